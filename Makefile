@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make run` serves the demo, `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# The PostgreSQL run uses this server; pytest-django creates and drops test_newsreel in it.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
+
+.PHONY: run test test-sqlite test-postgres bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsreel needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsreel demo
+	$(BIN)/newsreel serve --host $(HOST) --port $(PORT)
+
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser"
+
+bench: $(STAMP)
+	$(BIN)/python bench/serve_article.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,183 @@
+"""Every setting Newsreel reads from the environment, declared once.
+
+Each `Setting` has its default and help text; `load_config()` parses them all and stops
+with a `ConfigError` that names the variable when one is bad. The table in
+`docs/configuration.md` is checked against this list by the test suite.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names it and says how to fix it."""
+
+
+def _parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("expected one of 1/0, true/false, yes/no, on/off")
+
+
+def _parse_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ValueError("expected an absolute http:// or https:// URL, e.g. https://news.example.com")
+    if parts.path not in {"", "/"} or parts.query or parts.fragment:
+        raise ValueError("expected the site's root URL with no path, query or fragment")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _parse_database_url(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    scheme = urlsplit(value).scheme
+    if scheme not in {"postgres", "postgresql", "sqlite"}:
+        raise ValueError("expected postgres://user@host:port/dbname or sqlite:///path/to/file.db")
+    return value
+
+
+def _parse_path(value: str) -> Path:
+    if not value.strip():
+        raise ValueError("expected a folder path")
+    return Path(value).expanduser().resolve()
+
+
+def _parse_hosts(value: str) -> list[str]:
+    return [host.strip() for host in value.split(",") if host.strip()]
+
+
+def _parse_cache_url(value: str) -> str:
+    value = value.strip()
+    if value and urlsplit(value).scheme not in {"redis", "rediss"}:
+        raise ValueError("expected redis://host:port/db")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    parse: Callable[[str], Any]
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "NEWSREEL_DATA_DIR",
+        "./var",
+        "Folder for the embedded SQLite database (WAL mode), uploaded media and the "
+        "generated secret key. Created on first run.",
+        _parse_path,
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "PostgreSQL for production, e.g. postgres://newsreel@127.0.0.1:5432/newsreel "
+        "(psycopg 3). Empty means SQLite in NEWSREEL_DATA_DIR.",
+        _parse_database_url,
+    ),
+    Setting(
+        "NEWSREEL_SITE_URL",
+        "http://127.0.0.1:8000",
+        "The public root URL, used in feeds, sitemaps, canonical links and social cards.",
+        _parse_url,
+    ),
+    Setting(
+        "NEWSREEL_DEBUG",
+        "false",
+        "Django debug mode. Never on in production: it shows tracebacks to readers.",
+        _parse_bool,
+    ),
+    Setting(
+        "NEWSREEL_ALLOWED_HOSTS",
+        "",
+        "Extra host names the server answers to, comma-separated. The host of "
+        "NEWSREEL_SITE_URL, localhost and 127.0.0.1 are always allowed.",
+        _parse_hosts,
+    ),
+    Setting(
+        "NEWSREEL_CACHE_URL",
+        "",
+        "Optional shared cache, e.g. redis://127.0.0.1:6379/0. Empty means a per-process "
+        "memory cache.",
+        _parse_cache_url,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    database_url: str
+    site_url: str
+    debug: bool
+    allowed_hosts: list[str]
+    cache_url: str
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "newsreel.sqlite3"
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> Config:
+    """Parse every declared setting; raise ConfigError naming the first bad one."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name, setting.default)
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as error:
+            raise ConfigError(f"{setting.name}={raw!r} is not valid: {error}") from None
+    return Config(
+        data_dir=values["NEWSREEL_DATA_DIR"],
+        database_url=values["DATABASE_URL"],
+        site_url=values["NEWSREEL_SITE_URL"],
+        debug=values["NEWSREEL_DEBUG"],
+        allowed_hosts=values["NEWSREEL_ALLOWED_HOSTS"],
+        cache_url=values["NEWSREEL_CACHE_URL"],
+    )
+
+
+def ensure_data_dir(config: Config) -> None:
+    """Create the data folder and its media folder, or say which setting points somewhere unusable."""
+    try:
+        config.media_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            f"NEWSREEL_DATA_DIR={str(config.data_dir)!r} cannot be created: {error.strerror}"
+        ) from None
+    if not os.access(config.data_dir, os.W_OK):
+        raise ConfigError(f"NEWSREEL_DATA_DIR={str(config.data_dir)!r} is not writable")
+
+
+def secret_key(config: Config) -> str:
+    """The site's secret key, generated once and kept in the data folder (never in the repo)."""
+    import secrets
+
+    path = config.data_dir / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(50)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+        return key

@@ -1,0 +1,106 @@
+"""The knowledge graph: films, people and the credits that join them."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ReleaseStatus(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    IN_PRODUCTION = "in production", "In production"
+    POST_PRODUCTION = "post-production", "In post-production"
+    FESTIVAL = "festival", "On the festival circuit"
+    IN_THEATERS = "in theaters", "Now playing in theaters"
+    STREAMING = "streaming", "Streaming"
+    RELEASED = "released", "Released"
+
+
+class ExternalIds(models.Model):
+    imdb_id = models.CharField("IMDb id", max_length=20, blank=True)
+    tmdb_id = models.CharField("TMDB id", max_length=20, blank=True)
+    wikidata_id = models.CharField("Wikidata id", max_length=20, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def same_as(self) -> list[str]:
+        """Public URLs of this entity in other databases, for JSON-LD sameAs."""
+        urls = []
+        if self.imdb_id:
+            kind = "title" if self.imdb_id.startswith("tt") else "name"
+            urls.append(f"https://www.imdb.com/{kind}/{self.imdb_id}/")
+        if self.wikidata_id:
+            urls.append(f"https://www.wikidata.org/wiki/{self.wikidata_id}")
+        if self.tmdb_id:
+            urls.append(f"https://www.themoviedb.org/{'movie' if isinstance(self, Film) else 'person'}/{self.tmdb_id}")
+        return urls
+
+
+class Film(ExternalIds):
+    key = models.SlugField(max_length=120, unique=True, help_text="Slug used in URLs, e.g. anora-2024")
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+    release_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ReleaseStatus.choices, blank=True)
+    distributor = models.CharField(max_length=200, blank=True)
+    synopsis = models.TextField(blank=True, help_text="Spoiler-free synopsis")
+    poster = models.ForeignKey("images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title", "year"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/films/{self.key}/"
+
+
+class Person(ExternalIds):
+    key = models.SlugField(max_length=120, unique=True, help_text="Slug used in URLs, e.g. sean-baker")
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey("images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/people/{self.key}/"
+
+
+class Role(models.TextChoices):
+    DIRECTOR = "director", "Director"
+    WRITER = "writer", "Writer"
+    PRODUCER = "producer", "Producer"
+    ACTOR = "actor", "Cast"
+    CREW = "crew", "Crew"
+
+
+class Credit(models.Model):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    job = models.CharField(max_length=100, blank=True, help_text="For crew: e.g. Cinematographer")
+    character = models.CharField(max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["film", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "job", "character"], name="credit_unique_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()} – {self.film}"

@@ -1,0 +1,38 @@
+"""Images with the alt text and credit every published photo needs."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def _not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("This field cannot be blank.")
+
+
+class Image(models.Model):
+    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    alt = models.CharField("alt text", max_length=300, validators=[_not_blank],
+                           help_text="What the picture shows, for readers who cannot see it")
+    credit = models.CharField(max_length=200, validators=[_not_blank],
+                              help_text="Who made or supplied it, e.g. Courtesy Everett Collection")
+    caption = models.TextField(blank=True)
+    focal_x = models.FloatField(default=0.5, help_text="Horizontal focal point, 0 (left) to 1 (right)")
+    focal_y = models.FloatField(default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom)")
+    renditions = models.JSONField(default=dict, blank=True, editable=False,
+                                  help_text="Width -> URL of resized copies, made at upload")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.alt
+
+    def clean(self) -> None:
+        for field in ("alt", "credit"):
+            if not getattr(self, field, "").strip():
+                raise ValidationError({field: "Every image needs %s." % ("alt text" if field == "alt" else "a credit")})

@@ -1,0 +1,13 @@
+"""The newsroom's models, one module per concept.
+
+Dependencies point one way: `taxonomy` and `authors` depend on nothing here; `article`
+depends on them (and on films and images); `revision` and `derived` depend on `article`.
+"""
+
+from newsreel.newsroom.models.article import Article, Byline, WorkflowState
+from newsreel.newsroom.models.authors import Author
+from newsreel.newsroom.models.derived import Mention, Quote
+from newsreel.newsroom.models.revision import Revision
+from newsreel.newsroom.models.taxonomy import Section, Tag
+
+__all__ = ["Article", "Author", "Byline", "Mention", "Quote", "Revision", "Section", "Tag", "WorkflowState"]

@@ -1,0 +1,98 @@
+"""The article: what readers see once it is published.
+
+The fields hold the live (published) version. Edits to a published article are kept as
+revisions until they are published, so a neighbour's re-render never shows a draft.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from newsreel.newsroom.models.authors import Author
+from newsreel.newsroom.models.taxonomy import Section, Tag
+
+
+class WorkflowState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    dek = models.CharField(max_length=500, blank=True, help_text="The line under the headline")
+    summary = models.TextField(blank=True, help_text="Editor's summary; generated when empty")
+    body = models.TextField(help_text="Newsreel Markdown")
+    hero_image = models.ForeignKey("images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    authors = models.ManyToManyField(Author, through="Byline", blank=True, related_name="articles")
+    sources = models.JSONField(default=list, blank=True, help_text='[{"name": ..., "url": ...}]')
+    link_overrides = models.JSONField(
+        default=dict, blank=True,
+        help_text='Editor decisions on mention links: {"remove": [keys], "add": [{"surface": ..., "key": ...}], "confirm": [keys]}',
+    )
+
+    state = models.CharField(max_length=12, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    latest_revision = models.ForeignKey(
+        "newsroom.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    live_revision = models.ForeignKey(
+        "newsroom.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # Derived at save by the text core; every excerpt surface reads only the safe fields.
+    body_html = models.TextField(blank=True, editable=False)
+    safe_text = models.TextField(blank=True, editable=False, help_text="Body with spoiler blocks removed")
+    generated_summary = models.TextField(blank=True, editable=False)
+    meta_description = models.CharField(max_length=200, blank=True, editable=False)
+    spoiler_films = models.JSONField(default=list, blank=True, editable=False)
+    spoiler_note = models.CharField(max_length=500, blank=True, editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["state", "published_at"])]
+        permissions = [
+            ("publish_article", "Can publish and unpublish articles"),
+            ("edit_any_article", "Can edit articles written by others"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return f"/articles/{self.slug}/"
+
+    @property
+    def is_live(self) -> bool:
+        return self.state == WorkflowState.PUBLISHED
+
+    @property
+    def display_summary(self) -> str:
+        """The summary box: the editor's words, else the spoiler-safe generated one."""
+        return self.summary or self.generated_summary
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        return self.latest_revision_id is not None and self.latest_revision_id != self.live_revision_id
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_once_per_article")]

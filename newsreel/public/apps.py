@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PublicConfig(AppConfig):
+    name = "newsreel.public"
+    label = "public"
+    verbose_name = "Reader's site"
+
+    def ready(self) -> None:
+        from newsreel.public import receivers  # noqa: F401  (re-renders pages on publish)

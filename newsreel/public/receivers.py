@@ -1,0 +1,1 @@
+"""Re-render stored pages when the newsroom publishes, updates or unpublishes."""

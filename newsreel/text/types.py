@@ -1,0 +1,129 @@
+"""Plain data shared by the text core's steps.
+
+The knowledge graph arrives as `KnowledgeGraph` (built by the films app from the
+database, or by `newsreel evaluate` from a JSON file); results leave as the dataclasses
+below. Nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class TextError(ValueError):
+    """Bad input in an article's text. `line` is 1-based in the Markdown source."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+@dataclass(frozen=True)
+class FilmRef:
+    key: str
+    title: str
+    year: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CreditRef:
+    film: str
+    person: str
+    role: str
+    character: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    films: tuple[FilmRef, ...] = ()
+    people: tuple[PersonRef, ...] = ()
+    credits: tuple[CreditRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image a figure may show; `url` is ready to put in src."""
+
+    url: str
+    alt: str
+    credit: str
+    width: int | None = None
+    height: int | None = None
+    srcset: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of plain text from the article, in reading order.
+
+    `spoiler_film` is set for text inside a spoiler block. Offsets of mentions and quotes
+    index `Document.text`, where paragraphs are joined by a blank line.
+    """
+
+    text: str
+    start: int
+    kind: str = "paragraph"  # paragraph, heading, quote, list, caption, note, table
+    spoiler_film: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "film" or "person"
+    key: str
+    start: int
+    end: int
+    surface: str
+    in_spoiler: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker_key: str | None = None  # a person in the knowledge graph
+    speaker_name: str | None = None  # the name as written, when not in the graph
+    in_spoiler: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: str  # 1-3 sentences, spoiler-safe
+    short: str  # about 160 characters, cut at a word, for meta description
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Link the first occurrence of `surface` in the rendered HTML to `href`."""
+
+    surface: str
+    href: str
+    title: str = ""
+
+
+@dataclass
+class ProcessedArticle:
+    html: str
+    safe_text: str
+    paragraphs: list[Paragraph]
+    spoiler_films: list[str]
+    spoiler_note: str
+    spoiler_note_html: str
+    reading_minutes: int
+    word_count: int
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    summary: Summary | None = None

@@ -1,0 +1,10 @@
+"""URL map: the desk under /desk/, everything else is the reader's site."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("desk/", include("newsreel.desk.urls")),
+    path("", include("newsreel.public.urls")),
+]
+
+

@@ -1,0 +1,54 @@
+"""Test-wide setup: an isolated data folder, plain static storage, and loud checks that
+PostgreSQL and Chromium are really there when CI=true (they are never silently skipped)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before Django reads settings: never touch the developer's ./var.
+os.environ.setdefault("NEWSREEL_DATA_DIR", tempfile.mkdtemp(prefix="newsreel-test-"))
+
+import pytest  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = "/usr/bin/chromium"
+CORPUS_ARTICLE = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "000_f4296cabe3fda3e5.txt")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # The manifest needs collectstatic; tests use the finders instead.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        _require_postgres(settings.DATABASES["default"])
+
+
+def _require_postgres(database: dict) -> None:
+    import psycopg
+
+    try:
+        psycopg.connect(
+            host=database.get("HOST") or "127.0.0.1", port=database.get("PORT") or 5432,
+            user=database.get("USER") or "postgres", dbname="postgres", connect_timeout=5,
+        ).close()
+    except psycopg.OperationalError as error:
+        message = f"PostgreSQL at DATABASE_URL is unreachable: {error}".strip()
+        if IN_CI:
+            pytest.exit(message + " (CI=true: a missing PostgreSQL fails the run)", returncode=1)
+        pytest.exit(message + " (skipping the PostgreSQL run; with CI=true this fails)", returncode=0)
+
+
+@pytest.fixture
+def corpus_article_text() -> str:
+    """The reference article, read at test time from ../shared (never copied into the repo)."""
+    path = os.path.normpath(CORPUS_ARTICLE)
+    if not os.path.exists(path):
+        if IN_CI:
+            pytest.fail(f"reference article missing at {path}")
+        pytest.skip(f"reference article missing at {path}")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
