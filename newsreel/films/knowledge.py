@@ -1,0 +1,247 @@
+"""Knowledge-graph JSON import: validate the whole file, then write it all or nothing.
+
+Format (see issue 2 and docs/knowledge-graph.md):
+    {"films": [{"key", "title", "year"?, "aliases"?, "distributor"?, "release_date"?, "status"?, ...}],
+     "people": [{"key", "name", "aliases"?, "bio"?, ...}],
+     "credits": [{"film", "person", "role", "job"?, "character"?}]}
+Re-importing updates films and people by key and replaces the credits of every film in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from newsreel.films.models import Credit, Film, Person, ReleaseStatus, Role
+
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EXTERNAL_ID_FIELDS = ("imdb_id", "tmdb_id", "wikidata_id")
+
+
+class KnowledgeGraphError(ValueError):
+    """The file is not a valid knowledge graph; `problems` lists every "path: message"."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  {problem}" for problem in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the knowledge graph:\n{shown}{more}")
+
+
+@dataclass
+class ImportResult:
+    films_created: int = 0
+    films_updated: int = 0
+    people_created: int = 0
+    people_updated: int = 0
+    credits: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return (
+            f"films: {self.films_created} new, {self.films_updated} updated; "
+            f"people: {self.people_created} new, {self.people_updated} updated; credits: {self.credits}"
+        )
+
+
+class _Checker:
+    """Collects problems with their JSON paths instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def string(self, item: dict, name: str, path: str, *, required: bool = False, max_length: int = 300) -> str:
+        value = item.get(name)
+        if value is None or value == "":
+            if required:
+                self.fail(f"{path}.{name}", "is required")
+            return ""
+        if not isinstance(value, str):
+            self.fail(f"{path}.{name}", f"must be a string, not {_type_name(value)}")
+            return ""
+        if len(value) > max_length:
+            self.fail(f"{path}.{name}", f"is longer than {max_length} characters")
+        return value.strip()
+
+    def key(self, item: dict, name: str, path: str) -> str:
+        value = self.string(item, name, path, required=True, max_length=120)
+        if value and not KEY_PATTERN.match(value):
+            self.fail(f"{path}.{name}", f"{value!r} must be lowercase letters, digits and single hyphens, e.g. anora-2024")
+        return value
+
+    def aliases(self, item: dict, path: str) -> list[str]:
+        value = item.get("aliases", [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(f"{path}.aliases", f"must be a list of strings, not {_type_name(value)}")
+            return []
+        result = []
+        for index, alias in enumerate(value):
+            if not isinstance(alias, str) or not alias.strip():
+                self.fail(f"{path}.aliases[{index}]", "must be a non-empty string")
+            else:
+                result.append(alias.strip())
+        return result
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def validate_knowledge_graph(data: Any) -> dict[str, list[dict]]:
+    """Check the whole document; return normalized records or raise KnowledgeGraphError."""
+    check = _Checker()
+    if not isinstance(data, dict):
+        raise KnowledgeGraphError([f"$: the file must hold a JSON object, not {_type_name(data)}"])
+    unknown = set(data) - {"films", "people", "credits"}
+    for name in sorted(unknown):
+        check.fail(name, "is not a known section (expected films, people, credits)")
+    sections: dict[str, list] = {}
+    for name in ("films", "people", "credits"):
+        value = data.get(name, [])
+        if not isinstance(value, list):
+            check.fail(name, f"must be a list, not {_type_name(value)}")
+            value = []
+        sections[name] = value
+
+    films = [_film(check, item, f"films[{i}]") for i, item in enumerate(sections["films"])]
+    people = [_person(check, item, f"people[{i}]") for i, item in enumerate(sections["people"])]
+    _no_duplicate_keys(check, films, "films")
+    _no_duplicate_keys(check, people, "people")
+    film_keys = {film["key"] for film in films if film} | set()
+    person_keys = {person["key"] for person in people if person}
+    credits = [_credit(check, item, f"credits[{i}]") for i, item in enumerate(sections["credits"])]
+    for index, credit in enumerate(credits):
+        if credit and credit["film"] and credit["film"] not in film_keys and not Film.objects.filter(key=credit["film"]).exists():
+            check.fail(f"credits[{index}].film", f"{credit['film']!r} is neither in films nor already in the database")
+        if credit and credit["person"] and credit["person"] not in person_keys and not Person.objects.filter(key=credit["person"]).exists():
+            check.fail(f"credits[{index}].person", f"{credit['person']!r} is neither in people nor already in the database")
+    if check.problems:
+        raise KnowledgeGraphError(check.problems)
+    return {"films": films, "people": people, "credits": credits}
+
+
+def _require_object(check: _Checker, item: Any, path: str) -> bool:
+    if not isinstance(item, dict):
+        check.fail(path, f"must be an object, not {_type_name(item)}")
+        return False
+    return True
+
+
+def _film(check: _Checker, item: Any, path: str) -> dict:
+    if not _require_object(check, item, path):
+        return {}
+    record: dict[str, Any] = {
+        "key": check.key(item, "key", path),
+        "title": check.string(item, "title", path, required=True),
+        "aliases": check.aliases(item, path),
+        "distributor": check.string(item, "distributor", path, max_length=200),
+        "synopsis": check.string(item, "synopsis", path, max_length=5000),
+    }
+    year = item.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1870 <= year <= 2100):
+        check.fail(f"{path}.year", f"must be a whole number between 1870 and 2100, not {year!r}")
+        year = None
+    record["year"] = year
+    release = item.get("release_date")
+    record["release_date"] = None
+    if release not in (None, ""):
+        try:
+            record["release_date"] = dt.date.fromisoformat(release) if isinstance(release, str) else None
+            if record["release_date"] is None:
+                raise ValueError
+        except ValueError:
+            check.fail(f"{path}.release_date", f"must be a date like 2024-10-18, not {release!r}")
+    status = item.get("status") or ""
+    if status and status not in ReleaseStatus.values:
+        check.fail(f"{path}.status", f"{status!r} is not one of: {', '.join(ReleaseStatus.values)}")
+    record["status"] = status if status in ReleaseStatus.values else ""
+    for name in EXTERNAL_ID_FIELDS:
+        record[name] = check.string(item, name, path, max_length=20)
+    return record
+
+
+def _person(check: _Checker, item: Any, path: str) -> dict:
+    if not _require_object(check, item, path):
+        return {}
+    record = {
+        "key": check.key(item, "key", path),
+        "name": check.string(item, "name", path, required=True, max_length=200),
+        "aliases": check.aliases(item, path),
+        "bio": check.string(item, "bio", path, max_length=5000),
+    }
+    for name in EXTERNAL_ID_FIELDS:
+        record[name] = check.string(item, name, path, max_length=20)
+    return record
+
+
+def _credit(check: _Checker, item: Any, path: str) -> dict:
+    if not _require_object(check, item, path):
+        return {}
+    record = {
+        "film": check.key(item, "film", path),
+        "person": check.key(item, "person", path),
+        "role": check.string(item, "role", path, required=True, max_length=20),
+        "job": check.string(item, "job", path, max_length=100),
+        "character": check.string(item, "character", path, max_length=200),
+    }
+    if record["role"] and record["role"] not in Role.values:
+        check.fail(f"{path}.role", f"{record['role']!r} is not one of: {', '.join(Role.values)}")
+    if record["role"] == Role.CREW and not record["job"]:
+        check.fail(f"{path}.job", "is required for a crew credit (e.g. Cinematographer)")
+    return record
+
+
+def _no_duplicate_keys(check: _Checker, records: list[dict], section: str) -> None:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        key = record.get("key")
+        if not key:
+            continue
+        if key in seen:
+            check.fail(f"{section}[{index}].key", f"{key!r} repeats {section}[{seen[key]}].key")
+        seen.setdefault(key, index)
+
+
+@transaction.atomic
+def import_knowledge_graph(data: Any) -> ImportResult:
+    """Validate `data` and write it; on any problem nothing is written."""
+    records = validate_knowledge_graph(data)
+    result = ImportResult()
+    for record in records["films"]:
+        _, created = Film.objects.update_or_create(key=record["key"], defaults={k: v for k, v in record.items() if k != "key"})
+        result.films_created += created
+        result.films_updated += not created
+    for record in records["people"]:
+        _, created = Person.objects.update_or_create(key=record["key"], defaults={k: v for k, v in record.items() if k != "key"})
+        result.people_created += created
+        result.people_updated += not created
+    films = {film.key: film for film in Film.objects.filter(key__in={c["film"] for c in records["credits"]})}
+    people = {person.key: person for person in Person.objects.filter(key__in={c["person"] for c in records["credits"]})}
+    Credit.objects.filter(film__in=films.values()).delete()
+    order: dict[str, int] = {}
+    new_credits = []
+    seen = set()
+    for record in records["credits"]:
+        identity = (record["film"], record["person"], record["role"], record["job"], record["character"])
+        if identity in seen:
+            continue
+        seen.add(identity)
+        order[record["film"]] = order.get(record["film"], 0) + 1
+        new_credits.append(Credit(film=films[record["film"]], person=people[record["person"]], role=record["role"],
+                                  job=record["job"], character=record["character"], order=order[record["film"]]))
+    Credit.objects.bulk_create(new_credits)
+    result.credits = len(new_credits)
+    from newsreel.films.graph import forget_graph
+
+    transaction.on_commit(forget_graph)
+    return result

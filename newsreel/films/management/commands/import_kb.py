@@ -1,0 +1,34 @@
+"""newsreel import-kb FILE.json: load films, people and credits, all or nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from newsreel.films.knowledge import KnowledgeGraphError, import_knowledge_graph
+
+
+class Command(BaseCommand):
+    help = "Load films, people and credits from a knowledge-graph JSON file (re-import updates by key)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path, help="knowledge-graph JSON file")
+
+    def handle(self, *args, file: Path, **options) -> None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"{file}: cannot read: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{file}: is not UTF-8 text") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{file}, line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
+        try:
+            result = import_knowledge_graph(data)
+        except KnowledgeGraphError as error:
+            raise CommandError(f"{file}: {error}\nNothing was imported.") from None
+        self.stdout.write(f"Imported {file}: {result.describe()}")

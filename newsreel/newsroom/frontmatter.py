@@ -1,0 +1,168 @@
+"""Markdown files with optional YAML front matter -> ArticleDraft.
+
+    ---
+    headline: ...            (or a first line "# Heading" in the body)
+    slug, dek, summary, section, tags, authors, sources, published_at
+    hero: {image: path/relative/to/file.jpg, alt: ..., credit: ..., caption: ...}
+    ---
+    Body in Newsreel Markdown. Local images in figures are uploaded and referenced as image:ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+
+from newsreel.images.services import find_or_create_image_from_path
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+
+FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section", "tags", "authors", "author",
+                       "hero", "sources", "published_at", "publish_at", "date"}
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<ref>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
+
+
+@dataclass
+class ParsedFile:
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line in the file where the body starts
+
+
+def split_front_matter(text: str, source: str) -> ParsedFile:
+    """Separate YAML front matter from the body; errors name the file and line."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        return ParsedFile({}, text, 1)
+    end = re.search(r"^---\s*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise IntakeError([FieldError("front matter", "opens with --- on line 1 but is never closed by a --- line", 1)], source=source)
+    raw = text[4:4 + end.start()]
+    body = text[4 + end.end():].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise IntakeError([FieldError("front matter", f"is not valid YAML: {problem}", line)], source=source) from None
+    if not isinstance(meta, dict):
+        raise IntakeError([FieldError("front matter", "must be a mapping of field: value", 2)], source=source)
+    return ParsedFile(meta, body, body_line)
+
+
+def draft_from_markdown(text: str, *, base_dir: Path, source_name: str) -> ArticleDraft:
+    """Build an ArticleDraft from a file's text, uploading the local images it names."""
+    parsed = split_front_matter(text, source_name)
+    meta, body = parsed.meta, parsed.body
+    errors: list[FieldError] = []
+    for name in sorted(set(meta) - FRONT_MATTER_FIELDS):
+        errors.append(FieldError(f"front matter.{name}", f"is not a known field (known: {', '.join(sorted(FRONT_MATTER_FIELDS))})"))
+    headline = _text(meta.get("headline", meta.get("title", "")), "headline", errors)
+    body_line = parsed.body_line
+    if not headline:
+        first, _, rest = body.partition("\n")
+        if first.startswith("# "):
+            headline, body = first[2:].strip(), rest.lstrip("\n")
+            body_line += parsed.body.count("\n") - body.count("\n")
+    authors = meta.get("authors", meta.get("author", []))
+    draft = ArticleDraft(
+        headline=headline,
+        body=body,
+        slug=_text(meta.get("slug", ""), "slug", errors),
+        dek=_text(meta.get("dek", ""), "dek", errors),
+        summary=_text(meta.get("summary", ""), "summary", errors),
+        section=_text(meta.get("section", ""), "section", errors),
+        tags=_list(meta.get("tags", []), "tags", errors),
+        authors=_list(authors, "authors", errors),
+        sources=meta.get("sources", []) or [],
+        publish_at=_datetime(meta.get("published_at", meta.get("publish_at", meta.get("date"))), errors),
+        body_line=body_line,
+    )
+    if errors:
+        raise IntakeError(errors, source=source_name)
+    draft.hero_image = _hero(meta.get("hero"), base_dir, source_name)
+    draft.body = _upload_figures(draft.body, base_dir, source_name, body_line)
+    return draft
+
+
+def _text(value: Any, name: str, errors: list[FieldError]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip()
+    errors.append(FieldError(f"front matter.{name}", f"must be text, not {type(value).__name__}"))
+    return ""
+
+
+def _list(value: Any, name: str, errors: list[FieldError]) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
+        return [str(item).strip() for item in value]
+    errors.append(FieldError(f"front matter.{name}", "must be a list of names, e.g. [Drama, Festival]"))
+    return []
+
+
+def _datetime(value: Any, errors: list[FieldError]) -> dt.datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, 9, 0, tzinfo=dt.timezone.utc)
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        errors.append(FieldError("front matter.published_at", f"{value!r} is not a date-time like 2026-10-03T09:00:00Z"))
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _hero(value: Any, base_dir: Path, source: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, dict) or not value.get("image"):
+        raise IntakeError([FieldError("front matter.hero", "must be {image: path, alt: ..., credit: ...}")], source=source)
+    return _upload(Path(str(value["image"])), base_dir, alt=str(value.get("alt") or ""), credit=str(value.get("credit") or ""),
+                   caption=str(value.get("caption") or ""), where="front matter.hero", line=None, source=source)
+
+
+def _upload(relative: Path, base_dir: Path, *, alt: str, credit: str, caption: str, where: str,
+            line: int | None, source: str) -> int:
+    path = (base_dir / relative).resolve()
+    if not path.is_file():
+        raise IntakeError([FieldError(where, f"image file {str(relative)!r} not found next to the article", line)], source=source)
+    try:
+        return find_or_create_image_from_path(path, alt=alt, credit=credit, caption=caption).pk
+    except ValidationError as error:
+        messages = [FieldError(f"{where}.{name}", " ".join(texts), line) for name, texts in error.message_dict.items()]
+        raise IntakeError(messages, source=source) from None
+
+
+def _upload_figures(body: str, base_dir: Path, source: str, first_line: int) -> str:
+    """Replace local image paths in the body with image:ID, uploading each file once."""
+    lines = body.split("\n")
+    credit = ""
+    for index, line in enumerate(lines):
+        opening = _FIGURE_CREDIT.match(line.strip())
+        if line.strip().startswith(":::"):
+            credit = opening.group("credit") if opening else ""
+        def replace(match: re.Match) -> str:
+            ref = match.group("ref")
+            if ref.startswith(("image:", "http://", "https://", "/")):
+                return match.group(0)
+            image_id = _upload(Path(ref), base_dir, alt=match.group("alt"), credit=credit, caption="",
+                               where="body figure", line=first_line + index, source=source)
+            return match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
+        lines[index] = _IMAGE.sub(replace, line)
+    return "\n".join(lines)

@@ -1,0 +1,147 @@
+"""One intake: every way an article arrives builds an `ArticleDraft`, validated here once.
+
+The desk, the `publish` command, the API and the importers all go through `validate_draft`;
+nothing is written until the whole draft is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.utils.dateparse import parse_datetime
+from django.utils.text import slugify
+
+from newsreel.images.models import Image
+from newsreel.newsroom.models import Article, Section
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.field}, line {self.line}" if self.line else self.field
+        return f"{where}: {self.message}"
+
+
+class IntakeError(ValueError):
+    """The draft cannot be accepted; `errors` says what and where."""
+
+    def __init__(self, errors: list[FieldError], *, source: str = "") -> None:
+        self.errors = errors
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        super().__init__("\n".join(prefix + str(error) for error in errors))
+
+
+@dataclass
+class ArticleDraft:
+    headline: str
+    body: str
+    slug: str = ""
+    dek: str = ""
+    summary: str = ""
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    hero_image: int | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)
+    publish_at: dt.datetime | None = None
+    link_overrides: dict[str, Any] = field(default_factory=dict)
+    # Where the body starts in its source file, so text errors can name the file's line.
+    body_line: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["publish_at"] = self.publish_at.isoformat() if self.publish_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "ArticleDraft":
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        if known.get("publish_at"):
+            known["publish_at"] = parse_datetime(known["publish_at"])
+        return cls(**known)
+
+
+HEADLINE_MAX = Article._meta.get_field("headline").max_length
+SLUG_MAX = Article._meta.get_field("slug").max_length
+DEK_MAX = Article._meta.get_field("dek").max_length
+
+
+def validate_draft(draft: ArticleDraft, *, article: Article | None = None, source: str = "") -> ArticleDraft:
+    """Return a normalized copy of the draft, or raise IntakeError listing every problem."""
+    errors: list[FieldError] = []
+    headline = " ".join((draft.headline or "").split())
+    if not headline:
+        errors.append(FieldError("headline", "is required"))
+    elif len(headline) > HEADLINE_MAX:
+        errors.append(FieldError("headline", f"is {len(headline)} characters; the limit is {HEADLINE_MAX}"))
+    if not (draft.body or "").strip():
+        errors.append(FieldError("body", "is empty"))
+    slug = (draft.slug or "").strip() or slugify(headline)[:SLUG_MAX].strip("-")
+    if not slug or slug != slugify(slug):
+        errors.append(FieldError("slug", f"{draft.slug!r} must be lowercase letters, digits and hyphens"))
+    elif Article.objects.filter(slug=slug).exclude(pk=getattr(article, "pk", None)).exists():
+        errors.append(FieldError("slug", f"{slug!r} is already used by another article; choose another"))
+    dek = " ".join((draft.dek or "").split())
+    if len(dek) > DEK_MAX:
+        errors.append(FieldError("dek", f"is {len(dek)} characters; the limit is {DEK_MAX}"))
+    section = (draft.section or "").strip().lower()
+    if section and not Section.objects.filter(slug=section).exists():
+        known = ", ".join(Section.objects.values_list("slug", flat=True)) or "none yet"
+        errors.append(FieldError("section", f"{section!r} is not a section (known: {known})"))
+    if draft.hero_image is not None and not Image.objects.filter(pk=draft.hero_image).exists():
+        errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
+    tags = _names(draft.tags, "tags", errors)
+    authors = _names(draft.authors, "authors", errors)
+    sources = _sources(draft.sources, errors)
+    publish_at = draft.publish_at
+    if publish_at is not None and publish_at.tzinfo is None:
+        publish_at = publish_at.replace(tzinfo=dt.timezone.utc)
+    if errors:
+        raise IntakeError(errors, source=source)
+    return ArticleDraft(
+        headline=headline, body=draft.body.replace("\r\n", "\n"), slug=slug, dek=dek,
+        summary=(draft.summary or "").strip(), section=section, tags=tags, authors=authors,
+        hero_image=draft.hero_image, sources=sources, publish_at=publish_at,
+        link_overrides=draft.link_overrides or {}, body_line=draft.body_line,
+    )
+
+
+def _names(values: Any, name: str, errors: list[FieldError]) -> list[str]:
+    if not isinstance(values, (list, tuple)):
+        errors.append(FieldError(name, "must be a list of names"))
+        return []
+    result: list[str] = []
+    for index, value in enumerate(values):
+        text = " ".join(str(value).split()) if isinstance(value, (str, int)) else ""
+        if not text or not slugify(text):
+            errors.append(FieldError(f"{name}[{index}]", f"{value!r} is not a usable name"))
+        elif text not in result:
+            result.append(text)
+    return result
+
+
+def _sources(values: Any, errors: list[FieldError]) -> list[dict[str, str]]:
+    if not isinstance(values, (list, tuple)):
+        errors.append(FieldError("sources", "must be a list of {name, url} entries"))
+        return []
+    result = []
+    for index, value in enumerate(values):
+        if isinstance(value, str):
+            value = {"name": value}
+        if not isinstance(value, dict) or not str(value.get("name", "")).strip():
+            errors.append(FieldError(f"sources[{index}]", "needs a name, e.g. {name: Interview with IndieWire, url: https://...}"))
+            continue
+        url = str(value.get("url") or "").strip()
+        if url and (urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).netloc):
+            errors.append(FieldError(f"sources[{index}].url", f"{url!r} must be an http(s) URL"))
+            continue
+        result.append({"name": str(value["name"]).strip(), "url": url})
+    return result

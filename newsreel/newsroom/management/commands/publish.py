@@ -1,0 +1,51 @@
+"""newsreel publish FILE.md: create or update the article by slug, publish it, print its URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.text import slugify
+
+from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.intake import FieldError, IntakeError
+from newsreel.newsroom.models import Article
+from newsreel.newsroom.publishing import save_and_publish
+
+
+class Command(BaseCommand):
+    help = "Publish a Markdown file with optional YAML front matter; an existing slug is updated."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("files", nargs="+", type=Path, help="Markdown file(s)")
+
+    def handle(self, *args, files: list[Path], **options) -> None:
+        failures = 0
+        for file in files:
+            try:
+                url = publish_file(file)
+            except IntakeError as error:
+                failures += 1
+                self.stderr.write(str(error))
+                continue
+            self.stdout.write(url)
+        if failures:
+            raise CommandError(f"{failures} of {len(files)} file(s) not published; the site is unchanged for them.")
+
+
+def publish_file(file: Path) -> str:
+    """Publish one file and return the article's absolute URL."""
+    source = str(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=source) from None
+    draft = draft_from_markdown(text, base_dir=file.resolve().parent, source_name=source)
+    # The slug is the article's identity across re-publishes of the same file.
+    existing = Article.objects.filter(slug=draft.slug or slugify(draft.headline)).first()
+    try:
+        article = save_and_publish(draft, article=existing, origin="cli")
+    except IntakeError as error:
+        raise IntakeError(error.errors, source=source) from None
+    return settings.SITE_URL + article.get_absolute_url()

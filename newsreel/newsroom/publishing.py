@@ -1,0 +1,243 @@
+"""Saving, publishing and unpublishing articles: the newsroom's write path.
+
+    ArticleDraft --validate--> Revision (every save, whole) --publish--> live fields,
+    mentions and quotes, then `article_published` so the public site re-renders.
+
+A publish runs in one transaction: if the text core, a receiver or the database fails,
+nothing changes and the previous live version goes on serving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from newsreel.films.graph import current_gazetteer
+from newsreel.films.models import Film, Person
+from newsreel.images.models import Image
+from newsreel.images.services import image_ref
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
+from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
+from newsreel.newsroom.signals import article_published, article_unpublished
+from newsreel.text.pipeline import process_article
+from newsreel.text.types import ImageRef, ProcessedArticle, TextError
+
+
+@dataclass(frozen=True)
+class ArticleSnapshot:
+    """What readers saw of an article before a change: enough to find the pages it touched."""
+
+    id: int
+    slug: str
+    section_id: int | None
+    tag_ids: frozenset[int] = frozenset()
+    author_ids: frozenset[int] = frozenset()
+    film_keys: frozenset[str] = frozenset()
+    person_keys: frozenset[str] = frozenset()
+    neighbour_ids: tuple[int | None, int | None] = (None, None)
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleSnapshot":
+        return cls(
+            id=article.pk,
+            slug=article.slug,
+            section_id=article.section_id,
+            tag_ids=frozenset(article.tags.values_list("id", flat=True)),
+            author_ids=frozenset(article.authors.values_list("id", flat=True)),
+            film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True)),
+            person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True)),
+            neighbour_ids=neighbour_ids(article),
+        )
+
+
+def live_articles():
+    return Article.objects.filter(state=WorkflowState.PUBLISHED)
+
+
+def neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    """The previous (older) and next (newer) live articles in publication order."""
+    if not article.published_at:
+        return None, None
+    live = live_articles().exclude(pk=article.pk)
+    older = live.filter(published_at__lt=article.published_at) | live.filter(published_at=article.published_at, pk__lt=article.pk)
+    newer = live.filter(published_at__gt=article.published_at) | live.filter(published_at=article.published_at, pk__gt=article.pk)
+    return older.order_by("-published_at", "-pk").first(), newer.order_by("published_at", "pk").first()
+
+
+def neighbour_ids(article: Article) -> tuple[int | None, int | None]:
+    previous, following = neighbours(article)
+    return (previous.pk if previous else None, following.pk if following else None)
+
+
+def resolve_image(reference: str) -> ImageRef | None:
+    """Figures name images as image:ID (uploaded) or by absolute URL."""
+    if reference.startswith("image:"):
+        try:
+            image = Image.objects.get(pk=int(reference[6:]))
+        except (ValueError, Image.DoesNotExist):
+            return None
+        return image_ref(image)
+    if reference.startswith(("https://", "http://")):
+        return ImageRef(url=reference, alt="", credit="")
+    return None
+
+
+def preview(draft: ArticleDraft) -> ProcessedArticle:
+    """Run the text core on a draft exactly as publishing would; raise IntakeError on bad text."""
+    return _process(draft)
+
+
+def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
+    try:
+        return process_article(
+            draft.body, graph=current_gazetteer(), images=resolve_image, headline=draft.headline,
+            summary=draft.summary, link_overrides=draft.link_overrides,
+        )
+    except TextError as error:
+        line = error.line + draft.body_line - 1 if error.line else None
+        raise IntakeError([FieldError("body", error.message, line)], source=source) from None
+
+
+def draft_for(article: Article) -> ArticleDraft:
+    """The latest saved content of an article (a draft may be newer than what is live)."""
+    if article.latest_revision_id:
+        return ArticleDraft.from_json(article.latest_revision.content)
+    return ArticleDraft(headline=article.headline, body=article.body, slug=article.slug)
+
+
+@transaction.atomic
+def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
+    """Keep a new revision. Metadata must be valid; text problems are recorded, not fatal,
+    so nothing the writer typed is lost (they stop a publish instead)."""
+    draft = validate_draft(draft, article=article)
+    problems: list[str] = []
+    try:
+        processed = _process(draft)
+        derived = _derived_summary(processed)
+    except IntakeError as error:
+        problems = [str(item) for item in error.errors]
+        derived = {"errors": problems}
+    if article is None:
+        article = Article(created_by=user if getattr(user, "is_authenticated", False) else None)
+    if not article.is_live:
+        _apply_content(article, draft)
+    article.save()
+    number = (article.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    revision = Revision.objects.create(
+        article=article, number=number, content=draft.to_json(), derived=derived, origin=origin,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    article.latest_revision = revision
+    article.save(update_fields=["latest_revision", "updated_at"])
+    return article
+
+
+def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
+    return {
+        "spoiler_films": processed.spoiler_films,
+        "spoiler_note": processed.spoiler_note,
+        "summary": processed.summary.text if processed.summary else "",
+        "meta_description": processed.summary.short if processed.summary else "",
+        "reading_minutes": processed.reading_minutes,
+        "word_count": processed.word_count,
+        "mentions": [[m.kind, m.key, m.start, m.end, m.surface, m.in_spoiler] for m in processed.mentions],
+        "quotes": [[q.text, q.speaker_key, q.speaker_name, q.start, q.in_spoiler] for q in processed.quotes],
+    }
+
+
+def _apply_content(article: Article, draft: ArticleDraft) -> None:
+    article.headline = draft.headline
+    article.slug = draft.slug
+    article.dek = draft.dek
+    article.summary = draft.summary
+    article.body = draft.body
+    article.sources = draft.sources
+    article.link_overrides = draft.link_overrides
+    article.hero_image_id = draft.hero_image
+    article.section = Section.objects.filter(slug=draft.section).first() if draft.section else None
+
+
+def _apply_relations(article: Article, draft: ArticleDraft) -> None:
+    tags = [Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in draft.tags]
+    article.tags.set(tags)
+    Byline.objects.filter(article=article).delete()
+    for order, name in enumerate(draft.authors):
+        author, _ = Author.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        Byline.objects.create(article=article, author=author, order=order)
+
+
+def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
+    article.body_html = processed.html
+    article.safe_text = processed.safe_text
+    article.generated_summary = processed.summary.text if processed.summary else ""
+    article.meta_description = processed.summary.short if processed.summary else ""
+    article.spoiler_films = processed.spoiler_films
+    article.spoiler_note = processed.spoiler_note
+    article.reading_minutes = processed.reading_minutes
+    article.word_count = processed.word_count
+    films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
+    people = {person.key: person for person in Person.objects.filter(
+        key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
+    )}
+    article.mentions.all().delete()
+    Mention.objects.bulk_create(
+        Mention(article=article, film=films.get(m.key) if m.kind == "film" else None,
+                person=people.get(m.key) if m.kind == "person" else None,
+                start=m.start, end=m.end, surface=m.surface[:300], in_spoiler=m.in_spoiler)
+        for m in processed.mentions
+        if (m.kind == "film" and m.key in films) or (m.kind == "person" and m.key in people)
+    )
+    article.quotes.all().delete()
+    Quote.objects.bulk_create(
+        Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
+              speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler)
+        for q in processed.quotes
+    )
+
+
+@transaction.atomic
+def publish(article: Article, *, user=None) -> Article:
+    """Make the latest revision live and tell the public site; all or nothing."""
+    if article.latest_revision_id is None:
+        raise IntakeError([FieldError("article", "has no saved revision to publish")])
+    revision = article.latest_revision
+    draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
+    processed = _process(draft)
+    previous = ArticleSnapshot.of(article) if article.is_live else None
+    _apply_content(article, draft)
+    _apply_derived(article, processed)
+    now = timezone.now()
+    article.published_at = draft.publish_at or (article.published_at if article.is_live else None) or now
+    article.first_published_at = article.first_published_at or now
+    article.state = WorkflowState.PUBLISHED
+    article.live_revision = revision
+    article.save()
+    _apply_relations(article, draft)
+    revision.derived = _derived_summary(processed)
+    revision.save(update_fields=["derived"])
+    article_published.send(sender=Article, article=article, previous=previous)
+    return article
+
+
+def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
+    """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
+    with transaction.atomic():
+        article = save_draft(draft, article=article, user=user, origin=origin)
+        return publish(article, user=user)
+
+
+@transaction.atomic
+def unpublish(article: Article, *, user=None) -> Article:
+    """Take an article off the site; its URL answers 410 Gone."""
+    if not article.is_live:
+        return article
+    previous = ArticleSnapshot.of(article)
+    article.state = WorkflowState.UNPUBLISHED
+    article.save(update_fields=["state", "updated_at"])
+    article_unpublished.send(sender=Article, article=article, previous=previous)
+    return article

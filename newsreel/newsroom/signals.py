@@ -1,0 +1,14 @@
+"""What the newsroom tells the rest of Newsreel; the public site listens.
+
+Each signal is sent inside the publishing transaction, so a receiver that raises rolls
+the whole publish back and the previous version goes on serving.
+"""
+
+from django.dispatch import Signal
+
+# kwargs: article (the live Article after the change), previous (an ArticleSnapshot of
+# what readers saw before, or None when it was not live), neighbours_before (ids of the
+# articles that were its previous/next before the change).
+article_published = Signal()
+# kwargs: article, previous (ArticleSnapshot of what was live)
+article_unpublished = Signal()

@@ -1,0 +1,73 @@
+"""The text core's one entry point: Newsreel Markdown in, everything Newsreel derives out.
+
+    parse -> spoiler segments -> mentions -> quotes -> summary -> HTML
+
+Every excerpt a reader can see elsewhere (meta description, cards, feeds, snippets) comes
+from `ProcessedArticle.safe_text` or `.summary`, which never contain spoiler-block text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from newsreel.text.document import parse_document, spoiler_note
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.mentions import find_mentions, link_targets
+from newsreel.text.quotes import extract_quotes
+from newsreel.text.summary import summarize
+from newsreel.text.types import ImageRef, KnowledgeGraph, ProcessedArticle, Summary
+
+META_DESCRIPTION_LENGTH = 160
+
+
+def _no_images(reference: str) -> ImageRef | None:
+    return None
+
+
+def process_article(
+    source: str,
+    *,
+    graph: KnowledgeGraph | Gazetteer,
+    images: Callable[[str], ImageRef | None] = _no_images,
+    headline: str = "",
+    summary: str = "",
+    link_overrides: Mapping[str, Any] | None = None,
+) -> ProcessedArticle:
+    """Run every step on one article; raise TextError (with a line) on bad Markdown.
+
+    `summary` is the editor's own summary, if any: it replaces the generated one.
+    """
+    gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
+    document = parse_document(source, films=gazetteer.graph.films, images=images)
+    mentions = find_mentions(document.paragraphs, gazetteer)
+    quotes = extract_quotes(document.paragraphs, mentions, gazetteer)
+    generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
+    if summary.strip():
+        generated = Summary(text=summary.strip(), short=cut_at_word(summary.strip(), META_DESCRIPTION_LENGTH))
+    links = link_targets(mentions, gazetteer, dict(link_overrides or {}))
+    films = [gazetteer.films_by_key[key] for key in document.spoiler_films]
+    note_text, note_html = spoiler_note(films)
+    return ProcessedArticle(
+        html=document.html(links=links),
+        safe_text=document.safe_text,
+        paragraphs=list(document.paragraphs),
+        spoiler_films=list(document.spoiler_films),
+        spoiler_note=note_text,
+        spoiler_note_html=note_html,
+        reading_minutes=document.reading_minutes,
+        word_count=document.word_count,
+        mentions=mentions,
+        quotes=quotes,
+        summary=generated,
+    )
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` whole if it fits in `limit` characters, else cut at a word with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—–-") + "…"
