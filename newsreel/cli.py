@@ -37,9 +37,30 @@ def main(argv: list[str] | None = None) -> None:
         return
     if argv[1] in NEWSREEL_COMMANDS:
         argv[1] = argv[1].replace("-", "_")
+    import django
+
+    django.setup()
+    if argv[1] in DATABASE_COMMANDS and "--help" not in argv and "-h" not in argv:
+        require_database()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
+
+
+DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate"}
+
+
+def require_database() -> None:
+    """Stop with one line naming DATABASE_URL when the database cannot be reached."""
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        reason = " ".join(str(error).split()) or type(error).__name__
+        sys.stderr.write(f"newsreel: configuration error: DATABASE_URL: cannot connect to the database: {reason}\n")
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

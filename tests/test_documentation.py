@@ -1,0 +1,68 @@
+"""Every setting and every command is documented where a person looks for it."""
+
+from pathlib import Path
+
+import pytest
+
+from newsreel.cli import NEWSREEL_COMMANDS, usage
+from newsreel.config import SETTINGS, ConfigError, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
+def test_every_setting_is_in_the_configuration_doc_with_its_default(setting):
+    doc = (ROOT / "docs" / "configuration.md").read_text()
+    row = next((line for line in doc.splitlines() if line.startswith(f"| `{setting.name}` |")), None)
+    assert row is not None, f"{setting.name} is missing from docs/configuration.md"
+    assert (f"`{setting.default}`" if setting.default else "(empty)") in row
+
+
+@pytest.mark.parametrize("command", NEWSREEL_COMMANDS)
+def test_every_command_is_in_the_readme_and_the_usage(command):
+    assert f"`newsreel {command}" in (ROOT / "README.md").read_text()
+    assert command in usage()
+
+
+def test_readme_starts_with_the_two_commands():
+    head = (ROOT / "README.md").read_text()[:600]
+    assert "make run" in head and "make test" in head
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("NEWSREEL_SITE_URL", "news.example.com"), ("NEWSREEL_DEBUG", "maybe"), ("DATABASE_URL", "mysql://x/y"),
+     ("NEWSREEL_CACHE_URL", "memcached://x")],
+)
+def test_a_bad_setting_is_named_in_the_error(name, value):
+    with pytest.raises(ConfigError, match=name):
+        load_config({name: value})
+
+
+def test_defaults_are_safe():
+    config = load_config({})
+    assert config.debug is False and config.database_url == "" and config.data_dir.name == "var"
+
+
+def _run_newsreel(*args: str, **env: str):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, **env}
+    return subprocess.run([sys.executable, "-m", "newsreel.cli", *args], capture_output=True, text=True,
+                          env=environment, timeout=60)
+
+
+def test_start_up_with_a_bad_setting_prints_one_line_naming_it():
+    result = _run_newsreel("check", NEWSREEL_SITE_URL="not a url")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "NEWSREEL_SITE_URL" in result.stderr
+
+
+def test_start_up_with_an_unreachable_database_names_database_url():
+    result = _run_newsreel("check", DATABASE_URL="postgres://nobody@127.0.0.1:1/nothing")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "DATABASE_URL" in result.stderr
