@@ -1,1 +1,19 @@
-urlpatterns: list = []
+"""The desk's addresses, all under /desk/."""
+
+from django.urls import path
+
+from newsreel.desk.views import articles, auth, images
+
+app_name = "desk"
+
+urlpatterns = [
+    path("login/", auth.LoginView.as_view(), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("", articles.article_list, name="articles"),
+    path("articles/new/", articles.article_edit, name="article_new"),
+    path("articles/<int:pk>/", articles.article_edit, name="article_edit"),
+    path("articles/<int:pk>/unpublish/", articles.article_unpublish, name="article_unpublish"),
+    path("articles/<int:pk>/revisions/", articles.revision_list, name="revisions"),
+    path("articles/<int:pk>/revisions/<int:number>/", articles.revision_detail, name="revision"),
+    path("images/", images.image_list, name="images"),
+]

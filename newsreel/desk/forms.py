@@ -1,0 +1,150 @@
+"""The desk's forms: signing in, writing an article, uploading an image.
+
+The article form only shapes what the writer typed into plain values (lists of tags, of
+sources); validating the article itself is the intake's job, so every way in says the same.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from newsreel.images.models import Image
+from newsreel.newsroom.models import Section
+from newsreel.newsroom.roles import role_of
+
+NO_ROLE_MESSAGE = (
+    "This account has no newsroom role (contributor, editor or administrator), so it cannot "
+    "sign in to the desk. Ask an administrator to give you one."
+)
+
+
+class DeskAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, closed to accounts without a desk role."""
+
+    error_messages = {**AuthenticationForm.error_messages, "no_role": NO_ROLE_MESSAGE}
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        if role_of(user) is None:
+            raise ValidationError(self.error_messages["no_role"], code="no_role")
+
+
+def split_names(value: str) -> list[str]:
+    """'a, b ,, a' -> ['a', 'b']: trimmed, empty items dropped, first spelling kept."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in value.split(","):
+        name = " ".join(part.split())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def parse_sources(value: str) -> list[dict[str, str]]:
+    """One source a line, 'Name | https://link' or just 'Name'; errors name the line."""
+    sources: list[dict[str, str]] = []
+    errors: list[ValidationError] = []
+    check_url = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(value.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, _, url = (part.strip() for part in line.partition("|"))
+        if not name:
+            errors.append(ValidationError(f"Line {number}: a source needs a name before the “|”."))
+            continue
+        if "|" in url:
+            errors.append(ValidationError(f"Line {number}: use one “|” between the name and the link."))
+            continue
+        if url:
+            try:
+                check_url(url)
+            except ValidationError:
+                errors.append(ValidationError(f"Line {number}: “{url}” is not a web address (http:// or https://)."))
+                continue
+        sources.append({"name": name, "url": url})
+    if errors:
+        raise ValidationError(errors)
+    return sources
+
+
+def format_sources(sources: list[dict]) -> str:
+    lines = []
+    for source in sources or []:
+        name, url = source.get("name", ""), source.get("url", "")
+        lines.append(f"{name} | {url}" if url else name)
+    return "\n".join(lines)
+
+
+class ImageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, image: Image) -> str:
+        return f"{image.alt} — {image.credit}"
+
+
+class ArticleForm(forms.Form):
+    headline = forms.CharField(max_length=300, required=False, widget=forms.TextInput(attrs={"class": "headline-input"}))
+    slug = forms.SlugField(
+        max_length=200, required=False,
+        help_text="The address of the article. Leave empty to make one from the headline.",
+    )
+    dek = forms.CharField(label="Dek", max_length=500, required=False, help_text="The line under the headline.")
+    summary = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leave empty to generate a spoiler-safe summary from the text.",
+    )
+    body = forms.CharField(
+        required=False, strip=False,
+        widget=forms.Textarea(attrs={"rows": 28, "class": "markdown", "spellcheck": "true", "autocapitalize": "sentences"}),
+        help_text="Newsreel Markdown.",
+    )
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.all(), to_field_name="slug", required=False, empty_label="— No section —",
+    )
+    tags = forms.CharField(required=False, help_text="Separated by commas, e.g. Festivals, Cannes 2026.")
+    authors = forms.CharField(label="Bylines", required=False, help_text="Writers' names, separated by commas.")
+    hero_image = ImageChoiceField(
+        queryset=Image.objects.all(), required=False, empty_label="— No hero image —",
+        help_text="Upload pictures under Images; each has its alt text and credit.",
+    )
+    sources = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "mono"}),
+        help_text="One a line: Name | https://link (the link is optional).",
+    )
+
+    def clean_tags(self) -> list[str]:
+        return split_names(self.cleaned_data["tags"])
+
+    def clean_authors(self) -> list[str]:
+        return split_names(self.cleaned_data["authors"])
+
+    def clean_sources(self) -> list[dict[str, str]]:
+        return parse_sources(self.cleaned_data["sources"])
+
+
+class ImageUploadForm(forms.Form):
+    """The shape of an upload; the rules (alt text and credit required, a readable image)
+    are the images service's, so the desk and the importers answer alike."""
+
+    file = forms.FileField(
+        label="Picture", error_messages={"required": "Choose a picture to upload."},
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif", "required": True}),
+        help_text="JPEG, PNG, WebP or GIF.",
+    )
+    alt = forms.CharField(
+        label="Alt text", max_length=300, required=False, widget=forms.TextInput(attrs={"required": True}),
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    credit = forms.CharField(
+        max_length=200, required=False, widget=forms.TextInput(attrs={"required": True}),
+        help_text="Who made or supplied it, e.g. Courtesy Everett Collection.",
+    )
+    caption = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    # Both are required by the service; the marker tells the writer before they submit.
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("alt", "credit"):
+            self.fields[name].show_required = True

@@ -1,0 +1,26 @@
+"""Small template helpers for the desk's forms."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def described(field):
+    """Render a field's widget pointing at its help text and its errors (aria-describedby)."""
+    ids = []
+    if field.errors:
+        ids.append(f"{field.auto_id}_errors")
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_required(field) -> bool:
+    return field.field.required or getattr(field.field, "show_required", False)

@@ -1,0 +1,273 @@
+"""Articles on the desk: the list, the editor (save, preview, publish), unpublishing and
+revisions. Every write goes through the newsroom's publishing services, like every other
+way an article arrives."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_edit_any, can_publish, desk_view, forbidden
+from newsreel.desk.forms import ArticleForm, format_sources
+from newsreel.images.models import Image
+from newsreel.newsroom import publishing
+from newsreel.newsroom.intake import ArticleDraft, IntakeError
+from newsreel.newsroom.models import Article, Revision, WorkflowState
+from newsreel.text.types import TextError
+
+ARTICLES_PER_PAGE = 25
+STATE_FILTERS = {
+    "draft": ("Drafts", Q(state=WorkflowState.DRAFT)),
+    "published": ("Published", Q(state=WorkflowState.PUBLISHED)),
+    "changes": ("Unpublished changes", Q(state=WorkflowState.PUBLISHED, live_revision__isnull=False) & ~Q(latest_revision=F("live_revision"))),
+    "unpublished": ("Unpublished", Q(state=WorkflowState.UNPUBLISHED)),
+}
+NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
+NO_PUBLISHING = "Your role cannot publish or unpublish articles; an editor can."
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with what the writer typed, placed at its field (and line)."""
+
+    field: str | None  # a form field name, or None for the whole article
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"Line {self.line}: {self.message}" if self.line else self.message
+
+
+def visible_articles(user):
+    articles = Article.objects.select_related("section", "created_by", "latest_revision")
+    if can_edit_any(user):
+        return articles
+    return articles.filter(created_by=user)
+
+
+# ---------------------------------------------------------------- the list
+
+
+@desk_view
+def article_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "")
+    articles = visible_articles(request.user).prefetch_related("authors").order_by("-updated_at", "-pk")
+    if state in STATE_FILTERS:
+        articles = articles.filter(STATE_FILTERS[state][1])
+    else:
+        state = ""
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    for article in page:
+        article.desk_headline = article.headline or (article.latest_revision.content.get("headline", "") if article.latest_revision else "")
+        article.has_changes = bool(article.live_revision_id) and article.has_unpublished_changes
+    filters = [("", "All")] + [(key, label) for key, (label, _) in STATE_FILTERS.items()]
+    return render(request, "desk/article_list.html", {
+        "page": page, "state": state, "filters": filters, "query": f"state={state}" if state else "",
+        "mine_only": not can_edit_any(request.user), "nav": "articles",
+    })
+
+
+# ---------------------------------------------------------------- the editor
+
+
+def initial_from_draft(draft: ArticleDraft) -> dict:
+    return {
+        "headline": draft.headline, "slug": draft.slug, "dek": draft.dek, "summary": draft.summary,
+        "body": draft.body, "section": draft.section or None, "tags": ", ".join(draft.tags),
+        "authors": ", ".join(draft.authors), "hero_image": draft.hero_image,
+        "sources": format_sources(draft.sources),
+    }
+
+
+def draft_from_form(form: ArticleForm, base: ArticleDraft | None) -> ArticleDraft:
+    """The writer's fields over what the desk does not edit (publish time, link decisions)."""
+    data = form.cleaned_data
+    fields = {
+        "headline": data["headline"], "slug": data["slug"], "dek": data["dek"], "summary": data["summary"],
+        "body": data["body"].replace("\r\n", "\n"),
+        "section": data["section"].slug if data["section"] else "",
+        "tags": data["tags"], "authors": data["authors"],
+        "hero_image": data["hero_image"].pk if data["hero_image"] else None,
+        "sources": data["sources"],
+        "body_line": 1,  # the textarea is the whole body: its lines are the body's lines
+    }
+    return dataclasses.replace(base, **fields) if base else ArticleDraft(**fields)
+
+
+def problems_from(error: IntakeError | TextError, form: ArticleForm) -> list[Problem]:
+    if isinstance(error, TextError):
+        return [Problem("body", error.message, error.line)]
+    problems = []
+    for item in error.errors:
+        name = re.split(r"[\[.]", item.field, maxsplit=1)[0]
+        field = name if name in form.fields else None
+        message = item.message
+        if field and re.match(r"(is|are|must|needs|has) ", message):
+            message = f"{form.fields[field].label or field.capitalize()} {message}"
+        message = message[:1].upper() + message[1:]
+        if field is None and item.field not in ("article", ""):
+            message = f"{item.field}: {message}"
+        problems.append(Problem(field, message, item.line))
+    return problems
+
+
+def attach(form: ArticleForm, problems: list[Problem]) -> None:
+    for problem in problems:
+        form.add_error(problem.field, str(problem))
+
+
+def text_problems(article: Article, draft: ArticleDraft) -> list[Problem]:
+    """What will stop the latest saved revision from publishing (saving keeps it anyway)."""
+    revision = article.latest_revision
+    if not revision or not revision.derived.get("errors"):
+        return []
+    try:
+        publishing.preview(draft)
+    except (IntakeError, TextError) as error:
+        return problems_from(error, ArticleForm())
+    return []
+
+
+@desk_view
+def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    article = None
+    if pk is not None:
+        article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
+        if not can_edit(request.user, article):
+            return forbidden(request, NOT_YOURS)
+    elif not request.user.has_perm(ADD_ARTICLE_PERMISSION):
+        return forbidden(request, "Your role cannot write articles.")
+
+    base = publishing.draft_for(article) if article else None
+    context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user)}
+
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "publish" and not can_publish(request.user):
+            return forbidden(request, NO_PUBLISHING)
+        form = ArticleForm(request.POST)
+        if not form.is_valid():
+            return _editor(request, form, context, status=400)
+        draft = draft_from_form(form, base)
+        if action == "preview":
+            try:
+                context["preview"] = publishing.preview(draft)
+                context["preview_draft"] = draft
+            except (IntakeError, TextError) as error:
+                attach(form, problems_from(error, form))
+                context["preview_failed"] = True
+            return _editor(request, form, context)
+        try:
+            article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
+        except (IntakeError, TextError) as error:
+            attach(form, problems_from(error, form))
+            return _editor(request, form, context, status=400)
+        revision = article.latest_revision
+        if action == "publish":
+            try:
+                publishing.publish(article, user=request.user)
+            except (IntakeError, TextError) as error:
+                listed = "; ".join(str(p) for p in problems_from(error, form))
+                messages.error(request, f"Saved as revision {revision.number}, but not published: {listed}")
+            else:
+                messages.success(request, f"Published revision {revision.number}.")
+        elif revision.derived.get("errors"):
+            messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
+        else:
+            messages.success(request, f"Saved as revision {revision.number}.")
+        return redirect("desk:article_edit", pk=article.pk)
+
+    # GET: the latest saved words, or an older revision the writer asked to start from.
+    draft = base
+    from_revision = None
+    if article and request.GET.get("revision", "").isdigit():
+        from_revision = article.revisions.filter(number=int(request.GET["revision"])).first()
+        if from_revision:
+            draft = ArticleDraft.from_json(from_revision.content)
+    form = ArticleForm(initial=initial_from_draft(draft) if draft else None)
+    context["from_revision"] = from_revision
+    if article and draft and not from_revision:
+        attach(form, text_problems(article, draft))
+    return _editor(request, form, context)
+
+
+def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int = 200) -> HttpResponse:
+    article = context["article"]
+    hero = str(form["hero_image"].value() or "")
+    context.update({
+        "form": form,
+        "hero": Image.objects.filter(pk=int(hero)).first() if hero.isdigit() else None,
+        "body_problems": _body_problems(form),
+        "action_url": reverse("desk:article_edit", args=[article.pk]) if article else reverse("desk:article_new"),
+        "live": article is not None and article.is_live,
+        "has_changes": article is not None and bool(article.live_revision_id) and article.has_unpublished_changes,
+        "revision_count": article.revisions.count() if article else 0,
+    })
+    return render(request, "desk/article_form.html", context, status=status)
+
+
+def _body_problems(form: ArticleForm) -> list[dict]:
+    """Body errors with their line, so the page can link each to its line."""
+    problems = []
+    for message in form.errors.get("body", []):
+        match = re.match(r"Line (\d+): (.*)", message, re.S)
+        problems.append({"line": int(match.group(1)), "message": match.group(2)} if match else {"line": None, "message": message})
+    return problems
+
+
+@require_POST
+@desk_view
+def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    if not can_publish(request.user):
+        return forbidden(request, NO_PUBLISHING)
+    if not can_edit(request.user, article):
+        return forbidden(request, NOT_YOURS)
+    if article.is_live:
+        publishing.unpublish(article, user=request.user)
+        messages.success(request, "Unpublished: the article is off the site. Its revisions are kept.")
+    else:
+        messages.info(request, "The article was not published.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+# ---------------------------------------------------------------- revisions
+
+
+def _own_article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
+    article = get_object_or_404(Article, pk=pk)
+    if not can_edit(request.user, article):
+        return None, forbidden(request, NOT_YOURS)
+    return article, None
+
+
+@desk_view
+def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = _own_article(request, pk)
+    if refusal:
+        return refusal
+    revisions = article.revisions.select_related("created_by").order_by("-number")
+    return render(request, "desk/revision_list.html", {"article": article, "revisions": revisions, "nav": "articles"})
+
+
+@desk_view
+def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    article, refusal = _own_article(request, pk)
+    if refusal:
+        return refusal
+    revision = get_object_or_404(Revision.objects.select_related("created_by"), article=article, number=number)
+    draft = ArticleDraft.from_json(revision.content)
+    hero = Image.objects.filter(pk=draft.hero_image).first() if draft.hero_image else None
+    return render(request, "desk/revision_detail.html", {
+        "article": article, "revision": revision, "draft": draft, "hero": hero, "nav": "articles",
+        "is_live": revision.pk == article.live_revision_id, "is_latest": revision.pk == article.latest_revision_id,
+    })

@@ -1,0 +1,64 @@
+"""Uploading pictures (alt text and credit required) and browsing the ones uploaded."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from newsreel.desk.access import ADD_IMAGE_PERMISSION, desk_view, forbidden
+from newsreel.desk.forms import ImageUploadForm
+from newsreel.images.models import Image
+from newsreel.images.services import create_image
+
+IMAGES_PER_PAGE = 24
+
+
+def thumbnail_url(image: Image) -> str:
+    """The smallest stored rendition, else the original."""
+    if image.renditions:
+        smallest = min(image.renditions, key=int)
+        return image.renditions[smallest]
+    return image.file.url
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put the service's field errors next to the fields; anything else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            for message in field_errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+@desk_view
+def image_list(request: HttpRequest) -> HttpResponse:
+    may_upload = request.user.has_perm(ADD_IMAGE_PERMISSION)
+    form = ImageUploadForm()
+    status = 200
+    if request.method == "POST":
+        if not may_upload:
+            return forbidden(request, "Your role cannot upload images.")
+        form = ImageUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                image = create_image(data["file"], alt=data["alt"], credit=data["credit"], caption=data["caption"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Uploaded “{image.alt}” ({image.width}×{image.height}).")
+                return redirect("desk:images")
+        status = 400
+    page = Paginator(Image.objects.all(), IMAGES_PER_PAGE).get_page(request.GET.get("page"))
+    for image in page:
+        image.thumbnail = thumbnail_url(image)
+    return render(
+        request, "desk/image_list.html",
+        {"form": form, "page": page, "may_upload": may_upload, "nav": "images"},
+        status=status,
+    )
