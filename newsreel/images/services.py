@@ -27,10 +27,12 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     if not (credit or "").strip():
         errors["credit"] = "Every image needs a credit, e.g. “Photo: Jane Doe / Studio”."
     data = file.read()
+    size = (0, 0)
     try:
         with PILImage.open(io.BytesIO(data)) as probe:
             probe.verify()
         with PILImage.open(io.BytesIO(data)) as probe:
+            size = probe.size
             if probe.width * probe.height > MAX_PIXELS:
                 errors["file"] = f"The image is {probe.width}×{probe.height}; the limit is {MAX_PIXELS:,} pixels."
     except (UnidentifiedImageError, OSError, SyntaxError):
@@ -40,6 +42,7 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
     image.file.save(Path(filename).name, ContentFile(data), save=False)
+    image.width, image.height = size
     with transaction.atomic():
         image.save()
     image.renditions = make_renditions(image)
