@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Check an evaluation set's gold.json against its kb.json and articles (stdlib only).
+
+Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdout beside this file)
+       add --lint to also print warnings that help a human audit the gold by hand.
+
+Errors (exit status 1):
+  - a gold film/person/speaker key missing from kb.json
+  - a text_start that does not occur right after an opening quote mark in its article,
+    or that has more than eight words
+  - a spoiler_sentence not inside a spoiler block; spoiler_films not equal to the
+    films of the article's spoiler blocks; a spoiler film missing from "films"
+  - an article without gold, gold without an article, a missing "# Headline",
+    an article outside 250-600 words, kb.json differing between parts
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+OPEN = "\"“‘'"
+HERE = Path(__file__).resolve().parent
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.replace("ø", "o").replace("Ø", "O").replace("’", "'")
+
+
+def spoiler_blocks(text: str) -> list[tuple[str, str]]:
+    blocks, cur, body = [], None, []
+    for line in text.splitlines():
+        if cur is None:
+            m = re.match(r"^:::spoiler\s+(\S+)\s*$", line)
+            if m:
+                cur, body = m.group(1), []
+        elif line.strip() == ":::":
+            blocks.append((cur, "\n".join(body)))
+            cur = None
+        else:
+            body.append(line)
+    if cur is not None:
+        raise ValueError(f"unclosed spoiler block for {cur}")
+    return blocks
+
+
+def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
+    errs: list[str] = []
+    kb = json.loads((d / "kb.json").read_text(encoding="utf-8"))
+    gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
+    films = {f["key"]: f for f in kb["films"]}
+    people = {p["key"]: p for p in kb["people"]}
+    arts = {p.name: p.read_text(encoding="utf-8") for p in sorted((d / "articles").glob("*.md"))}
+    for name in sorted(set(arts) ^ set(gold)):
+        errs.append(f"{d.name}/{name}: article and gold do not match one to one")
+    stats = {"articles": 0, "words": 0, "quotes": 0, "null_speaker_quotes": 0, "film_mentions": 0,
+             "person_mentions": 0, "spoiler_articles": 0, "spoiler_sentences": 0}
+    for name, g in sorted(gold.items()):
+        text = arts.get(name)
+        if text is None:
+            continue
+        where = f"{d.name}/{name}"
+        stats["articles"] += 1
+        words = len(text.split())
+        stats["words"] += words
+        if not text.startswith("# "):
+            errs.append(f"{where}: first line is not '# Headline'")
+        if not 250 <= words <= 600:
+            errs.append(f"{where}: {words} words, outside 250-600")
+        for k in g["films"]:
+            if k not in films:
+                errs.append(f"{where}: unknown film key {k}")
+        for k in g["people"]:
+            if k not in people:
+                errs.append(f"{where}: unknown person key {k}")
+        stats["film_mentions"] += len(g["films"])
+        stats["person_mentions"] += len(g["people"])
+        for q in g["quotes"]:
+            ts, sp = q["text_start"], q["speaker"]
+            stats["quotes"] += 1
+            stats["null_speaker_quotes"] += sp is None
+            if sp is not None and sp not in people:
+                errs.append(f"{where}: unknown speaker {sp}")
+            if len(ts.split()) > 8:
+                errs.append(f"{where}: text_start longer than eight words: {ts!r}")
+            if not any(o + ts in text for o in OPEN):
+                errs.append(f"{where}: text_start not found after an opening quote mark: {ts!r}")
+        try:
+            blocks = spoiler_blocks(text)
+        except ValueError as e:
+            errs.append(f"{where}: {e}")
+            blocks = []
+        block_films = sorted({f for f, _ in blocks})
+        if block_films != sorted(g["spoiler_films"]):
+            errs.append(f"{where}: spoiler_films {g['spoiler_films']} != blocks {block_films}")
+        for f in block_films:
+            if f not in films:
+                errs.append(f"{where}: spoiler block for unknown film {f}")
+            if f not in g["films"]:
+                errs.append(f"{where}: spoiler film {f} missing from films")
+        stats["spoiler_articles"] += bool(blocks)
+        for s in g["spoiler_sentences"]:
+            stats["spoiler_sentences"] += 1
+            if not any(s in body for _, body in blocks):
+                errs.append(f"{where}: spoiler_sentence not inside a spoiler block: {s!r}")
+            outside = text
+            for _, body in blocks:
+                outside = outside.replace(body, "")
+            if s in outside:
+                errs.append(f"{where}: spoiler_sentence also occurs outside spoiler blocks: {s!r}")
+        if lint:
+            lint_article(where, text, g, films, people)
+    return errs, stats
+
+
+def lint_article(where: str, text: str, g: dict, films: dict, people: dict) -> None:
+    """Warnings only: names from the kb seen in the text but not in gold, and the reverse;
+    quoted passages that are not gold quotes (expected: scare quotes, titles, terms)."""
+    ft = fold(text)
+    for k, f in films.items():
+        names = [f["title"], *f.get("aliases", [])]
+        hit = [n for n in names if re.search(r"(?<![\w-])" + re.escape(fold(n)) + r"(?![\w-])", ft)]
+        if hit and k not in g["films"]:
+            print(f"  lint {where}: film title seen, not in gold: {k} {hit}")
+        if not hit and k in g["films"]:
+            print(f"  lint {where}: gold film whose title is not in the text: {k}")
+    for k, p in people.items():
+        names = [p["name"], *p.get("aliases", [])]
+        full = [n for n in names if fold(n) in ft]
+        if full and k not in g["people"]:
+            print(f"  lint {where}: person name seen, not in gold: {k}")
+        if not full and k in g["people"]:
+            print(f"  lint {where}: gold person whose full name is not in the text: {k}")
+    starts = [q["text_start"] for q in g["quotes"]]
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(—–-]))[\"“‘]([^\"”’\n]{0,60})", text, re.M):
+        seg = m.group(1)
+        if not any(seg.startswith(s) or s.startswith(seg.strip()) for s in starts):
+            print(f"  lint {where}: quoted, not a gold quote start: {seg[:50]!r}")
+
+
+def main(argv: list[str]) -> int:
+    lint = "--lint" in argv
+    dirs = [Path(a) for a in argv if not a.startswith("--")] or [HERE / "tune", HERE / "holdout"]
+    dirs = [d for d in dirs if (d / "gold.json").exists()]
+    all_errs: list[str] = []
+    kbs = {d: (d / "kb.json").read_bytes() for d in dirs}
+    if len(set(kbs.values())) > 1:
+        all_errs.append("kb.json differs between parts")
+    for d in dirs:
+        errs, stats = check_dir(d, lint)
+        all_errs += errs
+        print(d.name, json.dumps(stats))
+    for e in all_errs:
+        print("ERROR", e)
+    print("OK" if not all_errs else f"{len(all_errs)} error(s)")
+    return 1 if all_errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
