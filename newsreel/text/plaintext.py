@@ -1,0 +1,100 @@
+"""Plain text of an article, block by block in reading order.
+
+Every block a reader reads becomes one Paragraph: headings, paragraphs, list items, quotes,
+table rows (cells joined by " | "), figure captions, editor's notes and footnotes. Code is
+not prose and is left out; raw HTML counts by its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from markdown_it.token import Token
+
+from .containers import is_figure_image
+from .sanitize import strip_tags
+from .types import Paragraph
+
+PARAGRAPH_SEPARATOR = "\n\n"
+CELL_SEPARATOR = " | "
+# The innermost enclosing block decides a paragraph's kind, except that a caption, an
+# editor's note or a footnote stays one whatever it contains.
+_DOMINANT_KINDS = {"nr_figure_open": "caption", "nr_note_open": "note", "footnote_open": "footnote"}
+_NESTED_KINDS = {"blockquote_open": "quote", "list_item_open": "list"}
+
+
+def inline_text(children: Sequence[Token]) -> str:
+    """The text of inline tokens: markup dropped, entities decoded, images and footnote
+    markers left out."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
+    """Paragraphs in reading order, with `start` offsets into their join by a blank line."""
+    blocks: list[tuple[str, str, str | None]] = []  # (text, kind, spoiler film key)
+    stack: list[Token] = []
+    cells: list[str] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token)
+            if token.type == "tr_open":
+                cells = []
+        elif token.nesting == -1:
+            stack.pop()
+            if token.type == "tr_close":
+                blocks.append((CELL_SEPARATOR.join(cell for cell in cells if cell), "table", _film(stack)))
+        elif token.type == "inline" and not is_figure_image(token):
+            text = inline_text(token.children or [])
+            if stack and stack[-1].type in ("th_open", "td_open"):
+                cells.append(text)
+            else:
+                blocks.append((text, _kind(stack), _film(stack)))
+        elif token.type == "html_block":
+            blocks.append((strip_tags(token.content).strip(), _kind(stack), _film(stack)))
+    return number_paragraphs(
+        Paragraph(text=text, start=0, kind=kind, spoiler_film=film) for text, kind, film in blocks if text
+    )
+
+
+def number_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
+    """The same paragraphs with `start` set for joining them by PARAGRAPH_SEPARATOR."""
+    numbered: list[Paragraph] = []
+    offset = 0
+    for paragraph in paragraphs:
+        numbered.append(
+            Paragraph(text=paragraph.text, start=offset, kind=paragraph.kind, spoiler_film=paragraph.spoiler_film)
+        )
+        offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
+    return numbered
+
+
+def join_paragraphs(paragraphs: Sequence[Paragraph]) -> str:
+    return PARAGRAPH_SEPARATOR.join(paragraph.text for paragraph in paragraphs)
+
+
+def _kind(stack: Sequence[Token]) -> str:
+    for token in stack:
+        if token.type in _DOMINANT_KINDS:
+            return _DOMINANT_KINDS[token.type]
+    innermost = stack[-1] if stack else None
+    if innermost is not None and innermost.type == "heading_open":
+        return "heading"
+    for token in reversed(stack):
+        if token.type in _NESTED_KINDS:
+            return _NESTED_KINDS[token.type]
+    return "paragraph"
+
+
+def _film(stack: Sequence[Token]) -> str | None:
+    for token in reversed(stack):
+        if token.type == "nr_spoiler_open":
+            return token.meta["film"].key
+    return None

@@ -1,0 +1,186 @@
+"""After parsing: tie blocks to films and images, and refuse what cannot be published.
+
+Walks the token stream once. Spoiler blocks get their FilmRef, figures and standalone
+image paragraphs get their FigureImage, body headings move to h2-h4, and every problem
+raises TextError with the 1-based source line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .containers import is_figure_image
+from .figures import FigureImage, ImageLookup, parse_figure_attributes, resolve_image
+from .plaintext import inline_text
+from .spoilers import resolve_film
+from .types import FilmRef, TextError
+
+_RAW_IMG = re.compile(r"<img\b", re.IGNORECASE)
+_BREAKS = ("softbreak", "hardbreak")
+
+
+@dataclass
+class Resolution:
+    tokens: list[Token]
+    films: list[FilmRef] = field(default_factory=list)  # spoiler films, first appearance first
+    images: list[FigureImage] = field(default_factory=list)
+
+
+def resolve_tokens(
+    tokens: Sequence[Token], *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt
+) -> Resolution:
+    resolver = _Resolver(films=films, images=images, md=md)
+    resolver.run(list(tokens))
+    return resolver.result
+
+
+class _Resolver:
+    def __init__(self, *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt) -> None:
+        self.films = films
+        self.images = images
+        self.md = md
+        self.blocks: list[Token] = []  # open ::: blocks, outermost first
+        self.result = Resolution(tokens=[])
+        self.last_line = 1  # for tokens markdown-it gives no line map
+
+    def run(self, tokens: list[Token]) -> None:
+        _shift_headings(tokens)
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.map:
+                self.last_line = token.map[0] + 1
+            if _is_image_paragraph(tokens, index):
+                self._standalone_image(tokens[index + 1])
+                index += 3
+                continue
+            self._visit(token)
+            index += 1
+
+    def _visit(self, token: Token) -> None:
+        if token.type.startswith("nr_") and token.nesting == 1:
+            self._open_block(token)
+        elif token.type.startswith("nr_") and token.nesting == -1:
+            self.blocks.pop()
+        elif token.type == "inline" and is_figure_image(token):
+            self.blocks[-1].meta["image"] = self._figure_image(token, self.blocks[-1])
+        elif token.type == "inline":
+            self._check_inline(token)
+        elif token.type == "html_block":
+            _refuse_raw_img(token.content, self._line(token))
+        self.result.tokens.append(token)
+
+    def _open_block(self, token: Token) -> None:
+        kind, line = token.meta["kind"], token.meta["line"]
+        if self.blocks and self.blocks[-1].meta["kind"] == "figure":
+            raise TextError(f"a figure's caption cannot hold a :::{kind} block", line=line)
+        if kind == "spoiler":
+            outer = next((block for block in self.blocks if block.meta["kind"] == "spoiler"), None)
+            if outer is not None:
+                raise TextError(
+                    f"spoiler blocks cannot be nested: this one is inside the spoiler block opened "
+                    f"on line {outer.meta['line']}; close that one first",
+                    line=line,
+                )
+            film = resolve_film(token.meta["args"], self.films, line=line)
+            token.meta["film"] = film
+            if film not in self.result.films:
+                self.result.films.append(film)
+        elif kind == "figure":
+            token.meta["attributes"] = parse_figure_attributes(token.meta["args"], line=line)
+        elif token.meta["args"]:
+            raise TextError(f":::{kind} takes nothing after its name, found {token.meta['args']!r}", line=line)
+        self.blocks.append(token)
+
+    def _figure_image(self, token: Token, figure: Token) -> FigureImage:
+        line = self._line(token)
+        image = _single_image(token)
+        if image is None:
+            raise TextError(
+                "a figure's first line must be a Markdown image, e.g. ![alt text](image-reference)",
+                line=line,
+            )
+        return self._resolve(image, credit=figure.meta["attributes"].get("credit", ""), line=line)
+
+    def _standalone_image(self, inline: Token) -> None:
+        """An image alone in its paragraph is shown as a figure (with its library credit)."""
+        image = _single_image(inline)
+        assert image is not None
+        line = self._line(inline)
+        opening = Token("nr_figure_open", "div", 1, block=True, map=inline.map)
+        opening.meta = {"kind": "figure", "args": "", "line": line, "attributes": {}}
+        opening.meta["image"] = self._resolve(image, credit="", line=line)
+        closing = Token("nr_figure_close", "div", -1, block=True)
+        closing.meta = {"kind": "figure", "line": line}
+        self.result.tokens += [opening, closing]
+
+    def _resolve(self, image: Token, *, credit: str, line: int) -> FigureImage:
+        reference = self.md.normalizeLinkText(image.attrGet("src") or "")  # type: ignore[arg-type]
+        resolved = resolve_image(
+            reference, alt=inline_text(image.children or []), credit=credit, images=self.images, line=line
+        )
+        self.result.images.append(resolved)
+        return resolved
+
+    def _line(self, token: Token) -> int:
+        return token.map[0] + 1 if token.map else self.last_line
+
+    def _check_inline(self, token: Token) -> None:
+        line = self._line(token)
+        for child in token.children or []:
+            if child.type in _BREAKS:
+                line += 1
+            elif child.type == "image":
+                raise TextError(
+                    "put this image on a line of its own (or in a :::figure block) "
+                    "so it is shown as a figure with its credit",
+                    line=line,
+                )
+            elif child.type == "html_inline":
+                _refuse_raw_img(child.content, line)
+
+
+def _shift_headings(tokens: Sequence[Token]) -> None:
+    """The page's h1 is the headline: a body that uses `#` moves down one level; every body
+    heading ends up h2-h4."""
+    shift = 1 if any(token.type == "heading_open" and token.tag == "h1" for token in tokens) else 0
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(4, max(2, int(token.tag[1]) + shift))}"
+
+
+def _is_image_paragraph(tokens: Sequence[Token], index: int) -> bool:
+    return (
+        tokens[index].type == "paragraph_open"
+        and index + 2 < len(tokens)
+        and tokens[index + 1].type == "inline"
+        and tokens[index + 2].type == "paragraph_close"
+        and _single_image(tokens[index + 1]) is not None
+    )
+
+
+def _single_image(inline: Token) -> Token | None:
+    """The image token when `inline` holds one image and nothing else but whitespace."""
+    children = [
+        child for child in inline.children or []
+        if not (child.type == "text" and not child.content.strip())
+    ]
+    if len(children) == 1 and children[0].type == "image":
+        return children[0]
+    return None
+
+
+def _refuse_raw_img(html: str, line: int) -> None:
+    if _RAW_IMG.search(html):
+        raise TextError(
+            "images cannot be written as raw <img> HTML; use ![alt text](image-reference) "
+            "so the picture carries its alt text and credit",
+            line=line,
+        )
+
+
