@@ -1,0 +1,232 @@
+"""Every film title, alias and person name in the knowledge graph, in one token automaton.
+
+Names are tokenized and folded (`normalize.tokenize`): each distinct token gets an integer
+id, and each name becomes a tuple of ids in a pyahocorasick automaton over integer
+sequences. Matching therefore happens on whole words only, accents and quote styles are
+folded away, and the trie has one node per name *token* rather than per character, which
+keeps a 1,000,000-name graph to a few hundred megabytes (see bench/text_core.py).
+
+A "form" is one folded token sequence; several entities can share it (two films titled
+Dune, "Tár" and "Tar"). Candidates are packed integers: entity index * 4 + name kind, where
+the entity index counts films first, then people.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Iterator
+
+import ahocorasick
+
+from newsreel.text.normalize import tokenize
+from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+__all__ = ["Candidate", "Gazetteer", "TITLE", "ALIAS", "VARIANT", "surname_tokens"]
+
+TITLE, ALIAS, VARIANT = 0, 1, 2  # how a form names its entity: the title/name, an alias, a loose variant
+
+# Punctuation dropped to make a loose variant of a title: "Dune Part Two" for "Dune: Part Two".
+_SOFT_PUNCT = frozenset(":,-")
+# Surname particles kept with the surname ("del Toro") and suffixes skipped ("Downey Jr.").
+_PARTICLES = frozenset("de del della der di da das dos du van von la le st".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # "film" or "person"
+    key: str
+    name_kind: int  # TITLE, ALIAS or VARIANT
+    entity: FilmRef | PersonRef
+
+
+def surname_tokens(name: str) -> tuple[str, ...]:
+    """The folded surname of a person's name: ("baker",) for Sean Baker, ("del", "toro")."""
+    words = [token for _, _, token in tokenize(name) if token[0].isalnum()]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    if len(words) < 2:
+        return ()
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return tuple(words[start:])
+
+
+class Gazetteer:
+    """Lookups over one KnowledgeGraph: the name automaton, entities by key, and credits."""
+
+    graph: KnowledgeGraph
+    films_by_key: dict[str, FilmRef]
+    people_by_key: dict[str, PersonRef]
+
+    def __init__(self, graph: KnowledgeGraph) -> None:
+        self.graph = graph
+        self._films = graph.films
+        self._people = graph.people
+        self._nfilms = len(graph.films)
+        self.films_by_key = {film.key: film for film in graph.films}
+        self.people_by_key = {person.key: person for person in graph.people}
+        self._vocab: dict[str, int] = {}
+        self._words: list[str] = [""]  # token id -> folded token; id 0 is "not a name token"
+        self._form_len = array("H")
+        self._form_cand = array("q")  # the candidate, or -1 when several (see _multi)
+        self._multi: dict[int, list[int]] = {}
+        # Forms of names that start with a lower-case letter ("tick, tick... BOOM!"), which
+        # may match lower-case text; every other form needs a capital in the text.
+        self.lowercase_forms: set[int] = set()
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_SEQUENCE)
+        people_of: dict[str, set[str]] = {}
+        films_of: dict[str, set[str]] = {}
+        credits_of: dict[str, list[CreditRef]] = {}
+        for credit in graph.credits:
+            people_of.setdefault(credit.film, set()).add(credit.person)
+            films_of.setdefault(credit.person, set()).add(credit.film)
+            credits_of.setdefault(credit.film, []).append(credit)
+        self._people_of = {key: frozenset(value) for key, value in people_of.items()}
+        self._films_of = {key: frozenset(value) for key, value in films_of.items()}
+        self._credits_of = {key: tuple(value) for key, value in credits_of.items()}
+
+    @classmethod
+    def build(cls, graph: KnowledgeGraph) -> "Gazetteer":
+        """Index every title, alias and name of `graph` (about 3 s per million names)."""
+        gazetteer = cls(graph)
+        add = gazetteer._add_name
+        for index, film in enumerate(graph.films):
+            add(film.title, index * 4 + TITLE)
+            for alias in film.aliases:
+                add(alias, index * 4 + ALIAS)
+        offset = gazetteer._nfilms
+        for index, person in enumerate(graph.people):
+            add(person.name, (offset + index) * 4 + TITLE)
+            for alias in person.aliases:
+                add(alias, (offset + index) * 4 + ALIAS)
+        if len(gazetteer._form_len):
+            gazetteer._automaton.make_automaton()
+        return gazetteer
+
+    # -- building -----------------------------------------------------------------------
+
+    def _add_name(self, name: str, candidate: int) -> None:
+        tokens = [token for _, _, token in tokenize(name)]
+        if not tokens:
+            return
+        lower = next((ch for ch in name if ch.isalpha()), "A").islower()
+        form = self._add_form(tokens, candidate)
+        if lower:
+            self.lowercase_forms.add(form)
+        loose = [token for token in tokens if token not in _SOFT_PUNCT]
+        if loose != tokens and loose:
+            form = self._add_form(loose, (candidate & ~3) | VARIANT)
+            if lower:
+                self.lowercase_forms.add(form)
+
+    def _add_form(self, tokens: list[str], candidate: int) -> int:
+        vocab = self._vocab
+        ids = []
+        for token in tokens:
+            token_id = vocab.get(token)
+            if token_id is None:
+                token_id = vocab[token] = len(self._words)
+                self._words.append(token)
+            ids.append(token_id)
+        key = tuple(ids)
+        form = self._automaton.get(key, -1)
+        if form < 0:
+            form = len(self._form_len)
+            self._form_len.append(min(len(key), 65535))
+            self._form_cand.append(candidate)
+            self._automaton.add_word(key, form)
+            return form
+        existing = self._form_cand[form]
+        if existing == candidate:
+            return form
+        if existing >= 0:
+            if existing >> 2 == candidate >> 2:  # same entity: keep the stronger name kind
+                self._form_cand[form] = min(existing, candidate)
+                return form
+            self._form_cand[form] = -1
+            self._multi[form] = [existing, candidate]
+            return form
+        entries = self._multi[form]
+        for position, entry in enumerate(entries):
+            if entry >> 2 == candidate >> 2:
+                entries[position] = min(entry, candidate)
+                return form
+        entries.append(candidate)
+        return form
+
+    # -- matching -----------------------------------------------------------------------
+
+    def token_id(self, folded: str) -> int:
+        """The id of a folded token, 0 when no name contains it."""
+        return self._vocab.get(folded, 0)
+
+    def word(self, token_id: int) -> str:
+        return self._words[token_id]
+
+    def iter_forms(self, token_ids: tuple[int, ...]) -> Iterator[tuple[int, int, int]]:
+        """(first token index, last token index, form) for every name in the id sequence."""
+        if not len(self._form_len):
+            return
+        form_len = self._form_len
+        for last, form in self._automaton.iter(token_ids):
+            yield last - form_len[form] + 1, last, form
+
+    def candidates(self, form: int) -> list[Candidate]:
+        """The films and people a form may name."""
+        packed = self._form_cand[form]
+        return [self._candidate(entry) for entry in (self._multi[form] if packed < 0 else (packed,))]
+
+    def _candidate(self, packed: int) -> Candidate:
+        index, name_kind = packed >> 2, packed & 3
+        if index < self._nfilms:
+            film = self._films[index]
+            return Candidate("film", film.key, name_kind, film)
+        person = self._people[index - self._nfilms]
+        return Candidate("person", person.key, name_kind, person)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Films and people whose title, name or alias is exactly `name` (folded)."""
+        ids = []
+        for _, _, token in tokenize(name):
+            token_id = self._vocab.get(token)
+            if token_id is None:
+                return []
+            ids.append(token_id)
+        if not ids:
+            return []
+        sequence = tuple(ids)
+        for first, last, form in self.iter_forms(sequence):
+            if first == 0 and last == len(sequence) - 1:
+                return self.candidates(form)
+        return []
+
+    # -- credits ------------------------------------------------------------------------
+
+    def people_of(self, film_key: str) -> frozenset[str]:
+        """Keys of everyone credited on the film."""
+        return self._people_of.get(film_key, frozenset())
+
+    def films_of(self, person_key: str) -> frozenset[str]:
+        """Keys of every film the person is credited on."""
+        return self._films_of.get(person_key, frozenset())
+
+    def credits_of(self, film_key: str) -> tuple[CreditRef, ...]:
+        return self._credits_of.get(film_key, ())
+
+    def surname(self, person_key: str) -> tuple[str, ...]:
+        person = self.people_by_key.get(person_key)
+        return surname_tokens(person.name) if person else ()
+
+    def film_href(self, key: str) -> str:
+        return f"/films/{key}/"
+
+    def person_href(self, key: str) -> str:
+        return f"/people/{key}/"
+
+    def __len__(self) -> int:
+        """The number of distinct name forms indexed."""
+        return len(self._form_len)
+

@@ -1,0 +1,525 @@
+"""Find the films and people an article names, and decide which entity each name means.
+
+Precision comes first: a wrong link is worse than none. The rules, in the order applied:
+
+1. Every title, alias and name in the gazetteer is matched on folded whole-word tokens
+   (accents, quote styles and case do not matter for matching; offsets stay in the text).
+   A match must start with a capital unless the name itself starts lower-case; overlapping
+   matches keep the leftmost, then the longest.
+2. People named in full (or by an alias) are taken; a name shared by two people in the
+   graph is resolved by their credits on films the article names, or left unlinked.
+3. Film titles are scored for each film that carries them. Evidence:
+   set in quotes +2; title-cased where a common word would be lower-case +1 (+2 for a
+   title of several words); right after "film"/"movie"/... +2; film vocabulary within ten
+   words +1; a year in parentheses after it +4 when it is the film's year (another year
+   rules the film out); the film's year within six words +2; a person credited on the film
+   named in the same paragraph +3, elsewhere in the article +2; a spoiler block for the
+   film in the same paragraph +3, elsewhere +2.
+   A distinctive title (not made of everyday words) is taken when it is capitalized. A title
+   made of everyday words (Her, Up, Us, Heat, Nope, Wicked) needs typographic evidence
+   (quotes, mid-sentence capitals, a year in parentheses) and a score of at least 3; a title
+   that is also a common proper name (Chicago, Jackie) needs a score of 3 without counting
+   capitals. When several films carry the title, the best score must beat the next by at
+   least 1; a tie is settled only if the article elsewhere resolved the title to one of them.
+4. A surname alone ("Baker", "Baker's") is a person only when exactly one person with that
+   surname was named in full earlier in the article, and the surname is not part of a
+   longer proper name ("Sharon Stone").
+
+Italics are stripped from paragraph text before this step, so quotes, capitals and context
+carry the typographic evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from newsreel.text.gazetteer import Candidate, Gazetteer
+from newsreel.text.normalize import CONTEXT_WORDS, FILM_NOUNS, NAME_WORDS, is_common, tokenize
+from newsreel.text.types import LinkTarget, Mention, Paragraph, TextError
+
+__all__ = ["find_mentions", "link_targets"]
+
+_QUOTES = frozenset("\"'")
+_OPENERS = frozenset("\"'([")
+_SENTENCE_END = frozenset(".!?:;")
+_INSIDE_CLOSE = frozenset(",.!?")
+_SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
+_CONTEXT_WINDOW = 10
+_YEAR_WINDOW = 6
+_WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+
+
+class _Tokens:
+    """The article's tokens in one sequence, paragraphs separated by an id-0 token."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> None:
+        self.start: list[int] = []  # offset in the paragraph text
+        self.end: list[int] = []
+        self.folded: list[str] = []
+        self.raw: list[str] = []
+        self.para: list[int] = []
+        self.spaced: list[bool] = []  # whitespace (or the paragraph start) before the token
+        ids: list[int] = []
+        token_id = gazetteer.token_id
+        for index, paragraph in enumerate(paragraphs):
+            text = paragraph.text
+            previous_end = -1
+            for start, end, folded in tokenize(text):
+                self.start.append(start)
+                self.end.append(end)
+                self.folded.append(folded)
+                self.raw.append(text[start:end])
+                self.para.append(index)
+                self.spaced.append(start != previous_end)
+                ids.append(token_id(folded))
+                previous_end = end
+            self.start.append(len(text))
+            self.end.append(len(text))
+            self.folded.append("")
+            self.raw.append("")
+            self.para.append(-1)
+            self.spaced.append(True)
+            ids.append(0)
+        self.ids = tuple(ids)
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < len(self.folded) and self.folded[i][:1].isalnum()
+
+
+class _Span:
+    __slots__ = ("first", "last", "candidates", "para")
+
+    def __init__(self, first: int, last: int, candidates: list[Candidate], para: int) -> None:
+        self.first = first
+        self.last = last
+        self.candidates = candidates
+        self.para = para
+
+
+class _Resolver:
+    def __init__(self, paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> None:
+        self.paragraphs = paragraphs
+        self.gaz = gazetteer
+        self.t = _Tokens(paragraphs, gazetteer)
+        self.accepted: dict[int, tuple[str, str, int]] = {}  # first token -> (kind, key, last token)
+        self.person_paras: dict[str, set[int]] = {}
+        self.film_paras: dict[str, set[int]] = {}
+        self.spoiler_paras: dict[str, set[int]] = {}
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.spoiler_film:
+                self.spoiler_paras.setdefault(paragraph.spoiler_film, set()).add(index)
+
+    # -- steps --------------------------------------------------------------------------
+
+    def run(self) -> list[Mention]:
+        spans = self._spans()
+        deferred_films: list[_Span] = []
+        deferred_people: list[_Span] = []
+        for span in spans:
+            kinds = {candidate.kind for candidate in span.candidates}
+            if kinds == {"person"}:
+                people = [c for c in span.candidates if self._person_shape_ok(span, c)]
+                if len(people) == 1:
+                    self._accept(span, people[0])
+                elif people:
+                    deferred_people.append(span)
+            else:
+                deferred_films.append(span)
+        ties: list[tuple[_Span, list[Candidate]]] = []
+        for span in deferred_films:
+            choice, tied = self._decide_film(span)
+            if choice is not None:
+                self._accept(span, choice)
+            elif tied:
+                ties.append((span, tied))
+        for span in deferred_people:
+            choice = self._decide_person(span)
+            if choice is not None:
+                self._accept(span, choice)
+        # One sense per article: a tied title follows the film the article settled on.
+        for span, tied in ties:
+            settled = [c for c in tied if c.key in self.film_paras]
+            if len(settled) == 1:
+                self._accept(span, settled[0])
+        self._surnames()
+        return self._mentions()
+
+    def _spans(self) -> list[_Span]:
+        t, gaz = self.t, self.gaz
+        found = []
+        for first, last, form in gaz.iter_forms(t.ids):
+            head = t.raw[first]
+            if head[:1].islower() and form not in gaz.lowercase_forms:
+                continue
+            found.append((first, -last, form))
+        found.sort()
+        spans: list[_Span] = []
+        taken_until = -1
+        for first, negative_last, form in found:
+            last = -negative_last
+            if first <= taken_until:
+                continue
+            candidates = gaz.candidates(form)
+            if not self._case_ok(first, last, candidates):
+                continue
+            spans.append(_Span(first, last, candidates, t.para[first]))
+            taken_until = last
+        return spans
+
+    def _case_ok(self, first: int, last: int, candidates: list[Candidate]) -> bool:
+        """Reject "US" for Us and "HER" for Her: a short all-capitals word needs a capitals name."""
+        raw = self.t.raw[first]
+        if first == last and 2 <= len(raw) <= 3 and raw.isupper():
+            return any(_name_of(c).split()[0].isupper() for c in candidates if _name_of(c).split())
+        return True
+
+    def _accept(self, span: _Span, candidate: Candidate) -> None:
+        self.accepted[span.first] = (candidate.kind, candidate.key, span.last)
+        paras = self.person_paras if candidate.kind == "person" else self.film_paras
+        paras.setdefault(candidate.key, set()).add(span.para)
+
+    # -- people -------------------------------------------------------------------------
+
+    def _person_shape_ok(self, span: _Span, candidate: Candidate) -> bool:
+        t = self.t
+        words = [i for i in range(span.first, span.last + 1) if t.word(i)]
+        if not words or not t.raw[words[-1]][:1].isupper():
+            return False
+        if len(words) == 1:
+            word = t.folded[words[0]]
+            if is_common(word) or word in NAME_WORDS:
+                # A one-word name that is also an everyday word: only mid-sentence, standing alone.
+                return not self._sentence_initial(span.first) and not self._in_longer_name(span.first, span.last)
+        return True
+
+    def _decide_person(self, span: _Span) -> Candidate | None:
+        scores = []
+        for candidate in span.candidates:
+            if candidate.kind != "person" or not self._person_shape_ok(span, candidate):
+                continue
+            score = 0
+            for film_key in self.gaz.films_of(candidate.key):
+                paras = self.film_paras.get(film_key)
+                if paras:
+                    score = max(score, 3 if span.para in paras else 2)
+            scores.append((score, candidate))
+        return _best(scores)
+
+    def _surnames(self) -> None:
+        t = self.t
+        full: list[tuple[int, str]] = []  # (token after the full name, person key)
+        surnames: dict[tuple[str, ...], set[str]] = {}
+        for first, (kind, key, last) in self.accepted.items():
+            if kind == "person":
+                surname = self.gaz.surname(key)
+                if surname:
+                    full.append((last + 1, key))
+                    surnames.setdefault(surname, set()).add(key)
+        if not full:
+            return
+        full.sort()
+        covered = set()
+        for first, (_, _, last) in self.accepted.items():
+            covered.update(range(first, last + 1))
+        heads = {surname[0] for surname in surnames}
+        new: list[tuple[int, int, str]] = []
+        earliest = full[0][0]
+        for i in range(earliest, len(t.folded)):
+            if t.folded[i] not in heads or i in covered or not t.raw[i][:1].isupper():
+                continue
+            for surname, keys in surnames.items():
+                last = i + len(surname) - 1
+                if tuple(t.folded[i : last + 1]) != surname or t.para[last] != t.para[i]:
+                    continue
+                named_before = {key for position, key in full if position <= i and key in keys}
+                if len(named_before) == 1 and not self._in_longer_name(i, last):
+                    new.append((i, last, named_before.pop()))
+                break
+        for first, last, key in new:
+            self.accepted[first] = ("person", key, last)
+
+    # -- films --------------------------------------------------------------------------
+
+    def _decide_film(self, span: _Span) -> tuple[Candidate | None, list[Candidate]]:
+        """The film (or person) a span names, or None with the candidates left tied."""
+        evidence = self._evidence(span)
+        tier = self._tier(span)
+        if tier is None:
+            return None, []
+        scores: list[tuple[float, Candidate]] = []
+        for candidate in span.candidates:
+            if candidate.kind == "film":
+                score = self._film_score(span, candidate, evidence, tier)
+                if score is not None:
+                    scores.append((score, candidate))
+            elif self._person_shape_ok(span, candidate):
+                score = 2.0
+                for film_key in self.gaz.films_of(candidate.key):
+                    if film_key in self.film_paras:
+                        score += 2
+                        break
+                scores.append((score, candidate))
+        if not scores:
+            return None, []
+        scores.sort(key=lambda pair: -pair[0])
+        if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
+            top = scores[0][0]
+            return None, [c for s, c in scores if top - s < 1 and c.kind == "film"]
+        return scores[0][1], []
+
+    def _tier(self, span: _Span) -> str | None:
+        """How ordinary the matched words are; None when the match cannot be a title here."""
+        t = self.t
+        words = [t.folded[i] for i in range(span.first, span.last + 1) if t.word(i)]
+        if not words:
+            return None
+        if any(word.isdigit() for word in words):
+            return _PROPER_TIER
+        if len(words) == 1 and words[0] in NAME_WORDS:
+            return _NAME_TIER
+        if all(is_common(word) or word in NAME_WORDS or len(word) <= 2 for word in words):
+            return _WORD_TIER
+        return _PROPER_TIER
+
+    def _evidence(self, span: _Span) -> dict[str, Any]:
+        t = self.t
+        first, last = span.first, span.last
+        heading = self.paragraphs[span.para].kind == "heading"
+        initial = self._sentence_initial(first)
+        significant = [i for i in range(first, last + 1) if t.word(i) and t.folded[i] not in _SMALL_WORDS]
+        capitals = sum(1 for i in significant if t.raw[i][:1].isupper())
+        cap_mid = 0
+        if not heading and not initial and significant and capitals == len(significant):
+            cap_mid = 2 if len(significant) > 1 else 1
+        elif not heading and initial and len(significant) > 1 and capitals == len(significant):
+            cap_mid = 1  # a title-cased phrase opening a sentence is still unusual
+        before = first - 1
+        if before >= 0 and t.folded[before] in _QUOTES:
+            before -= 1
+        return {
+            "quoted": self._quoted(first, last),
+            "cap_mid": cap_mid,
+            "apposition": before >= 0 and t.folded[before] in FILM_NOUNS,
+            "context": self._context(first, last),
+            "paren_years": self._paren_years(last),
+            "near_years": self._near_years(first, last),
+            "longer_name": self._in_longer_name(first, last),
+        }
+
+    def _film_score(self, span: _Span, film: Candidate, evidence: dict[str, Any], tier: str) -> float | None:
+        year = film.entity.year
+        paren_years = evidence["paren_years"]
+        if paren_years and year is not None and year not in paren_years:
+            return None
+        single_word = sum(1 for i in range(span.first, span.last + 1) if self.t.word(i)) == 1
+        if evidence["longer_name"] and single_word and not evidence["quoted"]:
+            return None
+        score = 0.0
+        typographic = False
+        if evidence["quoted"]:
+            score += 2
+            typographic = True
+        if tier == _WORD_TIER and evidence["cap_mid"]:
+            score += evidence["cap_mid"]
+            typographic = True
+        if evidence["apposition"]:
+            score += 2
+        if evidence["context"]:
+            score += 1
+        if paren_years and year in paren_years:
+            score += 4
+            typographic = True
+        elif year is not None and year in evidence["near_years"]:
+            score += 2
+        credited = 0
+        for person_key in self.gaz.people_of(film.key):
+            paras = self.person_paras.get(person_key)
+            if paras:
+                credited = max(credited, 3 if span.para in paras else 2)
+                if credited == 3:
+                    break
+        score += credited
+        spoiler_paras = self.spoiler_paras.get(film.key)
+        if spoiler_paras:
+            score += 3 if span.para in spoiler_paras else 2
+        if tier == _WORD_TIER and (not typographic or score < 3):
+            return None
+        if tier == _NAME_TIER and score < 3:
+            return None
+        return score
+
+    # -- evidence helpers ---------------------------------------------------------------
+
+    def _sentence_initial(self, first: int) -> bool:
+        t = self.t
+        i = first - 1
+        while i >= 0 and t.para[i] == t.para[first] and t.folded[i] in _OPENERS:
+            i -= 1
+        if i < 0 or t.para[i] != t.para[first]:
+            return True
+        return t.folded[i] in _SENTENCE_END
+
+    def _quoted(self, first: int, last: int) -> bool:
+        t = self.t
+        opening = first - 1
+        if opening < 0 or t.folded[opening] not in _QUOTES or t.spaced[first]:
+            return False
+        if not (t.spaced[opening] or t.folded[opening - 1] in _OPENERS or t.folded[opening - 1] == "-"):
+            return False
+        closing = last + 1
+        if closing < len(t.folded) and t.folded[closing] in _INSIDE_CLOSE and not t.spaced[closing]:
+            closing += 1
+        if closing >= len(t.folded) or t.folded[closing] != t.folded[opening] or t.spaced[closing]:
+            return False
+        after = closing + 1
+        return after >= len(t.folded) or t.spaced[after] or not t.word(after)
+
+    def _context(self, first: int, last: int) -> bool:
+        t = self.t
+        para = t.para[first]
+        low, high = max(0, first - _CONTEXT_WINDOW), min(len(t.folded), last + _CONTEXT_WINDOW + 1)
+        for i in range(low, high):
+            if (i < first or i > last) and t.para[i] == para and t.folded[i] in CONTEXT_WORDS:
+                return True
+        return False
+
+    def _paren_years(self, last: int) -> set[int]:
+        t = self.t
+        if last + 1 >= len(t.folded) or t.folded[last + 1] != "(":
+            return set()
+        years = set()
+        for i in range(last + 2, min(len(t.folded), last + 10)):
+            token = t.folded[i]
+            if token == ")":
+                return years
+            if len(token) == 4 and token.isdigit() and 1870 <= int(token) <= 2100:
+                years.add(int(token))
+        return set()
+
+    def _near_years(self, first: int, last: int) -> set[int]:
+        t = self.t
+        para = t.para[first]
+        years = set()
+        for i in range(max(0, first - _YEAR_WINDOW), min(len(t.folded), last + _YEAR_WINDOW + 1)):
+            token = t.folded[i]
+            if t.para[i] == para and len(token) == 4 and token.isdigit() and 1870 <= int(token) <= 2100:
+                years.add(int(token))
+        return years
+
+    def _in_longer_name(self, first: int, last: int) -> bool:
+        """True when a capitalized, uncommon word sits right before or after the match."""
+        t = self.t
+        for i in (first - 1, last + 1):
+            if t.word(i) and t.para[i] == t.para[first] and t.raw[i][:1].isupper():
+                word = t.folded[i]
+                if not is_common(word) and word not in CONTEXT_WORDS and not word.isdigit():
+                    if i == first - 1 and self._sentence_initial(i) and t.raw[i].isupper():
+                        continue
+                    return True
+        return False
+
+    # -- output -------------------------------------------------------------------------
+
+    def _mentions(self) -> list[Mention]:
+        t = self.t
+        mentions = []
+        for first in sorted(self.accepted):
+            kind, key, last = self.accepted[first]
+            paragraph = self.paragraphs[t.para[first]]
+            start, end = t.start[first], t.end[last]
+            mentions.append(
+                Mention(
+                    kind=kind,
+                    key=key,
+                    start=paragraph.start + start,
+                    end=paragraph.start + end,
+                    surface=paragraph.text[start:end],
+                    in_spoiler=paragraph.spoiler_film is not None,
+                )
+            )
+        return mentions
+
+
+def _best(scores: list[tuple[float, Candidate]]) -> Candidate | None:
+    if not scores:
+        return None
+    scores = sorted(scores, key=lambda pair: -pair[0])
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
+        return None
+    return scores[0][1]
+
+
+def _name_of(candidate: Candidate) -> str:
+    entity = candidate.entity
+    return getattr(entity, "title", None) or getattr(entity, "name", "")
+
+
+def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list[Mention]:
+    """Every film and person the paragraphs name, in reading order, with document offsets."""
+    if not paragraphs:
+        return []
+    return _Resolver(paragraphs, gazetteer).run()
+
+
+def link_targets(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, overrides: Mapping[str, Any] | None = None
+) -> list[LinkTarget]:
+    """One link per entity, at its first mention outside spoiler blocks (else its first).
+
+    `overrides` is the editors' word: {"remove": [keys], "add": [{"surface", "key", "kind"}]}.
+    A removed key is never linked; an added link replaces the found one for that entity.
+    An added entity no longer in the graph is skipped, so an old choice never breaks a save.
+    """
+    overrides = overrides or {}
+    removed, added = _check_overrides(overrides)
+    first: dict[tuple[str, str], Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        entity = (mention.kind, mention.key)
+        current = first.get(entity)
+        if current is None or (current.in_spoiler and not mention.in_spoiler):
+            first[entity] = mention
+    chosen: dict[tuple[str, str], str] = {entity: mention.surface for entity, mention in first.items()}
+    order = sorted(chosen, key=lambda entity: first[entity].start)
+    for kind, key, surface in added:
+        if (kind, key) not in chosen:
+            order.append((kind, key))
+        chosen[(kind, key)] = surface
+    targets = []
+    for kind, key in order:
+        if key in removed or f"{kind}:{key}" in removed:
+            continue
+        if kind == "film":
+            film = gazetteer.films_by_key.get(key)
+            if film is None:
+                continue
+            targets.append(LinkTarget(surface=chosen[(kind, key)], href=gazetteer.film_href(key), title=film.display))
+        else:
+            person = gazetteer.people_by_key.get(key)
+            if person is None:
+                continue
+            targets.append(LinkTarget(surface=chosen[(kind, key)], href=gazetteer.person_href(key), title=person.name))
+    return targets
+
+
+def _check_overrides(overrides: Mapping[str, Any]) -> tuple[set[str], list[tuple[str, str, str]]]:
+    if not isinstance(overrides, Mapping):
+        raise TextError(f"link_overrides must be an object, not {type(overrides).__name__}")
+    unknown = set(overrides) - {"remove", "add"}
+    if unknown:
+        raise TextError(f"link_overrides: unknown field(s) {', '.join(sorted(unknown))} (expected remove, add)")
+    remove = overrides.get("remove") or []
+    if not isinstance(remove, (list, tuple)) or not all(isinstance(key, str) for key in remove):
+        raise TextError("link_overrides.remove must be a list of keys")
+    added = []
+    for index, item in enumerate(overrides.get("add") or []):
+        path = f"link_overrides.add[{index}]"
+        if not isinstance(item, Mapping):
+            raise TextError(f"{path} must be an object with surface, key and kind")
+        for name in ("surface", "key", "kind"):
+            if not isinstance(item.get(name), str) or not item[name].strip():
+                raise TextError(f"{path}.{name} is required and must be a string")
+        if item["kind"] not in ("film", "person"):
+            raise TextError(f"{path}.kind must be \"film\" or \"person\", not {item['kind']!r}")
+        added.append((item["kind"], item["key"], item["surface"]))
+    return set(remove), added
+
