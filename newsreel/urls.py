@@ -7,4 +7,4 @@ urlpatterns = [
     path("", include("newsreel.public.urls")),
 ]
 
-
+handler404 = "newsreel.public.views.not_found"

@@ -15,6 +15,7 @@ class StoredPage(models.Model):
     last_modified = models.DateTimeField()
     status = models.PositiveSmallIntegerField(default=200)
     kind = models.CharField(max_length=20, db_index=True, help_text="article, home, film, person, ...")
+    location = models.CharField(max_length=500, blank=True, help_text="Target of a redirect (status 301)")
 
     def __str__(self) -> str:
         return self.path

@@ -1,0 +1,126 @@
+"""Film and person pages: reference pages with credits, coverage and quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsreel.films.models import Credit, Film, Person, Role
+from newsreel.newsroom.models import Article, Quote
+from newsreel.public.models import SiteSettings
+from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page
+from newsreel.public.pages.queries import live_articles
+
+_ROLE_HEADINGS = {
+    Role.DIRECTOR: "Directed by", Role.WRITER: "Written by", Role.PRODUCER: "Produced by",
+    Role.ACTOR: "Cast", Role.CREW: "Crew",
+}
+
+
+def coverage(**mention) -> list[Article]:
+    """Live stories naming the film or person outside spoiler blocks, newest first."""
+    filters = {f"mentions__{name}": value for name, value in mention.items()}
+    return list(live_articles().filter(mentions__in_spoiler=False, **filters).distinct())
+
+
+def spoiler_free_quotes(articles: list[Article], **filters) -> list[Quote]:
+    """Quotes outside spoiler blocks from these stories, newest story first."""
+    return list(
+        Quote.objects.filter(article__in=[a.pk for a in articles], in_spoiler=False, **filters)
+        .select_related("person", "article")
+        .order_by("-article__published_at", "-article_id", "position")
+    )
+
+
+def render_film(film: Film) -> bytes:
+    """Details, release status, credits grouped by role, coverage and quotes."""
+    site = SiteSettings.current()
+    credits = list(Credit.objects.filter(film=film).select_related("person"))
+    groups = []
+    for role in Role:
+        rows = [credit for credit in credits if credit.role == role]
+        if rows:
+            groups.append({"role": role, "heading": _ROLE_HEADINGS[role], "credits": rows})
+    stories = coverage(film=film)
+    credited = {credit.person_id for credit in credits}
+    # The film's own people talking, from stories about it: the quotes a reader came for.
+    quotes = [quote for quote in spoiler_free_quotes(stories) if quote.person_id in credited]
+    url = absolute(film.get_absolute_url())
+    poster = image_info(film.poster)
+    movie: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie", "name": film.title, "url": url}
+    if film.synopsis:
+        movie["description"] = film.synopsis
+    if film.release_date:
+        movie["datePublished"] = film.release_date.isoformat()
+    if poster:
+        movie["image"] = poster["absolute_url"]
+    for key, role in (("director", Role.DIRECTOR), ("actor", Role.ACTOR), ("producer", Role.PRODUCER)):
+        people = [_person_ld(c.person) for c in credits if c.role == role]
+        if people:
+            movie[key] = people
+    if film.same_as:
+        movie["sameAs"] = film.same_as
+    return render_page("public/film.html", {
+        "site": site,
+        "title": f"{film} | {site.name}",
+        "description": film.synopsis[:200] if film.synopsis else f"{film}: credits and coverage on {site.name}",
+        "canonical": url,
+        "film": film,
+        "status": film_status_line(film),
+        "poster": poster,
+        "groups": groups,
+        "stories": stories,
+        "quotes": quotes,
+        "json_ld": json_ld(movie),
+    })
+
+
+def render_person(person: Person) -> bytes:
+    """Bio, credits by film, coverage, and what they said in our stories."""
+    site = SiteSettings.current()
+    films: dict[int, dict[str, Any]] = {}
+    credits = Credit.objects.filter(person=person).select_related("film").order_by("film__title", "order", "id")
+    for credit in credits:
+        entry = films.setdefault(credit.film_id, {"film": credit.film, "roles": []})
+        entry["roles"].append(_role_text(credit))
+    filmography = sorted(films.values(), key=lambda e: (-(e["film"].year or 0), e["film"].title))
+    stories = coverage(person=person)
+    quotes = list(
+        Quote.objects.filter(person=person, in_spoiler=False, article__in=live_articles().values("pk"))
+        .select_related("article")
+        .order_by("-article__published_at", "-article_id", "position")
+    )
+    url = absolute(person.get_absolute_url())
+    photo = image_info(person.photo)
+    data = _person_ld(person)
+    data = {"@context": "https://schema.org", **data}
+    if person.bio:
+        data["description"] = person.bio
+    if photo:
+        data["image"] = photo["absolute_url"]
+    return render_page("public/person.html", {
+        "site": site,
+        "title": f"{person.name} | {site.name}",
+        "description": person.bio[:200] if person.bio else f"{person.name}: credits and coverage on {site.name}",
+        "canonical": url,
+        "person": person,
+        "photo": photo,
+        "filmography": filmography,
+        "stories": stories,
+        "quotes": quotes,
+        "json_ld": json_ld(data),
+    })
+
+
+def _role_text(credit: Credit) -> str:
+    if credit.role == Role.ACTOR:
+        return f"Cast as {credit.character}" if credit.character else "Cast"
+    if credit.role == Role.CREW:
+        return credit.job or "Crew"
+    return credit.get_role_display()
+
+
+def _person_ld(person: Person) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+    if person.same_as:
+        data["sameAs"] = person.same_as
+    return data

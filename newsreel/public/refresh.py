@@ -1,0 +1,151 @@
+"""Render pages and store them: what publishing, lazy fills and rebuilds call.
+
+Each `refresh_*` renders one page and stores it (an unchanged page keeps its row, ETag
+and Last-Modified). `refresh_for_publish` / `refresh_for_unpublish` work out exactly which
+stored pages a change to one article touches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from newsreel.films.models import Film, Person
+from newsreel.newsroom.models import Article, Author, Section, WorkflowState
+from newsreel.public import pages
+from newsreel.public.models import StoredPage
+from newsreel.public.pages.queries import live_articles, neighbours
+from newsreel.public.store import delete_page, store_page, store_redirect
+
+
+def refresh_article(article: Article) -> StoredPage:
+    return store_page(article.get_absolute_url(), pages.render_article(article), "article")
+
+
+def refresh_home() -> StoredPage:
+    return store_page("/", pages.render_home(), "home")
+
+
+def refresh_section(section: Section) -> StoredPage:
+    return store_page(section.get_absolute_url(), pages.render_section(section), "section")
+
+
+def refresh_author(author: Author) -> StoredPage:
+    return store_page(author.get_absolute_url(), pages.render_author(author), "author")
+
+
+def refresh_film(film: Film) -> StoredPage:
+    return store_page(film.get_absolute_url(), pages.render_film(film), "film")
+
+
+def refresh_person(person: Person) -> StoredPage:
+    return store_page(person.get_absolute_url(), pages.render_person(person), "person")
+
+
+def withdraw_article(article: Article, slug: str | None = None) -> StoredPage:
+    """Replace an article's stored page with 410 Gone."""
+    path = f"/articles/{slug}/" if slug else article.get_absolute_url()
+    delete_page(path)
+    return store_page(path, pages.render_gone(article), "gone", status=410)
+
+
+@dataclass
+class Affected:
+    """The stored pages one article change touches, by kind."""
+
+    article_ids: set[int] = field(default_factory=set)
+    section_ids: set[int] = field(default_factory=set)
+    author_ids: set[int] = field(default_factory=set)
+    film_keys: set[str] = field(default_factory=set)
+    person_keys: set[str] = field(default_factory=set)
+
+    def add_snapshot(self, snapshot: Any) -> None:
+        """What the article touched before the change (the newsroom's ArticleSnapshot)."""
+        if snapshot is None:
+            return
+        self.article_ids.update(i for i in getattr(snapshot, "neighbour_ids", ()) if i)
+        if getattr(snapshot, "section_id", None):
+            self.section_ids.add(snapshot.section_id)
+        self.author_ids.update(getattr(snapshot, "author_ids", ()))
+        self.film_keys.update(getattr(snapshot, "film_keys", ()))
+        self.person_keys.update(getattr(snapshot, "person_keys", ()))
+
+    def add_live(self, article: Article) -> None:
+        """What the article touches now: its section, authors, films and people, neighbours."""
+        if article.section_id:
+            self.section_ids.add(article.section_id)
+        self.author_ids.update(article.authors.values_list("id", flat=True))
+        self.film_keys.update(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True))
+        self.person_keys.update(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
+        # Person pages list quotes, so a quoted speaker's page changes too.
+        self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
+        if article.is_live:
+            self.article_ids.update(n.pk for n in neighbours(article) if n is not None)
+
+
+def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
+    """Store the article's page and re-render every page its publication touches."""
+    affected = Affected()
+    affected.add_snapshot(previous)
+    affected.article_ids.update(i for i in neighbours_before if i)
+    affected.add_live(article)
+    affected.article_ids.discard(article.pk)
+    refresh_article(article)
+    old_slug = getattr(previous, "slug", None)
+    if old_slug and old_slug != article.slug:
+        store_redirect(f"/articles/{old_slug}/", article.get_absolute_url())
+    _refresh_affected(affected)
+    return affected
+
+
+def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
+    """Answer the article's URL with 410 Gone and re-render the pages that listed it."""
+    affected = Affected()
+    affected.add_snapshot(previous)
+    affected.article_ids.update(i for i in neighbours_before if i)
+    affected.add_live(article)
+    affected.article_ids.discard(article.pk)
+    withdraw_article(article, getattr(previous, "slug", None))
+    _refresh_affected(affected)
+    return affected
+
+
+def _refresh_affected(affected: Affected) -> None:
+    for neighbour in live_articles().filter(pk__in=affected.article_ids).select_related("live_revision"):
+        refresh_article(neighbour)
+    refresh_home()
+    for section in Section.objects.filter(pk__in=affected.section_ids):
+        refresh_section(section)
+    for author in Author.objects.filter(pk__in=affected.author_ids):
+        refresh_author(author)
+    for film in Film.objects.filter(key__in=affected.film_keys).select_related("poster"):
+        refresh_film(film)
+    for person in Person.objects.filter(key__in=affected.person_keys).select_related("photo"):
+        refresh_person(person)
+
+
+def refresh_everything() -> int:
+    """Re-render every stored page from the database (after a deploy or a settings change).
+
+    Article pages (served only from the store) and the home page are rendered again;
+    lazily filled pages are dropped and come back on their next request, so a rebuild does
+    not render every film and person of a large knowledge graph. Returns pages rendered.
+    """
+    count = 0
+    live_paths = set()
+    for article in live_articles().select_related("live_revision"):
+        live_paths.add(refresh_article(article).path)
+        count += 1
+    refresh_home()
+    count += 1
+    StoredPage.objects.filter(kind__in=["section", "author", "film", "person"]).delete()
+    stale = [path for path in StoredPage.objects.filter(kind="article").values_list("path", flat=True)
+             if path not in live_paths]
+    for start in range(0, len(stale), 500):
+        StoredPage.objects.filter(path__in=stale[start:start + 500]).delete()
+    gone = set(StoredPage.objects.filter(kind="gone").values_list("path", flat=True))
+    for article in Article.objects.exclude(state=WorkflowState.PUBLISHED).only("id", "slug"):
+        if article.get_absolute_url() in gone:
+            withdraw_article(article)
+            count += 1
+    return count

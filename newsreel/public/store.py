@@ -1,0 +1,122 @@
+"""Stored pages: bytes rendered ahead of any request, and the view that serves them.
+
+A page view is one indexed query and no template work. Conditional requests are
+answered here (If-None-Match first, then If-Modified-Since, as RFC 9110 orders them),
+so a CDN or browser revalidating a page costs a lookup and a few header comparisons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.http import http_date, parse_http_date_safe
+
+from newsreel.public.models import StoredPage
+
+HTML = "text/html; charset=utf-8"
+# Browsers keep a page a minute; shared caches (CDN) five; a CDN may serve a stale copy
+# for a day while it revalidates in the background, so a flood of readers never waits.
+CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
+_FIELDS = ("body", "content_type", "etag", "last_modified", "status", "location")
+
+
+def etag_for(body: bytes) -> str:
+    """A strong ETag: the same bytes always give the same tag, on every server."""
+    return '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+
+
+def store_page(
+    path: str,
+    body: bytes,
+    kind: str,
+    *,
+    content_type: str = HTML,
+    status: int = 200,
+    location: str = "",
+    last_modified: datetime | None = None,
+) -> StoredPage:
+    """Store `body` as the response for `path`; rows whose bytes did not change are left alone.
+
+    Leaving an unchanged row alone keeps its Last-Modified, so re-rendering a page that
+    came out the same does not make every cache fetch it again.
+    """
+    etag = etag_for(body)
+    wanted = {"content_type": content_type, "status": status, "location": location, "kind": kind}
+    page = StoredPage.objects.filter(path=path).first()
+    if page is not None and page.etag == etag and all(getattr(page, k) == v for k, v in wanted.items()):
+        return page
+    # HTTP dates have whole seconds; storing whole seconds keeps If-Modified-Since exact.
+    modified = (last_modified or timezone.now()).replace(microsecond=0)
+    values = {"body": body, "etag": etag, "last_modified": modified, **wanted}
+    if page is None:
+        try:
+            with transaction.atomic():
+                return StoredPage.objects.create(path=path, **values)
+        except IntegrityError:  # another process stored the same path a moment ago
+            page = StoredPage.objects.get(path=path)
+    for name, value in values.items():
+        setattr(page, name, value)
+    page.save(update_fields=list(values))
+    return page
+
+
+def store_redirect(path: str, location: str) -> StoredPage:
+    """Answer `path` with a permanent redirect to `location` (a changed slug)."""
+    target = escape(location)
+    body = f'<!doctype html><meta charset="utf-8"><title>Moved</title><p>Moved to <a href="{target}">{target}</a>.</p>'
+    return store_page(path, body.encode(), "redirect", status=301, location=location)
+
+
+def delete_page(path: str) -> bool:
+    """Forget the stored response for `path`; True when there was one."""
+    deleted, _ = StoredPage.objects.filter(path=path).delete()
+    return bool(deleted)
+
+
+def stored_response(request: HttpRequest) -> HttpResponse | None:
+    """The stored response for this request's path, or None when nothing is stored."""
+    for row in StoredPage.objects.filter(path=request.path_info).values_list(*_FIELDS)[:1]:
+        return _respond(request, *row)
+    return None
+
+
+def serve_stored(request: HttpRequest) -> HttpResponse | None:
+    """GET/HEAD a stored page; None when the path has no stored page (the caller decides)."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return stored_response(request)
+
+
+def _respond(
+    request: HttpRequest, body, content_type: str, etag: str, last_modified: datetime, status: int, location: str
+) -> HttpResponse:
+    modified = int(last_modified.timestamp())
+    if status == 200 and _not_modified(request, etag, modified):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=content_type, status=status)
+        response.headers["Content-Length"] = str(len(body))
+        if location:
+            response.headers["Location"] = location
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(modified)
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def _not_modified(request: HttpRequest, etag: str, modified: int) -> bool:
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        # Weak comparison (RFC 9110 13.1.2): a W/ prefix from a proxy still matches.
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or etag in tags
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if if_modified_since:
+        since = parse_http_date_safe(if_modified_since)
+        return since is not None and modified <= since
+    return False
