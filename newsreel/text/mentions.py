@@ -19,8 +19,9 @@ Precision comes first: a wrong link is worse than none. The rules, in the order 
    made of everyday words (Her, Up, Us, Heat, Nope, Wicked) needs typographic evidence
    (quotes, mid-sentence capitals, a year in parentheses) and a score of at least 3; a title
    that is also a common proper name (Chicago, Jackie) needs a score of 3 without counting
-   capitals. When several films carry the title, the best score must beat the next by at
-   least 1; a tie is settled only if the article elsewhere resolved the title to one of them.
+   capitals, part of it from the words around the title. When several films carry the
+   title, the best score must beat the next by at least 1; a tie is settled only if the
+   article elsewhere resolved the title to one of them.
 4. A surname alone ("Baker", "Baker's") is a person only when exactly one person with that
    surname was named in full earlier in the article, and the surname is not part of a
    longer proper name ("Sharon Stone").
@@ -225,12 +226,14 @@ class _Resolver:
         new: list[tuple[int, int, str]] = []
         earliest = full[0][0]
         for i in range(earliest, len(t.folded)):
-            if t.folded[i] not in heads or i in covered or not t.raw[i][:1].isupper():
+            if t.folded[i] not in heads or i in covered:
                 continue
             for surname, keys in surnames.items():
                 last = i + len(surname) - 1
                 if tuple(t.folded[i : last + 1]) != surname or t.para[last] != t.para[i]:
                     continue
+                if not t.raw[last][:1].isupper():
+                    break
                 named_before = {key for position, key in full if position <= i and key in keys}
                 if len(named_before) == 1 and not self._in_longer_name(i, last):
                     new.append((i, last, named_before.pop()))
@@ -338,13 +341,14 @@ class _Resolver:
                 credited = max(credited, 3 if span.para in paras else 2)
                 if credited == 3:
                     break
+        textual = score  # evidence from the words around the title, before the article's people
         score += credited
         spoiler_paras = self.spoiler_paras.get(film.key)
         if spoiler_paras:
             score += 3 if span.para in spoiler_paras else 2
         if tier == _WORD_TIER and (not typographic or score < 3):
             return None
-        if tier == _NAME_TIER and score < 3:
+        if tier == _NAME_TIER and (score < 3 or not textual):
             return None
         return score
 

@@ -1,0 +1,444 @@
+"""Mentions: which films and people an article names, and what each name means."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.mentions import find_mentions, link_targets
+from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Mention, Paragraph, PersonRef, TextError
+
+GRAPH = KnowledgeGraph(
+    films=(
+        FilmRef("her-2013", "Her", 2013),
+        FilmRef("up-2009", "Up", 2009),
+        FilmRef("us-2019", "Us", 2019),
+        FilmRef("heat-1995", "Heat", 1995),
+        FilmRef("nope-2022", "Nope", 2022),
+        FilmRef("wicked-2024", "Wicked", 2024),
+        FilmRef("dune-1984", "Dune", 1984),
+        FilmRef("dune-2021", "Dune", 2021, ("Dune: Part One",)),
+        FilmRef("dune-part-two-2024", "Dune: Part Two", 2024, ("Dune 2",)),
+        FilmRef("birdman-2014", "Birdman or (The Unexpected Virtue of Ignorance)", 2014, ("Birdman",)),
+        FilmRef("tar-2022", "Tár", 2022),
+        FilmRef("emilia-perez-2024", "Emilia Pérez", 2024),
+        FilmRef("anora-2024", "Anora", 2024),
+        FilmRef("past-lives-2023", "Past Lives", 2023),
+        FilmRef("chicago-2002", "Chicago", 2002),
+        FilmRef("fargo-1996", "Fargo", 1996),
+    ),
+    people=(
+        PersonRef("spike-jonze", "Spike Jonze"),
+        PersonRef("pete-docter", "Pete Docter"),
+        PersonRef("jordan-peele", "Jordan Peele"),
+        PersonRef("michael-mann", "Michael Mann"),
+        PersonRef("jon-m-chu", "Jon M. Chu"),
+        PersonRef("cynthia-erivo", "Cynthia Erivo"),
+        PersonRef("david-lynch", "David Lynch"),
+        PersonRef("denis-villeneuve", "Denis Villeneuve"),
+        PersonRef("timothee-chalamet", "Timothée Chalamet"),
+        PersonRef("alejandro-g-inarritu", "Alejandro González Iñárritu", ("Alejandro G. Iñárritu",)),
+        PersonRef("todd-field", "Todd Field"),
+        PersonRef("cate-blanchett", "Cate Blanchett"),
+        PersonRef("jacques-audiard", "Jacques Audiard"),
+        PersonRef("sean-baker", "Sean Baker"),
+        PersonRef("mikey-madison", "Mikey Madison"),
+        PersonRef("emma-stone", "Emma Stone"),
+        PersonRef("oliver-stone", "Oliver Stone"),
+        PersonRef("joel-coen", "Joel Coen"),
+        PersonRef("ethan-coen", "Ethan Coen"),
+        PersonRef("celine-song", "Celine Song"),
+        PersonRef("guillermo-del-toro", "Guillermo del Toro"),
+        PersonRef("robert-downey-jr", "Robert Downey Jr."),
+    ),
+    credits=(
+        CreditRef("her-2013", "spike-jonze", "director"),
+        CreditRef("up-2009", "pete-docter", "director"),
+        CreditRef("us-2019", "jordan-peele", "director"),
+        CreditRef("nope-2022", "jordan-peele", "director"),
+        CreditRef("heat-1995", "michael-mann", "director"),
+        CreditRef("wicked-2024", "jon-m-chu", "director"),
+        CreditRef("wicked-2024", "cynthia-erivo", "actor", "Elphaba"),
+        CreditRef("dune-1984", "david-lynch", "director"),
+        CreditRef("dune-2021", "denis-villeneuve", "director"),
+        CreditRef("dune-2021", "timothee-chalamet", "actor", "Paul Atreides"),
+        CreditRef("dune-part-two-2024", "denis-villeneuve", "director"),
+        CreditRef("birdman-2014", "alejandro-g-inarritu", "director"),
+        CreditRef("tar-2022", "todd-field", "director"),
+        CreditRef("tar-2022", "cate-blanchett", "actor", "Lydia Tár"),
+        CreditRef("emilia-perez-2024", "jacques-audiard", "director"),
+        CreditRef("anora-2024", "sean-baker", "director"),
+        CreditRef("anora-2024", "mikey-madison", "actor", "Ani"),
+        CreditRef("past-lives-2023", "celine-song", "director"),
+        CreditRef("fargo-1996", "joel-coen", "director"),
+        CreditRef("fargo-1996", "ethan-coen", "director"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.build(GRAPH)
+
+
+def paragraphs(*texts: str, spoiler: dict[int, str] | None = None, kinds: dict[int, str] | None = None) -> list[Paragraph]:
+    """Paragraphs joined by a blank line, as Document.text joins them."""
+    result, position = [], 0
+    for index, text in enumerate(texts):
+        result.append(
+            Paragraph(text, position, kind=(kinds or {}).get(index, "paragraph"), spoiler_film=(spoiler or {}).get(index))
+        )
+        position += len(text) + 2
+    return result
+
+
+def found(gazetteer: Gazetteer, *texts: str, **options) -> list[tuple[str, str, str]]:
+    return [(m.kind, m.key, m.surface) for m in find_mentions(paragraphs(*texts, **options), gazetteer)]
+
+
+def keys(gazetteer: Gazetteer, *texts: str, **options) -> set[str]:
+    return {m.key for m in find_mentions(paragraphs(*texts, **options), gazetteer)}
+
+
+# -- titles that are ordinary words ------------------------------------------------------
+
+
+def test_her_as_a_pronoun_is_not_the_film(gazetteer):
+    text = "Her first film was a short. Spike Jonze met her in Los Angeles and gave her the script."
+    assert "her-2013" not in keys(gazetteer, text)
+
+
+def test_her_after_its_director_possessive_is_the_film(gazetteer):
+    assert ("film", "her-2013", "Her") in found(gazetteer, "Critics still argue about Spike Jonze's Her a decade on.")
+
+
+def test_capitalised_her_mid_sentence_without_any_film_evidence_is_not_linked(gazetteer):
+    assert "her-2013" not in keys(gazetteer, "The letter was addressed to Her and nobody else.")
+
+
+def test_her_with_a_year_in_parentheses_is_the_film_even_opening_a_sentence(gazetteer):
+    assert ("film", "her-2013", "Her") in found(gazetteer, "Her (2013) imagined a voice assistant you could love.")
+
+
+def test_sentence_initial_her_is_not_the_film_even_in_an_article_about_its_director(gazetteer):
+    text = "Spike Jonze spoke at length. Her performance, he said, carried the shoot."
+    assert "her-2013" not in keys(gazetteer, text)
+
+
+def test_up_in_quotes_next_to_film_words_is_the_film(gazetteer):
+    text = 'Pete Docter said "Up" began with a drawing of a grumpy old man.'
+    assert ("film", "up-2009", "Up") in found(gazetteer, text)
+
+
+def test_up_as_an_adverb_is_not_the_film(gazetteer):
+    text = "Pete Docter showed up early. Up the hill, the crew set up a tent."
+    assert "up-2009" not in keys(gazetteer, text)
+
+
+def test_us_as_a_pronoun_or_acronym_is_not_the_film(gazetteer):
+    text = "Jordan Peele told us about the US box office. Let us move on."
+    assert "us-2019" not in keys(gazetteer, text)
+
+
+def test_us_after_peele_possessive_is_the_film(gazetteer):
+    assert ("film", "us-2019", "Us") in found(gazetteer, "Jordan Peele's Us opened bigger than anyone expected.")
+
+
+def test_heat_as_weather_is_not_the_film(gazetteer):
+    text = "Michael Mann shot through the heat of August. Heat warnings closed the set."
+    assert "heat-1995" not in keys(gazetteer, text)
+
+
+def test_heat_with_its_director_named_and_mid_sentence_capital_is_the_film(gazetteer):
+    text = "Michael Mann returned to Los Angeles for a sequel to Heat this year."
+    assert ("film", "heat-1995", "Heat") in found(gazetteer, text)
+
+
+def test_nope_as_an_answer_is_not_the_film(gazetteer):
+    text = "Was the premiere delayed? Nope, said Jordan Peele, who was there on time."
+    assert "nope-2022" not in keys(gazetteer, text)
+
+
+def test_nope_in_quotes_with_peele_named_is_the_film(gazetteer):
+    assert "nope-2022" in keys(gazetteer, 'Jordan Peele shot "Nope" on IMAX cameras.')
+
+
+def test_wicked_as_an_adjective_is_not_the_film(gazetteer):
+    text = "Cynthia Erivo has a wicked sense of humour. Wicked, she joked, is how her friends describe her."
+    assert "wicked-2024" not in keys(gazetteer, text)
+
+
+def test_wicked_with_the_film_noun_before_it_is_the_film(gazetteer):
+    assert "wicked-2024" in keys(gazetteer, "Audiences lined up for the musical Wicked at the box office.")
+
+
+def test_ordinary_word_title_inside_a_longer_proper_name_is_not_the_film(gazetteer):
+    text = "Jordan Peele flew in from the offices of Us Weekly magazine, then saw a film."
+    assert "us-2019" not in keys(gazetteer, text)
+
+
+def test_multi_word_title_of_common_words_in_title_case_with_its_director_is_the_film(gazetteer):
+    text = "Celine Song says Past Lives began as a memory of a bar in New York."
+    assert ("film", "past-lives-2023", "Past Lives") in found(gazetteer, text)
+
+
+def test_common_words_of_a_title_in_lower_case_are_not_the_film(gazetteer):
+    assert "past-lives-2023" not in keys(gazetteer, "Celine Song talked about past lives and reincarnation.")
+
+
+def test_city_named_like_a_film_is_not_the_film_without_evidence(gazetteer):
+    text = "The Coens grew up far from Chicago, and Joel Coen still visits Fargo every winter."
+    assert keys(gazetteer, text) & {"chicago-2002", "fargo-1996"} == set()
+
+
+def test_city_title_with_its_directors_possessive_is_the_film(gazetteer):
+    assert "fargo-1996" in keys(gazetteer, "Joel Coen and Ethan Coen wrote Fargo (1996) in a few weeks.")
+
+
+# -- two films with one title -------------------------------------------------------------
+
+
+def test_dune_alone_with_no_evidence_is_not_linked(gazetteer):
+    assert keys(gazetteer, "The film Dune was long and loud.") == set()
+
+
+def test_dune_with_a_year_in_parentheses_picks_that_film(gazetteer):
+    assert ("film", "dune-1984", "Dune") in found(gazetteer, "Few defended Dune (1984) on release.")
+
+
+def test_dune_with_a_year_that_matches_neither_film_is_not_linked(gazetteer):
+    assert keys(gazetteer, "The miniseries Dune (2000) aired on cable.") == set()
+
+
+def test_dune_is_resolved_by_the_credited_director_in_the_article(gazetteer):
+    text = ("Denis Villeneuve spent years on the desert planet.", "Dune grossed over $400 million worldwide.")
+    assert ("film", "dune-2021", "Dune") in found(gazetteer, *text)
+
+
+def test_dune_by_lynch_and_dune_by_villeneuve_in_one_article_are_told_apart(gazetteer):
+    text = (
+        "David Lynch disowned his Dune long ago.",
+        "Denis Villeneuve, by contrast, calls his Dune a dream project.",
+    )
+    assert [m for m in found(gazetteer, *text) if m[0] == "film"] == [
+        ("film", "dune-1984", "Dune"),
+        ("film", "dune-2021", "Dune"),
+    ]
+
+
+def test_a_year_near_the_title_breaks_a_tie(gazetteer):
+    assert ("film", "dune-1984", "Dune") in found(gazetteer, "The 1984 Dune has a cult following now.")
+
+
+def test_a_settled_title_stays_settled_later_in_the_article(gazetteer):
+    text = ("Dune (2021) opened in October.", "A year on, Dune still sells out revival screenings.")
+    assert [m[1] for m in found(gazetteer, *text)] == ["dune-2021", "dune-2021"]
+
+
+# -- aliases, short forms, accents --------------------------------------------------------
+
+
+def test_alias_dune_2_is_dune_part_two(gazetteer):
+    assert ("film", "dune-part-two-2024", "Dune 2") in found(gazetteer, "Dune 2 opened in March.")
+
+
+def test_title_with_its_colon_dropped_still_matches(gazetteer):
+    assert "dune-part-two-2024" in keys(gazetteer, "Dune Part Two opened in March.")
+
+
+def test_short_form_birdman_is_the_film(gazetteer):
+    assert ("film", "birdman-2014", "Birdman") in found(gazetteer, "Birdman won best picture.")
+
+
+def test_accent_typed_or_not_finds_tar(gazetteer):
+    mentions = found(gazetteer, "Tár is a character study. Some critics typed Tar without the accent.")
+    assert [m[1:] for m in mentions] == [("tar-2022", "Tár"), ("tar-2022", "Tar")]
+
+
+def test_accent_dropped_from_emilia_perez_keeps_the_surface_offsets(gazetteer):
+    paras = paragraphs("Intro line.", "Jacques Audiard shot Emilia Perez in Paris.")
+    mention = [m for m in find_mentions(paras, gazetteer) if m.kind == "film"][0]
+    assert mention.key == "emilia-perez-2024"
+    document = "\n\n".join(p.text for p in paras)
+    assert document[mention.start : mention.end] == "Emilia Perez" == mention.surface
+
+
+def test_decomposed_accents_still_match(gazetteer):
+    assert "tar-2022" in keys(gazetteer, "Ta\u0301r screened in Venice.")
+
+
+def test_person_alias_with_accents_dropped_matches(gazetteer):
+    assert "alejandro-g-inarritu" in keys(gazetteer, "Alejandro G. Inarritu directed Birdman.")
+
+
+def test_name_with_accents_dropped_matches(gazetteer):
+    assert "timothee-chalamet" in keys(gazetteer, "Timothee Chalamet arrived late.")
+
+
+# -- titles in quotes, plain, with years --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Jordan Peele\'s "Nope" is a western.',
+        "Jordan Peele\u2019s \u201cNope\u201d is a western.",
+        "Jordan Peele's 'Nope' is a western.",
+        "Jordan Peele's \u2018Nope\u2019 is a western.",
+        "Jordan Peele's Nope (2022) is a western.",
+        'Jordan Peele called it "Nope," and the name stuck for the film.',
+    ],
+)
+def test_titles_in_straight_curly_or_single_quotes_or_with_a_year(gazetteer, text):
+    assert "nope-2022" in keys(gazetteer, text)
+
+
+def test_lower_case_title_is_not_a_mention_of_a_capitalised_film(gazetteer):
+    assert "anora-2024" not in keys(gazetteer, "Sean Baker said anora means nothing in particular.")
+
+
+def test_distinctive_title_needs_no_other_evidence(gazetteer):
+    assert found(gazetteer, "Anora won the Palme d'Or.") == [("film", "anora-2024", "Anora")]
+
+
+# -- people -------------------------------------------------------------------------------
+
+
+def test_full_name_then_surname_and_possessives(gazetteer):
+    text = "Sean Baker wrote Anora in a month. Baker\u2019s producers agreed. Baker's editor did too."
+    people = [m for m in found(gazetteer, text) if m[0] == "person"]
+    assert people == [("person", "sean-baker", "Sean Baker"), ("person", "sean-baker", "Baker"), ("person", "sean-baker", "Baker")]
+
+
+def test_bare_surname_before_the_full_name_is_not_linked(gazetteer):
+    mentions = found(gazetteer, "Baker arrived first. Later, Sean Baker spoke.")
+    assert mentions == [("person", "sean-baker", "Sean Baker")]
+
+
+def test_bare_surname_is_ambiguous_between_emma_and_oliver_stone(gazetteer):
+    text = "Emma Stone and Oliver Stone share nothing but a name. Stone laughed at the question."
+    assert [m[2] for m in found(gazetteer, text)] == ["Emma Stone", "Oliver Stone"]
+
+
+def test_bare_surname_resolves_to_the_only_stone_named_so_far(gazetteer):
+    text = ("Emma Stone won again.", "Stone thanked the crew.", "Oliver Stone presented.", "Stone left early.")
+    assert [m[1:] for m in found(gazetteer, *text)] == [
+        ("emma-stone", "Emma Stone"),
+        ("emma-stone", "Stone"),
+        ("oliver-stone", "Oliver Stone"),
+    ]
+
+
+def test_the_coens_are_not_linked_to_either_brother(gazetteer):
+    text = "Joel Coen and Ethan Coen made Fargo (1996). The Coens cast locals. Coen said little."
+    people = [m for m in found(gazetteer, text) if m[0] == "person"]
+    assert people == [("person", "joel-coen", "Joel Coen"), ("person", "ethan-coen", "Ethan Coen")]
+
+
+def test_surname_of_a_different_person_with_a_first_name_is_not_linked(gazetteer):
+    text = "Emma Stone arrived. Sharon Stone did not."
+    assert found(gazetteer, text) == [("person", "emma-stone", "Emma Stone")]
+
+
+def test_surname_with_a_particle_and_a_suffix(gazetteer):
+    text = "Guillermo del Toro and Robert Downey Jr. met. Del Toro laughed; del Toro and Downey left."
+    surfaces = [m[2] for m in found(gazetteer, text)]
+    assert surfaces == ["Guillermo del Toro", "Robert Downey Jr.", "Del Toro", "del Toro", "Downey"]
+
+
+def test_initials_in_a_name_match(gazetteer):
+    assert "jon-m-chu" in keys(gazetteer, "Jon M. Chu directed the musical.")
+
+
+def test_lowercase_common_word_is_never_a_surname_mention(gazetteer):
+    assert [m[2] for m in found(gazetteer, "Emma Stone carved stone.")] == ["Emma Stone"]
+
+
+# -- offsets, spoilers, headings ----------------------------------------------------------
+
+
+def test_offsets_index_the_document_text_across_paragraphs(gazetteer):
+    paras = paragraphs("First paragraph about nothing.", "Second: Sean Baker and Anora.")
+    document = "\n\n".join(p.text for p in paras)
+    for mention in find_mentions(paras, gazetteer):
+        assert document[mention.start : mention.end] == mention.surface
+
+
+def test_mentions_in_spoiler_blocks_are_marked(gazetteer):
+    mentions = find_mentions(paragraphs("Sean Baker spoke.", "Anora ends in a car.", spoiler={1: "anora-2024"}), gazetteer)
+    assert [(m.key, m.in_spoiler) for m in mentions] == [("sean-baker", False), ("anora-2024", True)]
+
+
+def test_spoiler_block_for_a_film_is_evidence_for_its_title(gazetteer):
+    paras = ("Michael Mann spoke.", "In the end of Heat, the two men meet on the runway.")
+    assert "heat-1995" in keys(gazetteer, *paras, spoiler={1: "heat-1995"})
+
+
+def test_capitals_in_a_heading_are_no_evidence(gazetteer):
+    assert keys(gazetteer, "Why Her Story Matters", kinds={0: "heading"}) == set()
+
+
+def test_no_paragraphs_no_mentions(gazetteer):
+    assert find_mentions([], gazetteer) == []
+
+
+def test_empty_graph_finds_nothing():
+    empty = Gazetteer.build(KnowledgeGraph())
+    assert find_mentions(paragraphs("Sean Baker's Anora."), empty) == []
+
+
+# -- links --------------------------------------------------------------------------------
+
+
+def mention(kind, key, start, surface, spoiler=False):
+    return Mention(kind, key, start, start + len(surface), surface, spoiler)
+
+
+def test_link_targets_link_the_first_mention_of_each_entity(gazetteer):
+    mentions = [
+        mention("person", "sean-baker", 0, "Sean Baker"),
+        mention("film", "anora-2024", 20, "Anora"),
+        mention("person", "sean-baker", 40, "Baker"),
+    ]
+    targets = link_targets(mentions, gazetteer, None)
+    assert [(t.surface, t.href, t.title) for t in targets] == [
+        ("Sean Baker", "/people/sean-baker/", "Sean Baker"),
+        ("Anora", "/films/anora-2024/", "Anora (2024)"),
+    ]
+
+
+def test_link_targets_prefer_a_mention_outside_spoiler_blocks(gazetteer):
+    mentions = [mention("film", "anora-2024", 0, "ANORA", spoiler=True), mention("film", "anora-2024", 50, "Anora")]
+    assert [t.surface for t in link_targets(mentions, gazetteer)] == ["Anora"]
+
+
+def test_editor_overrides_remove_and_add_links(gazetteer):
+    mentions = [mention("person", "sean-baker", 0, "Sean Baker"), mention("film", "anora-2024", 20, "Anora")]
+    overrides = {"remove": ["sean-baker"], "add": [{"surface": "the Coens", "key": "joel-coen", "kind": "person"}]}
+    targets = link_targets(mentions, gazetteer, overrides)
+    assert [(t.surface, t.href) for t in targets] == [("Anora", "/films/anora-2024/"), ("the Coens", "/people/joel-coen/")]
+
+
+def test_editor_added_link_replaces_the_found_surface(gazetteer):
+    mentions = [mention("film", "anora-2024", 20, "Anora")]
+    overrides = {"add": [{"surface": "Baker's Anora", "key": "anora-2024", "kind": "film"}]}
+    assert [t.surface for t in link_targets(mentions, gazetteer, overrides)] == ["Baker's Anora"]
+
+
+def test_editor_added_link_to_an_entity_gone_from_the_graph_is_skipped(gazetteer):
+    overrides = {"add": [{"surface": "Old Film", "key": "deleted-film-1999", "kind": "film"}]}
+    assert link_targets([], gazetteer, overrides) == []
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"add": [{"surface": "X", "key": "anora-2024", "kind": "studio"}]}, "link_overrides.add[0].kind"),
+        ({"add": [{"key": "anora-2024", "kind": "film"}]}, "link_overrides.add[0].surface"),
+        ({"remove": "sean-baker"}, "link_overrides.remove"),
+        ({"confirm": []}, "unknown field"),
+    ],
+)
+def test_bad_overrides_name_the_field(gazetteer, overrides, message):
+    with pytest.raises(TextError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        link_targets([], gazetteer, overrides)
