@@ -112,6 +112,10 @@ class _Resolver:
         image = _single_image(inline)
         assert image is not None
         line = self._line(inline)
+        if self.blocks and self.blocks[-1].meta["kind"] == "figure":
+            raise TextError(
+                "a figure shows one image; start a new :::figure block for this one", line=line
+            )
         opening = Token("nr_figure_open", "div", 1, block=True, map=inline.map)
         opening.meta = {"kind": "figure", "args": "", "line": line, "attributes": {}}
         opening.meta["image"] = self._resolve(image, credit="", line=line)

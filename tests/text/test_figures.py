@@ -153,6 +153,12 @@ def test_block_inside_a_figure_caption_is_refused() -> None:
     assert error.line == 3
 
 
+def test_second_image_inside_a_figure_is_refused_at_its_line() -> None:
+    error = error_of(":::figure\n![Alt](hero)\nCaption.\n\n![Other](no-size)\n:::")
+    assert error.line == 5
+    assert "one image" in error.message
+
+
 def test_standalone_image_without_credit_names_its_line() -> None:
     error = error_of("One.\n\nTwo.\n\n![A described picture](bare)\n")
     assert error.line == 5
