@@ -119,7 +119,7 @@ class _Fragment:
 class _Speaker:
     key: str | None = None
     name: str | None = None
-    pronoun: bool = False
+    pronoun: str | None = None  # "he" or "she" when the attribution is a pronoun
     explicit: bool = False  # the text names the speaker (or says "a spokesperson")
 
     @property
@@ -133,17 +133,47 @@ class _Group:
     joints: list[str] = field(default_factory=list)  # "attribution" or "paragraph"
 
 
+@dataclass
+class _Said:
+    """A quotation already attributed: where it was and who said it."""
+
+    para: int
+    last_para: int
+    start: int
+    speaker: _Speaker
+    only_quote: bool  # its paragraph holds the quotation and its attribution, nothing more
+
+
+_FEMALE = re.compile(
+    r"\b(?:actress|sister|daughter|mother|wife|widow|aunt|niece|grandmother|girlfriend|"
+    r"businesswoman|chairwoman|spokeswoman|Ms\.|Mrs\.|Miss)\W*$"
+)
+_MALE = re.compile(
+    r"\b(?:actor|brother|son|father|husband|widower|uncle|nephew|grandfather|boyfriend|"
+    r"businessman|chairman|spokesman|Mr\.)\W*$"
+)
+_GENDERED_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
 class _Doc:
     """The article as the extractor sees it: paragraphs, text and person mentions."""
 
     def __init__(self, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Any) -> None:
         self.paragraphs = list(paragraphs)
+        self.gazetteer = gazetteer
         self.people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
         self.film_mentions = [m for m in mentions if m.kind == "film"]
-        self.film_titles = _film_titles(gazetteer)
         self.written_names: dict[str, str] = {}  # surname -> full name, for speakers not in the graph
-        # Paragraph text by document offset.
         self._by_offset = [(p.start, p.start + len(p.text), i) for i, p in enumerate(self.paragraphs)]
+        self._add_short_names()
+        self.gender = self._genders()
+        counts: dict[str, int] = {}
+        for m in self.people:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        # The person the article is about: named most often (ties go to the first named).
+        order = {m.key: i for i, m in reversed(list(enumerate(self.people)))}
+        ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
+        self.protagonist = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
     def text(self, start: int, end: int) -> str:
         """Document text between two offsets that lie within one paragraph."""
@@ -151,6 +181,12 @@ class _Doc:
             if p_start <= start <= p_end:
                 return self.paragraphs[i].text[start - p_start : min(end, p_end) - p_start]
         return ""
+
+    def para_of(self, offset: int) -> int:
+        for p_start, p_end, i in self._by_offset:
+            if p_start <= offset <= p_end:
+                return i
+        return -1
 
     def person_at(self, offset: int, slack: int = 0) -> Mention | None:
         for m in self.people:
@@ -169,20 +205,110 @@ class _Doc:
         after = self.text(mention.end, mention.end + 3)
         return bool(_POSSESSIVE_RE.match(after))
 
+    def full_name(self, key: str, surface: str) -> str:
+        people = getattr(self.gazetteer, "people_by_key", None)
+        person = people.get(key) if people else None
+        return person.name if person is not None else surface
+
+    def _add_short_names(self) -> None:
+        """Speaker-side short names: "Maren said" once Maren Halloway was named, and a surname
+        the mention finder left alone when it is unambiguous among people named so far."""
+        if not self.people:
+            return
+        first_full: dict[str, int] = {}
+        short: list[tuple[int, str, str]] = []  # (available from, short name, key)
+        for m in self.people:
+            if m.key in first_full:
+                continue
+            words = re.sub(r"['’]s?$", "", self.full_name(m.key, m.surface)).split()
+            if len(words) < 2:
+                continue
+            first_full[m.key] = m.end
+            short.append((m.end, words[0], m.key))
+            short.append((m.end, words[-1], m.key))
+        covered = [(m.start, m.end) for m in self.people]
+        added: list[Mention] = []
+        for i, paragraph in enumerate(self.paragraphs):
+            for w in re.finditer(r"\b[A-Z][\w’'\-]*[a-z]\b", paragraph.text):
+                word, at = w.group(0), paragraph.start + w.start()
+                if word in _NOT_NAMES or any(s <= at < e for s, e in covered):
+                    continue
+                keys = {key for since, name, key in short if name == word and since <= at}
+                if len(keys) != 1:
+                    continue
+                following = paragraph.text[w.end() : w.end() + 2]
+                if following[:1] == " " and following[1:2].isupper():
+                    continue  # part of a longer name ("Maren Okoye")
+                added.append(Mention("person", keys.pop(), at, at + len(word), word))
+        if added:
+            self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _genders(self) -> dict[str, str]:
+        """"m" or "f" for people the text genders: a role noun before the name ("his sister,
+        Marion Greaves") or the first gendered pronoun after it in the same sentence."""
+        votes: dict[str, list[str]] = {}
+        for n, m in enumerate(self.people):
+            before = self.text(max(m.start - 30, self._para_start(m.start)), m.start)
+            vote = None
+            weight = 2  # a role noun is firmer evidence than a pronoun
+            if _FEMALE.search(before.rstrip(" ,")):
+                vote = "f"
+            elif _MALE.search(before.rstrip(" ,")):
+                vote = "m"
+            else:
+                weight = 1
+                nxt = self.people[n + 1].start if n + 1 < len(self.people) else m.end + 200
+                after = self.text(m.end, min(nxt, m.end + 200))
+                after = re.split(r"[.?!]\s|[“\"]", after)[0]
+                pronoun = _GENDERED_PRONOUN.search(after)
+                # "Ivy said he asked…": a pronoun after a speech verb is someone else.
+                if pronoun and not _ANY_SPEECH_RE.search(after[: pronoun.start()]):
+                    vote = "f" if pronoun.group(1).lower().startswith(("she", "her")) else "m"
+            if vote:
+                votes.setdefault(m.key, []).extend([vote] * weight)
+        result = {}
+        for key, v in votes.items():
+            if v.count("f") > v.count("m"):
+                result[key] = "f"
+            elif v.count("m") > v.count("f"):
+                result[key] = "m"
+        return result
+
+    def is_film_title(self, text: str) -> bool:
+        lookup = getattr(self.gazetteer, "lookup", None)
+        if lookup is not None:
+            return any(c.kind == "film" for c in lookup(text))
+        return _norm(text) in _film_titles(self.gazetteer)
+
+    def _para_start(self, offset: int) -> int:
+        i = self.para_of(offset)
+        return self.paragraphs[i].start if i >= 0 else 0
+
+    def fits(self, speaker: _Speaker, pronoun: str | None) -> bool:
+        """Can `pronoun` ("he"/"she") refer to `speaker`?"""
+        if not speaker.known:
+            return False
+        if pronoun is None or speaker.key is None:
+            return True
+        gender = self.gender.get(speaker.key)
+        return gender is None or gender == ("m" if pronoun == "he" else "f")
+
     def resolve_name(self, name: str, before: int) -> _Speaker:
-        """A speaker written as a name with no person mention on it: the mentions already hold
-        every graph name the gazetteer matched, so this is a name outside the graph, or a
-        surname of someone named earlier."""
+        """A speaker written as a name with no person mention on it: a graph person the
+        mention finder declined to link, a name outside the graph, or the surname of a
+        name written earlier."""
         name = " ".join(name.split())
+        lookup = getattr(self.gazetteer, "lookup", None)
+        if " " in name and lookup is not None:
+            keys = {c.key for c in lookup(name) if c.kind == "person"}
+            if len(keys) == 1:
+                return _Speaker(key=keys.pop(), explicit=True)
         if " " not in name:
-            # A surname alone: a person mentioned earlier, or a name written earlier.
-            found = {m.key for m in self.people if m.start < before and _surname(m.surface) == name}
-            if len(found) == 1:
-                return _Speaker(key=found.pop(), explicit=True)
             if name in self.written_names:
                 return _Speaker(name=self.written_names[name], explicit=True)
         else:
             self.written_names[name.split()[-1]] = name
+            self.written_names[name.split()[0]] = name
         return _Speaker(name=name, explicit=True)
 
 
@@ -196,11 +322,11 @@ def extract_quotes(
     ]
     groups = _group(doc, fragments)
     quotes: list[Quote] = []
-    previous: tuple[int, int, _Speaker] | None = None  # (paragraph, offset, speaker) of the last quote
+    history: list[_Said] = []
     for group in groups:
         if not _is_quotation(doc, group):
             continue
-        speaker = _attribute(doc, group, previous)
+        speaker = _attribute(doc, group, history)
         first, last = group.fragments[0], group.fragments[-1]
         quotes.append(
             Quote(
@@ -212,8 +338,18 @@ def extract_quotes(
                 in_spoiler=any(doc.paragraphs[f.para].spoiler_film for f in group.fragments),
             )
         )
-        previous = (last.para, first.start, speaker)
+        history.append(_Said(first.para, last.para, first.start, speaker, _only_quote(doc, group)))
     return quotes
+
+
+def _only_quote(doc: _Doc, group: _Group) -> bool:
+    """Is the quotation (with at most a short attribution) all its last paragraph holds?"""
+    last = group.fragments[-1]
+    paragraph = doc.paragraphs[last.para]
+    outside = paragraph.text
+    for f in _fragments(last.para, paragraph):
+        outside = outside.replace(doc.text(f.open_at, (f.close_at or paragraph.start + len(paragraph.text))), " ")
+    return len(_WORD_RE.findall(outside)) <= 6
 
 
 # --- step 1: quote marks -----------------------------------------------------------------
@@ -293,7 +429,7 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     """`“It works,” she said, “every time.”`: one quotation broken by its attribution."""
     if not first.closed or first.para != second.para or first.single != second.single:
         return False
-    words = doc.text(first.start, first.end).rstrip()
+    words = doc.text(first.start, first.end).rstrip().rstrip("’'").rstrip()
     if not words or words[-1] not in ",—–-…:;" and not words.endswith("..."):
         return False
     between = doc.text(first.close_at, second.open_at)
@@ -344,7 +480,7 @@ def _is_title(doc: _Doc, frag: _Fragment) -> bool:
     """Is the quoted text a film title (AP style puts titles in quotes)?"""
     words = doc.text(frag.start, frag.end)
     bare = words.strip().rstrip(",.;:!?").strip()
-    if _norm(bare) in doc.film_titles:
+    if bare and doc.is_film_title(bare):
         return True
     covered = sum(
         max(0, min(m.end, frag.start + len(bare)) - max(m.start, frag.start)) for m in doc.film_mentions
@@ -438,7 +574,7 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     if pronoun:
         if pronoun.group(1).lower() == "they":
             return _Speaker(explicit=True), pronoun.end()
-        return _Speaker(pronoun=True), pronoun.end()
+        return _Speaker(pronoun=pronoun.group(1).lower()), pronoun.end()
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         return doc.resolve_name(name.group(0), offset + at), name.end()
@@ -458,19 +594,20 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if not (colon or has_verb):
         return None
     body = stripped[:-1] if stripped[-1:] in ",:" else stripped
-    # A pronoun subject: "She continued," "But he added:".
+    # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
-    pronoun = _PRONOUN_RE.match(body, head)
+    pronoun = _PRONOUN_RE.match(body, head) or re.search(
+        rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body, re.IGNORECASE
+    )
     if pronoun:
-        if pronoun.group(1).lower() == "they":
-            return _Speaker(explicit=True)
-        return _Speaker(pronoun=True)
-    # A person mention that is the subject of the speech verb (or of a colon clause).
+        word = pronoun.group(1).lower()
+        return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
+    # A person mention that is the subject of the speech verb (or heads a colon clause).
     people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
     for m in people:
         tail = doc.text(m.end, lead_start + len(body))
-        if _ANY_SPEECH_RE.search(tail) or colon:
+        if _ANY_SPEECH_RE.search(tail) or colon and _heads_clause(body, m.start - lead_start, head):
             return _Speaker(key=m.key, explicit=True)
     # A name not in the graph: "Festival programmer Priya Nair told the audience:".
     for name in _NAME_RE.finditer(body):
@@ -480,7 +617,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         if doc.people_between(lead_start + name.start(), lead_start + name.end()):
             continue
         tail = body[name.end() :]
-        if re.match(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", tail) or (colon and len(tail.split()) <= 6):
+        if re.match(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", tail) or (
+            colon and _heads_clause(body, name.start(), head) and re.match(r"\s+[a-z]", tail)
+        ):
             return doc.resolve_name(name.group(0), lead_start + name.start())
     # "said Jane Roe, a producer:" — verb first.
     verb_first = re.search(rf"\b(?:{_VERB_ALT})\s+", body)
@@ -493,7 +632,16 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
-def _attribute(doc: _Doc, group: _Group, previous: tuple[int, int, _Speaker] | None) -> _Speaker:
+def _heads_clause(body: str, at: int, head: int) -> bool:
+    """Does the name at `at` start the clause (after connectors, a title or an opening phrase)?"""
+    before = body[:at].rstrip()
+    if at <= head or before == "" or before.endswith(","):
+        return True
+    # "Producer Tomas Reyes has a view:" — a lower-case role word or two before the name.
+    return re.fullmatch(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}", before[head:] if at > head else "") is not None
+
+
+def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates: list[_Speaker] = []
     for k, frag in enumerate(group.fragments):
         if frag.closed:
@@ -510,61 +658,98 @@ def _attribute(doc: _Doc, group: _Group, previous: tuple[int, int, _Speaker] | N
     for speaker in candidates:
         if speaker.known:
             return speaker
-    first = group.fragments[0]
     if any(s.explicit for s in candidates):
         return _Speaker()  # "a spokesperson said": attributed, but to nobody we can name
-    pronoun = any(s.pronoun for s in candidates)
-    return _implied_speaker(doc, first, previous, wide=pronoun)
+    pronoun = next((s.pronoun for s in candidates if s.pronoun), None)
+    return _implied_speaker(doc, group, history, pronoun)
 
 
-def _implied_speaker(doc: _Doc, frag: _Fragment, previous: tuple[int, int, _Speaker] | None, *, wide: bool) -> _Speaker:
-    """The speaker the text implies: the latest of a preceding sentence's subject (in this
-    paragraph, or further back for a pronoun) and the previous quotation's speaker."""
-    best_pos, best = -1, _Speaker()
-    if previous is not None and previous[2].known and (wide or frag.para - previous[0] <= 1):
-        best_pos, best = previous[1], previous[2]
-    paragraphs = range(frag.para, -1, -1) if wide else (frag.para,)
-    for index in paragraphs:
-        subject = _last_subject(doc, index, frag.open_at)
-        if subject is not None:
-            if subject[0] > best_pos:
-                best_pos, best = subject
-            break
-        if best_pos >= doc.paragraphs[index].start:
-            break
-    return _Speaker(key=best.key, name=best.name)
+def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None) -> _Speaker:
+    """The speaker the text implies for a pronoun or an unattributed quotation.
+
+    In order: the latest person the paragraph names as a subject before the quotation, or
+    the paragraph's previous quotation, whichever comes later; in a back-and-forth of
+    bare quotations, the speaker before last; the previous paragraph's quotation. A pronoun
+    reaches further: the previous paragraph's subjects, the person the article is about
+    (named most often), then the latest subject before it.
+    Candidates whose gender the text contradicts are skipped."""
+    frag = group.fragments[0]
+    ordered: list[tuple[int, _Speaker]] = []
+    for pos, speaker in _subjects(doc, frag.para, frag.open_at):
+        ordered.append((pos, speaker))
+    for said in history:
+        if said.last_para == frag.para:
+            ordered.append((said.start, said.speaker))
+    ordered.sort(key=lambda item: -item[0])
+    candidates = [speaker for _, speaker in ordered]
+    if pronoun is None:
+        candidates = candidates[:1]
+    previous = history[-1] if history else None
+    if previous is not None and previous.last_para == frag.para - 1:
+        before = history[-2] if len(history) > 1 else None
+        if (
+            pronoun is None
+            and previous.only_quote
+            and _only_quote(doc, group)
+            and before is not None
+            and before.last_para >= frag.para - 2
+            and before.speaker.known
+            and previous.speaker.known
+            and (before.speaker.key, before.speaker.name) != (previous.speaker.key, previous.speaker.name)
+            and not _subjects(doc, frag.para, frag.open_at)
+        ):
+            # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
+            candidates.append(before.speaker)
+        candidates.append(previous.speaker)
+    if pronoun is not None:
+        if frag.para > 0:
+            candidates.extend(speaker for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
+        if doc.protagonist is not None:
+            candidates.append(_Speaker(key=doc.protagonist))
+        for index in range(frag.para - 2, -1, -1):
+            candidates.extend(speaker for _, speaker in _subjects(doc, index, frag.open_at))
+        candidates.extend(said.speaker for said in reversed(history))
+    for speaker in candidates:
+        if doc.fits(speaker, pronoun):
+            return _Speaker(key=speaker.key, name=speaker.name)
+    return _Speaker()
 
 
-def _last_subject(doc: _Doc, index: int, before: int) -> tuple[int, _Speaker] | None:
-    """The subject (first non-possessive person) of the latest sentence before `before`
-    in paragraph `index` that names a person outside quote marks."""
+def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
+    """People paragraph `index` names as sentence subjects before offset `before`, latest
+    first: per sentence, the person a speech verb follows ("..., Baker added."), else the
+    first person named outside quote marks and not as a possessive, then the others."""
     paragraph = doc.paragraphs[index]
     if paragraph.kind not in _SPEECH_KINDS:
-        return None
+        return []
     limit = min(before, paragraph.start + len(paragraph.text)) - paragraph.start
-    quoted = [(f.open_at - paragraph.start, (f.close_at or paragraph.start + len(paragraph.text)) - paragraph.start) for f in _fragments(index, paragraph)]
+    quoted = [
+        (f.open_at - paragraph.start, (f.close_at or paragraph.start + len(paragraph.text)) - paragraph.start)
+        for f in _fragments(index, paragraph)
+    ]
+    found: list[tuple[int, _Speaker]] = []
     for s, e in reversed(split_sentences(paragraph.text[:limit])):
         people = [
             m for m in doc.people_between(paragraph.start + s, paragraph.start + e)
             if not doc.is_possessive(m) and not any(qs <= m.start - paragraph.start < qe for qs, qe in quoted)
         ]
-        if people:
-            m = people[0]
-            # Prefer the person a speech verb follows ("..., Baker added.").
-            for candidate in people:
-                tail = doc.text(candidate.end, min(candidate.end + 40, paragraph.start + e))
-                if _VERB_RE.match(tail.lstrip(" ,")):
-                    m = candidate
-                    break
-            return m.start, _Speaker(key=m.key)
+        ranked = sorted(
+            people,
+            key=lambda m: (not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")), m.start),
+        )
+        sentence_found = [(m.start, _Speaker(key=m.key)) for m in ranked]
         # A speaker outside the graph named earlier: "Asked about sequels, Nair laughed."
         sentence = paragraph.text[s:e]
         for name in _NAME_RE.finditer(sentence):
             written = name.group(0)
             full = doc.written_names.get(written) or (written if written in doc.written_names.values() else None)
             if full and _VERB_RE.match(sentence[name.end():].lstrip(" ,")):
-                return paragraph.start + s + name.start(), _Speaker(name=full)
-    return None
+                sentence_found.insert(0, (paragraph.start + s + name.start(), _Speaker(name=full)))
+        # Latest sentence first; within a sentence its subject first (positions keep the
+        # sentence's order against quotations when merged by the caller).
+        top = max((pos for pos, _ in sentence_found), default=0)
+        found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
+    return found
 
 
 # --- text ---------------------------------------------------------------------------------
