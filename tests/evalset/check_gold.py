@@ -136,11 +136,37 @@ def lint_article(where: str, text: str, g: dict, films: dict, people: dict) -> N
         if not full and k in g["people"]:
             print(f"  lint {where}: gold person whose full name is not in the text: {k}")
     starts = [q["text_start"] for q in g["quotes"]]
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(—–-]))[\"“‘]([^\"”’\n]{0,60})", text, re.M):
-        seg = m.group(1)
+    for seg in quoted_openings(text):
         if not any(seg.startswith(s) or s.startswith(seg.strip()) for s in starts):
-            print(f"  lint {where}: quoted, not a gold quote start: {seg[:50]!r}")
+            print(f"  lint {where}: quoted passage that is not a gold quote: {seg[:50]!r}")
 
+
+def quoted_openings(text: str) -> list[str]:
+    """Text after each opening double quote that starts a new quoted passage.
+
+    Skips the second part of a quote broken by an attribution (an opening quote that
+    follows a closing quote in the same paragraph by fewer than 90 characters) and a
+    paragraph that continues a quote left open at the end of the previous paragraph.
+    """
+    out: list[str] = []
+    still_open = False
+    for para in re.split(r"\n\s*\n", text):
+        last_close = None
+        first = True
+        for m in re.finditer(r"[\"“”]", para):
+            ch = m.group()
+            i = m.start()
+            opening = ch == "“" or (ch == '"' and (i == 0 or para[i - 1] in " \t\n(—–-"))
+            if opening:
+                cont = (first and still_open and i == 0) or (last_close is not None and i - last_close < 90)
+                if not cont:
+                    out.append(para[i + 1:i + 80])
+                still_open = True
+            else:
+                still_open = False
+                last_close = i
+            first = False
+    return out
 
 def main(argv: list[str]) -> int:
     lint = "--lint" in argv
