@@ -43,9 +43,27 @@ def graph(db):
 
 
 @pytest.fixture
+def hero_image(db, settings, tmp_path):
+    """A 1600x900 photo uploaded through the images service (renditions included)."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image as PILImage
+
+    from newsreel.images.services import create_image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (40, 60, 90)).save(buffer, "JPEG")
+    return create_image(ContentFile(buffer.getvalue(), name="keeper.jpg"), alt="A lighthouse in snow",
+                        credit="Courtesy Invented Pictures")
+
+
+@pytest.fixture
 def news(db):
-    Section.objects.create(slug="reviews", name="Reviews", order=2)
-    return Section.objects.create(slug="news", name="News", order=1)
+    # The newsroom's migrations may already have made the standard sections.
+    Section.objects.get_or_create(slug="reviews", defaults={"name": "Reviews", "order": 2})
+    return Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})[0]
 
 
 @pytest.fixture
@@ -121,9 +139,12 @@ def publish(db):
     """Make an article live at `at` and send article_published as the newsroom does."""
     clock = iter(T0 + dt.timedelta(hours=i) for i in range(1000))
 
-    def publish(article: Article, at: dt.datetime | None = None, **changes) -> Article:
+    def publish(article: Article, at: dt.datetime | None = None, derive=None, **changes) -> Article:
+        """`derive(article)` stands in for the text core re-deriving mentions and quotes."""
         fresh = Article.objects.get(pk=article.pk)  # the snapshot sees what readers saw
         previous = snapshot(fresh) if fresh.is_live else None
+        if derive is not None:
+            derive(article)
         for name, value in changes.items():
             setattr(article, name, value)
         article.published_at = at or (article.published_at if article.is_live else None) or next(clock)
