@@ -121,6 +121,7 @@ class _Speaker:
     name: str | None = None
     pronoun: str | None = None  # "he" or "she" when the attribution is a pronoun
     explicit: bool = False  # the text names the speaker (or says "a spokesperson")
+    weak: bool = False  # named only as a possessive ("Okafor's film"): a pronoun's last resort
 
     @property
     def known(self) -> bool:
@@ -152,7 +153,9 @@ _MALE = re.compile(
     r"\b(?:actor|brother|son|father|husband|widower|uncle|nephew|grandfather|boyfriend|"
     r"businessman|chairman|spokesman|Mr\.)\W*$"
 )
-_GENDERED_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Subject and reflexive pronouns only: "his"/"her" too often belong to someone else
+# ("Baker sees Ani's breakdown as existential, with her showing gratitude").
+_GENDERED_PRONOUN = re.compile(r"\b(he|himself|she|herself)\b", re.IGNORECASE)
 
 
 class _Doc:
@@ -268,9 +271,11 @@ class _Doc:
                 votes.setdefault(m.key, []).extend([vote] * weight)
         result = {}
         for key, v in votes.items():
-            if v.count("f") > v.count("m"):
+            # A role noun decides (weight 2); pronouns alone must agree at least twice.
+            f, m_ = v.count("f"), v.count("m")
+            if f >= 2 and m_ == 0 or f >= 2 and f > m_ + 1:
                 result[key] = "f"
-            elif v.count("m") > v.count("f"):
+            elif m_ >= 2 and f == 0 or m_ >= 2 and m_ > f + 1:
                 result[key] = "m"
         return result
 
@@ -433,7 +438,7 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     if not words or words[-1] not in ",—–-…:;" and not words.endswith("..."):
         return False
     between = doc.text(first.close_at, second.open_at)
-    if len(between) > 120 or _is_title(doc, first):
+    if len(between) > 120:
         return False
     speaker, length = _after_attribution(doc, first.close_at, between)
     if speaker is None:
@@ -461,17 +466,31 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
         return True
     lead, lead_start = _lead(doc, frag)
     lead_end = lead.rstrip()[-1:]
-    introduced = lead_end in (":", ",") or lead.strip() == "" or lead.rstrip().endswith(("—", "–"))
     if lead_end in (":", ",") and _before_attribution(doc, lead, lead_start, frag) is not None and n_words >= 2:
         return True
     if frag.single:
         return False  # single marks count only with an attribution
+    # Introduced like speech: opening its sentence, after a colon or a dash, or after a comma
+    # that follows a speech verb ("as if telling the audience, “…”"). A comma alone is not
+    # enough: `Her next film, “The Quiet Room,” starts…` is an appositive title.
+    introduced = (
+        lead.strip() == ""
+        or lead_end == ":"
+        or lead.rstrip().endswith(("—", "–"))
+        or (lead_end == "," and _ANY_SPEECH_RE.search(lead) is not None)
+    )
     starts_like_sentence = words[:1].isupper() or words[:1].isdigit() or words.startswith(("…", "..."))
-    closes_itself = ends_in_punct or not frag.closed or _sentence_ends_after(after)
+    # Closed like a sentence: its own final stop, or a sentence end right after the mark.
+    # A trailing comma with no attribution after it continues a longer sentence instead.
+    sentence_stop = words.rstrip()[-1:] in "?!…—–" or words.rstrip().endswith(".")
+    closes_itself = sentence_stop or not frag.closed or _sentence_ends_after(after)
     if introduced and starts_like_sentence and closes_itself and n_words >= 3:
         return True
     # A partial quotation after a speech verb: `Baker said the ending was “a gut punch for everyone.”`
     if n_words >= 4 and _ANY_SPEECH_RE.search(lead):
+        return True
+    # Words in the first person are somebody speaking: `called it “the hardest thing I have done”`.
+    if n_words >= 5 and re.search(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b", words):
         return True
     return n_words >= 12
 
@@ -627,7 +646,8 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=False)
         if speaker is not None:
             return speaker
-    if has_verb and re.match(r"(?:the|a|an|one)\b", body[head:], re.IGNORECASE):
+    # "In a statement, the studio said:" — a speaker the text does not name.
+    if re.search(rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body[head:], re.IGNORECASE):
         return _Speaker(explicit=True)
     return None
 
@@ -681,7 +701,7 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
         if said.last_para == frag.para:
             ordered.append((said.start, said.speaker))
     ordered.sort(key=lambda item: -item[0])
-    candidates = [speaker for _, speaker in ordered]
+    candidates = [speaker for _, speaker in ordered if not speaker.weak]
     if pronoun is None:
         candidates = candidates[:1]
     previous = history[-1] if history else None
@@ -709,6 +729,11 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
         for index in range(frag.para - 2, -1, -1):
             candidates.extend(speaker for _, speaker in _subjects(doc, index, frag.open_at))
         candidates.extend(said.speaker for said in reversed(history))
+    if pronoun is not None:
+        candidates.extend(speaker for _, speaker in ordered if speaker.weak)
+    for speaker in candidates:
+        if not speaker.weak and doc.fits(speaker, pronoun):
+            return _Speaker(key=speaker.key, name=speaker.name)
     for speaker in candidates:
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name)
@@ -731,13 +756,17 @@ def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
     for s, e in reversed(split_sentences(paragraph.text[:limit])):
         people = [
             m for m in doc.people_between(paragraph.start + s, paragraph.start + e)
-            if not doc.is_possessive(m) and not any(qs <= m.start - paragraph.start < qe for qs, qe in quoted)
+            if not any(qs <= m.start - paragraph.start < qe for qs, qe in quoted)
         ]
         ranked = sorted(
             people,
-            key=lambda m: (not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")), m.start),
+            key=lambda m: (
+                doc.is_possessive(m),
+                not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")),
+                m.start,
+            ),
         )
-        sentence_found = [(m.start, _Speaker(key=m.key)) for m in ranked]
+        sentence_found = [(m.start, _Speaker(key=m.key, weak=doc.is_possessive(m))) for m in ranked]
         # A speaker outside the graph named earlier: "Asked about sequels, Nair laughed."
         sentence = paragraph.text[s:e]
         for name in _NAME_RE.finditer(sentence):
