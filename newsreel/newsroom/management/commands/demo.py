@@ -33,6 +33,9 @@ class Command(BaseCommand):
         if loader.is_loaded():
             say(self.style.WARNING("The demo is already loaded (this database has articles); nothing was changed."))
         else:
+            # Publishing renders pages once, with hashed static URLs: the manifest must exist first.
+            say("Collecting static files ...")
+            call_command("collectstatic", interactive=False, verbosity=0)
             result = loader.load_demo(report=say)
             say(self.style.SUCCESS(
                 f"Loaded the demo: {result.films} films, {result.people} people, {result.credits} credits, "
