@@ -443,6 +443,11 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     speaker, length = _after_attribution(doc, first.close_at, between)
     if speaker is None:
         return False
+    if second.closed:
+        # `“We argued,” Voss said. “Karl won,” Ana added.` — the second has its own speaker.
+        own, _ = _after_attribution(doc, second.close_at, doc.text(second.close_at, second.close_at + 150))
+        if own is not None and (own.explicit or own.pronoun):
+            return False
     rest = between[length:].strip()
     return rest in ("", ",", ".", ":", ";", "—", "–") or bool(
         re.fullmatch(r"[^.;:!?\"“”]{0,70}[,.:]", rest)

@@ -328,3 +328,113 @@ def test_quote_inside_a_spoiler_block_is_marked_in_spoiler():
         spoilers={1: "salt-harbor-2025"},
     )
     assert [q.in_spoiler for q in quotes] == [False, True]
+
+
+# --- short names, gender, exchanges ---------------------------------------------------------
+
+
+def test_first_name_alone_goes_to_the_person_named_in_full_earlier():
+    assert said(
+        "Lena Okafor and her brother Dov Aaltonen run the company together.",
+        "“We never agree on lunch,” Lena said.",
+    ) == [("We never agree on", "lena-okafor")]
+
+
+def test_shared_surname_alone_names_nobody_but_first_names_still_work():
+    people = {"Ana Voss": "ana-voss", "Karl Voss": "karl-voss"}
+    texts = ("Ana Voss and Karl Voss made the film.", "“We argued daily,” Voss said. “Karl won,” Ana added.")
+    paragraphs, offset, document = [], 0, "\n\n".join(texts)
+    for text in texts:
+        paragraphs.append(Paragraph(text, offset))
+        offset += len(text) + 2
+    mentions = [
+        Mention("person", key, m.start(), m.end(), name)
+        for name, key in people.items()
+        for m in re.finditer(name, document)
+    ]
+    mentions.sort(key=lambda m: m.start)
+    quotes = extract_quotes(paragraphs, mentions, None)
+    assert [(q.speaker_key, q.speaker_name) for q in quotes] == [(None, "Voss"), ("ana-voss", None)]
+
+
+def test_pronoun_skips_people_the_text_genders_otherwise():
+    assert said(
+        "Dov Aaltonen made seven films, and he made them slowly. He never hurried, and he never apologized.",
+        "The last was produced by his daughter, Mara Quill.",
+        "In 1999 he told this paper that he distrusted applause. “I always want to know what they are clapping at,” he said.",
+    ) == [("I always want to", "dov-aaltonen")]
+
+
+def test_pronoun_in_a_paragraph_without_names_goes_to_the_previous_paragraphs_subject():
+    assert said(
+        "“The boat sank twice,” Tomas Reyes said.",
+        "Lena Okafor rarely gives interviews. She answered our questions by email.",
+        "“I wanted the sea to win,” she wrote.",
+    ) == [("The boat sank twice", "tomas-reyes"), ("I wanted the sea", "lena-okafor")]
+
+
+def test_bare_rejoinder_in_an_exchange_goes_to_the_speaker_before_last():
+    assert said(
+        "Would there be a sequel? Tomas Reyes shook his head. “No. The story is finished.”",
+        "“Maybe a prequel,” Lena Okafor offered.",
+        "“Not even a prequel.”",
+    ) == [("No. The story is", "tomas-reyes"), ("Maybe a prequel", "lena-okafor"), ("Not even a prequel.", "tomas-reyes")]
+
+
+def test_pronoun_may_fall_back_on_a_possessive_name():
+    assert said("Lena Okafor's film “Salt Harbor,” she said, “is about patience.”") == [
+        ("Salt Harbor is about", "lena-okafor")
+    ]
+
+
+def test_anonymous_lead_in_names_nobody():
+    assert said("Lena Okafor finished the cut. In a statement, the studio said: “We are thrilled with the film.”") == [
+        ("We are thrilled with", None)
+    ]
+
+
+def test_speaker_who_wrote_on_social_media_before_a_colon():
+    assert said("Lena Okafor wrote on her website: “Thank you to every crew member who froze with us.”") == [
+        ("Thank you to every", "lena-okafor")
+    ]
+
+
+def test_first_person_partial_quote_is_a_quotation():
+    assert said("Lena Okafor called the shoot “the hardest thing I have ever done” at the premiere.") == [
+        ("the hardest thing I", "lena-okafor")
+    ]
+
+
+def test_appositive_title_after_a_comma_is_not_a_quotation():
+    assert quotes_of("Her next project, “The Quiet Room,” starts shooting in June.") == []
+
+
+def test_list_of_quoted_verdicts_is_not_a_quotation():
+    assert quotes_of("Critics called it “a triumph,” “a slog” and “the best boat movie of the decade.”") == []
+
+
+def test_quote_inside_straight_quotes_with_a_nested_single_quote_before_the_attribution():
+    quotes = quotes_of(
+        "Tomas Reyes spoke first. \"At a test screening someone called it 'too quiet for a laptop,'\" he said. "
+        "\"We proved them wrong.\""
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker_key == "tomas-reyes"
+    assert quotes[0].text.endswith("We proved them wrong.")
+
+
+def test_extraction_with_the_real_gazetteer_and_mention_finder():
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.mentions import find_mentions
+
+    paragraphs, _, _ = article(
+        "Lena Okafor shot Salt Harbor in four winters.",
+        "“I knew the last shot first,” Okafor explained. “Everything else was negotiable.”",
+        "Producer Tomas Reyes agreed: “The ending never moved.”",
+    )
+    gazetteer = Gazetteer.build(GRAPH)
+    quotes = extract_quotes(paragraphs, find_mentions(paragraphs, gazetteer), gazetteer)
+    assert [(q.text, q.speaker_key) for q in quotes] == [
+        ("I knew the last shot first. Everything else was negotiable.", "lena-okafor"),
+        ("The ending never moved.", "tomas-reyes"),
+    ]
