@@ -8,26 +8,32 @@ Precision comes first: a wrong link is worse than none. The rules, in the order 
    matches keep the leftmost, then the longest.
 2. People named in full (or by an alias) are taken; a name shared by two people in the
    graph is resolved by their credits on films the article names, or left unlinked.
-3. Film titles are scored for each film that carries them. Evidence:
-   set in quotes +2; title-cased where a common word would be lower-case +1 (+2 for a
-   title of several words); right after "film"/"movie"/... +2; film vocabulary within ten
-   words +1; a year in parentheses after it +4 when it is the film's year (another year
-   rules the film out); the film's year within six words +2; a person credited on the film
-   named in the same paragraph +3, elsewhere in the article +2; a spoiler block for the
-   film in the same paragraph +3, elsewhere +2.
-   A distinctive title (not made of everyday words) is taken when it is capitalized. A title
-   made of everyday words (Her, Up, Us, Heat, Nope, Wicked) needs typographic evidence
-   (quotes, mid-sentence capitals, a year in parentheses) and a score of at least 3; a title
-   that is also a common proper name (Chicago, Jackie) needs a score of 3 without counting
-   capitals, part of it from the words around the title. When several films carry the
-   title, the best score must beat the next by at least 1; a tie is settled only if the
-   article elsewhere resolved the title to one of them.
-4. A surname alone ("Baker", "Baker's") is a person only when exactly one person with that
+3. A surname alone ("Baker", "Baker's") is a person only when exactly one person with that
    surname was named in full earlier in the article, and the surname is not part of a
    longer proper name ("Sharon Stone").
+4. Film titles are scored for each film that carries them. Evidence:
+   set in quotes or italics +2; title-cased where a common word would be lower-case +1 (+2
+   for a title of several words); right after "film"/"movie"/... +2; film vocabulary
+   within ten words +1; a year in parentheses after it +4 when it is the film's year
+   (another year rules the film out); the film's year within six words +2; a person
+   credited on the film named in the same paragraph +3, elsewhere in the article +2, and
+   +3 more when the title is attributed to them ("Villeneuve's Dune", "Dune by Denis
+   Villeneuve"); a spoiler block for the film in the same paragraph +3, elsewhere +2;
+   "new"/"original" just before a title shared by several films +1.5 to the newest/oldest.
+   A one-word title that is a word of a character's name in another film the article is
+   about ("Wren" when Ember's heroine is Wren Aldana) is the character, unless set in
+   quotes or followed by a year.
+   A distinctive title (not made of everyday words) is taken when it is capitalized. A title
+   made of everyday words (Her, Up, Us, Heat, Nope, Wicked) needs typographic evidence
+   (quotes, italics, mid-sentence capitals, a year in parentheses) and a score of at least
+   3; a title that is also a common proper name (Chicago, Jackie) needs a score of 3
+   without counting capitals, part of it from the words around the title. When several
+   films carry the title, the best score must beat the next by at least 1; a tie is
+   settled only if the article elsewhere resolved the title to one of them.
 
-Italics are stripped from paragraph text before this step, so quotes, capitals and context
-carry the typographic evidence.
+Italics: Markdown emphasis is stripped from paragraph text. When a Paragraph carries
+`emphasis` (a tuple of (start, end) offsets in its text), a title set exactly in italics
+counts like a quoted one; without it, quotes, capitals and context carry the evidence.
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but
 _CONTEXT_WINDOW = 10
 _YEAR_WINDOW = 6
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+# Words just before a title that point to the newer or the older of two films with that title.
+_NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
+_OLD_CUES = frozenset("original old older classic first".split())
 
 
 class _Tokens:
@@ -106,6 +115,10 @@ class _Resolver:
         self.person_paras: dict[str, set[int]] = {}
         self.film_paras: dict[str, set[int]] = {}
         self.spoiler_paras: dict[str, set[int]] = {}
+        self.person_ends: dict[int, str] = {}  # last token of an accepted person mention -> key
+        self.person_starts: dict[int, str] = {}
+        self.covered: set[int] = set()  # tokens inside any name the automaton matched
+        self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
         for index, paragraph in enumerate(paragraphs):
             if paragraph.spoiler_film:
                 self.spoiler_paras.setdefault(paragraph.spoiler_film, set()).add(index)
@@ -126,6 +139,8 @@ class _Resolver:
                     deferred_people.append(span)
             else:
                 deferred_films.append(span)
+        self._surnames()
+        self._characters(deferred_films)
         ties: list[tuple[_Span, list[Candidate]]] = []
         for span in deferred_films:
             choice, tied = self._decide_film(span)
@@ -142,7 +157,6 @@ class _Resolver:
             settled = [c for c in tied if c.key in self.film_paras]
             if len(settled) == 1:
                 self._accept(span, settled[0])
-        self._surnames()
         return self._mentions()
 
     def _spans(self) -> list[_Span]:
@@ -164,6 +178,7 @@ class _Resolver:
             if not self._case_ok(first, last, candidates):
                 continue
             spans.append(_Span(first, last, candidates, t.para[first]))
+            self.covered.update(range(first, last + 1))
             taken_until = last
         return spans
 
@@ -175,9 +190,15 @@ class _Resolver:
         return True
 
     def _accept(self, span: _Span, candidate: Candidate) -> None:
-        self.accepted[span.first] = (candidate.kind, candidate.key, span.last)
-        paras = self.person_paras if candidate.kind == "person" else self.film_paras
-        paras.setdefault(candidate.key, set()).add(span.para)
+        self._accept_tokens(span.first, span.last, candidate.kind, candidate.key)
+
+    def _accept_tokens(self, first: int, last: int, kind: str, key: str) -> None:
+        self.accepted[first] = (kind, key, last)
+        paras = self.person_paras if kind == "person" else self.film_paras
+        paras.setdefault(key, set()).add(self.t.para[first])
+        if kind == "person":
+            self.person_ends[last] = key
+            self.person_starts[first] = key
 
     # -- people -------------------------------------------------------------------------
 
@@ -219,9 +240,7 @@ class _Resolver:
         if not full:
             return
         full.sort()
-        covered = set()
-        for first, (_, _, last) in self.accepted.items():
-            covered.update(range(first, last + 1))
+        covered = self.covered
         heads = {surname[0] for surname in surnames}
         new: list[tuple[int, int, str]] = []
         earliest = full[0][0]
@@ -239,13 +258,31 @@ class _Resolver:
                     new.append((i, last, named_before.pop()))
                 break
         for first, last, key in new:
-            self.accepted[first] = ("person", key, last)
+            self._accept_tokens(first, last, "person", key)
 
     # -- films --------------------------------------------------------------------------
+
+    def _characters(self, spans: Sequence[_Span]) -> None:
+        """Words of the characters in films this article may be about ("Wren" in Ember)."""
+        gaz = self.gaz
+        films: set[str] = set()
+        for span in spans:
+            films.update(c.key for c in span.candidates if c.kind == "film")
+        for person in self.person_paras:
+            films.update(gaz.films_of(person))
+        for film in films:
+            for credit in gaz.credits_of(film):
+                if credit.character:
+                    for _, _, word in tokenize(credit.character):
+                        if len(word) > 2 and word[0].isalnum():
+                            self.character_films.setdefault(word, set()).add(film)
 
     def _decide_film(self, span: _Span) -> tuple[Candidate | None, list[Candidate]]:
         """The film (or person) a span names, or None with the candidates left tied."""
         evidence = self._evidence(span)
+        years = [c.entity.year for c in span.candidates if c.kind == "film" and c.entity.year is not None]
+        evidence["newest"] = max(years) if len(years) > 1 else None
+        evidence["oldest"] = min(years) if len(years) > 1 else None
         tier = self._tier(span)
         if tier is None:
             return None, []
@@ -299,8 +336,15 @@ class _Resolver:
         before = first - 1
         if before >= 0 and t.folded[before] in _QUOTES:
             before -= 1
+        cue_new = cue_old = False
+        for i in range(max(0, first - 3), first):
+            if t.para[i] == span.para:
+                cue_new = cue_new or t.folded[i] in _NEW_CUES
+                cue_old = cue_old or t.folded[i] in _OLD_CUES
         return {
-            "quoted": self._quoted(first, last),
+            "quoted": self._quoted(first, last) or self._emphasized(span),
+            "cue_new": cue_new,
+            "cue_old": cue_old,
             "cap_mid": cap_mid,
             "apposition": before >= 0 and t.folded[before] in FILM_NOUNS,
             "context": self._context(first, last),
@@ -317,6 +361,10 @@ class _Resolver:
         single_word = sum(1 for i in range(span.first, span.last + 1) if self.t.word(i)) == 1
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
+        if single_word and not evidence["quoted"] and not paren_years:
+            word = next(self.t.folded[i] for i in range(span.first, span.last + 1) if self.t.word(i))
+            if self.character_films.get(word, set()) - {film.key}:
+                return None  # a character's name in a film the article is about
         score = 0.0
         typographic = False
         if evidence["quoted"]:
@@ -341,8 +389,14 @@ class _Resolver:
                 credited = max(credited, 3 if span.para in paras else 2)
                 if credited == 3:
                     break
+        if evidence["cue_new"] and year is not None and year == evidence["newest"]:
+            score += 1.5
+        if evidence["cue_old"] and year is not None and year == evidence["oldest"]:
+            score += 1.5
         textual = score  # evidence from the words around the title, before the article's people
         score += credited
+        if self._attributed(span, film.key):
+            score += 3
         spoiler_paras = self.spoiler_paras.get(film.key)
         if spoiler_paras:
             score += 3 if span.para in spoiler_paras else 2
@@ -362,6 +416,31 @@ class _Resolver:
         if i < 0 or t.para[i] != t.para[first]:
             return True
         return t.folded[i] in _SENTENCE_END
+
+    def _emphasized(self, span: _Span) -> bool:
+        """True when the title is set in italics (paragraphs may carry `emphasis` spans)."""
+        emphasis = getattr(self.paragraphs[span.para], "emphasis", ())
+        if not emphasis:
+            return False
+        start, end = self.t.start[span.first], self.t.end[span.last]
+        return any(s <= start and end <= e and (e - s) - (end - start) <= 6 for s, e in emphasis)
+
+    def _attributed(self, span: _Span, film_key: str) -> bool:
+        """True for "Villeneuve's Dune" or "Dune by Denis Villeneuve" with that person credited."""
+        t = self.t
+        first, last = span.first, span.last
+        if first >= 1 and t.folded[first - 1] in _QUOTES:
+            first -= 1
+        people = self.gaz.people_of(film_key)
+        if first >= 3 and t.folded[first - 1] == "s" and t.folded[first - 2] == "'":
+            if self.person_ends.get(first - 3) in people:
+                return True
+        after = last + 1
+        if after < len(t.folded) and t.folded[after] in _QUOTES:
+            after += 1
+        if after < len(t.folded) and t.folded[after] in _INSIDE_CLOSE:
+            after += 1
+        return after + 1 < len(t.folded) and t.folded[after] == "by" and self.person_starts.get(after + 1) in people
 
     def _quoted(self, first: int, last: int) -> bool:
         t = self.t

@@ -442,3 +442,88 @@ def test_editor_added_link_to_an_entity_gone_from_the_graph_is_skipped(gazetteer
 def test_bad_overrides_name_the_field(gazetteer, overrides, message):
     with pytest.raises(TextError, match=message.replace("[", r"\[").replace("]", r"\]")):
         link_targets([], gazetteer, overrides)
+
+
+# -- attribution, remakes, characters, italics -------------------------------------------
+
+REMAKES = KnowledgeGraph(
+    films=(
+        FilmRef("still-2009", "Still", 2009),
+        FilmRef("still-2024", "Still", 2024),
+        FilmRef("marsh-1987", "Marsh", 1987),
+        FilmRef("marsh-2025", "Marsh", 2025),
+        FilmRef("ember-2025", "Ember", 2025),
+        FilmRef("wren-2017", "Wren", 2017),
+    ),
+    people=(
+        PersonRef("ode-brennan", "Ode Brennan"),
+        PersonRef("maren-halloway", "Maren Halloway"),
+        PersonRef("anselm-greaves", "Anselm Greaves"),
+        PersonRef("priya-venkataraman", "Priya Venkataraman"),
+        PersonRef("dara-okoro", "Dara Okoro"),
+    ),
+    credits=(
+        CreditRef("still-2009", "ode-brennan", "director"),
+        CreditRef("still-2024", "maren-halloway", "director"),
+        CreditRef("marsh-1987", "anselm-greaves", "director"),
+        CreditRef("marsh-2025", "priya-venkataraman", "director"),
+        CreditRef("ember-2025", "dara-okoro", "actor", "Wren Aldana"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def remakes() -> Gazetteer:
+    return Gazetteer.build(REMAKES)
+
+
+def test_possessive_director_settles_which_of_two_films_is_meant(remakes):
+    text = "The deal includes Maren Halloway's Still, and Ode Brennan's Still, an unrelated drama."
+    films = [m[1] for m in found(remakes, text) if m[0] == "film"]
+    assert films == ["still-2024", "still-2009"]
+
+
+def test_title_by_its_director_settles_which_film_is_meant(remakes):
+    text = "Ode Brennan and Maren Halloway met at a screening of Still by Ode Brennan."
+    assert [m[1] for m in found(remakes, text) if m[0] == "film"] == ["still-2009"]
+
+
+def test_possessive_surname_counts_as_attribution(remakes):
+    text = ("Anselm Greaves and Priya Venkataraman shared a stage.", "Venkataraman's Marsh premiered on Friday.")
+    assert [m[1] for m in found(remakes, *text) if m[0] == "film"] == ["marsh-2025"]
+
+
+def test_the_new_version_of_a_remade_title_is_the_newest_film(remakes):
+    text = "Anselm Greaves and Priya Venkataraman both spoke. The jury saw the new Marsh on Sunday."
+    assert [m[1] for m in found(remakes, text) if m[0] == "film"] == ["marsh-2025"]
+
+
+def test_the_original_of_a_remade_title_is_the_oldest_film(remakes):
+    text = "Anselm Greaves and Priya Venkataraman both spoke. Few have seen the original Marsh on film."
+    assert [m[1] for m in found(remakes, text) if m[0] == "film"] == ["marsh-1987"]
+
+
+def test_a_characters_first_name_is_not_a_film_with_that_title(remakes):
+    text = "Dara Okoro stars in Ember as Wren Aldana. Wren carries the valley on her shoulders."
+    assert "wren-2017" not in keys(remakes, text)
+
+
+class EmphasisParagraph(Paragraph):
+    """A paragraph that also knows its italic spans, as the parser may provide."""
+
+    def __init__(self, text: str, start: int, emphasis: tuple[tuple[int, int], ...]) -> None:
+        super().__init__(text, start)
+        object.__setattr__(self, "emphasis", emphasis)
+
+
+def test_an_ordinary_title_in_italics_opening_a_sentence_is_the_film(remakes):
+    text = "Still, last year's drama by Maren Halloway, is back."
+    assert "still-2024" not in {m.key for m in find_mentions([Paragraph(text, 0)], remakes)}
+    italic = EmphasisParagraph(text, 0, ((0, 5),))
+    assert [m.key for m in find_mentions([italic], remakes) if m.kind == "film"] == ["still-2024"]
+
+
+def test_italics_around_more_than_the_title_are_no_evidence(remakes):
+    text = "Still waters run deep, said Maren Halloway."
+    italic = EmphasisParagraph(text, 0, ((0, 21),))
+    assert [m.kind for m in find_mentions([italic], remakes)] == ["person"]
