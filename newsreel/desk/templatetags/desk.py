@@ -8,15 +8,19 @@ register = template.Library()
 
 
 @register.filter
-def described(field):
-    """Render a field's widget pointing at its help text and its errors (aria-describedby)."""
+def described(field, extra_errors=None):
+    """Render a field's widget pointing at its help text and its errors (aria-describedby).
+
+    `extra_errors` are problems shown beside the field that are not form errors (the text
+    problems of a saved revision)."""
+    has_errors = bool(field.errors or extra_errors)
     ids = []
-    if field.errors:
+    if has_errors:
         ids.append(f"{field.auto_id}_errors")
     if field.help_text:
         ids.append(f"{field.auto_id}_helptext")
     attrs = {"aria-describedby": " ".join(ids)} if ids else {}
-    if field.errors:
+    if has_errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
 

@@ -196,7 +196,7 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = ArticleForm(initial=initial_from_draft(draft) if draft else None)
     context["from_revision"] = from_revision
     if article and draft and not from_revision:
-        attach(form, text_problems(article, draft))
+        context["saved_problems"] = text_problems(article, draft)
     return _editor(request, form, context)
 
 
@@ -206,7 +206,9 @@ def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int 
     context.update({
         "form": form,
         "hero": Image.objects.filter(pk=int(hero)).first() if hero.isdigit() else None,
-        "body_problems": _body_problems(form),
+        "body_problems": _body_problems(form) + [
+            {"line": p.line, "message": p.message} for p in context.get("saved_problems", []) if p.field == "body"
+        ],
         "action_url": reverse("desk:article_edit", args=[article.pk]) if article else reverse("desk:article_new"),
         "live": article is not None and article.is_live,
         "has_changes": article is not None and bool(article.live_revision_id) and article.has_unpublished_changes,

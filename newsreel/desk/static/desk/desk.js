@@ -44,6 +44,8 @@
     });
   }
 
+  document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
+
   /* Destructive buttons ask first. */
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute("data-confirm");
