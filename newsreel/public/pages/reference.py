@@ -24,11 +24,23 @@ def coverage(**mention) -> list[Article]:
 
 def spoiler_free_quotes(articles: list[Article], **filters) -> list[Quote]:
     """Quotes outside spoiler blocks from these stories, newest story first."""
-    return list(
+    return distinct_quotes(
         Quote.objects.filter(article__in=[a.pk for a in articles], in_spoiler=False, **filters)
         .select_related("person", "article")
         .order_by("-article__published_at", "-article_id", "position")
     )
+
+
+def distinct_quotes(quotes) -> list[Quote]:
+    """Each thing said once, from the newest story that printed it (quotes get reprinted)."""
+    seen: set[tuple[int | None, str]] = set()
+    kept = []
+    for quote in quotes:
+        key = (quote.person_id, " ".join(quote.text.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept
 
 
 def render_film(film: Film) -> bytes:
@@ -84,7 +96,7 @@ def render_person(person: Person) -> bytes:
         entry["roles"].append(_role_text(credit))
     filmography = sorted(films.values(), key=lambda e: (-(e["film"].year or 0), e["film"].title))
     stories = coverage(person=person)
-    quotes = list(
+    quotes = distinct_quotes(
         Quote.objects.filter(person=person, in_spoiler=False, article__in=live_articles().values("pk"))
         .select_related("article")
         .order_by("-article__published_at", "-article_id", "position")

@@ -75,11 +75,13 @@
       var seen = films.indexOf(item.film) !== -1;
       var note = item.bar.firstChild;
       var button = item.bar.lastChild;
-      note.textContent = seen ? "You’ve seen " + titleOf(item.film) + "." : "";
-      button.textContent = seen ? "Hide again" : "I’ve seen it";
+      note.textContent = seen
+        ? "You\u2019ve seen " + titleOf(item.film) + "; its spoilers open by themselves."
+        : (item.block ? "" : "Seen " + titleOf(item.film) + "? Its spoilers can open by themselves in every story.");
+      button.textContent = seen ? "Hide again" : "I\u2019ve seen it";
       button.setAttribute("aria-label", seen
         ? "Hide again: keep spoilers for " + titleOf(item.film) + " closed"
-        : "I’ve seen it: open spoilers for " + titleOf(item.film) + " everywhere");
+        : "I\u2019ve seen it: open spoilers for " + titleOf(item.film) + " everywhere");
       item.bar.classList.toggle("is-seen", seen);
       if (!item.block) return;
       if (changed === item.film) item.block.open = seen;  // the reader's own click
