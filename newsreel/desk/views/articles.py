@@ -131,7 +131,7 @@ def text_problems(article: Article, draft: ArticleDraft) -> list[Problem]:
     if not revision or not revision.derived.get("errors"):
         return []
     try:
-        publishing.preview(draft)
+        publishing.preview(dataclasses.replace(draft, body_line=1))  # lines of the textarea, not of an imported file
     except (IntakeError, TextError) as error:
         return problems_from(error, ArticleForm())
     return []
@@ -176,8 +176,12 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 publishing.publish(article, user=request.user)
             except (IntakeError, TextError) as error:
-                listed = "; ".join(str(p) for p in problems_from(error, form))
-                messages.error(request, f"Saved as revision {revision.number}, but not published: {listed}")
+                problems = problems_from(error, form)
+                if all(p.field == "body" for p in problems):  # the editor marks these at the body
+                    detail = "the text has problems, marked below"
+                else:
+                    detail = "; ".join(str(p) for p in problems)
+                messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
             else:
                 messages.success(request, f"Published revision {revision.number}.")
         elif revision.derived.get("errors"):
