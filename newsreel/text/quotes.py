@@ -26,11 +26,13 @@ after the opening mark to the last character before the final closing mark).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from newsreel.text.sentences import split_sentences
 from newsreel.text.types import Mention, Paragraph, Quote
@@ -97,6 +99,7 @@ _CONNECTORS_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"(?:['’]s?|s['’])(?!\w)")
 _WORD_RE = re.compile(r"[\w’']+")
 _TERMINAL = ".?!…"
+_MARK_RE = re.compile(r"[“”\"]")
 _OPENERS = "“\""
 _CLOSERS = "”\""
 
@@ -168,6 +171,9 @@ class _Doc:
         self.film_mentions = [m for m in mentions if m.kind == "film"]
         self.written_names: dict[str, str] = {}  # surname -> full name, for speakers not in the graph
         self._by_offset = [(p.start, p.start + len(p.text), i) for i, p in enumerate(self.paragraphs)]
+        self._starts = [p.start for p in self.paragraphs]
+        self._frags: dict[int, list[_Fragment]] = {}
+        self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self._add_short_names()
         self.gender = self._genders()
         counts: dict[str, int] = {}
@@ -180,15 +186,23 @@ class _Doc:
 
     def text(self, start: int, end: int) -> str:
         """Document text between two offsets that lie within one paragraph."""
-        for p_start, p_end, i in self._by_offset:
-            if p_start <= start <= p_end:
-                return self.paragraphs[i].text[start - p_start : min(end, p_end) - p_start]
-        return ""
+        i = self.para_of(start)
+        if i < 0:
+            return ""
+        p_start, p_end, _ = self._by_offset[i]
+        return self.paragraphs[i].text[start - p_start : min(end, p_end) - p_start]
+
+    def frags(self, index: int) -> list[_Fragment]:
+        """The quote-mark fragments of paragraph `index` (computed once)."""
+        found = self._frags.get(index)
+        if found is None:
+            found = self._frags[index] = _fragments(index, self.paragraphs[index])
+        return found
 
     def para_of(self, offset: int) -> int:
-        for p_start, p_end, i in self._by_offset:
-            if p_start <= offset <= p_end:
-                return i
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset <= self._by_offset[i][1]:
+            return i
         return -1
 
     def person_at(self, offset: int, slack: int = 0) -> Mention | None:
@@ -323,7 +337,7 @@ def extract_quotes(
     """Every direct quotation in the article, in reading order, with its speaker."""
     doc = _Doc(paragraphs, mentions, gazetteer)
     fragments: list[list[_Fragment]] = [
-        _fragments(i, p) if p.kind in _SPEECH_KINDS else [] for i, p in enumerate(doc.paragraphs)
+        doc.frags(i) if p.kind in _SPEECH_KINDS else [] for i, p in enumerate(doc.paragraphs)
     ]
     groups = _group(doc, fragments)
     quotes: list[Quote] = []
@@ -352,7 +366,7 @@ def _only_quote(doc: _Doc, group: _Group) -> bool:
     last = group.fragments[-1]
     paragraph = doc.paragraphs[last.para]
     outside = paragraph.text
-    for f in _fragments(last.para, paragraph):
+    for f in doc.frags(last.para):
         outside = outside.replace(doc.text(f.open_at, (f.close_at or paragraph.start + len(paragraph.text))), " ")
     return len(_WORD_RE.findall(outside)) <= 6
 
@@ -364,7 +378,8 @@ def _fragments(index: int, paragraph: Paragraph) -> list[_Fragment]:
     text, base = paragraph.text, paragraph.start
     found: list[_Fragment] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if ch == "“" or (ch == '"' and open_at is None):
             if open_at is not None:
                 # A second opening mark: the first was never closed; end it here.
@@ -536,7 +551,7 @@ def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
 def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
     paragraph = doc.paragraphs[frag.para]
     spans = []
-    for f in _fragments(frag.para, paragraph):
+    for f in doc.frags(frag.para):
         if f.close_at is not None and f.close_at <= frag.open_at:
             spans.append((f.open_at - paragraph.start, f.close_at - paragraph.start))
     return spans
@@ -726,20 +741,23 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
             # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
             candidates.append(before.speaker)
         candidates.append(previous.speaker)
-    if pronoun is not None:
+    def further() -> Iterator[_Speaker]:
+        """A pronoun's wider search, produced lazily: most searches stop early."""
         if frag.para > 0:
-            candidates.extend(speaker for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
+            yield from (speaker for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
         if doc.protagonist is not None:
-            candidates.append(_Speaker(key=doc.protagonist))
+            yield _Speaker(key=doc.protagonist)
         for index in range(frag.para - 2, -1, -1):
-            candidates.extend(speaker for _, speaker in _subjects(doc, index, frag.open_at))
-        candidates.extend(said.speaker for said in reversed(history))
-    if pronoun is not None:
-        candidates.extend(speaker for _, speaker in ordered if speaker.weak)
-    for speaker in candidates:
+            yield from (speaker for _, speaker in _subjects(doc, index, frag.open_at))
+        yield from (said.speaker for said in reversed(history))
+        yield from (speaker for _, speaker in ordered if speaker.weak)
+
+    seen: list[_Speaker] = []
+    for speaker in itertools.chain(candidates, further() if pronoun is not None else ()):
         if not speaker.weak and doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name)
-    for speaker in candidates:
+        seen.append(speaker)
+    for speaker in seen:
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name)
     return _Speaker()
@@ -753,9 +771,17 @@ def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
     if paragraph.kind not in _SPEECH_KINDS:
         return []
     limit = min(before, paragraph.start + len(paragraph.text)) - paragraph.start
+    memo = doc.subjects_memo.get((index, limit))
+    if memo is None:
+        memo = doc.subjects_memo[(index, limit)] = _find_subjects(doc, index, limit)
+    return memo
+
+
+def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speaker]]:
+    paragraph = doc.paragraphs[index]
     quoted = [
         (f.open_at - paragraph.start, (f.close_at or paragraph.start + len(paragraph.text)) - paragraph.start)
-        for f in _fragments(index, paragraph)
+        for f in doc.frags(index)
     ]
     found: list[tuple[int, _Speaker]] = []
     for s, e in reversed(split_sentences(paragraph.text[:limit])):
