@@ -6,6 +6,8 @@ sequences. Matching therefore happens on whole words only, accents and quote sty
 folded away, and the trie has one node per name *token* rather than per character, which
 keeps a 1,000,000-name graph to a few hundred megabytes (see bench/text_core.py).
 
+(Token ids are spelled as three 7-bit letters in the automaton: see `_encode`.)
+
 A "form" is one folded token sequence; several entities can share it (two films titled
 Dune, "Tár" and "Tar"). Candidates are packed integers: entity index * 4 + name kind, where
 the entity index counts films first, then people.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import ahocorasick
 
@@ -31,6 +33,22 @@ _SOFT_PUNCT = frozenset(":,-")
 # Surname particles kept with the surname ("del Toro") and suffixes skipped ("Downey Jr.").
 _PARTICLES = frozenset("de del della der di da das dos du van von la le st".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+# Each token id is spelled as three automaton letters, 7 bits each, from disjoint ranges
+# (0-127, 128-255, 256-383). pyahocorasick finds a node's child by a linear scan, so a trie
+# over whole-token ids would scan tens of thousands of root children for every word of an
+# article; with 7-bit letters no node has more than 128 children. A match can only start at
+# a letter from the first range, that is, at the start of a token.
+_MAX_TOKENS = 1 << 21
+
+
+def _encode(token_ids: Sequence[int]) -> tuple[int, ...]:
+    letters: list[int] = []
+    extend = letters.extend
+    for token_id in token_ids:
+        extend((token_id >> 14, 128 | (token_id >> 7) & 127, 256 | token_id & 127))
+    return tuple(letters)
 
 
 @dataclass(frozen=True)
@@ -128,14 +146,17 @@ class Gazetteer:
         for token in tokens:
             token_id = vocab.get(token)
             if token_id is None:
-                token_id = vocab[token] = len(self._words)
+                token_id = len(self._words)
+                if token_id >= _MAX_TOKENS:
+                    raise ValueError(f"the knowledge graph's names hold more than {_MAX_TOKENS - 1:,} distinct words")
+                vocab[token] = token_id
                 self._words.append(token)
             ids.append(token_id)
-        key = tuple(ids)
+        key = _encode(ids)
         form = self._automaton.get(key, -1)
         if form < 0:
             form = len(self._form_len)
-            self._form_len.append(min(len(key), 65535))
+            self._form_len.append(min(len(ids), 65535))
             self._form_cand.append(candidate)
             self._automaton.add_word(key, form)
             return form
@@ -163,6 +184,11 @@ class Gazetteer:
         """The id of a folded token, 0 when no name contains it."""
         return self._vocab.get(folded, 0)
 
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Folded token -> id, for callers that map many tokens at once (do not modify)."""
+        return self._vocab
+
     def word(self, token_id: int) -> str:
         return self._words[token_id]
 
@@ -171,8 +197,23 @@ class Gazetteer:
         if not len(self._form_len):
             return
         form_len = self._form_len
-        for last, form in self._automaton.iter(token_ids):
+        for last, form in self._automaton.iter(_encode(token_ids)):
+            last //= 3
             yield last - form_len[form] + 1, last, form
+
+    def entries(self, form: int) -> Sequence[int]:
+        """The packed candidates of a form (cheap; see `candidate`)."""
+        packed = self._form_cand[form]
+        return self._multi[form] if packed < 0 else (packed,)
+
+    def is_film(self, packed: int) -> bool:
+        return packed >> 2 < self._nfilms
+
+    def film_at(self, packed: int) -> FilmRef:
+        return self._films[packed >> 2]
+
+    def candidate(self, packed: int) -> Candidate:
+        return self._candidate(packed)
 
     def candidates(self, form: int) -> list[Candidate]:
         """The films and people a form may name."""

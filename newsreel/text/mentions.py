@@ -41,7 +41,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
-from newsreel.text.normalize import CONTEXT_WORDS, FILM_NOUNS, NAME_WORDS, is_common, tokenize
+from newsreel.text.normalize import TOKEN_RE, CONTEXT_WORDS, FILM_NOUNS, NAME_WORDS, fold_token, is_common, tokenize
 from newsreel.text.types import LinkTarget, Mention, Paragraph, TextError
 
 __all__ = ["find_mentions", "link_targets"]
@@ -54,6 +54,7 @@ _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but
 _CONTEXT_WINDOW = 10
 _YEAR_WINDOW = 6
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+_MANY = 16  # films sharing one title beyond which only those with evidence are scored
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
 _OLD_CUES = frozenset("original old older classic first".split())
@@ -70,18 +71,23 @@ class _Tokens:
         self.para: list[int] = []
         self.spaced: list[bool] = []  # whitespace (or the paragraph start) before the token
         ids: list[int] = []
-        token_id = gazetteer.token_id
+        vocabulary_get = gazetteer.vocabulary.get
+        starts, ends, folds, raws, paras, spaced = self.start, self.end, self.folded, self.raw, self.para, self.spaced
         for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
+            ascii_lower = text.lower() if text.isascii() else None
             previous_end = -1
-            for start, end, folded in tokenize(text):
-                self.start.append(start)
-                self.end.append(end)
-                self.folded.append(folded)
-                self.raw.append(text[start:end])
-                self.para.append(index)
-                self.spaced.append(start != previous_end)
-                ids.append(token_id(folded))
+            for match in TOKEN_RE.finditer(text):
+                start, end = match.span()
+                raw = match.group()
+                folded = ascii_lower[start:end] if ascii_lower is not None else fold_token(raw)
+                starts.append(start)
+                ends.append(end)
+                folds.append(folded)
+                raws.append(raw)
+                paras.append(index)
+                spaced.append(start != previous_end)
+                ids.append(vocabulary_get(folded, 0))
                 previous_end = end
             self.start.append(len(text))
             self.end.append(len(text))
@@ -97,12 +103,13 @@ class _Tokens:
 
 
 class _Span:
-    __slots__ = ("first", "last", "candidates", "para")
+    __slots__ = ("first", "last", "form", "entries", "para")
 
-    def __init__(self, first: int, last: int, candidates: list[Candidate], para: int) -> None:
+    def __init__(self, first: int, last: int, form: int, entries: Sequence[int], para: int) -> None:
         self.first = first
         self.last = last
-        self.candidates = candidates
+        self.form = form
+        self.entries = entries  # packed candidates (Gazetteer.candidate unpacks one)
         self.para = para
 
 
@@ -119,6 +126,7 @@ class _Resolver:
         self.person_starts: dict[int, str] = {}
         self.covered: set[int] = set()  # tokens inside any name the automaton matched
         self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
+        self._article_films: set[str] | None = None
         for index, paragraph in enumerate(paragraphs):
             if paragraph.spoiler_film:
                 self.spoiler_paras.setdefault(paragraph.spoiler_film, set()).add(index)
@@ -129,10 +137,10 @@ class _Resolver:
         spans = self._spans()
         deferred_films: list[_Span] = []
         deferred_people: list[_Span] = []
+        is_film = self.gaz.is_film
         for span in spans:
-            kinds = {candidate.kind for candidate in span.candidates}
-            if kinds == {"person"}:
-                people = [c for c in span.candidates if self._person_shape_ok(span, c)]
+            if not any(is_film(entry) for entry in span.entries):
+                people = [c for c in map(self.gaz.candidate, span.entries) if self._person_shape_ok(span, c)]
                 if len(people) == 1:
                     self._accept(span, people[0])
                 elif people:
@@ -174,19 +182,20 @@ class _Resolver:
             last = -negative_last
             if first <= taken_until:
                 continue
-            candidates = gaz.candidates(form)
-            if not self._case_ok(first, last, candidates):
+            entries = gaz.entries(form)
+            if not self._case_ok(first, last, entries):
                 continue
-            spans.append(_Span(first, last, candidates, t.para[first]))
+            spans.append(_Span(first, last, form, entries, t.para[first]))
             self.covered.update(range(first, last + 1))
             taken_until = last
         return spans
 
-    def _case_ok(self, first: int, last: int, candidates: list[Candidate]) -> bool:
+    def _case_ok(self, first: int, last: int, entries: Sequence[int]) -> bool:
         """Reject "US" for Us and "HER" for Her: a short all-capitals word needs a capitals name."""
         raw = self.t.raw[first]
         if first == last and 2 <= len(raw) <= 3 and raw.isupper():
-            return any(_name_of(c).split()[0].isupper() for c in candidates if _name_of(c).split())
+            names = (_name_of(self.gaz.candidate(entry)).split() for entry in entries)
+            return any(name and name[0].isupper() for name in names)
         return True
 
     def _accept(self, span: _Span, candidate: Candidate) -> None:
@@ -216,7 +225,7 @@ class _Resolver:
 
     def _decide_person(self, span: _Span) -> Candidate | None:
         scores = []
-        for candidate in span.candidates:
+        for candidate in map(self.gaz.candidate, span.entries):
             if candidate.kind != "person" or not self._person_shape_ok(span, candidate):
                 continue
             score = 0
@@ -267,7 +276,8 @@ class _Resolver:
         gaz = self.gaz
         films: set[str] = set()
         for span in spans:
-            films.update(c.key for c in span.candidates if c.kind == "film")
+            if len(span.entries) <= _MANY:
+                films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
         for person in self.person_paras:
             films.update(gaz.films_of(person))
         for film in films:
@@ -279,22 +289,29 @@ class _Resolver:
 
     def _decide_film(self, span: _Span) -> tuple[Candidate | None, list[Candidate]]:
         """The film (or person) a span names, or None with the candidates left tied."""
-        evidence = self._evidence(span)
-        years = [c.entity.year for c in span.candidates if c.kind == "film" and c.entity.year is not None]
-        evidence["newest"] = max(years) if len(years) > 1 else None
-        evidence["oldest"] = min(years) if len(years) > 1 else None
+        gaz = self.gaz
         tier = self._tier(span)
         if tier is None:
             return None, []
+        evidence = self._evidence(span)
+        films = [entry for entry in span.entries if gaz.is_film(entry)]
+        people = [entry for entry in span.entries if not gaz.is_film(entry)]
+        if tier == _WORD_TIER and not (evidence["quoted"] or evidence["cap_mid"] or evidence["paren_years"]):
+            films = []  # an everyday word with nothing setting it apart: not a title here
+        if len(films) > _MANY:
+            films = self._distinguishable(films, evidence)
+        years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
+        evidence["newest"] = max(years) if len(years) > 1 else None
+        evidence["oldest"] = min(years) if len(years) > 1 else None
         scores: list[tuple[float, Candidate]] = []
-        for candidate in span.candidates:
-            if candidate.kind == "film":
-                score = self._film_score(span, candidate, evidence, tier)
-                if score is not None:
-                    scores.append((score, candidate))
-            elif self._person_shape_ok(span, candidate):
+        for candidate in map(gaz.candidate, films):
+            score = self._film_score(span, candidate, evidence, tier)
+            if score is not None:
+                scores.append((score, candidate))
+        for candidate in map(gaz.candidate, people):
+            if self._person_shape_ok(span, candidate):
                 score = 2.0
-                for film_key in self.gaz.films_of(candidate.key):
+                for film_key in gaz.films_of(candidate.key):
                     if film_key in self.film_paras:
                         score += 2
                         break
@@ -306,6 +323,25 @@ class _Resolver:
             top = scores[0][0]
             return None, [c for s, c in scores if top - s < 1 and c.kind == "film"]
         return scores[0][1], []
+
+    def _distinguishable(self, films: list[int], evidence: dict[str, Any]) -> list[int]:
+        """Of many films sharing a title, those with evidence of their own, plus two that
+        stand for the rest (they all score alike, so they tie with each other)."""
+        gaz = self.gaz
+        if self._article_films is None:
+            keys = set(self.spoiler_paras)
+            for person in self.person_paras:
+                keys.update(gaz.films_of(person))
+            self._article_films = keys
+        years = evidence["paren_years"] | evidence["near_years"]
+        own, rest = [], []
+        for entry in films:
+            film = gaz.film_at(entry)
+            if film.key in self._article_films or film.year in years:
+                own.append(entry)
+            elif len(rest) < 2 and not evidence["paren_years"]:
+                rest.append(entry)
+        return own + rest
 
     def _tier(self, span: _Span) -> str | None:
         """How ordinary the matched words are; None when the match cannot be a title here."""

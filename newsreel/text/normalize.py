@@ -20,6 +20,7 @@ __all__ = [
     "CONTEXT_WORDS",
     "FILM_NOUNS",
     "NAME_WORDS",
+    "TOKEN_RE",
     "fold",
     "fold_token",
     "is_common",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 # A word is letters/digits plus any combining marks typed after a letter (decomposed "Tá").
-_TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+|[^\w\s]")
+TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+|[^\w\s]")
 
 _PUNCT_FOLD = str.maketrans(
     {
@@ -61,7 +62,7 @@ def fold_token(token: str) -> str:
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded token) for every word and every punctuation character in `text`."""
-    return [(m.start(), m.end(), fold_token(m.group())) for m in _TOKEN_RE.finditer(text)]
+    return [(m.start(), m.end(), fold_token(m.group())) for m in TOKEN_RE.finditer(text)]
 
 
 def fold(text: str) -> str:
