@@ -20,6 +20,7 @@ characters: whole sentences when they fit, else cut at a word with an ellipsis.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ _STOPWORDS = frozenset(
     """.split()
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-]*")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _BOILERPLATE_RE = re.compile(
     r"^\s*(?:\[?editor['’]s note|photo credit|courtesy|follow us|previous|next|read more|related:)",
@@ -126,8 +129,8 @@ def _eligible(paragraph: Paragraph, min_words: int = 6) -> bool:
     text = paragraph.text.strip()
     if _BOILERPLATE_RE.match(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters = len(_LETTER_RE.findall(text))
+    if letters and len(_UPPER_RE.findall(text)) > 0.6 * letters:
         return False  # a shouted tagline, not prose
     return len(_WORD_RE.findall(text)) >= min_words
 
@@ -136,10 +139,8 @@ def _sentences(paragraphs: Sequence[Paragraph]) -> list[_Sentence]:
     found: list[_Sentence] = []
     para = 0
     # Paragraphs of a few words ("Previous", a dateline) are left out unless nothing else is there.
-    min_words = 6 if any(_eligible(p) for p in paragraphs) else 1
-    for paragraph in paragraphs:
-        if not _eligible(paragraph, min_words):
-            continue
+    eligible = [p for p in paragraphs if _eligible(p)] or [p for p in paragraphs if _eligible(p, 1)]
+    for paragraph in eligible:
         for index, (s, e) in enumerate(split_sentences(paragraph.text)):
             text = " ".join(paragraph.text[s:e].split())
             words = _WORD_RE.findall(text)
@@ -236,6 +237,7 @@ def _content(word: str) -> bool:
     return word.lower() not in _STOPWORDS and len(word) > 2
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light suffix strip so "premiere"/"premiered" and "film's"/"film" meet."""
     w = word.lower().replace("’", "'")
