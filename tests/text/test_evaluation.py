@@ -197,3 +197,58 @@ def test_predict_reads_the_pipeline_output_and_every_excerpt_surface():
 
 def test_graph_from_json_of_an_empty_object_is_an_empty_graph():
     assert graph_from_json({}) == KnowledgeGraph()
+
+
+# -- the command, end to end on a tiny set (no database) ------------------------------------
+
+
+def write_set(directory, kb=None, gold_data=None):
+    import json
+
+    (directory / "articles").mkdir()
+    (directory / "kb.json").write_text(json.dumps(kb or KB), encoding="utf-8")
+    (directory / "articles" / "a.md").write_text(
+        "# *Anora* wins in Cannes\n\nSean Baker's Anora won the top prize. \"We made it for nothing,\" Baker said.\n\n"
+        ":::spoiler anora-2024\nAni marries Vanya in Las Vegas.\n:::\n",
+        encoding="utf-8",
+    )
+    gold_data = gold_data or {
+        "a.md": {"films": ["anora-2024"], "people": ["sean-baker"],
+                 "quotes": [{"text_start": "We made it for nothing", "speaker": "sean-baker"}],
+                 "spoiler_films": ["anora-2024"], "spoiler_sentences": ["Ani marries Vanya"]}
+    }
+    (directory / "gold.json").write_text(json.dumps(gold_data), encoding="utf-8")
+
+
+def test_evaluate_command_prints_one_json_object(tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    write_set(tmp_path)
+    out = io.StringIO()
+    call_command("evaluate", str(tmp_path), stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["articles"] == 1
+    assert result["films"]["precision"] == 1.0 and result["people"]["recall"] == 1.0
+    assert result["spoilers"]["leaks"] == 0 and result["spoilers"]["spoiler_films_exact"] == 1
+    assert set(result["timing"]) >= {"mean_ms_per_article", "gazetteer_build_seconds"}
+
+
+def test_evaluate_command_names_the_bad_json_path(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    bad = {**KB, "films": [{"key": "anora-2024", "title": "Anora", "year": "soon"}]}
+    write_set(tmp_path, kb=bad)
+    with pytest.raises(CommandError, match=r"kb\.json: films\[0\]\.year: must be a whole number"):
+        call_command("evaluate", str(tmp_path))
+
+
+def test_evaluate_command_names_invalid_json_by_line(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    write_set(tmp_path)
+    (tmp_path / "gold.json").write_text('{\n  "a.md": ,\n}', encoding="utf-8")
+    with pytest.raises(CommandError, match=r"gold\.json, line 2"):
+        call_command("evaluate", str(tmp_path))
