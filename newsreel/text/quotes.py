@@ -358,7 +358,21 @@ def extract_quotes(
             )
         )
         history.append(_Said(first.para, last.para, first.start, speaker, _only_quote(doc, group)))
-    return quotes
+    return _without_pull_quotes(doc, quotes)
+
+
+def _without_pull_quotes(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """Drop a block-quote (pull quote) repeat of words quoted in the body: one quotation,
+    counted once. A block quote with words found nowhere else stays."""
+    bodies = [(q, _norm(q.text)) for q in quotes if doc.paragraphs[doc.para_of(q.start)].kind != "quote"]
+    kept = []
+    for q in quotes:
+        if doc.paragraphs[doc.para_of(q.start)].kind == "quote":
+            words = _norm(q.text)
+            if words and any(words in other or other in words for _, other in bodies if other):
+                continue
+        kept.append(q)
+    return kept
 
 
 def _only_quote(doc: _Doc, group: _Group) -> bool:
@@ -573,6 +587,12 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         # `“…three days to shoot.” Quan elaborated` — a full stop inside the quote ends the
         # sentence; what follows is the next sentence, not this quotation's attribution.
         return None, 0
+    # A pull-quote credit: `“…” — Lena Okafor` or `“…” —Lena Okafor, director`.
+    dash = re.match(r"\s*[—–]\s*|\s+-{1,2}\s*", after)
+    if dash:
+        speaker, end = _who(doc, offset, after, dash.end(), allow_anon=False)
+        if speaker is not None and speaker.known and re.match(r"\s*(?:[,.(]|$)", after[end:]):
+            return speaker, end
     # Verb first: "said Quan", "added Jane Doe, the film's producer", "according to Baker".
     verb = _VERB_RE.match(after, pos)
     if verb:

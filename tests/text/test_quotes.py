@@ -438,3 +438,21 @@ def test_extraction_with_the_real_gazetteer_and_mention_finder():
         ("I knew the last shot first. Everything else was negotiable.", "lena-okafor"),
         ("The ending never moved.", "tomas-reyes"),
     ]
+
+
+def test_pull_quote_repeating_a_body_quote_counts_once():
+    quotes = quotes_of(
+        "“The sea always wins,” Lena Okafor said at the premiere.",
+        "“The sea always wins.”",
+        "The film opens in May.",
+        kinds={1: "quote"},
+    )
+    assert [(q.text, q.speaker_key) for q in quotes] == [("The sea always wins", "lena-okafor")]
+
+
+def test_pull_quote_credited_with_a_dash_names_its_speaker():
+    assert said(
+        "Tomas Reyes produced the film.",
+        "“Nobody slept for nine days.” — Tomas Reyes",
+        kinds={1: "quote"},
+    ) == [("Nobody slept for nine", "tomas-reyes")]
