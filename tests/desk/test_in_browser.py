@@ -1,0 +1,48 @@
+"""The desk in a real browser, driven from the keyboard: sign in, write, fix a line, publish."""
+
+import pytest
+
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.newsroom.models import Article, WorkflowState
+from tests.browser.conftest import chromium, page  # noqa: F401  (shared Chromium fixtures)
+
+from .conftest import GRAPH, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BAD_BODY = "Ada Varga has finished *Harbor Lights*.\n\n:::spoiler harbour-lights\nThe keeper walks into the sea.\n:::\n"
+
+
+def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, live_server):  # noqa: F811
+    import_knowledge_graph(GRAPH)
+    make_user("edith", "editor")
+
+    page.goto(live_server.url + "/desk/articles/new/")
+    assert "/desk/login/" in page.url
+    page.keyboard.type("edith")  # the username field has focus
+    page.keyboard.press("Tab")
+    page.keyboard.type("correct horse battery")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/desk/articles/new/")
+
+    page.focus("#id_headline")
+    page.keyboard.type("Ada Varga finishes Harbor Lights")
+    page.fill("#id_body", BAD_BODY)
+    page.keyboard.press("Control+s")  # comfort: saves the draft
+    page.wait_for_url("**/desk/articles/*/")
+    assert page.input_value("#id_body") == BAD_BODY
+    line_link = page.locator(".field-errors a[data-line]")
+    assert line_link.inner_text() == "Line 3"
+
+    line_link.focus()
+    page.keyboard.press("Enter")  # jumps to the line in the body
+    selected = page.evaluate("(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()")
+    assert selected == ":::spoiler harbour-lights"
+    page.keyboard.type(":::spoiler harbor-lights-2025")  # replaces the selected line
+
+    page.get_by_role("button", name="Preview").click()
+    assert page.locator("#preview").get_by_text("not saved, not published").is_visible()
+    page.get_by_role("button", name="Publish").click()
+    assert page.get_by_text("Published revision 2.").is_visible()
+    article = Article.objects.get()
+    assert article.state == WorkflowState.PUBLISHED and article.spoiler_films == ["harbor-lights-2025"]
