@@ -193,6 +193,12 @@ def test_every_planned_illustration_uses_a_known_motif_and_palette() -> None:
 # --- the command -----------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _own_password_file(tmp_path, monkeypatch) -> None:
+    """Each test keeps the editor's remembered password in its own folder."""
+    monkeypatch.setattr(loader, "password_file", lambda: tmp_path / loader.PASSWORD_FILE_NAME)
+
+
 def _run_demo(*args: str) -> str:
     out = io.StringIO()
     call_command("demo", *args, stdout=out)
@@ -211,8 +217,8 @@ def _counts() -> dict[str, int]:
             for model in (Article, Revision, Author, Tag, Film, Person, Credit, Image, SiteSettings, get_user_model())}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_running_the_demo_twice_leaves_one_copy_of_everything(tmp_path, settings) -> None:
+@pytest.mark.django_db
+def test_running_the_demo_twice_loads_everything_once(tmp_path, settings) -> None:
     from newsreel.newsroom.models import Article, WorkflowState
     from newsreel.public.models import SiteSettings
 
@@ -224,6 +230,12 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(tmp_path, settings
     assert counts["Image"] == len(illustrate.PLAN)
     assert "Publishing 1/" in first and "Login: editor / " in first and settings.SITE_URL in first
     assert SiteSettings.current().name == "The Newsreel Demo"
+    ordered = list(Article.objects.order_by("id").values_list("published_at", flat=True))
+    assert ordered == sorted(ordered), "published in date order, so previous/next follow the dates"
+    assert not Article.objects.filter(hero_image__isnull=True).exists()
+    assert Article.objects.exclude(spoiler_films=[]).count() >= 4
+    hero = Article.objects.select_related("hero_image").first().hero_image
+    assert hero.credit == illustrate.CREDIT and hero.alt
 
     second = _run_demo()
     assert _counts() == counts
@@ -232,28 +244,28 @@ def test_running_the_demo_twice_leaves_one_copy_of_everything(tmp_path, settings
     assert f"Login: editor / {password}" in second
 
 
-@pytest.mark.django_db(transaction=True)
-def test_demo_articles_are_published_in_date_order_with_their_illustrations(tmp_path, settings) -> None:
-    from newsreel.newsroom.models import Article
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    _run_demo()
-    ordered = list(Article.objects.order_by("published_at").values_list("published_at", flat=True))
-    assert ordered == sorted(ordered) and ordered[0].month == 9
-    assert not Article.objects.filter(hero_image__isnull=True).exists()
-    assert Article.objects.exclude(spoiler_films=[]).count() >= 4
-    hero = Article.objects.select_related("hero_image").first().hero_image
-    assert hero.credit == illustrate.CREDIT and hero.alt
-
-
-@pytest.mark.django_db(transaction=True)
-def test_an_explicit_password_sets_the_editors_login(tmp_path, settings) -> None:
+@pytest.mark.django_db
+def test_an_explicit_password_sets_the_editors_login_even_when_content_is_loaded() -> None:
     from django.contrib.auth import get_user_model
 
-    settings.MEDIA_ROOT = tmp_path / "media"
+    from newsreel.newsroom.models import Article
+
+    Article.objects.create(headline="Already here", slug="already-here", body="Text.")
     output = _run_demo("--password", "projector-31")
-    assert "Login: editor / projector-31" in output
+    assert "already loaded" in output and "Login: editor / projector-31" in output
+    assert Article.objects.count() == 1
     editor = get_user_model().objects.get(username="editor")
     assert editor.check_password("projector-31")
     assert editor.groups.filter(name="editor").exists()
-    assert "Login: editor / projector-31" in _run_demo()
+    assert "Login: editor / projector-31" in _run_demo(), "later runs print the same login"
+
+
+@pytest.mark.django_db
+def test_a_short_password_is_refused() -> None:
+    from django.core.management.base import CommandError
+
+    from newsreel.newsroom.models import Article
+
+    Article.objects.create(headline="Already here", slug="already-here", body="Text.")
+    with pytest.raises(CommandError, match="--password"):
+        _run_demo("--password", "short")
