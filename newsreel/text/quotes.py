@@ -88,6 +88,7 @@ _NOT_NAMES = frozenset(
     If It Its This That These Those There Here He She They We I You His Her Their Our My
     Your Who What Why How Where Which One Some Many Most All Both Each Every No Not
     Meanwhile However Still Also Asked Speaking Talking Writing Said Says
+    Mr Mrs Ms Mx Dr Prof Sir Dame
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     """.split()
@@ -100,6 +101,23 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s?|s['’])(?!\w)")
 _WORD_RE = re.compile(r"[\w’']+")
 _TERMINAL = ".?!…"
 _MARK_RE = re.compile(r"[“”\"]")
+_PREPOSITIONS = "in|on|at|for|from|with|during|after|before|of|to|about|by|via|through|into|over|under|and|or|as|while|when"
+# Words that may stand between a speech verb and a name: titles and lower-case roles.
+_TITLE_RE = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+"
+    rf"|(?:the\s+)?(?:(?!(?:{_PREPOSITIONS}|a|an|one|another)\b)[a-z][\w’'\-]*\s+){{1,3}}(?=[A-Z])"
+    rf"|(?:the\s+)?(?:[a-z][\w’'\-]*\s+){{0,2}}[a-z][\w’'\-]*,\s+(?=[A-Z]))"
+)
+# "the director", "the 54-year-old filmmaker": a definite role that points back to a person
+# already in the story, like a pronoun. "a spokesperson", "the studio" name nobody.
+_ROLE_NOUNS = (
+    "director|filmmaker|actor|actress|star|producer|writer|screenwriter|writer-director|composer|"
+    "editor|cinematographer|performer|singer|comedian|novelist|author|showrunner|creator|"
+    "newcomer|veteran|auteur|artist|designer|choreographer|co-star|lead|[0-9]+-year-old"
+)
+_ROLE_RE = re.compile(
+    rf"the\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})\b(?!['’]s)(?!\s*,\s*[A-Z])"
+)
 _OPENERS = "“\""
 _CLOSERS = "”\""
 
@@ -122,7 +140,7 @@ class _Fragment:
 class _Speaker:
     key: str | None = None
     name: str | None = None
-    pronoun: str | None = None  # "he" or "she" when the attribution is a pronoun
+    pronoun: str | None = None  # "he", "she", or "the" for a role ("the director said")
     explicit: bool = False  # the text names the speaker (or says "a spokesperson")
     weak: bool = False  # named only as a possessive ("Okafor's film"): a pronoun's last resort
 
@@ -307,7 +325,7 @@ class _Doc:
         """Can `pronoun` ("he"/"she") refer to `speaker`?"""
         if not speaker.known:
             return False
-        if pronoun is None or speaker.key is None:
+        if pronoun not in ("he", "she") or speaker.key is None:
             return True
         gender = self.gender.get(speaker.key)
         return gender is None or gender == ("m" if pronoun == "he" else "f")
@@ -562,6 +580,22 @@ def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
     return region[s:], paragraph.start + floor + s
 
 
+def _lead_in_paragraph_before(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
+    """`Lena Okafor put it this way:` closing the paragraph before a quotation that opens
+    its own paragraph is that quotation's lead-in."""
+    paragraph = doc.paragraphs[frag.para]
+    if frag.para == 0 or paragraph.text[: frag.open_at - paragraph.start].strip():
+        return "", frag.open_at
+    before = doc.paragraphs[frag.para - 1]
+    if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
+        return "", frag.open_at
+    spans = split_sentences(before.text)
+    if not spans:
+        return "", frag.open_at
+    s, e = spans[-1]
+    return before.text[s:e], before.start + s
+
+
 def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
     paragraph = doc.paragraphs[frag.para]
     spans = []
@@ -617,9 +651,10 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         verb = _VERB_RE.match(after, rest)
         if verb:
             return speaker, verb.end()
-        return None, 0
     anon = _ANON_RE.match(after, pos)
     if anon:
+        if _ROLE_RE.match(after, pos):
+            return _Speaker(pronoun="the"), anon.end()
         return _Speaker(explicit=True), anon.end()
     return None, 0
 
@@ -637,7 +672,17 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         return doc.resolve_name(name.group(0), offset + at), name.end()
+    # A title or role before the name: "Dr. Lena Okafor", "producer Tomas Reyes",
+    # "the festival's director, Priya Nair".
+    title = _TITLE_RE.match(text, at)
+    if title and title.end() > at:
+        speaker, end = _who(doc, offset, text, title.end(), allow_anon=False)
+        if speaker is not None and speaker.known:
+            return speaker, end
     if allow_anon:
+        role = _ROLE_RE.match(text, at)
+        if role:
+            return _Speaker(pronoun="the"), role.end()
         anon = re.match(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}", text[at:])
         if anon:
             return _Speaker(explicit=True), at + anon.end()
@@ -711,6 +756,8 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
                 candidates.append(speaker)
         if k == 0 or group.joints[k - 1] == "paragraph":
             lead, lead_start = _lead(doc, frag)
+            if not lead.strip() and k == 0:
+                lead, lead_start = _lead_in_paragraph_before(doc, frag)
             if lead.rstrip()[-1:] in (":", ",") or _ANY_SPEECH_RE.search(lead):
                 speaker = _before_attribution(doc, lead, lead_start, frag)
                 if speaker is not None:

@@ -456,3 +456,42 @@ def test_pull_quote_credited_with_a_dash_names_its_speaker():
         "“Nobody slept for nine days.” — Tomas Reyes",
         kinds={1: "quote"},
     ) == [("Nobody slept for nine", "tomas-reyes")]
+
+
+def test_definite_role_after_a_quote_points_back_to_the_person_named():
+    assert said("Lena Okafor spent four winters on the coast. “The sea always wins,” the director said.") == [
+        ("The sea always wins", "lena-okafor")
+    ]
+    assert said("Lena Okafor spent four winters there. “The sea always wins,” said the 54-year-old filmmaker.") == [
+        ("The sea always wins", "lena-okafor")
+    ]
+
+
+def test_institution_or_indefinite_speaker_names_nobody():
+    assert said("Lena Okafor finished the cut. “The release is on schedule,” the studio said.") == [
+        ("The release is on", None)
+    ]
+    assert said("Lena Okafor finished the cut. “The release is on schedule,” a Lantern Pictures spokesperson said.") == [
+        ("The release is on", None)
+    ]
+
+
+def test_titles_and_roles_before_a_name_are_skipped():
+    assert said("“We start in March,” said Dr. Lena Okafor.") == [("We start in March", "lena-okafor")]
+    assert said("“We start in March,” said producer Tomas Reyes.") == [("We start in March", "tomas-reyes")]
+    assert said("“We start in March,” said the film's producer, Tomas Reyes.") == [("We start in March", "tomas-reyes")]
+    assert said("“We start in March,” said festival director Priya Nair.") == [("We start in March", "Priya Nair")]
+
+
+def test_place_after_the_speaker_is_not_a_speaker():
+    assert said("“We start in March,” said Lena Okafor at the Harbor Lights Festival.") == [
+        ("We start in March", "lena-okafor")
+    ]
+
+
+def test_lead_in_ending_the_paragraph_before_names_the_speaker():
+    assert said(
+        "“The boat sank twice,” Tomas Reyes said.",
+        "Lena Okafor put it more simply:",
+        "“The sea always wins.”",
+    ) == [("The boat sank twice", "tomas-reyes"), ("The sea always wins.", "lena-okafor")]
