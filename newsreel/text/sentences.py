@@ -44,6 +44,14 @@ _CLOSERS = "\"'”’)]»"
 _OPENING_PUNCT = "\"'“‘([«¿¡"
 
 _word_before_re = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_SPEECH = (
+    "said|says|asked|asks|added|adds|told|tells|replied|replies|wondered|laughed|joked|explained|"
+    "continued|shouted|cried|exclaimed|recalled|insisted|wrote|writes|noted|remarked|admitted|quipped"
+)
+# A name (up to three capitalised words) and a speech verb, or the verb and then a name.
+_ATTRIBUTION_AFTER_RE = re.compile(
+    rf"(?:(?:[A-Z][\w’'\-]+\s+){{1,3}}(?:[a-z]+ly\s+)?(?:{_SPEECH})\b|(?:{_SPEECH})\s+[A-Z])"
+)
 _next_word_re = re.compile(r"[\"'“‘(\[«]*([A-Za-z]+)")
 
 
@@ -128,6 +136,9 @@ def _is_boundary(text: str, sent_start: int, term: int, end: int, nxt: int) -> b
     if not starts_upper:
         return False
     run = text[term:end]
+    if run[0] in "?!" and any(c in _CLOSERS for c in run) and _ATTRIBUTION_AFTER_RE.match(text, nxt):
+        # `“Why now?” Okafor asked.` — the attribution finishes the quoted question.
+        return False
     if run[0] != "." or run.startswith("..."):
         # ! ? … and "..." end a sentence when a capital follows.
         return True

@@ -112,3 +112,12 @@ def test_lowercase_after_a_full_stop_does_not_start_a_sentence():
 
 def test_no_is_a_word_when_not_before_a_number():
     assert sentence_texts("No. That never happened.") == ["No.", "That never happened."]
+
+
+def test_attribution_after_a_quoted_question_stays_in_its_sentence():
+    assert sentence_texts("“Why now?” Lena Okafor asked. Nobody answered.") == [
+        "“Why now?” Lena Okafor asked.",
+        "Nobody answered.",
+    ]
+    assert sentence_texts("“Is it over?” asked Reyes. It was.") == ["“Is it over?” asked Reyes.", "It was."]
+    assert sentence_texts("“Is it over?” The question hung there.") == ["“Is it over?”", "The question hung there."]
