@@ -545,10 +545,14 @@ def _letter(c: Canvas, illustration: Illustration) -> None:
 
 
 def _mark(c: Canvas) -> None:
+    """The credit, small in the top corner, dark or light to suit the picture behind it."""
     draw = ImageDraw.Draw(c.image, "RGBA")
     font = _font(int(c.h * 0.022))
-    draw.text((c.w - c.w * 0.02, c.h * 0.035), CREDIT.upper(), font=font, fill=(255, 255, 255, 170), anchor="ra",
-              stroke_width=max(1, int(c.h * 0.002)), stroke_fill=(0, 0, 0, 110))
+    right, top = c.w - c.w * 0.02, c.h * 0.035
+    corner = c.image.crop((int(c.w * 0.6), 0, c.w, int(c.h * 0.1))).convert("L").resize((1, 1), Image.Resampling.BOX)
+    light_behind = corner.getpixel((0, 0)) > 140
+    draw.text((right, top), CREDIT.upper(), font=font, anchor="ra",
+              fill=(20, 20, 24, 190) if light_behind else (255, 255, 255, 200))
 
 
 # --- public functions -------------------------------------------------------------------------
