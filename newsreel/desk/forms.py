@@ -81,7 +81,7 @@ def format_sources(sources: list[dict]) -> str:
 
 class ImageChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, image: Image) -> str:
-        return f"{image.alt} — {image.credit}"
+        return f"{image.alt} — {image.credit} (image:{image.pk})"
 
 
 class ArticleForm(forms.Form):

@@ -48,7 +48,7 @@ def test_uploaded_images_are_offered_as_hero_with_alt_and_credit(as_editor, grap
     as_editor.post("/desk/images/", {"file": png_upload(), "alt": "A lighthouse at dusk", "credit": "Photo: Demo Studio"})
     image = Image.objects.get()
     page = as_editor.get("/desk/articles/new/").content.decode()
-    assert f'<option value="{image.pk}">A lighthouse at dusk — Photo: Demo Studio</option>' in page
+    assert f'<option value="{image.pk}">A lighthouse at dusk — Photo: Demo Studio (image:{image.pk})</option>' in page
     as_editor.post("/desk/articles/new/", article_form(hero_image=str(image.pk)))
     from newsreel.newsroom.models import Article
 
