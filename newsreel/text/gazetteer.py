@@ -21,7 +21,7 @@ from typing import Iterator, Sequence
 
 import ahocorasick
 
-from newsreel.text.normalize import tokenize
+from newsreel.text.normalize import TOKEN_RE, tokenize
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
 
 __all__ = ["Candidate", "Gazetteer", "TITLE", "ALIAS", "VARIANT", "surname_tokens"]
@@ -94,16 +94,18 @@ class Gazetteer:
         # Forms of names that start with a lower-case letter ("tick, tick... BOOM!"), which
         # may match lower-case text; every other form needs a capital in the text.
         self.lowercase_forms: set[int] = set()
+        self._shared_index: dict[int, tuple[dict[str, int], dict[int, list[int]]]] = {}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_SEQUENCE)
-        people_of: dict[str, set[str]] = {}
-        films_of: dict[str, set[str]] = {}
+        # Tuples, not sets: a film has a few dozen credits at most, and with a million names
+        # the difference is hundreds of megabytes.
+        films_of: dict[str, list[str]] = {}
         credits_of: dict[str, list[CreditRef]] = {}
         for credit in graph.credits:
-            people_of.setdefault(credit.film, set()).add(credit.person)
-            films_of.setdefault(credit.person, set()).add(credit.film)
+            films = films_of.setdefault(credit.person, [])
+            if credit.film not in films:
+                films.append(credit.film)
             credits_of.setdefault(credit.film, []).append(credit)
-        self._people_of = {key: frozenset(value) for key, value in people_of.items()}
-        self._films_of = {key: frozenset(value) for key, value in films_of.items()}
+        self._films_of = {key: tuple(value) for key, value in films_of.items()}
         self._credits_of = {key: tuple(value) for key, value in credits_of.items()}
 
     @classmethod
@@ -127,7 +129,7 @@ class Gazetteer:
     # -- building -----------------------------------------------------------------------
 
     def _add_name(self, name: str, candidate: int) -> None:
-        tokens = [token for _, _, token in tokenize(name)]
+        tokens = TOKEN_RE.findall(name.lower()) if name.isascii() else [token for _, _, token in tokenize(name)]
         if not tokens:
             return
         lower = next((ch for ch in name if ch.isalpha()), "A").islower()
@@ -209,8 +211,32 @@ class Gazetteer:
     def is_film(self, packed: int) -> bool:
         return packed >> 2 < self._nfilms
 
+    @property
+    def film_limit(self) -> int:
+        """Packed candidates below this are films, the rest people."""
+        return self._nfilms << 2
+
     def film_at(self, packed: int) -> FilmRef:
         return self._films[packed >> 2]
+
+    def shared_title_index(self, form: int) -> tuple[dict[str, int], dict[int, list[int]]]:
+        """For a title many films share: their packed candidates by film key and by year.
+
+        Built on first use and kept, so an article naming "Love" does not walk the hundreds
+        of films called Love every time.
+        """
+        index = self._shared_index.get(form)
+        if index is None:
+            by_key: dict[str, int] = {}
+            by_year: dict[int, list[int]] = {}
+            for entry in self.entries(form):
+                if self.is_film(entry):
+                    film = self._films[entry >> 2]
+                    by_key[film.key] = entry
+                    if film.year is not None:
+                        by_year.setdefault(film.year, []).append(entry)
+            index = self._shared_index[form] = (by_key, by_year)
+        return index
 
     def candidate(self, packed: int) -> Candidate:
         return self._candidate(packed)
@@ -248,11 +274,11 @@ class Gazetteer:
 
     def people_of(self, film_key: str) -> frozenset[str]:
         """Keys of everyone credited on the film."""
-        return self._people_of.get(film_key, frozenset())
+        return frozenset(credit.person for credit in self._credits_of.get(film_key, ()))
 
-    def films_of(self, person_key: str) -> frozenset[str]:
-        """Keys of every film the person is credited on."""
-        return self._films_of.get(person_key, frozenset())
+    def films_of(self, person_key: str) -> tuple[str, ...]:
+        """Keys of every film the person is credited on, in the graph's order."""
+        return self._films_of.get(person_key, ())
 
     def credits_of(self, film_key: str) -> tuple[CreditRef, ...]:
         return self._credits_of.get(film_key, ())

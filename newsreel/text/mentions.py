@@ -294,12 +294,14 @@ class _Resolver:
         if tier is None:
             return None, []
         evidence = self._evidence(span)
-        films = [entry for entry in span.entries if gaz.is_film(entry)]
-        people = [entry for entry in span.entries if not gaz.is_film(entry)]
+        limit = gaz.film_limit
+        people = [entry for entry in span.entries if entry >= limit]
         if tier == _WORD_TIER and not (evidence["quoted"] or evidence["cap_mid"] or evidence["paren_years"]):
             films = []  # an everyday word with nothing setting it apart: not a title here
+        else:
+            films = [entry for entry in span.entries if entry < limit]
         if len(films) > _MANY:
-            films = self._distinguishable(films, evidence)
+            films = self._distinguishable(span, films, evidence)
         years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
         evidence["newest"] = max(years) if len(years) > 1 else None
         evidence["oldest"] = min(years) if len(years) > 1 else None
@@ -324,7 +326,7 @@ class _Resolver:
             return None, [c for s, c in scores if top - s < 1 and c.kind == "film"]
         return scores[0][1], []
 
-    def _distinguishable(self, films: list[int], evidence: dict[str, Any]) -> list[int]:
+    def _distinguishable(self, span: _Span, films: list[int], evidence: dict[str, Any]) -> list[int]:
         """Of many films sharing a title, those with evidence of their own, plus two that
         stand for the rest (they all score alike, so they tie with each other)."""
         gaz = self.gaz
@@ -333,15 +335,14 @@ class _Resolver:
             for person in self.person_paras:
                 keys.update(gaz.films_of(person))
             self._article_films = keys
-        years = evidence["paren_years"] | evidence["near_years"]
-        own, rest = [], []
-        for entry in films:
-            film = gaz.film_at(entry)
-            if film.key in self._article_films or film.year in years:
-                own.append(entry)
-            elif len(rest) < 2 and not evidence["paren_years"]:
-                rest.append(entry)
-        return own + rest
+        by_key, by_year = gaz.shared_title_index(span.form)
+        own = {by_key[key] for key in self._article_films if key in by_key}
+        for year in evidence["paren_years"] | evidence["near_years"]:
+            own.update(by_year.get(year, ()))
+        chosen = [entry for entry in films if entry in own]
+        if not evidence["paren_years"]:
+            chosen += [entry for entry in films[:3] if entry not in own][:2]
+        return chosen
 
     def _tier(self, span: _Span) -> str | None:
         """How ordinary the matched words are; None when the match cannot be a title here."""

@@ -527,3 +527,29 @@ def test_italics_around_more_than_the_title_are_no_evidence(remakes):
     text = "Still waters run deep, said Maren Halloway."
     italic = EmphasisParagraph(text, 0, ((0, 21),))
     assert [m.kind for m in find_mentions([italic], remakes)] == ["person"]
+
+
+# -- a title many films share ---------------------------------------------------------------
+
+CROWDED = KnowledgeGraph(
+    films=tuple(FilmRef(f"lumen-{1950 + i}", "Lumen", 1950 + i) for i in range(40)),
+    people=(PersonRef("ada-quist", "Ada Quist"),),
+    credits=(CreditRef("lumen-1977", "ada-quist", "director"),),
+)
+
+
+@pytest.fixture(scope="module")
+def crowded() -> Gazetteer:
+    return Gazetteer.build(CROWDED)
+
+
+def test_a_title_forty_films_share_is_not_linked_without_evidence(crowded):
+    assert keys(crowded, "Lumen opened in March.") == set()
+
+
+def test_a_title_forty_films_share_is_resolved_by_its_credited_director(crowded):
+    assert keys(crowded, "Ada Quist never liked Lumen.") == {"ada-quist", "lumen-1977"}
+
+
+def test_a_title_forty_films_share_is_resolved_by_its_year(crowded):
+    assert keys(crowded, "Lumen (1961) opened in March.") == {"lumen-1961"}
