@@ -67,7 +67,17 @@ def test_login_never_redirects_off_the_desk(client, contributor):
 def test_logout_is_a_post_and_returns_to_the_login_page(as_editor):
     response = as_editor.post("/desk/logout/")
     assert response.status_code == 302 and response["Location"] == "/desk/login/"
+    assert "You are logged out." in as_editor.get("/desk/login/").content.decode()
     assert as_editor.get("/desk/").status_code == 302
+
+
+def test_contributor_writes_and_revises_their_own_draft(as_contributor, contributor, graph):
+    response = as_contributor.post("/desk/articles/new/", article_form())
+    article = Article.objects.get()
+    assert response.status_code == 302 and article.created_by == contributor
+    assert as_contributor.post(f"/desk/articles/{article.pk}/", article_form(dek="Now with a dek")).status_code == 302
+    assert [r.created_by for r in article.revisions.all()] == [contributor, contributor]
+    assert as_contributor.get(f"/desk/articles/{article.pk}/revisions/").status_code == 200
 
 
 def test_contributor_does_not_see_publish_buttons(as_contributor, contributor, graph):

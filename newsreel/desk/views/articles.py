@@ -48,7 +48,7 @@ class Problem:
 
 
 def visible_articles(user):
-    articles = Article.objects.select_related("section", "created_by", "latest_revision")
+    articles = Article.objects.select_related("section", "created_by")
     if can_edit_any(user):
         return articles
     return articles.filter(created_by=user)
@@ -67,7 +67,6 @@ def article_list(request: HttpRequest) -> HttpResponse:
         state = ""
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     for article in page:
-        article.desk_headline = article.headline or (article.latest_revision.content.get("headline", "") if article.latest_revision else "")
         article.has_changes = bool(article.live_revision_id) and article.has_unpublished_changes
     filters = [("", "All")] + [(key, label) for key, (label, _) in STATE_FILTERS.items()]
     return render(request, "desk/article_list.html", {
