@@ -114,6 +114,9 @@ class ArticleForm(forms.Form):
         help_text="One a line: Name | https://link (the link is optional).",
     )
 
+    # The revision the writer started from, to warn when someone else saved in between.
+    base_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
     def clean_tags(self) -> list[str]:
         return split_names(self.cleaned_data["tags"])
 

@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_edit_any, can_publish, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm, format_sources
@@ -136,6 +136,7 @@ def text_problems(article: Article, draft: ArticleDraft) -> list[Problem]:
     return []
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @desk_view
 def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     article = None
@@ -165,12 +166,18 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 attach(form, problems_from(error, form))
                 context["preview_failed"] = True
             return _editor(request, form, context)
+        overtaken = _saved_since(article, form.cleaned_data["base_revision"])
         try:
             article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
         except (IntakeError, TextError) as error:
             attach(form, problems_from(error, form))
             return _editor(request, form, context, status=400)
         revision = article.latest_revision
+        if overtaken:
+            messages.warning(request, (
+                f"While you were editing, {overtaken} saved this article. Your version is now the latest; "
+                "theirs is kept in the revisions."
+            ))
         if action == "publish":
             try:
                 publishing.publish(article, user=request.user)
@@ -196,11 +203,24 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         from_revision = article.revisions.filter(number=int(request.GET["revision"])).first()
         if from_revision:
             draft = ArticleDraft.from_json(from_revision.content)
-    form = ArticleForm(initial=initial_from_draft(draft) if draft else None)
+    initial = initial_from_draft(draft) if draft else {}
+    initial["base_revision"] = article.latest_revision.number if article and article.latest_revision else 0
+    form = ArticleForm(initial=initial)
     context["from_revision"] = from_revision
     if article and draft and not from_revision:
         context["saved_problems"] = text_problems(article, draft)
     return _editor(request, form, context)
+
+
+def _saved_since(article: Article | None, base_number: int | None) -> str:
+    """Who saved revisions after the one the writer opened ("" when nobody did)."""
+    if article is None or base_number is None:
+        return ""
+    names = {
+        (revision.created_by.get_username() if revision.created_by else revision.origin or "someone")
+        for revision in article.revisions.filter(number__gt=base_number).select_related("created_by")
+    }
+    return ", ".join(sorted(names))
 
 
 def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int = 200) -> HttpResponse:
