@@ -21,7 +21,7 @@ from typing import Iterator, Sequence
 
 import ahocorasick
 
-from newsreel.text.normalize import TOKEN_RE, tokenize
+from newsreel.text.normalize import TOKEN_RE, fold, tokenize
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
 
 __all__ = ["Candidate", "Gazetteer", "TITLE", "ALIAS", "VARIANT", "surname_tokens"]
@@ -60,16 +60,17 @@ class Candidate:
 
 
 def surname_tokens(name: str) -> tuple[str, ...]:
-    """The folded surname of a person's name: ("baker",) for Sean Baker, ("del", "toro")."""
-    words = [token for _, _, token in tokenize(name) if token[0].isalnum()]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
+    """The folded surname of a person's name: ("baker",) for Sean Baker, ("del", "toro"),
+    ("nyong", "'", "o") for Lupita Nyong'o; () for a single name."""
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]).rstrip(" .,") in _SUFFIXES:
         words.pop()
     if len(words) < 2:
         return ()
     start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
+    while start > 1 and fold(words[start - 1]) in _PARTICLES:
         start -= 1
-    return tuple(words[start:])
+    return tuple(token for _, _, token in tokenize(" ".join(words[start:])))
 
 
 class Gazetteer:

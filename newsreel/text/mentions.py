@@ -54,6 +54,7 @@ _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but
 _CONTEXT_WINDOW = 10
 _YEAR_WINDOW = 6
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+_ARTICLES = frozenset(("the", "a", "an"))
 _MANY = 16  # films sharing one title beyond which only those with evidence are scored
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
@@ -173,6 +174,9 @@ class _Resolver:
         for first, last, form in gaz.iter_forms(t.ids):
             head = t.raw[first]
             if head[:1].islower() and form not in gaz.lowercase_forms:
+                # "the Holdovers": a lower-case article before a capitalized title is left out.
+                if head in _ARTICLES and first < last and t.raw[first + 1][:1].isupper():
+                    found.append((first + 1, -last, form))
                 continue
             found.append((first, -last, form))
         found.sort()
@@ -214,7 +218,8 @@ class _Resolver:
     def _person_shape_ok(self, span: _Span, candidate: Candidate) -> bool:
         t = self.t
         words = [i for i in range(span.first, span.last + 1) if t.word(i)]
-        if not words or not t.raw[words[-1]][:1].isupper():
+        spaced = [i for i in words if t.spaced[i]] or words  # "Nyong'o": judge "Nyong"
+        if not words or not t.raw[spaced[-1]][:1].isupper():
             return False
         if len(words) == 1:
             word = t.folded[words[0]]
@@ -260,7 +265,7 @@ class _Resolver:
                 last = i + len(surname) - 1
                 if tuple(t.folded[i : last + 1]) != surname or t.para[last] != t.para[i]:
                     continue
-                if not t.raw[last][:1].isupper():
+                if not any(t.raw[j][:1].isupper() for j in range(i, last + 1)):
                     break
                 named_before = {key for position, key in full if position <= i and key in keys}
                 if len(named_before) == 1 and not self._in_longer_name(i, last):

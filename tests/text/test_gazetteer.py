@@ -83,6 +83,7 @@ def test_surnames_keep_particles_and_drop_suffixes():
     assert surname_tokens("Sean Baker") == ("baker",)
     assert surname_tokens("Guillermo del Toro") == ("del", "toro")
     assert surname_tokens("Robert Downey Jr.") == ("downey",)
+    assert surname_tokens("Lupita Nyong'o") == ("nyong", "'", "o")
     assert surname_tokens("Zendaya") == ()
 
 

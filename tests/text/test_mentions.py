@@ -553,3 +553,18 @@ def test_a_title_forty_films_share_is_resolved_by_its_credited_director(crowded)
 
 def test_a_title_forty_films_share_is_resolved_by_its_year(crowded):
     assert keys(crowded, "Lumen (1961) opened in March.") == {"lumen-1961"}
+
+
+def test_title_after_a_lower_case_article_is_found_without_the_article():
+    gazetteer = Gazetteer.build(KnowledgeGraph(films=(FilmRef("the-holdovers-2023", "The Holdovers", 2023),)))
+    assert found(gazetteer, "Critics loved the Holdovers.") == [("film", "the-holdovers-2023", "Holdovers")]
+    assert found(gazetteer, "Critics loved the holdovers.") == []
+
+
+def test_surname_with_an_apostrophe_is_whole():
+    graph = KnowledgeGraph(people=(PersonRef("lupita-nyongo", "Lupita Nyong'o"),))
+    text = "Lupita Nyong\u2019o arrived. O said nothing. Nyong'o spoke."
+    assert found(Gazetteer.build(graph), text) == [
+        ("person", "lupita-nyongo", "Lupita Nyong\u2019o"),
+        ("person", "lupita-nyongo", "Nyong'o"),
+    ]
