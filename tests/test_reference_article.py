@@ -49,7 +49,7 @@ GRAPH = {
         {"film": "red-rocket-2021", "person": "sean-baker", "role": "director"},
     ],
 }
-PHOTO_CREDIT = re.compile(r"^(?:'(?P<film>[^']+)' - (?P<credit>.+)|Photo Credit: (?P<photo>.+))$")
+PHOTO_CREDIT = re.compile(r"^(?:'(?P<film>[^']+)'\s+-\s+(?P<credit>.+)|Photo Credit:\s+(?P<photo>.+))$")
 
 
 def _image(credit: str, alt: str) -> int:
