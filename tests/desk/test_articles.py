@@ -187,6 +187,11 @@ def test_article_list_filters_by_state_and_pages(as_editor, editor, graph):
     assert [a.headline for a in published.context["page"]] == ["The live one"]
     assert as_editor.get("/desk/?state=draft").context["page"].paginator.count == 27
     assert as_editor.get("/desk/?state=unpublished").context["page"].paginator.count == 0
+    found = as_editor.get("/desk/?q=number+2")
+    assert [a.headline for a in found.context["page"]] == ["Draft number 26", "Draft number 25", "Draft number 24",
+                                                            "Draft number 23", "Draft number 22", "Draft number 21",
+                                                            "Draft number 20", "Draft number 2"]
+    assert as_editor.get("/desk/?state=published&q=live").context["page"].paginator.count == 1
 
 
 def test_article_list_shows_the_columns(as_editor, editor, graph):

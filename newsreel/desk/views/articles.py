@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -65,12 +66,16 @@ def article_list(request: HttpRequest) -> HttpResponse:
         articles = articles.filter(STATE_FILTERS[state][1])
     else:
         state = ""
+    search = " ".join(request.GET.get("q", "").split())[:200]
+    if search:
+        articles = articles.filter(Q(headline__icontains=search) | Q(slug__icontains=search))
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     for article in page:
         article.has_changes = bool(article.live_revision_id) and article.has_unpublished_changes
     filters = [("", "All")] + [(key, label) for key, (label, _) in STATE_FILTERS.items()]
     return render(request, "desk/article_list.html", {
-        "page": page, "state": state, "filters": filters, "query": f"state={state}" if state else "",
+        "page": page, "state": state, "filters": filters, "search": search,
+        "query": urlencode({key: value for key, value in (("state", state), ("q", search)) if value}),
         "mine_only": not can_edit_any(request.user), "nav": "articles",
     })
 
