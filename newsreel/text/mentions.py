@@ -23,10 +23,13 @@ Precision comes first: a wrong link is worse than none. The rules, in the order 
    A one-word title that is a word of a character's name in another film the article is
    about ("Wren" when Ember's heroine is Wren Aldana) is the character, unless set in
    quotes or followed by a year.
-   A distinctive title (not made of everyday words) is taken when it is capitalized. A title
+   A distinctive title (not made of everyday words) is taken when it is capitalized; as the
+   first word of a sentence or heading, a one-word title also needs some evidence above, or
+   the film named elsewhere in the article ("Consent is a key theme" is not a film). A one-word
+   title the article also uses in lower case counts as an everyday word. A title
    made of everyday words (Her, Up, Us, Heat, Nope, Wicked) needs typographic evidence
-   (quotes, italics, mid-sentence capitals, a year in parentheses) and a score of at least
-   3; a title that is also a common proper name (Chicago, Jackie) needs a score of 3
+   (quotes, italics, mid-sentence capitals, a year in parentheses) and at least 2 points of
+   evidence from its context or the article; a title that is also a common proper name (Chicago, Jackie) needs a score of 3
    without counting capitals, part of it from the words around the title. When several
    films carry the title, the best score must beat the next by at least 1; a tie is
    settled only if the article elsewhere resolved the title to one of them.
@@ -128,6 +131,9 @@ class _Resolver:
         self.covered: set[int] = set()  # tokens inside any name the automaton matched
         self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
         self._article_films: set[str] | None = None
+        self.deferred: list[Candidate] = []
+        # Words the article also uses in lower case: there, a one-word title is an everyday word.
+        self.lowercase_words = {f for f, r in zip(self.t.folded, self.t.raw) if r[:1].islower()}
         for index, paragraph in enumerate(paragraphs):
             if paragraph.spoiler_film:
                 self.spoiler_paras.setdefault(paragraph.spoiler_film, set()).add(index)
@@ -311,6 +317,7 @@ class _Resolver:
         evidence["newest"] = max(years) if len(years) > 1 else None
         evidence["oldest"] = min(years) if len(years) > 1 else None
         scores: list[tuple[float, Candidate]] = []
+        self.deferred = []
         for candidate in map(gaz.candidate, films):
             score = self._film_score(span, candidate, evidence, tier)
             if score is not None:
@@ -324,7 +331,7 @@ class _Resolver:
                         break
                 scores.append((score, candidate))
         if not scores:
-            return None, []
+            return None, list(self.deferred)
         scores.sort(key=lambda pair: -pair[0])
         if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
             top = scores[0][0]
@@ -359,6 +366,8 @@ class _Resolver:
             return _PROPER_TIER
         if len(words) == 1 and words[0] in NAME_WORDS:
             return _NAME_TIER
+        if len(words) == 1 and words[0] in self.lowercase_words:
+            return _WORD_TIER
         if all(is_common(word) or word in NAME_WORDS or len(word) <= 2 for word in words):
             return _WORD_TIER
         return _PROPER_TIER
@@ -384,6 +393,8 @@ class _Resolver:
                 cue_new = cue_new or t.folded[i] in _NEW_CUES
                 cue_old = cue_old or t.folded[i] in _OLD_CUES
         return {
+            "words": sum(1 for i in range(first, last + 1) if t.word(i)),
+            "initial": initial or heading,
             "quoted": self._quoted(first, last) or self._emphasized(span),
             "cue_new": cue_new,
             "cue_old": cue_old,
@@ -396,55 +407,58 @@ class _Resolver:
         }
 
     def _film_score(self, span: _Span, film: Candidate, evidence: dict[str, Any], tier: str) -> float | None:
+        """The film's score for this span, or None when the span cannot be this film.
+
+        A distinctive one-word title opening a sentence, with too little evidence, is also
+        None but noted in `self.deferred`: it stands if the article names the film elsewhere.
+        """
         year = film.entity.year
         paren_years = evidence["paren_years"]
         if paren_years and year is not None and year not in paren_years:
             return None
-        single_word = sum(1 for i in range(span.first, span.last + 1) if self.t.word(i)) == 1
+        single_word = evidence["words"] == 1
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
         if single_word and not evidence["quoted"] and not paren_years:
             word = next(self.t.folded[i] for i in range(span.first, span.last + 1) if self.t.word(i))
             if self.character_films.get(word, set()) - {film.key}:
                 return None  # a character's name in a film the article is about
-        score = 0.0
-        typographic = False
-        if evidence["quoted"]:
-            score += 2
-            typographic = True
-        if tier == _WORD_TIER and evidence["cap_mid"]:
-            score += evidence["cap_mid"]
-            typographic = True
+        typographic = 2.0 if evidence["quoted"] else 0.0
+        if tier == _WORD_TIER:
+            typographic += evidence["cap_mid"]
+        textual = 0.0  # what the words around the title say
         if evidence["apposition"]:
-            score += 2
+            textual += 2
         if evidence["context"]:
-            score += 1
+            textual += 1
         if paren_years and year in paren_years:
-            score += 4
-            typographic = True
+            textual += 4
         elif year is not None and year in evidence["near_years"]:
-            score += 2
-        credited = 0
+            textual += 2
+        if evidence["cue_new"] and year is not None and year == evidence["newest"]:
+            textual += 1.5
+        if evidence["cue_old"] and year is not None and year == evidence["oldest"]:
+            textual += 1.5
+        article = 0.0  # what the rest of the article says
         for person_key in self.gaz.people_of(film.key):
             paras = self.person_paras.get(person_key)
             if paras:
-                credited = max(credited, 3 if span.para in paras else 2)
-                if credited == 3:
+                article = max(article, 3 if span.para in paras else 2)
+                if article == 3:
                     break
-        if evidence["cue_new"] and year is not None and year == evidence["newest"]:
-            score += 1.5
-        if evidence["cue_old"] and year is not None and year == evidence["oldest"]:
-            score += 1.5
-        textual = score  # evidence from the words around the title, before the article's people
-        score += credited
         if self._attributed(span, film.key):
-            score += 3
+            article += 3
         spoiler_paras = self.spoiler_paras.get(film.key)
         if spoiler_paras:
-            score += 3 if span.para in spoiler_paras else 2
-        if tier == _WORD_TIER and (not typographic or score < 3):
+            article += 3 if span.para in spoiler_paras else 2
+        semantic = textual + article
+        score = typographic + semantic
+        if tier == _WORD_TIER and (not (typographic or paren_years) or semantic < 2):
             return None
-        if tier == _NAME_TIER and (score < 3 or not textual):
+        if tier == _NAME_TIER and (score < 3 or not (typographic or textual)):
+            return None
+        if tier == _PROPER_TIER and single_word and evidence["initial"] and not typographic and not semantic:
+            self.deferred.append(film)
             return None
         return score
 

@@ -100,7 +100,7 @@ COMMON_WORDS = frozenset(
     cup current cut cute dad dance danger dangerous dare dark darkness date daughter day days
     dead deal dear death decide deep deer defense deliver desert design detail devil did die
     different dinner direct dirty disaster do doctor does dog doing dollar done door double
-    doubt down dream dreams dress drink drive driver drop drug dry due during dust duty each
+    doubt down draft dream dreams dress drink drive driver drop drug dry due during dust duty each
     early earth east easy eat edge effect eight either else empire empty end enemy energy
     enough enter entire escape even evening event ever every everyone everything evil exactly
     example except exit expect experience eye eyes face fact fail fair faith fall fallen
@@ -172,6 +172,7 @@ CONTEXT_WORDS = frozenset(
     cinemas theater theaters theatre theatres streaming imax blockbuster studio pixar a24 neon
     netflix criterion review reviewed critics shoot shooting filmed scene scenes role roles
     cinematography cinematographer edit editor score composer watched rewatch classic debut
+    palme prize jury
     """.split()
 )
 # Nouns that, set right before a title, say it is one ("the film Her", "the documentary Up").
@@ -184,9 +185,14 @@ FILM_NOUNS = frozenset(
 # Proper names that are also titles: always capitalized, so capitals are no evidence.
 NAME_WORDS = frozenset(
     """
-    america amelie annie babylon barbie belfast brooklyn carol casablanca chicago china
-    christine elvis fargo hollywood jackie joy judy juno lincoln london maestro manhattan
-    milk nebraska paris philadelphia ray rocky roma rome selma sully texas tokyo venice
-    victoria vienna harvey
+    africa alaska america amelie annie atlanta australia babylon baltimore bangkok barbie
+    barcelona beijing belfast berlin boston brazil brooklyn budapest cairo california
+    canada carol casablanca chicago china christine dallas denver detroit dublin edinburgh
+    elvis england europe fargo florida france germany glasgow harlem harvey havana hawaii
+    hollywood houston india ireland istanbul italy jackie japan joy judy juno korea lincoln
+    lisbon london madrid maestro manhattan memphis mexico miami milan milk moscow mumbai
+    nashville nebraska paris philadelphia phoenix prague queens ray rocky roma rome russia
+    scotland seattle selma seoul shanghai spain sully sydney texas tokyo toronto vancouver
+    vegas venice victoria vienna warsaw
     """.split()
 )

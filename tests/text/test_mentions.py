@@ -297,8 +297,39 @@ def test_lower_case_title_is_not_a_mention_of_a_capitalised_film(gazetteer):
     assert "anora-2024" not in keys(gazetteer, "Sean Baker said anora means nothing in particular.")
 
 
-def test_distinctive_title_needs_no_other_evidence(gazetteer):
+def test_distinctive_title_mid_sentence_needs_no_other_evidence(gazetteer):
+    assert found(gazetteer, "Critics adored Anora last spring.") == [("film", "anora-2024", "Anora")]
+
+
+def test_distinctive_title_opening_a_sentence_needs_some_evidence(gazetteer):
     assert found(gazetteer, "Anora won the Palme d'Or.") == [("film", "anora-2024", "Anora")]
+    assert found(gazetteer, "Anora was on everyone's lips.") == []
+
+
+def test_distinctive_title_opening_a_sentence_stands_when_named_elsewhere(gazetteer):
+    text = "Anora was on everyone's lips. Nobody expected Anora to win."
+    assert [m[2] for m in found(gazetteer, text)] == ["Anora", "Anora"]
+
+
+def test_one_word_title_opening_a_sentence_without_evidence_is_not_the_film():
+    gazetteer = Gazetteer.build(KnowledgeGraph(films=(FilmRef("consent-2023", "Consent", 2023),)))
+    assert found(gazetteer, "Consent is a key theme here. She says it twice.") == []
+
+
+def test_one_word_title_the_article_uses_in_lower_case_needs_evidence():
+    gazetteer = Gazetteer.build(KnowledgeGraph(films=(FilmRef("tangerine-2015", "Tangerine", 2015),)))
+    assert found(gazetteer, "She peeled a tangerine. Later, Tangerine came up.") == []
+    assert found(gazetteer, "She peeled a tangerine. Later, the film Tangerine came up.") != []
+
+
+def test_city_that_is_also_a_title_needs_evidence():
+    gazetteer = Gazetteer.build(KnowledgeGraph(films=(FilmRef("vegas-2020", "Vegas", 2020),)))
+    assert found(gazetteer, "They drove back to New York from Vegas overnight.") == []
+
+
+def test_multi_word_title_of_common_words_needs_more_than_film_vocabulary():
+    gazetteer = Gazetteer.build(KnowledgeGraph(films=(FilmRef("final-draft-2007", "Final Draft", 2007),)))
+    assert found(gazetteer, "The script was written in Final Draft before the shoot.") == []
 
 
 # -- people -------------------------------------------------------------------------------
