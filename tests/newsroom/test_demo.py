@@ -242,6 +242,24 @@ def test_running_the_demo_twice_loads_everything_once(tmp_path, settings) -> Non
     assert "already loaded" in second
     password = re.search(r"Login: editor / (\S+)", first).group(1)
     assert f"Login: editor / {password}" in second
+    assert loader.password_file().read_text().strip() == password
+    assert loader.password_file().stat().st_mode & 0o777 == 0o600, "only its owner may read the password"
+
+
+@pytest.mark.django_db
+def test_a_changed_password_is_not_printed() -> None:
+    from django.contrib.auth import get_user_model
+
+    from newsreel.newsroom.models import Article
+
+    Article.objects.create(headline="Already here", slug="already-here", body="Text.")
+    _run_demo()
+    editor = get_user_model().objects.get(username="editor")
+    editor.set_password("chosen-by-the-editor")
+    editor.save()
+    output = _run_demo()
+    assert "Login: editor (password not shown" in output and "chosen-by-the-editor" not in output
+    assert get_user_model().objects.get(username="editor").check_password("chosen-by-the-editor")
 
 
 @pytest.mark.django_db

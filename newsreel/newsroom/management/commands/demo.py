@@ -52,8 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Site:  {site}/")
         self.stdout.write(f"Desk:  {site}{settings.LOGIN_URL}")
         if login.password is None:
-            self.stdout.write(f"Login: {login.username} (its password was changed after the demo set it; "
-                              "run `newsreel demo --password NEW` to set a new one)")
+            self.stdout.write(f"Login: {login.username} (password not shown: it is no longer the one the demo set; "
+                              "`newsreel demo --password NEW` sets a new one)")
         else:
             self.stdout.write(f"Login: {login.username} / {login.password}")
             if login.created:
