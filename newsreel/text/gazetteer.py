@@ -133,28 +133,20 @@ class Gazetteer:
         tokens = TOKEN_RE.findall(name.lower()) if name.isascii() else [token for _, _, token in tokenize(name)]
         if not tokens:
             return
-        lower = next((ch for ch in name if ch.isalpha()), "A").islower()
+        lower = name[:1].islower() or (not name[:1].isalpha() and next((c for c in name if c.isalpha()), "A").islower())
         form = self._add_form(tokens, candidate)
         if lower:
             self.lowercase_forms.add(form)
-        loose = [token for token in tokens if token not in _SOFT_PUNCT]
-        if loose != tokens and loose:
-            form = self._add_form(loose, (candidate & ~3) | VARIANT)
-            if lower:
-                self.lowercase_forms.add(form)
+        if len(tokens) > 1 and not _SOFT_PUNCT.isdisjoint(tokens):
+            loose = [token for token in tokens if token not in _SOFT_PUNCT]
+            if loose:
+                form = self._add_form(loose, (candidate & ~3) | VARIANT)
+                if lower:
+                    self.lowercase_forms.add(form)
 
     def _add_form(self, tokens: list[str], candidate: int) -> int:
-        vocab = self._vocab
-        ids = []
-        for token in tokens:
-            token_id = vocab.get(token)
-            if token_id is None:
-                token_id = len(self._words)
-                if token_id >= _MAX_TOKENS:
-                    raise ValueError(f"the knowledge graph's names hold more than {_MAX_TOKENS - 1:,} distinct words")
-                vocab[token] = token_id
-                self._words.append(token)
-            ids.append(token_id)
+        get = self._vocab.get
+        ids = [get(token) or self._new_token(token) for token in tokens]
         key = _encode(ids)
         form = self._automaton.get(key, -1)
         if form < 0:
@@ -180,6 +172,14 @@ class Gazetteer:
                 return form
         entries.append(candidate)
         return form
+
+    def _new_token(self, token: str) -> int:
+        token_id = len(self._words)
+        if token_id >= _MAX_TOKENS:
+            raise ValueError(f"the knowledge graph's names hold more than {_MAX_TOKENS - 1:,} distinct words")
+        self._vocab[token] = token_id
+        self._words.append(token)
+        return token_id
 
     # -- matching -----------------------------------------------------------------------
 

@@ -599,3 +599,48 @@ def test_surname_with_an_apostrophe_is_whole():
         ("person", "lupita-nyongo", "Lupita Nyong\u2019o"),
         ("person", "lupita-nyongo", "Nyong'o"),
     ]
+
+
+# -- more everyday cases ------------------------------------------------------------------
+
+NAMESAKES = KnowledgeGraph(
+    films=(
+        FilmRef("avengers-2012", "The Avengers", 2012),
+        FilmRef("being-john-malkovich-1999", "Being John Malkovich", 1999),
+        FilmRef("up-2009", "Up", 2009),
+    ),
+    people=(
+        PersonRef("chris-evans-actor", "Chris Evans"),
+        PersonRef("chris-evans-presenter", "Chris Evans"),
+        PersonRef("john-malkovich", "John Malkovich"),
+    ),
+    credits=(
+        CreditRef("avengers-2012", "chris-evans-actor", "actor", "Steve Rogers"),
+        CreditRef("being-john-malkovich-1999", "john-malkovich", "actor", "John Horatio Malkovich"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> Gazetteer:
+    return Gazetteer.build(NAMESAKES)
+
+
+def test_two_people_with_one_name_are_told_apart_by_their_films(namesakes):
+    text = "Chris Evans returned for The Avengers reunion."
+    assert keys(namesakes, text) == {"chris-evans-actor", "avengers-2012"}
+
+
+def test_two_people_with_one_name_and_no_films_are_not_linked(namesakes):
+    assert keys(namesakes, "Chris Evans hosted the breakfast show.") == set()
+
+
+def test_a_title_containing_a_name_is_the_film_not_the_person(namesakes):
+    assert found(namesakes, "Being John Malkovich still surprises.") == [
+        ("film", "being-john-malkovich-1999", "Being John Malkovich")
+    ]
+
+
+def test_a_quotation_opening_with_a_title_word_is_not_the_film(namesakes):
+    text = "\u201cUp until now, we never talked about the film,\u201d she said."
+    assert keys(namesakes, text) == set()
