@@ -42,12 +42,39 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     if argv[1] in DATABASE_COMMANDS and "--help" not in argv and "-h" not in argv:
         require_database()
+        if argv[1] not in {"migrate", "check"}:
+            ensure_migrated()
+        if argv[1] in RENDERING_COMMANDS:
+            ensure_static_manifest()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
 
 
 DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate"}
+# Publishing renders pages that name hashed static files, so the manifest must exist first.
+RENDERING_COMMANDS = {"demo", "publish"}
+
+
+def ensure_migrated() -> None:
+    """Bring the database schema up to date, so every command works on a new data folder."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        sys.stderr.write("newsreel: setting up the database (applying migrations)...\n")
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def ensure_static_manifest() -> None:
+    """Collect static files once per data folder (serve collects them on every start)."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def require_database() -> None:

@@ -39,6 +39,8 @@ def publish_file(file: Path) -> str:
     source = str(file)
     try:
         text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise IntakeError([FieldError("file", "does not exist")], source=source) from None
     except (OSError, UnicodeDecodeError) as error:
         raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=source) from None
     draft = draft_from_markdown(text, base_dir=file.resolve().parent, source_name=source)
