@@ -85,7 +85,7 @@ def synthetic_graph(names: int, seed: int = 1) -> KnowledgeGraph:
 
 
 def synthetic_article(graph: KnowledgeGraph, words: int = 1000, seed: int = 2) -> list[str]:
-    """Paragraphs of about `words` words: filler prose with film titles and names in it."""
+    """Paragraphs of about `words` words: filler prose with film titles, names and quotations."""
     rng = random.Random(seed)
     films = [graph.films[rng.randrange(len(graph.films))] for _ in range(8)]
     people = [graph.people[rng.randrange(len(graph.people))] for _ in range(10)]
@@ -102,7 +102,12 @@ def synthetic_article(graph: KnowledgeGraph, words: int = 1000, seed: int = 2) -
             if rng.random() < 0.3:
                 body.insert(rng.randrange(len(body)), rng.choice(people).name.split()[-1] + "'s")
             sentence = " ".join(body)
-            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            if rng.random() < 0.25:  # a quotation with its attribution
+                speaker = rng.choice(people).name
+                sentences.append(f"\u201c{sentence[0].upper() + sentence[1:]},\u201d {speaker} said.")
+                count += 2
+            else:
+                sentences.append(sentence[0].upper() + sentence[1:] + ".")
             count += len(" ".join(body).split())
         paragraphs.append(" ".join(sentences))
     return paragraphs
