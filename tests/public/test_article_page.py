@@ -144,3 +144,27 @@ def test_excerpts_come_from_the_safe_fields_even_when_the_body_differs(client, m
 def test_an_unpublished_draft_has_no_page(client, make_article, site):
     make_article("Only a draft", slug="only-draft")
     assert client.get("/articles/only-draft/").status_code == 404
+
+
+def test_an_edit_published_later_shows_an_updated_date(client, make_article, publish, site):
+    import datetime as dt
+
+    from newsreel.newsroom.models import Revision
+
+    article = make_article("Edited story", slug="edited")
+    publish(article)
+    article.first_published_at = article.published_at
+    revision = Revision.objects.create(article=article, number=2, content={})
+    Revision.objects.filter(pk=revision.pk).update(created_at=article.published_at + dt.timedelta(hours=3))
+    article.live_revision = Revision.objects.get(pk=revision.pk)
+    publish(article)
+    _, page = get_page(client, "/articles/edited/")
+    updated = (article.published_at + dt.timedelta(hours=3)).isoformat()
+    assert f'Updated <time datetime="{updated}">' in page.html
+    assert page.json_ld[0]["dateModified"] == updated
+
+
+def test_a_first_publish_shows_no_updated_date(client, story):
+    _, page = get_page(client, "/articles/varga-ending/")
+    assert "Updated" not in page.html
+    assert page.json_ld[0]["dateModified"] == page.json_ld[0]["datePublished"]

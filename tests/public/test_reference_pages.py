@@ -122,3 +122,11 @@ def test_unpublished_stories_leave_coverage(client, make_article, publish, unpub
     unpublish(article)
     assert "Withdrawn Harbor story" not in client.get("/films/harbor-lights-2025/").content.decode()
     assert "It took the whole winter" not in client.get("/people/ada-varga/").content.decode()
+
+
+def test_coverage_links_are_the_articles_own_urls():
+    from newsreel.newsroom.models import Article
+    from newsreel.public.pages.reference import Headline
+
+    story = Headline(pk=1, slug="some-story", headline="Some story", published_at=T0)
+    assert story.get_absolute_url() == Article(slug="some-story").get_absolute_url()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
@@ -16,13 +22,47 @@ _ROLE_HEADINGS = {
 }
 
 
-def coverage(**mention) -> list[Article]:
+@dataclass(frozen=True)
+class Headline:
+    """One line of a coverage list: all it shows of a story (a popular film has hundreds)."""
+
+    pk: int
+    slug: str
+    headline: str
+    published_at: datetime
+
+    def get_absolute_url(self) -> str:
+        return ARTICLE_URL.format(slug=self.slug)
+
+
+# Article.get_absolute_url, without building a model instance per line of a long list.
+ARTICLE_URL = "/articles/{slug}/"
+
+
+def coverage(**mention) -> list[Headline]:
     """Live stories naming the film or person outside spoiler blocks, newest first."""
     filters = {f"mentions__{name}": value for name, value in mention.items()}
-    return list(live_articles().filter(mentions__in_spoiler=False, **filters).distinct())
+    rows = (
+        live_articles().filter(mentions__in_spoiler=False, **filters)
+        .values_list("pk", "slug", "headline", "published_at").distinct()
+    )
+    return [Headline(*row) for row in rows]
 
 
-def spoiler_free_quotes(articles: list[Article], **filters) -> list[Quote]:
+def coverage_html(stories: list[Headline]) -> SafeString:
+    """The coverage list's items, built directly: a template loop over hundreds of stories
+    would be most of the time a publish spends re-rendering a popular film's page."""
+    lines = []
+    for story in stories:
+        day = story.published_at
+        lines.append(
+            f'<li><time datetime="{day.isoformat()}">{day:%b} {day.day}, {day.year}</time> '
+            f'<a href="{escape(story.get_absolute_url())}">{escape(story.headline)}</a></li>'
+        )
+    return mark_safe("\n".join(lines))
+
+
+def spoiler_free_quotes(articles: list[Headline], **filters) -> list[Quote]:
     """Quotes outside spoiler blocks from these stories, newest story first."""
     return distinct_quotes(
         Quote.objects.filter(article__in=[a.pk for a in articles], in_spoiler=False, **filters)
@@ -81,6 +121,7 @@ def render_film(film: Film) -> bytes:
         "poster": poster,
         "groups": groups,
         "stories": stories,
+        "coverage_html": coverage_html(stories),
         "quotes": quotes,
         "json_ld": json_ld(movie),
     })
@@ -118,6 +159,7 @@ def render_person(person: Person) -> bytes:
         "photo": photo,
         "filmography": filmography,
         "stories": stories,
+        "coverage_html": coverage_html(stories),
         "quotes": quotes,
         "json_ld": json_ld(data),
     })
