@@ -58,6 +58,12 @@ _CONTEXT_WINDOW = 10
 _YEAR_WINDOW = 6
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
 _ARTICLES = frozenset(("the", "a", "an"))
+_SAYING = frozenset(
+    "said says say told tells added adds explained explains recalled recalls noted notes admitted admits "
+    "laughed laughs agreed agrees argued argues insisted insists continued continues replied replies "
+    "wrote writes was is has had who also then never will would could can did does didn doesn isn wasn "
+    "hasn won wins took takes made makes knew knows thinks thought".split()
+)
 _MANY = 16  # films sharing one title beyond which only those with evidence are scored
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
@@ -201,9 +207,10 @@ class _Resolver:
         return spans
 
     def _case_ok(self, first: int, last: int, entries: Sequence[int]) -> bool:
-        """Reject "US" for Us and "HER" for Her: a short all-capitals word needs a capitals name."""
+        """Reject "US" for Us and "HER" for Her: a short all-capitals everyday word (likely an
+        acronym or shouting) needs a name spelled in capitals; "TÁR" still finds Tár."""
         raw = self.t.raw[first]
-        if first == last and 2 <= len(raw) <= 3 and raw.isupper():
+        if first == last and 2 <= len(raw) <= 3 and raw.isupper() and is_common(self.t.folded[first]):
             names = (_name_of(self.gaz.candidate(entry)).split() for entry in entries)
             return any(name and name[0].isupper() for name in names)
         return True
@@ -274,11 +281,21 @@ class _Resolver:
                 if not any(t.raw[j][:1].isupper() for j in range(i, last + 1)):
                     break
                 named_before = {key for position, key in full if position <= i and key in keys}
-                if len(named_before) == 1 and not self._in_longer_name(i, last):
+                if len(named_before) == 1 and not self._in_longer_name(i, last) and self._surname_shape_ok(i, last):
                     new.append((i, last, named_before.pop()))
                 break
         for first, last, key in new:
             self._accept_tokens(first, last, "person", key)
+
+    def _surname_shape_ok(self, first: int, last: int) -> bool:
+        """An everyday-word surname opening a sentence ("Young people...", "Stone walls...")
+        counts only as a possessive or when a verb follows (a past tense, a verb of saying, an
+        auxiliary): "Stone thanked the crew", not "Stone walls"."""
+        t = self.t
+        if first != last or not is_common(t.folded[first]) or not self._sentence_initial(first):
+            return True
+        after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
+        return after in ("'", ",") or after in _SAYING or (after.endswith("ed") and len(after) > 3)
 
     # -- films --------------------------------------------------------------------------
 

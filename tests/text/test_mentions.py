@@ -644,3 +644,14 @@ def test_a_title_containing_a_name_is_the_film_not_the_person(namesakes):
 def test_a_quotation_opening_with_a_title_word_is_not_the_film(namesakes):
     text = "\u201cUp until now, we never talked about the film,\u201d she said."
     assert keys(namesakes, text) == set()
+
+
+def test_a_stylised_capitals_title_is_still_the_film(gazetteer):
+    assert ("film", "tar-2022", "TÁR") in found(gazetteer, "Todd Field's TÁR screened again.")
+
+
+def test_an_everyday_surname_opening_a_sentence_is_a_person_only_when_speaking_or_possessive():
+    gazetteer = Gazetteer.build(KnowledgeGraph(people=(PersonRef("sean-young", "Sean Young"),)))
+    text = "Sean Young arrived. Young people queued outside. Young said hello. Young's agent waved."
+    assert [m[2] for m in found(gazetteer, text)] == ["Sean Young", "Young", "Young"]
+    assert [m.start for m in find_mentions(paragraphs(text), gazetteer)][1:] == [text.index("Young said"), text.index("Young's")]
