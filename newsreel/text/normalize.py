@@ -156,6 +156,97 @@ COMMON_WORDS = frozenset(
     wide wife wild will win wind window winter wish with within without witness woman women
     wonder wood word words work world worry worse worst would write wrong yard year years
     yellow yes yesterday yet you young your yours yourself youth zero zone
+    ability absence access accident account achievement actor actress address adult advance
+    advantage adventure advice affair agency agent agreement alarm album alley ambition
+    amount anger angle animals ankle anniversary announcement apartment apology appeal
+    apple appointment approach archive argument arrest artist assignment assistant
+    association atmosphere attention attitude audience author award baker balance ballad
+    balloon banker barber bargain barrier basement basket bath battery beach beard bedroom
+    beer beginning behavior belief benefit bet bike bill birth birthday bishop bite bitter
+    blanket blast blessing block blog blonde bloom boarding bomb bond booth bottle boundary
+    bowl boxer brand breakfast breath breeze brick bride broadcast brush bubble budget
+    bullet bunch burden bus butcher butler butter button cabin cable cafe cage cake
+    campaign campus cancer candidate candle canvas cap capture carpet cash castle
+    casualty celebration cell cellar century ceremony chain chair chairman challenge
+    champion champions channel chapter charity charm chart cheek cheese chemistry chest
+    chicken chief chill chip chocolate choir circus claim clerk client cliff climate
+    clinic closet clothes coat code coffee coin collar collection college colony column
+    comedy comfort command commission committee community competition complaint concert
+    condition conference confession conflict connection conscience consent contest
+    context contract conversation cookie corn corporation corridor costume cottage
+    cotton council counter courtroom cousin cowboy crack craft credit creek crisis critic
+    crop cross crowd cruise crystal culture curse curtain customer cycle dairy damage
+    dancer deadline dealer debate debt decade decision deck delight delivery demand
+    democracy dentist departure deposit depth deputy desire desk destiny detective
+    device diary diamond diet dignity dinosaur diploma director dirt discovery disease
+    dish distance district diver divorce dock document dollars donor doom dose draft
+    dragon drama drawer drawing drift drill driving drum duck duel dwarf eagle earthquake
+    economy editor education egg election elephant elevator emergency emotion emperor
+    employee encounter ending engine engineer entrance envelope episode equation era
+    error essay estate evidence exam exchange excuse exhibit exile expert explosion
+    express fabric factory faculty fame fan fantasy fare farmer fashion fate fault
+    favor feast feather fee fence festival fever fiction fighter file finance fingers
+    firm fisherman fist flame flash fleet flood flour flu focus fog folk fork fortune
+    fountain fox frame fraud friendship frontier fuel funeral fur furniture gallery gang
+    gap garage gas gear gene generation genius gentleman giant girlfriend glory glove
+    goal goat golf gossip governor grade graduate grain grandfather grandmother grass
+    grave greed grief grill grocery growth guest guide guilt guitar habit hammer handle
+    harbor harm harvest hat headline health heir helicopter helmet herb heritage highway
+    hip hire hobby homework honor hook horizon horn horror host hostage hunger
+    hurricane hymn identity illness illusion impact income independence industry infant
+    injury ink inn innocence insect inspector instinct insurance intelligence interview
+    invasion investigation invitation iron jacket jail jam jar jaw jazz jeans jewel
+    journal journey juice jungle jury kettle keyboard kidney kit kite knee knight knot
+    label labor lab ladder lamb lamp landlord lane laptop laundry lawn lawyer layer
+    lecture legacy lemon lesson liar liberty library license lie lifeguard limit link
+    lipstick liquid literature loan lobby lobster location locker logic loser lottery
+    lover loyalty lunch lung luxury magazine maid mail makeup mall manner mansion
+    marathon marble margin marine mask mass mate meal meat medal medicine melody memo
+    menu mercy merchant mess metal method midnight mile militia mill minister minority
+    miracle mission mist mixture mob mole monk mood morality mortgage motel motion motor
+    mouse movement mud muscle museum mushroom musician mystery myth nail narrative navy
+    neck needle neighbor neighborhood nerve nest net newspaper nightmare noon novel nurse
+    nut oath object obsession occasion offense officer operation opinion opponent
+    opportunity option orange orchestra organ origin outcome outfit oven owner pack
+    package pact painter painting palace panel panic pants parade pardon parking
+    partner passage passenger password patch patience patient pattern pause pearl
+    penalty pencil pension pepper performance permit pet philosophy photo photograph
+    physician piano pie pig pile pill pillow pilot pin pipe pirate pit pitch pizza
+    plague plain plant plate platform plot pocket poem poet poetry pole poll pool pope
+    population porch port portrait possession post pot potato pound poverty powder
+    prayer pregnancy premiere presence pressure priest prime principal print prison
+    prize producer product profession professor profile profit progress promotion
+    property prophet proposal prospect protest province psychology pub pulse pump punch
+    punishment pupil puppet puzzle quarter quest queue rabbit radio rage raid rail
+    railway rainbow ranch range rat rate ray reaction reader reality rebel receipt
+    recipe record recovery reform refuge refugee region regret relationship relief
+    religion remedy rent repair report republic reputation rescue research resident
+    resistance resort resource response restaurant result retirement revenge review
+    revolution reward rhythm rib rice riddle rifle rival robbery robot rocket role roof
+    rooster root routine row royal rug ruin rumor sailor salad salary sale salt sample
+    sanctuary sand sandwich satellite sauce scale scandal scar schedule scheme scholar
+    science scientist scissors scout scratch screen script sculpture seal search
+    secretary section security seed senator sentence sequel series servant service
+    session settlement sex shade shame shark sheep shelf shell shelter sheriff shield
+    shift shirt shoe shop shore shoulder shower sibling sight signal silk silver sin
+    singer sink sir site sketch ski skill skull slave sleeve slice slope smoke snake
+    soap society sock soil solution sorrow soup source souvenir speech spell spider
+    spine sport spouse square squad stable staff stain stair stake stamp standard
+    statement statue status steak steel stick stock stomach storage stove strategy
+    straw stream strength stress string stroke structure struggle studio subject suburb
+    success sugar suit suitcase supper surgeon surgery survey survival survivor suspect
+    swamp sweater sword symbol symptom talent tank tape target task tax taxi tea teacher
+    technology teeth telephone television temper temple tenant tennis tent territory
+    terror theater theatre theme theory therapy thief thread threat throat throne ticket
+    tiger timber tip tissue title toast tobacco toe toilet token tomb tone tongue tool
+    tooth topic torch tour tourist tower toy tradition tragedy trail trailer transfer
+    trash tray treatment treaty trend tribe tribute trick troop trophy truck trumpet
+    tube tune tunnel turkey turtle twist uncle uniform union universe university
+    vacation valley value van vehicle veil vendor venture verdict version vessel veteran
+    victim video violence violin virus vision visitor vote voyage wage wagon waiter
+    wallet warden warehouse warning warrant wasp waste wealth web weekend weight well
+    whale wheat whistle widow width wine wing winner wire wisdom witch wolf wonderland
+    worker workshop wound wrist writer yacht yard youngster
     """.split()
 )
 
