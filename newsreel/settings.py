@@ -76,6 +76,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": CONFIG.sqlite_path,
+            # One connection per worker thread for its lifetime: opening SQLite and running
+            # the PRAGMAs on every request would cost more than serving a stored page.
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 # WAL lets readers go on while a publish writes; IMMEDIATE avoids
                 # "database is locked" upgrades from read to write transactions.

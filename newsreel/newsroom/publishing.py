@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -40,6 +41,7 @@ class ArticleSnapshot:
     film_keys: frozenset[str] = frozenset()
     person_keys: frozenset[str] = frozenset()
     neighbour_ids: tuple[int | None, int | None] = (None, None)
+    published_at: Any = None
 
     @classmethod
     def of(cls, article: Article) -> "ArticleSnapshot":
@@ -50,8 +52,10 @@ class ArticleSnapshot:
             tag_ids=frozenset(article.tags.values_list("id", flat=True)),
             author_ids=frozenset(article.authors.values_list("id", flat=True)),
             film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True)),
-            person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True)),
+            person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
+            | frozenset(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True)),
             neighbour_ids=neighbour_ids(article),
+            published_at=article.published_at,
         )
 
 
@@ -97,6 +101,7 @@ def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
         return process_article(
             draft.body, graph=current_gazetteer(), images=resolve_image, headline=draft.headline,
             summary=draft.summary, link_overrides=draft.link_overrides,
+            article_url=f"{settings.SITE_URL}/articles/{draft.slug}/",
         )
     except TextError as error:
         line = error.line + draft.body_line - 1 if error.line else None
@@ -173,6 +178,7 @@ def _apply_relations(article: Article, draft: ArticleDraft) -> None:
 
 def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     article.body_html = processed.html
+    article.feed_html = processed.feed_html
     article.safe_text = processed.safe_text
     article.generated_summary = processed.summary.text if processed.summary else ""
     article.meta_description = processed.summary.short if processed.summary else ""

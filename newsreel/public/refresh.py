@@ -8,7 +8,7 @@ stored pages a change to one article touches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, WorkflowState
@@ -58,6 +58,9 @@ class Affected:
     author_ids: set[int] = field(default_factory=set)
     film_keys: set[str] = field(default_factory=set)
     person_keys: set[str] = field(default_factory=set)
+    tag_ids: set[int] = field(default_factory=set)
+    # Publication dates before and after the change (archive pages, feeds, news sitemap).
+    dates: set[Any] = field(default_factory=set)
 
     def add_snapshot(self, snapshot: Any) -> None:
         """What the article touched before the change (the newsroom's ArticleSnapshot)."""
@@ -69,6 +72,9 @@ class Affected:
         self.author_ids.update(getattr(snapshot, "author_ids", ()))
         self.film_keys.update(getattr(snapshot, "film_keys", ()))
         self.person_keys.update(getattr(snapshot, "person_keys", ()))
+        self.tag_ids.update(getattr(snapshot, "tag_ids", ()))
+        if getattr(snapshot, "published_at", None):
+            self.dates.add(snapshot.published_at)
 
     def add_live(self, article: Article) -> None:
         """What the article touches now: its section, authors, films and people, neighbours."""
@@ -79,8 +85,24 @@ class Affected:
         self.person_keys.update(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
         # Person pages list quotes, so a quoted speaker's page changes too.
         self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
+        self.tag_ids.update(article.tags.values_list("id", flat=True))
+        if article.published_at:
+            self.dates.add(article.published_at)
         if article.is_live:
             self.article_ids.update(n.pk for n in neighbours(article) if n is not None)
+
+
+# Page families beyond the built-in ones (feeds, sitemaps, tag and archive pages, ...)
+# register here; each is called with the Affected set after every publish or unpublish.
+Refresher = Callable[["Affected"], None]
+EXTRA_REFRESHERS: list[Refresher] = []
+
+
+def register_refresher(refresher: Refresher) -> Refresher:
+    """Decorator: re-render a family of stored pages whenever an article change touches it."""
+    if refresher not in EXTRA_REFRESHERS:
+        EXTRA_REFRESHERS.append(refresher)
+    return refresher
 
 
 def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
@@ -122,6 +144,8 @@ def _refresh_affected(affected: Affected) -> None:
         refresh_film(film)
     for person in Person.objects.filter(key__in=affected.person_keys).select_related("photo"):
         refresh_person(person)
+    for refresher in EXTRA_REFRESHERS:
+        refresher(affected)
 
 
 def refresh_everything() -> int:

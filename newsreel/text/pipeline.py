@@ -32,10 +32,12 @@ def process_article(
     headline: str = "",
     summary: str = "",
     link_overrides: Mapping[str, Any] | None = None,
+    article_url: str = "",
 ) -> ProcessedArticle:
     """Run every step on one article; raise TextError (with a line) on bad Markdown.
 
     `summary` is the editor's own summary, if any: it replaces the generated one.
+    `article_url` is where feed readers are sent to reveal a spoiler block.
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
     document = parse_document(source, films=gazetteer.graph.films, images=images)
@@ -59,6 +61,7 @@ def process_article(
         mentions=mentions,
         quotes=quotes,
         summary=generated,
+        feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url),
     )
 
 

@@ -127,3 +127,5 @@ class ProcessedArticle:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     summary: Summary | None = None
+    # The body for feeds: each spoiler block replaced by a notice linking to the article.
+    feed_html: str = ""

@@ -52,6 +52,7 @@ class Article(models.Model):
 
     # Derived at save by the text core; every excerpt surface reads only the safe fields.
     body_html = models.TextField(blank=True, editable=False)
+    feed_html = models.TextField(blank=True, editable=False, help_text="Body for feeds: spoiler blocks become notices")
     safe_text = models.TextField(blank=True, editable=False, help_text="Body with spoiler blocks removed")
     generated_summary = models.TextField(blank=True, editable=False)
     meta_description = models.CharField(max_length=200, blank=True, editable=False)
@@ -62,7 +63,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["state", "published_at"])]
+        indexes = [
+            models.Index(fields=["state", "published_at"]),
+            models.Index(fields=["section", "state", "published_at"]),
+        ]
         permissions = [
             ("publish_article", "Can publish and unpublish articles"),
             ("edit_any_article", "Can edit articles written by others"),
