@@ -48,7 +48,7 @@ def test_a_stored_page_is_served_with_etag_last_modified_and_cdn_cache_control(c
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert response["ETag"] == etag_for(BODY)
     assert response["Last-Modified"] == http_date(WHEN.replace(microsecond=0).timestamp())
-    assert response["Cache-Control"] == CACHE_CONTROL == "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
+    assert response["Cache-Control"] == CACHE_CONTROL == "public, max-age=0, s-maxage=300, stale-while-revalidate=86400"
 
 
 def test_if_none_match_with_the_current_etag_answers_304_without_a_body(client, home_page):

@@ -1,0 +1,66 @@
+"""One reader and one editor, end to end in Chromium: the home page, an article, a spoiler
+revealed, the desk, a new article written and published, and the reader finding it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.publishing import save_and_publish
+from tests.browser.conftest import chromium, page  # noqa: F401  (shared Playwright fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+GRAPH = {
+    "films": [{"key": "lantern-bay-2026", "title": "Lantern Bay", "year": 2026, "distributor": "Halcyon Studios",
+               "status": "in theaters"}],
+    "people": [{"key": "mira-okonjo", "name": "Mira Okonjo"}],
+    "credits": [{"film": "lantern-bay-2026", "person": "mira-okonjo", "role": "director"}],
+}
+SPOILER = "The ferryman was the narrator all along."
+
+
+@pytest.fixture
+def newsroom(db):
+    import_knowledge_graph(GRAPH)
+    save_and_publish(ArticleDraft(
+        headline="Mira Okonjo on the long nights of Lantern Bay",
+        body=f"Mira Okonjo shot *Lantern Bay* in forty nights.\n\n:::spoiler lantern-bay-2026\n{SPOILER}\n:::\n\n"
+             "The film is in theaters now.\n",
+        section="interviews", publish_at=dt.datetime(2026, 11, 1, 9, tzinfo=dt.timezone.utc),
+    ), origin="test")
+    user = get_user_model().objects.create_user("nadia", password="film-desk-2026")
+    user.groups.add(Group.objects.get(name="editor"))
+
+
+def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):  # noqa: F811
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Mira Okonjo on the long nights of Lantern Bay").first.click()
+    expect(page.locator("h1")).to_have_text("Mira Okonjo on the long nights of Lantern Bay")
+    expect(page.get_by_text("This story includes spoilers for")).to_be_visible()
+
+    spoiler = page.get_by_text(SPOILER)
+    expect(spoiler).to_be_hidden()
+    page.locator("details.spoiler summary").click()
+    expect(spoiler).to_be_visible()
+
+    page.goto(live_server.url + "/desk/")
+    page.get_by_label("Username").fill("nadia")
+    page.get_by_label("Password").fill("film-desk-2026")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + "/desk/articles/new/")
+    page.get_by_label("Headline").fill("Lantern Bay holds on to its screens")
+    page.locator("#id_body").fill("*Lantern Bay* keeps its screens for a third week, Mira Okonjo said.\n")
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("Published")
+
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Lantern Bay holds on to its screens").first.click()
+    expect(page.locator("h1")).to_have_text("Lantern Bay holds on to its screens")
+    expect(page.locator("a[href='/films/lantern-bay-2026/']").first).to_be_visible()
