@@ -238,6 +238,14 @@ def split_headline(source: str) -> tuple[str, str]:
 _EMPHASIS_RE = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 
 
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML fragment (tags dropped, entities decoded)."""
+    import html as html_module
+    import re
+
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
 def plain_headline(headline: str) -> str:
     """The headline without Markdown emphasis or code marks."""
     return _EMPHASIS_RE.sub(r"\2", headline).replace("`", "").strip()
@@ -249,7 +257,9 @@ def predict(
     """A Prediction from the pipeline's output; `extra_mentions` adds e.g. the headline's."""
     mentions = list(processed.mentions) + list(extra_mentions)
     summary = processed.summary
-    surfaces = {"safe_text": processed.safe_text}
+    # safe_text is what search snippets and API excerpts are cut from; feed_html is the
+    # feed item body (spoiler blocks replaced by notices); summaries feed every card.
+    surfaces = {"safe_text": processed.safe_text, "feed_html": html_to_text(processed.feed_html)}
     if summary is not None:
         surfaces["summary"] = summary.text
         surfaces["meta_description"] = summary.short

@@ -2,9 +2,11 @@
 
 Works on the token stream before rendering, so it never sees tags: only ordinary text is
 linked, never text inside headings, code, existing links or figure captions (collapsed
-figures hold their captions out of reach). Matching is case-sensitive on word boundaries.
-Text a reader sees without revealing anything comes first: a name is linked inside a
-spoiler block only when it appears nowhere outside one.
+figures hold their captions out of reach). A link with a `start` goes exactly where the
+text core found its mention (so "Her" the pronoun never gets the film's link); one without
+is matched case-sensitively on word boundaries. Text a reader sees without revealing
+anything comes first: a name is linked inside a spoiler block only when it appears nowhere
+outside one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from .containers import is_figure_image
+from .plaintext import DOCUMENT_OFFSET, child_text
 from .types import LinkTarget
 
 MENTION_CLASS = "mention"
@@ -34,7 +37,8 @@ def link_mentions(tokens: Sequence[Token], links: Sequence[LinkTarget]) -> list[
         for index, in_spoiler in places:
             if in_spoiler != in_spoiler_pass or not pending:
                 continue
-            children = _link_children(linked[index].children or [], pending)
+            offset = linked[index].meta.get(DOCUMENT_OFFSET)
+            children = _link_children(linked[index].children or [], pending, offset)
             if children is not None:
                 copy = linked[index].copy()
                 copy.children = children
@@ -42,11 +46,14 @@ def link_mentions(tokens: Sequence[Token], links: Sequence[LinkTarget]) -> list[
     return linked
 
 
-def _pending(links: Sequence[LinkTarget]) -> dict[str, LinkTarget]:
-    pending: dict[str, LinkTarget] = {}
+Pending = dict[tuple[str, int | None], LinkTarget]
+
+
+def _pending(links: Sequence[LinkTarget]) -> Pending:
+    pending: Pending = {}
     for link in links:
         if link.surface.strip() and link.href:
-            pending.setdefault(link.surface, link)
+            pending.setdefault((link.surface, link.start), link)
     return pending
 
 
@@ -64,12 +71,16 @@ def _linkable_inlines(tokens: Sequence[Token]) -> Iterator[tuple[int, bool]]:
                 yield index, "nr_spoiler_open" in stack
 
 
-def _link_children(children: Sequence[Token], pending: dict[str, LinkTarget]) -> list[Token] | None:
-    """New children with links added, or None when nothing matched."""
+def _link_children(children: Sequence[Token], pending: Pending, offset: int | None) -> list[Token] | None:
+    """New children with links added, or None when nothing matched. `offset` is the
+    document offset of the first child's text (None where the text core kept no offset)."""
     result: list[Token] = []
     changed = False
     link_depth = 0
     for child in children:
+        child_offset = offset
+        if offset is not None:
+            offset += len(child_text(child))
         if child.type == "link_open":
             link_depth += 1
         elif child.type == "link_close":
@@ -77,25 +88,27 @@ def _link_children(children: Sequence[Token], pending: dict[str, LinkTarget]) ->
         if child.type != "text" or link_depth > 0 or not pending:
             result.append(child)
             continue
-        pieces = _split_text(child, pending)
+        pieces = _split_text(child, pending, child_offset)
         changed = changed or len(pieces) > 1
         result += pieces
     return result if changed else None
 
 
-def _split_text(token: Token, pending: dict[str, LinkTarget]) -> list[Token]:
+def _split_text(token: Token, pending: Pending, offset: int | None) -> list[Token]:
     pieces: list[Token] = []
     text = token.content
+    consumed = 0  # characters of token.content already moved into pieces
     while pending:
-        found = _earliest_match(text, pending)
+        found = _earliest_match(text, pending, None if offset is None else offset + consumed)
         if found is None:
             break
-        start, end, link = found
-        del pending[link.surface]
+        start, end, key = found
+        link = pending.pop(key)
         if start:
             pieces.append(_text(text[:start], token.level))
         pieces += _link_tokens(text[start:end], link, token.level)
         text = text[end:]
+        consumed += end
     if not pieces:
         return [token]
     if text:
@@ -103,14 +116,23 @@ def _split_text(token: Token, pending: dict[str, LinkTarget]) -> list[Token]:
     return pieces
 
 
-def _earliest_match(text: str, pending: dict[str, LinkTarget]) -> tuple[int, int, LinkTarget] | None:
-    """The leftmost match of any pending surface; the longest wins a tie."""
-    best: tuple[int, int, LinkTarget] | None = None
-    for surface, link in pending.items():
-        match = _pattern(surface).search(text)
-        if match is None:
-            continue
-        candidate = (match.start(), match.end(), link)
+def _earliest_match(text: str, pending: Pending, offset: int | None) -> tuple[int, int, tuple[str, int | None]] | None:
+    """The leftmost place for any pending link; the longest wins a tie. A positioned link
+    matches only at its own offset; an unpositioned one at any word-bounded occurrence."""
+    best: tuple[int, int, tuple[str, int | None]] | None = None
+    for key, link in pending.items():
+        if link.start is not None:
+            if offset is None:
+                continue
+            local = link.start - offset
+            if not (0 <= local and text.startswith(link.surface, local)):
+                continue
+            candidate = (local, local + len(link.surface), key)
+        else:
+            match = _pattern(link.surface).search(text)
+            if match is None:
+                continue
+            candidate = (match.start(), match.end(), key)
         if best is None or (candidate[0], -candidate[1]) < (best[0], -best[1]):
             best = candidate
     return best

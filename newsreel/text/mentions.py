@@ -634,12 +634,14 @@ def link_targets(
         current = first.get(entity)
         if current is None or (current.in_spoiler and not mention.in_spoiler):
             first[entity] = mention
-    chosen: dict[tuple[str, str], str] = {entity: mention.surface for entity, mention in first.items()}
+    chosen: dict[tuple[str, str], tuple[str, int | None]] = {
+        entity: (mention.surface, mention.start) for entity, mention in first.items()
+    }
     order = sorted(chosen, key=lambda entity: first[entity].start)
     for kind, key, surface in added:
         if (kind, key) not in chosen:
             order.append((kind, key))
-        chosen[(kind, key)] = surface
+        chosen[(kind, key)] = (surface, None)  # an editor's link goes at the first occurrence
     targets = []
     for kind, key in order:
         if key in removed or f"{kind}:{key}" in removed:
@@ -648,12 +650,14 @@ def link_targets(
             film = gazetteer.films_by_key.get(key)
             if film is None:
                 continue
-            targets.append(LinkTarget(surface=chosen[(kind, key)], href=gazetteer.film_href(key), title=film.display))
+            surface, start = chosen[(kind, key)]
+            targets.append(LinkTarget(surface=surface, href=gazetteer.film_href(key), title=film.display, start=start))
         else:
             person = gazetteer.people_by_key.get(key)
             if person is None:
                 continue
-            targets.append(LinkTarget(surface=chosen[(kind, key)], href=gazetteer.person_href(key), title=person.name))
+            surface, start = chosen[(kind, key)]
+            targets.append(LinkTarget(surface=surface, href=gazetteer.person_href(key), title=person.name, start=start))
     return targets
 
 

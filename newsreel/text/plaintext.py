@@ -26,20 +26,29 @@ _NESTED_KINDS = {"blockquote_open": "quote", "list_item_open": "list"}
 def inline_text(children: Sequence[Token]) -> str:
     """The text of inline tokens: markup dropped, entities decoded, images and footnote
     markers left out."""
-    parts: list[str] = []
-    for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "softbreak":
-            parts.append(" ")
-        elif child.type == "hardbreak":
-            parts.append("\n")
-    return "".join(parts).strip()
+    return "".join(child_text(child) for child in children).strip()
+
+
+def child_text(child: Token) -> str:
+    """What one inline child contributes to the plain text (linking counts offsets with it)."""
+    if child.type in ("text", "code_inline"):
+        return child.content
+    if child.type == "softbreak":
+        return " "
+    if child.type == "hardbreak":
+        return "\n"
+    return ""
+
+
+# Set on each prose inline token: the document offset where its unstripped text would
+# start, so a mention found in the plain text can be linked at exactly that place.
+DOCUMENT_OFFSET = "document_offset"
 
 
 def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
     """Paragraphs in reading order, with `start` offsets into their join by a blank line."""
     blocks: list[tuple[str, str, str | None]] = []  # (text, kind, spoiler film key)
+    sources: list[Token | None] = []  # the inline token each block came from
     stack: list[Token] = []
     cells: list[str] = []
     for token in tokens:
@@ -51,17 +60,46 @@ def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
             stack.pop()
             if token.type == "tr_close":
                 blocks.append((CELL_SEPARATOR.join(cell for cell in cells if cell), "table", _film(stack)))
+                sources.append(None)
         elif token.type == "inline" and not is_figure_image(token):
             text = inline_text(token.children or [])
             if stack and stack[-1].type in ("th_open", "td_open"):
                 cells.append(text)
             else:
                 blocks.append((text, _kind(stack), _film(stack)))
+                sources.append(token)
         elif token.type == "html_block":
             blocks.append((strip_tags(token.content).strip(), _kind(stack), _film(stack)))
-    return number_paragraphs(
-        Paragraph(text=text, start=0, kind=kind, spoiler_film=film) for text, kind, film in blocks if text
+            sources.append(None)
+    kept = [(block, source) for block, source in zip(blocks, sources) if block[0]]
+    paragraphs = number_paragraphs(
+        Paragraph(text=text, start=0, kind=kind, spoiler_film=film,
+                  emphasis=_emphasis(source.children or []) if source is not None else ())
+        for (text, kind, film), source in kept
     )
+    for paragraph, (_, source) in zip(paragraphs, kept):
+        if source is not None:
+            raw = "".join(child_text(child) for child in source.children or [])
+            source.meta[DOCUMENT_OFFSET] = paragraph.start - (len(raw) - len(raw.lstrip()))
+    return paragraphs
+
+
+def _emphasis(children: Sequence[Token]) -> tuple[tuple[int, int], ...]:
+    """Offsets, in the stripped paragraph text, of each italic span."""
+    raw = "".join(child_text(child) for child in children)
+    lead = len(raw) - len(raw.lstrip())
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    offset = 0
+    for child in children:
+        if child.type == "em_open":
+            opened.append(offset)
+        elif child.type == "em_close" and opened:
+            start = opened.pop()
+            if offset > start:
+                spans.append((start - lead, offset - lead))
+        offset += len(child_text(child))
+    return tuple(spans)
 
 
 def number_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
@@ -70,7 +108,8 @@ def number_paragraphs(paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
     offset = 0
     for paragraph in paragraphs:
         numbered.append(
-            Paragraph(text=paragraph.text, start=offset, kind=paragraph.kind, spoiler_film=paragraph.spoiler_film)
+            Paragraph(text=paragraph.text, start=offset, kind=paragraph.kind, spoiler_film=paragraph.spoiler_film,
+                      emphasis=paragraph.emphasis)
         )
         offset += len(paragraph.text) + len(PARAGRAPH_SEPARATOR)
     return numbered

@@ -63,6 +63,8 @@ class ImageRef:
     width: int | None = None
     height: int | None = None
     srcset: str = ""
+    # Modern-format alternatives for a <picture>: (MIME type, srcset), e.g. ("image/webp", "a.webp 480w").
+    sources: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class Paragraph:
     start: int
     kind: str = "paragraph"  # paragraph, heading, quote, list, caption, note, table
     spoiler_film: str | None = None
+    # (start, end) offsets in `text` of spans the writer set in italics: a title set in
+    # italics is evidence that it names a film.
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,11 +112,13 @@ class Summary:
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """Link the first occurrence of `surface` in the rendered HTML to `href`."""
+    """Link `surface` in the rendered HTML to `href`: at document offset `start` when it is
+    given (the mention the text core chose), else at the first occurrence of the text."""
 
     surface: str
     href: str
     title: str = ""
+    start: int | None = None
 
 
 @dataclass
