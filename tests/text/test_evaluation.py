@@ -186,12 +186,14 @@ def test_predict_reads_the_pipeline_output_and_every_excerpt_surface():
         mentions=[Mention("film", "anora-2024", 0, 5, "Anora"), Mention("person", "sean-baker", 10, 20, "Sean Baker")],
         quotes=[Quote("We shot it", 0, 10, speaker_key="sean-baker")],
         summary=Summary(text="Summary.", short="Short."),
+        feed_html="<p>Feed &amp; body.</p>",
     )
     extra = [Mention("film", "tar-2022", 0, 3, "Tár")]
     result = predict(processed, seconds=0.5, extra_mentions=extra)
     assert result.films == {"anora-2024", "tar-2022"} and result.people == {"sean-baker"}
     assert result.quotes == [("We shot it", "sean-baker")]
-    assert result.surfaces == {"safe_text": "Safe text.", "summary": "Summary.", "meta_description": "Short."}
+    assert result.surfaces == {"safe_text": "Safe text.", "summary": "Summary.", "meta_description": "Short.",
+                               "feed_html": " Feed & body. "}
     assert result.seconds == 0.5 and result.spoiler_films == {"anora-2024"}
 
 
