@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "newsreel.newsroom",
     "newsreel.public",
     "newsreel.desk",
+    "newsreel.importers",
 ]
 
 MIDDLEWARE = [

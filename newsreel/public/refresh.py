@@ -7,8 +7,12 @@ stored pages a change to one article touches.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
+
+from django.db import transaction
 
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, WorkflowState
@@ -105,6 +109,40 @@ def register_refresher(refresher: Refresher) -> Refresher:
     return refresher
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def batched() -> Iterator[Affected]:
+    """Publishes inside the block note the pages they touch; leaving it renders each once.
+
+    For imports: a thousand articles re-render the home page once, not a thousand times.
+    Articles published before an error still get their pages (the block renders on the
+    way out either way). Nested blocks join the outermost one.
+    """
+    if getattr(_batch, "affected", None) is not None:
+        yield _batch.affected
+        return
+    affected = _batch.affected = Affected()
+    try:
+        yield affected
+    finally:
+        _batch.affected = None
+        with transaction.atomic():
+            _refresh_affected(affected)
+
+
+def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
+    batch = getattr(_batch, "affected", None)
+    if batch is None:
+        return False
+    for name in ("article_ids", "section_ids", "author_ids", "film_keys", "person_keys", "tag_ids", "dates"):
+        getattr(batch, name).update(getattr(affected, name))
+    if article_id is not None:
+        batch.article_ids.add(article_id)
+    return True
+
+
 def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
     """Store the article's page and re-render every page its publication touches."""
     affected = Affected()
@@ -112,10 +150,12 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     affected.article_ids.update(i for i in neighbours_before if i)
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
-    refresh_article(article)
     old_slug = getattr(previous, "slug", None)
     if old_slug and old_slug != article.slug:
         store_redirect(f"/articles/{old_slug}/", article.get_absolute_url())
+    if _noted_in_batch(affected, article.pk):
+        return affected
+    refresh_article(article)
     _refresh_affected(affected)
     return affected
 
@@ -128,7 +168,8 @@ def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_bef
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
     withdraw_article(article, getattr(previous, "slug", None))
-    _refresh_affected(affected)
+    if not _noted_in_batch(affected):
+        _refresh_affected(affected)
     return affected
 
 

@@ -1,0 +1,155 @@
+"""Publish imported drafts through the one intake, one article at a time.
+
+Each article is saved and published in its own transaction (`save_and_publish`), so one
+bad record changes nothing for itself and nothing for the others. An existing article with
+the same slug is updated (a new revision), never duplicated. Every failure and warning is
+kept with the place it came from: `FILE:LINE` for JSON Lines, the file for Markdown.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, TextIO
+
+from django.utils.text import slugify
+
+from newsreel.importers.jsonl import JsonlRecord, Problem, count_records, read_jsonl
+from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.models import Article
+from newsreel.newsroom.publishing import save_and_publish
+
+# The intake names the draft's fields; a JSONL file names them as the corpus does.
+JSONL_FIELD_NAMES = {"headline": "title", "body": "body_markdown", "publish_at": "date"}
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    failed: int = 0
+    # One line per problem ("FILE:LINE: field: message"); a record can have several.
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.failed
+
+
+@dataclass
+class Item:
+    """One article to import: where it came from and how to build its draft."""
+
+    source: str
+    build: Callable[[], ArticleDraft]
+    warnings: list[str] = field(default_factory=list)
+    rename: Callable[[FieldError], str] = str
+
+
+class Progress:
+    """A progress line on stderr: rewritten in place on a terminal, every few seconds otherwise."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, label: str = "imported") -> None:
+        self.total, self.stream, self.label = total, stream or sys.stderr, label
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
+        self.started = self.shown = time.monotonic()
+
+    def update(self, done: int, failed: int) -> None:
+        now = time.monotonic()
+        if done < self.total and now - self.shown < (0.2 if self.tty else 5.0):
+            return
+        self.shown = now
+        rate = done / max(now - self.started, 1e-9)
+        text = f"{self.label} {done}/{self.total} ({failed} failed, {rate:.0f}/s)"
+        self.stream.write(f"\r{text}" if self.tty else text + "\n")
+        if self.tty and done >= self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
+                 render_at_end: bool = False) -> ImportReport:
+    """Publish every item; with `render_at_end`, shared pages are rendered once at the end."""
+    report = ImportReport()
+    batch = nullcontext()
+    if render_at_end:
+        from newsreel.public.refresh import batched
+
+        batch = batched()
+    with batch:
+        for item in items:
+            report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
+            try:
+                draft = item.build()
+                existing = Article.objects.filter(slug=draft.slug or slugify(draft.headline)).first()
+                save_and_publish(draft, article=existing, origin="import")
+            except IntakeError as error:
+                report.failed += 1
+                report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
+            else:
+                if existing is None:
+                    report.created += 1
+                else:
+                    report.updated += 1
+            if progress:
+                progress.update(report.total, report.failed)
+    return report
+
+
+def jsonl_items(path: Path, *, media_base: str) -> Iterator[Item]:
+    """The records of a JSON Lines file as import items, each named FILE:LINE."""
+    for record in read_jsonl(path, media_base=media_base):
+        source = f"{path}:{record.line}"
+        yield Item(source=source, build=_jsonl_builder(record, source),
+                   warnings=[str(problem) for problem in record.warnings],
+                   rename=_jsonl_renamer(record))
+
+
+def count_jsonl(path: Path) -> int:
+    return count_records(path)
+
+
+def _jsonl_builder(record: JsonlRecord, source: str) -> Callable[[], ArticleDraft]:
+    def build() -> ArticleDraft:
+        if record.errors:
+            raise IntakeError([FieldError(p.field, p.message, p.line) for p in record.errors], source=source)
+        fields = {name: value for name, value in record.fields.items() if name != "body_origin_lines"}
+        return ArticleDraft(**fields)
+    return build
+
+
+def _jsonl_renamer(record: JsonlRecord) -> Callable[[FieldError], str]:
+    origin = record.fields.get("body_origin_lines") or []
+
+    def rename(error: FieldError) -> str:
+        line = error.line
+        if error.field == "body" and line and 0 < line <= len(origin):
+            line = origin[line - 1]  # the line the writer wrote, before images became figures
+        return str(Problem(JSONL_FIELD_NAMES.get(error.field, error.field), error.message, line))
+    return rename
+
+
+def markdown_items(folder: Path) -> Iterator[Item]:
+    """Every *.md file under `folder` (sorted, sub-folders included) as an import item."""
+    for path in markdown_files(folder):
+        yield Item(source=str(path), build=_markdown_builder(path))
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*.md") if path.is_file())
+
+
+def _markdown_builder(path: Path) -> Callable[[], ArticleDraft]:
+    def build() -> ArticleDraft:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=str(path)) from None
+        return draft_from_markdown(text, base_dir=path.parent, source_name=str(path))
+    return build
