@@ -17,6 +17,7 @@ NEWSREEL_COMMANDS = {
     "createuser": "create a desk account with a role: contributor, editor or administrator",
     "evaluate": "measure mentions, quotes and spoiler safety on an evaluation set",
     "check": "check configuration, database and content for problems",
+    "export": "write the public site for a static host: newsreel export static DIR (incremental)",
 }
 
 
@@ -51,9 +52,9 @@ def main(argv: list[str] | None = None) -> None:
     execute_from_command_line(argv)
 
 
-DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate"}
+DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "export"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
-RENDERING_COMMANDS = {"demo", "publish"}
+RENDERING_COMMANDS = {"demo", "publish", "export"}
 
 
 def ensure_migrated() -> None:
