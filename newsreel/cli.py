@@ -14,6 +14,7 @@ NEWSREEL_COMMANDS = {
     "serve": "serve the site with granian: newsreel serve [--host H] [--port P] [--workers N]",
     "import-kb": "load films, people and credits from a knowledge-graph JSON file",
     "publish": "publish a Markdown file with YAML front matter and print its URL",
+    "import": "import and publish articles: newsreel import jsonl FILE.jsonl | import markdown DIR",
     "createuser": "create a desk account with a role: contributor, editor or administrator",
     "evaluate": "measure mentions, quotes and spoiler safety on an evaluation set",
     "check": "check configuration, database and content for problems",
