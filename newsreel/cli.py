@@ -53,9 +53,9 @@ def main(argv: list[str] | None = None) -> None:
     execute_from_command_line(argv)
 
 
-DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "export"}
+DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
-RENDERING_COMMANDS = {"demo", "publish", "export"}
+RENDERING_COMMANDS = {"demo", "publish", "import", "export"}
 
 
 def ensure_migrated() -> None:
