@@ -8,3 +8,4 @@ class PublicConfig(AppConfig):
 
     def ready(self) -> None:
         from newsreel.public import receivers  # noqa: F401  (re-renders pages on publish)
+        from newsreel.public.feeds import stored  # noqa: F401  (registers the feeds' refresher)

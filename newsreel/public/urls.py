@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import path, re_path
 
 from newsreel.public import views
+from newsreel.public.feeds.urls import urlpatterns as feed_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,7 +15,21 @@ urlpatterns = [
     path("people/<slug:key>/", views.person, name="person"),
     path("sections/<slug:slug>/", views.section, name="section"),
     path("authors/<slug:slug>/", views.author, name="author"),
+    # Lists that grow: page 1 is the list's own URL, then .../page/<n>/ (n >= 2).
+    re_path(r"^sections/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.section_page, name="section-page"),
+    re_path(r"^authors/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.author_page, name="author-page"),
+    path("tags/<slug:slug>/", views.tag, name="tag"),
+    re_path(r"^tags/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.tag, name="tag-page"),
+    path("archive/", views.archive, name="archive"),
+    re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/$", views.archive_month, name="archive-month"),
+    re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>0[1-9]|1[0-2])/page/(?P<number>[1-9][0-9]{0,5})/$",
+            views.archive_month, name="archive-month-page"),
+    re_path(r"^films/(?P<key>[-a-zA-Z0-9_]+)/coverage/page/(?P<number>[1-9][0-9]{0,5})/$", views.film_coverage,
+            name="film-coverage-page"),
+    re_path(r"^people/(?P<key>[-a-zA-Z0-9_]+)/coverage/page/(?P<number>[1-9][0-9]{0,5})/$", views.person_coverage,
+            name="person-coverage-page"),
 ]
+urlpatterns += feed_urls  # /feed.xml, /sections/<slug>/feed.atom, ... (newsreel.public.feeds)
 
 # Uploaded media from the local file system; a remote storage backend serves its own URLs.
 if settings.MEDIA_URL.startswith("/") and settings.MEDIA_URL != "/":
