@@ -157,6 +157,7 @@ def ensure_data_dir(config: Config) -> None:
     """Create the data folder and its media folder, or say which setting points somewhere unusable."""
     try:
         config.media_dir.mkdir(parents=True, exist_ok=True)
+        (config.data_dir / "static").mkdir(exist_ok=True)
     except OSError as error:
         raise ConfigError(
             f"NEWSREEL_DATA_DIR={str(config.data_dir)!r} cannot be created: {error.strerror}"

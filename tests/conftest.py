@@ -4,15 +4,15 @@ PostgreSQL and Chromium are really there when CI=true (they are never silently s
 from __future__ import annotations
 
 import os
-import tempfile
 
-# Before Django reads settings: never touch the developer's ./var.
-os.environ.setdefault("NEWSREEL_DATA_DIR", tempfile.mkdtemp(prefix="newsreel-test-"))
-
-import pytest  # noqa: E402
+import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 CORPUS_ARTICLE = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "000_f4296cabe3fda3e5.txt")
 
 
@@ -52,3 +52,35 @@ def corpus_article_text() -> str:
         pytest.skip(f"reference article missing at {path}")
     with open(path, encoding="utf-8") as handle:
         return handle.read()
+
+
+# Browser fixtures live here, once: a session-scoped Playwright defined in several modules
+# would start several event loops in one thread.
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright (downloaded browsers are not an option here).
+
+    With CI=true a missing Chromium fails the run; on a developer machine the test skips."""
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(message + "; CI=true: a missing Chromium fails the run", pytrace=False)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made from test
+    # bodies are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish
-from tests.browser.conftest import chromium, page  # noqa: F401  (shared Playwright fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +38,7 @@ def newsroom(db):
     user.groups.add(Group.objects.get(name="editor"))
 
 
-def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):  # noqa: F811
+def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Mira Okonjo on the long nights of Lantern Bay").first.click()
     expect(page.locator("h1")).to_have_text("Mira Okonjo on the long nights of Lantern Bay")

@@ -7,7 +7,6 @@ from playwright.sync_api import expect
 
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.models import Article, WorkflowState
-from tests.browser.conftest import chromium, page  # noqa: F401  (shared Chromium fixtures)
 
 from .conftest import GRAPH, make_user
 
@@ -16,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BAD_BODY = "Ada Varga has finished *Harbor Lights*.\n\n:::spoiler harbour-lights\nThe keeper walks into the sea.\n:::\n"
 
 
-def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, live_server):  # noqa: F811
+def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, live_server):
     import_knowledge_graph(GRAPH)
     make_user("edith", "editor")
 

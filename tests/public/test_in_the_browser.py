@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import chromium, page  # noqa: F401  (shared Playwright fixtures)
 from tests.public.conftest import SPOILER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,7 +48,7 @@ def test_ive_seen_it_opens_that_films_spoilers_everywhere_until_hidden_again(liv
     assert not spoiler_open(page)
 
 
-def test_without_javascript_the_spoiler_still_opens(live_server, chromium, two_stories):  # noqa: F811
+def test_without_javascript_the_spoiler_still_opens(live_server, chromium, two_stories):
     context = chromium.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -62,7 +61,7 @@ def test_without_javascript_the_spoiler_still_opens(live_server, chromium, two_s
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_fit_a_320_pixel_screen(live_server, chromium, two_stories, scheme):  # noqa: F811
+def test_pages_fit_a_320_pixel_screen(live_server, chromium, two_stories, scheme):
     context = chromium.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     try:
         page = context.new_page()
