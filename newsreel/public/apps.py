@@ -8,4 +8,7 @@ class PublicConfig(AppConfig):
 
     def ready(self) -> None:
         from newsreel.public import receivers  # noqa: F401  (re-renders pages on publish)
+        from newsreel.public.search import index as search_index
+
+        search_index.connect()  # keeps the search index current on publish / unpublish
         from newsreel.public.feeds import stored  # noqa: F401  (registers the feeds' refresher)

@@ -41,3 +41,7 @@ class SiteSettings(models.Model):
     def current(cls) -> "SiteSettings":
         settings, _ = cls.objects.get_or_create(pk=1)
         return settings
+
+
+# The search index's tables live with the search package (newsreel/public/search/).
+from newsreel.public.search.models import SearchDocument, SearchFacet  # noqa: E402,F401

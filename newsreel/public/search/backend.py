@@ -1,0 +1,247 @@
+"""The search interface: one request in, one page of ranked hits out, on either database.
+
+Ranking is relevance with a recency boost, the same on both backends:
+
+    score = relevance / sqrt(1 + age_in_days / 30)
+
+so a story a month old needs about 1.4 times the relevance of one published today to
+rank above it, a year-old story about 3.6 times. Relevance is bm25 on SQLite FTS5 (headline
+weighted highest) and ts_rank_cd on PostgreSQL (weights A headline, B dek/summary/names,
+C spoiler-safe text). Ties go to the newer story, then the higher article id.
+
+Snippets come from the spoiler-safe text only. The backends mark matches with two
+private-use characters that the index never stores (see `index.clean`); `mark_snippet`
+escapes everything else and only then turns those characters into <mark> tags, so no
+indexed text can smuggle markup into a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import DatabaseError, connection
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from newsreel.public.search.models import SearchDocument, SearchFacet
+from newsreel.public.search.query import ParsedQuery, parse_query
+
+log = logging.getLogger(__name__)
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+RECENCY_DAYS = 30.0
+PER_PAGE = 20
+MAX_PAGE = 500
+# Words of context in a snippet (both engines count tokens, roughly words).
+SNIPPET_WORDS = 30
+BROWSE_SNIPPET_CHARS = 220
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: ParsedQuery
+    section_id: int | None = None
+    film_key: str | None = None
+    person_key: str | None = None
+    published_from: dt.datetime | None = None  # inclusive
+    published_before: dt.datetime | None = None  # exclusive
+    page: int = 1
+    per_page: int = PER_PAGE
+    now: dt.datetime | None = None  # the moment ages are measured from (default: now)
+
+    @property
+    def offset(self) -> int:
+        return (max(1, min(self.page, MAX_PAGE)) - 1) * self.per_page
+
+    @property
+    def has_filters(self) -> bool:
+        return any(v is not None for v in (self.section_id, self.film_key, self.person_key,
+                                             self.published_from, self.published_before))
+
+    def moment(self) -> dt.datetime:
+        return self.now or timezone.now()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    slug: str
+    headline: str
+    dek: str
+    section_id: int | None
+    published_at: dt.datetime
+    snippet: SafeString
+    score: float = 0.0
+
+    def get_absolute_url(self) -> str:
+        return f"/articles/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    failed: bool = False  # the database refused the query (logged; the page says so)
+
+    @property
+    def has_next(self) -> bool:
+        return self.page * self.per_page < self.total and self.page < MAX_PAGE
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+
+def mark_snippet(raw: str | None) -> SafeString:
+    """Escape a backend's snippet, then turn its match markers into <mark> elements."""
+    text = escape(" ".join((raw or "").split()))
+    # A fragment may end inside a match; close what was opened, drop stray closers.
+    out: list[str] = []
+    open_mark = False
+    for piece in _split_marks(text):
+        if piece == MARK_START:
+            if not open_mark:
+                out.append("<mark>")
+                open_mark = True
+        elif piece == MARK_END:
+            if open_mark:
+                out.append("</mark>")
+                open_mark = False
+        else:
+            out.append(piece)
+    if open_mark:
+        out.append("</mark>")
+    return mark_safe("".join(out).replace("<mark></mark>", ""))
+
+
+def _split_marks(text: str) -> list[str]:
+    pieces: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if char in (MARK_START, MARK_END):
+            if current:
+                pieces.append("".join(current))
+                current = []
+            pieces.append(char)
+        else:
+            current.append(char)
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def opening_words(text: str, limit: int = BROWSE_SNIPPET_CHARS) -> SafeString:
+    """The start of a spoiler-safe text, cut at a word, escaped (listing without a query)."""
+    text = " ".join(text.replace(MARK_START, "").replace(MARK_END, "").split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return escape(text)
+
+
+class SearchBackend:
+    """Full-text search over the index tables; subclasses speak one database's dialect."""
+
+    vendor = ""
+
+    def search(self, request: SearchRequest) -> SearchPage:
+        """Hits for the request, best first; an empty query lists filtered articles newest first."""
+        page = max(1, min(request.page, MAX_PAGE))
+        if request.query.is_empty:
+            if not request.has_filters:
+                return SearchPage(page=page, per_page=request.per_page)
+            return self.browse(request)
+        try:
+            hits, total = self.ranked(request)
+        except DatabaseError:
+            # The parser makes this unreachable for anything typed; if it ever happens,
+            # the reader gets an apology rather than an error page, and we get a log line.
+            log.exception("search query failed: %r", request.query.text)
+            return SearchPage(page=page, per_page=request.per_page, failed=True)
+        return SearchPage(hits=hits, total=total, page=page, per_page=request.per_page)
+
+    def ranked(self, request: SearchRequest) -> tuple[list[SearchHit], int]:
+        raise NotImplementedError
+
+    def browse(self, request: SearchRequest) -> SearchPage:
+        """Filtered articles, newest first (a filter link with no words, e.g. ?film=...)."""
+        documents = filtered_documents(request).order_by("-published_at", "-article_id")
+        total = documents.count()
+        rows = documents.values_list("article_id", "slug", "headline", "dek", "section_id", "published_at", "safe_text")
+        hits = [
+            SearchHit(article_id=a, slug=s, headline=h, dek=d, section_id=sec, published_at=p, snippet=opening_words(t))
+            for a, s, h, d, sec, p, t in rows[request.offset:request.offset + request.per_page]
+        ]
+        return SearchPage(hits=hits, total=total, page=max(1, min(request.page, MAX_PAGE)), per_page=request.per_page)
+
+
+def filtered_documents(request: SearchRequest):
+    documents = SearchDocument.objects.all()
+    if request.section_id is not None:
+        documents = documents.filter(section_id=request.section_id)
+    if request.published_from is not None:
+        documents = documents.filter(published_at__gte=request.published_from)
+    if request.published_before is not None:
+        documents = documents.filter(published_at__lt=request.published_before)
+    for kind, key in ((SearchFacet.FILM, request.film_key), (SearchFacet.PERSON, request.person_key)):
+        if key is not None:
+            documents = documents.filter(Exists(SearchFacet.objects.filter(document=OuterRef("pk"), kind=kind, key=key)))
+    return documents
+
+
+def filter_sql(request: SearchRequest, document: str = "d") -> tuple[list[str], list[object]]:
+    """WHERE conditions (and their parameters) for a request's filters, on alias `document`."""
+    conditions: list[str] = []
+    params: list[object] = []
+    ops = connection.ops
+    if request.section_id is not None:
+        conditions.append(f"{document}.section_id = %s")
+        params.append(request.section_id)
+    if request.published_from is not None:
+        conditions.append(f"{document}.published_at >= %s")
+        params.append(ops.adapt_datetimefield_value(request.published_from))
+    if request.published_before is not None:
+        conditions.append(f"{document}.published_at < %s")
+        params.append(ops.adapt_datetimefield_value(request.published_before))
+    facet_table = SearchFacet._meta.db_table
+    for kind, key in ((SearchFacet.FILM, request.film_key), (SearchFacet.PERSON, request.person_key)):
+        if key is not None:
+            conditions.append(
+                f"{document}.article_id IN (SELECT document_id FROM {facet_table} WHERE kind = %s AND key = %s)"
+            )
+            params += [kind, key]
+    return conditions, params
+
+
+@lru_cache(maxsize=None)
+def _backend_for(vendor: str) -> SearchBackend:
+    if vendor == "sqlite":
+        from newsreel.public.search.sqlite_fts5 import SQLiteFTS5Backend
+
+        return SQLiteFTS5Backend()
+    if vendor == "postgresql":
+        from newsreel.public.search.postgres import PostgresBackend
+
+        return PostgresBackend()
+    raise RuntimeError(f"search: no backend for the {vendor!r} database (Newsreel supports SQLite and PostgreSQL)")
+
+
+def get_backend() -> SearchBackend:
+    """The backend for the default database."""
+    return _backend_for(connection.vendor)
+
+
+def search(text: str, **filters) -> SearchPage:
+    """Convenience: search for what a reader typed, with SearchRequest's keyword filters."""
+    return get_backend().search(SearchRequest(query=parse_query(text), **filters))

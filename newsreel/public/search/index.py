@@ -1,0 +1,167 @@
+"""Keeping the search index current: a live article has one SearchDocument, no other does.
+
+Publishing and unpublishing reach the index through the newsroom's `article_published` /
+`article_unpublished` signals, which are sent inside the publishing transaction: the
+index changes with the article or not at all. (The refresher registry in
+`newsreel.public.refresh` is for stored pages: it hands over the pages a change touches,
+without saying which article changed or whether it went live or came down, and the index
+needs exactly those two facts.)
+
+The full-text index itself follows the SearchDocument rows inside the database (FTS5
+triggers on SQLite, a generated column on PostgreSQL), so writing the row is all it takes.
+A film or person renamed in the knowledge graph re-indexes the live articles that name
+it, once per transaction, after it commits.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable, Iterable
+
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from newsreel.films.models import Film, Person
+from newsreel.newsroom.models import Article, Mention, Quote, WorkflowState
+from newsreel.newsroom.signals import article_published, article_unpublished
+from newsreel.public.search.backend import MARK_END, MARK_START
+from newsreel.public.search.models import SearchDocument, SearchFacet
+
+_MARKERS = str.maketrans({MARK_START: " ", MARK_END: " "})
+
+
+def clean(text: str | None) -> str:
+    """Text as the index keeps it: without the characters snippets use as match markers."""
+    return (text or "").translate(_MARKERS)
+
+
+def _labels(thing: Film | Person, label: str) -> str:
+    aliases = [alias for alias in (thing.aliases or []) if isinstance(alias, str) and alias.strip()]
+    return clean(" · ".join([label, *aliases]))
+
+
+def index_article(article: Article) -> SearchDocument | None:
+    """Index a live article as it is now (or drop it from the index when it is not live)."""
+    if article.state != WorkflowState.PUBLISHED or article.published_at is None:
+        remove_article(article.pk)
+        return None
+    names: list[str] = []
+    facets: set[tuple[str, str]] = set()
+    mentions = Mention.objects.filter(article=article, in_spoiler=False).select_related("film", "person")
+    for mention in mentions.order_by("start"):
+        if mention.film_id and (SearchFacet.FILM, mention.film.key) not in facets:
+            facets.add((SearchFacet.FILM, mention.film.key))
+            names.append(_labels(mention.film, mention.film.title))
+        elif mention.person_id and (SearchFacet.PERSON, mention.person.key) not in facets:
+            facets.add((SearchFacet.PERSON, mention.person.key))
+            names.append(_labels(mention.person, mention.person.name))
+    # People quoted outside spoiler blocks are named in the article too.
+    for quote in Quote.objects.filter(article=article, in_spoiler=False, person__isnull=False).select_related("person"):
+        if (SearchFacet.PERSON, quote.person.key) not in facets:
+            facets.add((SearchFacet.PERSON, quote.person.key))
+            names.append(_labels(quote.person, quote.person.name))
+    document, _ = SearchDocument.objects.update_or_create(
+        article_id=article.pk,
+        defaults={
+            "slug": article.slug,
+            "headline": clean(article.headline),
+            "dek": clean(article.dek),
+            "summary": clean(article.display_summary),
+            "safe_text": clean(article.safe_text),
+            "names": "\n".join(names),
+            "section_id": article.section_id,
+            "published_at": article.published_at,
+        },
+    )
+    SearchFacet.objects.filter(document=document).delete()
+    SearchFacet.objects.bulk_create(SearchFacet(document=document, kind=kind, key=key) for kind, key in sorted(facets))
+    return document
+
+
+def remove_article(article_id: int) -> bool:
+    """Take an article out of the index; True when it was there."""
+    deleted, _ = SearchDocument.objects.filter(article_id=article_id).delete()
+    return bool(deleted)
+
+
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every live article from scratch, in one transaction; returns how many."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        live = Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False).order_by("pk")
+        total = live.count()
+        done = 0
+        for article in live.iterator(chunk_size=500):
+            index_article(article)
+            done += 1
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+        return done
+
+
+def reindex_articles(article_ids: Iterable[int]) -> int:
+    """Index these articles again as they are now (live ones indexed, others dropped)."""
+    count = 0
+    for article in Article.objects.filter(pk__in=list(article_ids)):
+        index_article(article)
+        count += 1
+    return count
+
+
+def on_article_published(sender: Any, article: Article, **kwargs: Any) -> None:
+    index_article(article)
+
+
+def on_article_unpublished(sender: Any, article: Article, **kwargs: Any) -> None:
+    remove_article(article.pk)
+
+
+# Renames in the knowledge graph: note the film or person, re-index once after commit.
+_pending = threading.local()
+
+
+def _note(kind: str, pk: int) -> None:
+    items = getattr(_pending, "items", None)
+    if items is None:
+        items = _pending.items = set()
+    items.add((kind, pk))
+    # One callback per change: the first to run takes every pending item, the rest find
+    # none (so items left by a rolled-back transaction are not stranded).
+    transaction.on_commit(_flush_renames)
+
+
+def _flush_renames() -> None:
+    items = getattr(_pending, "items", None) or set()
+    _pending.items = set()
+    film_ids = [pk for kind, pk in items if kind == "film"]
+    person_ids = [pk for kind, pk in items if kind == "person"]
+    if not film_ids and not person_ids:
+        return
+    documents = SearchDocument.objects.values("article_id")
+    mentioned = (Mention.objects.filter(in_spoiler=False, film_id__in=film_ids)
+                 | Mention.objects.filter(in_spoiler=False, person_id__in=person_ids))
+    article_ids = set(mentioned.filter(article_id__in=documents).values_list("article_id", flat=True))
+    if person_ids:
+        article_ids |= set(Quote.objects.filter(in_spoiler=False, person_id__in=person_ids, article_id__in=documents)
+                           .values_list("article_id", flat=True))
+    if article_ids:
+        with transaction.atomic():
+            reindex_articles(article_ids)
+
+
+def on_film_saved(sender: Any, instance: Film, created: bool = False, **kwargs: Any) -> None:
+    if not created:  # a new film is in no article yet
+        _note("film", instance.pk)
+
+
+def on_person_saved(sender: Any, instance: Person, created: bool = False, **kwargs: Any) -> None:
+    if not created:
+        _note("person", instance.pk)
+
+
+def connect() -> None:
+    """Called once from the public app's ready()."""
+    article_published.connect(on_article_published, dispatch_uid="public.search.article_published")
+    article_unpublished.connect(on_article_unpublished, dispatch_uid="public.search.article_unpublished")
+    post_save.connect(on_film_saved, sender=Film, dispatch_uid="public.search.film_saved")
+    post_save.connect(on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")
