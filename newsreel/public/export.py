@@ -186,6 +186,10 @@ def export_static(
     root = Path(target).resolve()
     if root.exists() and not root.is_dir():
         raise ExportError(f"{root} exists and is not a folder")
+    sources = _copied_folders()
+    for _, folder in sources:
+        if root == folder or folder.is_relative_to(root):
+            raise ExportError(f"cannot export into {root}: it holds {folder}, which the export copies from")
     root.mkdir(parents=True, exist_ok=True)
     progress = _Progress(progress_stream)
     result = ExportResult()
@@ -224,10 +228,9 @@ def export_static(
     writer.put(NOT_FOUND_NAME, _digest(not_found), lambda: not_found)
 
     _ensure_static_collected()
-    for url, folder in ((settings.STATIC_URL, settings.STATIC_ROOT), (settings.MEDIA_URL, settings.MEDIA_ROOT)):
-        prefix = _local_prefix(url)
-        if prefix is not None and folder and Path(folder).is_dir():
-            writer.copy_tree(Path(folder), prefix)
+    for prefix, folder in sources:
+        if folder.is_dir():
+            writer.copy_tree(folder, prefix)
 
     writer.remove_stale()
     _write_manifest(root, writer.manifest)
@@ -284,6 +287,16 @@ def _table_and_columns(*names: str) -> tuple[str, str]:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _copied_folders() -> list[tuple[str, Path]]:
+    """(URL prefix, folder) of the static and media files served from this machine's disk."""
+    folders = []
+    for url, folder in ((settings.STATIC_URL, settings.STATIC_ROOT), (settings.MEDIA_URL, settings.MEDIA_ROOT)):
+        prefix = _local_prefix(url)
+        if prefix is not None and folder:
+            folders.append((prefix, Path(folder).resolve()))
+    return folders
 
 
 def _local_prefix(url: str) -> str | None:
@@ -347,7 +360,8 @@ class _Writer:
         import shutil
 
         for folder, dirs, files in os.walk(source):
-            dirs.sort()
+            # The export itself may live inside the media folder: never copy it into itself.
+            dirs[:] = sorted(name for name in dirs if os.path.join(folder, name) != str(self.root))
             relative = os.path.relpath(folder, source)
             for file_name in sorted(files):
                 origin = os.path.join(folder, file_name)
