@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_edit_any, can_publish, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm, format_sources
+from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.images.models import Image
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
@@ -163,6 +164,13 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if not form.is_valid():
             return _editor(request, form, context, status=400)
         draft = draft_from_form(form, base)
+        if "link_entity" in request.POST or request.POST.get("add_surface") or request.POST.get("add_entity"):
+            overrides, link_problems = overrides_from_post(request.POST, draft.body)
+            if link_problems:
+                for problem in link_problems:
+                    form.add_error(None, problem)
+                return _editor(request, form, context, status=400)
+            draft = dataclasses.replace(draft, link_overrides=overrides)
         if action == "preview":
             try:
                 context["preview"] = publishing.preview(draft)
@@ -231,7 +239,12 @@ def _saved_since(article: Article | None, base_number: int | None) -> str:
 def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int = 200) -> HttpResponse:
     article = context["article"]
     hero = str(form["hero_image"].value() or "")
+    overrides = context.get("preview_draft").link_overrides if context.get("preview_draft") else (
+        publishing.draft_for(article).link_overrides if article else {}
+    )
     context.update({
+        "link_rows": link_rows(article, overrides or {}),
+        "entity_choices": entity_choices(),
         "form": form,
         "hero": Image.objects.filter(pk=int(hero)).first() if hero.isdigit() else None,
         "body_problems": _body_problems(form) + [
