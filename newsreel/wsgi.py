@@ -1,4 +1,8 @@
-"""WSGI entry point for granian (and any other WSGI server)."""
+"""WSGI entry point for granian (and any other WSGI server).
+
+Stored pages are answered by `StoredPageFastPath` before Django's middleware stack;
+everything else, and anything the fast path is unsure of, goes to Django.
+"""
 
 import os
 
@@ -6,4 +10,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsreel.settings")
 
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from newsreel.public.fastpath import StoredPageFastPath  # noqa: E402  (needs the app registry)
+
+application = StoredPageFastPath(django_application)

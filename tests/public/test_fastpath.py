@@ -1,0 +1,162 @@
+"""The WSGI fast path answers stored pages exactly as Django would, and steps aside otherwise."""
+
+from __future__ import annotations
+
+import io
+from email.utils import formatdate
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
+from newsreel.public.fastpath import StoredPageFastPath
+from newsreel.public.store import store_page, store_redirect
+
+ARTICLE = "/articles/harbor-lights-review/"
+
+
+@pytest.fixture
+def django_app():
+    # As Django's test client does: keep the test's transaction open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield WSGIHandler()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+class Spy:
+    """Wraps the Django application and notes whether the fast path handed a request on."""
+
+    def __init__(self, app) -> None:
+        self.app, self.calls = app, 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.app(environ, start_response)
+
+
+@pytest.fixture
+def fast(django_app):
+    return StoredPageFastPath(Spy(django_app))
+
+
+@pytest.fixture
+def stored(db):
+    store_page(ARTICLE, "<!doctype html><title>Harbor Lights</title><p>Réview</p>".encode(), "article")
+    store_page("/", b"<!doctype html><title>Home</title>", "home")
+
+
+def call(app, path: str, method: str = "GET", *, raw_path: bytes | None = None, **headers: str):
+    """Call a WSGI app as a server would (PATH_INFO is the raw bytes read as latin-1)."""
+    environ = {
+        "REQUEST_METHOD": method, "PATH_INFO": (raw_path or path.encode()).decode("iso-8859-1"), "QUERY_STRING": "",
+        "SERVER_NAME": "testserver", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""), "wsgi.errors": io.StringIO(),
+        "HTTP_HOST": "testserver", **headers,
+    }
+    started = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        started["status"], started["headers"] = status, response_headers
+
+    chunks = app(environ, start_response)
+    body = b"".join(chunks)
+    if hasattr(chunks, "close"):
+        chunks.close()
+    return started["status"], {name.lower(): value for name, value in started["headers"]}, body
+
+
+def test_a_stored_page_is_answered_without_django_with_the_same_bytes_and_headers(fast, django_app, stored):
+    expected = call(django_app, ARTICLE)
+    assert call(fast, ARTICLE) == expected
+    assert fast.app.calls == 0
+    status, headers, body = expected
+    assert status == "200 OK" and "Réview".encode() in body
+    for name in ("etag", "last-modified", "cache-control", "x-content-type-options", "referrer-policy",
+                 "cross-origin-opener-policy", "x-frame-options", "content-length", "content-type"):
+        assert name in headers
+
+
+def test_the_home_page_is_served_from_the_store_too(fast, django_app, stored):
+    assert call(fast, "/") == call(django_app, "/")
+    assert fast.app.calls == 0
+
+
+def test_if_none_match_gets_the_same_304_as_django(fast, django_app, stored):
+    etag = call(django_app, ARTICLE)[1]["etag"]
+    expected = call(django_app, ARTICLE, HTTP_IF_NONE_MATCH=etag)
+    assert expected[0] == "304 Not Modified" and expected[2] == b""
+    assert call(fast, ARTICLE, HTTP_IF_NONE_MATCH=etag) == expected
+    assert call(fast, ARTICLE, HTTP_IF_NONE_MATCH=f'"other", W/{etag}')[0] == "304 Not Modified"
+    assert call(fast, ARTICLE, HTTP_IF_NONE_MATCH='"other"')[0] == "200 OK"
+    assert fast.app.calls == 0
+
+
+def test_if_modified_since_gets_a_304_when_nothing_changed_since(fast, django_app, stored):
+    last_modified = call(django_app, ARTICLE)[1]["last-modified"]
+    assert call(fast, ARTICLE, HTTP_IF_MODIFIED_SINCE=last_modified) == call(
+        django_app, ARTICLE, HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert call(fast, ARTICLE, HTTP_IF_MODIFIED_SINCE=last_modified)[0] == "304 Not Modified"
+    assert call(fast, ARTICLE, HTTP_IF_MODIFIED_SINCE=formatdate(0, usegmt=True))[0] == "200 OK"
+
+
+def test_head_has_the_headers_of_get_and_no_body(fast, django_app, stored):
+    status, headers, body = call(fast, ARTICLE, method="HEAD")
+    assert (status, headers, body) == call(django_app, ARTICLE, method="HEAD")
+    assert body == b""
+    assert headers["content-length"] == call(fast, ARTICLE)[1]["content-length"]
+
+
+def test_a_redirect_and_a_gone_page_are_answered_like_django(fast, django_app, stored):
+    store_redirect("/articles/old-slug/", ARTICLE)
+    store_page("/articles/withdrawn/", b"<!doctype html><title>Gone</title>", "gone", status=410)
+    for path in ("/articles/old-slug/", "/articles/withdrawn/"):
+        assert call(fast, path) == call(django_app, path)
+    assert call(fast, "/articles/old-slug/")[1]["location"] == ARTICLE
+    assert call(fast, "/articles/withdrawn/")[0] == "410 Gone"
+    assert fast.app.calls == 0
+
+
+def test_a_host_outside_allowed_hosts_gets_djangos_400(fast, django_app, stored):
+    status, _, _ = call(fast, ARTICLE, HTTP_HOST="evil.example")
+    assert status.startswith("400")
+    assert fast.app.calls == 1
+
+
+def test_a_post_to_a_stored_path_goes_to_django(fast, django_app, stored):
+    assert call(fast, ARTICLE, method="POST") == call(django_app, ARTICLE, method="POST")
+    assert fast.app.calls == 1
+
+
+def test_paths_not_stored_go_to_django(fast, django_app, stored):
+    status, _, _ = call(fast, "/articles/no-such-article/")
+    assert status.startswith("404")
+    assert fast.app.calls == 1
+
+
+@pytest.mark.parametrize("path", ["/desk/", "/media/poster.jpg", "/static/public/site.css"])
+def test_the_desk_media_and_static_files_always_go_to_django(fast, stored, path):
+    store_page(path, b"not what Django would answer", "article")
+    call(fast, path)
+    assert fast.app.calls == 1
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abc123", "csrftoken=xyz"])
+def test_a_request_with_a_desk_cookie_goes_to_django_which_may_reset_it(fast, django_app, stored, cookie):
+    status, headers, body = call(fast, ARTICLE, HTTP_COOKIE=cookie)
+    assert fast.app.calls == 1
+    assert "set-cookie" in headers and headers["vary"] == "Cookie"
+    assert body == call(django_app, ARTICLE)[2]
+
+
+def test_other_cookies_do_not_leave_the_fast_path(fast, django_app, stored):
+    cookie = {"HTTP_COOKIE": "theme=dark; seen=anora-2024"}
+    assert call(fast, ARTICLE, **cookie) == call(django_app, ARTICLE, **cookie)
+    assert fast.app.calls == 0
+
+
+def test_a_path_that_is_not_utf8_goes_to_django(fast, stored):
+    status, _, _ = call(fast, "", raw_path=b"/articles/\xff/")
+    assert fast.app.calls == 1 and not status.startswith("5")
