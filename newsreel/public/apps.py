@@ -11,4 +11,6 @@ class PublicConfig(AppConfig):
         from newsreel.public.search import index as search_index
 
         search_index.connect()  # keeps the search index current on publish / unpublish
-        from newsreel.public.feeds import stored  # noqa: F401  (registers the feeds' refresher)
+        from newsreel.public import robots  # noqa: F401  (registers robots.txt for rebuilds)
+        from newsreel.public.feeds import stored as feeds  # noqa: F401  (registers the feeds' refresher)
+        from newsreel.public.sitemaps import stored as sitemaps  # noqa: F401  (registers the sitemaps' refresher)

@@ -7,6 +7,8 @@ from django.urls import path, re_path
 
 from newsreel.public import views
 from newsreel.public.feeds.urls import urlpatterns as feed_urls
+from newsreel.public.robots import robots_txt
+from newsreel.public.sitemaps.urls import urlpatterns as sitemap_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,6 +32,8 @@ urlpatterns = [
             name="person-coverage-page"),
 ]
 urlpatterns += feed_urls  # /feed.xml, /sections/<slug>/feed.atom, ... (newsreel.public.feeds)
+urlpatterns += sitemap_urls  # /sitemap.xml, /sitemaps/... (newsreel.public.sitemaps)
+urlpatterns.append(path("robots.txt", robots_txt, name="robots"))
 
 # Uploaded media from the local file system; a remote storage backend serves its own URLs.
 if settings.MEDIA_URL.startswith("/") and settings.MEDIA_URL != "/":

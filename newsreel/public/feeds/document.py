@@ -46,5 +46,5 @@ def document_for(scope: FeedScope, self_path: str, *, cache: ItemCache | None = 
         home_url=absolute("/"), site_name=site.name, language=language_tag(),
         # Never "now": the same data must give the same bytes (ETags, static export).
         updated=latest_change(items) or site.updated_at,
-        icon_url=logo["absolute_url"] if logo else None,
+        icon_url=logo.absolute_url if logo else None,
     )

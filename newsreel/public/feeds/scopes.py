@@ -123,19 +123,35 @@ def scope_for(kind: str, key: str = "") -> FeedScope | None:
     return build(found, SiteSettings.current()) if found is not None else None
 
 
-def scopes_for_affected(affected: "Affected") -> Iterator[FeedScope]:
-    """The site feed, then every feed one article change touches."""
+def scopes_for_affected(affected: "Affected", *, with_stories_only: bool = False) -> Iterator[FeedScope]:
+    """The site feed, then every feed one article change touches.
+
+    `with_stories_only` leaves out sections, tags, authors, films and people with no live
+    story (a rebuild over a large knowledge graph renders no empty film feeds).
+    """
     site = SiteSettings.current()
     yield site_scope(site)
-    for section in Section.objects.filter(pk__in=affected.section_ids):
+    live = live_articles().values("pk")
+    sections = Section.objects.filter(pk__in=affected.section_ids)
+    tags = Tag.objects.filter(pk__in=affected.tag_ids)
+    authors = Author.objects.filter(pk__in=affected.author_ids)
+    films = Film.objects.filter(key__in=affected.film_keys)
+    people = Person.objects.filter(key__in=affected.person_keys)
+    if with_stories_only:
+        sections = sections.filter(articles__in=live).distinct()
+        tags = tags.filter(articles__in=live).distinct()
+        authors = authors.filter(articles__in=live).distinct()
+        films = films.filter(mentions__article__in=live, mentions__in_spoiler=False).distinct()
+        people = people.filter(mentions__article__in=live, mentions__in_spoiler=False).distinct()
+    for section in sections:
         yield _section(section, site)
-    for tag in Tag.objects.filter(pk__in=affected.tag_ids):
+    for tag in tags:
         yield _tag(tag, site)
-    for author in Author.objects.filter(pk__in=affected.author_ids):
+    for author in authors:
         yield _author(author, site)
-    for film in Film.objects.filter(key__in=affected.film_keys):
+    for film in films:
         yield _film(film, site)
-    for person in Person.objects.filter(key__in=affected.person_keys):
+    for person in people:
         yield _person(person, site)
 
 

@@ -38,15 +38,22 @@ def refresh_scope(scope: FeedScope, formats: list[FeedFormat] | None = None, *, 
 
 @register_refresher
 def refresh_feeds_for(affected: Affected) -> int:
-    """Re-render the feeds an article change touches; returns how many were rendered."""
+    """Re-render the feeds an article change touches; returns how many were rendered.
+
+    An Affected set naming no changed article is a rebuild (the static export asks for
+    every section, tag, author, film and person): then each named feed with at least one
+    story is rendered too, not only the stored ones.
+    """
     site = SiteSettings.current()
-    scopes = list(scopes_for_affected(affected))
+    rebuild = not getattr(affected, "changed_ids", None)
+    scopes = list(scopes_for_affected(affected, with_stories_only=rebuild))
     paths = [scope.path(fmt.filename) for scope in scopes[1:] for fmt in FORMATS.values()]
     stored = set(_stored(paths))
     cache: ItemCache = {}
     rendered = 0
     for scope in scopes:
-        wanted = [fmt for fmt in FORMATS.values() if scope.kind == "site" or scope.path(fmt.filename) in stored]
+        eager = rebuild or scope.kind == "site"
+        wanted = [fmt for fmt in FORMATS.values() if eager or scope.path(fmt.filename) in stored]
         if wanted:
             rendered += len(refresh_scope(scope, wanted, cache=cache, site=site))
     return rendered

@@ -1,0 +1,48 @@
+"""/robots.txt: everything public may be crawled, the desk may not; where the sitemaps are.
+
+Stored like every other page (ETag, Last-Modified, Cache-Control). It depends only on
+settings.SITE_URL, so each request re-renders it cheaply and the store keeps the row
+unchanged unless the site moved: a changed NEWSREEL_SITE_URL never leaves a stale line.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from newsreel.public.pages.common import absolute
+from newsreel.public.refresh import Affected, register_refresher
+from newsreel.public.models import StoredPage
+from newsreel.public.store import serve_stored, store_page
+
+PATH = "/robots.txt"
+CONTENT_TYPE = "text/plain; charset=utf-8"
+KIND = "robots"
+
+
+def render_robots() -> bytes:
+    lines = [
+        "User-agent: *",
+        # The editors' interface: login pages and drafts are no business of a crawler.
+        "Disallow: /desk/",
+        "Allow: /",
+        "",
+        f"Sitemap: {absolute('/sitemap.xml')}",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def refresh_robots() -> StoredPage:
+    return store_page(PATH, render_robots(), KIND, content_type=CONTENT_TYPE)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    if request.method in ("GET", "HEAD"):
+        refresh_robots()  # a comparison of ETags; the row is rewritten only if the site moved
+    return serve_stored(request)
+
+
+@register_refresher
+def refresh_robots_for_rebuild(affected: Affected) -> None:
+    """A rebuild (the static export) writes robots.txt too; a publish does not touch it."""
+    if not getattr(affected, "changed_ids", None):
+        refresh_robots()

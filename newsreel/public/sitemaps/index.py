@@ -1,0 +1,45 @@
+"""The sitemap index, and sections.xml (the home page and each section)."""
+
+from __future__ import annotations
+
+from django.db.models import Max, Q
+
+from newsreel.newsroom.models import Section
+from newsreel.public.pages.common import absolute
+from newsreel.public.pages.queries import live_articles
+from newsreel.public.sitemaps.families import FAMILIES
+from newsreel.public.sitemaps.news import PATH as NEWS_PATH, has_news
+from newsreel.public.sitemaps.xml import IndexEntry, UrlEntry, latest, sitemapindex, urlset
+
+PATH = "/sitemap.xml"
+SECTIONS_PATH = "/sitemaps/sections.xml"
+
+
+def section_entries() -> list[UrlEntry]:
+    """The home page, then every section (each is in the site's navigation, even when empty)."""
+    newest = live_articles().order_by().aggregate(at=Max("published_at"))["at"]
+    entries = [UrlEntry(absolute("/"), newest)]
+    sections = Section.objects.annotate(
+        lastmod=Max("articles__published_at", filter=Q(articles__state="published"))
+    )
+    entries += [UrlEntry(absolute(section.get_absolute_url()), section.lastmod) for section in sections]
+    return entries
+
+
+def render_sections() -> bytes:
+    return urlset(section_entries())
+
+
+def index_entries() -> list[IndexEntry]:
+    """Every sitemap file with at least one URL in it."""
+    sections = section_entries()
+    entries = [IndexEntry(absolute(SECTIONS_PATH), latest(*(entry.lastmod for entry in sections)))]
+    if has_news():  # an empty <urlset> is not valid against the protocol's schema: not offered
+        entries.append(IndexEntry(absolute(NEWS_PATH)))
+    for family in FAMILIES.values():
+        entries += [IndexEntry(absolute(family.path(part)), lastmod) for part, lastmod in family.parts()]
+    return entries
+
+
+def render_index() -> bytes:
+    return sitemapindex(index_entries())

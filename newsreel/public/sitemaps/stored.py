@@ -1,0 +1,108 @@
+"""Sitemaps as stored pages: what a publish re-renders, and filling a missing one on request.
+
+On a publish or unpublish the index and the news sitemap are re-rendered; so are the
+parts that list what the change touched (the story's articles part, its films', people's,
+tags' and authors' parts, sections.xml) when they are stored. A part nobody has fetched
+yet is rendered on its first request, from the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from django.db.models import Max, Min
+
+from newsreel.films.models import Film, Person
+from newsreel.public.models import StoredPage
+from newsreel.public.pages.queries import live_articles
+from newsreel.public.refresh import Affected, register_refresher
+from newsreel.public.sitemaps import index, news
+from newsreel.public.sitemaps.families import FAMILIES, Family, part_of
+from newsreel.public.sitemaps.xml import CONTENT_TYPE, urlset
+from newsreel.public.store import delete_page, store_page
+
+KIND = "sitemap"
+_PART_PATH = re.compile(r"^/sitemaps/(?P<family>[a-z]+)-(?P<part>[1-9][0-9]{0,8})\.xml$")
+
+
+def refresh_index() -> StoredPage:
+    return store_page(index.PATH, index.render_index(), KIND, content_type=CONTENT_TYPE)
+
+
+def refresh_sections() -> StoredPage:
+    return store_page(index.SECTIONS_PATH, index.render_sections(), KIND, content_type=CONTENT_TYPE)
+
+
+def refresh_news() -> StoredPage:
+    return store_page(news.PATH, news.render_news(), KIND, content_type=CONTENT_TYPE)
+
+
+def refresh_part(family: Family, part: int) -> StoredPage | None:
+    """Store one part; a part with no entries left is deleted (and answers 404)."""
+    entries = family.entries(part)
+    if not entries:
+        delete_page(family.path(part))
+        return None
+    return store_page(family.path(part), urlset(entries, images=family.images), KIND, content_type=CONTENT_TYPE)
+
+
+def refresh_path(path: str) -> StoredPage | None:
+    """Render and store the sitemap at `path`; None when there is none (unknown or empty)."""
+    if path == index.PATH:
+        return refresh_index()
+    if path == index.SECTIONS_PATH:
+        return refresh_sections()
+    if path == news.PATH:
+        return refresh_news()
+    match = _PART_PATH.match(path)
+    if match is None or match["family"] not in FAMILIES:
+        return None
+    return refresh_part(FAMILIES[match["family"]], int(match["part"]))
+
+
+def touched_parts(affected: Affected, rebuild: bool) -> dict[str, set[int]]:
+    """The parts of each family that list something this change touched."""
+    article_parts = {part_of(pk) for pk in getattr(affected, "changed_ids", ()) or ()}
+    if rebuild and affected.dates:
+        # A rebuild names publication days, not stories: the parts holding those days' stories.
+        span = sorted(affected.dates)
+        ids = live_articles().order_by().filter(
+            published_at__gte=span[0], published_at__lt=span[-1] + timedelta(days=1)
+        ).aggregate(low=Min("pk"), high=Max("pk"))
+        if ids["low"] is not None:
+            article_parts.update(range(part_of(ids["low"]), part_of(ids["high"]) + 1))
+    return {
+        "articles": article_parts,
+        "films": {part_of(pk) for pk in Film.objects.filter(key__in=affected.film_keys).values_list("pk", flat=True)},
+        "people": {part_of(pk) for pk in Person.objects.filter(key__in=affected.person_keys).values_list("pk", flat=True)},
+        "tags": {part_of(pk) for pk in affected.tag_ids},
+        "authors": {part_of(pk) for pk in affected.author_ids},
+    }
+
+
+@register_refresher
+def refresh_sitemaps_for(affected: Affected) -> int:
+    """Re-render the sitemaps an article change touches; returns how many were rendered.
+
+    An Affected set naming no changed article is a rebuild (the static export): then every
+    touched part is rendered, stored or not.
+    """
+    rebuild = not getattr(affected, "changed_ids", None)
+    refresh_index()
+    refresh_news()
+    rendered = 2
+    parts = touched_parts(affected, rebuild)
+    paths = {FAMILIES[name].path(part): (name, part) for name, numbers in parts.items() for part in numbers}
+    paths[index.SECTIONS_PATH] = ("sections", 0)
+    stored = set(StoredPage.objects.filter(path__in=list(paths), kind=KIND).values_list("path", flat=True))
+    for path, (name, part) in paths.items():
+        if not (rebuild or path in stored):
+            continue
+        if name == "sections":
+            refresh_sections()
+        else:
+            refresh_part(FAMILIES[name], part)
+        rendered += 1
+    return rendered
+
