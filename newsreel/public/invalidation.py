@@ -68,6 +68,8 @@ def flush() -> None:
             drop.update(_paths_showing_image(key))
     with transaction.atomic():
         StoredPage.objects.filter(path__in=drop).delete()
+        for path in drop:  # a film's or person's coverage pages beyond the first
+            StoredPage.objects.filter(path__startswith=path + "coverage/").delete()
         live = live_articles().filter(pk__in=Article.objects.filter(articles).values("pk"))
         rendered = 0
         for article in live.select_related("live_revision"):
@@ -77,7 +79,7 @@ def flush() -> None:
             refresh.refresh_home()
             # Listings show headlines, sections and dates only, but a hero credit or
             # an author's name may appear on them: drop them to be rendered afresh.
-            StoredPage.objects.filter(kind__in=["section", "author"]).delete()
+            StoredPage.objects.filter(kind__in=["section", "author", "tag", "archive"]).delete()
 
 
 def _paths_showing_image(image_id: int) -> set[str]:

@@ -65,6 +65,8 @@ class Affected:
     tag_ids: set[int] = field(default_factory=set)
     # Publication dates before and after the change (archive pages, feeds, news sitemap).
     dates: set[Any] = field(default_factory=set)
+    # The articles that changed (their own pages are rendered already).
+    changed_ids: set[int] = field(default_factory=set)
 
     def add_snapshot(self, snapshot: Any) -> None:
         """What the article touched before the change (the newsroom's ArticleSnapshot)."""
@@ -136,7 +138,7 @@ def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
     batch = getattr(_batch, "affected", None)
     if batch is None:
         return False
-    for name in ("article_ids", "section_ids", "author_ids", "film_keys", "person_keys", "tag_ids", "dates"):
+    for name in ("article_ids", "section_ids", "author_ids", "film_keys", "person_keys", "tag_ids", "dates", "changed_ids"):
         getattr(batch, name).update(getattr(affected, name))
     if article_id is not None:
         batch.article_ids.add(article_id)
@@ -150,6 +152,7 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     affected.article_ids.update(i for i in neighbours_before if i)
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
+    affected.changed_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
     if old_slug and old_slug != article.slug:
         store_redirect(f"/articles/{old_slug}/", article.get_absolute_url())
@@ -167,6 +170,7 @@ def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_bef
     affected.article_ids.update(i for i in neighbours_before if i)
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
+    affected.changed_ids.add(article.pk)
     withdraw_article(article, getattr(previous, "slug", None))
     if not _noted_in_batch(affected):
         _refresh_affected(affected)
@@ -203,7 +207,7 @@ def refresh_everything() -> int:
         count += 1
     refresh_home()
     count += 1
-    StoredPage.objects.filter(kind__in=["section", "author", "film", "person"]).delete()
+    StoredPage.objects.filter(kind__in=["section", "author", "film", "person", "tag", "archive"]).delete()
     stale = [path for path in StoredPage.objects.filter(kind="article").values_list("path", flat=True)
              if path not in live_paths]
     for start in range(0, len(stale), 500):
@@ -214,3 +218,7 @@ def refresh_everything() -> int:
             withdraw_article(article)
             count += 1
     return count
+
+
+# Tag and archive pages, deeper pages of every list, related lists (registers itself).
+from newsreel.public import listing_refresh  # noqa: E402,F401

@@ -14,9 +14,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.views.static import serve as serve_file
 
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Author, Section
-from newsreel.public import refresh
+from newsreel.newsroom.models import Author, Section, Tag
+from newsreel.public import listing_refresh, refresh
 from newsreel.public.pages import render_not_found
+from newsreel.public.pages.pagination import PageOutOfRange
 from newsreel.public.store import serve_stored, stored_response
 
 # Uploaded files keep their names for life (a new upload gets a new name), so browsers and
@@ -36,7 +37,10 @@ def _serve_or_fill(request: HttpRequest, fill: Callable[[], object]) -> HttpResp
     response = serve_stored(request)
     if response is not None:
         return response
-    fill()
+    try:
+        fill()
+    except PageOutOfRange as error:  # a page past the end of its list
+        raise Http404(str(error)) from error
     response = stored_response(request)
     if response is None:  # the page's own URL differs from the request's (should not happen)
         raise Http404("page not stored")
@@ -61,6 +65,54 @@ def film(request: HttpRequest, key: str) -> HttpResponse:
 
 def person(request: HttpRequest, key: str) -> HttpResponse:
     return _serve_or_fill(request, lambda: refresh.refresh_person(_get(Person.objects.select_related("photo"), key=key)))
+
+
+def section_page(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_section_page(
+        _get(Section.objects, slug=slug), _page(number)))
+
+
+def author_page(request: HttpRequest, slug: str, number: str) -> HttpResponse:
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_author_page(
+        _get(Author.objects, slug=slug), _page(number)))
+
+
+def tag(request: HttpRequest, slug: str, number: str | None = None) -> HttpResponse:
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_tag_page(
+        _get(Tag.objects, slug=slug), _page(number)))
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    return _serve_or_fill(request, listing_refresh.refresh_archive_index)
+
+
+def archive_month(request: HttpRequest, year: str, month: str, number: str | None = None) -> HttpResponse:
+    if not 1 <= int(year) <= 9998:  # a calendar the database and Python can both hold
+        raise Http404("no such year")
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_month_page(int(year), int(month), _page(number)))
+
+
+def film_coverage(request: HttpRequest, key: str, number: str) -> HttpResponse:
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_film_coverage(
+        _get(Film.objects, key=key), _page(number)))
+
+
+def person_coverage(request: HttpRequest, key: str, number: str) -> HttpResponse:
+    return _serve_or_fill(request, lambda: listing_refresh.refresh_person_coverage(
+        _get(Person.objects, key=key), _page(number)))
+
+
+def _page(number: str | None) -> int:
+    """The page number in a .../page/<n>/ path (None for the list's own URL, page 1).
+
+    Page 1 lives only at the list's own URL, so /page/1/ is not a page.
+    """
+    if number is None:
+        return 1
+    value = int(number)
+    if value < 2:
+        raise Http404("page 1 is the list's own URL")
+    return value
 
 
 def _get(queryset, **lookup):

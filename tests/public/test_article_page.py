@@ -54,7 +54,7 @@ def test_bylines_dates_reading_time_section_and_tags(client, story):
     assert f'<time datetime="{story.published_at.isoformat()}">' in html
     assert "4 min read" in html
     assert '<a href="/sections/news/">News</a>' in html
-    assert '<span class="tag">Drama</span>' in html
+    assert '<a class="tag" href="/tags/drama/">Drama</a>' in html
 
 
 def test_sources_are_listed_with_links(client, story):

@@ -13,6 +13,7 @@ from newsreel.newsroom.models import Article, Byline, Mention
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page, spoiler_note_html
 from newsreel.public.pages.queries import neighbours
+from newsreel.public.pages.related import related_articles
 
 # An edit saved within this long of the first publish is part of publishing, not an update.
 _UPDATE_GRACE = timedelta(minutes=1)
@@ -47,6 +48,7 @@ def render_article(article: Article) -> bytes:
         "people": people,
         "previous": previous,
         "next": following,
+        "related": related_articles(article),
         "published": article.published_at,
         "modified": modified,
         "updated": modified if modified > article.published_at else None,

@@ -1,16 +1,21 @@
-"""Pages that list stories: home (lead, latest, sections), section and author pages."""
+"""Pages that list stories: home (lead, latest, sections), and the paginated section,
+tag, author and monthly archive pages, plus the archive's index of months."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from newsreel.newsroom.models import Author, Section
+from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, image_info, json_ld, render_page
-from newsreel.public.pages.queries import LIST_LIMIT, live_articles
+from newsreel.public.pages.pagination import Pager, paginate
+from newsreel.public.pages.queries import (
+    author_articles, live_articles, month_articles, month_counts, month_start, section_articles, tag_articles,
+)
 
 LATEST_COUNT = 8
 PER_SECTION = 4
+ARCHIVE_URL = "/archive/"
 
 
 def render_home() -> bytes:
@@ -42,37 +47,82 @@ def render_home() -> bytes:
     return render_page("public/home.html", context)
 
 
-def render_section(section: Section) -> bytes:
-    """A section's stories, newest first."""
+def month_url(year: int, month: int) -> str:
+    return f"{ARCHIVE_URL}{year:04d}/{month:02d}/"
+
+
+def render_section(section: Section, page: int = 1) -> bytes:
+    """A section's stories, newest first, 20 a page."""
     site = SiteSettings.current()
-    stories = list(live_articles().filter(section=section)[:LIST_LIMIT])
-    return render_page("public/listing.html", {
-        "site": site,
-        "title": f"{section.name} | {site.name}",
-        "description": section.description or f"{section.name} from {site.name}",
-        "canonical": absolute(section.get_absolute_url()),
-        "heading": section.name,
-        "intro": section.description,
-        "stories": stories,
-        "limit": LIST_LIMIT,
-        "current_section": section.slug,
-    })
+    pager = paginate(section_articles(section), page, section.get_absolute_url())
+    return _render_listing(pager, site, heading=section.name, intro=section.description if page == 1 else "",
+                           description=section.description or f"{section.name} from {site.name}",
+                           current_section=section.slug)
 
 
-def render_author(author: Author) -> bytes:
+def render_tag(tag: Tag, page: int = 1) -> bytes:
+    """Stories with a tag, newest first; a tag with no live stories has no page."""
+    site = SiteSettings.current()
+    pager = paginate(tag_articles(tag), page, tag.get_absolute_url(), allow_empty=False)
+    return _render_listing(pager, site, heading=tag.name, kicker="Tag",
+                           description=f"Stories tagged {tag.name} on {site.name}")
+
+
+def render_author(author: Author, page: int = 1) -> bytes:
     """An author's bylined stories, newest first."""
     site = SiteSettings.current()
-    stories = list(live_articles().filter(authors=author)[:LIST_LIMIT])
+    pager = paginate(author_articles(author), page, author.get_absolute_url())
     url = absolute(author.get_absolute_url())
+    return _render_listing(
+        pager, site, heading=author.name, kicker="Author", intro=author.bio if page == 1 else "",
+        description=f"Stories by {author.name} for {site.name}",
+        json_ld=json_ld({"@context": "https://schema.org", "@type": "Person", "name": author.name, "url": url}),
+    )
+
+
+def render_month(year: int, month: int, page: int = 1) -> bytes:
+    """A month's stories, newest first; a month with none has no page.
+
+    Raises ValueError for a month that is not 1-12.
+    """
+    site = SiteSettings.current()
+    name = f"{month_start(year, month):%B %Y}"
+    pager = paginate(month_articles(year, month), page, month_url(year, month), allow_empty=False)
+    return _render_listing(pager, site, heading=name, kicker="Archive",
+                           description=f"Stories {site.name} published in {name}",
+                           breadcrumb={"url": ARCHIVE_URL, "name": "Archive"})
+
+
+def render_archive_index() -> bytes:
+    """Every month with stories, newest first, grouped by year, with counts."""
+    site = SiteSettings.current()
+    years: list[dict[str, Any]] = []
+    for month, count in month_counts():
+        if not years or years[-1]["year"] != month.year:
+            years.append({"year": month.year, "months": []})
+        years[-1]["months"].append({"date": month, "count": count, "url": month_url(month.year, month.month)})
+    return render_page("public/archive.html", {
+        "site": site,
+        "title": f"Archive | {site.name}",
+        "description": f"Every story {site.name} has published, month by month",
+        "canonical": absolute(ARCHIVE_URL),
+        "years": years,
+    })
+
+
+def _render_listing(pager: Pager, site: SiteSettings, *, heading: str, description: str, kicker: str = "",
+                    intro: str = "", **extra: Any) -> bytes:
+    numbered = f" (page {pager.number} of {pager.count})" if pager.number > 1 else ""
     return render_page("public/listing.html", {
         "site": site,
-        "title": f"{author.name} | {site.name}",
-        "description": f"Stories by {author.name} for {site.name}",
-        "canonical": url,
-        "heading": author.name,
-        "kicker": "Author",
-        "intro": author.bio,
-        "stories": stories,
-        "limit": LIST_LIMIT,
-        "json_ld": json_ld({"@context": "https://schema.org", "@type": "Person", "name": author.name, "url": url}),
+        "title": f"{heading}{numbered} | {site.name}",
+        "description": description,
+        "canonical": absolute(pager.url),
+        "heading": heading,
+        "kicker": kicker,
+        "intro": intro,
+        "stories": pager.items,
+        "pager": pager,
+        **extra,
     })
+

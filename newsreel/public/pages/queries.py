@@ -5,11 +5,15 @@ Publication order is (published_at, id), the same order the newsroom uses for ne
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+import datetime as dt
 
-from newsreel.newsroom.models import Article, WorkflowState
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
-# Lists that can grow show this many, newest first (pagination comes with the archive).
+from newsreel.newsroom.models import Article, Author, Section, Tag, WorkflowState
+
+# The error pages' "latest stories" and other short lists.
 LIST_LIMIT = 60
 
 
@@ -31,3 +35,44 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     older = live.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk)).order_by("-published_at", "-id")
     newer = live.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk)).order_by("published_at", "id")
     return older.first(), newer.first()
+
+
+def section_articles(section: Section) -> QuerySet[Article]:
+    return live_articles().filter(section=section)
+
+
+def tag_articles(tag: Tag) -> QuerySet[Article]:
+    return live_articles().filter(tags=tag)
+
+
+def author_articles(author: Author) -> QuerySet[Article]:
+    return live_articles().filter(authors=author)
+
+
+def month_start(year: int, month: int) -> dt.datetime:
+    """The first instant of a calendar month in the site's time zone."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not between 1 and 12")
+    return timezone.make_aware(dt.datetime(year, month, 1), timezone.get_current_timezone())
+
+
+def month_of(moment: dt.datetime) -> tuple[int, int]:
+    """(year, month) of a publication time, in the site's time zone."""
+    local = timezone.localtime(moment)
+    return local.year, local.month
+
+
+def month_articles(year: int, month: int) -> QuerySet[Article]:
+    start = month_start(year, month)
+    end = month_start(year + 1, 1) if month == 12 else month_start(year, month + 1)
+    return live_articles().filter(published_at__gte=start, published_at__lt=end)
+
+
+def month_counts() -> list[tuple[dt.date, int]]:
+    """Every month with live stories, newest first, with how many each has."""
+    rows = (
+        Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False)
+        .annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("-month")
+    )
+    return [(timezone.localtime(row["month"]).date() if isinstance(row["month"], dt.datetime) else row["month"], row["n"])
+            for row in rows]

@@ -120,8 +120,7 @@ def render_film(film: Film) -> bytes:
         "status": film_status_line(film),
         "poster": poster,
         "groups": groups,
-        "stories": stories,
-        "coverage_html": coverage_html(stories),
+        **_first_coverage_page(stories, film),
         "quotes": quotes,
         "json_ld": json_ld(movie),
     })
@@ -158,11 +157,18 @@ def render_person(person: Person) -> bytes:
         "person": person,
         "photo": photo,
         "filmography": filmography,
-        "stories": stories,
-        "coverage_html": coverage_html(stories),
+        **_first_coverage_page(stories, person),
         "quotes": quotes,
         "json_ld": json_ld(data),
     })
+
+
+def _first_coverage_page(stories: list[Headline], entity: Film | Person) -> dict[str, Any]:
+    """The newest page of coverage; the rest is at <entity URL>coverage/page/<n>/."""
+    from newsreel.public.pages.coverage_pages import coverage_pager
+
+    pager = coverage_pager(stories, 1, entity)
+    return {"stories": pager.items, "coverage_html": coverage_html(list(pager.items)), "pager": pager}
 
 
 def _role_text(credit: Credit) -> str:

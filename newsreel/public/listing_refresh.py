@@ -1,0 +1,158 @@
+"""Stored list pages beyond the built-in ones: tag pages, the monthly archive and its
+index, the deeper pages of every paginated list, and related-article lists on articles.
+
+What a publish re-renders, and why (all registered with `refresh.register_refresher`):
+
+- A story entering or leaving a list shifts every page of it. Page 1 of each affected
+  section, author, tag and month is always rendered again (it is what readers open);
+  deeper pages that are stored are rendered again up to EAGER_PAGES and dropped beyond it,
+  to be rendered on their next request. A list that lost a page loses its stored last page
+  (it answers 404 from then on). Pages nobody has asked for stay unrendered.
+- The archive index (months with counts) is rendered again whenever a publication date
+  is involved; a month that no longer has stories loses its page.
+- Related lists: a story's related list shows the live stories sharing the most films,
+  people and tags with it. When a story is published, changed or withdrawn, the
+  RELATED_RIPPLE live stories closest to it (by the same weighted overlap, over what it
+  is about before and after the change) are rendered again: those are the lists it most
+  likely enters or leaves. The bound is deliberate; a story that shares only a popular
+  tag with thousands of others would otherwise re-render thousands of pages. A list
+  outside the ripple catches up the next time its own page is rendered (any publish
+  touching it, or `refresh_everything`); a withdrawn story's link meanwhile answers 410.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from newsreel.films.models import Film, Person
+from newsreel.newsroom.models import Author, Section, Tag
+from newsreel.public import pages
+from newsreel.public.models import StoredPage
+from newsreel.public.pages.coverage_pages import coverage_base, render_film_coverage, render_person_coverage
+from newsreel.public.pages.listings import ARCHIVE_URL, month_url, render_archive_index, render_month, render_tag
+from newsreel.public.pages.pagination import PageOutOfRange, page_count, page_url
+from newsreel.public.pages.queries import (
+    author_articles, live_articles, month_articles, month_of, section_articles, tag_articles,
+)
+from newsreel.public.pages.related import Entities, closest_ids
+from newsreel.public.refresh import Affected, refresh_article, register_refresher
+from newsreel.public.store import delete_page, store_page
+
+# Deeper pages re-rendered at publish when stored; stored pages past this are dropped.
+EAGER_PAGES = 3
+# Articles whose related lists are re-rendered when a story changes.
+RELATED_RIPPLE = 8
+
+
+# Rendering one page of a list, for lazy fills (views) and for publishing.
+
+def refresh_section_page(section: Section, number: int) -> StoredPage:
+    return store_page(page_url(section.get_absolute_url(), number), pages.render_section(section, number), "section")
+
+
+def refresh_author_page(author: Author, number: int) -> StoredPage:
+    return store_page(page_url(author.get_absolute_url(), number), pages.render_author(author, number), "author")
+
+
+def refresh_tag_page(tag: Tag, number: int = 1) -> StoredPage:
+    return store_page(page_url(tag.get_absolute_url(), number), render_tag(tag, number), "tag")
+
+
+def refresh_month_page(year: int, month: int, number: int = 1) -> StoredPage:
+    return store_page(page_url(month_url(year, month), number), render_month(year, month, number), "archive")
+
+
+def refresh_archive_index() -> StoredPage:
+    return store_page(ARCHIVE_URL, render_archive_index(), "archive")
+
+
+def refresh_film_coverage(film: Film, number: int) -> StoredPage:
+    return store_page(page_url(coverage_base(film), number), render_film_coverage(film, number), "film")
+
+
+def refresh_person_coverage(person: Person, number: int) -> StoredPage:
+    return store_page(page_url(coverage_base(person), number), render_person_coverage(person, number), "person")
+
+
+# What publishing calls.
+
+@register_refresher
+def refresh_lists(affected: Affected) -> None:
+    """Re-render the list pages and related lists one article change touches."""
+    for section in Section.objects.filter(pk__in=affected.section_ids):
+        _deeper_pages(section.get_absolute_url(), section_articles(section).count(),
+                      lambda n, s=section: refresh_section_page(s, n))
+    for author in Author.objects.filter(pk__in=affected.author_ids):
+        _deeper_pages(author.get_absolute_url(), author_articles(author).count(),
+                      lambda n, a=author: refresh_author_page(a, n))
+    for tag in Tag.objects.filter(pk__in=affected.tag_ids):
+        total = tag_articles(tag).count()
+        _whole_list(tag.get_absolute_url(), total, lambda n, t=tag: refresh_tag_page(t, n))
+    months = {month_of(moment) for moment in affected.dates if moment}
+    for year, month in sorted(months):
+        total = month_articles(year, month).count()
+        _whole_list(month_url(year, month), total, lambda n, y=year, m=month: refresh_month_page(y, m, n))
+    if months:
+        refresh_archive_index()
+    for film in Film.objects.filter(key__in=affected.film_keys):
+        _deeper_pages(coverage_base(film), _coverage_count(film=film), lambda n, f=film: refresh_film_coverage(f, n),
+                      first=film.get_absolute_url())
+    for person in Person.objects.filter(key__in=affected.person_keys):
+        _deeper_pages(coverage_base(person), _coverage_count(person=person),
+                      lambda n, p=person: refresh_person_coverage(p, n), first=person.get_absolute_url())
+    _refresh_related(affected)
+
+
+def _coverage_count(**mention) -> int:
+    filters = {f"mentions__{name}": value for name, value in mention.items()}
+    return live_articles().filter(mentions__in_spoiler=False, **filters).values("pk").distinct().count()
+
+
+def _whole_list(base: str, total: int, render: Callable[[int], object]) -> None:
+    """Page 1 always (dropped when the list is empty), then the deeper pages."""
+    if total == 0:
+        _drop(base, range(1, 3))
+        return
+    render(1)
+    _deeper_pages(base, total, render)
+
+
+def _deeper_pages(base: str, total: int, render: Callable[[int], object], first: str = "") -> None:
+    """Pages 2 and on that are stored: re-render the first few, drop the rest.
+
+    One article more or less moves every page by one item, and can add or remove the
+    last page; looking one page past the end finds a page that has just gone.
+    """
+    count = page_count(total)
+    paths = {page_url(base, n, first): n for n in range(2, count + 2)}
+    stored = StoredPage.objects.filter(path__in=list(paths)).values_list("path", flat=True)
+    drop = []
+    for path in stored:
+        number = paths[path]
+        if number <= min(EAGER_PAGES, count):
+            try:
+                render(number)
+            except PageOutOfRange:
+                drop.append(path)
+        else:
+            drop.append(path)
+    if drop:
+        StoredPage.objects.filter(path__in=drop).delete()
+
+
+def _drop(base: str, numbers) -> None:
+    for number in numbers:
+        delete_page(page_url(base, number))
+
+
+def _refresh_related(affected: Affected) -> None:
+    entities = Entities(
+        film_ids=set(Film.objects.filter(key__in=affected.film_keys).values_list("id", flat=True)),
+        person_ids=set(Person.objects.filter(key__in=affected.person_keys).values_list("id", flat=True)),
+        tag_ids=set(affected.tag_ids),
+    )
+    # Pages already rendered by this change (neighbours, the article itself) need no second pass.
+    done = set(affected.article_ids) | set(getattr(affected, "changed_ids", ()))
+    ids = closest_ids(entities, exclude=done, limit=RELATED_RIPPLE)
+    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
+        refresh_article(article)
