@@ -9,6 +9,7 @@ from newsreel.public import views
 from newsreel.public.feeds.urls import urlpatterns as feed_urls
 from newsreel.public.robots import robots_txt
 from newsreel.public.sitemaps.urls import urlpatterns as sitemap_urls
+from newsreel.public.search.views import search
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("people/<slug:key>/", views.person, name="person"),
     path("sections/<slug:slug>/", views.section, name="section"),
     path("authors/<slug:slug>/", views.author, name="author"),
+    path("search/", search, name="search"),
     # Lists that grow: page 1 is the list's own URL, then .../page/<n>/ (n >= 2).
     re_path(r"^sections/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.section_page, name="section-page"),
     re_path(r"^authors/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.author_page, name="author-page"),

@@ -1,0 +1,281 @@
+"""Search: what readers find, what they never see, and that nothing they type breaks the page.
+
+Articles go through the newsroom's real write path (save_and_publish), so the index is
+kept by the same hooks production uses; the same file runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.films.models import Film
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Section
+from newsreel.newsroom.publishing import save_and_publish, unpublish
+from newsreel.public.search.backend import SearchRequest, get_backend, mark_snippet, search
+from newsreel.public.search.models import SearchDocument
+from newsreel.public.search.query import fts5_match, parse_query, tsquery_text
+
+pytestmark = pytest.mark.django_db
+
+GRAPH = {
+    "films": [
+        {"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025, "aliases": ["Harbour Lights"]},
+        {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023},
+    ],
+    "people": [{"key": "ada-varga", "name": "Ada Varga"}, {"key": "tomas-ilic", "name": "Tomas Ilic"}],
+    "credits": [
+        {"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"},
+        {"film": "paper-orchard-2023", "person": "tomas-ilic", "role": "actor", "character": "The Gardener"},
+    ],
+}
+# Words that appear nowhere else, so a hit proves where it came from.
+SPOILER_WORD = "zyxquorbel"
+BODY_WORD = "marrowfinch"
+
+
+@pytest.fixture
+def graph(db):
+    import_knowledge_graph(GRAPH)
+    Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})
+    Section.objects.get_or_create(slug="reviews", defaults={"name": "Reviews", "order": 2})
+
+
+NOW = timezone.now().replace(microsecond=0)
+
+
+def publish(headline: str, body: str, *, days_ago: float = 0, section: str = "news", **fields):
+    return save_and_publish(ArticleDraft(
+        headline=headline, body=body, section=section, authors=["Nadia Ferro"],
+        publish_at=NOW - dt.timedelta(days=days_ago), **fields,
+    ), origin="test")
+
+
+def headlines(text: str, **filters) -> list[str]:
+    return [hit.headline for hit in search(text, now=NOW, **filters).hits]
+
+
+@pytest.fixture
+def newsroom(graph):
+    varga = publish("Ada Varga finishes her winter shoot", (
+        f"The director has wrapped *Harbor Lights* after a season on the coast, with a {BODY_WORD} in every scene.\n\n"
+        ":::spoiler harbor-lights-2025\n"
+        f"In the last scene the keeper finds the {SPOILER_WORD} in the lamp room.\n"
+        ":::\n\n"
+        "The film opens in October.\n"
+    ), days_ago=2)
+    orchard = publish("Festival line-up announced", (
+        "Tomas Ilic returns in *The Paper Orchard*, which screens at the autumn festival.\n"
+    ), days_ago=40, section="reviews")
+    return {"varga": varga, "orchard": orchard}
+
+
+# What readers find
+
+def test_finds_an_article_by_a_word_of_its_headline(newsroom):
+    assert headlines("winter shoot") == ["Ada Varga finishes her winter shoot"]
+
+
+def test_finds_an_article_by_a_word_of_its_body(newsroom):
+    assert headlines(BODY_WORD) == ["Ada Varga finishes her winter shoot"]
+
+
+def test_finds_an_article_by_the_film_it_names(newsroom):
+    assert headlines('"Paper Orchard"') == ["Festival line-up announced"]
+
+
+def test_finds_an_article_by_a_film_alias_it_never_spells_out(newsroom):
+    assert headlines("Harbour") == ["Ada Varga finishes her winter shoot"]
+
+
+def test_finds_an_article_by_the_person_it_names(newsroom):
+    assert headlines("Ilic") == ["Festival line-up announced"]
+
+
+def test_words_are_stemmed_so_plurals_find_singulars(newsroom):
+    assert headlines("festivals") == ["Festival line-up announced"]
+
+
+def test_or_minus_and_prefix_mean_what_a_search_box_means(newsroom):
+    assert sorted(headlines("marrowfinch OR orchard")) == ["Ada Varga finishes her winter shoot", "Festival line-up announced"]
+    assert headlines("film -orchard") == ["Ada Varga finishes her winter shoot"]
+    assert headlines("marrowfi*") == ["Ada Varga finishes her winter shoot"]
+
+
+# Spoilers
+
+def test_a_word_only_inside_a_spoiler_block_finds_nothing(newsroom):
+    assert search(SPOILER_WORD, now=NOW).total == 0
+
+
+def test_no_snippet_ever_contains_spoiler_text(newsroom):
+    for text in ("keeper", "lamp room", "Harbor Lights", "October", BODY_WORD, "winter"):
+        for hit in search(text, now=NOW).hits:
+            assert SPOILER_WORD not in hit.snippet and "lamp room" not in hit.snippet
+
+
+def test_snippets_come_from_the_safe_text_with_matches_marked(newsroom):
+    [hit] = search(BODY_WORD, now=NOW).hits
+    assert f"<mark>{BODY_WORD}</mark>" in hit.snippet
+
+
+def test_a_film_named_only_inside_a_spoiler_block_is_not_searchable_by_name(graph):
+    publish("A quiet week at the coast", (
+        "Very little happened this week.\n\n:::spoiler harbor-lights-2025\n"
+        "The twist echoes *The Paper Orchard*.\n:::\n"
+    ))
+    assert search("Orchard", now=NOW).total == 0
+    assert search("", film_key="paper-orchard-2023", now=NOW).total == 0
+
+
+def test_snippet_markup_is_escaped_except_the_marks():
+    snippet = mark_snippet("<script>alert(1)</script> \ue000word\ue001 & more \ue001")
+    assert str(snippet) == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>word</mark> &amp; more "
+
+
+# Filters and pagination
+
+def test_filters_narrow_by_section_film_person_and_date(newsroom):
+    news = Section.objects.get(slug="news")
+    assert headlines("film OR festival", section_id=news.pk) == ["Ada Varga finishes her winter shoot"]
+    assert headlines("film OR festival", film_key="paper-orchard-2023") == ["Festival line-up announced"]
+    assert headlines("film OR festival", person_key="tomas-ilic") == ["Festival line-up announced"]
+    assert headlines("film OR festival", published_from=NOW - dt.timedelta(days=10)) == ["Ada Varga finishes her winter shoot"]
+    assert headlines("film OR festival", published_before=NOW - dt.timedelta(days=10)) == ["Festival line-up announced"]
+
+
+def test_a_filter_without_words_lists_the_matching_articles_newest_first(newsroom):
+    assert headlines("", film_key="harbor-lights-2025") == ["Ada Varga finishes her winter shoot"]
+
+
+def test_the_page_reads_filters_from_the_url(client, newsroom):
+    body = client.get("/search/", {"q": "film OR festival", "section": "reviews"}).content.decode()
+    assert "Festival line-up announced" in body and "winter shoot" not in body
+    body = client.get("/search/", {"q": "film OR festival", "from": (NOW - dt.timedelta(days=10)).date().isoformat()}).content.decode()
+    assert "winter shoot" in body and "Festival line-up" not in body
+    body = client.get("/search/", {"person": "tomas-ilic"}).content.decode()
+    assert "Festival line-up announced" in body and "Tomas Ilic" in body
+
+
+def test_results_come_in_pages(graph):
+    for n in range(25):
+        publish(f"Lighthouse diary, entry {n}", "Notes from a lighthouse on the coast.\n", days_ago=n)
+    first = search("lighthouse", now=NOW)
+    second = search("lighthouse", now=NOW, page=2)
+    assert first.total == second.total == 25
+    assert len(first.hits) == 20 and len(second.hits) == 5
+    assert first.has_next and not second.has_next
+    assert not {h.article_id for h in first.hits} & {h.article_id for h in second.hits}
+
+
+def test_the_page_links_to_the_next_page_of_results(client, graph):
+    for n in range(21):
+        publish(f"Lighthouse diary, entry {n}", "Notes from a lighthouse.\n", days_ago=n)
+    body = client.get("/search/", {"q": "lighthouse"}).content.decode()
+    assert 'href="/search/?q=lighthouse&amp;page=2"' in body
+    assert "entry" in client.get("/search/", {"q": "lighthouse", "page": "2"}).content.decode()
+
+
+# Ranking
+
+def test_a_headline_match_outranks_a_body_match(graph):
+    publish("Notes from the coast", "A story that mentions a lighthouse once, in passing.\n", days_ago=1)
+    publish("The lighthouse", "A story about the coast.\n", days_ago=1)
+    assert headlines("lighthouse")[0] == "The lighthouse"
+
+
+def test_recency_breaks_near_ties(graph):
+    publish("Lighthouse keepers gather", "Keepers met on the coast.\n", days_ago=300)
+    publish("Lighthouse keepers meet", "Keepers met on the coast.\n", days_ago=1)
+    assert headlines("lighthouse keepers") == ["Lighthouse keepers meet", "Lighthouse keepers gather"]
+
+
+# Keeping the index current
+
+def test_an_unpublished_article_disappears_from_results(newsroom):
+    unpublish(newsroom["varga"])
+    assert search(BODY_WORD, now=NOW).total == 0
+    assert not SearchDocument.objects.filter(article_id=newsroom["varga"].pk).exists()
+
+
+def test_republishing_with_new_words_replaces_the_old_ones(newsroom):
+    article = newsroom["orchard"]
+    save_and_publish(ArticleDraft(headline="Festival line-up announced", body="The jury is announced.\n",
+                                  section="reviews", slug=article.slug), article=article, origin="test")
+    assert search("jury", now=NOW).total == 1
+    assert search("Ilic", now=NOW).total == 0
+
+
+def test_renaming_a_film_in_the_knowledge_graph_reindexes_its_articles(newsroom, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        film = Film.objects.get(key="paper-orchard-2023")
+        film.aliases = ["Orchard of Paper"]
+        film.save()
+    assert headlines('"orchard of paper"') == ["Festival line-up announced"]
+
+
+def test_reindex_search_rebuilds_the_index_from_live_articles(newsroom):
+    SearchDocument.objects.all().delete()
+    assert search(BODY_WORD, now=NOW).total == 0
+    call_command("reindex_search", verbosity=0)
+    assert search(BODY_WORD, now=NOW).total == 1
+    assert SearchDocument.objects.count() == 2
+
+
+# Nothing a reader types breaks the page
+
+NASTY = ['"', "AND", "NOT OR", "foo*", "(((", "NEAR(", "'; DROP TABLE public_searchdocument; --", "x" * 10_000,
+         "🎬🍿", "", "   ", "-", '"unbalanced phrase', "a:b", "headline:varga", "^harbor", "OR OR OR", "NOT",
+         "*", "**", "a*", "\x00\x01", "\ue000mark\ue001", "%_%", "\\", "NEAR(harbor lights, 2)", "{harbor}",
+         "harbor AND", "- - -", "''", "lights)", "‘curly’ “quotes”", "Ünïcödé", "漢字", "the", "a" * 300 + "*"]
+
+
+@pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
+def test_any_query_a_person_types_gets_a_page(client, newsroom, text):
+    response = client.get("/search/", {"q": text})
+    assert response.status_code == 200
+    assert b"<h1>Search</h1>" in response.content
+    # And the backend itself answered (the page does not hide a failure).
+    assert not get_backend().search(SearchRequest(query=parse_query(text), now=NOW)).failed
+
+
+@pytest.mark.parametrize("params", [
+    {"page": "-1"}, {"page": "abc"}, {"page": "99999999999"}, {"from": "2026-13-45"}, {"to": "yesterday"},
+    {"from": "2026-03-02", "to": "2020-01-01"}, {"section": "no-such"}, {"film": "no-such-film"},
+    {"person": "x" * 500}, {"q": "film", "page": "400"},
+])
+def test_odd_parameters_get_a_page_too(client, newsroom, params):
+    assert client.get("/search/", params).status_code == 200
+
+
+def test_the_parser_keeps_only_words_for_the_database():
+    query = parse_query('"harbor lights" OR orchard -spoiler NEAR( foo* (((')
+    assert fts5_match(query) == '(("harbor lights" OR "orchard") AND ("near") AND ("foo" *)) NOT (("spoiler"))'
+    assert tsquery_text(query) == "((harbor <-> lights) | orchard) & (near) & (foo:*) & !(spoiler)"
+    assert parse_query('"" NOT -').is_empty
+
+
+# The page itself
+
+def test_the_page_is_cacheable_and_answers_revalidation(client, newsroom):
+    response = client.get("/search/", {"q": "winter"})
+    assert "max-age=60" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
+    again = client.get("/search/", {"q": "winter"}, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_every_page_has_a_search_box_in_its_header(client, newsroom):
+    body = client.get("/search/").content.decode()
+    assert re.search(r'<form class="site-search" role="search" action="/search/"', body)
+    assert '<label for="site-search-q"' in body
+
+
+def test_the_page_escapes_what_the_reader_typed(client, newsroom):
+    body = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
