@@ -19,6 +19,7 @@ NEWSREEL_COMMANDS = {
     "evaluate": "measure mentions, quotes and spoiler safety on an evaluation set",
     "check": "check configuration, database and content for problems",
     "export": "write the public site for a static host: newsreel export static DIR (incremental)",
+    "rebuild-renditions": "make responsive image copies and crops for images that lack them",
 }
 
 

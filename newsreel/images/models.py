@@ -23,7 +23,7 @@ class Image(models.Model):
     focal_x = models.FloatField(default=0.5, help_text="Horizontal focal point, 0 (left) to 1 (right)")
     focal_y = models.FloatField(default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom)")
     renditions = models.JSONField(default=dict, blank=True, editable=False,
-                                  help_text="Width -> URL of resized copies, made at upload")
+                                  help_text="Resized copies and crops, made at upload (see newsreel.images.renditions)")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

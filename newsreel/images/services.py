@@ -13,9 +13,9 @@ from django.db import transaction
 from PIL import Image as PILImage, UnidentifiedImageError
 
 from newsreel.images.models import Image
+from newsreel.images.renditions import picture, refresh_renditions
 from newsreel.text.types import ImageRef
 
-RENDITION_WIDTHS = (480, 960, 1600)
 MAX_PIXELS = 40_000_000
 
 
@@ -45,8 +45,7 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     image.width, image.height = size
     with transaction.atomic():
         image.save()
-    image.renditions = make_renditions(image)
-    Image.objects.filter(pk=image.pk).update(renditions=image.renditions)
+    refresh_renditions(image)
     return image
 
 
@@ -61,29 +60,22 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     return create_image(ContentFile(data, name=name), alt=alt, credit=credit, caption=caption, name=name)
 
 
-def make_renditions(image: Image) -> dict[str, str]:
-    """Resized WebP copies at the standard widths narrower than the original."""
-    renditions: dict[str, str] = {}
-    with image.file.open("rb") as handle, PILImage.open(handle) as original:
-        original.load()
-        source = original.convert("RGBA" if original.mode in {"RGBA", "LA", "P"} else "RGB")
-    stem = Path(image.file.name).with_suffix("")
-    for width in RENDITION_WIDTHS:
-        if width >= source.width:
-            continue
-        height = round(source.height * width / source.width)
-        resized = source.resize((width, height), PILImage.LANCZOS)
-        buffer = io.BytesIO()
-        resized.save(buffer, "WEBP", quality=82, method=4)
-        saved = default_storage.save(f"renditions/{stem.name}-{width}w.webp", ContentFile(buffer.getvalue()))
-        renditions[str(width)] = default_storage.url(saved)
-    return renditions
+def set_focal_point(image: Image, x: float, y: float) -> Image:
+    """Move the focal point (0..1 from the left and top) and re-cut the crops around it."""
+    errors = {name: f"The focal point's {name} must be between 0 and 1, not {value!r}."
+              for name, value in (("focal_x", x), ("focal_y", y))
+              if not isinstance(value, (int, float)) or not 0 <= value <= 1}
+    if errors:
+        raise ValidationError(errors)
+    image.focal_x, image.focal_y = float(x), float(y)
+    Image.objects.filter(pk=image.pk).update(focal_x=image.focal_x, focal_y=image.focal_y)
+    refresh_renditions(image)
+    return image
 
 
 def image_ref(image: Image) -> ImageRef:
     """The plain-data view of an image the text core renders figures from."""
-    srcset = ", ".join(f"{url} {width}w" for width, url in sorted(image.renditions.items(), key=lambda kv: int(kv[0])))
-    if srcset:
-        srcset += f", {image.file.url} {image.width}w"
-    return ImageRef(url=image.file.url, alt=image.alt, credit=image.credit, width=image.width or None,
-                    height=image.height or None, srcset=srcset)
+    shown = picture(image)
+    sources = ((("image/webp", shown.webp_srcset),) if shown.webp_srcset else ())
+    return ImageRef(url=shown.url, alt=image.alt, credit=image.credit, width=shown.width,
+                    height=shown.height, srcset=shown.srcset, sources=sources)

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
+from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
@@ -85,6 +86,7 @@ def resolve_image(reference: str) -> ImageRef | None:
             image = Image.objects.get(pk=int(reference[6:]))
         except (ValueError, Image.DoesNotExist):
             return None
+        ensure_renditions([image])  # an image stored before renditions existed gets them now
         return image_ref(image)
     if reference.startswith(("https://", "http://")):
         return ImageRef(url=reference, alt="", credit="")
@@ -217,6 +219,7 @@ def publish(article: Article, *, user=None) -> Article:
     previous = ArticleSnapshot.of(article) if article.is_live else None
     _apply_content(article, draft)
     _apply_derived(article, processed)
+    ensure_renditions([article.hero_image])
     now = timezone.now()
     article.published_at = draft.publish_at or (article.published_at if article.is_live else None) or now
     article.first_published_at = article.first_published_at or now

@@ -33,6 +33,7 @@ class FigureImage:
     width: int | None = None
     height: int | None = None
     srcset: str = ""
+    sources: tuple[tuple[str, str], ...] = ()
 
 
 def parse_figure_attributes(args: str, *, line: int) -> dict[str, str]:
@@ -88,6 +89,7 @@ def resolve_image(
         width=found.width,
         height=found.height,
         srcset=found.srcset,
+        sources=found.sources,
     )
 
 
@@ -102,6 +104,18 @@ def figure_html(image: FigureImage, caption_html: str = "") -> str:
 
 
 def img_html(image: FigureImage) -> str:
+    """The <img>, inside a <picture> with a <source> per modern format when the image has them."""
+    img = _img(image)
+    if not image.sources:
+        return img
+    sources = "".join(
+        f'<source type="{escape(kind)}" srcset="{escape(srcset)}" sizes="{_SIZES}">'
+        for kind, srcset in image.sources if srcset
+    )
+    return f"<picture>{sources}{img}</picture>"
+
+
+def _img(image: FigureImage) -> str:
     attributes = [("src", image.url), ("alt", image.alt)]
     if image.width:
         attributes.append(("width", str(image.width)))

@@ -16,7 +16,7 @@ import nh3
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "blockquote", "br", "cite", "code", "dd", "del", "details",
     "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "hr", "i", "img",
-    "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "li", "mark", "ol", "p", "picture", "pre", "q", "s", "section", "small", "source", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 })
 ATTRIBUTES = {
@@ -28,6 +28,8 @@ ATTRIBUTES = {
     "li": {"id"},
     "ol": {"start"},
     "p": {"data-film"},
+    # Only inside <picture>: a modern-format alternative the browser picks by type.
+    "source": {"type", "srcset", "sizes"},
     "td": {"style"},
     "th": {"style"},
 }
@@ -45,6 +47,7 @@ _LANGUAGE_CLASS = re.compile(r"^language-[\w+#.-]+$")
 _FOOTNOTE_ID = re.compile(r"^fn(?:ref)?\d+(?::\d+)?$")
 _REL_VALUES = frozenset({"noopener", "noreferrer", "nofollow", "ugc", "sponsored"})
 _NUMBER = re.compile(r"^\d{1,5}$")
+_IMAGE_TYPES = frozenset({"image/avif", "image/webp", "image/jpeg", "image/png", "image/gif"})
 _KEYWORDS = {"loading": {"lazy", "eager"}, "decoding": {"async", "sync", "auto"}}
 # nh3 serializes attributes with double quotes and escapes `"` inside them.
 _ANCHOR = re.compile(r'<a((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*>')
@@ -89,7 +92,18 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
         return value if _NUMBER.match(value.strip()) else None
     if name in _KEYWORDS:
         return value if value in _KEYWORDS[name] else None
+    if name == "type" and tag == "source":
+        return value if value in _IMAGE_TYPES else None
+    if name == "srcset":
+        # nh3 checks URL schemes in src and href, not in srcset: each candidate is checked here.
+        urls = [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+        return value if all(_safe_srcset_url(url) for url in urls) else None
     return value
+
+
+def _safe_srcset_url(url: str) -> bool:
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
 def _mark_external_links(html: str) -> str:

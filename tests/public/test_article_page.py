@@ -90,12 +90,12 @@ def test_the_publisher_footer_has_name_tagline_and_social_links(client, story):
 def test_the_hero_figure_has_dimensions_alt_and_a_small_credit(client, make_article, publish, site, hero_image):
     publish(make_article("With a hero", slug="with-hero", hero_image=hero_image))
     _, page = get_page(client, "/articles/with-hero/")
-    src = hero_image.file.url
-    assert re.search(r'<img src="%s"[^>]* srcset="[^"]*480w[^"]*"[^>]* alt="A lighthouse in snow" '
-                     r'width="1600" height="900"' % re.escape(src), page.html)
+    assert re.search(r'<source type="image/webp" srcset="[^"]*480w[^"]*"[^>]*><img src="[^"]+-960w\.jpg" '
+                     r'srcset="[^"]*480w[^"]*" sizes="[^"]+" alt="A lighthouse in snow" width="1600" height="900"',
+                     page.html)
     assert '<span class="credit">Courtesy Invented Pictures</span>' in page.html
-    assert page.meta["og:image"] == settings.SITE_URL + src
-    assert page.json_ld[0]["image"] == [settings.SITE_URL + src]
+    assert page.meta["og:image"].startswith(settings.SITE_URL) and page.meta["og:image"].endswith("-16x9.jpg")
+    assert len(page.json_ld[0]["image"]) == 3
 
 
 def test_head_has_title_canonical_description_open_graph_and_twitter_card(client, story):
@@ -112,7 +112,7 @@ def test_head_has_title_canonical_description_open_graph_and_twitter_card(client
 
 def test_json_ld_describes_a_news_article_with_authors_publisher_and_what_it_is_about(client, story):
     _, page = get_page(client, "/articles/varga-ending/")
-    (data,) = page.json_ld
+    data = page.json_ld[0]
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == story.headline
     assert data["description"] == story.meta_description

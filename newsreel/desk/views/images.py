@@ -11,17 +11,11 @@ from django.shortcuts import redirect, render
 from newsreel.desk.access import ADD_IMAGE_PERMISSION, desk_view, forbidden
 from newsreel.desk.forms import ImageUploadForm
 from newsreel.images.models import Image
+from newsreel.images.renditions import thumbnail_url
 from newsreel.images.services import create_image
 
 IMAGES_PER_PAGE = 24
 
-
-def thumbnail_url(image: Image) -> str:
-    """The smallest stored rendition, else the original."""
-    if image.renditions:
-        smallest = min(image.renditions, key=int)
-        return image.renditions[smallest]
-    return image.file.url
 
 
 def add_service_errors(form, error: ValidationError) -> None:

@@ -11,8 +11,10 @@ from django.utils.safestring import mark_safe
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Byline, Mention
 from newsreel.public.models import SiteSettings
+from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page, spoiler_note_html
 from newsreel.public.pages.queries import neighbours
+from newsreel.public.pages.seo import social_tags
 from newsreel.public.pages.related import related_articles
 
 # An edit saved within this long of the first publish is part of publishing, not an update.
@@ -29,6 +31,7 @@ def render_article(article: Article) -> bytes:
     films, people = mentioned(article)
     previous, following = neighbours(article)
     modified = modified_at(article)
+    tags = list(article.tags.all())
     spoiler_titles = dict(Film.objects.filter(key__in=article.spoiler_films).values_list("key", "title"))
     context: dict[str, Any] = {
         "site": site,
@@ -38,7 +41,7 @@ def render_article(article: Article) -> bytes:
         "description": article.meta_description,
         "hero": hero,
         "authors": authors,
-        "tags": list(article.tags.all()),
+        "tags": tags,
         "sources": [source for source in article.sources if isinstance(source, dict) and source.get("name")],
         "spoiler_note": spoiler_note_html(article.spoiler_note) if article.spoiler_note else "",
         "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
@@ -52,7 +55,14 @@ def render_article(article: Article) -> bytes:
         "published": article.published_at,
         "modified": modified,
         "updated": modified if modified > article.published_at else None,
-        "json_ld": json_ld(news_article_ld(article, site, canonical, hero, authors, films, people, modified)),
+        "social_tags": social_tags(
+            site_name=site.name, kind="article", title=article.headline, description=article.meta_description,
+            url=canonical, image=hero, published=article.published_at, modified=modified,
+            section=article.section.name if article.section_id else "", tags=[tag.name for tag in tags]),
+        "json_ld": json_ld(structured_data.news_article(
+            article, site=site, canonical=canonical, hero=hero, authors=authors, films=films, people=people,
+            modified=modified)),
+        "more_json_ld": [json_ld(structured_data.article_breadcrumbs(article))],
     }
     return render_page("public/article.html", context)
 
@@ -82,40 +92,3 @@ def modified_at(article: Article) -> datetime:
     if revision is not None and first is not None and revision.created_at > first + _UPDATE_GRACE:
         return max(published, revision.created_at)
     return published
-
-
-def news_article_ld(article, site, canonical, hero, authors, films, people, modified) -> dict[str, Any]:
-    """schema.org NewsArticle; `description` is the spoiler-safe meta description."""
-    publisher: dict[str, Any] = {"@type": "Organization", "name": site.name, "url": absolute("/")}
-    logo = image_info(site.logo)
-    if logo:
-        publisher["logo"] = {"@type": "ImageObject", "url": logo["absolute_url"]}
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "description": article.meta_description,
-        "url": canonical,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": modified.isoformat(),
-        "author": [{"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())} for a in authors],
-        "publisher": publisher,
-        "wordCount": article.word_count,
-    }
-    if hero:
-        data["image"] = [hero["absolute_url"]]
-    if article.section_id:
-        data["articleSection"] = article.section.name
-    if films:
-        data["about"] = [_entity("Movie", film.title, film.get_absolute_url(), film.same_as) for film in films]
-    if people:
-        data["mentions"] = [_entity("Person", p.name, p.get_absolute_url(), p.same_as) for p in people]
-    return data
-
-
-def _entity(kind: str, name: str, url: str, same_as: list[str]) -> dict[str, Any]:
-    entity: dict[str, Any] = {"@type": kind, "name": name, "url": absolute(url)}
-    if same_as:
-        entity["sameAs"] = same_as
-    return entity

@@ -12,8 +12,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsreel.films.models import Film, ReleaseStatus
 from newsreel.images.models import Image
+from newsreel.images.renditions import Picture, picture
 from newsreel.newsroom.models import Section
 from newsreel.public.models import SiteSettings
+from newsreel.public.pages.seo import social_tags
 
 
 def absolute(url: str) -> str:
@@ -30,6 +32,11 @@ def render_page(template: str, context: dict[str, Any]) -> bytes:
     static export, whoever triggers the render.
     """
     site = context.get("site") or SiteSettings.current()
+    if "social_tags" not in context and context.get("canonical"):
+        # A page that says nothing of its card still gets a plain one from its title.
+        context = {**context, "social_tags": social_tags(
+            site_name=site.name, kind="website", title=context.get("title") or site.name,
+            description=context.get("description") or "", url=context["canonical"])}
     chrome = {
         "site": site,
         "site_url": settings.SITE_URL,
@@ -40,38 +47,27 @@ def render_page(template: str, context: dict[str, Any]) -> bytes:
 
 
 def json_ld(data: dict[str, Any]) -> SafeString:
-    """JSON for a <script type="application/ld+json">, safe against a closing </script>."""
+    """JSON for a <script type="application/ld+json">, safe inside the script element.
+
+    `<`, `>` and `&` become JSON escapes, so no value can close the element (`</script>`),
+    open a comment (`<!--`) or start an entity; U+2028/U+2029 are escaped for old parsers.
+    JSON parsers read the escapes back as the same characters.
+    """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for character, escaped in _SCRIPT_SAFE.items():
+        text = text.replace(character, escaped)
     return mark_safe(text)
 
 
-def image_info(image: Image | None) -> dict[str, Any] | None:
-    """What a template needs to show an image without layout shift, or None."""
-    if image is None or not image.file:
-        return None
-    url = image.file.url
-    srcset = ""
-    renditions = image.renditions or {}
-    try:
-        widths = sorted((int(width), rendition) for width, rendition in renditions.items())
-    except (TypeError, ValueError):
-        widths = []
-    if widths:
-        srcset = ", ".join(f"{rendition} {width}w" for width, rendition in widths if isinstance(rendition, str))
-        if image.width and srcset:
-            srcset += f", {url} {image.width}w"
-    return {
-        "url": url,
-        "absolute_url": absolute(url),
-        "srcset": srcset,
-        "alt": image.alt,
-        "credit": image.credit,
-        "caption": image.caption,
-        "width": image.width or None,
-        "height": image.height or None,
-        "focal": f"{image.focal_x * 100:.0f}% {image.focal_y * 100:.0f}%",
-    }
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def image_info(image: Image | None) -> Picture | None:
+    """What a template needs to show an image responsively without layout shift, or None.
+
+    Reads the renditions made at upload; never makes any (this runs while rendering pages).
+    """
+    return picture(image)
 
 
 def film_status_line(film: Film) -> str:

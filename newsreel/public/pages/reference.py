@@ -13,8 +13,10 @@ from django.utils.safestring import SafeString, mark_safe
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
 from newsreel.public.models import SiteSettings
+from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page
 from newsreel.public.pages.queries import live_articles
+from newsreel.public.pages.seo import social_tags
 
 _ROLE_HEADINGS = {
     Role.DIRECTOR: "Directed by", Role.WRITER: "Written by", Role.PRODUCER: "Produced by",
@@ -98,31 +100,21 @@ def render_film(film: Film) -> bytes:
     quotes = [quote for quote in spoiler_free_quotes(stories) if quote.person_id in credited]
     url = absolute(film.get_absolute_url())
     poster = image_info(film.poster)
-    movie: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie", "name": film.title, "url": url}
-    if film.synopsis:
-        movie["description"] = film.synopsis
-    if film.release_date:
-        movie["datePublished"] = film.release_date.isoformat()
-    if poster:
-        movie["image"] = poster["absolute_url"]
-    for key, role in (("director", Role.DIRECTOR), ("actor", Role.ACTOR), ("producer", Role.PRODUCER)):
-        people = [_person_ld(c.person) for c in credits if c.role == role]
-        if people:
-            movie[key] = people
-    if film.same_as:
-        movie["sameAs"] = film.same_as
+    description = film.synopsis[:200] if film.synopsis else f"{film}: credits and coverage on {site.name}"
     return render_page("public/film.html", {
         "site": site,
         "title": f"{film} | {site.name}",
-        "description": film.synopsis[:200] if film.synopsis else f"{film}: credits and coverage on {site.name}",
+        "description": description,
         "canonical": url,
+        "social_tags": social_tags(site_name=site.name, kind="video.movie", title=str(film),
+                                   description=description, url=url, image=poster),
         "film": film,
         "status": film_status_line(film),
         "poster": poster,
         "groups": groups,
         **_first_coverage_page(stories, film),
         "quotes": quotes,
-        "json_ld": json_ld(movie),
+        "json_ld": json_ld(structured_data.movie(film, credits, poster)),
     })
 
 
@@ -143,23 +135,20 @@ def render_person(person: Person) -> bytes:
     )
     url = absolute(person.get_absolute_url())
     photo = image_info(person.photo)
-    data = _person_ld(person)
-    data = {"@context": "https://schema.org", **data}
-    if person.bio:
-        data["description"] = person.bio
-    if photo:
-        data["image"] = photo["absolute_url"]
+    description = person.bio[:200] if person.bio else f"{person.name}: credits and coverage on {site.name}"
     return render_page("public/person.html", {
         "site": site,
         "title": f"{person.name} | {site.name}",
-        "description": person.bio[:200] if person.bio else f"{person.name}: credits and coverage on {site.name}",
+        "description": description,
         "canonical": url,
+        "social_tags": social_tags(site_name=site.name, kind="profile", title=person.name,
+                                   description=description, url=url, image=photo),
         "person": person,
         "photo": photo,
         "filmography": filmography,
         **_first_coverage_page(stories, person),
         "quotes": quotes,
-        "json_ld": json_ld(data),
+        "json_ld": json_ld(structured_data.person(person, photo)),
     })
 
 
@@ -177,10 +166,3 @@ def _role_text(credit: Credit) -> str:
     if credit.role == Role.CREW:
         return credit.job or "Crew"
     return credit.get_role_display()
-
-
-def _person_ld(person: Person) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
-    if person.same_as:
-        data["sameAs"] = person.same_as
-    return data
