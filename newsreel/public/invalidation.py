@@ -79,7 +79,8 @@ def flush() -> None:
             refresh.refresh_home()
             # Listings show headlines, sections and dates only, but a hero credit or
             # an author's name may appear on them: drop them to be rendered afresh.
-            StoredPage.objects.filter(kind__in=["section", "author", "tag", "archive"]).delete()
+            # Feeds carry author and tag names and hero images; sitemaps image URLs.
+            StoredPage.objects.filter(kind__in=["section", "author", "tag", "archive", "feed", "sitemap"]).delete()
 
 
 def _paths_showing_image(image_id: int) -> set[str]:

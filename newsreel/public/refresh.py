@@ -207,7 +207,8 @@ def refresh_everything() -> int:
         count += 1
     refresh_home()
     count += 1
-    StoredPage.objects.filter(kind__in=["section", "author", "film", "person", "tag", "archive"]).delete()
+    # Feeds and sitemaps carry the site's name and URL: dropped, filled again on request.
+    StoredPage.objects.filter(kind__in=["section", "author", "film", "person", "tag", "archive", "feed", "sitemap"]).delete()
     stale = [path for path in StoredPage.objects.filter(kind="article").values_list("path", flat=True)
              if path not in live_paths]
     for start in range(0, len(stale), 500):

@@ -226,6 +226,25 @@ def test_unpublishing_takes_the_story_out_of_every_stored_feed(client, story):
         assert story.headline not in client.get(path).content.decode()
 
 
+def test_a_renamed_author_and_a_renamed_site_reach_the_stored_feeds(client, story, django_capture_on_commit_callbacks):
+    from newsreel.newsroom.models import Author
+    from newsreel.public.models import SiteSettings
+
+    for path in ["/feed.xml", "/films/harbor-lights-2025/feed.atom"]:
+        fetch(client, path)
+    author = Author.objects.get(slug="nadia-ferro")
+    author.name = "Nadia Ferro-Lund"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+    for path in ["/feed.xml", "/films/harbor-lights-2025/feed.atom"]:
+        assert feedparser.parse(fetch(client, path).content).entries[0].author == "Nadia Ferro-Lund"
+    site = SiteSettings.current()
+    site.name = "The Projection Booth"
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    assert feedparser.parse(fetch(client, "/feed.xml").content).feed.title == "The Projection Booth"
+
+
 def test_a_feed_holds_the_newest_thirty_stories(client, knowledge):
     base = timezone.now() - dt.timedelta(hours=FEED_LENGTH + 5)
     for n in range(FEED_LENGTH + 2):
