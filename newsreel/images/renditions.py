@@ -217,8 +217,11 @@ def picture(image: Image | None) -> Picture | None:
                   default=widths[0])
     src = url_of(default["fallback"])
     largest = widths[-1]
-    crops = {label: Crop(url_of(crop["name"]), _absolute(url_of(crop["name"])), crop["width"], crop["height"])
-             for label, crop in renditions.get("crops", {}).items()}
+    stored = renditions.get("crops", {})
+    # In CROPS order (16:9 first): PostgreSQL's jsonb does not keep the order keys were written in.
+    crops = {label: Crop(url_of(stored[label]["name"]), _absolute(url_of(stored[label]["name"])),
+                         stored[label]["width"], stored[label]["height"])
+             for label in CROPS if label in stored}
     return Picture(
         url=src, absolute_url=_absolute(src),
         # The widest copy's size: the browser reserves the box from its aspect ratio.
