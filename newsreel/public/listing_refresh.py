@@ -11,11 +11,12 @@ What a publish re-renders, and why (all registered with `refresh.register_refres
 - The archive index (months with counts) is rendered again whenever a publication date
   is involved; a month that no longer has stories loses its page.
 - Related lists: a story's related list shows the live stories sharing the most films,
-  people and tags with it. When a story is published, changed or withdrawn, the
-  RELATED_RIPPLE live stories closest to it (by the same weighted overlap, over what it
-  is about before and after the change) are rendered again: those are the lists it most
-  likely enters or leaves. The bound is deliberate; a story that shares only a popular
-  tag with thousands of others would otherwise re-render thousands of pages. A list
+  people and tags with it. When a story is published, changed or withdrawn, the related
+  lists of the RELATED_RIPPLE live stories closest to it (by the same weighted overlap,
+  over what it is about before and after the change) are worked out again, and the
+  stories whose list changed are rendered again: those are the lists it most likely
+  enters or leaves. The bound is deliberate; a story that shares only a popular
+  tag with thousands of others would otherwise check thousands of lists. A list
   outside the ripple catches up the next time its own page is rendered (any publish
   touching it, or `refresh_everything`); a withdrawn story's link meanwhile answers 410.
 """
@@ -34,14 +35,15 @@ from newsreel.public.pages.pagination import PageOutOfRange, page_count, page_ur
 from newsreel.public.pages.queries import (
     author_articles, live_articles, month_articles, month_of, section_articles, tag_articles,
 )
-from newsreel.public.pages.related import Entities, closest_ids
+from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
 from newsreel.public.refresh import Affected, refresh_article, register_refresher
 from newsreel.public.store import delete_page, store_page
 
 # Deeper pages re-rendered at publish when stored; stored pages past this are dropped.
 EAGER_PAGES = 3
-# Articles whose related lists are re-rendered when a story changes.
-RELATED_RIPPLE = 8
+# Stories closest to a changed one whose related lists are checked (and re-rendered when
+# they changed).
+RELATED_RIPPLE = 6
 
 
 # Rendering one page of a list, for lazy fills (views) and for publishing.
@@ -146,13 +148,28 @@ def _drop(base: str, numbers) -> None:
 
 
 def _refresh_related(affected: Affected) -> None:
+    """Re-render the closest stories whose related block no longer matches their stored page.
+
+    Checking costs one ranking query and a small template per story, so the ripple can
+    look at many stories and render only the few whose list really changed (the changed
+    story entered or left it, or its headline, summary or date moved).
+    """
     entities = Entities(
         film_ids=set(Film.objects.filter(key__in=affected.film_keys).values_list("id", flat=True)),
         person_ids=set(Person.objects.filter(key__in=affected.person_keys).values_list("id", flat=True)),
         tag_ids=set(affected.tag_ids),
     )
     # Pages already rendered by this change (neighbours, the article itself) need no second pass.
-    done = set(affected.article_ids) | set(getattr(affected, "changed_ids", ()))
+    done = set(affected.article_ids) | set(affected.changed_ids)
     ids = closest_ids(entities, exclude=done, limit=RELATED_RIPPLE)
-    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
-        refresh_article(article)
+    if not ids:
+        return
+    articles = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
+    stored = dict(StoredPage.objects.filter(path__in=[a.get_absolute_url() for a in articles])
+                  .values_list("path", "body"))
+    for article in articles:
+        body = bytes(stored.get(article.get_absolute_url()) or b"")
+        block = related_html(related_articles(article)).encode()
+        shows_same = block in body if block else b'class="related"' not in body
+        if not body or not shows_same:
+            refresh_article(article)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.template.loader import render_to_string
 
 from newsreel.newsroom.models import Article, Mention, WorkflowState
 from newsreel.public.pages.queries import live_articles
@@ -50,6 +51,11 @@ def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Artic
     ids = closest_ids(entities_of(article), exclude={article.pk}, limit=limit)
     found = live_articles().in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+def related_html(stories: list[Article]) -> str:
+    """The related-stories block exactly as the article page shows it (empty when none)."""
+    return render_to_string("public/_related.html", {"related": stories}).strip()
 
 
 def closest_ids(entities: Entities, *, exclude: set[int] = frozenset(), limit: int = RELATED_COUNT) -> list[int]:

@@ -1,0 +1,58 @@
+"""Stories published the way the newsroom publishes them, for the navigation, related and
+spoiler-control specs: a small invented knowledge graph and `story(...)`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Article
+from newsreel.newsroom.publishing import save_and_publish
+
+GRAPH = {
+    "films": [
+        {"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025, "status": "in theaters",
+         "distributor": "Kestrel Films"},
+        {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023},
+        {"key": "salt-meridian-2026", "title": "Salt Meridian", "year": 2026},
+    ],
+    "people": [
+        {"key": "ada-varga", "name": "Ada Varga"},
+        {"key": "tomas-ilic", "name": "Tomas Ilic"},
+        {"key": "mira-sol", "name": "Mira Sol"},
+    ],
+    "credits": [
+        {"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"},
+        {"film": "harbor-lights-2025", "person": "tomas-ilic", "role": "actor", "character": "Jonah"},
+        {"film": "paper-orchard-2023", "person": "tomas-ilic", "role": "actor", "character": "The Gardener"},
+        {"film": "salt-meridian-2026", "person": "mira-sol", "role": "director"},
+    ],
+}
+
+SPOILER = "the lighthouse keeper walks into the sea"
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def films(db):
+    import_knowledge_graph(GRAPH)
+    return GRAPH
+
+
+def story(headline: str, *, hours: float = 0, at: dt.datetime | None = None, body: str = "", section: str = "news",
+          tags: list[str] | None = None, authors: list[str] | None = None, **fields) -> Article:
+    """Publish a story `hours` after T0 (or `at`) through the newsroom's one intake."""
+    draft = ArticleDraft(
+        headline=headline, body=body or f"{headline}.\n", section=section, tags=tags or [],
+        authors=authors if authors is not None else ["Nadia Ferro"],
+        publish_at=at or T0 + dt.timedelta(hours=hours), **fields,
+    )
+    return save_and_publish(draft, origin="test")
+
+
+def harbor_body(lead: str = "Ada Varga has finished *Harbor Lights*.") -> str:
+    """A story about Harbor Lights with a spoiler block for it."""
+    return f"{lead}\n\n:::spoiler harbor-lights-2025\nIn the last scene {SPOILER}.\n:::\n"
