@@ -9,7 +9,7 @@ import pytest
 
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
-from newsreel.newsroom.models import Article
+from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.publishing import save_and_publish
 
 GRAPH = {
@@ -38,6 +38,8 @@ T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 
 @pytest.fixture
 def films(db):
+    # A transactional test database starts without the sections the migrations create.
+    Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})
     import_knowledge_graph(GRAPH)
     return GRAPH
 
