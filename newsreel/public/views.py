@@ -22,7 +22,7 @@ from newsreel.public.store import serve_stored, stored_response
 
 # Uploaded files keep their names for life (a new upload gets a new name), so browsers and
 # CDNs may keep them a year.
-MEDIA_CACHE_CONTROL = "public, max-age=31536000"
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:

@@ -78,7 +78,7 @@ def test_the_404_page_is_not_indexed(client, site):
 def test_uploaded_media_is_served_with_long_cache_headers(client, hero_image):
     response = client.get(hero_image.file.url)
     assert response.status_code == 200
-    assert response["Cache-Control"] == "public, max-age=31536000"
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["Content-Type"] == "image/jpeg"
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
     assert client.get("/media/images/missing.jpg").status_code == 404

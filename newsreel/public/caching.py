@@ -1,0 +1,88 @@
+"""Cache headers for every public response Django answers (stored pages set their own).
+
+Stored pages, feeds, sitemaps and robots.txt come from `newsreel.public.store` with an
+ETag, Last-Modified and Cache-Control. This middleware completes whatever else the
+reader's site answers, so a CDN can hold every response for a sensible time:
+
+| response                         | Cache-Control                                  |
+|----------------------------------|------------------------------------------------|
+| stored pages (store.CACHE_CONTROL)| public, max-age=0, s-maxage=300, stale-while-revalidate=86400 |
+| other 200s and 301/308           | the same                                       |
+| 404, 410                         | public, max-age=60, s-maxage=60 (a new page may appear soon) |
+| other errors (400, 405, 5xx)     | no-store                                       |
+| media (views.MEDIA_CACHE_CONTROL)| public, max-age=31536000, immutable            |
+| static files (WhiteNoise)        | hashed names: a year, immutable                |
+
+A response with no ETag gets one: from its bytes, or for a file from its modification
+time and size (as nginx does). One with no Last-Modified gets the time it was made (it
+was generated just now), so a conditional request still has something to compare. A
+200 without conditional handling of its own answers If-None-Match / If-Modified-Since
+with 304 here. The desk is left alone (it is private and never cached). It is the
+outermost middleware, so Django's own answers (400 for an unknown host) get headers too.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
+
+from newsreel.public import store
+
+SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
+NO_STORE = "no-store"
+PRIVATE_PREFIXES = ("/desk/",)
+
+
+def cache_control_for(status: int) -> str:
+    if status in (200, 203, 204, 301, 308):
+        return store.CACHE_CONTROL
+    if status in (404, 410):
+        return SHORT_CACHE_CONTROL
+    return NO_STORE
+
+
+class PublicCacheHeadersMiddleware:
+    """Give every public GET/HEAD response an ETag, Last-Modified and Cache-Control."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(PRIVATE_PREFIXES):
+            return response
+        if response.status_code == 304:
+            return response
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = cache_control_for(response.status_code)
+        if response.headers["Cache-Control"] == NO_STORE:
+            return response
+        if "Last-Modified" not in response.headers:
+            response.headers["Last-Modified"] = http_date(int(timezone.now().timestamp()))
+        if "ETag" not in response.headers:
+            etag = _etag(request, response)
+            if etag:
+                response.headers["ETag"] = etag
+        if response.status_code == 200 and "ETag" in response.headers:
+            modified = parse_http_date_safe(response.headers["Last-Modified"])
+            return get_conditional_response(request, etag=response.headers["ETag"], last_modified=modified,
+                                            response=response)
+        return response
+
+
+def _etag(request: HttpRequest, response: HttpResponse) -> str:
+    if not response.streaming:
+        length = response.headers.get("Content-Length")
+        if request.method == "HEAD" and length and int(length) != len(response.content):
+            return ""  # a HEAD answered without its body: the tag would name the wrong bytes
+        return store.etag_for(response.content)
+    # A file: its modification time and size name the version, without reading it.
+    modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
+    length = response.headers.get("Content-Length", "")
+    if modified is not None and length.isdigit():
+        return '"%x-%x"' % (modified, int(length))
+    return ""

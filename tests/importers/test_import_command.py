@@ -1,0 +1,133 @@
+"""`newsreel import jsonl|markdown`: every article through the one intake, failures named."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.public.models import StoredPage
+
+pytestmark = pytest.mark.django_db
+
+
+def article_record(index: int, **fields) -> dict:
+    return {
+        "title": f"Festival report number {index}", "slug": f"festival-report-{index}", "date": f"2026-03-0{index}T09:00:00Z",
+        "author": "Ada Varga", "tags": ["festivals"], "summary": f"What happened on day {index}.",
+        "body_markdown": f"Day {index} began early.\n\n"
+                         f'![Crowd at the pier](/images/inline/day-{index}.jpg "The pier (Photo: Jo Ray)")\n\n'
+                         "The screenings ran late.\n",
+        **fields,
+    }
+
+
+def write_jsonl(path: Path, records: list[dict | str]) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def run_import(*args: str) -> tuple[str, str, CommandError | None]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", *args, stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def test_a_good_file_publishes_every_article_with_its_page(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
+    out, err, error = run_import("jsonl", str(source))
+    assert error is None, err
+    assert "2 new, 0 updated, 0 failed" in out
+    assert set(Article.objects.values_list("slug", "state")) == {
+        ("festival-report-1", WorkflowState.PUBLISHED), ("festival-report-2", WorkflowState.PUBLISHED)}
+    page = bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+    assert b"Photo: Jo Ray" in page and b"/images/inline/day-1.jpg" in page
+    assert StoredPage.objects.filter(path="/").exists()
+    article = Article.objects.get(slug="festival-report-1")
+    assert list(article.tags.values_list("name", flat=True)) == ["festivals"]
+    assert article.published_at.isoformat() == "2026-03-01T09:00:00+00:00"
+
+
+def test_a_bad_line_is_reported_with_its_line_and_field_and_the_rest_imports(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", [
+        article_record(1), article_record(2, title=""), "{not json", article_record(4, tags="festivals" and 12), article_record(5)])
+    out, err, error = run_import("jsonl", str(source))
+    assert error is not None and "3 of 5 article(s) not imported" in str(error)
+    assert f"{source}:2: title: is required" in err
+    assert f"{source}:3: json: is not valid JSON" in err
+    assert f"{source}:4: tags: must be a list of names" in err
+    assert set(Article.objects.values_list("slug", flat=True)) == {"festival-report-1", "festival-report-5"}
+
+
+def test_a_text_error_names_the_line_of_body_markdown_the_writer_wrote(tmp_path):
+    body = 'Intro.\n\n![Pier](/images/a.jpg "Pier (Photo: Jo Ray)")\n\n:::spoiler no-such-film-1999\nThe end.\n:::\n'
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1, body_markdown=body)])
+    _, err, error = run_import("jsonl", str(source))
+    assert error is not None
+    assert f"{source}:1: body_markdown, line 5:" in err  # the spoiler line, counted before the figure grew
+    assert not Article.objects.exists()
+
+
+def test_re_importing_updates_articles_by_slug(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1)])
+    run_import("jsonl", str(source))
+    write_jsonl(source, [article_record(1, title="Festival report, corrected")])
+    out, _, error = run_import("jsonl", str(source))
+    assert error is None and "0 new, 1 updated" in out
+    article = Article.objects.get()
+    assert article.headline == "Festival report, corrected"
+    assert article.revisions.count() == 2
+    assert b"Festival report, corrected" in bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+
+
+def test_an_image_without_credit_is_dropped_with_a_warning(tmp_path):
+    body = "Intro.\n\n![Pier](/images/a.jpg)\n\nMore.\n"
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1, body_markdown=body)])
+    out, err, error = run_import("jsonl", str(source))
+    assert error is None
+    assert f"warning: {source}:1: body_markdown, line 3: image '/images/a.jpg' has no credit" in err
+    assert b"/images/a.jpg" not in bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+
+
+def html_pages() -> dict[str, bytes]:
+    # HTML only: feeds carry the articles' database ids, which a second import changes.
+    return {p.path: bytes(p.body) for p in StoredPage.objects.filter(content_type__startswith="text/html")}
+
+
+def test_every_page_is_rendered_the_same_with_or_without_batching(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
+    run_import("jsonl", str(source), "--render-each")
+    each = html_pages()
+    StoredPage.objects.all().delete()
+    Article.objects.all().delete()
+    run_import("jsonl", str(source))
+    batched = html_pages()
+    assert set(batched) >= {"/", "/articles/festival-report-1/", "/articles/festival-report-2/"}
+    assert {path: body for path, body in each.items() if path in batched} == batched
+
+
+def test_a_markdown_folder_imports_every_file_and_names_the_bad_one(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a-good-one.md").write_text(
+        "---\nheadline: Harbor Lights wins\nslug: harbor-lights-wins\nauthors: [Ada Varga]\n---\nIt won.\n", encoding="utf-8")
+    (tmp_path / "news" / "b-bad-one.md").write_text(
+        "---\nheadline: Nowhere\nsection: no-such-section\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "news" / "notes.txt").write_text("not an article", encoding="utf-8")
+    out, err, error = run_import("markdown", str(tmp_path / "news"))
+    assert error is not None and "1 of 2" in str(error)
+    assert f"{tmp_path / 'news' / 'b-bad-one.md'}: section:" in err
+    assert "1 new, 0 updated, 1 failed" in out
+    assert Article.objects.get().slug == "harbor-lights-wins"
+
+
+def test_a_missing_source_is_named(tmp_path):
+    _, _, error = run_import("jsonl", str(tmp_path / "nothing.jsonl"))
+    assert error is not None and "nothing.jsonl: no such file" in str(error)
