@@ -123,6 +123,7 @@ def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None
     so nothing the writer typed is lost (they stop a publish instead)."""
     draft = validate_draft(draft, article=article)
     problems: list[str] = []
+    processed = None
     try:
         processed = _process(draft)
         derived = _derived_summary(processed)
@@ -141,6 +142,8 @@ def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None
     )
     article.latest_revision = revision
     article.save(update_fields=["latest_revision", "updated_at"])
+    # save_and_publish publishes this very revision next: the text core need not run twice.
+    article._processed_revision = (revision.pk, processed)
     return article
 
 
@@ -215,7 +218,12 @@ def publish(article: Article, *, user=None) -> Article:
         raise IntakeError([FieldError("article", "has no saved revision to publish")])
     revision = article.latest_revision
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
-    processed = _process(draft)
+    saved_with = getattr(article, "_processed_revision", None)
+    article._processed_revision = None
+    if saved_with and saved_with[0] == revision.pk and saved_with[1] is not None:
+        processed = saved_with[1]
+    else:
+        processed = _process(draft)
     previous = ArticleSnapshot.of(article) if article.is_live else None
     _apply_content(article, draft)
     _apply_derived(article, processed)
