@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Publishing one article into a 10,000-article site, with everything it re-renders.
+
+Builds a scratch newsroom from the anchors' corpus (`../shared/anchors/make_corpus.py`):
+the first `--articles` records go through the JSON Lines importer (the one intake,
+`save_and_publish`, one transaction per article). For setup speed the shared pages are
+not rendered during setup (only the search index and the database are filled); the
+measured publishes then render every page they touch, as they would on a live site.
+
+Then it times `--publishes` new articles (the corpus records after the imported ones)
+and `--updates` edits of existing articles, each through `save_and_publish`, and prints
+p50/p95 with a breakdown: the text core, each receiver of `article_published` (the
+public site's page refresh and the search index), inside the page refresh each page
+family and each registered refresher, and the rest (validation and database writes).
+
+    .venv/bin/python bench/publish.py [--articles 10000] [--publishes 30] [--updates 5]
+        [--site DIR]  (keep the built site in DIR and reuse it on the next run)
+        [--profile FILE.prof]  (cProfile of the measured publishes, for snakeviz/pstats)
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ANCHORS = (ROOT.parent / "shared" / "anchors").resolve()
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--publishes", type=int, default=30)
+    parser.add_argument("--updates", type=int, default=5)
+    parser.add_argument("--site", type=Path, help="data folder to build once and reuse (default: a scratch folder)")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the measured publishes here")
+    args = parser.parse_args()
+
+    site = args.site or Path(tempfile.mkdtemp(prefix="newsreel-bench-publish-"))
+    site.mkdir(parents=True, exist_ok=True)
+    os.environ["NEWSREEL_DATA_DIR"] = str(site)
+    os.environ["NEWSREEL_DEBUG"] = "false"
+    os.environ.setdefault("NEWSREEL_SITE_URL", "http://127.0.0.1:8000")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsreel.settings"
+    try:
+        run(args, site)
+    finally:
+        if not args.site:
+            shutil.rmtree(site, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, site: Path) -> None:
+    import django
+
+    django.setup()
+    from newsreel.cli import ensure_migrated, ensure_static_manifest
+
+    ensure_migrated()
+    ensure_static_manifest()
+
+    from newsreel.newsroom.models import Article
+
+    records = corpus(site, args.articles + args.publishes)
+    have = Article.objects.count()
+    if have < args.articles:
+        build_site(site, records[have:args.articles])
+    elif have > args.articles:
+        raise SystemExit(f"{site} holds {have} articles, more than --articles {args.articles}; use another --site")
+
+    from newsreel.importers.jsonl import parse_line
+    from newsreel.newsroom.intake import ArticleDraft
+
+    def draft(line: str, number: int) -> ArticleDraft:
+        fields = parse_line(line, number, media_base="http://127.0.0.1:8000").fields
+        fields.pop("body_origin_lines", None)
+        return ArticleDraft(**fields)
+
+    new = [draft(records[args.articles + i], args.articles + i + 1) for i in range(args.publishes)]
+    Article.objects.filter(slug__in=[d.slug for d in new]).delete()  # a reused site: measure new articles again
+    updates = []
+    for index in range(args.updates):
+        line = records[args.articles - 1 - index * 97]
+        edited = draft(line, args.articles - index * 97)
+        edited.body += f"\n\nUpdate {time.time_ns()}: the studio confirmed the date.\n"
+        updates.append(edited)
+
+    timer = Breakdown()
+    timer.install()
+    profile = cProfile.Profile() if args.profile else None
+    new_rows = measure(new, timer, profile, update=False)
+    update_rows = measure(updates, timer, profile, update=True)
+    if profile:
+        profile.dump_stats(str(args.profile))
+    print(f"\nSite: {Article.objects.count():,} articles; refreshers registered: {', '.join(timer.refresher_names) or 'none'}")
+    report("new article", new_rows)
+    report("update", update_rows)
+
+
+def corpus(site: Path, count: int) -> list[str]:
+    path = site / f"corpus-{count}" / "articles.jsonl"
+    if not path.exists():
+        subprocess.run([sys.executable, str(ANCHORS / "make_corpus.py"), "-n", str(count), "--out", str(path.parent),
+                        "--formats", "jsonl"], check=True, stdout=subprocess.DEVNULL)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def build_site(site: Path, lines: list[str]) -> None:
+    """Import through the one intake, without rendering shared pages (setup speed only)."""
+    from newsreel.importers.runner import Progress, import_items, jsonl_items
+    from newsreel.public import refresh
+
+    source = site / "setup.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    real = refresh._refresh_affected
+    refresh._refresh_affected = lambda affected: None
+    try:
+        report = import_items(jsonl_items(source, media_base="http://127.0.0.1:8000"), total=len(lines),
+                              progress=Progress(len(lines), label="setup: imported"), render_at_end=True)
+    finally:
+        refresh._refresh_affected = real
+    if report.failed:
+        print("\n".join(report.failures[:20]), file=sys.stderr)
+        raise SystemExit(f"setup: {report.failed} articles failed to import")
+    print(f"setup: {len(lines)} articles in {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+
+class Breakdown:
+    """Wraps the publishing path's parts with timers (measurement only)."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, float] = defaultdict(float)
+        self.refresher_names: list[str] = []
+        self.depth: dict[str, int] = {}
+
+    def wrap(self, owner, name: str, label: str, depth: int):
+        original = getattr(owner, name)
+        wrapped = self.timed(original, label, depth)
+        setattr(owner, name, wrapped)
+
+    def timed(self, function, label: str, depth: int):
+        self.depth[label] = depth
+        current = self.current
+
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                current[label] += time.perf_counter() - started
+        wrapper.__wrapped__ = function
+        return wrapper
+
+    def install(self) -> None:
+        from newsreel.newsroom import publishing
+        from newsreel.newsroom.signals import article_published
+        from newsreel.public import refresh
+
+        self.wrap(publishing, "_process", "text core", 1)
+        for name in ("refresh_article", "refresh_home", "refresh_section", "refresh_author", "refresh_film", "refresh_person"):
+            self.wrap(refresh, name, f"page refresh: {name.removeprefix('refresh_')} pages", 2)
+        refresh.EXTRA_REFRESHERS[:] = [
+            self.timed(function, f"refresher: {function.__module__.removeprefix('newsreel.')}.{function.__name__}", 2)
+            for function in refresh.EXTRA_REFRESHERS
+        ]
+        self.refresher_names = [f.__wrapped__.__module__ + "." + f.__wrapped__.__name__ for f in refresh.EXTRA_REFRESHERS]
+        # Every receiver of article_published (the page refresh, the search index, ...).
+        with article_published.lock:
+            receivers = []
+            for key, receiver, is_async in article_published.receivers:
+                function = receiver() if isinstance(receiver, weakref.ReferenceType) else receiver
+                if function is None:
+                    continue
+                label = f"receiver: {function.__module__.removeprefix('newsreel.')}.{function.__name__}"
+                receivers.append((key, self.timed(function, label, 1), is_async))
+            article_published.receivers[:] = receivers
+            article_published.sender_receivers_cache.clear()
+
+    def take(self) -> dict[str, float]:
+        taken = dict(self.current)
+        self.current.clear()
+        return taken
+
+
+def measure(drafts, timer: Breakdown, profile, *, update: bool) -> list[dict[str, float]]:
+    from newsreel.newsroom.models import Article
+    from newsreel.newsroom.publishing import save_and_publish
+
+    rows = []
+    for draft in drafts:
+        existing = Article.objects.get(slug=draft.slug) if update else None
+        timer.take()
+        if profile:
+            profile.enable()
+        started = time.perf_counter()
+        save_and_publish(draft, article=existing, origin="bench")
+        total = time.perf_counter() - started
+        if profile:
+            profile.disable()
+        parts = timer.take()
+        outer = sum(value for label, value in parts.items() if timer.depth.get(label) == 1)
+        rows.append({"total": total, **parts, "validation and database writes (the rest)": total - outer})
+    return rows
+
+
+def report(title: str, rows: list[dict[str, float]]) -> None:
+    if not rows:
+        return
+    labels = ["total"] + sorted({label for row in rows for label in row} - {"total"}, key=_order)
+    print(f"\n### publishing: {title} (n={len(rows)}, ms)\n")
+    print("| part | p50 | p95 | mean |")
+    print("|---|---|---|---|")
+    for label in labels:
+        values = sorted(row.get(label, 0.0) * 1000 for row in rows)
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+        name = label if label == "total" or not label.startswith(("page refresh", "refresher")) else "&nbsp;&nbsp;" + label
+        print(f"| {name} | {statistics.median(values):.1f} | {p95:.1f} | {statistics.fmean(values):.1f} |")
+
+
+def _order(label: str) -> tuple:
+    return ("text core" not in label, "receiver" not in label and "refresh" not in label, label)
+
+
+if __name__ == "__main__":
+    main()
