@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core, the Nu HTML Checker and Lighthouse (package.json): for the browser specs and `make audit`.
+NODE_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # The PostgreSQL run uses this server; pytest-django creates and drops test_newsreel in it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
 
-.PHONY: run test test-sqlite test-postgres bench clean
+.PHONY: run test test-sqlite test-postgres bench audit clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newsreel needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0])'
@@ -17,20 +19,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
 run: $(STAMP)
 	$(BIN)/newsreel demo
 	$(BIN)/newsreel serve --host $(HOST) --port $(PORT)
 
 test: test-sqlite test-postgres
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(NODE_STAMP)
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser"
 
 bench: $(STAMP)
 	$(BIN)/python bench/serve_article.py
+
+# Lighthouse on a scratch demo site: the four category scores per page; fails below 98.
+audit: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/audit.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,162 @@
+"""`make audit`: Lighthouse on the demo site, the four category scores of each page.
+
+    .venv/bin/python tools/audit.py [--keep] [--min 98]
+
+Loads the demo newsroom into a scratch data folder, serves it on a free port of 127.0.0.1,
+and runs Lighthouse (node_modules, from package.json) with Debian's Chromium on the home
+page, an article, a film page and a search. Prints performance, accessibility, best
+practices and SEO per page, and every audit that kept a score from 100. Exits 1 when any
+score is below --min (98).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWSREEL = ROOT / ".venv" / "bin" / "newsreel"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SEARCH_QUERY = "festival"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"audit: the server stopped (exit {server.returncode}) before answering {url}")
+        try:
+            fetch(url)
+            return
+        except OSError:
+            time.sleep(0.3)
+    sys.exit(f"audit: no answer from {url} after {seconds:.0f} s")
+
+
+def pages_to_audit(base: str) -> dict[str, str]:
+    """Home, its first article, the first film that article links to, and a search."""
+    home = fetch(base + "/")
+    article = re.search(r'href="(/articles/[^"/]+/)"', home)
+    if not article:
+        sys.exit("audit: the demo home page links to no article")
+    film = None
+    for match in re.finditer(r'href="(/articles/[^"/]+/)"', home):
+        film = re.search(r'href="(/films/[^"/]+/)"', fetch(base + match.group(1)))
+        if film:
+            break
+    if not film:
+        sys.exit("audit: no demo article links to a film page")
+    return {"home": "/", "article": article.group(1), "film": film.group(1), "search": f"/search/?q={SEARCH_QUERY}"}
+
+
+def lighthouse(url: str) -> dict:
+    """Lighthouse's JSON report for `url` (mobile emulation and throttling: its defaults)."""
+    run = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300,
+    )
+    if run.returncode != 0 or not run.stdout.strip():
+        sys.exit(f"audit: lighthouse failed on {url} (exit {run.returncode}):\n{run.stderr[-2000:]}")
+    return json.loads(run.stdout)
+
+
+def shortfalls(report: dict) -> list[str]:
+    """The audits that kept a category below 100: "category: audit title (score)"."""
+    found = []
+    for name in CATEGORIES:
+        for ref in report["categories"][name]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                found.append(f"{name}: {audit['title']} ({audit['score']:.2f})")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--min", type=int, default=98, help="lowest score that passes (default 98)")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch data folder")
+    args = parser.parse_args()
+    for needed, hint in ((LIGHTHOUSE, "npm ci"), (Path(CHROME), "apt-get install chromium"), (NEWSREEL, "make")):
+        if not needed.exists():
+            sys.exit(f"audit: {needed} is missing ({hint})")
+
+    data = Path(tempfile.mkdtemp(prefix="newsreel-audit-"))
+    env = {**os.environ, "NEWSREEL_DATA_DIR": str(data)}
+    env.pop("DATABASE_URL", None)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env["NEWSREEL_SITE_URL"] = base
+    server = None
+    try:
+        print("audit: loading the demo newsroom into a scratch database ...", flush=True)
+        subprocess.run([str(NEWSREEL), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+        # Its own session, so stopping it stops its workers too (and nothing else).
+        server = subprocess.Popen([str(NEWSREEL), "serve", "--port", str(port), "--workers", "1"], env=env,
+                                  stdout=subprocess.DEVNULL, start_new_session=True)
+        wait_until_up(base + "/", server)
+        pages = pages_to_audit(base)
+        lowest = 100
+        rows = []
+        notes = []
+        for name, path in pages.items():
+            print(f"audit: lighthouse {path} ...", flush=True)
+            report = lighthouse(base + path)
+            scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
+            lowest = min(lowest, *scores)
+            rows.append((name, path, scores))
+            notes += [f"{name}: {line}" for line in shortfalls(report)]
+    finally:
+        if server is not None and server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=20)
+        if not args.keep:
+            shutil.rmtree(data, ignore_errors=True)
+
+    print(f"\nLighthouse {lighthouse_version()} (mobile defaults), Chromium at {CHROME}")
+    print("| page | path | " + " | ".join(CATEGORIES) + " |")
+    print("|---|---|" + "---|" * len(CATEGORIES))
+    for name, path, scores in rows:
+        print(f"| {name} | {path} | " + " | ".join(str(score) for score in scores) + " |")
+    if notes:
+        print("\nWhat kept a score below 100:")
+        for line in notes:
+            print("  " + line)
+    if lowest < args.min:
+        sys.exit(f"\naudit: FAILED: lowest score {lowest} is below {args.min}")
+    print(f"\naudit: passed (lowest score {lowest}, minimum {args.min})")
+
+
+def lighthouse_version() -> str:
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text())["version"] if package.exists() else "?"
+
+
+if __name__ == "__main__":
+    main()
