@@ -154,20 +154,3 @@ def scopes_for_affected(affected: "Affected", *, with_stories_only: bool = False
     for person in people:
         yield _person(person, site)
 
-
-def all_scopes() -> Iterator[FeedScope]:
-    """Every feed the site has (for a static export): the site, each section, tag and author,
-    and each film and person with at least one story naming them outside spoiler blocks."""
-    site = SiteSettings.current()
-    yield site_scope(site)
-    for section in Section.objects.all():
-        yield _section(section, site)
-    live = live_articles().values("pk")
-    for tag in Tag.objects.filter(articles__in=live).distinct():
-        yield _tag(tag, site)
-    for author in Author.objects.filter(articles__in=live).distinct():
-        yield _author(author, site)
-    for film in Film.objects.filter(mentions__article__in=live, mentions__in_spoiler=False).distinct():
-        yield _film(film, site)
-    for person in Person.objects.filter(mentions__article__in=live, mentions__in_spoiler=False).distinct():
-        yield _person(person, site)
