@@ -107,53 +107,123 @@ def redirect_html(location: str) -> bytes:
 def render_missing_pages(progress: Callable[[str], None] | None = None) -> int:
     """Render every page the server would fill on request but has not stored yet.
 
-    Home, section, author, film and person pages are filled lazily by the server; the
-    export needs them all. Pages already stored are current (publishing re-renders what
-    it touches), so only missing ones are rendered. Page families registered with
-    `refresh.register_refresher` (feeds, sitemaps, tags, archives, ...) are asked to
-    refresh for every section, author, film, person, tag and publication day; they
-    store only what changed. Returns the number of built-in pages rendered.
+    The server fills some pages on their first request (film, person, section, author and
+    tag pages, the archive, deeper pages of every list, feeds, sitemaps); the export needs
+    them all. A stored page is current (publishing re-renders or drops what it touches),
+    so only missing pages are rendered. Families registered with
+    `refresh.register_refresher` are called as a rebuild: an Affected naming every section,
+    author, film, person, tag and publication day and no changed article (feeds, sitemaps
+    and robots.txt render what they lack). List pages are filled here page by page instead,
+    because the list refresher drops deeper pages that a static site must keep.
+    Returns the number of list and reference pages rendered.
     """
     from newsreel.films.models import Film, Person
-    from newsreel.newsroom.models import Author, Section, Tag
+    from newsreel.newsroom.models import Tag
     from newsreel.public import refresh
+    from newsreel.public.listing_refresh import refresh_lists
     from newsreel.public.pages.queries import live_articles
 
-    stored = set(StoredPage.objects.values_list("path", flat=True).iterator(chunk_size=2000))
-    rendered = 0
-    if "/" not in stored:
-        refresh.refresh_home()
-        rendered += 1
-    families = [
-        (Section.objects.order_by("pk"), refresh.refresh_section),
-        (Author.objects.order_by("pk"), refresh.refresh_author),
-        (Film.objects.select_related("poster").order_by("pk"), refresh.refresh_film),
-        (Person.objects.select_related("photo").order_by("pk"), refresh.refresh_person),
-    ]
-    for queryset, refresh_one in families:
-        missing = (item for item in queryset.iterator(chunk_size=500) if item.get_absolute_url() not in stored)
-        for batch in _batches(missing, 100):
-            with transaction.atomic():  # one commit per batch, not one per page
-                for item in batch:
-                    refresh_one(item)
-            rendered += len(batch)
-            if progress:
-                progress(f"rendered {rendered} pages")
     if refresh.EXTRA_REFRESHERS:
         everything = {
-            "section_ids": list(Section.objects.values_list("pk", flat=True)),
-            "author_ids": list(Author.objects.values_list("pk", flat=True)),
-            "film_keys": list(Film.objects.values_list("key", flat=True)),
-            "person_keys": list(Person.objects.values_list("key", flat=True)),
-            "tag_ids": list(Tag.objects.values_list("pk", flat=True)),
+            "section_ids": list(_Families.sections().values_list("pk", flat=True)),
+            "author_ids": list(_Families.authors().values_list("pk", flat=True)),
+            "film_keys": list(Film.objects.order_by("pk").values_list("key", flat=True)),
+            "person_keys": list(Person.objects.order_by("pk").values_list("key", flat=True)),
+            "tag_ids": list(Tag.objects.order_by("pk").values_list("pk", flat=True)),
             "dates": list(live_articles().order_by().datetimes("published_at", "day")),
         }
         # In slices, so no refresher is handed an IN (...) longer than a database allows.
         for affected in _affected_slices(refresh.Affected, everything, 500):
             with transaction.atomic():
                 for refresher in refresh.EXTRA_REFRESHERS:
-                    refresher(affected)
+                    if refresher is not refresh_lists:
+                        refresher(affected)
+    stored = set(StoredPage.objects.values_list("path", flat=True).iterator(chunk_size=2000))
+    rendered = 0
+    for batch in _batches(_Families(stored).missing(), 100):
+        with transaction.atomic():  # one commit per batch, not one per page
+            for render in batch:
+                render()
+        rendered += len(batch)
+        if progress:
+            progress(f"rendered {rendered} pages the server fills on request")
     return rendered
+
+
+class _Families:
+    """Every page of every lazily filled family, as (path, render) for those not stored."""
+
+    def __init__(self, stored: set[str]) -> None:
+        self.stored = stored
+
+    @staticmethod
+    def sections():
+        from newsreel.newsroom.models import Section
+
+        return Section.objects.order_by("pk")
+
+    @staticmethod
+    def authors():
+        from newsreel.newsroom.models import Author
+
+        return Author.objects.order_by("pk")
+
+    def missing(self) -> Iterator[Callable[[], object]]:
+        from django.db.models import Count
+
+        from newsreel.films.models import Film, Person
+        from newsreel.newsroom.models import Tag
+        from newsreel.public import listing_refresh as lists, refresh
+        from newsreel.public.pages.listings import ARCHIVE_URL, month_url
+        from newsreel.public.pages.pagination import PER_PAGE
+        from newsreel.public.pages.queries import (
+            author_articles, live_articles, month_counts, section_articles, tag_articles,
+        )
+
+        if "/" not in self.stored:
+            yield refresh.refresh_home
+        if ARCHIVE_URL not in self.stored:
+            yield lists.refresh_archive_index
+        for section in self.sections():
+            yield from self._list(section.get_absolute_url(), section_articles(section).count(),
+                                  lambda n, s=section: refresh.refresh_section(s) if n == 1 else lists.refresh_section_page(s, n))
+        for author in self.authors():
+            yield from self._list(author.get_absolute_url(), author_articles(author).count(),
+                                  lambda n, a=author: refresh.refresh_author(a) if n == 1 else lists.refresh_author_page(a, n))
+        for tag in Tag.objects.order_by("pk"):
+            total = tag_articles(tag).count()
+            if total:  # an empty tag has no page (the server answers 404)
+                yield from self._list(tag.get_absolute_url(), total, lambda n, t=tag: lists.refresh_tag_page(t, n))
+        for first_day, total in month_counts():
+            year, month = first_day.year, first_day.month
+            yield from self._list(month_url(year, month), total,
+                                  lambda n, y=year, m=month: lists.refresh_month_page(y, m, n))
+        # Coverage beyond a film's or person's own page, counted as the list refresher counts it.
+        coverage = {
+            field: {row[f"mentions__{field}"]: row["n"] for row in live_articles().order_by()
+                    .filter(mentions__in_spoiler=False, **{f"mentions__{field}__isnull": False})
+                    .values(f"mentions__{field}").annotate(n=Count("pk", distinct=True)).filter(n__gt=PER_PAGE)}
+            for field in ("film", "person")
+        }
+        for queryset, field, render_first, render_more in (
+            (Film.objects.select_related("poster"), "film", refresh.refresh_film, lists.refresh_film_coverage),
+            (Person.objects.select_related("photo"), "person", refresh.refresh_person, lists.refresh_person_coverage),
+        ):
+            for entity in queryset.order_by("pk").iterator(chunk_size=500):
+                if entity.get_absolute_url() not in self.stored:
+                    yield lambda e=entity, render=render_first: render(e)
+                total = coverage[field].get(entity.pk, 0)
+                if total:
+                    yield from self._list(lists.coverage_base(entity), total, lambda n, e=entity, render=render_more: render(e, n),
+                                          start=2)
+
+    def _list(self, base: str, total: int, render: Callable[[int], object], start: int = 1
+              ) -> Iterator[Callable[[], object]]:
+        from newsreel.public.pages.pagination import page_count, page_url
+
+        for number in range(start, page_count(total) + 1):
+            if page_url(base, number) not in self.stored:
+                yield lambda n=number: render(n)
 
 
 def _affected_slices(make, everything: dict[str, list], size: int) -> Iterator:

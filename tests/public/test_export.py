@@ -223,3 +223,21 @@ def test_the_command_prints_what_it_wrote_kept_and_removed(newsroom, out):
     call_command("export", "static", str(out), stdout=printed, stderr=io.StringIO())
     assert "0 files written" in printed.getvalue() and "0 removed" in printed.getvalue()
     assert os.path.exists(out / MANIFEST_NAME)
+
+
+def test_every_page_of_every_list_is_exported_not_only_those_readers_opened(client, newsroom, out, monkeypatch):
+    monkeypatch.setattr("newsreel.public.pages.pagination.PER_PAGE", 1)  # two stories fill two pages
+    export_static(out)
+    for path in ("/sections/news/page/2/", "/authors/nadia-ferro/page/2/", "/tags/drama/", "/tags/drama/page/2/",
+                 "/archive/", "/archive/2026/03/page/2/", "/films/harbor-lights-2025/coverage/page/2/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert exported(out, path) == response.content, path
+
+
+def test_feeds_sitemaps_and_robots_txt_are_exported_as_served(client, newsroom, out):
+    export_static(out)
+    feeds = StoredPage.objects.filter(kind="feed").values_list("path", flat=True)
+    assert any(path.startswith("/tags/drama/") for path in feeds), "a feed nobody asked for yet"
+    for path in ["/robots.txt", "/sitemap.xml", *feeds]:
+        assert exported(out, path) == client.get(path).content, path
