@@ -1,8 +1,9 @@
 """The reader's site: stored pages served as bytes, filled lazily where that is allowed.
 
 Articles are only ever served from the store (they are rendered at publish). Home,
-section, author, film and person pages are rendered on their first request when not
-stored yet, then served from the store like everything else.
+section, tag, author, archive, film and person pages, and the deeper pages of every
+paginated list, are rendered on their first request when not stored yet, then served
+from the store like everything else. A page past the end of its list is a 404.
 """
 
 from __future__ import annotations
