@@ -74,6 +74,9 @@ def run(args: argparse.Namespace, site: Path) -> None:
     from newsreel.newsroom.models import Article
 
     records = corpus(site, args.articles + args.publishes)
+    # A reused site: articles an earlier run published are removed, to be new again.
+    setup_slugs = {json.loads(line)["slug"] for line in records[:args.articles]}
+    Article.objects.filter(pk__in=[pk for pk, slug in Article.objects.values_list("pk", "slug") if slug not in setup_slugs]).delete()
     have = Article.objects.count()
     if have < args.articles:
         build_site(site, records[have:args.articles])
@@ -89,7 +92,6 @@ def run(args: argparse.Namespace, site: Path) -> None:
         return ArticleDraft(**fields)
 
     new = [draft(records[args.articles + i], args.articles + i + 1) for i in range(args.publishes)]
-    Article.objects.filter(slug__in=[d.slug for d in new]).delete()  # a reused site: measure new articles again
     updates = []
     for index in range(args.updates):
         line = records[args.articles - 1 - index * 97]

@@ -11,7 +11,7 @@ bytes, and drives it the same way. Prints a table; with `--anchors` (the anchors
 `serve.jsonl`) also the ratios to Wagtail and to the anchors' bare view.
 
     .venv/bin/python bench/serve_pages.py [--articles 1000] [--duration 10s]
-        [--anchors /tmp/bench/results/serve.jsonl] [--json results.jsonl]
+        [--anchors /tmp/bench/results/serve.jsonl] [--json results.jsonl] [--site DIR (build once, reuse)]
 
 Only 127.0.0.1 is used; every server started here is stopped by its process group.
 """
@@ -48,16 +48,17 @@ def main() -> None:
     parser.add_argument("--bare-port", type=int, default=8125)
     parser.add_argument("--anchors", type=Path, help="the anchors' serve.jsonl, for ratios to Wagtail and the bare view")
     parser.add_argument("--json", type=Path, help="append one JSON line per run to this file")
-    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--site", type=Path, help="folder to build the site in once and reuse (default: scratch)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
-    scratch = Path(tempfile.mkdtemp(prefix="newsreel-serve-pages-"))
+    scratch = args.site or Path(tempfile.mkdtemp(prefix="newsreel-serve-pages-"))
+    scratch.mkdir(parents=True, exist_ok=True)
     try:
         rows = run(args, scratch)
     finally:
-        if not args.keep:
+        if not args.site:
             shutil.rmtree(scratch, ignore_errors=True)
     print_table(rows)
     if args.anchors:
@@ -69,10 +70,11 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace, scratch: Path) -> list[dict]:
-    corpus = scratch / "corpus"
-    subprocess.run([sys.executable, str(ANCHORS / "make_corpus.py"), "-n", str(args.articles), "--out", str(corpus),
-                    "--formats", "jsonl"], check=True, stdout=subprocess.DEVNULL)
+    corpus = scratch / f"corpus-{args.articles}"
     jsonl = corpus / "articles.jsonl"
+    if not jsonl.exists():
+        subprocess.run([sys.executable, str(ANCHORS / "make_corpus.py"), "-n", str(args.articles), "--out", str(corpus),
+                        "--formats", "jsonl"], check=True, stdout=subprocess.DEVNULL)
     with jsonl.open() as handle:
         records = [json.loads(line) for line in handle]
     slug = records[min(TARGET_ARTICLE_INDEX, len(records) - 1)]["slug"]
@@ -80,9 +82,11 @@ def run(args: argparse.Namespace, scratch: Path) -> list[dict]:
     base = f"http://127.0.0.1:{args.port}"
     env = {**os.environ, "NEWSREEL_DATA_DIR": str(scratch / "data"), "NEWSREEL_DEBUG": "false", "NEWSREEL_SITE_URL": base}
     env.pop("DATABASE_URL", None)
-    started = time.monotonic()
-    subprocess.run([*NEWSREEL, "import", "jsonl", str(jsonl), "-v", "0"], env=env, cwd=ROOT, check=True)
-    print(f"imported {len(records)} articles in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    if not (scratch / "imported").exists():
+        started = time.monotonic()
+        subprocess.run([*NEWSREEL, "import", "jsonl", str(jsonl), "-v", "0"], env=env, cwd=ROOT, check=True)
+        print(f"imported {len(records)} articles in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        (scratch / "imported").write_text(str(len(records)))
 
     rows: list[dict] = []
     article_file = scratch / "article.html"

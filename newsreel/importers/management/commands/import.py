@@ -51,6 +51,8 @@ class Command(BaseCommand):
     def _print(self, report: ImportReport, verbosity: int) -> None:
         for failure in report.failures:
             self.stderr.write(failure)
+        if verbosity == 0:
+            return
         shown = report.warnings if verbosity > 1 else report.warnings[:WARNINGS_SHOWN]
         for warning in shown:
             self.stderr.write(f"warning: {warning}")
