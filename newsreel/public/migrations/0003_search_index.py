@@ -1,18 +1,21 @@
 """The search index: its own tables, plus the full-text index each database does best.
 
 SQLite: an FTS5 table over public_searchdocument (external content, so text is stored
-once), kept in step by triggers, so any insert, update or delete of a document, including
-Django's cascades and test flushes, updates the index in the same transaction.
+once; its rowid is the document's search_key, which sorts in publication order), kept in
+step by triggers, so any insert, update or delete of a document, including Django's
+cascades and test flushes, updates the index in the same transaction.
 PostgreSQL: a generated tsvector column (weights A headline, B dek/summary/names, C
 spoiler-safe text) with a GIN index; the database computes it on every write.
 Each vendor's SQL runs only on that vendor. Articles already live are indexed at the end.
 """
 
+import hashlib
+
 import django.db.models.deletion
 from django.db import migrations, models
 
 # Columns in FTS5 order; bm25() weights and snippet() column numbers follow this order.
-FTS_COLUMNS = ("headline", "dek", "summary", "safe_text", "names")
+FTS_COLUMNS = ("headline", "dek", "summary", "safe_text", "names", "filter_terms")
 _cols = ", ".join(FTS_COLUMNS)
 _new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
 _old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
@@ -20,15 +23,15 @@ _old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
 SQLITE_CREATE = [
     # porter over unicode61: English stems ("premieres" finds "premiere"), accents folded.
     f"""CREATE VIRTUAL TABLE public_search_fts USING fts5({_cols},
-        content='public_searchdocument', content_rowid='article_id',
+        content='public_searchdocument', content_rowid='search_key',
         tokenize='porter unicode61 remove_diacritics 2', prefix='3')""",
     f"""CREATE TRIGGER public_search_fts_insert AFTER INSERT ON public_searchdocument BEGIN
-        INSERT INTO public_search_fts(rowid, {_cols}) VALUES (new.article_id, {_new}); END""",
+        INSERT INTO public_search_fts(rowid, {_cols}) VALUES (new.search_key, {_new}); END""",
     f"""CREATE TRIGGER public_search_fts_delete AFTER DELETE ON public_searchdocument BEGIN
-        INSERT INTO public_search_fts(public_search_fts, rowid, {_cols}) VALUES ('delete', old.article_id, {_old}); END""",
+        INSERT INTO public_search_fts(public_search_fts, rowid, {_cols}) VALUES ('delete', old.search_key, {_old}); END""",
     f"""CREATE TRIGGER public_search_fts_update AFTER UPDATE ON public_searchdocument BEGIN
-        INSERT INTO public_search_fts(public_search_fts, rowid, {_cols}) VALUES ('delete', old.article_id, {_old});
-        INSERT INTO public_search_fts(rowid, {_cols}) VALUES (new.article_id, {_new}); END""",
+        INSERT INTO public_search_fts(public_search_fts, rowid, {_cols}) VALUES ('delete', old.search_key, {_old});
+        INSERT INTO public_search_fts(rowid, {_cols}) VALUES (new.search_key, {_new}); END""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS public_search_fts_update",
@@ -59,6 +62,10 @@ def _run(statements_by_vendor):
     return run
 
 
+def _token(kind, value):
+    return "zz" + kind + hashlib.sha1(str(value).encode()).hexdigest()[:16]
+
+
 def index_live_articles(apps, schema_editor):
     """Index what is already live (later publishes keep it current)."""
     Article = apps.get_model("newsroom", "Article")
@@ -75,10 +82,14 @@ def index_live_articles(apps, schema_editor):
             facets.add((kind, thing.key))
             label = thing.title if kind == "film" else thing.name
             names.append(" ".join([label, *[a for a in (thing.aliases or []) if isinstance(a, str)]]))
+        seconds = max(0, int(article.published_at.timestamp()))
         document = SearchDocument.objects.create(
+            search_key=(seconds << 24) | (article.pk & 0xFFFFFF),
             article=article, slug=article.slug, headline=article.headline, dek=article.dek,
             summary=article.summary or article.generated_summary, safe_text=article.safe_text,
             names="\n".join(names), section_id=article.section_id, published_at=article.published_at,
+            filter_terms=" ".join([_token("s", article.section_id)] * bool(article.section_id)
+                                  + [_token(kind[0], key) for kind, key in sorted(facets)]),
         )
         SearchFacet.objects.bulk_create(SearchFacet(document=document, kind=k, key=key) for k, key in sorted(facets))
 
@@ -102,6 +113,8 @@ class Migration(migrations.Migration):
                 ('safe_text', models.TextField(blank=True, help_text='Article.safe_text: spoiler blocks removed')),
                 ('names', models.TextField(blank=True, help_text='Films and people mentioned outside spoiler blocks, one a line')),
                 ('published_at', models.DateTimeField(db_index=True)),
+                ('search_key', models.BigIntegerField(unique=True)),
+                ('filter_terms', models.TextField(blank=True)),
                 ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='newsroom.section')),
             ],
         ),

@@ -9,6 +9,13 @@ rank above it, a year-old story about 3.6 times. Relevance is bm25 on SQLite FTS
 weighted highest) and ts_rank_cd on PostgreSQL (weights A headline, B dek/summary/names,
 C spoiler-safe text). Ties go to the newer story, then the higher article id.
 
+Bounded work per query: matches are taken newest first in windows of CANDIDATE_WINDOW
+(2,000), each window ranked exactly, window after window. A query that matches a few
+thousand articles or fewer is ranked exactly; a word that is in every article ("film")
+costs one window, not the whole site. The price: an article older than the newest 2,000
+matches cannot outrank one inside them, which the recency boost mostly decides anyway
+(the 2,000th newest match of a common word is months old). Counts stop at COUNT_CAP.
+
 Snippets come from the spoiler-safe text only. The backends mark matches with two
 private-use characters that the index never stores (see `index.clean`); `mark_snippet`
 escapes everything else and only then turns those characters into <mark> tags, so no
@@ -17,18 +24,18 @@ indexed text can smuggle markup into a page.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import DatabaseError, connection
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from newsreel.public.search.models import SearchDocument, SearchFacet
+from newsreel.public.search.models import SearchDocument, SearchFacet, search_key_for
 from newsreel.public.search.query import ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
@@ -38,6 +45,8 @@ MARK_END = "\ue001"
 RECENCY_DAYS = 30.0
 PER_PAGE = 20
 MAX_PAGE = 500
+CANDIDATE_WINDOW = 2000
+COUNT_CAP = 10_000
 # Words of context in a snippet (both engines count tokens, roughly words).
 SNIPPET_WORDS = 30
 BROWSE_SNIPPET_CHARS = 220
@@ -82,6 +91,9 @@ class SearchHit:
     def get_absolute_url(self) -> str:
         return f"/articles/{self.slug}/"
 
+    def with_score(self, score: float) -> "SearchHit":
+        return dataclasses.replace(self, score=float(score))
+
 
 @dataclass(frozen=True)
 class SearchPage:
@@ -90,6 +102,11 @@ class SearchPage:
     page: int = 1
     per_page: int = PER_PAGE
     failed: bool = False  # the database refused the query (logged; the page says so)
+
+    @property
+    def total_is_capped(self) -> bool:
+        """The count stopped at COUNT_CAP: there are more matches than that."""
+        return self.total > COUNT_CAP
 
     @property
     def has_next(self) -> bool:
@@ -172,12 +189,40 @@ class SearchBackend:
         return SearchPage(hits=hits, total=total, page=page, per_page=request.per_page)
 
     def ranked(self, request: SearchRequest) -> tuple[list[SearchHit], int]:
+        """One page of hits (window after window, see the module docstring) and the count."""
+        total = self.count(request)
+        if not total:
+            return [], 0
+        ranked: list[tuple[int, float]] = []
+        window, skip = divmod(request.offset, CANDIDATE_WINDOW)
+        while len(ranked) < request.per_page:
+            found, window_size = self.rank_window(request, window, skip, request.per_page - len(ranked))
+            ranked += found
+            if window_size < CANDIDATE_WINDOW:
+                break
+            window, skip = window + 1, 0
+        if not ranked:
+            return [], total
+        details = self.details(request, [key for key, _ in ranked])
+        return [details[key].with_score(score) for key, score in ranked if key in details], total
+
+    def count(self, request: SearchRequest) -> int:
+        """Matching articles, counted up to COUNT_CAP + 1."""
+        raise NotImplementedError
+
+    def rank_window(self, request: SearchRequest, window: int, skip: int, limit: int) -> tuple[list[tuple[int, float]], int]:
+        """Rank the `window`-th CANDIDATE_WINDOW newest matches; return `limit` of them from
+        `skip` as (key, score), best first, and how many matches the window held."""
+        raise NotImplementedError
+
+    def details(self, request: SearchRequest, keys: list[int]) -> dict[int, "SearchHit"]:
+        """What the page shows for these keys, snippets included."""
         raise NotImplementedError
 
     def browse(self, request: SearchRequest) -> SearchPage:
         """Filtered articles, newest first (a filter link with no words, e.g. ?film=...)."""
-        documents = filtered_documents(request).order_by("-published_at", "-article_id")
-        total = documents.count()
+        documents = filtered_documents(request).order_by("-search_key")
+        total = documents[:COUNT_CAP + 1].count()
         rows = documents.values_list("article_id", "slug", "headline", "dek", "section_id", "published_at", "safe_text")
         hits = [
             SearchHit(article_id=a, slug=s, headline=h, dek=d, section_id=sec, published_at=p, snippet=opening_words(t))
@@ -196,32 +241,45 @@ def filtered_documents(request: SearchRequest):
         documents = documents.filter(published_at__lt=request.published_before)
     for kind, key in ((SearchFacet.FILM, request.film_key), (SearchFacet.PERSON, request.person_key)):
         if key is not None:
-            documents = documents.filter(Exists(SearchFacet.objects.filter(document=OuterRef("pk"), kind=kind, key=key)))
+            documents = documents.filter(
+                article_id__in=SearchFacet.objects.filter(kind=kind, key=key).values("document_id"))
     return documents
 
 
-def filter_sql(request: SearchRequest, document: str = "d") -> tuple[list[str], list[object]]:
-    """WHERE conditions (and their parameters) for a request's filters, on alias `document`."""
+def key_bounds(request: SearchRequest) -> tuple[int | None, int | None]:
+    """The date filters as bounds on search_key (lowest included, highest excluded)."""
+    low = search_key_for(request.published_from, 0) if request.published_from is not None else None
+    high = search_key_for(request.published_before, 0) if request.published_before is not None else None
+    return low, high
+
+
+def filter_sql(request: SearchRequest, key: str, document: str = "d") -> tuple[list[str], list[object], bool]:
+    """WHERE conditions and parameters for a request's filters: dates on the `key` column
+    (search_key or the FTS rowid), the rest on the document alias. The flag says whether
+    any condition needs the document table."""
     conditions: list[str] = []
     params: list[object] = []
-    ops = connection.ops
+    low, high = key_bounds(request)
+    if low is not None:
+        conditions.append(f"{key} >= %s")
+        params.append(low)
+    if high is not None:
+        conditions.append(f"{key} < %s")
+        params.append(high)
+    needs_document = False
     if request.section_id is not None:
         conditions.append(f"{document}.section_id = %s")
         params.append(request.section_id)
-    if request.published_from is not None:
-        conditions.append(f"{document}.published_at >= %s")
-        params.append(ops.adapt_datetimefield_value(request.published_from))
-    if request.published_before is not None:
-        conditions.append(f"{document}.published_at < %s")
-        params.append(ops.adapt_datetimefield_value(request.published_before))
+        needs_document = True
     facet_table = SearchFacet._meta.db_table
-    for kind, key in ((SearchFacet.FILM, request.film_key), (SearchFacet.PERSON, request.person_key)):
-        if key is not None:
+    for kind, value in ((SearchFacet.FILM, request.film_key), (SearchFacet.PERSON, request.person_key)):
+        if value is not None:
             conditions.append(
                 f"{document}.article_id IN (SELECT document_id FROM {facet_table} WHERE kind = %s AND key = %s)"
             )
-            params += [kind, key]
-    return conditions, params
+            params += [kind, value]
+            needs_document = True
+    return conditions, params, needs_document
 
 
 @lru_cache(maxsize=None)

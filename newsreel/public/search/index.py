@@ -25,7 +25,7 @@ from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote, WorkflowState
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.public.search.backend import MARK_END, MARK_START
-from newsreel.public.search.models import SearchDocument, SearchFacet
+from newsreel.public.search.models import SearchDocument, SearchFacet, filter_token, search_key_for
 
 _MARKERS = str.maketrans({MARK_START: " ", MARK_END: " "})
 
@@ -71,6 +71,10 @@ def index_article(article: Article) -> SearchDocument | None:
             "names": "\n".join(names),
             "section_id": article.section_id,
             "published_at": article.published_at,
+            "search_key": search_key_for(article.published_at, article.pk),
+            "filter_terms": " ".join(
+                [filter_token("s", article.section_id)] * bool(article.section_id)
+                + [filter_token(kind[0], key) for kind, key in sorted(facets)]),
         },
     )
     SearchFacet.objects.filter(document=document).delete()

@@ -9,6 +9,8 @@ generated, GIN-indexed tsvector column on PostgreSQL (see migration 0003).
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import models
 
 
@@ -28,6 +30,12 @@ class SearchDocument(models.Model):
         "newsroom.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     published_at = models.DateTimeField(db_index=True)
+    # Publication order as one integer (see `search_key_for`): the full-text index's row
+    # key, so the index can hand over the newest matches first without sorting them.
+    search_key = models.BigIntegerField(unique=True)
+    # The section and facets as tokens (see `filter_token`), for the SQLite FTS index: a
+    # filter becomes one more term in the match, which FTS5 intersects in its own index.
+    filter_terms = models.TextField(blank=True)
 
     class Meta:
         app_label = "public"
@@ -35,6 +43,17 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+
+def search_key_for(published_at, article_id: int) -> int:
+    """Seconds since 1970 in the high bits, the article id's low 24 bits below: ordering by
+    key is ordering by publication time (ties by id), and the key is never shared in practice."""
+    return (max(0, int(published_at.timestamp())) << 24) | (article_id & 0xFFFFFF)
+
+
+def filter_token(kind: str, value: object) -> str:
+    """A word no text contains, standing for one section ("s"), film ("f") or person ("p")."""
+    return "zz" + kind + hashlib.sha1(str(value).encode()).hexdigest()[:16]
 
 
 class SearchFacet(models.Model):
