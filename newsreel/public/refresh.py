@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable, Iterator
 
 from django.db import transaction
@@ -138,8 +138,8 @@ def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
     batch = getattr(_batch, "affected", None)
     if batch is None:
         return False
-    for name in ("article_ids", "section_ids", "author_ids", "film_keys", "person_keys", "tag_ids", "dates", "changed_ids"):
-        getattr(batch, name).update(getattr(affected, name))
+    for family in fields(Affected):  # every set, including ones added later
+        getattr(batch, family.name).update(getattr(affected, family.name))
     if article_id is not None:
         batch.article_ids.add(article_id)
     return True
