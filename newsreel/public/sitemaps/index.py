@@ -34,7 +34,7 @@ def index_entries() -> list[IndexEntry]:
     """Every sitemap file with at least one URL in it."""
     sections = section_entries()
     entries = [IndexEntry(absolute(SECTIONS_PATH), latest(*(entry.lastmod for entry in sections)))]
-    if has_news():  # an empty <urlset> is not valid against the protocol's schema: not offered
+    if has_news():  # with nothing recent there is no news sitemap (an empty <urlset> is invalid)
         entries.append(IndexEntry(absolute(NEWS_PATH)))
     for family in FAMILIES.values():
         entries += [IndexEntry(absolute(family.path(part)), lastmod) for part, lastmod in family.parts()]

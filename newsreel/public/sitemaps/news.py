@@ -48,7 +48,7 @@ def has_news(now: datetime | None = None) -> bool:
 
 
 def render_news(now: datetime | None = None) -> bytes:
-    """The news sitemap; an empty <urlset> when nothing was published in the last two days."""
+    """The news sitemap (an empty <urlset> when nothing is recent: see stored.refresh_news)."""
     return urlset(news_entries(now), news=True)
 
 

@@ -34,8 +34,14 @@ def refresh_sections() -> StoredPage:
     return store_page(index.SECTIONS_PATH, index.render_sections(), KIND, content_type=CONTENT_TYPE)
 
 
-def refresh_news() -> StoredPage:
-    return store_page(news.PATH, news.render_news(), KIND, content_type=CONTENT_TYPE)
+def refresh_news() -> StoredPage | None:
+    """Store the news sitemap; with no story from the last two days there is none (404):
+    an empty <urlset> is not valid against the protocol's schema."""
+    entries = news.news_entries()
+    if not entries:
+        delete_page(news.PATH)
+        return None
+    return store_page(news.PATH, urlset(entries, news=True), KIND, content_type=CONTENT_TYPE)
 
 
 def refresh_part(family: Family, part: int) -> StoredPage | None:

@@ -25,5 +25,9 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     if request.method in ("GET", "HEAD"):
         page = StoredPage.objects.filter(path=news.PATH).only("last_modified").first()
         if page is None or news.has_expired_entries(page.last_modified):
-            refresh_news()
-    return serve_stored(request)
+            if refresh_news() is None:
+                raise Http404("no story from the last two days")
+    response = serve_stored(request)
+    if response is None:
+        raise Http404("no story from the last two days")
+    return response
