@@ -245,7 +245,8 @@ def test_every_picture_has_width_height_srcset_sizes_and_alt(client, story, grap
     graph.harbor.poster = hero_image
     graph.harbor.save()
     StoredPage.objects.filter(path="/films/harbor-lights-2025/").delete()  # shown with its new poster
-    for path in ("/articles/varga-ending/", "/", "/films/harbor-lights-2025/"):
+    # The article's hero, the home page's lead, the section list's thumbnail and the film's poster.
+    for path in ("/articles/varga-ending/", "/", "/sections/news/", "/films/harbor-lights-2025/"):
         html = get(client, path).html
         tags = img_tags(html)
         assert tags, path
