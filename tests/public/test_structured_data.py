@@ -220,7 +220,9 @@ def test_the_film_page_has_a_movie_with_year_director_cast_and_same_as(client, g
     assert "https://www.imdb.com/title/tt9990001/" in movie["sameAs"]
     assert any("wikidata.org" in url for url in movie["sameAs"])
     assert movie["image"].startswith(settings.SITE_URL + "/media/")
-    assert page.meta["og:type"] == "video.movie" and page.meta["og:image:width"] == "1200"
+    assert page.meta["og:type"] == "video.movie" and page.meta["og:image"].endswith("-1x1.jpg")
+    assert page.meta["og:image:width"] == page.meta["og:image:height"] == "900"  # never enlarged
+    assert page.meta["twitter:card"] == "summary"
     assert page.links["canonical"] == settings.SITE_URL + "/films/harbor-lights-2025/"
 
 

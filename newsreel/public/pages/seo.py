@@ -36,7 +36,7 @@ def social_tags(
     section: str = "",
     tags: Iterable[str] = (),
 ) -> list[MetaTag]:
-    """Open Graph (with article:* for articles) and a Twitter card; the image is the 16:9 crop."""
+    """Open Graph (with article:* for articles) and a Twitter card with the image's crop for that card."""
     og = [("og:type", kind), ("og:site_name", site_name), ("og:title", title)]
     if description:
         og.append(("og:description", description))
@@ -44,8 +44,9 @@ def social_tags(
     # Stories always ask for the large card (it falls back to text when there is no picture).
     card = "summary_large_image" if kind == "article" else "summary"
     if image is not None:
-        social = image.social
-        card = "summary_large_image"
+        # Stories get the wide card with the 16:9 crop; film and person pages (posters and
+        # portraits, rarely wide) the small square card with the 1:1 crop.
+        social = image.social if card == "summary_large_image" else image.crops.get("1x1", image.social)
         og.append(("og:image", social.absolute_url))
         if social.width and social.height:
             og += [("og:image:width", str(social.width)), ("og:image:height", str(social.height))]
@@ -62,5 +63,5 @@ def social_tags(
     if description:
         twitter.append(("twitter:description", description))
     if image is not None:
-        twitter += [("twitter:image", image.social.absolute_url), ("twitter:image:alt", image.alt)]
+        twitter += [("twitter:image", social.absolute_url), ("twitter:image:alt", image.alt)]
     return [MetaTag("property", key, value) for key, value in og] + [MetaTag("name", key, value) for key, value in twitter]
