@@ -33,10 +33,9 @@ DEFAULT_LOGO = ("public/logo.png", 512, 512)
 
 def organization(site: SiteSettings) -> dict[str, Any]:
     """The publisher, with its logo as an ImageObject."""
-    logo = picture(site.logo)
-    if logo is not None:
+    original = site.logo
+    if original is not None and original.file:
         # The logo as uploaded: a crop could cut off part of a wordmark.
-        original = site.logo
         image = {"@type": "ImageObject", "url": absolute(original.file.url)}
         if original.width and original.height:
             image.update(width=original.width, height=original.height)
