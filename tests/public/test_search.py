@@ -279,3 +279,19 @@ def test_every_page_has_a_search_box_in_its_header(client, newsroom):
 def test_the_page_escapes_what_the_reader_typed(client, newsroom):
     body = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
+
+
+def test_without_bm25_a_headline_match_still_outranks_a_body_match(graph, monkeypatch):
+    """On SQLite, words found in many articles are ranked by field weights instead of bm25."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("field weights stand in for bm25 on SQLite only")
+    from newsreel.public.search import sqlite_fts5
+
+    monkeypatch.setattr(sqlite_fts5, "SELECTIVE", 0)  # every word counts as everyday
+    publish("Notes from the coast", "A story that mentions a lighthouse once, in passing.\n", days_ago=1)
+    publish("The lighthouse", "A story about the coast.\n", days_ago=3)
+    publish("More notes", "Another lighthouse, in passing.\n", days_ago=0)
+    assert headlines("lighthouse")[0] == "The lighthouse"
+    assert headlines("lighthouse")[1:] == ["More notes", "Notes from the coast"]

@@ -10,11 +10,11 @@ weighted highest) and ts_rank_cd on PostgreSQL (weights A headline, B dek/summar
 C spoiler-safe text). Ties go to the newer story, then the higher article id.
 
 Bounded work per query: matches are taken newest first in windows of CANDIDATE_WINDOW
-(2,000), each window ranked exactly, window after window. A query that matches a few
-thousand articles or fewer is ranked exactly; a word that is in every article ("film")
-costs one window, not the whole site. The price: an article older than the newest 2,000
-matches cannot outrank one inside them, which the recency boost mostly decides anyway
-(the 2,000th newest match of a common word is months old). Counts stop at COUNT_CAP.
+(500) and each window is ranked, window after window. A query matching up to 500
+articles is ranked as a whole; a word that is in every article ("film") costs one window,
+not the whole site. The price: an article older than the newest 500 matches cannot
+outrank one inside them, which the recency boost mostly decides anyway. For the same
+reason a large result is not counted to the end: the page says "more than N".
 
 Snippets come from the spoiler-safe text only. The backends mark matches with two
 private-use characters that the index never stores (see `index.clean`); `mark_snippet`
@@ -27,6 +27,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,18 +37,18 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from newsreel.public.search.models import SearchDocument, SearchFacet, search_key_for
+from newsreel.public.search.models import SearchDocument, SearchFacet, published_seconds, search_key_for
 from newsreel.public.search.query import ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
 
 MARK_START = "\ue000"
 MARK_END = "\ue001"
+_MARKS = re.compile(f"([{MARK_START}{MARK_END}])")
 RECENCY_DAYS = 30.0
 PER_PAGE = 20
 MAX_PAGE = 500
-CANDIDATE_WINDOW = 2000
-COUNT_CAP = 10_000
+CANDIDATE_WINDOW = 500
 # Words of context in a snippet (both engines count tokens, roughly words).
 SNIPPET_WORDS = 30
 BROWSE_SNIPPET_CHARS = 220
@@ -102,15 +104,11 @@ class SearchPage:
     page: int = 1
     per_page: int = PER_PAGE
     failed: bool = False  # the database refused the query (logged; the page says so)
-
-    @property
-    def total_is_capped(self) -> bool:
-        """The count stopped at COUNT_CAP: there are more matches than that."""
-        return self.total > COUNT_CAP
+    more: bool = False  # `total` is a lower bound: the matches were not counted to the end
 
     @property
     def has_next(self) -> bool:
-        return self.page * self.per_page < self.total and self.page < MAX_PAGE
+        return (self.more or self.page * self.per_page < self.total) and self.page < MAX_PAGE
 
     @property
     def has_previous(self) -> bool:
@@ -121,13 +119,25 @@ class SearchPage:
         return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
 
 
+def recency_score(relevance: float, search_key: int, now_seconds: int) -> float:
+    """relevance / sqrt(1 + age_in_days / 30), the age read from the key's high bits."""
+    age_days = max(0.0, (now_seconds - published_seconds(search_key)) / 86400.0)
+    return relevance / math.sqrt(1.0 + age_days / RECENCY_DAYS)
+
+
+def rank_keys(relevance: dict[int, float], now: dt.datetime, skip: int, limit: int) -> list[tuple[int, float]]:
+    """(key, score) best first, equal scores newest first; the slice [skip, skip + limit)."""
+    now_seconds = int(now.timestamp())
+    scored = sorted(((recency_score(value, key, now_seconds), key) for key, value in relevance.items()), reverse=True)
+    return [(key, score) for score, key in scored[skip:skip + limit]]
+
+
 def mark_snippet(raw: str | None) -> SafeString:
     """Escape a backend's snippet, then turn its match markers into <mark> elements."""
-    text = escape(" ".join((raw or "").split()))
-    # A fragment may end inside a match; close what was opened, drop stray closers.
     out: list[str] = []
     open_mark = False
-    for piece in _split_marks(text):
+    # A fragment may end inside a match: close what was opened, drop stray closers.
+    for piece in _MARKS.split(" ".join((raw or "").split())):
         if piece == MARK_START:
             if not open_mark:
                 out.append("<mark>")
@@ -136,27 +146,11 @@ def mark_snippet(raw: str | None) -> SafeString:
             if open_mark:
                 out.append("</mark>")
                 open_mark = False
-        else:
-            out.append(piece)
+        elif piece:
+            out.append(escape(piece))
     if open_mark:
         out.append("</mark>")
     return mark_safe("".join(out).replace("<mark></mark>", ""))
-
-
-def _split_marks(text: str) -> list[str]:
-    pieces: list[str] = []
-    current: list[str] = []
-    for char in text:
-        if char in (MARK_START, MARK_END):
-            if current:
-                pieces.append("".join(current))
-                current = []
-            pieces.append(char)
-        else:
-            current.append(char)
-    if current:
-        pieces.append("".join(current))
-    return pieces
 
 
 def opening_words(text: str, limit: int = BROWSE_SNIPPET_CHARS) -> SafeString:
@@ -180,39 +174,34 @@ class SearchBackend:
                 return SearchPage(page=page, per_page=request.per_page)
             return self.browse(request)
         try:
-            hits, total = self.ranked(request)
+            hits, total, more = self.ranked(request)
         except DatabaseError:
             # The parser makes this unreachable for anything typed; if it ever happens,
             # the reader gets an apology rather than an error page, and we get a log line.
             log.exception("search query failed: %r", request.query.text)
             return SearchPage(page=page, per_page=request.per_page, failed=True)
-        return SearchPage(hits=hits, total=total, page=page, per_page=request.per_page)
+        return SearchPage(hits=hits, total=total, page=page, per_page=request.per_page, more=more)
 
-    def ranked(self, request: SearchRequest) -> tuple[list[SearchHit], int]:
-        """One page of hits (window after window, see the module docstring) and the count."""
-        total = self.count(request)
-        if not total:
-            return [], 0
+    def ranked(self, request: SearchRequest) -> tuple[list[SearchHit], int, bool]:
+        """One page of hits (window after window, see the module docstring), how many
+        matches there are, and whether that number is only a lower bound."""
         ranked: list[tuple[int, float]] = []
         window, skip = divmod(request.offset, CANDIDATE_WINDOW)
-        while len(ranked) < request.per_page:
-            found, window_size = self.rank_window(request, window, skip, request.per_page - len(ranked))
+        while True:
+            found, size = self.rank_window(request, window, skip, request.per_page - len(ranked))
             ranked += found
-            if window_size < CANDIDATE_WINDOW:
+            if size < CANDIDATE_WINDOW or len(ranked) >= request.per_page:
                 break
             window, skip = window + 1, 0
+        total, more = window * CANDIDATE_WINDOW + size, size == CANDIDATE_WINDOW
         if not ranked:
-            return [], total
+            return [], total, more
         details = self.details(request, [key for key, _ in ranked])
-        return [details[key].with_score(score) for key, score in ranked if key in details], total
-
-    def count(self, request: SearchRequest) -> int:
-        """Matching articles, counted up to COUNT_CAP + 1."""
-        raise NotImplementedError
+        return [details[key].with_score(score) for key, score in ranked if key in details], total, more
 
     def rank_window(self, request: SearchRequest, window: int, skip: int, limit: int) -> tuple[list[tuple[int, float]], int]:
         """Rank the `window`-th CANDIDATE_WINDOW newest matches; return `limit` of them from
-        `skip` as (key, score), best first, and how many matches the window held."""
+        `skip` as (search_key, score), best first, and how many matches the window held."""
         raise NotImplementedError
 
     def details(self, request: SearchRequest, keys: list[int]) -> dict[int, "SearchHit"]:
@@ -222,7 +211,7 @@ class SearchBackend:
     def browse(self, request: SearchRequest) -> SearchPage:
         """Filtered articles, newest first (a filter link with no words, e.g. ?film=...)."""
         documents = filtered_documents(request).order_by("-search_key")
-        total = documents[:COUNT_CAP + 1].count()
+        total = documents.count()
         rows = documents.values_list("article_id", "slug", "headline", "dek", "section_id", "published_at", "safe_text")
         hits = [
             SearchHit(article_id=a, slug=s, headline=h, dek=d, section_id=sec, published_at=p, snippet=opening_words(t))

@@ -51,6 +51,10 @@ def search_key_for(published_at, article_id: int) -> int:
     return (max(0, int(published_at.timestamp())) << 24) | (article_id & 0xFFFFFF)
 
 
+def published_seconds(search_key: int) -> int:
+    return search_key >> 24
+
+
 def filter_token(kind: str, value: object) -> str:
     """A word no text contains, standing for one section ("s"), film ("f") or person ("p")."""
     return "zz" + kind + hashlib.sha1(str(value).encode()).hexdigest()[:16]

@@ -2,7 +2,7 @@
 
 The tsvector is a generated, GIN-indexed column (migration 0003), weighted A for the
 headline, B for dek, summary and names, C for the spoiler-safe text. Per page: one
-statement counts (up to the cap), one ranks a window of the newest matches (newest by
+statement ranks a window of the newest matches (newest by
 search_key, whose unique index PostgreSQL can walk backwards when a word is everywhere,
 or a GIN bitmap scan when it is rare), one runs ts_headline(), the expensive part, on the
 page's rows alone.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import connection
 
 from newsreel.public.search.backend import (
-    CANDIDATE_WINDOW, COUNT_CAP, MARK_END, MARK_START, RECENCY_DAYS, SNIPPET_WORDS, SearchBackend, SearchHit,
+    CANDIDATE_WINDOW, MARK_END, MARK_START, RECENCY_DAYS, SNIPPET_WORDS, SearchBackend, SearchHit,
     SearchRequest, filter_sql, mark_snippet,
 )
 from newsreel.public.search.models import SearchDocument
@@ -38,12 +38,6 @@ class PostgresBackend(SearchBackend):
         return (f"FROM {SearchDocument._meta.db_table} AS d WHERE d.search_vector @@ to_tsquery('{CONFIG}', %s){where}",
                 [tsquery_text(request.query), *params])
 
-    def count(self, request: SearchRequest) -> int:
-        source, params = self._matches(request)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {COUNT_CAP + 1}) AS m", params)
-            return cursor.fetchone()[0]
-
     def rank_window(self, request: SearchRequest, window: int, skip: int, limit: int) -> tuple[list[tuple[int, float]], int]:
         source, params = self._matches(request)
         sql = f"""
@@ -62,6 +56,7 @@ class PostgresBackend(SearchBackend):
                 return [(key, score) for key, score, _ in rows], rows[0][2]
             if not skip:
                 return [], 0
+            # Past the end of this window's part of the page: still say how full it was.
             cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY d.search_key DESC "
                            f"LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS m", [*params, window * CANDIDATE_WINDOW])
             return [], cursor.fetchone()[0]

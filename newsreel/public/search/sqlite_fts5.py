@@ -2,9 +2,10 @@
 
 The FTS table's rowid is the document's search_key (publication order), so FTS5 hands
 over matches newest first straight from its index, and a date filter is a rowid range it
-seeks to. Per page: one statement counts (up to the cap), one ranks a window of the newest
-matches with bm25 and the recency boost, one builds snippets for the page's rows alone
-(snippet() is the expensive part of FTS5).
+seeks to. Per page: the window of newest matches; its relevance, by bm25() when every
+phrase has a rare word (bm25's IDF walks each phrase's matches across the whole table), by
+field weights from column-filtered matches otherwise; the recency boost in Python; then
+snippets for the page's rows alone (snippet() is the expensive part of FTS5).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from newsreel.public.search.backend import (
-    CANDIDATE_WINDOW, COUNT_CAP, MARK_END, MAX_PAGE, MARK_START, RECENCY_DAYS, SNIPPET_WORDS, SearchBackend, SearchHit,
-    SearchPage, SearchRequest, key_bounds, mark_snippet, opening_words,
+    CANDIDATE_WINDOW, MARK_END, MAX_PAGE, MARK_START, SNIPPET_WORDS, SearchBackend, SearchHit,
+    SearchPage, SearchRequest, key_bounds, mark_snippet, opening_words, rank_keys,
 )
 from newsreel.public.search.models import SearchDocument, filter_token
 from newsreel.public.search.query import fts5_match
@@ -28,6 +29,12 @@ TEXT_COLUMNS = ("headline", "dek", "summary", "safe_text", "names")
 # (never part of relevance).
 WEIGHTS = (10.0, 4.0, 3.0, 1.0, 5.0, 0.0)
 SAFE_TEXT_COLUMN = 3
+# When bm25() is too dear (see `_selective`): relevance is 1 for a match anywhere plus
+# these for a match in the fields, close to WEIGHTS' proportions (two groups, not four:
+# each group is one more pass over the window).
+FIELD_WEIGHTS = ((("headline",), 10.0), (("names", "dek", "summary"), 4.0))
+SELECTIVE = 2000
+MAX_BM25_TERMS = 6
 
 
 class SQLiteFTS5Backend(SearchBackend):
@@ -37,7 +44,7 @@ class SQLiteFTS5Backend(SearchBackend):
         """FROM/WHERE for the request's matches on the FTS table (alias f): the reader's
         words in the text columns, the filters as tokens in filter_terms, dates as a rowid
         range. FTS5 intersects all of it inside its own index; no join is needed."""
-        parts = [f"{{{' '.join(TEXT_COLUMNS)}}} : ({fts5_match(request.query)})"] if words else []
+        parts = [self._words(request)] if words else []
         parts += [f'filter_terms : "{token}"' for token in filter_tokens(request)]
         low, high = key_bounds(request)
         where, params = f"{FTS} MATCH %s", [" AND ".join(parts)]
@@ -47,37 +54,67 @@ class SQLiteFTS5Backend(SearchBackend):
             where, params = where + " AND f.rowid < %s", params + [high]
         return f"FROM {FTS} AS f WHERE {where}", params
 
-    def count(self, request: SearchRequest) -> int:
-        source, params = self._matches(request)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT f.rowid {source} LIMIT {COUNT_CAP + 1})", params)
-            return cursor.fetchone()[0]
-
     def rank_window(self, request: SearchRequest, window: int, skip: int, limit: int) -> tuple[list[tuple[int, float]], int]:
         source, params = self._matches(request)
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        now_seconds = int(request.moment().timestamp())
-        # bm25() is negative, more negative is better. The score is relevance divided by
-        # sqrt(1 + age/30 days); ranking by its square orders the same and needs no sqrt(),
-        # which not every SQLite build has. A rowid's high bits are its publication second.
-        sql = f"""
-            SELECT c.key, (c.rank * c.rank) / (1.0 + max(0.0, (%s - (c.key >> 24)) / 86400.0) / {RECENCY_DAYS}) AS score,
-                   count(*) OVER () AS size
-            FROM (SELECT f.rowid AS key, bm25({FTS}, {weights}) AS rank {source}
-                  ORDER BY f.rowid DESC LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c
-            ORDER BY score DESC, c.key DESC
-            LIMIT %s OFFSET %s"""
         with connection.cursor() as cursor:
-            cursor.execute(sql, [now_seconds, *params, window * CANDIDATE_WINDOW, limit, skip])
-            rows = cursor.fetchall()
-            if rows:
-                return [(key, score) for key, score, _ in rows], rows[0][2]
-            if not skip:
+            # The window: FTS5 walks its doclists newest first and stops after 500.
+            cursor.execute(f"SELECT f.rowid {source} ORDER BY f.rowid DESC LIMIT {CANDIDATE_WINDOW} OFFSET %s",
+                           [*params, window * CANDIDATE_WINDOW])
+            keys = [row[0] for row in cursor.fetchall()]
+            if not keys:
                 return [], 0
-            # Past the end of this window's page: still say how full the window was.
-            cursor.execute(f"SELECT count(*) FROM (SELECT f.rowid {source} ORDER BY f.rowid DESC "
-                           f"LIMIT {CANDIDATE_WINDOW} OFFSET %s)", [*params, window * CANDIDATE_WINDOW])
-            return [], cursor.fetchone()[0]
+            low, high = keys[-1], keys[0]
+            if self._selective(cursor, request):
+                relevance = self._bm25(cursor, request, low, high, set(keys))
+            else:
+                relevance = self._field_weights(cursor, request, low, high, keys)
+        return rank_keys(relevance, request.moment(), skip, limit), len(keys)
+
+    def _selective(self, cursor, request: SearchRequest) -> bool:
+        """Whether bm25() is affordable: FTS5 computes its IDF by walking every match of
+        every phrase in the whole table, so each phrase needs one word found in at most
+        SELECTIVE articles (phrases of everyday words would cost tens of ms at 100,000)."""
+        terms = [term for clause in request.query.clauses for term in clause.alternatives]
+        if len(terms) > MAX_BM25_TERMS:
+            return False
+        for term in terms:
+            rare = False
+            for word in (term.words[:-1] if term.prefix else term.words):
+                cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s LIMIT {SELECTIVE + 1})",
+                               [f'"{word}"'])
+                if cursor.fetchone()[0] <= SELECTIVE:
+                    rare = True
+                    break
+            if not rare:
+                return False
+        return True
+
+    def _bm25(self, cursor, request: SearchRequest, low: int, high: int, keys: set[int]) -> dict[int, float]:
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        cursor.execute(
+            f"SELECT rowid, bm25({FTS}, {weights}) FROM {FTS} WHERE {FTS} MATCH %s AND rowid BETWEEN %s AND %s",
+            [self._words(request), low, high])
+        # bm25() is negative, more negative is better.
+        return {key: -rank for key, rank in cursor.fetchall() if key in keys}
+
+    def _field_weights(self, cursor, request: SearchRequest, low: int, high: int, keys: list[int]) -> dict[int, float]:
+        """Relevance from where the words matched (1 for the text, plus each field's
+        weight), found with column-filtered matches over the window's rowid range."""
+        relevance = dict.fromkeys(keys, 1.0)
+        filters = "".join(f' AND filter_terms : "{token}"' for token in filter_tokens(request))
+        for columns, weight in FIELD_WEIGHTS:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND rowid BETWEEN %s AND %s",
+                [f"{{{' '.join(columns)}}} : ({fts5_match(request.query)}){filters}", low, high])
+            for (key,) in cursor.fetchall():
+                if key in relevance:
+                    relevance[key] += weight
+        return relevance
+
+    def _words(self, request: SearchRequest) -> str:
+        # No column filter: FTS5 would have to read every hit's positions to apply one,
+        # and no reader's word is a filter token ("zz" and 17 more letters and digits).
+        return f"({fts5_match(request.query)})"
 
     def details(self, request: SearchRequest, keys: list[int]) -> dict[int, SearchHit]:
         marks = ", ".join(["%s"] * len(keys))
@@ -102,7 +139,7 @@ class SQLiteFTS5Backend(SearchBackend):
             return super().browse(request)
         source, params = self._matches(request, words=False)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT f.rowid {source} LIMIT {COUNT_CAP + 1})", params)
+            cursor.execute(f"SELECT count(*) {source}", params)
             total = cursor.fetchone()[0]
             cursor.execute(
                 f"""SELECT d.article_id, d.slug, d.headline, d.dek, d.section_id, d.published_at, d.safe_text

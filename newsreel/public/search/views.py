@@ -18,7 +18,7 @@ from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Section
 from newsreel.public.pages.common import render_page
 from newsreel.public.models import SiteSettings
-from newsreel.public.search.backend import COUNT_CAP, MAX_PAGE, SearchRequest, get_backend
+from newsreel.public.search.backend import MAX_PAGE, SearchRequest, get_backend
 from newsreel.public.search.query import parse_query
 from newsreel.public.store import etag_for
 
@@ -98,7 +98,6 @@ def render_search(params: QueryDict) -> bytes:
         "results": results,
         "hits": [{"hit": hit, "section": section_names.get(hit.section_id, "")} for hit in results.hits],
         "searched": searched,
-        "count_cap": f"{COUNT_CAP:,}",
         "notes": notes,
         "first_number": (results.page - 1) * results.per_page + 1,
         "last_number": (results.page - 1) * results.per_page + len(results.hits),
