@@ -3,13 +3,16 @@ index, the deeper pages of every paginated list, and related-article lists on ar
 
 What a publish re-renders, and why (all registered with `refresh.register_refresher`):
 
-- A story entering or leaving a list shifts every page of it. Page 1 of each affected
-  section, author, tag and month is always rendered again (it is what readers open);
-  deeper pages that are stored are rendered again up to EAGER_PAGES and dropped beyond it,
-  to be rendered on their next request. A list that lost a page loses its stored last page
-  (it answers 404 from then on). Pages nobody has asked for stay unrendered.
-- The archive index (months with counts) is rendered again whenever a publication date
-  is involved; a month that no longer has stories loses its page.
+- A story entering or leaving a list shifts every page of it. Of each affected section,
+  author, tag, month and film or person coverage list, the pages that are stored are
+  rendered again up to EAGER_PAGES and dropped beyond it, to be rendered on their next
+  request (the section and author first pages, and the film and person pages, are the
+  built-in families of `refresh`). A list that lost a page loses its stored last page (it
+  answers 404 from then on); a tag or month with no stories left loses its pages. Pages
+  nobody has asked for stay unrendered: a tag page read once a year costs nothing at
+  publish time.
+- The archive index (months with counts), when stored, is rendered again whenever a
+  publication date is involved.
 - Related lists: a story's related list shows the live stories sharing the most films,
   people and tags with it. When a story is published, changed or withdrawn, the related
   lists of the RELATED_RIPPLE live stories closest to it (by the same weighted overlap,
@@ -37,13 +40,13 @@ from newsreel.public.pages.queries import (
 )
 from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
 from newsreel.public.refresh import Affected, refresh_article, register_refresher
-from newsreel.public.store import delete_page, store_page
+from newsreel.public.store import store_page
 
 # Deeper pages re-rendered at publish when stored; stored pages past this are dropped.
 EAGER_PAGES = 3
 # Stories closest to a changed one whose related lists are checked (and re-rendered when
 # they changed).
-RELATED_RIPPLE = 6
+RELATED_RIPPLE = 3
 
 
 # Rendering one page of a list, for lazy fills (views) and for publishing.
@@ -82,25 +85,25 @@ def refresh_person_coverage(person: Person, number: int) -> StoredPage:
 def refresh_lists(affected: Affected) -> None:
     """Re-render the list pages and related lists one article change touches."""
     for section in Section.objects.filter(pk__in=affected.section_ids):
-        _deeper_pages(section.get_absolute_url(), section_articles(section).count(),
+        _stored_pages(section.get_absolute_url(), section_articles(section).count(),
                       lambda n, s=section: refresh_section_page(s, n))
     for author in Author.objects.filter(pk__in=affected.author_ids):
-        _deeper_pages(author.get_absolute_url(), author_articles(author).count(),
+        _stored_pages(author.get_absolute_url(), author_articles(author).count(),
                       lambda n, a=author: refresh_author_page(a, n))
     for tag in Tag.objects.filter(pk__in=affected.tag_ids):
-        total = tag_articles(tag).count()
-        _whole_list(tag.get_absolute_url(), total, lambda n, t=tag: refresh_tag_page(t, n))
+        _stored_pages(tag.get_absolute_url(), tag_articles(tag).count(), lambda n, t=tag: refresh_tag_page(t, n),
+                      start=1)
     months = {month_of(moment) for moment in affected.dates if moment}
     for year, month in sorted(months):
-        total = month_articles(year, month).count()
-        _whole_list(month_url(year, month), total, lambda n, y=year, m=month: refresh_month_page(y, m, n))
-    if months:
+        _stored_pages(month_url(year, month), month_articles(year, month).count(),
+                      lambda n, y=year, m=month: refresh_month_page(y, m, n), start=1)
+    if months and StoredPage.objects.filter(path=ARCHIVE_URL).exists():
         refresh_archive_index()
     for film in Film.objects.filter(key__in=affected.film_keys):
-        _deeper_pages(coverage_base(film), _coverage_count(film=film), lambda n, f=film: refresh_film_coverage(f, n),
+        _stored_pages(coverage_base(film), _coverage_count(film=film), lambda n, f=film: refresh_film_coverage(f, n),
                       first=film.get_absolute_url())
     for person in Person.objects.filter(key__in=affected.person_keys):
-        _deeper_pages(coverage_base(person), _coverage_count(person=person),
+        _stored_pages(coverage_base(person), _coverage_count(person=person),
                       lambda n, p=person: refresh_person_coverage(p, n), first=person.get_absolute_url())
     _refresh_related(affected)
 
@@ -110,23 +113,15 @@ def _coverage_count(**mention) -> int:
     return live_articles().filter(mentions__in_spoiler=False, **filters).values("pk").distinct().count()
 
 
-def _whole_list(base: str, total: int, render: Callable[[int], object]) -> None:
-    """Page 1 always (dropped when the list is empty), then the deeper pages."""
-    if total == 0:
-        _drop(base, range(1, 3))
-        return
-    render(1)
-    _deeper_pages(base, total, render)
+def _stored_pages(base: str, total: int, render: Callable[[int], object], *, start: int = 2, first: str = "") -> None:
+    """The list's stored pages from page `start` on: re-render the first few, drop the rest.
 
-
-def _deeper_pages(base: str, total: int, render: Callable[[int], object], first: str = "") -> None:
-    """Pages 2 and on that are stored: re-render the first few, drop the rest.
-
-    One article more or less moves every page by one item, and can add or remove the
-    last page; looking one page past the end finds a page that has just gone.
+    One story more or less moves every page by one item, and can add or remove the last
+    page; looking one page past the end finds a page that has just gone. A list that may
+    not be empty (tags, months) loses every page when it is.
     """
-    count = page_count(total)
-    paths = {page_url(base, n, first): n for n in range(2, count + 2)}
+    count = page_count(total) if total else 0
+    paths = {page_url(base, n, first): n for n in range(start, count + 2)}
     stored = StoredPage.objects.filter(path__in=list(paths)).values_list("path", flat=True)
     drop = []
     for path in stored:
@@ -140,11 +135,6 @@ def _deeper_pages(base: str, total: int, render: Callable[[int], object], first:
             drop.append(path)
     if drop:
         StoredPage.objects.filter(path__in=drop).delete()
-
-
-def _drop(base: str, numbers) -> None:
-    for number in numbers:
-        delete_page(page_url(base, number))
 
 
 def _refresh_related(affected: Affected) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
 from newsreel.newsroom.models import Article, Author, Section, Tag, WorkflowState
@@ -70,9 +71,12 @@ def month_articles(year: int, month: int) -> QuerySet[Article]:
 
 def month_counts() -> list[tuple[dt.date, int]]:
     """Every month with live stories, newest first, with how many each has."""
-    rows = (
-        Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False)
-        .annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("-month")
-    )
+    live = Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False)
+    if connection.vendor == "sqlite" and timezone.get_current_timezone_name() == "UTC":
+        # SQLite keeps UTC datetimes as ISO text: the month is its first seven characters.
+        # TruncMonth would call a Python function for every row.
+        rows = live.annotate(month=Substr("published_at", 1, 7)).values("month").annotate(n=Count("id")).order_by("-month")
+        return [(dt.date(int(row["month"][:4]), int(row["month"][5:7]), 1), row["n"]) for row in rows]
+    rows = live.annotate(month=TruncMonth("published_at")).values("month").annotate(n=Count("id")).order_by("-month")
     return [(timezone.localtime(row["month"]).date() if isinstance(row["month"], dt.datetime) else row["month"], row["n"])
             for row in rows]
