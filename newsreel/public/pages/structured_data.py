@@ -12,11 +12,11 @@ published as a plain NewsArticle (naming the wrong film would be worse than nami
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Count
 from django.templatetags.static import static
 
 from newsreel.films.models import Credit, Film, Person, Role
@@ -45,16 +45,17 @@ def organization(site: SiteSettings) -> dict[str, Any]:
     return {"@type": "Organization", "name": site.name, "url": absolute("/"), "logo": image}
 
 
-def main_film(article: Article) -> Film | None:
-    """The one film the article is about, by the rule in this module's docstring, or None."""
-    mentions = list(Mention.objects.filter(article=article, in_spoiler=False, film__isnull=False)
-                    .select_related("film").order_by("start"))
-    if not mentions:
+def main_film(article: Article, films: Sequence[Film]) -> Film | None:
+    """The one film the article is about, by the rule in this module's docstring, or None.
+
+    `films` are the films the article names outside spoiler blocks (already loaded for the page).
+    """
+    if not films:
         return None
-    counts = Counter(mention.film_id for mention in mentions)
-    films = {mention.film_id: mention.film for mention in mentions}
-    top = max(counts.values())
-    leaders = [films[pk] for pk, count in counts.items() if count == top]
+    counts = dict(Mention.objects.filter(article=article, in_spoiler=False, film__isnull=False)
+                  .values("film_id").annotate(n=Count("id")).values_list("film_id", "n"))
+    top = max(counts.values(), default=0)
+    leaders = [film for film in films if counts.get(film.pk) == top]
     if len(leaders) == 1:
         return leaders[0]
     headline = article.headline.casefold()
@@ -74,7 +75,7 @@ def news_article(
     modified: datetime,
 ) -> dict[str, Any]:
     """NewsArticle, or ReviewNewsArticle reviewing the main film for a story in the reviews section."""
-    subject = main_film(article)
+    subject = main_film(article, films)
     is_review = bool(article.section_id and article.section.slug == REVIEW_SECTION and subject is not None)
     data: dict[str, Any] = {
         "@context": CONTEXT,
