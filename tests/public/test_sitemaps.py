@@ -287,17 +287,22 @@ def test_with_no_recent_story_there_is_no_news_sitemap_and_the_index_leaves_it_o
 
 # --------------------------------------------------------------------------- render on publish
 
-def test_publishing_re_renders_the_stored_index_news_and_the_part_holding_the_story(client, schema, stories):
+def test_publishing_re_renders_the_news_sitemap_and_drops_the_stale_index_and_part(client, schema, stories):
     spoiler, _ = stories
     part = f"/sitemaps/articles-{part_of(spoiler.pk)}.xml"
-    for path in ["/sitemap.xml", "/sitemaps/news.xml", part, "/sitemaps/tags-1.xml"]:
+    for path in ["/sitemap.xml", "/sitemaps/news.xml", part, "/sitemaps/tags-1.xml", "/sitemaps/sections.xml"]:
         fetch_xml(client, schema, path)
     fresh = publish(plain_story("orchard-returns", "The Paper Orchard returns", tags=["Revivals"]))
-    url = absolute(fresh.get_absolute_url()).encode()
-    assert url in stored_body("/sitemaps/news.xml")
-    assert url in stored_body(f"/sitemaps/articles-{part_of(fresh.pk)}.xml")
+    url = absolute(fresh.get_absolute_url())
+    assert url.encode() in stored_body("/sitemaps/news.xml")  # rendered by the publish itself
+    fresh_part = f"/sitemaps/articles-{part_of(fresh.pk)}.xml"
     tag_part = f"/sitemaps/tags-{part_of(fresh.tags.get().pk)}.xml"
-    assert absolute(tag_part).encode() in stored_body("/sitemap.xml")
+    # Nothing stale stays stored: what the story changed is rendered on its next request.
+    assert not StoredPage.objects.filter(path__in=["/sitemap.xml", "/sitemaps/sections.xml", fresh_part]).exists()
+    assert url in locs(fetch_xml(client, schema, fresh_part))
+    assert absolute("/tags/revivals/") in locs(fetch_xml(client, schema, tag_part))
+    assert absolute(tag_part) in locs(fetch_xml(client, schema, "/sitemap.xml"))
+    assert StoredPage.objects.filter(path=fresh_part, kind="sitemap").exists()
 
 
 def test_unpublishing_takes_the_story_out_of_its_part_and_the_news_sitemap(client, schema, stories):
@@ -307,14 +312,14 @@ def test_unpublishing_takes_the_story_out_of_its_part_and_the_news_sitemap(clien
     for path in ["/sitemap.xml", "/sitemaps/news.xml", part]:
         fetch_xml(client, schema, path)
     unpublish(spoiler)
-    url = absolute(spoiler.get_absolute_url()).encode()
-    assert url not in stored_body("/sitemaps/news.xml")
+    url = absolute(spoiler.get_absolute_url())
+    assert url.encode() not in stored_body("/sitemaps/news.xml")
     assert absolute(recent.get_absolute_url()).encode() in stored_body("/sitemaps/news.xml")
     if part_of(old.pk) == part_of(spoiler.pk) or part_of(recent.pk) == part_of(spoiler.pk):
-        assert url not in stored_body(part)
-    else:  # the part is empty now: gone from the store and from the index
-        assert not StoredPage.objects.filter(path=part).exists()
-        assert absolute(part).encode() not in stored_body("/sitemap.xml")
+        assert url not in locs(fetch_xml(client, schema, part))
+    else:  # the part has nothing left to list: not found, and gone from the index
+        assert client.get(part).status_code == 404
+        assert absolute(part) not in locs(fetch_xml(client, schema, "/sitemap.xml"))
 
 
 def test_a_sitemap_answers_a_revalidation_with_304(client, stories):

@@ -75,7 +75,9 @@ def _build(article_ids: list[int]) -> dict[int, FeedItem]:
         Article.objects.filter(pk__in=article_ids)
         .select_related("section", "hero_image", "live_revision")
         .prefetch_related("tags")
-        .defer("body", "body_html", "safe_text")  # feeds never read the raw body
+        # Feeds never read the raw body; of the live revision only its date is needed (its
+        # content and derived data are large JSON documents).
+        .defer("body", "body_html", "safe_text", "live_revision__content", "live_revision__derived")
     )
     bylines: dict[int, list[FeedAuthor]] = {}
     for byline in Byline.objects.filter(article_id__in=article_ids).select_related("author").order_by("order", "id"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from datetime import datetime
 from typing import Callable, Iterator
 
@@ -26,6 +27,7 @@ from newsreel.newsroom.models import Author, Tag
 from newsreel.public.pages.article import modified_at
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
+from newsreel.public.pages.reference import ARTICLE_URL
 from newsreel.public.sitemaps.xml import UrlEntry, latest
 
 URLS_PER_FILE = 5_000
@@ -77,23 +79,25 @@ def _live_articles() -> QuerySet:
 
 
 def _article_entries(low: int, high: int) -> Iterator[UrlEntry]:
-    articles = (
+    # Plain rows, not model instances: a part lists up to URLS_PER_FILE stories.
+    rows = (
         _live_articles().filter(pk__gte=low, pk__lte=high).order_by("pk")
-        .select_related(None).select_related("live_revision", "hero_image")
-        .only("pk", "slug", "state", "published_at", "first_published_at", "feed_html",
-              "live_revision__created_at", "hero_image__file")
+        .values_list("slug", "published_at", "first_published_at", "live_revision__created_at",
+                     "hero_image__file", "feed_html")
     )
-    for article in articles.iterator(chunk_size=500):
+    for slug, published, first, revised, hero, feed_html in rows.iterator(chunk_size=500):
         images = []
-        hero = _storage_url(article.hero_image.file.name) if article.hero_image_id and article.hero_image else None
         if hero:
-            images.append(hero)
+            images.append(_storage_url(hero))
         # Figures from the spoiler-safe body: a picture inside a spoiler block stays hidden.
-        for src in _IMG_SRC.findall(article.feed_html):
+        for src in _IMG_SRC.findall(feed_html):
             url = absolute(src.replace("&amp;", "&"))
             if url not in images:
                 images.append(url)
-        yield UrlEntry(absolute(article.get_absolute_url()), modified_at(article), tuple(images))
+        # The article page's own dateModified rule, from the same three dates.
+        revision = SimpleNamespace(created_at=revised) if revised else None
+        lastmod = modified_at(SimpleNamespace(published_at=published, first_published_at=first, live_revision=revision))
+        yield UrlEntry(absolute(ARTICLE_URL.format(slug=slug)), lastmod, tuple(images))
 
 
 def _article_lastmods(numbered: QuerySet) -> list[tuple[int, datetime | None]]:

@@ -1,9 +1,8 @@
-"""Sitemaps as stored pages: what a publish re-renders, and filling a missing one on request.
+"""Sitemaps as stored pages: what a publish refreshes, and filling a missing one on request.
 
-On a publish or unpublish the index and the news sitemap are re-rendered; so are the
-parts that list what the change touched (the story's articles part, its films', people's,
-tags' and authors' parts, sections.xml) when they are stored. A part nobody has fetched
-yet is rendered on its first request, from the same data.
+On a publish or unpublish the news sitemap is re-rendered; the index, sections.xml and
+the parts that list what the change touched (the story's articles part, its films',
+people's, tags' and authors' parts) are dropped and rendered again on their next request.
 """
 
 from __future__ import annotations
@@ -89,26 +88,27 @@ def touched_parts(affected: Affected, rebuild: bool) -> dict[str, set[int]]:
 
 @register_refresher
 def refresh_sitemaps_for(affected: Affected) -> int:
-    """Re-render the sitemaps an article change touches; returns how many were rendered.
+    """Bring the sitemaps an article change touches up to date; returns files rendered.
 
-    An Affected set naming no changed article is a rebuild (the static export): then every
-    touched part is rendered, stored or not.
+    A publish re-renders the news sitemap (small, and the one crawlers want fresh) and
+    drops the stored index, sections.xml and the parts listing what the change touched:
+    they are rendered on their next request. An articles part lists up to 5,000 stories
+    with their images, and crawlers fetch it far less often than newsrooms publish, so
+    rendering it inside every publish would cost each publish more than everything else.
+
+    An Affected set naming no changed article is a rebuild (the static export): then the
+    index, sections.xml and every touched part are rendered at once.
     """
     rebuild = not getattr(affected, "changed_ids", None)
-    refresh_index()
-    refresh_news()
-    rendered = 2
     parts = touched_parts(affected, rebuild)
-    paths = {FAMILIES[name].path(part): (name, part) for name, numbers in parts.items() for part in numbers}
-    paths[index.SECTIONS_PATH] = ("sections", 0)
-    stored = set(StoredPage.objects.filter(path__in=list(paths), kind=KIND).values_list("path", flat=True))
-    for path, (name, part) in paths.items():
-        if not (rebuild or path in stored):
-            continue
-        if name == "sections":
-            refresh_sections()
-        else:
+    paths = [FAMILIES[name].path(part) for name, numbers in parts.items() for part in sorted(numbers)]
+    refresh_news()
+    if not rebuild:
+        StoredPage.objects.filter(path__in=[index.PATH, index.SECTIONS_PATH, *paths], kind=KIND).delete()
+        return 1
+    refresh_index()
+    refresh_sections()
+    for name, numbers in parts.items():
+        for part in sorted(numbers):
             refresh_part(FAMILIES[name], part)
-        rendered += 1
-    return rendered
-
+    return 3 + len(paths)
