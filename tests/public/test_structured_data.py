@@ -298,3 +298,42 @@ def test_publishing_gives_an_image_from_before_renditions_its_copies(site, setti
     save_and_publish(draft)
     image.refresh_from_db()
     assert [entry["width"] for entry in image.renditions["widths"]] == [480, 960, 1000]
+
+
+# End to end: Markdown through the newsroom's publishing service
+
+
+INVENTED_GRAPH = {
+    "films": [
+        {"key": "salt-lantern-2026", "title": "The Salt Lantern", "year": 2026, "imdb_id": "tt9990777"},
+        {"key": "copper-tide-2019", "title": "Copper Tide", "year": 2019},
+    ],
+    "people": [{"key": "ines-okafor", "name": "Ines Okafor"}, {"key": "bruno-lindqvist", "name": "Bruno Lindqvist"}],
+    "credits": [{"film": "salt-lantern-2026", "person": "ines-okafor", "role": "director"}],
+}
+REVEAL = "Bruno Lindqvist turns out to be the drowned brother all along"
+
+
+def test_a_published_review_keeps_its_spoiler_block_out_of_every_card_and_json_ld(client, site):
+    from newsreel.films.knowledge import import_knowledge_graph
+
+    import_knowledge_graph(INVENTED_GRAPH)
+    body = (
+        "Ines Okafor follows Copper Tide with The Salt Lantern, a quiet ghost story on a fishing island.\n\n"
+        "The Salt Lantern is patient, and The Salt Lantern earns its slow pace.\n\n"
+        f":::spoiler salt-lantern-2026\nIn the last reel, {REVEAL}.\n:::\n"
+    )
+    draft = ArticleDraft(headline="The Salt Lantern review: a ghost story that takes its time", body=body,
+                         section="reviews", authors=["Nadia Ferro"],
+                         publish_at=dt.datetime(2026, 2, 1, 9, 0, tzinfo=dt.timezone.utc))
+    article = save_and_publish(draft)
+    page = get(client, article.get_absolute_url())
+    assert "the drowned brother all along" in page.html  # inside its panel
+    surfaces = page.excerpt_surfaces()
+    assert "drowned brother" not in surfaces and "Bruno Lindqvist" not in surfaces
+    review = ld_of(page, "ReviewNewsArticle")
+    assert review["description"] == article.meta_description and "drowned" not in article.meta_description
+    assert review["itemReviewed"]["name"] == "The Salt Lantern"
+    assert review["itemReviewed"]["sameAs"] == ["https://www.imdb.com/title/tt9990777/"]
+    assert review["itemReviewed"]["director"][0]["name"] == "Ines Okafor"
+    assert "Copper Tide" in [item["name"] for item in review["mentions"]]
