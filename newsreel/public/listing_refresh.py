@@ -42,8 +42,9 @@ from newsreel.public.pages.related import Entities, closest_ids, related_article
 from newsreel.public.refresh import Affected, refresh_article, register_refresher
 from newsreel.public.store import store_page
 
-# Deeper pages re-rendered at publish when stored; stored pages past this are dropped.
-EAGER_PAGES = 3
+# Pages of a list re-rendered at publish when stored; stored pages past this are dropped
+# (every list page costs a full page render, and pages past the first are read rarely).
+EAGER_PAGES = 1
 # Stories closest to a changed one whose related lists are checked (and re-rendered when
 # they changed).
 RELATED_RIPPLE = 3

@@ -182,7 +182,8 @@ def test_list_pages_are_stored_on_first_request_then_served_from_the_store(clien
     assert again.status_code == 304
 
 
-def test_publishing_refreshes_the_stored_pages_of_every_list_the_story_joins(client, films, short_pages):
+def test_publishing_refreshes_the_stored_pages_of_every_list_the_story_joins(client, films, short_pages, monkeypatch):
+    monkeypatch.setattr(listing_refresh, "EAGER_PAGES", 2)
     seven_stories()  # March 2, 09:00 to 15:00
     paths = ["/sections/news/page/2/", "/tags/festival-circuit/page/2/", "/authors/nadia-ferro/page/2/",
              "/archive/2026/03/page/2/"]

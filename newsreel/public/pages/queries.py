@@ -38,16 +38,26 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     return older.first(), newer.first()
 
 
+# The long texts of a story: a list never shows them, and reading them for twenty rows
+# costs more than the rest of the query.
+_LONG_TEXTS = ("body", "body_html", "feed_html", "safe_text")
+
+
+def listed_articles() -> QuerySet[Article]:
+    """Live articles with what a list of headlines shows, without their long texts."""
+    return live_articles().defer(*_LONG_TEXTS)
+
+
 def section_articles(section: Section) -> QuerySet[Article]:
-    return live_articles().filter(section=section)
+    return listed_articles().filter(section=section)
 
 
 def tag_articles(tag: Tag) -> QuerySet[Article]:
-    return live_articles().filter(tags=tag)
+    return listed_articles().filter(tags=tag)
 
 
 def author_articles(author: Author) -> QuerySet[Article]:
-    return live_articles().filter(authors=author)
+    return listed_articles().filter(authors=author)
 
 
 def month_start(year: int, month: int) -> dt.datetime:
@@ -66,7 +76,7 @@ def month_of(moment: dt.datetime) -> tuple[int, int]:
 def month_articles(year: int, month: int) -> QuerySet[Article]:
     start = month_start(year, month)
     end = month_start(year + 1, 1) if month == 12 else month_start(year, month + 1)
-    return live_articles().filter(published_at__gte=start, published_at__lt=end)
+    return listed_articles().filter(published_at__gte=start, published_at__lt=end)
 
 
 def month_counts() -> list[tuple[dt.date, int]]:

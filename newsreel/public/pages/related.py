@@ -13,7 +13,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 
 from newsreel.newsroom.models import Article, Mention, WorkflowState
-from newsreel.public.pages.queries import live_articles
+from newsreel.public.pages.queries import listed_articles
 
 RELATED_COUNT = 4
 FILM_WEIGHT, PERSON_WEIGHT, TAG_WEIGHT = 3, 2, 1
@@ -49,7 +49,7 @@ def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Artic
     be shorter than `limit`, or empty.
     """
     ids = closest_ids(entities_of(article), exclude={article.pk}, limit=limit)
-    found = live_articles().in_bulk(ids)
+    found = listed_articles().in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
