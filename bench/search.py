@@ -19,6 +19,7 @@ if there) and never writes to the database DATABASE_URL names.
 
     .venv/bin/python bench/search.py [--articles 100000] [--words 250] [--rounds 20] [--per-query]
                                      [--data-dir DIR (keep and reuse the SQLite scratch data)]
+                                     [--reuse-postgres (keep the PostgreSQL scratch database)]
 """
 
 from __future__ import annotations
@@ -216,7 +217,6 @@ def run(vendor_label: str, args: argparse.Namespace) -> None:
     django.setup()
     print(f"\n== {vendor_label}: {args.articles:,} articles, ~{args.words} words of safe text each", file=sys.stderr)
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)  # pages name hashed static files
     corpus = Corpus()
     from newsreel.public.search.models import SearchDocument
 
@@ -224,6 +224,7 @@ def run(vendor_label: str, args: argparse.Namespace) -> None:
     if SearchDocument.objects.count() != args.articles:  # a kept --data-dir is reused as it is
         fill(args.articles, args.words, corpus)
     build = time.perf_counter() - started
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages name hashed static files
     mix = query_mix(corpus)
     times = measure(mix, args.rounds)
     from newsreel.public.search.models import SearchDocument
@@ -248,6 +249,8 @@ def main() -> None:
     parser.add_argument("--per-query", action="store_true", help="also print each query's median")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="run one database only")
     parser.add_argument("--data-dir", help="keep the SQLite scratch data here and reuse it on the next run")
+    parser.add_argument("--reuse-postgres", action="store_true",
+                        help="keep the PostgreSQL scratch database of an earlier run when it exists")
     args = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsreel.settings"
@@ -268,7 +271,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsreel-searchbench-") as folder:
         os.environ["NEWSREEL_DATA_DIR"] = args.data_dir or folder
         if targets == ["postgresql"]:
-            os.environ["DATABASE_URL"] = scratch_postgres(database_url)
+            os.environ["DATABASE_URL"] = scratch_postgres(database_url, reuse=args.reuse_postgres)
             run("PostgreSQL", args)
         elif targets == ["sqlite"]:
             run("SQLite", args)
@@ -276,8 +279,9 @@ def main() -> None:
             raise SystemExit("nothing to run: --only postgresql needs DATABASE_URL=postgres://...")
 
 
-def scratch_postgres(url: str) -> str:
-    """Create `<name>_searchbench` on the server DATABASE_URL names; return its URL."""
+def scratch_postgres(url: str, reuse: bool = False) -> str:
+    """Create `<name>_searchbench` on the server DATABASE_URL names (or keep it, with
+    `reuse`); return its URL."""
     from urllib.parse import urlsplit, urlunsplit
 
     import psycopg
@@ -286,8 +290,10 @@ def scratch_postgres(url: str) -> str:
     name = (parts.path.lstrip("/") or "newsreel") + "_searchbench"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not (reuse and exists):
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path="/" + name))
 
 
