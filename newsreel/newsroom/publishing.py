@@ -66,17 +66,30 @@ def live_articles():
 
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """The previous (older) and next (newer) live articles in publication order."""
-    if not article.published_at:
-        return None, None
-    live = live_articles().exclude(pk=article.pk)
-    older = live.filter(published_at__lt=article.published_at) | live.filter(published_at=article.published_at, pk__lt=article.pk)
-    newer = live.filter(published_at__gt=article.published_at) | live.filter(published_at=article.published_at, pk__gt=article.pk)
-    return older.order_by("-published_at", "-pk").first(), newer.order_by("published_at", "pk").first()
+    previous, following = neighbour_ids(article)
+    found = Article.objects.in_bulk([pk for pk in (previous, following) if pk])
+    return found.get(previous), found.get(following)
 
 
 def neighbour_ids(article: Article) -> tuple[int | None, int | None]:
-    previous, following = neighbours(article)
-    return (previous.pk if previous else None, following.pk if following else None)
+    """Ids of the older and newer live neighbours in (published_at, id) order.
+
+    Two plain range lookups on the (state, published_at) index each: an OR of the two
+    conditions makes SQLite walk the index row by row (hundreds of ms at 10,000 articles).
+    """
+    if not article.published_at:
+        return None, None
+    live = live_articles().filter(published_at__isnull=False).exclude(pk=article.pk)
+    at, pk = article.published_at, article.pk
+
+    def first(queryset) -> int | None:
+        return queryset.values_list("pk", flat=True).first()
+
+    older = first(live.filter(published_at=at, pk__lt=pk).order_by("-pk")) or first(
+        live.filter(published_at__lt=at).order_by("-published_at", "-pk"))
+    newer = first(live.filter(published_at=at, pk__gt=pk).order_by("pk")) or first(
+        live.filter(published_at__gt=at).order_by("published_at", "pk"))
+    return older, newer
 
 
 def resolve_image(reference: str) -> ImageRef | None:
