@@ -137,14 +137,12 @@ def _date(text: str, label: str, notes: list[str]) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10]) if len(text) == 10 else _bad_date(label)
+        if len(text) != 10:  # fromisoformat also takes 20260302 and week dates; the form sends YYYY-MM-DD
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         notes.append(f"The {label} date was not a date like 2026-03-02, so it was left out.")
         return None
-
-
-def _bad_date(label: str):
-    raise ValueError(label)
 
 
 def _start_of(day: dt.date) -> dt.datetime:
