@@ -66,10 +66,13 @@ def run(args: argparse.Namespace, site: Path) -> None:
     import django
 
     django.setup()
-    from newsreel.cli import ensure_migrated, ensure_static_manifest
+    from newsreel.cli import ensure_migrated
 
     ensure_migrated()
-    ensure_static_manifest()
+    # Pages name hashed static files: collect them now, as `newsreel serve` does on start.
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
     from newsreel.newsroom.models import Article
 
