@@ -101,8 +101,12 @@ def _article_entries(low: int, high: int) -> Iterator[UrlEntry]:
 
 
 def _article_lastmods(numbered: QuerySet) -> list[tuple[int, datetime | None]]:
-    rows = numbered.values("part").annotate(published=Max("published_at"), revised=Max("live_revision__created_at"))
-    return [(row["part"], latest(row["published"], row["revised"])) for row in rows.order_by("part")]
+    # The article row's own updated_at (every save of a story, its publish included) is never
+    # earlier than the newest live revision, and reading it needs no join to the revisions
+    # (which made this query twenty times slower on 10,000 stories). A draft saved on a
+    # live story makes the part look newer than it is: a crawler fetches it once more.
+    rows = numbered.values("part").annotate(published=Max("published_at"), saved=Max("updated_at"))
+    return [(row["part"], latest(row["published"], row["saved"])) for row in rows.order_by("part")]
 
 
 # --------------------------------------------------------------------------- films and people
