@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Section
 from newsreel.newsroom.publishing import save_and_publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,6 +28,8 @@ SPOILER = "The ferryman was the narrator all along."
 
 @pytest.fixture
 def newsroom(db):
+    # Transactional tests flush the database, taking the migration-made sections with it.
+    Section.objects.get_or_create(slug="interviews", defaults={"name": "Interviews"})
     import_knowledge_graph(GRAPH)
     save_and_publish(ArticleDraft(
         headline="Mira Okonjo on the long nights of Lantern Bay",
