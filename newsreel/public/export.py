@@ -263,6 +263,7 @@ def export_static(
     root.mkdir(parents=True, exist_ok=True)
     progress = _Progress(progress_stream)
     result = ExportResult()
+    _ensure_static_collected()
     if render:
         result.rendered = render_missing_pages(progress.say)
     old = _read_manifest(root, progress_stream)
@@ -297,7 +298,6 @@ def export_static(
     not_found = render_not_found()
     writer.put(NOT_FOUND_NAME, _digest(not_found), lambda: not_found)
 
-    _ensure_static_collected()
     for prefix, folder in sources:
         if folder.is_dir():
             writer.copy_tree(folder, prefix)
@@ -378,12 +378,11 @@ def _local_prefix(url: str) -> str | None:
 
 
 def _ensure_static_collected() -> None:
-    """Collect static files when the static folder has none yet (pages name them)."""
+    """Collect static files, as `newsreel serve` does on start: pages name them, and a
+    deploy may have added some since the last collection (unchanged files are not copied)."""
     from django.core.management import call_command
 
-    root = Path(settings.STATIC_ROOT)
-    if not root.is_dir() or not any(root.iterdir()):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 class _Writer:
