@@ -57,8 +57,11 @@ def run(argv: list[str], env: dict[str, str], quiet: bool = True) -> dict[str, f
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed ({process.returncode}):\n{output}\n{errors}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "output": output.strip()}
+    figures = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+               "output": output.strip()}
+    print(f"  {wall:7.2f} s wall, {figures['cpu']:6.2f} s CPU, {figures['rss_mb']:5.0f} MB peak: {argv[1]} {argv[2]}"
+          f" {figures['output'][-120:]}", flush=True)
+    return figures
 
 
 def html_files(folder: Path) -> int:
