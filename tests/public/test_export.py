@@ -241,3 +241,10 @@ def test_feeds_sitemaps_and_robots_txt_are_exported_as_served(client, newsroom, 
     assert any(path.startswith("/tags/drama/") for path in feeds), "a feed nobody asked for yet"
     for path in ["/robots.txt", "/sitemap.xml", *feeds]:
         assert exported(out, path) == client.get(path).content, path
+
+
+def test_a_static_file_collected_again_with_the_same_bytes_is_not_copied_again(newsroom, settings, out):
+    export_static(out)
+    collected = next(path for path in Path(settings.STATIC_ROOT).rglob("*.css") if path.is_file())
+    os.utime(collected, ns=(collected.stat().st_atime_ns, collected.stat().st_mtime_ns + 5_000_000_000))
+    assert export_static(out).written == 0
