@@ -36,7 +36,7 @@ test-postgres: $(STAMP) $(NODE_STAMP)
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser"
 
 bench: $(STAMP)
-	$(BIN)/python bench/serve_article.py
+	$(BIN)/python bench/serve_pages.py
 
 # Lighthouse on a scratch demo site: the four category scores per page; fails below 98.
 audit: $(STAMP) $(NODE_STAMP)

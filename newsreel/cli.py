@@ -20,6 +20,8 @@ NEWSREEL_COMMANDS = {
     "check": "check configuration, database and content for problems",
     "export": "write the public site for a static host: newsreel export static DIR (incremental)",
     "rebuild-renditions": "make responsive image copies and crops for images that lack them",
+    "render-pages": "render every stored page again (after a deploy or a settings change)",
+    "reindex-search": "rebuild the search index from the live articles",
 }
 
 
@@ -54,9 +56,10 @@ def main(argv: list[str] | None = None) -> None:
     execute_from_command_line(argv)
 
 
-DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export"}
+DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export",
+                     "render_pages", "reindex_search", "rebuild_renditions"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
-RENDERING_COMMANDS = {"demo", "publish", "import", "export"}
+RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages"}
 
 
 def ensure_migrated() -> None:

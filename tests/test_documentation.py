@@ -24,6 +24,14 @@ def test_every_command_is_in_the_readme_and_the_usage(command):
     assert command in usage()
 
 
+def test_every_newsreel_management_command_is_a_documented_newsreel_command():
+    from django.core.management import get_commands
+
+    ours = {name for name, app in get_commands().items() if app.startswith("newsreel")}
+    undocumented = {name.replace("_", "-") for name in ours} - set(NEWSREEL_COMMANDS)
+    assert not undocumented, f"add {sorted(undocumented)} to NEWSREEL_COMMANDS and the README"
+
+
 def test_readme_starts_with_the_two_commands():
     head = (ROOT / "README.md").read_text()[:600]
     assert "make run" in head and "make test" in head
