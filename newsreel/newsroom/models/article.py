@@ -32,7 +32,7 @@ class Article(models.Model):
     sources = models.JSONField(default=list, blank=True, help_text='[{"name": ..., "url": ...}]')
     link_overrides = models.JSONField(
         default=dict, blank=True,
-        help_text='Editor decisions on mention links: {"remove": [keys], "add": [{"surface": ..., "key": ...}], "confirm": [keys]}',
+        help_text='Editor decisions on mention links: {"remove": ["film:key", ...], "add": [{"surface": ..., "key": ..., "kind": "film"}]}',
     )
 
     state = models.CharField(max_length=12, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
