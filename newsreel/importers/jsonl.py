@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsreel.newsroom.problems import FieldError
+
 TITLE_FIELDS = ("title", "headline")
 BODY_FIELDS = ("body_markdown", "body")
 DATE_FIELDS = ("date", "published_at", "publish_at")
@@ -45,27 +47,14 @@ _STANDALONE_IMAGE = re.compile(
 _LAST_PARENTHESES = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]*)\)\s*$")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with one field of one record; `line` is a line of the body, if any."""
-
-    field: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.field}, line {self.line}" if self.line else self.field
-        return f"{where}: {self.message}"
-
-
 @dataclass
 class JsonlRecord:
     """One line of the file: the draft's fields, or the errors that stop it."""
 
     line: int
     fields: dict[str, Any] = field(default_factory=dict)
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[FieldError] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -90,26 +79,26 @@ def parse_line(text: str, number: int, *, media_base: str) -> JsonlRecord:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        record.errors.append(Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}"))
+        record.errors.append(FieldError("json", f"is not valid JSON: {error.msg} at column {error.colno}"))
         return record
     if not isinstance(data, dict):
-        record.errors.append(Problem("json", f"must be an object with fields, not {type(data).__name__}"))
+        record.errors.append(FieldError("json", f"must be an object with fields, not {type(data).__name__}"))
         return record
     record.fields, record.errors, record.warnings = draft_fields(data, media_base=media_base)
     return record
 
 
-def draft_fields(data: dict[str, Any], *, media_base: str) -> tuple[dict[str, Any], list[Problem], list[Problem]]:
+def draft_fields(data: dict[str, Any], *, media_base: str) -> tuple[dict[str, Any], list[FieldError], list[FieldError]]:
     """Map one record to ArticleDraft keyword arguments; returns (fields, errors, warnings).
 
     Besides the draft's fields, `body_origin_lines` maps each line of the imported body to
     the line of `body_markdown` it came from (figures take more lines than an image).
     """
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
+    errors: list[FieldError] = []
+    warnings: list[FieldError] = []
     fields: dict[str, Any] = {}
     for name in sorted(set(data) - KNOWN_FIELDS - DERIVED_FIELDS - HERO_FIELDS):
-        warnings.append(Problem(name, "is not a field Newsreel imports; ignored"))
+        warnings.append(FieldError(name, "is not a field Newsreel imports; ignored"))
 
     fields["headline"] = _first_text(data, TITLE_FIELDS, errors, required=True)
     body = _first_text(data, BODY_FIELDS, errors, required=True)
@@ -128,12 +117,12 @@ def draft_fields(data: dict[str, Any], *, media_base: str) -> tuple[dict[str, An
         if isinstance(sources, list):
             fields["sources"] = sources
         else:
-            errors.append(Problem("sources", "must be a list of {name, url} objects"))
+            errors.append(FieldError("sources", "must be a list of {name, url} objects"))
     date_field = next((name for name in DATE_FIELDS if data.get(name) not in (None, "")), None)
     if date_field:
         fields["publish_at"] = _datetime(data[date_field], date_field, errors)
     if data.get("hero_image"):
-        warnings.append(Problem("hero_image", f"{data['hero_image']!r} has no file and no credit here; imported without a hero image"))
+        warnings.append(FieldError("hero_image", f"{data['hero_image']!r} has no file and no credit here; imported without a hero image"))
     if body:
         body, figure_warnings, origin = figures_from_images(body, media_base=media_base)
         warnings += figure_warnings
@@ -142,13 +131,13 @@ def draft_fields(data: dict[str, Any], *, media_base: str) -> tuple[dict[str, An
     return fields, errors, warnings
 
 
-def figures_from_images(body: str, *, media_base: str) -> tuple[str, list[Problem], list[int]]:
+def figures_from_images(body: str, *, media_base: str) -> tuple[str, list[FieldError], list[int]]:
     """Turn each standalone image into a credited figure (see the module docstring).
 
     Returns the new body, warnings, and for each line of the new body the line of the
     original it came from, so errors found later still name the line the writer wrote.
     """
-    warnings: list[Problem] = []
+    warnings: list[FieldError] = []
     out: list[str] = []
     origin: list[int] = []
     in_block = False
@@ -169,7 +158,7 @@ def figures_from_images(body: str, *, media_base: str) -> tuple[str, list[Proble
                              f"![{match.group('alt')}]({absolute_url(match.group('url'), media_base)})",
                              *([caption] if caption else []), ":::"]
             else:
-                warnings.append(Problem("body_markdown", f"image {match.group('url')!r} has no credit (no title text); dropped", number))
+                warnings.append(FieldError("body_markdown", f"image {match.group('url')!r} has no credit (no title text); dropped", number))
                 new_lines = []
         out += new_lines
         origin += [number] * len(new_lines)
@@ -199,45 +188,45 @@ def _quoted(value: str) -> str:
     return '"%s"' % value.replace('"', "\u201d")
 
 
-def _first_text(data: dict[str, Any], names: tuple[str, ...], errors: list[Problem], *, required: bool) -> str:
+def _first_text(data: dict[str, Any], names: tuple[str, ...], errors: list[FieldError], *, required: bool) -> str:
     for name in names:
         if data.get(name) not in (None, ""):
             return _text(data[name], name, errors)
     if required:
-        errors.append(Problem(names[0], "is required" + (f" (or {', '.join(names[1:])})" if len(names) > 1 else "")))
+        errors.append(FieldError(names[0], "is required" + (f" (or {', '.join(names[1:])})" if len(names) > 1 else "")))
     return ""
 
 
-def _text(value: Any, name: str, errors: list[Problem]) -> str:
+def _text(value: Any, name: str, errors: list[FieldError]) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return value.strip() if name not in BODY_FIELDS else value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    errors.append(Problem(name, f"must be text, not {_json_type(value)}"))
+    errors.append(FieldError(name, f"must be text, not {_json_type(value)}"))
     return ""
 
 
-def _names(value: Any, name: str, errors: list[Problem]) -> list[str]:
+def _names(value: Any, name: str, errors: list[FieldError]) -> list[str]:
     if value in (None, ""):
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return [item.strip() for item in value if item.strip()]
-    errors.append(Problem(name, 'must be a list of names, e.g. ["Drama", "Festival"]'))
+    errors.append(FieldError(name, 'must be a list of names, e.g. ["Drama", "Festival"]'))
     return []
 
 
-def _datetime(value: Any, name: str, errors: list[Problem]) -> dt.datetime | None:
+def _datetime(value: Any, name: str, errors: list[FieldError]) -> dt.datetime | None:
     if not isinstance(value, str):
-        errors.append(Problem(name, f"must be an ISO 8601 date-time string, not {_json_type(value)}"))
+        errors.append(FieldError(name, f"must be an ISO 8601 date-time string, not {_json_type(value)}"))
         return None
     try:
         parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        errors.append(Problem(name, f"{value!r} is not a date-time like 2026-10-03T09:00:00Z"))
+        errors.append(FieldError(name, f"{value!r} is not a date-time like 2026-10-03T09:00:00Z"))
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 

@@ -18,7 +18,7 @@ from typing import Callable, TextIO
 
 from django.utils.text import slugify
 
-from newsreel.importers.jsonl import JsonlRecord, Problem, count_records, read_jsonl
+from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.newsroom.frontmatter import draft_from_markdown
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.models import Article
@@ -118,7 +118,7 @@ def count_jsonl(path: Path) -> int:
 def _jsonl_builder(record: JsonlRecord, source: str) -> Callable[[], ArticleDraft]:
     def build() -> ArticleDraft:
         if record.errors:
-            raise IntakeError([FieldError(p.field, p.message, p.line) for p in record.errors], source=source)
+            raise IntakeError(list(record.errors), source=source)
         fields = {name: value for name, value in record.fields.items() if name != "body_origin_lines"}
         return ArticleDraft(**fields)
     return build
@@ -131,7 +131,7 @@ def _jsonl_renamer(record: JsonlRecord) -> Callable[[FieldError], str]:
         line = error.line
         if error.field == "body" and line and 0 < line <= len(origin):
             line = origin[line - 1]  # the line the writer wrote, before images became figures
-        return str(Problem(JSONL_FIELD_NAMES.get(error.field, error.field), error.message, line))
+        return str(FieldError(JSONL_FIELD_NAMES.get(error.field, error.field), error.message, line))
     return rename
 
 

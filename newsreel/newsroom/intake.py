@@ -16,17 +16,7 @@ from django.utils.text import slugify
 
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Article, Section
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.field}, line {self.line}" if self.line else self.field
-        return f"{where}: {self.message}"
+from newsreel.newsroom.problems import FieldError
 
 
 class IntakeError(ValueError):

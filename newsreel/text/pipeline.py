@@ -14,7 +14,7 @@ from newsreel.text.document import parse_document, spoiler_note
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import find_mentions, link_targets
 from newsreel.text.quotes import extract_quotes
-from newsreel.text.summary import summarize
+from newsreel.text.summary import cut_at_word, summarize
 from newsreel.text.types import ImageRef, KnowledgeGraph, ProcessedArticle, Summary
 
 META_DESCRIPTION_LENGTH = 160
@@ -64,13 +64,3 @@ def process_article(
         feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url),
     )
 
-
-def cut_at_word(text: str, limit: int) -> str:
-    """`text` whole if it fits in `limit` characters, else cut at a word with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:—–-") + "…"
