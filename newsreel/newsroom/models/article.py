@@ -12,6 +12,9 @@ from django.db import models
 from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.taxonomy import Section, Tag
 
+# Raw SQL that must not read article rows (only liveness and date by id) names this index.
+LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
+
 
 class WorkflowState(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -66,6 +69,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["state", "published_at"]),
             models.Index(fields=["section", "state", "published_at"]),
+            # Whether a story is live and when it was published, looked up by id without
+            # reading its long texts: related-story ranking checks thousands of ids at once.
+            models.Index(fields=["id", "state", "published_at"], name=LIVE_BY_ID_INDEX),
         ]
         permissions = [
             ("publish_article", "Can publish and unpublish articles"),
