@@ -4,8 +4,9 @@
 Builds a scratch newsroom from the anchors' corpus (`../shared/anchors/make_corpus.py`):
 the first `--articles` records go through the JSON Lines importer (the one intake,
 `save_and_publish`, one transaction per article). For setup speed the shared pages are
-not rendered during setup (only the search index and the database are filled); the
-measured publishes then render every page they touch, as they would on a live site.
+not rendered during the import; then every page a live site would hold is stored once
+(articles, lists, films, people, feeds, sitemaps: the worst case for a publish). The
+measured publishes render or drop every stored page they touch, as on a live site.
 
 Then it times `--publishes` new articles (the corpus records after the imported ones)
 and `--updates` edits of existing articles, each through `save_and_publish`, and prints
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace, site: Path) -> None:
         build_site(site, records[have:args.articles])
     elif have > args.articles:
         raise SystemExit(f"{site} holds {have} articles, more than --articles {args.articles}; use another --site")
+    warm_site(site)
 
     from newsreel.importers.jsonl import parse_line
     from newsreel.newsroom.intake import ArticleDraft
@@ -141,6 +143,30 @@ def build_site(site: Path, lines: list[str]) -> None:
         print("\n".join(report.failures[:20]), file=sys.stderr)
         raise SystemExit(f"setup: {report.failed} articles failed to import")
     print(f"setup: {len(lines)} articles in {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+
+def warm_site(site: Path) -> None:
+    """Store every page a live site would hold (the worst case for a publish), once per site.
+
+    A site that has been read for a while has every article, list, film, person, feed and
+    sitemap page stored; a publish must re-render or drop each one it touches. The marker
+    file records that this site was warmed (articles removed from an earlier run left
+    pages behind that the next publishes overwrite).
+    """
+    marker = site / "warmed"
+    if marker.exists():
+        return
+    from django.db import transaction
+
+    from newsreel.public import refresh
+    from newsreel.public.export import render_missing_pages
+
+    started = time.monotonic()
+    with transaction.atomic():
+        count = refresh.refresh_everything()
+    count += render_missing_pages(progress=lambda message: print(f"\rwarm: {message}", end="", file=sys.stderr))
+    marker.write_text(f"{count} pages\n", encoding="utf-8")
+    print(f"\nwarm: {count} pages stored in {time.monotonic() - started:.0f} s", file=sys.stderr)
 
 
 class Breakdown:

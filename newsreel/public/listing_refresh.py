@@ -38,6 +38,7 @@ from newsreel.public.pages.pagination import PageOutOfRange, page_count, page_ur
 from newsreel.public.pages.queries import (
     author_articles, live_articles, month_articles, month_of, section_articles, tag_articles,
 )
+from newsreel.public.pages.shared import list_length
 from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
 from newsreel.public.refresh import Affected, refresh_article, register_refresher
 from newsreel.public.store import store_page
@@ -86,25 +87,25 @@ def refresh_person_coverage(person: Person, number: int) -> StoredPage:
 def refresh_lists(affected: Affected) -> None:
     """Re-render the list pages and related lists one article change touches."""
     for section in Section.objects.filter(pk__in=affected.section_ids):
-        _stored_pages(section.get_absolute_url(), section_articles(section).count(),
+        _stored_pages(section.get_absolute_url(), section_articles(section).count,
                       lambda n, s=section: refresh_section_page(s, n))
     for author in Author.objects.filter(pk__in=affected.author_ids):
-        _stored_pages(author.get_absolute_url(), author_articles(author).count(),
+        _stored_pages(author.get_absolute_url(), author_articles(author).count,
                       lambda n, a=author: refresh_author_page(a, n))
     for tag in Tag.objects.filter(pk__in=affected.tag_ids):
-        _stored_pages(tag.get_absolute_url(), tag_articles(tag).count(), lambda n, t=tag: refresh_tag_page(t, n),
+        _stored_pages(tag.get_absolute_url(), tag_articles(tag).count, lambda n, t=tag: refresh_tag_page(t, n),
                       start=1)
     months = {month_of(moment) for moment in affected.dates if moment}
     for year, month in sorted(months):
-        _stored_pages(month_url(year, month), month_articles(year, month).count(),
+        _stored_pages(month_url(year, month), month_articles(year, month).count,
                       lambda n, y=year, m=month: refresh_month_page(y, m, n), start=1)
     if months and StoredPage.objects.filter(path=ARCHIVE_URL).exists():
         refresh_archive_index()
     for film in Film.objects.filter(key__in=affected.film_keys):
-        _stored_pages(coverage_base(film), _coverage_count(film=film), lambda n, f=film: refresh_film_coverage(f, n),
-                      first=film.get_absolute_url())
+        _stored_pages(coverage_base(film), lambda f=film: _coverage_count(film=f),
+                      lambda n, f=film: refresh_film_coverage(f, n), first=film.get_absolute_url())
     for person in Person.objects.filter(key__in=affected.person_keys):
-        _stored_pages(coverage_base(person), _coverage_count(person=person),
+        _stored_pages(coverage_base(person), lambda p=person: _coverage_count(person=p),
                       lambda n, p=person: refresh_person_coverage(p, n), first=person.get_absolute_url())
     _refresh_related(affected)
 
@@ -114,20 +115,22 @@ def _coverage_count(**mention) -> int:
     return live_articles().filter(mentions__in_spoiler=False, **filters).values("pk").distinct().count()
 
 
-def _stored_pages(base: str, total: int, render: Callable[[int], object], *, start: int = 2, first: str = "") -> None:
+def _stored_pages(base: str, count: Callable[[], int], render: Callable[[int], object], *, start: int = 2,
+                  first: str = "") -> None:
     """The list's stored pages from page `start` on: re-render the first few, drop the rest.
 
     One story more or less moves every page by one item, and can add or remove the last
     page; looking one page past the end finds a page that has just gone. A list that may
     not be empty (tags, months) loses every page when it is.
     """
-    count = page_count(total) if total else 0
-    paths = {page_url(base, n, first): n for n in range(start, count + 2)}
+    total = list_length(base, count)  # the page's own render reads it again
+    pages = page_count(total) if total else 0
+    paths = {page_url(base, n, first): n for n in range(start, pages + 2)}
     stored = StoredPage.objects.filter(path__in=list(paths)).values_list("path", flat=True)
     drop = []
     for path in stored:
         number = paths[path]
-        if number <= min(EAGER_PAGES, count):
+        if number <= min(EAGER_PAGES, pages):
             try:
                 render(number)
             except PageOutOfRange:

@@ -19,6 +19,7 @@ from newsreel.newsroom.models import Article, Author, Section, WorkflowState
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.queries import live_articles, neighbours
+from newsreel.public.pages.shared import reads_shared
 from newsreel.public.store import delete_page, store_page, store_redirect
 
 
@@ -145,6 +146,7 @@ def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
     return True
 
 
+@reads_shared()
 def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
     """Store the article's page and re-render every page its publication touches."""
     affected = Affected()
@@ -163,6 +165,7 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     return affected
 
 
+@reads_shared()
 def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
     """Answer the article's URL with 410 Gone and re-render the pages that listed it."""
     affected = Affected()
@@ -177,6 +180,7 @@ def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_bef
     return affected
 
 
+@reads_shared()
 def _refresh_affected(affected: Affected) -> None:
     for neighbour in live_articles().filter(pk__in=affected.article_ids).select_related("live_revision"):
         refresh_article(neighbour)
@@ -193,6 +197,7 @@ def _refresh_affected(affected: Affected) -> None:
         refresher(affected)
 
 
+@reads_shared()
 def refresh_everything() -> int:
     """Re-render every stored page from the database (after a deploy or a settings change).
 

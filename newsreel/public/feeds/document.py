@@ -11,6 +11,7 @@ from newsreel.public.feeds.items import FEED_LENGTH, FeedItem, ItemCache, items_
 from newsreel.public.feeds.scopes import FeedScope
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, image_info
+from newsreel.public.pages.shared import site_settings
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def language_tag() -> str:
 def document_for(scope: FeedScope, self_path: str, *, cache: ItemCache | None = None,
                  article_ids: list[int] | None = None, site: SiteSettings | None = None) -> FeedDocument:
     """The scope's newest stories; `cache` and `article_ids` let several formats share the work."""
-    site = site or SiteSettings.current()
+    site = site or site_settings()
     ids = scope.article_ids(FEED_LENGTH) if article_ids is None else article_ids
     items = items_for(ids, cache)
     logo = image_info(site.logo)

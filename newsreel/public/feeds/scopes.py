@@ -23,6 +23,7 @@ from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, Tag
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.queries import live_articles
+from newsreel.public.pages.shared import site_settings
 
 if TYPE_CHECKING:
     from newsreel.public.refresh import Affected
@@ -52,7 +53,7 @@ class FeedScope:
 
 
 def site_scope(site: SiteSettings | None = None) -> FeedScope:
-    site = site or SiteSettings.current()
+    site = site or site_settings()
     return FeedScope(
         kind="site", key="", title=site.name, description=site.description or site.tagline or site.name,
         page_url="/", prefix="/", stories=live_articles,
@@ -120,7 +121,7 @@ def scope_for(kind: str, key: str = "") -> FeedScope | None:
         raise ValueError(f"unknown feed kind {kind!r}; expected one of {', '.join(KINDS)}")
     model, field, build = _LOOKUPS[kind]
     found = model.objects.filter(**{field: key}).first()
-    return build(found, SiteSettings.current()) if found is not None else None
+    return build(found, site_settings()) if found is not None else None
 
 
 def scopes_for_affected(affected: "Affected", *, with_stories_only: bool = False) -> Iterator[FeedScope]:
@@ -129,7 +130,7 @@ def scopes_for_affected(affected: "Affected", *, with_stories_only: bool = False
     `with_stories_only` leaves out sections, tags, authors, films and people with no live
     story (a rebuild over a large knowledge graph renders no empty film feeds).
     """
-    site = SiteSettings.current()
+    site = site_settings()
     yield site_scope(site)
     live = live_articles().values("pk")
     sections = Section.objects.filter(pk__in=affected.section_ids)

@@ -12,6 +12,7 @@ from newsreel.public.feeds.scopes import FeedScope, scopes_for_affected
 from newsreel.public.models import SiteSettings, StoredPage
 from newsreel.public.refresh import Affected, register_refresher
 from newsreel.public.store import store_page
+from newsreel.public.pages.shared import site_settings
 
 KIND = "feed"
 
@@ -53,7 +54,7 @@ def refresh_feeds_for(affected: Affected) -> int:
         paths = [scope.path(fmt.filename) for scope in scopes for fmt in FORMATS.values()]
         StoredPage.objects.filter(path__in=paths, kind=KIND).delete()
         return 0
-    site = SiteSettings.current()
+    site = site_settings()
     cache: ItemCache = {}
     return sum(len(refresh_scope(scope, cache=cache, site=site)) for scope in scopes)
 

@@ -10,12 +10,12 @@ from django.utils.safestring import mark_safe
 
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Byline, Mention
-from newsreel.public.models import SiteSettings
 from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page, spoiler_note_html
 from newsreel.public.pages.queries import neighbours
 from newsreel.public.pages.seo import social_tags
 from newsreel.public.pages.related import related_articles
+from newsreel.public.pages.shared import site_settings
 
 # An edit saved within this long of the first publish is part of publishing, not an update.
 _UPDATE_GRACE = timedelta(minutes=1)
@@ -23,7 +23,7 @@ _UPDATE_GRACE = timedelta(minutes=1)
 
 def render_article(article: Article) -> bytes:
     """The complete article page; excerpts come only from the spoiler-safe fields."""
-    site = SiteSettings.current()
+    site = site_settings()
     url = article.get_absolute_url()
     canonical = absolute(url)
     hero = image_info(article.hero_image)

@@ -13,9 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 from newsreel.films.models import Film, ReleaseStatus
 from newsreel.images.models import Image
 from newsreel.images.renditions import Picture, picture
-from newsreel.newsroom.models import Section
-from newsreel.public.models import SiteSettings
 from newsreel.public.pages.seo import social_tags
+from newsreel.public.pages.shared import nav_sections, site_settings
 
 
 def absolute(url: str) -> str:
@@ -31,7 +30,7 @@ def render_page(template: str, context: dict[str, Any]) -> bytes:
     No request is involved: the same bytes come out for the server, the store and a
     static export, whoever triggers the render.
     """
-    site = context.get("site") or SiteSettings.current()
+    site = context.get("site") or site_settings()
     if "social_tags" not in context and context.get("canonical"):
         # A page that says nothing of its card still gets a plain one from its title.
         context = {**context, "social_tags": social_tags(
@@ -41,7 +40,7 @@ def render_page(template: str, context: dict[str, Any]) -> bytes:
         "site": site,
         "site_url": settings.SITE_URL,
         "social_links": [link for link in site.social_links if isinstance(link, dict) and link.get("url")],
-        "nav_sections": list(Section.objects.all()),
+        "nav_sections": nav_sections(),
     }
     return render_to_string(template, {**chrome, **context}).encode("utf-8")
 

@@ -11,10 +11,10 @@ from typing import Sequence
 from django.utils.html import format_html
 
 from newsreel.films.models import Film, Person
-from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, render_page
 from newsreel.public.pages.pagination import PageOutOfRange, Pager, paginate
 from newsreel.public.pages.reference import Headline, coverage, coverage_html
+from newsreel.public.pages.shared import site_settings
 
 
 def coverage_base(entity: Film | Person) -> str:
@@ -39,7 +39,7 @@ def _render(entity: Film | Person, stories: list[Headline], page: int, heading, 
     if page < 2:
         raise PageOutOfRange(f"coverage page {page} of {entity.get_absolute_url()}: page 1 is the page itself")
     pager = coverage_pager(stories, page, entity)
-    site = SiteSettings.current()
+    site = site_settings()
     return render_page("public/coverage_page.html", {
         "site": site,
         "title": f"Coverage of {plain} (page {pager.number} of {pager.count}) | {site.name}",

@@ -12,6 +12,7 @@ from newsreel.public.pages.pagination import Pager, paginate
 from newsreel.public.pages.queries import (
     author_articles, live_articles, month_articles, month_counts, month_start, section_articles, tag_articles,
 )
+from newsreel.public.pages.shared import nav_sections, site_settings
 
 LATEST_COUNT = 8
 PER_SECTION = 4
@@ -20,12 +21,12 @@ ARCHIVE_URL = "/archive/"
 
 def render_home() -> bytes:
     """One lead story, then the latest, then each section's newest not already shown."""
-    site = SiteSettings.current()
+    site = site_settings()
     top = list(live_articles()[: LATEST_COUNT + 1])
     lead = top[0] if top else None
     shown = {article.pk for article in top}
     sections = []
-    for section in Section.objects.all():
+    for section in nav_sections():
         stories = list(live_articles().filter(section=section).exclude(pk__in=shown)[:PER_SECTION])
         if stories:
             sections.append({"section": section, "stories": stories})
@@ -53,7 +54,7 @@ def month_url(year: int, month: int) -> str:
 
 def render_section(section: Section, page: int = 1) -> bytes:
     """A section's stories, newest first, 20 a page."""
-    site = SiteSettings.current()
+    site = site_settings()
     pager = paginate(section_articles(section), page, section.get_absolute_url())
     return _render_listing(pager, site, heading=section.name, intro=section.description if page == 1 else "",
                            description=section.description or f"{section.name} from {site.name}",
@@ -62,7 +63,7 @@ def render_section(section: Section, page: int = 1) -> bytes:
 
 def render_tag(tag: Tag, page: int = 1) -> bytes:
     """Stories with a tag, newest first; a tag with no live stories has no page."""
-    site = SiteSettings.current()
+    site = site_settings()
     pager = paginate(tag_articles(tag), page, tag.get_absolute_url(), allow_empty=False)
     return _render_listing(pager, site, heading=tag.name, kicker="Tag",
                            description=f"Stories tagged {tag.name} on {site.name}")
@@ -70,7 +71,7 @@ def render_tag(tag: Tag, page: int = 1) -> bytes:
 
 def render_author(author: Author, page: int = 1) -> bytes:
     """An author's bylined stories, newest first."""
-    site = SiteSettings.current()
+    site = site_settings()
     pager = paginate(author_articles(author), page, author.get_absolute_url())
     url = absolute(author.get_absolute_url())
     return _render_listing(
@@ -85,7 +86,7 @@ def render_month(year: int, month: int, page: int = 1) -> bytes:
 
     Raises ValueError for a month that is not 1-12.
     """
-    site = SiteSettings.current()
+    site = site_settings()
     name = f"{month_start(year, month):%B %Y}"
     pager = paginate(month_articles(year, month), page, month_url(year, month), allow_empty=False)
     return _render_listing(pager, site, heading=name, kicker="Archive",
@@ -95,7 +96,7 @@ def render_month(year: int, month: int, page: int = 1) -> bytes:
 
 def render_archive_index() -> bytes:
     """Every month with stories, newest first, grouped by year, with counts."""
-    site = SiteSettings.current()
+    site = site_settings()
     years: list[dict[str, Any]] = []
     for month, count in month_counts():
         if not years or years[-1]["year"] != month.year:

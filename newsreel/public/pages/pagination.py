@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Any, Sequence
 
+from newsreel.public.pages.shared import list_length
+
 PER_PAGE = 20
 
 
@@ -83,7 +85,10 @@ def paginate(
     per_page = per_page or PER_PAGE  # read at call time, so a test can make pages short
     if number < 1:
         raise PageOutOfRange(f"page {number} of {base}: pages start at 1")
-    total = items.count() if hasattr(items, "count") and not isinstance(items, (list, tuple)) else len(items)
+    if isinstance(items, (list, tuple)):
+        total = len(items)
+    else:  # a queryset: the publish that re-renders this page may have counted it already
+        total = list_length(base, items.count)
     count = page_count(total, per_page)
     if number > count or (total == 0 and not allow_empty):
         raise PageOutOfRange(f"page {number} of {base}: the list has {count} page(s)")

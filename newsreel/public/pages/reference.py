@@ -12,11 +12,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
-from newsreel.public.models import SiteSettings
 from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.pages.seo import social_tags
+from newsreel.public.pages.shared import site_settings
 
 _ROLE_HEADINGS = {
     Role.DIRECTOR: "Directed by", Role.WRITER: "Written by", Role.PRODUCER: "Produced by",
@@ -87,7 +87,7 @@ def distinct_quotes(quotes) -> list[Quote]:
 
 def render_film(film: Film) -> bytes:
     """Details, release status, credits grouped by role, coverage and quotes."""
-    site = SiteSettings.current()
+    site = site_settings()
     credits = list(Credit.objects.filter(film=film).select_related("person"))
     groups = []
     for role in Role:
@@ -120,7 +120,7 @@ def render_film(film: Film) -> bytes:
 
 def render_person(person: Person) -> bytes:
     """Bio, credits by film, coverage, and what they said in our stories."""
-    site = SiteSettings.current()
+    site = site_settings()
     films: dict[int, dict[str, Any]] = {}
     credits = Credit.objects.filter(person=person).select_related("film").order_by("film__title", "order", "id")
     for credit in credits:

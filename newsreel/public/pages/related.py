@@ -13,8 +13,8 @@ from django.db import connection
 from django.template.loader import render_to_string
 
 from newsreel.newsroom.models import Article, Mention, WorkflowState
-from newsreel.newsroom.models.article import LIVE_BY_ID_INDEX
-from newsreel.public.pages.queries import listed_articles
+from newsreel.public.pages.queries import listed_articles, live_by_id_hint
+from newsreel.public.pages.shared import shared
 
 RELATED_COUNT = 4
 FILM_WEIGHT, PERSON_WEIGHT, TAG_WEIGHT = 3, 2, 1
@@ -49,9 +49,13 @@ def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Artic
     Never the story itself; a story that shares nothing is never "related", so a list may
     be shorter than `limit`, or empty.
     """
-    ids = closest_ids(entities_of(article), exclude={article.pk}, limit=limit)
-    found = listed_articles().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    def read() -> list[Article]:
+        ids = closest_ids(entities_of(article), exclude={article.pk}, limit=limit)
+        found = listed_articles().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    # A publish checks a story's list, then renders its page with the same list.
+    return shared(("related", article.pk, limit), read)
 
 
 def related_html(stories: list[Article]) -> str:
@@ -74,15 +78,12 @@ def closest_ids(entities: Entities, *, exclude: set[int] = frozenset(), limit: i
     quote = connection.ops.quote_name
     article = quote(Article._meta.db_table)
     a_id, a_state, a_published = (quote(Article._meta.get_field(name).column) for name in ("id", "state", "published_at"))
-    # SQLite without ANALYZE statistics would look ids up in the table itself, reading
-    # each story's first page; PostgreSQL's planner picks the index on its own.
-    hint = f" INDEXED BY {quote(LIVE_BY_ID_INDEX)}" if connection.vendor == "sqlite" else ""
     excluded = ""
     if exclude:
         excluded = f" AND a.{a_id} NOT IN ({', '.join(['%s'] * len(exclude))})"
     sql = (
         f"SELECT a.{a_id} FROM (SELECT aid, SUM(w) AS score FROM ({' UNION ALL '.join(branches)}) u GROUP BY aid) s "
-        f"JOIN {article} a{hint} ON a.{a_id} = s.aid "
+        f"JOIN {article} a{live_by_id_hint()} ON a.{a_id} = s.aid "
         f"WHERE a.{a_state} = %s AND a.{a_published} IS NOT NULL{excluded} "
         f"ORDER BY s.score DESC, a.{a_published} DESC, a.{a_id} DESC LIMIT %s"
     )

@@ -1,14 +1,29 @@
-"""Search in production: PostgreSQL full-text search over public_searchdocument.
+"""Search in production: PostgreSQL full-text search over the narrow match table.
 
-The tsvector is a generated, GIN-indexed column (migration 0003), weighted A for the
-headline, B for dek, summary and names, C for the spoiler-safe text. Per page: one
-statement ranks a window of the newest matches (newest by
-search_key, whose unique index PostgreSQL can walk backwards when a word is everywhere,
-or a GIN bitmap scan when it is rare), one runs ts_headline(), the expensive part, on the
-page's rows alone.
+`public_search_match` (migration 0004) holds, per document, its search_key, article and
+section ids and the weighted tsvector (A headline, B dek, summary and names, C the
+spoiler-safe text), stored out of line so its heap rows are tiny. A GIN index covers the
+vector's lexemes plus every pair of neighbouring lexemes ("box offic").
+
+Reading a vector (a detoast, about 4 µs for 3.6 kB) is what costs; the GIN index answers
+words, prefixes, OR and NOT exactly without reading any. So per page:
+
+1. The window of newest matches, one of two ways (`_walk_pays` picks by the planner's
+   estimate of how many articles match):
+   - bitmap: the GIN index gives every match, the narrow heap their keys, the newest
+     CANDIDATE_WINDOW are kept. A phrase is looked up as its pairs of lexemes, exact for
+     two words; a longer phrase, or one with a prefix or a stop word, is checked against
+     the vector only for the articles holding all its pairs.
+   - walk: for a word in most articles, the search_key index is walked newest first and
+     each row's vector checked, until the window is full (about 500 / share reads).
+2. ts_rank_cd over the window's vectors, with the recency boost, in the same statement.
+3. ts_headline() on the page's rows alone (the spoiler-safe text of the document table).
 """
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
 
 from django.db import connection
 
@@ -17,49 +32,89 @@ from newsreel.public.search.backend import (
     SearchRequest, filter_sql, mark_snippet,
 )
 from newsreel.public.search.models import SearchDocument
-from newsreel.public.search.query import tsquery_text
+from newsreel.public.search.query import ParsedQuery, Term, tsquery_text
 
 CONFIG = "english"
+MATCH = "public_search_match"
+# The expression the GIN index is built on (migration 0004); only a query that spells it
+# the same way can use the index.
+TERMS = "(m.vector || public_search_pairs(m.vector))"
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}; normalization 1 divides by
 # 1 + log(document length), so a long piece does not win on length alone.
-RANK = "ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], c.search_vector, to_tsquery('%s', %%s), 1)" % CONFIG
+RANK = "ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], c.vector, to_tsquery('%s', %%s), 1)" % CONFIG
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}, "
     'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
 )
+# Measured at 100,000 articles (bench/search.py): reading one vector while walking, and
+# handling one match in a bitmap scan (index entry, heap visit, sort), in microseconds.
+WALK_READ_US = 4.0
+BITMAP_ROW_US = 0.15
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A parsed query as SQL: `terms` (an expression of tsquery values for the GIN index,
+    with its parameters) and whether the exact query must still be checked on the vector."""
+
+    terms: str
+    params: tuple[object, ...]
+    exact: bool
 
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def _matches(self, request: SearchRequest) -> tuple[str, list[object]]:
-        conditions, params, _ = filter_sql(request, key="d.search_key")
-        where = "".join(f" AND {condition}" for condition in conditions)
-        return (f"FROM {SearchDocument._meta.db_table} AS d WHERE d.search_vector @@ to_tsquery('{CONFIG}', %s){where}",
-                [tsquery_text(request.query), *params])
-
     def rank_window(self, request: SearchRequest, window: int, skip: int, limit: int) -> tuple[list[tuple[int, float]], int]:
-        source, params = self._matches(request)
-        sql = f"""
-            SELECT c.search_key,
-                   {RANK} / sqrt(1.0 + greatest(0.0, extract(epoch FROM (%s - c.published_at)) / 86400.0) / {RECENCY_DAYS}) AS score,
-                   count(*) OVER () AS size
-            FROM (SELECT d.search_key, d.published_at, d.search_vector {source}
-                  ORDER BY d.search_key DESC LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c
-            ORDER BY score DESC, c.search_key DESC
-            LIMIT %s OFFSET %s"""
+        exact_text = tsquery_text(request.query)
+        conditions, filter_params, _ = filter_sql(request, key="m.search_key", document="m")
+        filters = "".join(f" AND {condition}" for condition in conditions)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery_text(request.query), request.moment(), *params, window * CANDIDATE_WINDOW,
-                                 limit, skip])
+            if self._walk_pays(cursor, request, exact_text):
+                # The plain column has no index of its own: PostgreSQL walks search_key.
+                source = f"FROM {MATCH} AS m WHERE m.vector @@ to_tsquery('{CONFIG}', %s){filters}"
+                params: list[object] = [exact_text, *filter_params]
+                order = "m.search_key DESC"
+            else:
+                compiled = compile_query(cursor, request.query)
+                check = "" if compiled.exact else f" AND ts_match_vq(m.vector, to_tsquery('{CONFIG}', %s))"
+                source = f"FROM {MATCH} AS m WHERE {TERMS} @@ ({compiled.terms}){check}{filters}"
+                params = [*compiled.params, *([] if compiled.exact else [exact_text]), *filter_params]
+                # "+ 0": never walk the key index here (each row would rebuild its pairs).
+                order = "m.search_key + 0 DESC"
+            sql = f"""
+                SELECT c.search_key,
+                       {RANK} / sqrt(1.0 + greatest(0.0, (%s - (c.search_key >> 24)) / 86400.0) / {RECENCY_DAYS}) AS score,
+                       count(*) OVER () AS size
+                FROM (SELECT m.search_key, m.vector {source}
+                      ORDER BY {order} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c
+                ORDER BY score DESC, c.search_key DESC
+                LIMIT %s OFFSET %s"""
+            now_seconds = int(request.moment().timestamp())
+            cursor.execute(sql, [exact_text, now_seconds, *params, window * CANDIDATE_WINDOW, limit, skip])
             rows = cursor.fetchall()
             if rows:
                 return [(key, score) for key, score, _ in rows], rows[0][2]
             if not skip:
                 return [], 0
             # Past the end of this window's part of the page: still say how full it was.
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY d.search_key DESC "
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {order} "
                            f"LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS m", [*params, window * CANDIDATE_WINDOW])
             return [], cursor.fetchone()[0]
+
+    def _walk_pays(self, cursor, request: SearchRequest, exact_text: str) -> bool:
+        """Whether walking newest first beats the bitmap: a walk reads about
+        CANDIDATE_WINDOW / share vectors, a bitmap handles every match. Phrases and film
+        or person filters always take the bitmap (their matches are a small share)."""
+        if request.film_key or request.person_key or any(
+                len(term.words) > 1 for clause in request.query.clauses for term in clause.alternatives):
+            return False
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {MATCH} AS m WHERE m.vector @@ to_tsquery('{CONFIG}', %s) "
+                       f"UNION ALL SELECT 1 FROM {MATCH}", [exact_text])
+        plan = cursor.fetchone()[0]
+        plans = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
+        matches, rows = max(1.0, plans[0]["Plan Rows"]), max(1.0, plans[1]["Plan Rows"])
+        return CANDIDATE_WINDOW * rows / matches * WALK_READ_US < matches * BITMAP_ROW_US
 
     def details(self, request: SearchRequest, keys: list[int]) -> dict[int, SearchHit]:
         with connection.cursor() as cursor:
@@ -75,3 +130,52 @@ class PostgresBackend(SearchBackend):
                            published_at=published_at, snippet=mark_snippet(snippet))
             for key, article_id, slug, headline, dek, section_id, published_at, snippet in rows
         }
+
+
+def compile_query(cursor, query: ParsedQuery) -> Compiled:
+    """The query for the GIN index: words as to_tsquery() stems them, phrases as their
+    pairs of neighbouring lexemes (looked up in one statement)."""
+    phrases = [" ".join(term.words[:-1] if term.prefix else term.words)
+               for clause in query.clauses for term in clause.alternatives if len(term.words) > 1]
+    lexemes: dict[str, dict[int, str]] = {phrase: {} for phrase in phrases}
+    if phrases:
+        cursor.execute(
+            f"""SELECT t.phrase, pos, u.lexeme
+                FROM unnest(%s::text[]) AS t(phrase), unnest(to_tsvector('{CONFIG}', t.phrase)) AS u, unnest(u.positions) AS pos""",
+            [list(lexemes)])
+        for phrase, position, lexeme in cursor.fetchall():
+            lexemes[phrase][position] = lexeme
+    parts: list[str] = []
+    params: list[object] = []
+    exact = True
+    for clause in query.clauses:
+        terms = [_term_sql(term, lexemes) for term in clause.alternatives]
+        clause_exact = all(term_exact for _, _, term_exact in terms)
+        exact = exact and clause_exact
+        if clause.negated and not clause_exact:
+            # Leaving out a superset would leave out too much: the exact check on the
+            # vector applies this clause instead.
+            continue
+        parts.append(("!!" if clause.negated else "") + "(" + " || ".join(sql for sql, _, _ in terms) + ")")
+        params += [value for _, values, _ in terms for value in values]
+    return Compiled(" && ".join(parts), tuple(params), exact)
+
+
+def _term_sql(term: Term, lexemes: dict[str, dict[int, str]]) -> tuple[str, list[object], bool]:
+    """One term as a tsquery expression, and whether it means exactly what the term does."""
+    if len(term.words) == 1:
+        return f"to_tsquery('{CONFIG}', %s)", [term.words[0] + (":*" if term.prefix else "")], True
+    found = lexemes.get(" ".join(term.words[:-1] if term.prefix else term.words), {})
+    pairs = sorted({f"{found[p]} {found[p + 1]}" for p in found if p + 1 in found})
+    # Two words, both indexed, side by side: the pair is the phrase. Anything else (more
+    # words, a stop word, a prefix) gives a superset, checked on the vector afterwards.
+    exact = not term.prefix and len(term.words) == 2 and sorted(found) == [1, 2]
+    if pairs:
+        return "%s::tsquery", [" & ".join(_quoted(pair) for pair in pairs)], exact
+    words = " & ".join(term.words[:-1] + (term.words[-1] + ":*",) if term.prefix else term.words)
+    return f"to_tsquery('{CONFIG}', %s)", [words], False
+
+
+def _quoted(lexeme: str) -> str:
+    """A lexeme as tsquery input (quoted, so a space stays inside it)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"

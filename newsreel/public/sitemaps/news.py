@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.sitemaps.xml import UrlEntry, news_element, urlset
+from newsreel.public.pages.shared import site_settings
 
 NEWS_MAX_AGE = timedelta(days=2)
 NEWS_MAX_URLS = 1_000
@@ -27,7 +27,7 @@ def news_language() -> str:
 
 def news_entries(now: datetime | None = None) -> list[UrlEntry]:
     now = now or timezone.now()
-    site = SiteSettings.current()
+    site = site_settings()
     language = news_language()
     rows = (
         live_articles().filter(published_at__gte=now - NEWS_MAX_AGE)
