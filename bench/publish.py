@@ -9,7 +9,10 @@ not rendered during the import; then every page a live site would hold is stored
 measured publishes render or drop every stored page they touch, as on a live site.
 
 Then it times `--publishes` new articles (the corpus records after the imported ones)
-and `--updates` edits of existing articles, each through `save_and_publish`, and prints
+and `--updates` edits of existing articles, each through `save_and_publish`, under each
+NEWSREEL_PUBLISH_RENDERS mode ('everything' first, then the default 'front', re-warming
+the site in between; 'front' also times the next request of every page the publish
+dropped, which readers pay for later and the publish does not), and prints
 p50/p95 with a breakdown: the text core, each receiver of `article_published` (the
 public site's page refresh and the search index), inside the page refresh each page
 family and each registered refresher, and the rest (validation and database writes).
@@ -47,6 +50,8 @@ def main() -> None:
     parser.add_argument("--updates", type=int, default=5)
     parser.add_argument("--site", type=Path, help="data folder to build once and reuse (default: a scratch folder)")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the measured publishes here")
+    parser.add_argument("--renders", choices=["both", "front", "everything"], default="both",
+                        help="NEWSREEL_PUBLISH_RENDERS to measure (default: both, one after the other)")
     args = parser.parse_args()
 
     site = args.site or Path(tempfile.mkdtemp(prefix="newsreel-bench-publish-"))
@@ -80,13 +85,12 @@ def run(args: argparse.Namespace, site: Path) -> None:
     records = corpus(site, args.articles + args.publishes)
     # A reused site: articles an earlier run published are removed, to be new again.
     setup_slugs = {json.loads(line)["slug"] for line in records[:args.articles]}
-    Article.objects.filter(pk__in=[pk for pk, slug in Article.objects.values_list("pk", "slug") if slug not in setup_slugs]).delete()
+    forget_new(setup_slugs)
     have = Article.objects.count()
     if have < args.articles:
         build_site(site, records[have:args.articles])
     elif have > args.articles:
         raise SystemExit(f"{site} holds {have} articles, more than --articles {args.articles}; use another --site")
-    warm_site(site)
 
     from newsreel.importers.jsonl import parse_line
     from newsreel.newsroom.intake import ArticleDraft
@@ -104,16 +108,36 @@ def run(args: argparse.Namespace, site: Path) -> None:
         edited.body += f"\n\nUpdate {time.time_ns()}: the studio confirmed the date.\n"
         updates.append(edited)
 
+    from django.conf import settings
+
     timer = Breakdown()
     timer.install()
     profile = cProfile.Profile() if args.profile else None
-    new_rows = measure(new, timer, profile, update=False)
-    update_rows = measure(updates, timer, profile, update=True)
+    results = []
+    for mode in MODES if args.renders == "both" else [args.renders]:
+        settings.PUBLISH_RENDERS = mode
+        forget_new(setup_slugs)
+        warm_site(site)  # pages the previous mode dropped are stored again
+        new_rows = measure(new, timer, profile, update=False, refill=mode == "front")
+        update_rows = measure(updates, timer, profile, update=True, refill=mode == "front")
+        results.append((mode, new_rows, update_rows))
     if profile:
         profile.dump_stats(str(args.profile))
     print(f"\nSite: {Article.objects.count():,} articles; refreshers registered: {', '.join(timer.refresher_names) or 'none'}")
-    report("new article", new_rows)
-    report("update", update_rows)
+    for mode, new_rows, update_rows in results:
+        report(f"new article, NEWSREEL_PUBLISH_RENDERS={mode}", new_rows)
+        report(f"update, NEWSREEL_PUBLISH_RENDERS={mode}", update_rows)
+
+
+MODES = ("everything", "front")
+
+
+def forget_new(setup_slugs: set[str]) -> None:
+    """Remove articles an earlier run (or mode) published, so they are new again."""
+    from newsreel.newsroom.models import Article
+
+    extra = [pk for pk, slug in Article.objects.values_list("pk", "slug") if slug not in setup_slugs]
+    Article.objects.filter(pk__in=extra).delete()
 
 
 def corpus(site: Path, count: int) -> list[str]:
@@ -153,17 +177,17 @@ def warm_site(site: Path) -> None:
     file records that this site was warmed (articles removed from an earlier run left
     pages behind that the next publishes overwrite).
     """
-    marker = site / "warmed"
-    if marker.exists():
-        return
     from django.db import transaction
 
     from newsreel.public import refresh
     from newsreel.public.export import render_missing_pages
 
+    marker = site / "warmed"
     started = time.monotonic()
-    with transaction.atomic():
-        count = refresh.refresh_everything()
+    count = 0
+    if not marker.exists():
+        with transaction.atomic():
+            count = refresh.refresh_everything()
     count += render_missing_pages(progress=lambda message: print(f"\rwarm: {message}", end="", file=sys.stderr))
     marker.write_text(f"{count} pages\n", encoding="utf-8")
     print(f"\nwarm: {count} pages stored in {time.monotonic() - started:.0f} s", file=sys.stderr)
@@ -226,13 +250,16 @@ class Breakdown:
         return taken
 
 
-def measure(drafts, timer: Breakdown, profile, *, update: bool) -> list[dict[str, float]]:
+def measure(drafts, timer: Breakdown, profile, *, update: bool, refill: bool) -> list[dict[str, float]]:
+    """Time each publish; with `refill`, also the next request of every page it dropped."""
     from newsreel.newsroom.models import Article
     from newsreel.newsroom.publishing import save_and_publish
+    from newsreel.public.models import StoredPage
 
     rows = []
     for draft in drafts:
         existing = Article.objects.get(slug=draft.slug) if update else None
+        before = set(StoredPage.objects.values_list("path", flat=True)) if refill else set()
         timer.take()
         if profile:
             profile.enable()
@@ -243,8 +270,28 @@ def measure(drafts, timer: Breakdown, profile, *, update: bool) -> list[dict[str
             profile.disable()
         parts = timer.take()
         outer = sum(value for label, value in parts.items() if timer.depth.get(label) == 1)
-        rows.append({"total": total, **parts, "validation and database writes (the rest)": total - outer})
+        row = {"total": total, **parts, "validation and database writes (the rest)": total - outer}
+        if refill:
+            row.update(refill_dropped(before))
+        rows.append(row)
     return rows
+
+
+REFILL = "after the publish: next request of each dropped page"
+
+
+def refill_dropped(before: set[str]) -> dict[str, float]:
+    """Request every page the publish dropped (not timed as part of it), as readers would."""
+    from django.test import Client
+
+    from newsreel.public.models import StoredPage
+
+    dropped = sorted(before - set(StoredPage.objects.values_list("path", flat=True)))
+    client = Client()
+    started = time.perf_counter()
+    for path in dropped:
+        client.get(path)
+    return {REFILL: time.perf_counter() - started, f"{REFILL} (pages)": len(dropped) / 1000}
 
 
 def report(title: str, rows: list[dict[str, float]]) -> None:
@@ -258,11 +305,15 @@ def report(title: str, rows: list[dict[str, float]]) -> None:
         values = sorted(row.get(label, 0.0) * 1000 for row in rows)
         p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
         name = label if label == "total" or not label.startswith(("page refresh", "refresher")) else "&nbsp;&nbsp;" + label
+        if label.endswith("(pages)"):  # a count, not a time
+            print(f"| {name} | {statistics.median(values):.0f} | {p95:.0f} | {statistics.fmean(values):.1f} |")
+            continue
         print(f"| {name} | {statistics.median(values):.1f} | {p95:.1f} | {statistics.fmean(values):.1f} |")
 
 
 def _order(label: str) -> tuple:
-    return ("text core" not in label, "receiver" not in label and "refresh" not in label, label)
+    return (label.startswith("after the publish"), "text core" not in label,
+            "receiver" not in label and "refresh" not in label, label)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,16 @@ def _parse_hosts(value: str) -> list[str]:
     return [host.strip() for host in value.split(",") if host.strip()]
 
 
+PUBLISH_RENDERS_CHOICES = ("front", "everything")
+
+
+def _parse_publish_renders(value: str) -> str:
+    value = value.strip().lower()
+    if value not in PUBLISH_RENDERS_CHOICES:
+        raise ValueError(f"expected one of {', '.join(PUBLISH_RENDERS_CHOICES)}")
+    return value
+
+
 def _parse_cache_url(value: str) -> str:
     value = value.strip()
     if value and urlsplit(value).scheme not in {"redis", "rediss"}:
@@ -112,6 +122,16 @@ SETTINGS: tuple[Setting, ...] = (
         "memory cache.",
         _parse_cache_url,
     ),
+    Setting(
+        "NEWSREEL_PUBLISH_RENDERS",
+        "front",
+        "Which stored pages a publish renders before it returns. 'front': the story, its "
+        "neighbours, stories whose related list it enters, the home page and its section's "
+        "first page; every other page it touches (tag, author, film, person and archive "
+        "pages, feeds, sitemaps) is dropped in the same transaction and rendered on its next "
+        "request. 'everything': those pages are rendered in the publish too (slower publishes).",
+        _parse_publish_renders,
+    ),
 )
 
 
@@ -123,6 +143,7 @@ class Config:
     debug: bool
     allowed_hosts: list[str]
     cache_url: str
+    publish_renders: str
 
     @property
     def media_dir(self) -> Path:
@@ -150,6 +171,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         debug=values["NEWSREEL_DEBUG"],
         allowed_hosts=values["NEWSREEL_ALLOWED_HOSTS"],
         cache_url=values["NEWSREEL_CACHE_URL"],
+        publish_renders=values["NEWSREEL_PUBLISH_RENDERS"],
     )
 
 

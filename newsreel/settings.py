@@ -22,6 +22,7 @@ BASE_DIR = Path(__file__).resolve().parent
 DEBUG = CONFIG.debug
 SECRET_KEY = secret_key(CONFIG)
 SITE_URL = CONFIG.site_url
+PUBLISH_RENDERS = CONFIG.publish_renders
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}

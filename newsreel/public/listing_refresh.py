@@ -3,22 +3,23 @@ index, the deeper pages of every paginated list, and related-article lists on ar
 
 What a publish re-renders, and why (all registered with `refresh.register_refresher`):
 
-- A story entering or leaving a list shifts every page of it. Of each affected section,
-  author, tag, month and film or person coverage list, the pages that are stored are
-  rendered again up to EAGER_PAGES and dropped beyond it, to be rendered on their next
-  request (the section and author first pages, and the film and person pages, are the
-  built-in families of `refresh`). A list that lost a page loses its stored last page (it
-  answers 404 from then on); a tag or month with no stories left loses its pages. Pages
-  nobody has asked for stay unrendered: a tag page read once a year costs nothing at
-  publish time.
-- The archive index (months with counts), when stored, is rendered again whenever a
-  publication date is involved.
+- A story entering or leaving a list shifts every page of it. Of its section's list, the
+  stored pages are rendered again up to EAGER_PAGES and dropped beyond it, to be rendered
+  on their next request (the first page is a built-in family of `refresh`). Author, tag,
+  month and film or person coverage lists, and the archive index (months with counts),
+  are dropped whole by default; with NEWSREEL_PUBLISH_RENDERS=everything their stored
+  pages are treated like the section's, and the archive index is rendered again. A list
+  that lost a page loses its stored last page (it answers 404 from then on); a tag or
+  month with no stories left loses its pages. Pages nobody has asked for stay
+  unrendered: a tag page read once a year costs nothing at publish time.
 - Related lists: a story's related list shows the live stories sharing the most films,
   people and tags with it. When a story is published, changed or withdrawn, the related
   lists of the RELATED_RIPPLE live stories closest to it (by the same weighted overlap,
-  over what it is about before and after the change) are worked out again, and the
-  stories whose list changed are rendered again: those are the lists it most likely
-  enters or leaves. The bound is deliberate; a story that shares only a popular
+  over what it is about before and after the change) are brought up to date: by
+  default their pages are dropped and rendered on their next request; with
+  NEWSREEL_PUBLISH_RENDERS=everything the lists are worked out again and the stories
+  whose list changed are rendered again. Those are the lists it most likely enters or
+  leaves. The bound is deliberate; a story that shares only a popular
   tag with thousands of others would otherwise check thousands of lists. A list
   outside the ripple catches up the next time its own page is rendered (any publish
   touching it, or `refresh_everything`); a withdrawn story's link meanwhile answers 410.
@@ -35,13 +36,14 @@ from newsreel.public.models import StoredPage
 from newsreel.public.pages.coverage_pages import coverage_base, render_film_coverage, render_person_coverage
 from newsreel.public.pages.listings import ARCHIVE_URL, month_url, render_archive_index, render_month, render_tag
 from newsreel.public.pages.pagination import PageOutOfRange, page_count, page_url
+from newsreel.public.pages.reference import ARTICLE_URL
 from newsreel.public.pages.queries import (
     author_articles, live_articles, month_articles, month_of, section_articles, tag_articles,
 )
 from newsreel.public.pages.shared import list_length
 from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
-from newsreel.public.refresh import Affected, refresh_article, register_refresher
-from newsreel.public.store import store_page
+from newsreel.public.refresh import Affected, refresh_article, register_refresher, renders_everything
+from newsreel.public.store import delete_pages, store_page
 
 # Pages of a list re-rendered at publish when stored; stored pages past this are dropped
 # (every list page costs a full page render, and pages past the first are read rarely).
@@ -85,17 +87,47 @@ def refresh_person_coverage(person: Person, number: int) -> StoredPage:
 
 @register_refresher
 def refresh_lists(affected: Affected) -> None:
-    """Re-render the list pages and related lists one article change touches."""
+    """Bring the list pages and related lists one article change touches up to date."""
     for section in Section.objects.filter(pk__in=affected.section_ids):
         _stored_pages(section.get_absolute_url(), section_articles(section).count,
                       lambda n, s=section: refresh_section_page(s, n))
+    months = {month_of(moment) for moment in affected.dates if moment}
+    if renders_everything():
+        _render_lists(affected, months)
+    else:
+        _drop_lists(affected, months)
+    _refresh_related(affected)
+
+
+def _drop_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
+    """Drop every stored page of the author, tag, month, film and person lists touched, and
+    the archive index when a date is involved, in one statement (NEWSREEL_PUBLISH_RENDERS=front)."""
+    firsts: list[str] = []
+    bases: list[str] = []
+    for author in Author.objects.filter(pk__in=affected.author_ids).only("slug"):
+        bases.append(author.get_absolute_url())
+    for tag in Tag.objects.filter(pk__in=affected.tag_ids).only("slug"):
+        bases.append(tag.get_absolute_url())
+    bases += [month_url(year, month) for year, month in months]
+    for entity in [*Film.objects.filter(key__in=affected.film_keys).only("key"),
+                   *Person.objects.filter(key__in=affected.person_keys).only("key")]:
+        firsts.append(entity.get_absolute_url())
+        bases.append(coverage_base(entity))
+    if months:
+        firsts.append(ARCHIVE_URL)
+    if firsts or bases:
+        delete_pages(paths=[*firsts, *bases], prefixes=[base + "page/" for base in bases])
+
+
+def _render_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
+    """Re-render the stored pages of the author, tag, month, film and person lists touched
+    (NEWSREEL_PUBLISH_RENDERS=everything); the first page of each is rendered, deeper ones dropped."""
     for author in Author.objects.filter(pk__in=affected.author_ids):
         _stored_pages(author.get_absolute_url(), author_articles(author).count,
                       lambda n, a=author: refresh_author_page(a, n))
     for tag in Tag.objects.filter(pk__in=affected.tag_ids):
         _stored_pages(tag.get_absolute_url(), tag_articles(tag).count, lambda n, t=tag: refresh_tag_page(t, n),
                       start=1)
-    months = {month_of(moment) for moment in affected.dates if moment}
     for year, month in sorted(months):
         _stored_pages(month_url(year, month), month_articles(year, month).count,
                       lambda n, y=year, m=month: refresh_month_page(y, m, n), start=1)
@@ -107,7 +139,6 @@ def refresh_lists(affected: Affected) -> None:
     for person in Person.objects.filter(key__in=affected.person_keys):
         _stored_pages(coverage_base(person), lambda p=person: _coverage_count(person=p),
                       lambda n, p=person: refresh_person_coverage(p, n), first=person.get_absolute_url())
-    _refresh_related(affected)
 
 
 def _coverage_count(**mention) -> int:
@@ -142,11 +173,13 @@ def _stored_pages(base: str, count: Callable[[], int], render: Callable[[int], o
 
 
 def _refresh_related(affected: Affected) -> None:
-    """Re-render the closest stories whose related block no longer matches their stored page.
+    """Bring the related lists of the stories closest to the change up to date.
 
-    Checking costs one ranking query and a small template per story, so the ripple can
-    look at many stories and render only the few whose list really changed (the changed
-    story entered or left it, or its headline, summary or date moved).
+    With NEWSREEL_PUBLISH_RENDERS=everything each one's list is worked out again (one
+    ranking query and a small template) and the stories whose list really changed (the
+    changed story entered or left it, or its headline, summary or date moved) are
+    rendered again. By default their pages are dropped without the check, to be rendered
+    on their next request: the check alone costs more than the publish's other work.
     """
     entities = Entities(
         film_ids=set(Film.objects.filter(key__in=affected.film_keys).values_list("id", flat=True)),
@@ -157,6 +190,10 @@ def _refresh_related(affected: Affected) -> None:
     done = set(affected.article_ids) | set(affected.changed_ids)
     ids = closest_ids(entities, exclude=done, limit=RELATED_RIPPLE)
     if not ids:
+        return
+    if not renders_everything():
+        delete_pages(paths=[ARTICLE_URL.format(slug=slug) for slug in
+                            live_articles().filter(pk__in=ids).values_list("slug", flat=True)])
         return
     articles = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
     stored = dict(StoredPage.objects.filter(path__in=[a.get_absolute_url() for a in articles])

@@ -2,7 +2,11 @@
 
 Each `refresh_*` renders one page and stores it (an unchanged page keeps its row, ETag
 and Last-Modified). `refresh_for_publish` / `refresh_for_unpublish` work out exactly which
-stored pages a change to one article touches.
+stored pages a change to one article touches. Of those, the story's own page, its
+neighbours, the home page and its section's first page are rendered at once; the rest
+are rendered too, or dropped to be rendered on their next request, as
+NEWSREEL_PUBLISH_RENDERS says (`renders_everything`). Either way no reader is served a
+page that no longer matches the database.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable, Iterator
 
+from django.conf import settings
 from django.db import transaction
 
 from newsreel.films.models import Film, Person
@@ -180,6 +185,15 @@ def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_bef
     return affected
 
 
+def renders_everything() -> bool:
+    """Whether a publish renders every page it touches (NEWSREEL_PUBLISH_RENDERS=everything).
+
+    By default ('front') it renders the pages readers reach from the story and the front
+    pages; the registered refreshers drop the rest, to be rendered on their next request.
+    """
+    return settings.PUBLISH_RENDERS == "everything"
+
+
 @reads_shared()
 def _refresh_affected(affected: Affected) -> None:
     for neighbour in live_articles().filter(pk__in=affected.article_ids).select_related("live_revision"):
@@ -187,12 +201,13 @@ def _refresh_affected(affected: Affected) -> None:
     refresh_home()
     for section in Section.objects.filter(pk__in=affected.section_ids):
         refresh_section(section)
-    for author in Author.objects.filter(pk__in=affected.author_ids):
-        refresh_author(author)
-    for film in Film.objects.filter(key__in=affected.film_keys).select_related("poster"):
-        refresh_film(film)
-    for person in Person.objects.filter(key__in=affected.person_keys).select_related("photo"):
-        refresh_person(person)
+    if renders_everything():
+        for author in Author.objects.filter(pk__in=affected.author_ids):
+            refresh_author(author)
+        for film in Film.objects.filter(key__in=affected.film_keys).select_related("poster"):
+            refresh_film(film)
+        for person in Person.objects.filter(key__in=affected.person_keys).select_related("photo"):
+            refresh_person(person)
     for refresher in EXTRA_REFRESHERS:
         refresher(affected)
 

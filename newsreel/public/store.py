@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timezone as dt_timezone
 from functools import lru_cache
+from typing import Iterable
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -81,6 +83,24 @@ def delete_page(path: str) -> bool:
     """Forget the stored response for `path`; True when there was one."""
     deleted, _ = StoredPage.objects.filter(path=path).delete()
     return bool(deleted)
+
+
+def delete_pages(paths: Iterable[str] = (), prefixes: Iterable[str] = ()) -> int:
+    """Forget the stored pages at `paths` and every stored page under each prefix, in one statement."""
+    condition = Q(path__in=list(paths))
+    for prefix in prefixes:
+        condition |= _under(prefix)
+    deleted, _ = StoredPage.objects.filter(condition).delete()
+    return deleted
+
+
+def _under(prefix: str) -> Q:
+    # startswith is a LIKE: PostgreSQL answers it from the pattern index Django gives the
+    # unique path column, SQLite from no index at all (its LIKE ignores case). SQLite
+    # compares text bytewise, so a range on the unique index does the same there.
+    if connection.vendor == "sqlite":
+        return Q(path__gte=prefix, path__lt=prefix + "\U0010ffff")
+    return Q(path__startswith=prefix)
 
 
 def stored_response(request: HttpRequest) -> HttpResponse | None:

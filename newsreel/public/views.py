@@ -1,9 +1,10 @@
 """The reader's site: stored pages served as bytes, filled lazily where that is allowed.
 
-Articles are only ever served from the store (they are rendered at publish). Home,
-section, tag, author, archive, film and person pages, and the deeper pages of every
-paginated list, are rendered on their first request when not stored yet, then served
-from the store like everything else. A page past the end of its list is a 404.
+Publishing renders and stores the story's page, its neighbours, the home page and its
+section's first page. Any other page (tag, author, archive, film and person pages, the
+deeper pages of every paginated list, a story whose related list a publish changed) is
+rendered on its first request when not stored, then served from the store like
+everything else. A page past the end of its list is a 404.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public import listing_refresh, refresh
 from newsreel.public.pages import render_not_found
 from newsreel.public.pages.pagination import PageOutOfRange
+from newsreel.public.pages.queries import live_articles
 from newsreel.public.store import serve_stored, stored_response
 
 # Uploaded files keep their names for life (a new upload gets a new name), so browsers and
@@ -27,11 +29,13 @@ MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    """A published article's stored page (or its 410 / 301); never rendered on a request."""
-    response = serve_stored(request)
-    if response is None:
-        raise Http404("no stored page")
-    return response
+    """A published article's stored page (or its 410 / 301).
+
+    Publishing stores it; a live story whose page a later publish dropped (its related
+    list changed) is rendered on this request and stored again.
+    """
+    return _serve_or_fill(request, lambda: refresh.refresh_article(_get(
+        live_articles().select_related("live_revision"), slug=slug)))
 
 
 def _serve_or_fill(request: HttpRequest, fill: Callable[[], object]) -> HttpResponse:

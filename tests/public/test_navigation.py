@@ -182,7 +182,26 @@ def test_list_pages_are_stored_on_first_request_then_served_from_the_store(clien
     assert again.status_code == 304
 
 
-def test_publishing_refreshes_the_stored_pages_of_every_list_the_story_joins(client, films, short_pages, monkeypatch):
+def test_by_default_publishing_drops_the_list_pages_it_touches_and_their_next_request_renders_them(
+        client, films, short_pages):
+    seven_stories()  # March 2, 09:00 to 15:00
+    lists = ["/tags/festival-circuit/", "/authors/nadia-ferro/", "/archive/2026/03/"]
+    for path in [*lists, "/tags/festival-circuit/page/2/", "/archive/"]:
+        client.get(path)
+    story("Breaking story", hours=20, tags=["Festival Circuit"])
+    for path in [*lists, "/tags/festival-circuit/page/2/", "/archive/"]:
+        assert stored(path) is None, path  # never served stale
+    for path in lists:
+        assert headlines(client.get(path).content)[0] == "Breaking story", path
+    assert headlines(client.get("/tags/festival-circuit/page/2/").content) == [
+        "News story 4", "News story 3", "News story 2"]
+    assert '<span class="count">8 stories</span>' in client.get("/archive/").content.decode()
+    assert stored("/sections/news/") is not None  # the section's first page is rendered at once
+
+
+def test_publishing_everything_refreshes_the_stored_pages_of_every_list_the_story_joins(
+        client, films, short_pages, monkeypatch, settings):
+    settings.PUBLISH_RENDERS = "everything"
     monkeypatch.setattr(listing_refresh, "EAGER_PAGES", 2)
     seven_stories()  # March 2, 09:00 to 15:00
     paths = ["/sections/news/page/2/", "/tags/festival-circuit/page/2/", "/authors/nadia-ferro/page/2/",
@@ -222,7 +241,7 @@ def test_a_story_moved_to_another_month_leaves_the_old_months_page(client, films
     draft = draft_for(article)
     draft.publish_at = dt.datetime(2026, 3, 9, tzinfo=dt.timezone.utc)
     save_and_publish(draft, article=article, origin="test")
-    assert headlines(stored("/archive/2026/02/")) == ["Staying story"]
+    assert headlines(client.get("/archive/2026/02/").content) == ["Staying story"]
     assert headlines(client.get("/archive/2026/03/").content) == ["Moving story"]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 
 from newsreel.newsroom.publishing import draft_for, save_and_publish, unpublish
 from newsreel.public.models import StoredPage
@@ -30,7 +31,15 @@ def stored_page(article) -> StoredPage:
 
 
 def stored_related(article) -> list[str]:
-    return related_headlines(bytes(stored_page(article).body))
+    """The related list a reader gets now (a page the publish dropped is rendered on request)."""
+    return related_headlines(Client().get(article.get_absolute_url()).content)
+
+
+@pytest.fixture(autouse=True, params=["front", "everything"])
+def renders(request, settings):
+    """Every related-list rule holds whether a publish renders the ripple or drops it."""
+    settings.PUBLISH_RENDERS = request.param
+    return request.param
 
 
 @pytest.fixture
@@ -107,7 +116,7 @@ def test_a_changed_headline_reaches_the_related_lists_showing_it(films):
     assert stored_related(base) == ["Second headline"]
 
 
-def test_an_unrelated_story_leaves_related_pages_alone(films):
+def test_an_unrelated_story_leaves_related_pages_alone(films, renders):
     base = story("Base story", hours=1, body="Ada Varga talks about *Harbor Lights*.\n")
     story("Related story", hours=2, body="The drama *Harbor Lights* (2025) opens in Lisbon.\n")
     fillers(3)

@@ -42,7 +42,22 @@ def test_a_backdated_article_is_linked_from_both_neighbours(make_article, publis
     assert 'href="/articles/tuesday/" rel="prev"' in stored("/articles/wednesday/")
 
 
-def test_publishing_refreshes_home_section_author_film_and_person_pages(make_article, publish, site, graph):
+def test_publishing_renders_home_and_section_and_drops_author_film_and_person_pages(
+        client, make_article, publish, site, graph):
+    publish(make_article("Old news", slug="old"))
+    for path in ("/authors/nadia-ferro/", "/films/harbor-lights-2025/", "/people/ada-varga/"):
+        assert "Old news" in client.get(path).content.decode(), path
+    publish(make_article("Fresh news", slug="fresh"))
+    for path in ("/", "/sections/news/"):
+        assert "Fresh news" in stored(path), path
+    for path in ("/authors/nadia-ferro/", "/films/harbor-lights-2025/", "/people/ada-varga/"):
+        assert not StoredPage.objects.filter(path=path).exists(), path  # never served without the new story
+        assert "Fresh news" in client.get(path).content.decode(), path
+
+
+def test_publishing_everything_refreshes_home_section_author_film_and_person_pages(
+        make_article, publish, site, graph, settings):
+    settings.PUBLISH_RENDERS = "everything"
     publish(make_article("Old news", slug="old"))
     publish(make_article("Fresh news", slug="fresh"))
     for path in ("/", "/sections/news/", "/authors/nadia-ferro/", "/films/harbor-lights-2025/", "/people/ada-varga/"):
@@ -63,16 +78,20 @@ def test_moving_an_article_to_another_section_updates_both_section_pages(make_ar
     assert "Moving story" in stored("/sections/reviews/")
 
 
-def test_a_film_no_longer_mentioned_loses_the_story_from_its_coverage(make_article, publish, site, graph):
+@pytest.mark.parametrize("renders", ["front", "everything"])
+def test_a_film_no_longer_mentioned_loses_the_story_from_its_coverage(
+        client, make_article, publish, site, graph, settings, renders):
+    settings.PUBLISH_RENDERS = renders
     article = make_article("Two films", slug="two-films")
     Mention.objects.create(article=article, film=graph.orchard, start=60, end=77, surface="The Paper Orchard")
     publish(article)
-    assert "Two films" in stored("/films/paper-orchard-2023/")
+    assert "Two films" in client.get("/films/paper-orchard-2023/").content.decode()
     publish(article, derive=lambda a: Mention.objects.filter(article=a, film=graph.orchard).delete())
-    assert "Two films" not in stored("/films/paper-orchard-2023/")
+    assert "Two films" not in client.get("/films/paper-orchard-2023/").content.decode()
 
 
-def test_an_unchanged_neighbour_keeps_its_etag_and_last_modified(make_article, publish, site):
+def test_an_unchanged_neighbour_keeps_its_etag_and_last_modified(make_article, publish, site, settings):
+    settings.PUBLISH_RENDERS = "everything"  # by default a's page may be dropped as a related story
     publish(make_article(slug="a"))
     publish(make_article(slug="b"))
     before = StoredPage.objects.get(path="/articles/a/")
