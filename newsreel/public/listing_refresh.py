@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Callable
 
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Author, Section, Tag
+from newsreel.newsroom.models import Article, Author, Section, Tag
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.coverage_pages import coverage_base, render_film_coverage, render_person_coverage
@@ -172,6 +172,23 @@ def _stored_pages(base: str, count: Callable[[], int], render: Callable[[int], o
         StoredPage.objects.filter(path__in=drop).delete()
 
 
+def _ripple(affected: Affected, done: set[int]) -> list[int]:
+    """The stories whose related lists the change most likely enters or leaves."""
+    if len(affected.changed_ids) == 1 and affected.new_ids == affected.changed_ids:
+        # A first publish was about nothing before: the stories closest to it are its own
+        # related list (by the same overlap), worked out when its page was rendered.
+        story = Article.objects.filter(pk__in=affected.new_ids).only("pk").first()
+        if story is None:
+            return []
+        return [item.pk for item in related_articles(story) if item.pk not in done][:RELATED_RIPPLE]
+    entities = Entities(
+        film_ids=set(Film.objects.filter(key__in=affected.film_keys).values_list("id", flat=True)),
+        person_ids=set(Person.objects.filter(key__in=affected.person_keys).values_list("id", flat=True)),
+        tag_ids=set(affected.tag_ids),
+    )
+    return closest_ids(entities, exclude=done, limit=RELATED_RIPPLE)
+
+
 def _refresh_related(affected: Affected) -> None:
     """Bring the related lists of the stories closest to the change up to date.
 
@@ -181,14 +198,9 @@ def _refresh_related(affected: Affected) -> None:
     rendered again. By default their pages are dropped without the check, to be rendered
     on their next request: the check alone costs more than the publish's other work.
     """
-    entities = Entities(
-        film_ids=set(Film.objects.filter(key__in=affected.film_keys).values_list("id", flat=True)),
-        person_ids=set(Person.objects.filter(key__in=affected.person_keys).values_list("id", flat=True)),
-        tag_ids=set(affected.tag_ids),
-    )
     # Pages already rendered by this change (neighbours, the article itself) need no second pass.
     done = set(affected.article_ids) | set(affected.changed_ids)
-    ids = closest_ids(entities, exclude=done, limit=RELATED_RIPPLE)
+    ids = _ripple(affected, done)
     if not ids:
         return
     if not renders_everything():

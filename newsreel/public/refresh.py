@@ -23,7 +23,7 @@ from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, WorkflowState
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
-from newsreel.public.pages.queries import live_articles, neighbours
+from newsreel.public.pages.queries import live_articles, live_neighbour_ids
 from newsreel.public.pages.shared import reads_shared
 from newsreel.public.store import delete_page, store_page, store_redirect
 
@@ -73,6 +73,8 @@ class Affected:
     dates: set[Any] = field(default_factory=set)
     # The articles that changed (their own pages are rendered already).
     changed_ids: set[int] = field(default_factory=set)
+    # Of those, the ones published for the first time (they touched nothing before).
+    new_ids: set[int] = field(default_factory=set)
 
     def add_snapshot(self, snapshot: Any) -> None:
         """What the article touched before the change (the newsroom's ArticleSnapshot)."""
@@ -93,15 +95,18 @@ class Affected:
         if article.section_id:
             self.section_ids.add(article.section_id)
         self.author_ids.update(article.authors.values_list("id", flat=True))
-        self.film_keys.update(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True))
-        self.person_keys.update(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
+        for film_key, person_key in article.mentions.values_list("film__key", "person__key").distinct():
+            if film_key:
+                self.film_keys.add(film_key)
+            if person_key:
+                self.person_keys.add(person_key)
         # Person pages list quotes, so a quoted speaker's page changes too.
         self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
         self.tag_ids.update(article.tags.values_list("id", flat=True))
         if article.published_at:
             self.dates.add(article.published_at)
         if article.is_live:
-            self.article_ids.update(n.pk for n in neighbours(article) if n is not None)
+            self.article_ids.update(i for i in live_neighbour_ids(article) if i)
 
 
 # Page families beyond the built-in ones (feeds, sitemaps, tag and archive pages, ...)
@@ -160,6 +165,8 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
     affected.changed_ids.add(article.pk)
+    if previous is None:
+        affected.new_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
     if old_slug and old_slug != article.slug:
         store_redirect(f"/articles/{old_slug}/", article.get_absolute_url())

@@ -15,6 +15,7 @@ from django.utils import timezone
 from newsreel.newsroom.models import Article, Author, Byline, Section, Tag, WorkflowState
 from newsreel.newsroom.models.article import LIVE_BY_ID_INDEX
 from newsreel.newsroom.publishing import neighbour_ids
+from newsreel.public.pages.shared import shared
 
 # The error pages' "latest stories" and other short lists.
 LIST_LIMIT = 60
@@ -34,9 +35,14 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
 
     The order is the newsroom's (`neighbour_ids`), so the page and the publishing
     snapshot always agree on who the neighbours are."""
-    older, newer = neighbour_ids(article)
+    older, newer = live_neighbour_ids(article)
     found = live_articles().in_bulk([i for i in (older, newer) if i])
     return found.get(older), found.get(newer)
+
+
+def live_neighbour_ids(article: Article) -> tuple[int | None, int | None]:
+    """`neighbour_ids`, read once per refresh (working out what a publish touches needs them, and so does the page)."""
+    return shared(("neighbours", article.pk), lambda: neighbour_ids(article))
 
 
 # The long texts of a story: a list never shows them, and reading them for twenty rows

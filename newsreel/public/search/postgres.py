@@ -3,7 +3,7 @@
 `public_search_match` (migration 0004) holds, per document, its search_key, article and
 section ids and the weighted tsvector (A headline, B dek, summary and names, C the
 spoiler-safe text), stored out of line so its heap rows are tiny. A GIN index covers the
-vector's lexemes plus every pair of neighbouring lexemes ("box offic").
+vector's `terms`: its lexemes plus every pair of neighbouring lexemes ("box offic").
 
 Reading a vector (a detoast, about 4 µs for 3.6 kB) is what costs; the GIN index answers
 words, prefixes, OR and NOT exactly without reading any. So per page:
@@ -36,20 +36,21 @@ from newsreel.public.search.query import ParsedQuery, Term, tsquery_text
 
 CONFIG = "english"
 MATCH = "public_search_match"
-# The expression the GIN index is built on (migration 0004); only a query that spells it
-# the same way can use the index.
-TERMS = "(m.vector || public_search_pairs(m.vector))"
+VECTORS = "public_search_vectors"
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}; normalization 1 divides by
 # 1 + log(document length), so a long piece does not win on length alone.
-RANK = "ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], c.vector, to_tsquery('%s', %%s), 1)" % CONFIG
+RANK = "ts_rank_cd('{{0.05, 0.2, 0.5, 1.0}}'::float4[], {vector}, to_tsquery('%s', %%s), 1)" % CONFIG
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}, "
     'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
 )
-# Measured at 100,000 articles (bench/search.py): reading one vector while walking, and
-# handling one match in a bitmap scan (index entry, heap visit, sort), in microseconds.
-WALK_READ_US = 4.0
-BITMAP_ROW_US = 0.15
+# Measured at 100,000 articles (bench/search.py, EXPLAIN ANALYZE): reading one vector
+# while walking, and handling one match in a bitmap scan (its index entries, heap visit
+# and sort; 0.14 for one word, up to 0.5 with a NOT or a prefix), in microseconds.
+WALK_READ_US = 4.5
+BITMAP_ROW_US = 0.4
+# Newest articles read to see how common a prefix is (see `_walk_pays`).
+PREFIX_SAMPLE = 100
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Compiled:
     terms: str
     params: tuple[object, ...]
     exact: bool
+    prefix: bool = False  # a term ends in a prefix (the planner cannot estimate those well)
 
 
 class PostgresBackend(SearchBackend):
@@ -70,24 +72,34 @@ class PostgresBackend(SearchBackend):
         conditions, filter_params, _ = filter_sql(request, key="m.search_key", document="m")
         filters = "".join(f" AND {condition}" for condition in conditions)
         with connection.cursor() as cursor:
-            if self._walk_pays(cursor, request, exact_text):
-                # The plain column has no index of its own: PostgreSQL walks search_key.
-                source = f"FROM {MATCH} AS m WHERE m.vector @@ to_tsquery('{CONFIG}', %s){filters}"
-                params: list[object] = [exact_text, *filter_params]
-                order = "m.search_key DESC"
+            compiled = compile_query(cursor, request.query)
+            if self._walk_pays(cursor, compiled, filters, filter_params, window):
+                # Newest first through the vectors (or from the filter's few articles),
+                # reading each row's vector. The CASE makes the filters go first: the
+                # planner does not know that reading a vector is the dear part.
+                check = f"m.vector @@ to_tsquery('{CONFIG}', %s)"
+                if conditions:
+                    check = f"CASE WHEN {' AND '.join(conditions)} THEN {check} END"
+                candidates = (f"SELECT m.search_key, m.vector FROM {VECTORS} AS m WHERE TRUE{filters} AND {check} "
+                              f"ORDER BY m.search_key DESC")
+                params: list[object] = [*filter_params, *(filter_params if conditions else []), exact_text]
+                ranked = "c"
             else:
-                compiled = compile_query(cursor, request.query)
-                check = "" if compiled.exact else f" AND ts_match_vq(m.vector, to_tsquery('{CONFIG}', %s))"
-                source = f"FROM {MATCH} AS m WHERE {TERMS} @@ ({compiled.terms}){check}{filters}"
-                params = [*compiled.params, *([] if compiled.exact else [exact_text]), *filter_params]
-                # "+ 0": never walk the key index here (each row would rebuild its pairs).
-                order = "m.search_key + 0 DESC"
+                # The keys from the GIN index's bitmap, sorted ("+ 0": never walk the key
+                # index reading terms); an inexact phrase is checked on the vector.
+                join = "" if compiled.exact else f" JOIN {VECTORS} AS v ON v.search_key = m.search_key"
+                check = "" if compiled.exact else f" AND v.vector @@ to_tsquery('{CONFIG}', %s)"
+                candidates = (f"SELECT m.search_key FROM {MATCH} AS m{join} WHERE m.terms @@ ({compiled.terms})"
+                              f"{filters}{check} ORDER BY m.search_key + 0 DESC")
+                params = [*compiled.params, *filter_params, *([] if compiled.exact else [exact_text])]
+                ranked = "v"
+            rank = RANK.format(vector=f"{ranked}.vector")
+            join = "" if ranked == "c" else f" JOIN {VECTORS} AS v ON v.search_key = c.search_key"
             sql = f"""
                 SELECT c.search_key,
-                       {RANK} / sqrt(1.0 + greatest(0.0, (%s - (c.search_key >> 24)) / 86400.0) / {RECENCY_DAYS}) AS score,
+                       {rank} / sqrt(1.0 + greatest(0.0, (%s - (c.search_key >> 24)) / 86400.0) / {RECENCY_DAYS}) AS score,
                        count(*) OVER () AS size
-                FROM (SELECT m.search_key, m.vector {source}
-                      ORDER BY {order} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c
+                FROM ({candidates} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c{join}
                 ORDER BY score DESC, c.search_key DESC
                 LIMIT %s OFFSET %s"""
             now_seconds = int(request.moment().timestamp())
@@ -98,23 +110,36 @@ class PostgresBackend(SearchBackend):
             if not skip:
                 return [], 0
             # Past the end of this window's part of the page: still say how full it was.
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} ORDER BY {order} "
-                           f"LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS m", [*params, window * CANDIDATE_WINDOW])
+            cursor.execute(f"SELECT count(*) FROM ({candidates} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c",
+                           [*params, window * CANDIDATE_WINDOW])
             return [], cursor.fetchone()[0]
 
-    def _walk_pays(self, cursor, request: SearchRequest, exact_text: str) -> bool:
-        """Whether walking newest first beats the bitmap: a walk reads about
-        CANDIDATE_WINDOW / share vectors, a bitmap handles every match. Phrases and film
-        or person filters always take the bitmap (their matches are a small share)."""
-        if request.film_key or request.person_key or any(
-                len(term.words) > 1 for clause in request.query.clauses for term in clause.alternatives):
-            return False
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {MATCH} AS m WHERE m.vector @@ to_tsquery('{CONFIG}', %s) "
-                       f"UNION ALL SELECT 1 FROM {MATCH}", [exact_text])
+    def _walk_pays(self, cursor, compiled: "Compiled", filters: str, filter_params: list[object], window: int) -> bool:
+        """Whether reading vectors newest first beats the bitmap, by the planner's
+        estimates: a walk reads about (window + 1) * CANDIDATE_WINDOW / share vectors (or
+        every article the filters leave, if fewer), a bitmap handles every candidate the
+        index finds (and reads the vector of each when the index is not exact)."""
+        cursor.execute(
+            f"""EXPLAIN (FORMAT JSON)
+                SELECT 1 FROM {MATCH} AS m WHERE m.terms @@ ({compiled.terms})
+                UNION ALL SELECT 1 FROM {MATCH} AS m WHERE TRUE{filters}
+                UNION ALL SELECT 1 FROM {MATCH}""",
+            [*compiled.params, *filter_params])
         plan = cursor.fetchone()[0]
         plans = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
-        matches, rows = max(1.0, plans[0]["Plan Rows"]), max(1.0, plans[1]["Plan Rows"])
-        return CANDIDATE_WINDOW * rows / matches * WALK_READ_US < matches * BITMAP_ROW_US
+        candidates, kept, rows = (max(1.0, float(p["Plan Rows"])) for p in plans)
+        if compiled.prefix and candidates < rows:
+            # The planner knows the common lexemes, not how many rare ones share a
+            # prefix; the newest articles say how common the prefix really is.
+            cursor.execute(f"""SELECT count(*) FILTER (WHERE m.terms @@ ({compiled.terms})), count(*)
+                               FROM (SELECT terms FROM {MATCH} ORDER BY search_key DESC LIMIT {PREFIX_SAMPLE}) AS m""",
+                           [*compiled.params])
+            found, sampled = cursor.fetchone()
+            if sampled:
+                candidates = max(candidates, rows * found / sampled)
+        walk = min(kept, (window + 1) * CANDIDATE_WINDOW * rows / candidates) * WALK_READ_US
+        bitmap = candidates * (BITMAP_ROW_US + (0.0 if compiled.exact else WALK_READ_US))
+        return walk < bitmap
 
     def details(self, request: SearchRequest, keys: list[int]) -> dict[int, SearchHit]:
         with connection.cursor() as cursor:
@@ -158,7 +183,8 @@ def compile_query(cursor, query: ParsedQuery) -> Compiled:
             continue
         parts.append(("!!" if clause.negated else "") + "(" + " || ".join(sql for sql, _, _ in terms) + ")")
         params += [value for _, values, _ in terms for value in values]
-    return Compiled(" && ".join(parts), tuple(params), exact)
+    prefix = any(term.prefix for clause in query.clauses for term in clause.alternatives)
+    return Compiled(" && ".join(parts), tuple(params), exact, prefix)
 
 
 def _term_sql(term: Term, lexemes: dict[str, dict[int, str]]) -> tuple[str, list[object], bool]:
