@@ -108,6 +108,23 @@ def test_or_minus_and_prefix_mean_what_a_search_box_means(newsroom):
     assert headlines("marrowfi*") == ["Ada Varga finishes her winter shoot"]
 
 
+def test_a_phrase_finds_its_words_only_side_by_side(graph):
+    publish("Box office records fall", "The box office was busy all weekend.\n", days_ago=1)
+    publish("An office move", "A box sat in the office all weekend.\n", days_ago=2)
+    assert headlines('"box office"') == ["Box office records fall"]
+    assert headlines('"office box"') == []
+    assert headlines('weekend -"box office"') == ["An office move"]
+
+
+def test_a_longer_phrase_needs_every_word_in_order(graph):
+    publish("Night on the coast", "The harbor lights shine all night.\n", days_ago=1)
+    publish("Lights of every kind", "Harbor lights, and lights that shine elsewhere.\n", days_ago=2)
+    assert headlines('"harbor lights shine"') == ["Night on the coast"]
+    assert headlines('lights -"harbor lights shine"') == ["Lights of every kind"]
+    assert headlines('"harbor of lights"') == []
+    assert headlines('"lights that shine*"') == ["Lights of every kind"]
+
+
 # Spoilers
 
 def test_a_word_only_inside_a_spoiler_block_finds_nothing(newsroom):
@@ -295,3 +312,27 @@ def test_without_bm25_a_headline_match_still_outranks_a_body_match(graph, monkey
     publish("More notes", "Another lighthouse, in passing.\n", days_ago=0)
     assert headlines("lighthouse")[0] == "The lighthouse"
     assert headlines("lighthouse")[1:] == ["More notes", "Notes from the coast"]
+
+
+def test_postgres_walking_newest_first_and_the_index_bitmap_find_the_same_page(graph, monkeypatch):
+    """PostgreSQL takes a window of matches one of two ways (see postgres.py); both agree."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the two ways to the window are PostgreSQL's")
+    from newsreel.public.search import postgres
+
+    for n in range(30):
+        publish(f"Lighthouse diary, entry {n}", f"Notes from a lighthouse{' box office' * (n % 3)} on the coast.\n",
+                days_ago=n, section="news" if n % 2 else "reviews")
+    reviews = Section.objects.get(slug="reviews")
+    asks = [("lighthouse", {}), ("coast -office", {}), ("lighthouse", {"section_id": reviews.pk}),
+            ('"box office"', {}), ("lighthous*", {"published_from": NOW - dt.timedelta(days=10)}),
+            ('"lighthouse box office"', {}), ("lighthouse", {"page": 2})]
+    pages = {}
+    for way, cost in (("walk", 1e9), ("bitmap", 0.0)):
+        monkeypatch.setattr(postgres, "BITMAP_ROW_US", cost)
+        pages[way] = [[(hit.article_id, round(hit.score, 9)) for hit in search(text, now=NOW, **filters).hits]
+                      for text, filters in asks]
+    assert pages["walk"] == pages["bitmap"]
+    assert all(pages["walk"])

@@ -1,22 +1,22 @@
-"""Search in production: PostgreSQL full-text search over the narrow match table.
+"""Search in production: PostgreSQL full-text search over two narrow tables.
 
-`public_search_match` (migration 0004) holds, per document, its search_key, article and
-section ids and the weighted tsvector (A headline, B dek, summary and names, C the
-spoiler-safe text), stored out of line so its heap rows are tiny. A GIN index covers the
-vector's `terms`: its lexemes plus every pair of neighbouring lexemes ("box offic").
+Migration 0004 keeps, per document, `public_search_match` (search_key, article and
+section ids, and `terms`: the lexemes plus every pair of neighbouring lexemes, "box
+offic", GIN-indexed) and `public_search_vectors` (the same ids and the weighted tsvector:
+A headline, B dek, summary and names, C the spoiler-safe text).
 
-Reading a vector (a detoast, about 4 µs for 3.6 kB) is what costs; the GIN index answers
-words, prefixes, OR and NOT exactly without reading any. So per page:
+Reading vectors is what costs (a few µs each, plus ts_rank_cd's own); the GIN index
+answers words, prefixes, OR, NOT and two-word phrases exactly without reading any. Per
+page, three statements (plus one to look up a phrase's lexemes):
 
-1. The window of newest matches, one of two ways (`_walk_pays` picks by the planner's
-   estimate of how many articles match):
-   - bitmap: the GIN index gives every match, the narrow heap their keys, the newest
-     CANDIDATE_WINDOW are kept. A phrase is looked up as its pairs of lexemes, exact for
-     two words; a longer phrase, or one with a prefix or a stop word, is checked against
-     the vector only for the articles holding all its pairs.
-   - walk: for a word in most articles, the search_key index is walked newest first and
-     each row's vector checked, until the window is full (about 500 / share reads).
-2. ts_rank_cd over the window's vectors, with the recency boost, in the same statement.
+1. The planner's estimates (EXPLAIN) decide how to take the window of newest matches
+   (`_walk_pays`):
+   - bitmap: the GIN index gives every candidate, the narrow heap their keys, the newest
+     CANDIDATE_WINDOW are kept. A longer phrase, or one with a prefix or a stop word, is
+     checked on the vector only for the articles holding all its pairs.
+   - walk: for words in a large share of articles, or a filter that leaves few, the
+     vectors are read newest first until the window is full (about 500 / share reads).
+2. The window, ranked by ts_rank_cd with the recency boost, in one statement.
 3. ts_headline() on the page's rows alone (the spoiler-safe text of the document table).
 """
 
