@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import os
@@ -248,3 +249,74 @@ def test_a_static_file_collected_again_with_the_same_bytes_is_not_copied_again(n
     collected = next(path for path in Path(settings.STATIC_ROOT).rglob("*.css") if path.is_file())
     os.utime(collected, ns=(collected.stat().st_atime_ns, collected.stat().st_mtime_ns + 5_000_000_000))
     assert export_static(out).written == 0
+
+
+def calls_to(monkeypatch, *functions: str) -> list[str]:
+    """Wrap each function (by dotted name, where it is called from) to note every call."""
+    calls: list[str] = []
+    for dotted in functions:
+        module, name = dotted.rsplit(".", 1)
+        original = getattr(importlib.import_module(module), name)
+
+        def spy(*args, original=original, dotted=dotted, **kwargs):
+            calls.append(dotted)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(dotted, spy)
+    return calls
+
+
+def stored_paths() -> set[str]:
+    return set(StoredPage.objects.values_list("path", flat=True))
+
+
+def test_an_export_right_after_another_renders_nothing_and_writes_nothing(newsroom, out, monkeypatch):
+    monkeypatch.setattr("newsreel.public.pages.pagination.PER_PAGE", 1)  # deeper list pages too
+    first = export_static(out)
+    renders = calls_to(monkeypatch, "newsreel.public.feeds.stored.render_feed", "newsreel.public.sitemaps.stored.urlset",
+                       "newsreel.public.refresh.store_page", "newsreel.public.listing_refresh.store_page")
+    second = export_static(out)
+    assert first.rendered > 0
+    assert (second.rendered, second.written, second.removed) == (0, 0, 0)
+    assert renders == [], "no feed, sitemap, list or story rendered again"
+
+
+def test_after_a_publish_the_export_renders_only_the_pages_it_dropped(client, newsroom, make_article, publish, out,
+                                                                      monkeypatch):
+    monkeypatch.setattr("newsreel.public.pages.pagination.PER_PAGE", 1)
+    export_static(out)
+    before = stored_paths()
+    publish(make_article("A third story from the harbor", slug="third"))
+    after_publish = stored_paths()
+    dropped = before - after_publish
+    assert dropped, "the publish drops tag, author, film, feed and sitemap pages"
+    result = export_static(out)
+    rendered = stored_paths() - after_publish
+    # Nothing still stored is rendered again; besides what was dropped, only the pages a
+    # third story adds to its lists (page 3 of each, with one story a page).
+    assert result.rendered == len(rendered)
+    assert all(path.endswith("/page/3/") for path in rendered - dropped), rendered - dropped
+    for path in dropped:
+        if client.get(path).status_code == 200:
+            assert path in rendered, f"{path} was dropped and is still on the site"
+            assert exported(out, path) == client.get(path).content, path
+
+
+def test_a_story_whose_page_a_publish_dropped_is_rendered_for_the_export(client, newsroom, out):
+    delete_page("/articles/second-look/")  # as a publish does when the story's related list changes
+    result = export_static(out)
+    assert result.rendered >= 1
+    assert exported(out, "/articles/second-look/") == client.get("/articles/second-look/").content
+
+
+def test_only_the_feeds_and_sitemaps_a_publish_dropped_are_rendered_again(newsroom, out):
+    export_static(out)
+    feed = StoredPage.objects.get(path="/tags/drama/feed.xml")
+    kept = StoredPage.objects.get(path="/feed.json")
+    delete_page("/tags/drama/feed.xml")
+    delete_page("/sitemaps/films-1.xml")
+    result = export_static(out)
+    assert result.rendered == 2
+    assert StoredPage.objects.get(path="/tags/drama/feed.xml").etag == feed.etag
+    assert StoredPage.objects.get(path="/feed.json").last_modified == kept.last_modified
+    assert (result.written, result.removed) == (0, 0), "same bytes: the files are left alone"

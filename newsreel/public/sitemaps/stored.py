@@ -3,12 +3,15 @@
 On a publish or unpublish the news sitemap is re-rendered; the index, sections.xml and
 the parts that list what the change touched (the story's articles part, its films',
 people's, tags' and authors' parts) are dropped and rendered again on their next request.
+The static export renders the ones not stored (`missing_sitemaps`) and brings the news
+sitemap up to date as its view does (`news_current`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Callable, Iterator
 
 from django.db.models import Max, Min
 
@@ -43,6 +46,18 @@ def refresh_news() -> StoredPage | None:
     return store_page(news.PATH, urlset(entries, news=True), KIND, content_type=CONTENT_TYPE)
 
 
+def news_current() -> StoredPage | None:
+    """The stored news sitemap, rendered again when missing or when a story in it has aged out.
+
+    Its contents change with the clock, not only with publishing (a story leaves it two
+    days after publication), so the view checks it on every request and so does the export.
+    """
+    page = StoredPage.objects.filter(path=news.PATH).only("path", "last_modified").first()
+    if page is None or news.has_expired_entries(page.last_modified):
+        return refresh_news()
+    return page
+
+
 def refresh_part(family: Family, part: int) -> StoredPage | None:
     """Store one part; a part with no entries left is deleted (and answers 404)."""
     entries = family.entries(part)
@@ -64,6 +79,22 @@ def refresh_path(path: str) -> StoredPage | None:
     if match is None or match["family"] not in FAMILIES:
         return None
     return refresh_part(FAMILIES[match["family"]], int(match["part"]))
+
+
+def missing_sitemaps(stored: set[str]) -> Iterator[Callable[[], object]]:
+    """A render for the index, sections.xml and every part with entries, when not in `stored`.
+
+    A stored sitemap is current (a publish drops every one it touches); the parts are
+    those the index lists (`Family.parts`, one grouped query per family).
+    """
+    if index.PATH not in stored:
+        yield refresh_index
+    if index.SECTIONS_PATH not in stored:
+        yield refresh_sections
+    for family in FAMILIES.values():
+        for part, _ in family.parts():
+            if family.path(part) not in stored:
+                yield lambda family=family, part=part: refresh_part(family, part)
 
 
 def touched_parts(affected: Affected, rebuild: bool) -> dict[str, set[int]]:
@@ -96,8 +127,9 @@ def refresh_sitemaps_for(affected: Affected) -> int:
     with their images, and crawlers fetch it far less often than newsrooms publish, so
     rendering it inside every publish would cost each publish more than everything else.
 
-    An Affected set naming no changed article is a rebuild (the static export): then the
-    index, sections.xml and every touched part are rendered at once.
+    An Affected set naming no changed article is a rebuild: then the index, sections.xml
+    and every touched part are rendered at once, stored or not (the static export renders
+    only what is missing: `missing_sitemaps`).
     """
     rebuild = not getattr(affected, "changed_ids", None)
     parts = touched_parts(affected, rebuild)
