@@ -48,6 +48,9 @@ from newsreel.public.store import delete_pages, store_page
 # Pages of a list re-rendered at publish when stored; stored pages past this are dropped
 # (every list page costs a full page render, and pages past the first are read rarely).
 EAGER_PAGES = 1
+# Pages of a list past this are rendered on each request and never stored (views): every
+# publish into the list would otherwise drop them all.
+STORED_PAGES = 3
 # Stories closest to a changed one whose related lists are checked (and re-rendered when
 # they changed).
 RELATED_RIPPLE = 3

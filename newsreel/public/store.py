@@ -132,6 +132,11 @@ def _select_sql() -> str:
     return _select_sql_for(connection.vendor)
 
 
+def respond_unstored(request: HttpRequest, body: bytes, content_type: str = HTML) -> HttpResponse:
+    """A page rendered for this request alone, with a stored page's headers (its ETag from its bytes)."""
+    return _respond(request, body, content_type, etag_for(body), timezone.now().replace(microsecond=0), 200, "")
+
+
 def serve_stored(request: HttpRequest) -> HttpResponse | None:
     """GET/HEAD a stored page; None when the path has no stored page (the caller decides)."""
     if request.method not in ("GET", "HEAD"):

@@ -9,7 +9,7 @@ everything else. A page past the end of its list is a 404.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
@@ -18,10 +18,13 @@ from django.views.static import serve as serve_file
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public import listing_refresh, refresh
+from newsreel.public import pages
 from newsreel.public.pages import render_not_found
+from newsreel.public.pages.coverage_pages import render_film_coverage, render_person_coverage
+from newsreel.public.pages.listings import render_month, render_tag
 from newsreel.public.pages.pagination import PageOutOfRange
 from newsreel.public.pages.queries import live_articles
-from newsreel.public.store import serve_stored, stored_response
+from newsreel.public.store import respond_unstored, serve_stored, stored_response
 
 # Uploaded files keep their names for life (a new upload gets a new name), so browsers and
 # CDNs may keep them a year.
@@ -73,18 +76,18 @@ def person(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def section_page(request: HttpRequest, slug: str, number: str) -> HttpResponse:
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_section_page(
-        _get(Section.objects, slug=slug), _page(number)))
+    return _list_page(request, _page(number), lambda: _get(Section.objects, slug=slug),
+                      listing_refresh.refresh_section_page, pages.render_section)
 
 
 def author_page(request: HttpRequest, slug: str, number: str) -> HttpResponse:
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_author_page(
-        _get(Author.objects, slug=slug), _page(number)))
+    return _list_page(request, _page(number), lambda: _get(Author.objects, slug=slug),
+                      listing_refresh.refresh_author_page, pages.render_author)
 
 
 def tag(request: HttpRequest, slug: str, number: str | None = None) -> HttpResponse:
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_tag_page(
-        _get(Tag.objects, slug=slug), _page(number)))
+    return _list_page(request, _page(number), lambda: _get(Tag.objects, slug=slug),
+                      listing_refresh.refresh_tag_page, render_tag)
 
 
 def archive(request: HttpRequest) -> HttpResponse:
@@ -94,17 +97,40 @@ def archive(request: HttpRequest) -> HttpResponse:
 def archive_month(request: HttpRequest, year: str, month: str, number: str | None = None) -> HttpResponse:
     if not 1 <= int(year) <= 9998:  # a calendar the database and Python can both hold
         raise Http404("no such year")
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_month_page(int(year), int(month), _page(number)))
+    return _list_page(request, _page(number), lambda: (int(year), int(month)),
+                      lambda when, n: listing_refresh.refresh_month_page(*when, n),
+                      lambda when, n: render_month(*when, n))
 
 
 def film_coverage(request: HttpRequest, key: str, number: str) -> HttpResponse:
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_film_coverage(
-        _get(Film.objects, key=key), _page(number)))
+    return _list_page(request, _page(number), lambda: _get(Film.objects, key=key),
+                      listing_refresh.refresh_film_coverage, render_film_coverage)
 
 
 def person_coverage(request: HttpRequest, key: str, number: str) -> HttpResponse:
-    return _serve_or_fill(request, lambda: listing_refresh.refresh_person_coverage(
-        _get(Person.objects, key=key), _page(number)))
+    return _list_page(request, _page(number), lambda: _get(Person.objects, key=key),
+                      listing_refresh.refresh_person_coverage, render_person_coverage)
+
+
+def _list_page(request: HttpRequest, number: int, owner: Callable[[], Any], fill: Callable[[Any, int], object],
+               render: Callable[[Any, int], bytes]) -> HttpResponse:
+    """Page `number` of the list of `owner()`: stored up to STORED_PAGES, rendered per request past it.
+
+    Every story entering or leaving a list shifts all its pages, so a publish would have
+    to drop every stored page of a long list; the deep ones are read rarely (and a CDN
+    keeps them for its s-maxage), so they are not stored. A deep page an export stored
+    is served until the next publish into its list drops it.
+    """
+    if number <= listing_refresh.STORED_PAGES:
+        return _serve_or_fill(request, lambda: fill(owner(), number))
+    response = serve_stored(request)
+    if response is not None:
+        return response
+    try:
+        body = render(owner(), number)
+    except PageOutOfRange as error:
+        raise Http404(str(error)) from error
+    return respond_unstored(request, body)
 
 
 def _page(number: str | None) -> int:

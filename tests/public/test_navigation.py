@@ -199,6 +199,21 @@ def test_by_default_publishing_drops_the_list_pages_it_touches_and_their_next_re
     assert stored("/sections/news/") is not None  # the section's first page is rendered at once
 
 
+def test_deep_list_pages_are_rendered_for_each_request_and_never_stored(client, films, short_pages, monkeypatch):
+    monkeypatch.setattr(listing_refresh, "STORED_PAGES", 1)
+    seven_stories()
+    for path in ("/sections/news/page/2/", "/tags/festival-circuit/page/2/", "/authors/nadia-ferro/page/2/",
+                 "/archive/2026/03/page/2/"):
+        first = client.get(path)
+        assert headlines(first.content) == ["News story 3", "News story 2", "News story 1"], path
+        assert stored(path) is None, path
+        assert client.get(path, HTTP_IF_NONE_MATCH=first.headers["ETag"]).status_code == 304, path
+    assert client.get("/sections/news/page/4/").status_code == 404
+    story("Breaking story", hours=20, tags=["Festival Circuit"])
+    assert headlines(client.get("/tags/festival-circuit/page/2/").content) == [
+        "News story 4", "News story 3", "News story 2"]
+
+
 def test_publishing_everything_refreshes_the_stored_pages_of_every_list_the_story_joins(
         client, films, short_pages, monkeypatch, settings):
     settings.PUBLISH_RENDERS = "everything"
