@@ -140,6 +140,20 @@ def run(args: argparse.Namespace, site: Path) -> None:
 PASSES = (("everything", False), ("front", False), ("front", True))
 
 
+def forget_deep_pages() -> None:
+    """The export stores every page of every list; a server never stores those past STORED_PAGES."""
+    import re
+
+    from newsreel.public.listing_refresh import STORED_PAGES
+    from newsreel.public.models import StoredPage
+
+    page = re.compile(r"/page/([0-9]+)/$")
+    deep = [path for path in StoredPage.objects.values_list("path", flat=True)
+            if (found := page.search(path)) and int(found.group(1)) > STORED_PAGES]
+    for start in range(0, len(deep), 500):
+        StoredPage.objects.filter(path__in=deep[start:start + 500]).delete()
+
+
 def forget_new(setup_slugs: set[str]) -> None:
     """Remove articles an earlier run (or mode) published, so they are new again."""
     from newsreel.newsroom.models import Article
@@ -197,6 +211,7 @@ def warm_site(site: Path) -> None:
         with transaction.atomic():
             count = refresh.refresh_everything()
     count += render_missing_pages(progress=lambda message: print(f"\rwarm: {message}", end="", file=sys.stderr))
+    forget_deep_pages()
     marker.write_text(f"{count} pages\n", encoding="utf-8")
     print(f"\nwarm: {count} pages stored in {time.monotonic() - started:.0f} s", file=sys.stderr)
 

@@ -126,10 +126,11 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSREEL_PUBLISH_RENDERS",
         "front",
         "Which stored pages a publish renders before it returns. 'front': the story, its "
-        "neighbours, stories whose related list it enters, the home page and its section's "
-        "first page; every other page it touches (tag, author, film, person and archive "
-        "pages, feeds, sitemaps) is dropped in the same transaction and rendered on its next "
-        "request. 'everything': those pages are rendered in the publish too (slower publishes).",
+        "neighbours, the home page and its section's first page; every other page it touches "
+        "(tag, author, film, person and archive pages, the pages of the stories whose related "
+        "lists it most likely enters, feeds, sitemap parts) is dropped in the same transaction "
+        "and rendered on its next request. 'everything': those pages are rendered in the "
+        "publish too, except feeds and sitemap parts (slower publishes).",
         _parse_publish_renders,
     ),
 )
