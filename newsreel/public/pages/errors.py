@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsreel.newsroom.models import Article
 from newsreel.public.pages.common import absolute, render_page
-from newsreel.public.pages.queries import live_articles
+from newsreel.public.pages.queries import listed_articles
 
 
 def render_not_found() -> bytes:
@@ -13,7 +13,7 @@ def render_not_found() -> bytes:
         "title": "Page not found",
         "description": "",
         "noindex": True,
-        "stories": list(live_articles()[:5]),
+        "stories": list(listed_articles()[:5]),
     })
 
 
@@ -24,5 +24,5 @@ def render_gone(article: Article) -> bytes:
         "description": "",
         "noindex": True,
         "canonical": absolute(article.get_absolute_url()),
-        "stories": list(live_articles()[:5]),
+        "stories": list(listed_articles()[:5]),
     })

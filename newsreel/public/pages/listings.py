@@ -10,7 +10,7 @@ from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, image_info, json_ld, render_page
 from newsreel.public.pages.pagination import Pager, paginate
 from newsreel.public.pages.queries import (
-    author_articles, live_articles, month_articles, month_counts, month_start, section_articles, tag_articles,
+    author_articles, listed_articles, month_articles, month_counts, month_start, section_articles, tag_articles,
 )
 from newsreel.public.pages.shared import nav_sections, site_settings
 
@@ -22,12 +22,12 @@ ARCHIVE_URL = "/archive/"
 def render_home() -> bytes:
     """One lead story, then the latest, then each section's newest not already shown."""
     site = site_settings()
-    top = list(live_articles()[: LATEST_COUNT + 1])
+    top = list(listed_articles()[: LATEST_COUNT + 1])
     lead = top[0] if top else None
     shown = {article.pk for article in top}
     sections = []
     for section in nav_sections():
-        stories = list(live_articles().filter(section=section).exclude(pk__in=shown)[:PER_SECTION])
+        stories = list(listed_articles().filter(section=section).exclude(pk__in=shown)[:PER_SECTION])
         if stories:
             sections.append({"section": section, "stories": stories})
     context: dict[str, Any] = {

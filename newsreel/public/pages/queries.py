@@ -36,7 +36,7 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     The order is the newsroom's (`neighbour_ids`), so the page and the publishing
     snapshot always agree on who the neighbours are."""
     older, newer = live_neighbour_ids(article)
-    found = live_articles().in_bulk([i for i in (older, newer) if i])
+    found = listed_articles().in_bulk([i for i in (older, newer) if i])
     return found.get(older), found.get(newer)
 
 
