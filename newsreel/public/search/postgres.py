@@ -5,7 +5,7 @@ section ids, and `terms`: the lexemes plus every pair of neighbouring lexemes, "
 offic", GIN-indexed) and `public_search_vectors` (the same ids and the weighted tsvector:
 A headline, B dek, summary and names, C the spoiler-safe text).
 
-Reading vectors is what costs (a few µs each, plus ts_rank_cd's own); the GIN index
+Reading vectors is what costs (1-5 µs each, plus ts_rank_cd's own); the GIN index
 answers words, prefixes, OR, NOT and two-word phrases exactly without reading any. Per
 page, three statements (plus one to look up a phrase's lexemes):
 
@@ -23,6 +23,7 @@ page, three statements (plus one to look up a phrase's lexemes):
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
@@ -45,9 +46,10 @@ HEADLINE_OPTIONS = (
     'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
 )
 # Measured at 100,000 articles (bench/search.py, EXPLAIN ANALYZE): reading one vector
-# while walking, and handling one match in a bitmap scan (its index entries, heap visit
-# and sort; 0.14 for one word, up to 0.5 with a NOT or a prefix), in microseconds.
-WALK_READ_US = 4.5
+# while walking (1.2 in the row, 4-5 from TOAST for an article too long to fit), and
+# handling one match in a bitmap scan (its index entries, heap visit and sort; 0.14 for
+# one word, up to 0.5 with a NOT or a prefix), in microseconds.
+WALK_READ_US = 2.5
 BITMAP_ROW_US = 0.4
 # Newest articles read to see how common a prefix is (see `_walk_pays`).
 PREFIX_SAMPLE = 100
@@ -103,16 +105,18 @@ class PostgresBackend(SearchBackend):
                 ORDER BY score DESC, c.search_key DESC
                 LIMIT %s OFFSET %s"""
             now_seconds = int(request.moment().timestamp())
-            cursor.execute(sql, [exact_text, now_seconds, *params, window * CANDIDATE_WINDOW, limit, skip])
-            rows = cursor.fetchall()
+            with _without_seq_scans(cursor):
+                cursor.execute(sql, [exact_text, now_seconds, *params, window * CANDIDATE_WINDOW, limit, skip])
+                rows = cursor.fetchall()
             if rows:
                 return [(key, score) for key, score, _ in rows], rows[0][2]
             if not skip:
                 return [], 0
             # Past the end of this window's part of the page: still say how full it was.
-            cursor.execute(f"SELECT count(*) FROM ({candidates} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c",
-                           [*params, window * CANDIDATE_WINDOW])
-            return [], cursor.fetchone()[0]
+            with _without_seq_scans(cursor):
+                cursor.execute(f"SELECT count(*) FROM ({candidates} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c",
+                               [*params, window * CANDIDATE_WINDOW])
+                return [], cursor.fetchone()[0]
 
     def _walk_pays(self, cursor, compiled: "Compiled", filters: str, filter_params: list[object], window: int) -> bool:
         """Whether reading vectors newest first beats the bitmap, by the planner's
@@ -155,6 +159,22 @@ class PostgresBackend(SearchBackend):
                            published_at=published_at, snippet=mark_snippet(snippet))
             for key, article_id, slug, headline, dek, section_id, published_at, snippet in rows
         }
+
+
+@contextmanager
+def _without_seq_scans(cursor):
+    """Plan one statement without sequential scans and without JIT. Both ways to the
+    window are index plans; where the planner underestimates the matches (a prefix) it
+    would otherwise read and sort every row (235 ms for `arfe*` at 100,000 articles),
+    and a walk it thinks long crosses jit_above_cost and spends 6-40 ms compiling. Set
+    for the session and put back after, so it works in and out of transactions alike."""
+    cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+                   "set_config('enable_seqscan', 'off', false), set_config('jit', 'off', false)")
+    seqscan, jit, _, _ = cursor.fetchone()
+    try:
+        yield
+    finally:
+        cursor.execute("SELECT set_config('enable_seqscan', %s, false), set_config('jit', %s, false)", [seqscan, jit])
 
 
 def compile_query(cursor, query: ParsedQuery) -> Compiled:
