@@ -10,7 +10,13 @@ process, each run measured by the kernel (wait4: wall time, CPU time, peak RSS):
   lazily (film, person, section, author pages, ...);
 - cold: an empty folder, every page already stored (what Hugo's cold build is compared to);
 - unchanged: a second export into the same folder, nothing changed;
-- one changed: one article's dek edited and published again, then exported.
+- one changed: one article's dek edited and published again, then exported;
+- N publishes (--publishes, default 5): N articles edited and published again (with the
+  server's default NEWSREEL_PUBLISH_RENDERS), then one export: it renders what those
+  publishes dropped and rewrites the files whose bytes changed.
+
+The result column is the export's own summary (pages, files written, unchanged, removed,
+pages rendered first).
 
 Pages per second counts the .html files in the export, as the anchors count Hugo's.
 """
@@ -31,16 +37,24 @@ NEWSREEL = ROOT / ".venv" / "bin" / "newsreel"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 MAKE_CORPUS = ROOT.parent / "shared" / "anchors" / "make_corpus.py"
 
-EDIT_ONE = """
+# Edits the dek of N stories (the 100th newest on, one in every 37 so they sit in different
+# lists) and publishes each again, as an editor would, one publish at a time.
+EDIT = """
+import re
+import sys
+import time
 import django
 django.setup()
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.publishing import draft_for, save_and_publish
-article = Article.objects.filter(state="published").order_by("-published_at", "-id")[100]
-draft = draft_for(article)
-draft.dek = (draft.dek + " (updated)")[:150]
-save_and_publish(draft, article=article, origin="bench")
-print(article.get_absolute_url())
+live = Article.objects.filter(state="published").order_by("-published_at", "-id")
+for n in range(int(sys.argv[1])):
+    article = live[100 + 37 * n]
+    draft = draft_for(article)
+    dek = re.sub(r" \\(updated [0-9]+\\)$", "", draft.dek)
+    draft.dek = f"{dek[:130]} (updated {time.time_ns() % 10**9})"  # new bytes every run
+    save_and_publish(draft, article=article, origin="bench")
+    print(article.get_absolute_url())
 """
 
 
@@ -59,7 +73,8 @@ def run(argv: list[str], env: dict[str, str], quiet: bool = True) -> dict[str, f
         sys.exit(f"{' '.join(argv)} failed ({process.returncode}):\n{output}\n{errors}")
     figures = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
                "output": output.strip()}
-    print(f"  {wall:7.2f} s wall, {figures['cpu']:6.2f} s CPU, {figures['rss_mb']:5.0f} MB peak: {argv[1]} {argv[2]}"
+    command = f"edit and publish {argv[3]}" if argv[1] == "-c" else f"{argv[1]} {argv[2]}"
+    print(f"  {wall:7.2f} s wall, {figures['cpu']:6.2f} s CPU, {figures['rss_mb']:5.0f} MB peak: {command}"
           f" {figures['output'][-120:]}", flush=True)
     return figures
 
@@ -92,6 +107,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsreel-bench-export"),
                         help="scratch folder: data, corpus, exports")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each kind (median shown)")
+    parser.add_argument("--publishes", type=int, default=5, help="stories published again before the last kind of run")
     args = parser.parse_args()
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -112,11 +128,13 @@ def main() -> None:
     results.append(("cold (empty folder)", cold, html_files(out)))
     unchanged = [run(export, env) for _ in range(args.runs)]
     results.append(("unchanged (nothing to do)", unchanged, html_files(out)))
-    changed = []
-    for _ in range(args.runs):
-        run([str(PYTHON), "-c", EDIT_ONE], {**env, "DJANGO_SETTINGS_MODULE": "newsreel.settings"})
-        changed.append(run(export, env))
-    results.append(("one article changed", changed, html_files(out)))
+    django_env = {**env, "DJANGO_SETTINGS_MODULE": "newsreel.settings"}
+    for count, name in ((1, "one article changed"), (args.publishes, f"after {args.publishes} publishes")):
+        changed = []
+        for _ in range(args.runs):
+            run([str(PYTHON), "-c", EDIT, str(count)], django_env)
+            changed.append(run(export, env))
+        results.append((name, changed, html_files(out)))
 
     print(f"\nnewsreel export static, {args.n} articles, SQLite, {os.cpu_count()} cores")
     print(f"| run | runs | wall s (median) | HTML pages | pages/s | CPU s | peak RSS MB | result |")

@@ -318,7 +318,8 @@ def export_static(
             writer.copy_tree(folder, prefix)
 
     writer.remove_stale()
-    _write_manifest(root, writer.manifest)
+    if writer.manifest != old:  # an export that changed nothing leaves the folder untouched
+        _write_manifest(root, writer.manifest)
     return result
 
 
@@ -453,13 +454,17 @@ class _Writer:
                 info = os.stat(origin)
                 signature = f"file:{info.st_size}:{info.st_mtime_ns}"
                 full = os.path.join(self.root, name)
+                if not self.needs(name, signature):
+                    self.keep(name, signature)
+                    continue
                 # collectstatic rewrites unchanged files (a new time, the same bytes): compare
-                # the bytes before copying a file whose size still matches.
-                if not self.needs(name, signature) or (
-                        self.old.get(name, "").startswith(f"file:{info.st_size}:")
+                # the bytes before copying a file whose size still matches, and keep the old
+                # record (the file in the export is the one it describes), so an export that
+                # copies nothing leaves the manifest as it was.
+                if (self.old.get(name, "").startswith(f"file:{info.st_size}:")
                         and os.path.isfile(full) and os.path.getsize(full) == info.st_size
                         and filecmp.cmp(origin, full, shallow=False)):
-                    self.keep(name, signature)
+                    self.keep(name, self.old[name])
                     continue
                 self._make_parent(full, name)
                 shutil.copyfile(origin, full)

@@ -1,8 +1,9 @@
 """/robots.txt: everything public may be crawled, the desk may not; where the sitemaps are.
 
 Stored like every other page (ETag, Last-Modified, Cache-Control). It depends only on
-settings.SITE_URL, so each request re-renders it cheaply and the store keeps the row
-unchanged unless the site moved: a changed NEWSREEL_SITE_URL never leaves a stale line.
+settings.SITE_URL, so each request (and each static export) re-renders it cheaply and the
+store keeps the row unchanged unless the site moved: a changed NEWSREEL_SITE_URL never
+leaves a stale line.
 """
 
 from __future__ import annotations
@@ -43,6 +44,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @register_refresher
 def refresh_robots_for_rebuild(affected: Affected) -> None:
-    """A rebuild (the static export) writes robots.txt too; a publish does not touch it."""
+    """A rebuild (an Affected set naming no changed article) writes robots.txt too; a publish does not touch it."""
     if not getattr(affected, "changed_ids", None):
         refresh_robots()

@@ -248,7 +248,9 @@ def test_a_static_file_collected_again_with_the_same_bytes_is_not_copied_again(n
     export_static(out)
     collected = next(path for path in Path(settings.STATIC_ROOT).rglob("*.css") if path.is_file())
     os.utime(collected, ns=(collected.stat().st_atime_ns, collected.stat().st_mtime_ns + 5_000_000_000))
+    manifest = (out / MANIFEST_NAME).stat().st_mtime_ns
     assert export_static(out).written == 0
+    assert (out / MANIFEST_NAME).stat().st_mtime_ns == manifest, "nothing copied, nothing recorded anew"
 
 
 def calls_to(monkeypatch, *functions: str) -> list[str]:
