@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -74,22 +74,26 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
 def neighbour_ids(article: Article) -> tuple[int | None, int | None]:
     """Ids of the older and newer live neighbours in (published_at, id) order.
 
-    Two plain range lookups on the (state, published_at) index each: an OR of the two
-    conditions makes SQLite walk the index row by row (hundreds of ms at 10,000 articles).
+    One row-value range lookup each way on the (state, published_at) index. (An OR of
+    "earlier" and "same time, lower id" makes SQLite walk the index row by row, hundreds
+    of ms at 10,000 articles; row values give it the range directly.)
     """
     if not article.published_at:
         return None, None
-    live = live_articles().filter(published_at__isnull=False).exclude(pk=article.pk)
-    at, pk = article.published_at, article.pk
-
-    def first(queryset) -> int | None:
-        return queryset.values_list("pk", flat=True).first()
-
-    older = first(live.filter(published_at=at, pk__lt=pk).order_by("-pk")) or first(
-        live.filter(published_at__lt=at).order_by("-published_at", "-pk"))
-    newer = first(live.filter(published_at=at, pk__gt=pk).order_by("pk")) or first(
-        live.filter(published_at__gt=at).order_by("published_at", "pk"))
-    return older, newer
+    quote = connection.ops.quote_name
+    meta = Article._meta
+    pk, state, published = (quote(meta.get_field(name).column) for name in ("id", "state", "published_at"))
+    at = connection.ops.adapt_datetimefield_value(article.published_at)
+    found = []
+    for compare, order in (("<", "DESC"), (">", "ASC")):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {pk} FROM {quote(meta.db_table)} WHERE {state} = %s AND {published} IS NOT NULL "
+                f"AND ({published}, {pk}) {compare} (%s, %s) ORDER BY {published} {order}, {pk} {order} LIMIT 1",
+                [WorkflowState.PUBLISHED.value, at, article.pk])
+            row = cursor.fetchone()
+        found.append(row[0] if row else None)
+    return found[0], found[1]
 
 
 def resolve_image(reference: str) -> ImageRef | None:

@@ -108,6 +108,17 @@ def test_neighbours_follow_publication_order(small_graph):
     assert neighbours(second) == (first, None)
 
 
+def test_stories_published_at_the_same_moment_are_ordered_by_id(small_graph):
+    moment = dt.datetime(2026, 10, 1, 9, tzinfo=dt.timezone.utc)
+    earlier = save_and_publish(draft(headline="Earlier", publish_at=moment - dt.timedelta(seconds=1)), origin="test")
+    first, second, third = (save_and_publish(draft(headline=name, publish_at=moment), origin="test")
+                            for name in ("One", "Two", "Three"))
+    later = save_and_publish(draft(headline="Later", publish_at=moment + dt.timedelta(microseconds=1)), origin="test")
+    assert neighbours(first) == (earlier, second)
+    assert neighbours(second) == (first, third)
+    assert neighbours(third) == (second, later)
+
+
 def test_unpublish_takes_the_article_off_the_site(small_graph):
     article = save_and_publish(draft(), origin="test")
     unpublish(article)

@@ -14,7 +14,7 @@ from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page, spoiler_note_html
 from newsreel.public.pages.queries import neighbours
 from newsreel.public.pages.seo import social_tags
-from newsreel.public.pages.related import related_articles
+from newsreel.public.pages.related import Entities, related_articles
 from newsreel.public.pages.shared import site_settings
 
 # An edit saved within this long of the first publish is part of publishing, not an update.
@@ -32,7 +32,8 @@ def render_article(article: Article) -> bytes:
     previous, following = neighbours(article)
     modified = modified_at(article)
     tags = list(article.tags.all())
-    spoiler_titles = dict(Film.objects.filter(key__in=article.spoiler_films).values_list("key", "title"))
+    spoiler_titles = (dict(Film.objects.filter(key__in=article.spoiler_films).values_list("key", "title"))
+                      if article.spoiler_films else {})
     context: dict[str, Any] = {
         "site": site,
         "article": article,
@@ -51,7 +52,10 @@ def render_article(article: Article) -> bytes:
         "people": people,
         "previous": previous,
         "next": following,
-        "related": related_articles(article),
+        # What the page lists is what related stories are ranked by: no second read of it.
+        "related": related_articles(article, about=Entities(
+            film_ids={film.pk for film in films}, person_ids={person.pk for person in people},
+            tag_ids={tag.pk for tag in tags})),
         "published": article.published_at,
         "modified": modified,
         "updated": modified if modified > article.published_at else None,

@@ -43,14 +43,15 @@ def entities_of(article: Article) -> Entities:
     return entities
 
 
-def related_articles(article: Article, limit: int = RELATED_COUNT) -> list[Article]:
+def related_articles(article: Article, limit: int = RELATED_COUNT, *, about: Entities | None = None) -> list[Article]:
     """Up to `limit` live stories sharing films, people or tags with `article`, best first.
 
     Never the story itself; a story that shares nothing is never "related", so a list may
-    be shorter than `limit`, or empty.
+    be shorter than `limit`, or empty. `about` is `entities_of(article)` when the caller
+    has read it already.
     """
     def read() -> list[Article]:
-        ids = closest_ids(entities_of(article), exclude={article.pk}, limit=limit)
+        ids = closest_ids(about if about is not None else entities_of(article), exclude={article.pk}, limit=limit)
         found = listed_articles().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
