@@ -75,7 +75,8 @@ class PostgresBackend(SearchBackend):
         filters = "".join(f" AND {condition}" for condition in conditions)
         with connection.cursor() as cursor:
             compiled = compile_query(cursor, request.query)
-            if self._walk_pays(cursor, compiled, filters, filter_params, window):
+            walk, overruled = self._walk_pays(cursor, compiled, exact_text, filters, filter_params, window)
+            if walk:
                 # Newest first through the vectors (or from the filter's few articles),
                 # reading each row's vector. The CASE makes the filters go first: the
                 # planner does not know that reading a vector is the dear part.
@@ -105,7 +106,7 @@ class PostgresBackend(SearchBackend):
                 ORDER BY score DESC, c.search_key DESC
                 LIMIT %s OFFSET %s"""
             now_seconds = int(request.moment().timestamp())
-            with _without_seq_scans(cursor):
+            with _without_seq_scans(cursor, overruled):
                 cursor.execute(sql, [exact_text, now_seconds, *params, window * CANDIDATE_WINDOW, limit, skip])
                 rows = cursor.fetchall()
             if rows:
@@ -113,16 +114,18 @@ class PostgresBackend(SearchBackend):
             if not skip:
                 return [], 0
             # Past the end of this window's part of the page: still say how full it was.
-            with _without_seq_scans(cursor):
+            with _without_seq_scans(cursor, overruled):
                 cursor.execute(f"SELECT count(*) FROM ({candidates} LIMIT {CANDIDATE_WINDOW} OFFSET %s) AS c",
                                [*params, window * CANDIDATE_WINDOW])
                 return [], cursor.fetchone()[0]
 
-    def _walk_pays(self, cursor, compiled: "Compiled", filters: str, filter_params: list[object], window: int) -> bool:
-        """Whether reading vectors newest first beats the bitmap, by the planner's
-        estimates: a walk reads about (window + 1) * CANDIDATE_WINDOW / share vectors (or
-        every article the filters leave, if fewer), a bitmap handles every candidate the
-        index finds (and reads the vector of each when the index is not exact)."""
+    def _walk_pays(self, cursor, compiled: "Compiled", exact_text: str, filters: str, filter_params: list[object],
+                   window: int) -> tuple[bool, bool]:
+        """Whether reading vectors newest first beats the bitmap, and whether that goes
+        against the planner's own estimate (then it must be kept from a sequential scan).
+        A walk reads about (window + 1) * CANDIDATE_WINDOW / share vectors (or every
+        article the filters leave, if fewer); a bitmap handles every candidate the index
+        finds (and reads the vector of each when the index is not exact)."""
         cursor.execute(
             f"""EXPLAIN (FORMAT JSON)
                 SELECT 1 FROM {MATCH} AS m WHERE m.terms @@ ({compiled.terms})
@@ -132,18 +135,23 @@ class PostgresBackend(SearchBackend):
         plan = cursor.fetchone()[0]
         plans = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
         candidates, kept, rows = (max(1.0, float(p["Plan Rows"])) for p in plans)
-        if compiled.prefix and candidates < rows:
+
+        def walk_pays(matches: float) -> bool:
+            walk = min(kept, (window + 1) * CANDIDATE_WINDOW * rows / matches) * WALK_READ_US
+            return walk < matches * (BITMAP_ROW_US + (0.0 if compiled.exact else WALK_READ_US))
+
+        if walk_pays(candidates):
+            return True, False
+        if compiled.prefix:
             # The planner knows the common lexemes, not how many rare ones share a
             # prefix; the newest articles say how common the prefix really is.
-            cursor.execute(f"""SELECT count(*) FILTER (WHERE m.terms @@ ({compiled.terms})), count(*)
-                               FROM (SELECT terms FROM {MATCH} ORDER BY search_key DESC LIMIT {PREFIX_SAMPLE}) AS m""",
-                           [*compiled.params])
+            cursor.execute(f"""SELECT count(*) FILTER (WHERE m.vector @@ to_tsquery('{CONFIG}', %s)), count(*)
+                               FROM (SELECT vector FROM {VECTORS} ORDER BY search_key DESC LIMIT {PREFIX_SAMPLE}) AS m""",
+                           [exact_text])
             found, sampled = cursor.fetchone()
-            if sampled:
-                candidates = max(candidates, rows * found / sampled)
-        walk = min(kept, (window + 1) * CANDIDATE_WINDOW * rows / candidates) * WALK_READ_US
-        bitmap = candidates * (BITMAP_ROW_US + (0.0 if compiled.exact else WALK_READ_US))
-        return walk < bitmap
+            if sampled and walk_pays(max(candidates, rows * found / sampled)):
+                return True, True
+        return False, False
 
     def details(self, request: SearchRequest, keys: list[int]) -> dict[int, SearchHit]:
         with connection.cursor() as cursor:
@@ -162,12 +170,16 @@ class PostgresBackend(SearchBackend):
 
 
 @contextmanager
-def _without_seq_scans(cursor):
-    """Plan one statement without sequential scans and without JIT. Both ways to the
-    window are index plans; where the planner underestimates the matches (a prefix) it
-    would otherwise read and sort every row (235 ms for `arfe*` at 100,000 articles),
-    and a walk it thinks long crosses jit_above_cost and spends 6-40 ms compiling. Set
-    for the session and put back after, so it works in and out of transactions alike."""
+def _without_seq_scans(cursor, needed: bool):
+    """When `needed`, plan the statement without sequential scans and without JIT: a walk
+    chosen against the planner's estimate (a prefix it underestimates) would otherwise be
+    planned as reading and sorting every row (235 ms for `arfe*` at 100,000 articles),
+    or cross jit_above_cost and spend 6-40 ms compiling. Set for the session and put
+    back after, so it works in and out of transactions alike. Otherwise the planner
+    already picks the index plan, and two round trips are saved."""
+    if not needed:
+        yield
+        return
     cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit'), "
                    "set_config('enable_seqscan', 'off', false), set_config('jit', 'off', false)")
     seqscan, jit, _, _ = cursor.fetchone()
