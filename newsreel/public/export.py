@@ -410,9 +410,10 @@ class _Writer:
         self.result = result
         self.manifest: dict[str, str] = {}
         self._made_dirs: set[str] = set()
+        self._prefix = os.path.join(root, "")  # names are joined to it once per file
 
     def needs(self, name: str, signature: str) -> bool:
-        return self.old.get(name) != signature or not os.path.exists(os.path.join(self.root, name))
+        return self.old.get(name) != signature or not os.path.exists(self._prefix + name)
 
     def keep(self, name: str, signature: str) -> None:
         self.manifest[name] = signature
