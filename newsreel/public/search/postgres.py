@@ -103,7 +103,7 @@ class PostgresBackend(SearchBackend):
                 candidates = (f"SELECT m.search_key, m.vector FROM {VECTORS} AS m WHERE TRUE{filters} AND {check} "
                               f"ORDER BY m.search_key DESC")
                 params: list[object] = [*filter_params, *(filter_params if conditions else []), exact_text]
-                ranked = "c"
+                scored = "c"  # the candidates carry their vectors
             else:
                 # The keys from the GIN index's bitmap, sorted ("+ 0": never walk the key
                 # index reading terms); an inexact phrase is checked on the vector.
@@ -112,9 +112,9 @@ class PostgresBackend(SearchBackend):
                 candidates = (f"SELECT m.search_key FROM {MATCH} AS m{join} WHERE m.terms @@ ({compiled.terms})"
                               f"{filters}{check} ORDER BY m.search_key + 0 DESC")
                 params = [*compiled.params, *filter_params, *([] if compiled.exact else [exact_text])]
-                ranked = "v"
-            rank = RANK.format(vector=f"{ranked}.vector")
-            join = "" if ranked == "c" else f" JOIN {VECTORS} AS v ON v.search_key = c.search_key"
+                scored = "v"  # the 500 keys fetch their vectors
+            rank = RANK.format(vector=f"{scored}.vector")
+            join = "" if scored == "c" else f" JOIN {VECTORS} AS v ON v.search_key = c.search_key"
             # Scores first, behind a fence (OFFSET 0), then the count: otherwise the window
             # function buffers the 500 vectors themselves (1.7 ms of 3.5 for "film").
             sql = f"""
