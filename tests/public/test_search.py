@@ -336,3 +336,32 @@ def test_postgres_walking_newest_first_and_the_index_bitmap_find_the_same_page(g
                       for text, filters in asks]
     assert pages["walk"] == pages["bitmap"]
     assert all(pages["walk"])
+
+
+def test_postgres_search_tables_follow_the_documents(newsroom):
+    """Migration 0004's triggers keep one match row and one vector row per document."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the match and vector tables are PostgreSQL's")
+
+    def keys(table: str) -> set[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT search_key FROM {table}")
+            return {key for (key,) in cursor.fetchall()}
+
+    def in_step() -> bool:
+        documents = set(SearchDocument.objects.values_list("search_key", flat=True))
+        return keys("public_search_match") == keys("public_search_vectors") == documents
+
+    assert in_step() and len(keys("public_search_match")) == 2
+    article = newsroom["orchard"]
+    save_and_publish(ArticleDraft(headline="Festival line-up announced", body="The jury is announced.\n",
+                                  section="reviews", slug=article.slug, publish_at=NOW - dt.timedelta(days=3)),
+                     article=article, origin="test")
+    assert in_step() and search("jury", now=NOW).total == 1
+    unpublish(newsroom["varga"])
+    assert in_step() and len(keys("public_search_vectors")) == 1
+    with connection.cursor() as cursor:  # as Django's flush does
+        cursor.execute("TRUNCATE public_searchfacet, public_searchdocument")
+    assert in_step() and not keys("public_search_match")
