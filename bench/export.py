@@ -1,6 +1,6 @@
 """Static export of a 10,000-article site: pages per second and peak memory.
 
-    .venv/bin/python bench/export.py [-n 10000] [--work /tmp/newsreel-bench-export] [--runs 3]
+    .venv/bin/python bench/export.py [-n 10000] [--work /tmp/newsreel-bench-export] [--runs 3] [--publishes 5] [--out DIR]
 
 Builds the site once (the shared anchors' corpus, imported with `newsreel import jsonl`;
 kept under --work for later runs), then times `newsreel export static DIR` as a separate
@@ -110,13 +110,15 @@ def main() -> None:
                         help="scratch folder: data, corpus, exports")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each kind (median shown)")
     parser.add_argument("--publishes", type=int, default=5, help="stories published again before the last kind of run")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="export folder (default: WORK/export); a tmpfs folder such as /dev/shm/x leaves the disk out")
     args = parser.parse_args()
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NEWSREEL_DATA_DIR": str(work / "data")}
     env.pop("DATABASE_URL", None)  # the embedded default: SQLite
     build_site(args.n, work, env)
-    out = work / "export"
+    out = (args.out or work / "export").resolve()
     export = [str(NEWSREEL), "export", "static", str(out)]
 
     results: list[tuple[str, list[dict[str, float]], int]] = []

@@ -17,7 +17,10 @@ The export is incremental. `DIR/.newsreel-export.json` records, for each file it
 the ETag of the page (or the size and modification time of a copied file); a later export
 rewrites only files whose record changed or that are missing, and deletes the files of
 pages that no longer exist. Page bodies are read from the database in a stream, only for
-the pages that changed, so memory stays flat whatever the size of the site.
+the pages that changed, so memory stays flat whatever the size of the site. Before that,
+pages the server fills on request are rendered, only those not stored
+(`render_missing_pages`): an export with nothing published since the last one renders
+nothing and writes nothing.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import io
 import json
@@ -322,3 +323,12 @@ def test_only_the_feeds_and_sitemaps_a_publish_dropped_are_rendered_again(newsro
     assert StoredPage.objects.get(path="/tags/drama/feed.xml").etag == feed.etag
     assert StoredPage.objects.get(path="/feed.json").last_modified == kept.last_modified
     assert (result.written, result.removed) == (0, 0), "same bytes: the files are left alone"
+
+
+def test_a_news_sitemap_whose_stories_aged_out_is_not_exported(client, newsroom, out):
+    # Rendered when the stories were new; two days on, no story is recent enough for it.
+    store_page("/sitemaps/news.xml", b'<?xml version="1.0"?><urlset/>', "sitemap", content_type="application/xml",
+               last_modified=dt.datetime(2026, 3, 2, tzinfo=dt.timezone.utc))
+    export_static(out)
+    assert client.get("/sitemaps/news.xml").status_code == 404
+    assert not (out / "sitemaps/news.xml").exists()
