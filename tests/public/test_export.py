@@ -332,3 +332,13 @@ def test_a_news_sitemap_whose_stories_aged_out_is_not_exported(client, newsroom,
     export_static(out)
     assert client.get("/sitemaps/news.xml").status_code == 404
     assert not (out / "sitemaps/news.xml").exists()
+
+
+def test_a_sitemap_index_still_naming_an_aged_out_news_sitemap_is_rendered_again(client, newsroom, out):
+    export_static(out)
+    stale = exported(out, "/sitemap.xml").replace(
+        b"</sitemapindex>", b"<sitemap><loc>http://testserver/sitemaps/news.xml</loc></sitemap>\n</sitemapindex>")
+    store_page("/sitemap.xml", stale, "sitemap", content_type="application/xml")
+    export_static(out)
+    assert b"news.xml" not in exported(out, "/sitemap.xml")
+    assert exported(out, "/sitemap.xml") == client.get("/sitemap.xml").content

@@ -54,8 +54,22 @@ def news_current() -> StoredPage | None:
     """
     page = StoredPage.objects.filter(path=news.PATH).only("path", "last_modified").first()
     if page is None or news.has_expired_entries(page.last_modified):
-        return refresh_news()
+        page = refresh_news()
+    if page is None:
+        _drop_index_naming_news()
     return page
+
+
+def _drop_index_naming_news() -> None:
+    """Drop a stored index that still lists the news sitemap after its last story aged out.
+
+    The index names the news sitemap while it has stories; with none left that entry
+    would send crawlers (and a static copy's readers) to a 404. Dropped, it is rendered
+    again without the entry on its next request or export.
+    """
+    stored = StoredPage.objects.filter(path=index.PATH).values_list("body", flat=True).first()
+    if stored is not None and f"{news.PATH}</loc>".encode() in bytes(stored):
+        delete_page(index.PATH)
 
 
 def refresh_part(family: Family, part: int) -> StoredPage | None:
