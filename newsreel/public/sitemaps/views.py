@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from newsreel.public.models import StoredPage
-from newsreel.public.sitemaps import news
-from newsreel.public.sitemaps.stored import refresh_news, refresh_path
+from newsreel.public.sitemaps.stored import news_current, refresh_path
 from newsreel.public.store import serve_stored, stored_response
 
 
@@ -22,11 +20,8 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """/sitemaps/news.xml: stored, and re-rendered when a story in it has aged out."""
-    if request.method in ("GET", "HEAD"):
-        page = StoredPage.objects.filter(path=news.PATH).only("last_modified").first()
-        if page is None or news.has_expired_entries(page.last_modified):
-            if refresh_news() is None:
-                raise Http404("no story from the last two days")
+    if request.method in ("GET", "HEAD") and news_current() is None:
+        raise Http404("no story from the last two days")
     response = serve_stored(request)
     if response is None:
         raise Http404("no story from the last two days")
