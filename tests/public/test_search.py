@@ -125,6 +125,56 @@ def test_a_longer_phrase_needs_every_word_in_order(graph):
     assert headlines('"lights that shine*"') == ["Lights of every kind"]
 
 
+# Accents: folded on both databases, in the text, the names and the query
+
+ACCENT_GRAPH = {
+    "films": [{"key": "night-ferry-2026", "title": "The Night Ferry", "year": 2026,
+               "aliases": ["Le Bateau Fantôme"]}],
+    "people": [{"key": "ines-quinones", "name": "Inés Quiñones"}],
+    "credits": [{"film": "night-ferry-2026", "person": "ines-quinones", "role": "director"}],
+}
+
+
+@pytest.fixture
+def accented(graph):
+    import_knowledge_graph(ACCENT_GRAPH)
+    publish("Inés Quiñones casts Zoé Lefèvre", (
+        "Inés Quiñones has cast Zoé Lefèvre in *The Night Ferry*, a crossing shot on a café terrace.\n"
+    ), days_ago=1)
+    publish("A plain spelling", "Zoe Lefevre, written without accents, reads the script aloud.\n", days_ago=3)
+
+
+def test_a_query_without_accents_finds_the_accented_text(accented):
+    assert headlines("Quinones") == ["Inés Quiñones casts Zoé Lefèvre"]
+    assert headlines("ines cafe") == ["Inés Quiñones casts Zoé Lefèvre"]
+    assert headlines("quino*") == ["Inés Quiñones casts Zoé Lefèvre"]
+
+
+def test_an_accented_query_finds_the_text_written_without_accents(accented):
+    assert headlines("Zoé Lefèvre") == ["Inés Quiñones casts Zoé Lefèvre", "A plain spelling"]
+    assert headlines("lefèvre script") == ["A plain spelling"]
+    assert headlines("Quiñones") == ["Inés Quiñones casts Zoé Lefèvre"]
+
+
+def test_a_phrase_with_an_accented_word_matches_either_spelling_in_order(accented):
+    assert headlines('"zoe lefevre"') == ["Inés Quiñones casts Zoé Lefèvre", "A plain spelling"]
+    assert headlines('"Zoé Lefèvre written"') == ["A plain spelling"]
+    assert headlines('"lefevre zoe"') == []
+    assert headlines('script -"ines quinones"') == ["A plain spelling"]
+
+
+def test_an_accented_film_alias_in_the_names_field_is_found_without_its_accents(accented):
+    assert headlines('"bateau fantome"') == ["Inés Quiñones casts Zoé Lefèvre"]
+    assert headlines("fantôme") == ["Inés Quiñones casts Zoé Lefèvre"]
+
+
+def test_the_snippet_marks_the_word_as_the_article_spells_it(accented):
+    [hit] = search("quinones", now=NOW).hits
+    assert "<mark>Quiñones</mark>" in hit.snippet
+    [hit] = search("lefèvre script", now=NOW).hits
+    assert "<mark>Lefevre</mark>" in hit.snippet
+
+
 # Spoilers
 
 def test_a_word_only_inside_a_spoiler_block_finds_nothing(newsroom):

@@ -8,7 +8,7 @@ without saying which article changed or whether it went live or came down, and t
 needs exactly those two facts.)
 
 The full-text index itself follows the SearchDocument rows inside the database (FTS5
-triggers on SQLite, a generated column on PostgreSQL), so writing the row is all it takes.
+triggers on SQLite, triggers filling two narrow tables on PostgreSQL), so writing the row is all it takes.
 A film or person renamed in the knowledge graph re-indexes the live articles that name
 it, once per transaction, after it commits.
 """

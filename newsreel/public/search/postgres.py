@@ -3,7 +3,8 @@
 Migration 0004 keeps, per document, `public_search_match` (search_key, article and
 section ids, and `terms`: the lexemes plus every pair of neighbouring lexemes, "box
 offic", GIN-indexed) and `public_search_vectors` (the same ids and the weighted tsvector:
-A headline, B dek, summary and names, C the spoiler-safe text).
+A headline, B dek, summary and names, C the spoiler-safe text). Migration 0005 builds
+both with CONFIG, which folds accents as SQLite's tokenizer does.
 
 Reading vectors is what costs (1-5 µs each, plus ts_rank_cd's own); the GIN index
 answers words, prefixes, OR, NOT and two-word phrases exactly without reading any. Per
@@ -35,7 +36,10 @@ from newsreel.public.search.backend import (
 from newsreel.public.search.models import SearchDocument
 from newsreel.public.search.query import ParsedQuery, Term, tsquery_text
 
-CONFIG = "english"
+# The text search configuration of migration 0005: English stemming with accents folded
+# (unaccent), as the triggers build the vectors. Queries, phrase lookups and snippets
+# must parse with the same one, or "Quinones" would not meet "Quiñones".
+CONFIG = "newsreel_english"
 MATCH = "public_search_match"
 VECTORS = "public_search_vectors"
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}; normalization 1 divides by
