@@ -159,12 +159,7 @@ def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
 @reads_shared()
 def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
     """Store the article's page and re-render every page its publication touches."""
-    affected = Affected()
-    affected.add_snapshot(previous)
-    affected.article_ids.update(i for i in neighbours_before if i)
-    affected.add_live(article)
-    affected.article_ids.discard(article.pk)
-    affected.changed_ids.add(article.pk)
+    affected = _affected_by(article, previous, neighbours_before)
     if previous is None:
         affected.new_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
@@ -177,15 +172,21 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     return affected
 
 
-@reads_shared()
-def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
-    """Answer the article's URL with 410 Gone and re-render the pages that listed it."""
+def _affected_by(article: Article, previous: Any, neighbours_before: Iterable[int]) -> Affected:
+    """What a change to `article` touches: before it (`previous`), and now."""
     affected = Affected()
     affected.add_snapshot(previous)
     affected.article_ids.update(i for i in neighbours_before if i)
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
     affected.changed_ids.add(article.pk)
+    return affected
+
+
+@reads_shared()
+def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
+    """Answer the article's URL with 410 Gone and re-render the pages that listed it."""
+    affected = _affected_by(article, previous, neighbours_before)
     withdraw_article(article, getattr(previous, "slug", None))
     if not _noted_in_batch(affected):
         _refresh_affected(affected)

@@ -92,7 +92,8 @@ class StoryList:
         meta = Article._meta
         a_id, state, published = (quote(meta.get_field(name).column) for name in ("id", "state", "published_at"))
         self._from = (
-            f"FROM {quote(link_table)} l JOIN {quote(meta.db_table)} a{live_by_id_hint()} ON a.{a_id} = l.{quote(article_column)} "
+            f"FROM {quote(link_table)} l JOIN {quote(meta.db_table)} a{live_by_id_hint()} "
+            f"ON a.{a_id} = l.{quote(article_column)} "
             f"WHERE l.{quote(owner_column)} = %s AND a.{state} = %s AND a.{published} IS NOT NULL"
         )
         self._order = f"ORDER BY a.{published} DESC, a.{a_id} DESC"
@@ -105,7 +106,8 @@ class StoryList:
             return cursor.fetchone()[0]
 
     def __getitem__(self, window: slice) -> list[Article]:
-        if not isinstance(window, slice) or window.step not in (None, 1) or (window.start or 0) < 0 or window.stop is None:
+        forward = isinstance(window, slice) and window.step in (None, 1) and (window.start or 0) >= 0
+        if not forward or window.stop is None:
             raise TypeError("a StoryList is read in forward slices with an end, e.g. stories[20:40]")
         start = window.start or 0
         with connection.cursor() as cursor:
