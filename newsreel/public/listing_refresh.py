@@ -105,21 +105,23 @@ def refresh_lists(affected: Affected) -> None:
 def _drop_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
     """Drop every stored page of the author, tag, month, film and person lists touched, and
     the archive index when a date is involved, in one statement (NEWSREEL_PUBLISH_RENDERS=front)."""
-    firsts: list[str] = []
-    bases: list[str] = []
-    for author in Author.objects.filter(pk__in=affected.author_ids).only("slug"):
-        bases.append(author.get_absolute_url())
-    for tag in Tag.objects.filter(pk__in=affected.tag_ids).only("slug"):
-        bases.append(tag.get_absolute_url())
-    bases += [month_url(year, month) for year, month in months]
+    firsts: list[str] = []  # each list's first page
+    bases: list[str] = []  # where its pages 2, 3, ... live (under base + "page/")
+    for owner in [*Author.objects.filter(pk__in=affected.author_ids).only("slug"),
+                  *Tag.objects.filter(pk__in=affected.tag_ids).only("slug")]:
+        firsts.append(owner.get_absolute_url())
+        bases.append(owner.get_absolute_url())
+    for year, month in months:
+        firsts.append(month_url(year, month))
+        bases.append(month_url(year, month))
     for entity in [*Film.objects.filter(key__in=affected.film_keys).only("key"),
                    *Person.objects.filter(key__in=affected.person_keys).only("key")]:
         firsts.append(entity.get_absolute_url())
         bases.append(coverage_base(entity))
     if months:
         firsts.append(ARCHIVE_URL)
-    if firsts or bases:
-        delete_pages(paths=[*firsts, *bases], prefixes=[base + "page/" for base in bases])
+    if firsts:
+        delete_pages(paths=firsts, prefixes=[base + "page/" for base in bases])
 
 
 def _render_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
