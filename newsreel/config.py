@@ -66,6 +66,16 @@ def _parse_publish_renders(value: str) -> str:
     return value
 
 
+def _parse_positive_int(value: str) -> int:
+    try:
+        number = int(value.strip().replace("_", ""))
+    except ValueError:
+        raise ValueError("expected a whole number, e.g. 40000000") from None
+    if number <= 0:
+        raise ValueError("expected a number above 0")
+    return number
+
+
 def _parse_cache_url(value: str) -> str:
     value = value.strip()
     if value and urlsplit(value).scheme not in {"redis", "rediss"}:
@@ -133,6 +143,27 @@ SETTINGS: tuple[Setting, ...] = (
         "publish too, except feeds and sitemap parts (slower publishes).",
         _parse_publish_renders,
     ),
+    Setting(
+        "NEWSREEL_IMAGE_MAX_PIXELS",
+        "40000000",
+        "The most pixels (width × height) an uploaded or imported image may have; larger "
+        "ones, decompression bombs among them, are refused before they are decoded.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_IMAGE_MAX_BYTES",
+        "20000000",
+        "The largest image file, in bytes, Newsreel accepts from the desk or an import; a "
+        "larger file is refused before it is read.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_BODY_MAX_BYTES",
+        "1000000",
+        "The largest article body, in bytes of UTF-8 Markdown, the intake accepts (about "
+        "150,000 words at the default).",
+        _parse_positive_int,
+    ),
 )
 
 
@@ -145,6 +176,9 @@ class Config:
     allowed_hosts: list[str]
     cache_url: str
     publish_renders: str
+    image_max_pixels: int = 40_000_000
+    image_max_bytes: int = 20_000_000
+    body_max_bytes: int = 1_000_000
 
     @property
     def media_dir(self) -> Path:
@@ -173,6 +207,9 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         allowed_hosts=values["NEWSREEL_ALLOWED_HOSTS"],
         cache_url=values["NEWSREEL_CACHE_URL"],
         publish_renders=values["NEWSREEL_PUBLISH_RENDERS"],
+        image_max_pixels=values["NEWSREEL_IMAGE_MAX_PIXELS"],
+        image_max_bytes=values["NEWSREEL_IMAGE_MAX_BYTES"],
+        body_max_bytes=values["NEWSREEL_BODY_MAX_BYTES"],
     )
 
 

@@ -23,6 +23,10 @@ DEBUG = CONFIG.debug
 SECRET_KEY = secret_key(CONFIG)
 SITE_URL = CONFIG.site_url
 PUBLISH_RENDERS = CONFIG.publish_renders
+# Limits on what writers and importers send (newsreel.images.services, newsreel.newsroom.intake).
+IMAGE_MAX_PIXELS = CONFIG.image_max_pixels
+IMAGE_MAX_BYTES = CONFIG.image_max_bytes
+BODY_MAX_BYTES = CONFIG.body_max_bytes
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}

@@ -3,54 +3,97 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from PIL import Image as PILImage, UnidentifiedImageError
+from PIL import Image as PILImage
 
+from newsreel.images.checks import (
+    UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
+)
 from newsreel.images.models import Image
-from newsreel.images.renditions import picture, refresh_renditions
+from newsreel.images.renditions import picture, refresh_renditions, stored_names
+from newsreel.text.characters import character_problem, length_problem
 from newsreel.text.types import ImageRef
 
-MAX_PIXELS = 40_000_000
 
-
-def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | None = None) -> Image:
-    """Store an uploaded or local image file; raise ValidationError naming the bad field."""
+def image_text_problems(*, alt: str, credit: str, caption: str = "") -> dict[str, str]:
+    """Alt text and credit are required; every text must fit its column and be storable."""
     errors: dict[str, str] = {}
     if not (alt or "").strip():
         errors["alt"] = "Every image needs alt text: describe what the picture shows."
     if not (credit or "").strip():
         errors["credit"] = "Every image needs a credit, e.g. “Photo: Jane Doe / Studio”."
-    data = file.read()
+    for name, value in (("alt", alt), ("credit", credit), ("caption", caption)):
+        limit = Image._meta.get_field(name).max_length
+        problem = character_problem(value or "") or (length_problem((value or "").strip(), limit) if limit else None)
+        if problem and name not in errors:
+            errors[name] = f"The {Image._meta.get_field(name).verbose_name} {problem}."
+    return errors
+
+
+def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | None = None) -> Image:
+    """Store an uploaded or local image file; raise ValidationError naming the bad field.
+
+    Nothing is stored unless the whole picture decodes within the limits (`checks`); if
+    making its renditions still fails, the row and every file written are removed again.
+    """
+    errors = image_text_problems(alt=alt, credit=credit, caption=caption)
     size = (0, 0)
-    try:
-        with PILImage.open(io.BytesIO(data)) as probe:
-            probe.verify()
-        with PILImage.open(io.BytesIO(data)) as probe:
-            size = probe.size
-            if probe.width * probe.height > MAX_PIXELS:
-                errors["file"] = f"The image is {probe.width}×{probe.height}; the limit is {MAX_PIXELS:,} pixels."
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        errors["file"] = "The file is not an image Newsreel can read (JPEG, PNG, WebP or GIF)."
+    declared = getattr(file, "size", None)
+    if declared is not None and declared > max_bytes():
+        errors["file"] = too_large_message(declared)
+    else:
+        data = file.read(max_bytes() + 1)
+        try:
+            size = check_image_data(data)
+        except ImageProblem as problem:
+            errors["file"] = str(problem)
     if errors:
         raise ValidationError(errors)
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
     image.file.save(Path(filename).name, ContentFile(data), save=False)
     image.width, image.height = size
-    with transaction.atomic():
-        image.save()
-    refresh_renditions(image)
+    try:
+        with transaction.atomic():
+            image.save()
+        refresh_renditions(image)
+    except (OSError, ValueError, PILImage.DecompressionBombError) as error:
+        _discard(image)
+        raise ValidationError({"file": f"{UNREADABLE} ({error})"}) from None
+    except BaseException:
+        _discard(image)
+        raise
     return image
 
 
+def _discard(image: Image) -> None:
+    """Remove a half-made image: its renditions, its file and its row."""
+    for stored in stored_names(image.renditions) + [image.file.name]:
+        if stored:
+            try:
+                default_storage.delete(stored)
+            except OSError:
+                pass
+    if image.pk:
+        Image.objects.filter(pk=image.pk).delete()
+
+
 def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption: str = "") -> Image:
-    """Reuse an identical earlier upload (same bytes, alt and credit), else create one."""
+    """Reuse an identical earlier upload (same bytes, alt and credit), else create one.
+
+    The file's size and first bytes are checked before it is read whole.
+    """
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise ValidationError({"file": too_large_message(size)})
+    with path.open("rb") as handle:
+        if not looks_like_an_image(handle.read(16)):
+            raise ValidationError({"file": UNREADABLE})
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     name = f"{path.stem}-{digest}{path.suffix.lower()}"

@@ -135,21 +135,23 @@ def _jsonl_renamer(record: JsonlRecord) -> Callable[[FieldError], str]:
     return rename
 
 
-def markdown_items(folder: Path) -> Iterator[Item]:
-    """Every *.md file under `folder` (sorted, sub-folders included) as an import item."""
+def markdown_items(folder: Path, *, media_root: Path | None = None) -> Iterator[Item]:
+    """Every *.md file under `folder` (sorted, sub-folders included) as an import item.
+
+    Each file's images must be in its own folder (below it) or in `media_root`."""
     for path in markdown_files(folder):
-        yield Item(source=str(path), build=_markdown_builder(path))
+        yield Item(source=str(path), build=_markdown_builder(path, media_root))
 
 
 def markdown_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.md") if path.is_file())
 
 
-def _markdown_builder(path: Path) -> Callable[[], ArticleDraft]:
+def _markdown_builder(path: Path, media_root: Path | None = None) -> Callable[[], ArticleDraft]:
     def build() -> ArticleDraft:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=str(path)) from None
-        return draft_from_markdown(text, base_dir=path.parent, source_name=str(path))
+        return draft_from_markdown(text, base_dir=path.parent, source_name=str(path), media_root=media_root)
     return build

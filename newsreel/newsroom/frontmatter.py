@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 
 from newsreel.images.services import find_or_create_image_from_path
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.local_images import LocalImageError, local_image_path
 
 FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section", "tags", "authors", "author",
                        "hero", "sources", "published_at", "publish_at", "date"}
@@ -58,8 +59,12 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     return ParsedFile(meta, body, body_line)
 
 
-def draft_from_markdown(text: str, *, base_dir: Path, source_name: str) -> ArticleDraft:
-    """Build an ArticleDraft from a file's text, uploading the local images it names."""
+def draft_from_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Path | None = None) -> ArticleDraft:
+    """Build an ArticleDraft from a file's text, uploading the local images it names.
+
+    Image paths must stay inside `base_dir` (the file's folder) or `media_root` (see
+    `newsreel.newsroom.local_images`).
+    """
     parsed = split_front_matter(text, source_name)
     meta, body = parsed.meta, parsed.body
     errors: list[FieldError] = []
@@ -88,8 +93,8 @@ def draft_from_markdown(text: str, *, base_dir: Path, source_name: str) -> Artic
     )
     if errors:
         raise IntakeError(errors, source=source_name)
-    draft.hero_image = _hero(meta.get("hero"), base_dir, source_name)
-    draft.body = _upload_figures(draft.body, base_dir, source_name, body_line)
+    draft.hero_image = _hero(meta.get("hero"), base_dir, source_name, media_root)
+    draft.body = _upload_figures(draft.body, base_dir, source_name, body_line, media_root)
     return draft
 
 
@@ -128,20 +133,22 @@ def _datetime(value: Any, errors: list[FieldError]) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 
 
-def _hero(value: Any, base_dir: Path, source: str) -> int | None:
+def _hero(value: Any, base_dir: Path, source: str, media_root: Path | None = None) -> int | None:
     if value in (None, ""):
         return None
     if not isinstance(value, dict) or not value.get("image"):
         raise IntakeError([FieldError("front matter.hero", "must be {image: path, alt: ..., credit: ...}")], source=source)
     return _upload(Path(str(value["image"])), base_dir, alt=str(value.get("alt") or ""), credit=str(value.get("credit") or ""),
-                   caption=str(value.get("caption") or ""), where="front matter.hero", line=None, source=source)
+                   caption=str(value.get("caption") or ""), where="front matter.hero", line=None, source=source,
+                   media_root=media_root)
 
 
 def _upload(relative: Path, base_dir: Path, *, alt: str, credit: str, caption: str, where: str,
-            line: int | None, source: str) -> int:
-    path = (base_dir / relative).resolve()
-    if not path.is_file():
-        raise IntakeError([FieldError(where, f"image file {str(relative)!r} not found next to the article", line)], source=source)
+            line: int | None, source: str, media_root: Path | None = None) -> int:
+    try:
+        path = local_image_path(str(relative), base_dir, media_root)
+    except LocalImageError as error:
+        raise IntakeError([FieldError(where, str(error), line)], source=source) from None
     try:
         return find_or_create_image_from_path(path, alt=alt, credit=credit, caption=caption).pk
     except ValidationError as error:
@@ -149,7 +156,7 @@ def _upload(relative: Path, base_dir: Path, *, alt: str, credit: str, caption: s
         raise IntakeError(messages, source=source) from None
 
 
-def _upload_figures(body: str, base_dir: Path, source: str, first_line: int) -> str:
+def _upload_figures(body: str, base_dir: Path, source: str, first_line: int, media_root: Path | None = None) -> str:
     """Replace local image paths in the body with image:ID, uploading each file once."""
     lines = body.split("\n")
     credit = ""
@@ -162,7 +169,7 @@ def _upload_figures(body: str, base_dir: Path, source: str, first_line: int) -> 
             if ref.startswith(("image:", "http://", "https://", "/")):
                 return match.group(0)
             image_id = _upload(Path(ref), base_dir, alt=match.group("alt"), credit=credit, caption="",
-                               where="body figure", line=first_line + index, source=source)
+                               where="body figure", line=first_line + index, source=source, media_root=media_root)
             return match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
         lines[index] = _IMAGE.sub(replace, line)
     return "\n".join(lines)

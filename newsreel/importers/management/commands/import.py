@@ -28,10 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("source", type=Path, help="the .jsonl file or the folder of Markdown files")
         parser.add_argument("--media-base", default="",
                             help="base URL for site-relative image paths in JSON Lines bodies (default: NEWSREEL_SITE_URL)")
+        parser.add_argument("--media-root", type=Path, default=None,
+                            help="markdown: a folder images may also come from (by default only each file's own folder)")
         parser.add_argument("--render-each", action="store_true",
                             help="re-render shared pages after every article instead of once at the end")
 
-    def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int, **options) -> None:
+    def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int,
+               media_root: Path | None = None, **options) -> None:
         if format == "jsonl":
             if not source.is_file():
                 raise CommandError(f"{source}: no such file")
@@ -41,7 +44,7 @@ class Command(BaseCommand):
             if not source.is_dir():
                 raise CommandError(f"{source}: no such folder")
             total = len(markdown_files(source))
-            items = markdown_items(source)
+            items = markdown_items(source, media_root=media_root)
         progress = Progress(total, self.stderr._out) if verbosity > 0 else None
         report = import_items(items, total=total, progress=progress, render_at_end=not render_each)
         self._print(report, verbosity)

@@ -19,12 +19,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("files", nargs="+", type=Path, help="Markdown file(s)")
+        parser.add_argument("--media-root", type=Path, default=None,
+                            help="a folder images may also come from (by default only the file's own folder)")
 
-    def handle(self, *args, files: list[Path], **options) -> None:
+    def handle(self, *args, files: list[Path], media_root: Path | None = None, **options) -> None:
         failures = 0
         for file in files:
             try:
-                url = publish_file(file)
+                url = publish_file(file, media_root=media_root)
             except IntakeError as error:
                 failures += 1
                 self.stderr.write(str(error))
@@ -34,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"{failures} of {len(files)} file(s) not published; the site is unchanged for them.")
 
 
-def publish_file(file: Path) -> str:
+def publish_file(file: Path, *, media_root: Path | None = None) -> str:
     """Publish one file and return the article's absolute URL."""
     source = str(file)
     try:
@@ -43,7 +45,7 @@ def publish_file(file: Path) -> str:
         raise IntakeError([FieldError("file", "does not exist")], source=source) from None
     except (OSError, UnicodeDecodeError) as error:
         raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=source) from None
-    draft = draft_from_markdown(text, base_dir=file.resolve().parent, source_name=source)
+    draft = draft_from_markdown(text, base_dir=file.resolve().parent, source_name=source, media_root=media_root)
     # The slug is the article's identity across re-publishes of the same file.
     existing = Article.objects.filter(slug=draft.slug or slugify(draft.headline)).first()
     try:
