@@ -25,6 +25,7 @@ from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
+from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
@@ -60,10 +61,6 @@ class ArticleSnapshot:
         )
 
 
-def live_articles():
-    return Article.objects.filter(state=WorkflowState.PUBLISHED)
-
-
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """The previous (older) and next (newer) live articles in publication order."""
     previous, following = neighbour_ids(article)
@@ -74,23 +71,26 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
 def neighbour_ids(article: Article) -> tuple[int | None, int | None]:
     """Ids of the older and newer live neighbours in (published_at, id) order.
 
-    One row-value range lookup each way on the (state, published_at) index. (An OR of
-    "earlier" and "same time, lower id" makes SQLite walk the index row by row, hundreds
-    of ms at 10,000 articles; row values give it the range directly.)
+    One row-value range lookup each way on the (state, published_at) index, in raw SQL
+    because the ORM cannot say it. (An OR of "earlier" and "same time, lower id" makes
+    SQLite walk the index row by row, hundreds of ms at 10,000 articles; row values give
+    it the range directly.) The live condition is `live_sql`, the one `live()` uses.
     """
     if not article.published_at:
         return None, None
     quote = connection.ops.quote_name
     meta = Article._meta
-    pk, state, published = (quote(meta.get_field(name).column) for name in ("id", "state", "published_at"))
+    pk, published = (quote(meta.get_field(name).column) for name in ("id", "published_at"))
     at = connection.ops.adapt_datetimefield_value(article.published_at)
+    table = quote(meta.db_table)
+    live, live_params = live_sql(table)
     found = []
     for compare, order in (("<", "DESC"), (">", "ASC")):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {pk} FROM {quote(meta.db_table)} WHERE {state} = %s AND {published} IS NOT NULL "
+                f"SELECT {pk} FROM {table} WHERE {live} "
                 f"AND ({published}, {pk}) {compare} (%s, %s) ORDER BY {published} {order}, {pk} {order} LIMIT 1",
-                [WorkflowState.PUBLISHED.value, at, article.pk])
+                [*live_params, at, article.pk])
             row = cursor.fetchone()
         found.append(row[0] if row else None)
     return found[0], found[1]

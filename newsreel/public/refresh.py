@@ -20,7 +20,8 @@ from django.conf import settings
 from django.db import transaction
 
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Article, Author, Section, WorkflowState
+from newsreel.newsroom.models import Article, Author, Section
+from newsreel.newsroom.models.liveness import live_q
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.queries import live_articles, live_neighbour_ids
@@ -242,7 +243,7 @@ def refresh_everything() -> int:
     for start in range(0, len(stale), 500):
         StoredPage.objects.filter(path__in=stale[start:start + 500]).delete()
     gone = set(StoredPage.objects.filter(kind="gone").values_list("path", flat=True))
-    for article in Article.objects.exclude(state=WorkflowState.PUBLISHED).only("id", "slug"):
+    for article in Article.objects.exclude(live_q()).only("id", "slug"):
         if article.get_absolute_url() in gone:
             withdraw_article(article)
             count += 1

@@ -9,7 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from newsreel.newsroom import clock
 from newsreel.newsroom.models.authors import Author
+from newsreel.newsroom.models.liveness import ArticleQuerySet
 from newsreel.newsroom.models.taxonomy import Section, Tag
 
 # Raw SQL that must not read article rows (only liveness and date by id) names this index.
@@ -64,6 +66,8 @@ class Article(models.Model):
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [
@@ -86,7 +90,9 @@ class Article(models.Model):
 
     @property
     def is_live(self) -> bool:
-        return self.state == WorkflowState.PUBLISHED
+        """`Article.objects.live()` for one story in hand."""
+        return (self.state == WorkflowState.PUBLISHED and self.published_at is not None
+                and self.published_at <= clock.now())
 
     @property
     def display_summary(self) -> str:

@@ -1,4 +1,4 @@
-"""Read-only queries over the newsroom's live articles, for display.
+"""Read-only queries over the newsroom's live articles (`Article.objects.live()`), for display.
 
 Publication order is (published_at, id), the same order the newsroom uses for neighbours.
 """
@@ -12,8 +12,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
-from newsreel.newsroom.models import Article, Author, Byline, Section, Tag, WorkflowState
-from newsreel.newsroom.models.article import LIVE_BY_ID_INDEX
+from newsreel.newsroom.live_sql import LinkedStories
+from newsreel.newsroom.models import Article, Author, Byline, Section, Tag
 from newsreel.newsroom.publishing import neighbour_ids
 from newsreel.public.pages.shared import shared
 
@@ -22,9 +22,9 @@ LIST_LIMIT = 60
 
 
 def live_articles() -> QuerySet[Article]:
-    """Published articles, newest first, with what a listing shows."""
+    """Live articles (`Article.objects.live()`), newest first, with what a listing shows."""
     return (
-        Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False)
+        Article.objects.live()
         .select_related("section", "hero_image")
         .order_by("-published_at", "-id")
     )
@@ -69,51 +69,19 @@ def author_articles(author: Author) -> "StoryList":
     return StoryList(byline.db_table, byline.get_field("article").column, byline.get_field("author").column, author.pk)
 
 
-def live_by_id_hint() -> str:
-    """The clause that makes SQLite look stories up in LIVE_BY_ID_INDEX ("" elsewhere).
-
-    Without ANALYZE statistics SQLite looks ids up in the table itself, reading each
-    story's first page; PostgreSQL's planner picks the index on its own.
-    """
-    return f" INDEXED BY {connection.ops.quote_name(LIVE_BY_ID_INDEX)}" if connection.vendor == "sqlite" else ""
-
-
-class StoryList:
+class StoryList(LinkedStories):
     """The live stories linked to one tag or author, newest first: `count()` and slices.
 
-    A tag can be on thousands of stories. The ORM's join walks every live story in date
-    order and probes the link table for each; this reads the link rows for the one tag
-    or author, and looks each story's state and date up in the narrow LIVE_BY_ID_INDEX,
-    so no article row is read until the page's own twenty are fetched.
+    The ids come from the newsroom's SQL (`LinkedStories`, which says why it is SQL);
+    a slice fetches the page's own stories with what a list shows.
     """
-
-    def __init__(self, link_table: str, article_column: str, owner_column: str, owner_id: int) -> None:
-        quote = connection.ops.quote_name
-        meta = Article._meta
-        a_id, state, published = (quote(meta.get_field(name).column) for name in ("id", "state", "published_at"))
-        self._from = (
-            f"FROM {quote(link_table)} l JOIN {quote(meta.db_table)} a{live_by_id_hint()} "
-            f"ON a.{a_id} = l.{quote(article_column)} "
-            f"WHERE l.{quote(owner_column)} = %s AND a.{state} = %s AND a.{published} IS NOT NULL"
-        )
-        self._order = f"ORDER BY a.{published} DESC, a.{a_id} DESC"
-        self._id = f"a.{a_id}"
-        self._params = [owner_id, WorkflowState.PUBLISHED.value]
-
-    def count(self) -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {self._from}", self._params)
-            return cursor.fetchone()[0]
 
     def __getitem__(self, window: slice) -> list[Article]:
         forward = isinstance(window, slice) and window.step in (None, 1) and (window.start or 0) >= 0
         if not forward or window.stop is None:
             raise TypeError("a StoryList is read in forward slices with an end, e.g. stories[20:40]")
         start = window.start or 0
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {self._id} {self._from} {self._order} LIMIT %s OFFSET %s",
-                           [*self._params, max(0, window.stop - start), start])
-            ids = [row[0] for row in cursor.fetchall()]
+        ids = self.ids(start, window.stop - start)
         found = listed_articles().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
@@ -139,7 +107,7 @@ def month_articles(year: int, month: int) -> QuerySet[Article]:
 
 def month_counts() -> list[tuple[dt.date, int]]:
     """Every month with live stories, newest first, with how many each has."""
-    live = Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False)
+    live = Article.objects.live()
     if connection.vendor == "sqlite" and timezone.get_current_timezone_name() == "UTC":
         # SQLite keeps UTC datetimes as ISO text: the month is its first seven characters.
         # TruncMonth would call a Python function for every row.

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Article, Mention, Quote, WorkflowState
+from newsreel.newsroom.models import Article, Mention, Quote
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.public.search.backend import MARK_END, MARK_START
 from newsreel.public.search.models import SearchDocument, SearchFacet, filter_token, search_key_for
@@ -42,7 +42,7 @@ def _labels(thing: Film | Person, label: str) -> str:
 
 def index_article(article: Article) -> SearchDocument | None:
     """Index a live article as it is now (or drop it from the index when it is not live)."""
-    if article.state != WorkflowState.PUBLISHED or article.published_at is None:
+    if not article.is_live:
         remove_article(article.pk)
         return None
     names: list[str] = []
@@ -92,7 +92,7 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
     """Index every live article from scratch, in one transaction; returns how many."""
     with transaction.atomic():
         SearchDocument.objects.all().delete()
-        live = Article.objects.filter(state=WorkflowState.PUBLISHED, published_at__isnull=False).order_by("pk")
+        live = Article.objects.live().order_by("pk")
         total = live.count()
         done = 0
         for article in live.iterator(chunk_size=500):

@@ -19,11 +19,12 @@ from types import SimpleNamespace
 from datetime import datetime
 from typing import Callable, Iterator
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author, Tag
+from newsreel.newsroom.models.liveness import live_q
 from newsreel.public.pages.article import modified_at
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
@@ -112,9 +113,7 @@ def _article_lastmods(numbered: QuerySet) -> list[tuple[int, datetime | None]]:
 # --------------------------------------------------------------------------- films and people
 
 def _covered(model) -> QuerySet:
-    return model.objects.filter(
-        mentions__in_spoiler=False, mentions__article__state="published", mentions__article__published_at__isnull=False
-    )
+    return model.objects.filter(Q(mentions__in_spoiler=False) & live_q("mentions__article__"))
 
 
 def _reference_entries(model, image_field: str) -> Callable[[int, int], Iterator[UrlEntry]]:
@@ -139,7 +138,7 @@ def _reference_lastmods(numbered: QuerySet) -> list[tuple[int, datetime | None]]
 # --------------------------------------------------------------------------- tags and authors
 
 def _tagged(model) -> QuerySet:
-    return model.objects.filter(articles__state="published", articles__published_at__isnull=False)
+    return model.objects.filter(live_q("articles__"))
 
 
 def _listing_entries(model) -> Callable[[int, int], Iterator[UrlEntry]]:

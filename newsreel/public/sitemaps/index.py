@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from newsreel.newsroom.models import Section
+from newsreel.newsroom.models.liveness import live_q
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.sitemaps.families import FAMILIES
@@ -20,7 +21,7 @@ def section_entries() -> list[UrlEntry]:
     newest = live_articles().order_by().aggregate(at=Max("published_at"))["at"]
     entries = [UrlEntry(absolute("/"), newest)]
     sections = Section.objects.annotate(
-        lastmod=Max("articles__published_at", filter=Q(articles__state="published"))
+        lastmod=Max("articles__published_at", filter=live_q("articles__"))
     )
     entries += [UrlEntry(absolute(section.get_absolute_url()), section.lastmod) for section in sections]
     return entries
