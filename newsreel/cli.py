@@ -17,7 +17,7 @@ NEWSREEL_COMMANDS = {
     "import": "import and publish articles: newsreel import jsonl FILE.jsonl | import markdown DIR",
     "createuser": "create a desk account with a role: contributor, editor or administrator",
     "evaluate": "measure mentions, quotes and spoiler safety on an evaluation set",
-    "check": "check configuration, database and content for problems",
+    "check": "check configuration and the database connection (Django's system checks)",
     "export": "write the public site for a static host: newsreel export static DIR (incremental)",
     "rebuild-renditions": "make responsive image copies and crops for images that lack them",
     "render-pages": "render every stored page again (after a deploy or a settings change)",

@@ -18,10 +18,23 @@ def test_every_setting_is_in_the_configuration_doc_with_its_default(setting):
     assert (f"`{setting.default}`" if setting.default else "(empty)") in row
 
 
+def _readme_commands() -> set[str]:
+    """The commands the README's table names: rows that start with | `newsreel NAME."""
+    rows = (line for line in (ROOT / "README.md").read_text().splitlines() if line.startswith("| `newsreel "))
+    return {row.removeprefix("| `newsreel ").split()[0].rstrip("`") for row in rows}
+
+
 @pytest.mark.parametrize("command", NEWSREEL_COMMANDS)
-def test_every_command_is_in_the_readme_and_the_usage(command):
-    assert f"`newsreel {command}" in (ROOT / "README.md").read_text()
-    assert command in usage()
+def test_every_command_has_a_readme_row_a_usage_line_and_a_management_command(command):
+    from django.core.management import get_commands
+
+    assert command in _readme_commands(), f"add a `newsreel {command}` row to the README's command table"
+    assert any(line.split()[:1] == [command] for line in usage().splitlines()), "usage() lists every command"
+    assert command.replace("-", "_") in get_commands(), f"{command} is listed but no management command runs it"
+
+
+def test_the_readme_table_names_no_command_newsreel_lacks():
+    assert _readme_commands() <= set(NEWSREEL_COMMANDS)
 
 
 def test_every_newsreel_management_command_is_a_documented_newsreel_command():

@@ -1,6 +1,6 @@
 """One intake: every way an article arrives builds an `ArticleDraft`, validated here once.
 
-The desk, the `publish` command, the API and the importers all go through `validate_draft`;
+The desk, the `publish` command and the importers all go through `validate_draft`;
 nothing is written until the whole draft is valid.
 """
 
@@ -74,7 +74,7 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         errors.append(FieldError("headline", f"is {len(headline)} characters; the limit is {HEADLINE_MAX}"))
     if not (draft.body or "").strip():
         errors.append(FieldError("body", "is empty"))
-    slug = (draft.slug or "").strip() or slugify(headline)[:SLUG_MAX].strip("-")
+    slug = slug_for(draft)
     if not slug or slug != slugify(slug):
         errors.append(FieldError("slug", f"{draft.slug!r} must be lowercase letters, digits and hyphens"))
     elif Article.objects.filter(slug=slug).exclude(pk=getattr(article, "pk", None)).exists():
@@ -102,6 +102,16 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         hero_image=draft.hero_image, sources=sources, publish_at=publish_at,
         link_overrides=draft.link_overrides or {}, body_line=draft.body_line,
     )
+
+
+def slug_for(draft: ArticleDraft) -> str:
+    """The slug the draft asks for: its own, else its headline's (cut to the slug field's length)."""
+    return (draft.slug or "").strip() or slugify(" ".join((draft.headline or "").split()))[:SLUG_MAX].strip("-")
+
+
+def article_for(draft: ArticleDraft) -> Article | None:
+    """The article that already has the draft's slug: the story a re-published file or record updates."""
+    return Article.objects.filter(slug=slug_for(draft)).first()
 
 
 def _names(values: Any, name: str, errors: list[FieldError]) -> list[str]:

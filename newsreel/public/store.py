@@ -23,10 +23,9 @@ from django.utils.http import http_date, parse_http_date_safe
 from newsreel.public.models import StoredPage
 
 HTML = "text/html; charset=utf-8"
-# Browsers keep a page a minute; shared caches (CDN) five; a CDN may serve a stale copy
-# for a day while it revalidates in the background, so a flood of readers never waits.
 # Browsers revalidate every view (a cheap 304 with the ETag) so readers see a correction at
-# once; CDNs keep a page five minutes and may serve it stale while they refetch.
+# once; CDNs keep a page five minutes and may serve a stale copy for a day while they refetch
+# it in the background, so a flood of readers never waits.
 CACHE_CONTROL = "public, max-age=0, s-maxage=300, stale-while-revalidate=86400"
 _FIELDS = ("body", "content_type", "etag", "last_modified", "status", "location")
 
