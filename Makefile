@@ -9,6 +9,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # The PostgreSQL run uses this server; pytest-django creates and drops test_newsreel in it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
+# Each run prints the line coverage of the newsroom and the public site (coverage.py).
+COVERAGE := --cov=newsreel.newsroom --cov=newsreel.public --cov-report=term:skip-covered
 
 .PHONY: run test test-sqlite test-postgres bench audit clean
 
@@ -30,10 +32,10 @@ run: $(STAMP)
 test: test-sqlite test-postgres
 
 test-sqlite: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider
+	$(BIN)/python -m pytest -p no:cacheprovider $(COVERAGE)
 
 test-postgres: $(STAMP) $(NODE_STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser"
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser" $(COVERAGE)
 
 bench: $(STAMP)
 	$(BIN)/python bench/serve_pages.py
