@@ -75,8 +75,8 @@ def is_loaded() -> bool:
 def load_demo(report: Report = print) -> LoadResult:
     """Load everything in one transaction: a failure leaves the database as it was."""
     from newsreel.films.knowledge import import_knowledge_graph
-    from newsreel.newsroom.frontmatter import draft_from_markdown
-    from newsreel.newsroom.publishing import save_and_publish
+    from newsreel.newsroom.frontmatter import read_markdown
+    from newsreel.newsroom.upsert import publish_incoming
 
     result = LoadResult()
     with transaction.atomic():
@@ -96,16 +96,17 @@ def load_demo(report: Report = print) -> LoadResult:
             illustrate.generate(base_dir, progress=lambda i, n, item: report(f"Drawing illustration {i}/{n}: {item.path}"))
             result.images = len(illustrate.PLAN)
 
-            drafts = []
+            articles = []
             for path in article_files():
+                source = f"demo/articles/{path.name}"
                 text = path.read_text(encoding="utf-8")
-                drafts.append(draft_from_markdown(text, base_dir=base_dir, source_name=f"demo/articles/{path.name}"))
+                articles.append((source, read_markdown(text, base_dir=base_dir, source_name=source)))
             # Publication order is the articles' own dates, so previous/next read as a newsroom's would.
-            drafts.sort(key=lambda draft: (draft.publish_at is None, draft.publish_at, draft.slug))
-            for index, draft in enumerate(drafts, start=1):
-                report(f"Publishing {index}/{len(drafts)}: {draft.headline}")
-                save_and_publish(draft, origin="demo")
-            result.articles = len(drafts)
+            articles.sort(key=lambda item: (item[1].draft.publish_at is None, item[1].draft.publish_at, item[1].draft.slug))
+            for index, (source, incoming) in enumerate(articles, start=1):
+                report(f"Publishing {index}/{len(articles)}: {incoming.draft.headline}")
+                publish_incoming(incoming, origin="demo", source=source)
+            result.articles = len(articles)
     return result
 
 

@@ -41,19 +41,9 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     Nothing is stored unless the whole picture decodes within the limits (`checks`); if
     making its renditions still fails, the row and every file written are removed again.
     """
-    errors = image_text_problems(alt=alt, credit=credit, caption=caption)
-    size = (0, 0)
     declared = getattr(file, "size", None)
-    if declared is not None and declared > max_bytes():
-        errors["file"] = too_large_message(declared)
-    else:
-        data = file.read(max_bytes() + 1)
-        try:
-            size = check_image_data(data)
-        except ImageProblem as problem:
-            errors["file"] = str(problem)
-    if errors:
-        raise ValidationError(errors)
+    data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
+    size = check_image(data, alt=alt, credit=credit, caption=caption, declared_size=declared)
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
     image.file.save(Path(filename).name, ContentFile(data), save=False)
@@ -63,15 +53,31 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
             image.save()
         refresh_renditions(image)
     except (OSError, ValueError, PILImage.DecompressionBombError) as error:
-        _discard(image)
+        discard_image(image)
         raise ValidationError({"file": f"{UNREADABLE} ({error})"}) from None
     except BaseException:
-        _discard(image)
+        discard_image(image)
         raise
     return image
 
 
-def _discard(image: Image) -> None:
+def check_image(data: bytes, *, alt: str, credit: str, caption: str = "", declared_size: int | None = None) -> tuple[int, int]:
+    """The picture's size, or ValidationError naming every bad field; stores nothing."""
+    errors = image_text_problems(alt=alt, credit=credit, caption=caption)
+    size = (0, 0)
+    if declared_size is not None and declared_size > max_bytes():
+        errors["file"] = too_large_message(declared_size)
+    else:
+        try:
+            size = check_image_data(data)
+        except ImageProblem as problem:
+            errors["file"] = str(problem)
+    if errors:
+        raise ValidationError(errors)
+    return size
+
+
+def discard_image(image: Image) -> None:
     """Remove a half-made image: its renditions, its file and its row."""
     for stored in stored_names(image.renditions) + [image.file.name]:
         if stored:
@@ -83,8 +89,8 @@ def _discard(image: Image) -> None:
         Image.objects.filter(pk=image.pk).delete()
 
 
-def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption: str = "") -> Image:
-    """Reuse an identical earlier upload (same bytes, alt and credit), else create one.
+def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption: str = "") -> tuple[Image, bool]:
+    """Reuse an identical earlier upload (same bytes, alt and credit), else create one; True when created.
 
     The file's size and first bytes are checked before it is read whole.
     """
@@ -99,8 +105,8 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     name = f"{path.stem}-{digest}{path.suffix.lower()}"
     existing = Image.objects.filter(file__endswith=name, alt=alt.strip(), credit=credit.strip()).first()
     if existing:
-        return existing
-    return create_image(ContentFile(data, name=name), alt=alt, credit=credit, caption=caption, name=name)
+        return existing, False
+    return create_image(ContentFile(data, name=name), alt=alt, credit=credit, caption=caption, name=name), True
 
 
 def set_focal_point(image: Image, x: float, y: float) -> Image:

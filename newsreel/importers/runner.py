@@ -16,13 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from django.utils.text import slugify
-
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
-from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
-from newsreel.newsroom.models import Article
-from newsreel.newsroom.publishing import save_and_publish
+from newsreel.newsroom.upsert import Incoming, publish_incoming
 
 # The intake names the draft's fields; a JSONL file names them as the corpus does.
 JSONL_FIELD_NAMES = {"headline": "title", "body": "body_markdown", "publish_at": "date"}
@@ -47,7 +44,7 @@ class Item:
     """One article to import: where it came from and how to build its draft."""
 
     source: str
-    build: Callable[[], ArticleDraft]
+    build: Callable[[], Incoming]
     warnings: list[str] = field(default_factory=list)
     rename: Callable[[FieldError], str] = str
 
@@ -86,14 +83,12 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
         for item in items:
             report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             try:
-                draft = item.build()
-                existing = Article.objects.filter(slug=draft.slug or slugify(draft.headline)).first()
-                save_and_publish(draft, article=existing, origin="import")
+                _article, created = publish_incoming(item.build(), origin="import", source=item.source)
             except IntakeError as error:
                 report.failed += 1
                 report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
             else:
-                if existing is None:
+                if created:
                     report.created += 1
                 else:
                     report.updated += 1
@@ -115,12 +110,12 @@ def count_jsonl(path: Path) -> int:
     return count_records(path)
 
 
-def _jsonl_builder(record: JsonlRecord, source: str) -> Callable[[], ArticleDraft]:
-    def build() -> ArticleDraft:
+def _jsonl_builder(record: JsonlRecord, source: str) -> Callable[[], Incoming]:
+    def build() -> Incoming:
         if record.errors:
             raise IntakeError(list(record.errors), source=source)
         fields = {name: value for name, value in record.fields.items() if name != "body_origin_lines"}
-        return ArticleDraft(**fields)
+        return Incoming(ArticleDraft(**fields))
     return build
 
 
@@ -147,11 +142,11 @@ def markdown_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.md") if path.is_file())
 
 
-def _markdown_builder(path: Path, media_root: Path | None = None) -> Callable[[], ArticleDraft]:
-    def build() -> ArticleDraft:
+def _markdown_builder(path: Path, media_root: Path | None = None) -> Callable[[], Incoming]:
+    def build() -> Incoming:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=str(path)) from None
-        return draft_from_markdown(text, base_dir=path.parent, source_name=str(path), media_root=media_root)
+        return read_markdown(text, base_dir=path.parent, source_name=str(path), media_root=media_root)
     return build

@@ -6,6 +6,9 @@
     hero: {image: path/relative/to/file.jpg, alt: ..., credit: ..., caption: ...}
     ---
     Body in Newsreel Markdown. Local images in figures are uploaded and referenced as image:ID.
+
+Reading checks everything (front matter, image files, alt text, credits) and stores nothing;
+the images are stored by `upsert.publish_incoming`, inside the publish's transaction.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from django.core.exceptions import ValidationError
 
-from newsreel.images.services import find_or_create_image_from_path
+from newsreel.images.models import Image
+from newsreel.images.services import check_image, discard_image, find_or_create_image_from_path
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
+from newsreel.newsroom.upsert import Incoming
 
 FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section", "tags", "authors", "author",
                        "hero", "sources", "published_at", "publish_at", "date"}
@@ -59,11 +64,12 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     return ParsedFile(meta, body, body_line)
 
 
-def draft_from_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Path | None = None) -> ArticleDraft:
-    """Build an ArticleDraft from a file's text, uploading the local images it names.
+def read_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Path | None = None) -> Incoming:
+    """Read a file's text into a draft and the local images it names, checking them all.
 
-    Image paths must stay inside `base_dir` (the file's folder) or `media_root` (see
-    `newsreel.newsroom.local_images`).
+    Nothing is stored here: `upsert.publish_incoming` stores the images (`Incoming.attach`)
+    inside the publish's transaction, after the draft is valid. Image paths must stay inside
+    `base_dir` (the file's folder) or `media_root` (see `newsreel.newsroom.local_images`).
     """
     parsed = split_front_matter(text, source_name)
     meta, body = parsed.meta, parsed.body
@@ -91,11 +97,67 @@ def draft_from_markdown(text: str, *, base_dir: Path, source_name: str, media_ro
         publish_at=_datetime(meta.get("published_at", meta.get("publish_at", meta.get("date"))), errors),
         body_line=body_line,
     )
+    images = LocalImages(base_dir, media_root)
+    hero = _hero(meta.get("hero"), errors)
+    if hero is not None:
+        images.check(hero, errors)
+    _figures(draft.body, body_line, lambda image: images.check(image, errors))
     if errors:
         raise IntakeError(errors, source=source_name)
-    draft.hero_image = _hero(meta.get("hero"), base_dir, source_name, media_root)
-    draft.body = _upload_figures(draft.body, base_dir, source_name, body_line, media_root)
-    return draft
+    return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard)
+
+
+@dataclass(frozen=True)
+class LocalImage:
+    """An image file the article names by a path relative to itself."""
+
+    path: str
+    alt: str
+    credit: str
+    caption: str
+    where: str  # the field that names it: "front matter.hero" or "body figure"
+    line: int | None
+
+
+class LocalImages:
+    """The images of one file: checked when read, stored when the draft is valid."""
+
+    def __init__(self, base_dir: Path, media_root: Path | None = None) -> None:
+        self.base_dir, self.media_root = base_dir, media_root
+        self.created: list[Image] = []
+
+    def check(self, image: LocalImage, errors: list[FieldError]) -> None:
+        try:
+            path = local_image_path(image.path, self.base_dir, self.media_root)
+        except LocalImageError as error:
+            errors.append(FieldError(image.where, str(error), image.line))
+            return
+        try:
+            check_image(path.read_bytes(), alt=image.alt, credit=image.credit, caption=image.caption)
+        except ValidationError as error:
+            errors += [FieldError(f"{image.where}.{name}", " ".join(texts), image.line)
+                       for name, texts in error.message_dict.items()]
+
+    def store(self, image: LocalImage) -> int:
+        stored, created = find_or_create_image_from_path(
+            local_image_path(image.path, self.base_dir, self.media_root),
+            alt=image.alt, credit=image.credit, caption=image.caption)
+        if created:
+            self.created.append(stored)
+        return stored.pk
+
+    def attach(self, draft: ArticleDraft, hero: LocalImage | None) -> ArticleDraft:
+        """The draft with each local image stored once and named as image:ID."""
+        if hero is not None:
+            draft.hero_image = self.store(hero)
+        draft.body = _figures(draft.body, draft.body_line, self.store)
+        return draft
+
+    def discard(self) -> None:
+        """Delete the files stored for this article (its transaction rolled back)."""
+        for image in self.created:
+            discard_image(image)
+        self.created.clear()
 
 
 def _text(value: Any, name: str, errors: list[FieldError]) -> str:
@@ -133,43 +195,31 @@ def _datetime(value: Any, errors: list[FieldError]) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 
 
-def _hero(value: Any, base_dir: Path, source: str, media_root: Path | None = None) -> int | None:
+def _hero(value: Any, errors: list[FieldError]) -> LocalImage | None:
     if value in (None, ""):
         return None
     if not isinstance(value, dict) or not value.get("image"):
-        raise IntakeError([FieldError("front matter.hero", "must be {image: path, alt: ..., credit: ...}")], source=source)
-    return _upload(Path(str(value["image"])), base_dir, alt=str(value.get("alt") or ""), credit=str(value.get("credit") or ""),
-                   caption=str(value.get("caption") or ""), where="front matter.hero", line=None, source=source,
-                   media_root=media_root)
+        errors.append(FieldError("front matter.hero", "must be {image: path, alt: ..., credit: ...}"))
+        return None
+    return LocalImage(str(value["image"]), alt=str(value.get("alt") or ""), credit=str(value.get("credit") or ""),
+                      caption=str(value.get("caption") or ""), where="front matter.hero", line=None)
 
 
-def _upload(relative: Path, base_dir: Path, *, alt: str, credit: str, caption: str, where: str,
-            line: int | None, source: str, media_root: Path | None = None) -> int:
-    try:
-        path = local_image_path(str(relative), base_dir, media_root)
-    except LocalImageError as error:
-        raise IntakeError([FieldError(where, str(error), line)], source=source) from None
-    try:
-        return find_or_create_image_from_path(path, alt=alt, credit=credit, caption=caption).pk
-    except ValidationError as error:
-        messages = [FieldError(f"{where}.{name}", " ".join(texts), line) for name, texts in error.message_dict.items()]
-        raise IntakeError(messages, source=source) from None
-
-
-def _upload_figures(body: str, base_dir: Path, source: str, first_line: int, media_root: Path | None = None) -> str:
-    """Replace local image paths in the body with image:ID, uploading each file once."""
+def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | None]) -> str:
+    """Call `visit` on each local image in the body's figures; an id it returns replaces the path."""
     lines = body.split("\n")
     credit = ""
     for index, line in enumerate(lines):
         opening = _FIGURE_CREDIT.match(line.strip())
         if line.strip().startswith(":::"):
             credit = opening.group("credit") if opening else ""
+
         def replace(match: re.Match) -> str:
             ref = match.group("ref")
             if ref.startswith(("image:", "http://", "https://", "/")):
                 return match.group(0)
-            image_id = _upload(Path(ref), base_dir, alt=match.group("alt"), credit=credit, caption="",
-                               where="body figure", line=first_line + index, source=source, media_root=media_root)
-            return match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
+            image_id = visit(LocalImage(ref, alt=match.group("alt"), credit=credit, caption="",
+                                        where="body figure", line=first_line + index))
+            return match.group(0) if image_id is None else match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
         lines[index] = _IMAGE.sub(replace, line)
     return "\n".join(lines)

@@ -4,8 +4,9 @@ import pytest
 from PIL import Image as PILImage
 
 from newsreel.images.models import Image
-from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import IntakeError
+from newsreel.newsroom.upsert import publish_incoming
 
 pytestmark = pytest.mark.django_db
 
@@ -13,33 +14,33 @@ pytestmark = pytest.mark.django_db
 def test_front_matter_fields_become_the_draft(tmp_path):
     text = "---\nheadline: A headline\nslug: a-slug\ntags: [Drama, Festival]\nauthors: Nadia Ferro\n" \
            "sources:\n  - {name: Interview, url: 'https://example.org/x'}\npublished_at: 2026-10-03T09:00:00Z\n---\nBody text.\n"
-    draft = draft_from_markdown(text, base_dir=tmp_path, source_name="a.md")
+    draft = read_markdown(text, base_dir=tmp_path, source_name="a.md").draft
     assert (draft.headline, draft.slug, draft.tags, draft.authors) == ("A headline", "a-slug", ["Drama", "Festival"], ["Nadia Ferro"])
     assert draft.publish_at.isoformat() == "2026-10-03T09:00:00+00:00"
     assert draft.body == "Body text.\n"
 
 
 def test_first_heading_is_the_headline_without_front_matter(tmp_path):
-    draft = draft_from_markdown("# The headline\n\nThe body.\n", base_dir=tmp_path, source_name="b.md")
+    draft = read_markdown("# The headline\n\nThe body.\n", base_dir=tmp_path, source_name="b.md").draft
     assert draft.headline == "The headline" and draft.body == "The body.\n"
     assert draft.body_line == 3
 
 
 def test_malformed_front_matter_names_file_and_line(tmp_path):
     with pytest.raises(IntakeError) as raised:
-        draft_from_markdown("---\nheadline: ok\ntags: [unclosed\n---\nBody\n", base_dir=tmp_path, source_name="c.md")
+        read_markdown("---\nheadline: ok\ntags: [unclosed\n---\nBody\n", base_dir=tmp_path, source_name="c.md")
     message = str(raised.value)
     assert message.startswith("c.md: front matter") and "line" in message
 
 
 def test_unclosed_front_matter_is_an_error(tmp_path):
     with pytest.raises(IntakeError, match="never closed"):
-        draft_from_markdown("---\nheadline: x\nBody\n", base_dir=tmp_path, source_name="d.md")
+        read_markdown("---\nheadline: x\nBody\n", base_dir=tmp_path, source_name="d.md")
 
 
 def test_unknown_front_matter_field_is_named(tmp_path):
     with pytest.raises(IntakeError, match="front matter.headlien"):
-        draft_from_markdown("---\nheadlien: typo\n---\nBody\n", base_dir=tmp_path, source_name="e.md")
+        read_markdown("---\nheadlien: typo\n---\nBody\n", base_dir=tmp_path, source_name="e.md")
 
 
 def _png(path):
@@ -50,14 +51,50 @@ def test_hero_image_without_credit_is_refused_and_nothing_is_uploaded(tmp_path):
     _png(tmp_path / "hero.png")
     text = "---\nheadline: x\nhero: {image: hero.png, alt: A harbor at night}\n---\nBody\n"
     with pytest.raises(IntakeError, match="credit"):
-        draft_from_markdown(text, base_dir=tmp_path, source_name="f.md")
+        read_markdown(text, base_dir=tmp_path, source_name="f.md")
     assert not Image.objects.exists()
 
 
-def test_local_figure_images_are_uploaded_and_referenced_by_id(tmp_path):
+def test_a_missing_figure_file_names_its_line(tmp_path):
+    text = '# H\n\n:::figure credit="Photo: Test"\n![A still](gone.png)\nCaption.\n:::\n'
+    with pytest.raises(IntakeError, match="g.md: body figure, line 4: image file 'gone.png' not found"):
+        read_markdown(text, base_dir=tmp_path, source_name="g.md")
+
+
+def test_reading_a_file_stores_no_image(tmp_path):
     _png(tmp_path / "still.png")
     text = '# H\n\n:::figure credit="Photo: Test"\n![A still](still.png)\nCaption.\n:::\n'
-    draft = draft_from_markdown(text, base_dir=tmp_path, source_name="g.md")
+    incoming = read_markdown(text, base_dir=tmp_path, source_name="g.md")
+    assert "(still.png)" in incoming.draft.body and not Image.objects.exists()
+
+
+def test_local_figure_images_are_uploaded_at_publish_and_referenced_by_id(tmp_path):
+    _png(tmp_path / "still.png")
+    text = '# H\n\n:::figure credit="Photo: Test"\n![A still](still.png)\nCaption.\n:::\n'
+    article, created = publish_incoming(read_markdown(text, base_dir=tmp_path, source_name="g.md"), origin="cli")
     image = Image.objects.get()
-    assert f"(image:{image.pk})" in draft.body and image.credit == "Photo: Test" and image.alt == "A still"
+    assert created and f"(image:{image.pk})" in article.body
+    assert image.credit == "Photo: Test" and image.alt == "A still"
     assert image.renditions  # resized copies made at upload, never on a page view
+
+
+def test_a_draft_that_fails_validation_uploads_no_image(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _png(tmp_path / "hero.png")
+    text = "---\nheadline: x\nsection: nowhere\nhero: {image: hero.png, alt: A harbor, credit: 'Photo - Test'}\n---\nBody\n"
+    incoming = read_markdown(text, base_dir=tmp_path, source_name="h.md")
+    with pytest.raises(IntakeError, match="h.md: section: 'nowhere' is not a section"):
+        publish_incoming(incoming, origin="cli", source="h.md")
+    assert not Image.objects.exists() and not (tmp_path / "media").exists()
+
+
+def test_a_publish_that_fails_in_the_text_rolls_its_images_back_files_and_all(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _png(tmp_path / "hero.png")
+    text = ("---\nheadline: x\nhero: {image: hero.png, alt: A harbor, credit: 'Photo - Test'}\n---\n"
+            ":::spoiler no-such-film-1999\nThe end.\n:::\n")
+    incoming = read_markdown(text, base_dir=tmp_path, source_name="i.md")
+    with pytest.raises(IntakeError, match="i.md: body"):
+        publish_incoming(incoming, origin="cli", source="i.md")
+    assert not Image.objects.exists()
+    assert [path for path in (tmp_path / "media").rglob("*") if path.is_file()] == []

@@ -6,8 +6,9 @@ import pytest
 from PIL import Image as PILImage
 
 from newsreel.images.models import Image
-from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import IntakeError
+from newsreel.newsroom.upsert import publish_incoming
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +43,15 @@ def figure(path: str) -> str:
     return f'# H\n\n:::figure credit="Photo: Desk"\n![A pier]({path})\n:::\n'
 
 
+def published(text, article_dir, **options):
+    """The article as published: its images are stored only then."""
+    incoming = read_markdown(text, base_dir=article_dir, source_name="story.md", **options)
+    return publish_incoming(incoming, origin="cli", source="story.md")[0]
+
+
 def refused(text, article_dir, match, **options):
     with pytest.raises(IntakeError, match=match) as raised:
-        draft_from_markdown(text, base_dir=article_dir, source_name="story.md", **options)
+        read_markdown(text, base_dir=article_dir, source_name="story.md", **options)
     assert not Image.objects.exists()
     return str(raised.value)
 
@@ -56,8 +63,8 @@ def test_an_absolute_hero_path_is_refused_and_nothing_is_copied(article_dir, out
 
 
 def test_a_figure_path_from_the_root_is_a_site_address_never_a_file_to_copy(article_dir, outside_png, media):
-    draft = draft_from_markdown(figure(str(outside_png)), base_dir=article_dir, source_name="story.md")
-    assert f"]({outside_png})" in draft.body
+    incoming = read_markdown(figure(str(outside_png)), base_dir=article_dir, source_name="story.md")
+    assert f"]({outside_png})" in incoming.attach(incoming.draft).body
     assert not Image.objects.exists() and (not media.exists() or not any(media.rglob("*.png")))
 
 
@@ -94,19 +101,18 @@ def test_an_image_over_the_byte_limit_is_refused_before_it_is_read(article_dir, 
 def test_images_in_the_folder_and_below_it_are_uploaded(article_dir):
     (article_dir / "pics").mkdir()
     PILImage.new("RGB", (64, 64), (1, 2, 3)).save(article_dir / "pics" / "pier.png")
-    draft = draft_from_markdown(figure("pics/pier.png"), base_dir=article_dir, source_name="story.md")
-    assert "image:" in draft.body and Image.objects.count() == 1
+    article = published(figure("pics/pier.png"), article_dir)
+    assert "image:" in article.body and Image.objects.count() == 1
 
 
 def test_a_media_root_the_publisher_names_is_allowed(article_dir, tmp_path):
     shared = tmp_path / "shared-media"
     shared.mkdir()
     PILImage.new("RGB", (64, 64), (1, 2, 3)).save(shared / "pier.png")
-    draft = draft_from_markdown(hero("pier.png"), base_dir=article_dir, source_name="story.md", media_root=shared)
-    assert draft.hero_image == Image.objects.get().pk
-    draft = draft_from_markdown(figure("../shared-media/pier.png"), base_dir=article_dir, source_name="story.md",
-                                media_root=shared)
-    assert f"image:{Image.objects.get().pk}" in draft.body
+    article = published(hero("pier.png"), article_dir, media_root=shared)
+    assert article.hero_image_id == Image.objects.get().pk
+    article = published(figure("../shared-media/pier.png"), article_dir, media_root=shared)
+    assert f"image:{Image.objects.get().pk}" in article.body
 
 
 def test_the_publish_command_takes_a_media_root(article_dir, tmp_path):

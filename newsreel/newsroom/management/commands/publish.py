@@ -6,12 +6,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.text import slugify
 
-from newsreel.newsroom.frontmatter import draft_from_markdown
+from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import FieldError, IntakeError
-from newsreel.newsroom.models import Article
-from newsreel.newsroom.publishing import save_and_publish
+from newsreel.newsroom.upsert import publish_incoming
 
 
 class Command(BaseCommand):
@@ -45,11 +43,6 @@ def publish_file(file: Path, *, media_root: Path | None = None) -> str:
         raise IntakeError([FieldError("file", "does not exist")], source=source) from None
     except (OSError, UnicodeDecodeError) as error:
         raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=source) from None
-    draft = draft_from_markdown(text, base_dir=file.resolve().parent, source_name=source, media_root=media_root)
-    # The slug is the article's identity across re-publishes of the same file.
-    existing = Article.objects.filter(slug=draft.slug or slugify(draft.headline)).first()
-    try:
-        article = save_and_publish(draft, article=existing, origin="cli")
-    except IntakeError as error:
-        raise IntakeError(error.errors, source=source) from None
+    incoming = read_markdown(text, base_dir=file.resolve().parent, source_name=source, media_root=media_root)
+    article, _created = publish_incoming(incoming, origin="cli", source=source)
     return settings.SITE_URL + article.get_absolute_url()

@@ -1,0 +1,56 @@
+"""Create or update the article a draft's slug names: how files and imported records arrive.
+
+A Markdown file or an imported record has no article id; its slug is its identity across
+re-publishes (`intake.article_for`, the same slug rule the intake validates with). Everything
+happens in one transaction, in this order: find the article, validate the draft, store the
+files the draft brings (its images), save and publish. A draft that fails validation stores
+nothing; a publish that fails rolls the stored files back with it.
+
+Depends on: intake (drafts, the slug rule), publishing (save and publish).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.db import transaction
+
+from newsreel.newsroom.intake import ArticleDraft, IntakeError, article_for, validate_draft
+from newsreel.newsroom.models import Article
+from newsreel.newsroom.publishing import save_and_publish
+
+
+@dataclass
+class Incoming:
+    """A draft as it arrived, and how to store the files it names once it is valid.
+
+    `attach` takes the validated draft and returns it with the files stored (image:ID
+    references in place of local paths); `discard` undoes what `attach` stored outside the
+    database (files) when the transaction rolls back.
+    """
+
+    draft: ArticleDraft
+    attach: Callable[[ArticleDraft], ArticleDraft] | None = None
+    discard: Callable[[], None] = field(default=lambda: None)
+
+
+def publish_incoming(incoming: Incoming, *, origin: str, source: str = "") -> tuple[Article, bool]:
+    """Publish the draft as a new article or an update of the one with its slug; True when created.
+
+    Raises IntakeError naming `source` (the file or FILE:LINE) with every problem found.
+    """
+    try:
+        with transaction.atomic():
+            existing = article_for(incoming.draft)
+            draft = validate_draft(incoming.draft, article=existing, source=source)
+            if incoming.attach is not None:
+                draft = incoming.attach(draft)
+            article = save_and_publish(draft, article=existing, origin=origin)
+    except IntakeError as error:
+        incoming.discard()
+        raise IntakeError(error.errors, source=source) from None
+    except BaseException:
+        incoming.discard()
+        raise
+    return article, existing is None
