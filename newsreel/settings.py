@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "newsreel.public.caching.PublicCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 405 for methods the site does not take, before CSRF could answer them with 403.
+    "newsreel.http_methods.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from newsreel.films.models import Credit, Film, Person, ReleaseStatus, Role
+from newsreel.text.characters import character_problem
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTERNAL_ID_FIELDS = ("imdb_id", "tmdb_id", "wikidata_id")
@@ -59,16 +60,20 @@ class _Checker:
 
     def string(self, item: dict, name: str, path: str, *, required: bool = False, max_length: int = 300) -> str:
         value = item.get(name)
-        if value is None or value == "":
-            if required:
-                self.fail(f"{path}.{name}", "is required")
-            return ""
-        if not isinstance(value, str):
+        if value is not None and not isinstance(value, str):
             self.fail(f"{path}.{name}", f"must be a string, not {_type_name(value)}")
+            return ""
+        value = (value or "").strip()
+        if not value:  # a title of spaces is no title
+            if required:
+                self.fail(f"{path}.{name}", "is required" if item.get(name) in (None, "") else "is only spaces")
+            return ""
+        if character_problem(value):
+            self.fail(f"{path}.{name}", character_problem(value))
             return ""
         if len(value) > max_length:
             self.fail(f"{path}.{name}", f"is longer than {max_length} characters")
-        return value.strip()
+        return value
 
     def key(self, item: dict, name: str, path: str) -> str:
         value = self.string(item, name, path, required=True, max_length=120)
@@ -87,6 +92,8 @@ class _Checker:
         for index, alias in enumerate(value):
             if not isinstance(alias, str) or not alias.strip():
                 self.fail(f"{path}.aliases[{index}]", "must be a non-empty string")
+            elif character_problem(alias) or len(alias) > 300:
+                self.fail(f"{path}.aliases[{index}]", character_problem(alias) or "is longer than 300 characters")
             else:
                 result.append(alias.strip())
         return result

@@ -81,6 +81,12 @@ def parse_line(text: str, number: int, *, media_base: str) -> JsonlRecord:
     except json.JSONDecodeError as error:
         record.errors.append(FieldError("json", f"is not valid JSON: {error.msg} at column {error.colno}"))
         return record
+    except RecursionError:
+        record.errors.append(FieldError("json", "is nested too deep to be an article"))
+        return record
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        record.errors.append(FieldError("json", f"is not valid JSON: {error}"))
+        return record
     if not isinstance(data, dict):
         record.errors.append(FieldError("json", f"must be an object with fields, not {type(data).__name__}"))
         return record

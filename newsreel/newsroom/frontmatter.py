@@ -59,6 +59,11 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
         raise IntakeError([FieldError("front matter", f"is not valid YAML: {problem}", line)], source=source) from None
+    except RecursionError:
+        raise IntakeError([FieldError("front matter", "is nested too deep (front matter is a flat list of fields)", 2)],
+                          source=source) from None
+    except (ValueError, OverflowError) as error:  # a date like 2026-13-45, an integer of 5,000 digits
+        raise IntakeError([FieldError("front matter", f"has a value YAML cannot read: {error}", 2)], source=source) from None
     if not isinstance(meta, dict):
         raise IntakeError([FieldError("front matter", "must be a mapping of field: value", 2)], source=source)
     return ParsedFile(meta, body, body_line)

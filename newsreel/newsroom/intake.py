@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from newsreel.images.models import Image
+from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.problems import FieldError
 
@@ -70,24 +71,35 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
     headline = " ".join((draft.headline or "").split())
     if not headline:
         errors.append(FieldError("headline", "is required"))
-    elif len(headline) > HEADLINE_MAX:
-        errors.append(FieldError("headline", f"is {len(headline)} characters; the limit is {HEADLINE_MAX}"))
+    else:
+        errors += _found(text_problem("headline", headline, HEADLINE_MAX))
     if not (draft.body or "").strip():
         errors.append(FieldError("body", "is empty"))
+    else:
+        errors += _found(body_problem(draft.body))
     slug = slug_for(draft)
     if not slug or slug != slugify(slug):
         errors.append(FieldError("slug", f"{draft.slug!r} must be lowercase letters, digits and hyphens"))
+    elif len(slug) > SLUG_MAX:
+        errors.append(FieldError("slug", f"is {len(slug)} characters; the limit is {SLUG_MAX}"))
     elif Article.objects.filter(slug=slug).exclude(pk=getattr(article, "pk", None)).exists():
         errors.append(FieldError("slug", f"{slug!r} is already used by another article; choose another"))
     dek = " ".join((draft.dek or "").split())
-    if len(dek) > DEK_MAX:
-        errors.append(FieldError("dek", f"is {len(dek)} characters; the limit is {DEK_MAX}"))
+    errors += _found(text_problem("dek", dek, DEK_MAX))
+    errors += _found(text_problem("summary", draft.summary or ""))
     section = (draft.section or "").strip().lower()
-    if section and not Section.objects.filter(slug=section).exists():
+    if section and section != slugify(section):
+        errors.append(FieldError("section", f"{section[:80]!r} is not a section's slug"))
+    elif section and not Section.objects.filter(slug=section).exists():
         known = ", ".join(Section.objects.values_list("slug", flat=True)) or "none yet"
         errors.append(FieldError("section", f"{section!r} is not a section (known: {known})"))
-    if draft.hero_image is not None and not Image.objects.filter(pk=draft.hero_image).exists():
-        errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
+    if draft.hero_image is not None:
+        bad_id = id_problem("hero_image", draft.hero_image)
+        if bad_id:
+            errors.append(bad_id)
+        elif not Image.objects.filter(pk=draft.hero_image).exists():
+            errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
+    errors += nested_text_problems("sources", draft.sources) + nested_text_problems("link_overrides", draft.link_overrides)
     tags = _names(draft.tags, "tags", errors)
     authors = _names(draft.authors, "authors", errors)
     sources = _sources(draft.sources, errors)
@@ -111,7 +123,14 @@ def slug_for(draft: ArticleDraft) -> str:
 
 def article_for(draft: ArticleDraft) -> Article | None:
     """The article that already has the draft's slug: the story a re-published file or record updates."""
-    return Article.objects.filter(slug=slug_for(draft)).first()
+    slug = slug_for(draft)
+    if not slug or slug != slugify(slug) or len(slug) > SLUG_MAX:
+        return None  # no article has it (and validation says why); a NUL would upset PostgreSQL
+    return Article.objects.filter(slug=slug).first()
+
+
+def _found(problem: FieldError | None) -> list[FieldError]:
+    return [problem] if problem else []
 
 
 def _names(values: Any, name: str, errors: list[FieldError]) -> list[str]:
@@ -122,7 +141,9 @@ def _names(values: Any, name: str, errors: list[FieldError]) -> list[str]:
     for index, value in enumerate(values):
         text = " ".join(str(value).split()) if isinstance(value, (str, int)) else ""
         if not text or not slugify(text):
-            errors.append(FieldError(f"{name}[{index}]", f"{value!r} is not a usable name"))
+            errors.append(FieldError(f"{name}[{index}]", f"{str(value)[:80]!r} is not a usable name"))
+        elif problem := name_problem(name, index, text):
+            errors.append(problem)
         elif text not in result:
             result.append(text)
     return result

@@ -7,11 +7,12 @@ Inline `^[...]` footnotes are off: their text would be moved out of spoiler bloc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -35,7 +36,25 @@ def build_markdown() -> MarkdownIt:
     md.core.ruler.before("footnote_tail", "newsreel_footnote_guard", _footnotes_outside_spoilers)
     for name, rule in _RENDER_RULES.items():
         md.add_render_rule(name, rule)
+    md.block.tokenize = _refusing_deep_nesting(md.block.tokenize)
     return md
+
+
+def _refusing_deep_nesting(tokenize: Callable[[StateBlock, int, int], None]) -> Callable[[StateBlock, int, int], None]:
+    """markdown-it silently skips whatever lies deeper than `maxNesting` levels (quotes and
+    lists inside each other): the writer's text would vanish. Refuse it with its line instead."""
+    def guarded(state: StateBlock, start_line: int, end_line: int) -> None:
+        limit = state.md.options.maxNesting
+        if state.level >= limit:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                raise TextError(
+                    f"quotes, lists or ::: blocks are nested more than {limit} levels deep here; "
+                    f"Newsreel keeps {limit} levels, so nest them less",
+                    line=line + 1,
+                )
+        tokenize(state, start_line, end_line)
+    return guarded
 
 
 def _footnotes_outside_spoilers(state: StateCore) -> None:

@@ -1,6 +1,15 @@
-"""RSS 2.0, with the full story in content:encoded and every author as dc:creator."""
+"""RSS 2.0, with the full story in content:encoded and every author as dc:creator.
+
+RSS never says whether `title`, `description`, `dc:creator` and `category` hold text or
+HTML, and feed readers take them as HTML: a summary that says `<img onerror=...>` would
+run as markup in the reader. So these plain-text fields are escaped for HTML first (`&lt;`),
+and that HTML is then escaped for XML by the writer (`&amp;lt;`): every reader shows the
+text the writer typed, whether it reads the field as text or as HTML.
+"""
 
 from __future__ import annotations
+
+from html import escape
 
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed, rfc2822_date
 
@@ -29,12 +38,12 @@ class _Rss(Rss201rev2Feed):
             handler.endElement("image")
 
     def add_item_elements(self, handler, item):
-        handler.addQuickElement("title", item["title"])
+        handler.addQuickElement("title", as_html(item["title"]))
         handler.addQuickElement("link", item["link"])
-        handler.addQuickElement("description", item["description"])
+        handler.addQuickElement("description", as_html(item["description"]))
         handler.addQuickElement("content:encoded", item["content_html"])
         for name in item["author_names"]:
-            handler.addQuickElement("dc:creator", name)
+            handler.addQuickElement("dc:creator", as_html(name))
         handler.addQuickElement("pubDate", rfc2822_date(item["pubdate"]))
         handler.addQuickElement("guid", item["unique_id"], {"isPermaLink": "false"})
         for enclosure in item["enclosures"]:
@@ -42,12 +51,17 @@ class _Rss(Rss201rev2Feed):
                 "enclosure", "", {"url": enclosure.url, "length": enclosure.length, "type": enclosure.mime_type}
             )
         for category in item["categories"]:
-            handler.addQuickElement("category", category)
+            handler.addQuickElement("category", as_html(category))
+
+
+def as_html(text: str) -> str:
+    """Plain text as the HTML that shows it (the XML writer escapes the result once more)."""
+    return escape(text or "", quote=False)
 
 
 def write(document: FeedDocument) -> bytes:
     feed = _Rss(
-        title=document.scope.title, link=document.page_url, description=document.scope.description,
+        title=as_html(document.scope.title), link=document.page_url, description=as_html(document.scope.description),
         feed_url=document.self_url, language=document.language.lower(), updated=document.updated,
         icon_url=document.icon_url,
     )

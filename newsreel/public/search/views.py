@@ -9,6 +9,7 @@ so a CDN absorbs a burst of readers searching for the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
@@ -31,7 +32,17 @@ _MAX_KEY = 120
 def search(request: HttpRequest) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    body = render_search(request.GET)
+    try:
+        body = render_search(request.GET)
+    except DateOutOfRange as error:
+        # The page still answers, without the date, so the reader sees what to change.
+        params = request.GET.copy()
+        params.pop(error.param)
+        body = render_search(params, notes=[str(error)])
+        response = HttpResponse(b"" if request.method == "HEAD" else body, content_type="text/html; charset=utf-8",
+                                status=400)
+        response.headers["Content-Length"] = str(len(body))
+        return response
     etag = etag_for(body)
     if etag in {tag.strip().removeprefix("W/") for tag in request.META.get("HTTP_IF_NONE_MATCH", "").split(",")}:
         response = HttpResponse(status=304)
@@ -43,9 +54,23 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def render_search(params: QueryDict) -> bytes:
-    """The search page for these query parameters, as bytes."""
-    notes: list[str] = []
+class DateOutOfRange(ValueError):
+    """A From or To date the site cannot search by (a request for it answers 400)."""
+
+    def __init__(self, param: str, label: str, day: dt.date) -> None:
+        self.param = param
+        super().__init__(f"The {label} date {day.isoformat()} is out of range (the last date is "
+                         f"{LAST_DATE.isoformat()}), so it was left out.")
+
+
+# The day after the To date must still be a date (9999-12-31 has none).
+LAST_DATE = dt.date(9998, 12, 31)
+_KEY = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def render_search(params: QueryDict, *, notes: list[str] | None = None) -> bytes:
+    """The search page for these query parameters, as bytes; DateOutOfRange for a date past LAST_DATE."""
+    notes = list(notes or [])
     query = parse_query(params.get("q", ""))
     if query.truncated:
         notes.append("Your search was long, so only its beginning was used.")
@@ -55,6 +80,9 @@ def render_search(params: QueryDict) -> bytes:
     person = _pick(Person, params.get("person", ""), "person", notes)
     date_from = _date(params.get("from", ""), "From", notes)
     date_to = _date(params.get("to", ""), "To", notes)
+    for param, label, day in (("from", "From", date_from), ("to", "To", date_to)):
+        if day and day > LAST_DATE:
+            raise DateOutOfRange(param, label, day)
     if date_from and date_to and date_from > date_to:
         notes.append("The From date was after the To date, so they were swapped.")
         date_from, date_to = date_to, date_from
@@ -125,6 +153,9 @@ def _pick_section(slug: str, sections: list[Section], notes: list[str]) -> Secti
 def _pick(model, key: str, what: str, notes: list[str]):
     key = key.strip()
     if not key:
+        return None
+    if not _KEY.fullmatch(key[:_MAX_KEY]):  # no key has other characters (nor may a NUL reach the database)
+        notes.append(f"There is no such {what}, so the search was not narrowed to one.")
         return None
     found = model.objects.filter(key=key[:_MAX_KEY]).only("key", "title" if model is Film else "name").first()
     if found is None:

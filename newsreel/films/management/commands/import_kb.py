@@ -27,6 +27,10 @@ class Command(BaseCommand):
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise CommandError(f"{file}, line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
+        except RecursionError:
+            raise CommandError(f"{file}: invalid JSON: nested too deep (a knowledge graph needs three levels)") from None
+        except ValueError as error:  # e.g. an integer of more than 4,300 digits
+            raise CommandError(f"{file}: invalid JSON: {error}") from None
         try:
             result = import_knowledge_graph(data)
         except KnowledgeGraphError as error:

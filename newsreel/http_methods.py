@@ -1,0 +1,34 @@
+"""Which HTTP methods Newsreel answers, checked before anything else reads the request.
+
+The reader's site only reads (GET, HEAD); the desk also takes form posts (POST). Any other
+method, a made-up one included, answers 405 with an Allow header. Without this, an unknown
+method on a stored page reached CsrfViewMiddleware first (it treats every method it does
+not know as unsafe) and answered 403, and the desk's login form took a PUT as a POST.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+PUBLIC_METHODS = ("GET", "HEAD")
+DESK_METHODS = ("GET", "HEAD", "POST")
+DESK_PREFIX = "/desk/"
+
+
+def allowed_methods(path: str) -> tuple[str, ...]:
+    return DESK_METHODS if path.startswith(DESK_PREFIX) else PUBLIC_METHODS
+
+
+class AllowedMethodsMiddleware:
+    """Answer 405 to any method the path's part of the site does not take."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        allowed = allowed_methods(request.path_info)
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
+        return self.get_response(request)

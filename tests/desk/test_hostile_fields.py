@@ -1,0 +1,38 @@
+"""The desk answers hostile field values with messages at the fields, never a 500."""
+
+import pytest
+
+from newsreel.newsroom.models import Article
+
+from .conftest import article_form
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_hundred_character_tag_is_an_error_at_the_tags_field(as_editor, graph):
+    response = as_editor.post("/desk/articles/new/", article_form(tags="Drama, " + "x" * 100))
+    assert response.status_code == 400
+    assert "the limit is 80" in " ".join(response.context["form"].errors["tags"])
+    assert not Article.objects.exists()
+
+
+def test_a_byline_too_long_for_its_column_is_an_error(as_editor, graph):
+    response = as_editor.post("/desk/articles/new/", article_form(authors="N" * 130))
+    assert response.status_code == 400
+    assert "the limit is 120" in " ".join(response.context["form"].errors["authors"])
+
+
+def test_nul_bytes_in_the_form_are_refused(as_editor, graph):
+    response = as_editor.post("/desk/articles/new/", article_form(headline="Hea\x00dline", body="Bo\x00dy"))
+    assert response.status_code == 400
+    assert not Article.objects.exists()
+
+
+def test_alt_text_too_long_for_its_column_is_an_error_on_upload(as_editor):
+    from newsreel.images.models import Image
+
+    from .conftest import png_upload
+
+    response = as_editor.post("/desk/images/", {"file": png_upload(), "alt": "a" * 400, "credit": "Photo"})
+    assert response.status_code == 400
+    assert not Image.objects.exists()

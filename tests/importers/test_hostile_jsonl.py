@@ -1,0 +1,32 @@
+"""JSON Lines records written to break the reader become failures with their line, not tracebacks."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from newsreel.newsroom.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deep_json_huge_integers_and_nul_fail_alone_with_their_lines(tmp_path, capsys):
+    good = json.dumps({"title": "A good story", "body_markdown": "Text."})
+    lines = [
+        good,
+        "[" * 100_000 + "]" * 100_000,
+        '{"title": "Big", "body_markdown": "x", "id": ' + "9" * 5000 + "}",
+        json.dumps({"title": "Nul\u0000", "body_markdown": "Text."}),
+        json.dumps({"title": "Tag", "body_markdown": "Text.", "tags": ["t" * 100]}),
+    ]
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CommandError, match="4 of 5"):
+        call_command("import", "jsonl", str(path), "-v", "0")
+    errors = capsys.readouterr().err
+    assert f"{path}:2: json: is nested too deep" in errors
+    assert f"{path}:3: json: is not valid JSON" in errors
+    assert f"{path}:4: title: contains a NUL" in errors
+    assert f"{path}:5: tags[0]:" in errors
+    assert list(Article.objects.values_list("headline", flat=True)) == ["A good story"]
