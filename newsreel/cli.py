@@ -22,6 +22,7 @@ NEWSREEL_COMMANDS = {
     "rebuild-renditions": "make responsive image copies and crops for images that lack them",
     "render-pages": "render every stored page again (after a deploy or a settings change)",
     "reindex-search": "rebuild the search index from the live articles",
+    "worker": "run the background worker: scheduled stories go live on their minute (serve runs one too)",
 }
 
 
@@ -57,9 +58,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export",
-                     "render_pages", "reindex_search", "rebuild_renditions"}
+                     "render_pages", "reindex_search", "rebuild_renditions", "worker"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
-RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages"}
+RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "worker"}
 
 
 def ensure_migrated() -> None:

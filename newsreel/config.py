@@ -76,6 +76,17 @@ def _parse_positive_int(value: str) -> int:
     return number
 
 
+def _parse_time_zone(value: str) -> str:
+    import zoneinfo
+
+    value = value.strip()
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError("expected an IANA time zone name, e.g. Europe/London or America/New_York") from None
+    return value
+
+
 def _parse_cache_url(value: str) -> str:
     value = value.strip()
     if value and urlsplit(value).scheme not in {"redis", "rediss"}:
@@ -164,6 +175,21 @@ SETTINGS: tuple[Setting, ...] = (
         "150,000 words at the default).",
         _parse_positive_int,
     ),
+    Setting(
+        "NEWSREEL_TIME_ZONE",
+        "UTC",
+        "The newsroom's time zone (an IANA name such as Europe/London): the desk shows and "
+        "takes publication times in it, and archive months and dates on the site follow it.",
+        _parse_time_zone,
+    ),
+    Setting(
+        "NEWSREEL_EMBEDDED_WORKER",
+        "true",
+        "Whether `newsreel serve` also runs `newsreel worker` (scheduled stories going live, "
+        "unpublish times) as a child process. Turn it off where the worker runs as its own "
+        "service, e.g. on all but one machine (several workers are safe, just not needed).",
+        _parse_bool,
+    ),
 )
 
 
@@ -179,6 +205,8 @@ class Config:
     image_max_pixels: int = 40_000_000
     image_max_bytes: int = 20_000_000
     body_max_bytes: int = 1_000_000
+    time_zone: str = "UTC"
+    embedded_worker: bool = True
 
     @property
     def media_dir(self) -> Path:
@@ -210,6 +238,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         image_max_pixels=values["NEWSREEL_IMAGE_MAX_PIXELS"],
         image_max_bytes=values["NEWSREEL_IMAGE_MAX_BYTES"],
         body_max_bytes=values["NEWSREEL_BODY_MAX_BYTES"],
+        time_zone=values["NEWSREEL_TIME_ZONE"],
+        embedded_worker=values["NEWSREEL_EMBEDDED_WORKER"],
     )
 
 

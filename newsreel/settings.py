@@ -44,7 +44,13 @@ INSTALLED_APPS = [
     "newsreel.public",
     "newsreel.desk",
     "newsreel.importers",
+    # The worker's task queue (newsreel.newsroom.tasks; docs/workflow.md says why this library).
+    "django_tasks",
+    "django_tasks_db",
 ]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# `newsreel serve` starts `newsreel worker` beside the web server unless this is off.
+EMBEDDED_WORKER = CONFIG.embedded_worker
 
 MIDDLEWARE = [
     # Outermost, so it completes every response, errors from the other middleware included
@@ -114,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = "UTC"
+TIME_ZONE = CONFIG.time_zone
 USE_I18N = False
 USE_TZ = True
 

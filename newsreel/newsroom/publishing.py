@@ -23,6 +23,7 @@ from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
+from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
@@ -229,11 +230,16 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
 
 
 @transaction.atomic
-def publish(article: Article, *, user=None) -> Article:
-    """Make the latest revision live and tell the public site; all or nothing."""
-    if article.latest_revision_id is None:
+def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None) -> Article:
+    """Make the latest revision (or `revision`) live and tell the public site; all or nothing.
+
+    A draft whose publication time is in the future is scheduled instead
+    (`newsreel.newsroom.scheduling`); the worker calls this at its minute with `at` (the
+    scheduled time, kept as the publication time) and `went_live_at` (now).
+    """
+    revision = revision or article.latest_revision
+    if revision is None:
         raise IntakeError([FieldError("article", "has no saved revision to publish")])
-    revision = article.latest_revision
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
     saved_with = getattr(article, "_processed_revision", None)
     article._processed_revision = None
@@ -241,15 +247,23 @@ def publish(article: Article, *, user=None) -> Article:
         processed = saved_with[1]
     else:
         processed = _process(draft)
+    if at is None and draft.publish_at is not None and draft.publish_at > clock.now():
+        from newsreel.newsroom.scheduling import schedule  # scheduling builds on publishing
+
+        return schedule(article, at=draft.publish_at, revision=revision, require_future=False, checked=True,
+                        unpublish_at=article.unpublish_at if article.state == WorkflowState.SCHEDULED else None)
     previous = ArticleSnapshot.of(article) if article.is_live else None
     _apply_content(article, draft)
     _apply_derived(article, processed)
     ensure_renditions([article.hero_image])
     now = timezone.now()
-    article.published_at = draft.publish_at or (article.published_at if article.is_live else None) or now
+    article.published_at = at or draft.publish_at or (article.published_at if article.is_live else None) or now
     article.first_published_at = article.first_published_at or now
     article.state = WorkflowState.PUBLISHED
     article.live_revision = revision
+    article.scheduled_revision = None
+    if went_live_at is not None:
+        article.went_live_at = went_live_at
     article.save()
     _apply_relations(article, draft)
     revision.derived = _derived_summary(processed)

@@ -20,6 +20,7 @@ LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
 
 class WorkflowState(models.TextChoices):
     DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"  # newsreel.newsroom.scheduling: goes live at published_at
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
 
@@ -48,6 +49,13 @@ class Article(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Scheduling (newsreel.newsroom.scheduling): which revision goes live at published_at,
+    # when a live story comes down again, and when the worker really made it live.
+    scheduled_revision = models.ForeignKey(
+        "newsroom.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unpublish_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    went_live_at = models.DateTimeField(null=True, blank=True, editable=False)
     latest_revision = models.ForeignKey(
         "newsroom.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,6 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.utils import OperationalError
 
+from newsreel.newsroom.embedded_worker import start_embedded_worker
+
 
 class Command(BaseCommand):
     help = "Serve the site with granian: newsreel serve [--host H] [--port P] [--workers N]"
@@ -38,6 +40,8 @@ class Command(BaseCommand):
             raise CommandError(f"DATABASE_URL: cannot connect to the database: {error}".strip()) from None
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        if start_embedded_worker() is not None:
+            self.stdout.write("Started the worker (scheduled stories go live on their minute); NEWSREEL_EMBEDDED_WORKER=false turns it off.")
         self.stdout.write(f"Serving {settings.SITE_URL} on http://{host}:{port} with {workers} granian worker(s); Ctrl-C stops.")
         sys.stdout.flush()
         argv = [
