@@ -42,6 +42,7 @@ class Worker:
         self.report = report
         self.running = True
         self.worker_id = f"newsreel-{os.getpid()}-{get_random_string(8)}"
+        self._parent_at_start = os.getppid()
         from django_tasks_db.management.commands.db_worker import Worker as TaskWorker
 
         # One pass over the ready tasks per call (batch mode returns when none is left).
@@ -90,18 +91,27 @@ class Worker:
         self.report(f"worker {self.worker_id} stopped")
 
     def _parent_alive(self) -> bool:
-        if self.options.stop_with is None:
+        """False once the `stop_with` process is gone. When it is our parent (serve), its
+        death shows as a new parent pid at once, even before anyone reaps it."""
+        pid = self.options.stop_with
+        if pid is None:
             return True
-        try:
-            os.kill(self.options.stop_with, 0)  # signal 0: only asks whether the process exists
-        except ProcessLookupError:
-            self.report(f"process {self.options.stop_with} is gone; stopping")
-            return False
-        except PermissionError:  # it exists, under another user
-            pass
-        return True
+        gone = os.getppid() != pid if self._parent_at_start == pid else not _exists(pid)
+        if gone:
+            self.report(f"process {pid} is gone; stopping")
+        return not gone
 
     def _sleep(self, seconds: float) -> None:
         end = time.monotonic() + seconds
         while self.running and time.monotonic() < end:
             time.sleep(min(0.2, max(0.0, end - time.monotonic())))
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
