@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, images
+from newsreel.desk.views import articles, auth, images, schedule
 
 app_name = "desk"
 
@@ -16,4 +16,10 @@ urlpatterns = [
     path("articles/<int:pk>/revisions/", articles.revision_list, name="revisions"),
     path("articles/<int:pk>/revisions/<int:number>/", articles.revision_detail, name="revision"),
     path("images/", images.image_list, name="images"),
+    path("scheduled/", schedule.scheduled_queue, name="scheduled"),
+    path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),
+    path("articles/<int:pk>/schedule/", schedule.article_schedule, name="article_schedule"),
+    path("articles/<int:pk>/reschedule/", schedule.article_reschedule, name="article_reschedule"),
+    path("articles/<int:pk>/unschedule/", schedule.article_unschedule, name="article_unschedule"),
+    path("articles/<int:pk>/unpublish-time/", schedule.article_unpublish_time, name="article_unpublish_time"),
 ]

@@ -29,6 +29,7 @@ from newsreel.text.types import TextError
 ARTICLES_PER_PAGE = 25
 STATE_FILTERS = {
     "draft": ("Drafts", Q(state=WorkflowState.DRAFT)),
+    "scheduled": ("Scheduled", Q(state=WorkflowState.SCHEDULED)),
     "published": ("Published", Q(state=WorkflowState.PUBLISHED)),
     "changes": ("Unpublished changes", Q(state=WorkflowState.PUBLISHED, live_revision__isnull=False) & ~Q(latest_revision=F("live_revision"))),
     "unpublished": ("Unpublished", Q(state=WorkflowState.UNPUBLISHED)),
