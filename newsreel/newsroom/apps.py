@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class NewsroomConfig(AppConfig):
@@ -6,4 +7,7 @@ class NewsroomConfig(AppConfig):
     label = "newsroom"
 
     def ready(self) -> None:
-        from newsreel.newsroom import roles  # noqa: F401  (connects post_migrate)
+        from newsreel.newsroom.roles import sync_roles_after_migrate
+
+        # The roles' permission groups are brought up to date after every migrate.
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="newsroom.sync_roles")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models.signals import post_migrate
-from django.dispatch import receiver
-
 CONTRIBUTOR = "contributor"
 EDITOR = "editor"
 ADMINISTRATOR = "administrator"
@@ -44,8 +41,8 @@ def sync_roles() -> None:
         group.permissions.set(permissions)
 
 
-@receiver(post_migrate)
-def _sync_roles_after_migrate(sender, **kwargs) -> None:
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    """post_migrate receiver (connected in NewsroomConfig.ready())."""
     if getattr(sender, "name", "") == "newsreel.public":  # our last app with models: all permissions exist
         sync_roles()
 

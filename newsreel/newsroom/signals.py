@@ -7,8 +7,7 @@ the whole publish back and the previous version goes on serving.
 from django.dispatch import Signal
 
 # kwargs: article (the live Article after the change), previous (an ArticleSnapshot of
-# what readers saw before, or None when it was not live), neighbours_before (ids of the
-# articles that were its previous/next before the change).
+# what readers saw before, neighbours included, or None when it was not live).
 article_published = Signal()
 # kwargs: article, previous (ArticleSnapshot of what was live)
 article_unpublished = Signal()

@@ -1,7 +1,7 @@
 """Stored list pages beyond the built-in ones: tag pages, the monthly archive and its
 index, the deeper pages of every paginated list, and related-article lists on articles.
 
-What a publish re-renders, and why (all registered with `refresh.register_refresher`):
+What a publish re-renders, and why (`refresh_lists`, registered by `receivers.connect`):
 
 - A story entering or leaving a list shifts every page of it. Of its section's list, the
   stored pages are rendered again up to EAGER_PAGES and dropped beyond it, to be rendered
@@ -42,7 +42,7 @@ from newsreel.public.pages.queries import (
 )
 from newsreel.public.pages.shared import list_length
 from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
-from newsreel.public.refresh import Affected, refresh_article, register_refresher, renders_everything
+from newsreel.public.refresh import Affected, refresh_article, renders_everything
 from newsreel.public.store import delete_pages, store_page
 
 # Pages of a list re-rendered at publish when stored; stored pages past this are dropped
@@ -88,7 +88,6 @@ def refresh_person_coverage(person: Person, number: int) -> StoredPage:
 
 # What publishing calls.
 
-@register_refresher
 def refresh_lists(affected: Affected) -> None:
     """Bring the list pages and related lists one article change touches up to date."""
     for section in Section.objects.filter(pk__in=affected.section_ids):

@@ -1,8 +1,19 @@
-"""Re-render stored pages when the newsroom publishes, updates or unpublishes, and when
-the films, people, authors, sections, images or site settings they show change.
+"""Everything the public site listens to, connected in one place: `connect()`, called once
+from `PublicConfig.ready()`. No module of the public site connects or registers itself on
+import.
+
+- The newsroom's `article_published` / `article_unpublished`: stored pages are rendered
+  again (`refresh`), then the search index follows (`search.index`).
+- Saves and deletes of the films, people, authors, sections, tags, images and site
+  settings the pages show: `invalidation` drops or re-renders what showed them.
+- Page families beyond the built-in ones (list pages, robots.txt, feeds, sitemaps) are
+  registered with `refresh.register_refresher`, in the order a publish runs them.
 
 The publishing signals arrive inside the publishing transaction: if rendering fails, the
 publish rolls back and readers go on seeing the previous version.
+
+Depends on: newsroom.signals and the models it listens to; refresh, invalidation,
+search.index, listing_refresh, robots, feeds.stored, sitemaps.stored (never the reverse).
 """
 
 from __future__ import annotations
@@ -10,28 +21,28 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.newsroom.signals import article_published, article_unpublished
-from newsreel.public import invalidation
+from newsreel.public import invalidation, listing_refresh, robots
+from newsreel.public.feeds import stored as feeds
 from newsreel.public.models import SiteSettings
-from newsreel.public.refresh import refresh_for_publish, refresh_for_unpublish
+from newsreel.public.refresh import refresh_for_publish, refresh_for_unpublish, register_refresher
+from newsreel.public.search import index as search_index
+from newsreel.public.sitemaps import stored as sitemaps
 
 
-@receiver(article_published, dispatch_uid="public.article_published")
-def on_article_published(sender: Any, article, previous=None, neighbours_before=(), **kwargs: Any) -> None:
-    refresh_for_publish(article, previous, neighbours_before or ())
+def on_article_published(sender: Any, article, previous=None, **kwargs: Any) -> None:
+    refresh_for_publish(article, previous)
 
 
-@receiver(article_unpublished, dispatch_uid="public.article_unpublished")
-def on_article_unpublished(sender: Any, article, previous=None, neighbours_before=(), **kwargs: Any) -> None:
-    refresh_for_unpublish(article, previous, neighbours_before or ())
+def on_article_unpublished(sender: Any, article, previous=None, **kwargs: Any) -> None:
+    refresh_for_unpublish(article, previous)
 
 
-_MODEL_RECEIVERS = [
+MODEL_RECEIVERS = [
     (Film, invalidation.film_changed),
     (Person, invalidation.person_changed),
     (Credit, invalidation.credit_changed),
@@ -41,6 +52,22 @@ _MODEL_RECEIVERS = [
     (Section, invalidation.section_changed),
     (SiteSettings, invalidation.site_settings_changed),
 ]
-for model, handler in _MODEL_RECEIVERS:
-    for signal in (post_save, post_delete):
-        signal.connect(handler, sender=model, dispatch_uid=f"public.{signal is post_save and 'save' or 'delete'}.{model.__name__}")
+
+# Run after the built-in page families on every publish, unpublish and rebuild, in this order.
+REFRESHERS = [listing_refresh.refresh_lists, robots.refresh_robots_for_rebuild, feeds.refresh_feeds_for,
+              sitemaps.refresh_sitemaps_for]
+
+
+def connect() -> None:
+    """Connect every receiver and register every refresher (idempotent: each has a dispatch_uid)."""
+    article_published.connect(on_article_published, dispatch_uid="public.article_published")
+    article_unpublished.connect(on_article_unpublished, dispatch_uid="public.article_unpublished")
+    article_published.connect(search_index.on_article_published, dispatch_uid="public.search.article_published")
+    article_unpublished.connect(search_index.on_article_unpublished, dispatch_uid="public.search.article_unpublished")
+    post_save.connect(search_index.on_film_saved, sender=Film, dispatch_uid="public.search.film_saved")
+    post_save.connect(search_index.on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")
+    for model, handler in MODEL_RECEIVERS:
+        post_save.connect(handler, sender=model, dispatch_uid=f"public.save.{model.__name__}")
+        post_delete.connect(handler, sender=model, dispatch_uid=f"public.delete.{model.__name__}")
+    for refresher in REFRESHERS:
+        register_refresher(refresher)

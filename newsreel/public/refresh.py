@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from django.conf import settings
 from django.db import transaction
@@ -110,14 +110,15 @@ class Affected:
             self.article_ids.update(i for i in live_neighbour_ids(article) if i)
 
 
-# Page families beyond the built-in ones (feeds, sitemaps, tag and archive pages, ...)
-# register here; each is called with the Affected set after every publish or unpublish.
+# Page families beyond the built-in ones (feeds, sitemaps, tag and archive pages, ...),
+# registered by `receivers.connect()`; each is called with the Affected set after every
+# publish or unpublish.
 Refresher = Callable[["Affected"], None]
 EXTRA_REFRESHERS: list[Refresher] = []
 
 
 def register_refresher(refresher: Refresher) -> Refresher:
-    """Decorator: re-render a family of stored pages whenever an article change touches it."""
+    """Re-render a family of stored pages whenever an article change touches it (once per refresher)."""
     if refresher not in EXTRA_REFRESHERS:
         EXTRA_REFRESHERS.append(refresher)
     return refresher
@@ -158,9 +159,9 @@ def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
 
 
 @reads_shared()
-def refresh_for_publish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
+def refresh_for_publish(article: Article, previous: Any = None) -> Affected:
     """Store the article's page and re-render every page its publication touches."""
-    affected = _affected_by(article, previous, neighbours_before)
+    affected = _affected_by(article, previous)
     if previous is None:
         affected.new_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
@@ -173,11 +174,10 @@ def refresh_for_publish(article: Article, previous: Any = None, neighbours_befor
     return affected
 
 
-def _affected_by(article: Article, previous: Any, neighbours_before: Iterable[int]) -> Affected:
-    """What a change to `article` touches: before it (`previous`), and now."""
+def _affected_by(article: Article, previous: Any) -> Affected:
+    """What a change to `article` touches: before it (`previous`, neighbours included), and now."""
     affected = Affected()
     affected.add_snapshot(previous)
-    affected.article_ids.update(i for i in neighbours_before if i)
     affected.add_live(article)
     affected.article_ids.discard(article.pk)
     affected.changed_ids.add(article.pk)
@@ -185,9 +185,9 @@ def _affected_by(article: Article, previous: Any, neighbours_before: Iterable[in
 
 
 @reads_shared()
-def refresh_for_unpublish(article: Article, previous: Any = None, neighbours_before: Iterable[int] = ()) -> Affected:
+def refresh_for_unpublish(article: Article, previous: Any = None) -> Affected:
     """Answer the article's URL with 410 Gone and re-render the pages that listed it."""
-    affected = _affected_by(article, previous, neighbours_before)
+    affected = _affected_by(article, previous)
     withdraw_article(article, getattr(previous, "slug", None))
     if not _noted_in_batch(affected):
         _refresh_affected(affected)
@@ -248,7 +248,3 @@ def refresh_everything() -> int:
             withdraw_article(article)
             count += 1
     return count
-
-
-# Tag and archive pages, deeper pages of every list, related lists (registers itself).
-from newsreel.public import listing_refresh  # noqa: E402,F401

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 
 from newsreel.public.pages.common import absolute
-from newsreel.public.refresh import Affected, register_refresher
+from newsreel.public.refresh import Affected
 from newsreel.public.models import StoredPage
 from newsreel.public.store import serve_stored, store_page
 
@@ -42,7 +42,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return serve_stored(request)
 
 
-@register_refresher
 def refresh_robots_for_rebuild(affected: Affected) -> None:
     """A rebuild (an Affected set naming no changed article) writes robots.txt too; a publish does not touch it."""
     if not getattr(affected, "changed_ids", None):

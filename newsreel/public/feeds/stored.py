@@ -15,7 +15,7 @@ from newsreel.public.feeds.items import FEED_LENGTH, ItemCache
 from newsreel.public.feeds.scopes import FeedScope, scope_for, scopes_for_affected
 from newsreel.public.models import SiteSettings, StoredPage
 from newsreel.public.pages.queries import live_articles
-from newsreel.public.refresh import Affected, register_refresher
+from newsreel.public.refresh import Affected
 from newsreel.public.store import store_page
 from newsreel.public.pages.shared import site_settings
 
@@ -37,7 +37,6 @@ def refresh_scope(scope: FeedScope, formats: list[FeedFormat] | None = None, *, 
     return [refresh_feed(scope, fmt, cache=cache, article_ids=ids, site=site) for fmt in formats or FORMATS.values()]
 
 
-@register_refresher
 def refresh_feeds_for(affected: Affected) -> int:
     """Bring the feeds an article change touches up to date; returns feeds rendered.
 

@@ -19,11 +19,9 @@ import threading
 from typing import Any, Callable, Iterable
 
 from django.db import transaction
-from django.db.models.signals import post_save
 
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote
-from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.public.search.backend import MARK_END, MARK_START
 from newsreel.public.search.models import SearchDocument, SearchFacet, filter_token, search_key_for
 
@@ -161,11 +159,3 @@ def on_film_saved(sender: Any, instance: Film, created: bool = False, **kwargs: 
 def on_person_saved(sender: Any, instance: Person, created: bool = False, **kwargs: Any) -> None:
     if not created:
         _note("person", instance.pk)
-
-
-def connect() -> None:
-    """Called once from the public app's ready()."""
-    article_published.connect(on_article_published, dispatch_uid="public.search.article_published")
-    article_unpublished.connect(on_article_unpublished, dispatch_uid="public.search.article_unpublished")
-    post_save.connect(on_film_saved, sender=Film, dispatch_uid="public.search.film_saved")
-    post_save.connect(on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")

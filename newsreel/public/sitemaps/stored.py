@@ -18,7 +18,7 @@ from django.db.models import Max, Min
 from newsreel.films.models import Film, Person
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.queries import live_articles
-from newsreel.public.refresh import Affected, register_refresher
+from newsreel.public.refresh import Affected
 from newsreel.public.sitemaps import index, news
 from newsreel.public.sitemaps.families import FAMILIES, Family, part_of
 from newsreel.public.sitemaps.xml import CONTENT_TYPE, urlset
@@ -131,7 +131,6 @@ def touched_parts(affected: Affected, rebuild: bool) -> dict[str, set[int]]:
     }
 
 
-@register_refresher
 def refresh_sitemaps_for(affected: Affected) -> int:
     """Bring the sitemaps an article change touches up to date; returns files rendered.
 
