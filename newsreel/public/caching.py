@@ -17,7 +17,8 @@ A response with no ETag gets one: from its bytes, or for a file from its modific
 time and size (as nginx does). One with no Last-Modified gets the time it was made (it
 was generated just now), so a conditional request still has something to compare. A
 200 without conditional handling of its own answers If-None-Match / If-Modified-Since
-with 304 here. The desk is left alone (it is private and never cached). It is the
+with 304 here (and If-Match / If-Unmodified-Since with 412), decided by `conditional`, as
+stored pages are. The desk is left alone (it is private and never cached). It is the
 outermost middleware, so Django's own answers (400 for an unknown host) get headers too.
 """
 
@@ -27,10 +28,9 @@ from typing import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
-from newsreel.public import store
+from newsreel.public import conditional, store
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
@@ -69,8 +69,7 @@ class PublicCacheHeadersMiddleware:
                 response.headers["ETag"] = etag
         if response.status_code == 200 and "ETag" in response.headers:
             modified = parse_http_date_safe(response.headers["Last-Modified"])
-            return get_conditional_response(request, etag=response.headers["ETag"], last_modified=modified,
-                                            response=response)
+            return conditional.answer(request.META, response, response.headers["ETag"], modified)
         return response
 
 

@@ -6,35 +6,43 @@ times that, so `StoredPageFastPath` wraps the Django application and answers tho
 requests itself, with the same bytes and the same headers Django would send:
 
 - the body, Content-Type, Content-Length, ETag, Last-Modified and Cache-Control of
-  `newsreel.public.store` (and its 304 for If-None-Match / If-Modified-Since);
-- the security headers of SecurityMiddleware and XFrameOptionsMiddleware, built from the
-  same settings (X-Content-Type-Options, Referrer-Policy, Cross-Origin-Opener-Policy,
-  Strict-Transport-Security on secure requests, X-Frame-Options).
+  `newsreel.public.store`, and its 304, decided by the same function (`conditional`);
+- the headers Django's middleware adds (security headers, X-Frame-Options, ...). They are
+  not copied here: the fast path sends one probe response through the real middleware
+  stack, once per kind of answer (status, secure or not), and adds what the stack added.
+  A new middleware's headers reach the fast path without a change to this file; a
+  middleware that changes the probe's status or sets a cookie turns the fast path off for
+  that kind of answer.
 
-Everything else goes to Django unchanged: other methods (a POST to a stored path gets
-Django's answer), paths under /desk/, /media/ and /static/, paths with no stored page
-(lazily filled pages, search, 404), a Host that ALLOWED_HOSTS refuses (Django answers
-400), a request SECURE_SSL_REDIRECT would redirect, any database error, and requests with
-a session or CSRF cookie: SessionMiddleware clears a stale session cookie and
-CsrfViewMiddleware replaces a malformed CSRF cookie (Set-Cookie, `Vary: Cookie`), and only
-Django can tell. Readers carry neither (the site sets them only in the desk), so they all
-take the fast path.
+tests/public/test_fastpath.py checks every stored page of a published site
+both ways. Everything else goes to Django unchanged: other methods (a POST to a stored
+path gets Django's answer), paths under /desk/, /media/ and /static/, paths with no stored
+page (lazily filled pages, search, 404), a Host that ALLOWED_HOSTS refuses (Django answers
+400), a request SECURE_SSL_REDIRECT would redirect, a failed If-Match or
+If-Unmodified-Since (Django answers and logs the 412), any database error, and requests with a session or CSRF cookie:
+SessionMiddleware clears a stale session cookie and CsrfViewMiddleware replaces a
+malformed CSRF cookie (Set-Cookie, `Vary: Cookie`), and only Django can tell. Readers carry
+neither (the site sets them only in the desk), so they all take the fast path.
 """
-
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.http.request import split_domain_port, validate_host
-from django.utils.http import http_date, parse_http_date_safe
+from django.urls import set_urlconf
+from django.utils.http import http_date
 
-from newsreel.public import store
+from newsreel.public import conditional, store
 from newsreel.public.models import StoredPage
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
@@ -50,8 +58,7 @@ class StoredPageFastPath:
         self.prefixes = PASS_THROUGH_PREFIXES + tuple(
             url for url in (settings.MEDIA_URL, settings.STATIC_URL) if url.startswith("/") and url != "/"
         )
-        self.security_headers = security_headers()
-        self.hsts = hsts_header()
+        self.added: dict[tuple[int, bool], list[tuple[str, str]] | None] = {}
         self.good_hosts: set[str] = set()
         self.django_cookies = (settings.SESSION_COOKIE_NAME + "=", settings.CSRF_COOKIE_NAME + "=")
 
@@ -81,21 +88,29 @@ class StoredPageFastPath:
         if isinstance(body, memoryview):
             body = body.tobytes()
         modified_header, modified = _http_date(last_modified)
-        if status == 200 and not_modified(environ, etag, modified):
-            status = 304
-            headers = [("Content-Type", store.HTML), ("ETag", etag), ("Last-Modified", modified_header),
-                       ("Cache-Control", store.CACHE_CONTROL), ("Content-Length", "0")]
-            body = b""
+        decided = conditional.outcome(environ, etag, modified) if status == 200 else None
+        if decided == conditional.PRECONDITION_FAILED:
+            return None  # Django answers (and logs) a 412
+        if decided == conditional.NOT_MODIFIED:
+            status, body = 304, b""
+            headers = [("Cache-Control", store.CACHE_CONTROL), ("ETag", etag), ("Last-Modified", modified_header)]
         else:
             headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
             if location:
                 headers.append(("Location", location))
             headers += [("ETag", etag), ("Last-Modified", modified_header), ("Cache-Control", store.CACHE_CONTROL)]
-        headers += self.security_headers
-        if secure and self.hsts:
-            headers.append(("Strict-Transport-Security", self.hsts))
-        start_response(_status_line(status), headers)
+        added = self.middleware_headers(environ, status, secure)
+        if added is None:
+            return None
+        start_response(_status_line(status), headers + added)
         return [b"" if head else body]
+
+    def middleware_headers(self, environ: dict, status: int, secure: bool) -> list[tuple[str, str]] | None:
+        """What Django's middleware adds to a stored answer of this status; None: let Django answer."""
+        key = (status, secure)
+        if key not in self.added:
+            self.added[key] = middleware_headers(environ, status)
+        return self.added[key]
 
     def host_allowed(self, environ: dict) -> bool:
         """Django's `request.get_host()` check, without building a request."""
@@ -172,45 +187,35 @@ def is_secure(environ: dict) -> bool:
     return environ.get("wsgi.url_scheme") == "https"
 
 
-def not_modified(environ: dict, etag: str, modified: int) -> bool:
-    """RFC 9110 order, as `store` answers: If-None-Match first, then If-Modified-Since."""
-    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-    if if_none_match is not None:
-        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-        return "*" in tags or etag in tags
-    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
-    if if_modified_since:
-        since = parse_http_date_safe(if_modified_since)
-        return since is not None and modified <= since
-    return False
+class _MiddlewareProbe(BaseHandler):
+    """Django's middleware stack around a given response, in place of the URL resolver and view."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        super().__init__()
+        self.response = response
+        self.load_middleware()
+
+    def _get_response(self, request: HttpRequest) -> HttpResponse:
+        return self.response
 
 
-def security_headers() -> list[tuple[str, str]]:
-    """What SecurityMiddleware and XFrameOptionsMiddleware add to every response."""
-    headers: list[tuple[str, str]] = []
-    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
-        headers.append(("X-Content-Type-Options", "nosniff"))
-    policy = settings.SECURE_REFERRER_POLICY
-    if policy:
-        value = policy if isinstance(policy, str) else ",".join(policy)
-        headers.append(("Referrer-Policy", ",".join(part.strip() for part in value.split(","))))
-    if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
-        headers.append(("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY))
-    if "django.middleware.clickjacking.XFrameOptionsMiddleware" in settings.MIDDLEWARE:
-        headers.append(("X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()))
-    return headers
-
-
-def hsts_header() -> str:
-    seconds = settings.SECURE_HSTS_SECONDS
-    if not seconds:
-        return ""
-    value = f"max-age={seconds}"
-    if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS:
-        value += "; includeSubDomains"
-    if settings.SECURE_HSTS_PRELOAD:
-        value += "; preload"
-    return value
+def middleware_headers(environ: dict, status: int) -> list[tuple[str, str]] | None:
+    """The headers Django's middleware stack adds to a stored answer of `status` for requests
+    like this one (same host, same scheme); None when it changes more than headers."""
+    probe = HttpResponseNotModified() if status == 304 else HttpResponse(b"", status=status, content_type=store.HTML)
+    probe.headers["ETag"], probe.headers["Last-Modified"] = '"probe"', http_date(0)
+    probe.headers["Cache-Control"] = store.CACHE_CONTROL
+    if status != 304:
+        probe.headers["Content-Length"] = "0"
+    own = {name.lower() for name in probe.headers}
+    quiet = {name: value for name, value in environ.items()
+             if not name.startswith("HTTP_IF_") and name not in ("HTTP_COOKIE", "wsgi.input")}
+    request = WSGIRequest({**quiet, "REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO(b"")})
+    set_urlconf(settings.ROOT_URLCONF)
+    answered = _MiddlewareProbe(probe)._middleware_chain(request)
+    if answered.status_code != status or answered.cookies:
+        return None
+    return [(name, value) for name, value in answered.items() if name.lower() not in own]
 
 
 @lru_cache(maxsize=4096)

@@ -1,8 +1,8 @@
 """Stored pages: bytes rendered ahead of any request, and the view that serves them.
 
 A page view is one indexed query and no template work. Conditional requests are
-answered here (If-None-Match first, then If-Modified-Since, as RFC 9110 orders them),
-so a CDN or browser revalidating a page costs a lookup and a few header comparisons.
+answered here (`conditional`, which the fast path and the cache headers middleware ask
+too), so a CDN or browser revalidating a page costs a lookup and a few header comparisons.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 
+from newsreel.public import conditional
 from newsreel.public.models import StoredPage
 
 HTML = "text/html; charset=utf-8"
@@ -147,27 +148,13 @@ def _respond(
     request: HttpRequest, body, content_type: str, etag: str, last_modified: datetime, status: int, location: str
 ) -> HttpResponse:
     modified = int(last_modified.timestamp())
-    if status == 200 and _not_modified(request, etag, modified):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=content_type, status=status)
-        response.headers["Content-Length"] = str(len(body))
-        if location:
-            response.headers["Location"] = location
+    response = HttpResponse(b"" if request.method == "HEAD" else body, content_type=content_type, status=status)
+    response.headers["Content-Length"] = str(len(body))
+    if location:
+        response.headers["Location"] = location
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(modified)
     response.headers["Cache-Control"] = CACHE_CONTROL
-    return response
-
-
-def _not_modified(request: HttpRequest, etag: str, modified: int) -> bool:
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match is not None:
-        # Weak comparison (RFC 9110 13.1.2): a W/ prefix from a proxy still matches.
-        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-        return "*" in tags or etag in tags
-    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
-    if if_modified_since:
-        since = parse_http_date_safe(if_modified_since)
-        return since is not None and modified <= since
-    return False
+    if status != 200:
+        return response
+    return conditional.answer(request.META, response, etag, modified)

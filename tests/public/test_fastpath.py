@@ -160,3 +160,60 @@ def test_other_cookies_do_not_leave_the_fast_path(fast, django_app, stored):
 def test_a_path_that_is_not_utf8_goes_to_django(fast, stored):
     status, _, _ = call(fast, "", raw_path=b"/articles/\xff/")
     assert fast.app.calls == 1 and not status.startswith("5")
+
+
+def _crawl(app, start: list[str], limit: int = 200) -> None:
+    """Follow the site's own links from `start`, through Django, so lazily filled pages get stored."""
+    import re
+
+    seen, queue = set(), list(start)
+    while queue and len(seen) < limit:
+        path = queue.pop()
+        if path in seen or path.startswith(("/desk/", "/media/", "/static/", "/search/")):
+            continue
+        seen.add(path)
+        _, _, body = call(app, path)
+        for link in re.findall(rb'(?:href|src)="(/[^"#?]*)"|<loc>https?://[^/<]+(/[^<]*)</loc>', body):
+            queue.extend(part.decode() for part in link if part)
+
+
+VARIANTS = {
+    "GET": {},
+    "HEAD": {"method": "HEAD"},
+    "HTTPS": {"wsgi.url_scheme": "https"},
+    "a foreign cookie": {"HTTP_COOKIE": "theme=dark"},
+}
+
+
+def test_every_stored_page_of_a_published_site_is_answered_as_the_full_stack_answers_it(
+        django_app, make_article, publish, unpublish, site, settings):
+    from newsreel.public.models import StoredPage
+
+    settings.SECURE_HSTS_SECONDS = 3600  # so the secure variant carries a header the plain one lacks
+    django_app = WSGIHandler()  # its middleware reads the settings as changed
+    first = publish(make_article("Ada Varga talks Harbor Lights", slug="varga-talks"))
+    publish(make_article("A winter on the pier", slug="winter-pier"))
+    publish(first, slug="varga-talks-harbor-lights")  # the old slug now redirects
+    unpublish(publish(make_article("Withdrawn", slug="withdrawn")))  # its URL answers 410
+    _crawl(django_app, ["/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/archive/"])
+    stored = list(StoredPage.objects.values_list("path", "kind", "etag", "last_modified"))
+    assert {kind for _, kind, _, _ in stored} >= {"article", "home", "section", "feed", "sitemap", "redirect", "gone"}
+    for path, kind, etag, modified in stored:
+        variants = dict(VARIANTS, **{
+            "If-None-Match": {"HTTP_IF_NONE_MATCH": etag},
+            "If-Modified-Since": {"HTTP_IF_MODIFIED_SINCE": formatdate(modified.timestamp(), usegmt=True)},
+            "If-None-Match of another version": {"HTTP_IF_NONE_MATCH": '"other"'},
+        })
+        for name, variant in variants.items():
+            fast = StoredPageFastPath(Spy(django_app))
+            options = {key: value for key, value in variant.items() if key != "method"}
+            answered = call(fast, path, variant.get("method", "GET"), **options)
+            expected = call(django_app, path, variant.get("method", "GET"), **options)
+            assert answered == expected, (path, kind, name)
+            assert fast.app.calls == 0, f"{path} ({name}) left the fast path"
+
+
+def test_a_failed_if_match_is_left_to_django_which_answers_412(fast, django_app, stored):
+    assert call(fast, ARTICLE, HTTP_IF_MATCH='"other"')[0] == "412 Precondition Failed"
+    assert fast.app.calls == 1
+    assert call(fast, ARTICLE, HTTP_IF_MATCH="*")[0] == "200 OK" and fast.app.calls == 1
