@@ -9,8 +9,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # The PostgreSQL run uses this server; pytest-django creates and drops test_newsreel in it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
-# Each run prints the line coverage of the newsroom and the public site (coverage.py).
-COVERAGE := --cov=newsreel.newsroom --cov=newsreel.public --cov-report=term:skip-covered
+# Each run prints the line coverage of the newsroom and the public site (coverage.py, started
+# before pytest so the modules Django imports at set-up count too); the report prints either way.
+COVERAGE := $(BIN)/python -m coverage
+COVERED  := --source=newsreel.newsroom,newsreel.public
 
 .PHONY: run test test-sqlite test-postgres bench audit clean
 
@@ -32,10 +34,12 @@ run: $(STAMP)
 test: test-sqlite test-postgres
 
 test-sqlite: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider $(COVERAGE)
+	$(COVERAGE) run $(COVERED) -m pytest -p no:cacheprovider; status=$$?; \
+	  $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 test-postgres: $(STAMP) $(NODE_STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m pytest -p no:cacheprovider -m "not browser" $(COVERAGE)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(COVERAGE) run $(COVERED) -m pytest -p no:cacheprovider -m "not browser"; \
+	  status=$$?; $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python bench/serve_pages.py
