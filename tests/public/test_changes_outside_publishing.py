@@ -27,6 +27,26 @@ def test_a_new_distributor_reaches_the_article_pages_that_name_the_film(
     assert not StoredPage.objects.filter(path=film_page).exists()  # refilled on its next request
 
 
+def test_a_film_change_renders_the_stories_that_name_it_again_not_the_whole_site(
+    make_article, publish, graph, site, django_capture_on_commit_callbacks, monkeypatch
+):
+    from newsreel.public import refresh
+
+    publish(make_article(slug="harbor-story"))
+    unrelated = make_article(slug="pier-story")
+    unrelated.mentions.all().delete()
+    unrelated.quotes.all().delete()
+    publish(unrelated)
+    rendered = []
+    monkeypatch.setattr(refresh, "refresh_everything", lambda: pytest.fail("a film change re-rendered the whole site"))
+    monkeypatch.setattr(refresh, "refresh_article", lambda article, render=refresh.refresh_article: (
+        rendered.append(article.slug), render(article))[1])
+    with django_capture_on_commit_callbacks(execute=True):
+        graph.harbor.distributor = "Seaglass Releasing"
+        graph.harbor.save()
+    assert rendered == ["harbor-story"]
+
+
 def test_a_renamed_person_is_renamed_in_the_stories_that_name_them(
     make_article, publish, graph, site, django_capture_on_commit_callbacks
 ):
