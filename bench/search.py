@@ -275,11 +275,19 @@ def main() -> None:
         os.environ["NEWSREEL_DATA_DIR"] = args.data_dir or folder
         if targets == ["postgresql"]:
             os.environ["DATABASE_URL"] = scratch_postgres(database_url, reuse=args.reuse_postgres)
+            # A shared database needs a shared key; this scratch one is the bench's alone.
+            os.environ.setdefault("NEWSREEL_SECRET_KEY", "bench-only-" + secrets_token())
             run("PostgreSQL", args)
         elif targets == ["sqlite"]:
             run("SQLite", args)
         else:
             raise SystemExit("nothing to run: --only postgresql needs DATABASE_URL=postgres://...")
+
+
+def secrets_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(50)
 
 
 def scratch_postgres(url: str, reuse: bool = False) -> str:

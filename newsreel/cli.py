@@ -12,6 +12,9 @@ import sys
 NEWSREEL_COMMANDS = {
     "demo": "set up the database and load the demo newsroom (idempotent)",
     "serve": "serve the site with granian: newsreel serve [--host H] [--port P] [--workers N]",
+    "migrate": "bring the database schema up to date (safe on several machines at once); before serve",
+    "backup": "write the embedded database and media folder into one archive: newsreel backup FILE",
+    "restore": "put a backup archive back: newsreel restore FILE [--force]",
     "import-kb": "load films, people and credits from a knowledge-graph JSON file",
     "publish": "publish a Markdown file with YAML front matter and print its URL",
     "import": "import and publish articles: newsreel import jsonl FILE.jsonl | import markdown DIR",
@@ -48,8 +51,8 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     if argv[1] in DATABASE_COMMANDS and "--help" not in argv and "-h" not in argv:
         require_database()
-        if argv[1] not in {"migrate", "check"}:
-            ensure_migrated()
+        if argv[1] not in {"migrate", "check", "restore", "backup"}:
+            ensure_migrated(argv[1])
         if argv[1] in RENDERING_COMMANDS:
             ensure_static_manifest()
     from django.core.management import execute_from_command_line
@@ -63,16 +66,15 @@ DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "che
 RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "worker"}
 
 
-def ensure_migrated() -> None:
-    """Bring the database schema up to date, so every command works on a new data folder."""
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
+def ensure_migrated(command: str = "") -> None:
+    """Bring the database schema up to date, or stop naming `newsreel migrate` (see `ensure_schema`)."""
+    from newsreel.operations.schema import SchemaBehind, ensure_schema
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        sys.stderr.write("newsreel: setting up the database (applying migrations)...\n")
-        call_command("migrate", interactive=False, verbosity=0)
+    try:
+        ensure_schema(command.replace("_", "-"))
+    except SchemaBehind as error:
+        sys.stderr.write(f"newsreel: {error}\n")
+        raise SystemExit(2) from None
 
 
 def ensure_static_manifest() -> None:

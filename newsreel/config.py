@@ -56,6 +56,70 @@ def _parse_hosts(value: str) -> list[str]:
     return [host.strip() for host in value.split(",") if host.strip()]
 
 
+def _parse_secret_key(value: str) -> str:
+    value = value.strip()
+    if value and (len(value) < 50 or len(set(value)) < 5):
+        raise ValueError("expected at least 50 random characters; make one with "
+                         "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'")
+    return value
+
+
+def _parse_secret_key_fallbacks(value: str) -> list[str]:
+    keys = [key.strip() for key in value.split(",") if key.strip()]
+    for number, key in enumerate(keys, 1):
+        if len(key) < 50:
+            raise ValueError(f"key {number} is shorter than 50 characters (keys are separated by commas)")
+    return keys
+
+
+def _parse_header_name(value: str) -> str:
+    value = value.strip()
+    if value and not all(part.isalnum() for part in value.split("-")):
+        raise ValueError("expected an HTTP header name such as X-Forwarded-Proto")
+    return value
+
+
+def _parse_auto_bool(value: str) -> bool | None:
+    """'auto' (None: decided from the site URL) or a boolean."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        return _parse_bool(value)
+    except ValueError:
+        raise ValueError("expected auto, or one of 1/0, true/false, yes/no, on/off") from None
+
+
+def _parse_seconds(value: str) -> int:
+    value = value.strip()
+    if not value.isdigit():
+        raise ValueError("expected a whole number of seconds, e.g. 31536000 for a year")
+    return int(value)
+
+
+def _parse_optional_url(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError("expected an absolute http:// or https:// URL, e.g. https://media.example.com")
+    return value.rstrip("/")
+
+
+def _parse_word(value: str) -> str:
+    return value.strip()
+
+
+LOG_FORMATS = ("text", "json")
+
+
+def _parse_log_format(value: str) -> str:
+    value = value.strip().lower()
+    if value not in LOG_FORMATS:
+        raise ValueError(f"expected one of {', '.join(LOG_FORMATS)}")
+    return value
+
+
 PUBLISH_RENDERS_CHOICES = ("front", "everything")
 
 
@@ -139,9 +203,102 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "NEWSREEL_CACHE_URL",
         "",
-        "Optional shared cache, e.g. redis://127.0.0.1:6379/0. Empty means a per-process "
-        "memory cache.",
+        "Optional shared cache, e.g. redis://127.0.0.1:6379/0: desk sessions are then read "
+        "from it (and written through to the database), and login throttling counts there, so "
+        "every app server sees the same counts. Empty means a per-process memory cache.",
         _parse_cache_url,
+    ),
+    Setting(
+        "NEWSREEL_SECRET_KEY",
+        "",
+        "The key that signs sessions and CSRF tokens: at least 50 random characters, the same "
+        "on every app server. Required when DATABASE_URL is set; empty with the embedded "
+        "default means one is made once and kept in NEWSREEL_DATA_DIR/secret_key (mode 0600).",
+        _parse_secret_key,
+    ),
+    Setting(
+        "NEWSREEL_SECRET_KEY_FALLBACKS",
+        "",
+        "Former secret keys, comma-separated, still accepted for existing sessions while a new "
+        "NEWSREEL_SECRET_KEY takes over; drop them once the sessions have expired (two weeks).",
+        _parse_secret_key_fallbacks,
+    ),
+    Setting(
+        "NEWSREEL_PROXY_SSL_HEADER",
+        "",
+        "Behind a TLS-terminating proxy: the header the proxy sets to 'https' on secure requests, "
+        "e.g. X-Forwarded-Proto. Set it only when the proxy always sets or replaces that header; "
+        "then an https NEWSREEL_SITE_URL also redirects plain http requests to https.",
+        _parse_header_name,
+    ),
+    Setting(
+        "NEWSREEL_SECURE_COOKIES",
+        "auto",
+        "Send the session and CSRF cookies over https only. 'auto': on when NEWSREEL_SITE_URL "
+        "is https.",
+        _parse_auto_bool,
+    ),
+    Setting(
+        "NEWSREEL_HSTS_SECONDS",
+        "0",
+        "Strict-Transport-Security max-age on https responses, e.g. 31536000 (a year) once the "
+        "site is served over https for good; 0 sends no header.",
+        _parse_seconds,
+    ),
+    Setting(
+        "NEWSREEL_S3_BUCKET",
+        "",
+        "Keep uploaded media in this S3-compatible bucket (django-storages) instead of "
+        "NEWSREEL_DATA_DIR/media, so every app server sees every upload. Readers fetch the "
+        "files from the bucket's URL (or NEWSREEL_MEDIA_URL), so the bucket must allow public reads.",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_S3_ENDPOINT_URL",
+        "",
+        "The S3 API endpoint for a bucket outside AWS, e.g. https://s3.eu-central-003.example.com "
+        "(MinIO, Ceph, R2, ...). Empty means AWS S3.",
+        _parse_optional_url,
+    ),
+    Setting(
+        "NEWSREEL_S3_REGION",
+        "",
+        "The bucket's region, e.g. eu-central-1, when the provider needs one.",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_S3_ACCESS_KEY_ID",
+        "",
+        "Access key for the bucket. Empty means boto3's usual sources (AWS_ACCESS_KEY_ID, "
+        "~/.aws, an instance role).",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_S3_SECRET_ACCESS_KEY",
+        "",
+        "Secret for NEWSREEL_S3_ACCESS_KEY_ID.",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_MEDIA_URL",
+        "",
+        "Where readers fetch media when they live in a bucket: a CDN in front of it, e.g. "
+        "https://media.example.com. Empty means the bucket's own URL.",
+        _parse_optional_url,
+    ),
+    Setting(
+        "NEWSREEL_ACCESS_LOG",
+        "false",
+        "Log one line per request (granian's access log: time, address, method, path, status, "
+        "milliseconds) on standard output.",
+        _parse_bool,
+    ),
+    Setting(
+        "NEWSREEL_LOG_FORMAT",
+        "text",
+        "'text' for people, 'json' for one JSON object per line (access log, warnings and errors "
+        "alike), for a log collector.",
+        _parse_log_format,
     ),
     Setting(
         "NEWSREEL_PUBLISH_RENDERS",
@@ -207,6 +364,23 @@ class Config:
     body_max_bytes: int = 1_000_000
     time_zone: str = "UTC"
     embedded_worker: bool = True
+    secret_key: str = ""
+    secret_key_fallbacks: tuple[str, ...] = ()
+    proxy_ssl_header: str = ""
+    secure_cookies: bool | None = None
+    hsts_seconds: int = 0
+    s3_bucket: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    media_url: str = ""
+    access_log: bool = False
+    log_format: str = "text"
+
+    @property
+    def https(self) -> bool:
+        return self.site_url.startswith("https://")
 
     @property
     def media_dir(self) -> Path:
@@ -227,7 +401,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
             values[setting.name] = setting.parse(raw)
         except ValueError as error:
             raise ConfigError(f"{setting.name}={raw!r} is not valid: {error}") from None
-    return Config(
+    config = Config(
         data_dir=values["NEWSREEL_DATA_DIR"],
         database_url=values["DATABASE_URL"],
         site_url=values["NEWSREEL_SITE_URL"],
@@ -240,14 +414,56 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         body_max_bytes=values["NEWSREEL_BODY_MAX_BYTES"],
         time_zone=values["NEWSREEL_TIME_ZONE"],
         embedded_worker=values["NEWSREEL_EMBEDDED_WORKER"],
+        secret_key=values["NEWSREEL_SECRET_KEY"],
+        secret_key_fallbacks=tuple(values["NEWSREEL_SECRET_KEY_FALLBACKS"]),
+        proxy_ssl_header=values["NEWSREEL_PROXY_SSL_HEADER"],
+        secure_cookies=values["NEWSREEL_SECURE_COOKIES"],
+        hsts_seconds=values["NEWSREEL_HSTS_SECONDS"],
+        s3_bucket=values["NEWSREEL_S3_BUCKET"],
+        s3_endpoint_url=values["NEWSREEL_S3_ENDPOINT_URL"],
+        s3_region=values["NEWSREEL_S3_REGION"],
+        s3_access_key_id=values["NEWSREEL_S3_ACCESS_KEY_ID"],
+        s3_secret_access_key=values["NEWSREEL_S3_SECRET_ACCESS_KEY"],
+        media_url=values["NEWSREEL_MEDIA_URL"],
+        access_log=values["NEWSREEL_ACCESS_LOG"],
+        log_format=values["NEWSREEL_LOG_FORMAT"],
     )
+    check_config(config)
+    return config
+
+
+def check_config(config: Config) -> None:
+    """Rules that tie several settings together; raise ConfigError naming the one to set."""
+    if config.database_url and not config.secret_key:
+        raise ConfigError(
+            "NEWSREEL_SECRET_KEY is required when DATABASE_URL is set: every app server must sign "
+            "sessions with the same key. Make one with "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    if config.secret_key and config.secret_key in config.secret_key_fallbacks:
+        raise ConfigError("NEWSREEL_SECRET_KEY_FALLBACKS must not repeat NEWSREEL_SECRET_KEY (list only former keys)")
+    s3_only = [name for name, value in (("NEWSREEL_S3_ENDPOINT_URL", config.s3_endpoint_url),
+                                        ("NEWSREEL_S3_ACCESS_KEY_ID", config.s3_access_key_id),
+                                        ("NEWSREEL_MEDIA_URL", config.media_url)) if value]
+    if s3_only and not config.s3_bucket:
+        raise ConfigError(f"{s3_only[0]} is set but NEWSREEL_S3_BUCKET is empty: name the bucket that holds the media")
+    if bool(config.s3_access_key_id) != bool(config.s3_secret_access_key):
+        raise ConfigError("NEWSREEL_S3_ACCESS_KEY_ID and NEWSREEL_S3_SECRET_ACCESS_KEY go together: set both or neither")
 
 
 def ensure_data_dir(config: Config) -> None:
-    """Create the data folder and its media folder, or say which setting points somewhere unusable."""
+    """Create the data folder and its media folder, or say which setting points somewhere unusable.
+
+    A new data folder is readable by its owner alone (mode 0700): it holds the database and
+    the secret key.
+    """
     try:
-        config.media_dir.mkdir(parents=True, exist_ok=True)
+        if not config.data_dir.exists():
+            config.data_dir.mkdir(parents=True, mode=0o700)
+        config.media_dir.mkdir(exist_ok=True)
         (config.data_dir / "static").mkdir(exist_ok=True)
+        if not config.database_url:
+            _create_private_file(config.sqlite_path)
     except OSError as error:
         raise ConfigError(
             f"NEWSREEL_DATA_DIR={str(config.data_dir)!r} cannot be created: {error.strerror}"
@@ -256,9 +472,28 @@ def ensure_data_dir(config: Config) -> None:
         raise ConfigError(f"NEWSREEL_DATA_DIR={str(config.data_dir)!r} is not writable")
 
 
+def _create_private_file(path: Path) -> None:
+    """Make `path` (empty) readable by its owner alone; an existing one loses group and other access.
+
+    An empty file is a valid empty SQLite database; SQLite gives its -wal and -shm files the
+    database file's mode, so they stay private too.
+    """
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:  # made by an older Newsreel with the umask's mode
+            for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                if each.exists():
+                    each.chmod(0o600)
+
+
 def secret_key(config: Config) -> str:
-    """The site's secret key, generated once and kept in the data folder (never in the repo)."""
+    """The site's secret key: NEWSREEL_SECRET_KEY, or for the embedded default one generated
+    once and kept in the data folder (mode 0600, never in the repo)."""
     import secrets
+
+    if config.secret_key:
+        return config.secret_key
 
     path = config.data_dir / "secret_key"
     try:

@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 import dj_database_url
 
 from newsreel.config import ConfigError, ensure_data_dir, load_config, secret_key
+from newsreel.deployment import (
+    PERMISSIONS_POLICY_HEADER, logging_config, media_storage, media_url, trusted_origins,
+)
 
 try:
     CONFIG = load_config()
@@ -21,6 +24,7 @@ except ConfigError as error:
 BASE_DIR = Path(__file__).resolve().parent
 DEBUG = CONFIG.debug
 SECRET_KEY = secret_key(CONFIG)
+SECRET_KEY_FALLBACKS = list(CONFIG.secret_key_fallbacks)
 SITE_URL = CONFIG.site_url
 PUBLISH_RENDERS = CONFIG.publish_renders
 # Limits on what writers and importers send (newsreel.images.services, newsreel.newsroom.intake).
@@ -47,15 +51,20 @@ INSTALLED_APPS = [
     # The worker's task queue (newsreel.newsroom.tasks; docs/workflow.md says why this library).
     "django_tasks",
     "django_tasks_db",
+    "newsreel.operations",
 ]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # `newsreel serve` starts `newsreel worker` beside the web server unless this is off.
 EMBEDDED_WORKER = CONFIG.embedded_worker
 
 MIDDLEWARE = [
+    # /healthz and /readyz first: a load balancer asks by address, over plain http, so the
+    # host check and the https redirect must not stand in its way.
+    "newsreel.operations.health.HealthCheckMiddleware",
     # Outermost, so it completes every response, errors from the other middleware included
     # (newsreel.wsgi answers stored pages before Django, with the same headers).
     "newsreel.public.caching.PublicCacheHeadersMiddleware",
+    "newsreel.operations.headers.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 405 for methods the site does not take, before CSRF could answer them with 403.
@@ -111,6 +120,9 @@ else:
 
 if CONFIG.cache_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CONFIG.cache_url}}
+    # Sessions read from the shared cache, written through to the database (a cache flush
+    # logs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -129,9 +141,11 @@ STATIC_ROOT = CONFIG.data_dir / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = CONFIG.media_dir
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(CONFIG),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if CONFIG.s3_bucket:
+    MEDIA_URL = media_url(CONFIG)
 # Serve app static files without collectstatic when debugging or testing.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -147,10 +161,19 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sent by newsreel.operations.headers (and the stored-page fast path): no page of ours uses these.
+PERMISSIONS_POLICY = PERMISSIONS_POLICY_HEADER
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Behind a TLS proxy and on several hosts (docs/deploy.md).
+CSRF_TRUSTED_ORIGINS = trusted_origins(CONFIG)
+if CONFIG.proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + CONFIG.proxy_ssl_header.upper().replace("-", "_"), "https")
+    # Only with the header: without it every request looks like plain http, and would loop.
+    SECURE_SSL_REDIRECT = CONFIG.https
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = CONFIG.https if CONFIG.secure_cookies is None else CONFIG.secure_cookies
+SECURE_HSTS_SECONDS = CONFIG.hsts_seconds
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # the newsroom's other hosts are not ours to decide
+# /healthz and /readyz answer before SecurityMiddleware; nothing else is exempt.
+SECURE_REDIRECT_EXEMPT: list[str] = []
+
+LOGGING = logging_config(CONFIG)

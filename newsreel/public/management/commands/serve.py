@@ -17,6 +17,8 @@ from django.db import connection
 from django.db.utils import OperationalError
 
 from newsreel.newsroom.embedded_worker import start_embedded_worker
+from newsreel.operations.schema import SchemaBehind, ensure_schema
+from newsreel.operations.serving import PortTaken, ensure_port_free, granian_log_args
 
 
 class Command(BaseCommand):
@@ -38,7 +40,13 @@ class Command(BaseCommand):
             connection.ensure_connection()
         except OperationalError as error:
             raise CommandError(f"DATABASE_URL: cannot connect to the database: {error}".strip()) from None
-        call_command("migrate", interactive=False, verbosity=0)
+        try:
+            # The embedded SQLite default migrates here; a shared database must be migrated
+            # first (`newsreel migrate`), and a taken port is refused (granian would share it).
+            ensure_schema("serve")
+            ensure_port_free(host, port)
+        except (SchemaBehind, PortTaken) as error:
+            raise CommandError(str(error)) from None
         call_command("collectstatic", interactive=False, verbosity=0)
         if start_embedded_worker() is not None:
             self.stdout.write("Started the worker (scheduled stories go live on their minute); NEWSREEL_EMBEDDED_WORKER=false turns it off.")
@@ -47,6 +55,7 @@ class Command(BaseCommand):
         argv = [
             sys.executable, "-m", "granian", "--interface", "wsgi", "--host", host, "--port", str(port),
             "--workers", str(workers), "--blocking-threads", str(threads), "--no-ws",
-            "--log-level", "warning", "--respawn-failed-workers", "newsreel.wsgi:application",
+            "--log-level", "warning", *granian_log_args(settings.CONFIG), "--respawn-failed-workers",
+            "newsreel.wsgi:application",
         ]
         os.execvp(argv[0], argv)
