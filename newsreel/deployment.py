@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from newsreel.config import Config
 
 # Features no page of ours uses, refused for every frame (a script injected into a page, or
-# a page that frames ours, cannot turn them on).
+# a page that frames ours, cannot turn them on). Only names every current browser knows: an
+# unknown one is logged as a console error on every page.
 PERMISSIONS_POLICY_HEADER = ", ".join(
     f"{feature}=()" for feature in (
-        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
-        "payment", "usb", "interest-cohort", "browsing-topics",
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb",
     )
 )
 

@@ -34,7 +34,7 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60, headers: 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
+            output = process.stdout.read() if process.stdout else "(see its log file)"
             raise AssertionError(f"server exited with {process.returncode} before {url} answered:\n{output}")
         try:
             with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=5) as answer:
@@ -60,16 +60,36 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def serving(env: dict[str, str], port: int, *extra: str) -> Iterator[subprocess.Popen]:
-    """`newsreel serve` with one worker on 127.0.0.1:port, up once /healthz answers."""
+def serving(env: dict[str, str], port: int, *extra: str, log: Path | None = None) -> Iterator[subprocess.Popen]:
+    """`newsreel serve` with one worker on 127.0.0.1:port, up once /healthz answers.
+
+    Its output goes to `log` when given (read it after the block), else to a pipe."""
+    output = open(log, "w") if log else subprocess.PIPE
     process = subprocess.Popen([*NEWSREEL, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-                                *extra], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                *extra], env=env, stdout=output, stderr=subprocess.STDOUT, text=True,
                                start_new_session=True)
+    if log:
+        output.close()
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz", process)
         yield process
     finally:
         stop(process)
+
+
+@contextmanager
+def serving_together(*machines: tuple[dict[str, str], int]) -> Iterator[list[subprocess.Popen]]:
+    """Several `newsreel serve` (env, port) started at once, each up once its /healthz answers."""
+    processes = [subprocess.Popen([*NEWSREEL, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  start_new_session=True) for env, port in machines]
+    try:
+        for process, (_env, port) in zip(processes, machines):
+            wait_for(f"http://127.0.0.1:{port}/healthz", process)
+        yield processes
+    finally:
+        for process in processes:
+            stop(process)
 
 
 @contextmanager

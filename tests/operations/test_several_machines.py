@@ -16,7 +16,7 @@ import pytest
 import requests
 from PIL import Image as PILImage
 
-from .processes import NEWSREEL, ON_POSTGRES, base_env, free_port, newsreel, s3_server, scratch_postgres, serving
+from .processes import NEWSREEL, ON_POSTGRES, base_env, free_port, newsreel, s3_server, scratch_postgres, serving_together
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="several machines share PostgreSQL: runs in the PostgreSQL pass")
 
@@ -98,7 +98,7 @@ def test_two_servers_share_logins_uploads_and_published_pages(tmp_path, bucket_e
         made = newsreel("createuser", "editor", "--role", "editor", "--password", PASSWORD, env=env_a)
         assert made.returncode == 0, made.stderr
 
-        with serving(env_a, port_a), serving(env_b, port_b):
+        with serving_together((env_a, port_a), (env_b, port_b)):
             a, b = Machine(port_a), Machine(port_b)
             for machine in (a, b):
                 assert machine.get("/readyz").json() == {"status": "ok", "database": "ok", "migrations": "ok",

@@ -1,0 +1,157 @@
+"""`newsreel backup` and `newsreel restore` for the embedded default: the SQLite database and
+the media folder in one archive.
+
+The database is copied with SQLite's online backup API, so a backup taken while the site
+serves and publishes is a consistent snapshot (a plain file copy of a WAL database may not
+be). A PostgreSQL site is backed up with pg_dump and its bucket's own tools (docs/deploy.md).
+
+Archive layout (a gzipped tar): `MANIFEST.json` (format and version), `newsreel.sqlite3`,
+`secret_key` when the data folder has one, and `media/...`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sqlite3
+import tarfile
+import tempfile
+from pathlib import Path
+
+FORMAT = "newsreel-backup"
+VERSION = 1
+DATABASE_NAME = "newsreel.sqlite3"
+
+
+class BackupError(Exception):
+    """The backup or restore cannot go on; the message says why and what to do."""
+
+
+def backup(database: Path, media: Path, secret_key: Path | None, archive: Path, *, force: bool = False) -> dict:
+    """Write `archive`; return what it holds (counts for the command's report)."""
+    if archive.exists() and not force:
+        raise BackupError(f"{archive} exists already; pick a new name, or add --force to replace it")
+    if not database.exists():
+        raise BackupError(f"there is no database at {database} to back up (check NEWSREEL_DATA_DIR)")
+    folder = archive.resolve().parent
+    if not folder.is_dir():
+        raise BackupError(f"{folder} is not a folder; create it first")
+    with tempfile.TemporaryDirectory(prefix=".newsreel-backup-", dir=folder) as work:
+        copy = Path(work) / DATABASE_NAME
+        _sqlite_copy(database, copy)
+        media_files = [path for path in sorted(media.rglob("*")) if path.is_file()] if media.is_dir() else []
+        manifest = {"format": FORMAT, "version": VERSION, "created": dt.datetime.now(dt.timezone.utc).isoformat(),
+                    "media_files": len(media_files)}
+        (Path(work) / "MANIFEST.json").write_text(json.dumps(manifest, indent=2))
+        partial = Path(work) / "archive.tar.gz"
+        # The archive holds password hashes and the secret key: the owner's eyes only.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
+            tar.add(Path(work) / "MANIFEST.json", arcname="MANIFEST.json")
+            tar.add(copy, arcname=DATABASE_NAME)
+            if secret_key is not None and secret_key.exists():
+                tar.add(secret_key, arcname="secret_key")
+            for path in media_files:
+                tar.add(path, arcname="media/" + path.relative_to(media).as_posix(), recursive=False)
+        os.replace(partial, archive)
+    return manifest
+
+
+def restore(archive: Path, database: Path, media: Path, secret_key: Path | None, *, force: bool = False) -> dict:
+    """Put the archive's database and media in place; refuse to replace a site unless `force`."""
+    if not archive.is_file():
+        raise BackupError(f"{archive}: no such file")
+    if not force and _holds_a_site(database, media):
+        raise BackupError(
+            f"{database.parent} holds a site already (its database or media would be replaced). "
+            "Add --force to replace them with the backup."
+        )
+    data_dir = database.parent
+    with tempfile.TemporaryDirectory(prefix=".newsreel-restore-", dir=data_dir) as work:
+        manifest = _unpack(archive, Path(work))
+        copy = Path(work) / DATABASE_NAME
+        _check_database(copy, archive)
+        # Into the live file through the backup API: open connections see the restored
+        # database at once, and the -wal and -shm files stay consistent with it.
+        _sqlite_copy(copy, database)
+        new_media = Path(work) / "media"
+        new_media.mkdir(exist_ok=True)
+        old_media = Path(work) / "media-before-restore"
+        if media.exists():
+            os.replace(media, old_media)
+        os.replace(new_media, media)
+        restored_key = Path(work) / "secret_key"
+        if secret_key is not None and restored_key.exists():
+            os.replace(restored_key, secret_key)
+            secret_key.chmod(0o600)
+    return manifest
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    target_exists = target.exists()
+    if not target_exists:
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    target_db = sqlite3.connect(target)
+    try:
+        source_db.backup(target_db)
+    except sqlite3.Error as error:
+        raise BackupError(f"copying {source} failed: {error}") from None
+    finally:
+        target_db.close()
+        source_db.close()
+
+
+def _holds_a_site(database: Path, media: Path) -> bool:
+    if media.is_dir() and any(path.is_file() for path in media.rglob("*")):
+        return True
+    if not database.exists() or database.stat().st_size == 0:
+        return False
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    finally:
+        connection.close()
+
+
+def _unpack(archive: Path, work: Path) -> dict:
+    """Extract the archive's known members into `work`, refusing anything else."""
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            members = tar.getmembers()
+            names = {member.name for member in members}
+            if "MANIFEST.json" not in names or DATABASE_NAME not in names:
+                raise BackupError(f"{archive} is not a Newsreel backup (no MANIFEST.json and {DATABASE_NAME})")
+            manifest = json.load(tar.extractfile("MANIFEST.json"))
+            if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+                raise BackupError(f"{archive}: MANIFEST.json names format {manifest.get('format')!r} version "
+                                  f"{manifest.get('version')!r}; this Newsreel reads {FORMAT} version {VERSION}")
+            for member in members:
+                allowed = member.name in {"MANIFEST.json", DATABASE_NAME, "secret_key"} or member.name.startswith("media/")
+                if not allowed or not (member.isfile() or member.isdir()):
+                    raise BackupError(f"{archive}: unexpected member {member.name!r}; the archive was not made "
+                                      "by `newsreel backup`")
+            # The 'data' filter refuses absolute paths, '..' and links that leave the folder.
+            tar.extractall(work, filter="data")
+    except (tarfile.TarError, OSError, ValueError, json.JSONDecodeError) as error:
+        raise BackupError(f"{archive} cannot be read as a Newsreel backup: {error}") from None
+    return manifest
+
+
+def _check_database(copy: Path, archive: Path) -> None:
+    try:
+        connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            result = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise BackupError(f"{archive}: its database cannot be opened: {error}") from None
+    if result != "ok":
+        raise BackupError(f"{archive}: its database fails SQLite's integrity check: {result}")
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)

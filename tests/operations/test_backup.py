@@ -1,0 +1,115 @@
+"""newsreel backup / restore: the embedded database and media round-trip through one archive."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import tarfile
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+
+from .processes import ON_POSTGRES, base_env, newsreel
+
+pytestmark = pytest.mark.skipif(ON_POSTGRES, reason="backup and restore cover the embedded SQLite default")
+
+STORY = """---
+headline: {headline}
+slug: {slug}
+section: news
+hero: {{image: still.png, alt: "A pier in fog", credit: "Photo: Backup Spec"}}
+---
+The pier stayed open through the fog, and the ferries ran on time.
+"""
+
+
+def publish(env: dict, folder: Path, slug: str, headline: str) -> None:
+    PILImage.new("RGB", (90, 60), (200, 180, 40)).save(folder / "still.png")
+    story = folder / f"{slug}.md"
+    story.write_text(STORY.format(headline=headline, slug=slug))
+    result = newsreel("publish", str(story), env=env)
+    assert result.returncode == 0, result.stderr
+
+
+def headlines(data_dir: Path) -> set[str]:
+    with sqlite3.connect(data_dir / "newsreel.sqlite3") as connection:
+        return {row[0] for row in connection.execute("SELECT headline FROM newsroom_article")}
+
+
+def media_files(data_dir: Path) -> dict[str, bytes]:
+    media = data_dir / "media"
+    return {path.relative_to(media).as_posix(): path.read_bytes() for path in media.rglob("*") if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def backed_up(tmp_path_factory):
+    """A site with one story and its hero image, and its backup (made once for this module)."""
+    tmp_path = tmp_path_factory.mktemp("backup")
+    site = tmp_path / "site"
+    env = base_env(site)
+    publish(env, tmp_path, "pier-stays-open", "The pier stays open")
+    archive = tmp_path / "backups" / "site.tar.gz"
+    archive.parent.mkdir()
+    made = newsreel("backup", str(archive), env=env)
+    assert made.returncode == 0, made.stderr
+    return tmp_path, site, archive
+
+
+def test_a_backup_restores_into_a_new_data_folder_and_over_a_site_only_with_force(backed_up):
+    tmp_path, site, archive = backed_up
+    env = base_env(site)
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    with tarfile.open(archive) as tar:
+        names = set(tar.getnames())
+    assert {"MANIFEST.json", "newsreel.sqlite3", "secret_key"} <= names and any(n.startswith("media/") for n in names)
+    assert newsreel("backup", str(archive), env=env).returncode != 0, "an existing archive is never overwritten"
+
+    # Into a new data folder: the same stories and the same media bytes.
+    fresh = tmp_path / "fresh"
+    restored = newsreel("restore", str(archive), env=base_env(fresh))
+    assert restored.returncode == 0, restored.stderr
+    assert headlines(fresh) == {"The pier stays open"}
+    assert media_files(fresh) == media_files(site) and media_files(fresh)
+    assert (fresh / "secret_key").read_text() == (site / "secret_key").read_text()
+
+    # Over a site that changed since: refused, then replaced with --force.
+    publish(env, tmp_path, "ferries-run-late", "The ferries run late")
+    refused = newsreel("restore", str(archive), env=env)
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    assert headlines(site) == {"The pier stays open", "The ferries run late"}
+    forced = newsreel("restore", str(archive), "--force", env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert headlines(site) == {"The pier stays open"}
+    assert media_files(site) == media_files(fresh)
+
+
+def test_restore_refuses_a_file_that_is_not_a_newsreel_backup(tmp_path):
+    bogus = tmp_path / "bogus.tar.gz"
+    (tmp_path / "notes.txt").write_text("not a backup")
+    with tarfile.open(bogus, "w:gz") as tar:
+        tar.add(tmp_path / "notes.txt", arcname="notes.txt")
+    result = newsreel("restore", str(bogus), env=base_env(tmp_path / "site"))
+    assert result.returncode != 0 and "is not a Newsreel backup" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_restore_refuses_members_that_would_leave_the_data_folder(tmp_path, backed_up):
+    archive = backed_up[2]
+    hostile = tmp_path / "hostile.tar.gz"
+    (tmp_path / "evil").write_text("outside")
+    with tarfile.open(archive) as source, tarfile.open(hostile, "w:gz") as tar:
+        for member in source.getmembers():
+            tar.addfile(member, source.extractfile(member) if member.isfile() else None)
+        tar.add(tmp_path / "evil", arcname="media/../../evil-copy")
+    result = newsreel("restore", str(hostile), env=base_env(tmp_path / "target"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert not (tmp_path / "evil-copy").exists()
+
+
+def test_backup_and_restore_name_pg_dump_for_postgresql(tmp_path):
+    env = base_env(tmp_path / "site", DATABASE_URL="postgres://nobody@127.0.0.1:1/none",
+                   NEWSREEL_SECRET_KEY="x" * 20 + "y" * 20 + "z" * 20 + "0123456789")
+    for command in ("backup", "restore"):
+        result = newsreel(command, str(tmp_path / "a.tar.gz"), env=env)
+        assert result.returncode != 0 and ("pg_dump" in result.stderr or "pg_restore" in result.stderr)
