@@ -177,7 +177,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Preloading binds the registered domain in browsers for good: its owner's decision, made
 # outside Newsreel, so `check --deploy` is not asked to recommend it (docs/deploy.md).
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
-# /healthz and /readyz answer before SecurityMiddleware; nothing else is exempt.
-SECURE_REDIRECT_EXEMPT: list[str] = []
 
 LOGGING = logging_config(CONFIG)

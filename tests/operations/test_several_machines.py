@@ -16,7 +16,9 @@ import pytest
 import requests
 from PIL import Image as PILImage
 
-from .processes import NEWSREEL, ON_POSTGRES, base_env, free_port, newsreel, s3_server, scratch_postgres, serving_together
+from .processes import (
+    NEWSREEL, ON_POSTGRES, base_env, free_port, newsreel, s3_server, scratch_postgres, serving_together,
+)
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="several machines share PostgreSQL: runs in the PostgreSQL pass")
 
