@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     if argv[1] in DATABASE_COMMANDS and "--help" not in argv and "-h" not in argv:
         require_database()
-        if argv[1] not in {"migrate", "check", "restore", "backup"}:
+        if argv[1] not in {"migrate", "check"}:
             ensure_migrated(argv[1])
         if argv[1] in RENDERING_COMMANDS:
             ensure_static_manifest()

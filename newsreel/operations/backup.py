@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 import tarfile
 import tempfile
@@ -151,7 +150,3 @@ def _check_database(copy: Path, archive: Path) -> None:
         raise BackupError(f"{archive}: its database cannot be opened: {error}") from None
     if result != "ok":
         raise BackupError(f"{archive}: its database fails SQLite's integrity check: {result}")
-
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

@@ -46,7 +46,11 @@ def readyz(request: HttpRequest) -> HttpResponse:
     checks = {"database": _check_database(), "migrations": "", "storage": _check_storage()}
     checks["migrations"] = _check_migrations() if checks["database"] == "ok" else "not checked: no database"
     ready = all(value == "ok" for value in checks.values())
-    return _answer(request, 200 if ready else 503, {"status": "ok" if ready else "not ready", **checks})
+    response = _answer(request, 200 if ready else 503, {"status": "ok" if ready else "not ready", **checks})
+    # A balancer polls an unready server every few seconds: the failing check logs its own
+    # warning above, so Django's "Service Unavailable" line for each poll is left out.
+    response._has_been_logged = True
+    return response
 
 
 def _check_database() -> str:

@@ -66,7 +66,8 @@ def ensure_schema(command: str = "serve") -> None:
     if connection.vendor != "sqlite" and command != "demo":
         raise SchemaBehind(
             f"the database schema is behind this version of Newsreel: {describe_pending(pending)}. "
-            f"Run `newsreel migrate` (once, from one machine), then `newsreel {command}` again."
+            f"Run `newsreel migrate` (once, from one machine), then "
+            + (f"`newsreel {command}` again." if command else "run this again.")
         )
     sys.stderr.write("newsreel: setting up the database (applying migrations)...\n")
     call_command("migrate", interactive=False, verbosity=0)
