@@ -81,7 +81,7 @@ class TestOnSQLite:
             entry for entry in requests if entry["path"] == "/readyz").items()
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's advisory lock: runs in the PostgreSQL pass")
+@pytest.mark.skipif(not ON_POSTGRES, reason="a shared PostgreSQL database: runs in the PostgreSQL pass")
 class TestOnPostgreSQL:
     def test_migrate_holds_the_advisory_lock_and_two_at_once_both_succeed(self, tmp_path):
         with scratch_postgres("migrate") as database_url:
