@@ -204,8 +204,8 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSREEL_CACHE_URL",
         "",
         "Optional shared cache, e.g. redis://127.0.0.1:6379/0: desk sessions are then read "
-        "from it (and written through to the database), and login throttling counts there, so "
-        "every app server sees the same counts. Empty means a per-process memory cache.",
+        "from it (and written through to the database, so a flushed cache logs nobody out), "
+        "saving a database read on most desk requests. Empty means a per-process memory cache.",
         _parse_cache_url,
     ),
     Setting(
