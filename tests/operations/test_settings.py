@@ -162,3 +162,24 @@ def test_a_shared_cache_holds_the_sessions(tmp_path):
                       env=base_env(tmp_path, NEWSREEL_CACHE_URL="redis://127.0.0.1:6379/0"))
     assert result.stdout.strip().splitlines()[-1].split() == ["django.contrib.sessions.backends.cached_db",
                                      "django.core.cache.backends.redis.RedisCache"], result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("fallbacks", "still_logged_in"), [(True, True), (False, False)],
+                         ids=["old-key-in-fallbacks", "old-key-dropped"])
+def test_rotating_the_secret_key_keeps_sessions_while_the_old_key_is_a_fallback(
+        client, settings, django_user_model, fallbacks, still_logged_in):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("rotating-editor", password="a-long-passphrase")
+    editor.groups.add(Group.objects.get(name="editor"))
+    old_key, new_key = settings.SECRET_KEY, secrets.token_urlsafe(50)
+    settings.SECRET_KEY_FALLBACKS = []
+    client.force_login(editor)
+    assert client.get("/desk/").status_code == 200
+    settings.SECRET_KEY = new_key
+    settings.SECRET_KEY_FALLBACKS = [old_key] if fallbacks else []
+    response = client.get("/desk/")
+    assert (response.status_code == 200) is still_logged_in
+    if not still_logged_in:
+        assert response.status_code == 302 and response.headers["Location"].startswith("/desk/login/")
