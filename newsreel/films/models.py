@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from newsreel import links
+
 
 class ReleaseStatus(models.TextChoices):
     ANNOUNCED = "announced", "Announced"
@@ -56,7 +58,7 @@ class Film(ExternalIds):
         return f"{self.title} ({self.year})" if self.year else self.title
 
     def get_absolute_url(self) -> str:
-        return f"/films/{self.key}/"
+        return links.path("film", key=self.key)
 
 
 class Person(ExternalIds):
@@ -75,7 +77,7 @@ class Person(ExternalIds):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/people/{self.key}/"
+        return links.path("person", key=self.key)
 
 
 class Role(models.TextChoices):

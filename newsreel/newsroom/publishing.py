@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsreel import links
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
@@ -121,7 +122,7 @@ def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
         return process_article(
             draft.body, graph=current_gazetteer(), images=resolve_image, headline=draft.headline,
             summary=draft.summary, link_overrides=draft.link_overrides,
-            article_url=f"{settings.SITE_URL}/articles/{draft.slug}/",
+            article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for,
         )
     except TextError as error:
         line = error.line + draft.body_line - 1 if error.line else None

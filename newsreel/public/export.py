@@ -38,6 +38,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils.html import escape
 
+from newsreel import links
 from newsreel.public.models import StoredPage
 
 MANIFEST_NAME = ".newsreel-export.json"
@@ -148,12 +149,12 @@ class _Families:
         from newsreel.public import refresh
         from newsreel.public.feeds.stored import missing_feeds
         from newsreel.public.listing_refresh import refresh_archive_index
-        from newsreel.public.pages.listings import ARCHIVE_URL
+        from newsreel.public.pages.listings import archive_url
         from newsreel.public.sitemaps.stored import missing_sitemaps
 
         if "/" not in self.stored:
             yield refresh.refresh_home
-        if ARCHIVE_URL not in self.stored:
+        if archive_url() not in self.stored:
             yield refresh_archive_index
         yield from self._articles()
         yield from self._lists()
@@ -168,7 +169,7 @@ class _Families:
 
         slugs = live_articles().order_by().values_list("slug", flat=True)
         for slug in slugs.iterator(chunk_size=5000):
-            if f"/articles/{slug}/" not in self.stored:
+            if links.path("article", slug=slug) not in self.stored:
                 yield lambda slug=slug: refresh_article(
                     live_articles().select_related("live_revision").get(slug=slug))
 

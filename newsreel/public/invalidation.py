@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
+from newsreel import links
 from newsreel.newsroom.models import Article
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.models import StoredPage
@@ -49,17 +50,17 @@ def flush() -> None:
     drop: set[str] = set()
     for kind, key in items:
         if kind == "film":
-            drop.add(f"/films/{key}/")
+            drop.add(links.path("film", key=key))
             articles |= Q(mentions__film__key=key)
         elif kind == "person":
-            drop.add(f"/people/{key}/")
+            drop.add(links.path("person", key=key))
             articles |= Q(mentions__person__key=key)
         elif kind == "film_page":
-            drop.add(f"/films/{key}/")
+            drop.add(links.path("film", key=key))
         elif kind == "person_page":
-            drop.add(f"/people/{key}/")
+            drop.add(links.path("person", key=key))
         elif kind == "author":
-            drop.add(f"/authors/{key}/")
+            drop.add(links.path("author", slug=key))
             articles |= Q(authors__slug=key)
         elif kind == "tag":
             articles |= Q(tags__pk=key)
@@ -86,8 +87,8 @@ def flush() -> None:
 def _paths_showing_image(image_id: int) -> set[str]:
     from newsreel.films.models import Film, Person
 
-    paths = {f"/films/{key}/" for key in Film.objects.filter(poster_id=image_id).values_list("key", flat=True)}
-    paths |= {f"/people/{key}/" for key in Person.objects.filter(photo_id=image_id).values_list("key", flat=True)}
+    paths = {links.path("film", key=key) for key in Film.objects.filter(poster_id=image_id).values_list("key", flat=True)}
+    paths |= {links.path("person", key=key) for key in Person.objects.filter(photo_id=image_id).values_list("key", flat=True)}
     return paths
 
 

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 from typing import Callable
 
+from newsreel import links
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, Tag
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.coverage_pages import coverage_base, render_film_coverage, render_person_coverage
-from newsreel.public.pages.listings import ARCHIVE_URL, month_url, render_archive_index, render_month, render_tag
+from newsreel.public.pages.listings import archive_url, month_url, render_archive_index, render_month, render_tag
 from newsreel.public.pages.pagination import PageOutOfRange, page_count, page_url
-from newsreel.public.pages.reference import ARTICLE_URL
 from newsreel.public.pages.queries import (
     author_articles, live_articles, month_articles, month_of, section_articles, tag_articles,
 )
@@ -75,7 +75,7 @@ def refresh_month_page(year: int, month: int, number: int = 1) -> StoredPage:
 
 
 def refresh_archive_index() -> StoredPage:
-    return store_page(ARCHIVE_URL, render_archive_index(), "archive")
+    return store_page(archive_url(), render_archive_index(), "archive")
 
 
 def refresh_film_coverage(film: Film, number: int) -> StoredPage:
@@ -118,7 +118,7 @@ def _drop_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
         firsts.append(entity.get_absolute_url())
         bases.append(coverage_base(entity))
     if months:
-        firsts.append(ARCHIVE_URL)
+        firsts.append(archive_url())
     if firsts:
         delete_pages(paths=firsts, prefixes=[base + "page/" for base in bases])
 
@@ -135,7 +135,7 @@ def _render_lists(affected: Affected, months: set[tuple[int, int]]) -> None:
     for year, month in sorted(months):
         _stored_pages(month_url(year, month), month_articles(year, month).count,
                       lambda n, y=year, m=month: refresh_month_page(y, m, n), start=1)
-    if months and StoredPage.objects.filter(path=ARCHIVE_URL).exists():
+    if months and StoredPage.objects.filter(path=archive_url()).exists():
         refresh_archive_index()
     for film in Film.objects.filter(key__in=affected.film_keys):
         _stored_pages(coverage_base(film), lambda f=film: _coverage_count(film=f),
@@ -208,7 +208,7 @@ def _refresh_related(affected: Affected) -> None:
     if not ids:
         return
     if not renders_everything():
-        delete_pages(paths=[ARTICLE_URL.format(slug=slug) for slug in
+        delete_pages(paths=[links.path("article", slug=slug) for slug in
                             live_articles().filter(pk__in=ids).values_list("slug", flat=True)])
         return
     articles = list(live_articles().filter(pk__in=ids).select_related("live_revision"))

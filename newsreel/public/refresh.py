@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 from django.conf import settings
 from django.db import transaction
 
+from newsreel import links
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section
 from newsreel.newsroom.models.liveness import live_q
@@ -55,7 +56,7 @@ def refresh_person(person: Person) -> StoredPage:
 
 def withdraw_article(article: Article, slug: str | None = None) -> StoredPage:
     """Replace an article's stored page with 410 Gone."""
-    path = f"/articles/{slug}/" if slug else article.get_absolute_url()
+    path = links.path("article", slug=slug) if slug else article.get_absolute_url()
     delete_page(path)
     return store_page(path, pages.render_gone(article), "gone", status=410)
 
@@ -166,7 +167,7 @@ def refresh_for_publish(article: Article, previous: Any = None) -> Affected:
         affected.new_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
     if old_slug and old_slug != article.slug:
-        store_redirect(f"/articles/{old_slug}/", article.get_absolute_url())
+        store_redirect(links.path("article", slug=old_slug), article.get_absolute_url())
     if _noted_in_batch(affected, article.pk):
         return affected
     refresh_article(article)

@@ -288,12 +288,6 @@ class Gazetteer:
         person = self.people_by_key.get(person_key)
         return surname_tokens(person.name) if person else ()
 
-    def film_href(self, key: str) -> str:
-        return f"/films/{key}/"
-
-    def person_href(self, key: str) -> str:
-        return f"/people/{key}/"
-
     def __len__(self) -> int:
         """The number of distinct name forms indexed."""
         return len(self._form_len)

@@ -45,7 +45,7 @@ from typing import Any, Mapping, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.normalize import TOKEN_RE, CONTEXT_WORDS, FILM_NOUNS, NAME_WORDS, fold_token, is_common, tokenize
-from newsreel.text.types import LinkTarget, Mention, Paragraph, TextError
+from newsreel.text.types import Href, LinkTarget, Mention, Paragraph, TextError
 
 __all__ = ["find_mentions", "link_targets"]
 
@@ -618,9 +618,11 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
 
 
 def link_targets(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, overrides: Mapping[str, Any] | None = None
+    mentions: Sequence[Mention], gazetteer: Gazetteer, overrides: Mapping[str, Any] | None = None, *, href: Href
 ) -> list[LinkTarget]:
     """One link per entity, at its first mention outside spoiler blocks (else its first).
+
+    `href(kind, key)` makes each link's URL: the site hands it in (the core knows no URLs).
 
     `overrides` is the editors' word: {"remove": [keys], "add": [{"surface", "key", "kind"}]}.
     A removed key is never linked; an added link replaces the found one for that entity.
@@ -651,13 +653,13 @@ def link_targets(
             if film is None:
                 continue
             surface, start = chosen[(kind, key)]
-            targets.append(LinkTarget(surface=surface, href=gazetteer.film_href(key), title=film.display, start=start))
+            targets.append(LinkTarget(surface=surface, href=href("film", key), title=film.display, start=start))
         else:
             person = gazetteer.people_by_key.get(key)
             if person is None:
                 continue
             surface, start = chosen[(kind, key)]
-            targets.append(LinkTarget(surface=surface, href=gazetteer.person_href(key), title=person.name, start=start))
+            targets.append(LinkTarget(surface=surface, href=href("person", key), title=person.name, start=start))
     return targets
 
 

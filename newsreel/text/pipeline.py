@@ -15,7 +15,7 @@ from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import find_mentions, link_targets
 from newsreel.text.quotes import extract_quotes
 from newsreel.text.summary import cut_at_word, summarize
-from newsreel.text.types import ImageRef, KnowledgeGraph, ProcessedArticle, Summary
+from newsreel.text.types import Href, ImageRef, KnowledgeGraph, ProcessedArticle, Summary
 
 META_DESCRIPTION_LENGTH = 160
 
@@ -33,11 +33,13 @@ def process_article(
     summary: str = "",
     link_overrides: Mapping[str, Any] | None = None,
     article_url: str = "",
+    href: Href,
 ) -> ProcessedArticle:
     """Run every step on one article; raise TextError (with a line) on bad Markdown.
 
     `summary` is the editor's own summary, if any: it replaces the generated one.
-    `article_url` is where feed readers are sent to reveal a spoiler block.
+    `article_url` is where feed readers are sent to reveal a spoiler block; `href(kind, key)`
+    makes the URL of a film's or a person's page for mention links.
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
     document = parse_document(source, films=gazetteer.graph.films, images=images)
@@ -46,7 +48,7 @@ def process_article(
     generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
     if summary.strip():
         generated = Summary(text=summary.strip(), short=cut_at_word(summary.strip(), META_DESCRIPTION_LENGTH))
-    links = link_targets(mentions, gazetteer, dict(link_overrides or {}))
+    links = link_targets(mentions, gazetteer, dict(link_overrides or {}), href=href)
     films = [gazetteer.films_by_key[key] for key in document.spoiler_films]
     note_text, note_html = spoiler_note(films)
     return ProcessedArticle(

@@ -8,6 +8,7 @@ below. Nothing here imports Django.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 class TextError(ValueError):
@@ -17,6 +18,10 @@ class TextError(ValueError):
         self.message = message
         self.line = line
         super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,19 @@ class FilmRef:
         return f"{self.title} ({self.year})" if self.year else self.title
 
 
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
+
+
 @dataclass(frozen=True)
 class PersonRef:
     key: str
     name: str
     aliases: tuple[str, ...] = ()
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -46,11 +59,19 @@ class CreditRef:
     character: str = ""
 
 
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
+
+
 @dataclass(frozen=True)
 class KnowledgeGraph:
     films: tuple[FilmRef, ...] = ()
     people: tuple[PersonRef, ...] = ()
     credits: tuple[CreditRef, ...] = ()
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,10 @@ class ImageRef:
     srcset: str = ""
     # Modern-format alternatives for a <picture>: (MIME type, srcset), e.g. ("image/webp", "a.webp 480w").
     sources: tuple[tuple[str, str], ...] = ()
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -84,6 +109,10 @@ class Paragraph:
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str  # "film" or "person"
@@ -92,6 +121,10 @@ class Mention:
     end: int
     surface: str
     in_spoiler: bool = False
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -104,10 +137,18 @@ class Quote:
     in_spoiler: bool = False
 
 
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
+
+
 @dataclass(frozen=True)
 class Summary:
     text: str  # 1-3 sentences, spoiler-safe
     short: str  # about 160 characters, cut at a word, for meta description
+
+
+# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
+Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
 
+from .links import href
+
 GRAPH = KnowledgeGraph(
     films=(FilmRef("her-2013", "Her", 2013), FilmRef("saltmarsh-1987", "Saltmarsh", 1987),
            FilmRef("saltmarsh-2025", "Saltmarsh", 2025)),
@@ -16,7 +18,7 @@ GRAPH = KnowledgeGraph(
 def test_a_pronoun_before_the_film_title_is_not_linked():
     source = ("Her new film is a quiet one, the critic wrote.\n\n"
               'Spike Jonze made "Her" (2013) about a man and his operating system.\n')
-    html = process_article(source, graph=GRAPH).html
+    html = process_article(source, graph=GRAPH, href=href).html
     assert html.startswith("<p>Her new film")  # the pronoun stays plain text
     assert '<a href="/films/her-2013/"' in html
 
@@ -24,6 +26,6 @@ def test_a_pronoun_before_the_film_title_is_not_linked():
 def test_two_films_with_one_title_each_get_their_own_link():
     source = ("Ida Brenner's *Saltmarsh* (1987) was a cult hit; Colm Ferris remade it as "
               "*Saltmarsh* (2025) this year.\n")
-    html = process_article(source, graph=GRAPH).html
+    html = process_article(source, graph=GRAPH, href=href).html
     assert '<a href="/films/saltmarsh-1987/"' in html and '<a href="/films/saltmarsh-2025/"' in html
     assert html.index("saltmarsh-1987") < html.index("saltmarsh-2025")

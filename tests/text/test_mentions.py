@@ -8,6 +8,8 @@ from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import find_mentions, link_targets
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Mention, Paragraph, PersonRef, TextError
 
+from .links import href
+
 GRAPH = KnowledgeGraph(
     films=(
         FilmRef("her-2013", "Her", 2013),
@@ -431,7 +433,7 @@ def test_link_targets_link_the_first_mention_of_each_entity(gazetteer):
         mention("film", "anora-2024", 20, "Anora"),
         mention("person", "sean-baker", 40, "Baker"),
     ]
-    targets = link_targets(mentions, gazetteer, None)
+    targets = link_targets(mentions, gazetteer, None, href=href)
     assert [(t.surface, t.href, t.title) for t in targets] == [
         ("Sean Baker", "/people/sean-baker/", "Sean Baker"),
         ("Anora", "/films/anora-2024/", "Anora (2024)"),
@@ -440,25 +442,25 @@ def test_link_targets_link_the_first_mention_of_each_entity(gazetteer):
 
 def test_link_targets_prefer_a_mention_outside_spoiler_blocks(gazetteer):
     mentions = [mention("film", "anora-2024", 0, "ANORA", spoiler=True), mention("film", "anora-2024", 50, "Anora")]
-    assert [t.surface for t in link_targets(mentions, gazetteer)] == ["Anora"]
+    assert [t.surface for t in link_targets(mentions, gazetteer, href=href)] == ["Anora"]
 
 
 def test_editor_overrides_remove_and_add_links(gazetteer):
     mentions = [mention("person", "sean-baker", 0, "Sean Baker"), mention("film", "anora-2024", 20, "Anora")]
     overrides = {"remove": ["sean-baker"], "add": [{"surface": "the Coens", "key": "joel-coen", "kind": "person"}]}
-    targets = link_targets(mentions, gazetteer, overrides)
+    targets = link_targets(mentions, gazetteer, overrides, href=href)
     assert [(t.surface, t.href) for t in targets] == [("Anora", "/films/anora-2024/"), ("the Coens", "/people/joel-coen/")]
 
 
 def test_editor_added_link_replaces_the_found_surface(gazetteer):
     mentions = [mention("film", "anora-2024", 20, "Anora")]
     overrides = {"add": [{"surface": "Baker's Anora", "key": "anora-2024", "kind": "film"}]}
-    assert [t.surface for t in link_targets(mentions, gazetteer, overrides)] == ["Baker's Anora"]
+    assert [t.surface for t in link_targets(mentions, gazetteer, overrides, href=href)] == ["Baker's Anora"]
 
 
 def test_editor_added_link_to_an_entity_gone_from_the_graph_is_skipped(gazetteer):
     overrides = {"add": [{"surface": "Old Film", "key": "deleted-film-1999", "kind": "film"}]}
-    assert link_targets([], gazetteer, overrides) == []
+    assert link_targets([], gazetteer, overrides, href=href) == []
 
 
 @pytest.mark.parametrize(
@@ -472,7 +474,7 @@ def test_editor_added_link_to_an_entity_gone_from_the_graph_is_skipped(gazetteer
 )
 def test_bad_overrides_name_the_field(gazetteer, overrides, message):
     with pytest.raises(TextError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        link_targets([], gazetteer, overrides)
+        link_targets([], gazetteer, overrides, href=href)
 
 
 # -- attribution, remakes, characters, italics -------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from newsreel import links
 from newsreel.newsroom import clock
 from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.liveness import ArticleQuerySet
@@ -94,7 +95,7 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        return f"/articles/{self.slug}/"
+        return links.path("article", slug=self.slug)
 
     @property
     def is_live(self) -> bool:

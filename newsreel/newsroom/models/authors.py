@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from newsreel import links
+
 
 class Author(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
@@ -19,4 +21,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/authors/{self.slug}/"
+        return links.path("author", slug=self.slug)

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from newsreel import links
+
 
 class Section(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
@@ -16,7 +18,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/sections/{self.slug}/"
+        return links.path("section", slug=self.slug)
 
 
 class Tag(models.Model):
@@ -30,4 +32,4 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"/tags/{self.slug}/"
+        return links.path("tag", slug=self.slug)

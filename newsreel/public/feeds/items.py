@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from newsreel import links
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Article, Author, Byline
 from newsreel.public.pages.article import modified_at
 from newsreel.public.pages.common import absolute
-from newsreel.public.pages.reference import ARTICLE_URL
 
 # Each feed carries the newest stories only; readers poll it and keep what they saw.
 FEED_LENGTH = 30
@@ -110,7 +110,7 @@ def _item(article: SimpleNamespace, authors: list[FeedAuthor], tag_names: list[s
     article.live_revision = SimpleNamespace(created_at=article.revised_at) if article.revised_at else None
     return FeedItem(
         id=article_tag_uri(article),
-        url=absolute(ARTICLE_URL.format(slug=article.slug)),
+        url=absolute(links.path("article", slug=article.slug)),
         title=article.headline,
         content_html=absolute_urls_in_html(article.feed_html),
         summary=summary,

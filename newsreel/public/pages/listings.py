@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsreel import links
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute, image_info, json_ld, render_page
@@ -16,7 +17,6 @@ from newsreel.public.pages.shared import nav_sections, site_settings
 
 LATEST_COUNT = 8
 PER_SECTION = 4
-ARCHIVE_URL = "/archive/"
 
 
 def render_home() -> bytes:
@@ -48,8 +48,12 @@ def render_home() -> bytes:
     return render_page("public/home.html", context)
 
 
+def archive_url() -> str:
+    return links.path("archive")
+
+
 def month_url(year: int, month: int) -> str:
-    return f"{ARCHIVE_URL}{year:04d}/{month:02d}/"
+    return links.path("archive-month", year=f"{year:04d}", month=f"{month:02d}")
 
 
 def render_section(section: Section, page: int = 1) -> bytes:
@@ -91,7 +95,7 @@ def render_month(year: int, month: int, page: int = 1) -> bytes:
     pager = paginate(month_articles(year, month), page, month_url(year, month), allow_empty=False)
     return _render_listing(pager, site, heading=name, kicker="Archive",
                            description=f"Stories {site.name} published in {name}",
-                           breadcrumb={"url": ARCHIVE_URL, "name": "Archive"})
+                           breadcrumb={"url": archive_url(), "name": "Archive"})
 
 
 def render_archive_index() -> bytes:
@@ -106,7 +110,7 @@ def render_archive_index() -> bytes:
         "site": site,
         "title": f"Archive | {site.name}",
         "description": f"Every story {site.name} has published, month by month",
-        "canonical": absolute(ARCHIVE_URL),
+        "canonical": absolute(archive_url()),
         "years": years,
     })
 

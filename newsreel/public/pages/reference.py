@@ -10,6 +10,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from newsreel import links
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
 from newsreel.public.pages import structured_data
@@ -34,11 +35,9 @@ class Headline:
     published_at: datetime
 
     def get_absolute_url(self) -> str:
-        return ARTICLE_URL.format(slug=self.slug)
+        return links.path("article", slug=self.slug)
 
 
-# Article.get_absolute_url, without building a model instance per line of a long list.
-ARTICLE_URL = "/articles/{slug}/"
 
 
 def coverage(**mention) -> list[Headline]:
@@ -102,12 +101,7 @@ def render_film(film: Film) -> bytes:
     poster = image_info(film.poster)
     description = film.synopsis[:200] if film.synopsis else f"{film}: credits and coverage on {site.name}"
     return render_page("public/film.html", {
-        "site": site,
-        "title": f"{film} | {site.name}",
-        "description": description,
-        "canonical": url,
-        "social_tags": social_tags(site_name=site.name, kind="video.movie", title=str(film),
-                                   description=description, url=url, image=poster),
+        **_reference_head(site, str(film), description, url, kind="video.movie", image=poster),
         "film": film,
         "status": film_status_line(film),
         "poster": poster,
@@ -116,6 +110,18 @@ def render_film(film: Film) -> bytes:
         "quotes": quotes,
         "json_ld": json_ld(structured_data.movie(film, credits, poster)),
     })
+
+
+def _reference_head(site: Any, name: str, description: str, url: str, *, kind: str, image: Any) -> dict[str, Any]:
+    """What a film's and a person's page put in their head: title, description, canonical URL, social card."""
+    return {
+        "site": site,
+        "title": f"{name} | {site.name}",
+        "description": description,
+        "canonical": url,
+        "social_tags": social_tags(site_name=site.name, kind=kind, title=name, description=description, url=url,
+                                   image=image),
+    }
 
 
 def render_person(person: Person) -> bytes:
@@ -137,12 +143,7 @@ def render_person(person: Person) -> bytes:
     photo = image_info(person.photo)
     description = person.bio[:200] if person.bio else f"{person.name}: credits and coverage on {site.name}"
     return render_page("public/person.html", {
-        "site": site,
-        "title": f"{person.name} | {site.name}",
-        "description": description,
-        "canonical": url,
-        "social_tags": social_tags(site_name=site.name, kind="profile", title=person.name,
-                                   description=description, url=url, image=photo),
+        **_reference_head(site, person.name, description, url, kind="profile", image=photo),
         "person": person,
         "photo": photo,
         "filmography": filmography,

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from newsreel import links
 from newsreel.public.search.models import SearchDocument, SearchFacet, published_seconds, search_key_for
 from newsreel.public.search.query import ParsedQuery, parse_query
 
@@ -91,7 +92,7 @@ class SearchHit:
     score: float = 0.0
 
     def get_absolute_url(self) -> str:
-        return f"/articles/{self.slug}/"
+        return links.path("article", slug=self.slug)
 
     def with_score(self, score: float) -> "SearchHit":
         return dataclasses.replace(self, score=float(score))

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.utils import timezone
 
+from newsreel import links
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Section
 from newsreel.public.pages.common import render_page
@@ -136,7 +137,7 @@ def render_search(params: QueryDict, *, notes: list[str] | None = None) -> bytes
 
 def _url(params: dict) -> str:
     kept = {name: value for name, value in params.items() if value not in ("", None, 1)}
-    return "/search/" + ("?" + urlencode(kept) if kept else "")
+    return links.path("search") + ("?" + urlencode(kept) if kept else "")
 
 
 def _pick_section(slug: str, sections: list[Section], notes: list[str]) -> Section | None:

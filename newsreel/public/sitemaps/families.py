@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 
 from django.db.models import F, Max, Q, QuerySet
 
+from newsreel import links
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author, Tag
@@ -28,7 +29,6 @@ from newsreel.newsroom.models.liveness import live_q
 from newsreel.public.pages.article import modified_at
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
-from newsreel.public.pages.reference import ARTICLE_URL
 from newsreel.public.sitemaps.xml import UrlEntry, latest
 
 URLS_PER_FILE = 5_000
@@ -98,7 +98,7 @@ def _article_entries(low: int, high: int) -> Iterator[UrlEntry]:
         # The article page's own dateModified rule, from the same three dates.
         revision = SimpleNamespace(created_at=revised) if revised else None
         lastmod = modified_at(SimpleNamespace(published_at=published, first_published_at=first, live_revision=revision))
-        yield UrlEntry(absolute(ARTICLE_URL.format(slug=slug)), lastmod, tuple(images))
+        yield UrlEntry(absolute(links.path("article", slug=slug)), lastmod, tuple(images))
 
 
 def _article_lastmods(numbered: QuerySet) -> list[tuple[int, datetime | None]]:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from newsreel import links
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.sitemaps.xml import UrlEntry, news_element, urlset
@@ -35,7 +36,7 @@ def news_entries(now: datetime | None = None) -> list[UrlEntry]:
     )
     return [
         UrlEntry(
-            absolute(f"/articles/{slug}/"),
+            absolute(links.path("article", slug=slug)),
             news=news_element(publication=site.name, language=language, published=published, title=headline),
         )
         for slug, headline, published in rows

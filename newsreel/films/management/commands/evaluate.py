@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from newsreel import links
 from newsreel.text.evaluation import (
     EvaluationError,
     gold_from_json,
@@ -84,7 +85,7 @@ class Command(BaseCommand):
             headline = plain_headline(headline)
             started = time.perf_counter()
             try:
-                processed = process_article(body, graph=gazetteer, headline=headline)
+                processed = process_article(body, graph=gazetteer, headline=headline, href=links.href_for)
             except TextError as error:
                 line = f", line {error.line}" if error.line else ""
                 raise CommandError(f"{path}{line}: {error.message}") from None
