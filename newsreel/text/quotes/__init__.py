@@ -1,0 +1,227 @@
+"""Direct quotations and who said them.
+
+`extract_quotes` reads the article's paragraphs in order and returns each direct quotation
+once, with its speaker:
+
+1. Quote marks are paired per paragraph (curly “…”, straight "…"; single marks only count
+   inside a double-quoted span, where they are a quote within the quote, or at the top level
+   when an attribution makes them speech). An opening mark left open at the end of a paragraph
+   continues in the next paragraph when that one opens with a quote mark (newsroom convention).
+2. Fragments join into one quotation when an attribution breaks a sentence
+   ("…,” he said. “…”) or when the quotation runs across paragraphs.
+3. A fragment is a quotation when it is attributed ("Baker explained", "added Quan",
+   "Villeneuve told reporters:"), or when it is shaped like speech (three or more words,
+   starting a sentence or introduced by a colon or comma, with its own closing punctuation),
+   or when it is a long partial quote after a speech verb. Film titles, nicknames, scare
+   quotes and quoted terms ("contract marriage", a “greatest day”) fail all three: they are
+   short, mid-sentence and unattributed.
+4. The speaker is the person the attribution names (a person mention → its key; a name not in
+   the graph → `speaker_name`; "a spokesperson" → nobody). Pronouns and unattributed
+   follow-on quotes take the speaker the text implies: the most recent of the subject of a
+   preceding sentence in the paragraph and the previous quotation's speaker.
+
+`Quote.start`/`end` span the quoted words in the document text (from the first character
+after the opening mark to the last character before the final closing mark).
+
+The package, by concept (each module says what it depends on; the dependency runs one
+way, down this list): `words` (word lists, patterns), `fragments` (quote marks paired
+into fragments), `speakers`, `document` (the article as the extractor sees it),
+`attribution` (who said it), and here: which fragments are quotations, and `extract_quotes`.
+Names with a leading underscore belong to the package; its API is `extract_quotes` and
+`SPEECH_VERBS`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from newsreel.text.types import Mention, Paragraph, Quote
+from newsreel.text.quotes.words import (
+    SPEECH_VERBS, _ANY_SPEECH_RE, _OPENERS, _SPEECH_KINDS, _TERMINAL, _WORD_RE,
+)
+from newsreel.text.quotes.fragments import _Fragment, _Group
+from newsreel.text.quotes.speakers import _Said
+from newsreel.text.quotes.document import _Doc, _norm
+from newsreel.text.quotes.attribution import (
+    _after_attribution, _attribute, _before_attribution, _lead, _only_quote,
+)
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from newsreel.text.gazetteer import Gazetteer
+
+__all__ = ["extract_quotes", "SPEECH_VERBS"]
+
+
+def extract_quotes(
+    paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Gazetteer | None
+) -> list[Quote]:
+    """Every direct quotation in the article, in reading order, with its speaker."""
+    doc = _Doc(paragraphs, mentions, gazetteer)
+    fragments: list[list[_Fragment]] = [
+        doc.frags(i) if p.kind in _SPEECH_KINDS else [] for i, p in enumerate(doc.paragraphs)
+    ]
+    groups = _group(doc, fragments)
+    quotes: list[Quote] = []
+    history: list[_Said] = []
+    for group in groups:
+        if not _is_quotation(doc, group):
+            continue
+        speaker = _attribute(doc, group, history)
+        first, last = group.fragments[0], group.fragments[-1]
+        quotes.append(
+            Quote(
+                text=_quote_text(doc, group),
+                start=first.start,
+                end=last.end,
+                speaker_key=speaker.key,
+                speaker_name=None if speaker.key else speaker.name,
+                in_spoiler=any(doc.paragraphs[f.para].spoiler_film for f in group.fragments),
+            )
+        )
+        history.append(_Said(first.para, last.para, first.start, speaker, _only_quote(doc, group)))
+    return _without_pull_quotes(doc, quotes)
+
+
+def _without_pull_quotes(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
+    """Drop a block-quote (pull quote) repeat of words quoted in the body: one quotation,
+    counted once. A block quote with words found nowhere else stays."""
+    bodies = [(q, _norm(q.text)) for q in quotes if doc.paragraphs[doc.para_of(q.start)].kind != "quote"]
+    kept = []
+    for q in quotes:
+        if doc.paragraphs[doc.para_of(q.start)].kind == "quote":
+            words = _norm(q.text)
+            if words and any(words in other or other in words for _, other in bodies if other):
+                continue
+        kept.append(q)
+    return kept
+
+
+def _group(doc: _Doc, fragments: list[list[_Fragment]]) -> list[_Group]:
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for index, frags in enumerate(fragments):
+        for k, frag in enumerate(frags):
+            if current is not None and k == 0 and _continues(doc, current, frag):
+                current.fragments.append(frag)
+                current.joints.append("paragraph")
+                continue
+            if current is not None and k > 0 and _broken_by_attribution(doc, current.fragments[-1], frag):
+                current.fragments.append(frag)
+                current.joints.append("attribution")
+                continue
+            current = _Group([frag])
+            groups.append(current)
+        if not frags:
+            current = None
+    return groups
+
+
+def _continues(doc: _Doc, group: _Group, frag: _Fragment) -> bool:
+    """Does `frag` continue a quotation left open at the end of the previous paragraph?"""
+    last = group.fragments[-1]
+    if last.closed or last.para != frag.para - 1 or last.single:
+        return False
+    paragraph = doc.paragraphs[frag.para]
+    return paragraph.text.lstrip()[:1] in _OPENERS and frag.open_at - paragraph.start == len(paragraph.text) - len(paragraph.text.lstrip())
+
+
+def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bool:
+    """`“It works,” she said, “every time.”`: one quotation broken by its attribution."""
+    if not first.closed or first.para != second.para or first.single != second.single:
+        return False
+    words = doc.text(first.start, first.end).rstrip().rstrip("’'").rstrip()
+    if not words or words[-1] not in ",—–-…:;" and not words.endswith("..."):
+        return False
+    between = doc.text(first.close_at, second.open_at)
+    if len(between) > 120:
+        return False
+    speaker, length = _after_attribution(doc, first.close_at, between)
+    if speaker is None:
+        return False
+    if second.closed:
+        # `“We argued,” Voss said. “Karl won,” Ana added.` — the second has its own speaker.
+        own, _ = _after_attribution(doc, second.close_at, doc.text(second.close_at, second.close_at + 150))
+        if own is not None and (own.explicit or own.pronoun):
+            return False
+    rest = between[length:].strip()
+    return rest in ("", ",", ".", ":", ";", "—", "–") or bool(
+        re.fullmatch(r"[^.;:!?\"“”]{0,70}[,.:]", rest)
+    )
+
+
+def _is_quotation(doc: _Doc, group: _Group) -> bool:
+    if len(group.fragments) > 1:
+        return True
+    frag = group.fragments[0]
+    words = doc.text(frag.start, frag.end)
+    n_words = len(_WORD_RE.findall(words))
+    if n_words == 0 or _is_title(doc, frag):
+        return False
+    after = doc.text(frag.close_at, frag.close_at + 150) if frag.closed else ""
+    ends_in_punct = words.rstrip()[-1:] in ",?!…—–-" or words.endswith(".")
+    if frag.closed and ends_in_punct and _after_attribution(doc, frag.close_at, after)[0] is not None:
+        return True
+    lead, lead_start = _lead(doc, frag)
+    lead_end = lead.rstrip()[-1:]
+    if lead_end in (":", ",") and _before_attribution(doc, lead, lead_start, frag) is not None and n_words >= 2:
+        return True
+    if frag.single:
+        return False  # single marks count only with an attribution
+    # Introduced like speech: opening its sentence, after a colon or a dash, or after a comma
+    # that follows a speech verb ("as if telling the audience, “…”"). A comma alone is not
+    # enough: `Her next film, “The Quiet Room,” starts…` is an appositive title.
+    introduced = (
+        lead.strip() == ""
+        or lead_end == ":"
+        or lead.rstrip().endswith(("—", "–"))
+        or (lead_end == "," and _ANY_SPEECH_RE.search(lead) is not None)
+    )
+    starts_like_sentence = words[:1].isupper() or words[:1].isdigit() or words.startswith(("…", "..."))
+    # Closed like a sentence: its own final stop, or a sentence end right after the mark.
+    # A trailing comma with no attribution after it continues a longer sentence instead.
+    sentence_stop = words.rstrip()[-1:] in "?!…—–" or words.rstrip().endswith(".")
+    closes_itself = sentence_stop or not frag.closed or _sentence_ends_after(after)
+    if introduced and starts_like_sentence and closes_itself and n_words >= 3:
+        return True
+    # A partial quotation after a speech verb: `Baker said the ending was “a gut punch for everyone.”`
+    if n_words >= 4 and _ANY_SPEECH_RE.search(lead):
+        return True
+    # Words in the first person are somebody speaking: `called it “the hardest thing I have done”`.
+    if n_words >= 5 and re.search(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b", words):
+        return True
+    return n_words >= 12
+
+
+def _is_title(doc: _Doc, frag: _Fragment) -> bool:
+    """Is the quoted text a film title (AP style puts titles in quotes)?"""
+    words = doc.text(frag.start, frag.end)
+    bare = words.strip().rstrip(",.;:!?").strip()
+    if bare and doc.is_film_title(bare):
+        return True
+    covered = sum(
+        max(0, min(m.end, frag.start + len(bare)) - max(m.start, frag.start)) for m in doc.film_mentions
+    )
+    return bool(bare) and covered >= 0.9 * len(bare)
+
+
+def _sentence_ends_after(after: str) -> bool:
+    return re.match(r"\s*(?:[.?!…]|$)", after) is not None
+
+
+def _quote_text(doc: _Doc, group: _Group) -> str:
+    parts: list[str] = []
+    for k, frag in enumerate(group.fragments):
+        words = doc.text(frag.start, frag.end).strip()
+        if k < len(group.fragments) - 1 or frag.closed:
+            words = words.rstrip(",").rstrip()
+        if k < len(group.fragments) - 1 and group.joints[k] == "attribution" and words[-1:] not in _TERMINAL:
+            # `“It took nine days,” she said. “Nobody slept.”` reads as two sentences.
+            nxt = group.fragments[k + 1]
+            between = doc.text(frag.close_at or frag.end, nxt.open_at).rstrip()
+            if between.endswith(".") and doc.text(nxt.start, nxt.start + 1).isupper():
+                words += "."
+        if k > 0:
+            parts.append("\n\n" if group.joints[k - 1] == "paragraph" else " ")
+        parts.append(words)
+    return "".join(parts)

@@ -1,0 +1,343 @@
+"""Attribution: the speaker an attribution names ("Baker explained", "said a spokesperson"), or the one
+the text implies (pronouns, follow-on quotes).
+
+Depends on: words, fragments, speakers, document.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Iterator
+
+from newsreel.text.sentences import split_sentences
+from newsreel.text.quotes.words import (
+    _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PRONOUN_RE,
+    _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
+)
+from newsreel.text.quotes.fragments import _Fragment, _Group
+from newsreel.text.quotes.speakers import _Said, _Speaker
+from newsreel.text.quotes.document import _Doc
+
+
+def _only_quote(doc: _Doc, group: _Group) -> bool:
+    """Is the quotation (with at most a short attribution) all its last paragraph holds?"""
+    last = group.fragments[-1]
+    paragraph = doc.paragraphs[last.para]
+    outside = paragraph.text
+    for f in doc.frags(last.para):
+        outside = outside.replace(doc.text(f.open_at, (f.close_at or paragraph.start + len(paragraph.text))), " ")
+    return len(_WORD_RE.findall(outside)) <= 6
+
+
+def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
+    """The part of the sentence before the opening mark (and after any earlier quote)."""
+    paragraph = doc.paragraphs[frag.para]
+    local_open = frag.open_at - paragraph.start
+    floor = 0
+    for other_start, other_end in _closed_spans_before(doc, frag):
+        floor = max(floor, other_end)
+    region = paragraph.text[floor:local_open]
+    if re.search(r"[.?!…][\"'”’)\]]*\s*$", region):
+        return "", frag.open_at  # the quotation opens a new sentence
+    spans = split_sentences(region)
+    if not spans:
+        return region, paragraph.start + floor
+    s = spans[-1][0]
+    return region[s:], paragraph.start + floor + s
+
+
+def _lead_in_paragraph_before(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
+    """`Lena Okafor put it this way:` closing the paragraph before a quotation that opens
+    its own paragraph is that quotation's lead-in."""
+    paragraph = doc.paragraphs[frag.para]
+    if frag.para == 0 or paragraph.text[: frag.open_at - paragraph.start].strip():
+        return "", frag.open_at
+    before = doc.paragraphs[frag.para - 1]
+    if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
+        return "", frag.open_at
+    spans = split_sentences(before.text)
+    if not spans:
+        return "", frag.open_at
+    s, e = spans[-1]
+    return before.text[s:e], before.start + s
+
+
+def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
+    paragraph = doc.paragraphs[frag.para]
+    spans = []
+    for f in doc.frags(frag.para):
+        if f.close_at is not None and f.close_at <= frag.open_at:
+            spans.append((f.open_at - paragraph.start, f.close_at - paragraph.start))
+    return spans
+
+
+def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | None, int]:
+    """Attribution right after a closing mark: `, Baker explained`, `, added Quan`,
+    `, he said`, `, said Jane Doe, the producer`, `, a spokesperson said`, `, according to X`.
+    Returns the speaker and how many characters of `after` the attribution used."""
+    m = re.match(r"[\s,]*", after)
+    pos = m.end() if m else 0
+    if after[:pos].count("\n"):
+        return None, 0
+    closing = doc.text(offset - 3, offset)
+    if re.search(r"[.…][’'\"”]*$", closing) and after[pos : pos + 1].isupper():
+        # `“…three days to shoot.” Quan elaborated` — a full stop inside the quote ends the
+        # sentence; what follows is the next sentence, not this quotation's attribution.
+        return None, 0
+    # A pull-quote credit: `“…” — Lena Okafor` or `“…” —Lena Okafor, director`.
+    dash = re.match(r"\s*[—–]\s*|\s+-{1,2}\s*", after)
+    if dash:
+        speaker, end = _who(doc, offset, after, dash.end(), allow_anon=False)
+        if speaker is not None and speaker.known and re.match(r"\s*(?:[,.(]|$)", after[end:]):
+            return speaker, end
+    # Verb first: "said Quan", "added Jane Doe, the film's producer", "according to Baker".
+    verb = _VERB_RE.match(after, pos)
+    if verb:
+        who_at = verb.end()
+        while who_at < len(after) and after[who_at] == " ":
+            who_at += 1
+        speaker, end = _who(doc, offset, after, who_at, allow_anon=True)
+        if speaker is not None:
+            return speaker, end
+    # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
+    speaker, end = _who(doc, offset, after, pos, allow_anon=False)
+    if speaker is not None:
+        rest = end
+        appositive = re.match(r",[^,.;:!?\"“”]{1,70},\s*", after[rest:])
+        if appositive and not _VERB_RE.match(after, rest + 1 + len(after[rest + 1 :]) - len(after[rest + 1 :].lstrip())):
+            rest += appositive.end()
+        else:
+            rest += len(after[rest:]) - len(after[rest:].lstrip(" "))
+        adverb = _ADVERB_RE.match(after, rest)
+        if adverb:
+            rest = adverb.end()
+        verb = _VERB_RE.match(after, rest)
+        if verb:
+            return speaker, verb.end()
+    anon = _ANON_RE.match(after, pos)
+    if anon:
+        if _ROLE_RE.match(after, pos):
+            return _Speaker(pronoun="the"), anon.end()
+        return _Speaker(explicit=True), anon.end()
+    return None, 0
+
+
+def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tuple[_Speaker | None, int]:
+    """The speaker named at `text[at:]` (document offset `offset + at`)."""
+    mention = doc.person_at(offset + at, slack=0)
+    if mention is not None and not doc.is_possessive(mention):
+        return _Speaker(key=mention.key, explicit=True), mention.end - offset
+    pronoun = _PRONOUN_RE.match(text, at)
+    if pronoun:
+        if pronoun.group(1).lower() == "they":
+            return _Speaker(explicit=True), pronoun.end()
+        return _Speaker(pronoun=pronoun.group(1).lower()), pronoun.end()
+    name = _NAME_RE.match(text, at)
+    if name and name.group(0).split()[0] not in _NOT_NAMES:
+        return doc.resolve_name(name.group(0), offset + at), name.end()
+    # A title or role before the name: "Dr. Lena Okafor", "producer Tomas Reyes",
+    # "the festival's director, Priya Nair".
+    title = _TITLE_RE.match(text, at)
+    if title and title.end() > at:
+        speaker, end = _who(doc, offset, text, title.end(), allow_anon=False)
+        if speaker is not None and speaker.known:
+            return speaker, end
+    if allow_anon:
+        role = _ROLE_RE.match(text, at)
+        if role:
+            return _Speaker(pronoun="the"), role.end()
+        anon = re.match(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}", text[at:])
+        if anon:
+            return _Speaker(explicit=True), at + anon.end()
+    return None, 0
+
+
+def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
+    """Attribution in the lead-in clause: `Villeneuve told reporters:`, `She continued,`,
+    `Baker has a different take:`, `said Priya Nair, a festival programmer:`."""
+    stripped = lead.rstrip()
+    colon = stripped.endswith(":")
+    has_verb = _ANY_SPEECH_RE.search(stripped) is not None
+    if not (colon or has_verb):
+        return None
+    body = stripped[:-1] if stripped[-1:] in ",:" else stripped
+    # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
+    connectors = _CONNECTORS_RE.match(body)
+    head = connectors.end() if connectors else 0
+    pronoun = _PRONOUN_RE.match(body, head) or re.search(
+        rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body, re.IGNORECASE
+    )
+    if pronoun:
+        word = pronoun.group(1).lower()
+        return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
+    # A person mention that is the subject of the speech verb (or heads a colon clause).
+    people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
+    for m in people:
+        tail = doc.text(m.end, lead_start + len(body))
+        if _ANY_SPEECH_RE.search(tail) or colon and _heads_clause(body, m.start - lead_start, head):
+            return _Speaker(key=m.key, explicit=True)
+    # A name not in the graph: "Festival programmer Priya Nair told the audience:".
+    for name in _NAME_RE.finditer(body):
+        first = name.group(0).split()[0]
+        if first in _NOT_NAMES or name.start() == 0 and " " not in name.group(0):
+            continue
+        if doc.people_between(lead_start + name.start(), lead_start + name.end()):
+            continue
+        tail = body[name.end() :]
+        if re.match(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", tail) or (
+            colon and _heads_clause(body, name.start(), head) and re.match(r"\s+[a-z]", tail)
+        ):
+            return doc.resolve_name(name.group(0), lead_start + name.start())
+    # "said Jane Roe, a producer:" — verb first.
+    verb_first = re.search(rf"\b(?:{_VERB_ALT})\s+", body)
+    if verb_first:
+        speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=False)
+        if speaker is not None:
+            return speaker
+    # "In a statement, the studio said:" — a speaker the text does not name.
+    if re.search(rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body[head:], re.IGNORECASE):
+        return _Speaker(explicit=True)
+    return None
+
+
+def _heads_clause(body: str, at: int, head: int) -> bool:
+    """Does the name at `at` start the clause (after connectors, a title or an opening phrase)?"""
+    before = body[:at].rstrip()
+    if at <= head or before == "" or before.endswith(","):
+        return True
+    # "Producer Tomas Reyes has a view:" — a lower-case role word or two before the name.
+    return re.fullmatch(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}", before[head:] if at > head else "") is not None
+
+
+def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
+    candidates: list[_Speaker] = []
+    for k, frag in enumerate(group.fragments):
+        if frag.closed:
+            after = doc.text(frag.close_at, frag.close_at + 150)
+            speaker, _ = _after_attribution(doc, frag.close_at, after)
+            if speaker is not None:
+                candidates.append(speaker)
+        if k == 0 or group.joints[k - 1] == "paragraph":
+            lead, lead_start = _lead(doc, frag)
+            if not lead.strip() and k == 0:
+                lead, lead_start = _lead_in_paragraph_before(doc, frag)
+            if lead.rstrip()[-1:] in (":", ",") or _ANY_SPEECH_RE.search(lead):
+                speaker = _before_attribution(doc, lead, lead_start, frag)
+                if speaker is not None:
+                    candidates.append(speaker)
+    for speaker in candidates:
+        if speaker.known:
+            return speaker
+    if any(s.explicit for s in candidates):
+        return _Speaker()  # "a spokesperson said": attributed, but to nobody we can name
+    pronoun = next((s.pronoun for s in candidates if s.pronoun), None)
+    return _implied_speaker(doc, group, history, pronoun)
+
+
+def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None) -> _Speaker:
+    """The speaker the text implies for a pronoun or an unattributed quotation.
+
+    In order: the latest person the paragraph names as a subject before the quotation, or
+    the paragraph's previous quotation, whichever comes later; in a back-and-forth of
+    bare quotations, the speaker before last; the previous paragraph's quotation. A pronoun
+    reaches further: the previous paragraph's subjects, the person the article is about
+    (named most often), then the latest subject before it.
+    Candidates whose gender the text contradicts are skipped."""
+    frag = group.fragments[0]
+    ordered: list[tuple[int, _Speaker]] = []
+    for pos, speaker in _subjects(doc, frag.para, frag.open_at):
+        ordered.append((pos, speaker))
+    for said in history:
+        if said.last_para == frag.para:
+            ordered.append((said.start, said.speaker))
+    ordered.sort(key=lambda item: -item[0])
+    candidates = [speaker for _, speaker in ordered if not speaker.weak]
+    if pronoun is None:
+        candidates = candidates[:1]
+    previous = history[-1] if history else None
+    if previous is not None and previous.last_para == frag.para - 1:
+        before = history[-2] if len(history) > 1 else None
+        if (
+            pronoun is None
+            and previous.only_quote
+            and _only_quote(doc, group)
+            and before is not None
+            and before.last_para >= frag.para - 2
+            and before.speaker.known
+            and previous.speaker.known
+            and (before.speaker.key, before.speaker.name) != (previous.speaker.key, previous.speaker.name)
+            and not _subjects(doc, frag.para, frag.open_at)
+        ):
+            # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
+            candidates.append(before.speaker)
+        candidates.append(previous.speaker)
+    def further() -> Iterator[_Speaker]:
+        """A pronoun's wider search, produced lazily: most searches stop early."""
+        if frag.para > 0:
+            yield from (speaker for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
+        if doc.protagonist is not None:
+            yield _Speaker(key=doc.protagonist)
+        for index in range(frag.para - 2, -1, -1):
+            yield from (speaker for _, speaker in _subjects(doc, index, frag.open_at))
+        yield from (said.speaker for said in reversed(history))
+        yield from (speaker for _, speaker in ordered if speaker.weak)
+
+    seen: list[_Speaker] = []
+    for speaker in itertools.chain(candidates, further() if pronoun is not None else ()):
+        if not speaker.weak and doc.fits(speaker, pronoun):
+            return _Speaker(key=speaker.key, name=speaker.name)
+        seen.append(speaker)
+    for speaker in seen:
+        if doc.fits(speaker, pronoun):
+            return _Speaker(key=speaker.key, name=speaker.name)
+    return _Speaker()
+
+
+def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
+    """People paragraph `index` names as sentence subjects before offset `before`, latest
+    first: per sentence, the person a speech verb follows ("..., Baker added."), else the
+    first person named outside quote marks and not as a possessive, then the others."""
+    paragraph = doc.paragraphs[index]
+    if paragraph.kind not in _SPEECH_KINDS:
+        return []
+    limit = min(before, paragraph.start + len(paragraph.text)) - paragraph.start
+    memo = doc.subjects_memo.get((index, limit))
+    if memo is None:
+        memo = doc.subjects_memo[(index, limit)] = _find_subjects(doc, index, limit)
+    return memo
+
+
+def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speaker]]:
+    paragraph = doc.paragraphs[index]
+    quoted = [
+        (f.open_at - paragraph.start, (f.close_at or paragraph.start + len(paragraph.text)) - paragraph.start)
+        for f in doc.frags(index)
+    ]
+    found: list[tuple[int, _Speaker]] = []
+    for s, e in reversed(split_sentences(paragraph.text[:limit])):
+        people = [
+            m for m in doc.people_between(paragraph.start + s, paragraph.start + e)
+            if not any(qs <= m.start - paragraph.start < qe for qs, qe in quoted)
+        ]
+        ranked = sorted(
+            people,
+            key=lambda m: (
+                doc.is_possessive(m),
+                not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")),
+                m.start,
+            ),
+        )
+        sentence_found = [(m.start, _Speaker(key=m.key, weak=doc.is_possessive(m))) for m in ranked]
+        # A speaker outside the graph named earlier: "Asked about sequels, Nair laughed."
+        sentence = paragraph.text[s:e]
+        for name in _NAME_RE.finditer(sentence):
+            written = name.group(0)
+            full = doc.written_names.get(written) or (written if written in doc.written_names.values() else None)
+            if full and _VERB_RE.match(sentence[name.end():].lstrip(" ,")):
+                sentence_found.insert(0, (paragraph.start + s + name.start(), _Speaker(name=full)))
+        # Latest sentence first; within a sentence its subject first (positions keep the
+        # sentence's order against quotations when merged by the caller).
+        top = max((pos for pos, _ in sentence_found), default=0)
+        found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
+    return found

@@ -1,0 +1,229 @@
+"""The article as the extractor sees it (`_Doc`): paragraphs, fragments, person mentions, genders, film titles.
+
+Depends on: words, fragments, speakers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+import weakref
+from typing import Any, Sequence
+
+from newsreel.text.types import Mention, Paragraph
+from newsreel.text.quotes.words import (
+    _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
+)
+from newsreel.text.quotes.fragments import _Fragment, _fragments
+from newsreel.text.quotes.speakers import _Speaker
+
+
+class _Doc:
+    """The article as the extractor sees it: paragraphs, text and person mentions."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Any) -> None:
+        self.paragraphs = list(paragraphs)
+        self.gazetteer = gazetteer
+        self.people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+        self.film_mentions = [m for m in mentions if m.kind == "film"]
+        self.written_names: dict[str, str] = {}  # surname -> full name, for speakers not in the graph
+        self._by_offset = [(p.start, p.start + len(p.text), i) for i, p in enumerate(self.paragraphs)]
+        self._starts = [p.start for p in self.paragraphs]
+        self._frags: dict[int, list[_Fragment]] = {}
+        self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
+        self._add_short_names()
+        self.gender = self._genders()
+        counts: dict[str, int] = {}
+        for m in self.people:
+            counts[m.key] = counts.get(m.key, 0) + 1
+        # The person the article is about: named most often (ties go to the first named).
+        order = {m.key: i for i, m in reversed(list(enumerate(self.people)))}
+        ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
+        self.protagonist = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+
+    def text(self, start: int, end: int) -> str:
+        """Document text between two offsets that lie within one paragraph."""
+        i = self.para_of(start)
+        if i < 0:
+            return ""
+        p_start, p_end, _ = self._by_offset[i]
+        return self.paragraphs[i].text[start - p_start : min(end, p_end) - p_start]
+
+    def frags(self, index: int) -> list[_Fragment]:
+        """The quote-mark fragments of paragraph `index` (computed once)."""
+        found = self._frags.get(index)
+        if found is None:
+            found = self._frags[index] = _fragments(index, self.paragraphs[index])
+        return found
+
+    def para_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset <= self._by_offset[i][1]:
+            return i
+        return -1
+
+    def person_at(self, offset: int, slack: int = 0) -> Mention | None:
+        for m in self.people:
+            if offset <= m.start <= offset + slack:
+                return m
+            if m.start > offset + slack:
+                break
+        return None
+
+    def people_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.people if start <= m.start and m.end <= end]
+
+    def is_possessive(self, mention: Mention) -> bool:
+        if re.search(r"['’]s?$", mention.surface):
+            return True
+        after = self.text(mention.end, mention.end + 3)
+        return bool(_POSSESSIVE_RE.match(after))
+
+    def full_name(self, key: str, surface: str) -> str:
+        people = getattr(self.gazetteer, "people_by_key", None)
+        person = people.get(key) if people else None
+        return person.name if person is not None else surface
+
+    def _add_short_names(self) -> None:
+        """Speaker-side short names: "Maren said" once Maren Halloway was named, and a surname
+        the mention finder left alone when it is unambiguous among people named so far."""
+        if not self.people:
+            return
+        first_full: dict[str, int] = {}
+        short: list[tuple[int, str, str]] = []  # (available from, short name, key)
+        for m in self.people:
+            if m.key in first_full:
+                continue
+            words = re.sub(r"['’]s?$", "", self.full_name(m.key, m.surface)).split()
+            if len(words) < 2:
+                continue
+            first_full[m.key] = m.end
+            short.append((m.end, words[0], m.key))
+            short.append((m.end, words[-1], m.key))
+        covered = [(m.start, m.end) for m in self.people]
+        added: list[Mention] = []
+        for i, paragraph in enumerate(self.paragraphs):
+            for w in re.finditer(r"\b[A-Z][\w’'\-]*[a-z]\b", paragraph.text):
+                word, at = w.group(0), paragraph.start + w.start()
+                if word in _NOT_NAMES or any(s <= at < e for s, e in covered):
+                    continue
+                keys = {key for since, name, key in short if name == word and since <= at}
+                if len(keys) != 1:
+                    continue
+                following = paragraph.text[w.end() : w.end() + 2]
+                if following[:1] == " " and following[1:2].isupper():
+                    continue  # part of a longer name ("Maren Okoye")
+                added.append(Mention("person", keys.pop(), at, at + len(word), word))
+        if added:
+            self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _genders(self) -> dict[str, str]:
+        """"m" or "f" for people the text genders: a role noun before the name ("his sister,
+        Marion Greaves") or the first gendered pronoun after it in the same sentence."""
+        votes: dict[str, list[str]] = {}
+        for n, m in enumerate(self.people):
+            before = self.text(max(m.start - 30, self._para_start(m.start)), m.start)
+            vote = None
+            weight = 2  # a role noun is firmer evidence than a pronoun
+            if _FEMALE.search(before.rstrip(" ,")):
+                vote = "f"
+            elif _MALE.search(before.rstrip(" ,")):
+                vote = "m"
+            else:
+                weight = 1
+                nxt = self.people[n + 1].start if n + 1 < len(self.people) else m.end + 200
+                after = self.text(m.end, min(nxt, m.end + 200))
+                after = re.split(r"[.?!]\s|[“\"]", after)[0]
+                pronoun = _GENDERED_PRONOUN.search(after)
+                # "Ivy said he asked…": a pronoun after a speech verb is someone else.
+                if pronoun and not _ANY_SPEECH_RE.search(after[: pronoun.start()]):
+                    vote = "f" if pronoun.group(1).lower().startswith(("she", "her")) else "m"
+            if vote:
+                votes.setdefault(m.key, []).extend([vote] * weight)
+        result = {}
+        for key, v in votes.items():
+            # A role noun decides (weight 2); pronouns alone must agree at least twice.
+            f, m_ = v.count("f"), v.count("m")
+            if f >= 2 and m_ == 0 or f >= 2 and f > m_ + 1:
+                result[key] = "f"
+            elif m_ >= 2 and f == 0 or m_ >= 2 and m_ > f + 1:
+                result[key] = "m"
+        return result
+
+    def is_film_title(self, text: str) -> bool:
+        lookup = getattr(self.gazetteer, "lookup", None)
+        if lookup is not None:
+            return any(c.kind == "film" for c in lookup(text))
+        return _norm(text) in _film_titles(self.gazetteer)
+
+    def _para_start(self, offset: int) -> int:
+        i = self.para_of(offset)
+        return self.paragraphs[i].start if i >= 0 else 0
+
+    def fits(self, speaker: _Speaker, pronoun: str | None) -> bool:
+        """Can `pronoun` ("he"/"she") refer to `speaker`?"""
+        if not speaker.known:
+            return False
+        if pronoun not in ("he", "she") or speaker.key is None:
+            return True
+        gender = self.gender.get(speaker.key)
+        return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+    def resolve_name(self, name: str, before: int) -> _Speaker:
+        """A speaker written as a name with no person mention on it: a graph person the
+        mention finder declined to link, a name outside the graph, or the surname of a
+        name written earlier."""
+        name = " ".join(name.split())
+        lookup = getattr(self.gazetteer, "lookup", None)
+        if " " in name and lookup is not None:
+            keys = {c.key for c in lookup(name) if c.kind == "person"}
+            if len(keys) == 1:
+                return _Speaker(key=keys.pop(), explicit=True)
+        if " " not in name:
+            if name in self.written_names:
+                return _Speaker(name=self.written_names[name], explicit=True)
+        else:
+            self.written_names[name.split()[-1]] = name
+            self.written_names[name.split()[0]] = name
+        return _Speaker(name=name, explicit=True)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _surname(surface: str) -> str:
+    surface = re.sub(r"['’]s?$", "", surface.strip())
+    return surface.split()[-1] if surface.split() else ""
+
+
+# Above this many films, a title index is left to the gazetteer's own matching (film mentions).
+_TITLE_CACHE: "weakref.WeakKeyDictionary[Any, frozenset[str]]" = weakref.WeakKeyDictionary()
+_TITLE_INDEX_LIMIT = 200_000
+
+
+def _film_titles(gazetteer: Any) -> frozenset[str]:
+    """Normalised film titles and aliases, built once per gazetteer."""
+    if gazetteer is None:
+        return frozenset()
+    try:
+        return _TITLE_CACHE[gazetteer]
+    except (KeyError, TypeError):
+        pass
+    films = getattr(gazetteer, "films_by_key", None)
+    if films is None:
+        graph = getattr(gazetteer, "graph", None)
+        films = {f.key: f for f in getattr(graph, "films", ())}
+    if len(films) > _TITLE_INDEX_LIMIT:
+        return frozenset()
+    titles = frozenset(
+        _norm(title) for film in films.values() for title in (film.title, *film.aliases) if title
+    )
+    try:
+        _TITLE_CACHE[gazetteer] = titles
+    except TypeError:
+        pass
+    return titles

@@ -1,0 +1,32 @@
+"""Who a quotation is given to (`_Speaker`), and the quotations already attributed (`_Said`).
+
+Depends on: nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class _Speaker:
+    key: str | None = None
+    name: str | None = None
+    pronoun: str | None = None  # "he", "she", or "the" for a role ("the director said")
+    explicit: bool = False  # the text names the speaker (or says "a spokesperson")
+    weak: bool = False  # named only as a possessive ("Okafor's film"): a pronoun's last resort
+
+    @property
+    def known(self) -> bool:
+        return bool(self.key or self.name)
+
+
+@dataclass
+class _Said:
+    """A quotation already attributed: where it was and who said it."""
+
+    para: int
+    last_para: int
+    start: int
+    speaker: _Speaker
+    only_quote: bool  # its paragraph holds the quotation and its attribution, nothing more
