@@ -7,11 +7,8 @@ from PIL import Image as PILImage
 
 from newsreel.films.knowledge import import_knowledge_graph
 
-GRAPH = {
-    "films": [{"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025}],
-    "people": [{"key": "ada-varga", "name": "Ada Varga"}],
-    "credits": [{"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"}],
-}
+from tests.graph import GRAPH
+
 
 BODY = """Ada Varga has finished *Harbor Lights*, her first feature in six years.
 

@@ -12,25 +12,8 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.publishing import save_and_publish
 
-GRAPH = {
-    "films": [
-        {"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025, "status": "in theaters",
-         "distributor": "Kestrel Films"},
-        {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023},
-        {"key": "salt-meridian-2026", "title": "Salt Meridian", "year": 2026},
-    ],
-    "people": [
-        {"key": "ada-varga", "name": "Ada Varga"},
-        {"key": "tomas-ilic", "name": "Tomas Ilic"},
-        {"key": "mira-sol", "name": "Mira Sol"},
-    ],
-    "credits": [
-        {"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"},
-        {"film": "harbor-lights-2025", "person": "tomas-ilic", "role": "actor", "character": "Jonah"},
-        {"film": "paper-orchard-2023", "person": "tomas-ilic", "role": "actor", "character": "The Gardener"},
-        {"film": "salt-meridian-2026", "person": "mira-sol", "role": "director"},
-    ],
-}
+from tests.graph import GRAPH
+
 
 SPOILER = "the lighthouse keeper walks into the sea"
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)

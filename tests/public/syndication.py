@@ -9,24 +9,8 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.publishing import save_and_publish
 
-GRAPH = {
-    "films": [
-        {"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025, "distributor": "Kestrel Films",
-         "status": "in theaters"},
-        {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023},
-        {"key": "glass-meridian-2026", "title": "Glass Meridian", "year": 2026},
-    ],
-    "people": [
-        {"key": "ada-varga", "name": "Ada Varga"},
-        {"key": "tomas-ilic", "name": "Tomas Ilic"},
-        {"key": "lena-osei", "name": "Lena Osei"},
-    ],
-    "credits": [
-        {"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"},
-        {"film": "harbor-lights-2025", "person": "tomas-ilic", "role": "actor", "character": "Jonah"},
-        {"film": "glass-meridian-2026", "person": "lena-osei", "role": "actor", "character": "The Pilot"},
-    ],
-}
+from tests.graph import GRAPH
+
 
 SPOILER_SENTENCE = "The keeper rows out alone and never comes back to the lamp room"
 

@@ -22,19 +22,10 @@ from newsreel.public.search.backend import SearchRequest, get_backend, mark_snip
 from newsreel.public.search.models import SearchDocument
 from newsreel.public.search.query import fts5_match, parse_query, tsquery_text
 
+from tests.graph import GRAPH
+
 pytestmark = pytest.mark.django_db
 
-GRAPH = {
-    "films": [
-        {"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025, "aliases": ["Harbour Lights"]},
-        {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023},
-    ],
-    "people": [{"key": "ada-varga", "name": "Ada Varga"}, {"key": "tomas-ilic", "name": "Tomas Ilic"}],
-    "credits": [
-        {"film": "harbor-lights-2025", "person": "ada-varga", "role": "director"},
-        {"film": "paper-orchard-2023", "person": "tomas-ilic", "role": "actor", "character": "The Gardener"},
-    ],
-}
 # Words that appear nowhere else, so a hit proves where it came from.
 SPOILER_WORD = "zyxquorbel"
 BODY_WORD = "marrowfinch"
