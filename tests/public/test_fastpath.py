@@ -217,3 +217,39 @@ def test_a_failed_if_match_is_left_to_django_which_answers_412(fast, django_app,
     assert call(fast, ARTICLE, HTTP_IF_MATCH='"other"')[0] == "412 Precondition Failed"
     assert fast.app.calls == 1
     assert call(fast, ARTICLE, HTTP_IF_MATCH="*")[0] == "200 OK" and fast.app.calls == 1
+
+
+class AddsAHeader:
+    """A middleware the fast path has never heard of."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers["Permissions-Policy"] = "camera=()"
+        return response
+
+
+class SetsACookie(AddsAHeader):
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.set_cookie("seen", "1")
+        return response
+
+
+def test_a_new_middlewares_header_reaches_the_fast_path_unchanged(stored, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.public.test_fastpath.AddsAHeader"]
+    django_app = WSGIHandler()
+    fast = StoredPageFastPath(Spy(django_app))
+    answered = call(fast, ARTICLE)
+    assert answered == call(django_app, ARTICLE) and answered[1]["permissions-policy"] == "camera=()"
+    assert fast.app.calls == 0
+
+
+def test_a_middleware_that_sets_a_cookie_turns_the_fast_path_off(stored, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.public.test_fastpath.SetsACookie"]
+    fast = StoredPageFastPath(Spy(WSGIHandler()))
+    status, headers, _ = call(fast, ARTICLE)
+    assert status == "200 OK" and "seen=1" in headers["set-cookie"]
+    assert fast.app.calls == 1  # Django answered, cookie and all
