@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from html import escape
 
 from .types import ImageRef, TextError
@@ -23,17 +23,11 @@ ImageLookup = Callable[[str], ImageRef | None]
 
 
 @dataclass(frozen=True)
-class FigureImage:
-    """An image resolved for one place in an article, with its final alt and credit."""
+class FigureImage(ImageRef):
+    """An image resolved for one place in an article: the library's image with its final alt and
+    credit, and the reference the writer used."""
 
-    reference: str
-    url: str
-    alt: str
-    credit: str
-    width: int | None = None
-    height: int | None = None
-    srcset: str = ""
-    sources: tuple[tuple[str, str], ...] = ()
+    reference: str = ""
 
 
 def parse_figure_attributes(args: str, *, line: int) -> dict[str, str]:
@@ -81,16 +75,8 @@ def resolve_image(
             'use a :::figure block with credit="Photo: Name" or set the credit in the image library',
             line=line,
         )
-    return FigureImage(
-        reference=reference,
-        url=found.url,
-        alt=final_alt,
-        credit=final_credit,
-        width=found.width,
-        height=found.height,
-        srcset=found.srcset,
-        sources=found.sources,
-    )
+    return FigureImage(**{**{name.name: getattr(found, name.name) for name in fields(ImageRef)},
+                          "alt": final_alt, "credit": final_credit}, reference=reference)
 
 
 def figure_html(image: FigureImage, caption_html: str = "") -> str:
