@@ -11,6 +11,8 @@ PORT   ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
 # Each run prints the line coverage of the newsroom and the public site (coverage.py, started
 # before pytest so the modules Django imports at set-up count too); the report prints either way.
+# The PostgreSQL run adds to the SQLite run's data, so after `make test` its report is both
+# databases combined (each backend's own code runs on one of them only).
 COVERAGE := $(BIN)/python -m coverage
 COVERED  := --source=newsreel.newsroom,newsreel.public
 
@@ -38,7 +40,7 @@ test-sqlite: $(STAMP) $(NODE_STAMP)
 	  $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 test-postgres: $(STAMP) $(NODE_STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) $(COVERAGE) run $(COVERED) -m pytest -p no:cacheprovider -m "not browser"; \
+	DATABASE_URL=$(TEST_DATABASE_URL) $(COVERAGE) run --append $(COVERED) -m pytest -p no:cacheprovider -m "not browser"; \
 	  status=$$?; $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 bench: $(STAMP)
