@@ -238,16 +238,16 @@ class SetsACookie(AddsAHeader):
         return response
 
 
-def test_a_new_middlewares_header_reaches_the_fast_path_unchanged(stored, settings):
+def test_a_new_middlewares_header_reaches_the_fast_path_unchanged(django_app, stored, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.public.test_fastpath.AddsAHeader"]
-    django_app = WSGIHandler()
+    django_app = WSGIHandler()  # built after the change (the fixture keeps the test's transaction open)
     fast = StoredPageFastPath(Spy(django_app))
     answered = call(fast, ARTICLE)
     assert answered == call(django_app, ARTICLE) and answered[1]["permissions-policy"] == "camera=()"
     assert fast.app.calls == 0
 
 
-def test_a_middleware_that_sets_a_cookie_turns_the_fast_path_off(stored, settings):
+def test_a_middleware_that_sets_a_cookie_turns_the_fast_path_off(django_app, stored, settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, "tests.public.test_fastpath.SetsACookie"]
     fast = StoredPageFastPath(Spy(WSGIHandler()))
     status, headers, _ = call(fast, ARTICLE)
