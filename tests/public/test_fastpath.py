@@ -253,3 +253,38 @@ def test_a_middleware_that_sets_a_cookie_turns_the_fast_path_off(django_app, sto
     status, headers, _ = call(fast, ARTICLE)
     assert status == "200 OK" and "seen=1" in headers["set-cookie"]
     assert fast.app.calls == 1  # Django answered, cookie and all
+
+
+def test_behind_a_tls_proxy_the_fast_path_answers_as_django_does(django_app, stored, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 600
+    full = WSGIHandler()
+    fast = StoredPageFastPath(Spy(full))
+    secure = {"HTTP_X_FORWARDED_PROTO": "https"}
+    answered = call(fast, ARTICLE, **secure)
+    assert answered == call(full, ARTICLE, **secure) and answered[1]["strict-transport-security"].startswith("max-age=600")
+    assert "strict-transport-security" not in call(fast, ARTICLE)[1]
+    assert fast.app.calls == 0
+
+
+def test_a_plain_request_that_django_would_redirect_to_https_goes_to_django(django_app, stored, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    fast = StoredPageFastPath(Spy(WSGIHandler()))
+    status, headers, _ = call(fast, ARTICLE)
+    assert status.startswith("301") and headers["location"].startswith("https://")
+    assert fast.app.calls == 1
+
+
+def test_the_host_comes_from_x_forwarded_host_when_django_trusts_it(django_app, stored, settings):
+    settings.USE_X_FORWARDED_HOST = True
+    fast = StoredPageFastPath(Spy(WSGIHandler()))
+    assert call(fast, ARTICLE, HTTP_X_FORWARDED_HOST="evil.example")[0].startswith("400")
+    assert fast.app.calls == 1
+    assert call(fast, ARTICLE, HTTP_X_FORWARDED_HOST="testserver")[0] == "200 OK"
+    assert fast.app.calls == 1
+
+
+def test_a_request_without_a_host_header_is_checked_by_its_server_name(fast, django_app, stored):
+    environ_host = {"HTTP_HOST": "", "SERVER_NAME": "testserver", "SERVER_PORT": "8000"}
+    answered = call(fast, ARTICLE, **environ_host)
+    assert answered == call(django_app, ARTICLE, **environ_host)
