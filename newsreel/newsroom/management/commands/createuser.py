@@ -6,6 +6,8 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from newsreel.newsroom.roles import ADMINISTRATOR, ROLES, sync_roles
@@ -25,9 +27,12 @@ class Command(BaseCommand):
             raise CommandError("username cannot be empty")
         sync_roles()
         password = password or secrets.token_urlsafe(12)
-        if len(password) < 8:
-            raise CommandError("--password must be at least 8 characters")
-        user, created = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+        User = get_user_model()
+        try:  # length, common passwords, likeness to the name or email, all digits (settings.py)
+            validate_password(password, User.objects.filter(username=username).first() or User(username=username, email=email))
+        except ValidationError as error:
+            raise CommandError("--password: " + " ".join(error.messages)) from None
+        user, created = User.objects.get_or_create(username=username, defaults={"email": email})
         user.set_password(password)
         user.is_staff = role == ADMINISTRATOR
         user.save()
