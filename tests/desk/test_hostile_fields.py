@@ -36,3 +36,20 @@ def test_alt_text_too_long_for_its_column_is_an_error_on_upload(as_editor):
     response = as_editor.post("/desk/images/", {"file": png_upload(), "alt": "a" * 400, "credit": "Photo"})
     assert response.status_code == 400
     assert not Image.objects.exists()
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_a_truncated_upload_is_an_error_at_the_file_field_not_a_500(as_editor, settings, tmp_path, cut):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsreel.images.models import Image
+
+    from .conftest import png_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    whole = png_upload(size=(300, 200)).read()
+    broken = SimpleUploadedFile("still.png", whole[: int(len(whole) * cut)], content_type="image/png")
+    response = as_editor.post("/desk/images/", {"file": broken, "alt": "A pier", "credit": "Photo"})
+    assert response.status_code == 400
+    assert "truncated or damaged" in " ".join(response.context["form"].errors["file"])
+    assert not Image.objects.exists() and not any(path.is_file() for path in tmp_path.rglob("*"))
