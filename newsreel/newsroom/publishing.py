@@ -140,6 +140,13 @@ def draft_for(article: Article) -> ArticleDraft:
 def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
     """Keep a new revision. Metadata must be valid; text problems are recorded, not fatal,
     so nothing the writer typed is lost (they stop a publish instead)."""
+    return _save_draft(draft, article=article, user=user, origin=origin)[0]
+
+
+def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: str
+                ) -> tuple[Article, ProcessedArticle | None]:
+    """`save_draft`, also returning the text core's result (None when the text has problems):
+    save_and_publish publishes this very revision next, and the core need not run twice."""
     draft = validate_draft(draft, article=article)
     problems: list[str] = []
     processed = None
@@ -161,9 +168,7 @@ def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None
     )
     article.latest_revision = revision
     article.save(update_fields=["latest_revision", "updated_at"])
-    # save_and_publish publishes this very revision next: the text core need not run twice.
-    article._processed_revision = (revision.pk, processed)
-    return article
+    return article, processed
 
 
 def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
@@ -231,8 +236,12 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
 
 
 @transaction.atomic
-def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None) -> Article:
+def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
+            processed: ProcessedArticle | None = None) -> Article:
     """Make the latest revision (or `revision`) live and tell the public site; all or nothing.
+
+    `processed` is the text core's result for that very revision, when the caller has it
+    (`save_and_publish`, which has just saved it); otherwise the core runs here.
 
     A draft whose publication time is in the future is scheduled instead
     (`newsreel.newsroom.scheduling`); the worker calls this at its minute with `at` (the
@@ -242,11 +251,7 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     if revision is None:
         raise IntakeError([FieldError("article", "has no saved revision to publish")])
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
-    saved_with = getattr(article, "_processed_revision", None)
-    article._processed_revision = None
-    if saved_with and saved_with[0] == revision.pk and saved_with[1] is not None:
-        processed = saved_with[1]
-    else:
+    if processed is None:
         processed = _process(draft)
     if at is None and draft.publish_at is not None and draft.publish_at > clock.now():
         from newsreel.newsroom.scheduling import schedule  # scheduling builds on publishing
@@ -276,8 +281,8 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
 def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
     """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
     with transaction.atomic():
-        article = save_draft(draft, article=article, user=user, origin=origin)
-        return publish(article, user=user)
+        article, processed = _save_draft(draft, article=article, user=user, origin=origin)
+        return publish(article, user=user, processed=processed)
 
 
 @transaction.atomic

@@ -123,3 +123,15 @@ def test_unpublish_takes_the_article_off_the_site(small_graph):
     article = save_and_publish(draft(), origin="test")
     unpublish(article)
     assert Article.objects.get(pk=article.pk).state == WorkflowState.UNPUBLISHED
+
+
+def test_save_and_publish_runs_the_text_core_once(small_graph, monkeypatch):
+    from newsreel.newsroom import publishing
+
+    calls = []
+    real = publishing.process_article
+    monkeypatch.setattr(publishing, "process_article", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    article = publishing.save_and_publish(ArticleDraft(headline="Once", body="Harbor Lights opens in October.\n"))
+    assert article.is_live and len(calls) == 1
+    publishing.publish(article)  # a publish on its own runs it for the revision it publishes
+    assert len(calls) == 2
