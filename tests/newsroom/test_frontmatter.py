@@ -98,3 +98,23 @@ def test_a_publish_that_fails_in_the_text_rolls_its_images_back_files_and_all(tm
         publish_incoming(incoming, origin="cli", source="i.md")
     assert not Image.objects.exists()
     assert [path for path in (tmp_path / "media").rglob("*") if path.is_file()] == []
+
+
+def test_a_publish_that_fails_in_a_receiver_rolls_its_images_back_files_and_all(tmp_path, settings):
+    from newsreel.newsroom.signals import article_published
+
+    def broken(**kwargs):
+        raise RuntimeError("the site could not render the page")
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _png(tmp_path / "hero.png")
+    text = "---\nheadline: x\nhero: {image: hero.png, alt: A harbor, credit: 'Photo - Test'}\n---\nBody.\n"
+    incoming = read_markdown(text, base_dir=tmp_path, source_name="j.md")
+    article_published.connect(broken, dispatch_uid="test.broken")
+    try:
+        with pytest.raises(RuntimeError, match="could not render"):
+            publish_incoming(incoming, origin="cli", source="j.md")
+    finally:
+        article_published.disconnect(dispatch_uid="test.broken")
+    assert not Image.objects.exists()
+    assert [path for path in (tmp_path / "media").rglob("*") if path.is_file()] == []
