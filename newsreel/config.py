@@ -120,6 +120,16 @@ def _parse_log_format(value: str) -> str:
     return value
 
 
+def _parse_wait_seconds(value: str) -> float:
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        raise ValueError("expected a number of seconds, e.g. 60") from None
+    if not 0 <= seconds <= 3600:
+        raise ValueError("expected a number of seconds from 0 to 3600")
+    return seconds
+
+
 PUBLISH_RENDERS_CHOICES = ("front", "everything")
 
 
@@ -347,6 +357,14 @@ SETTINGS: tuple[Setting, ...] = (
         "service, e.g. on all but one machine (several workers are safe, just not needed).",
         _parse_bool,
     ),
+    Setting(
+        "NEWSREEL_WRITE_WAIT",
+        "60",
+        "Seconds a write (a publish, an imported story, a knowledge-graph import) keeps "
+        "trying while other writers hold the database, retrying with backoff, before it "
+        "gives up with a message naming what was not written. See docs/concurrency.md.",
+        _parse_wait_seconds,
+    ),
 )
 
 
@@ -381,6 +399,7 @@ class Config:
     @property
     def https(self) -> bool:
         return self.site_url.startswith("https://")
+    write_wait: float = 60.0
 
     @property
     def media_dir(self) -> Path:
@@ -427,6 +446,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         media_url=values["NEWSREEL_MEDIA_URL"],
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
+        write_wait=values["NEWSREEL_WRITE_WAIT"],
     )
     check_config(config)
     return config

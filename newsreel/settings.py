@@ -32,6 +32,7 @@ PUBLISH_RENDERS = CONFIG.publish_renders
 IMAGE_MAX_PIXELS = CONFIG.image_max_pixels
 IMAGE_MAX_BYTES = CONFIG.image_max_bytes
 BODY_MAX_BYTES = CONFIG.body_max_bytes
+WRITE_WAIT = CONFIG.write_wait
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A page a reader's GET renders is served even when the database is too busy to store it.
+    "newsreel.public.reader_fill.ReaderFillMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

@@ -20,6 +20,7 @@ from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, publish_incoming
+from newsreel.write_retry import DatabaseBusy
 
 # The intake names the draft's fields; a JSONL file names them as the corpus does.
 JSONL_FIELD_NAMES = {"headline": "title", "body": "body_markdown", "publish_at": "date"}
@@ -87,6 +88,9 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
             except IntakeError as error:
                 report.failed += 1
                 report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
+            except DatabaseBusy as error:  # other writers held the database too long: this item only
+                report.failed += 1
+                report.failures.append(f"{item.source}: not imported: {error}")
             else:
                 if created:
                     report.created += 1

@@ -4,13 +4,16 @@
     mentions and quotes, then `article_published` so the public site re-renders.
 
 A publish runs in one transaction: if the text core, a receiver or the database fails,
-nothing changes and the previous live version goes on serving.
+nothing changes and the previous live version goes on serving. The text core (parsing,
+linking, rendering the body) runs before that transaction starts, so the database's
+write lock is held only for the writes and the pages they re-render; while other
+writers hold it, the transaction is tried again (`newsreel.write_retry.run_write`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -31,6 +34,7 @@ from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
+from newsreel.write_retry import run_write
 
 
 @dataclass(frozen=True)
@@ -136,22 +140,52 @@ def draft_for(article: Article) -> ArticleDraft:
     return ArticleDraft(headline=article.headline, body=article.body, slug=article.slug)
 
 
-@transaction.atomic
+# A draft as validated and processed by the text core before the write transaction began.
+Prepared = tuple[ArticleDraft, ProcessedArticle]
+
+
+def _prepare(draft: ArticleDraft, article: Article | None) -> Prepared | None:
+    """Validate and run the text core outside the write transaction (None: let it report the problem)."""
+    try:
+        validated = validate_draft(draft, article=article)
+        return validated, _process(validated)
+    except IntakeError:
+        return None
+
+
+def _refetching(article: Article | None) -> Callable[[], Article | None]:
+    """The article for each attempt of a write: as given the first time, fresh from the
+    database after a retry (a rolled-back attempt may have changed the instance)."""
+    attempts = 0
+
+    def current() -> Article | None:
+        nonlocal attempts
+        attempts += 1
+        if attempts == 1 or article is None or article.pk is None:
+            return article
+        return Article.objects.select_related("latest_revision").get(pk=article.pk)
+    return current
+
+
 def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
     """Keep a new revision. Metadata must be valid; text problems are recorded, not fatal,
     so nothing the writer typed is lost (they stop a publish instead)."""
-    return _save_draft(draft, article=article, user=user, origin=origin)[0]
+    prepared = _prepare(draft, article)
+    current = _refetching(article)
+    return run_write(lambda: _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared))[0]
 
 
-def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: str
+def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None
                 ) -> tuple[Article, ProcessedArticle | None]:
     """`save_draft`, also returning the text core's result (None when the text has problems):
-    save_and_publish publishes this very revision next, and the core need not run twice."""
+    save_and_publish publishes this very revision next, and the core need not run twice.
+    `prepared` is the core's result from before the transaction, used when the draft is the same."""
     draft = validate_draft(draft, article=article)
     problems: list[str] = []
     processed = None
     try:
-        processed = _process(draft)
+        # The text core ran before the transaction; the same validated draft needs no second run.
+        processed = prepared[1] if prepared is not None and prepared[0] == draft else _process(draft)
         derived = _derived_summary(processed)
     except IntakeError as error:
         problems = [str(item) for item in error.errors]
@@ -235,7 +269,6 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     )
 
 
-@transaction.atomic
 def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
             processed: ProcessedArticle | None = None) -> Article:
     """Make the latest revision (or `revision`) live and tell the public site; all or nothing.
@@ -250,6 +283,19 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     revision = revision or article.latest_revision
     if revision is None:
         raise IntakeError([FieldError("article", "has no saved revision to publish")])
+    if processed is None:
+        # The text core runs before the write transaction (a text error stops it here, nothing written).
+        processed = _process(validate_draft(ArticleDraft.from_json(revision.content), article=article))
+    current = _refetching(article)
+
+    def write() -> Article:
+        return _publish(current(), user=user, revision=revision, at=at, went_live_at=went_live_at, processed=processed)
+    return run_write(write)
+
+
+def _publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
+             processed: ProcessedArticle | None = None) -> Article:
+    revision = revision or article.latest_revision
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
     if processed is None:
         processed = _process(draft)
@@ -278,16 +324,40 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     return article
 
 
-def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
+def prepare(draft: ArticleDraft, article: Article | None = None) -> Prepared:
+    """Validate a draft and run the text core on it, outside any write transaction.
+
+    Raises IntakeError as `save_and_publish` would. Handing the result to
+    `save_and_publish(prepared=...)` keeps the text core out of the transaction when the
+    draft it publishes is still the same (if it changed meanwhile, it runs again inside).
+    """
+    validated = validate_draft(draft, article=article)
+    return validated, _process(validated)
+
+
+def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",
+                     prepared: Prepared | None = None) -> Article:
     """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
-    with transaction.atomic():
-        article, processed = _save_draft(draft, article=article, user=user, origin=origin)
-        return publish(article, user=user, processed=processed)
+    if prepared is None and not connection.in_atomic_block:
+        # Validation and the text core, before the write lock; their errors stop it here.
+        prepared = prepare(draft, article)
+    current = _refetching(article)
+
+    def write() -> Article:
+        saved, processed = _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared)
+        return _publish(saved, user=user, processed=processed)
+    return run_write(write)
 
 
-@transaction.atomic
 def unpublish(article: Article, *, user=None) -> Article:
     """Take an article off the site; its URL answers 410 Gone."""
+    if not article.is_live:
+        return article
+    current = _refetching(article)
+    return run_write(lambda: _unpublish(current()))
+
+
+def _unpublish(article: Article) -> Article:
     if not article.is_live:
         return article
     previous = ArticleSnapshot.of(article)

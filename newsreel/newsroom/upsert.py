@@ -11,14 +11,15 @@ Depends on: intake (drafts, the slug rule), publishing (save and publish).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from django.db import transaction
 
 from newsreel.newsroom.intake import ArticleDraft, IntakeError, article_for, validate_draft
 from newsreel.newsroom.models import Article
-from newsreel.newsroom.publishing import save_and_publish
+from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish
+from newsreel.write_retry import run_write
 
 
 @dataclass
@@ -38,19 +39,43 @@ class Incoming:
 def publish_incoming(incoming: Incoming, *, origin: str, source: str = "") -> tuple[Article, bool]:
     """Publish the draft as a new article or an update of the one with its slug; True when created.
 
-    Raises IntakeError naming `source` (the file or FILE:LINE) with every problem found.
+    Raises IntakeError naming `source` (the file or FILE:LINE) with every problem found, and
+    DatabaseBusy when other writers held the database past NEWSREEL_WRITE_WAIT (nothing
+    written, no file kept).
     """
+    prepared = _prepared(incoming.draft)
+
+    def attempt() -> tuple[Article, bool]:
+        try:
+            with transaction.atomic():
+                existing = article_for(incoming.draft)
+                draft = validate_draft(incoming.draft, article=existing, source=source)
+                if incoming.attach is not None:
+                    draft = incoming.attach(draft)
+                article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+        except IntakeError as error:
+            incoming.discard()
+            raise IntakeError(error.errors, source=source) from None
+        except BaseException:
+            incoming.discard()
+            raise
+        return article, existing is None
+    # The whole transaction again while other writers hold the database (files stored by
+    # a rolled-back attempt are discarded, and stored again by the next).
+    return run_write(attempt, atomic=False)
+
+
+def _prepared(draft: ArticleDraft) -> Prepared | None:
+    """The text core's work on the draft before the write lock is taken (see publishing.prepare).
+
+    None when the draft cannot be prepared yet (its local images are stored inside the
+    transaction, or it has problems the transaction reports with everything else).
+    """
+    if transaction.get_connection().in_atomic_block:
+        return None
     try:
-        with transaction.atomic():
-            existing = article_for(incoming.draft)
-            draft = validate_draft(incoming.draft, article=existing, source=source)
-            if incoming.attach is not None:
-                draft = incoming.attach(draft)
-            article = save_and_publish(draft, article=existing, origin=origin)
-    except IntakeError as error:
-        incoming.discard()
-        raise IntakeError(error.errors, source=source) from None
-    except BaseException:
-        incoming.discard()
-        raise
-    return article, existing is None
+        validated, processed = prepare(draft, article_for(draft))
+    except IntakeError:
+        return None
+    # A copy: attaching images changes the draft it is given, and the comparison must see that.
+    return replace(validated), processed

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.http import http_date
 
 from newsreel.public import conditional
+from newsreel.public import reader_fill
 from newsreel.public.models import StoredPage
 
 HTML = "text/html; charset=utf-8"
@@ -60,6 +61,12 @@ def store_page(
     # HTTP dates have whole seconds; storing whole seconds keeps If-Modified-Since exact.
     modified = (last_modified or timezone.now()).replace(microsecond=0)
     values = {"body": body, "etag": etag, "last_modified": modified, **wanted}
+    if reader_fill.active():  # a reader's request: answered with this page even if it cannot be stored
+        return reader_fill.store_or_keep(path, values, lambda: _write_page(path, page, values))
+    return _write_page(path, page, values)
+
+
+def _write_page(path: str, page: StoredPage | None, values: dict) -> StoredPage:
     if page is None:
         try:
             with transaction.atomic():
@@ -105,6 +112,10 @@ def _under(prefix: str) -> Q:
 
 def stored_response(request: HttpRequest) -> HttpResponse | None:
     """The stored response for this request's path, or None when nothing is stored."""
+    unstored = reader_fill.kept(request.path_info)
+    if unstored is not None:  # rendered for this request, not stored (the database was busy)
+        return _respond(request, unstored.body, unstored.content_type, unstored.etag, unstored.last_modified,
+                        unstored.status, unstored.location)
     # One statement on the unique index, built once: building an ORM query costs several
     # times what SQLite or PostgreSQL take to answer it.
     with connection.cursor() as cursor:

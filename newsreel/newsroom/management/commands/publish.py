@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import publish_incoming
+from newsreel.write_retry import DatabaseBusy
 
 
 class Command(BaseCommand):
@@ -28,6 +29,10 @@ class Command(BaseCommand):
             except IntakeError as error:
                 failures += 1
                 self.stderr.write(str(error))
+                continue
+            except DatabaseBusy as error:  # other writers held the database too long: this file only
+                failures += 1
+                self.stderr.write(f"{file}: not published: {error}")
                 continue
             self.stdout.write(url)
         if failures:
