@@ -10,21 +10,24 @@ needs exactly those two facts.)
 The full-text index itself follows the SearchDocument rows inside the database (FTS5
 triggers on SQLite, triggers filling two narrow tables on PostgreSQL), so writing the row is all it takes.
 A film or person renamed in the knowledge graph re-indexes the live articles that name
-it, once per transaction, after it commits.
+it after the transaction that renamed it commits (never after a rollback), in chunks.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any, Callable, Iterable
 
 from django.db import transaction
 
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote
+from newsreel.write_retry import run_write
+from newsreel.public.after_commit import after_commit
 from newsreel.public.search.backend import MARK_END, MARK_START
 from newsreel.public.search.models import SearchDocument, SearchFacet, filter_token, search_key_for
 
+# Films, people and articles named in one query / re-indexed in one transaction.
+RENAME_CHUNK = 500
 _MARKERS = str.maketrans({MARK_START: " ", MARK_END: " "})
 
 
@@ -118,37 +121,33 @@ def on_article_unpublished(sender: Any, article: Article, **kwargs: Any) -> None
     remove_article(article.pk)
 
 
-# Renames in the knowledge graph: note the film or person, re-index once after commit.
-_pending = threading.local()
-
+# Renames in the knowledge graph: re-index once the change commits (never after a rollback).
 
 def _note(kind: str, pk: int) -> None:
-    items = getattr(_pending, "items", None)
-    if items is None:
-        items = _pending.items = set()
-    items.add((kind, pk))
-    # One callback per change: the first to run takes every pending item, the rest find
-    # none (so items left by a rolled-back transaction are not stranded).
-    transaction.on_commit(_flush_renames)
+    after_commit(_flush_renames, [(kind, pk)])
 
 
-def _flush_renames() -> None:
-    items = getattr(_pending, "items", None) or set()
-    _pending.items = set()
-    film_ids = [pk for kind, pk in items if kind == "film"]
-    person_ids = [pk for kind, pk in items if kind == "person"]
-    if not film_ids and not person_ids:
-        return
+def note_renamed(films: Iterable[int] = (), people: Iterable[int] = ()) -> None:
+    """Re-index, after the commit, the live articles naming these films and people (by id)."""
+    after_commit(_flush_renames, [*(("film", pk) for pk in films), *(("person", pk) for pk in people)])
+
+
+def _flush_renames(items: Iterable[tuple[str, int]]) -> None:
+    film_ids = sorted(pk for kind, pk in items if kind == "film")
+    person_ids = sorted(pk for kind, pk in items if kind == "person")
     documents = SearchDocument.objects.values("article_id")
-    mentioned = (Mention.objects.filter(in_spoiler=False, film_id__in=film_ids)
-                 | Mention.objects.filter(in_spoiler=False, person_id__in=person_ids))
-    article_ids = set(mentioned.filter(article_id__in=documents).values_list("article_id", flat=True))
-    if person_ids:
-        article_ids |= set(Quote.objects.filter(in_spoiler=False, person_id__in=person_ids, article_id__in=documents)
-                           .values_list("article_id", flat=True))
-    if article_ids:
-        with transaction.atomic():
-            reindex_articles(article_ids)
+    article_ids: set[int] = set()
+    for start in range(0, max(len(film_ids), len(person_ids)), RENAME_CHUNK):
+        films, people = film_ids[start:start + RENAME_CHUNK], person_ids[start:start + RENAME_CHUNK]
+        mentioned = (Mention.objects.filter(in_spoiler=False, film_id__in=films)
+                     | Mention.objects.filter(in_spoiler=False, person_id__in=people))
+        article_ids |= set(mentioned.filter(article_id__in=documents).values_list("article_id", flat=True))
+        if people:
+            article_ids |= set(Quote.objects.filter(in_spoiler=False, person_id__in=people, article_id__in=documents)
+                               .values_list("article_id", flat=True))
+    ordered = sorted(article_ids)
+    for start in range(0, len(ordered), RENAME_CHUNK):
+        run_write(lambda ids=ordered[start:start + RENAME_CHUNK]: reindex_articles(ids))
 
 
 def on_film_saved(sender: Any, instance: Film, created: bool = False, **kwargs: Any) -> None:
