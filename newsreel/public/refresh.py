@@ -27,7 +27,7 @@ from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.queries import live_articles, live_neighbour_ids
 from newsreel.public.pages.shared import reads_shared
-from newsreel.public.store import delete_page, store_page, store_redirect
+from newsreel.public.store import delete_page, delete_pages, store_page, store_redirect
 
 
 def refresh_article(article: Article) -> StoredPage:
@@ -130,11 +130,15 @@ _batch = threading.local()
 
 @contextmanager
 def batched() -> Iterator[Affected]:
-    """Publishes inside the block note the pages they touch; leaving it renders each once.
+    """Publishes inside the block share the rendering of the pages they have in common.
 
-    For imports: a thousand articles re-render the home page once, not a thousand times.
-    Articles published before an error still get their pages (the block renders on the
-    way out either way). Nested blocks join the outermost one.
+    For imports: a thousand articles render the home page once, not a thousand times.
+    Each story's own transaction still leaves every page right when it commits: the story's
+    page is rendered, and the shared pages it touches (home, its sections, its neighbours,
+    and what the registered refreshers drop) are dropped, to be rendered on their next
+    request, so a reader never sees an old version, even if the import is killed. Leaving
+    the block renders the dropped shared pages once, in chunks of their own transactions.
+    Nested blocks join the outermost one.
     """
     if getattr(_batch, "affected", None) is not None:
         yield _batch.affected
@@ -144,18 +148,54 @@ def batched() -> Iterator[Affected]:
         yield affected
     finally:
         _batch.affected = None
-        with transaction.atomic():
-            _refresh_affected(affected)
+        _render_batch(affected)
 
 
-def _noted_in_batch(affected: Affected, article_id: int | None = None) -> bool:
+# Article pages rendered again in one transaction at the end of a batch.
+BATCH_RENDER_CHUNK = 50
+
+
+def _render_batch(affected: Affected) -> None:
+    from newsreel.write_retry import run_write
+
+    run_write(lambda: _render_fronts(affected))
+    dropped = sorted(affected.article_ids - affected.changed_ids)
+    for start in range(0, len(dropped), BATCH_RENDER_CHUNK):
+        chunk = dropped[start:start + BATCH_RENDER_CHUNK]
+        run_write(lambda chunk=chunk: _render_missing_articles(chunk))
+
+
+@reads_shared()
+def _render_fronts(affected: Affected) -> None:
+    refresh_home()
+    for section in Section.objects.filter(pk__in=affected.section_ids):
+        refresh_section(section)
+
+
+def _render_missing_articles(ids: list[int]) -> None:
+    """Render those of these live articles whose page is not stored (dropped during the batch)."""
+    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
+        if not StoredPage.objects.filter(path=article.get_absolute_url()).exists():
+            refresh_article(article)
+
+
+def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
+    """Inside `batched()`: make this story's change right at its commit, the cheap way."""
     batch = getattr(_batch, "affected", None)
     if batch is None:
         return False
-    for family in fields(Affected):  # every set, including ones added later
-        getattr(batch, family.name).update(getattr(affected, family.name))
-    if article_id is not None:
-        batch.article_ids.add(article_id)
+    if article is not None:
+        refresh_article(article)
+    neighbours = live_articles().filter(pk__in=affected.article_ids).only("slug")
+    delete_pages(paths=["/", *(a.get_absolute_url() for a in neighbours)],
+                 prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=affected.section_ids)])
+    for refresher in EXTRA_REFRESHERS:
+        refresher(affected)
+
+    def merge() -> None:  # only a committed change is rendered again at the end
+        for family in fields(Affected):  # every set, including ones added later
+            getattr(batch, family.name).update(getattr(affected, family.name))
+    transaction.on_commit(merge, robust=True)
     return True
 
 
@@ -168,7 +208,7 @@ def refresh_for_publish(article: Article, previous: Any = None) -> Affected:
     old_slug = getattr(previous, "slug", None)
     if old_slug and old_slug != article.slug:
         store_redirect(links.path("article", slug=old_slug), article.get_absolute_url())
-    if _noted_in_batch(affected, article.pk):
+    if _noted_in_batch(affected, article):
         return affected
     refresh_article(article)
     _refresh_affected(affected)
