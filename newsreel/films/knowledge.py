@@ -16,7 +16,9 @@ from typing import Any
 
 from django.db import transaction
 
-from newsreel.films.models import Credit, Film, Person, ReleaseStatus, Role
+from newsreel.films.graph_writes import FILM_FIELDS, PERSON_FIELDS, Changes, write_credits, write_entities
+from newsreel.films.models import Film, Person, ReleaseStatus, Role
+from newsreel.films.signals import graph_changed
 from newsreel.text.characters import character_problem
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -221,34 +223,26 @@ def _no_duplicate_keys(check: _Checker, records: list[dict], section: str) -> No
 
 @transaction.atomic
 def import_knowledge_graph(data: Any) -> ImportResult:
-    """Validate `data` and write it; on any problem nothing is written."""
+    """Validate `data` and write it; on any problem nothing is written.
+
+    Written in bulk, a chunk at a time (`newsreel.films.graph_writes`); the changes are
+    announced once with `graph_changed`, inside this transaction.
+    """
     records = validate_knowledge_graph(data)
-    result = ImportResult()
-    for record in records["films"]:
-        _, created = Film.objects.update_or_create(key=record["key"], defaults={k: v for k, v in record.items() if k != "key"})
-        result.films_created += created
-        result.films_updated += not created
-    for record in records["people"]:
-        _, created = Person.objects.update_or_create(key=record["key"], defaults={k: v for k, v in record.items() if k != "key"})
-        result.people_created += created
-        result.people_updated += not created
-    films = {film.key: film for film in Film.objects.filter(key__in={c["film"] for c in records["credits"]})}
-    people = {person.key: person for person in Person.objects.filter(key__in={c["person"] for c in records["credits"]})}
-    Credit.objects.filter(film__in=films.values()).delete()
-    order: dict[str, int] = {}
-    new_credits = []
-    seen = set()
-    for record in records["credits"]:
-        identity = (record["film"], record["person"], record["role"], record["job"], record["character"])
-        if identity in seen:
-            continue
-        seen.add(identity)
-        order[record["film"]] = order.get(record["film"], 0) + 1
-        new_credits.append(Credit(film=films[record["film"]], person=people[record["person"]], role=record["role"],
-                                  job=record["job"], character=record["character"], order=order[record["film"]]))
-    Credit.objects.bulk_create(new_credits)
-    result.credits = len(new_credits)
+    changes = Changes()
+    write_entities(Film, records["films"], FILM_FIELDS, changes)
+    write_entities(Person, records["people"], PERSON_FIELDS, changes)
+    write_credits(records["credits"], changes)
+    graph_changed.send(sender=Film, films=changes.films_updated, people=changes.people_updated,
+                       film_ids=changes.film_ids_updated, person_ids=changes.person_ids_updated,
+                       credited_films=changes.credited_films, credited_people=changes.credited_people)
     from newsreel.films.graph import forget_graph
 
     transaction.on_commit(forget_graph)
-    return result
+    return ImportResult(
+        films_created=changes.films_created,
+        films_updated=len(records["films"]) - changes.films_created,
+        people_created=changes.people_created,
+        people_updated=len(records["people"]) - changes.people_created,
+        credits=changes.credits,
+    )

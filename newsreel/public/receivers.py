@@ -23,6 +23,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 from newsreel.films.models import Credit, Film, Person
+from newsreel.films.signals import graph_changed
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.newsroom.signals import article_published, article_unpublished
@@ -40,6 +41,16 @@ def on_article_published(sender: Any, article, previous=None, **kwargs: Any) -> 
 
 def on_article_unpublished(sender: Any, article, previous=None, **kwargs: Any) -> None:
     refresh_for_unpublish(article, previous)
+
+
+def on_graph_changed(sender: Any, films=(), people=(), film_ids=(), person_ids=(), credited_films=(),
+                     credited_people=(), **kwargs: Any) -> None:
+    """A knowledge-graph import: its pages and search entries are refreshed once it commits."""
+    invalidation.schedule_many("film", films)
+    invalidation.schedule_many("person", people)
+    invalidation.schedule_many("film_page", set(credited_films) - set(films))
+    invalidation.schedule_many("person_page", set(credited_people) - set(people))
+    search_index.note_renamed(films=film_ids, people=person_ids)
 
 
 MODEL_RECEIVERS = [
@@ -66,6 +77,7 @@ def connect() -> None:
     article_unpublished.connect(search_index.on_article_unpublished, dispatch_uid="public.search.article_unpublished")
     post_save.connect(search_index.on_film_saved, sender=Film, dispatch_uid="public.search.film_saved")
     post_save.connect(search_index.on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")
+    graph_changed.connect(on_graph_changed, dispatch_uid="public.graph_changed")
     for model, handler in MODEL_RECEIVERS:
         post_save.connect(handler, sender=model, dispatch_uid=f"public.save.{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"public.delete.{model.__name__}")
