@@ -159,7 +159,8 @@ def _render_batch(affected: Affected) -> None:
     from newsreel.write_retry import run_write
 
     run_write(lambda: _render_fronts(affected))
-    dropped = sorted(affected.article_ids - affected.changed_ids)
+    # Neighbours, and stories of the batch that were neighbours of later ones.
+    dropped = sorted(affected.article_ids | affected.changed_ids)
     for start in range(0, len(dropped), BATCH_RENDER_CHUNK):
         chunk = dropped[start:start + BATCH_RENDER_CHUNK]
         run_write(lambda chunk=chunk: _render_missing_articles(chunk))
@@ -174,8 +175,10 @@ def _render_fronts(affected: Affected) -> None:
 
 def _render_missing_articles(ids: list[int]) -> None:
     """Render those of these live articles whose page is not stored (dropped during the batch)."""
-    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
-        if not StoredPage.objects.filter(path=article.get_absolute_url()).exists():
+    live = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
+    stored = set(StoredPage.objects.filter(path__in=[a.get_absolute_url() for a in live]).values_list("path", flat=True))
+    for article in live:
+        if article.get_absolute_url() not in stored:
             refresh_article(article)
 
 
@@ -186,16 +189,15 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
         return False
     if article is not None:
         refresh_article(article)
-    neighbours = live_articles().filter(pk__in=affected.article_ids).only("slug")
-    delete_pages(paths=["/", *(a.get_absolute_url() for a in neighbours)],
+    neighbours = Article.objects.filter(pk__in=affected.article_ids).values_list("slug", flat=True)
+    delete_pages(paths=["/", *(f"/articles/{slug}/" for slug in neighbours)],
                  prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=affected.section_ids)])
     for refresher in EXTRA_REFRESHERS:
         refresher(affected)
-
-    def merge() -> None:  # only a committed change is rendered again at the end
-        for family in fields(Affected):  # every set, including ones added later
-            getattr(batch, family.name).update(getattr(affected, family.name))
-    transaction.on_commit(merge, robust=True)
+    # Kept for the end of the batch, which renders what is live then (a story that rolled
+    # back only adds pages to look at, never a wrong one).
+    for family in fields(Affected):  # every set, including ones added later
+        getattr(batch, family.name).update(getattr(affected, family.name))
     return True
 
 
