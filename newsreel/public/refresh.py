@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterator
 
 from django.conf import settings
-from django.db import transaction
 
 from newsreel import links
 from newsreel.films.models import Film, Person

@@ -101,3 +101,24 @@ def test_a_failure_after_the_commit_is_logged_and_does_not_undo_or_break_the_cha
     graph.harbor.refresh_from_db()
     assert graph.harbor.distributor == "Seaglass Releasing"
     assert "renderer out of order" in caplog.text
+
+
+def test_a_rolled_back_rename_leaves_the_search_index_alone_and_a_committed_one_reindexes(graph, stories,
+                                                                                          monkeypatch):
+    from newsreel.public.search import index
+
+    reindexed: list[list[int]] = []
+    original = index.reindex_articles
+    monkeypatch.setattr(index, "reindex_articles", lambda ids: reindexed.append(sorted(ids)) or original(ids))
+    harbor, _plain = stories
+    with pytest.raises(RuntimeError), transaction.atomic():
+        graph.harbor.aliases = ["Lights of the Harbor"]
+        graph.harbor.save()
+        raise RuntimeError("rolled back")
+    with transaction.atomic():
+        graph.mira.save()
+    assert reindexed == []
+    with transaction.atomic():
+        graph.harbor.aliases = ["Lights of the Harbor"]
+        graph.harbor.save()
+    assert reindexed == [[harbor.pk]]
