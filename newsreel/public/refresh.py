@@ -189,7 +189,7 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
     if article is not None:
         refresh_article(article)
     neighbours = Article.objects.filter(pk__in=affected.article_ids).values_list("slug", flat=True)
-    delete_pages(paths=["/", *(f"/articles/{slug}/" for slug in neighbours)],
+    delete_pages(paths=[links.path("home"), *(links.path("article", slug=slug) for slug in neighbours)],
                  prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=affected.section_ids)])
     for refresher in EXTRA_REFRESHERS:
         refresher(affected)
