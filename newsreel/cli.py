@@ -26,6 +26,7 @@ NEWSREEL_COMMANDS = {
     "render-pages": "render every stored page again (after a deploy or a settings change)",
     "reindex-search": "rebuild the search index from the live articles",
     "worker": "run the background worker: scheduled stories go live on their minute (serve runs one too)",
+    "purge-trash": "purge the stories deleted more than 30 days ago (run it daily)",
 }
 
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export",
-                     "render_pages", "reindex_search", "rebuild_renditions", "worker"}
+                     "render_pages", "reindex_search", "rebuild_renditions", "worker", "purge_trash"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
 RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "worker"}
 

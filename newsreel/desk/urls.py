@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, images, schedule
+from newsreel.desk.views import articles, auth, images, schedule, trash
 
 app_name = "desk"
 
@@ -22,4 +22,8 @@ urlpatterns = [
     path("articles/<int:pk>/reschedule/", schedule.article_reschedule, name="article_reschedule"),
     path("articles/<int:pk>/unschedule/", schedule.article_unschedule, name="article_unschedule"),
     path("articles/<int:pk>/unpublish-time/", schedule.article_unpublish_time, name="article_unpublish_time"),
+    path("articles/<int:pk>/delete/", trash.article_delete, name="article_delete"),
+    path("trash/", trash.trash_list, name="trash"),
+    path("trash/<int:pk>/restore/", trash.trash_restore, name="trash_restore"),
+    path("trash/<int:pk>/purge/", trash.trash_purge, name="trash_purge"),
 ]

@@ -140,6 +140,12 @@ def draft_for(article: Article) -> ArticleDraft:
     return ArticleDraft(headline=article.headline, body=article.body, slug=article.slug)
 
 
+def _refuse_deleted(article: Article | None) -> None:
+    """A story in the trash keeps what it was (restore puts it back as it was): restore it first."""
+    if article is not None and article.state == WorkflowState.DELETED:
+        raise IntakeError([FieldError("article", "is in the trash; restore it before saving or publishing")])
+
+
 # A draft as validated and processed by the text core before the write transaction began.
 Prepared = tuple[ArticleDraft, ProcessedArticle]
 
@@ -180,6 +186,7 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     """`save_draft`, also returning the text core's result (None when the text has problems):
     save_and_publish publishes this very revision next, and the core need not run twice.
     `prepared` is the core's result from before the transaction, used when the draft is the same."""
+    _refuse_deleted(article)
     draft = validate_draft(draft, article=article)
     problems: list[str] = []
     processed = None
@@ -280,6 +287,7 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     (`newsreel.newsroom.scheduling`); the worker calls this at its minute with `at` (the
     scheduled time, kept as the publication time) and `went_live_at` (now).
     """
+    _refuse_deleted(article)
     revision = revision or article.latest_revision
     if revision is None:
         raise IntakeError([FieldError("article", "has no saved revision to publish")])

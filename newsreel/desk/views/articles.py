@@ -24,6 +24,7 @@ from newsreel.images.models import Image
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
+from newsreel.newsroom.trash import may_trash
 from newsreel.text.types import TextError
 
 ARTICLES_PER_PAGE = 25
@@ -63,7 +64,8 @@ def visible_articles(user):
 @desk_view
 def article_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
-    articles = visible_articles(request.user).prefetch_related("authors").order_by("-updated_at", "-pk")
+    articles = visible_articles(request.user).exclude(state=WorkflowState.DELETED)
+    articles = articles.prefetch_related("authors").order_by("-updated_at", "-pk")
     if state in STATE_FILTERS:
         articles = articles.filter(STATE_FILTERS[state][1])
     else:
@@ -151,11 +153,15 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
         if not can_edit(request.user, article):
             return forbidden(request, NOT_YOURS)
+        if article.state == WorkflowState.DELETED:
+            messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
+            return redirect("desk:trash")
     elif not request.user.has_perm(ADD_ARTICLE_PERMISSION):
         return forbidden(request, "Your role cannot write articles.")
 
     base = publishing.draft_for(article) if article else None
-    context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user)}
+    context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user),
+               "may_trash": article is not None and may_trash(request.user, article)}
 
     if request.method == "POST":
         action = request.POST.get("action", "save")

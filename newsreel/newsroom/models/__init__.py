@@ -9,5 +9,6 @@ from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.derived import Mention, Quote
 from newsreel.newsroom.models.revision import Revision
 from newsreel.newsroom.models.taxonomy import Section, Tag
+from newsreel.newsroom.models.trash import TrashedArticle
 
-__all__ = ["Article", "Author", "Byline", "Mention", "Quote", "Revision", "Section", "Tag", "WorkflowState"]
+__all__ = ["Article", "Author", "Byline", "Mention", "Quote", "Revision", "Section", "Tag", "TrashedArticle", "WorkflowState"]

@@ -24,6 +24,7 @@ class WorkflowState(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"  # newsreel.newsroom.scheduling: goes live at published_at
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
+    DELETED = "deleted", "In the trash"  # newsreel.newsroom.trash: restorable for 30 days
 
 
 class Article(models.Model):

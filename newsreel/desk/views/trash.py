@@ -1,0 +1,94 @@
+"""Deleting on the desk: move a story to the trash, list the trash, restore, purge.
+
+Every action goes through `newsreel.newsroom.trash`, which checks the person again: the view
+turns its refusals into the desk's 403 page and its errors into a message.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from newsreel.desk.access import can_edit_any, desk_view, forbidden
+from newsreel.newsroom import trash as trash_service
+from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
+
+TRASH_PER_PAGE = 50
+
+
+@require_POST
+@desk_view
+def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        trash_service.trash(article, user=request.user)
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except trash_service.TrashError as error:
+        messages.info(request, str(error))
+        return redirect("desk:trash")
+    messages.success(request, (
+        f"“{article.headline}” is in the trash. It stays there for {trash_service.TRASH_DAYS} days; "
+        "restore it from the trash before then."
+    ))
+    return redirect("desk:articles")
+
+
+@desk_view
+def trash_list(request: HttpRequest) -> HttpResponse:
+    entries = TrashedArticle.objects.select_related("article", "deleted_by").order_by("-deleted_at", "-pk")
+    if not can_edit_any(request.user):
+        entries = entries.filter(article__created_by=request.user)
+    page = Paginator(entries, TRASH_PER_PAGE).get_page(request.GET.get("page"))
+    may_publish = request.user.has_perm(trash_service.PUBLISH_PERMISSION)
+    rows = []
+    for entry in page:
+        was_live = entry.state_before == WorkflowState.PUBLISHED
+        may_restore = trash_service.may_trash(request.user, entry.article)
+        rows.append({
+            "entry": entry, "article": entry.article, "purge_after": trash_service.purge_after(entry),
+            "was_live": was_live, "may_restore": may_restore,
+            # "As it was" differs from "as a draft" only for a story that was not a draft;
+            # putting one back on the site is publishing.
+            "may_restore_as_was": may_restore and entry.state_before != WorkflowState.DRAFT and (may_publish or not was_live),
+        })
+    return render(request, "desk/trash_list.html", {
+        "page": page, "rows": rows, "query": "", "nav": "trash", "trash_days": trash_service.TRASH_DAYS,
+        "may_purge": trash_service.may_purge(request.user),
+    })
+
+
+@require_POST
+@desk_view
+def trash_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    as_draft = request.POST.get("as") != "was"
+    try:
+        article = trash_service.restore(article, user=request.user, as_draft=as_draft)
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except trash_service.TrashError as error:
+        messages.info(request, str(error))
+        return redirect("desk:trash")
+    messages.success(request, f"Restored “{article.headline}” as {article.get_state_display().lower()}.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+@require_POST
+@desk_view
+def trash_purge(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    headline = article.headline
+    try:
+        trash_service.purge(article, user=request.user)
+    except PermissionDenied as refusal:
+        return forbidden(request, str(refusal))
+    except trash_service.TrashError as error:
+        messages.info(request, str(error))
+        return redirect("desk:trash")
+    messages.success(request, f"Purged “{headline}” and its revisions for good.")
+    return redirect("desk:trash")
