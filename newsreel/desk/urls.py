@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, images, schedule, trash
+from newsreel.desk.views import articles, auth, images, listing, schedule, trash
 
 app_name = "desk"
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
-    path("", articles.article_list, name="articles"),
+    path("", listing.article_list, name="articles"),
     path("articles/new/", articles.article_edit, name="article_new"),
     path("articles/<int:pk>/", articles.article_edit, name="article_edit"),
     path("articles/<int:pk>/unpublish/", articles.article_unpublish, name="article_unpublish"),

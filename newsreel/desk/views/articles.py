@@ -1,4 +1,4 @@
-"""Articles on the desk: the list, the editor (save, preview, publish), unpublishing and
+"""Articles on the desk: the editor (save, preview, publish), unpublishing and
 revisions. Every write goes through the newsroom's publishing services, like every other
 way an article arrives."""
 
@@ -7,17 +7,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_edit_any, can_publish, desk_view, forbidden
+from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.images.models import Image
@@ -27,14 +24,6 @@ from newsreel.newsroom.models import Article, Revision, WorkflowState
 from newsreel.newsroom.trash import may_trash
 from newsreel.text.types import TextError
 
-ARTICLES_PER_PAGE = 25
-STATE_FILTERS = {
-    "draft": ("Drafts", Q(state=WorkflowState.DRAFT)),
-    "scheduled": ("Scheduled", Q(state=WorkflowState.SCHEDULED)),
-    "published": ("Published", Q(state=WorkflowState.PUBLISHED)),
-    "changes": ("Unpublished changes", Q(state=WorkflowState.PUBLISHED, live_revision__isnull=False) & ~Q(latest_revision=F("live_revision"))),
-    "unpublished": ("Unpublished", Q(state=WorkflowState.UNPUBLISHED)),
-}
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 NO_PUBLISHING = "Your role cannot publish or unpublish articles; an editor can."
 
@@ -49,39 +38,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"Line {self.line}: {self.message}" if self.line else self.message
-
-
-def visible_articles(user):
-    articles = Article.objects.select_related("section", "created_by")
-    if can_edit_any(user):
-        return articles
-    return articles.filter(created_by=user)
-
-
-# ---------------------------------------------------------------- the list
-
-
-@desk_view
-def article_list(request: HttpRequest) -> HttpResponse:
-    state = request.GET.get("state", "")
-    articles = visible_articles(request.user).exclude(state=WorkflowState.DELETED)
-    articles = articles.prefetch_related("authors").order_by("-updated_at", "-pk")
-    if state in STATE_FILTERS:
-        articles = articles.filter(STATE_FILTERS[state][1])
-    else:
-        state = ""
-    search = " ".join(request.GET.get("q", "").split())[:200]
-    if search:
-        articles = articles.filter(Q(headline__icontains=search) | Q(slug__icontains=search))
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    for article in page:
-        article.has_changes = bool(article.live_revision_id) and article.has_unpublished_changes
-    filters = [("", "All")] + [(key, label) for key, (label, _) in STATE_FILTERS.items()]
-    return render(request, "desk/article_list.html", {
-        "page": page, "state": state, "filters": filters, "search": search,
-        "query": urlencode({key: value for key, value in (("state", state), ("q", search)) if value}),
-        "mine_only": not can_edit_any(request.user), "nav": "articles",
-    })
 
 
 # ---------------------------------------------------------------- the editor

@@ -1,0 +1,71 @@
+"""The desk's own index of every story, drafts and trash included (never read by public/).
+
+One `StoryEntry` per article holds what the story list filters and sorts by, taken from the
+story's latest revision (what the writer last saved, which may be newer than what is live);
+`StoryFacet` rows name its authors, films and people. The words themselves (headline, dek
+and body of the latest revision) are in a full-text index beside it: an FTS5 table
+`desk_story_fts` on SQLite, a GIN-indexed tsvector column `words` on PostgreSQL (see
+migration 0001). `newsreel.desk.search` keeps all of it in step with the newsroom.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class StoryEntry(models.Model):
+    article = models.OneToOneField("newsroom.Article", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    headline = models.CharField(max_length=300, help_text="The latest revision's")
+    headline_key = models.CharField(max_length=300, help_text="The headline casefolded, for sorting")
+    slug = models.CharField(max_length=200)
+    state = models.CharField(max_length=20)
+    has_changes = models.BooleanField(default=False, help_text="Live, with a newer revision not yet published")
+    section = models.ForeignKey("newsroom.Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField()
+    published_at = models.DateTimeField(null=True, blank=True)
+    revision_id = models.IntegerField(null=True, blank=True, help_text="The revision whose words are indexed")
+
+    class Meta:
+        indexes = [
+            # One per way the list sorts, with and without the common filters in front.
+            models.Index(fields=["updated_at", "article"], name="desk_story_updated"),
+            models.Index(fields=["published_at", "article"], name="desk_story_published"),
+            models.Index(fields=["headline_key", "article"], name="desk_story_headline"),
+            models.Index(fields=["state", "updated_at"], name="desk_story_state_updated"),
+            models.Index(fields=["section", "updated_at"], name="desk_story_section_updated"),
+            models.Index(fields=["created_by", "updated_at"], name="desk_story_owner_updated"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    @property
+    def state_label(self) -> str:
+        from newsreel.newsroom.models import WorkflowState
+
+        try:
+            return WorkflowState(self.state).label
+        except ValueError:  # a state this version does not know yet
+            return self.state.replace("_", " ").capitalize()
+
+
+class StoryFacet(models.Model):
+    """An author, film or person a story names (films and people as the text core found them)."""
+
+    AUTHOR = "author"
+    FILM = "film"
+    PERSON = "person"
+
+    entry = models.ForeignKey(StoryEntry, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=6, choices=[(AUTHOR, "author"), (FILM, "film"), (PERSON, "person")])
+    key = models.CharField(max_length=120)
+    label = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key", "entry"], name="desk_story_facet_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key}"

@@ -1,0 +1,113 @@
+"""Finding stories on the desk: words, filters, sort and pages over the desk's story index.
+
+Every story is here, drafts included, with the words of its latest revision; stories in the
+trash only when asked for. Nothing here is read by the public site, whose search
+(`newsreel.public.search`) sees live stories only.
+
+Words: every word must appear in the headline, dek or body, stemmed ("premieres" finds
+"premiere"), accents folded; the last word is also a prefix, so a list narrows while an
+editor types ("harb" finds "Harbor").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, Exists, F, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from newsreel.desk.models import StoryEntry, StoryFacet
+from newsreel.desk.story_index import CONFIG, FTS
+from newsreel.newsroom.models import WorkflowState
+
+MAX_WORDS = 12
+CHANGES = "changes"  # the state filter for live stories with newer, unpublished revisions
+SORTS = {
+    # The list's orders; each is served by an index of the same columns (see StoryEntry).
+    "updated": ("-updated_at", "-article_id"),
+    # Stories never published last, on both databases (PostgreSQL puts NULL first by default).
+    "published": (F("published_at").desc(nulls_last=True), "-article_id"),
+    "headline": ("headline_key", "article_id"),
+}
+DATE_FIELDS = {"updated": "updated_at", "published": "published_at"}
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """What an editor asked the list for; every filter left at None is not applied."""
+
+    words: str = ""
+    state: str = ""  # a workflow state, CHANGES, or "" for every story not in the trash
+    section_id: int | None = None
+    author: str | None = None  # an author's slug
+    film: str | None = None  # a film's key
+    person: str | None = None  # a person's key
+    dates: str = "updated"  # which date `since` and `until` apply to
+    since: dt.date | None = None  # inclusive
+    until: dt.date | None = None  # inclusive
+    sort: str = "updated"
+    owner_id: int | None = None  # only the stories this user created (contributors)
+
+
+def words_of(text: str) -> list[str]:
+    """The words an editor typed, as the index splits them (letters and digits)."""
+    return re.findall(r"\w+", text.casefold())[:MAX_WORDS]
+
+
+def fts5_match(words: list[str]) -> str:
+    terms = [f'"{word}"' for word in words]
+    terms[-1] += "*"
+    return " AND ".join(terms)
+
+
+def tsquery_text(words: list[str]) -> str:
+    terms = [f"'{word}'" for word in words]
+    terms[-1] += ":*"
+    return " & ".join(terms)
+
+
+def matching(words: list[str]) -> RawSQL:
+    """A condition on the entry table: the story's words hold every word typed."""
+    if connection.vendor == "postgresql":
+        return RawSQL(f"desk_storyentry.words @@ to_tsquery('{CONFIG}', %s)", [tsquery_text(words)],
+                      output_field=BooleanField())
+    return RawSQL(f"desk_storyentry.article_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)",
+                  [fts5_match(words)], output_field=BooleanField())
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def find_stories(query: StoryQuery) -> QuerySet[StoryEntry]:
+    """The entries matching `query`, in its order (unevaluated: the caller pages it)."""
+    entries = StoryEntry.objects.all()
+    if query.state == WorkflowState.DELETED:
+        entries = entries.filter(state=WorkflowState.DELETED)
+    else:
+        entries = entries.exclude(state=WorkflowState.DELETED)
+        if query.state == CHANGES:
+            entries = entries.filter(has_changes=True)
+        elif query.state:
+            entries = entries.filter(state=query.state)
+    if query.owner_id is not None:
+        entries = entries.filter(created_by_id=query.owner_id)
+    if query.section_id is not None:
+        entries = entries.filter(section_id=query.section_id)
+    for kind, key in ((StoryFacet.AUTHOR, query.author), (StoryFacet.FILM, query.film),
+                      (StoryFacet.PERSON, query.person)):
+        if key is not None:
+            entries = entries.filter(Exists(StoryFacet.objects.filter(entry=OuterRef("pk"), kind=kind, key=key)))
+    column = DATE_FIELDS.get(query.dates, "updated_at")
+    if query.since is not None:
+        entries = entries.filter(**{f"{column}__gte": _start_of(query.since)})
+    if query.until is not None:
+        entries = entries.filter(**{f"{column}__lt": _start_of(query.until + dt.timedelta(days=1))})
+    words = words_of(query.words)
+    if words:
+        entries = entries.filter(matching(words))
+    return entries.order_by(*SORTS.get(query.sort, SORTS["updated"]))
