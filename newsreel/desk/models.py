@@ -34,9 +34,9 @@ class StoryEntry(models.Model):
             models.Index(fields=["updated_at", "article"], name="desk_story_updated"),
             models.Index(fields=["published_at", "article"], name="desk_story_published"),
             models.Index(fields=["headline_key", "article"], name="desk_story_headline"),
-            models.Index(fields=["state", "updated_at"], name="desk_story_state_updated"),
-            models.Index(fields=["section", "updated_at"], name="desk_story_section_updated"),
-            models.Index(fields=["created_by", "updated_at"], name="desk_story_owner_updated"),
+            models.Index(fields=["state", "updated_at", "article"], name="desk_story_state_updated"),
+            models.Index(fields=["section", "updated_at", "article"], name="desk_story_section_updated"),
+            models.Index(fields=["created_by", "updated_at", "article"], name="desk_story_owner_updated"),
         ]
 
     def __str__(self) -> str:

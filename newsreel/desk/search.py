@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, OuterRef, QuerySet
+from django.db.models import BooleanField, F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -25,6 +25,8 @@ from newsreel.desk.story_index import CONFIG, FTS
 from newsreel.newsroom.models import WorkflowState
 
 MAX_WORDS = 12
+# Above this many matches, walking the sort order beats sorting the matches (SQLite).
+FEW_MATCHES = 2000
 CHANGES = "changes"  # the state filter for live stories with newer, unpublished revisions
 SORTS = {
     # The list's orders; each is served by an index of the same columns (see StoryEntry).
@@ -75,8 +77,19 @@ def matching(words: list[str]) -> RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL(f"desk_storyentry.words @@ to_tsquery('{CONFIG}', %s)", [tsquery_text(words)],
                       output_field=BooleanField())
-    return RawSQL(f"desk_storyentry.article_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)",
-                  [fts5_match(words)], output_field=BooleanField())
+    match = fts5_match(words)
+    # Few matches: SQLite fetches them by id and sorts them. Many ("film" is in most
+    # stories): sorting them all costs more than walking the sort's index and keeping the
+    # matches, which the "+" (no index on this term) makes SQLite do.
+    walk = "+" if _fts5_matches_more_than(match, FEW_MATCHES) else ""
+    return RawSQL(f"{walk}desk_storyentry.article_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)",
+                  [match], output_field=BooleanField())
+
+
+def _fts5_matches_more_than(match: str, limit: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s LIMIT {limit + 1})", [match])
+        return cursor.fetchone()[0] > limit
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -101,7 +114,9 @@ def find_stories(query: StoryQuery) -> QuerySet[StoryEntry]:
     for kind, key in ((StoryFacet.AUTHOR, query.author), (StoryFacet.FILM, query.film),
                       (StoryFacet.PERSON, query.person)):
         if key is not None:
-            entries = entries.filter(Exists(StoryFacet.objects.filter(entry=OuterRef("pk"), kind=kind, key=key)))
+            # The facet's stories by its (kind, key) index, then sorted: even a common film is in
+            # a few thousand stories, where testing every story of the sort order would read all.
+            entries = entries.filter(pk__in=StoryFacet.objects.filter(kind=kind, key=key).values("entry_id"))
     column = DATE_FIELDS.get(query.dates, "updated_at")
     if query.since is not None:
         entries = entries.filter(**{f"{column}__gte": _start_of(query.since)})

@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""The desk's story list at 100,000 stories: list, filter and search latency, p50 and p95.
+
+Fills a scratch database in bulk: bare Article rows (drafts, published, unpublished and a
+few in the trash, over five years), one Revision each holding the words (headline, dek and
+a body of invented words mixed with everyday film-news words), authors, section, and the
+films and people the text core would have found; then indexes them with the desk's own
+indexing code (`newsreel.desk.story_index.index_articles`, in batches), exactly what a
+save writes. It does not run the text core or publish (hours at this size, measured
+elsewhere). Then it runs a mix of list, filter and search requests and prints p50/p95 in
+milliseconds for:
+
+    query   find_stories(...) paged: the count and the page's rows with their authors
+    view    Django test client GET /desk/?... as a signed-in editor (form, queries, template)
+
+SQLite always (in a temporary data folder); PostgreSQL too when DATABASE_URL is set: the
+script then creates its own database `<name>_deskbench` on that server (dropped first if
+there) and never writes to the database DATABASE_URL names.
+
+    .venv/bin/python bench/desk_list.py [--stories 100000] [--words 250] [--rounds 10]
+                                        [--only sqlite|postgresql] [--per-request]
+                                        [--data-dir DIR (keep and reuse the SQLite scratch data)]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PIECES = ["ka", "lo", "ri", "ven", "mar", "tel", "os", "an", "dru", "sel", "po", "quin", "ar", "ith", "mo",
+          "ne", "sha", "tor", "ul", "bre", "ca", "dim", "fe", "gor", "hal", "jun", "lek", "nor", "pra", "sto"]
+EVERYDAY = ("film festival director premiere cast trailer review interview season studio office sequel camera "
+            "actor release theaters streaming screenplay award jury opening weekend drama comedy horror "
+            "documentary animation score shoot production debut audience critics distributor").split()
+SECTIONS = [("news", "News"), ("reviews", "Reviews"), ("features", "Features"), ("interviews", "Interviews")]
+# The share of each state among the stories (a newsroom's archive is mostly published).
+STATES = [("published", 0.70), ("draft", 0.20), ("unpublished", 0.07), ("deleted", 0.03)]
+
+
+class Words:
+    """Deterministic invented text: Zipf-distributed made-up words plus everyday film words."""
+
+    def __init__(self, seed: int = 5, size: int = 30_000):
+        self.rng = random.Random(seed)
+        made_up: set[str] = set()
+        while len(made_up) < size:
+            made_up.add("".join(self.rng.choice(PIECES) for _ in range(self.rng.randint(2, 4))))
+        self.words = EVERYDAY + sorted(made_up)
+        total, self.cumulative = 0.0, []
+        for rank in range(len(self.words)):
+            total += 1.0 / (rank + 1) ** 1.05
+            self.cumulative.append(total)
+        pick = lambda n, start: [" ".join(w.capitalize() for w in self.rng.sample(self.words[start:], 2)) for _ in range(n)]  # noqa: E731
+        self.films = [(f"film-{n}", name) for n, name in enumerate(pick(2000, 2000))]
+        self.people = [(f"person-{n}", name) for n, name in enumerate(pick(4000, 3000))]
+        self.authors = pick(60, 5000)
+
+    def text(self, count: int) -> str:
+        return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=count))
+
+
+def fill(stories: int, words: int, corpus: Words) -> None:
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from newsreel.desk.story_index import index_articles
+    from newsreel.films.models import Film, Person
+    from newsreel.newsroom.models import Article, Author, Revision, Section, TrashedArticle
+
+    rng = corpus.rng
+    sections = [Section.objects.get_or_create(slug=slug, defaults={"name": name})[0] for slug, name in SECTIONS]
+    Film.objects.bulk_create([Film(key=key, title=title) for key, title in corpus.films], ignore_conflicts=True)
+    Person.objects.bulk_create([Person(key=key, name=name) for key, name in corpus.people], ignore_conflicts=True)
+    Author.objects.bulk_create([Author(slug=slugify(name), name=name) for name in corpus.authors], ignore_conflicts=True)
+    states, weights = zip(*STATES)
+    now = timezone.now()
+    # Each story's own last-update time (five years of them), written as given: the bench
+    # writes rows in bulk, not through saves, so auto_now must not stamp them all "now".
+    Article._meta.get_field("updated_at").auto_now = False
+    next_id = (Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    batch = 2000
+    started = time.perf_counter()
+    for start in range(0, stories, batch):
+        with transaction.atomic():
+            articles, contents = [], []
+            for n in range(start, min(start + batch, stories)):
+                state = rng.choices(states, weights)[0]
+                updated = now - dt.timedelta(minutes=rng.randint(0, 5 * 365 * 24 * 60))
+                published = updated - dt.timedelta(minutes=rng.randint(0, 600)) if state != "draft" else None
+                section = rng.choice(sections)
+                films = rng.sample(corpus.films[:500] if rng.random() < 0.7 else corpus.films, rng.randint(0, 3))
+                people = rng.sample(corpus.people[:800] if rng.random() < 0.7 else corpus.people, rng.randint(0, 3))
+                content = {
+                    "headline": corpus.text(8).capitalize(), "dek": corpus.text(14), "body": corpus.text(words),
+                    "slug": f"desk-bench-{n}", "section": section.slug,
+                    "authors": rng.sample(corpus.authors, rng.choice((1, 1, 1, 2))),
+                }
+                derived = {"mentions": [["film", key, 0, 1, title, False] for key, title in films]
+                           + [["person", key, 0, 1, name, False] for key, name in people]}
+                # Article n and its one revision share an id: each names the other as it is
+                # written (the foreign keys are checked at commit on both databases).
+                pk = next_id + n
+                articles.append(Article(
+                    pk=pk, headline=content["headline"], slug=content["slug"], body="", state=state, section=section,
+                    published_at=published, first_published_at=published, updated_at=updated,
+                    latest_revision_id=pk, live_revision_id=pk if published else None))
+                contents.append(Revision(pk=pk, article_id=pk, number=1, origin="bench", content=content,
+                                         derived=derived))
+            Article.objects.bulk_create(articles)
+            Revision.objects.bulk_create(contents)
+            TrashedArticle.objects.bulk_create(
+                TrashedArticle(article=article, deleted_at=article.updated_at, state_before="published")
+                for article in articles if article.state == "deleted")
+            index_articles(articles)
+        done = min(start + batch, stories)
+        if done % 20_000 == 0 or done == stories:
+            print(f"  {done:>7} stories written and indexed ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("INSERT INTO desk_story_fts(desk_story_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+        else:
+            cursor.execute("VACUUM ANALYZE desk_storyentry")
+            cursor.execute("VACUUM ANALYZE desk_storyfacet")
+
+
+def request_mix(corpus: Words) -> dict[str, list[dict]]:
+    """What editors ask the list for, in three groups; the same on every database."""
+    rng = random.Random(13)
+    middling = corpus.words[len(EVERYDAY) + 200:len(EVERYDAY) + 2000]
+    rare = corpus.words[len(EVERYDAY) + 12_000:]
+    film_key, film_title = corpus.films[4]
+    person_key, _ = corpus.people[7]
+    author = corpus.authors[3]
+    from django.utils.text import slugify
+
+    return {
+        "list": [
+            {}, {"page": "2"}, {"page": "40"}, {"sort": "headline"}, {"sort": "published"},
+            {"sort": "headline", "page": "300"}, {"state": "draft"}, {"state": "published", "sort": "published"},
+        ],
+        "filter": [
+            {"section": "reviews"}, {"author": slugify(author)}, {"film": film_key}, {"film": film_title},
+            {"person": person_key}, {"since": "2025-01-01", "until": "2025-03-31"},
+            {"dates": "published", "since": "2024-06-01", "until": "2024-06-30", "sort": "published"},
+            {"state": "draft", "section": "news"}, {"film": corpus.films[1500][0], "sort": "headline"},
+            {"section": "features", "author": slugify(corpus.authors[10]), "state": "published"},
+            {"person": corpus.people[3000][0], "state": "unpublished"},
+        ],
+        "search": [
+            {"q": "film"}, {"q": "festival premiere"}, {"q": rng.choice(middling)}, {"q": rng.choice(middling)},
+            {"q": f"{rng.choice(middling)} {rng.choice(middling)}"}, {"q": rng.choice(rare)}, {"q": rng.choice(rare)},
+            {"q": rng.choice(middling)[:4]}, {"q": "review", "state": "draft"}, {"q": "trailer", "section": "news"},
+            {"q": "director", "sort": "headline"}, {"q": "award", "sort": "published", "page": "3"},
+            {"q": rng.choice(middling), "film": film_key}, {"q": "cast", "since": "2025-01-01", "until": "2025-12-31"},
+            {"q": "((( AND 🎬 NEAR"}, {"q": "x" * 300},
+        ],
+    }
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure(mix: dict[str, list[dict]], rounds: int) -> tuple[dict, dict]:
+    from django.contrib.auth.models import Group, User
+    from django.core.paginator import Paginator
+    from django.test import Client
+
+    from newsreel.desk.views.listing import STORIES_PER_PAGE, StoryFilterForm
+
+    editor, _ = User.objects.get_or_create(username="bench-editor")
+    editor.groups.add(Group.objects.get(name="editor"))
+    client = Client()
+    client.force_login(editor)
+
+    def query(params: dict) -> int:
+        form = StoryFilterForm(params)
+        if not form.is_valid():
+            return 0
+        from newsreel.desk.search import find_stories
+
+        entries = find_stories(form.story_query(None)).select_related("section", "created_by")
+        page = Paginator(entries, STORIES_PER_PAGE).get_page(params.get("page"))
+        return len(list(page)) + page.paginator.count * 0
+
+    requests = [(group, params) for group, items in mix.items() for params in items]
+    for group, params in requests:  # warm the caches and the connection
+        query(params)
+        assert client.get("/desk/", params).status_code in (200, 400), params
+    times: dict[tuple[str, str], list[float]] = {}
+    each: dict[str, list[float]] = {}
+    rng = random.Random(3)
+    for _ in range(rounds):
+        order = list(requests)
+        rng.shuffle(order)
+        for group, params in order:
+            started = time.perf_counter()
+            query(params)
+            elapsed = (time.perf_counter() - started) * 1000
+            times.setdefault(("query", group), []).append(elapsed)
+            started = time.perf_counter()
+            response = client.get("/desk/", params)
+            view = (time.perf_counter() - started) * 1000
+            assert response.status_code in (200, 400), (params, response.status_code)
+            times.setdefault(("view", group), []).append(view)
+            each.setdefault(f"{group}: " + " ".join(f"{k}={v[:24]}" for k, v in params.items()), []).append(view)
+    return times, each
+
+
+def run(label: str, args: argparse.Namespace) -> None:
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    django.setup()
+    print(f"\n== {label}: {args.stories:,} stories, ~{args.words} words each", file=sys.stderr)
+    call_command("migrate", interactive=False, verbosity=0)
+    from newsreel.desk.models import StoryEntry
+
+    corpus = Words()
+    started = time.perf_counter()
+    if StoryEntry.objects.count() != args.stories:
+        fill(args.stories, args.words, corpus)
+    build = time.perf_counter() - started
+    call_command("collectstatic", interactive=False, verbosity=0)
+    mix = request_mix(corpus)
+    times, each = measure(mix, args.rounds)
+    print(f"\ndesk story list on {connection.vendor}, {StoryEntry.objects.count():,} stories "
+          f"(written and indexed in {build:.0f} s), {sum(map(len, mix.values()))} requests x {args.rounds} rounds")
+    print(f"{'measure':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for (kind, group), samples in sorted(times.items()):
+        print(f"{kind + ' ' + group:<16} {percentile(samples, .5):>8.2f} {percentile(samples, .95):>8.2f} "
+              f"{max(samples):>8.2f}")
+    if args.per_request:
+        print("\nview p50 / max per request (ms):")
+        for name, samples in sorted(each.items(), key=lambda item: -statistics.median(item[1])):
+            print(f"  {statistics.median(samples):7.2f} {max(samples):7.2f}  {name}")
+
+
+def scratch_postgres(url: str) -> str:
+    """Create `<name>_deskbench` afresh on the server DATABASE_URL names; return its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = (parts.path.lstrip("/") or "newsreel") + "_deskbench"
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=100_000)
+    parser.add_argument("--words", type=int, default=250, help="words in each story's body")
+    parser.add_argument("--rounds", type=int, default=10, help="times each request of the mix runs")
+    parser.add_argument("--only", choices=["sqlite", "postgresql"], help="run one database only")
+    parser.add_argument("--per-request", action="store_true", help="also print each request's median")
+    parser.add_argument("--data-dir", help="keep the SQLite scratch data here and reuse it on the next run")
+    args = parser.parse_args()
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsreel.settings"
+    database_url = os.environ.pop("DATABASE_URL", "")
+    targets = [t for t in ("sqlite", "postgresql") if args.only in (None, t)]
+    if not database_url.startswith("postgres"):
+        targets = [t for t in targets if t != "postgresql"]
+    if len(targets) > 1:  # one process per database: Django reads its settings once
+        import subprocess
+
+        for target in targets:
+            subprocess.run([sys.executable, __file__, *sys.argv[1:], "--only", target],
+                           env=dict(os.environ, DATABASE_URL=database_url), check=True)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsreel-deskbench-") as folder:
+        os.environ["NEWSREEL_DATA_DIR"] = args.data_dir or folder
+        if targets == ["postgresql"]:
+            os.environ["DATABASE_URL"] = scratch_postgres(database_url)
+            run("PostgreSQL", args)
+        elif targets == ["sqlite"]:
+            run("SQLite", args)
+        else:
+            raise SystemExit("nothing to run: --only postgresql needs DATABASE_URL=postgres://...")
+
+
+if __name__ == "__main__":
+    main()

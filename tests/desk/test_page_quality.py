@@ -1,0 +1,147 @@
+"""Every desk page, opened in Chromium, passes axe-core with no violation (wide and light,
+320 px and dark) and the Nu HTML Checker with no error: sign-in, the story list (plain,
+filtered, with a filter error), a new and an existing story, revisions, a revision, images,
+the trash, and the refusal page. A desk address that nobody visits here fails the last spec,
+so a new page cannot miss the check."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern
+
+from newsreel.desk import urls as desk_urls
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.images.services import create_image
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Section
+from newsreel.newsroom.publishing import save_and_publish, save_draft
+from newsreel.newsroom.trash import trash
+from tests.browser.test_accessibility import AXE_RUN, VIEWS, axe_source  # noqa: F401  (fixture)
+from tests.public.test_html_valid import validator  # noqa: F401  (fixture)
+
+from .conftest import BODY, GRAPH, make_user, png_upload
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Desk addresses that only take a POST (their answers are redirects or the pages below).
+POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "trash_purge"}
+
+
+def desk_pages() -> dict[str, tuple[str, str, int]]:
+    """name -> (path, who is signed in, status): one story of each kind behind them."""
+    import_knowledge_graph(GRAPH)
+    Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})
+    editor = make_user("edith", "editor")
+    make_user("ann", "administrator")
+    make_user("carla", "contributor")
+    image = create_image(png_upload(), alt="A lighthouse at dusk", credit="Newsroom photo")
+    live = save_and_publish(ArticleDraft(headline="Ada Varga finishes Harbor Lights", body=BODY, section="news",
+                                         authors=["Nadia Ferro"], hero_image=image.pk), user=editor)
+    save_draft(ArticleDraft(headline="Ada Varga finishes Harbor Lights at last", body=BODY + "\nMore.\n",
+                            slug=live.slug, section="news", authors=["Nadia Ferro"], hero_image=image.pk),
+               article=live, user=editor)
+    trash(save_draft(ArticleDraft(headline="A memo nobody needs", body="Nothing.\n"), user=editor), user=editor)
+    return {
+        "login": ("/desk/login/", "", 200),
+        "articles": ("/desk/", "edith", 200),
+        "articles-filtered": ("/desk/?q=harbor&state=published&sort=headline&section=news", "edith", 200),
+        "articles-filter-error": ("/desk/?film=Nowhere+Film&since=2026-05-02&until=2026-05-01", "edith", 400),
+        "article_new": ("/desk/articles/new/", "edith", 200),
+        "article_edit": (f"/desk/articles/{live.pk}/", "edith", 200),
+        "revisions": (f"/desk/articles/{live.pk}/revisions/", "edith", 200),
+        "revision": (f"/desk/articles/{live.pk}/revisions/1/", "edith", 200),
+        "images": ("/desk/images/", "edith", 200),
+        "trash": ("/desk/trash/", "ann", 200),
+        "forbidden": (f"/desk/articles/{live.pk}/", "carla", 403),
+    }
+
+
+@pytest.fixture
+def pages(db):
+    return desk_pages()
+
+
+# Wide and light, narrow and dark: the two ends of the layouts and of the colours.
+DESK_VIEWS = {name: VIEWS[name] for name in ("light", "320px-dark")}
+
+
+def signed_in_context(chromium, live_server, username: str, view: dict):
+    """A browser context signed in as `username` (a Django session cookie)."""
+    from django.contrib.auth.models import User
+
+    context = chromium.new_context(**view)
+    if username:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    return context
+
+
+def nu_errors(validator: list[str], documents: dict[str, bytes], folder) -> dict[str, list[str]]:
+    """The Nu checker's errors for several pages in one run (Java starts once)."""
+    for name, html in documents.items():
+        (folder / f"{name}.html").write_bytes(html)
+    command = [part for part in validator if part != "-"] + [str(folder / f"{name}.html") for name in documents]
+    checked = subprocess.run(command, capture_output=True, timeout=300)
+    report = json.loads(checked.stdout or b"{}")
+    if "messages" not in report:
+        raise AssertionError(f"the validator did not run: {checked.stderr.decode(errors='replace')[:500]}")
+    found: dict[str, list[str]] = {name: [] for name in documents}
+    for message in report["messages"]:
+        if message.get("type") in {"error", "non-document-error"} or message.get("subType") == "fatal":
+            name = Path(urlsplit(message.get("url", "")).path).stem  # file:/.../NAME.html
+            found.setdefault(name, []).append(
+                f"Nu line {message.get('lastLine', '?')}: {message['message']} ({message.get('extract', '').strip()})")
+    return found
+
+
+def test_every_desk_page_passes_axe_and_the_nu_checker(chromium, live_server, axe_source, validator, pages, tmp_path):
+    found: dict[str, list[str]] = {name: [] for name in pages}
+    documents: dict[str, bytes] = {}
+    for view_name, view in DESK_VIEWS.items():
+        contexts = {}
+        try:
+            for name, (path, username, status) in pages.items():
+                if username not in contexts:
+                    contexts[username] = signed_in_context(chromium, live_server, username, view)
+                page = contexts[username].new_page()
+                page.set_default_timeout(15_000)
+                response = page.goto(live_server.url + path)
+                assert response is not None and response.status == status, (name, path, response and response.status)
+                documents[name] = response.body()
+                page.add_script_tag(content=axe_source)
+                found[name] += [f"axe {view_name}: {v['id']} ({v['impact']}): {v['help']}: " + "; ".join(v["nodes"])
+                                for v in page.evaluate(AXE_RUN)]
+                page.close()
+        finally:
+            for context in contexts.values():
+                context.close()
+    for name, errors in nu_errors(validator, documents, tmp_path).items():
+        found.setdefault(name, []).extend(errors)
+    problems = [f"{name}: {problem}" for name, items in found.items() for problem in items]
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_nu_run_over_several_pages_reports_each_pages_errors(validator, tmp_path):
+    """The one-run check above could not pass by accident: a broken page is named."""
+    good = b"<!doctype html><html lang=en><title>x</title><p>fine</p></html>"
+    broken = b"<!doctype html><html lang=en><title>x</title><p><div>open</p></span>"
+    found = nu_errors(validator, {"good": good, "broken": broken}, tmp_path)
+    assert found["good"] == [] and found["broken"] != []
+
+
+def test_the_spec_above_visits_every_desk_page():
+    names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
+    visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash"}
+    unvisited = names - visited - POST_ONLY
+    assert unvisited == set(), (
+        f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "
+        "and to `visited` (or to POST_ONLY if it answers only POST)")
