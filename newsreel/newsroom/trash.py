@@ -99,7 +99,8 @@ def restore(article: Article, *, user=None, as_draft: bool = True) -> Article:
         raise TrashError(f"“{article.headline}” is not in the trash.")
     state = WorkflowState.DRAFT if as_draft else entry.state_before
     goes_live = state == WorkflowState.PUBLISHED
-    if goes_live and user is not None and not user.has_perm(PUBLISH_PERMISSION):
+    # A scheduled story goes live on its own minute: putting it back is publishing too.
+    if state in (WorkflowState.PUBLISHED, "scheduled") and user is not None and not user.has_perm(PUBLISH_PERMISSION):
         raise PermissionDenied("Restoring a story as it was puts it back on the site; only an editor can publish.")
     entry.delete()
     article.state = state
@@ -124,16 +125,28 @@ def purge(article: Article, *, user=None) -> None:
     article.delete()
 
 
+def _cutoff(now: dt.datetime | None) -> dt.datetime:
+    return (now or timezone.now()) - dt.timedelta(days=TRASH_DAYS)
+
+
 def expired(now: dt.datetime | None = None):
     """Stories deleted more than TRASH_DAYS days before `now`."""
-    cutoff = (now or timezone.now()) - dt.timedelta(days=TRASH_DAYS)
-    return Article.objects.filter(state=WorkflowState.DELETED, trashed__deleted_at__lt=cutoff)
+    return Article.objects.filter(state=WorkflowState.DELETED, trashed__deleted_at__lt=_cutoff(now))
 
 
 def purge_expired(now: dt.datetime | None = None) -> int:
-    """Purge every story deleted more than TRASH_DAYS days ago; returns how many."""
+    """Purge every story deleted more than TRASH_DAYS days ago; returns how many. Each is
+    checked again under its row lock, so two workers at once purge it once, and a story
+    restored meanwhile is kept."""
     count = 0
-    for article in expired(now).only("pk"):
-        purge(article)
-        count += 1
+    for pk in list(expired(now).values_list("pk", flat=True)):
+        with transaction.atomic():
+            # No join in a locking read: PostgreSQL cannot lock the nullable side of one.
+            if not TrashedArticle.objects.filter(pk=pk, deleted_at__lt=_cutoff(now)).exists():
+                continue
+            article = Article.objects.select_for_update().filter(pk=pk, state=WorkflowState.DELETED).first()
+            if article is None:
+                continue
+            article.delete()
+            count += 1
     return count

@@ -54,7 +54,8 @@ def trash_list(request: HttpRequest) -> HttpResponse:
             "was_live": was_live, "may_restore": may_restore,
             # "As it was" differs from "as a draft" only for a story that was not a draft;
             # putting one back on the site is publishing.
-            "may_restore_as_was": may_restore and entry.state_before != WorkflowState.DRAFT and (may_publish or not was_live),
+            "may_restore_as_was": may_restore and entry.state_before != WorkflowState.DRAFT and (
+                may_publish or entry.state_before not in (WorkflowState.PUBLISHED, "scheduled")),
         })
     return render(request, "desk/trash_list.html", {
         "page": page, "rows": rows, "query": "", "nav": "trash", "trash_days": trash_service.TRASH_DAYS,
