@@ -6,7 +6,8 @@ an EXCLUSIVE transaction, so two workers never run the same task row. A task row
 be lost (a worker killed while running it leaves it marked running for ever), and a story
 can come due while no worker runs at all; so the worker also sweeps, on start and every
 `sweep_every` seconds, for scheduled stories whose minute has come (and live stories whose
-unpublish time has), and publishes them. Both paths end in `scheduling.publish_if_due`,
+unpublish time has), and publishes them; the sweep also purges stories that have been in
+the trash longer than `trash.TRASH_DAYS`. Both paths end in `scheduling.publish_if_due`,
 which claims the story itself, so each story goes live exactly once whichever path and
 whichever worker gets there first.
 """
@@ -23,7 +24,7 @@ from typing import Callable
 from django.db import OperationalError, close_old_connections
 from django.utils.crypto import get_random_string
 
-from newsreel.newsroom import scheduling
+from newsreel.newsroom import scheduling, trash
 
 logger = logging.getLogger("newsreel.worker")
 
@@ -66,6 +67,9 @@ class Worker:
             self.report(f"story {pk} went live (sweep)")
         for pk in done.unpublished:
             self.report(f"story {pk} came down at its unpublish time (sweep)")
+        purged = trash.purge_expired()  # stories in the trash longer than TRASH_DAYS
+        if purged:
+            self.report(f"purged {purged} stor{'y' if purged == 1 else 'ies'} deleted more than {trash.TRASH_DAYS} days ago")
         return done
 
     def run_ready_tasks(self) -> None:

@@ -156,3 +156,23 @@ def test_purge_trash_purges_only_stories_deleted_more_than_30_days_ago(small_gra
     assert out.getvalue().strip() == "Purged 1 story deleted more than 30 days ago."
     assert set(Article.objects.values_list("headline", flat=True)) == {"Recent draft", "Kept draft"}
     assert kept.pk in set(Article.objects.values_list("pk", flat=True))
+
+
+def test_the_workers_sweep_purges_what_has_been_in_the_trash_30_days(small_graph):
+    from newsreel.newsroom.worker import Worker, WorkerOptions
+
+    old = save_draft(ArticleDraft(headline="Old draft", body=BODY))
+    trash.trash(old)
+    TrashedArticle.objects.filter(article=old).update(deleted_at=timezone.now() - dt.timedelta(days=31))
+    reports: list[str] = []
+    Worker(WorkerOptions(once=True), report=reports.append).sweep()
+    assert not Article.objects.filter(pk=old.pk).exists()
+    assert "purged 1 story deleted more than 30 days ago" in reports
+
+
+def test_purging_expired_stories_keeps_one_restored_meanwhile(small_graph):
+    article = save_draft(ArticleDraft(headline="A draft", body=BODY))
+    trash.trash(article)
+    TrashedArticle.objects.filter(article=article).update(deleted_at=timezone.now() - dt.timedelta(days=31))
+    trash.restore(article)
+    assert trash.purge_expired() == 0 and Article.objects.filter(pk=article.pk).exists()

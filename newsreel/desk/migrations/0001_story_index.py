@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('newsroom', '0006_trash'),
+        ('newsroom', '0007_trash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
