@@ -20,6 +20,7 @@ there) and never writes to the database DATABASE_URL names.
     .venv/bin/python bench/desk_list.py [--stories 100000] [--words 250] [--rounds 10]
                                         [--only sqlite|postgresql] [--per-request]
                                         [--data-dir DIR (keep and reuse the SQLite scratch data)]
+                                        [--reuse-postgres (keep the PostgreSQL scratch database)]
 """
 
 from __future__ import annotations
@@ -250,8 +251,9 @@ def run(label: str, args: argparse.Namespace) -> None:
             print(f"  {statistics.median(samples):7.2f} {max(samples):7.2f}  {name}")
 
 
-def scratch_postgres(url: str) -> str:
-    """Create `<name>_deskbench` afresh on the server DATABASE_URL names; return its URL."""
+def scratch_postgres(url: str, reuse: bool = False) -> str:
+    """Create `<name>_deskbench` afresh on the server DATABASE_URL names (or keep it, with
+    `reuse`); return its URL."""
     from urllib.parse import urlsplit, urlunsplit
 
     import psycopg
@@ -259,8 +261,10 @@ def scratch_postgres(url: str) -> str:
     parts = urlsplit(url)
     name = (parts.path.lstrip("/") or "newsreel") + "_deskbench"
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not (reuse and exists):
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path="/" + name))
 
 
@@ -272,6 +276,8 @@ def main() -> None:
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="run one database only")
     parser.add_argument("--per-request", action="store_true", help="also print each request's median")
     parser.add_argument("--data-dir", help="keep the SQLite scratch data here and reuse it on the next run")
+    parser.add_argument("--reuse-postgres", action="store_true",
+                        help="keep the PostgreSQL scratch database of an earlier run when it exists")
     args = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsreel.settings"
@@ -289,7 +295,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsreel-deskbench-") as folder:
         os.environ["NEWSREEL_DATA_DIR"] = args.data_dir or folder
         if targets == ["postgresql"]:
-            os.environ["DATABASE_URL"] = scratch_postgres(database_url)
+            os.environ["DATABASE_URL"] = scratch_postgres(database_url, reuse=args.reuse_postgres)
             run("PostgreSQL", args)
         elif targets == ["sqlite"]:
             run("SQLite", args)

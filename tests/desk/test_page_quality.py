@@ -1,11 +1,12 @@
 """Every desk page, opened in Chromium, passes axe-core with no violation (wide and light,
 320 px and dark) and the Nu HTML Checker with no error: sign-in, the story list (plain,
-filtered, with a filter error), a new and an existing story, revisions, a revision, images,
-the trash, and the refusal page. A desk address that nobody visits here fails the last spec,
-so a new page cannot miss the check."""
+filtered, with a filter error), a new, an existing and a scheduled story, revisions, a
+revision, images, the scheduled queue, the trash, and the refusal page. A desk address
+that nobody visits here fails the last spec, so a new page cannot miss the check."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern
+from django.utils import timezone
 
 from newsreel.desk import urls as desk_urls
 from newsreel.films.knowledge import import_knowledge_graph
@@ -31,7 +33,8 @@ from .conftest import BODY, GRAPH, make_user, png_upload
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Desk addresses that only take a POST (their answers are redirects or the pages below).
-POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "trash_purge"}
+POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "trash_purge", "article_schedule_new",
+             "article_schedule", "article_reschedule", "article_unschedule", "article_unpublish_time"}
 
 
 def desk_pages() -> dict[str, tuple[str, str, int]]:
@@ -48,6 +51,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
                             slug=live.slug, section="news", authors=["Nadia Ferro"], hero_image=image.pk),
                article=live, user=editor)
     trash(save_draft(ArticleDraft(headline="A memo nobody needs", body="Nothing.\n"), user=editor), user=editor)
+    scheduled = save_and_publish(ArticleDraft(headline="Harbor Lights review lifts on Friday", body=BODY,
+                                              publish_at=timezone.now() + dt.timedelta(days=3)), user=editor)
     return {
         "login": ("/desk/login/", "", 200),
         "articles": ("/desk/", "edith", 200),
@@ -58,6 +63,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "revisions": (f"/desk/articles/{live.pk}/revisions/", "edith", 200),
         "revision": (f"/desk/articles/{live.pk}/revisions/1/", "edith", 200),
         "images": ("/desk/images/", "edith", 200),
+        "scheduled": ("/desk/scheduled/", "edith", 200),
+        "article_edit-scheduled": (f"/desk/articles/{scheduled.pk}/", "edith", 200),
         "trash": ("/desk/trash/", "ann", 200),
         "forbidden": (f"/desk/articles/{live.pk}/", "carla", 403),
     }
@@ -140,7 +147,8 @@ def test_the_nu_run_over_several_pages_reports_each_pages_errors(validator, tmp_
 
 def test_the_spec_above_visits_every_desk_page():
     names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
-    visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash"}
+    visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
+               "scheduled"}
     unvisited = names - visited - POST_ONLY
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "
