@@ -6,13 +6,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from newsreel.desk.access import can_edit_any, desk_view
 from newsreel.desk.models import StoryEntry, StoryFacet
+from newsreel.desk.paging import capped_page, page_number
 from newsreel.desk.search import CHANGES, SORTS, StoryQuery, find_stories
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, WorkflowState
@@ -98,7 +98,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     authors = StoryFacet.objects.filter(kind=StoryFacet.AUTHOR).order_by("id")
     entries = entries.select_related("section", "created_by").prefetch_related(
         Prefetch("facets", queryset=authors, to_attr="authors"))
-    page = Paginator(entries, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = capped_page(entries, page_number(request.GET.get("page")), STORIES_PER_PAGE)
     # When a scheduled story goes live, or how late a published one did: the scheduling
     # note reads these from the article itself (narrow rows, one query for the page).
     timing = Article.objects.only("id", "state", "published_at", "went_live_at").in_bulk(
