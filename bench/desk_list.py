@@ -295,6 +295,8 @@ def main() -> None:
         os.environ["NEWSREEL_DATA_DIR"] = args.data_dir or folder
         if targets == ["postgresql"]:
             os.environ["DATABASE_URL"] = scratch_postgres(database_url, reuse=args.reuse_postgres)
+            # One process signs sessions here; a scratch key is enough (never the server's own).
+            os.environ.setdefault("NEWSREEL_SECRET_KEY", "desk-bench-scratch-" + "x" * 40)
             run("PostgreSQL", args)
         elif targets == ["sqlite"]:
             run("SQLite", args)
