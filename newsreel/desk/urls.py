@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, images, listing, schedule, trash
+from newsreel.desk.views import articles, auth, images, listing, revisions, schedule, trash
 
 app_name = "desk"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("articles/<int:pk>/unpublish/", articles.article_unpublish, name="article_unpublish"),
     path("articles/<int:pk>/revisions/", articles.revision_list, name="revisions"),
     path("articles/<int:pk>/revisions/<int:number>/", articles.revision_detail, name="revision"),
+    path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
+    path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
     path("images/", images.image_list, name="images"),
     path("scheduled/", schedule.scheduled_queue, name="scheduled"),
     path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),

@@ -31,6 +31,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
+from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
@@ -174,7 +175,7 @@ def _refetching(article: Article | None) -> Callable[[], Article | None]:
 
 
 def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
-    """Keep a new revision. Metadata must be valid; text problems are recorded, not fatal,
+    """Keep a new revision (none when nothing changed). Metadata must be valid; text problems are recorded, not fatal,
     so nothing the writer typed is lost (they stop a publish instead)."""
     prepared = _prepare(draft, article)
     current = _refetching(article)
@@ -188,6 +189,8 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     `prepared` is the core's result from before the transaction, used when the draft is the same."""
     _refuse_deleted(article)
     draft = validate_draft(draft, article=article)
+    if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
+        return article  # nothing changed: no new revision, whoever saves or publishes
     problems: list[str] = []
     processed = None
     try:

@@ -143,6 +143,7 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 context["preview_failed"] = True
             return _editor(request, form, context)
         overtaken = _saved_since(article, form.cleaned_data["base_revision"])
+        before = article.latest_revision_id if article else None
         try:
             article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
         except (IntakeError, TextError) as error:
@@ -166,6 +167,8 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
             else:
                 messages.success(request, f"Published revision {revision.number}.")
+        elif revision.pk == before:
+            messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
         elif revision.derived.get("errors"):
             messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
         else:
