@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, images, listing, revisions, schedule, trash
+from newsreel.desk.views import articles, auth, autosave, images, listing, revisions, schedule, trash
 
 app_name = "desk"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("articles/<int:pk>/unpublish/", articles.article_unpublish, name="article_unpublish"),
     path("articles/<int:pk>/revisions/", articles.revision_list, name="revisions"),
     path("articles/<int:pk>/revisions/<int:number>/", articles.revision_detail, name="revision"),
+    path("articles/new/autosave/", autosave.autosave_keep, name="autosave_new"),
+    path("articles/new/autosave/discard/", autosave.autosave_discard, name="autosave_discard_new"),
+    path("articles/<int:pk>/autosave/", autosave.autosave_keep, name="autosave"),
+    path("articles/<int:pk>/autosave/discard/", autosave.autosave_discard, name="autosave_discard"),
+    path("articles/<int:pk>/presence/", autosave.presence_beat, name="presence"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
     path("images/", images.image_list, name="images"),

@@ -45,17 +45,6 @@ def test_each_save_makes_a_revision_with_who_saved_it(as_editor, editor, graph):
     assert revisions[2].content["body"].endswith("More.\n")
 
 
-def test_saving_over_someone_elses_newer_revision_warns_and_keeps_both(as_editor, contributor, graph):
-    article = save_draft(ArticleDraft(headline="Carla's draft", body=BODY), user=contributor)
-    opened = as_editor.get(f"/desk/articles/{article.pk}/").context["form"]["base_revision"].value()
-    save_draft(ArticleDraft(headline="Carla's second thoughts", body=BODY), article=article, user=contributor)
-    response = as_editor.post(f"/desk/articles/{article.pk}/", article_form(base_revision=str(opened)), follow=True)
-    assert "While you were editing, carla saved this article" in response.content.decode()
-    assert [r.content["headline"] for r in article.revisions.order_by("number")] == [
-        "Carla's draft", "Carla's second thoughts", "Ada Varga finishes Harbor Lights",
-    ]
-
-
 def test_revisions_are_listed_and_each_can_be_read(as_editor, graph):
     as_editor.post("/desk/articles/new/", article_form())
     article = Article.objects.get()

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
+from newsreel.desk.views import autosave as autosave_views
+from newsreel.desk.views import merging
 from newsreel.images.models import Image
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
@@ -142,19 +144,17 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 attach(form, problems_from(error, form))
                 context["preview_failed"] = True
             return _editor(request, form, context)
-        overtaken = _saved_since(article, form.cleaned_data["base_revision"])
-        before = article.latest_revision_id if article else None
+        stale = merging.stale_save(request, form, draft, article, context, _editor)
+        if stale is not None:  # someone saved a newer revision: merge, never overwrite
+            return stale
+        before, was_new = (article.latest_revision_id if article else None), article is None
         try:
             article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
         except (IntakeError, TextError) as error:
             attach(form, problems_from(error, form))
             return _editor(request, form, context, status=400)
         revision = article.latest_revision
-        if overtaken:
-            messages.warning(request, (
-                f"While you were editing, {overtaken} saved this article. Your version is now the latest; "
-                "theirs is kept in the revisions."
-            ))
+        autosave_views.after_save(request, article, was_new)
         if action == "publish":
             try:
                 publishing.publish(article, user=request.user)
@@ -184,22 +184,12 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             draft = ArticleDraft.from_json(from_revision.content)
     initial = initial_from_draft(draft) if draft else {}
     initial["base_revision"] = article.latest_revision.number if article and article.latest_revision else 0
-    form = ArticleForm(initial=initial)
     context["from_revision"] = from_revision
+    autosave_views.restore_or_offer(request, article, initial, context)
+    form = ArticleForm(initial=initial)
     if article and draft and not from_revision:
         context["saved_problems"] = text_problems(article, draft)
     return _editor(request, form, context)
-
-
-def _saved_since(article: Article | None, base_number: int | None) -> str:
-    """Who saved revisions after the one the writer opened ("" when nobody did)."""
-    if article is None or base_number is None:
-        return ""
-    names = {
-        (revision.created_by.get_username() if revision.created_by else revision.origin or "someone")
-        for revision in article.revisions.filter(number__gt=base_number).select_related("created_by")
-    }
-    return ", ".join(sorted(names))
 
 
 def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int = 200) -> HttpResponse:
@@ -220,6 +210,7 @@ def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int 
         "live": article is not None and article.is_live,
         "has_changes": article is not None and bool(article.live_revision_id) and article.has_unpublished_changes,
         "revision_count": article.revisions.count() if article else 0,
+        "editing": autosave_views.editing_context(request, article),
     })
     return render(request, "desk/article_form.html", context, status=status)
 

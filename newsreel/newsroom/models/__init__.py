@@ -6,9 +6,15 @@ depends on them (and on films and images); `revision` and `derived` depend on `a
 
 from newsreel.newsroom.models.article import Article, Byline, WorkflowState
 from newsreel.newsroom.models.authors import Author
+from newsreel.newsroom.models.autosave import Autosave
 from newsreel.newsroom.models.derived import Mention, Quote
+from newsreel.newsroom.models.presence import EditingPresence
+from newsreel.newsroom.models.preview import PreviewSecret
 from newsreel.newsroom.models.revision import Revision
 from newsreel.newsroom.models.taxonomy import Section, Tag
 from newsreel.newsroom.models.trash import TrashedArticle
 
-__all__ = ["Article", "Author", "Byline", "Mention", "Quote", "Revision", "Section", "Tag", "TrashedArticle", "WorkflowState"]
+__all__ = [
+    "Article", "Author", "Autosave", "Byline", "EditingPresence", "Mention", "PreviewSecret", "Quote", "Revision",
+    "Section", "Tag", "TrashedArticle", "WorkflowState",
+]
