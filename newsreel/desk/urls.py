@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, autosave, images, listing, revisions, schedule, trash
+from newsreel.desk.views import articles, auth, autosave, images, listing, preview_links, revisions, schedule, trash
 
 app_name = "desk"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("articles/<int:pk>/autosave/", autosave.autosave_keep, name="autosave"),
     path("articles/<int:pk>/autosave/discard/", autosave.autosave_discard, name="autosave_discard"),
     path("articles/<int:pk>/presence/", autosave.presence_beat, name="presence"),
+    path("articles/<int:pk>/preview-link/", preview_links.preview_link_make, name="preview_link"),
+    path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
     path("images/", images.image_list, name="images"),

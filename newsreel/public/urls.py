@@ -5,7 +5,7 @@ import re
 from django.conf import settings
 from django.urls import path, re_path
 
-from newsreel.public import views
+from newsreel.public import preview, views
 from newsreel.public.feeds.urls import urlpatterns as feed_urls
 from newsreel.public.robots import robots_txt
 from newsreel.public.sitemaps.urls import urlpatterns as sitemap_urls
@@ -19,6 +19,10 @@ urlpatterns = [
     path("sections/<slug:slug>/", views.section, name="section"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("search/", search, name="search"),
+    # Unpublished versions on the real page: a shareable link, or the writer's own editor.
+    path("preview/<int:pk>/<str:token>/", preview.shared_preview, name="preview-shared"),
+    path("preview/draft/new/", preview.draft_preview, name="preview-draft-new"),
+    path("preview/draft/<int:pk>/", preview.draft_preview, name="preview-draft"),
     # Lists that grow: page 1 is the list's own URL, then .../page/<n>/ (n >= 2).
     re_path(r"^sections/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.section_page, name="section-page"),
     re_path(r"^authors/(?P<slug>[-a-zA-Z0-9_]+)/page/(?P<number>[1-9][0-9]{0,5})/$", views.author_page, name="author-page"),

@@ -4,6 +4,7 @@ import html
 
 import pytest
 
+from newsreel.newsroom import autosave
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Revision, WorkflowState
 from newsreel.newsroom.publishing import save_and_publish, save_draft
@@ -65,17 +66,17 @@ def test_an_older_revision_opens_in_the_editor(as_editor, graph):
     assert "You are looking at revision 1" in page.content.decode()
 
 
-def test_preview_renders_with_the_core_and_saves_nothing(as_editor, graph):
-    response = as_editor.post("/desk/articles/new/", article_form(action="preview"))
+def test_preview_renders_the_real_page_and_saves_nothing(as_editor, graph):
+    response = as_editor.post("/desk/articles/new/", article_form(action="preview"), follow=True)
     page = response.content.decode()
-    assert response.status_code == 200
-    assert "Preview — not saved, not published" in page
+    assert response.status_code == 200 and response.redirect_chain == [("/preview/draft/new/", 302)]
+    assert "what is in your editor (not saved yet)" in page
     assert "lighthouse keeper walks into the sea" in page  # the body, as readers will get it
-    assert "spoilers" in page and "Harbor Lights" in page  # the generated spoiler note
-    summary = response.context["preview"].summary.text
-    assert summary and "lighthouse" not in summary
+    assert "This story includes spoilers for" in page and "Harbor Lights" in page  # the generated spoiler note
+    summary = page[page.index('class="summary-box"'):]
+    summary = summary[:summary.index("</aside>")]
+    assert "Ada Varga" in summary and "lighthouse" not in summary
     assert not Article.objects.exists()
-    assert textarea_text(response) == BODY
 
 
 def test_editor_publishes_and_the_article_goes_live(as_editor, graph):
@@ -121,12 +122,12 @@ def test_an_unknown_spoiler_film_names_its_line_and_keeps_the_text_on_publish(as
     assert 'data-line="3"' in response.content.decode()
 
 
-def test_an_unknown_spoiler_film_stops_the_preview_and_keeps_the_text(as_editor, graph):
-    response = as_editor.post("/desk/articles/new/", article_form(body=BAD_SPOILER_BODY, action="preview"))
+def test_an_unknown_spoiler_film_stops_the_preview_and_names_its_line(as_editor, editor, graph):
+    response = as_editor.post("/desk/articles/new/", article_form(body=BAD_SPOILER_BODY, action="preview"), follow=True)
     page = response.content.decode()
-    assert "Line 3" in page and "no-such-film" in page
-    assert "The preview could not be made" in page
-    assert textarea_text(response) == BAD_SPOILER_BODY
+    assert response.status_code == 422
+    assert "cannot be previewed yet" in page and "line 3" in page and "no-such-film" in page
+    assert autosave.find(editor, None).fields["body"] == BAD_SPOILER_BODY  # the text waits in the editor's slot
 
 
 def test_saving_a_draft_with_bad_text_keeps_it_and_shows_what_will_stop_publishing(as_editor, graph):

@@ -45,8 +45,12 @@ def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, liv
     assert selected == ":::spoiler harbour-lights"
     page.keyboard.type(":::spoiler harbor-lights-2025")  # replaces the selected line
 
-    page.get_by_role("button", name="Preview").click()
-    expect(page.locator("#preview")).to_contain_text("not saved, not published")
+    with page.expect_popup() as opened:  # the real public page of the unsaved text, in a new tab
+        page.get_by_role("button", name="Preview (opens in a new tab)").click()
+    preview = opened.value
+    expect(preview.locator(".preview-notice")).to_contain_text("not saved yet")
+    expect(preview.locator("details.spoiler")).to_have_attribute("data-film", "harbor-lights-2025")
+    preview.close()
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messages")).to_contain_text("Published revision 2.")
     article = Article.objects.get()

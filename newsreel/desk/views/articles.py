@@ -136,14 +136,8 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     form.add_error(None, problem)
                 return _editor(request, form, context, status=400)
             draft = dataclasses.replace(draft, link_overrides=overrides)
-        if action == "preview":
-            try:
-                context["preview"] = publishing.preview(draft)
-                context["preview_draft"] = draft
-            except (IntakeError, TextError) as error:
-                attach(form, problems_from(error, form))
-                context["preview_failed"] = True
-            return _editor(request, form, context)
+        if action == "preview":  # the real public page of what is in the editor, saving no revision
+            return autosave_views.preview(request, article, draft)
         stale = merging.stale_save(request, form, draft, article, context, _editor)
         if stale is not None:  # someone saved a newer revision: merge, never overwrite
             return stale
@@ -195,9 +189,7 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int = 200) -> HttpResponse:
     article = context["article"]
     hero = str(form["hero_image"].value() or "")
-    overrides = context.get("preview_draft").link_overrides if context.get("preview_draft") else (
-        publishing.draft_for(article).link_overrides if article else {}
-    )
+    overrides = publishing.draft_for(article).link_overrides if article else {}
     context.update({
         "link_rows": link_rows(article, overrides or {}),
         "entity_choices": entity_choices(),

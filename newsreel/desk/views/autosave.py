@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm
-from newsreel.newsroom import autosave, presence
+from newsreel.newsroom import autosave, presence, preview_links
+from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
@@ -44,7 +45,6 @@ def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     article, refusal = _article_for(request, pk)
     if refusal:
         return _json_refusal(refusal)
-    base = request.POST.get("base_revision", "0")
     draft = None
     form = ArticleForm(request.POST)
     if form.is_valid():  # a draft for the preview when the fields make one; the text is kept either way
@@ -53,8 +53,7 @@ def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
 
         draft = draft_from_form(form, draft_for(article) if article else None).to_json()
     try:
-        slot = autosave.keep(request.user, article, request.POST, base_revision=int(base) if base.isdigit() else 0,
-                             draft=draft)
+        slot = autosave.keep(request.user, article, request.POST, base_revision=_base(request), draft=draft)
     except autosave.AutosaveError as error:
         return JsonResponse({"error": f"Not autosaved: {error}."}, status=400)
     if article is not None:
@@ -101,6 +100,7 @@ def editing_context(request: HttpRequest, article: Article | None) -> dict[str, 
                         else reverse("desk:autosave_discard_new")),
         "presence_url": reverse("desk:presence", args=[article.pk]) if article else "",
         "heartbeat_seconds": presence.HEARTBEAT_SECONDS,
+        "preview_lifetimes": [label for label, _ in preview_links.LIFETIMES],
     }
     if article is not None:
         presence.beat(article, request.user)
@@ -119,6 +119,18 @@ def restore_or_offer(request: HttpRequest, article: Article | None, initial: dic
             context["restored_autosave"] = slot
     elif not context.get("from_revision"):
         context["autosave_offer"] = autosave.offer(request.user, article, _shown(initial))
+
+
+def preview(request: HttpRequest, article: Article | None, draft: ArticleDraft) -> HttpResponse:
+    """Keep what is in the editor (fields and draft) in the writer's slot, and send them to
+    the public site's preview of it: the real article page, nothing saved as a revision."""
+    autosave.keep(request.user, article, request.POST, base_revision=_base(request), draft=draft.to_json())
+    return redirect(reverse("preview-draft", args=[article.pk]) if article else reverse("preview-draft-new"))
+
+
+def _base(request: HttpRequest) -> int:
+    value = request.POST.get("base_revision", "0")
+    return int(value) if value.isdigit() else 0
 
 
 def after_save(request: HttpRequest, article: Article, was_new: bool) -> None:

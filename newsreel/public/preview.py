@@ -1,0 +1,182 @@
+"""Previews: an unpublished version of a story rendered through the real article template
+(the same styles, spoiler panels and figures readers get), never stored, never indexed.
+
+Two ways in:
+
+- `/preview/<pk>/<token>/`: a shareable link (newsreel.newsroom.preview_links) showing the
+  story's latest saved revision to anyone who has it, until it expires or is revoked;
+- `/preview/draft/<pk>/` and `/preview/draft/new/`: what a signed-in writer has in the
+  editor right now (their autosave slot, which the desk's Preview button fills), else the
+  latest revision.
+
+Every answer says noindex twice (X-Robots-Tag and the robots meta) and is never cached.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+from newsreel.films.models import Film, Person
+from newsreel.images.models import Image
+from newsreel.newsroom import autosave, preview_links, publishing
+from newsreel.newsroom.intake import ArticleDraft, IntakeError
+from newsreel.newsroom.models import Article, Author, Section, Tag, WorkflowState
+from newsreel.public.pages.common import film_status_line, image_info, render_page, spoiler_note_html
+from newsreel.public.pages.shared import site_settings
+from newsreel.text.types import ProcessedArticle
+
+NOINDEX = "noindex, nofollow, noarchive"
+
+
+def _named(model, names: list[str]) -> list:
+    """Authors or tags by name: the stored ones, else unsaved ones (a preview stores nothing)."""
+    slugs = [slugify(name) for name in names]
+    found = {item.slug: item for item in model.objects.filter(slug__in=slugs)}
+    return [found.get(slug) or model(slug=slug, name=name) for slug, name in zip(slugs, names)]
+
+
+def _mentioned(processed: ProcessedArticle) -> tuple[list[Film], list[Person]]:
+    """Films and people named outside spoiler blocks, in order of first mention (as the page lists them)."""
+    visible = sorted((m for m in processed.mentions if not m.in_spoiler), key=lambda m: m.start)
+    films = Film.objects.in_bulk([m.key for m in visible if m.kind == "film"], field_name="key")
+    people = Person.objects.in_bulk([m.key for m in visible if m.kind == "person"], field_name="key")
+    film_list: dict[str, Film] = {}
+    person_list: dict[str, Person] = {}
+    for mention in visible:
+        if mention.kind == "film" and mention.key in films:
+            film_list.setdefault(mention.key, films[mention.key])
+        elif mention.kind == "person" and mention.key in people:
+            person_list.setdefault(mention.key, people[mention.key])
+    return list(film_list.values()), list(person_list.values())
+
+
+def render_draft(draft: ArticleDraft, processed: ProcessedArticle, *, notice: str,
+                 published: datetime | None = None) -> bytes:
+    """The article page for a version that is not live, with a preview notice above it."""
+    site = site_settings()
+    article = Article(
+        headline=draft.headline, slug=draft.slug, dek=draft.dek, summary=draft.summary, body=draft.body,
+        sources=draft.sources, body_html=processed.html, safe_text=processed.safe_text,
+        generated_summary=processed.summary.text if processed.summary else "",
+        meta_description=processed.summary.short if processed.summary else "",
+        spoiler_films=processed.spoiler_films, spoiler_note=processed.spoiler_note,
+        reading_minutes=processed.reading_minutes, word_count=processed.word_count,
+    )
+    article.section = Section.objects.filter(slug=draft.section).first() if draft.section else None
+    hero = image_info(Image.objects.filter(pk=draft.hero_image).first()) if draft.hero_image else None
+    films, people = _mentioned(processed)
+    spoiler_titles = dict(Film.objects.filter(key__in=processed.spoiler_films).values_list("key", "title"))
+    when = published or draft.publish_at or timezone.now()
+    context = {
+        "site": site,
+        "article": article,
+        "title": f"Preview: {draft.headline or 'untitled'} | {site.name}",
+        "description": article.meta_description,
+        "noindex": True,
+        "preview_notice": notice,
+        "preview_css": static("public/preview.css"),
+        "hero": hero,
+        "authors": _named(Author, draft.authors),
+        "tags": _named(Tag, draft.tags),
+        "sources": [source for source in draft.sources if isinstance(source, dict) and source.get("name")],
+        "spoiler_note": spoiler_note_html(processed.spoiler_note) if processed.spoiler_note else "",
+        "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
+        # Sanitized by the text core (nh3), as at publish.
+        "body_html": mark_safe(processed.html),
+        "films": [{"film": film, "status": film_status_line(film)} for film in films],
+        "people": people,
+        "previous": None, "next": None, "related": [],
+        "published": when, "modified": when, "updated": None,
+        "social_tags": [],
+    }
+    return render_page("public/preview_article.html", context)
+
+
+def _respond(body: bytes, status: int = 200) -> HttpResponse:
+    response = HttpResponse(body, status=status)
+    response.headers["X-Robots-Tag"] = NOINDEX
+    response.headers["Cache-Control"] = "no-store"
+    # The token is in the address: never send it on to the sites the preview links to.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _refusal(status: int, heading: str, message: str) -> HttpResponse:
+    body = render_page("public/preview_refused.html", {
+        "title": heading, "description": "", "noindex": True, "status": status, "heading": heading,
+        "message": message,
+    })
+    return _respond(body, status)
+
+
+def _state_notice(article: Article, label: str) -> tuple[str, datetime | None]:
+    """What the preview is of (`label`: "revision 4"), and the publication time its page shows."""
+    now = timezone.now()
+    if article.state == WorkflowState.PUBLISHED and article.published_at and article.published_at > now:
+        when = timezone.localtime(article.published_at)
+        return (f"Scheduled: {label} goes live on {when.day} {when:%B %Y at %H:%M %Z}. Not public until then.",
+                article.published_at)
+    if article.is_live:
+        if article.live_revision_id and article.latest_revision_id != article.live_revision_id:
+            return (f"Unpublished changes: {label}. Readers see revision {article.live_revision.number} "
+                    "until it is published."), article.published_at
+        return f"Published: {label} is what readers see.", article.published_at
+    return f"Draft: {label}, not published.", None
+
+
+def _render_or_explain(draft: ArticleDraft, notice: str, published: datetime | None) -> HttpResponse:
+    try:
+        processed = publishing.preview(draft)
+    except IntakeError as error:
+        problems = "; ".join(str(item) for item in error.errors)
+        return _refusal(422, "This version cannot be previewed yet",
+                        f"Its text has problems that would also stop it from publishing: {problems}. "
+                        "Fix them in the editor and preview again.")
+    return _respond(render_draft(draft, processed, notice=notice, published=published))
+
+
+def shared_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """A shareable link: the story's latest saved revision, to whoever has the link."""
+    try:
+        article = preview_links.check(pk, token)
+    except preview_links.ExpiredPreviewLink as error:
+        return _refusal(410, "This preview link has expired", str(error))
+    except preview_links.PreviewLinkError as error:
+        return _refusal(404, "This preview link does not work", str(error))
+    if article.latest_revision_id is None:
+        return _refusal(404, "This preview link does not work", preview_links.WRONG)
+    notice, published = _state_notice(article, f"revision {article.latest_revision.number}")
+    return _render_or_explain(publishing.draft_for(article), notice, published)
+
+
+def draft_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The signed-in writer's own view of what they have in the editor."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    article = Article.objects.select_related("latest_revision", "live_revision").filter(pk=pk).first() if pk else None
+    if pk is not None and article is None:
+        return _refusal(404, "No such story", "There is no story with this number; it may have been deleted.")
+    if not preview_links.may_preview(request.user, article):
+        return _refusal(403, "You cannot preview this story",
+                        "Only editors and the writer of a story can preview it without a preview link.")
+    slot = autosave.find(request.user, article)
+    if slot is not None and slot.draft:
+        draft = ArticleDraft.from_json(slot.draft)
+        label = "what is in your editor (not saved yet)"
+    elif article is not None and article.latest_revision_id:
+        draft = publishing.draft_for(article)
+        label = f"revision {article.latest_revision.number}"
+    else:
+        return _refusal(404, "Nothing to preview yet", "Write something in the editor, then press Preview.")
+    if article is None:
+        return _render_or_explain(draft, f"Draft: {label}, not published.", None)
+    notice, published = _state_notice(article, label)
+    return _render_or_explain(draft, notice, published)
