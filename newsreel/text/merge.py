@@ -74,7 +74,7 @@ class _Hunk:
 
 
 def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
-    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    matcher = SequenceMatcher(None, base, other)
     return [
         _Hunk(i1, i2, tuple(other[j1:j2]), side)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"

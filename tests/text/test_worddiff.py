@@ -21,3 +21,19 @@ def test_counts_are_in_words():
 
 def test_identical_texts_have_no_changes():
     assert [s.kind for s in word_diff("Same words.", "Same words.")] == [EQUAL]
+
+
+def test_unchanged_paragraphs_stay_whole_around_a_changed_one():
+    old = "First paragraph stays.\n\nSecond one changes here.\n\nThird paragraph stays.\n"
+    new = old.replace("changes here", "changed there")
+    segments = word_diff(old, new)
+    assert segments[0] == Segment(EQUAL, "First paragraph stays.\n\nSecond one ")
+    assert [s for s in segments if s.kind != EQUAL] == [
+        Segment(REMOVED, "changes here."), Segment(ADDED, "changed there.")]
+    assert segments[-1].text.endswith("Third paragraph stays.\n")
+
+
+def test_a_rewrite_too_large_to_compare_word_by_word_is_shown_whole(monkeypatch):
+    monkeypatch.setattr("newsreel.text.worddiff.MAX_WORD_PAIRS", 10)
+    assert word_diff("one two three four", "one six three five") == [
+        Segment(REMOVED, "one two three four"), Segment(ADDED, "one six three five")]
