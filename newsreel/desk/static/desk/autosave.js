@@ -100,9 +100,19 @@
   if (kept && kept.fields) {
     if (sameText(kept.fields, shown)) {
       forget();  // the page already shows it (saved, or restored from the server)
-    } else if (!(kept.synced && root.hasAttribute("data-server-offer"))) {
-      offer(kept);  // the server's own offer covers what it received
+    } else if (!kept.synced) {
+      offer(kept);  // the server never received it
+    } else if (!root.hasAttribute("data-server-offer")) {
+      forget();  // the server had it and let it go: saved as a revision, or discarded
     }
+  }
+  /* A new story's copy, once the story is saved, is this story's. */
+  var newKey = key.replace(/:[^:]*$/, ":new");
+  if (newKey !== key) {
+    try {
+      var first = JSON.parse(window.localStorage.getItem(newKey) || "null");
+      if (first && first.fields && (first.synced || sameText(first.fields, shown))) window.localStorage.removeItem(newKey);
+    } catch (e) { /* nothing kept */ }
   }
 
   var lastSent = JSON.stringify(shown);
