@@ -74,7 +74,7 @@ def render_draft(draft: ArticleDraft, processed: ProcessedArticle, *, notice: st
     hero = image_info(Image.objects.filter(pk=draft.hero_image).first()) if draft.hero_image else None
     films, people = _mentioned(processed)
     spoiler_titles = dict(Film.objects.filter(key__in=processed.spoiler_films).values_list("key", "title"))
-    when = published or draft.publish_at or timezone.now()
+    when = (published or draft.publish_at or timezone.now()).replace(microsecond=0)  # HTML dates carry no microseconds
     context = {
         "site": site,
         "article": article,
