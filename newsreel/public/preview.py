@@ -117,15 +117,19 @@ def _refusal(status: int, heading: str, message: str) -> HttpResponse:
     return _respond(body, status)
 
 
-def _state_notice(article: Article, label: str) -> tuple[str, datetime | None]:
-    """What the preview is of (`label`: "revision 4"), and the publication time its page shows."""
-    now = timezone.now()
-    if article.state == WorkflowState.PUBLISHED and article.published_at and article.published_at > now:
+def _state_notice(article: Article, label: str, revision_id: int | None = None) -> tuple[str, datetime | None]:
+    """What the preview is of (`label`: "revision 4", shown from the revision `revision_id`),
+    and the publication time its page shows."""
+    if article.state == WorkflowState.SCHEDULED and article.published_at:
         when = timezone.localtime(article.published_at)
-        return (f"Scheduled: {label} goes live on {when.day} {when:%B %Y at %H:%M %Z}. Not public until then.",
-                article.published_at)
+        scheduled = article.scheduled_revision
+        at = f"{when.day} {when:%B %Y at %H:%M %Z}"
+        if scheduled is not None and scheduled.pk != revision_id:
+            return (f"Scheduled: revision {scheduled.number} goes live on {at}. This is {label}, "
+                    "which will not go live unless it is scheduled or published."), article.published_at
+        return f"Scheduled: {label} goes live on {at}. Not public until then.", article.published_at
     if article.is_live:
-        if article.live_revision_id and article.latest_revision_id != article.live_revision_id:
+        if article.live_revision_id and revision_id != article.live_revision_id:
             return (f"Unpublished changes: {label}. Readers see revision {article.live_revision.number} "
                     "until it is published."), article.published_at
         return f"Published: {label} is what readers see.", article.published_at
@@ -153,7 +157,8 @@ def shared_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         return _refusal(404, "This preview link does not work", str(error))
     if article.latest_revision_id is None:
         return _refusal(404, "This preview link does not work", preview_links.WRONG)
-    notice, published = _state_notice(article, f"revision {article.latest_revision.number}")
+    notice, published = _state_notice(article, f"revision {article.latest_revision.number}",
+                                      article.latest_revision_id)
     return _render_or_explain(publishing.draft_for(article), notice, published)
 
 
@@ -161,22 +166,24 @@ def draft_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The signed-in writer's own view of what they have in the editor."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    article = Article.objects.select_related("latest_revision", "live_revision").filter(pk=pk).first() if pk else None
+    article = (Article.objects.select_related("latest_revision", "live_revision", "scheduled_revision")
+               .filter(pk=pk).first() if pk else None)
     if pk is not None and article is None:
         return _refusal(404, "No such story", "There is no story with this number; it may have been deleted.")
     if not preview_links.may_preview(request.user, article):
         return _refusal(403, "You cannot preview this story",
                         "Only editors and the writer of a story can preview it without a preview link.")
     slot = autosave.find(request.user, article)
+    revision_id = None
     if slot is not None and slot.draft:
         draft = ArticleDraft.from_json(slot.draft)
         label = "what is in your editor (not saved yet)"
     elif article is not None and article.latest_revision_id:
         draft = publishing.draft_for(article)
-        label = f"revision {article.latest_revision.number}"
+        label, revision_id = f"revision {article.latest_revision.number}", article.latest_revision_id
     else:
         return _refusal(404, "Nothing to preview yet", "Write something in the editor, then press Preview.")
     if article is None:
         return _render_or_explain(draft, f"Draft: {label}, not published.", None)
-    notice, published = _state_notice(article, label)
+    notice, published = _state_notice(article, label, revision_id)
     return _render_or_explain(draft, notice, published)

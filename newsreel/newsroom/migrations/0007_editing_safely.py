@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0005_article_live_by_id_index'),
+        ('newsroom', '0006_scheduling'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
