@@ -190,7 +190,7 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     _refuse_deleted(article)
     draft = validate_draft(draft, article=article)
     if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
-        return article  # nothing changed: no new revision, whoever saves or publishes
+        return article, None  # nothing changed: no new revision, whoever saves or publishes
     problems: list[str] = []
     processed = None
     try:
