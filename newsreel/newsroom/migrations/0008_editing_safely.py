@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0006_scheduling'),
+        ('newsroom', '0007_trash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
