@@ -2,6 +2,7 @@
 and unschedule, unpublish times, lateness, and bad times refused with a message."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -112,3 +113,13 @@ def test_a_live_story_gets_an_unpublish_time(as_editor, graph):
     response = as_editor.post(f"/desk/articles/{article.pk}/unpublish-time/", {"unpublish_at": local(soon(-1))}, follow=True)
     assert "Unpublish time not set" in response.content.decode()
     assert Article.objects.get().unpublish_at == until
+
+
+def test_times_are_typed_and_shown_in_the_newsrooms_time_zone(as_editor, graph, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    at = soon(24)
+    berlin = at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    as_editor.post("/desk/articles/schedule/", article_form(action="schedule", publish_at=berlin.strftime("%Y-%m-%dT%H:%M")))
+    assert Article.objects.get().published_at == at
+    queue = as_editor.get("/desk/scheduled/").content.decode()
+    assert "Europe/Berlin" in queue and berlin.strftime("%H:%M") in queue

@@ -164,3 +164,36 @@ def test_publishing_a_scheduled_story_now_takes_it_out_of_the_queue(small_graph,
     assert article.is_live and article.scheduled_revision is None and article.went_live_at is None
     moment(in_minutes(61))
     assert scheduling.run_due().published == []
+
+
+def test_newsreel_publish_schedules_a_file_dated_in_the_future(small_graph, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    at = in_minutes(90).replace(microsecond=0)
+    file = tmp_path / "embargo.md"
+    file.write_text(f'---\nheadline: Embargoed by file\npublished_at: "{at.isoformat()}"\n---\nThe verdict.\n')
+    out = StringIO()
+    call_command("publish", str(file), stdout=out)
+    article = Article.objects.get(slug="embargoed-by-file")
+    assert article.state == WorkflowState.SCHEDULED and article.published_at == at
+    assert f"(scheduled: goes live {at.isoformat()})" in out.getvalue()
+
+
+def test_an_import_dated_in_the_future_is_scheduled(small_graph, tmp_path):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    at = in_minutes(90).replace(microsecond=0)
+    file = tmp_path / "feed.jsonl"
+    file.write_text("\n".join(json.dumps(record) for record in [
+        {"title": "Imported and live", "body_markdown": "Old news.", "date": in_minutes(-60).isoformat()},
+        {"title": "Imported under embargo", "body_markdown": "New news.", "date": at.isoformat()},
+    ]) + "\n")
+    call_command("import", "jsonl", str(file), stdout=StringIO(), stderr=StringIO())
+    assert Article.objects.get(slug="imported-and-live").is_live
+    embargoed = Article.objects.get(slug="imported-under-embargo")
+    assert embargoed.state == WorkflowState.SCHEDULED and embargoed.published_at == at

@@ -160,7 +160,10 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     detail = "; ".join(str(p) for p in problems)
                 messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
             else:
-                messages.success(request, f"Published revision {revision.number}.")
+                if article.state == WorkflowState.SCHEDULED:  # its publication time (e.g. imported) is still to come
+                    messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
+                else:
+                    messages.success(request, f"Published revision {revision.number}.")
         elif revision.pk == before:
             messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
         elif revision.derived.get("errors"):

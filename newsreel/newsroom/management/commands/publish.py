@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import FieldError, IntakeError
+from newsreel.newsroom.models import WorkflowState
 from newsreel.newsroom.upsert import publish_incoming
 from newsreel.write_retry import DatabaseBusy
 
@@ -50,4 +51,6 @@ def publish_file(file: Path, *, media_root: Path | None = None) -> str:
         raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=source) from None
     incoming = read_markdown(text, base_dir=file.resolve().parent, source_name=source, media_root=media_root)
     article, _created = publish_incoming(incoming, origin="cli", source=source)
+    if article.state == WorkflowState.SCHEDULED:  # front matter published_at in the future
+        return f"{settings.SITE_URL}{article.get_absolute_url()} (scheduled: goes live {article.published_at.isoformat()})"
     return settings.SITE_URL + article.get_absolute_url()
