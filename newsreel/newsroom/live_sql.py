@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from newsreel.newsroom.models import Article
+from newsreel.newsroom.models import Article, Byline
 from newsreel.newsroom.models.article import LIVE_BY_ID_INDEX
 from newsreel.newsroom.models.liveness import live_sql
 
@@ -42,6 +42,16 @@ class LinkedStories:
         self._order = f"ORDER BY a.{published} DESC, a.{a_id} DESC"
         self._id = f"a.{a_id}"
         self._params = [owner_id, *live_params]
+
+    @classmethod
+    def of_tag(cls, tag_id: int) -> "LinkedStories":
+        through = Article.tags.through._meta
+        return cls(through.db_table, through.get_field("article").column, through.get_field("tag").column, tag_id)
+
+    @classmethod
+    def of_author(cls, author_id: int) -> "LinkedStories":
+        byline = Byline._meta
+        return cls(byline.db_table, byline.get_field("article").column, byline.get_field("author").column, author_id)
 
     def count(self) -> int:
         with connection.cursor() as cursor:

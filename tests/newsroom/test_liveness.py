@@ -44,9 +44,7 @@ def test_an_unpublished_or_draft_story_is_never_live(three_stories):
 def test_raw_sql_readers_use_the_same_condition(three_stories, monkeypatch):
     first, second, third = three_stories
     tag = Tag.objects.get(name="Festivals")
-    through = Article.tags.through._meta
-    tagged = lambda: LinkedStories(through.db_table, through.get_field("article").column,  # noqa: E731
-                                   through.get_field("tag").column, tag.pk)
+    tagged = lambda: LinkedStories.of_tag(tag.pk)  # noqa: E731
     assert tagged().count() == 3 and neighbour_ids(second) == (first.pk, third.pk)
     assert set(closest_ids(Entities(tag_ids={tag.pk}), exclude={first.pk})) == {second.pk, third.pk}
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
 from newsreel.newsroom.live_sql import LinkedStories
-from newsreel.newsroom.models import Article, Author, Byline, Section, Tag
+from newsreel.newsroom.models import Article, Author, Section, Tag
 from newsreel.newsroom.publishing import neighbour_ids
 from newsreel.public.pages.shared import shared
 
@@ -60,13 +60,11 @@ def section_articles(section: Section) -> QuerySet[Article]:
 
 
 def tag_articles(tag: Tag) -> "StoryList":
-    through = Article.tags.through._meta
-    return StoryList(through.db_table, through.get_field("article").column, through.get_field("tag").column, tag.pk)
+    return StoryList.of_tag(tag.pk)
 
 
 def author_articles(author: Author) -> "StoryList":
-    byline = Byline._meta
-    return StoryList(byline.db_table, byline.get_field("article").column, byline.get_field("author").column, author.pk)
+    return StoryList.of_author(author.pk)
 
 
 class StoryList(LinkedStories):
