@@ -325,7 +325,7 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     article.state = WorkflowState.PUBLISHED
     article.live_revision = revision
     article.scheduled_revision = None
-    if went_live_at is not None:
+    if went_live_at is not None or previous is None:  # lateness is of the worker's publish only
         article.went_live_at = went_live_at
     article.save()
     _apply_relations(article, draft)
