@@ -12,7 +12,7 @@ from .conftest import GRAPH, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BAD_BODY = "Ada Varga has finished *Harbor Lights*.\n\n:::spoiler harbour-lights\nThe keeper walks into the sea.\n:::\n"
+BAD_BODY = "Ada Varga has finished *Harbor Lights*.\n\n:::spoiler tidewater-keepers\nThe keeper walks into the sea.\n:::\n"
 
 
 def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, live_server):
@@ -42,7 +42,7 @@ def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, liv
     line_link.focus()
     page.keyboard.press("Enter")  # jumps to the line in the body
     selected = page.evaluate("(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()")
-    assert selected == ":::spoiler harbour-lights"
+    assert selected == ":::spoiler tidewater-keepers"
     page.keyboard.type(":::spoiler harbor-lights-2025")  # replaces the selected line
 
     with page.expect_popup() as opened:  # the real public page of the unsaved text, in a new tab
