@@ -126,6 +126,8 @@ def scratch_postgres(name: str) -> Iterator[str]:
 
 
 def base_env(data_dir: Path, **settings: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("NEWSREEL_", "DATABASE_URL"))}
+    # The browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server of ours never has it.
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("NEWSREEL_", "DATABASE_URL")) and key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({"NEWSREEL_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "newsreel.settings"}, **settings)
     return env
