@@ -34,12 +34,14 @@ class Resolution:
 def resolve_tokens(
     tokens: Sequence[Token], *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt
 ) -> Resolution:
-    resolver = _Resolver(films=films, images=images, md=md)
-    resolver.run(list(tokens))
-    return resolver.result
+    walk = _Walk(films=films, images=images, md=md)
+    walk.run(list(tokens))
+    return walk.result
 
 
-class _Resolver:
+class _Walk:
+    """One pass over the token stream, knowing which ::: blocks are open at each token."""
+
     def __init__(self, *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt) -> None:
         self.films = films
         self.images = images
