@@ -106,74 +106,92 @@ def text_problems(article: Article, draft: ArticleDraft) -> list[Problem]:
 @require_http_methods(["GET", "HEAD", "POST"])
 @desk_view
 def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    article = None
-    if pk is not None:
-        article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-        if not can_edit(request.user, article):
-            return forbidden(request, NOT_YOURS)
-        if article.state == WorkflowState.DELETED:
-            messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
-            return redirect("desk:trash")
-    elif not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-        return forbidden(request, "Your role cannot write articles.")
-
-    base = publishing.draft_for(article) if article else None
+    article, refusal = _editable(request, pk)
+    if refusal is not None:
+        return refusal
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user),
                "may_trash": article is not None and may_trash(request.user, article)}
-
     if request.method == "POST":
-        action = request.POST.get("action", "save")
-        if action == "publish" and not can_publish(request.user):
-            return forbidden(request, NO_PUBLISHING)
-        form = ArticleForm(request.POST)
-        if not form.is_valid():
-            return _editor(request, form, context, status=400)
-        draft = draft_from_form(form, base)
-        if "link_entity" in request.POST or request.POST.get("add_surface") or request.POST.get("add_entity"):
-            overrides, link_problems = overrides_from_post(request.POST, draft.body)
-            if link_problems:
-                for problem in link_problems:
-                    form.add_error(None, problem)
-                return _editor(request, form, context, status=400)
-            draft = dataclasses.replace(draft, link_overrides=overrides)
-        if action == "preview":  # the real public page of what is in the editor, saving no revision
-            return autosave_views.preview(request, article, draft)
-        stale = merging.stale_save(request, form, draft, article, context, _editor)
-        if stale is not None:  # someone saved a newer revision: merge, never overwrite
-            return stale
-        before, was_new = (article.latest_revision_id if article else None), article is None
-        try:
-            article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
-        except (IntakeError, TextError) as error:
-            attach(form, problems_from(error, form))
-            return _editor(request, form, context, status=400)
-        revision = article.latest_revision
-        autosave_views.after_save(request, article, was_new)
-        if action == "publish":
-            try:
-                publishing.publish(article, user=request.user)
-            except (IntakeError, TextError) as error:
-                problems = problems_from(error, form)
-                if all(p.field == "body" for p in problems):  # the editor marks these at the body
-                    detail = "the text has problems, marked below"
-                else:
-                    detail = "; ".join(str(p) for p in problems)
-                messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
-            else:
-                if article.state == WorkflowState.SCHEDULED:  # its publication time (e.g. imported) is still to come
-                    messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
-                else:
-                    messages.success(request, f"Published revision {revision.number}.")
-        elif revision.pk == before:
-            messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
-        elif revision.derived.get("errors"):
-            messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
-        else:
-            messages.success(request, f"Saved as revision {revision.number}.")
-        return redirect("desk:article_edit", pk=article.pk)
+        return _save(request, article, context)
+    return _open(request, article, context)
 
-    # GET: the latest saved words, or an older revision the writer asked to start from.
-    draft = base
+
+def _editable(request: HttpRequest, pk: int | None) -> tuple[Article | None, HttpResponse | None]:
+    """The article to edit (None for a new one), or the answer when this person may not."""
+    if pk is None:
+        if not request.user.has_perm(ADD_ARTICLE_PERMISSION):
+            return None, forbidden(request, "Your role cannot write articles.")
+        return None, None
+    article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
+    if not can_edit(request.user, article):
+        return None, forbidden(request, NOT_YOURS)
+    if article.state == WorkflowState.DELETED:
+        messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
+        return None, redirect("desk:trash")
+    return article, None
+
+
+def _save(request: HttpRequest, article: Article | None, context: dict) -> HttpResponse:
+    """Save (and publish, or preview) what the editor sent."""
+    action = request.POST.get("action", "save")
+    if action == "publish" and not can_publish(request.user):
+        return forbidden(request, NO_PUBLISHING)
+    form = ArticleForm(request.POST)
+    if not form.is_valid():
+        return _editor(request, form, context, status=400)
+    draft = draft_from_form(form, publishing.draft_for(article) if article else None)
+    if "link_entity" in request.POST or request.POST.get("add_surface") or request.POST.get("add_entity"):
+        overrides, link_problems = overrides_from_post(request.POST, draft.body)
+        if link_problems:
+            for problem in link_problems:
+                form.add_error(None, problem)
+            return _editor(request, form, context, status=400)
+        draft = dataclasses.replace(draft, link_overrides=overrides)
+    if action == "preview":  # the real public page of what is in the editor, saving no revision
+        return autosave_views.preview(request, article, draft)
+    stale = merging.stale_save(request, form, draft, article, context, _editor)
+    if stale is not None:  # someone saved a newer revision: merge, never overwrite
+        return stale
+    before, was_new = (article.latest_revision_id if article else None), article is None
+    try:
+        article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
+    except (IntakeError, TextError) as error:
+        attach(form, problems_from(error, form))
+        return _editor(request, form, context, status=400)
+    revision = article.latest_revision
+    autosave_views.after_save(request, article, was_new)
+    if action == "publish":
+        _publish(request, article, revision, form)
+    elif revision.pk == before:
+        messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
+    elif revision.derived.get("errors"):
+        messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
+    else:
+        messages.success(request, f"Saved as revision {revision.number}.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+def _publish(request: HttpRequest, article: Article, revision: Revision, form: ArticleForm) -> None:
+    """Publish the revision just saved, and say what became of it."""
+    try:
+        publishing.publish(article, user=request.user)
+    except (IntakeError, TextError) as error:
+        problems = problems_from(error, form)
+        if all(p.field == "body" for p in problems):  # the editor marks these at the body
+            detail = "the text has problems, marked below"
+        else:
+            detail = "; ".join(str(p) for p in problems)
+        messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
+    else:
+        if article.state == WorkflowState.SCHEDULED:  # its publication time (e.g. imported) is still to come
+            messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
+        else:
+            messages.success(request, f"Published revision {revision.number}.")
+
+
+def _open(request: HttpRequest, article: Article | None, context: dict) -> HttpResponse:
+    """The editor with the latest saved words, or an older revision the writer asked to start from."""
+    draft = publishing.draft_for(article) if article else None
     from_revision = None
     if article and request.GET.get("revision", "").isdigit():
         from_revision = article.revisions.filter(number=int(request.GET["revision"])).first()
