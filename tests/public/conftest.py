@@ -1,23 +1,24 @@
-"""Content for the reader's site tests, built the way the newsroom stores it.
+"""Content for the reader's site tests, made by the newsroom itself.
 
-`publish` and `unpublish` change an Article's live fields and send the newsroom's signals
-with the same keyword arguments `newsreel.newsroom.publishing` sends, so these tests
-exercise exactly what the public site receives.
+`make_article` saves a story through the intake, `publish` and `unpublish` go through
+`newsreel.newsroom.publishing`: every derived field (HTML, mentions, quotes, spoiler films,
+summary) comes from the text core and the public site hears the newsroom's own signals.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.utils import timezone
 
 from newsreel.films.models import Credit, Film, Person
-from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Section, Tag, WorkflowState
-from newsreel.newsroom.signals import article_published, article_unpublished
+from newsreel.newsroom import publishing
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Article, Section
+from newsreel.newsroom.publishing import draft_for, save_draft
 from newsreel.public.models import SiteSettings
-from newsreel.public.pages.queries import neighbours
 
 SPOILER = "the lighthouse keeper walks into the sea"
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
@@ -88,74 +89,62 @@ def spoiler_html(film_key: str, title: str, text: str) -> str:
     )
 
 
+LEAD = "Ada Varga has finished *Harbor Lights*."
+QUOTE = "It took the whole winter to find the ending"
+
+
+def story_body(lead: str = LEAD, *, spoiler: bool = True, in_spoiler: str = "") -> str:
+    """The Markdown of a story about Harbor Lights: the lead, a quotation from Ada Varga and,
+    unless `spoiler` is False, a spoiler block for the film (ending with `in_spoiler`)."""
+    body = f'{lead}\n\n"{QUOTE}," Ada Varga said of the shoot.\n'
+    if spoiler:
+        body += f"\n:::spoiler harbor-lights-2025\nIn the last scene {SPOILER}.{in_spoiler}\n:::\n"
+    return body
+
+
+# A story that names no film and no person.
+PLAIN_BODY = "A note on the weather at the pier, where the gulls outnumber the tourists.\n"
+
+
 @pytest.fixture
 def make_article(db, graph, news):
-    """An article with the text core's derived fields filled in (not yet published)."""
+    """A story saved through the newsroom's intake (not yet published): the text core derives
+    its HTML, mentions, quotes, spoiler films and summary, as it does for every story."""
     counter = iter(range(1, 1000))
 
-    def make(headline: str | None = None, *, spoiler: bool = True, section: Section | None = news, **fields) -> Article:
+    def make(headline: str | None = None, *, spoiler: bool = True, section: Section | None = news,
+             slug: str | None = None, hero_image=None, body: str | None = None, tags: list[str] | None = None,
+             **fields) -> Article:
+        """`body` is the story's Markdown (by default `story_body()`); `fields` go to the draft."""
         n = next(counter)
-        headline = headline or f"Ada Varga talks Harbor Lights, part {n}"
-        body_html = "<p>Ada Varga has finished <em>Harbor Lights</em>.</p>\n"
-        if spoiler:
-            body_html += spoiler_html("harbor-lights-2025", "Harbor Lights", f"In the last scene {SPOILER}.")
-        values = dict(
-            headline=headline, slug=fields.pop("slug", None) or f"story-{n}", dek="A director on her winter shoot",
-            body="(markdown)", body_html=body_html, section=section,
-            safe_text="Ada Varga has finished Harbor Lights.",
-            generated_summary="Ada Varga has finished Harbor Lights, her first feature in six years.",
-            meta_description="Ada Varga has finished Harbor Lights.",
-            spoiler_films=["harbor-lights-2025"] if spoiler else [],
-            spoiler_note="This story includes spoilers for Harbor Lights (2025)." if spoiler else "",
-            reading_minutes=4, word_count=800,
-            sources=[{"name": "Interview with the Harbor Gazette", "url": "https://gazette.example/varga"}],
+        draft = ArticleDraft(
+            headline=headline or f"Ada Varga talks Harbor Lights, part {n}", body=body or story_body(spoiler=spoiler),
+            slug=slug or f"story-{n}", dek="A director on her winter shoot", section=section.slug if section else "",
+            tags=["Drama"] if tags is None else tags, authors=["Nadia Ferro"],
+            hero_image=hero_image.pk if hero_image else None,
+            sources=[{"name": "Interview with the Harbor Gazette", "url": "https://gazette.example/varga"}], **fields,
         )
-        values.update(fields)
-        article = Article.objects.create(**values)
-        author, _ = Author.objects.get_or_create(slug="nadia-ferro", defaults={"name": "Nadia Ferro"})
-        Byline.objects.create(article=article, author=author, order=0)
-        tag, _ = Tag.objects.get_or_create(slug="drama", defaults={"name": "Drama"})
-        article.tags.add(tag)
-        Mention.objects.create(article=article, film=graph.harbor, start=26, end=39, surface="Harbor Lights")
-        Mention.objects.create(article=article, person=graph.ada, start=0, end=9, surface="Ada Varga")
-        Quote.objects.create(article=article, person=graph.ada, text="It took the whole winter to find the ending",
-                             position=50)
-        return article
+        return save_draft(draft, origin="test")
 
     return make
 
 
-def snapshot(article: Article) -> SimpleNamespace:
-    """What readers saw before a change, as the newsroom's ArticleSnapshot holds it."""
-    previous, following = neighbours(article)
-    return SimpleNamespace(
-        id=article.pk, slug=article.slug, section_id=article.section_id,
-        tag_ids=frozenset(article.tags.values_list("id", flat=True)),
-        author_ids=frozenset(article.authors.values_list("id", flat=True)),
-        film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True)),
-        person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True)),
-        neighbour_ids=(previous.pk if previous else None, following.pk if following else None),
-    )
-
-
 @pytest.fixture
 def publish(db):
-    """Make an article live at `at` and send article_published as the newsroom does."""
+    """Publish a story through the newsroom (`publishing.publish`), at `at` or at the next
+    hour after T0 (a story live already keeps its time). `changes` (headline, slug, section,
+    body...) are saved first as a new revision, as an editor would."""
     clock = iter(T0 + dt.timedelta(hours=i) for i in range(1000))
 
-    def publish(article: Article, at: dt.datetime | None = None, derive=None, **changes) -> Article:
-        """`derive(article)` stands in for the text core re-deriving mentions and quotes."""
-        fresh = Article.objects.get(pk=article.pk)  # the snapshot sees what readers saw
-        previous = snapshot(fresh) if fresh.is_live else None
-        if derive is not None:
-            derive(article)
-        for name, value in changes.items():
-            setattr(article, name, value)
-        article.published_at = at or (article.published_at if article.is_live else None) or next(clock)
-        article.first_published_at = article.first_published_at or timezone.now()
-        article.state = WorkflowState.PUBLISHED
-        article.save()
-        article_published.send(sender=Article, article=article, previous=previous)
+    def publish(article: Article, at: dt.datetime | None = None, **changes) -> Article:
+        if "section" in changes:
+            changes["section"] = changes["section"].slug if changes["section"] else ""
+        if changes:
+            save_draft(dataclasses.replace(draft_for(article), **changes), article=article, origin="test")
+        article.refresh_from_db()
+        when = at or (article.published_at if article.is_live else None) or next(clock)
+        publishing.publish(article, at=when)
+        article.refresh_from_db()
         return article
 
     return publish
@@ -164,10 +153,8 @@ def publish(db):
 @pytest.fixture
 def unpublish(db):
     def unpublish(article: Article) -> Article:
-        previous = snapshot(article)
-        article.state = WorkflowState.UNPUBLISHED
-        article.save()
-        article_unpublished.send(sender=Article, article=article, previous=previous)
+        publishing.unpublish(article)
+        article.refresh_from_db()
         return article
 
     return unpublish

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from newsreel.public import refresh
 from newsreel.public.models import StoredPage
+from tests.public.conftest import PLAIN_BODY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,9 +36,7 @@ def rendered(monkeypatch):
 def stories(make_article, publish, site, client):
     """One story naming Harbor Lights, one naming no film; both film pages stored by a reader."""
     harbor = publish(make_article(slug="harbor-story"))
-    plain = make_article(slug="plain-story", spoiler=False)
-    plain.mentions.all().delete()
-    publish(plain)
+    plain = publish(make_article(slug="plain-story", body=PLAIN_BODY))
     for path in (HARBOR_PAGE, ORCHARD_PAGE):
         assert client.get(path).status_code == 200
     return harbor, plain

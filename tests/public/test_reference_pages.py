@@ -8,9 +8,8 @@ import re
 import pytest
 from django.conf import settings
 
-from newsreel.newsroom.models import Mention, Quote
 from newsreel.public.models import StoredPage
-from tests.public.conftest import T0
+from tests.public.conftest import T0, story_body
 from tests.public.pagetools import Page
 
 pytestmark = pytest.mark.django_db
@@ -58,11 +57,9 @@ def test_film_coverage_lists_stories_newest_first_with_dates(client, make_articl
 
 
 def test_film_quotes_come_from_its_credited_people_in_its_coverage(client, make_article, publish, graph, site):
-    article = make_article("Quoted story", slug="quoted")
-    Quote.objects.create(article=article, person=graph.mira, text="The light did the work", position=80)
-    Quote.objects.create(article=article, person=graph.ada, text="Nobody may read this yet", position=120,
-                         in_spoiler=True)
-    publish(article)
+    body = story_body(in_spoiler=' "Nobody may read this yet," Ada Varga said.') + (
+        '\n"The light did the work," Mira Sol said of the lighthouse.\n')
+    publish(make_article("Quoted story", slug="quoted", body=body))
     html = client.get("/films/harbor-lights-2025/").content.decode()
     quotes = text_between(html, 'id="quotes-heading"', "</section>")
     assert "It took the whole winter to find the ending" in quotes and "The light did the work" in quotes
@@ -110,9 +107,7 @@ def test_the_person_page_lists_coverage_and_their_quotes_with_links(client, make
 
 
 def test_coverage_leaves_out_stories_that_name_someone_only_inside_a_spoiler(client, make_article, publish, graph, site):
-    article = make_article("Surprise cameo", slug="surprise")
-    Mention.objects.create(article=article, person=graph.mira, start=90, end=98, surface="Mira Sol", in_spoiler=True)
-    publish(article)
+    publish(make_article("Surprise cameo", slug="surprise", body=story_body(in_spoiler=" Mira Sol plays the ghost.")))
     assert "Surprise cameo" not in client.get("/people/mira-sol/").content.decode()
 
 

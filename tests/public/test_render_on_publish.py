@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsreel.newsroom.models import Mention, Section
+from newsreel.newsroom.models import Section
 from newsreel.public.models import StoredPage
-from tests.public.conftest import T0
+from tests.public.conftest import PLAIN_BODY, T0, story_body
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +82,10 @@ def test_moving_an_article_to_another_section_updates_both_section_pages(make_ar
 def test_a_film_no_longer_mentioned_loses_the_story_from_its_coverage(
         client, make_article, publish, site, graph, settings, renders):
     settings.PUBLISH_RENDERS = renders
-    article = make_article("Two films", slug="two-films")
-    Mention.objects.create(article=article, film=graph.orchard, start=60, end=77, surface="The Paper Orchard")
-    publish(article)
+    body = story_body("Ada Varga has finished *Harbor Lights*; Tomas Ilic, last seen in *The Paper Orchard*, plays Jonah.")
+    article = publish(make_article("Two films", slug="two-films", body=body))
     assert "Two films" in client.get("/films/paper-orchard-2023/").content.decode()
-    publish(article, derive=lambda a: Mention.objects.filter(article=a, film=graph.orchard).delete())
+    publish(article, body=story_body())  # the edit no longer names The Paper Orchard
     assert "Two films" not in client.get("/films/paper-orchard-2023/").content.decode()
 
 
@@ -95,10 +94,7 @@ def test_an_unchanged_neighbour_keeps_its_etag_and_last_modified(make_article, p
     publish(make_article(slug="a"))
     publish(make_article(slug="b"))
     before = StoredPage.objects.get(path="/articles/a/")
-    unrelated = make_article(slug="c")
-    unrelated.mentions.all().delete()
-    unrelated.tags.clear()
-    publish(unrelated)  # a's neighbours and related stories are unchanged: its bytes are the same
+    publish(make_article(slug="c", body=PLAIN_BODY, tags=[]))  # a's neighbours and related stories are unchanged: its bytes are the same
     after = StoredPage.objects.get(path="/articles/a/")
     assert (after.etag, after.last_modified) == (before.etag, before.last_modified)
 

@@ -27,7 +27,7 @@ from newsreel.newsroom.publishing import save_and_publish
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.article import render_article
 from newsreel.public.pages.common import json_ld
-from tests.public.conftest import SPOILER
+from tests.public.conftest import SPOILER, story_body
 from tests.public.pagetools import Page
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,10 @@ def get(client, path: str) -> Page:
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
     return Page(response.content)
+
+
+
+TWO_FILMS = story_body("Ada Varga has finished *Harbor Lights*; Tomas Ilic, last seen in *The Paper Orchard*, plays Jonah.")
 
 
 def ld_of(page: Page, kind: str) -> dict:
@@ -134,11 +138,10 @@ def test_articles_have_a_breadcrumb_trail_home_section_article(client, story):
 
 def test_a_review_of_one_film_is_a_review_news_article_of_that_movie(client, make_article, publish, site, graph, reviews):
     graph.harbor.poster = None
-    review = make_article("Review: Harbor Lights", slug="review-harbor", section=reviews)
-    # The Paper Orchard is named once in passing; Harbor Lights (mentioned twice) is the subject.
-    Mention.objects.create(article=review, film=graph.harbor, start=60, end=73, surface="Harbor Lights")
-    Mention.objects.create(article=review, film=graph.orchard, start=80, end=97, surface="The Paper Orchard")
-    publish(review)
+    # The Paper Orchard is named once in passing; Harbor Lights (named twice) is the subject.
+    body = story_body("Ada Varga has finished *Harbor Lights*. Tomas Ilic, last seen in *The Paper Orchard*, "
+                      "plays Jonah in *Harbor Lights*.")
+    publish(make_article("Review: Harbor Lights", slug="review-harbor", section=reviews, body=body))
     data = ld_of(get(client, "/articles/review-harbor/"), "ReviewNewsArticle")
     reviewed = data["itemReviewed"]
     assert reviewed["@type"] == "Movie" and reviewed["name"] == "Harbor Lights"
@@ -151,18 +154,14 @@ def test_a_review_of_one_film_is_a_review_news_article_of_that_movie(client, mak
 
 
 def test_a_review_with_no_single_main_film_stays_a_news_article(client, make_article, publish, site, graph, reviews):
-    review = make_article("Two winters on screen", slug="double-bill", section=reviews)
-    Mention.objects.create(article=review, film=graph.orchard, start=80, end=97, surface="The Paper Orchard")
-    publish(review)
+    publish(make_article("Two winters on screen", slug="double-bill", section=reviews, body=TWO_FILMS))
     page = get(client, "/articles/double-bill/")
     assert ld_of(page, "NewsArticle")["about"][0]["name"] in {"Harbor Lights", "The Paper Orchard"}
     assert "ReviewNewsArticle" not in page.html
 
 
 def test_a_tie_is_settled_by_the_film_named_in_the_headline(client, make_article, publish, site, graph, reviews):
-    review = make_article("The Paper Orchard, revisited", slug="orchard-again", section=reviews)
-    Mention.objects.create(article=review, film=graph.orchard, start=80, end=97, surface="The Paper Orchard")
-    publish(review)
+    publish(make_article("The Paper Orchard, revisited", slug="orchard-again", section=reviews, body=TWO_FILMS))
     data = ld_of(get(client, "/articles/orchard-again/"), "ReviewNewsArticle")
     assert data["itemReviewed"]["name"] == "The Paper Orchard"
 
@@ -170,11 +169,10 @@ def test_a_tie_is_settled_by_the_film_named_in_the_headline(client, make_article
 def test_a_film_named_only_in_the_spoiler_block_is_never_reviewed_or_mentioned(client, make_article, publish, site,
                                                                                 graph, reviews):
     secret = Film.objects.create(key="hidden-sequel-2027", title="The Hidden Sequel", year=2027)
-    review = make_article("Review: Harbor Lights", slug="review-secret", section=reviews)
-    for start in (200, 260, 300):
-        Mention.objects.create(article=review, film=secret, start=start, end=start + 17, surface="The Hidden Sequel",
-                               in_spoiler=True)
-    publish(review)
+    hidden = " *The Hidden Sequel* follows. *The Hidden Sequel* is set at sea. *The Hidden Sequel* opens in 2027."
+    publish(make_article("Review: Harbor Lights", slug="review-secret", section=reviews,
+                         body=story_body(in_spoiler=hidden)))
+    assert set(Mention.objects.filter(film=secret).values_list("in_spoiler", flat=True)) == {True}
     page = get(client, "/articles/review-secret/")
     assert ld_of(page, "ReviewNewsArticle")["itemReviewed"]["name"] == "Harbor Lights"
     assert "Hidden Sequel" not in page.excerpt_surfaces()
@@ -182,9 +180,8 @@ def test_a_film_named_only_in_the_spoiler_block_is_never_reviewed_or_mentioned(c
 
 def test_no_surface_outside_the_body_carries_spoiler_text_or_spoiler_only_names(client, make_article, publish, site,
                                                                                 graph, hero_image):
-    article = make_article("Ada Varga on the ending", slug="spoiler-story", hero_image=hero_image)
-    Mention.objects.create(article=article, person=graph.mira, start=300, end=308, surface="Mira Sol", in_spoiler=True)
-    publish(article)
+    publish(make_article("Ada Varga on the ending", slug="spoiler-story", hero_image=hero_image,
+                         body=story_body(in_spoiler=" Mira Sol plays the ghost.")))
     page = get(client, "/articles/spoiler-story/")
     assert SPOILER in page.html  # the body keeps it, behind its panel
     surfaces = page.excerpt_surfaces()
