@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
+from newsreel.desk.access import NO_PUBLISHING, article_to_edit, article_to_publish, can_publish, desk_view, forbidden
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.desk.views import autosave as autosave_views
@@ -26,8 +26,6 @@ from newsreel.newsroom.models import Article, Revision, WorkflowState
 from newsreel.newsroom.trash import may_trash
 from newsreel.text.types import TextError
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
-NO_PUBLISHING = "Your role cannot publish or unpublish articles; an editor can."
 
 
 @dataclass(frozen=True)
@@ -118,17 +116,11 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 def _editable(request: HttpRequest, pk: int | None) -> tuple[Article | None, HttpResponse | None]:
     """The article to edit (None for a new one), or the answer when this person may not."""
-    if pk is None:
-        if not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-            return None, forbidden(request, "Your role cannot write articles.")
-        return None, None
-    article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    if article.state == WorkflowState.DELETED:
+    article, refusal = article_to_edit(request, pk, "latest_revision", "live_revision")
+    if article is not None and article.state == WorkflowState.DELETED:
         messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
         return None, redirect("desk:trash")
-    return article, None
+    return article, refusal
 
 
 def _save(request: HttpRequest, article: Article | None, context: dict) -> HttpResponse:
@@ -240,11 +232,9 @@ def _body_problems(form: ArticleForm) -> list[dict]:
 @require_POST
 @desk_view
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if not can_publish(request.user):
-        return forbidden(request, NO_PUBLISHING)
-    if not can_edit(request.user, article):
-        return forbidden(request, NOT_YOURS)
+    article, refusal = article_to_publish(request, pk)
+    if refusal:
+        return refusal
     if article.is_live:
         publishing.unpublish(article, user=request.user)
         messages.success(request, "Unpublished: the article is off the site. Its revisions are kept.")
@@ -256,16 +246,9 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- revisions
 
 
-def _own_article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article, pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
-
-
 @desk_view
 def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = _own_article(request, pk)
+    article, refusal = article_to_edit(request, pk)
     if refusal:
         return refusal
     revisions = article.revisions.select_related("created_by").order_by("-number")
@@ -274,7 +257,7 @@ def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @desk_view
 def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    article, refusal = _own_article(request, pk)
+    article, refusal = article_to_edit(request, pk)
     if refusal:
         return refusal
     revision = get_object_or_404(Revision.objects.select_related("created_by"), article=article, number=number)

@@ -7,12 +7,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, desk_view, forbidden
+from newsreel.desk.access import article_to_edit, desk_view
 from newsreel.desk.forms import ArticleForm
 from newsreel.newsroom import autosave, presence, preview_links
 from newsreel.newsroom.intake import ArticleDraft
@@ -20,18 +20,6 @@ from newsreel.newsroom.models import Article
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
 AUTOSAVE_SECONDS = 3
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
-
-
-def _article_for(request: HttpRequest, pk: int | None) -> tuple[Article | None, HttpResponse | None]:
-    if pk is None:
-        if not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-            return None, forbidden(request, "Your role cannot write articles.")
-        return None, None
-    article = get_object_or_404(Article, pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
 
 
 def _json_refusal(response: HttpResponse) -> JsonResponse:
@@ -42,7 +30,7 @@ def _json_refusal(response: HttpResponse) -> JsonResponse:
 @desk_view
 def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     """Keep the posted editor fields in the writer's slot (not a revision); answer JSON."""
-    article, refusal = _article_for(request, pk)
+    article, refusal = article_to_edit(request, pk)
     if refusal:
         return _json_refusal(refusal)
     draft = None
@@ -65,7 +53,7 @@ def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
 @require_POST
 @desk_view
 def autosave_discard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    article, refusal = _article_for(request, pk)
+    article, refusal = article_to_edit(request, pk)
     if refusal:
         return refusal
     autosave.discard(request.user, article)
@@ -77,7 +65,7 @@ def autosave_discard(request: HttpRequest, pk: int | None = None) -> HttpRespons
 @desk_view
 def presence_beat(request: HttpRequest, pk: int) -> JsonResponse:
     """The editor's heartbeat: note this person is here, say who else is."""
-    article, refusal = _article_for(request, pk)
+    article, refusal = article_to_edit(request, pk)
     if refusal:
         return _json_refusal(refusal)
     presence.beat(article, request.user)

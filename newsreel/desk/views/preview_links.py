@@ -8,29 +8,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_edit, desk_view, forbidden
+from newsreel.desk.access import article_to_edit, desk_view
 from newsreel.newsroom import preview_links
-from newsreel.newsroom.models import Article
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 LIFETIME_CHOICES = [label for label, _ in preview_links.LIFETIMES]
-
-
-def _article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article.objects.select_related("latest_revision"), pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
 
 
 @require_POST
 @desk_view
 def preview_link_make(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = _article(request, pk)
+    article, refusal = article_to_edit(request, pk, "latest_revision")
     if refusal:
         return refusal
     if article.latest_revision_id is None:
@@ -51,7 +42,7 @@ def preview_link_make(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def preview_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = _article(request, pk)
+    article, refusal = article_to_edit(request, pk, "latest_revision")
     if refusal:
         return refusal
     preview_links.revoke_all(article)

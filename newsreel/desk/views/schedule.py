@@ -12,10 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
+from newsreel.desk.access import (
+    ADD_ARTICLE_PERMISSION, NO_PUBLISHING, NO_WRITING, NOT_YOURS, article_to_publish, can_edit, can_publish, desk_view,
+    forbidden,
+)
 from newsreel.desk.forms import ArticleForm
 from newsreel.desk.schedule_forms import ScheduleForm, local_input_value, zone_name
-from newsreel.desk.views.articles import NO_PUBLISHING, NOT_YOURS, _editor, attach, draft_from_form, problems_from
+from newsreel.desk.views.articles import _editor, attach, draft_from_form, problems_from
 from newsreel.newsroom import clock, publishing, scheduling
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article, WorkflowState
@@ -44,7 +47,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
     if article is not None and not can_edit(request.user, article):
         return forbidden(request, NOT_YOURS)
     if article is None and not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-        return forbidden(request, "Your role cannot write articles.")
+        return forbidden(request, NO_WRITING)
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": True}
     form, times = ArticleForm(request.POST), ScheduleForm(request.POST)
     if not form.is_valid() or not times.is_valid():
@@ -79,15 +82,6 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
     return redirect("desk:article_edit", pk=article.pk)
 
 
-def _publishable(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article, pk=pk)
-    if not can_publish(request.user):
-        return None, forbidden(request, NO_PUBLISHING)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
-
-
 def _back(request: HttpRequest, article: Article) -> HttpResponse:
     """Back to where the button was: the queue, or the story's editor."""
     if request.POST.get("next") == "queue":
@@ -99,7 +93,7 @@ def _back(request: HttpRequest, article: Article) -> HttpResponse:
 @desk_view
 def article_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a scheduled story's minute (and unpublish time); the scheduled revision stays."""
-    article, refusal = _publishable(request, pk)
+    article, refusal = article_to_publish(request, pk)
     if refusal:
         return refusal
     if article.state != WorkflowState.SCHEDULED:
@@ -122,7 +116,7 @@ def article_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def article_unschedule(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = _publishable(request, pk)
+    article, refusal = article_to_publish(request, pk)
     if refusal:
         return refusal
     try:
@@ -139,7 +133,7 @@ def article_unschedule(request: HttpRequest, pk: int) -> HttpResponse:
 @desk_view
 def article_unpublish_time(request: HttpRequest, pk: int) -> HttpResponse:
     """Set (or clear, when empty) the time a live or scheduled story comes down."""
-    article, refusal = _publishable(request, pk)
+    article, refusal = article_to_publish(request, pk)
     if refusal:
         return refusal
     times = ScheduleForm(request.POST, require_publish_at=False)
