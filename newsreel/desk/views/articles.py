@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
+from newsreel.desk.access import can_publish, desk_view, forbidden, refuse
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.desk.views import autosave as autosave_views
@@ -23,11 +23,10 @@ from newsreel.images.models import Image
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
-from newsreel.newsroom.trash import may_trash
+from newsreel.newsroom.permissions import (STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH, STORY_UNPUBLISH,
+                                             STORY_VIEW, allowed)
 from newsreel.text.types import TextError
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
-NO_PUBLISHING = "Your role cannot publish or unpublish articles; an editor can."
 
 
 @dataclass(frozen=True)
@@ -109,22 +108,23 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     article = None
     if pk is not None:
         article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-        if not can_edit(request.user, article):
-            return forbidden(request, NOT_YOURS)
+        refusal = refuse(request, STORY_EDIT if request.method == "POST" else STORY_VIEW, article)
+        if refusal:
+            return refusal
         if article.state == WorkflowState.DELETED:
             messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
             return redirect("desk:trash")
-    elif not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-        return forbidden(request, "Your role cannot write articles.")
+    elif refusal := refuse(request, STORY_CREATE):
+        return refusal
 
     base = publishing.draft_for(article) if article else None
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user),
-               "may_trash": article is not None and may_trash(request.user, article)}
+               "may_trash": article is not None and allowed(request.user, STORY_TRASH, article)}
 
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        if action == "publish" and not can_publish(request.user):
-            return forbidden(request, NO_PUBLISHING)
+        if action == "publish" and (refusal := refuse(request, STORY_PUBLISH, article)):
+            return refusal
         form = ArticleForm(request.POST)
         if not form.is_valid():
             return _editor(request, form, context, status=400)
@@ -223,10 +223,8 @@ def _body_problems(form: ArticleForm) -> list[dict]:
 @desk_view
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
-    if not can_publish(request.user):
-        return forbidden(request, NO_PUBLISHING)
-    if not can_edit(request.user, article):
-        return forbidden(request, NOT_YOURS)
+    if refusal := refuse(request, STORY_UNPUBLISH, article):
+        return refusal
     if article.is_live:
         publishing.unpublish(article, user=request.user)
         messages.success(request, "Unpublished: the article is off the site. Its revisions are kept.")
@@ -240,9 +238,7 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _own_article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
     article = get_object_or_404(Article, pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, STORY_VIEW, article)
 
 
 @desk_view
