@@ -161,6 +161,33 @@ def _parse_time_zone(value: str) -> str:
     return value
 
 
+SMTP_SECURITY_CHOICES = ("starttls", "ssl", "none")
+
+
+def _parse_smtp_security(value: str) -> str:
+    value = value.strip().lower()
+    if value not in SMTP_SECURITY_CHOICES:
+        raise ValueError(f"expected one of {', '.join(SMTP_SECURITY_CHOICES)}")
+    return value
+
+
+def _parse_port(value: str) -> int:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise ValueError("expected a port number from 1 to 65535, e.g. 587")
+    return int(value)
+
+
+def _parse_mail_from(value: str) -> str:
+    from email.utils import parseaddr
+
+    value = value.strip()
+    name, address = parseaddr(value)
+    if "@" not in address or " " in address:
+        raise ValueError("expected an e-mail address, optionally with a name: Newsroom <desk@news.example.com>")
+    return value
+
+
 def _parse_cache_url(value: str) -> str:
     value = value.strip()
     if value and urlsplit(value).scheme not in {"redis", "rediss"}:
@@ -365,6 +392,47 @@ SETTINGS: tuple[Setting, ...] = (
         "gives up with a message naming what was not written. See docs/concurrency.md.",
         _parse_wait_seconds,
     ),
+    Setting(
+        "NEWSREEL_SMTP_HOST",
+        "",
+        "The mail server Newsreel sends the newsroom's mail through (review notifications: "
+        "submitted, changes requested, approved), e.g. smtp.example.com. Empty means no mail "
+        "server: each message is printed on the server's standard output instead (Django's "
+        "console backend).",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_SMTP_PORT",
+        "587",
+        "The mail server's port: 587 for STARTTLS (submission), 465 for SSL, 25 for plain SMTP.",
+        _parse_port,
+    ),
+    Setting(
+        "NEWSREEL_SMTP_USER",
+        "",
+        "The user name to sign in to the mail server with; empty sends without signing in.",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_SMTP_PASSWORD",
+        "",
+        "The password for NEWSREEL_SMTP_USER.",
+        _parse_word,
+    ),
+    Setting(
+        "NEWSREEL_SMTP_SECURITY",
+        "starttls",
+        "How the connection to the mail server is protected: 'starttls' (upgrade after "
+        "connecting, port 587), 'ssl' (TLS from the start, port 465) or 'none' (a local relay only).",
+        _parse_smtp_security,
+    ),
+    Setting(
+        "NEWSREEL_MAIL_FROM",
+        "Newsreel <newsreel@localhost>",
+        "The sender of the newsroom's mail, e.g. Newsroom desk <desk@news.example.com>; use an "
+        "address the mail server may send as.",
+        _parse_mail_from,
+    ),
 )
 
 
@@ -395,6 +463,12 @@ class Config:
     media_url: str = ""
     access_log: bool = False
     log_format: str = "text"
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_security: str = "starttls"
+    mail_from: str = "Newsreel <newsreel@localhost>"
 
     @property
     def https(self) -> bool:
@@ -447,6 +521,12 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
+        smtp_host=values["NEWSREEL_SMTP_HOST"],
+        smtp_port=values["NEWSREEL_SMTP_PORT"],
+        smtp_user=values["NEWSREEL_SMTP_USER"],
+        smtp_password=values["NEWSREEL_SMTP_PASSWORD"],
+        smtp_security=values["NEWSREEL_SMTP_SECURITY"],
+        mail_from=values["NEWSREEL_MAIL_FROM"],
     )
     check_config(config)
     return config

@@ -154,6 +154,19 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = CONFIG.time_zone
+
+# Mail (the newsroom's notifications): the console backend prints each message on standard
+# output until a mail server is configured.
+if CONFIG.smtp_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = CONFIG.smtp_host, CONFIG.smtp_port
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = CONFIG.smtp_user, CONFIG.smtp_password
+    EMAIL_USE_TLS = CONFIG.smtp_security == "starttls"
+    EMAIL_USE_SSL = CONFIG.smtp_security == "ssl"
+    EMAIL_TIMEOUT = 20  # a mail server that hangs must not hold a desk request for long
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = CONFIG.mail_from
 USE_I18N = False
 USE_TZ = True
 

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, autosave, images, listing, preview_links, revisions, schedule, trash
+from newsreel.desk.views import (articles, auth, autosave, images, listing, preview_links, review, revisions, schedule,
+                                 trash)
 
 app_name = "desk"
 
@@ -35,4 +36,7 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<int:pk>/restore/", trash.trash_restore, name="trash_restore"),
     path("trash/<int:pk>/purge/", trash.trash_purge, name="trash_purge"),
+    path("review/", review.review_queue, name="review"),
+    path("articles/<int:pk>/request-changes/", review.review_request_changes, name="review_request_changes"),
+    path("articles/<int:pk>/notes/", review.note_add, name="note_add"),
 ]

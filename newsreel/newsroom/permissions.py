@@ -70,6 +70,10 @@ STORY_SCHEDULE = "story.schedule"
 STORY_TRASH = "story.trash"
 STORY_PURGE = "story.purge"
 IMAGE_UPLOAD = "image.upload"
+REVIEW_SUBMIT = "review.submit"
+REVIEW_QUEUE = "review.queue"
+REVIEW_REQUEST_CHANGES = "review.request_changes"
+NOTE_INTERNAL = "note.internal"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -100,6 +104,14 @@ ACTIONS: dict[str, Rule] = {
                      refusal="Only an administrator can purge stories from the trash."),
     IMAGE_UPLOAD: row("upload an image", contributor=ALL, editor=ALL, administrator=ALL,
                       refusal="Your role cannot upload images."),
+    REVIEW_SUBMIT: row("submit a story for review, with a note to the editors", contributor=OWN, editor=ALL,
+                       administrator=ALL, refusal=NOT_YOURS),
+    REVIEW_QUEUE: row("see the review queue", contributor=NO, editor=ALL, administrator=ALL,
+                      refusal="The review queue is for editors; your submitted stories are in your article list."),
+    REVIEW_REQUEST_CHANGES: row("send a story in review back to its writer with a note", contributor=NO, editor=ALL,
+                                administrator=ALL, refusal="Only an editor can request changes to a story."),
+    NOTE_INTERNAL: row("read and write editors' internal notes on a story", contributor=NO, editor=ALL,
+                       administrator=ALL, refusal="Internal notes are for editors and administrators only."),
 }
 
 

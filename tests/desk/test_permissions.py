@@ -27,10 +27,13 @@ from newsreel.desk.schedule_forms import local_input_value
 from newsreel.newsroom import permissions
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.images.models import Image
-from newsreel.newsroom.models import Article, Autosave, EditingPresence, PreviewSecret, Revision, TrashedArticle
-from newsreel.newsroom.permissions import (IMAGE_UPLOAD, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_PURGE,
+from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, Revision, StoryNote,
+                                      TrashedArticle)
+from newsreel.newsroom.permissions import (IMAGE_UPLOAD, NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES,
+                                           REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, USE_DESK)
+from newsreel.newsroom import review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
 from newsreel.newsroom.trash import trash
@@ -99,6 +102,15 @@ CASES: list[Case] = [
     Case("trash", "GET", (USE_DESK,)),
     Case("trash_restore", "POST", (STORY_TRASH,), "trashed"),
     Case("trash_purge", "POST", (STORY_PURGE,), "trashed"),
+    Case("article_new", "POST", (STORY_CREATE, REVIEW_SUBMIT),
+         data=article_form(headline="Written and submitted", action="submit", review_note="Ready when you are.")),
+    Case("article_edit", "POST", (STORY_EDIT, REVIEW_SUBMIT), "draft",
+         data=article_form(headline="Submitted draft", action="submit", review_note="Please read.")),
+    Case("article_edit", "POST", (STORY_EDIT, STORY_PUBLISH), "in_review", data=article_form(action="publish")),
+    Case("review", "GET", (REVIEW_QUEUE,)),
+    Case("review_request_changes", "POST", (REVIEW_REQUEST_CHANGES,), "in_review",
+         data={"note": "Cut the second paragraph."}),
+    Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
 ]
 
 IDENTITIES = ("contributor", "editor", "administrator", "signed out", "deactivated")
@@ -120,6 +132,7 @@ def world(graph):
         stories[owner, "live"] = publish(draft("live"))  # made live by the system: contributors cannot
         stories[owner, "scheduled"] = schedule(draft("scheduled"), at=timezone.now() + dt.timedelta(days=2))
         stories[owner, "trashed"] = trash(draft("trashed"))
+        stories[owner, "in_review"] = review.submit(draft("in review"), user=writer, note="Ready.")
     return people, stories
 
 
@@ -130,7 +143,7 @@ def fingerprint() -> tuple:
                                                          "unpublish_at", "headline")),
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
-        Image.objects.count(), EditingPresence.objects.count(),
+        Image.objects.count(), EditingPresence.objects.count(), StoryNote.objects.count(),
     )
 
 

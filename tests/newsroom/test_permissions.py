@@ -15,12 +15,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.utils import timezone
 
-from newsreel.newsroom import autosave, permissions, preview_links, revisions, scheduling, trash
+from newsreel.newsroom import autosave, permissions, preview_links, review, revisions, scheduling, trash
 from newsreel.newsroom.intake import ArticleDraft
-from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, TrashedArticle
-from newsreel.newsroom.permissions import (ALL, NO, IMAGE_UPLOAD, STORY_CREATE, STORY_EDIT, STORY_PUBLISH,
-                                           STORY_PURGE, STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH,
-                                           STORY_UNPUBLISH, STORY_VIEW, USE_DESK, NotAllowed)
+from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, StoryNote, TrashedArticle
+from newsreel.newsroom.permissions import (ALL, NO, IMAGE_UPLOAD, NOTE_INTERNAL, REVIEW_QUEUE,
+                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
+                                           STORY_PUBLISH, STORY_PURGE, STORY_SCHEDULE, STORY_SHARE_PREVIEW,
+                                           STORY_TRASH, STORY_UNPUBLISH, STORY_VIEW, USE_DESK, NotAllowed)
 from newsreel.newsroom.publishing import publish, save_and_publish, save_draft, unpublish
 from newsreel.newsroom.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, ROLES
 
@@ -119,6 +120,12 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
         ("restore", "trashed", lambda user, story: trash.restore(story, user=user)),
     ],
     STORY_PURGE: [("purge", "trashed", lambda user, story: trash.purge(story, user=user))],
+    REVIEW_SUBMIT: [("review.submit", "draft", lambda user, story: review.submit(story, user=user, note="Ready"))],
+    REVIEW_REQUEST_CHANGES: [("review.request_changes", "in_review", lambda user, story: review.request_changes(
+        story, user=user, note="Shorter, please"))],
+    REVIEW_QUEUE: [("review.queue", None, lambda user, story: review.queue(user)),
+                   ("review.sent_back", None, lambda user, story: review.sent_back(user))],
+    NOTE_INTERNAL: [("review.add_note", "draft", lambda user, story: review.add_note(story, user=user, text="Legal ok"))],
 }
 # Actions that read or that another app's service performs, checked by the desk only.
 NO_NEWSROOM_SERVICE = {
@@ -136,6 +143,7 @@ def fingerprint() -> tuple:
     return (list(Article.objects.order_by("pk").values_list("pk", "state", "latest_revision_id", "headline",
                                                              "published_at", "unpublish_at")),
             Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
+            StoryNote.objects.count(),
             list(PreviewSecret.objects.values_list("secret", flat=True)))
 
 
@@ -149,6 +157,8 @@ def story_of(kind: str | None, writer: User, number: int) -> Article | None:
         return scheduling.schedule(story, at=timezone.now() + LATER)
     if kind == "trashed":
         return trash.trash(story)
+    if kind == "in_review":
+        return review.submit(story, user=None)
     return story
 
 

@@ -19,12 +19,13 @@ from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.desk.views import autosave as autosave_views
 from newsreel.desk.views import merging
+from newsreel.desk.views import review as review_views
 from newsreel.images.models import Image
-from newsreel.newsroom import publishing
+from newsreel.newsroom import publishing, review
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
-from newsreel.newsroom.permissions import (STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH, STORY_UNPUBLISH,
-                                             STORY_VIEW, allowed)
+from newsreel.newsroom.permissions import (REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH,
+                                             STORY_UNPUBLISH, STORY_VIEW, allowed)
 from newsreel.text.types import TextError
 
 
@@ -125,6 +126,8 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         action = request.POST.get("action", "save")
         if action == "publish" and (refusal := refuse(request, STORY_PUBLISH, article)):
             return refusal
+        if action == "submit" and (refusal := refuse(request, REVIEW_SUBMIT, article)):
+            return refusal
         form = ArticleForm(request.POST)
         if not form.is_valid():
             return _editor(request, form, context, status=400)
@@ -149,7 +152,18 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return _editor(request, form, context, status=400)
         revision = article.latest_revision
         autosave_views.after_save(request, article, was_new)
-        if action == "publish":
+        if action == "submit":
+            note = request.POST.get("review_note", "")
+            try:
+                review.submit(article, user=request.user, note=note)
+            except review.ReviewError as error:
+                review_views.keep_submit_note(request, article, note)
+                messages.error(request, f"Saved as revision {revision.number}, but not submitted: {error}")
+            else:
+                messages.success(request, f"Submitted revision {revision.number} for review: the editors are told "
+                                          "by e-mail. You can keep editing; they see your latest saved revision.")
+        elif action == "publish":
+            state_before = article.state
             try:
                 publishing.publish(article, user=request.user)
             except (IntakeError, TextError) as error:
@@ -164,6 +178,7 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
                 else:
                     messages.success(request, f"Published revision {revision.number}.")
+                review.approved(article, user=request.user, state_before=state_before)
         elif revision.pk == before:
             messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
         elif revision.derived.get("errors"):
@@ -207,6 +222,7 @@ def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int 
         "revision_count": article.revisions.count() if article else 0,
         "editing": autosave_views.editing_context(request, article),
     })
+    context.update(review_views.panel_context(request, article))
     return render(request, "desk/article_form.html", context, status=status)
 
 

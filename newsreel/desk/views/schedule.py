@@ -16,7 +16,7 @@ from newsreel.desk.access import can_publish, desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.desk.schedule_forms import ScheduleForm, local_input_value, zone_name
 from newsreel.desk.views.articles import _editor, attach, draft_from_form, problems_from
-from newsreel.newsroom import clock, publishing, scheduling
+from newsreel.newsroom import clock, publishing, review, scheduling
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article, WorkflowState
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_SCHEDULE
@@ -67,6 +67,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
         attach(form, problems_from(error, form))
         return _editor(request, form, context, status=400)
     revision = article.latest_revision
+    state_before = article.state
     try:
         scheduling.schedule(article, at=at, unpublish_at=until, user=request.user)
     except IntakeError as error:
@@ -74,6 +75,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
     else:
         messages.success(request, f"Scheduled: revision {revision.number} goes live {_show(at)}"
                                   + (f" and comes down {_show(until)}." if until else "."))
+        review.approved(article, user=request.user, state_before=state_before)
     return redirect("desk:article_edit", pk=article.pk)
 
 
