@@ -46,7 +46,8 @@ def _clean_note(text: str | None, *, required: bool, what: str) -> str:
 
 def _locked(article: Article) -> Article:
     # The row as it is now, locked until commit: two editors acting at once see each other's step.
-    return Article.objects.select_for_update().select_related("latest_revision", "created_by").get(pk=article.pk)
+    # No join in a locking read: PostgreSQL cannot lock the nullable side of one.
+    return Article.objects.select_for_update().get(pk=article.pk)
 
 
 def _tell(caller: Article, article: Article) -> Article:
