@@ -37,12 +37,14 @@ def resolve_tokens(
     tokens: Sequence[Token], *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt,
     embeds: EmbedLookup = no_embed_media,
 ) -> Resolution:
-    resolver = _Resolver(films=films, images=images, md=md, embeds=embeds)
-    resolver.run(list(tokens))
-    return resolver.result
+    walk = _Walk(films=films, images=images, md=md, embeds=embeds)
+    walk.run(list(tokens))
+    return walk.result
 
 
-class _Resolver:
+class _Walk:
+    """One pass over the token stream, knowing which ::: blocks are open at each token."""
+
     def __init__(self, *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt,
                  embeds: EmbedLookup = no_embed_media) -> None:
         self.films = films
