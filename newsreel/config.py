@@ -433,6 +433,15 @@ SETTINGS: tuple[Setting, ...] = (
         "address the mail server may send as.",
         _parse_mail_from,
     ),
+    Setting(
+        "NEWSREEL_EMBED_POSTERS",
+        "true",
+        "Fetch each embedded video's or post's title and poster frame from its provider (oEmbed) "
+        "when a story is saved, previewed or published, and keep a copy in the image library, so "
+        "a reader's page asks the provider for nothing until the reader loads the player. Off: "
+        "embeds show their provider's name and a styled facade without a poster.",
+        _parse_bool,
+    ),
 )
 
 
@@ -469,6 +478,7 @@ class Config:
     smtp_password: str = ""
     smtp_security: str = "starttls"
     mail_from: str = "Newsreel <newsreel@localhost>"
+    embed_posters: bool = True
 
     @property
     def https(self) -> bool:
@@ -527,6 +537,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         smtp_password=values["NEWSREEL_SMTP_PASSWORD"],
         smtp_security=values["NEWSREEL_SMTP_SECURITY"],
         mail_from=values["NEWSREEL_MAIL_FROM"],
+        embed_posters=values["NEWSREEL_EMBED_POSTERS"],
     )
     check_config(config)
     return config
