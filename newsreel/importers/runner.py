@@ -9,6 +9,7 @@ kept with the place it came from: `FILE:LINE` for JSON Lines, the file for Markd
 from __future__ import annotations
 
 import sys
+from collections import Counter
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -34,6 +35,11 @@ class ImportReport:
     # One line per problem ("FILE:LINE: field: message"); a record can have several.
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What the imported stories became ("published", "scheduled", "draft"), and what was
+    # in the source but not imported, with why ("FILE:LINE: why").
+    kinds: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     @property
     def total(self) -> int:
@@ -46,8 +52,10 @@ class Item:
 
     source: str
     build: Callable[[], Incoming]
+    # Known before the build, or added by it (an importer learns most while converting).
     warnings: list[str] = field(default_factory=list)
     rename: Callable[[FieldError], str] = str
+    kind: str = "published"
 
 
 class Progress:
@@ -72,19 +80,21 @@ class Progress:
 
 
 def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
-                 render_at_end: bool = False) -> ImportReport:
-    """Publish every item; with `render_at_end`, shared pages are rendered once at the end."""
-    report = ImportReport()
+                 render_at_end: bool = False, dry_run: bool = False) -> ImportReport:
+    """Publish every item; with `render_at_end`, shared pages are rendered once at the end.
+
+    With `dry_run` every item goes all the way through its own transaction, which is then
+    rolled back: the report is the one a real run would give, and nothing is kept."""
+    report = ImportReport(dry_run=dry_run)
     batch = nullcontext()
-    if render_at_end:
+    if render_at_end and not dry_run:
         from newsreel.public.refresh import batched
 
         batch = batched()
     with batch:
         for item in items:
-            report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             try:
-                _article, created = publish_incoming(item.build(), origin="import", source=item.source)
+                _article, created = publish_incoming(item.build(), origin="import", source=item.source, dry_run=dry_run)
             except IntakeError as error:
                 report.failed += 1
                 report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
@@ -92,10 +102,13 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
                 report.failed += 1
                 report.failures.append(f"{item.source}: not imported: {error}")
             else:
+                report.kinds[item.kind] += 1
                 if created:
                     report.created += 1
                 else:
                     report.updated += 1
+            finally:
+                report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             if progress:
                 progress.update(report.total, report.failed)
     return report

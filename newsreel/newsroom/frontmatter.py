@@ -228,3 +228,7 @@ def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | Non
             return match.group(0) if image_id is None else match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
         lines[index] = _IMAGE.sub(replace, line)
     return "\n".join(lines)
+
+
+# For importers that write figures naming local files (the same check and store as a file's).
+visit_figures = _figures
