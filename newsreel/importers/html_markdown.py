@@ -285,10 +285,14 @@ class NewsreelConverter(MarkdownConverter):
         return self._figure(el, None)
 
     def convert_figure(self, el, text, parent_tags):
-        image = el.find("img")
-        if image is None:
+        images = el.find_all("img")
+        if not images:
             return text
-        return self._figure(image, el.find("figcaption"), el.get("data-attachment-id", ""))
+        if len(images) > 1:  # a gallery (Ghost's gallery card): a figure for each picture, then the caption
+            caption = el.find("figcaption")
+            shared = self._inline(caption) if caption is not None else ""
+            return "".join(self._figure(image, None) for image in images) + (f"\n\n{shared}\n\n" if shared else "")
+        return self._figure(images[0], el.find("figcaption"), el.get("data-attachment-id", ""))
 
     def convert_figcaption(self, el, text, parent_tags):
         return text  # only reached for a figure without a picture

@@ -45,6 +45,7 @@ STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft
                   "private": "draft"}
 DROPPED_CATEGORIES = {"uncategorized"}
 _SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)|-scaled(?=\.[A-Za-z0-9]+$)")
+_GHOST_SIZE = re.compile(r"^size/w\d+(?:h\d+)?/(?:format/\w+/)?")
 _PHP_CREDIT = re.compile(r's:6:"credit";s:\d+:"(?P<credit>[^"]*)";')
 
 
@@ -198,26 +199,34 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
 
 
 def _taxonomy(entry: WxrItem, options: WordPressOptions, warn: Callable[[str], None]) -> tuple[str, list[str]]:
+    return section_and_tags([(term.slug, term.name) for term in entry.categories],
+                            [term.name for term in entry.tags], options.categories, options.sections, warn, "category")
+
+
+def section_and_tags(terms: list[tuple[str, str]], plain_tags: list[str], rules: dict[str, CategoryRule],
+                     sections: frozenset[str], warn: Callable[[str], None], word: str) -> tuple[str, list[str]]:
+    """(section, tags) for a story's terms ((slug, name) pairs, in order) by the user's rules, else by
+    name: a term whose slug is a section's is that section (the first one; later ones are tags)."""
     section = ""
     tags: list[str] = []
-    for term in entry.categories:
-        rule = options.categories.get(term.slug.lower()) or options.categories.get(term.name.lower())
+    for slug, name in terms:
+        rule = rules.get(slug.lower()) or rules.get(name.lower())
         if rule is None:
-            if term.slug.lower() in DROPPED_CATEGORIES:
+            if slug.lower() in DROPPED_CATEGORIES:
                 continue
-            rule = CategoryRule("section", term.slug) if term.slug in options.sections else CategoryRule("tag", term.name)
+            rule = CategoryRule("section", slug) if slug in sections else CategoryRule("tag", name)
         if rule.kind == "section":
             if not section:
                 section = rule.value
                 continue
             if rule.value != section:
-                warn(f"category {term.name!r} is also a section; a story has one section ({section!r}), so it is a tag")
-            rule = CategoryRule("tag", term.name)
+                warn(f"{word} {name!r} is also a section; a story has one section ({section!r}), so it is a tag")
+            rule = CategoryRule("tag", name)
         if rule.kind == "tag" and rule.value and rule.value not in tags:
             tags.append(rule.value)
-    for term in entry.tags:
-        if term.name and term.name not in tags:
-            tags.append(term.name)
+    for name in plain_tags:
+        if name and name not in tags:
+            tags.append(name)
     return section, tags
 
 
@@ -329,8 +338,12 @@ def _credit_of(attachment: WxrItem | None) -> str:
 
 
 def _uploads_path(url: str) -> str:
-    """'https://site/wp-content/uploads/2024/03/a.jpg' -> '2024/03/a.jpg' ('' when not an uploads URL)."""
+    """'https://site/wp-content/uploads/2024/03/a.jpg' -> '2024/03/a.jpg' ('' when not an uploads URL).
+
+    Ghost's '__GHOST_URL__/content/images/size/w600/2024/03/a.jpg' -> '2024/03/a.jpg' too."""
     path = unquote(urlsplit(url).path) if url else ""
+    if "/content/images/" in path:
+        return _GHOST_SIZE.sub("", path.split("/content/images/", 1)[1].lstrip("/"))
     marker = "/uploads/"
     if marker in path:
         return path.split(marker, 1)[1].lstrip("/")

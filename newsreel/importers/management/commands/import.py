@@ -1,4 +1,4 @@
-"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml
+"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml | ghost FILE.json
 
 Every article goes through the one intake; an existing slug is updated. Failures name the
 file (and line) and the field; the others still import, and the exit status is 1 when any
@@ -18,31 +18,32 @@ from newsreel.importers.runner import (
 )
 
 WARNINGS_SHOWN = 10
-FORMATS = ["jsonl", "markdown", "wordpress"]
+FORMATS = ["jsonl", "markdown", "wordpress", "ghost"]
 
 
 class Command(BaseCommand):
     help = ("Import articles: `import jsonl FILE.jsonl`, `import markdown DIR`, "
-            "`import wordpress FILE.xml [--media DIR]` (WordPress or Squarespace WXR).")
+            "`import wordpress FILE.xml [--media DIR]` (WordPress or Squarespace WXR), "
+            "`import ghost FILE.json [--media DIR]` (a Ghost 4-6 export).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("format", choices=FORMATS,
                             help="jsonl: one JSON article per line; markdown: a folder of .md files; "
-                                 "wordpress: a WordPress or Squarespace export (WXR)")
+                                 "wordpress: a WordPress or Squarespace export (WXR); ghost: a Ghost export (JSON)")
         parser.add_argument("source", type=Path, help="the file or folder to import")
         parser.add_argument("--dry-run", action="store_true",
                             help="import everything in transactions that are rolled back: the report, nothing kept")
         parser.add_argument("--as-drafts", action="store_true",
-                            help="wordpress: keep every story as a draft, whatever its status")
+                            help="wordpress, ghost: keep every story as a draft, whatever its status")
         parser.add_argument("--media", type=Path, default=None,
-                            help="wordpress: a copy of the site's uploads folder (wp-content/uploads), for pictures")
+                            help="wordpress, ghost: a copy of the site's pictures (wp-content/uploads, Ghost's content/images)")
         parser.add_argument("--pages", choices=["skip", "articles"], default="skip",
-                            help="wordpress: what WordPress pages become (default: skipped)")
+                            help="wordpress, ghost: what pages become (default: skipped)")
         parser.add_argument("--category", action="append", default=[], metavar="NAME=section:SLUG|tag:NAME|drop",
-                            help="wordpress: what a category becomes (by its name or slug); repeat for each. "
-                                 "By default a category named like a section is that section, others are tags")
+                            help="wordpress, ghost: what a category (Ghost: a tag) becomes, by its name or slug; repeat for each. "
+                                 "By default one whose slug is a section's is that section, others are tags")
         parser.add_argument("--default-credit", default="",
-                            help="wordpress: the credit for pictures that have none (else they are left out)")
+                            help="wordpress, ghost: the credit for pictures that have none (else they are left out)")
         parser.add_argument("--media-base", default="",
                             help="base URL for site-relative image paths in JSON Lines bodies (default: NEWSREEL_SITE_URL)")
         parser.add_argument("--media-root", type=Path, default=None,
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             total = len(markdown_files(source))
             items = markdown_items(source, media_root=media_root)
         else:
-            items, skipped, notes = self._wordpress(source, options)
+            items, skipped, notes = self._site_export(format, source, options)
             total = len(items)
         for note in notes:
             self.stderr.write(f"warning: {note}")
@@ -76,7 +77,9 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"{report.failed} of {report.total} article(s) not imported; see the errors above.")
 
-    def _wordpress(self, source: Path, options: dict):
+    def _site_export(self, format: str, source: Path, options: dict):
+        """The items of a WordPress, Squarespace or Ghost export; options checked before anything is read."""
+        from newsreel.importers.ghost import GhostError, plan_ghost, read_ghost
         from newsreel.importers.redirects import keep_old_address
         from newsreel.importers.wordpress import WordPressOptions, parse_category_rule, plan_import
         from newsreel.importers.wxr import WxrError, read_wxr
@@ -99,14 +102,17 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"--category names no section {', '.join(map(repr, unknown))} "
                                f"(sections: {', '.join(sorted(sections)) or 'none yet'})")
-        try:
-            export = read_wxr(source)
-        except WxrError as error:
-            raise CommandError(f"{source}: {error}") from None
-        plan = plan_import(export, WordPressOptions(
+        settings_ = WordPressOptions(
             media=media, pages=options.get("pages") or "skip", as_drafts=bool(options.get("as_drafts")),
             default_credit=(options.get("default_credit") or "").strip(), categories=categories, sections=sections,
-            redirects=keep_old_address), str(source))
+            redirects=keep_old_address)
+        try:
+            if format == "ghost":
+                plan = plan_ghost(read_ghost(source), settings_, str(source))
+            else:
+                plan = plan_import(read_wxr(source), settings_, str(source))
+        except (WxrError, GhostError) as error:
+            raise CommandError(f"{source}: {error}") from None
         return plan.items, plan.skipped, plan.problems
 
     def _print(self, report: ImportReport, verbosity: int) -> None:
