@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
-from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, publish_incoming
 from newsreel.write_retry import DatabaseBusy
@@ -44,6 +43,14 @@ class ImportReport:
     @property
     def total(self) -> int:
         return self.created + self.updated + self.failed
+
+    @property
+    def done(self) -> int:
+        return self.total + len(self.skipped)
+
+
+class SkipItem(Exception):
+    """Raised by an item's build when reading it shows it is not a story (a site's page); the message says why."""
 
 
 @dataclass
@@ -95,6 +102,8 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
         for item in items:
             try:
                 _article, created = publish_incoming(item.build(), origin="import", source=item.source, dry_run=dry_run)
+            except SkipItem as skip:
+                report.skipped.append(f"{item.source}: {skip}")
             except IntakeError as error:
                 report.failed += 1
                 report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
@@ -110,7 +119,7 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
             finally:
                 report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             if progress:
-                progress.update(report.total, report.failed)
+                progress.update(report.done, report.failed)
     return report
 
 
@@ -148,22 +157,10 @@ def _jsonl_renamer(record: JsonlRecord) -> Callable[[FieldError], str]:
 
 
 def markdown_items(folder: Path, *, media_root: Path | None = None) -> Iterator[Item]:
-    """Every *.md file under `folder` (sorted, sub-folders included) as an import item.
+    """Every Markdown file under `folder` that may be a story, as an import item (see `static_site`).
 
     Each file's images must be in its own folder (below it) or in `media_root`."""
-    for path in markdown_files(folder):
-        yield Item(source=str(path), build=_markdown_builder(path, media_root))
+    from newsreel.importers.static_site import SiteOptions, site_files, site_items  # it builds on this module
 
-
-def markdown_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*.md") if path.is_file())
-
-
-def _markdown_builder(path: Path, media_root: Path | None = None) -> Callable[[], Incoming]:
-    def build() -> Incoming:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=str(path)) from None
-        return read_markdown(text, base_dir=path.parent, source_name=str(path), media_root=media_root)
-    return build
+    files, _skipped = site_files(folder)
+    return site_items(files, SiteOptions(root=folder, media_root=media_root))

@@ -13,9 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsreel.importers.runner import (
-    ImportReport, Progress, count_jsonl, import_items, jsonl_items, markdown_files, markdown_items,
-)
+from newsreel.importers.runner import ImportReport, Progress, count_jsonl, import_items, jsonl_items
 
 WARNINGS_SHOWN = 10
 FORMATS = ["jsonl", "markdown", "wordpress", "ghost"]
@@ -34,20 +32,20 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true",
                             help="import everything in transactions that are rolled back: the report, nothing kept")
         parser.add_argument("--as-drafts", action="store_true",
-                            help="wordpress, ghost: keep every story as a draft, whatever its status")
+                            help="wordpress, ghost, markdown: keep every story as a draft, whatever its status")
         parser.add_argument("--media", type=Path, default=None,
                             help="wordpress, ghost: a copy of the site's pictures (wp-content/uploads, Ghost's content/images)")
         parser.add_argument("--pages", choices=["skip", "articles"], default="skip",
-                            help="wordpress, ghost: what pages become (default: skipped)")
+                            help="wordpress, ghost, markdown: what pages become (default: skipped)")
         parser.add_argument("--category", action="append", default=[], metavar="NAME=section:SLUG|tag:NAME|drop",
-                            help="wordpress, ghost: what a category (Ghost: a tag) becomes, by its name or slug; repeat for each. "
+                            help="wordpress, ghost, markdown: what a category (Ghost: a tag) becomes, by its name or slug; repeat for each. "
                                  "By default one whose slug is a section's is that section, others are tags")
         parser.add_argument("--default-credit", default="",
-                            help="wordpress, ghost: the credit for pictures that have none (else they are left out)")
+                            help="wordpress, ghost, markdown: the credit for pictures that have none (else they are left out)")
         parser.add_argument("--media-base", default="",
                             help="base URL for site-relative image paths in JSON Lines bodies (default: NEWSREEL_SITE_URL)")
         parser.add_argument("--media-root", type=Path, default=None,
-                            help="markdown: a folder images may also come from (by default only each file's own folder)")
+                            help="markdown: a folder images may also come from, besides each file's own (default: the site's static/ folder, else DIR)")
         parser.add_argument("--render-each", action="store_true",
                             help="re-render shared pages after every article instead of once at the end")
 
@@ -61,10 +59,7 @@ class Command(BaseCommand):
             total = count_jsonl(source)
             items = jsonl_items(source, media_base=media_base or settings.SITE_URL)
         elif format == "markdown":
-            if not source.is_dir():
-                raise CommandError(f"{source}: no such folder")
-            total = len(markdown_files(source))
-            items = markdown_items(source, media_root=media_root)
+            items, skipped, total = self._folder(source, media_root, options)
         else:
             items, skipped, notes = self._site_export(format, source, options)
             total = len(items)
@@ -77,19 +72,27 @@ class Command(BaseCommand):
         if report.failed:
             raise CommandError(f"{report.failed} of {report.total} article(s) not imported; see the errors above.")
 
-    def _site_export(self, format: str, source: Path, options: dict):
-        """The items of a WordPress, Squarespace or Ghost export; options checked before anything is read."""
-        from newsreel.importers.ghost import GhostError, plan_ghost, read_ghost
+    def _folder(self, source: Path, media_root: Path | None, options: dict):
+        """A folder of Markdown (Newsreel's, Hugo's, Jekyll's or Eleventy's) as import items."""
         from newsreel.importers.redirects import keep_old_address
-        from newsreel.importers.wordpress import WordPressOptions, parse_category_rule, plan_import
-        from newsreel.importers.wxr import WxrError, read_wxr
+        from newsreel.importers.static_site import SiteOptions, site_files, site_items
+
+        if not source.is_dir():
+            raise CommandError(f"{source}: no such folder")
+        if media_root is None:  # Hugo's static/ (inside the site or beside content/), else the folder itself
+            media_root = next((folder for folder in (source / "static", source.parent / "static") if folder.is_dir()), source)
+        files, skipped = site_files(source)
+        categories, sections = self._categories(options)
+        site = SiteOptions(root=source, media_root=media_root, default_credit=(options.get("default_credit") or "").strip(),
+                           as_drafts=bool(options.get("as_drafts")), pages=options.get("pages") or "skip",
+                           categories=categories, sections=sections, redirects=keep_old_address)
+        return site_items(files, site), skipped, len(files)
+
+    def _categories(self, options: dict):
+        """The --category rules, checked against the sections that exist, and those sections."""
+        from newsreel.importers.wordpress import parse_category_rule
         from newsreel.newsroom.models import Section
 
-        if not source.is_file():
-            raise CommandError(f"{source}: no such file")
-        media = options.get("media")
-        if media is not None and not media.is_dir():
-            raise CommandError(f"--media {media}: no such folder")
         categories = {}
         for text in options.get("category") or []:
             try:
@@ -102,6 +105,21 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"--category names no section {', '.join(map(repr, unknown))} "
                                f"(sections: {', '.join(sorted(sections)) or 'none yet'})")
+        return categories, sections
+
+    def _site_export(self, format: str, source: Path, options: dict):
+        """The items of a WordPress, Squarespace or Ghost export; options checked before anything is read."""
+        from newsreel.importers.ghost import GhostError, plan_ghost, read_ghost
+        from newsreel.importers.redirects import keep_old_address
+        from newsreel.importers.wordpress import WordPressOptions, plan_import
+        from newsreel.importers.wxr import WxrError, read_wxr
+
+        if not source.is_file():
+            raise CommandError(f"{source}: no such file")
+        media = options.get("media")
+        if media is not None and not media.is_dir():
+            raise CommandError(f"--media {media}: no such folder")
+        categories, sections = self._categories(options)
         settings_ = WordPressOptions(
             media=media, pages=options.get("pages") or "skip", as_drafts=bool(options.get("as_drafts")),
             default_credit=(options.get("default_credit") or "").strip(), categories=categories, sections=sections,
