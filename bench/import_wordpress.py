@@ -12,7 +12,7 @@ data folder, or --database-url) and prints the time of each phase and stories pe
     import    the whole command, end to end: parse, convert, the text core, publishing,
               stored pages (rendered once at the end, as the command does by default)
 
-    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--database-url postgres://...]
+    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--import-posts N] [--database-url postgres://...]
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--database-url", default="", help="PostgreSQL to use (default: SQLite in a scratch folder)")
+    parser.add_argument("--import-posts", type=int, default=None,
+                        help="import an export of this many posts instead (parse and convert still use --posts)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="newsreel-bench-wxr-"))
     os.environ.update(NEWSREEL_DATA_DIR=str(folder / "data"), NEWSREEL_DEBUG="false", DJANGO_SETTINGS_MODULE="newsreel.settings")
@@ -88,6 +90,10 @@ def main() -> None:
     print(f"parse    {parsed:7.2f} s  {len(wxr_export.items) / parsed:8.0f} items/s")
     print(f"convert  {converted:7.2f} s  {len(posts) / converted:8.0f} posts/s")
 
+    if args.import_posts is not None and args.import_posts != args.posts:
+        (folder / "smaller").mkdir()
+        export, uploads = write_site(folder / "smaller", args.import_posts)
+        args.posts = args.import_posts
     newsreel = str(Path(sys.executable).parent / "newsreel")
     subprocess.run([newsreel, "migrate"], check=True, stdout=subprocess.DEVNULL)
     started = time.perf_counter()
