@@ -67,7 +67,9 @@ def _keeps_an_administrator(user) -> None:
 
     The administrators' rows are locked until the change commits, so two administrators
     demoting each other at the same moment cannot both succeed."""
-    others = list(_administrators().select_for_update().exclude(pk=user.pk).values_list("pk", flat=True))
+    # (The lock is taken on the users alone: PostgreSQL locks no row of an outer join's nullable side.)
+    others = list(get_user_model().objects.select_for_update()
+                  .filter(pk__in=_administrators().exclude(pk=user.pk).values("pk")).values_list("pk", flat=True))
     if role_of(user) == ADMINISTRATOR and user.is_active and not others:
         raise ValidationError(LAST_ADMINISTRATOR.format(name=display_name(user)), code="last_administrator")
 
