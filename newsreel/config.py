@@ -415,6 +415,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Password reset links last three days (Django's PASSWORD_RESET_TIMEOUT).",
         _parse_positive_int,
     ),
+    Setting(
+        "NEWSREEL_EMBED_POSTERS",
+        "true",
+        "Fetch each embedded video's or post's title and poster frame from its provider (oEmbed) "
+        "when a story is saved, previewed or published, and keep a copy in the image library, so "
+        "a reader's page asks the provider for nothing until the reader loads the player. Off: "
+        "embeds show their provider's name and a styled facade without a poster.",
+        _parse_bool,
+    ),
 )
 
 
@@ -448,6 +457,7 @@ class Config:
     smtp_url: str = ""
     email_from: str = "Newsreel <newsreel@localhost>"
     invite_days: int = 7
+    embed_posters: bool = True
 
     @property
     def https(self) -> bool:
@@ -503,6 +513,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         smtp_url=values["NEWSREEL_SMTP_URL"],
         email_from=values["NEWSREEL_EMAIL_FROM"],
         invite_days=values["NEWSREEL_INVITE_DAYS"],
+        embed_posters=values["NEWSREEL_EMBED_POSTERS"],
     )
     check_config(config)
     return config
