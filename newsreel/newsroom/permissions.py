@@ -70,6 +70,8 @@ STORY_SCHEDULE = "story.schedule"
 STORY_TRASH = "story.trash"
 STORY_PURGE = "story.purge"
 IMAGE_UPLOAD = "image.upload"
+PEOPLE_MANAGE = "people.manage"
+ACCOUNT_OWN = "account.own"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -100,6 +102,12 @@ ACTIONS: dict[str, Rule] = {
                      refusal="Only an administrator can purge stories from the trash."),
     IMAGE_UPLOAD: row("upload an image", contributor=ALL, editor=ALL, administrator=ALL,
                       refusal="Your role cannot upload images."),
+    PEOPLE_MANAGE: row("add and invite people, change roles, deactivate and reactivate, reset passwords",
+                       contributor=NO, editor=NO, administrator=ALL,
+                       refusal="Only an administrator can manage people (invite, change roles, deactivate, "
+                               "reset passwords)."),
+    ACCOUNT_OWN: row("change one's own author profile and password", contributor=ALL, editor=ALL, administrator=ALL,
+                     refusal="Your account has no newsroom role, so it cannot use the desk."),
 }
 
 
