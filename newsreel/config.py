@@ -161,30 +161,31 @@ def _parse_time_zone(value: str) -> str:
     return value
 
 
-SMTP_SECURITY_CHOICES = ("starttls", "ssl", "none")
+SMTP_SCHEMES = {"smtp": "none", "smtp+tls": "starttls", "smtps": "ssl"}
 
 
-def _parse_smtp_security(value: str) -> str:
-    value = value.strip().lower()
-    if value not in SMTP_SECURITY_CHOICES:
-        raise ValueError(f"expected one of {', '.join(SMTP_SECURITY_CHOICES)}")
+def _parse_smtp_url(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in SMTP_SCHEMES or not parts.hostname:
+        raise ValueError("expected smtp://host:25, smtp+tls://user:password@host:587 (STARTTLS) or "
+                         "smtps://user:password@host:465 (TLS from the start)")
+    try:
+        parts.port
+    except ValueError:
+        raise ValueError("the port after the host must be a number, e.g. smtp+tls://host:587") from None
     return value
 
 
-def _parse_port(value: str) -> int:
-    value = value.strip()
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
-        raise ValueError("expected a port number from 1 to 65535, e.g. 587")
-    return int(value)
-
-
-def _parse_mail_from(value: str) -> str:
+def _parse_email_address(value: str) -> str:
     from email.utils import parseaddr
 
     value = value.strip()
-    name, address = parseaddr(value)
+    _name, address = parseaddr(value)
     if "@" not in address or " " in address:
-        raise ValueError("expected an e-mail address, optionally with a name: Newsroom <desk@news.example.com>")
+        raise ValueError("expected an e-mail address, e.g. desk@news.example.com or Newsreel <desk@news.example.com>")
     return value
 
 
@@ -393,45 +394,26 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_wait_seconds,
     ),
     Setting(
-        "NEWSREEL_SMTP_HOST",
+        "NEWSREEL_SMTP_URL",
         "",
-        "The mail server Newsreel sends the newsroom's mail through (review notifications: "
-        "submitted, changes requested, approved), e.g. smtp.example.com. Empty means no mail "
-        "server: each message is printed on the server's standard output instead (Django's "
-        "console backend).",
-        _parse_word,
+        "The mail server for the desk's e-mails (invitations, password resets), e.g. "
+        "smtp+tls://user:password@mail.example.com:587 (STARTTLS), smtps://...:465 (TLS from the "
+        "start) or smtp://host:25 (plain). Empty means mails are written to standard output "
+        "(Django's console backend), for trying Newsreel out.",
+        _parse_smtp_url,
     ),
     Setting(
-        "NEWSREEL_SMTP_PORT",
-        "587",
-        "The mail server's port: 587 for STARTTLS (submission), 465 for SSL, 25 for plain SMTP.",
-        _parse_port,
-    ),
-    Setting(
-        "NEWSREEL_SMTP_USER",
-        "",
-        "The user name to sign in to the mail server with; empty sends without signing in.",
-        _parse_word,
-    ),
-    Setting(
-        "NEWSREEL_SMTP_PASSWORD",
-        "",
-        "The password for NEWSREEL_SMTP_USER.",
-        _parse_word,
-    ),
-    Setting(
-        "NEWSREEL_SMTP_SECURITY",
-        "starttls",
-        "How the connection to the mail server is protected: 'starttls' (upgrade after "
-        "connecting, port 587), 'ssl' (TLS from the start, port 465) or 'none' (a local relay only).",
-        _parse_smtp_security,
-    ),
-    Setting(
-        "NEWSREEL_MAIL_FROM",
+        "NEWSREEL_EMAIL_FROM",
         "Newsreel <newsreel@localhost>",
-        "The sender of the newsroom's mail, e.g. Newsroom desk <desk@news.example.com>; use an "
-        "address the mail server may send as.",
-        _parse_mail_from,
+        "The sender of the desk's e-mails, e.g. Newsroom desk <desk@news.example.com>.",
+        _parse_email_address,
+    ),
+    Setting(
+        "NEWSREEL_INVITE_DAYS",
+        "7",
+        "How many days an invitation link stays valid; an administrator can send a new one. "
+        "Password reset links last three days (Django's PASSWORD_RESET_TIMEOUT).",
+        _parse_positive_int,
     ),
     Setting(
         "NEWSREEL_EMBED_POSTERS",
@@ -472,12 +454,9 @@ class Config:
     media_url: str = ""
     access_log: bool = False
     log_format: str = "text"
-    smtp_host: str = ""
-    smtp_port: int = 587
-    smtp_user: str = ""
-    smtp_password: str = ""
-    smtp_security: str = "starttls"
-    mail_from: str = "Newsreel <newsreel@localhost>"
+    smtp_url: str = ""
+    email_from: str = "Newsreel <newsreel@localhost>"
+    invite_days: int = 7
     embed_posters: bool = True
 
     @property
@@ -531,12 +510,9 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
-        smtp_host=values["NEWSREEL_SMTP_HOST"],
-        smtp_port=values["NEWSREEL_SMTP_PORT"],
-        smtp_user=values["NEWSREEL_SMTP_USER"],
-        smtp_password=values["NEWSREEL_SMTP_PASSWORD"],
-        smtp_security=values["NEWSREEL_SMTP_SECURITY"],
-        mail_from=values["NEWSREEL_MAIL_FROM"],
+        smtp_url=values["NEWSREEL_SMTP_URL"],
+        email_from=values["NEWSREEL_EMAIL_FROM"],
+        invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
     )
     check_config(config)

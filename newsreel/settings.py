@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 
@@ -157,19 +157,6 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = CONFIG.time_zone
-
-# Mail (the newsroom's notifications): the console backend prints each message on standard
-# output until a mail server is configured.
-if CONFIG.smtp_host:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST, EMAIL_PORT = CONFIG.smtp_host, CONFIG.smtp_port
-    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = CONFIG.smtp_user, CONFIG.smtp_password
-    EMAIL_USE_TLS = CONFIG.smtp_security == "starttls"
-    EMAIL_USE_SSL = CONFIG.smtp_security == "ssl"
-    EMAIL_TIMEOUT = 20  # a mail server that hangs must not hold a desk request for long
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = SERVER_EMAIL = CONFIG.mail_from
 USE_I18N = False
 USE_TZ = True
 
@@ -191,6 +178,21 @@ LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 LOGOUT_REDIRECT_URL = "/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# The desk's e-mails (invitations, password resets, review notifications) through Django's mail framework.
+DEFAULT_FROM_EMAIL = CONFIG.email_from
+INVITE_TIMEOUT = CONFIG.invite_days * 24 * 60 * 60  # seconds, like PASSWORD_RESET_TIMEOUT
+if CONFIG.smtp_url:
+    _smtp = urlsplit(CONFIG.smtp_url)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _smtp.hostname
+    EMAIL_PORT = _smtp.port or {"smtp": 25, "smtp+tls": 587, "smtps": 465}[_smtp.scheme]
+    EMAIL_HOST_USER = unquote(_smtp.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_smtp.password or "")
+    EMAIL_USE_TLS = _smtp.scheme == "smtp+tls"
+    EMAIL_USE_SSL = _smtp.scheme == "smtps"
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

@@ -1,6 +1,6 @@
 """E-mail to the newsroom's own people, through Django's mail framework.
 
-Where the mail goes is configuration (NEWSREEL_SMTP_HOST and its neighbours, see
+Where the mail goes is configuration (NEWSREEL_SMTP_URL and NEWSREEL_EMAIL_FROM, see
 docs/configuration.md): with no SMTP host, the console backend prints each message on the
 server's standard output, so `make run` shows what would have been sent.
 

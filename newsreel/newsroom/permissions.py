@@ -74,6 +74,8 @@ REVIEW_SUBMIT = "review.submit"
 REVIEW_QUEUE = "review.queue"
 REVIEW_REQUEST_CHANGES = "review.request_changes"
 NOTE_INTERNAL = "note.internal"
+PEOPLE_MANAGE = "people.manage"
+ACCOUNT_OWN = "account.own"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -112,6 +114,12 @@ ACTIONS: dict[str, Rule] = {
                                 administrator=ALL, refusal="Only an editor can request changes to a story."),
     NOTE_INTERNAL: row("read and write editors' internal notes on a story", contributor=NO, editor=ALL,
                        administrator=ALL, refusal="Internal notes are for editors and administrators only."),
+    PEOPLE_MANAGE: row("add and invite people, change roles, deactivate and reactivate, reset passwords",
+                       contributor=NO, editor=NO, administrator=ALL,
+                       refusal="Only an administrator can manage people (invite, change roles, deactivate, "
+                               "reset passwords)."),
+    ACCOUNT_OWN: row("change one's own author profile and password", contributor=ALL, editor=ALL, administrator=ALL,
+                     refusal="Your account has no newsroom role, so it cannot use the desk."),
 }
 
 

@@ -29,8 +29,9 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.images.models import Image
 from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, Revision, StoryNote,
                                       TrashedArticle)
-from newsreel.newsroom.permissions import (IMAGE_UPLOAD, NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES,
-                                           REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_PURGE,
+from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
+                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
+                                           STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, USE_DESK)
 from newsreel.newsroom import review
@@ -42,8 +43,9 @@ from .conftest import BODY, article_form, make_user, png_upload
 
 pytestmark = pytest.mark.django_db
 
-# Addresses anyone may open, signed in or not (they are how one signs in and out).
-OPEN_TO_ALL = {"login", "logout"}
+# Addresses anyone may open, signed in or not (how one signs in and out, and the signed links
+# of an invitation or a password reset, which check their own token).
+OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Case:
     data: dict = field(default_factory=dict)
     query: str = ""
     number: bool = False  # the address also takes a revision number (1)
+    person: bool = False  # the address names a person (the editor) instead of a story
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}{'?' + self.query if self.query else ''} {self.data.get('action', '')}".strip()
@@ -111,6 +114,16 @@ CASES: list[Case] = [
     Case("review_request_changes", "POST", (REVIEW_REQUEST_CHANGES,), "in_review",
          data={"note": "Cut the second paragraph."}),
     Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
+    Case("people", "GET", (PEOPLE_MANAGE,)),
+    Case("person_add", "GET", (PEOPLE_MANAGE,)),
+    Case("person", "GET", (PEOPLE_MANAGE,), person=True),
+    Case("person_role", "POST", (PEOPLE_MANAGE,), person=True, data={"role-role": "contributor"}),
+    Case("person_deactivate", "POST", (PEOPLE_MANAGE,), person=True),
+    Case("person_reactivate", "POST", (PEOPLE_MANAGE,), person=True),
+    Case("person_invite", "POST", (PEOPLE_MANAGE,), person=True),
+    Case("person_reset", "POST", (PEOPLE_MANAGE,), person=True),
+    Case("account", "GET", (ACCOUNT_OWN,)),
+    Case("account_password", "GET", (ACCOUNT_OWN,)),
 ]
 
 IDENTITIES = ("contributor", "editor", "administrator", "signed out", "deactivated")
@@ -144,6 +157,7 @@ def fingerprint() -> tuple:
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
         Image.objects.count(), EditingPresence.objects.count(), StoryNote.objects.count(),
+        list(User.objects.order_by("pk").values_list("pk", "is_active", "password", "email", "groups__name")),
     )
 
 
@@ -156,15 +170,17 @@ def client_for(identity: str, people: dict) -> Client:
     return client
 
 
-def address(case: Case, story: Article | None) -> str:
+def address(case: Case, story: Article | None, people: dict) -> str:
     args = [story.pk] if story is not None else []
+    if case.person:
+        args = [people["editor"].pk]
     if case.number:
         args.append(1)
     return reverse(f"desk:{case.url}", args=args) + (f"?{case.query}" if case.query else "")
 
 
-def run(client: Client, case: Case, story: Article | None):
-    url = address(case, story)
+def run(client: Client, case: Case, story: Article | None, people: dict):
+    url = address(case, story, people)
     if case.method == "GET":
         return client.get(url)
     data = dict(case.data)
@@ -215,7 +231,7 @@ def test_every_desk_address_answers_each_role_as_the_table_says(world, identity,
             with transaction.atomic():  # each request starts from the same world
                 client = client_for(identity, people)
                 before = fingerprint()
-                response = run(client, case, story)
+                response = run(client, case, story, people)
                 may = expected(identity, people, case, story)
                 where = f"{identity} · {case} · {owner or 'no'} story"
                 refused_to_login = response.status_code == 302 and response["Location"].startswith("/desk/login/")

@@ -15,13 +15,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.utils import timezone
 
+from newsreel.newsroom import people as people_service
 from newsreel.newsroom import autosave, permissions, preview_links, review, revisions, scheduling, trash
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, StoryNote, TrashedArticle
-from newsreel.newsroom.permissions import (ALL, NO, IMAGE_UPLOAD, NOTE_INTERNAL, REVIEW_QUEUE,
-                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
-                                           STORY_PUBLISH, STORY_PURGE, STORY_SCHEDULE, STORY_SHARE_PREVIEW,
-                                           STORY_TRASH, STORY_UNPUBLISH, STORY_VIEW, USE_DESK, NotAllowed)
+from newsreel.newsroom.permissions import (ACCOUNT_OWN, ALL, NO, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE,
+                                           REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE,
+                                           STORY_EDIT, STORY_PUBLISH, STORY_PURGE, STORY_SCHEDULE,
+                                           STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH, STORY_VIEW, USE_DESK,
+                                           NotAllowed)
 from newsreel.newsroom.publishing import publish, save_and_publish, save_draft, unpublish
 from newsreel.newsroom.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, ROLES
 
@@ -126,9 +128,12 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
     REVIEW_QUEUE: [("review.queue", None, lambda user, story: review.queue(user)),
                    ("review.sent_back", None, lambda user, story: review.sent_back(user))],
     NOTE_INTERNAL: [("review.add_note", "draft", lambda user, story: review.add_note(story, user=user, text="Legal ok"))],
+    PEOPLE_MANAGE: [("people.change_role", None, lambda user, story: people_service.change_role(
+        person(f"target{next(NEW)}", CONTRIBUTOR), EDITOR, actor=user))],
 }
 # Actions that read or that another app's service performs, checked by the desk only.
 NO_NEWSROOM_SERVICE = {
+    ACCOUNT_OWN: "Django's password form and the profile form act on the signed-in person only",
     USE_DESK: "reads lists",
     STORY_VIEW: "reads a story",
     IMAGE_UPLOAD: "newsreel.images sits below the newsroom and cannot import its table",

@@ -31,7 +31,6 @@ def test_a_database_url_without_a_secret_key_stops_start_up_naming_the_setting(t
     ("NEWSREEL_PROXY_SSL_HEADER", "X Forwarded Proto"), ("NEWSREEL_SECURE_COOKIES", "sometimes"),
     ("NEWSREEL_HSTS_SECONDS", "a year"), ("NEWSREEL_S3_ENDPOINT_URL", "s3.example.com"),
     ("NEWSREEL_LOG_FORMAT", "xml"), ("NEWSREEL_ACCESS_LOG", "loud"),
-    ("NEWSREEL_SMTP_PORT", "0"), ("NEWSREEL_SMTP_SECURITY", "tls1.3"), ("NEWSREEL_MAIL_FROM", "the desk"),
 ])
 def test_a_malformed_setting_is_named(name, value):
     with pytest.raises(ConfigError, match=name):
@@ -184,22 +183,3 @@ def test_rotating_the_secret_key_keeps_sessions_while_the_old_key_is_a_fallback(
     assert (response.status_code == 200) is still_logged_in
     if not still_logged_in:
         assert response.status_code == 302 and response.headers["Location"].startswith("/desk/login/")
-
-
-@pytest.mark.parametrize(("env", "expected"), [
-    ({}, "django.core.mail.backends.console.EmailBackend None None None"),
-    ({"NEWSREEL_SMTP_HOST": "smtp.example.com", "NEWSREEL_SMTP_SECURITY": "ssl", "NEWSREEL_SMTP_PORT": "465",
-      "NEWSREEL_MAIL_FROM": "Desk <desk@news.example.com>"},
-     "django.core.mail.backends.smtp.EmailBackend smtp.example.com:465 ssl Desk <desk@news.example.com>"),
-])
-def test_mail_is_printed_until_a_mail_server_is_configured(tmp_path, env, expected):
-    import subprocess
-    import sys
-
-    script = ("from django.conf import settings as s; import django; django.setup(); "
-              "print(s.EMAIL_BACKEND, f'{s.EMAIL_HOST}:{s.EMAIL_PORT}' if 'smtp' in s.EMAIL_BACKEND else None, "
-              "('ssl' if s.EMAIL_USE_SSL else 'starttls' if s.EMAIL_USE_TLS else 'none') if 'smtp' in s.EMAIL_BACKEND "
-              "else None, s.DEFAULT_FROM_EMAIL if 'smtp' in s.EMAIL_BACKEND else None)")
-    result = subprocess.run([sys.executable, "-c", script], env=base_env(tmp_path, **env), capture_output=True,
-                            text=True, timeout=120, cwd=ROOT)
-    assert result.stdout.strip() == expected, result.stderr

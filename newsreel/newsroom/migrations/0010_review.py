@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0008_editing_safely'),
+        ('newsroom', '0009_author_profile'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
