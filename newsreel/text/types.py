@@ -135,6 +135,13 @@ class Quote:
     speaker_key: str | None = None  # a person in the knowledge graph
     speaker_name: str | None = None  # the name as written, when not in the graph
     in_spoiler: bool = False
+    # How sure the core is of the speaker, 0..1 (docs/text-core.md says how it is computed); a
+    # person's page shows the quote only at or above SURE_CONFIDENCE, or once an editor confirms.
+    confidence: float = 0.0
+    kind: str = "speech"  # "speech", or "qa" for an answer in an interview transcript
+    # Offsets in `text` where a later fragment begins: a quotation broken by its attribution
+    # ("…,” she said. “…”) or running over paragraphs is kept whole, its parts marked here.
+    fragment_starts: tuple[int, ...] = ()
 
 
 # The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".

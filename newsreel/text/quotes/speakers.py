@@ -15,6 +15,7 @@ class _Speaker:
     pronoun: str | None = None  # "he", "she", or "the" for a role ("the director said")
     explicit: bool = False  # the text names the speaker (or says "a spokesperson")
     weak: bool = False  # named only as a possessive ("Okafor's film"): a pronoun's last resort
+    confidence: float = 0.0  # how sure the attribution is (quotes/confidence.py)
 
     @property
     def known(self) -> bool:
