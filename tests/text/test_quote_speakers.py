@@ -216,3 +216,31 @@ def test_a_named_attribution_is_sure_and_a_guess_from_far_back_is_not():
     found = quotes(source)
     assert [q.speaker_key for q in found] == ["ada-varga", "ada-varga"]
     assert found[0].confidence >= SURE_CONFIDENCE > found[1].confidence
+
+
+# --- characters, objects and unnamed people -------------------------------------------------
+
+
+def test_a_characters_line_in_a_review_is_nobodys_not_the_actors():
+    source = (
+        "There is a moment when the mother, played by Lena Osei, drops a cup. "
+        "“Of course it didn't break,” she says.\n\n"
+        "Lena Osei is extraordinary. She plays a woman who speaks in instructions: “Sit there.”\n"
+    )
+    assert said(source) == [("Of course it didn't", None), ("Sit there.", None)]
+
+
+def test_a_person_named_as_an_object_does_not_take_the_next_bare_quote():
+    source = (
+        "Petra Lindqvist runs a small cinema. “We show what nobody else will,” she said. "
+        "She pointed at Tomas Ilic. “Your film, for one.”\n"
+    )
+    assert said(source) == [("We show what nobody", "Petra Lindqvist"), ("Your film, for one.", "Petra Lindqvist")]
+
+
+def test_the_role_a_text_introduced_without_a_name_stays_unnamed():
+    source = (
+        "Tomas Ilic plays the villain. A producer on set said the finale would be shot in one take. "
+        "“If it breaks, we start again,” the producer said.\n"
+    )
+    assert said(source) == [("If it breaks, we", None)]

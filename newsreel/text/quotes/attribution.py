@@ -168,6 +168,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if not (colon or has_verb):
         return None
     body = stripped[:-1] if stripped[-1:] in ",:" else stripped
+    if _PLAYS_RE.search(body):
+        # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
+        return _Speaker(explicit=True)
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
@@ -225,6 +228,26 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
+_PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
+)
+# Nouns that name a person who is not named: a film's characters, a stranger. Gendered ones
+# say which pronoun fits.
+_NOUN_GENDER = {
+    "mother": "she", "daughter": "she", "wife": "she", "woman": "she", "girl": "she", "sister": "she",
+    "grandmother": "she", "widow": "she", "aunt": "she", "niece": "she", "heroine": "she", "queen": "she",
+    "princess": "she", "father": "he", "son": "he", "husband": "he", "man": "he", "boy": "he", "brother": "he",
+    "grandfather": "he", "widower": "he", "uncle": "he", "nephew": "he", "hero": "he", "king": "he", "prince": "he",
+}
+_PERSON_NOUN_RE = re.compile(
+    r"\b(?:the|his|her|their|a|an)\s+(?:[a-z\-]+\s+)?(?P<noun>"
+    + "|".join(_NOUN_GENDER)
+    + r"|character|protagonist|narrator|stranger|passenger|guard|captain|coach|detective|teenager|child|kid)\b"
+)
+
+
 # Nouns for what somebody says: "her answer", "the reply".
 _WORDS_SPOKEN = frozenset(
     "answer reply response verdict advice view take explanation message words thoughts summary "
@@ -270,11 +293,34 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # "a spokesperson said": attributed, but to nobody we can name.
         return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)
     pronoun = next((s.pronoun for s in candidates if s.pronoun), None)
+    if pronoun == "the" and _introduced_unnamed(doc, group):
+        # "a producer on set said…" then "“…,” the producer said": the same unnamed person.
+        return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)
     if pronoun is None:
         listed = _list_lead_speaker(doc, group.fragments[0])
         if listed is not None:
             return listed
     return _implied_speaker(doc, group, history, pronoun)
+
+
+def _introduced_unnamed(doc: _Doc, group: _Group) -> bool:
+    """Is the role in "the producer said" introduced unnamed ("a producer on set") in this or
+    the previous paragraph, with no name in apposition?"""
+    frag = group.fragments[-1]
+    if not frag.closed:
+        return False
+    role = _ROLE_RE.search(doc.text(frag.close_at, frag.close_at + 80))
+    if role is None:
+        return False
+    noun = role.group(0).split()[-1]
+    for index in (frag.para, frag.para - 1):
+        if index < 0:
+            continue
+        paragraph = doc.paragraphs[index]
+        limit = min(frag.open_at, paragraph.start + len(paragraph.text)) - paragraph.start
+        if re.search(rf"\b(?i:a|an|one|another)\s+(?:[\w’'\-]+\s+){{0,2}}{re.escape(noun)}\b(?!\s*,?\s*[A-Z])", paragraph.text[:limit]):
+            return True
+    return False
 
 
 def _list_lead_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
@@ -420,20 +466,15 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         ]
         sentence = paragraph.text[s:e]
         base = paragraph.start + s
-        # (named only as a possessive, no speech verb follows, position, speaker)
-        ranked: list[tuple[bool, bool, int, _Speaker]] = [
-            (
-                doc.is_possessive(m),
-                not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")),
-                m.start,
-                _Speaker(
-                    key=m.key,
-                    weak=doc.is_possessive(m),
-                    explicit=bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))),
-                ),
-            )
-            for m in people
-        ]
+        # (not the subject, no speech verb follows, position, speaker). A possessive ("Okafor's
+        # film"), the object of a preposition ("He pointed at Quintero") or an actor named for
+        # a character ("the mother, played by Colette Imbert") is not who speaks next: a
+        # pronoun's last resort only.
+        ranked: list[tuple[bool, bool, int, _Speaker]] = []
+        for m in people:
+            weak = doc.is_possessive(m) or _OBJECT_BEFORE.search(paragraph.text[s : m.start - paragraph.start]) is not None
+            talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")))
+            ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
         for outsider in doc.outsiders_between(base, paragraph.start + e):
@@ -452,6 +493,14 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             and not doc.outsiders_between(base, base + organisation.end())
         ):
             ranked.append((False, False, base, _Speaker(name=organisation.group(0), explicit=True)))
+        # A person the text names only by a noun ("the mother", "his daughter"): a character
+        # or a stranger, nobody's page; a pronoun that fits them is theirs.
+        for person in _PERSON_NOUN_RE.finditer(sentence):
+            at = person.start()
+            if any(qs <= s + at < qe for qs, qe in quoted) or not is_subject(sentence, at, person.end()):
+                continue
+            noun = person.group("noun").lower()
+            ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"))))
         ranked.sort(key=lambda item: item[:3])
         sentence_found = [(pos, speaker) for _, _, pos, speaker in ranked]
         # Latest sentence first; within a sentence its subject first (positions keep the

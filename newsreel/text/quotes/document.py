@@ -179,6 +179,8 @@ class _Doc:
 
     def fits(self, speaker: _Speaker, pronoun: str | None) -> bool:
         """Can `pronoun` ("he"/"she") refer to `speaker`?"""
+        if speaker.unnamed:
+            return pronoun is None or pronoun in ("he", "she") and speaker.unnamed in (pronoun, "any")
         if not speaker.known:
             return False
         if pronoun not in ("he", "she"):

@@ -73,7 +73,10 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             # as a possessive is nobody's subject.
             possessive = next((n for n, (_, w) in enumerate(words) if re.search(r"['’]s?$", w)), None)
             if possessive is not None:
-                words = []
+                # "Newsreel's Pál Verebély": what follows the possessive may be a name.
+                words = words[possessive + 1 :]
+                while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS):
+                    words.pop(0)
             if not words:
                 continue
             start = paragraph.start + match.start() + words[0][0]

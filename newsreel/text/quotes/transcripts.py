@@ -134,9 +134,13 @@ def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
     written = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in words)
     if len(words) == 1:
         # A surname alone labels the turns once the full name was given ("Ilic:").
-        for m in doc.people:
-            if m.start < at and doc.full_name(m.key, m.surface).split()[-1] == written:
-                return _Speaker(key=m.key, explicit=True)
+        # Either end of the name: a family name may come first ("KIM:" for Kim Dae-hyun).
+        keys = {
+            m.key for m in doc.people
+            if m.start < at and written in (doc.full_name(m.key, m.surface).split()[0], doc.full_name(m.key, m.surface).split()[-1])
+        }
+        if len(keys) == 1:
+            return _Speaker(key=keys.pop(), explicit=True)
         if written in doc.written_names:
             return _Speaker(name=doc.written_names[written], explicit=True)
         return None
