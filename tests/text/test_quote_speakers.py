@@ -244,3 +244,22 @@ def test_the_role_a_text_introduced_without_a_name_stays_unnamed():
         "“If it breaks, we start again,” the producer said.\n"
     )
     assert said(source) == [("If it breaks, we", None)]
+
+
+def test_somebodys_publicist_is_not_somebody():
+    assert said("Ada Varga's film is late. “We have nothing to add,” said Varga's publicist.\n") == [
+        ("We have nothing to", None)
+    ]
+    assert said("Ada Varga's film is late. “We have nothing to add,” Varga's spokesperson said.\n") == [
+        ("We have nothing to", None)
+    ]
+    assert said("Ada Varga's film is late. “It is finished,” Varga's co-star Tomas Ilic said.\n") == [
+        ("It is finished", "tomas-ilic")
+    ]
+
+
+def test_a_pronoun_that_fits_two_ungendered_people_is_held_for_an_editor():
+    source = "Ada Varga and Tomas Ilic arrived together. “We are friends,” he said.\n"
+    assert on_pages(source) == []
+    gendered = "Ada Varga and the actor Tomas Ilic arrived. Ilic said he was tired. “We are friends,” he said.\n"
+    assert on_pages(gendered)[-1] == ("We are friends", "tomas-ilic")

@@ -101,6 +101,18 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         speaker, end = _who(doc, offset, after, who_at, allow_anon=True)
         if speaker is not None:
             return speaker, end
+    # Somebody's role: "Varga's publicist said" is nobody we can name; "Varga's co-star Tomas
+    # Ilic said" is the name after the role. Never the owner of the possessive.
+    owned = _OWNED_ROLE_RE.match(after, pos)
+    if owned:
+        named, end = _who(doc, offset, after, owned.end(), allow_anon=False)
+        if named is not None and named.known:
+            verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
+            if verb:
+                return named, verb.end()
+        verb = _VERB_RE.match(after, owned.end())
+        if verb:
+            return _Speaker(explicit=True), verb.end()
     # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
@@ -134,6 +146,13 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if pronoun.group(1).lower() == "they":
             return _Speaker(explicit=True), pronoun.end()
         return _Speaker(pronoun=pronoun.group(1).lower()), pronoun.end()
+    owned = _OWNED_ROLE_RE.match(text, at)
+    if owned:
+        # "said Varga's publicist": the owner of a possessive is not the speaker.
+        named, end = _who(doc, offset, text, owned.end(), allow_anon=False)
+        if named is not None and named.known:
+            return named, end
+        return (_Speaker(explicit=True), owned.end()) if allow_anon else (None, 0)
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold
@@ -228,6 +247,11 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
+# "Varga's publicist ", "Kestrel's head of distribution ": a role that belongs to someone.
+_OWNED_ROLE_RE = re.compile(
+    rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
+    rf"(?=\s+(?:{_VERB_ALT})\b|\s+[A-Z]|\s*[.,;:!?]|$)\s*"
+)
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
@@ -371,6 +395,7 @@ ROLE_REFERENCE = 0.7  # "the director said": a role, not a name
 BARE_SUBJECT = 0.7  # a bare quotation after a sentence whose subject is a person
 REJOINDER = 0.6  # a back-and-forth of bare quotations
 LIST_LEAD = 0.85  # a list item under a lead-in that names who said the list
+AMBIGUOUS = 0.6  # a pronoun that fits two people the text names, neither gendered
 DISTANT = 0.55  # the person the article is about, or a subject further back
 
 
@@ -430,12 +455,34 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
     seen: list[tuple[_Speaker, float]] = []
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if not speaker.weak and doc.fits(speaker, pronoun):
+            if pronoun in ("he", "she") and _rivals(doc, frag, speaker, pronoun):
+                sure = min(sure, AMBIGUOUS)
             return _Speaker(key=speaker.key, name=speaker.name, confidence=min(sure, speaker.confidence or sure))
         seen.append((speaker, sure))
     for speaker, _ in seen:
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)
     return _Speaker()
+
+
+def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
+    """Could "he"/"she" as well mean another person the paragraph (or, when it names nobody,
+    the one before) names as a subject? Only when the text never gendered the one chosen:
+    "Ada Varga and Tomas Ilic arrived. “…,” he said." is a guess, not a fact."""
+    if chosen.key is not None and doc.gender.get(chosen.key) or chosen.name and doc.gender.get("name:" + chosen.name):
+        return False
+    if chosen.unnamed in ("he", "she"):
+        return False
+    for index in (frag.para, frag.para - 1):
+        if index < 0:
+            break
+        subjects = [speaker for _, speaker in _subjects(doc, index, frag.open_at) if not speaker.weak]
+        others = {(s.key, s.name, s.unnamed) for s in subjects if doc.fits(s, pronoun)} - {(chosen.key, chosen.name, chosen.unnamed)}
+        if others:
+            return True
+        if subjects:
+            return False
+    return False
 
 
 def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
