@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     such figure: they get 0 and stay off person pages until their story is saved again."""
 
     dependencies = [
-        ("newsroom", "0008_editing_safely"),
+        ("newsroom", "0009_author_profile"),
     ]
 
     operations = [
