@@ -36,19 +36,11 @@ class FilmRef:
         return f"{self.title} ({self.year})" if self.year else self.title
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class PersonRef:
     key: str
     name: str
     aliases: tuple[str, ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -59,19 +51,11 @@ class CreditRef:
     character: str = ""
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class KnowledgeGraph:
     films: tuple[FilmRef, ...] = ()
     people: tuple[PersonRef, ...] = ()
     credits: tuple[CreditRef, ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -86,10 +70,6 @@ class ImageRef:
     srcset: str = ""
     # Modern-format alternatives for a <picture>: (MIME type, srcset), e.g. ("image/webp", "a.webp 480w").
     sources: tuple[tuple[str, str], ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -109,10 +89,6 @@ class Paragraph:
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class Mention:
     kind: str  # "film" or "person"
@@ -121,10 +97,6 @@ class Mention:
     end: int
     surface: str
     in_spoiler: bool = False
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -144,18 +116,10 @@ class Quote:
     fragment_starts: tuple[int, ...] = ()
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class Summary:
     text: str  # 1-3 sentences, spoiler-safe
     short: str  # about 160 characters, cut at a word, for meta description
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
