@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0009_author_profile'),
+        ('newsroom', '0010_quote_confidence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
