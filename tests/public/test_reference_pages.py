@@ -8,6 +8,7 @@ import re
 import pytest
 from django.conf import settings
 
+from newsreel.newsroom.models import Quote
 from newsreel.public.models import StoredPage
 from tests.public.conftest import T0, story_body
 from tests.public.pagetools import Page
@@ -65,6 +66,19 @@ def test_film_quotes_come_from_its_credited_people_in_its_coverage(client, make_
     assert "It took the whole winter to find the ending" in quotes and "The light did the work" in quotes
     assert '<a href="/people/ada-varga/">Ada Varga</a>, in <a href="/articles/quoted/">' in quotes
     assert "Nobody may read this yet" not in html
+
+
+def test_a_quote_whose_speaker_the_core_is_not_sure_of_stays_off_person_and_film_pages(
+    client, make_article, publish, graph, site
+):
+    # Two people were just named and the quotation carries no "said": the core guesses Mira Sol.
+    body = story_body() + '\nMira Sol met Tomas Ilic at the pier. "Maybe I said this."\n'
+    article = publish(make_article("Guessed story", slug="guessed", body=body))
+    guessed = Quote.objects.get(article=article, text__startswith="Maybe I said this")
+    assert guessed.person == graph.mira and not Quote.objects.sure().filter(pk=guessed.pk).exists()
+    assert "Maybe I said this" not in client.get("/people/mira-sol/").content.decode()
+    assert "Maybe I said this" not in client.get("/films/harbor-lights-2025/").content.decode()
+    assert "It took the whole winter to find the ending" in client.get("/people/ada-varga/").content.decode()
 
 
 def test_the_film_page_has_movie_json_ld(client, graph, site):

@@ -14,16 +14,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsreel.desk.access import NO_PUBLISHING, article_to_edit, article_to_publish, can_publish, desk_view, forbidden
+from newsreel.desk.access import can_publish, desk_view, forbidden, refuse
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.desk.views import autosave as autosave_views
 from newsreel.desk.views import merging
+from newsreel.desk.views import review as review_views
 from newsreel.images.models import Image
-from newsreel.newsroom import publishing
+from newsreel.newsroom import publishing, review
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
-from newsreel.newsroom.trash import may_trash
+from newsreel.newsroom.permissions import (REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH,
+                                             STORY_UNPUBLISH, STORY_VIEW, allowed)
 from newsreel.text.types import TextError
 
 
@@ -104,86 +106,89 @@ def text_problems(article: Article, draft: ArticleDraft) -> list[Problem]:
 @require_http_methods(["GET", "HEAD", "POST"])
 @desk_view
 def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    article, refusal = _editable(request, pk)
-    if refusal is not None:
+    article = None
+    if pk is not None:
+        article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
+        refusal = refuse(request, STORY_EDIT if request.method == "POST" else STORY_VIEW, article)
+        if refusal:
+            return refusal
+        if article.state == WorkflowState.DELETED:
+            messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
+            return redirect("desk:trash")
+    elif refusal := refuse(request, STORY_CREATE):
         return refusal
+
+    base = publishing.draft_for(article) if article else None
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user),
-               "may_trash": article is not None and may_trash(request.user, article)}
+               "may_trash": article is not None and allowed(request.user, STORY_TRASH, article)}
+
     if request.method == "POST":
-        return _save(request, article, context)
-    return _open(request, article, context)
-
-
-def _editable(request: HttpRequest, pk: int | None) -> tuple[Article | None, HttpResponse | None]:
-    """The article to edit (None for a new one), or the answer when this person may not."""
-    article, refusal = article_to_edit(request, pk, "latest_revision", "live_revision")
-    if article is not None and article.state == WorkflowState.DELETED:
-        messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
-        return None, redirect("desk:trash")
-    return article, refusal
-
-
-def _save(request: HttpRequest, article: Article | None, context: dict) -> HttpResponse:
-    """Save (and publish, or preview) what the editor sent."""
-    action = request.POST.get("action", "save")
-    if action == "publish" and not can_publish(request.user):
-        return forbidden(request, NO_PUBLISHING)
-    form = ArticleForm(request.POST)
-    if not form.is_valid():
-        return _editor(request, form, context, status=400)
-    draft = draft_from_form(form, publishing.draft_for(article) if article else None)
-    if "link_entity" in request.POST or request.POST.get("add_surface") or request.POST.get("add_entity"):
-        overrides, link_problems = overrides_from_post(request.POST, draft.body)
-        if link_problems:
-            for problem in link_problems:
-                form.add_error(None, problem)
+        action = request.POST.get("action", "save")
+        if action == "publish" and (refusal := refuse(request, STORY_PUBLISH, article)):
+            return refusal
+        if action == "submit" and (refusal := refuse(request, REVIEW_SUBMIT, article)):
+            return refusal
+        form = ArticleForm(request.POST)
+        if not form.is_valid():
             return _editor(request, form, context, status=400)
-        draft = dataclasses.replace(draft, link_overrides=overrides)
-    if action == "preview":  # the real public page of what is in the editor, saving no revision
-        return autosave_views.preview(request, article, draft)
-    stale = merging.stale_save(request, form, draft, article, context, _editor)
-    if stale is not None:  # someone saved a newer revision: merge, never overwrite
-        return stale
-    before, was_new = (article.latest_revision_id if article else None), article is None
-    try:
-        article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
-    except (IntakeError, TextError) as error:
-        attach(form, problems_from(error, form))
-        return _editor(request, form, context, status=400)
-    revision = article.latest_revision
-    autosave_views.after_save(request, article, was_new)
-    if action == "publish":
-        _publish(request, article, revision, form)
-    elif revision.pk == before:
-        messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
-    elif revision.derived.get("errors"):
-        messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
-    else:
-        messages.success(request, f"Saved as revision {revision.number}.")
-    return redirect("desk:article_edit", pk=article.pk)
-
-
-def _publish(request: HttpRequest, article: Article, revision: Revision, form: ArticleForm) -> None:
-    """Publish the revision just saved, and say what became of it."""
-    try:
-        publishing.publish(article, user=request.user)
-    except (IntakeError, TextError) as error:
-        problems = problems_from(error, form)
-        if all(p.field == "body" for p in problems):  # the editor marks these at the body
-            detail = "the text has problems, marked below"
+        draft = draft_from_form(form, base)
+        if "link_entity" in request.POST or request.POST.get("add_surface") or request.POST.get("add_entity"):
+            overrides, link_problems = overrides_from_post(request.POST, draft.body)
+            if link_problems:
+                for problem in link_problems:
+                    form.add_error(None, problem)
+                return _editor(request, form, context, status=400)
+            draft = dataclasses.replace(draft, link_overrides=overrides)
+        if action == "preview":  # the real public page of what is in the editor, saving no revision
+            return autosave_views.preview(request, article, draft)
+        stale = merging.stale_save(request, form, draft, article, context, _editor)
+        if stale is not None:  # someone saved a newer revision: merge, never overwrite
+            return stale
+        before, was_new = (article.latest_revision_id if article else None), article is None
+        try:
+            article = publishing.save_draft(draft, article=article, user=request.user, origin="desk")
+        except (IntakeError, TextError) as error:
+            attach(form, problems_from(error, form))
+            return _editor(request, form, context, status=400)
+        revision = article.latest_revision
+        autosave_views.after_save(request, article, was_new)
+        if action == "submit":
+            note = request.POST.get("review_note", "")
+            try:
+                review.submit(article, user=request.user, note=note)
+            except review.ReviewError as error:
+                review_views.keep_submit_note(request, article, note)
+                messages.error(request, f"Saved as revision {revision.number}, but not submitted: {error}")
+            else:
+                messages.success(request, f"Submitted revision {revision.number} for review: the editors are told "
+                                          "by e-mail. You can keep editing; they see your latest saved revision.")
+        elif action == "publish":
+            state_before = article.state
+            try:
+                publishing.publish(article, user=request.user)
+            except (IntakeError, TextError) as error:
+                problems = problems_from(error, form)
+                if all(p.field == "body" for p in problems):  # the editor marks these at the body
+                    detail = "the text has problems, marked below"
+                else:
+                    detail = "; ".join(str(p) for p in problems)
+                messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
+            else:
+                if article.state == WorkflowState.SCHEDULED:  # its publication time (e.g. imported) is still to come
+                    messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
+                else:
+                    messages.success(request, f"Published revision {revision.number}.")
+                review.approved(article, user=request.user, state_before=state_before)
+        elif revision.pk == before:
+            messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
+        elif revision.derived.get("errors"):
+            messages.warning(request, f"Saved as revision {revision.number}. The text has problems that will stop it from publishing; they are marked below.")
         else:
-            detail = "; ".join(str(p) for p in problems)
-        messages.error(request, f"Saved as revision {revision.number}, but not published: {detail}.")
-    else:
-        if article.state == WorkflowState.SCHEDULED:  # its publication time (e.g. imported) is still to come
-            messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
-        else:
-            messages.success(request, f"Published revision {revision.number}.")
+            messages.success(request, f"Saved as revision {revision.number}.")
+        return redirect("desk:article_edit", pk=article.pk)
 
-
-def _open(request: HttpRequest, article: Article | None, context: dict) -> HttpResponse:
-    """The editor with the latest saved words, or an older revision the writer asked to start from."""
-    draft = publishing.draft_for(article) if article else None
+    # GET: the latest saved words, or an older revision the writer asked to start from.
+    draft = base
     from_revision = None
     if article and request.GET.get("revision", "").isdigit():
         from_revision = article.revisions.filter(number=int(request.GET["revision"])).first()
@@ -217,6 +222,7 @@ def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int 
         "revision_count": article.revisions.count() if article else 0,
         "editing": autosave_views.editing_context(request, article),
     })
+    context.update(review_views.panel_context(request, article))
     return render(request, "desk/article_form.html", context, status=status)
 
 
@@ -232,8 +238,8 @@ def _body_problems(form: ArticleForm) -> list[dict]:
 @require_POST
 @desk_view
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = article_to_publish(request, pk)
-    if refusal:
+    article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, STORY_UNPUBLISH, article):
         return refusal
     if article.is_live:
         publishing.unpublish(article, user=request.user)
@@ -246,9 +252,14 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- revisions
 
 
+def _own_article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
+    article = get_object_or_404(Article, pk=pk)
+    return article, refuse(request, STORY_VIEW, article)
+
+
 @desk_view
 def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
-    article, refusal = article_to_edit(request, pk)
+    article, refusal = _own_article(request, pk)
     if refusal:
         return refusal
     revisions = article.revisions.select_related("created_by").order_by("-number")
@@ -257,7 +268,7 @@ def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @desk_view
 def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    article, refusal = article_to_edit(request, pk)
+    article, refusal = _own_article(request, pk)
     if refusal:
         return refusal
     revision = get_object_or_404(Revision.objects.select_related("created_by"), article=article, number=number)

@@ -7,19 +7,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import article_to_edit, desk_view
+from newsreel.desk.access import desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.newsroom import autosave, presence, preview_links
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_VIEW
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
 AUTOSAVE_SECONDS = 3
+
+
+def _article_for(request: HttpRequest, pk: int | None, action: str = STORY_EDIT
+                 ) -> tuple[Article | None, HttpResponse | None]:
+    if pk is None:
+        return None, refuse(request, STORY_CREATE)
+    article = get_object_or_404(Article, pk=pk)
+    return article, refuse(request, action, article)
 
 
 def _json_refusal(response: HttpResponse) -> JsonResponse:
@@ -30,7 +39,7 @@ def _json_refusal(response: HttpResponse) -> JsonResponse:
 @desk_view
 def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     """Keep the posted editor fields in the writer's slot (not a revision); answer JSON."""
-    article, refusal = article_to_edit(request, pk)
+    article, refusal = _article_for(request, pk)
     if refusal:
         return _json_refusal(refusal)
     draft = None
@@ -53,7 +62,7 @@ def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
 @require_POST
 @desk_view
 def autosave_discard(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    article, refusal = article_to_edit(request, pk)
+    article, refusal = _article_for(request, pk)
     if refusal:
         return refusal
     autosave.discard(request.user, article)
@@ -65,7 +74,7 @@ def autosave_discard(request: HttpRequest, pk: int | None = None) -> HttpRespons
 @desk_view
 def presence_beat(request: HttpRequest, pk: int) -> JsonResponse:
     """The editor's heartbeat: note this person is here, say who else is."""
-    article, refusal = article_to_edit(request, pk)
+    article, refusal = _article_for(request, pk, STORY_VIEW)
     if refusal:
         return _json_refusal(refusal)
     presence.beat(article, request.user)
