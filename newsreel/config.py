@@ -168,6 +168,16 @@ def _parse_cache_url(value: str) -> str:
     return value
 
 
+RATING_SCALES = ("stars-5", "points-10")
+
+
+def _parse_rating_scale(value: str) -> str:
+    value = value.strip().lower()
+    if value not in RATING_SCALES:
+        raise ValueError("expected stars-5 (five stars, in halves) or points-10 (whole points out of ten)")
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -374,6 +384,14 @@ SETTINGS: tuple[Setting, ...] = (
         "embeds show their provider's name and a styled facade without a poster.",
         _parse_bool,
     ),
+    Setting(
+        "NEWSREEL_RATING_SCALE",
+        "stars-5",
+        "How reviews rate films: 'stars-5' (0.5 to 5 stars, in halves) or 'points-10' (1 to 10 "
+        "points, whole). Shown on reviews and cards and given to search engines as the review's "
+        "rating scale.",
+        _parse_rating_scale,
+    ),
 )
 
 
@@ -405,6 +423,7 @@ class Config:
     access_log: bool = False
     log_format: str = "text"
     embed_posters: bool = True
+    rating_scale: str = "stars-5"
 
     @property
     def https(self) -> bool:
@@ -458,6 +477,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         log_format=values["NEWSREEL_LOG_FORMAT"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
+        rating_scale=values["NEWSREEL_RATING_SCALE"],
     )
     check_config(config)
     return config

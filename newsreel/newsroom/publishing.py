@@ -13,6 +13,7 @@ writers hold it, the transaction is tried again (`newsreel.write_retry.run_write
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
+from newsreel.newsroom.reviews import current_scale
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
@@ -61,7 +63,8 @@ class ArticleSnapshot:
             section_id=article.section_id,
             tag_ids=frozenset(article.tags.values_list("id", flat=True)),
             author_ids=frozenset(article.authors.values_list("id", flat=True)),
-            film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True)),
+            film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True))
+            | frozenset([article.review_film.key] if article.review_film_id else []),  # its page shows the rating
             person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
             | frozenset(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True)),
             neighbour_ids=neighbour_ids(article),
@@ -239,6 +242,10 @@ def _apply_content(article: Article, draft: ArticleDraft) -> None:
     article.link_overrides = draft.link_overrides
     article.hero_image_id = draft.hero_image
     article.section = Section.objects.filter(slug=draft.section).first() if draft.section else None
+    article.review_film = Film.objects.filter(key=draft.film).first() if draft.film else None
+    article.rating = Decimal(str(draft.rating)) if draft.rating not in (None, "") else None
+    article.rating_best = current_scale().best if article.rating is not None else None
+    article.verdict = draft.verdict
 
 
 def _apply_relations(article: Article, draft: ArticleDraft) -> None:
