@@ -33,7 +33,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
-from newsreel.newsroom.reviews import current_scale
+from newsreel.newsroom.reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
@@ -316,6 +316,7 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
              processed: ProcessedArticle | None = None) -> Article:
     revision = revision or article.latest_revision
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
+    _refuse_unpublishable(draft)
     if processed is None:
         processed = _process(draft)
     if at is None and draft.publish_at is not None and draft.publish_at > clock.now():
@@ -351,7 +352,15 @@ def prepare(draft: ArticleDraft, article: Article | None = None) -> Prepared:
     draft it publishes is still the same (if it changed meanwhile, it runs again inside).
     """
     validated = validate_draft(draft, article=article)
+    _refuse_unpublishable(validated)
     return validated, _process(validated)
+
+
+def _refuse_unpublishable(draft: ArticleDraft) -> None:
+    """Valid to save is not always ready to go live (a review must name its film)."""
+    problems = publish_problems(film=draft.film, section=draft.section, lines=draft.field_lines)
+    if problems:
+        raise IntakeError(problems)
 
 
 def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",

@@ -106,9 +106,16 @@ def review_problems(
         for name in given:
             problem(name, f"only reviews carry a {name}; put the story in the reviews section "
                           f"(section: {REVIEW_SECTION}) or remove the {name}")
-    elif not film_text:
-        problem("film", "a review must name the film it reviews: film: <film key>, e.g. film: harbor-lights-2025")
     return ReviewFields(film=film_key, rating=parsed, verdict=verdict_text), errors
+
+
+def publish_problems(*, film: str, section: str, lines: dict[str, int] | None = None) -> list[FieldError]:
+    """What stops a valid draft from going live: a review that names no film. (A draft may be
+    saved without one, so a writer can start a review before choosing the film.)"""
+    if section == REVIEW_SECTION and not film:
+        return [FieldError("film", "a review must name the film it reviews before it is published: "
+                                   "film: <film key>, e.g. film: harbor-lights-2025", (lines or {}).get("film"))]
+    return []
 
 
 def parse_rating(value: Any, scale: RatingScale) -> tuple[Decimal | None, str]:

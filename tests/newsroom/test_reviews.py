@@ -11,7 +11,7 @@ import pytest
 from newsreel.films.models import Film
 from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
-from newsreel.newsroom.publishing import save_and_publish
+from newsreel.newsroom.publishing import save_and_publish, save_draft
 from newsreel.newsroom.upsert import publish_incoming
 
 pytestmark = pytest.mark.django_db
@@ -74,10 +74,13 @@ def test_a_published_rating_keeps_the_scale_it_was_given_on(harbor, settings):
     assert article.rating_label == "4.5 out of 5 stars"
 
 
-def test_a_review_must_name_a_known_film(harbor):
-    assert problems(review(film="")) == [
-        "film: a review must name the film it reviews: film: <film key>, e.g. film: harbor-lights-2025"]
-    assert problems(review(film="harbour-lights")) == [
+def test_a_review_must_name_a_known_film_to_go_live_though_its_draft_may_wait_for_one(harbor):
+    draft = save_draft(review(film="", rating=None, verdict=""))
+    assert draft.latest_revision is not None and not draft.is_live
+    assert problems(review(film="", slug="other")) == [
+        "film: a review must name the film it reviews before it is published: film: <film key>, "
+        "e.g. film: harbor-lights-2025"]
+    assert problems(review(film="harbour-lights", slug="third")) == [
         "film: 'harbour-lights' is not a film in the knowledge graph; name it by its key (the end of its "
         "page's address, e.g. harbor-lights-2025) or add the film first"]
 
