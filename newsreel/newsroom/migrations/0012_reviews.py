@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('films', '0001_initial'),
-        ('newsroom', '0008_editing_safely'),
+        ('newsroom', '0011_review'),
     ]
 
     operations = [
