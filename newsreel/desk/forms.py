@@ -14,7 +14,7 @@ from django.core.validators import URLValidator
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.roles import role_of
-from newsreel.newsroom.reviews import current_scale
+from newsreel.newsroom.film_reviews import current_scale
 
 NO_ROLE_MESSAGE = (
     "This account has no newsroom role (contributor, editor or administrator), so it cannot "
@@ -141,7 +141,7 @@ class ArticleForm(forms.Form):
         help_text="One a line: Name | https://link (the link is optional).",
     )
 
-    # Reviews (newsreel.newsroom.reviews); checked by the intake like every other field.
+    # Reviews (newsreel.newsroom.film_reviews); checked by the intake like every other field.
     film = forms.CharField(
         label="Film reviewed", max_length=200, required=False,
         help_text="Reviews only: the film's key, e.g. harbor-lights-2025 (the end of its page's address).",

@@ -18,7 +18,7 @@ from newsreel.images.models import Image
 from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.problems import FieldError
-from newsreel.newsroom.reviews import review_problems
+from newsreel.newsroom.film_reviews import review_problems
 
 
 class IntakeError(ValueError):

@@ -34,7 +34,7 @@ from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, vali
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
-from newsreel.newsroom.reviews import current_scale, publish_problems
+from newsreel.newsroom.film_reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article

@@ -14,7 +14,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.liveness import ArticleQuerySet
 from newsreel.newsroom.models.taxonomy import Section, Tag
-from newsreel.newsroom.reviews import rating_label, rating_short, rating_stars
+from newsreel.newsroom.film_reviews import rating_label, rating_short, rating_stars
 
 # Raw SQL that must not read article rows (only liveness and date by id) names this index.
 LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
@@ -45,7 +45,7 @@ class Article(models.Model):
         default=dict, blank=True,
         help_text='Editor decisions on mention links: {"remove": ["film:key", ...], "add": [{"surface": ..., "key": ..., "kind": "film"}]}',
     )
-    # Reviews (newsreel.newsroom.reviews): only a story in the reviews section has these.
+    # Reviews (newsreel.newsroom.film_reviews): only a story in the reviews section has these.
     review_film = models.ForeignKey(
         "films.Film", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews",
         help_text="The film a review reviews",

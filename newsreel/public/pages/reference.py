@@ -15,7 +15,7 @@ from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
 from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page
-from newsreel.newsroom.reviews import REVIEW_SECTION
+from newsreel.newsroom.film_reviews import REVIEW_SECTION
 from newsreel.public.pages.queries import listed_articles, live_articles
 from newsreel.public.pages.seo import social_tags
 from newsreel.public.pages.shared import site_settings

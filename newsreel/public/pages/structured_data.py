@@ -24,7 +24,7 @@ from django.templatetags.static import static
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.images.renditions import Picture, picture
 from newsreel.newsroom.models import Article, Author, Mention
-from newsreel.newsroom.reviews import scale_for
+from newsreel.newsroom.film_reviews import scale_for
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute
 
