@@ -117,6 +117,8 @@ def make_article(db, graph, news):
              **fields) -> Article:
         """`body` is the story's Markdown (by default `story_body()`); `fields` go to the draft."""
         n = next(counter)
+        if section is not None and section.slug == "reviews":
+            fields.setdefault("film", "harbor-lights-2025")  # a review names its film; these stories are about it
         draft = ArticleDraft(
             headline=headline or f"Ada Varga talks Harbor Lights, part {n}", body=body or story_body(spoiler=spoiler),
             slug=slug or f"story-{n}", dek="A director on her winter shoot", section=section.slug if section else "",

@@ -141,7 +141,8 @@ def test_a_review_of_one_film_is_a_review_news_article_of_that_movie(client, mak
     # The Paper Orchard is named once in passing; Harbor Lights (named twice) is the subject.
     body = story_body("Ada Varga has finished *Harbor Lights*. Tomas Ilic, last seen in *The Paper Orchard*, "
                       "plays Jonah in *Harbor Lights*.")
-    publish(make_article("Review: Harbor Lights", slug="review-harbor", section=reviews, body=body))
+    publish(make_article("Review: Harbor Lights", slug="review-harbor", section=reviews, body=body,
+                         film="harbor-lights-2025"))
     data = ld_of(get(client, "/articles/review-harbor/"), "ReviewNewsArticle")
     reviewed = data["itemReviewed"]
     assert reviewed["@type"] == "Movie" and reviewed["name"] == "Harbor Lights"
@@ -153,15 +154,10 @@ def test_a_review_of_one_film_is_a_review_news_article_of_that_movie(client, mak
         in data["mentions"]
 
 
-def test_a_review_with_no_single_main_film_stays_a_news_article(client, make_article, publish, site, graph, reviews):
-    publish(make_article("Two winters on screen", slug="double-bill", section=reviews, body=TWO_FILMS))
-    page = get(client, "/articles/double-bill/")
-    assert ld_of(page, "NewsArticle")["about"][0]["name"] in {"Harbor Lights", "The Paper Orchard"}
-    assert "ReviewNewsArticle" not in page.html
-
-
-def test_a_tie_is_settled_by_the_film_named_in_the_headline(client, make_article, publish, site, graph, reviews):
-    publish(make_article("The Paper Orchard, revisited", slug="orchard-again", section=reviews, body=TWO_FILMS))
+def test_a_review_is_of_the_film_it_names_when_another_is_named_as_often(client, make_article, publish, site, graph,
+                                                                         reviews):
+    publish(make_article("The Paper Orchard, revisited", slug="orchard-again", section=reviews, body=TWO_FILMS,
+                         film="paper-orchard-2023"))
     data = ld_of(get(client, "/articles/orchard-again/"), "ReviewNewsArticle")
     assert data["itemReviewed"]["name"] == "The Paper Orchard"
 
@@ -170,7 +166,7 @@ def test_a_film_named_only_in_the_spoiler_block_is_never_reviewed_or_mentioned(c
                                                                                 graph, reviews):
     secret = Film.objects.create(key="hidden-sequel-2027", title="The Hidden Sequel", year=2027)
     hidden = " *The Hidden Sequel* follows. *The Hidden Sequel* is set at sea. *The Hidden Sequel* opens in 2027."
-    publish(make_article("Review: Harbor Lights", slug="review-secret", section=reviews,
+    publish(make_article("Review: Harbor Lights", slug="review-secret", section=reviews, film="harbor-lights-2025",
                          body=story_body(in_spoiler=hidden)))
     assert set(Mention.objects.filter(film=secret).values_list("in_spoiler", flat=True)) == {True}
     page = get(client, "/articles/review-secret/")
