@@ -12,7 +12,7 @@ from datetime import datetime, timezone as dt_timezone
 from functools import lru_cache
 from typing import Iterable
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
@@ -70,16 +70,22 @@ def store_page(
 
 
 def _write_page(path: str, page: StoredPage | None, values: dict) -> StoredPage:
-    if page is None:
+    # Another writer may drop or store the same path between our read and our write: on
+    # PostgreSQL two publishes interleave, and one dropping a tag or feed page the other is
+    # rendering left an UPDATE that matched no row (the publish failed with a DatabaseError).
+    # So an update that finds no row stores the page anew, and an insert that meets a row
+    # updates it; three rounds settle any interleaving a publish meets in practice.
+    for _ in range(3):
+        if page is not None and StoredPage.objects.filter(pk=page.pk).update(**values):
+            for name, value in values.items():
+                setattr(page, name, value)
+            return page
         try:
             with transaction.atomic():
                 return StoredPage.objects.create(path=path, **values)
         except IntegrityError:  # another process stored the same path a moment ago
-            page = StoredPage.objects.get(path=path)
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save(update_fields=list(values))
-    return page
+            page = StoredPage.objects.filter(path=path).defer("body").first()
+    raise DatabaseError(f"could not store the page {path}: other writers kept storing and dropping it")
 
 
 def store_redirect(path: str, location: str) -> StoredPage:
