@@ -69,7 +69,7 @@ def test_two_servers_read_one_session_from_the_shared_cache_and_a_log_out_ends_i
         env_a = base_env(tmp_path / "machine-a", **shared)
         env_b = base_env(tmp_path / "machine-b", **shared)
         for step in (("migrate",), ("createuser", "orchard-editor", "--role", "editor", "--password", PASSWORD)):
-            done = newsreel(*step, env=env_a)
+            done = newsreel(*step, env=env_a, timeout=600)  # a new database's migrations, on a shared machine
             assert done.returncode == 0, done.stderr
         port_a, port_b = free_port(), free_port()
         with serving_together((env_a, port_a), (env_b, port_b)):
@@ -105,7 +105,7 @@ def test_failed_log_ins_on_one_server_lock_the_account_on_the_other(tmp_path, re
         env_a = base_env(tmp_path / "machine-a", **shared)
         env_b = base_env(tmp_path / "machine-b", **shared)
         for step in (("migrate",), ("createuser", "orchard-editor", "--role", "editor", "--password", PASSWORD)):
-            done = newsreel(*step, env=env_a)
+            done = newsreel(*step, env=env_a, timeout=600)  # a new database's migrations, on a shared machine
             assert done.returncode == 0, done.stderr
         port_a, port_b = free_port(), free_port()
         with serving_together((env_a, port_a), (env_b, port_b)):
