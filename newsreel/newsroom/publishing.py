@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from newsreel import links
+from newsreel.embeds.services import embed_media
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
@@ -31,6 +32,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
@@ -125,7 +127,7 @@ def preview(draft: ArticleDraft) -> ProcessedArticle:
 def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
     try:
         return process_article(
-            draft.body, graph=current_gazetteer(), images=resolve_image, headline=draft.headline,
+            draft.body, graph=current_gazetteer(), images=resolve_image, embeds=embed_media, headline=draft.headline,
             summary=draft.summary, link_overrides=draft.link_overrides,
             article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for,
         )
@@ -176,7 +178,9 @@ def _refetching(article: Article | None) -> Callable[[], Article | None]:
 
 def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
     """Keep a new revision (none when nothing changed). Metadata must be valid; text problems are recorded, not fatal,
-    so nothing the writer typed is lost (they stop a publish instead)."""
+    so nothing the writer typed is lost (they stop a publish instead).
+    `user` None is the system (a command, an importer); a person is checked against their role."""
+    require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     prepared = _prepare(draft, article)
     current = _refetching(article)
     return run_write(lambda: _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared))[0]
@@ -224,7 +228,7 @@ def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
         "reading_minutes": processed.reading_minutes,
         "word_count": processed.word_count,
         "mentions": [[m.kind, m.key, m.start, m.end, m.surface, m.in_spoiler] for m in processed.mentions],
-        "quotes": [[q.text, q.speaker_key, q.speaker_name, q.start, q.in_spoiler] for q in processed.quotes],
+        "quotes": [[q.text, q.speaker_key, q.speaker_name, q.start, q.in_spoiler, q.confidence] for q in processed.quotes],
     }
 
 
@@ -274,7 +278,8 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     article.quotes.all().delete()
     Quote.objects.bulk_create(
         Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
-              speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler)
+              speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler,
+              confidence=q.confidence)
         for q in processed.quotes
     )
 
@@ -290,6 +295,7 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     (`newsreel.newsroom.scheduling`); the worker calls this at its minute with `at` (the
     scheduled time, kept as the publication time) and `went_live_at` (now).
     """
+    require(user, STORY_PUBLISH, article)
     _refuse_deleted(article)
     revision = revision or article.latest_revision
     if revision is None:
@@ -349,6 +355,8 @@ def prepare(draft: ArticleDraft, article: Article | None = None) -> Prepared:
 def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",
                      prepared: Prepared | None = None) -> Article:
     """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
+    require(user, STORY_PUBLISH, article)
+    require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     if prepared is None and not connection.in_atomic_block:
         # Validation and the text core, before the write lock; their errors stop it here.
         prepared = prepare(draft, article)
@@ -362,6 +370,7 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
 
 def unpublish(article: Article, *, user=None) -> Article:
     """Take an article off the site; its URL answers 410 Gone."""
+    require(user, STORY_UNPUBLISH, article)
     if not article.is_live:
         return article
     current = _refetching(article)

@@ -21,6 +21,8 @@ LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
 
 class WorkflowState(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"  # newsreel.newsroom.review: submitted, waiting for an editor
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"  # sent back to its writer with a note
     SCHEDULED = "scheduled", "Scheduled"  # newsreel.newsroom.scheduling: goes live at published_at
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
@@ -43,7 +45,7 @@ class Article(models.Model):
         help_text='Editor decisions on mention links: {"remove": ["film:key", ...], "add": [{"surface": ..., "key": ..., "kind": "film"}]}',
     )
 
-    state = models.CharField(max_length=12, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
+    state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
