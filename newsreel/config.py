@@ -232,6 +232,16 @@ def _parse_text(value: str) -> str:
     return value
 
 
+RATING_SCALES = ("stars-5", "points-10")
+
+
+def _parse_rating_scale(value: str) -> str:
+    value = value.strip().lower()
+    if value not in RATING_SCALES:
+        raise ValueError("expected stars-5 (five stars, in halves) or points-10 (whole points out of ten)")
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -489,6 +499,14 @@ SETTINGS: tuple[Setting, ...] = (
         "embeds show their provider's name and a styled facade without a poster.",
         _parse_bool,
     ),
+    Setting(
+        "NEWSREEL_RATING_SCALE",
+        "stars-5",
+        "How reviews rate films: 'stars-5' (0.5 to 5 stars, in halves) or 'points-10' (1 to 10 "
+        "points, whole). Shown on reviews and cards and given to search engines as the review's "
+        "rating scale.",
+        _parse_rating_scale,
+    ),
 )
 
 
@@ -527,6 +545,7 @@ class Config:
     email_from: str = "Newsreel <newsreel@localhost>"
     invite_days: int = 7
     embed_posters: bool = True
+    rating_scale: str = "stars-5"
 
     @property
     def https(self) -> bool:
@@ -587,6 +606,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         email_from=values["NEWSREEL_EMAIL_FROM"],
         invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
+        rating_scale=values["NEWSREEL_RATING_SCALE"],
     )
     check_config(config)
     return config

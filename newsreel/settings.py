@@ -35,6 +35,8 @@ BODY_MAX_BYTES = CONFIG.body_max_bytes
 WRITE_WAIT = CONFIG.write_wait
 # Embeds' titles and poster frames are fetched at save time (newsreel.embeds.services).
 EMBED_POSTERS = CONFIG.embed_posters
+# How reviews rate films (newsreel.newsroom.ratings).
+RATING_SCALE = CONFIG.rating_scale
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}

@@ -101,6 +101,8 @@ class Affected:
                 self.film_keys.add(film_key)
             if person_key:
                 self.person_keys.add(person_key)
+        if article.review_film_id:  # the reviewed film's page shows the rating and links the review
+            self.film_keys.add(article.review_film.key)
         # Person pages list quotes, so a quoted speaker's page changes too.
         self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
         self.tag_ids.update(article.tags.values_list("id", flat=True))

@@ -51,6 +51,7 @@ def initial_from_draft(draft: ArticleDraft) -> dict:
         "body": draft.body, "section": draft.section or None, "tags": ", ".join(draft.tags),
         "authors": ", ".join(draft.authors), "hero_image": draft.hero_image,
         "sources": format_sources(draft.sources),
+        "film": draft.film, "rating": draft.rating or "", "verdict": draft.verdict,
     }
 
 
@@ -64,6 +65,7 @@ def draft_from_form(form: ArticleForm, base: ArticleDraft | None) -> ArticleDraf
         "tags": data["tags"], "authors": data["authors"],
         "hero_image": data["hero_image"].pk if data["hero_image"] else None,
         "sources": data["sources"],
+        "film": data["film"].strip(), "rating": data["rating"].strip() or None, "verdict": data["verdict"],
         "body_line": 1,  # the textarea is the whole body: its lines are the body's lines
     }
     return dataclasses.replace(base, **fields) if base else ArticleDraft(**fields)
