@@ -14,8 +14,9 @@ works, by OFFSET.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from django.db.models import QuerySet
 
@@ -70,34 +71,49 @@ def page_number(text: str | None) -> int:
     return int(text) if text and text.isdigit() and 0 < int(text) < 1_000_000 else 1
 
 
-def capped_page(entries: QuerySet, number: int, per_page: int, cap: int | None = None) -> CappedPage:
+# How the database should read the list, told what the count found (None: for the count
+# itself); `newsreel.desk.search.planned` is the story list's.
+Planner = Callable[["Counted | None"], AbstractContextManager]
+
+
+def _as_planned(counted: "Counted | None") -> AbstractContextManager:
+    return nullcontext()
+
+
+def capped_page(entries: QuerySet, number: int, per_page: int, cap: int | None = None,
+                planned: Planner = _as_planned) -> CappedPage:
     """One page of `entries` (ordered), with the list counted up to `cap`."""
-    counted = _count(entries, per_page, cap)
+    counted = _count(entries, per_page, cap, planned)
     if not counted.more:
         number = min(number, counted.num_pages)  # past the end: the last page, as Django's get_page
     start = (number - 1) * per_page
-    rows = list(entries[start:start + per_page + 1])
+    with planned(counted):
+        rows = list(entries[start:start + per_page + 1])
     return CappedPage(number=number, object_list=rows[:per_page], has_next=len(rows) > per_page, paginator=counted)
 
 
 def story_page(entries: QuerySet, sort: str, number: int, per_page: int, after: Position | None = None,
-               before: Position | None = None, cap: int | None = None) -> CappedPage:
+               before: Position | None = None, cap: int | None = None,
+               planned: Planner = _as_planned) -> CappedPage:
     """Page `number` of the story list: the stories after `after` (a Next link), before
     `before` (a Previous link), or by number when the address names neither."""
     if after is None and before is None:
-        return capped_page(entries, number, per_page, cap)
-    counted = _count(entries, per_page, cap)
+        return capped_page(entries, number, per_page, cap, planned)
+    counted = _count(entries, per_page, cap, planned)
     if after is not None:
-        rows = stories_after(entries, sort, after, per_page + 1)
+        with planned(counted):
+            rows = stories_after(entries, sort, after, per_page + 1)
         return CappedPage(number=max(number, 2), object_list=rows[:per_page], has_next=len(rows) > per_page,
                           paginator=counted, previous=True)
-    rows = stories_after(entries, sort, before, per_page + 1, backwards=True)
+    with planned(counted):
+        rows = stories_after(entries, sort, before, per_page + 1, backwards=True)
     earlier = len(rows) > per_page
     return CappedPage(number=number if earlier else 1, object_list=rows[:per_page][::-1], has_next=True,
                       paginator=counted, previous=earlier)
 
 
-def _count(entries: QuerySet, per_page: int, cap: int | None) -> Counted:
+def _count(entries: QuerySet, per_page: int, cap: int | None, planned: Planner) -> Counted:
     cap = COUNT_CAP if cap is None else cap
-    found = entries.order_by()[:cap + 1].count()
+    with planned(None):
+        found = entries.order_by()[:cap + 1].count()
     return Counted(count=min(found, cap), more=found > cap, per_page=per_page)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -24,6 +25,9 @@ from django.utils import timezone
 from newsreel.desk.models import StoryEntry, StoryFacet
 from newsreel.desk.story_index import CONFIG, FTS
 from newsreel.newsroom.models import WorkflowState
+
+if TYPE_CHECKING:
+    from newsreel.desk.paging import Counted
 
 MAX_WORDS = 12
 # Above this many matches, walking the sort order beats sorting the matches (SQLite).
@@ -91,6 +95,41 @@ def _fts5_matches_more_than(match: str, limit: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s LIMIT {limit + 1})", [match])
         return cursor.fetchone()[0] > limit
+
+
+@contextmanager
+def planned(query: StoryQuery, counted: Counted | None) -> Iterator[None]:
+    """How PostgreSQL reads a search (`newsreel.desk.paging.Planner`); nothing elsewhere.
+
+    Its planner cannot see what testing a story's words costs: the vector lives out of the
+    row (TOAST), so reading every row and testing each looks cheap, and it chose that to
+    count a common word's matches (0.6 s at 100,000 stories) and walked the whole sort
+    order looking for a word nobody wrote (8 s). So the count is read from the GIN index
+    only; and the page walks the sort's index only when the count shows the matches are
+    dense (more than the count's cap: a match every few stories), otherwise the matches come
+    from the GIN index and are sorted (at most the cap of them)."""
+    if connection.vendor != "postgresql" or not words_of(query.words):
+        yield
+        return
+    walk = counted is not None and counted.more
+    wanted = {"enable_seqscan": "off", "enable_indexscan": "on" if walk else "off",
+              "enable_indexonlyscan": "on" if walk else "off", "enable_bitmapscan": "off" if walk else "on",
+              "jit": "off"}  # a plan that had to take a switched-off way costs 10^10, which would start JIT
+    # Local to the transaction, or to the request's when there is one: so what was there is
+    # put back after (a savepoint's release keeps SET LOCAL; its rollback, on an error, undoes it).
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(["current_setting(%s)"] * len(wanted)), list(wanted))
+            before = dict(zip(wanted, cursor.fetchone()))
+            _set_locally(cursor, wanted)
+        yield
+        with connection.cursor() as cursor:
+            _set_locally(cursor, before)
+
+
+def _set_locally(cursor: Any, settings: dict[str, str]) -> None:
+    cursor.execute("SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+                   [part for item in settings.items() for part in item])
 
 
 def _start_of(day: dt.date) -> dt.datetime:
