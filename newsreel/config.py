@@ -365,6 +365,15 @@ SETTINGS: tuple[Setting, ...] = (
         "gives up with a message naming what was not written. See docs/concurrency.md.",
         _parse_wait_seconds,
     ),
+    Setting(
+        "NEWSREEL_EMBED_POSTERS",
+        "true",
+        "Fetch each embedded video's or post's title and poster frame from its provider (oEmbed) "
+        "when a story is saved, previewed or published, and keep a copy in the image library, so "
+        "a reader's page asks the provider for nothing until the reader loads the player. Off: "
+        "embeds show their provider's name and a styled facade without a poster.",
+        _parse_bool,
+    ),
 )
 
 
@@ -395,6 +404,7 @@ class Config:
     media_url: str = ""
     access_log: bool = False
     log_format: str = "text"
+    embed_posters: bool = True
 
     @property
     def https(self) -> bool:
@@ -447,6 +457,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
+        embed_posters=values["NEWSREEL_EMBED_POSTERS"],
     )
     check_config(config)
     return config

@@ -10,7 +10,9 @@ Style sheets come only from our own files too. Style *attributes* are allowed
 (`style-src-attr 'unsafe-inline'`): pictures set `object-position` from their focal point
 and tables their column alignment; the sanitizer keeps no other style property in a body,
 and a style attribute cannot run script. Pictures may come from any https host (figures
-may name images by URL, media may sit on object storage or a CDN).
+may name images by URL, media may sit on object storage or a CDN). Frames come only from
+the embed providers' players (`newsreel.text.embeds.PROVIDERS`), and only once a reader
+clicks an embed's facade: no page is stored with a frame in it.
 
 The WSGI fast path (`newsreel.public.fastpath`) sends the same header with stored pages.
 """
@@ -20,6 +22,8 @@ from __future__ import annotations
 from typing import Callable
 
 from django.http import HttpRequest, HttpResponse
+
+from newsreel.text.embeds import frame_origins
 
 HEADER = "Content-Security-Policy"
 POLICY: dict[str, tuple[str, ...]] = {
@@ -32,7 +36,9 @@ POLICY: dict[str, tuple[str, ...]] = {
     "connect-src": ("'self'",),
     "media-src": ("'self'", "https:"),
     "object-src": ("'none'",),
-    "frame-src": ("'none'",),
+    # Players of the allowlisted embed providers; a page holds none of their frames until
+    # the reader asks for one (newsreel.text.embeds, public/embeds.js).
+    "frame-src": frame_origins(),
     "base-uri": ("'none'",),
     "form-action": ("'self'",),
     "frame-ancestors": ("'none'",),

@@ -33,6 +33,8 @@ IMAGE_MAX_PIXELS = CONFIG.image_max_pixels
 IMAGE_MAX_BYTES = CONFIG.image_max_bytes
 BODY_MAX_BYTES = CONFIG.body_max_bytes
 WRITE_WAIT = CONFIG.write_wait
+# Embeds' titles and poster frames are fetched at save time (newsreel.embeds.services).
+EMBED_POSTERS = CONFIG.embed_posters
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "newsreel.films",
     "newsreel.images",
+    "newsreel.embeds",
     "newsreel.newsroom",
     "newsreel.public",
     "newsreel.desk",

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from newsreel import links
+from newsreel.embeds.services import embed_media
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
@@ -125,7 +126,7 @@ def preview(draft: ArticleDraft) -> ProcessedArticle:
 def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
     try:
         return process_article(
-            draft.body, graph=current_gazetteer(), images=resolve_image, headline=draft.headline,
+            draft.body, graph=current_gazetteer(), images=resolve_image, embeds=embed_media, headline=draft.headline,
             summary=draft.summary, link_overrides=draft.link_overrides,
             article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for,
         )

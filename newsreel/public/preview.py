@@ -91,6 +91,7 @@ def render_draft(draft: ArticleDraft, processed: ProcessedArticle, *, notice: st
         "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
         # Sanitized by the text core (nh3), as at publish.
         "body_html": mark_safe(processed.html),
+        "has_embeds": bool(processed.embeds),
         "films": [{"film": film, "status": film_status_line(film)} for film in films],
         "people": people,
         "previous": None, "next": None, "related": [],

@@ -14,7 +14,7 @@ from markdown_it.rules_block import StateBlock
 
 from .types import TextError
 
-BLOCK_KINDS = ("spoiler", "note", "figure")
+BLOCK_KINDS = ("spoiler", "note", "figure", "embed")
 _MARKER = re.compile(r"^:{3,}(?P<rest>.*)$")
 _FENCE_OPEN = re.compile(r"^(?P<marker>`{3,}|~{3,})")
 _FIGURE_IMAGE_ROLE = "figure-image"

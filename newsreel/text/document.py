@@ -13,6 +13,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from .embeds import EmbedLookup, EmbedRef, no_embed_media
 from .figures import FigureImage, ImageLookup
 from .markdown import MARKDOWN
 from .plaintext import extract_paragraphs, join_paragraphs, number_paragraphs
@@ -36,6 +37,7 @@ class Document:
     word_count: int
     reading_minutes: int
     figures: list[FigureImage]  # every image shown, in order
+    embeds: list[EmbedRef]  # every embed shown, in order
     _tokens: list[Token] = field(repr=False, default_factory=list)
     _env: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -59,11 +61,11 @@ class Document:
 
 
 def parse_document(
-    source: str, *, films: Sequence[FilmRef], images: ImageLookup
+    source: str, *, films: Sequence[FilmRef], images: ImageLookup, embeds: EmbedLookup = no_embed_media
 ) -> Document:
     """Parse Newsreel Markdown; raises TextError(message, line=N) for what cannot be published."""
     env: dict[str, Any] = {}
-    resolution = resolve_tokens(MARKDOWN.parse(source, env), films=films, images=images, md=MARKDOWN)
+    resolution = resolve_tokens(MARKDOWN.parse(source, env), films=films, images=images, md=MARKDOWN, embeds=embeds)
     paragraphs = extract_paragraphs(resolution.tokens)
     safe_paragraphs = number_paragraphs(p for p in paragraphs if p.spoiler_film is None)
     text = join_paragraphs(paragraphs)
@@ -78,6 +80,7 @@ def parse_document(
         word_count=words,
         reading_minutes=reading_minutes(words),
         figures=resolution.images,
+        embeds=resolution.embeds,
         _tokens=resolution.tokens,
         _env=env,
     )

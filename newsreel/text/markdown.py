@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .containers import container_rule
+from .embeds import facade_html, feed_link_html
 from .figures import figure_html
 from .spoilers import spoiler_notice_html, spoiler_summary_html
 from .types import TextError
@@ -114,6 +115,13 @@ def _figure(self: Rule, tokens: Sequence[Token], idx: int, options: Any, env: An
     return figure_html(meta["image"], caption)
 
 
+def _embed(self: Rule, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    meta = tokens[idx].meta
+    caption = " ".join(self.renderInline(inline.children or [], options, env) for inline in meta["captions"])
+    render = feed_link_html if meta["as_link"] else facade_html
+    return render(meta["embed"], meta["media"], caption)
+
+
 _RENDER_RULES = {
     "nr_spoiler_open": _spoiler_open,
     "nr_spoiler_close": _spoiler_close,
@@ -121,6 +129,7 @@ _RENDER_RULES = {
     "nr_note_open": _note_open,
     "nr_note_close": _note_close,
     "nr_figure": _figure,
+    "nr_embed": _embed,
 }
 
 MARKDOWN = build_markdown()

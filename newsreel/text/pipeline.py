@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping
 
 from newsreel.text.document import parse_document, spoiler_note
+from newsreel.text.embeds import EmbedLookup, no_embed_media
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import find_mentions, link_targets
 from newsreel.text.quotes import extract_quotes
@@ -29,6 +30,7 @@ def process_article(
     *,
     graph: KnowledgeGraph | Gazetteer,
     images: Callable[[str], ImageRef | None] = _no_images,
+    embeds: EmbedLookup = no_embed_media,
     headline: str = "",
     summary: str = "",
     link_overrides: Mapping[str, Any] | None = None,
@@ -39,10 +41,11 @@ def process_article(
 
     `summary` is the editor's own summary, if any: it replaces the generated one.
     `article_url` is where feed readers are sent to reveal a spoiler block; `href(kind, key)`
-    makes the URL of a film's or a person's page for mention links.
+    makes the URL of a film's or a person's page for mention links. `embeds` gives what
+    the site stored for an embed (its title and poster), or None.
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
-    document = parse_document(source, films=gazetteer.graph.films, images=images)
+    document = parse_document(source, films=gazetteer.graph.films, images=images, embeds=embeds)
     mentions = find_mentions(document.paragraphs, gazetteer)
     quotes = extract_quotes(document.paragraphs, mentions, gazetteer)
     generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
@@ -64,5 +67,6 @@ def process_article(
         quotes=quotes,
         summary=generated,
         feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url),
+        embeds=list(document.embeds),
     )
 

@@ -2,7 +2,9 @@
 
 Every block a reader reads becomes one Paragraph: headings, paragraphs, list items, quotes,
 table rows (cells joined by " | "), figure captions, editor's notes and footnotes. Code is
-not prose and is left out; raw HTML counts by its text.
+not prose and is left out; raw HTML counts by its text. Embeds (a video or post from
+elsewhere) and their captions are not the story's own words: search, summaries and mention
+finding never see them.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
             if token.type == "tr_close":
                 blocks.append((CELL_SEPARATOR.join(cell for cell in cells if cell), "table", _film(stack)))
                 sources.append(None)
+        elif any(open_token.type == "nr_embed_open" for open_token in stack):
+            continue
         elif token.type == "inline" and not is_figure_image(token):
             text = inline_text(token.children or [])
             if stack and stack[-1].type in ("th_open", "td_open"):

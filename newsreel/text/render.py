@@ -32,7 +32,7 @@ def render_html(
 ) -> str:
     if spoiler_mode not in SPOILER_MODES:
         raise ValueError(f"spoiler_mode must be one of {', '.join(SPOILER_MODES)}, not {spoiler_mode!r}")
-    stream = collapse_figures(tokens)
+    stream = collapse_embeds(collapse_figures(tokens), as_link=spoiler_mode == "notice")
     if spoiler_mode == "notice":
         stream = replace_spoilers(stream, article_url)
     stream = link_mentions(stream, links)
@@ -58,6 +58,27 @@ def collapse_figures(tokens: Sequence[Token]) -> list[Token]:
         figure = Token("nr_figure", "figure", 0, map=token.map, block=True)
         figure.meta = {"image": token.meta["image"], "captions": captions}
         result.append(figure)
+        index = end + 1
+    return result
+
+
+def collapse_embeds(tokens: Sequence[Token], *, as_link: bool) -> list[Token]:
+    """Each embed becomes one `nr_embed` token holding its caption's inline tokens; `as_link`
+    (feeds) renders it as a plain link instead of the click-to-load facade."""
+    result: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type != "nr_embed_open":
+            result.append(token)
+            index += 1
+            continue
+        end = _matching_close(tokens, index)
+        captions = [inner for inner in tokens[index + 1 : end] if inner.type == "inline"]
+        embed = Token("nr_embed", "figure", 0, map=token.map, block=True)
+        embed.meta = {"embed": token.meta["embed"], "media": token.meta["media"], "captions": captions,
+                      "as_link": as_link}
+        result.append(embed)
         index = end + 1
     return result
 

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .containers import is_figure_image
+from .embeds import EmbedLookup, EmbedRef, embed_for_block, no_embed_media, recognize
 from .figures import FigureImage, ImageLookup, parse_figure_attributes, resolve_image
 from .plaintext import inline_text
 from .spoilers import resolve_film
@@ -29,20 +30,26 @@ class Resolution:
     tokens: list[Token]
     films: list[FilmRef] = field(default_factory=list)  # spoiler films, first appearance first
     images: list[FigureImage] = field(default_factory=list)
+    embeds: list[EmbedRef] = field(default_factory=list)  # every embed shown, in order
 
 
 def resolve_tokens(
-    tokens: Sequence[Token], *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt
+    tokens: Sequence[Token], *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt,
+    embeds: EmbedLookup = no_embed_media,
 ) -> Resolution:
-    resolver = _Resolver(films=films, images=images, md=md)
-    resolver.run(list(tokens))
-    return resolver.result
+    walk = _Walk(films=films, images=images, md=md, embeds=embeds)
+    walk.run(list(tokens))
+    return walk.result
 
 
-class _Resolver:
-    def __init__(self, *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt) -> None:
+class _Walk:
+    """One pass over the token stream, knowing which ::: blocks are open at each token."""
+
+    def __init__(self, *, films: Sequence[FilmRef], images: ImageLookup, md: MarkdownIt,
+                 embeds: EmbedLookup = no_embed_media) -> None:
         self.films = films
         self.images = images
+        self.embeds = embeds
         self.md = md
         self.blocks: list[Token] = []  # open ::: blocks, outermost first
         self.result = Resolution(tokens=[])
@@ -57,6 +64,9 @@ class _Resolver:
                 self.last_line = token.map[0] + 1
             if _is_image_paragraph(tokens, index):
                 self._standalone_image(tokens[index + 1])
+                index += 3
+                continue
+            if self._url_paragraph(tokens, index):
                 index += 3
                 continue
             self._visit(token)
@@ -77,8 +87,9 @@ class _Resolver:
 
     def _open_block(self, token: Token) -> None:
         kind, line = token.meta["kind"], token.meta["line"]
-        if self.blocks and self.blocks[-1].meta["kind"] == "figure":
-            raise TextError(f"a figure's caption cannot hold a :::{kind} block", line=line)
+        if self.blocks and self.blocks[-1].meta["kind"] in ("figure", "embed"):
+            raise TextError(f"a{'n embed' if self.blocks[-1].meta['kind'] == 'embed' else ' figure'}'s "
+                            f"caption cannot hold a :::{kind} block", line=line)
         if kind == "spoiler":
             outer = next((block for block in self.blocks if block.meta["kind"] == "spoiler"), None)
             if outer is not None:
@@ -93,6 +104,8 @@ class _Resolver:
                 self.result.films.append(film)
         elif kind == "figure":
             token.meta["attributes"] = parse_figure_attributes(token.meta["args"], line=line)
+        elif kind == "embed":
+            self._embed(token, embed_for_block(token.meta["args"], line=line))
         elif token.meta["args"]:
             raise TextError(f":::{kind} takes nothing after its name, found {token.meta['args']!r}", line=line)
         self.blocks.append(token)
@@ -116,12 +129,39 @@ class _Resolver:
             raise TextError(
                 "a figure shows one image; start a new :::figure block for this one", line=line
             )
+        if self.blocks and self.blocks[-1].meta["kind"] == "embed":
+            raise TextError("an embed's caption cannot hold an image", line=line)
         opening = Token("nr_figure_open", "div", 1, block=True, map=inline.map)
         opening.meta = {"kind": "figure", "args": "", "line": line, "attributes": {}}
         opening.meta["image"] = self._resolve(image, credit="", line=line)
         closing = Token("nr_figure_close", "div", -1, block=True)
         closing.meta = {"kind": "figure", "line": line}
         self.result.tokens += [opening, closing]
+
+    def _embed(self, token: Token, embed: EmbedRef) -> None:
+        token.meta["embed"] = embed
+        token.meta["media"] = self.embeds(embed)
+        self.result.embeds.append(embed)
+
+    def _url_paragraph(self, tokens: list[Token], index: int) -> bool:
+        """A paragraph holding only a web address: an embed when an allowlisted provider's,
+        else a plain link to it. Inside an embed's caption it stays as written."""
+        url = _lone_url(tokens, index)
+        if url is None or (self.blocks and self.blocks[-1].meta["kind"] == "embed"):
+            return False
+        embed = recognize(url)
+        line = self._line(tokens[index])
+        if embed is None:
+            if self.md.validateLink(url):
+                _make_link(tokens[index + 1], self.md.normalizeLink(url))
+            return False
+        opening = Token("nr_embed_open", "div", 1, block=True, map=tokens[index].map)
+        opening.meta = {"kind": "embed", "args": url, "line": line}
+        self._embed(opening, embed)
+        closing = Token("nr_embed_close", "div", -1, block=True)
+        closing.meta = {"kind": "embed", "line": line}
+        self.result.tokens += [opening, closing]
+        return True
 
     def _resolve(self, image: Token, *, credit: str, line: int) -> FigureImage:
         reference = self.md.normalizeLinkText(image.attrGet("src") or "")  # type: ignore[arg-type]
@@ -177,6 +217,41 @@ def _single_image(inline: Token) -> Token | None:
     if len(children) == 1 and children[0].type == "image":
         return children[0]
     return None
+
+
+_LONE_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def _lone_url(tokens: Sequence[Token], index: int) -> str | None:
+    """The address when the paragraph at `index` holds one web address and nothing else
+    (typed bare, or as an autolink <https://...>)."""
+    if not (
+        tokens[index].type == "paragraph_open"
+        and index + 2 < len(tokens)
+        and tokens[index + 1].type == "inline"
+        and tokens[index + 2].type == "paragraph_close"
+    ):
+        return None
+    children = tokens[index + 1].children or []
+    if len(children) == 1 and children[0].type == "text" and _LONE_URL.match(children[0].content.strip()):
+        return children[0].content.strip()
+    if (
+        len(children) == 3 and children[0].type == "link_open" and children[0].markup == "autolink"
+        and children[2].type == "link_close" and _LONE_URL.match(children[1].content.strip())
+    ):
+        return children[1].content.strip()
+    return None
+
+
+def _make_link(inline: Token, href: str) -> None:
+    """Wrap a paragraph's lone address in a link to itself."""
+    if inline.children and inline.children[0].type == "link_open":
+        return  # an autolink already is one
+    text = inline.children[0]
+    opening = Token("link_open", "a", 1)
+    opening.attrs = {"href": href}
+    closing = Token("link_close", "a", -1)
+    inline.children = [opening, text, closing]
 
 
 def _refuse_raw_img(html: str, line: int) -> None:

@@ -13,6 +13,8 @@ from html import unescape
 
 import nh3
 
+from .embeds import is_player_address
+
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "blockquote", "br", "cite", "code", "dd", "del", "details",
     "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "hr", "i", "img",
@@ -21,9 +23,11 @@ TAGS = frozenset({
 })
 ATTRIBUTES = {
     "*": {"class"},
-    "a": {"href", "title", "rel", "id"},
+    # data-embed-*: the click-to-load facade (embeds.js), its player address checked below.
+    "a": {"href", "title", "rel", "id", "data-embed-src", "data-embed-title"},
     "abbr": {"title"},
     "details": {"data-film"},
+    "figure": {"data-embed-provider"},
     "img": {"src", "alt", "title", "width", "height", "srcset", "sizes", "loading", "decoding"},
     "li": {"id"},
     "ol": {"start"},
@@ -38,7 +42,8 @@ CLASSES = frozenset({
     # rendered by Newsreel Markdown
     "figure", "caption", "credit", "spoiler", "spoiler-summary", "spoiler-label",
     "spoiler-reveal", "spoiler-body", "spoiler-notice", "editors-note", "editors-note-label",
-    "mention",
+    "mention", "embed", "embed-video", "embed-post", "embed-no-poster", "embed-facade", "embed-poster",
+    "embed-label", "embed-provider", "embed-title", "embed-fallback", "embed-link",
     # rendered by the footnote plugin
     "footnotes-sep", "footnotes", "footnotes-list", "footnote-item", "footnote-ref",
     "footnote-backref",
@@ -88,6 +93,9 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "rel":
         kept = [word for word in value.lower().split() if word in _REL_VALUES]
         return " ".join(kept) or None
+    if name == "data-embed-src":
+        # Raw HTML cannot point the facade at a frame of its choosing: only allowlisted players.
+        return value if is_player_address(unescape(value)) else None
     if name in ("width", "height", "start"):
         return value if _NUMBER.match(value.strip()) else None
     if name in _KEYWORDS:

@@ -177,3 +177,5 @@ class ProcessedArticle:
     summary: Summary | None = None
     # The body for feeds: each spoiler block replaced by a notice linking to the article.
     feed_html: str = ""
+    # Every embed shown (newsreel.text.embeds.EmbedRef), in order.
+    embeds: list = field(default_factory=list)

@@ -32,6 +32,15 @@ def test_the_policy_allows_only_our_own_scripts_and_styles():
     assert directive("frame-ancestors") == "frame-ancestors 'none'"
 
 
+def test_frames_come_only_from_the_embed_providers_players():
+    from newsreel.text.embeds import frame_origins
+
+    sources = directive("frame-src").split()[1:]
+    assert sources == list(frame_origins())
+    assert "https://www.youtube-nocookie.com" in sources and "https://player.vimeo.com" in sources
+    assert all(source.startswith("https://") and "*" not in source for source in sources)
+
+
 def test_a_stored_page_has_the_same_policy_through_the_fast_path_and_django(fast, django_app, stored):  # noqa: F811
     _, by_fast, _ = call(fast, ARTICLE)
     _, by_django, _ = call(django_app, ARTICLE)

@@ -35,7 +35,7 @@ class _Graph:
 
 
 def article(*texts: str, kinds: dict[int, str] | None = None, spoilers: dict[int, str] | None = None):
-    """Paragraphs, mentions and document text for `texts`, as document.py and mentions.py give them."""
+    """Paragraphs, mentions and document text for `texts`, as document.py and the mentions package give them."""
     paragraphs, offset = [], 0
     for i, text in enumerate(texts):
         paragraphs.append(Paragraph(text, offset, (kinds or {}).get(i, "paragraph"), (spoilers or {}).get(i)))

@@ -1,0 +1,56 @@
+"""The embed lookup the text core is given: what we stored for an embed, fetching it first when
+the site fetches posters (`NEWSREEL_EMBED_POSTERS`) and nothing is stored yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+
+from newsreel.embeds import fetcher
+from newsreel.embeds.models import EmbedPoster
+from newsreel.images.services import create_image, image_ref
+from newsreel.text.embeds import EmbedMedia, EmbedRef
+
+log = logging.getLogger(__name__)
+RETRY_AFTER = dt.timedelta(days=1)
+
+
+def embed_media(embed: EmbedRef) -> EmbedMedia | None:
+    """The title and poster for `embed`, as the text core's `embeds` lookup."""
+    stored = EmbedPoster.objects.select_related("image").filter(link=embed.link).first()
+    if _should_fetch(stored):
+        stored = refresh(embed, stored)
+    if stored is None:
+        return None
+    return EmbedMedia(title=stored.title, poster=image_ref(stored.image) if stored.image else None)
+
+
+def _should_fetch(stored: EmbedPoster | None) -> bool:
+    if not settings.EMBED_POSTERS or connection.in_atomic_block:
+        return False  # never a network call while a write transaction holds the database
+    return stored is None or (stored.image_id is None and stored.fetched_at < timezone.now() - RETRY_AFTER)
+
+
+def refresh(embed: EmbedRef, stored: EmbedPoster | None = None) -> EmbedPoster:
+    """Ask the provider again and keep what it gives (a poster the image library refuses is dropped)."""
+    fetched = fetcher.fetch(embed)
+    image = None
+    if fetched.image:
+        name = fetched.title or f"{embed.provider_name} {'video' if embed.kind == 'video' else 'post'}"
+        try:
+            image = create_image(io.BytesIO(fetched.image), alt=f"Poster frame of {name}"[:300],
+                                 credit=f"Poster frame: {embed.provider_name}", name=fetched.image_name)
+        except ValidationError as error:
+            log.warning("embed poster for %s refused by the image library: %s", embed.link, error)
+    stored, _ = EmbedPoster.objects.update_or_create(
+        link=embed.link,
+        defaults={"provider": embed.provider, "title": fetched.title or (stored.title if stored else ""),
+                  "image": image or (stored.image if stored else None), "fetched_at": timezone.now()},
+    )
+    return stored

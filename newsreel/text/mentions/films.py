@@ -1,0 +1,231 @@
+"""Films: score each film that carries a matched title, and take one only on evidence.
+
+The evidence and its points are listed in the package's docstring (rule 4).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from newsreel.text.gazetteer import Candidate, Gazetteer
+from newsreel.text.mentions.named import Named
+from newsreel.text.mentions.people import person_shape_ok
+from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span
+from newsreel.text.normalize import FILM_NOUNS, NAME_WORDS, is_common, tokenize
+
+_SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
+_WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+_MANY = 16  # films sharing one title beyond which only those with evidence are scored
+# Words just before a title that point to the newer or the older of two films with that title.
+_NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
+_OLD_CUES = frozenset("original old older classic first".split())
+
+
+class FilmTitles:
+    """Decides, span by span, which film a title names, reading what the article named."""
+
+    def __init__(self, gaz: Gazetteer, named: Named) -> None:
+        self.gaz = gaz
+        self.named = named
+        self.t = named.tokens
+        self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
+        self._article_films: set[str] | None = None
+
+    def learn_characters(self, spans: Sequence[Span]) -> None:
+        """Words of the characters in films this article may be about ("Wren" in Ember)."""
+        gaz = self.gaz
+        films: set[str] = set()
+        for span in spans:
+            if len(span.entries) <= _MANY:
+                films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
+        for person in self.named.person_paras:
+            films.update(gaz.films_of(person))
+        for film in films:
+            for credit in gaz.credits_of(film):
+                if credit.character:
+                    for _, _, word in tokenize(credit.character):
+                        if len(word) > 2 and word[0].isalnum():
+                            self.character_films.setdefault(word, set()).add(film)
+
+    def decide(self, span: Span) -> tuple[Candidate | None, list[Candidate]]:
+        """The film (or person) a span names, or None with the candidates left tied."""
+        gaz = self.gaz
+        tier = self._tier(span)
+        if tier is None:
+            return None, []
+        evidence = self._evidence(span)
+        limit = gaz.film_limit
+        people = [entry for entry in span.entries if entry >= limit]
+        if tier == _WORD_TIER and not (evidence["quoted"] or evidence["cap_mid"] or evidence["paren_years"]):
+            films = []  # an everyday word with nothing setting it apart: not a title here
+        else:
+            films = [entry for entry in span.entries if entry < limit]
+        if len(films) > _MANY:
+            films = self._distinguishable(span, films, evidence)
+        years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
+        evidence["newest"] = max(years) if len(years) > 1 else None
+        evidence["oldest"] = min(years) if len(years) > 1 else None
+        scores: list[tuple[float, Candidate]] = []
+        deferred: list[Candidate] = []
+        for candidate in map(gaz.candidate, films):
+            score = self._score(span, candidate, evidence, tier, deferred)
+            if score is not None:
+                scores.append((score, candidate))
+        for candidate in map(gaz.candidate, people):
+            if person_shape_ok(self.t, span):
+                score = 2.0
+                for film_key in gaz.films_of(candidate.key):
+                    if film_key in self.named.film_paras:
+                        score += 2
+                        break
+                scores.append((score, candidate))
+        if not scores:
+            return None, deferred
+        scores.sort(key=lambda pair: -pair[0])
+        if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
+            top = scores[0][0]
+            return None, [c for s, c in scores if top - s < 1 and c.kind == "film"]
+        return scores[0][1], []
+
+    def _distinguishable(self, span: Span, films: list[int], evidence: dict[str, Any]) -> list[int]:
+        """Of many films sharing a title, those with evidence of their own, plus two that
+        stand for the rest (they all score alike, so they tie with each other)."""
+        gaz = self.gaz
+        if self._article_films is None:
+            keys = set(self.named.spoiler_paras)
+            for person in self.named.person_paras:
+                keys.update(gaz.films_of(person))
+            self._article_films = keys
+        by_key, by_year = gaz.shared_title_index(span.form)
+        own = {by_key[key] for key in self._article_films if key in by_key}
+        for year in evidence["paren_years"] | evidence["near_years"]:
+            own.update(by_year.get(year, ()))
+        chosen = [entry for entry in films if entry in own]
+        if not evidence["paren_years"]:
+            chosen += [entry for entry in films[:3] if entry not in own][:2]
+        return chosen
+
+    def _tier(self, span: Span) -> str | None:
+        """How ordinary the matched words are; None when the match cannot be a title here."""
+        t = self.t
+        words = [t.folded[i] for i in t.words(span.first, span.last)]
+        if not words:
+            return None
+        if any(word.isdigit() for word in words):
+            return _PROPER_TIER
+        if len(words) == 1 and words[0] in NAME_WORDS:
+            return _NAME_TIER
+        if len(words) == 1 and words[0] in t.lowercase_words:
+            return _WORD_TIER
+        if all(is_common(word) or word in NAME_WORDS or len(word) <= 2 for word in words):
+            return _WORD_TIER
+        return _PROPER_TIER
+
+    def _evidence(self, span: Span) -> dict[str, Any]:
+        t = self.t
+        first, last = span.first, span.last
+        heading = t.paragraphs[span.para].kind == "heading"
+        initial = t.sentence_initial(first)
+        significant = [i for i in t.words(first, last) if t.folded[i] not in _SMALL_WORDS]
+        capitals = sum(1 for i in significant if t.raw[i][:1].isupper())
+        cap_mid = 0
+        if not heading and not initial and significant and capitals == len(significant):
+            cap_mid = 2 if len(significant) > 1 else 1
+        elif not heading and initial and len(significant) > 1 and capitals == len(significant):
+            cap_mid = 1  # a title-cased phrase opening a sentence is still unusual
+        before = first - 1
+        if before >= 0 and t.folded[before] in QUOTES:
+            before -= 1
+        cue_new = cue_old = False
+        for i in range(max(0, first - 3), first):
+            if t.para[i] == span.para:
+                cue_new = cue_new or t.folded[i] in _NEW_CUES
+                cue_old = cue_old or t.folded[i] in _OLD_CUES
+        return {
+            "words": len(t.words(first, last)),
+            "initial": initial or heading,
+            "quoted": t.quoted(first, last) or t.emphasized(span),
+            "cue_new": cue_new,
+            "cue_old": cue_old,
+            "cap_mid": cap_mid,
+            "apposition": before >= 0 and t.folded[before] in FILM_NOUNS,
+            "context": t.context(first, last),
+            "paren_years": t.paren_years(last),
+            "near_years": t.near_years(first, last),
+            "longer_name": t.in_longer_name(first, last),
+        }
+
+    def _score(
+        self, span: Span, film: Candidate, evidence: dict[str, Any], tier: str, deferred: list[Candidate]
+    ) -> float | None:
+        """The film's score for this span, or None when the span cannot be this film.
+
+        A distinctive one-word title opening a sentence, with too little evidence, is also
+        None but noted in `deferred`: it stands if the article names the film elsewhere.
+        """
+        year = film.entity.year
+        paren_years = evidence["paren_years"]
+        if paren_years and year is not None and year not in paren_years:
+            return None
+        single_word = evidence["words"] == 1
+        if evidence["longer_name"] and single_word and not evidence["quoted"]:
+            return None
+        if single_word and not evidence["quoted"] and not paren_years:
+            word = self.t.folded[self.t.words(span.first, span.last)[0]]
+            if self.character_films.get(word, set()) - {film.key}:
+                return None  # a character's name in a film the article is about
+        typographic = 2.0 if evidence["quoted"] else 0.0
+        if tier == _WORD_TIER:
+            typographic += evidence["cap_mid"]
+        textual = 0.0  # what the words around the title say
+        if evidence["apposition"]:
+            textual += 2
+        if evidence["context"]:
+            textual += 1
+        if paren_years and year in paren_years:
+            textual += 4
+        elif year is not None and year in evidence["near_years"]:
+            textual += 2
+        if evidence["cue_new"] and year is not None and year == evidence["newest"]:
+            textual += 1.5
+        if evidence["cue_old"] and year is not None and year == evidence["oldest"]:
+            textual += 1.5
+        article = 0.0  # what the rest of the article says
+        for person_key in self.gaz.people_of(film.key):
+            paras = self.named.person_paras.get(person_key)
+            if paras:
+                article = max(article, 3 if span.para in paras else 2)
+                if article == 3:
+                    break
+        if self._attributed(span, film.key):
+            article += 3
+        spoiler_paras = self.named.spoiler_paras.get(film.key)
+        if spoiler_paras:
+            article += 3 if span.para in spoiler_paras else 2
+        semantic = textual + article
+        score = typographic + semantic
+        if tier == _WORD_TIER and (not (typographic or paren_years) or semantic < 2):
+            return None
+        if tier == _NAME_TIER and (score < 3 or not (typographic or textual)):
+            return None
+        if tier == _PROPER_TIER and single_word and evidence["initial"] and not typographic and not semantic:
+            deferred.append(film)
+            return None
+        return score
+
+    def _attributed(self, span: Span, film_key: str) -> bool:
+        """True for "Villeneuve's Dune" or "Dune by Denis Villeneuve" with that person credited."""
+        t = self.t
+        first, last = span.first, span.last
+        if first >= 1 and t.folded[first - 1] in QUOTES:
+            first -= 1
+        people = self.gaz.people_of(film_key)
+        if first >= 3 and t.folded[first - 1] == "s" and t.folded[first - 2] == "'":
+            if self.named.person_ends.get(first - 3) in people:
+                return True
+        after = last + 1
+        if after < len(t.folded) and t.folded[after] in QUOTES:
+            after += 1
+        if after < len(t.folded) and t.folded[after] in INSIDE_CLOSE:
+            after += 1
+        return after + 1 < len(t.folded) and t.folded[after] == "by" and self.named.person_starts.get(after + 1) in people

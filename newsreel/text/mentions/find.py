@@ -1,0 +1,103 @@
+"""The order of the steps: match every name, take the people, then the films, then the ties."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from newsreel.text.gazetteer import Candidate, Gazetteer
+from newsreel.text.mentions.films import FilmTitles
+from newsreel.text.mentions.named import Named
+from newsreel.text.mentions.people import accept_surnames, decide_person, person_shape_ok
+from newsreel.text.mentions.tokens import Span, Tokens
+from newsreel.text.normalize import is_common
+from newsreel.text.types import Mention, Paragraph
+
+_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list[Mention]:
+    """Every film and person the paragraphs name, in reading order, with document offsets."""
+    if not paragraphs:
+        return []
+    gaz = gazetteer
+    tokens = Tokens(paragraphs, gaz)
+    named = Named(tokens)
+    spans, covered = _spans(tokens, gaz)
+    film_spans: list[Span] = []
+    people_spans: list[Span] = []  # a name several people share: decided once films are known
+    for span in spans:
+        if any(gaz.is_film(entry) for entry in span.entries):
+            film_spans.append(span)
+            continue
+        people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
+        if len(people) == 1:
+            _accept(named, span, people[0])
+        elif people:
+            people_spans.append(span)
+    accept_surnames(gaz, named, covered)
+    titles = FilmTitles(gaz, named)
+    titles.learn_characters(film_spans)
+    ties: list[tuple[Span, list[Candidate]]] = []
+    for span in film_spans:
+        choice, tied = titles.decide(span)
+        if choice is not None:
+            _accept(named, span, choice)
+        elif tied:
+            ties.append((span, tied))
+    for span in people_spans:
+        choice = decide_person(gaz, named, span)
+        if choice is not None:
+            _accept(named, span, choice)
+    # One sense per article: a tied title follows the film the article settled on.
+    for span, tied in ties:
+        settled = [c for c in tied if c.key in named.film_paras]
+        if len(settled) == 1:
+            _accept(named, span, settled[0])
+    return named.mentions()
+
+
+def _accept(named: Named, span: Span, candidate: Candidate) -> None:
+    named.accept(span.first, span.last, candidate.kind, candidate.key)
+
+
+def _spans(t: Tokens, gaz: Gazetteer) -> tuple[list[Span], set[int]]:
+    """Every name the gazetteer matches (leftmost, then longest), and the tokens they cover."""
+    found = []
+    for first, last, form in gaz.iter_forms(t.ids):
+        head = t.raw[first]
+        if head[:1].islower() and form not in gaz.lowercase_forms:
+            # "the Holdovers": a lower-case article before a capitalized title is left out.
+            if head in _ARTICLES and first < last and t.raw[first + 1][:1].isupper():
+                found.append((first + 1, -last, form))
+            continue
+        found.append((first, -last, form))
+    found.sort()
+    spans: list[Span] = []
+    covered: set[int] = set()
+    taken_until = -1
+    for first, negative_last, form in found:
+        last = -negative_last
+        if first <= taken_until:
+            continue
+        entries = gaz.entries(form)
+        if not _case_ok(t, gaz, first, last, entries):
+            continue
+        spans.append(Span(first, last, form, entries, t.para[first]))
+        covered.update(range(first, last + 1))
+        taken_until = last
+    return spans, covered
+
+
+def _case_ok(t: Tokens, gaz: Gazetteer, first: int, last: int, entries: Sequence[int]) -> bool:
+    """Reject "US" for Us and "HER" for Her: a short all-capitals everyday word (likely an
+    acronym or shouting) needs a name spelled in capitals; "TÁR" still finds Tár."""
+    raw = t.raw[first]
+    if first == last and 2 <= len(raw) <= 3 and raw.isupper() and is_common(t.folded[first]):
+        names = (_name_of(gaz.candidate(entry)).split() for entry in entries)
+        return any(name and name[0].isupper() for name in names)
+    return True
+
+
+def _name_of(candidate: Candidate) -> str:
+    entity = candidate.entity
+    return getattr(entity, "title", None) or getattr(entity, "name", "")

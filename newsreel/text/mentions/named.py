@@ -1,0 +1,53 @@
+"""What the article has been found to name so far, and where.
+
+Each decision reads what came before it: a surname needs the full name earlier, a shared
+title is settled by the people the article names, a tie follows the film the article settled
+on. This is that record, and the mentions it finally reports.
+"""
+
+from __future__ import annotations
+
+from newsreel.text.mentions.tokens import Tokens
+from newsreel.text.types import Mention
+
+
+class Named:
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.accepted: dict[int, tuple[str, str, int]] = {}  # first token -> (kind, key, last token)
+        self.person_paras: dict[str, set[int]] = {}  # person key -> paragraphs naming them
+        self.film_paras: dict[str, set[int]] = {}
+        self.person_ends: dict[int, str] = {}  # last token of an accepted person mention -> key
+        self.person_starts: dict[int, str] = {}
+        self.spoiler_paras: dict[str, set[int]] = {}  # film key -> its spoiler paragraphs
+        for index, paragraph in enumerate(tokens.paragraphs):
+            if paragraph.spoiler_film:
+                self.spoiler_paras.setdefault(paragraph.spoiler_film, set()).add(index)
+
+    def accept(self, first: int, last: int, kind: str, key: str) -> None:
+        self.accepted[first] = (kind, key, last)
+        paras = self.person_paras if kind == "person" else self.film_paras
+        paras.setdefault(key, set()).add(self.tokens.para[first])
+        if kind == "person":
+            self.person_ends[last] = key
+            self.person_starts[first] = key
+
+    def mentions(self) -> list[Mention]:
+        """Every accepted name, in reading order, with offsets in the document."""
+        t = self.tokens
+        mentions = []
+        for first in sorted(self.accepted):
+            kind, key, last = self.accepted[first]
+            paragraph = t.paragraphs[t.para[first]]
+            start, end = t.start[first], t.end[last]
+            mentions.append(
+                Mention(
+                    kind=kind,
+                    key=key,
+                    start=paragraph.start + start,
+                    end=paragraph.start + end,
+                    surface=paragraph.text[start:end],
+                    in_spoiler=paragraph.spoiler_film is not None,
+                )
+            )
+        return mentions

@@ -1,0 +1,98 @@
+"""People: a name in full, a name two people share, a surname standing alone."""
+
+from __future__ import annotations
+
+from newsreel.text.gazetteer import Candidate, Gazetteer
+from newsreel.text.mentions.named import Named
+from newsreel.text.mentions.tokens import Span, Tokens
+from newsreel.text.normalize import NAME_WORDS, is_common
+
+# Words after a sentence-opening surname that make it a person ("Stone said", "Stone had").
+_SAYING = frozenset(
+    "said says say told tells added adds explained explains recalled recalls noted notes admitted admits "
+    "laughed laughs agreed agrees argued argues insisted insists continued continues replied replies "
+    "wrote writes was is has had who also then never will would could can did does didn doesn isn wasn "
+    "hasn won wins took takes made makes knew knows thinks thought".split()
+)
+
+
+def person_shape_ok(t: Tokens, span: Span) -> bool:
+    """Whether the span is written like a person's name (capitalized; a one-word name that is
+    also an everyday word only mid-sentence and standing alone)."""
+    words = t.words(span.first, span.last)
+    spaced = [i for i in words if t.spaced[i]] or words  # "Nyong'o": judge "Nyong"
+    if not words or not t.raw[spaced[-1]][:1].isupper():
+        return False
+    if len(words) == 1:
+        word = t.folded[words[0]]
+        if is_common(word) or word in NAME_WORDS:
+            return not t.sentence_initial(span.first) and not t.in_longer_name(span.first, span.last)
+    return True
+
+
+def decide_person(gaz: Gazetteer, named: Named, span: Span) -> Candidate | None:
+    """Of the people sharing a name, the one credited on a film the article names; None
+    when no one stands out by a full point."""
+    scores = []
+    for candidate in map(gaz.candidate, span.entries):
+        if candidate.kind != "person" or not person_shape_ok(named.tokens, span):
+            continue
+        score = 0
+        for film_key in gaz.films_of(candidate.key):
+            paras = named.film_paras.get(film_key)
+            if paras:
+                score = max(score, 3 if span.para in paras else 2)
+        scores.append((score, candidate))
+    if not scores:
+        return None
+    scores.sort(key=lambda pair: -pair[0])
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
+        return None
+    return scores[0][1]
+
+
+def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
+    """Accept each surname standing alone that only one person named earlier in full carries.
+
+    `covered` holds the tokens inside any name the gazetteer matched: a surname there is part
+    of that name.
+    """
+    t = named.tokens
+    full: list[tuple[int, str]] = []  # (token after the full name, person key)
+    surnames: dict[tuple[str, ...], set[str]] = {}
+    for first, (kind, key, last) in named.accepted.items():
+        if kind == "person":
+            surname = gaz.surname(key)
+            if surname:
+                full.append((last + 1, key))
+                surnames.setdefault(surname, set()).add(key)
+    if not full:
+        return
+    full.sort()
+    heads = {surname[0] for surname in surnames}
+    new: list[tuple[int, int, str]] = []
+    for i in range(full[0][0], len(t.folded)):
+        if t.folded[i] not in heads or i in covered:
+            continue
+        for surname, keys in surnames.items():
+            last = i + len(surname) - 1
+            if tuple(t.folded[i : last + 1]) != surname or t.para[last] != t.para[i]:
+                continue
+            if not any(t.raw[j][:1].isupper() for j in range(i, last + 1)):
+                break
+            named_before = {key for position, key in full if position <= i and key in keys}
+            if len(named_before) == 1 and not t.in_longer_name(i, last) and _surname_shape_ok(t, i, last):
+                new.append((i, last, named_before.pop()))
+            break
+    for first, last, key in new:
+        named.accept(first, last, "person", key)
+
+
+def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:
+    """An everyday-word surname opening a sentence ("Young people...", "Stone walls...")
+    counts only as a possessive or when a verb follows (a past tense, a verb of saying, an
+    auxiliary): "Stone thanked the crew", not "Stone walls"."""
+    if first != last or not is_common(t.folded[first]) or not t.sentence_initial(first):
+        return True
+    after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
+    return after in ("'", ",") or after in _SAYING or (after.endswith("ed") and len(after) > 3)

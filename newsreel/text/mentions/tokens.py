@@ -1,0 +1,162 @@
+"""The article as one sequence of tokens, and what a token's neighbours say about a name.
+
+Every step of finding mentions reads positions in this sequence: a name is a span of tokens
+(first, last), and its evidence (quotes around it, a year after it, a sentence start before it)
+is read from the tokens around it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.normalize import CONTEXT_WORDS, TOKEN_RE, fold_token, is_common
+from newsreel.text.types import Paragraph
+
+QUOTES = frozenset("\"'")
+INSIDE_CLOSE = frozenset(",.!?")  # punctuation a closing quote may follow ("Heat,")
+_OPENERS = frozenset("\"'([")
+_SENTENCE_END = frozenset(".!?:;")
+_CONTEXT_WINDOW = 10  # words either side in which film vocabulary counts
+_YEAR_WINDOW = 6  # words either side in which a film's year counts
+_FIRST_YEAR, _LAST_YEAR = 1870, 2100  # a four-digit number outside these is not a film's year
+
+
+class Span:
+    """A run of tokens (first to last) that the gazetteer matched as one form of a name."""
+
+    __slots__ = ("first", "last", "form", "entries", "para")
+
+    def __init__(self, first: int, last: int, form: int, entries: Sequence[int], para: int) -> None:
+        self.first = first
+        self.last = last
+        self.form = form
+        self.entries = entries  # packed candidates (Gazetteer.candidate unpacks one)
+        self.para = para
+
+
+class Tokens:
+    """The article's tokens in one sequence, paragraphs separated by an id-0 token."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> None:
+        self.paragraphs = paragraphs
+        self.start: list[int] = []  # offset in the paragraph text
+        self.end: list[int] = []
+        self.folded: list[str] = []
+        self.raw: list[str] = []
+        self.para: list[int] = []
+        self.spaced: list[bool] = []  # whitespace (or the paragraph start) before the token
+        ids: list[int] = []
+        vocabulary_get = gazetteer.vocabulary.get
+        starts, ends, folds, raws, paras, spaced = self.start, self.end, self.folded, self.raw, self.para, self.spaced
+        for index, paragraph in enumerate(paragraphs):
+            text = paragraph.text
+            ascii_lower = text.lower() if text.isascii() else None
+            previous_end = -1
+            for match in TOKEN_RE.finditer(text):
+                start, end = match.span()
+                raw = match.group()
+                folded = ascii_lower[start:end] if ascii_lower is not None else fold_token(raw)
+                starts.append(start)
+                ends.append(end)
+                folds.append(folded)
+                raws.append(raw)
+                paras.append(index)
+                spaced.append(start != previous_end)
+                ids.append(vocabulary_get(folded, 0))
+                previous_end = end
+            self.start.append(len(text))
+            self.end.append(len(text))
+            self.folded.append("")
+            self.raw.append("")
+            self.para.append(-1)
+            self.spaced.append(True)
+            ids.append(0)
+        self.ids = tuple(ids)
+        # Words the article also uses in lower case: there, a one-word title is an everyday word.
+        self.lowercase_words = {f for f, r in zip(self.folded, self.raw) if r[:1].islower()}
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < len(self.folded) and self.folded[i][:1].isalnum()
+
+    def words(self, first: int, last: int) -> list[int]:
+        """The positions of the words (not punctuation) from first to last."""
+        return [i for i in range(first, last + 1) if self.word(i)]
+
+    def sentence_initial(self, first: int) -> bool:
+        i = first - 1
+        while i >= 0 and self.para[i] == self.para[first] and self.folded[i] in _OPENERS:
+            i -= 1
+        if i < 0 or self.para[i] != self.para[first]:
+            return True
+        return self.folded[i] in _SENTENCE_END
+
+    def emphasized(self, span: Span) -> bool:
+        """True when the span is set in italics (paragraphs may carry `emphasis` spans)."""
+        emphasis = getattr(self.paragraphs[span.para], "emphasis", ())
+        if not emphasis:
+            return False
+        start, end = self.start[span.first], self.end[span.last]
+        return any(s <= start and end <= e and (e - s) - (end - start) <= 6 for s, e in emphasis)
+
+    def quoted(self, first: int, last: int) -> bool:
+        folded, spaced = self.folded, self.spaced
+        opening = first - 1
+        if opening < 0 or folded[opening] not in QUOTES or spaced[first]:
+            return False
+        if not (spaced[opening] or folded[opening - 1] in _OPENERS or folded[opening - 1] == "-"):
+            return False
+        closing = last + 1
+        if closing < len(folded) and folded[closing] in INSIDE_CLOSE and not spaced[closing]:
+            closing += 1
+        if closing >= len(folded) or folded[closing] != folded[opening] or spaced[closing]:
+            return False
+        after = closing + 1
+        return after >= len(folded) or spaced[after] or not self.word(after)
+
+    def context(self, first: int, last: int) -> bool:
+        """True when film vocabulary ("director", "premiere") sits near the span."""
+        para = self.para[first]
+        low, high = max(0, first - _CONTEXT_WINDOW), min(len(self.folded), last + _CONTEXT_WINDOW + 1)
+        for i in range(low, high):
+            if (i < first or i > last) and self.para[i] == para and self.folded[i] in CONTEXT_WORDS:
+                return True
+        return False
+
+    def paren_years(self, last: int) -> set[int]:
+        """The years in parentheses right after the span ("Heat (1995)")."""
+        folded = self.folded
+        if last + 1 >= len(folded) or folded[last + 1] != "(":
+            return set()
+        years = set()
+        for i in range(last + 2, min(len(folded), last + 10)):
+            token = folded[i]
+            if token == ")":
+                return years
+            if _is_year(token):
+                years.add(int(token))
+        return set()
+
+    def near_years(self, first: int, last: int) -> set[int]:
+        para = self.para[first]
+        years = set()
+        for i in range(max(0, first - _YEAR_WINDOW), min(len(self.folded), last + _YEAR_WINDOW + 1)):
+            token = self.folded[i]
+            if self.para[i] == para and _is_year(token):
+                years.add(int(token))
+        return years
+
+    def in_longer_name(self, first: int, last: int) -> bool:
+        """True when a capitalized, uncommon word sits right before or after the match."""
+        for i in (first - 1, last + 1):
+            if self.word(i) and self.para[i] == self.para[first] and self.raw[i][:1].isupper():
+                word = self.folded[i]
+                if not is_common(word) and word not in CONTEXT_WORDS and not word.isdigit():
+                    if i == first - 1 and self.sentence_initial(i) and self.raw[i].isupper():
+                        continue
+                    return True
+        return False
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and _FIRST_YEAR <= int(token) <= _LAST_YEAR
