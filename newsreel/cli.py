@@ -17,7 +17,7 @@ NEWSREEL_COMMANDS = {
     "restore": "put a backup archive back: newsreel restore FILE [--force]",
     "import-kb": "load films, people and credits from a knowledge-graph JSON file",
     "publish": "publish a Markdown file with YAML front matter and print its URL",
-    "import": "import and publish articles: newsreel import jsonl FILE.jsonl | import markdown DIR",
+    "import": "import articles: newsreel import jsonl FILE | markdown DIR | wordpress FILE.xml | ghost FILE.json",
     "createuser": "create a desk account with a role: contributor, editor or administrator",
     "evaluate": "measure mentions, quotes and spoiler safety on an evaluation set",
     "check": "check configuration and the database connection (Django's system checks)",

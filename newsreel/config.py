@@ -161,6 +161,34 @@ def _parse_time_zone(value: str) -> str:
     return value
 
 
+SMTP_SCHEMES = {"smtp": "none", "smtp+tls": "starttls", "smtps": "ssl"}
+
+
+def _parse_smtp_url(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in SMTP_SCHEMES or not parts.hostname:
+        raise ValueError("expected smtp://host:25, smtp+tls://user:password@host:587 (STARTTLS) or "
+                         "smtps://user:password@host:465 (TLS from the start)")
+    try:
+        parts.port
+    except ValueError:
+        raise ValueError("the port after the host must be a number, e.g. smtp+tls://host:587") from None
+    return value
+
+
+def _parse_email_address(value: str) -> str:
+    from email.utils import parseaddr
+
+    value = value.strip()
+    _name, address = parseaddr(value)
+    if "@" not in address or " " in address:
+        raise ValueError("expected an e-mail address, e.g. desk@news.example.com or Newsreel <desk@news.example.com>")
+    return value
+
+
 def _parse_cache_url(value: str) -> str:
     value = value.strip()
     if value and urlsplit(value).scheme not in {"redis", "rediss"}:
@@ -366,6 +394,28 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_wait_seconds,
     ),
     Setting(
+        "NEWSREEL_SMTP_URL",
+        "",
+        "The mail server for the desk's e-mails (invitations, password resets), e.g. "
+        "smtp+tls://user:password@mail.example.com:587 (STARTTLS), smtps://...:465 (TLS from the "
+        "start) or smtp://host:25 (plain). Empty means mails are written to standard output "
+        "(Django's console backend), for trying Newsreel out.",
+        _parse_smtp_url,
+    ),
+    Setting(
+        "NEWSREEL_EMAIL_FROM",
+        "Newsreel <newsreel@localhost>",
+        "The sender of the desk's e-mails, e.g. Newsroom desk <desk@news.example.com>.",
+        _parse_email_address,
+    ),
+    Setting(
+        "NEWSREEL_INVITE_DAYS",
+        "7",
+        "How many days an invitation link stays valid; an administrator can send a new one. "
+        "Password reset links last three days (Django's PASSWORD_RESET_TIMEOUT).",
+        _parse_positive_int,
+    ),
+    Setting(
         "NEWSREEL_EMBED_POSTERS",
         "true",
         "Fetch each embedded video's or post's title and poster frame from its provider (oEmbed) "
@@ -404,6 +454,9 @@ class Config:
     media_url: str = ""
     access_log: bool = False
     log_format: str = "text"
+    smtp_url: str = ""
+    email_from: str = "Newsreel <newsreel@localhost>"
+    invite_days: int = 7
     embed_posters: bool = True
 
     @property
@@ -457,6 +510,9 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
+        smtp_url=values["NEWSREEL_SMTP_URL"],
+        email_from=values["NEWSREEL_EMAIL_FROM"],
+        invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
     )
     check_config(config)

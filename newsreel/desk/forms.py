@@ -21,10 +21,36 @@ NO_ROLE_MESSAGE = (
 )
 
 
+DEACTIVATED_MESSAGE = (
+    "This account has been deactivated, so it can no longer log in to the desk. Its stories and "
+    "bylines are kept; ask an administrator if this is a mistake."
+)
+
+
 class DeskAuthenticationForm(AuthenticationForm):
     """Django's sign-in form, closed to accounts without a desk role."""
 
     error_messages = {**AuthenticationForm.error_messages, "no_role": NO_ROLE_MESSAGE}
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            # Django's backend refuses a deactivated account like a wrong password; whoever
+            # knows the password deserves to be told the real reason.
+            if error.code == "invalid_login" and self._deactivated_account() is not None:
+                raise ValidationError(DEACTIVATED_MESSAGE, code="inactive") from None
+            raise
+
+    def _deactivated_account(self):
+        from django.contrib.auth import get_user_model
+
+        username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not username or not password:
+            return None
+        model = get_user_model()
+        user = model._default_manager.filter(**{model.USERNAME_FIELD: username}, is_active=False).first()
+        return user if user is not None and user.check_password(password) else None
 
     def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from newsreel.desk.views import articles, auth, autosave, images, listing, preview_links, revisions, schedule, trash
+from newsreel.desk.views import (
+    articles, auth, autosave, images, listing, people, preview_links, revisions, schedule, trash,
+)
 
 app_name = "desk"
 
@@ -35,4 +37,16 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<int:pk>/restore/", trash.trash_restore, name="trash_restore"),
     path("trash/<int:pk>/purge/", trash.trash_purge, name="trash_purge"),
+    path("people/", people.people_list, name="people"),
+    path("people/new/", people.person_add, name="person_add"),
+    path("people/<int:pk>/", people.person_detail, name="person"),
+    path("people/<int:pk>/role/", people.person_role, name="person_role"),
+    path("people/<int:pk>/deactivate/", people.person_deactivate, name="person_deactivate"),
+    path("people/<int:pk>/reactivate/", people.person_reactivate, name="person_reactivate"),
+    path("people/<int:pk>/invite/", people.person_invite, name="person_invite"),
+    path("people/<int:pk>/reset-password/", people.person_reset, name="person_reset"),
+    path("account/", people.account, name="account"),
+    path("account/password/", people.account_password, name="account_password"),
+    path("welcome/<str:uidb64>/<str:token>/", people.invitation, name="invitation"),
+    path("password-reset/<str:uidb64>/<str:token>/", people.password_reset, name="password_reset"),
 ]

@@ -103,7 +103,10 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     name = f"{path.stem}-{digest}{path.suffix.lower()}"
-    existing = Image.objects.filter(file__endswith=name, alt=alt.strip(), credit=credit.strip()).first()
+    # The storage appends "_XXXXXXX" to a name it already holds (the same picture stored
+    # with another credit), so match on the name's stem and suffix, not the whole name.
+    existing = Image.objects.filter(file__contains=f"{path.stem}-{digest}", file__endswith=path.suffix.lower(),
+                                    alt=alt.strip(), credit=credit.strip()).first()
     if existing:
         return existing, False
     return create_image(ContentFile(data, name=name), alt=alt, credit=credit, caption=caption, name=name), True

@@ -9,6 +9,7 @@ kept with the place it came from: `FILE:LINE` for JSON Lines, the file for Markd
 from __future__ import annotations
 
 import sys
+from collections import Counter
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
-from newsreel.newsroom.frontmatter import read_markdown
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, publish_incoming
 from newsreel.write_retry import DatabaseBusy
@@ -34,10 +34,23 @@ class ImportReport:
     # One line per problem ("FILE:LINE: field: message"); a record can have several.
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What the imported stories became ("published", "scheduled", "draft"), and what was
+    # in the source but not imported, with why ("FILE:LINE: why").
+    kinds: Counter = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     @property
     def total(self) -> int:
         return self.created + self.updated + self.failed
+
+    @property
+    def done(self) -> int:
+        return self.total + len(self.skipped)
+
+
+class SkipItem(Exception):
+    """Raised by an item's build when reading it shows it is not a story (a site's page); the message says why."""
 
 
 @dataclass
@@ -46,8 +59,10 @@ class Item:
 
     source: str
     build: Callable[[], Incoming]
+    # Known before the build, or added by it (an importer learns most while converting).
     warnings: list[str] = field(default_factory=list)
     rename: Callable[[FieldError], str] = str
+    kind: str = "published"
 
 
 class Progress:
@@ -72,19 +87,23 @@ class Progress:
 
 
 def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
-                 render_at_end: bool = False) -> ImportReport:
-    """Publish every item; with `render_at_end`, shared pages are rendered once at the end."""
-    report = ImportReport()
+                 render_at_end: bool = False, dry_run: bool = False) -> ImportReport:
+    """Publish every item; with `render_at_end`, shared pages are rendered once at the end.
+
+    With `dry_run` every item goes all the way through its own transaction, which is then
+    rolled back: the report is the one a real run would give, and nothing is kept."""
+    report = ImportReport(dry_run=dry_run)
     batch = nullcontext()
-    if render_at_end:
+    if render_at_end and not dry_run:
         from newsreel.public.refresh import batched
 
         batch = batched()
     with batch:
         for item in items:
-            report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             try:
-                _article, created = publish_incoming(item.build(), origin="import", source=item.source)
+                _article, created = publish_incoming(item.build(), origin="import", source=item.source, dry_run=dry_run)
+            except SkipItem as skip:
+                report.skipped.append(f"{item.source}: {skip}")
             except IntakeError as error:
                 report.failed += 1
                 report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
@@ -92,12 +111,15 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
                 report.failed += 1
                 report.failures.append(f"{item.source}: not imported: {error}")
             else:
+                report.kinds[item.kind] += 1
                 if created:
                     report.created += 1
                 else:
                     report.updated += 1
+            finally:
+                report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
             if progress:
-                progress.update(report.total, report.failed)
+                progress.update(report.done, report.failed)
     return report
 
 
@@ -135,22 +157,10 @@ def _jsonl_renamer(record: JsonlRecord) -> Callable[[FieldError], str]:
 
 
 def markdown_items(folder: Path, *, media_root: Path | None = None) -> Iterator[Item]:
-    """Every *.md file under `folder` (sorted, sub-folders included) as an import item.
+    """Every Markdown file under `folder` that may be a story, as an import item (see `static_site`).
 
     Each file's images must be in its own folder (below it) or in `media_root`."""
-    for path in markdown_files(folder):
-        yield Item(source=str(path), build=_markdown_builder(path, media_root))
+    from newsreel.importers.static_site import SiteOptions, site_files, site_items  # it builds on this module
 
-
-def markdown_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*.md") if path.is_file())
-
-
-def _markdown_builder(path: Path, media_root: Path | None = None) -> Callable[[], Incoming]:
-    def build() -> Incoming:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")], source=str(path)) from None
-        return read_markdown(text, base_dir=path.parent, source_name=str(path), media_root=media_root)
-    return build
+    files, _skipped = site_files(folder)
+    return site_items(files, SiteOptions(root=folder, media_root=media_root))

@@ -77,10 +77,19 @@ def read_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Pa
     `base_dir` (the file's folder) or `media_root` (see `newsreel.newsroom.local_images`).
     """
     parsed = split_front_matter(text, source_name)
-    meta, body = parsed.meta, parsed.body
     errors: list[FieldError] = []
-    for name in sorted(set(meta) - FRONT_MATTER_FIELDS):
+    for name in sorted(set(parsed.meta) - FRONT_MATTER_FIELDS):
         errors.append(FieldError(f"front matter.{name}", f"is not a known field (known: {', '.join(sorted(FRONT_MATTER_FIELDS))})"))
+    return incoming_from_meta(parsed, base_dir=base_dir, source_name=source_name, media_root=media_root, errors=errors)
+
+
+def incoming_from_meta(parsed: ParsedFile, *, base_dir: Path, source_name: str, media_root: Path | None = None,
+                       errors: list[FieldError] | None = None) -> Incoming:
+    """The draft and images of front matter already read (Newsreel's field names) and its body.
+
+    Importers of other front matter (Hugo, Jekyll, Eleventy) translate it and come in here."""
+    meta, body = parsed.meta, parsed.body
+    errors = [] if errors is None else errors
     headline = _text(meta.get("headline", meta.get("title", "")), "headline", errors)
     body_line = parsed.body_line
     if not headline:
@@ -228,3 +237,7 @@ def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | Non
             return match.group(0) if image_id is None else match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
         lines[index] = _IMAGE.sub(replace, line)
     return "\n".join(lines)
+
+
+# For importers that write figures naming local files (the same check and store as a file's).
+visit_figures = _figures

@@ -225,7 +225,7 @@ def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
         "reading_minutes": processed.reading_minutes,
         "word_count": processed.word_count,
         "mentions": [[m.kind, m.key, m.start, m.end, m.surface, m.in_spoiler] for m in processed.mentions],
-        "quotes": [[q.text, q.speaker_key, q.speaker_name, q.start, q.in_spoiler] for q in processed.quotes],
+        "quotes": [[q.text, q.speaker_key, q.speaker_name, q.start, q.in_spoiler, q.confidence] for q in processed.quotes],
     }
 
 
@@ -275,7 +275,8 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     article.quotes.all().delete()
     Quote.objects.bulk_create(
         Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
-              speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler)
+              speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler,
+              confidence=q.confidence)
         for q in processed.quotes
     )
 

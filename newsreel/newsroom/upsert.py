@@ -18,7 +18,7 @@ from django.db import transaction
 
 from newsreel.newsroom.intake import ArticleDraft, IntakeError, article_for, validate_draft
 from newsreel.newsroom.models import Article
-from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish
+from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
 from newsreel.write_retry import run_write
 
 
@@ -34,10 +34,22 @@ class Incoming:
     draft: ArticleDraft
     attach: Callable[[ArticleDraft], ArticleDraft] | None = None
     discard: Callable[[], None] = field(default=lambda: None)
+    # False: keep it as a draft (a new revision; a live story stays live as it was).
+    publish: bool = True
+    # Called with the saved article inside the same transaction (an importer's redirects).
+    after: Callable[[Article], None] | None = None
 
 
-def publish_incoming(incoming: Incoming, *, origin: str, source: str = "") -> tuple[Article, bool]:
+class _DryRun(Exception):
+    """Raised inside a dry run's transaction once everything succeeded, to roll it back."""
+
+
+def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_run: bool = False
+                     ) -> tuple[Article | None, bool]:
     """Publish the draft as a new article or an update of the one with its slug; True when created.
+
+    With `dry_run`, everything is done and then rolled back (files stored are discarded):
+    the answer is the same as a real run's, and the article returned is None.
 
     Raises IntakeError naming `source` (the file or FILE:LINE) with every problem found, and
     DatabaseBusy when other writers held the database past NEWSREEL_WRITE_WAIT (nothing
@@ -52,7 +64,17 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "") -> tu
                 draft = validate_draft(incoming.draft, article=existing, source=source)
                 if incoming.attach is not None:
                     draft = incoming.attach(draft)
-                article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+                if incoming.publish:
+                    article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+                else:
+                    article = save_draft(draft, article=existing, origin=origin)
+                if incoming.after is not None:
+                    incoming.after(article)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            incoming.discard()
+            return None, existing is None
         except IntakeError as error:
             incoming.discard()
             raise IntakeError(error.errors, source=source) from None

@@ -63,15 +63,16 @@ def flush(items: Iterable[tuple[str, Any]]) -> None:
     article_ids: set[int] = set()
     article_ids |= _mentioning("film", keys["film"])
     article_ids |= _mentioning("person", keys["person"])
+    for chunk in _chunks(keys["image"]):
+        article_ids.update(Article.objects.filter(hero_image_id__in=chunk).values_list("pk", flat=True))
+        more_films, more_people, more_authors = _showing_images(chunk)
+        film_keys |= more_films
+        person_keys |= more_people
+        keys["author"] |= more_authors  # their page and their stories' JSON-LD show the portrait
     for chunk in _chunks(keys["author"]):
         article_ids.update(Article.objects.filter(authors__slug__in=chunk).values_list("pk", flat=True))
     for chunk in _chunks(keys["tag"]):
         article_ids.update(Article.objects.filter(tags__pk__in=chunk).values_list("pk", flat=True))
-    for chunk in _chunks(keys["image"]):
-        article_ids.update(Article.objects.filter(hero_image_id__in=chunk).values_list("pk", flat=True))
-        more_films, more_people = _showing_images(chunk)
-        film_keys |= more_films
-        person_keys |= more_people
     _drop_reference_pages("film", film_keys)
     _drop_reference_pages("person", person_keys)
     for chunk in _chunks(keys["author"]):
@@ -99,11 +100,14 @@ def _mentioning(kind: str, keys: set[str]) -> set[int]:
     return found
 
 
-def _showing_images(image_ids: list[int]) -> tuple[set[str], set[str]]:
+def _showing_images(image_ids: list[int]) -> tuple[set[str], set[str], set[str]]:
+    """The films, people and authors (by key and slug) whose pages show these images."""
     from newsreel.films.models import Film, Person
+    from newsreel.newsroom.models import Author
 
     return (set(Film.objects.filter(poster_id__in=image_ids).values_list("key", flat=True)),
-            set(Person.objects.filter(photo_id__in=image_ids).values_list("key", flat=True)))
+            set(Person.objects.filter(photo_id__in=image_ids).values_list("key", flat=True)),
+            set(Author.objects.filter(photo_id__in=image_ids).values_list("slug", flat=True)))
 
 
 def _drop_reference_pages(kind: str, keys: set[str]) -> None:

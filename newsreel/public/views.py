@@ -163,7 +163,14 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """The site's 404 page (Django's handler404)."""
+    """The site's 404 page (Django's handler404).
+
+    An address no URL pattern knows may be an imported site's old permalink, stored as a
+    301 (`newsreel import wordpress`): the fast path answers it, and so does this."""
+    if request.method in ("GET", "HEAD"):
+        stored = stored_response(request)
+        if stored is not None and stored.status_code == 301:
+            return stored
     body = render_not_found()
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=404)
     response.headers["Cache-Control"] = "public, max-age=60"

@@ -15,7 +15,7 @@ import re
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsreel.text.normalize import fold, tokenize
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Mention, Paragraph, PersonRef, ProcessedArticle
@@ -24,6 +24,7 @@ __all__ = [
     "EvaluationError",
     "GoldArticle",
     "GoldQuote",
+    "PredictedQuote",
     "Prediction",
     "gold_from_json",
     "graph_from_json",
@@ -42,10 +43,27 @@ class EvaluationError(ValueError):
     """An evaluation input is malformed; the message names the file and JSON path."""
 
 
+_QUOTE_KINDS = ("speech", "qa")
+# A person's page shows a quote at or above this confidence (the site's setting may differ;
+# the evaluation reports what the core's own threshold would publish).
+SURE_CONFIDENCE = 0.8
+
+
 @dataclass(frozen=True)
 class GoldQuote:
     text_start: str
     speaker: str | None
+    kind: str = "speech"  # "qa" for an answer in an interview transcript
+
+
+class PredictedQuote(NamedTuple):
+    """One extracted quote as the scorer sees it; a plain (text, speaker) pair is one too."""
+
+    text: str
+    speaker: str | None
+    confidence: float = 1.0
+    fragment_starts: tuple[int, ...] = ()
+    kind: str = "speech"
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,7 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...]
     spoiler_films: frozenset[str]
     spoiler_sentences: tuple[str, ...]
+    format: str = ""  # the article's format ("qa", "press release", ...), for figures per format
 
 
 @dataclass
@@ -63,7 +82,7 @@ class Prediction:
 
     films: set[str]
     people: set[str]
-    quotes: list[tuple[str, str | None]]  # (quote text, speaker key or None)
+    quotes: list[PredictedQuote]  # or plain (quote text, speaker key or None) pairs
     spoiler_films: set[str]
     surfaces: dict[str, str]  # every excerpt a reader can see, by name ("summary", ...)
     seconds: float = 0.0
@@ -202,7 +221,10 @@ def gold_from_json(
             speaker = quote.get("speaker")
             if speaker is not None and speaker not in person_keys:
                 raise _fail(source, f"{quote_path}.speaker", f"{speaker!r} is neither null nor a person key in kb.json")
-            quotes.append(GoldQuote(text_start=_string(quote, "text_start", quote_path, source), speaker=speaker))
+            kind = quote.get("kind", "speech")
+            if kind not in _QUOTE_KINDS:
+                raise _fail(source, f"{quote_path}.kind", f"{kind!r} is not one of: {', '.join(_QUOTE_KINDS)}")
+            quotes.append(GoldQuote(text_start=_string(quote, "text_start", quote_path, source), speaker=speaker, kind=kind))
         sentences = item.get("spoiler_sentences", [])
         if not isinstance(sentences, list) or not all(isinstance(s, str) and s.strip() for s in sentences):
             raise _fail(source, f"{path}.spoiler_sentences", "must be a list of non-empty strings")
@@ -212,6 +234,7 @@ def gold_from_json(
             quotes=tuple(quotes),
             spoiler_films=keys("spoiler_films", film_keys, "film"),
             spoiler_sentences=tuple(sentences),
+            format=_string(item, "format", path, source, required=False),
         )
     return gold
 
@@ -266,7 +289,10 @@ def predict(
     return Prediction(
         films={m.key for m in mentions if m.kind == "film"},
         people={m.key for m in mentions if m.kind == "person"},
-        quotes=[(quote.text, quote.speaker_key) for quote in processed.quotes],
+        quotes=[
+            PredictedQuote(quote.text, quote.speaker_key, quote.confidence, quote.fragment_starts, quote.kind)
+            for quote in processed.quotes
+        ],
         spoiler_films=set(processed.spoiler_films),
         surfaces=surfaces,
         seconds=seconds,
@@ -293,6 +319,12 @@ def quote_matches(text_start: str, quote_text: str) -> bool:
     punctuation (words are compared one by one)."""
     wanted = _words(text_start)
     return bool(wanted) and _words(quote_text)[: len(wanted)] == wanted
+
+
+def quote_matches_within(text_start: str, quote_text: str, fragment_starts: Sequence[int]) -> bool:
+    """True when the quote starts with `text_start`, or one of its later fragments does: a
+    quotation kept whole across its attribution ("…,” she said. “…”) holds both gold spans."""
+    return any(quote_matches(text_start, quote_text[at:]) for at in (0, *fragment_starts))
 
 
 def _contains(surface: str, phrase: str) -> bool:
@@ -332,30 +364,15 @@ def score(gold: Mapping[str, GoldArticle], predictions: Mapping[str, Prediction]
     both = _set_metrics(
         [(_tagged(gold[n].films, gold[n].people), _tagged(predictions[n].films, predictions[n].people)) for n in names]
     )
-    gold_quotes = found = attributed = extracted = false_quotes = 0
     leaks: list[dict[str, str]] = []
     spoiler_films_right = 0
     problems: dict[str, dict[str, Any]] = {}
+    tally = _QuoteTally()
+    by_format: dict[str, list[str]] = {}
     for name in names:
         expected, predicted = gold[name], predictions[name]
-        used: set[int] = set()
-        missed, misattributed = [], []
-        for quote in expected.quotes:
-            gold_quotes += 1
-            for index, (text, speaker) in enumerate(predicted.quotes):
-                if index not in used and quote_matches(quote.text_start, text):
-                    used.add(index)
-                    found += 1
-                    if speaker == quote.speaker:
-                        attributed += 1
-                    else:
-                        misattributed.append({"quote": quote.text_start, "expected": quote.speaker, "got": speaker})
-                    break
-            else:
-                missed.append(quote.text_start)
-        extracted += len(predicted.quotes)
-        unmatched = [text for index, (text, _) in enumerate(predicted.quotes) if index not in used]
-        false_quotes += len(unmatched)
+        by_format.setdefault(expected.format or "unlabelled", []).append(name)
+        missed, misattributed, unmatched = tally.add(expected.quotes, [PredictedQuote(*q) for q in predicted.quotes])
         for phrase in expected.spoiler_sentences:
             for surface_name, surface in predicted.surfaces.items():
                 if _contains(surface, phrase):
@@ -379,15 +396,7 @@ def score(gold: Mapping[str, GoldArticle], predictions: Mapping[str, Prediction]
         "films": films,
         "people": people,
         "mentions": both,
-        "quotes": {
-            "gold": gold_quotes,
-            "extracted": extracted,
-            "found": found,
-            "recall": round(found / gold_quotes, 4) if gold_quotes else 1.0,
-            "attribution_accuracy": round(attributed / found, 4) if found else 1.0,
-            "false_quotes": false_quotes,
-            "false_quotes_per_10_articles": round(false_quotes * 10 / count, 2) if count else 0.0,
-        },
+        "quotes": tally.figures(count),
         "spoilers": {
             "leaks": len(leaks),
             "leaked": leaks,
@@ -401,6 +410,130 @@ def score(gold: Mapping[str, GoldArticle], predictions: Mapping[str, Prediction]
             "max_ms_per_article": round(max(times), 2) if times else 0.0,
         },
     }
+    if len(by_format) > 1 or "unlabelled" not in by_format:
+        result["by_format"] = {
+            fmt: _format_figures(gold, predictions, members) for fmt, members in sorted(by_format.items())
+        }
     if details:
         result["details"] = {name: value for name, value in problems.items() if any(value.values())}
     return result
+
+
+def _format_figures(gold: Mapping[str, GoldArticle], predictions: Mapping[str, Prediction], names: list[str]) -> dict[str, Any]:
+    """Mentions and quotes for the articles of one format."""
+    both = _set_metrics(
+        [(_tagged(gold[n].films, gold[n].people), _tagged(predictions[n].films, predictions[n].people)) for n in names]
+    )
+    tally = _QuoteTally()
+    for n in names:
+        tally.add(gold[n].quotes, [PredictedQuote(*q) for q in predictions[n].quotes])
+    quotes = tally.figures(len(names))
+    return {
+        "articles": len(names),
+        "mentions": {k: both[k] for k in ("precision", "recall")},
+        "quotes": {k: quotes[k] for k in ("gold", "recall", "recall_strict", "attribution_accuracy", "on_wrong_page", "false_quotes")},
+    }
+
+
+class _QuoteTally:
+    """Quote figures summed over articles.
+
+    Found (recall): an extracted quote begins with the gold quote or holds it at a fragment
+    boundary; one extracted quote may hold several gold quotes, each at its own boundary.
+    Strict: it must begin with it, one extracted quote per gold quote. A quote is "on a page"
+    when its speaker is a graph person at the core's sure confidence; "on the wrong page" when
+    that person did not say it (a gold quote of someone else, or no gold quote at all)."""
+
+    def __init__(self) -> None:
+        self.gold = self.found = self.strict = self.attributed = self.extracted = self.false_quotes = 0
+        self.kinds: dict[str, list[int]] = {}  # kind -> [gold, found, attributed]
+        self.on_pages = self.on_wrong_page = self.to_wrong_person = self.held = 0
+        self.gold_with_person = self.person_recalled = 0
+
+    def add(self, expected: Sequence[GoldQuote], predicted: Sequence[PredictedQuote]) -> tuple[list[str], list[dict], list[str]]:
+        used: set[tuple[int, int]] = set()
+        used_strict: set[int] = set()
+        matched: set[int] = set()
+        missed: list[str] = []
+        misattributed: list[dict[str, Any]] = []
+        right_on_page: set[int] = set()
+        for quote in expected:
+            self.gold += 1
+            kind = self.kinds.setdefault(quote.kind, [0, 0, 0])
+            kind[0] += 1
+            if quote.speaker is not None:
+                self.gold_with_person += 1
+            for index, p in enumerate(predicted):
+                if index not in used_strict and quote_matches(quote.text_start, p.text):
+                    used_strict.add(index)
+                    self.strict += 1
+                    break
+            hit = None
+            for index, p in enumerate(predicted):
+                for at in (0, *p.fragment_starts):
+                    if (index, at) not in used and quote_matches(quote.text_start, p.text[at:]):
+                        hit = (index, at)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                missed.append(quote.text_start)
+                continue
+            used.add(hit)
+            matched.add(hit[0])
+            p = predicted[hit[0]]
+            self.found += 1
+            kind[1] += 1
+            if p.speaker == quote.speaker:
+                self.attributed += 1
+                kind[2] += 1
+                if p.speaker is not None and p.confidence >= SURE_CONFIDENCE:
+                    self.person_recalled += 1
+                    right_on_page.add(hit[0])
+            else:
+                misattributed.append({"quote": quote.text_start, "expected": quote.speaker, "got": p.speaker,
+                                      "confidence": p.confidence})
+                if p.speaker is not None:
+                    self.to_wrong_person += 1
+        self.extracted += len(predicted)
+        unmatched = [p.text for index, p in enumerate(predicted) if index not in matched]
+        self.false_quotes += len(unmatched)
+        for index, p in enumerate(predicted):
+            if p.speaker is None:
+                continue
+            if p.confidence >= SURE_CONFIDENCE:
+                self.on_pages += 1
+                if index not in right_on_page:
+                    self.on_wrong_page += 1
+            else:
+                self.held += 1
+        return missed, misattributed, unmatched
+
+    def figures(self, articles: int) -> dict[str, Any]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        return {
+            "gold": self.gold,
+            "extracted": self.extracted,
+            "found": self.found,
+            "recall": ratio(self.found, self.gold),
+            "recall_strict": ratio(self.strict, self.gold),
+            "attribution_accuracy": ratio(self.attributed, self.found),
+            "by_kind": {
+                kind: {"gold": g, "recall": ratio(f, g), "attribution_accuracy": ratio(a, f)}
+                for kind, (g, f, a) in sorted(self.kinds.items())
+            },
+            # Attribution to graph people at the sure confidence: what person pages show.
+            "person_pages": {
+                "precision": ratio(self.on_pages - self.on_wrong_page, self.on_pages),
+                "recall": ratio(self.person_recalled, self.gold_with_person),
+                "shown": self.on_pages,
+                "held_for_an_editor": self.held,
+            },
+            "on_wrong_page": self.on_wrong_page,
+            "on_wrong_page_per_100": round(100 * self.on_wrong_page / self.on_pages, 2) if self.on_pages else 0.0,
+            "given_to_the_wrong_person_at_any_confidence": self.to_wrong_person,
+            "false_quotes": self.false_quotes,
+            "false_quotes_per_10_articles": round(self.false_quotes * 10 / articles, 2) if articles else 0.0,
+        }

@@ -36,19 +36,11 @@ class FilmRef:
         return f"{self.title} ({self.year})" if self.year else self.title
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class PersonRef:
     key: str
     name: str
     aliases: tuple[str, ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -59,19 +51,11 @@ class CreditRef:
     character: str = ""
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class KnowledgeGraph:
     films: tuple[FilmRef, ...] = ()
     people: tuple[PersonRef, ...] = ()
     credits: tuple[CreditRef, ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -86,10 +70,6 @@ class ImageRef:
     srcset: str = ""
     # Modern-format alternatives for a <picture>: (MIME type, srcset), e.g. ("image/webp", "a.webp 480w").
     sources: tuple[tuple[str, str], ...] = ()
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -109,10 +89,6 @@ class Paragraph:
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class Mention:
     kind: str  # "film" or "person"
@@ -123,10 +99,6 @@ class Mention:
     in_spoiler: bool = False
 
 
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
-
-
 @dataclass(frozen=True)
 class Quote:
     text: str
@@ -135,20 +107,19 @@ class Quote:
     speaker_key: str | None = None  # a person in the knowledge graph
     speaker_name: str | None = None  # the name as written, when not in the graph
     in_spoiler: bool = False
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
+    # How sure the core is of the speaker, 0..1 (docs/text-core.md says how it is computed); a
+    # person's page shows the quote only at or above SURE_CONFIDENCE, or once an editor confirms.
+    confidence: float = 0.0
+    kind: str = "speech"  # "speech", or "qa" for an answer in an interview transcript
+    # Offsets in `text` where a later fragment begins: a quotation broken by its attribution
+    # ("…,” she said. “…”) or running over paragraphs is kept whole, its parts marked here.
+    fragment_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Summary:
     text: str  # 1-3 sentences, spoiler-safe
     short: str  # about 160 characters, cut at a word, for meta description
-
-
-# The site's link function for the text core: (kind, key) -> URL, kind "film" or "person".
-Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)

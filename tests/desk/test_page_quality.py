@@ -22,7 +22,9 @@ from newsreel.desk import urls as desk_urls
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.images.services import create_image
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom import account_links
 from newsreel.newsroom.models import Section
+from newsreel.newsroom.people import add_person
 from newsreel.newsroom.publishing import save_and_publish, save_draft
 from newsreel.newsroom.trash import trash
 from tests.browser.test_accessibility import AXE_RUN, VIEWS, axe_source  # noqa: F401  (fixture)
@@ -36,7 +38,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "trash_purge", "article_schedule_new",
              "article_schedule", "article_reschedule", "article_unschedule", "article_unpublish_time",
              "autosave", "autosave_new", "autosave_discard", "autosave_discard_new", "presence", "preview_link",
-             "preview_link_revoke", "revision_restore"}
+             "preview_link_revoke", "revision_restore", "person_role", "person_deactivate", "person_reactivate",
+             "person_invite", "person_reset"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -59,8 +62,22 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     trash(save_draft(ArticleDraft(headline="A memo nobody needs", body="Nothing.\n"), user=editor), user=editor)
     scheduled = save_and_publish(ArticleDraft(headline="Harbor Lights review lifts on Friday", body=BODY,
                                               publish_at=timezone.now() + dt.timedelta(days=3)), user=editor)
+    invited = add_person(actor=None, username="iris", email="iris@newsroom.example", role="contributor",
+                         first_name="Iris", last_name="Lund")
+    welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
+    # Someone who signs in nowhere here: a sign-in retires a reset link, as Django means it to.
+    reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
     return {
         "login": ("/desk/login/", "", 200),
+        "people": ("/desk/people/", "ann", 200),
+        "person_add": ("/desk/people/new/", "ann", 200),
+        "person": (f"/desk/people/{editor.pk}/", "ann", 200),
+        "person-invited": (f"/desk/people/{invited.pk}/", "ann", 200),
+        "account": ("/desk/account/", "carla", 200),
+        "account_password": ("/desk/account/password/", "carla", 200),
+        "invitation": (welcome, "", 200),
+        "invitation-refused": (welcome[:-4] + "00/", "", 400),
+        "password_reset": (reset, "", 200),
         "articles": ("/desk/", "edith", 200),
         "articles-filtered": ("/desk/?q=harbor&state=published&sort=headline&section=news", "edith", 200),
         "articles-filter-error": ("/desk/?film=Nowhere+Film&since=2026-05-02&until=2026-05-01", "edith", 400),
@@ -154,7 +171,8 @@ def test_the_nu_run_over_several_pages_reports_each_pages_errors(validator, tmp_
 def test_the_spec_above_visits_every_desk_page():
     names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
-               "scheduled"}
+               "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
+               "password_reset"}
     unvisited = names - visited - POST_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "

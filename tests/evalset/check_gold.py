@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check an evaluation set's gold.json against its kb.json and articles (stdlib only).
 
-Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdout beside this file)
+Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdout beside this file,
+       and those of tests/evalset2)
        add --lint to also print warnings that help a human audit the gold by hand.
 
 Errors (exit status 1):
@@ -48,6 +49,18 @@ def spoiler_blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
+# Words per article by evaluation set (evalset2 was written to issue 13: 300-700 words).
+WORDS = {"evalset": (250, 600), "evalset2": (300, 700)}
+LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
+
+
+def _unmarked(text: str, ts: str) -> bool:
+    """A transcript answer (`**A:** ...`, `KIM: ...`) or a block-quote statement (`> ...`)
+    starts with `ts` (emphasis marks ignored)."""
+    plain = text.replace("*", "")
+    return any(plain[m.end():].startswith(ts) for m in LABEL.finditer(plain))
+
+
 def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
     errs: list[str] = []
     kb = json.loads((d / "kb.json").read_text(encoding="utf-8"))
@@ -69,8 +82,9 @@ def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
         stats["words"] += words
         if not text.startswith("# "):
             errs.append(f"{where}: first line is not '# Headline'")
-        if not 250 <= words <= 600:
-            errs.append(f"{where}: {words} words, outside 250-600")
+        low, high = WORDS.get(d.parent.name, (250, 600))
+        if not low <= words <= high:
+            errs.append(f"{where}: {words} words, outside {low}-{high}")
         for k in g["films"]:
             if k not in films:
                 errs.append(f"{where}: unknown film key {k}")
@@ -87,8 +101,11 @@ def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
                 errs.append(f"{where}: unknown speaker {sp}")
             if len(ts.split()) > 8:
                 errs.append(f"{where}: text_start longer than eight words: {ts!r}")
-            if not any(o + ts in text for o in OPEN):
-                errs.append(f"{where}: text_start not found after an opening quote mark: {ts!r}")
+            if q.get("kind", "speech") not in ("speech", "qa"):
+                errs.append(f"{where}: kind must be speech or qa: {q.get('kind')!r}")
+            if not any(o + ts in text for o in OPEN) and not _unmarked(text, ts):
+                errs.append(f"{where}: text_start not found after an opening quote mark, a transcript label "
+                            f"or a block-quote mark: {ts!r}")
         try:
             blocks = spoiler_blocks(text)
         except ValueError as e:
@@ -170,12 +187,14 @@ def quoted_openings(text: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     lint = "--lint" in argv
-    dirs = [Path(a) for a in argv if not a.startswith("--")] or [HERE / "tune", HERE / "holdout"]
+    second = HERE.parent / "evalset2"
+    dirs = [Path(a) for a in argv if not a.startswith("--")] or [HERE / "tune", HERE / "holdout", second / "tune", second / "holdout"]
     dirs = [d for d in dirs if (d / "gold.json").exists()]
     all_errs: list[str] = []
-    kbs = {d: (d / "kb.json").read_bytes() for d in dirs}
-    if len(set(kbs.values())) > 1:
-        all_errs.append("kb.json differs between parts")
+    for parent in {d.parent for d in dirs}:
+        kbs = {(d / "kb.json").read_bytes() for d in dirs if d.parent == parent}
+        if len(kbs) > 1:
+            all_errs.append(f"{parent.name}: kb.json differs between parts")
     for d in dirs:
         errs, stats = check_dir(d, lint)
         all_errs += errs

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
-from newsreel.newsroom.models import Article, Mention, WorkflowState
+from newsreel.newsroom.models import Article, Mention, Quote, WorkflowState
 from newsreel.newsroom.publishing import neighbours, publish, save_and_publish, save_draft, unpublish
 from newsreel.newsroom.signals import article_published
 
@@ -42,6 +42,15 @@ def test_publishing_derives_everything_and_keeps_spoilers_out_of_excerpts(small_
     assert Mention.objects.filter(article=article, film__key="harbor-lights-2025").exists()
     assert list(article.tags.values_list("name", flat=True)) == ["Drama"]
     assert [a.name for a in article.authors.all()] == ["Nadia Ferro"]
+
+
+def test_each_stored_quote_keeps_the_text_cores_confidence_in_its_speaker(small_graph):
+    body = BODY + '\nA distributor who asked not to be named was blunter: "It will open small."\n'
+    article = save_and_publish(draft(body=body), origin="test")
+    stored = {q.text: (q.person.key if q.person else None, q.confidence) for q in article.quotes.all()}
+    assert stored["It took the whole winter to find the ending"] == ("ada-varga", 0.95)
+    assert stored["It will open small."][0] is None
+    assert [q.text for q in Quote.objects.sure().filter(article=article)] == ["It took the whole winter to find the ending"]
 
 
 def test_every_save_is_a_whole_revision(small_graph):

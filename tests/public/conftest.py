@@ -119,7 +119,7 @@ def make_article(db, graph, news):
         Mention.objects.create(article=article, film=graph.harbor, start=26, end=39, surface="Harbor Lights")
         Mention.objects.create(article=article, person=graph.ada, start=0, end=9, surface="Ada Varga")
         Quote.objects.create(article=article, person=graph.ada, text="It took the whole winter to find the ending",
-                             position=50)
+                             position=50, confidence=0.95)
         return article
 
     return make

@@ -59,15 +59,26 @@ def test_film_coverage_lists_stories_newest_first_with_dates(client, make_articl
 
 def test_film_quotes_come_from_its_credited_people_in_its_coverage(client, make_article, publish, graph, site):
     article = make_article("Quoted story", slug="quoted")
-    Quote.objects.create(article=article, person=graph.mira, text="The light did the work", position=80)
+    Quote.objects.create(article=article, person=graph.mira, text="The light did the work", position=80, confidence=0.9)
     Quote.objects.create(article=article, person=graph.ada, text="Nobody may read this yet", position=120,
-                         in_spoiler=True)
+                         in_spoiler=True, confidence=0.95)
     publish(article)
     html = client.get("/films/harbor-lights-2025/").content.decode()
     quotes = text_between(html, 'id="quotes-heading"', "</section>")
     assert "It took the whole winter to find the ending" in quotes and "The light did the work" in quotes
     assert '<a href="/people/ada-varga/">Ada Varga</a>, in <a href="/articles/quoted/">' in quotes
     assert "Nobody may read this yet" not in html
+
+
+def test_a_quote_whose_speaker_the_core_is_not_sure_of_stays_off_person_and_film_pages(
+    client, make_article, publish, graph, site
+):
+    article = make_article("Guessed story", slug="guessed")
+    Quote.objects.create(article=article, person=graph.mira, text="Maybe I said this", position=80, confidence=0.6)
+    publish(article)
+    assert "Maybe I said this" not in client.get("/people/mira-sol/").content.decode()
+    assert "Maybe I said this" not in client.get("/films/harbor-lights-2025/").content.decode()
+    assert "It took the whole winter to find the ending" in client.get("/people/ada-varga/").content.decode()
 
 
 def test_the_film_page_has_movie_json_ld(client, graph, site):

@@ -15,6 +15,7 @@ from newsreel.text.evaluation import (
     plain_headline,
     predict,
     quote_matches,
+    PredictedQuote,
     score,
     split_headline,
 )
@@ -184,14 +185,14 @@ def test_predict_reads_the_pipeline_output_and_every_excerpt_surface():
         html="", safe_text="Safe text.", paragraphs=[], spoiler_films=["anora-2024"], spoiler_note="", spoiler_note_html="",
         reading_minutes=1, word_count=2,
         mentions=[Mention("film", "anora-2024", 0, 5, "Anora"), Mention("person", "sean-baker", 10, 20, "Sean Baker")],
-        quotes=[Quote("We shot it", 0, 10, speaker_key="sean-baker")],
+        quotes=[Quote("We shot it. Twice.", 0, 10, speaker_key="sean-baker", confidence=0.9, fragment_starts=(12,), kind="qa")],
         summary=Summary(text="Summary.", short="Short."),
         feed_html="<p>Feed &amp; body.</p>",
     )
     extra = [Mention("film", "tar-2022", 0, 3, "Tár")]
     result = predict(processed, seconds=0.5, extra_mentions=extra)
     assert result.films == {"anora-2024", "tar-2022"} and result.people == {"sean-baker"}
-    assert result.quotes == [("We shot it", "sean-baker")]
+    assert result.quotes == [PredictedQuote("We shot it. Twice.", "sean-baker", 0.9, (12,), "qa")]
     assert result.surfaces == {"safe_text": "Safe text.", "summary": "Summary.", "meta_description": "Short.",
                                "feed_html": " Feed & body. "}
     assert result.seconds == 0.5 and result.spoiler_films == {"anora-2024"}
@@ -254,3 +255,48 @@ def test_evaluate_command_names_invalid_json_by_line(tmp_path):
     (tmp_path / "gold.json").write_text('{\n  "a.md": ,\n}', encoding="utf-8")
     with pytest.raises(CommandError, match=r"gold\.json, line 2"):
         call_command("evaluate", str(tmp_path))
+
+
+def test_a_quotation_kept_whole_across_its_attribution_holds_both_gold_quotes_but_only_one_strictly():
+    golds = {"a.md": gold(quotes=[GoldQuote("It works", "sean-baker"), GoldQuote("Every time", "sean-baker")])}
+    whole = PredictedQuote("It works. Every time.", "sean-baker", 0.95, (10,))
+    quotes = score(golds, {"a.md": prediction(quotes=[whole])})["quotes"]
+    assert quotes["found"] == 2 and quotes["recall"] == 1.0 and quotes["recall_strict"] == 0.5
+    assert quotes["false_quotes"] == 0
+
+
+def test_a_gold_quote_inside_a_fragment_but_not_at_its_start_is_not_found():
+    golds = {"a.md": gold(quotes=[GoldQuote("every time", None)])}
+    quotes = score(golds, {"a.md": prediction(quotes=[PredictedQuote("It works every time.", None)])})["quotes"]
+    assert quotes["found"] == 0
+
+
+def test_transcript_answers_are_counted_apart_from_speech():
+    golds = {"a.md": gold(quotes=[GoldQuote("Yes, I did", "sean-baker", kind="qa"), GoldQuote("Never again", None)])}
+    quotes = score(golds, {"a.md": prediction(quotes=[("Yes, I did", "sean-baker")])})["quotes"]
+    assert quotes["by_kind"] == {"qa": {"gold": 1, "recall": 1.0, "attribution_accuracy": 1.0},
+                                 "speech": {"gold": 1, "recall": 0.0, "attribution_accuracy": 1.0}}
+
+
+def test_a_sure_quote_given_to_someone_who_did_not_say_it_is_on_the_wrong_page_and_an_unsure_one_is_held():
+    golds = {"a.md": gold(quotes=[GoldQuote("We added screens", None), GoldQuote("It will fade", None),
+                                  GoldQuote("I loved it", "sean-baker")])}
+    predicted = [PredictedQuote("We added screens", "sean-baker", 0.95), PredictedQuote("It will fade", "sean-baker", 0.6),
+                 PredictedQuote("I loved it", "sean-baker", 0.9), PredictedQuote("a made-up line", "sean-baker", 0.9)]
+    quotes = score(golds, {"a.md": prediction(quotes=predicted)})["quotes"]
+    assert quotes["on_wrong_page"] == 2 and quotes["given_to_the_wrong_person_at_any_confidence"] == 2
+    assert quotes["person_pages"] == {"precision": round(1 / 3, 4), "recall": 1.0, "shown": 3, "held_for_an_editor": 1}
+
+
+def test_a_quote_kind_other_than_speech_or_qa_names_its_json_path():
+    graph = graph_from_json({"people": [{"key": "p", "name": "P"}]})
+    with pytest.raises(EvaluationError, match=r'\["a.md"\]\.quotes\[0\]\.kind'):
+        gold_from_json({"a.md": {"quotes": [{"text_start": "x", "speaker": "p", "kind": "answer"}]}}, ["a.md"], graph)
+
+
+def test_figures_per_format_when_the_gold_names_formats():
+    golds = {"a.md": GoldArticle(frozenset(), frozenset(), (GoldQuote("Yes", None, "qa"),), frozenset(), (), "qa"),
+             "b.md": GoldArticle(frozenset(), frozenset(), (), frozenset(), (), "review")}
+    result = score(golds, {"a.md": prediction(quotes=[("Yes", None)]), "b.md": prediction()})
+    assert set(result["by_format"]) == {"qa", "review"}
+    assert result["by_format"]["qa"]["quotes"]["recall"] == 1.0

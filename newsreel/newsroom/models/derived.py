@@ -3,6 +3,7 @@
 from django.db import models
 
 from newsreel.newsroom.models.article import Article
+from newsreel.text.quotes import SURE_CONFIDENCE
 
 
 class Mention(models.Model):
@@ -25,13 +26,27 @@ class Mention(models.Model):
         ]
 
 
+class QuoteQuerySet(models.QuerySet):
+    def sure(self) -> "QuoteQuerySet":
+        """Quotes a person's page may show: a graph speaker the text core is sure of
+        (docs/text-core.md, "Confidence"). The rest appear only in their story."""
+        return self.filter(person__isnull=False, confidence__gte=SURE_CONFIDENCE)
+
+
 class Quote(models.Model):
+    objects = QuoteQuerySet.as_manager()
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey("films.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     speaker_name = models.CharField(max_length=200, blank=True, help_text="As written, when not in the graph")
     text = models.TextField()
     position = models.PositiveIntegerField(help_text="Offset of the quote in the article's text")
     in_spoiler = models.BooleanField(default=False)
+    confidence = models.FloatField(
+        default=0.0,
+        help_text="How sure the text core is of the speaker, 0 to 1; person pages show a quote at "
+        "or above newsreel.text.quotes.SURE_CONFIDENCE",
+    )
 
     class Meta:
         ordering = ["article", "position"]

@@ -27,7 +27,7 @@ def render_article(article: Article) -> bytes:
     url = article.get_absolute_url()
     canonical = absolute(url)
     hero = image_info(article.hero_image)
-    authors = [byline.author for byline in Byline.objects.filter(article=article).select_related("author")]
+    authors = [byline.author for byline in Byline.objects.filter(article=article).select_related("author__photo")]
     films, people = mentioned(article)
     previous, following = neighbours(article)
     modified = modified_at(article)

@@ -8,6 +8,8 @@ from typing import Any
 from newsreel import links
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public.models import SiteSettings
+from newsreel.newsroom.profiles import link_label
+from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, image_info, json_ld, render_page
 from newsreel.public.pages.pagination import Pager, paginate
 from newsreel.public.pages.queries import (
@@ -77,11 +79,14 @@ def render_author(author: Author, page: int = 1) -> bytes:
     """An author's bylined stories, newest first."""
     site = site_settings()
     pager = paginate(author_articles(author), page, author.get_absolute_url())
-    url = absolute(author.get_absolute_url())
+    first = page == 1
     return _render_listing(
-        pager, site, heading=author.name, kicker="Author", intro=author.bio if page == 1 else "",
-        description=f"Stories by {author.name} for {site.name}",
-        json_ld=json_ld({"@context": "https://schema.org", "@type": "Person", "name": author.name, "url": url}),
+        pager, site, heading=author.name, kicker="Author", intro=author.bio if first else "",
+        description=author.bio[:200] if author.bio else f"Stories by {author.name} for {site.name}",
+        json_ld=json_ld(structured_data.author(author)),
+        # The profile shows on the first page; the later pages are the list alone.
+        portrait=image_info(author.photo) if first and author.photo_id else None,
+        elsewhere=[{"url": link, "label": link_label(link)} for link in author.same_as] if first else [],
     )
 
 

@@ -64,9 +64,10 @@ def coverage_html(stories: list[Headline]) -> SafeString:
 
 
 def spoiler_free_quotes(articles: list[Headline], **filters) -> list[Quote]:
-    """Quotes outside spoiler blocks from these stories, newest story first."""
+    """Quotes outside spoiler blocks from these stories whose speaker the core is sure of,
+    newest story first."""
     return distinct_quotes(
-        Quote.objects.filter(article__in=[a.pk for a in articles], in_spoiler=False, **filters)
+        Quote.objects.sure().filter(article__in=[a.pk for a in articles], in_spoiler=False, **filters)
         .select_related("person", "article")
         .order_by("-article__published_at", "-article_id", "position")
     )
@@ -135,7 +136,7 @@ def render_person(person: Person) -> bytes:
     filmography = sorted(films.values(), key=lambda e: (-(e["film"].year or 0), e["film"].title))
     stories = coverage(person=person)
     quotes = distinct_quotes(
-        Quote.objects.filter(person=person, in_spoiler=False, article__in=live_articles().values("pk"))
+        Quote.objects.sure().filter(person=person, in_spoiler=False, article__in=live_articles().values("pk"))
         .select_related("article")
         .order_by("-article__published_at", "-article_id", "position")
     )

@@ -86,7 +86,7 @@ def news_article(
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "datePublished": article.published_at.isoformat(),
         "dateModified": modified.isoformat(),
-        "author": [{"@type": "Person", "name": a.name, "url": absolute(a.get_absolute_url())} for a in authors],
+        "author": [author_ref(author) for author in authors],
         "publisher": organization(site),
         "wordCount": article.word_count,
     }
@@ -134,6 +134,23 @@ def entity(kind: str, name: str, url: str, same_as: Sequence[str]) -> dict[str, 
     data: dict[str, Any] = {"@type": kind, "name": name, "url": absolute(url)}
     if same_as:
         data["sameAs"] = list(same_as)
+    return data
+
+
+def author_ref(author: Author) -> dict[str, Any]:
+    """A bylined writer: their author page, their portrait and their addresses elsewhere."""
+    data = entity("Person", author.name, author.get_absolute_url(), author.same_as)
+    portrait = picture(author.photo) if author.photo_id else None
+    if portrait is not None:
+        data["image"] = portrait.absolute_url
+    return data
+
+
+def author(author: Author) -> dict[str, Any]:
+    """Person for the author page: the reference above with the writer's bio."""
+    data: dict[str, Any] = {"@context": CONTEXT, **author_ref(author)}
+    if author.bio:
+        data["description"] = author.bio
     return data
 
 

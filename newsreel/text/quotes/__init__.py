@@ -41,16 +41,22 @@ from newsreel.text.quotes.words import (
     SPEECH_VERBS, _ANY_SPEECH_RE, _OPENERS, _SPEECH_KINDS, _TERMINAL, _WORD_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
-from newsreel.text.quotes.speakers import _Said
+from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import _Doc, _norm
 from newsreel.text.quotes.attribution import (
     _after_attribution, _attribute, _before_attribution, _lead, _only_quote,
 )
+from newsreel.text.quotes.blockquotes import find_statements
+from newsreel.text.quotes.transcripts import find_transcript
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from newsreel.text.gazetteer import Gazetteer
 
-__all__ = ["extract_quotes", "SPEECH_VERBS"]
+__all__ = ["extract_quotes", "SPEECH_VERBS", "SURE_CONFIDENCE"]
+
+# At or above this confidence the core is sure of a quote's speaker: a person's page may show
+# it without an editor's confirmation (the site's setting may ask for more).
+SURE_CONFIDENCE = 0.8
 
 
 def extract_quotes(
@@ -58,29 +64,69 @@ def extract_quotes(
 ) -> list[Quote]:
     """Every direct quotation in the article, in reading order, with its speaker."""
     doc = _Doc(paragraphs, mentions, gazetteer)
+    answers, transcript = find_transcript(doc)
     fragments: list[list[_Fragment]] = [
-        doc.frags(i) if p.kind in _SPEECH_KINDS else [] for i, p in enumerate(doc.paragraphs)
+        doc.frags(i) if p.kind in _SPEECH_KINDS and i not in transcript else []
+        for i, p in enumerate(doc.paragraphs)
     ]
     groups = _group(doc, fragments)
-    quotes: list[Quote] = []
+    found: list[tuple[Quote, _Said]] = []
     history: list[_Said] = []
     for group in groups:
         if not _is_quotation(doc, group):
             continue
         speaker = _attribute(doc, group, history)
         first, last = group.fragments[0], group.fragments[-1]
-        quotes.append(
-            Quote(
-                text=_quote_text(doc, group),
-                start=first.start,
-                end=last.end,
-                speaker_key=speaker.key,
-                speaker_name=None if speaker.key else speaker.name,
-                in_spoiler=any(doc.paragraphs[f.para].spoiler_film for f in group.fragments),
-            )
+        text, starts = _quote_text(doc, group)
+        quote = Quote(
+            text=text,
+            start=first.start,
+            end=last.end,
+            speaker_key=speaker.key,
+            speaker_name=None if speaker.key else speaker.name,
+            in_spoiler=any(doc.paragraphs[f.para].spoiler_film for f in group.fragments),
+            confidence=speaker.confidence if speaker.known else 0.0,
+            fragment_starts=starts,
         )
-        history.append(_Said(first.para, last.para, first.start, speaker, _only_quote(doc, group)))
-    return _without_pull_quotes(doc, quotes)
+        said = _Said(first.para, last.para, first.start, speaker, _only_quote(doc, group))
+        found.append((quote, said))
+        history.append(said)
+    for answer in answers:
+        found.append((_spanning_quote(doc, answer.first, answer.last, answer.start, answer.end, answer.speaker, answer.confidence, "qa"), None))
+    for statement in find_statements(doc, transcript):
+        found.append((_spanning_quote(doc, statement.first, statement.last, statement.start, statement.end, statement.speaker, statement.speaker.confidence, "speech"), None))
+    found.sort(key=lambda item: item[0].start)
+    return _without_pull_quotes(doc, [quote for quote, _ in found])
+
+
+def _spanning_quote(
+    doc: _Doc, first: int, last: int, start: int, end: int, speaker: _Speaker, confidence: float, kind: str
+) -> Quote:
+    """A quotation made of whole paragraphs (an interview answer, a block-quote statement)."""
+    parts, starts, length = [], [], 0
+    for index in range(first, last + 1):
+        paragraph = doc.paragraphs[index]
+        lo = max(start, paragraph.start) - paragraph.start
+        hi = min(end, paragraph.start + len(paragraph.text)) - paragraph.start
+        words = paragraph.text[lo:hi].strip()
+        if not words:
+            continue
+        if parts:
+            length += 2
+            starts.append(length)
+        parts.append(words)
+        length += len(words)
+    return Quote(
+        text="\n\n".join(parts),
+        start=start,
+        end=end,
+        speaker_key=speaker.key,
+        speaker_name=None if speaker.key else speaker.name,
+        in_spoiler=any(doc.paragraphs[i].spoiler_film for i in range(first, last + 1)),
+        confidence=confidence if speaker.known else 0.0,
+        kind=kind,
+        fragment_starts=tuple(starts),
+    )
 
 
 def _without_pull_quotes(doc: _Doc, quotes: list[Quote]) -> list[Quote]:
@@ -209,8 +255,11 @@ def _sentence_ends_after(after: str) -> bool:
     return re.match(r"\s*(?:[.?!…]|$)", after) is not None
 
 
-def _quote_text(doc: _Doc, group: _Group) -> str:
+def _quote_text(doc: _Doc, group: _Group) -> tuple[str, tuple[int, ...]]:
+    """The quotation's words, its fragments joined, and where each later fragment begins."""
     parts: list[str] = []
+    starts: list[int] = []
+    length = 0
     for k, frag in enumerate(group.fragments):
         words = doc.text(frag.start, frag.end).strip()
         if k < len(group.fragments) - 1 or frag.closed:
@@ -222,6 +271,10 @@ def _quote_text(doc: _Doc, group: _Group) -> str:
             if between.endswith(".") and doc.text(nxt.start, nxt.start + 1).isupper():
                 words += "."
         if k > 0:
-            parts.append("\n\n" if group.joints[k - 1] == "paragraph" else " ")
+            joint = "\n\n" if group.joints[k - 1] == "paragraph" else " "
+            parts.append(joint)
+            length += len(joint)
+            starts.append(length)
         parts.append(words)
-    return "".join(parts)
+        length += len(words)
+    return "".join(parts), tuple(starts)

@@ -18,6 +18,7 @@ from newsreel.text.quotes.words import (
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 
 def _only_quote(doc: _Doc, group: _Group) -> bool:
@@ -100,6 +101,18 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         speaker, end = _who(doc, offset, after, who_at, allow_anon=True)
         if speaker is not None:
             return speaker, end
+    # Somebody's role: "Varga's publicist said" is nobody we can name; "Varga's co-star Tomas
+    # Ilic said" is the name after the role. Never the owner of the possessive.
+    owned = _OWNED_ROLE_RE.match(after, pos)
+    if owned:
+        named, end = _who(doc, offset, after, owned.end(), allow_anon=False)
+        if named is not None and named.known:
+            verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
+            if verb:
+                return named, verb.end()
+        verb = _VERB_RE.match(after, owned.end())
+        if verb:
+            return _Speaker(explicit=True), verb.end()
     # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
@@ -133,8 +146,20 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if pronoun.group(1).lower() == "they":
             return _Speaker(explicit=True), pronoun.end()
         return _Speaker(pronoun=pronoun.group(1).lower()), pronoun.end()
+    owned = _OWNED_ROLE_RE.match(text, at)
+    if owned:
+        # "said Varga's publicist": the owner of a possessive is not the speaker.
+        named, end = _who(doc, offset, text, owned.end(), allow_anon=False)
+        if named is not None and named.known:
+            return named, end
+        return (_Speaker(explicit=True), owned.end()) if allow_anon else (None, 0)
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
+        # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold
+        # capitals and a plus the name pattern leaves out.
+        organisation = ORG_RE.match(text, at)
+        if organisation and organisation.end() > name.end():
+            return _Speaker(name=organisation.group(0), explicit=True), organisation.end()
         return doc.resolve_name(name.group(0), offset + at), name.end()
     # A title or role before the name: "Dr. Lena Okafor", "producer Tomas Reyes",
     # "the festival's director, Priya Nair".
@@ -162,6 +187,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if not (colon or has_verb):
         return None
     body = stripped[:-1] if stripped[-1:] in ",:" else stripped
+    if _PLAYS_RE.search(body):
+        # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
+        return _Speaker(explicit=True)
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
@@ -180,8 +208,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     # A name not in the graph: "Festival programmer Priya Nair told the audience:".
     for name in _NAME_RE.finditer(body):
         first = name.group(0).split()[0]
-        if first in _NOT_NAMES or name.start() == 0 and " " not in name.group(0):
+        if first in _NOT_NAMES:
             continue
+        if name.start() == 0 and " " not in name.group(0) and not speaks(body, name.end()):
+            continue  # a capitalised word opening the sentence, unless it speaks ("Coco shared,")
         if doc.people_between(lead_start + name.start(), lead_start + name.end()):
             continue
         tail = body[name.end() :]
@@ -190,15 +220,63 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         ):
             return doc.resolve_name(name.group(0), lead_start + name.start())
     # "said Jane Roe, a producer:" — verb first.
-    verb_first = re.search(rf"\b(?:{_VERB_ALT})\s+", body)
+    verb_first = re.search(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+", body)
     if verb_first:
         speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=False)
         if speaker is not None:
             return speaker
+    # "A rival producer disagreed:", "One exhibitor was blunter:" — a speaker the text does
+    # not name heads the clause; the quotation is theirs, not the last person's.
+    determiner = re.match(
+        r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", body[head:], re.IGNORECASE
+    )
+    if colon and determiner:
+        word, noun = determiner.group(1).lower(), determiner.group(2).lower()
+        if noun in _WORDS_SPOKEN:
+            # "Her answer was simple:", "The reply:" — the words of someone already speaking.
+            if word in ("his", "her"):
+                return _Speaker(pronoun="he" if word == "his" else "she")
+            return None if word == "the" else _Speaker(explicit=True)
+        # "The director was blunter:" points back to a person in the story, like a pronoun.
+        if _ROLE_RE.match(body[head:].lower()):
+            return _Speaker(pronoun="the")
+        return _Speaker(explicit=True)
     # "In a statement, the studio said:" — a speaker the text does not name.
     if re.search(rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body[head:], re.IGNORECASE):
         return _Speaker(explicit=True)
     return None
+
+
+# "Varga's publicist ", "Kestrel's head of distribution ": a role that belongs to someone.
+_OWNED_ROLE_RE = re.compile(
+    rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
+    rf"(?=\s+(?:{_VERB_ALT})\b|\s+[A-Z]|\s*[.,;:!?]|$)\s*"
+)
+_PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
+)
+# Nouns that name a person who is not named: a film's characters, a stranger. Gendered ones
+# say which pronoun fits.
+_NOUN_GENDER = {
+    "mother": "she", "daughter": "she", "wife": "she", "woman": "she", "girl": "she", "sister": "she",
+    "grandmother": "she", "widow": "she", "aunt": "she", "niece": "she", "heroine": "she", "queen": "she",
+    "princess": "she", "father": "he", "son": "he", "husband": "he", "man": "he", "boy": "he", "brother": "he",
+    "grandfather": "he", "widower": "he", "uncle": "he", "nephew": "he", "hero": "he", "king": "he", "prince": "he",
+}
+_PERSON_NOUN_RE = re.compile(
+    r"\b(?:the|his|her|their|a|an)\s+(?:[a-z\-]+\s+)?(?P<noun>"
+    + "|".join(_NOUN_GENDER)
+    + r"|character|protagonist|narrator|stranger|passenger|guard|captain|coach|detective|teenager|child|kid)\b"
+)
+
+
+# Nouns for what somebody says: "her answer", "the reply".
+_WORDS_SPOKEN = frozenset(
+    "answer reply response verdict advice view take explanation message words thoughts summary "
+    "version pitch theory reasoning argument retort comment comments assessment conclusion".split()
+)
 
 
 def _heads_clause(body: str, at: int, head: int) -> bool:
@@ -226,36 +304,126 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
                 speaker = _before_attribution(doc, lead, lead_start, frag)
                 if speaker is not None:
                     candidates.append(speaker)
+    credit = _credit_below(doc, group.fragments[-1])
+    if credit is not None:
+        candidates.append(credit)
     for speaker in candidates:
         if speaker.known:
-            return speaker
+            # Named by the attribution itself: a person mention is surest; a name matched to
+            # the graph without a mention, or written outside it, a little less.
+            sure = EXPLICIT_MENTION if speaker.key and speaker.explicit else EXPLICIT_NAME
+            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
     if any(s.explicit for s in candidates):
-        return _Speaker()  # "a spokesperson said": attributed, but to nobody we can name
+        # "a spokesperson said": attributed, but to nobody we can name.
+        return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)
     pronoun = next((s.pronoun for s in candidates if s.pronoun), None)
+    if pronoun == "the" and _introduced_unnamed(doc, group):
+        # "a producer on set said…" then "“…,” the producer said": the same unnamed person.
+        return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)
+    if pronoun is None:
+        listed = _list_lead_speaker(doc, group.fragments[0])
+        if listed is not None:
+            return listed
     return _implied_speaker(doc, group, history, pronoun)
 
 
+def _introduced_unnamed(doc: _Doc, group: _Group) -> bool:
+    """Is the role in "the producer said" introduced unnamed ("a producer on set") in this or
+    the previous paragraph, with no name in apposition?"""
+    frag = group.fragments[-1]
+    if not frag.closed:
+        return False
+    role = _ROLE_RE.search(doc.text(frag.close_at, frag.close_at + 80))
+    if role is None:
+        return False
+    noun = role.group(0).split()[-1]
+    for index in (frag.para, frag.para - 1):
+        if index < 0:
+            continue
+        paragraph = doc.paragraphs[index]
+        limit = min(frag.open_at, paragraph.start + len(paragraph.text)) - paragraph.start
+        if re.search(rf"\b(?i:a|an|one|another)\s+(?:[\w’'\-]+\s+){{0,2}}{re.escape(noun)}\b(?!\s*,?\s*[A-Z])", paragraph.text[:limit]):
+            return True
+    return False
+
+
+def _list_lead_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
+    """A quotation in a list item under "Five things Ada Varga told the audience:" is the
+    speaker's whom the list's lead-in names, unless the item says otherwise."""
+    index = frag.para
+    if doc.paragraphs[index].kind != "list":
+        return None
+    while index > 0 and doc.paragraphs[index - 1].kind == "list":
+        index -= 1
+    if index == 0:
+        return None
+    before = doc.paragraphs[index - 1]
+    if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
+        return None
+    spans = split_sentences(before.text)
+    if not spans:
+        return None
+    s, e = spans[-1]
+    speaker = _before_attribution(doc, before.text[s:e], before.start + s, frag)
+    if speaker is None or not speaker.known:
+        return None
+    return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=LIST_LEAD)
+
+
+def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
+    """`> “A film is a promise.”` then `> — Ada Varga, director` in a paragraph of its own."""
+    paragraph = doc.paragraphs[frag.para]
+    if not frag.closed or frag.para + 1 >= len(doc.paragraphs):
+        return None
+    if doc.text(frag.close_at, paragraph.start + len(paragraph.text)).strip(" .,"):
+        return None
+    below = doc.paragraphs[frag.para + 1]
+    if below.kind != paragraph.kind or not re.match(r"\s*(?:[—–]|--?)\s*[A-Z]", below.text) or len(below.text) > 140:
+        return None
+    speaker, _ = _after_attribution(doc, below.start, below.text)
+    return speaker if speaker is not None and speaker.known else None
+
+
+# Confidence of each way a speaker is found (docs/text-core.md, "Confidence"). At or above
+# SURE_CONFIDENCE (0.8) a quote may go on the speaker's page without an editor.
+EXPLICIT_MENTION = 0.95  # "…,” Okafor said." with a person mention on the name
+EXPLICIT_NAME = 0.9  # the name as written, or matched to the graph by the quote finder
+PRONOUN_SAME_PARAGRAPH = 0.85  # "he said" with the nearest fitting subject in the paragraph
+FOLLOW_ON = 0.85  # a bare quotation after the same speaker's quotation in the paragraph
+PREVIOUS_PARAGRAPH = 0.8  # a pronoun or bare quotation carried from the paragraph before
+ROLE_REFERENCE = 0.7  # "the director said": a role, not a name
+BARE_SUBJECT = 0.7  # a bare quotation after a sentence whose subject is a person
+REJOINDER = 0.6  # a back-and-forth of bare quotations
+LIST_LEAD = 0.85  # a list item under a lead-in that names who said the list
+AMBIGUOUS = 0.6  # a pronoun that fits two people the text names, neither gendered
+DISTANT = 0.55  # the person the article is about, or a subject further back
+
+
 def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None) -> _Speaker:
-    """The speaker the text implies for a pronoun or an unattributed quotation.
+    """The speaker the text implies for a pronoun or an unattributed quotation, with how sure.
 
     In order: the latest person the paragraph names as a subject before the quotation, or
     the paragraph's previous quotation, whichever comes later; in a back-and-forth of
     bare quotations, the speaker before last; the previous paragraph's quotation. A pronoun
     reaches further: the previous paragraph's subjects, the person the article is about
-    (named most often), then the latest subject before it.
-    Candidates whose gender the text contradicts are skipped."""
+    (named most often), then the latest subject before it. Subjects include speakers outside
+    the graph, so a quotation after an analyst's sentence is the analyst's, not the last
+    graph person's. Candidates whose gender the text contradicts are skipped."""
     frag = group.fragments[0]
-    ordered: list[tuple[int, _Speaker]] = []
+    ordered: list[tuple[int, _Speaker, float]] = []
+    near = ROLE_REFERENCE if pronoun == "the" else PRONOUN_SAME_PARAGRAPH if pronoun else BARE_SUBJECT
     for pos, speaker in _subjects(doc, frag.para, frag.open_at):
-        ordered.append((pos, speaker))
+        # A subject with a speech verb ("…, Baker added.") is as sure as a follow-on quote.
+        ordered.append((pos, speaker, max(near, FOLLOW_ON) if speaker.explicit and pronoun != "the" else near))
     for said in history:
         if said.last_para == frag.para:
-            ordered.append((said.start, said.speaker))
+            ordered.append((said.start, said.speaker, min(near, FOLLOW_ON) if pronoun else FOLLOW_ON))
     ordered.sort(key=lambda item: -item[0])
-    candidates = [speaker for _, speaker in ordered if not speaker.weak]
+    candidates = [(speaker, sure) for _, speaker, sure in ordered if not speaker.weak]
     if pronoun is None:
         candidates = candidates[:1]
     previous = history[-1] if history else None
+    carried = ROLE_REFERENCE if pronoun == "the" else PREVIOUS_PARAGRAPH
     if previous is not None and previous.last_para == frag.para - 1:
         before = history[-2] if len(history) > 1 else None
         if (
@@ -270,28 +438,51 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
             and not _subjects(doc, frag.para, frag.open_at)
         ):
             # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
-            candidates.append(before.speaker)
-        candidates.append(previous.speaker)
-    def further() -> Iterator[_Speaker]:
+            candidates.append((before.speaker, REJOINDER))
+        candidates.append((previous.speaker, carried))
+
+    def further() -> Iterator[tuple[_Speaker, float]]:
         """A pronoun's wider search, produced lazily: most searches stop early."""
         if frag.para > 0:
-            yield from (speaker for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
+            yield from ((speaker, carried) for _, speaker in _subjects(doc, frag.para - 1, frag.open_at))
         if doc.protagonist is not None:
-            yield _Speaker(key=doc.protagonist)
+            yield _Speaker(key=doc.protagonist), DISTANT
         for index in range(frag.para - 2, -1, -1):
-            yield from (speaker for _, speaker in _subjects(doc, index, frag.open_at))
-        yield from (said.speaker for said in reversed(history))
-        yield from (speaker for _, speaker in ordered if speaker.weak)
+            yield from ((speaker, DISTANT) for _, speaker in _subjects(doc, index, frag.open_at))
+        yield from ((said.speaker, DISTANT) for said in reversed(history))
+        yield from ((speaker, DISTANT) for _, speaker, _ in ordered if speaker.weak)
 
-    seen: list[_Speaker] = []
-    for speaker in itertools.chain(candidates, further() if pronoun is not None else ()):
+    seen: list[tuple[_Speaker, float]] = []
+    for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if not speaker.weak and doc.fits(speaker, pronoun):
-            return _Speaker(key=speaker.key, name=speaker.name)
-        seen.append(speaker)
-    for speaker in seen:
+            if pronoun in ("he", "she") and _rivals(doc, frag, speaker, pronoun):
+                sure = min(sure, AMBIGUOUS)
+            return _Speaker(key=speaker.key, name=speaker.name, confidence=min(sure, speaker.confidence or sure))
+        seen.append((speaker, sure))
+    for speaker, _ in seen:
         if doc.fits(speaker, pronoun):
-            return _Speaker(key=speaker.key, name=speaker.name)
+            return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)
     return _Speaker()
+
+
+def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
+    """Could "he"/"she" as well mean another person the paragraph (or, when it names nobody,
+    the one before) names as a subject? Only when the text never gendered the one chosen:
+    "Ada Varga and Tomas Ilic arrived. “…,” he said." is a guess, not a fact."""
+    if chosen.key is not None and doc.gender.get(chosen.key) or chosen.name and doc.gender.get("name:" + chosen.name):
+        return False
+    if chosen.unnamed in ("he", "she"):
+        return False
+    for index in (frag.para, frag.para - 1):
+        if index < 0:
+            break
+        subjects = [speaker for _, speaker in _subjects(doc, index, frag.open_at) if not speaker.weak]
+        others = {(s.key, s.name, s.unnamed) for s in subjects if doc.fits(s, pronoun)} - {(chosen.key, chosen.name, chosen.unnamed)}
+        if others:
+            return True
+        if subjects:
+            return False
+    return False
 
 
 def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
@@ -320,22 +511,45 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             m for m in doc.people_between(paragraph.start + s, paragraph.start + e)
             if not any(qs <= m.start - paragraph.start < qe for qs, qe in quoted)
         ]
-        ranked = sorted(
-            people,
-            key=lambda m: (
-                doc.is_possessive(m),
-                not _VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")),
-                m.start,
-            ),
-        )
-        sentence_found = [(m.start, _Speaker(key=m.key, weak=doc.is_possessive(m))) for m in ranked]
-        # A speaker outside the graph named earlier: "Asked about sequels, Nair laughed."
         sentence = paragraph.text[s:e]
-        for name in _NAME_RE.finditer(sentence):
-            written = name.group(0)
-            full = doc.written_names.get(written) or (written if written in doc.written_names.values() else None)
-            if full and _VERB_RE.match(sentence[name.end():].lstrip(" ,")):
-                sentence_found.insert(0, (paragraph.start + s + name.start(), _Speaker(name=full)))
+        base = paragraph.start + s
+        # (not the subject, no speech verb follows, position, speaker). A possessive ("Okafor's
+        # film"), the object of a preposition ("He pointed at Quintero") or an actor named for
+        # a character ("the mother, played by Colette Imbert") is not who speaks next: a
+        # pronoun's last resort only.
+        ranked: list[tuple[bool, bool, int, _Speaker]] = []
+        for m in people:
+            weak = doc.is_possessive(m) or _OBJECT_BEFORE.search(paragraph.text[s : m.start - paragraph.start]) is not None
+            talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")))
+            ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
+        # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
+        # was more cautious.", "Universal said"), ranked like graph people.
+        for outsider in doc.outsiders_between(base, paragraph.start + e):
+            at, end = outsider.start - base, outsider.end - base
+            if any(qs <= outsider.start - paragraph.start < qe for qs, qe in quoted):
+                continue
+            if is_subject(sentence, at, end):
+                talks = speaks(sentence, end)
+                ranked.append((False, not talks, outsider.start, _Speaker(name=outsider.name, explicit=talks)))
+        organisation = ORG_RE.match(sentence)
+        if (
+            organisation
+            and organisation.group(0).split()[0] not in _NOT_NAMES
+            and speaks(sentence, organisation.end())
+            and not any(m.start == base for m in people)
+            and not doc.outsiders_between(base, base + organisation.end())
+        ):
+            ranked.append((False, False, base, _Speaker(name=organisation.group(0), explicit=True)))
+        # A person the text names only by a noun ("the mother", "his daughter"): a character
+        # or a stranger, nobody's page; a pronoun that fits them is theirs.
+        for person in _PERSON_NOUN_RE.finditer(sentence):
+            at = person.start()
+            if any(qs <= s + at < qe for qs, qe in quoted) or not is_subject(sentence, at, person.end()):
+                continue
+            noun = person.group("noun").lower()
+            ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"))))
+        ranked.sort(key=lambda item: item[:3])
+        sentence_found = [(pos, speaker) for _, _, pos, speaker in ranked]
         # Latest sentence first; within a sentence its subject first (positions keep the
         # sentence's order against quotations when merged by the caller).
         top = max((pos for pos, _ in sentence_found), default=0)

@@ -16,6 +16,7 @@ from newsreel.text.quotes.words import (
     _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _fragments
+from newsreel.text.quotes.outsiders import Outsider, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
 
@@ -33,6 +34,13 @@ class _Doc:
         self._frags: dict[int, list[_Fragment]] = {}
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self._add_short_names()
+        # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
+        # right, and the nearest antecedent of a pronoun when they come last.
+        self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
+        for outsider in self.outsiders:
+            words = outsider.name.split()
+            if len(words) > 1:
+                self.written_names.setdefault(words[-1], outsider.name)
         self.gender = self._genders()
         counts: dict[str, int] = {}
         for m in self.people:
@@ -120,10 +128,15 @@ class _Doc:
 
     def _genders(self) -> dict[str, str]:
         """"m" or "f" for people the text genders: a role noun before the name ("his sister,
-        Marion Greaves") or the first gendered pronoun after it in the same sentence."""
+        Marion Greaves") or the first gendered pronoun after it in the same sentence. Keys are
+        graph keys, and `name:` + the full name for speakers outside the graph."""
+        items = sorted(
+            [(m.start, m.end, m.key) for m in self.people]
+            + [(o.start, o.end, "name:" + o.name) for o in self.outsiders]
+        )
         votes: dict[str, list[str]] = {}
-        for n, m in enumerate(self.people):
-            before = self.text(max(m.start - 30, self._para_start(m.start)), m.start)
+        for n, (start, end, key) in enumerate(items):
+            before = self.text(max(start - 30, self._para_start(start)), start)
             vote = None
             weight = 2  # a role noun is firmer evidence than a pronoun
             if _FEMALE.search(before.rstrip(" ,")):
@@ -132,15 +145,15 @@ class _Doc:
                 vote = "m"
             else:
                 weight = 1
-                nxt = self.people[n + 1].start if n + 1 < len(self.people) else m.end + 200
-                after = self.text(m.end, min(nxt, m.end + 200))
+                nxt = items[n + 1][0] if n + 1 < len(items) else end + 200
+                after = self.text(end, min(nxt, end + 200))
                 after = re.split(r"[.?!]\s|[“\"]", after)[0]
                 pronoun = _GENDERED_PRONOUN.search(after)
                 # "Ivy said he asked…": a pronoun after a speech verb is someone else.
                 if pronoun and not _ANY_SPEECH_RE.search(after[: pronoun.start()]):
                     vote = "f" if pronoun.group(1).lower().startswith(("she", "her")) else "m"
             if vote:
-                votes.setdefault(m.key, []).extend([vote] * weight)
+                votes.setdefault(key, []).extend([vote] * weight)
         result = {}
         for key, v in votes.items():
             # A role noun decides (weight 2); pronouns alone must agree at least twice.
@@ -150,6 +163,9 @@ class _Doc:
             elif m_ >= 2 and f == 0 or m_ >= 2 and m_ > f + 1:
                 result[key] = "m"
         return result
+
+    def outsiders_between(self, start: int, end: int) -> list[Outsider]:
+        return [o for o in self.outsiders if start <= o.start and o.end <= end]
 
     def is_film_title(self, text: str) -> bool:
         lookup = getattr(self.gazetteer, "lookup", None)
@@ -163,11 +179,13 @@ class _Doc:
 
     def fits(self, speaker: _Speaker, pronoun: str | None) -> bool:
         """Can `pronoun` ("he"/"she") refer to `speaker`?"""
+        if speaker.unnamed:
+            return pronoun is None or pronoun in ("he", "she") and speaker.unnamed in (pronoun, "any")
         if not speaker.known:
             return False
-        if pronoun not in ("he", "she") or speaker.key is None:
+        if pronoun not in ("he", "she"):
             return True
-        gender = self.gender.get(speaker.key)
+        gender = self.gender.get(speaker.key or "name:" + (speaker.name or ""))
         return gender is None or gender == ("m" if pronoun == "he" else "f")
 
     def resolve_name(self, name: str, before: int) -> _Speaker:

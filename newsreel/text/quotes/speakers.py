@@ -15,6 +15,10 @@ class _Speaker:
     pronoun: str | None = None  # "he", "she", or "the" for a role ("the director said")
     explicit: bool = False  # the text names the speaker (or says "a spokesperson")
     weak: bool = False  # named only as a possessive ("Okafor's film"): a pronoun's last resort
+    confidence: float = 0.0  # how sure the attribution is (docs/text-core.md)
+    # Somebody the text names only by a noun ("the mother", "his daughter"): an antecedent a
+    # pronoun may take, which gives the quote to nobody. "she", "he" or "any".
+    unnamed: str | None = None
 
     @property
     def known(self) -> bool:

@@ -31,6 +31,8 @@ SPEECH_VERBS = tuple(
     chuckles beamed enthused enthuses cracked cracks opined opines wondered wonders asserted
     asserts maintained maintains texted emailed recalled confirmed confirms denied denies
     explains insisted began begins summarized summarised replied
+    reported reports shouted shouts yelled yells growled growls murmured murmurs muttered
+    mutters snapped snaps
     """.split()
 )
 

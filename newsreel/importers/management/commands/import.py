@@ -1,8 +1,8 @@
-"""newsreel import jsonl FILE.jsonl | newsreel import markdown DIR
+"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml | ghost FILE.json
 
-Every article goes through the one intake and is published; an existing slug is updated.
-Failures name the file (and line, for JSON Lines) and the field; the others still import,
-and the exit status is 1 when any failed.
+Every article goes through the one intake; an existing slug is updated. Failures name the
+file (and line) and the field; the others still import, and the exit status is 1 when any
+failed. `--dry-run` does everything and keeps nothing.
 """
 
 from __future__ import annotations
@@ -13,55 +13,144 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsreel.importers.runner import (
-    ImportReport, Progress, count_jsonl, import_items, jsonl_items, markdown_files, markdown_items,
-)
+from newsreel.importers.runner import ImportReport, Progress, count_jsonl, import_items, jsonl_items
 
 WARNINGS_SHOWN = 10
+FORMATS = ["jsonl", "markdown", "wordpress", "ghost"]
 
 
 class Command(BaseCommand):
-    help = "Import and publish articles: `import jsonl FILE.jsonl` or `import markdown DIR`."
+    help = ("Import articles: `import jsonl FILE.jsonl`, `import markdown DIR`, "
+            "`import wordpress FILE.xml [--media DIR]` (WordPress or Squarespace WXR), "
+            "`import ghost FILE.json [--media DIR]` (a Ghost 4-6 export).")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("format", choices=["jsonl", "markdown"], help="jsonl: one JSON article per line; markdown: a folder of .md files")
-        parser.add_argument("source", type=Path, help="the .jsonl file or the folder of Markdown files")
+        parser.add_argument("format", choices=FORMATS,
+                            help="jsonl: one JSON article per line; markdown: a folder of .md files; "
+                                 "wordpress: a WordPress or Squarespace export (WXR); ghost: a Ghost export (JSON)")
+        parser.add_argument("source", type=Path, help="the file or folder to import")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="import everything in transactions that are rolled back: the report, nothing kept")
+        parser.add_argument("--as-drafts", action="store_true",
+                            help="wordpress, ghost, markdown: keep every story as a draft, whatever its status")
+        parser.add_argument("--media", type=Path, default=None,
+                            help="wordpress, ghost: a copy of the site's pictures (wp-content/uploads, Ghost's content/images)")
+        parser.add_argument("--pages", choices=["skip", "articles"], default="skip",
+                            help="wordpress, ghost, markdown: what pages become (default: skipped)")
+        parser.add_argument("--category", action="append", default=[], metavar="NAME=section:SLUG|tag:NAME|drop",
+                            help="wordpress, ghost, markdown: what a category (Ghost: a tag) becomes, by its name or slug; repeat for each. "
+                                 "By default one whose slug is a section's is that section, others are tags")
+        parser.add_argument("--default-credit", default="",
+                            help="wordpress, ghost, markdown: the credit for pictures that have none (else they are left out)")
         parser.add_argument("--media-base", default="",
                             help="base URL for site-relative image paths in JSON Lines bodies (default: NEWSREEL_SITE_URL)")
         parser.add_argument("--media-root", type=Path, default=None,
-                            help="markdown: a folder images may also come from (by default only each file's own folder)")
+                            help="markdown: a folder images may also come from, besides each file's own (default: the site's static/ folder, else DIR)")
         parser.add_argument("--render-each", action="store_true",
                             help="re-render shared pages after every article instead of once at the end")
 
     def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int,
-               media_root: Path | None = None, **options) -> None:
+               media_root: Path | None = None, dry_run: bool = False, **options) -> None:
+        skipped: list[str] = []
+        notes: list[str] = []
         if format == "jsonl":
             if not source.is_file():
                 raise CommandError(f"{source}: no such file")
             total = count_jsonl(source)
             items = jsonl_items(source, media_base=media_base or settings.SITE_URL)
+        elif format == "markdown":
+            items, skipped, total = self._folder(source, media_root, options)
         else:
-            if not source.is_dir():
-                raise CommandError(f"{source}: no such folder")
-            total = len(markdown_files(source))
-            items = markdown_items(source, media_root=media_root)
-        progress = Progress(total, self.stderr._out) if verbosity > 0 else None
-        report = import_items(items, total=total, progress=progress, render_at_end=not render_each)
+            items, skipped, notes = self._site_export(format, source, options)
+            total = len(items)
+        for note in notes:
+            self.stderr.write(f"warning: {note}")
+        progress = Progress(total, self.stderr._out, label="checked" if dry_run else "imported") if verbosity > 0 else None
+        report = import_items(items, total=total, progress=progress, render_at_end=not render_each, dry_run=dry_run)
+        report.skipped += skipped
         self._print(report, verbosity)
         if report.failed:
             raise CommandError(f"{report.failed} of {report.total} article(s) not imported; see the errors above.")
+
+    def _folder(self, source: Path, media_root: Path | None, options: dict):
+        """A folder of Markdown (Newsreel's, Hugo's, Jekyll's or Eleventy's) as import items."""
+        from newsreel.importers.redirects import keep_old_address
+        from newsreel.importers.static_site import SiteOptions, site_files, site_items
+
+        if not source.is_dir():
+            raise CommandError(f"{source}: no such folder")
+        if media_root is None:  # Hugo's static/ (inside the site or beside content/), else the folder itself
+            media_root = next((folder for folder in (source / "static", source.parent / "static") if folder.is_dir()), source)
+        files, skipped = site_files(source)
+        categories, sections = self._categories(options)
+        site = SiteOptions(root=source, media_root=media_root, default_credit=(options.get("default_credit") or "").strip(),
+                           as_drafts=bool(options.get("as_drafts")), pages=options.get("pages") or "skip",
+                           categories=categories, sections=sections, redirects=keep_old_address)
+        return site_items(files, site), skipped, len(files)
+
+    def _categories(self, options: dict):
+        """The --category rules, checked against the sections that exist, and those sections."""
+        from newsreel.importers.wordpress import parse_category_rule
+        from newsreel.newsroom.models import Section
+
+        categories = {}
+        for text in options.get("category") or []:
+            try:
+                name, rule = parse_category_rule(text)
+            except ValueError as error:
+                raise CommandError(f"--category {error}") from None
+            categories[name] = rule
+        sections = frozenset(Section.objects.values_list("slug", flat=True))
+        unknown = sorted(rule.value for rule in categories.values() if rule.kind == "section" and rule.value not in sections)
+        if unknown:
+            raise CommandError(f"--category names no section {', '.join(map(repr, unknown))} "
+                               f"(sections: {', '.join(sorted(sections)) or 'none yet'})")
+        return categories, sections
+
+    def _site_export(self, format: str, source: Path, options: dict):
+        """The items of a WordPress, Squarespace or Ghost export; options checked before anything is read."""
+        from newsreel.importers.ghost import GhostError, plan_ghost, read_ghost
+        from newsreel.importers.redirects import keep_old_address
+        from newsreel.importers.wordpress import WordPressOptions, plan_import
+        from newsreel.importers.wxr import WxrError, read_wxr
+
+        if not source.is_file():
+            raise CommandError(f"{source}: no such file")
+        media = options.get("media")
+        if media is not None and not media.is_dir():
+            raise CommandError(f"--media {media}: no such folder")
+        categories, sections = self._categories(options)
+        settings_ = WordPressOptions(
+            media=media, pages=options.get("pages") or "skip", as_drafts=bool(options.get("as_drafts")),
+            default_credit=(options.get("default_credit") or "").strip(), categories=categories, sections=sections,
+            redirects=keep_old_address)
+        try:
+            if format == "ghost":
+                plan = plan_ghost(read_ghost(source), settings_, str(source))
+            else:
+                plan = plan_import(read_wxr(source), settings_, str(source))
+        except (WxrError, GhostError) as error:
+            raise CommandError(f"{source}: {error}") from None
+        return plan.items, plan.skipped, plan.problems
 
     def _print(self, report: ImportReport, verbosity: int) -> None:
         for failure in report.failures:
             self.stderr.write(failure)
         if verbosity == 0:
             return
-        shown = report.warnings if verbosity > 1 else report.warnings[:WARNINGS_SHOWN]
-        for warning in shown:
-            self.stderr.write(f"warning: {warning}")
-        if len(shown) < len(report.warnings):
-            counts = Counter(w.split(": ", 2)[1].split(",")[0] for w in report.warnings if w.count(": ") >= 2)
-            by_field = ", ".join(f"{name}: {count}" for name, count in counts.most_common())
-            self.stderr.write(f"warning: {len(report.warnings) - len(shown)} more; {len(report.warnings)} in all by field: {by_field}; -v 2 shows every one")
-        self.stdout.write(f"imported {report.created + report.updated} article(s): {report.created} new, "
-                          f"{report.updated} updated, {report.failed} failed")
+        for shown_list, label in ((report.warnings, "warning"), (report.skipped, "skipped")):
+            shown = shown_list if verbosity > 1 else shown_list[:WARNINGS_SHOWN]
+            for line in shown:
+                self.stderr.write(f"{label}: {line}")
+            if len(shown) < len(shown_list):
+                counts = Counter(w.split(": ", 2)[1].split(",")[0] for w in shown_list if w.count(": ") >= 2)
+                by_field = ", ".join(f"{name}: {count}" for name, count in counts.most_common(8))
+                self.stderr.write(f"{label}: {len(shown_list) - len(shown)} more; {len(shown_list)} in all "
+                                  f"({by_field}); -v 2 shows every one")
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.kinds.items()))
+        verb = "would import" if report.dry_run else "imported"
+        self.stdout.write(f"{verb} {report.created + report.updated} article(s): {report.created} new, "
+                          f"{report.updated} updated, {report.failed} failed"
+                          + (f" ({kinds})" if kinds and set(report.kinds) != {"published"} else "")
+                          + (f"; {len(report.skipped)} skipped" if report.skipped else "")
+                          + ("; dry run, nothing was kept" if report.dry_run else ""))

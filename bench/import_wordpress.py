@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Import speed of `newsreel import wordpress`: stories per second on a generated export.
+
+Writes a fictional WXR 1.2 export of `--posts` posts (half written in the block editor with an
+image block and an embed, half classic-editor text with a [caption]), `--posts // 10`
+attachments with their files in a scratch uploads folder, then runs the real command
+(`newsreel import wordpress FILE --media DIR`) in a fresh scratch site (SQLite in a temporary
+data folder, or --database-url) and prints the time of each phase and stories per second:
+
+    parse     reading and repairing the file, lxml's parse (no database)
+    convert   HTML -> Newsreel Markdown for every post (no database)
+    import    the whole command, end to end: parse, convert, the text core, publishing,
+              stored pages (rendered once at the end, as the command does by default)
+
+    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--import-posts N] [--database-url postgres://...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def write_site(folder: Path, posts: int) -> tuple[Path, Path]:
+    from PIL import Image as PILImage
+
+    from tests.importers.wxr_samples import Post, attachment, classic_diary, gutenberg_review, wxr
+
+    uploads = folder / "uploads"
+    items = []
+    pictures = max(1, posts // 10)
+    for number in range(pictures):
+        path = f"2024/{number % 12 + 1:02d}/still-{number}.jpg"
+        (uploads / path).parent.mkdir(parents=True, exist_ok=True)
+        PILImage.new("RGB", (640, 360), (number % 255, 80, 120)).save(uploads / path)
+        items.append(attachment(100000 + number, path, title=f"Still {number}", alt=f"Film still number {number}",
+                                credit="Reel Harbor archive"))
+    start = dt.datetime(2020, 1, 1, 9)
+    for number in range(posts):
+        picture = number % pictures
+        path = f"2024/{picture % 12 + 1:02d}/still-{picture}.jpg"
+        body = (gutenberg_review(number, image_id=100000 + picture, image_path=path) if number % 2
+                else classic_diary(100000 + picture, path))
+        items.append(Post(number + 1, f"Dispatch {number}: notes from the harbour", f"dispatch-{number}", body,
+                          date=start + dt.timedelta(hours=number), creator=("nferro", "tokafor")[number % 2],
+                          categories=[("reviews", "Reviews")] if number % 3 == 0 else [("festival-diary", "Festival Diary")],
+                          tags=[("festival", "Festival"), (f"series-{number % 40}", f"Series {number % 40}")],
+                          excerpt=f"Notes from day {number}.", meta={"_thumbnail_id": str(100000 + picture)}))
+    export = folder / "export.xml"
+    export.write_text(wxr(items), encoding="utf-8")
+    return export, uploads
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=5000)
+    parser.add_argument("--database-url", default="", help="PostgreSQL to use (default: SQLite in a scratch folder)")
+    parser.add_argument("--import-posts", type=int, default=None,
+                        help="import an export of this many posts instead (parse and convert still use --posts)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="newsreel-bench-wxr-"))
+    os.environ.update(NEWSREEL_DATA_DIR=str(folder / "data"), NEWSREEL_DEBUG="false", DJANGO_SETTINGS_MODULE="newsreel.settings")
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+    export, uploads = write_site(folder, args.posts)
+    print(f"export: {export} ({export.stat().st_size / 1e6:.1f} MB, {args.posts} posts, {args.posts // 10} attachments)")
+
+    from newsreel.importers.html_markdown import ImageFound, html_to_markdown
+    from newsreel.importers.wxr import read_wxr
+
+    started = time.perf_counter()
+    wxr_export = read_wxr(export)
+    parsed = time.perf_counter() - started
+    posts = [item for item in wxr_export.items if item.post_type == "post"]
+    started = time.perf_counter()
+    for item in posts:
+        html_to_markdown(item.content, images=lambda src, aid, alt: ImageFound(f"{aid}.jpg", "alt", "credit"), warn=lambda _: None)
+    converted = time.perf_counter() - started
+    print(f"parse    {parsed:7.2f} s  {len(wxr_export.items) / parsed:8.0f} items/s")
+    print(f"convert  {converted:7.2f} s  {len(posts) / converted:8.0f} posts/s")
+
+    if args.import_posts is not None and args.import_posts != args.posts:
+        (folder / "smaller").mkdir()
+        export, uploads = write_site(folder / "smaller", args.import_posts)
+        args.posts = args.import_posts
+    newsreel = str(Path(sys.executable).parent / "newsreel")
+    subprocess.run([newsreel, "migrate"], check=True, stdout=subprocess.DEVNULL)
+    started = time.perf_counter()
+    result = subprocess.run([newsreel, "import", "wordpress", str(export), "--media", str(uploads)],
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    print(result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-2000:])
+    print(f"import   {elapsed:7.2f} s  {args.posts / elapsed:8.1f} stories/s (end to end, one process)")
+    print(f"load     {os.getloadavg()[0]:.2f} (1-minute load average at the end)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+"""A Ghost 4-6 export (Settings -> Labs -> Export content) -> import items for the one intake.
+
+The file is JSON: `{"db": [{"meta": {...}, "data": {"posts": [...], "tags": [...],
+"posts_tags": [...], "users": [...], "posts_authors": [...], "posts_meta": [...]}}]}` (very
+old exports put `meta` and `data` at the top). What each part of a post becomes:
+
+    title, slug                 headline, slug (kept)
+    html                        body: HTML -> Newsreel Markdown; without html, the Lexical
+                                (Ghost 5-6) or Mobiledoc (Ghost 4) document is rendered first
+    custom_excerpt              the editor's summary
+    posts_authors -> users      bylines, in Ghost's order
+    posts_tags -> tags          a section when one has the tag's slug (or the user's mapping says
+                                so), else tags; internal tags (#name) are left out
+    feature_image               hero image from --media (a copy of content/images), with
+                                feature_image_alt and feature_image_caption (posts_meta in Ghost 5)
+    status                      published; scheduled (at published_at); draft; sent (email only) -> draft
+    visibility                  members-only and paid posts -> drafts, with a warning
+    /{slug}/                    Ghost's default address answers 301 with the new one
+
+Errors and warnings name the JSON path of the post: `db[0].data.posts[12]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from django.utils.text import slugify
+
+from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
+from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
+from newsreel.importers.runner import Item
+from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, section_and_tags
+from newsreel.newsroom import clock
+from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.upsert import Incoming
+
+GHOST_STATUSES = {"published": "published", "scheduled": "scheduled", "draft": "draft", "sent": "draft"}
+
+
+class GhostError(ValueError):
+    """The file cannot be read as a Ghost export; the message says why and where."""
+
+
+@dataclass
+class GhostPost:
+    path: str  # its JSON path
+    data: dict[str, Any]
+    tags: list[tuple[str, str]] = field(default_factory=list)  # (slug, name), in Ghost's order
+    authors: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # its posts_meta row (Ghost 5)
+
+    def text(self, name: str) -> str:
+        value = self.data.get(name)
+        if value is None:
+            value = self.meta.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    @property
+    def label(self) -> str:
+        return self.text("title") or self.text("slug") or self.path
+
+
+@dataclass
+class GhostExport:
+    version: str
+    posts: list[GhostPost]
+
+
+def read_ghost(path: Path) -> GhostExport:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise GhostError(f"cannot be read ({error.strerror or error})") from None
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise GhostError(f"is not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise GhostError(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+    except RecursionError:
+        raise GhostError("is nested too deep to be a Ghost export") from None
+    except ValueError as error:
+        raise GhostError(f"is not valid JSON: {error}") from None
+    return parse_ghost(document)
+
+
+def parse_ghost(document: Any) -> GhostExport:
+    if isinstance(document, dict) and isinstance(document.get("db"), list) and document["db"]:
+        base, root = "db[0]", document["db"][0]
+    elif isinstance(document, dict) and "data" in document:
+        base, root = "", document
+    else:
+        raise GhostError('is not a Ghost export: expected {"db": [{"meta": ..., "data": ...}]}')
+    if not isinstance(root, dict) or not isinstance(root.get("data"), dict):
+        raise GhostError(f"{base + '.' if base else ''}data: missing, or not an object")
+    data = root["data"]
+    prefix = f"{base}.data" if base else "data"
+    posts = data.get("posts")
+    if not isinstance(posts, list):
+        raise GhostError(f"{prefix}.posts: missing, or not a list")
+    tags = {row.get("id"): row for row in _rows(data, "tags")}
+    users = {row.get("id"): row for row in _rows(data, "users")}
+    metas = {row.get("post_id"): row for row in _rows(data, "posts_meta")}
+    post_tags: dict[Any, list[dict]] = {}
+    for row in _rows(data, "posts_tags"):
+        post_tags.setdefault(row.get("post_id"), []).append(row)
+    post_authors: dict[Any, list[dict]] = {}
+    for row in _rows(data, "posts_authors"):
+        post_authors.setdefault(row.get("post_id"), []).append(row)
+    result = []
+    for index, post in enumerate(posts):
+        path = f"{prefix}.posts[{index}]"
+        if not isinstance(post, dict):
+            result.append(GhostPost(path, {}))
+            continue
+        found = GhostPost(path, post, meta=metas.get(post.get("id")) or {})
+        for row in sorted(post_tags.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
+            tag = tags.get(row.get("tag_id"))
+            if tag and isinstance(tag.get("name"), str) and tag.get("visibility") != "internal" and not tag["name"].startswith("#"):
+                found.tags.append((str(tag.get("slug") or slugify(tag["name"])), tag["name"].strip()))
+        for row in sorted(post_authors.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
+            user = users.get(row.get("author_id"))
+            if user and isinstance(user.get("name"), str) and user["name"].strip():
+                found.authors.append(user["name"].strip())
+        if not post_authors.get(post.get("id")) and post.get("author_id") in users:  # Ghost 0.x/1.x: one author
+            found.authors.append(str(users[post["author_id"]].get("name") or "").strip())
+        result.append(found)
+    meta = root.get("meta") if isinstance(root.get("meta"), dict) else {}
+    return GhostExport(str(meta.get("version") or "unknown"), result)
+
+
+def _rows(data: dict, name: str) -> list[dict]:
+    rows = data.get(name)
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def plan_ghost(export: GhostExport, options: WordPressOptions, source: str) -> Plan:
+    media = MediaFolder(options.media, {}, "")
+    items: list[Item] = []
+    skipped: list[str] = []
+    for post in export.posts:
+        where = f"{source}: {post.path}"
+        if not post.data:
+            skipped.append(f"{where}: is not an object; skipped")
+            continue
+        kind = post.text("type") or "post"
+        if kind == "page" and options.pages == "skip":
+            skipped.append(f"{where}: page {post.label!r} skipped (--pages articles imports pages as stories)")
+            continue
+        if kind not in ("post", "page"):
+            skipped.append(f"{where}: {kind} {post.label!r} is not a post or a page; skipped")
+            continue
+        status = post.text("status") or "draft"
+        if status not in GHOST_STATUSES:
+            skipped.append(f"{where}: {post.label!r} has status {status!r}; skipped")
+            continue
+        date = _date(post.data.get("published_at"))
+        item = Item(source=where, build=lambda: None, kind=_kind(post, status, date, options))
+        item.build = _builder(post, item, date, options, media)
+        items.append(item)
+    return Plan(items, skipped, [])
+
+
+def _kind(post: GhostPost, status: str, date: dt.datetime | None, options: WordPressOptions) -> str:
+    if options.as_drafts or post.text("visibility") not in ("", "public"):
+        return "draft"
+    kind = GHOST_STATUSES[status]
+    if kind != "draft" and date is not None and date > clock.now():
+        return "scheduled"
+    if kind == "scheduled":
+        return "published"  # its time has passed
+    return kind
+
+
+def _date(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: WordPressOptions,
+             media: MediaFolder) -> Callable[[], Incoming]:
+    def build() -> Incoming:
+        warn = item.warnings.append
+        errors: list[FieldError] = []
+        html = _html(post, warn, errors)
+        body = html_to_markdown(html, images=media.resolver(warn, options.default_credit), warn=warn) if html else ""
+        status = post.text("status")
+        if status == "sent":
+            warn("was sent by email only; imported as a draft")
+        if post.text("visibility") not in ("", "public"):
+            warn(f"is for {post.text('visibility')} readers in Ghost; imported as a draft (nothing members-only is published)")
+        if post.data.get("featured") is True:
+            warn("is featured in Ghost; Newsreel has no pinned stories, so it is an ordinary story")
+        if post.data.get("published_at") and date is None:
+            errors.append(FieldError("published_at", f"{post.data.get('published_at')!r} is not an ISO 8601 date-time"))
+        section, tags = section_and_tags(post.tags, [], options.categories, options.sections, warn, "tag")
+        draft = ArticleDraft(headline=post.text("title"), body=body, slug=post.text("slug"),
+                             summary=html_to_text(post.text("custom_excerpt")), section=section, tags=tags,
+                             authors=post.authors, publish_at=date)
+        images = LocalImages(options.media or Path("."), None)
+        hero = _hero(post, media, warn, options.default_credit)
+        if hero is not None:
+            images.check(hero, errors)
+        visit_figures(draft.body, 1, lambda image: images.check(image, errors))
+        if errors:
+            raise IntakeError(errors)
+        after = None
+        if options.redirects is not None and item.kind == "published" and post.text("slug"):
+            def after(article) -> None:
+                problem = options.redirects(f"/{post.text('slug')}/", article)
+                if problem:
+                    warn(problem)
+        return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
+                        publish=item.kind != "draft", after=after)
+    return build
+
+
+def _html(post: GhostPost, warn: Callable[[str], None], errors: list[FieldError]) -> str:
+    """The post's HTML as Ghost rendered it, else rendered here from its Lexical or Mobiledoc document."""
+    if post.text("html"):
+        return post.text("html")
+    for name, render in (("lexical", lexical_to_html), ("mobiledoc", mobiledoc_to_html)):
+        if post.text(name):
+            try:
+                return render(post.text(name), warn)
+            except (ValueError, TypeError, RecursionError) as error:
+                errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read ({error})"))
+                return ""
+    return ""
+
+
+def _hero(post: GhostPost, media: MediaFolder, warn: Callable[[str], None], default_credit: str) -> LocalImage | None:
+    src = post.text("feature_image")
+    if not src:
+        return None
+    path, _attachment = media.find(src, "")
+    if not path:
+        warn(f"feature image {src!r} is not in the media folder" + ("" if media.root else " (no --media given)")
+             + "; imported without a hero image")
+        return None
+    caption, credit = split_credit(html_to_text(post.text("feature_image_caption")))
+    credit = credit or default_credit
+    alt = " ".join(post.text("feature_image_alt").split()) or caption
+    if not credit:
+        warn(f"feature image {path!r} has no credit in its caption (--default-credit gives one); imported without a hero image")
+        return None
+    if not alt:
+        warn(f"feature image {path!r} has no alt text and no caption; imported without a hero image")
+        return None
+    return LocalImage(path, alt=alt, credit=credit, caption=caption, where="feature_image", line=None)

@@ -1,0 +1,169 @@
+"""Ghost's stored post formats -> HTML, for posts exported without their rendered `html`.
+
+Ghost 5 and 6 store the editor's document as Lexical JSON, Ghost 4 (and older 5.x posts) as
+Mobiledoc JSON. Both are rendered here to the HTML Ghost itself would write for the nodes
+and cards a film site uses (paragraphs, headings, lists, quotes, links, images, galleries,
+embeds, HTML and Markdown cards, code, dividers, bookmarks, callouts); anything else is
+reported through `warn` and its text kept where it has any. No Django.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt
+
+Warn = Callable[[str], None]
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+# Lexical's text format bits, in the order Ghost nests them.
+_FORMATS = ((16, "code"), (1, "strong"), (2, "em"), (4, "s"), (8, "u"), (32, "sub"), (64, "sup"))
+
+
+def lexical_to_html(text: str, warn: Warn) -> str:
+    document = json.loads(text)
+    root = document.get("root") if isinstance(document, dict) else None
+    if not isinstance(root, dict):
+        raise ValueError("has no root node")
+    return "".join(_lexical_node(child, warn) for child in _children(root))
+
+
+def _children(node: dict) -> list[dict]:
+    children = node.get("children")
+    return [child for child in children if isinstance(child, dict)] if isinstance(children, list) else []
+
+
+def _inline(node: dict, warn: Warn) -> str:
+    return "".join(_lexical_node(child, warn) for child in _children(node))
+
+
+def _lexical_node(node: dict, warn: Warn) -> str:
+    kind = node.get("type")
+    if kind in ("text", "extended-text"):
+        html = escape(str(node.get("text", "")))
+        format_bits = node.get("format") if isinstance(node.get("format"), int) else 0
+        for bit, tag in _FORMATS:
+            if format_bits & bit:
+                html = f"<{tag}>{html}</{tag}>"
+        return html
+    if kind == "linebreak":
+        return "<br>"
+    if kind == "tab":
+        return " "
+    if kind in ("link", "autolink"):
+        return f'<a href="{escape(str(node.get("url", "")))}">{_inline(node, warn)}</a>'
+    if kind == "paragraph":
+        return f"<p>{_inline(node, warn)}</p>"
+    if kind in ("heading", "extended-heading"):
+        tag = str(node.get("tag", "h2"))
+        tag = tag if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "h2"
+        return f"<{tag}>{_inline(node, warn)}</{tag}>"
+    if kind in ("quote", "extended-quote", "aside"):
+        return f"<blockquote>{_inline(node, warn)}</blockquote>"
+    if kind == "list":
+        tag = "ol" if node.get("listType") == "number" else "ul"
+        return f"<{tag}>{_inline(node, warn)}</{tag}>"
+    if kind == "listitem":
+        return f"<li>{_inline(node, warn)}</li>"
+    return _card(str(kind), node, warn)
+
+
+def _card(kind: str, payload: dict, warn: Warn) -> str:
+    """A Ghost card, the same in Lexical (a node) and Mobiledoc (a card's payload)."""
+    if kind == "image":
+        return _image_figure(payload)
+    if kind == "gallery":
+        images = [image for image in payload.get("images") or [] if isinstance(image, dict)]
+        caption = f"<figcaption>{payload['caption']}</figcaption>" if payload.get("caption") else ""
+        return "<figure>" + "".join(_img(image) for image in images) + caption + "</figure>"
+    if kind == "embed":
+        url = str(payload.get("url") or "")
+        return f'<nrembed data-url="{escape(url)}"></nrembed>' if url else ""
+    if kind == "bookmark":
+        url = str(payload.get("url") or "")
+        title = (payload.get("metadata") or {}).get("title") if isinstance(payload.get("metadata"), dict) else ""
+        return f'<p><a href="{escape(url)}">{escape(str(title or url))}</a></p>' if url else ""
+    if kind == "html":
+        return str(payload.get("html") or "")
+    if kind == "markdown":
+        return _MARKDOWN.render(str(payload.get("markdown") or ""))
+    if kind in ("horizontalrule", "hr", "divider"):
+        return "<hr>"
+    if kind in ("codeblock", "code"):
+        return f"<pre><code>{escape(str(payload.get('code') or ''))}</code></pre>"
+    if kind == "callout":
+        return f"<blockquote>{payload.get('calloutText') or ''}</blockquote>"
+    if kind in ("paywall", "email", "email-cta", "signup", "button", "header", "toggle", "product", "audio", "video", "file"):
+        text = payload.get("content") or payload.get("header") or payload.get("heading") or ""
+        warn(f"Ghost {kind} card has no Newsreel equivalent; left out" + (" (its text kept)" if text else ""))
+        return f"<p>{text}</p>" if text else ""
+    warn(f"Ghost {kind!r} node is not one Newsreel knows; left out")
+    return ""
+
+
+def _img(image: dict) -> str:
+    return f'<img src="{escape(str(image.get("src") or ""))}" alt="{escape(str(image.get("alt") or ""))}">'
+
+
+def _image_figure(payload: dict) -> str:
+    caption = str(payload.get("caption") or "")
+    return "<figure>" + _img(payload) + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>"
+
+
+def mobiledoc_to_html(text: str, warn: Warn) -> str:
+    document = json.loads(text)
+    if not isinstance(document, dict):
+        raise ValueError("is not a Mobiledoc object")
+    markups = [m for m in document.get("markups") or [] if isinstance(m, list) and m]
+    atoms = document.get("atoms") or []
+    cards = document.get("cards") or []
+    out: list[str] = []
+    for section in document.get("sections") or []:
+        if not isinstance(section, list) or not section:
+            continue
+        kind = section[0]
+        if kind == 1 and len(section) >= 3:
+            tag = str(section[1]).lower()
+            tag = {"aside": "blockquote", "pull-quote": "blockquote"}.get(tag, tag)
+            tag = tag if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"} else "p"
+            out.append(f"<{tag}>{_markers(section[2], markups, atoms)}</{tag}>")
+        elif kind == 3 and len(section) >= 3:
+            tag = "ol" if str(section[1]).lower() == "ol" else "ul"
+            items = "".join(f"<li>{_markers(item, markups, atoms)}</li>" for item in section[2] if isinstance(item, list))
+            out.append(f"<{tag}>{items}</{tag}>")
+        elif kind == 10 and len(section) >= 2 and isinstance(section[1], int) and 0 <= section[1] < len(cards):
+            card = cards[section[1]]
+            if isinstance(card, list) and len(card) >= 2 and isinstance(card[1], dict):
+                out.append(_card(str(card[0]), card[1], warn))
+        elif kind == 2 and len(section) >= 2:
+            out.append(_image_figure({"src": section[1]}))
+    return "".join(out)
+
+
+def _markers(markers: Any, markups: list[list], atoms: list) -> str:
+    """Mobiledoc markers: [type, opened markup indexes, number closed, value]."""
+    html: list[str] = []
+    open_tags: list[str] = []
+    for marker in markers if isinstance(markers, list) else []:
+        if not isinstance(marker, list) or len(marker) < 4:
+            continue
+        kind, opened, closed, value = marker[:4]
+        for index in opened if isinstance(opened, list) else []:
+            if isinstance(index, int) and 0 <= index < len(markups):
+                tag = str(markups[index][0]).lower()
+                attributes = markups[index][1] if len(markups[index]) > 1 and isinstance(markups[index][1], list) else []
+                pairs = dict(zip(attributes[::2], attributes[1::2]))
+                attrs = f' href="{escape(str(pairs["href"]))}"' if tag == "a" and "href" in pairs else ""
+                html.append(f"<{tag}{attrs}>")
+                open_tags.append(tag)
+        if kind == 1 and isinstance(value, int) and 0 <= value < len(atoms) and isinstance(atoms[value], list):
+            atom = atoms[value]
+            html.append("<br>" if atom and atom[0] == "soft-return" else escape(str(atom[1] if len(atom) > 1 else "")))
+        else:
+            html.append(escape(str(value)))
+        for _ in range(closed if isinstance(closed, int) else 0):
+            if open_tags:
+                html.append(f"</{open_tags.pop()}>")
+    html.extend(f"</{tag}>" for tag in reversed(open_tags))
+    return "".join(html)

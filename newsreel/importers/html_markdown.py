@@ -1,0 +1,364 @@
+"""HTML from other systems (WordPress, Squarespace, Ghost) -> Newsreel Markdown. No Django.
+
+The conversion is markdownify's (MIT licensed, maintained, and built to be subclassed one
+tag at a time, which is how figures and embeds get our own blocks; html2text is GPL and
+writes Markdown for reading as plain text, not for a parser that must round-trip it).
+Around it:
+
+1. WordPress shortcodes and Gutenberg block comments become plain HTML first:
+   `[caption]` and image blocks become <figure>, `[gallery]` one <figure> per picture,
+   `[embed]`, embed blocks and video iframes an embed placeholder; an unknown shortcode
+   keeps its inner text and is reported.
+2. Classic-editor text, whose paragraphs are blank lines (WordPress adds the <p> when it
+   shows the page), gets its paragraphs back.
+3. nh3 removes everything unsafe (scripts, styles, event handlers, javascript: links)
+   before any of it is looked at, with an allowlist of the tags we convert.
+4. Pictures become `:::figure` blocks naming an image file the caller found (its
+   `ImageResolver`), with alt text and a credit: Newsreel publishes no picture without
+   both, so one missing either is left out and reported, its caption kept as a paragraph.
+   Embeds become a URL alone on its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import nh3
+from bs4 import BeautifulSoup, Tag
+from markdownify import ATX, MarkdownConverter
+
+
+@dataclass(frozen=True)
+class ImageFound:
+    """An image file the source names: `ref` is its path relative to the media folder."""
+
+    ref: str
+    alt: str = ""
+    credit: str = ""
+    caption: str = ""
+
+
+# (src, attachment id or "", alt) -> the file, or None (the resolver says why through `warn`).
+ImageResolver = Callable[[str, str, str], "ImageFound | None"]
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "iframe", "img", "li", "mark", "nrembed", "ol", "p", "pre", "q", "s", "small",
+    "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "video",
+    "audio", "source", "div", "span", "section", "article", "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "class", "title", "data-attachment-id", "data-src", "data-image", "data-id"},
+    "figure": {"class", "data-attachment-id"},
+    "nrembed": {"data-url"},
+    "iframe": {"src"},
+    "video": {"src"}, "audio": {"src"}, "source": {"src"},
+    "abbr": {"title"}, "ol": {"start"}, "td": {"colspan", "align"}, "th": {"colspan", "align"},
+}
+_BLOCK_START = re.compile(r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr|nrembed|iframe|dl|section|"
+                          r"article|video|audio|!--)\b", re.IGNORECASE)
+_GUTENBERG = re.compile(r"<!--\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
+                        r"(?:\s+(?P<attrs>\{.*?\}))?\s+(?P<self>/)?-->", re.DOTALL)
+_SHORTCODE = re.compile(r"\[(?P<name>[a-zA-Z_][\w-]*)(?P<attrs>(?:\s[^\[\]]*?)?)(?P<self>/)?\]"
+                        r"(?:(?P<inner>.*?)\[/(?P=name)\])?", re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# Shortcodes WordPress core and Jetpack write that are embeds of a URL.
+EMBED_SHORTCODES = {"embed", "youtube", "vimeo", "tweet", "twitter", "instagram", "soundcloud", "spotify", "dailymotion"}
+KNOWN_SHORTCODES = EMBED_SHORTCODES | {"caption", "wp_caption", "gallery", "video", "audio", "playlist"}
+_URL_ALONE = re.compile(r"^\s*(https?://[^\s<>\"]+)\s*$")
+_CREDIT_AT_END = re.compile(
+    r"^(?P<caption>.*?[.!?]?)[\s;,|–—-]*(?:\((?P<paren>(?:photo|photograph|image|credit|courtesy|still|©)[^()]*)\)"
+    r"|(?P<plain>(?:photo(?:graph)?(?: credit)?|image|credit|courtesy(?: of)?|still|©)\s*(?:by|:)?\s*[^.()]+?))\s*\.?$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def split_credit(caption: str) -> tuple[str, str]:
+    """'The pier at night. Photo: Jo Ray' -> ('The pier at night.', 'Photo: Jo Ray'); no credit -> (caption, '')."""
+    caption = " ".join(caption.split())
+    match = _CREDIT_AT_END.match(caption)
+    if not match:
+        return caption, ""
+    credit = (match.group("paren") or match.group("plain") or "").strip()
+    rest = match.group("caption").strip()
+    if rest and rest[-1] not in ".!?":
+        rest = rest.rstrip(" ,;|–—-")
+    return rest, credit
+
+
+def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], None],
+                     gallery_ids: Callable[[], list[str]] = lambda: []) -> str:
+    """Newsreel Markdown for `html`; `warn` is told about everything left out or changed."""
+    if not html.strip():
+        return ""
+    html = _gutenberg_to_html(html)
+    html = _shortcodes_to_html(html, warn, gallery_ids)
+    html = _paragraphs(html)
+    html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel=None, strip_comments=True)
+    converter = NewsreelConverter(images=images, warn=warn)
+    text = converter.convert(html)
+    return _tidy(text)
+
+
+def _gutenberg_to_html(html: str) -> str:
+    """Block comments out; what they mean kept: embeds as placeholders, image ids on their <img>."""
+    if "<!-- wp:" not in html:
+        return html
+    out: list[str] = []
+    position = 0
+    pending_image_id = ""
+    skip_until: str | None = None
+    for match in _GUTENBERG.finditer(html):
+        name, closing = match.group("name"), bool(match.group("close"))
+        chunk = html[position:match.start()]
+        position = match.end()
+        if skip_until is not None:
+            if closing and name == skip_until:
+                skip_until = None
+            continue
+        if pending_image_id:
+            chunk = chunk.replace("<img ", f'<img data-attachment-id="{pending_image_id}" ', 1)
+            pending_image_id = ""
+        out.append(chunk)
+        if closing:
+            continue
+        attrs = _json_attrs(match.group("attrs"))
+        if name in {"embed", "core-embed/youtube", "core-embed/vimeo", "core-embed/twitter"} or name.startswith("core-embed/"):
+            url = str(attrs.get("url") or "")
+            if url:
+                out.append(f'<nrembed data-url="{_attr(url)}"></nrembed>')
+                if not match.group("self"):
+                    skip_until = name
+        elif name == "image" and isinstance(attrs.get("id"), int):
+            pending_image_id = str(attrs["id"])
+    out.append(html[position:])
+    return "".join(out)
+
+
+def _json_attrs(text: str | None) -> dict:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def shortcode_attributes(text: str) -> dict[str, str]:
+    found = {}
+    for match in _ATTRIBUTE.finditer(text or ""):
+        found[match.group(1).lower()] = next(value for value in match.groups()[1:] if value is not None)
+    return found
+
+
+def _shortcodes_to_html(html: str, warn: Callable[[str], None], gallery_ids: Callable[[], list[str]]) -> str:
+    if "[" not in html:
+        return html
+
+    def replace(match: re.Match) -> str:
+        name = match.group("name").lower()
+        attrs = shortcode_attributes(match.group("attrs"))
+        inner = match.group("inner")
+        if name not in KNOWN_SHORTCODES and not attrs and inner is None:
+            return match.group(0)  # "[sic]", "[1]": text in brackets, not a shortcode
+        if name in ("caption", "wp_caption"):
+            return _caption_figure(attrs, inner or "")
+        if name == "gallery":
+            ids = [part.strip() for part in (attrs.get("ids") or attrs.get("include") or "").split(",") if part.strip()]
+            ids = ids or gallery_ids()
+            if not ids:
+                warn("[gallery] names no pictures and the post has none attached; left out")
+            return "".join(f'<figure data-attachment-id="{_attr(i)}"><img data-attachment-id="{_attr(i)}" src=""></figure>'
+                           for i in ids)
+        if name in EMBED_SHORTCODES:
+            url = (inner or "").strip() or attrs.get("url") or attrs.get("src") or next(
+                (word for word in (match.group("attrs") or "").split() if word.startswith(("http://", "https://"))), "")
+            if url.startswith("=") or url.startswith("http") is False:
+                url = url.lstrip("=").strip()
+            if url.startswith(("http://", "https://")):
+                return f'<nrembed data-url="{_attr(url)}"></nrembed>'
+            warn(f"[{name}] has no URL; left out")
+            return ""
+        if name in ("video", "audio", "playlist"):
+            source = attrs.get("src") or attrs.get("mp4") or attrs.get("mp3") or attrs.get("ids") or ""
+            warn(f"[{name}] {source!r}: Newsreel has no {name} player; left out")
+            return ""
+        warn(f"shortcode [{name}] is not one Newsreel knows; its tags were removed and its text kept")
+        return inner or ""
+    return _SHORTCODE.sub(replace, html)
+
+
+def _caption_figure(attrs: dict[str, str], inner: str) -> str:
+    attachment = (attrs.get("id") or "").removeprefix("attachment_")
+    soup = BeautifulSoup(inner, "html.parser")
+    image = soup.find("img")
+    if image is None:
+        return inner
+    (image.parent if image.parent is not None and image.parent.name == "a" else image).extract()
+    caption = attrs.get("caption") or soup.decode_contents().strip()
+    data = f' data-attachment-id="{_attr(attachment)}"' if attachment.isdigit() else ""
+    return f"<figure{data}>{image}<figcaption>{caption}</figcaption></figure>"
+
+
+def _paragraphs(html: str) -> str:
+    """Classic-editor text: a blank line ends a paragraph and a single newline is a line break
+    (what WordPress's wpautop does when it shows the post); a URL alone is an embed."""
+    if "\n" not in html or "<!-- wp:" in html:
+        return html
+    chunks = re.split(r"\n\s*\n", html.replace("\r\n", "\n"))
+    out = []
+    for chunk in chunks:
+        if not chunk.strip():
+            continue
+        alone = _URL_ALONE.match(chunk)
+        if alone:
+            out.append(f'<nrembed data-url="{_attr(alone.group(1))}"></nrembed>')
+        elif _BLOCK_START.match(chunk):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
+    return "\n\n".join(out)
+
+
+def embed_url(src: str) -> str:
+    """The page a player iframe shows: what an embed names (YouTube and Vimeo players become watch pages)."""
+    parts = urlsplit(src)
+    host = parts.netloc.lower()
+    if host.endswith(("youtube.com", "youtube-nocookie.com")) and parts.path.startswith("/embed/"):
+        return f"https://www.youtube.com/watch?v={parts.path.split('/')[2]}"
+    if host == "player.vimeo.com" and parts.path.startswith("/video/"):
+        return f"https://vimeo.com/{parts.path.split('/')[2]}"
+    if host.endswith("youtube.com") and parse_qs(parts.query).get("v"):
+        return f"https://www.youtube.com/watch?v={parse_qs(parts.query)['v'][0]}"
+    return src
+
+
+def _quoted(value: str) -> str:
+    return '"%s"' % " ".join(value.split()).replace('"', "\u201d")
+
+
+class NewsreelConverter(MarkdownConverter):
+    """markdownify with our figures and embeds, ATX headings and '-' bullets."""
+
+    def __init__(self, *, images: ImageResolver, warn: Callable[[str], None]) -> None:
+        super().__init__(heading_style=ATX, bullets="-", escape_misc=False, newline_style="backslash", strip=["span", "div", "section", "article", "u"])
+        self.images, self.warn = images, warn
+
+    def escape(self, text, parent_tags):
+        text = super().escape(text, parent_tags)
+        return text.replace(":::", "\\:::") if "_noformat" not in parent_tags else text
+
+    def convert_nrembed(self, el, text, parent_tags):
+        return f"\n\n{el.get('data-url', '')}\n\n"
+
+    def convert_iframe(self, el, text, parent_tags):
+        src = el.get("src") or ""
+        if not src.startswith(("http://", "https://")):
+            return ""
+        return f"\n\n{embed_url(src)}\n\n"
+
+    def convert_video(self, el, text, parent_tags):
+        source = el.get("src") or (el.find("source") or {}).get("src", "") if isinstance(el, Tag) else ""
+        self.warn(f"video {source!r}: Newsreel has no video player for files; left out")
+        return ""
+
+    convert_audio = convert_video
+
+    def convert_a(self, el, text, parent_tags):
+        if ":::figure" in text or text.strip().startswith(("http://", "https://")) and "\n\n" in text:
+            return text  # a linked picture: the figure is what the reader needs
+        return super().convert_a(el, text, parent_tags)
+
+    def convert_img(self, el, text, parent_tags):
+        if "figure" in parent_tags and el.find_parent("figure") is not None:
+            return ""  # the figure converts its own picture, with its caption
+        return self._figure(el, None)
+
+    def convert_figure(self, el, text, parent_tags):
+        images = el.find_all("img")
+        if not images:
+            return text
+        if len(images) > 1:  # a gallery (Ghost's gallery card): a figure for each picture, then the caption
+            caption = el.find("figcaption")
+            shared = self._inline(caption) if caption is not None else ""
+            return "".join(self._figure(image, None) for image in images) + (f"\n\n{shared}\n\n" if shared else "")
+        return self._figure(images[0], el.find("figcaption"), el.get("data-attachment-id", ""))
+
+    def convert_figcaption(self, el, text, parent_tags):
+        return text  # only reached for a figure without a picture
+
+    def _figure(self, image: Tag, caption_el: Tag | None, attachment: str = "") -> str:
+        src = image.get("src") or image.get("data-src") or image.get("data-image") or ""
+        attachment = image.get("data-attachment-id") or attachment or _wp_image_id(image.get("class"))
+        found = self.images(src, attachment, (image.get("alt") or "").strip())
+        caption_md = self._inline(caption_el) if caption_el is not None else ""
+        caption_plain = caption_el.get_text(" ", strip=True) if caption_el is not None else ""
+        keep_caption = f"\n\n{caption_md}\n\n" if caption_md else ""
+        if found is None:
+            return keep_caption
+        caption_text, credit = split_credit(caption_plain) if caption_plain else ("", "")
+        if credit:
+            if credit in caption_md:
+                caption_md = caption_md.replace(f"({credit})", "").replace(credit, "").rstrip(" ,;|–—-")
+            else:
+                caption_md = caption_text
+        elif not caption_md and found.caption:
+            caption_md, credit = split_credit(found.caption)
+        credit = credit or found.credit
+        alt = (image.get("alt") or "").strip() or found.alt
+        name = src or f"attachment {attachment}"
+        if not credit:
+            self.warn(f"image {name!r} has no credit (none in its caption or the media library; "
+                      "--default-credit gives one); left out" + (", its caption kept" if keep_caption else ""))
+            return keep_caption
+        if not alt:
+            if not caption_plain:
+                self.warn(f"image {name!r} has no alt text and no caption to describe it; left out")
+                return ""
+            alt = caption_text or caption_plain
+            self.warn(f"image {name!r} has no alt text; its caption is used as the alt text")
+        lines = [f":::figure credit={_quoted(credit)}", f"![{_alt(alt)}]({found.ref})"]
+        if caption_md.strip():
+            lines.append(" ".join(caption_md.split()))
+        lines.append(":::")
+        return "\n\n" + "\n".join(lines) + "\n\n"
+
+    def _inline(self, element: Tag) -> str:
+        parts = [self.process_element(child, parent_tags={"figcaption", "_inline"}) for child in element.children]
+        return " ".join("".join(parts).split())
+
+
+def _wp_image_id(classes) -> str:
+    for name in classes or []:
+        if name.startswith("wp-image-") and name[9:].isdigit():
+            return name[9:]
+    return ""
+
+
+def _alt(alt: str) -> str:
+    return " ".join(alt.split()).replace("[", "(").replace("]", ")")
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n"))
+    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
+    return "\n".join(lines).strip() + "\n" if any(lines) else ""
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of a fragment (an excerpt), whitespace collapsed, nothing unsafe kept."""
+    cleaned = nh3.clean(html or "", tags=set(), attributes={})
+    soup = BeautifulSoup(cleaned, "html.parser")
+    return " ".join(soup.get_text(" ").split())
+
+

@@ -1,0 +1,392 @@
+"""Folders of Markdown as Hugo, Jekyll and Eleventy keep them -> import items for the one intake.
+
+`newsreel import markdown DIR` reads a site's content folder as it is: YAML (`---`) or TOML
+(`+++`) front matter, in Newsreel's own field names or in the static generators':
+
+    title                       headline
+    slug; else the file name    slug (Jekyll's 2024-03-15-name.md -> name; a Hugo bundle's
+                                index.md -> its folder's name)
+    date, publishDate           publication time (Jekyll: else the date in the file name)
+    draft: true, published: false, a file in _drafts/   a draft
+    categories, category        a section when one has that slug (or --category says so), else tags
+    tags                        tags (Eleventy's collection tags "post" and "posts" are left out)
+    description, summary, excerpt      the editor's summary
+    subtitle                    the dek
+    author, authors             bylines (a name, a list, or {name: ...})
+    aliases, redirect_from, permalink, url      old addresses, kept as 301 redirects
+    images, image, cover        the hero image (the first one), from the file's folder or the
+                                site's static folder; its credit from image_credit/credit or
+                                --default-credit, its alt from image_alt/alt or the headline
+
+Any other key is reported (one warning per file naming them), never fatal. In the body, Hugo
+shortcodes (youtube, vimeo, tweet, instagram, figure, ref) and Liquid tags (highlight, raw,
+post_url, include of a player, Eleventy's image) become Newsreel Markdown; other shortcodes
+and tags are reported and removed. A picture alone on its line becomes a figure when a credit
+is known (its title's last parentheses, `"Caption (Credit)"`, or --default-credit), and is
+left out with a warning otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from django.utils.text import slugify
+
+from newsreel.importers.html_markdown import split_credit
+from newsreel.importers.jsonl import split_title
+from newsreel.importers.runner import Item, SkipItem
+from newsreel.importers.wordpress import CategoryRule, section_and_tags
+from newsreel.newsroom import clock
+from newsreel.newsroom.frontmatter import ParsedFile, incoming_from_meta, split_front_matter
+from newsreel.newsroom.intake import FieldError, IntakeError
+from newsreel.newsroom.upsert import Incoming
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "authors", "author", "hero", "sources",
+                 "published_at", "publish_at"}
+STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories", "category", "description",
+               "excerpt", "subtitle", "aliases", "redirect_from", "permalink", "url", "images", "image", "cover",
+               "image_alt", "image_credit", "alt", "credit"}
+SKIPPED_FOLDERS = {"node_modules", "public", "resources", "themes", "layouts", "archetypes", "static", "assets",
+                   "vendor", "_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "data", "i18n"}
+SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security"}
+NOT_STORIES = {"home", "page", "archive", "category", "tag", "tags", "categories", "search", "404"}
+COLLECTION_TAGS = {"post", "posts"}
+_JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
+_TOML_LINE = re.compile(r"at line (\d+)")
+_STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$')
+_HUGO = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w.-]+)(?P<args>.*?)\s*[>%]\}\}")
+_LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}")
+_LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(?P<expr>.*?)\s*-?\}\}")
+_ARGS = re.compile(r"""(?:(?P<key>[\w-]+)\s*=\s*)?(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"',]+))""")
+
+
+@dataclass
+class SiteOptions:
+    root: Path
+    media_root: Path | None
+    default_credit: str = ""
+    as_drafts: bool = False
+    pages: str = "skip"
+    categories: dict[str, CategoryRule] | None = None
+    sections: frozenset[str] = frozenset()
+    redirects: Callable[[str, object], str | None] | None = None
+
+
+def site_files(folder: Path) -> tuple[list[Path], list[str]]:
+    """The Markdown files that may be stories (sorted), and the ones left out with why."""
+    found, skipped = [], []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        parts = path.relative_to(folder).parts[:-1]
+        if any(part.startswith(".") or (part.startswith("_") and part not in ("_posts", "_drafts")) or part in SKIPPED_FOLDERS
+               for part in parts):
+            continue
+        if path.stem.lower() in SKIPPED_FILES:
+            skipped.append(f"{path}: not a story (a {path.stem} file); skipped")
+        elif path.name == "_index.md":
+            skipped.append(f"{path}: a Hugo list page (_index.md), not a story; skipped")
+        else:
+            found.append(path)
+    return found, skipped
+
+
+def site_items(files: list[Path], options: SiteOptions) -> Iterator[Item]:
+    for path in files:
+        item = Item(source=str(path), build=lambda: None)
+        item.build = _builder(path, item, options)
+        yield item
+
+
+def split_any_front_matter(text: str, source: str) -> ParsedFile:
+    """YAML between --- lines (Jekyll, Eleventy, Hugo) or TOML between +++ lines (Hugo)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("+++\n"):
+        return split_front_matter(text, source)
+    end = re.search(r"^\+\+\+\s*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise IntakeError([FieldError("front matter", "opens with +++ on line 1 but is never closed by a +++ line", 1)], source=source)
+    raw = text[4:4 + end.start()]
+    body = text[4 + end.end():].lstrip("\n")
+    try:
+        meta = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_LINE.search(str(error))
+        line = int(found.group(1)) + 1 if found else 2
+        raise IntakeError([FieldError("front matter", f"is not valid TOML: {str(error).split(' (at')[0]}", line)],
+                          source=source) from None
+    except RecursionError:
+        raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
+    return ParsedFile(meta, body, text[: len(text) - len(body)].count("\n") + 1)
+
+
+def _builder(path: Path, item: Item, options: SiteOptions) -> Callable[[], Incoming]:
+    def build() -> Incoming:
+        warn = item.warnings.append
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")]) from None
+        parsed = split_any_front_matter(text, str(path))
+        meta = {str(key): value for key, value in parsed.meta.items()}
+        errors: list[FieldError] = []
+        translated, draft, old_addresses = _translate(meta, path, options, warn, errors)
+        body = convert_body(parsed.body, warn, default_credit=options.default_credit)
+        incoming = incoming_from_meta(ParsedFile(translated, body, parsed.body_line), base_dir=path.parent,
+                                      source_name=str(path), media_root=options.media_root, errors=errors)
+        incoming.publish = not draft
+        item.kind = "draft" if draft else ("scheduled" if incoming.draft.publish_at and incoming.draft.publish_at > clock.now()
+                                           else "published")
+        if options.redirects is not None and old_addresses and item.kind == "published":
+            def after(article) -> None:
+                for address in old_addresses:
+                    problem = options.redirects(address, article)
+                    if problem:
+                        warn(problem)
+            incoming.after = after
+        return incoming
+    return build
+
+
+def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Callable[[str], None],
+               errors: list[FieldError]) -> tuple[dict[str, Any], bool, list[str]]:
+    """Newsreel's front matter for a static generator's, whether it is a draft, and its old addresses."""
+    lower = {key.lower(): value for key, value in meta.items()}
+    out: dict[str, Any] = {key: meta[key] for key in meta if key in NEWSREEL_KEYS}
+    unknown = sorted(key for key in meta if key not in NEWSREEL_KEYS and key.lower() not in STATIC_KEYS)
+    if unknown:
+        warn(f"front matter {', '.join(unknown)}: not imported (Newsreel has no such field)")
+    if "headline" not in out and lower.get("title") not in (None, ""):
+        out["headline"] = lower["title"]
+    jekyll = _JEKYLL_NAME.match(path.stem)
+    if "slug" not in out:
+        stem = path.parent.name if path.stem == "index" else (jekyll.group("slug") if jekyll else path.stem)
+        out["slug"] = slugify(stem)[:200].strip("-")
+    if not any(key in out for key in ("published_at", "publish_at")):
+        date = lower.get("publishdate") or lower.get("date")
+        if date in (None, "") and jekyll:
+            date = dt.date.fromisoformat(jekyll.group("date")) if _valid_date(jekyll.group("date")) else None
+        if date not in (None, ""):
+            out["published_at"] = date
+    for key in ("description", "summary", "excerpt"):
+        if "summary" not in out and isinstance(lower.get(key), str) and lower[key].strip():
+            out["summary"] = " ".join(lower[key].split())
+    if "dek" not in out and isinstance(lower.get("subtitle"), str):
+        out["dek"] = lower["subtitle"]
+    authors = out.pop("author", None) if "authors" not in out else None
+    if authors is not None:
+        out["authors"] = authors
+    if "authors" in out:
+        out["authors"] = _names(out["authors"])
+    categories = _list(lower.get("categories", lower.get("category")))
+    tags = [tag for tag in _list(out.get("tags")) if tag.lower() not in COLLECTION_TAGS]
+    if categories and "section" not in out:
+        section, tags = section_and_tags([(slugify(name), name) for name in categories], tags, options.categories or {},
+                                         options.sections, warn, "category")
+        if section:
+            out["section"] = section
+    out["tags"] = tags
+    if "hero" not in out:
+        hero = _hero(lower, out.get("headline", ""), options, warn)
+        if hero:
+            out["hero"] = hero
+    draft = options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
+    layout = str(lower.get("layout") or lower.get("type") or "").lower()
+    if layout in NOT_STORIES and not (layout == "page" and options.pages == "articles"):
+        raise SkipItem(f"layout {layout!r} is a page of the site, not a story; skipped"
+                       + (" (--pages articles imports pages)" if layout == "page" else ""))
+    old = [str(a) for a in _list(lower.get("aliases")) + _list(lower.get("redirect_from"))]
+    for key in ("permalink", "url"):
+        if isinstance(lower.get(key), str) and lower[key].startswith("/") and "{" not in lower[key]:
+            old.append(lower[key])
+    return out, draft, [address if address.startswith("/") else "/" + address for address in old]
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _list(value: Any) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()] if "," in value else [value.strip()]
+    if isinstance(value, list):
+        return [str(item).strip() for item in value if isinstance(item, (str, int)) and str(item).strip()]
+    return []
+
+
+def _names(value: Any) -> list[str]:
+    """Bylines written as a name, a list of names, or Jekyll's {name: ...} objects."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for entry in items:
+        if isinstance(entry, dict):
+            entry = entry.get("name") or entry.get("display_name") or ""
+        if isinstance(entry, str) and entry.strip():
+            names.append(entry.strip())
+    return names
+
+
+def _hero(lower: dict[str, Any], headline: Any, options: SiteOptions, warn: Callable[[str], None]) -> dict | None:
+    image = lower.get("images") if lower.get("images") not in (None, "", []) else lower.get("image") or lower.get("cover")
+    if isinstance(image, list):
+        image = image[0] if image else None
+    alt = lower.get("image_alt") or lower.get("alt") or ""
+    credit = lower.get("image_credit") or lower.get("credit") or ""
+    if isinstance(image, dict):  # jekyll-seo-tag {path, alt}; Hugo PaperMod cover {image, alt, caption}
+        alt = image.get("alt") or alt
+        credit = image.get("credit") or credit
+        image = image.get("path") or image.get("image") or image.get("src")
+    if not isinstance(image, str) or not image.strip():
+        return None
+    if image.startswith(("http://", "https://")):
+        warn(f"hero image {image!r} is on another site; Newsreel fetches nothing, so it is imported without one")
+        return None
+    credit = str(credit or options.default_credit).strip()
+    if not credit:
+        warn(f"hero image {image!r} has no credit (image_credit, or --default-credit); imported without a hero image")
+        return None
+    alt = str(alt or headline or "").strip()
+    return {"image": image.lstrip("/"), "alt": alt, "credit": credit}
+
+
+def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "") -> str:
+    """Shortcodes and Liquid tags to Newsreel Markdown; standalone pictures to credited figures."""
+    body = _LIQUID.sub(lambda match: _liquid_tag(match, warn), body) if "{%" in body else body
+    body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn), body) if "{{" in body else body
+    if "{{" in body:
+        body = _LIQUID_OUTPUT.sub(lambda match: _liquid_output(match, warn), body)
+    return _figures(body, warn, default_credit)
+
+
+def _args(text: str) -> tuple[list[str], dict[str, str]]:
+    positional, named = [], {}
+    for match in _ARGS.finditer(text or ""):
+        value = next((v for v in (match.group("dq"), match.group("sq"), match.group("bare")) if v is not None), "")
+        if match.group("key"):
+            named[match.group("key").lower()] = value
+        else:
+            positional.append(value)
+    return positional, named
+
+
+def _embed(url: str) -> str:
+    return url  # the shortcode stands alone on its line: so does the URL, which Newsreel shows as an embed
+
+
+def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
+    name = match.group("name").lower()
+    if match.group("close"):
+        return ""
+    positional, named = _args(match.group("args"))
+    first = named.get("id") or (positional[0] if positional else "")
+    if name == "youtube" and first:
+        return _embed(f"https://www.youtube.com/watch?v={first}")
+    if name == "vimeo" and first:
+        return _embed(f"https://vimeo.com/{first}")
+    if name == "instagram" and first:
+        return _embed(f"https://www.instagram.com/p/{first}/")
+    if name == "tweet" and first:
+        user = named.get("user", "i")
+        return _embed(f"https://twitter.com/{user}/status/{first}")
+    if name == "figure" and named.get("src"):
+        title = named.get("caption") or named.get("title") or ""
+        credit = named.get("attr") or ""
+        alt = named.get("alt") or title
+        return f'![{alt}]({named["src"]} "{title} ({credit})")' if credit else f'![{alt}]({named["src"]} "{title}")'
+    if name in ("ref", "relref") and first:
+        target = PurePosixPath(first.split("#")[0])
+        slug = target.parent.name if target.stem in ("index", "_index") else target.stem
+        jekyll = _JEKYLL_NAME.match(slug)
+        return f"/articles/{slugify(jekyll.group('slug') if jekyll else slug)}/"
+    warn(f"Hugo shortcode {{{{< {name} >}}}} has no Newsreel equivalent; removed (its inner text kept)")
+    return ""
+
+
+def _liquid_tag(match: re.Match, warn: Callable[[str], None]) -> str:
+    name = match.group("name").lower()
+    args = match.group("args").strip()
+    positional, named = _args(args)
+    if name in ("raw", "endraw", "comment", "endcomment"):
+        return ""
+    if name == "highlight":
+        return "```" + (positional[0] if positional else "")
+    if name == "endhighlight":
+        return "```"
+    if name == "post_url" and positional:
+        jekyll = _JEKYLL_NAME.match(PurePosixPath(positional[0]).name)
+        return f"/articles/{slugify(jekyll.group('slug') if jekyll else positional[0])}/"
+    if name == "include" and positional:
+        include = positional[0].lower()
+        video = named.get("id") or named.get("video_id") or ""
+        if "youtube" in include and video:
+            return _embed(f"https://www.youtube.com/watch?v={video}")
+        if "vimeo" in include and video:
+            return _embed(f"https://vimeo.com/{video}")
+    if name in ("youtube", "vimeo") and positional:
+        return _embed(f"https://www.youtube.com/watch?v={positional[0]}" if name == "youtube" else f"https://vimeo.com/{positional[0]}")
+    if name == "image" and positional:  # Eleventy Image: {% image "src", "alt" %}
+        alt = positional[1] if len(positional) > 1 else ""
+        return f"![{alt}]({positional[0]})"
+    warn(f"template tag {{% {name} %}} has no Newsreel equivalent; removed")
+    return ""
+
+
+def _liquid_output(match: re.Match, warn: Callable[[str], None]) -> str:
+    expr = match.group("expr")
+    quoted = re.match(r"""^["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url|url)\s*$""", expr)
+    if quoted:
+        return quoted.group(1)
+    if expr.replace(" ", "") in ("site.baseurl", "site.url", "site.url|append:site.baseurl"):
+        return ""
+    warn(f"template expression {{{{ {expr} }}}} cannot be evaluated outside its site; removed")
+    return ""
+
+
+def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str:
+    out: list[str] = []
+    depth = 0
+    fence = ""
+    for number, line in enumerate(body.split("\n"), start=1):
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+            out.append(line)
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            out.append(line)
+            continue
+        if stripped.startswith(":::"):
+            depth = depth + 1 if stripped != ":::" else max(0, depth - 1)
+            out.append(line)
+            continue
+        match = None if depth else _STANDALONE_IMAGE.match(line)
+        if match is None:
+            out.append(line)
+            continue
+        caption, credit = split_title(match.group("title") or "")
+        if not credit or credit == caption:
+            caption, credit = split_credit(match.group("title") or "")
+        credit = credit or default_credit
+        url = match.group("url")
+        ref = url if url.startswith(("http://", "https://")) else url.lstrip("/")
+        if not credit:
+            warn(f"body, line {number}: image {url!r} has no credit (a title like \"Caption (Credit)\", or --default-credit); "
+                 "left out")
+            continue
+        out += [f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{match.group('alt')}]({ref})",
+                *([caption] if caption else []), ":::"]
+    return "\n".join(out)

@@ -1,0 +1,360 @@
+"""A WordPress or Squarespace export (WXR) -> import items for the one intake.
+
+What each part of a post becomes:
+
+    title, post_name            headline, slug (Squarespace's "blog/2024/3/15/x" -> "x")
+    content:encoded             body: HTML -> Newsreel Markdown (`html_markdown`)
+    excerpt:encoded             the editor's summary
+    dc:creator                  byline: the author's display name from <wp:author>
+    categories                  a section when one has that slug (or the user's mapping says so),
+                                else tags; "Uncategorized" is left out
+    tags                        tags
+    _thumbnail_id               hero image: the attachment's file in --media, with its alt text,
+                                caption and credit
+    status                      publish -> published; future -> scheduled at its date;
+                                draft, pending, private -> drafts; with a password -> draft, warned
+    link                        the old address answers 301 to the new one (published stories)
+    is_sticky                   reported: Newsreel has no pinned stories
+
+Attachments are not stories: they give posts their pictures. Pages are skipped unless
+`pages="articles"`. Everything else (menus, blocks, templates, custom types) is skipped and
+counted in the report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from django.utils.text import slugify
+
+from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
+from newsreel.importers.runner import Item
+from newsreel.importers.wxr import WxrExport, WxrItem, problems_of
+from newsreel.newsroom import clock
+from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.local_images import LocalImageError, local_image_path
+from newsreel.newsroom.upsert import Incoming
+
+STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft",
+                  "private": "draft"}
+DROPPED_CATEGORIES = {"uncategorized"}
+_SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)|-scaled(?=\.[A-Za-z0-9]+$)")
+_GHOST_SIZE = re.compile(r"^size/w\d+(?:h\d+)?/(?:format/\w+/)?")
+_PHP_CREDIT = re.compile(r's:6:"credit";s:\d+:"(?P<credit>[^"]*)";')
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    """What one category becomes: ("section", slug), ("tag", name) or ("drop", "")."""
+
+    kind: str
+    value: str = ""
+
+
+def parse_category_rule(text: str) -> tuple[str, CategoryRule]:
+    """'Film Reviews=section:reviews' -> ('film reviews', rule); raises ValueError with what is wrong."""
+    name, sep, target = text.partition("=")
+    kind, _, value = target.strip().partition(":")
+    kind = kind.strip().lower()
+    if not sep or not name.strip() or kind not in {"section", "tag", "drop"} or (kind != "drop" and not value.strip()):
+        raise ValueError(f"{text!r}: write CATEGORY=section:SLUG, CATEGORY=tag:NAME or CATEGORY=drop")
+    return name.strip().lower(), CategoryRule(kind, value.strip())
+
+
+@dataclass
+class WordPressOptions:
+    media: Path | None = None
+    pages: str = "skip"  # or "articles"
+    as_drafts: bool = False
+    default_credit: str = ""
+    categories: dict[str, CategoryRule] = field(default_factory=dict)  # by slug or lower-cased name
+    sections: frozenset[str] = frozenset()  # the sections Newsreel has
+    # (old permalink, article) -> a warning or None; called inside the publish's transaction.
+    redirects: Callable[[str, object], str | None] | None = None
+
+
+@dataclass
+class Plan:
+    items: list[Item]
+    skipped: list[str]
+    problems: list[str]  # the file's repairs and parser complaints outside any story
+
+
+def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Plan:
+    """Which items become stories (each an import Item) and which are skipped, with why."""
+    attachments = export.attachments
+    children: dict[int, list[str]] = {}
+    for attachment in attachments.values():
+        if attachment.post_parent:
+            children.setdefault(attachment.post_parent, []).append(str(attachment.post_id))
+    media = MediaFolder(options.media, attachments, export.site_url)
+    items: list[Item] = []
+    skipped: list[str] = []
+    seen_slugs: dict[str, int | None] = {}
+    for entry in export.items:
+        where = f"{source}:{entry.line}"
+        if entry.post_type == "attachment":
+            continue
+        if entry.post_type == "page" and options.pages == "skip":
+            skipped.append(f"{where}: page {entry.label!r} skipped (--pages articles imports pages as stories)")
+            continue
+        if entry.post_type not in ("post", "page"):
+            skipped.append(f"{where}: {entry.post_type} {entry.label!r} is not a post or a page; skipped")
+            continue
+        if entry.status not in STORY_STATUSES:
+            skipped.append(f"{where}: {entry.label!r} has status {entry.status!r} (not a story); skipped")
+            continue
+        slug = _slug(entry)
+        if slug and slug in seen_slugs and seen_slugs[slug] != entry.post_id:
+            old = slug
+            slug = f"{slug}-{entry.post_id}" if entry.post_id is not None else f"{slug}-{entry.line}"
+            warn_slug = f"slug {old!r} is already taken by an earlier item of this export; imported as {slug!r}"
+        else:
+            warn_slug = ""
+        if slug:
+            seen_slugs[slug] = entry.post_id
+        item = Item(source=where, build=lambda: None, kind=_kind(entry, options))
+        if warn_slug:
+            item.warnings.append(warn_slug)
+        problems = problems_of(export, entry)
+        item.warnings += [f"the file, {problem}" for problem in problems if not problem.fatal]
+        broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
+                                    "and import again)", problem.line) for problem in problems if problem.fatal]
+        item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media,
+                                                              children.get(entry.post_id or -1, []))
+        items.append(item)
+    inside = {problem for entry in export.items for problem in problems_of(export, entry)}
+    problems = [f"{source}: {problem}" for problem in export.problems if problem not in inside]
+    return Plan(items, skipped, problems)
+
+
+def _refuse(errors: list[FieldError]) -> Callable[[], Incoming]:
+    def build() -> Incoming:
+        raise IntakeError(errors)
+    return build
+
+
+def _kind(entry: WxrItem, options: WordPressOptions) -> str:
+    if options.as_drafts or entry.password:
+        return "draft"
+    kind = STORY_STATUSES[entry.status]
+    if kind == "scheduled" and (entry.date is None or entry.date <= clock.now()):
+        return "published"
+    if kind == "published" and entry.date is not None and entry.date > clock.now():
+        return "scheduled"
+    return kind
+
+
+def _slug(entry: WxrItem) -> str:
+    name = unquote(entry.post_name or "").strip("/")
+    name = name.rsplit("/", 1)[-1]  # Squarespace writes the whole path
+    return slugify(name)[:200].strip("-") or slugify(entry.title)[:200].strip("-")
+
+
+def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: WordPressOptions,
+             media: "MediaFolder", children: list[str]) -> Callable[[], Incoming]:
+    def build() -> Incoming:
+        warn = item.warnings.append
+        errors: list[FieldError] = []
+        resolver = media.resolver(warn, options.default_credit)
+        body = html_to_markdown(entry.content, images=resolver, warn=warn, gallery_ids=lambda: children)
+        if entry.password:
+            warn("is password-protected in WordPress; imported as a draft (nothing protected is published)")
+        if entry.sticky:
+            warn("is sticky in WordPress; Newsreel has no pinned stories, so it is an ordinary story")
+        if entry.status == "future" and item.kind == "published" and not options.as_drafts:
+            warn(f"was scheduled for {entry.date:%Y-%m-%d %H:%M} UTC, which has passed; published with that date"
+                 if entry.date else "was scheduled without a date; published now")
+        section, tags = _taxonomy(entry, options, warn)
+        authors = [export.authors[entry.creator].display_name if entry.creator in export.authors else entry.creator] \
+            if entry.creator else []
+        draft = ArticleDraft(
+            headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
+            tags=tags, authors=[name for name in authors if name.strip()], publish_at=entry.date,
+        )
+        if not entry.title:
+            errors.append(FieldError("title", "is empty"))
+        images = LocalImages(options.media or Path("."), None)
+        hero = media.hero(entry, warn, options.default_credit)
+        if hero is not None:
+            images.check(hero, errors)
+        visit_figures(draft.body, 1, lambda image: images.check(image, errors))
+        if errors:
+            raise IntakeError(errors)
+        after = None
+        if options.redirects is not None and item.kind == "published" and entry.link:
+            def after(article) -> None:
+                problem = options.redirects(entry.link, article)
+                if problem:
+                    warn(problem)
+        return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
+                        publish=item.kind != "draft", after=after)
+    return build
+
+
+def _taxonomy(entry: WxrItem, options: WordPressOptions, warn: Callable[[str], None]) -> tuple[str, list[str]]:
+    return section_and_tags([(term.slug, term.name) for term in entry.categories],
+                            [term.name for term in entry.tags], options.categories, options.sections, warn, "category")
+
+
+def section_and_tags(terms: list[tuple[str, str]], plain_tags: list[str], rules: dict[str, CategoryRule],
+                     sections: frozenset[str], warn: Callable[[str], None], word: str) -> tuple[str, list[str]]:
+    """(section, tags) for a story's terms ((slug, name) pairs, in order) by the user's rules, else by
+    name: a term whose slug is a section's is that section (the first one; later ones are tags)."""
+    section = ""
+    tags: list[str] = []
+    for slug, name in terms:
+        rule = rules.get(slug.lower()) or rules.get(name.lower())
+        if rule is None:
+            if slug.lower() in DROPPED_CATEGORIES:
+                continue
+            rule = CategoryRule("section", slug) if slug in sections else CategoryRule("tag", name)
+        if rule.kind == "section":
+            if not section:
+                section = rule.value
+                continue
+            if rule.value != section:
+                warn(f"{word} {name!r} is also a section; a story has one section ({section!r}), so it is a tag")
+            rule = CategoryRule("tag", name)
+        if rule.kind == "tag" and rule.value and rule.value not in tags:
+            tags.append(rule.value)
+    for name in plain_tags:
+        if name and name not in tags:
+            tags.append(name)
+    return section, tags
+
+
+class MediaFolder:
+    """Finds the files of a site's pictures in --media, a copy of its uploads folder."""
+
+    def __init__(self, root: Path | None, attachments: dict[int, WxrItem], site_url: str) -> None:
+        self.root, self.attachments, self.site_url = root, attachments, site_url
+        self.by_file: dict[str, WxrItem] = {}
+        for attachment in attachments.values():
+            relative = self._relative(attachment)
+            if relative:
+                self.by_file[relative] = attachment
+        self._by_name: dict[str, str] | None = None
+
+    @staticmethod
+    def _relative(attachment: WxrItem) -> str:
+        return attachment.meta.get("_wp_attached_file", "").strip().lstrip("/") or _uploads_path(attachment.attachment_url)
+
+    def by_name(self) -> dict[str, str]:
+        """Every file under the folder by its name (Squarespace's pictures live on a CDN path)."""
+        if self._by_name is None:
+            self._by_name = {}
+            if self.root is not None and self.root.is_dir():
+                for folder, _dirs, files in os.walk(self.root):
+                    for name in files:
+                        relative = Path(folder, name).relative_to(self.root).as_posix()
+                        self._by_name.setdefault(name.lower(), relative)
+        return self._by_name
+
+    def find(self, src: str, attachment_id: str) -> tuple[str, WxrItem | None]:
+        """(path relative to the folder, the attachment it is) for a picture; path '' when not found."""
+        attachment = self.attachments.get(int(attachment_id)) if attachment_id.isdigit() else None
+        candidates: list[str] = []
+        if attachment is not None:
+            candidates.append(self._relative(attachment))
+        path = _uploads_path(src)
+        if path:
+            original = _SIZED.sub("", path)
+            if attachment is None:
+                attachment = self.by_file.get(original) or self.by_file.get(path)
+                if attachment is not None:
+                    candidates.append(self._relative(attachment))
+            candidates += [original, path]
+        name = PurePosixPath(urlsplit(src).path).name.lower() if src else ""
+        if self.root is None:
+            return "", attachment
+        for candidate in candidates:
+            if candidate and self._usable(candidate):
+                return candidate, attachment
+        for candidate in (name, _SIZED.sub("", name)):
+            found = self.by_name().get(candidate) if candidate else None
+            if found and self._usable(found):
+                return found, attachment
+        return "", attachment
+
+    def _usable(self, relative: str) -> bool:
+        try:
+            local_image_path(relative, self.root)
+        except LocalImageError:
+            return False
+        return True
+
+    def resolver(self, warn: Callable[[str], None], default_credit: str):
+        def resolve(src: str, attachment_id: str, alt: str) -> ImageFound | None:
+            path, attachment = self.find(src, attachment_id)
+            shown = src or f"attachment {attachment_id}"
+            if not path:
+                warn(f"image {shown!r} is not in the media folder" + ("" if self.root else " (no --media given)") + "; left out")
+                return None
+            return ImageFound(ref=path, alt=_alt_of(attachment), credit=_credit_of(attachment) or default_credit,
+                              caption=attachment.excerpt.strip() if attachment else "")
+        return resolve
+
+    def hero(self, entry: WxrItem, warn: Callable[[str], None], default_credit: str) -> LocalImage | None:
+        thumbnail = entry.meta.get("_thumbnail_id", "").strip()
+        if not thumbnail:
+            return None
+        path, attachment = self.find("", thumbnail)
+        if attachment is None:
+            warn(f"featured image (attachment {thumbnail}) is not in the export; imported without a hero image")
+            return None
+        if not path:
+            warn(f"featured image {self._relative(attachment) or attachment.attachment_url!r} is not in the media folder"
+                 + ("" if self.root else " (no --media given)") + "; imported without a hero image")
+            return None
+        caption, credit = split_credit(html_to_text(attachment.excerpt))
+        credit = credit or _credit_of(attachment) or default_credit
+        alt = _alt_of(attachment)
+        if not credit:
+            warn(f"featured image {path!r} has no credit (--default-credit gives one); imported without a hero image")
+            return None
+        if not alt:
+            alt = caption or attachment.title
+            warn(f"featured image {path!r} has no alt text; " + ("its caption" if caption else "its title") + " is used")
+        return LocalImage(path, alt=alt, credit=credit, caption=caption, where="featured image", line=None)
+
+
+def _alt_of(attachment: WxrItem | None) -> str:
+    return " ".join(attachment.meta.get("_wp_attachment_image_alt", "").split()) if attachment else ""
+
+
+def _credit_of(attachment: WxrItem | None) -> str:
+    """The credit WordPress read from the picture's IPTC data (in its serialized metadata)."""
+    if attachment is None:
+        return ""
+    match = _PHP_CREDIT.search(attachment.meta.get("_wp_attachment_metadata", ""))
+    return " ".join(match.group("credit").split()) if match else ""
+
+
+def _uploads_path(url: str) -> str:
+    """'https://site/wp-content/uploads/2024/03/a.jpg' -> '2024/03/a.jpg' ('' when not an uploads URL).
+
+    Ghost's '__GHOST_URL__/content/images/size/w600/2024/03/a.jpg' -> '2024/03/a.jpg' too."""
+    path = unquote(urlsplit(url).path) if url else ""
+    if "/content/images/" in path:
+        return _GHOST_SIZE.sub("", path.split("/content/images/", 1)[1].lstrip("/"))
+    marker = "/uploads/"
+    if marker in path:
+        return path.split(marker, 1)[1].lstrip("/")
+    return ""
+
+
+def old_path(link: str) -> str:
+    """The path of a post's old permalink ('' when it is only a query, like '/?p=12')."""
+    parts = urlsplit(link)
+    path = unquote(parts.path or "")
+    if not path or path == "/":
+        return ""
+    return path
+

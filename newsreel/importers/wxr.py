@@ -1,0 +1,382 @@
+"""WordPress eXtended RSS (WXR 1.0-1.2), as WordPress and Squarespace write it -> plain records.
+
+No Django, no database. The file is read whole, repaired where real exports are broken,
+then parsed by lxml with every door shut: no DTD loading, no entity expansion, no network,
+no huge-tree mode (libxml2's limits on depth and text-node size stay on), in recovering
+mode so one broken item does not cost the others. Every repair and every parser complaint
+becomes a `Problem` naming its line and, when it falls inside one, the item's title.
+
+Repairs (each keeps the line count, so the numbers reported are the file's own):
+- bytes that are not UTF-8 (an export saved as Windows-1252) are read as Windows-1252,
+  line by line;
+- control characters XML forbids are dropped;
+- outside CDATA: HTML entities XML does not declare (`&nbsp;`, `&eacute;`) become their
+  characters, and a bare `&` becomes `&amp;`;
+- inside an element's CDATA: a `]]>` that is not the section's end (it would cut the
+  body short) is split the way XML allows, and a section never closed is closed before
+  its element's end tag.
+
+A file that declares entities (`<!DOCTYPE ... <!ENTITY`) is refused whole: WordPress never
+writes one, and it is how entity bombs and external-entity reads arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.entities
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from lxml import etree
+
+NS = {
+    "wp": "http://wordpress.org/export/{version}/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "excerpt": "http://wordpress.org/export/{version}/excerpt/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+WXR_VERSIONS = ("1.2", "1.1", "1.0")
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+_ENTITY_OR_AMP = re.compile(r"&(?:(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)?")
+_CDATA_OPEN = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?><!\[CDATA\[")
+_FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_NO_DATE = "0000-00-00 00:00:00"
+
+
+class WxrError(ValueError):
+    """The file cannot be read as a WordPress export at all; the message says why and where."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+    item: str = ""  # the item's title (or id) the line falls in, when it falls in one
+    # The parser had to guess (a repair before parsing is not): what it read there may be cut short.
+    fatal: bool = False
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f" (item {self.item!r})" if self.item else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class WxrAuthor:
+    login: str
+    display_name: str
+    email: str = ""
+
+
+@dataclass
+class WxrTerm:
+    """A category or tag: its slug (nicename), its name, and for categories its parent's slug."""
+
+    slug: str
+    name: str
+    parent: str = ""
+
+
+@dataclass
+class WxrItem:
+    line: int
+    end_line: int
+    title: str
+    link: str
+    post_id: int | None
+    post_type: str
+    status: str
+    post_name: str
+    creator: str
+    content: str
+    excerpt: str
+    date_gmt: dt.datetime | None
+    date_local: dt.datetime | None
+    pub_date: dt.datetime | None
+    password: str
+    sticky: bool
+    post_parent: int | None
+    attachment_url: str
+    categories: list[WxrTerm] = field(default_factory=list)
+    tags: list[WxrTerm] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.title or (f"id {self.post_id}" if self.post_id is not None else f"line {self.line}")
+
+    @property
+    def date(self) -> dt.datetime | None:
+        """When it was (or will be) published, in UTC: the GMT date, else the RSS date, else the local date."""
+        return self.date_gmt or self.pub_date or self.date_local
+
+
+@dataclass
+class WxrExport:
+    version: str
+    site_url: str
+    base_blog_url: str
+    authors: dict[str, WxrAuthor]
+    categories: dict[str, WxrTerm]
+    items: list[WxrItem]
+    problems: list[Problem]
+    generator: str = ""
+
+    @property
+    def attachments(self) -> dict[int, WxrItem]:
+        return {item.post_id: item for item in self.items if item.post_type == "attachment" and item.post_id is not None}
+
+
+def read_wxr(path: Path) -> WxrExport:
+    """Read and repair `path`; raise WxrError when nothing usable can be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise WxrError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return parse_wxr(raw)
+
+
+def parse_wxr(raw: bytes) -> WxrExport:
+    if _ENTITY_DECLARATION.search(raw[:65536]) or (b"<!DOCTYPE" in raw[:65536] and b"SYSTEM" in raw[:65536]):
+        line = raw[: (_ENTITY_DECLARATION.search(raw[:65536]) or re.search(rb"<!DOCTYPE", raw)).start()].count(b"\n") + 1
+        raise WxrError(f"line {line}: the file declares entities or an external DTD (<!DOCTYPE ... <!ENTITY>), "
+                       "which no WordPress or Squarespace export does; refused unread (it is how entity bombs "
+                       "and external-entity reads arrive)")
+    problems: list[Problem] = []
+    text = _decode(raw, problems)
+    text = _repair(text, problems)
+    parser = etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False, remove_comments=True, remove_pis=True, strip_cdata=True,
+    )
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as error:
+        raise WxrError(f"line {error.lineno}: not XML a WordPress export could be read from: {error.msg}") from None
+    parser_problems = [Problem(entry.line, entry.message.strip(), fatal=True) for entry in parser.error_log
+                       if entry.level >= etree.ErrorLevels.ERROR]
+    if root is None or etree.QName(root).localname != "rss":
+        first = parser_problems[0] if parser_problems else None
+        detail = f" (first problem: {first})" if first else ""
+        raise WxrError(f"not a WordPress export: the file has no <rss> root element{detail}")
+    channel = root.find("channel")
+    if channel is None:
+        raise WxrError(f"line {root.sourceline}: <rss> has no <channel>; not a WordPress export")
+    version = (channel.findtext(_any_ns("wxr_version")) or "").strip()
+    ns = _namespaces(root, version)
+    export = WxrExport(
+        version=version or "unknown",
+        site_url=(channel.findtext(f"{{{ns['wp']}}}base_site_url") or channel.findtext("link") or "").strip(),
+        base_blog_url=(channel.findtext(f"{{{ns['wp']}}}base_blog_url") or channel.findtext("link") or "").strip(),
+        generator=(channel.findtext("generator") or "").strip(),
+        authors={}, categories={}, items=[], problems=problems,
+    )
+    if not version:
+        problems.append(Problem(channel.sourceline or 1, "no <wp:wxr_version>; read as WXR 1.2"))
+    for element in channel.findall(f"{{{ns['wp']}}}author"):
+        login = _text(element, f"{{{ns['wp']}}}author_login")
+        if login:
+            export.authors[login] = WxrAuthor(login, _text(element, f"{{{ns['wp']}}}author_display_name") or login,
+                                              _text(element, f"{{{ns['wp']}}}author_email"))
+    for element in channel.findall(f"{{{ns['wp']}}}category"):
+        slug = _text(element, f"{{{ns['wp']}}}category_nicename")
+        name = _text(element, f"{{{ns['wp']}}}cat_name") or slug
+        if slug:
+            export.categories[slug] = WxrTerm(slug, name, _text(element, f"{{{ns['wp']}}}category_parent"))
+    elements = channel.findall("item")
+    for index, element in enumerate(elements):
+        end = elements[index + 1].sourceline - 1 if index + 1 < len(elements) else 10**12
+        export.items.append(_item(element, ns, end, problems))
+    problems.extend(parser_problems)
+    _name_items(export)
+    problems.sort(key=lambda problem: problem.line)
+    return export
+
+
+def _name_items(export: WxrExport) -> None:
+    """Put each problem's item title on it: the item whose lines hold the problem's line."""
+    starts = [item.line for item in export.items]
+    for index, problem in enumerate(export.problems):
+        at = bisect_right(starts, problem.line) - 1
+        if at >= 0 and not problem.item and problem.line <= export.items[at].end_line:
+            export.problems[index] = Problem(problem.line, problem.message, export.items[at].label, problem.fatal)
+
+
+def problems_of(export: WxrExport, item: WxrItem) -> list[Problem]:
+    return [problem for problem in export.problems if item.line <= problem.line <= item.end_line]
+
+
+def _namespaces(root: etree._Element, version: str) -> dict[str, str]:
+    """The namespace URIs this file uses (WXR 1.0, 1.1 and 1.2 each have their own)."""
+    declared = {uri for uri in (root.nsmap or {}).values() if uri}
+    for candidate in ((version,) if version in WXR_VERSIONS else ()) + WXR_VERSIONS:
+        if NS["wp"].format(version=candidate) in declared:
+            version = candidate
+            break
+    else:
+        version = version if version in WXR_VERSIONS else "1.2"
+    return {name: uri.format(version=version) for name, uri in NS.items()}
+
+
+def _any_ns(localname: str) -> str:
+    return f"{{*}}{localname}"
+
+
+def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: list[Problem]) -> WxrItem:
+    wp = ns["wp"]
+    line = element.sourceline or 1
+    title = _text(element, "title")
+    meta: dict[str, str] = {}
+    for entry in element.findall(f"{{{wp}}}postmeta"):
+        key = _text(entry, f"{{{wp}}}meta_key")
+        if key:
+            meta[key] = element_text(entry.find(f"{{{wp}}}meta_value"))
+    categories, tags = [], []
+    for term in element.findall("category"):
+        name = " ".join(element_text(term).split())
+        slug = (term.get("nicename") or "").strip()
+        if not name and not slug:
+            continue
+        (tags if term.get("domain") == "post_tag" else categories if term.get("domain") in (None, "category") else []) \
+            .append(WxrTerm(slug or name, name or slug))
+    return WxrItem(
+        line=line, end_line=end_line, title=" ".join(title.split()),
+        link=_text(element, "link"),
+        post_id=_int(_text(element, f"{{{wp}}}post_id")),
+        post_type=_text(element, f"{{{wp}}}post_type") or "post",
+        status=_text(element, f"{{{wp}}}status") or "publish",
+        post_name=_text(element, f"{{{wp}}}post_name"),
+        creator=_text(element, f"{{{ns['dc']}}}creator"),
+        content=element_text(element.find(f"{{{ns['content']}}}encoded")),
+        excerpt=element_text(element.find(f"{{{ns['excerpt']}}}encoded")),
+        date_gmt=_wp_date(_text(element, f"{{{wp}}}post_date_gmt"), line, title, problems),
+        date_local=_wp_date(_text(element, f"{{{wp}}}post_date"), line, title, problems),
+        pub_date=_rss_date(_text(element, "pubDate")),
+        password=_text(element, f"{{{wp}}}post_password"),
+        sticky=_text(element, f"{{{wp}}}is_sticky") == "1",
+        post_parent=_int(_text(element, f"{{{wp}}}post_parent")) or None,
+        attachment_url=_text(element, f"{{{wp}}}attachment_url"),
+        categories=categories, tags=tags, meta=meta,
+    )
+
+
+def element_text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return "".join(element.itertext())
+
+
+def _text(element: etree._Element, path: str) -> str:
+    return element_text(element.find(path)).strip()
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+def _wp_date(value: str, line: int, title: str, problems: list[Problem]) -> dt.datetime | None:
+    if not value or value == _NO_DATE:
+        return None
+    try:
+        return dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        problems.append(Problem(line, f"date {value!r} is not YYYY-MM-DD HH:MM:SS; ignored", title))
+        return None
+
+
+def _rss_date(value: str) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.year < 1971:  # Squarespace and WordPress write 1970 or year 0 for "no date"
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _decode(raw: bytes, problems: list[Problem]) -> str:
+    """The file as text: UTF-8, with any line that is not read as Windows-1252 (and reported)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines):
+        try:
+            lines[number] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            lines[number] = line.decode("cp1252", errors="replace")
+            problems.append(Problem(number + 1, "is not UTF-8; read as Windows-1252 (check its accented letters)"))
+    return "\n".join(lines)
+
+
+def _repair(text: str, problems: list[Problem]) -> str:
+    """Fix what real exports get wrong outside and inside CDATA; each fix is reported."""
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        return bisect_right(line_starts, offset)
+
+    if _FORBIDDEN_CONTROLS.search(text):
+        for match in _FORBIDDEN_CONTROLS.finditer(text):
+            problems.append(Problem(line_of(match.start()), f"control character U+{ord(match.group()):04X} is not allowed in XML; dropped"))
+        text = _FORBIDDEN_CONTROLS.sub("", text)
+        line_starts[:] = [0] + [match.end() for match in re.finditer("\n", text)]
+    out: list[str] = []
+    position = 0
+    while True:
+        opening = _CDATA_OPEN.search(text, position)
+        outside_end = opening.end() if opening else len(text)
+        out.append(_repair_markup(text[position:outside_end], position, line_of, problems))
+        if opening is None:
+            break
+        name = opening.group("name")
+        closing = f"]]></{name}>"
+        end = text.find(closing, opening.end())
+        element_end = text.find(f"</{name}>", opening.end())
+        if end == -1 or (element_end != -1 and element_end < end):
+            # Never closed: the section runs to its element's end tag.
+            if element_end == -1:
+                problems.append(Problem(line_of(opening.start()), f"<{name}> opens a CDATA section that never ends; the rest of the file is lost"))
+                out.append(text[opening.end():].replace("]]>", "]]]]><![CDATA[>") + "]]>")
+                break
+            problems.append(Problem(line_of(opening.start()), f"<{name}>'s CDATA section is never closed with ]]>; closed at </{name}>"))
+            inner, end_of_section = text[opening.end():element_end], element_end
+            out.append(inner.replace("]]>", "]]]]><![CDATA[>") + "]]>")
+            position = end_of_section
+            continue
+        inner = text[opening.end():end]
+        if "]]>" in inner:
+            problems.append(Problem(line_of(opening.end() + inner.index("]]>")),
+                                    f"<{name}>'s text holds ]]>, which would end its CDATA section early; kept as text"))
+            inner = inner.replace("]]>", "]]]]><![CDATA[>")
+        out.append(inner)
+        position = end
+    return "".join(out)
+
+
+def _repair_markup(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
+    if "&" not in chunk:
+        return chunk
+
+    def fix(match: re.Match) -> str:
+        name = match.group(1)
+        if name is None:
+            problems.append(Problem(line_of(offset + match.start()), "a bare & is not allowed in XML; read as &amp;"))
+            return "&amp;"
+        if name.startswith("#") or name in _XML_ENTITIES:
+            return match.group(0)
+        character = html.entities.html5.get(name + ";")
+        if character is None:
+            problems.append(Problem(line_of(offset + match.start()), f"unknown entity &{name}; kept as text"))
+            return "&amp;" + name + ";"
+        problems.append(Problem(line_of(offset + match.start()), f"entity &{name}; is not declared in XML; read as {character!r}"))
+        return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(character, character)
+    return _ENTITY_OR_AMP.sub(fix, chunk)

@@ -1,0 +1,131 @@
+"""Statements set as block quotes without quote marks, and the credit line under a quotation.
+
+A newsroom prints a statement as a block quote (`> We thank Lena for her work.`) with no
+quote marks: the block is a quotation when a credit closes it (`— Ada Varga, director`,
+in its last line or a paragraph of its own) or when the paragraph before introduces it
+("Lena Osei posted a statement on Tuesday.", "The studio answered within the hour:"). Its
+speaker is the one the credit or the introduction names, or nobody ("the studio"); a block
+quote with neither (an excerpt, an epigraph) is not given to anyone and not extracted.
+
+Depends on: words, fragments, speakers, document, attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsreel.text.quotes.attribution import (
+    EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
+)
+from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.fragments import _Fragment, _Group
+from newsreel.text.quotes.speakers import _Speaker
+from newsreel.text.quotes.words import _ANY_SPEECH_RE
+from newsreel.text.sentences import split_sentences
+
+# "— Ada Varga, director", "–Petra Lindqvist", "-- Gil Haber": a credit at the end of a block.
+CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120})$")
+# Words that introduce a statement without a speech verb of their own.
+_STATEMENT_RE = re.compile(r"\b(?:statement|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
+
+
+@dataclass
+class Statement:
+    first: int
+    last: int
+    start: int
+    end: int
+    speaker: _Speaker
+
+
+def credit_speaker(doc: _Doc, offset: int, credit: str) -> _Speaker | None:
+    """The speaker a credit line names (`Ada Varga, director`), or None when it names nobody."""
+    speaker, end = _who(doc, offset, credit, 0, allow_anon=False)
+    if speaker is None or not speaker.known or not re.match(r"\s*(?:[,(]|$)", credit[end:]):
+        return None  # a credit is a name, perhaps with a role after a comma; not a clause
+    sure = EXPLICIT_MENTION if speaker.key else EXPLICIT_NAME
+    return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
+
+
+def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
+    """Unmarked block-quote statements with a credit or an introduction. A run of block-quote
+    paragraphs without quote marks is one statement; a credit line ends it."""
+    found: list[Statement] = []
+    run: list[int] = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        if paragraph.kind == "quote" and index not in skip and not doc.frags(index):
+            run.append(index)
+            if CREDIT_RE.match(paragraph.text.strip()) is None and not _ends_in_credit(paragraph.text):
+                continue
+        if run:
+            statement = _statement(doc, run[0], run[-1])
+            if statement is not None:
+                found.append(statement)
+            run = []
+    if run:
+        statement = _statement(doc, run[0], run[-1])
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _ends_in_credit(text: str) -> bool:
+    return CREDIT_RE.search(text) is not None
+
+
+def _statement(doc: _Doc, first: int, last: int) -> Statement | None:
+    tail = doc.paragraphs[last]
+    credit = CREDIT_RE.search(tail.text)
+    end_para, end_offset = last, tail.start + len(tail.text)
+    speaker: _Speaker | None = None
+    if credit is not None:
+        speaker = credit_speaker(doc, tail.start + credit.start(1), credit.group(1))
+        if speaker is not None:
+            cut = tail.start + credit.start()
+            if not tail.text[: credit.start()].strip():
+                if last == first:
+                    return None  # a credit with nothing above it
+                end_para = last - 1
+                cut = doc.paragraphs[end_para].start + len(doc.paragraphs[end_para].text)
+            end_offset = cut
+    if speaker is None:
+        speaker = _introduced_by(doc, first)
+        end_para, end_offset = last, tail.start + len(tail.text)
+    if speaker is None:
+        return None
+    start_paragraph = doc.paragraphs[first]
+    start = start_paragraph.start + len(start_paragraph.text) - len(start_paragraph.text.lstrip())
+    return Statement(first, end_para, start, end_offset, speaker)
+
+
+def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
+    """The speaker the paragraph before the block names as introducing it."""
+    if first == 0:
+        return None
+    before = doc.paragraphs[first - 1]
+    if before.kind not in ("paragraph", "list"):
+        return None
+    spans = split_sentences(before.text)
+    if not spans:
+        return None
+    s, e = spans[-1]
+    lead = before.text[s:e]
+    verb = _ANY_SPEECH_RE.search(lead)
+    if verb and re.search(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$", lead[: verb.start()]):
+        verb = None  # "Mira Sol was not asked." introduces nothing
+    if not (lead.rstrip().endswith(":") or verb or _STATEMENT_RE.search(lead)):
+        return None
+    frag = _Fragment(first, doc.paragraphs[first].start, doc.paragraphs[first].start, doc.paragraphs[first].start, None)
+    speaker = _before_attribution(doc, lead, before.start + s, frag)
+    if speaker is None and _STATEMENT_RE.search(lead):
+        # "Lena Osei posted a statement on Tuesday." reads as an attribution of the block.
+        speaker = _before_attribution(doc, lead.rstrip(".") + " said:", before.start + s, frag)
+    if speaker is None:
+        return None
+    if speaker.known:
+        sure = EXPLICIT_MENTION if speaker.key else EXPLICIT_NAME
+        return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
+    if speaker.pronoun:
+        return _implied_speaker(doc, _Group([frag]), [], speaker.pronoun)
+    return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)

@@ -1,0 +1,108 @@
+"""Speakers outside the graph: names the text writes that no person mention covers.
+
+An exhibitor, an analyst, a critic, a studio ("Universal said"): each is a speaker the text
+gives, and a pronoun or a follow-on quotation after them belongs to them, never to a graph
+person named earlier. `find_outsiders` lists every such name once, in reading order; which of
+them stand as a sentence's subject is decided by `is_subject`.
+
+Depends on: words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from newsreel.text.types import Mention, Paragraph
+from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _SPEECH_KINDS, _VERB_ALT
+
+# Capitalised role words that open a sentence before a name ("Analyst Gil Haber said"): part of
+# the sentence, not of the name.
+_ROLE_WORDS = frozenset(
+    """
+    Analyst Critic Exhibitor Producer Director Filmmaker Actor Actress Writer Screenwriter
+    Programmer Distributor Publicist Spokesperson Spokeswoman Spokesman Executive Chairman
+    Chairwoman Chair President Founder Owner Manager Agent Editor Composer Star Professor
+    Historian Curator Consultant Journalist Reporter Host Moderator Cinematographer Showrunner
+    Novelist Author Veteran Newcomer Co-star Costar Organiser Organizer Head Chief CEO Festival
+    Studio Theater Theatre Cinema Box Office Insider Source Buyer Booker Lawyer Attorney Dean
+    Lecturer Scholar Blogger Podcaster Presenter Commentator Observer Rival Former Veteran
+    """.split()
+)
+
+# Words after a name that show it is not the subject (a place, an event, an object).
+_NOT_VERBS = (
+    "in|on|at|of|for|from|with|and|or|to|the|a|an|by|as|into|over|under|about|after|before|"
+    "during|than|but|nor|via|per|this|that|these|those|its|their|his|her|our|who|which|where"
+)
+_AFTER_SUBJECT = re.compile(
+    rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
+)
+_SPEECH_AFTER = re.compile(rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
+# An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
+_ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
+ORG_RE = re.compile(rf"{_ORG_TOKEN}(?:\s+{_ORG_TOKEN}){{0,4}}")
+
+
+@dataclass(frozen=True)
+class Outsider:
+    """A name the text writes that is not a graph person: `name` is the full name as first
+    written (a later surname alone is given the full name)."""
+
+    start: int
+    end: int
+    name: str
+
+
+def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[Outsider]:
+    """Every capitalised name of two or more words (or the surname of one written before) that
+    no mention covers, in reading order."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Outsider] = []
+    short: dict[str, str] = {}
+    for paragraph in paragraphs:
+        if paragraph.kind not in _SPEECH_KINDS:
+            continue
+        for match in _NAME_RE.finditer(paragraph.text):
+            words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", match.group(0))]
+            # Drop sentence words glued to the front: "The", "Analyst", "But".
+            while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS or words[0][1][:-1] in _ROLE_WORDS):
+                words.pop(0)
+            # "Giulietta Masina’s Cabiria": the name ends at the possessive, and a name written
+            # as a possessive is nobody's subject.
+            possessive = next((n for n, (_, w) in enumerate(words) if re.search(r"['’]s?$", w)), None)
+            if possessive is not None:
+                # "Newsreel's Pál Verebély": what follows the possessive may be a name.
+                words = words[possessive + 1 :]
+                while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS):
+                    words.pop(0)
+            if not words:
+                continue
+            start = paragraph.start + match.start() + words[0][0]
+            end = paragraph.start + match.end()
+            tokens = [w for _, w in words]
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if len(tokens) == 1:
+                full = short.get(tokens[0])
+                if full is None:
+                    continue
+                found.append(Outsider(start, end, full))
+                continue
+            name = " ".join(tokens)
+            short.setdefault(tokens[-1], name)
+            short.setdefault(tokens[0], name)
+            found.append(Outsider(start, end, name))
+    return found
+
+
+def is_subject(sentence: str, at: int, end: int) -> bool:
+    """Does the name at `sentence[at:end]` stand as its sentence's subject? Followed by a verb
+    ("Gil Haber disagreed", "Petra Lindqvist, who runs the Roxy, said"), not by a preposition."""
+    return _AFTER_SUBJECT.match(sentence, end) is not None and not re.match(r"['’]s?\b", sentence[end : end + 2])
+
+
+def speaks(sentence: str, end: int) -> bool:
+    """Is the name ending at `end` followed by a speech verb ("Universal said")?"""
+    return _SPEECH_AFTER.match(sentence, end) is not None

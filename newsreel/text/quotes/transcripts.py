@@ -1,0 +1,196 @@
+"""Interview transcripts: `Q:`/`A:` or name-labelled turns, each answer the interviewee's quote.
+
+A transcript is a run of paragraphs that open with a speaker's label: `Q:`, `A:`,
+`Question:`, `Answer:` (bold or plain; Markdown has already dropped the asterisks), or a
+person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`). It needs at least three labelled
+turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a lone
+`Update:` is never read as one. An answer runs on over the paragraphs that follow it until
+the next label; after the last label only paragraphs in the first person still belong to it
+(an outro such as "This interview has been edited" does not).
+
+Whose answers: a named label is its own speaker (graph person, or the name as written). The
+interviewer is the label whose turns are mostly questions (`Q:` always); their turns are not
+quotations. `A:` answers belong to the person the introduction says the interview is with:
+a name after "spoke with", "sat down with", "talked to", "interview with", else the only
+person the introduction names; with several candidates the answer keeps the likeliest with a
+confidence below the threshold, so it waits for an editor.
+
+Depends on: words, speakers, document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.speakers import _Speaker
+from newsreel.text.quotes.words import _NOT_NAMES
+
+_QA_LABEL = r"(?:Q|A|Question|Answer)"
+_NAME_LABEL = r"(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}|[A-Z][A-Z’'\-. ]{1,40}[A-Z])"
+_LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL})\s*(?::|(?<=[QA])\.)\s+(?=\S)")
+_INTERVIEWER = frozenset({"Q", "Question"})
+_INTERVIEWEE = frozenset({"A", "Answer"})
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
+_EDITORIAL = re.compile(r"\b(?:interview|conversation)\b.{0,40}\b(?:edited|condensed)\b", re.IGNORECASE)
+_WITH_RE = re.compile(
+    r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat down|sits down|caught up|chatted|met)\s+(?:with|to)\s+"
+    r"|\binterview(?:ed|s)?\s+(?:with\s+)?|\bconversation with\s+|\bQ&A with\s+|\basked\s+",
+)
+
+# Answers whose interviewee the introduction names plainly are sure; a guess among several
+# people named in the introduction is not.
+SURE_ANSWER = 0.9
+NAMED_LABEL = 0.95
+GUESSED_ANSWER = 0.6
+
+
+@dataclass
+class Answer:
+    """An interviewee's answer: paragraphs `first`..`last`, quoted words from `start` to `end`."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    speaker: _Speaker
+    confidence: float
+
+
+@dataclass
+class _Turn:
+    para: int
+    label: str
+    text_at: int  # document offset where the turn's words begin
+    speaker: _Speaker | None  # for a name label, the person it names
+
+
+def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
+    """The answers of the article's interview transcript, and every paragraph it covers
+    (questions, answers and their continuations), so no quote-mark fragment in it is read
+    again as a quotation of its own."""
+    turns: list[_Turn] = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        if paragraph.kind not in ("paragraph", "quote"):
+            continue
+        match = _LABEL_RE.match(paragraph.text)
+        if match is None:
+            continue
+        label = " ".join(match.group("label").split())
+        speaker = None
+        if label not in _INTERVIEWER | _INTERVIEWEE:
+            speaker = _label_speaker(doc, index, label)
+            if speaker is None:
+                continue
+            # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
+            label = speaker.key or speaker.name or label
+        turns.append(_Turn(index, label, paragraph.start + match.end(), speaker))
+    labels = [t.label for t in turns]
+    alternations = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
+    if len(turns) < 3 or len(set(labels)) < 2 or alternations < 2:
+        return [], set()
+    interviewer = _interviewer(doc, turns)
+    interviewee, sure = _interviewee(doc, turns[0].para, interviewer)
+    answers: list[Answer] = []
+    covered: set[int] = set()
+    for n, turn in enumerate(turns):
+        covered.add(turn.para)
+        nxt = turns[n + 1].para if n + 1 < len(turns) else len(doc.paragraphs)
+        last = turn.para
+        for index in range(turn.para + 1, nxt):
+            paragraph = doc.paragraphs[index]
+            if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
+                break
+            if n + 1 == len(turns) and not _FIRST_PERSON.search(paragraph.text):
+                break
+            last = index
+            covered.add(index)
+        if turn.label in interviewer:
+            continue
+        if turn.label in _INTERVIEWEE:
+            if interviewee is None:
+                continue
+            speaker, confidence = interviewee, SURE_ANSWER if sure else GUESSED_ANSWER
+        else:
+            speaker, confidence = turn.speaker or _Speaker(), NAMED_LABEL
+        end_paragraph = doc.paragraphs[last]
+        answers.append(
+            Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
+        )
+    return answers, covered
+
+
+def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
+    """The person a name label names: a graph person, or the name as written."""
+    paragraph = doc.paragraphs[index]
+    at = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
+    mention = doc.person_at(at)
+    if mention is not None and mention.end <= at + len(label) + 1:
+        return _Speaker(key=mention.key, explicit=True)
+    words = label.split()
+    if words[0] in _NOT_NAMES or len(label) > 40:
+        return None
+    written = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in words)
+    if len(words) == 1:
+        # A surname alone labels the turns once the full name was given ("Ilic:").
+        # Either end of the name: a family name may come first ("KIM:" for Kim Dae-hyun).
+        keys = {
+            m.key for m in doc.people
+            if m.start < at and written in (doc.full_name(m.key, m.surface).split()[0], doc.full_name(m.key, m.surface).split()[-1])
+        }
+        if len(keys) == 1:
+            return _Speaker(key=keys.pop(), explicit=True)
+        if written in doc.written_names:
+            return _Speaker(name=doc.written_names[written], explicit=True)
+        return None
+    return doc.resolve_name(written, at)
+
+
+def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
+    """The labels whose turns are the interviewer's: `Q:`, or the name whose turns are mostly
+    questions (ties go to the label that speaks first)."""
+    labels = {t.label for t in turns}
+    if labels & _INTERVIEWER:
+        return labels & _INTERVIEWER
+    if labels & _INTERVIEWEE:
+        return set()
+    asks: dict[str, list[bool]] = {}
+    for turn in turns:
+        paragraph = doc.paragraphs[turn.para]
+        asks.setdefault(turn.label, []).append(paragraph.text.rstrip().endswith("?"))
+    share = {label: sum(v) / len(v) for label, v in asks.items()}
+    order = [t.label for t in turns]
+    best = max(share, key=lambda label: (share[label], -order.index(label)))
+    if share[best] == 0:
+        best = order[0]
+    return {best}
+
+
+def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Speaker | None, bool]:
+    """Who answers `A:` turns: a name after "spoke with"-like words in the introduction, or the
+    only person it names; else the one it names most (not sure)."""
+    counts: dict[tuple[str | None, str | None], int] = {}
+    cued: list[_Speaker] = []
+    for index in range(first_turn):
+        paragraph = doc.paragraphs[index]
+        end = paragraph.start + len(paragraph.text)
+        named: list[tuple[int, _Speaker]] = [
+            (m.start, _Speaker(key=m.key)) for m in doc.people_between(paragraph.start, end)
+        ] + [(o.start, _Speaker(name=o.name)) for o in doc.outsiders_between(paragraph.start, end)]
+        for at, speaker in named:
+            if (speaker.key or speaker.name) in interviewer:
+                continue  # the interviewer, introduced by name
+            counts[(speaker.key, speaker.name)] = counts.get((speaker.key, speaker.name), 0) + 1
+            lead = doc.text(max(paragraph.start, at - 40), at)
+            if re.search(rf"(?:{_WITH_RE.pattern})$", lead):
+                cued.append(speaker)
+    if cued:
+        return cued[0], True
+    if len(counts) == 1:
+        (key, name), = counts
+        return _Speaker(key=key, name=name), True
+    if counts:
+        (key, name) = max(counts, key=lambda k: counts[k])
+        return _Speaker(key=key, name=name), False
+    return None, False

@@ -1,0 +1,93 @@
+"""HTML from WordPress, Squarespace and Ghost becomes Newsreel Markdown; nothing unsafe survives."""
+
+from __future__ import annotations
+
+from newsreel.importers.html_markdown import ImageFound, embed_url, html_to_markdown, html_to_text, split_credit
+from tests.importers.wxr_samples import SITE, classic_diary, gutenberg_review
+
+
+def convert(html: str, *, credit: str = "", missing: set[str] = frozenset()) -> tuple[str, list[str]]:
+    warnings: list[str] = []
+
+    def images(src: str, attachment: str, alt: str):
+        if attachment in missing:
+            return None
+        return ImageFound(ref=f"2024/03/{attachment or 'loose'}.jpg", alt="Alt from the library", credit=credit)
+    return html_to_markdown(html, images=images, warn=warnings.append), warnings
+
+
+def test_gutenberg_blocks_become_paragraphs_headings_figures_embeds_and_lists():
+    markdown, warnings = convert(gutenberg_review(12, image_id=20, image_path="2024/03/harbour.jpg"))
+    assert markdown.startswith("The opening night of the *Saltmarsh Film Week* belonged to **Lanterns Over Kelby**")
+    assert "## A slow start" in markdown
+    assert ':::figure credit="Courtesy Driftwood Pictures"\n![Alt from the library](2024/03/20.jpg)\nThe harbour set at dusk.\n:::' in markdown
+    assert "\n\nhttps://www.youtube.com/watch?v=trailer0001\n\n" in markdown
+    assert "- Runtime: 118 minutes\n- Language: English" in markdown
+    assert "wp:" not in markdown and "<!--" not in markdown and warnings == []
+
+
+def test_nothing_unsafe_survives_the_conversion():
+    markdown, _ = convert(gutenberg_review(12, image_id=20, image_path="2024/03/harbour.jpg")
+                          + '<p><a href="javascript:alert(1)">click</a><img src=x onerror="alert(2)"><style>p{}</style></p>')
+    for unsafe in ("script", "alert", "steal", "onclick", "onerror", "javascript:", "<style", "p{}"):
+        assert unsafe not in markdown
+    assert "Seen at the Pier Cinema." in markdown
+
+
+def test_classic_text_gets_its_paragraphs_line_breaks_caption_figure_embed_and_gallery_back():
+    markdown, warnings = convert(classic_diary(21, "2024/03/queue.jpg"), credit="Reel Harbor archive")
+    assert markdown.startswith("Day two of the festival began with rain & a queue around the block.\\\nNobody left.\n\n")
+    assert ':::figure credit="Photo: Jo Okonkwo"\n![Umbrellas outside the Pier Cinema](2024/03/21.jpg)\nThe queue at nine.\n:::' in markdown
+    assert "\n\nhttps://vimeo.com/700000001\n\n" in markdown
+    assert "### The films" in markdown and "one walkout [sic]," in markdown  # brackets that are not a shortcode stay
+    assert markdown.rstrip().endswith(':::figure credit="Reel Harbor archive"\n![Alt from the library](2024/03/21.jpg)\n:::')
+    assert warnings == []
+
+
+def test_a_picture_without_a_credit_is_left_out_with_its_caption_kept_and_a_warning():
+    markdown, warnings = convert('<figure><img src="a.jpg" alt="A pier"><figcaption>The pier at noon</figcaption></figure>')
+    assert markdown == "The pier at noon\n"
+    assert warnings == ["image 'a.jpg' has no credit (none in its caption or the media library; --default-credit gives one);"
+                        " left out, its caption kept"]
+
+
+def test_a_picture_whose_file_is_missing_is_left_out_and_its_caption_kept():
+    markdown, _ = convert('[caption id="attachment_9"]<img src="b.jpg" alt="x" class="wp-image-9"> Gone. Photo: A. Lens[/caption]',
+                          missing={"9"})
+    assert markdown == "Gone. Photo: A. Lens\n"
+
+
+def test_unknown_shortcodes_keep_their_text_and_are_reported():
+    markdown, warnings = convert("<p>[pullout size=\"big\"]Read this twice.[/pullout]</p><p>[video src=\"x.mp4\"]</p>")
+    assert markdown == "Read this twice.\n"
+    assert warnings == ["shortcode [pullout] is not one Newsreel knows; its tags were removed and its text kept",
+                        "[video] 'x.mp4': Newsreel has no video player; left out"]
+
+
+def test_player_iframes_become_the_pages_they_show():
+    markdown, _ = convert('<p>Trailer:</p><iframe src="https://www.youtube.com/embed/abc123?rel=0"></iframe>'
+                          '<iframe src="https://player.vimeo.com/video/42"></iframe>')
+    assert markdown == "Trailer:\n\nhttps://www.youtube.com/watch?v=abc123\n\nhttps://vimeo.com/42\n"
+    assert embed_url("https://example.org/player") == "https://example.org/player"
+
+
+def test_text_that_would_open_a_newsreel_block_is_escaped():
+    markdown, _ = convert("<p>:::spoiler anora-2024</p>")
+    assert markdown == "\\:::spoiler anora-2024\n"
+
+
+def test_a_linked_picture_is_a_figure_not_a_broken_link():
+    markdown, _ = convert(f'<p><a href="{SITE}/big.jpg"><img src="{SITE}/wp-content/uploads/x.jpg" alt="A crowd" '
+                          'class="wp-image-5"></a></p>', credit="Photo: Reel Harbor")
+    assert markdown == ':::figure credit="Photo: Reel Harbor"\n![A crowd](2024/03/5.jpg)\n:::\n'
+
+
+def test_credits_are_found_at_the_end_of_captions():
+    assert split_credit("The pier at night. Photo: Jo Ray") == ("The pier at night.", "Photo: Jo Ray")
+    assert split_credit("Ines Marlow on set (Courtesy Driftwood Pictures)") == ("Ines Marlow on set", "Courtesy Driftwood Pictures")
+    assert split_credit("© Reel Harbor") == ("", "© Reel Harbor")
+    assert split_credit("Just a caption") == ("Just a caption", "")
+
+
+def test_excerpts_become_plain_text():
+    assert html_to_text("<p>A <b>patient</b>\n drama.</p><script>x()</script>") == "A patient drama."

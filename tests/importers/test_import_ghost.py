@@ -1,0 +1,129 @@
+"""`newsreel import ghost FILE.json`: a Ghost 4-6 site moves in with its slugs, tags, authors and pictures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from PIL import Image as PILImage
+
+from newsreel.newsroom.models import Article, Byline, Section, WorkflowState
+from tests.importers.ghost_samples import GHOST_IMAGE, LEXICAL, MOBILEDOC, export, post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(tmp_path):
+    Section.objects.get_or_create(slug="reviews", defaults={"name": "Reviews"})
+    images = tmp_path / "images" / "2024" / "03"
+    images.mkdir(parents=True)
+    PILImage.new("RGB", (1200, 675), (40, 60, 90)).save(images / "pier.jpg")
+    posts = [
+        post(1, "Lanterns Over Kelby takes the prize", "lanterns-prize", lexical=json.dumps(LEXICAL),
+             feature_image=GHOST_IMAGE, custom_excerpt="The jury was unanimous.", featured=True),
+        post(2, "Day one at Saltmarsh", "saltmarsh-day-one", mobiledoc=json.dumps(MOBILEDOC)),
+        post(3, "Programme notes", "programme-notes",
+             html='<p>Rendered by Ghost.</p><!--kg-card-begin: html--><div onclick="x()">Kept text</div><!--kg-card-end: html-->'
+                  '<figure class="kg-card kg-gallery-card kg-width-wide"><div class="kg-gallery-container"><div class="kg-gallery-row">'
+                  f'<div class="kg-gallery-image"><img src="{GHOST_IMAGE.replace("/images/", "/images/size/w600/")}" alt="Pier one" loading="lazy"></div>'
+                  f'<div class="kg-gallery-image"><img src="{GHOST_IMAGE}" alt="Pier two"></div></div></div></figure>',
+             lexical=json.dumps(LEXICAL)),
+        post(4, "Closing ceremony", "closing-ceremony", html="<p>Soon.</p>", status="scheduled",
+             published_at="2031-06-01T18:00:00.000Z"),
+        post(5, "Unfinished", "unfinished", html="<p>Draft text.</p>", status="draft", published_at=None),
+        post(6, "Members' screening list", "members-list", html="<p>For members.</p>", visibility="members"),
+        post(7, "Newsletter only", "newsletter-only", html="<p>Sent by email.</p>", status="sent"),
+        post(8, "About", "about", html="<p>About us.</p>", type="page"),
+    ]
+    metas = [{"id": "m-1", "post_id": posts[0]["id"], "feature_image_alt": "The harbour at dusk",
+              "feature_image_caption": "The harbour at dusk. Photo: Jo Okonkwo", "meta_title": None}]
+    file = tmp_path / "reel-harbor.ghost.2024-03-15.json"
+    file.write_text(export(posts, tags=[(posts[0]["id"], ["t-hash", "t-reviews", "t-festival"]), (posts[1]["id"], ["t-festival"])],
+                           authors=[(posts[0]["id"], ["u-2", "u-1"]), (posts[1]["id"], ["u-1"])], metas=metas))
+    return file, tmp_path / "images"
+
+
+def run_import(*args) -> tuple[str, str, CommandError | None]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", "ghost", *map(str, args), stdout=out, stderr=err, verbosity=2)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def test_lexical_mobiledoc_and_html_posts_arrive_with_slugs_tags_authors_and_pictures(site):
+    file, media = site
+    out, err, error = run_import(file, "--media", media)
+    assert error is None, err
+    assert "imported 7 article(s): 7 new, 0 updated, 0 failed (3 draft, 3 published, 1 scheduled); 1 skipped" in out
+    prize = Article.objects.get(slug="lanterns-prize")
+    assert prize.section.slug == "reviews" and list(prize.tags.values_list("name", flat=True)) == ["Festival"]
+    assert [b.author.name for b in Byline.objects.filter(article=prize).order_by("order")] == ["Tomas Okafor", "Nadia Ferro"]
+    assert prize.summary == "The jury was unanimous."
+    assert (prize.hero_image.alt, prize.hero_image.credit, prize.hero_image.caption) == (
+        "The harbour at dusk", "Photo: Jo Okonkwo", "The harbour at dusk.")
+    assert prize.body.startswith("The closing night of the Saltmarsh Film Week went to **Lanterns Over Kelby**.\n\n## What the jury said")
+    assert ':::figure credit="Photo: Jo Okonkwo"\n![The pier at dusk](image:' in prize.body
+    assert "https://www.youtube.com/watch?v=closing0001" in prize.body and "Tickets **sold out**." in prize.body
+    assert "track()" not in prize.body and "Ghost paywall card has no Newsreel equivalent; left out" in err
+    day_one = Article.objects.get(slug="saltmarsh-day-one")
+    assert day_one.body.startswith("Day one of the **Saltmarsh** week.\\\n[The jury](https://example.org/jury)")
+    assert 'credit="Courtesy Saltmarsh Film Week"' in day_one.body and "A *Markdown* card with a [link]" in day_one.body
+    assert "- First\n- Second" in day_one.body
+    notes = Article.objects.get(slug="programme-notes")  # the rendered html wins over the document
+    assert notes.body == "Rendered by Ghost.\n\nKept text\n"  # the gallery's pictures have no credit
+    assert "image '__GHOST_URL__/content/images/size/w600/2024/03/pier.jpg' has no credit" in err
+
+
+def test_statuses_and_visibility_become_published_scheduled_or_drafts(site):
+    file, media = site
+    out, err, _ = run_import(file, "--media", media, "--default-credit", "Reel Harbor archive")
+    gallery = Article.objects.get(slug="programme-notes").body
+    assert gallery.count(':::figure credit="Reel Harbor archive"') == 2 and "![Pier two](image:" in gallery
+    states = dict(Article.objects.values_list("slug", "state"))
+    assert states["closing-ceremony"] == WorkflowState.SCHEDULED
+    assert Article.objects.get(slug="closing-ceremony").published_at == dt.datetime(2031, 6, 1, 18, tzinfo=dt.timezone.utc)
+    assert {states["unfinished"], states["members-list"], states["newsletter-only"]} == {WorkflowState.DRAFT}
+    assert "is for members readers in Ghost; imported as a draft" in err and "was sent by email only" in err
+    assert "db[0].data.posts[7]: page 'About' skipped" in err
+
+
+def test_ghost_addresses_answer_301_and_a_second_run_creates_nothing(site):
+    file, media = site
+    run_import(file, "--media", media)
+    response = Client().get("/lanterns-prize/")
+    assert response.status_code == 301 and response["Location"] == "/articles/lanterns-prize/"
+    out, _, error = run_import(file, "--media", media)
+    assert error is None and "0 new, 7 updated" in out and Article.objects.count() == 7
+
+
+def test_a_post_that_cannot_be_read_names_its_json_path_and_the_others_import(site):
+    file, media = site
+    data = json.loads(file.read_text())
+    data["db"][0]["data"]["posts"][1]["mobiledoc"] = "{not json"
+    data["db"][0]["data"]["posts"][2]["title"] = ""
+    file.write_text(json.dumps(data))
+    out, err, error = run_import(file, "--media", media)
+    assert "2 of 7 article(s) not imported" in str(error)
+    assert f"{file}: db[0].data.posts[1]: mobiledoc: is not a Mobiledoc document Newsreel can read" in err
+    assert f"{file}: db[0].data.posts[2]: headline: is required" in err
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{", "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2"),
+    ('{"posts": []}', 'is not a Ghost export: expected {"db": [{"meta": ..., "data": ...}]}'),
+    ('{"db": [{"data": {"posts": {}}}]}', "db[0].data.posts: missing, or not a list"),
+    ("[" * 100000 + "]" * 100000, "is nested too deep to be a Ghost export"),
+])
+def test_a_file_that_is_not_a_ghost_export_says_what_is_wrong(tmp_path, content, message):
+    file = tmp_path / "export.json"
+    file.write_text(content)
+    _, _, error = run_import(file)
+    assert str(error) == f"{file}: {message}"

@@ -1,0 +1,176 @@
+"""`newsreel import markdown DIR` reads Hugo, Jekyll and Eleventy content folders as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from PIL import Image as PILImage
+
+from newsreel.newsroom.models import Article, Section, WorkflowState
+
+pytestmark = pytest.mark.django_db
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_import(*args) -> tuple[str, str, CommandError | None]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", "markdown", *map(str, args), stdout=out, stderr=err, verbosity=2)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+@pytest.fixture
+def hugo(tmp_path):
+    """A Hugo site: content/ with TOML and YAML front matter, a page bundle, a list page; static/ pictures."""
+    Section.objects.get_or_create(slug="reviews", defaults={"name": "Reviews"})
+    site = tmp_path / "hugo"
+    (site / "static" / "images").mkdir(parents=True)
+    PILImage.new("RGB", (800, 450), (1, 2, 3)).save(site / "static" / "images" / "harbour.jpg")
+    write(site / "content" / "posts" / "lanterns-review.md", """+++
+title = "Lanterns Over Kelby review"
+date = 2024-03-15T09:00:00Z
+draft = false
+categories = ["Reviews"]
+tags = ["Festival", "Drama"]
+description = "A patient drama about a harbour town."
+aliases = ["/2024/03/lanterns-review/"]
+images = ["/images/harbour.jpg"]
+image_credit = "Driftwood Pictures"
+toc = true
+weight = 3
++++
+
+The film takes its time.
+
+{{< youtube trailer0001 >}}
+
+{{< figure src="/images/harbour.jpg" alt="A harbour at dusk" caption="The harbour set" attr="Photo: Jo Ray" >}}
+
+See also [the diary]({{< ref "posts/festival-diary/index.md" >}}).
+""")
+    write(site / "content" / "posts" / "festival-diary" / "index.md",
+          "---\ntitle: Festival diary\ndate: 2024-03-16\ndraft: true\ntags: [Festival]\n---\nA draft in a page bundle.\n")
+    write(site / "content" / "_index.md", "---\ntitle: Home\n---\n")
+    write(site / "content" / "posts" / "future.md", "---\ntitle: Closing night\npublishDate: 2031-06-01T18:00:00Z\n---\nSoon.\n")
+    return site
+
+
+def test_a_hugo_site_imports_with_toml_front_matter_shortcodes_bundles_and_aliases(hugo):
+    out, err, error = run_import(hugo / "content")
+    assert error is None, err
+    assert "imported 3 article(s): 3 new, 0 updated, 0 failed (1 draft, 1 published, 1 scheduled); 1 skipped" in out
+    review = Article.objects.get(slug="lanterns-review")
+    assert review.section.slug == "reviews" and sorted(review.tags.values_list("name", flat=True)) == ["Drama", "Festival"]
+    assert review.summary == "A patient drama about a harbour town."
+    assert review.published_at == dt.datetime(2024, 3, 15, 9, tzinfo=dt.timezone.utc)
+    assert (review.hero_image.credit, review.hero_image.alt) == ("Driftwood Pictures", "Lanterns Over Kelby review")
+    assert "\n\nhttps://www.youtube.com/watch?v=trailer0001\n\n" in review.body
+    assert ':::figure credit="Photo: Jo Ray"\n![A harbour at dusk](image:' in review.body and "The harbour set\n:::" in review.body
+    assert "[the diary](/articles/festival-diary/)" in review.body
+    assert Article.objects.get(slug="festival-diary").state == WorkflowState.DRAFT
+    assert Article.objects.get(slug="future").state == WorkflowState.SCHEDULED
+    assert "front matter toc, weight: not imported (Newsreel has no such field)" in err
+    assert "_index.md: a Hugo list page (_index.md), not a story; skipped" in err
+    response = Client().get("/2024/03/lanterns-review/")
+    assert response.status_code == 301 and response["Location"] == "/articles/lanterns-review/"
+
+
+def test_a_second_import_of_the_same_folder_creates_nothing(hugo):
+    run_import(hugo / "content")
+    out, _, error = run_import(hugo / "content")
+    assert error is None and "0 new, 3 updated" in out and Article.objects.count() == 3
+
+
+def test_a_jekyll_site_imports_posts_named_by_date_drafts_liquid_and_redirects(tmp_path):
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2024-03-15-saltmarsh-opens.markdown", """---
+layout: post
+title:  "Saltmarsh opens"
+author:
+  name: Nadia Ferro
+category: festivals
+excerpt: The week begins.
+redirect_from:
+  - /news/saltmarsh-opens.html
+---
+Opening night, in photographs.
+
+{% include youtube.html id="opening0001" %}
+
+{% highlight python %}
+print("{{ not liquid output }}")
+{% endhighlight %}
+
+Read [yesterday's post]({% post_url 2024-03-14-saltmarsh-eve %}) or [the programme]({{ '/programme/' | relative_url }}).
+""")
+    write(site / "_posts" / "2024-03-14-saltmarsh-eve.md", "---\nlayout: post\ntitle: Saltmarsh eve\nsubtitle: The night before\n---\nTomorrow.\n")
+    write(site / "_drafts" / "jury-notes.md", "---\nlayout: post\ntitle: Jury notes\n---\nUnfinished.\n")
+    write(site / "about.md", "---\nlayout: page\ntitle: About\npermalink: /about/\n---\nWho we are.\n")
+    write(site / "README.md", "# The site's source\n")
+    write(site / "_includes" / "youtube.html", "<iframe></iframe>")
+    write(site / "_layouts" / "post.md", "{{ content }}")
+    out, err, error = run_import(site)
+    assert error is None, err
+    assert "3 new, 0 updated, 0 failed (1 draft, 2 published); 2 skipped" in out
+    opens = Article.objects.get(slug="saltmarsh-opens")
+    assert opens.published_at == dt.datetime(2024, 3, 15, 9, tzinfo=dt.timezone.utc)
+    assert list(opens.authors.values_list("name", flat=True)) == ["Nadia Ferro"]
+    assert list(opens.tags.values_list("name", flat=True)) == ["festivals"] and opens.summary == "The week begins."
+    assert "https://www.youtube.com/watch?v=opening0001" in opens.body
+    assert '```python\nprint("")\n```' in opens.body  # Liquid runs inside highlight blocks too
+    assert "[yesterday's post](/articles/saltmarsh-eve/)" in opens.body and "[the programme](/programme/)" in opens.body
+    assert Article.objects.get(slug="saltmarsh-eve").dek == "The night before"
+    assert Article.objects.get(slug="jury-notes").state == WorkflowState.DRAFT
+    assert "about.md: layout 'page' is a page of the site, not a story; skipped (--pages articles imports pages)" in err
+    assert "README.md: not a story (a README file); skipped" in err
+    assert Client().get("/news/saltmarsh-opens.html")["Location"] == "/articles/saltmarsh-opens/"
+
+
+def test_an_eleventy_site_drops_collection_tags_and_makes_figures_of_credited_pictures(tmp_path):
+    site = tmp_path / "eleventy"
+    (site / "posts").mkdir(parents=True)
+    PILImage.new("RGB", (800, 450), (4, 5, 6)).save(site / "posts" / "pier.jpg")
+    write(site / "posts" / "pier-screening.md", """---
+title: A screening on the pier
+date: 2024-03-17
+tags: [posts, festival]
+permalink: /blog/pier-screening/
+eleventyNavigation:
+  key: Pier
+---
+The screen went up at dusk.
+
+![The pier at dusk](pier.jpg "Crowds before the film (Photo: Mara Ilves)")
+
+![No credit here](pier.jpg)
+""")
+    out, err, error = run_import(site)
+    assert error is None, err
+    article = Article.objects.get(slug="pier-screening")
+    assert list(article.tags.values_list("name", flat=True)) == ["festival"]
+    assert ':::figure credit="Photo: Mara Ilves"\n![The pier at dusk](image:' in article.body
+    assert "Crowds before the film\n:::" in article.body and "No credit here" not in article.body
+    assert "image 'pier.jpg' has no credit" in err and "front matter eleventyNavigation: not imported" in err
+    assert Client().get("/blog/pier-screening/")["Location"] == "/articles/pier-screening/"
+
+
+def test_bad_toml_names_the_file_and_line_and_the_other_files_import(tmp_path):
+    write(tmp_path / "site" / "good.md", "+++\ntitle = \"Good\"\n+++\nFine.\n")
+    bad = write(tmp_path / "site" / "bad.md", "+++\ntitle = \"Bad\"\ndate = not a date\n+++\nBroken.\n")
+    out, err, error = run_import(tmp_path / "site")
+    assert "1 of 2 article(s) not imported" in str(error)
+    assert f"{bad}: front matter, line 3: is not valid TOML: Invalid value" in err
+    assert Article.objects.get().slug == "good"

@@ -1,0 +1,233 @@
+"""`newsreel import wordpress FILE.xml [--media DIR]`: a WordPress or Squarespace site moves in whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from PIL import Image as PILImage
+
+from newsreel.images.models import Image
+from newsreel.newsroom.models import Article, Section, WorkflowState
+from tests.importers.wxr_samples import Post, attachment, classic_diary, gutenberg_review, wxr
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(tmp_path):
+    """An export of a small film site and a copy of its uploads folder."""
+    Section.objects.get_or_create(slug="reviews", defaults={"name": "Reviews"})
+    uploads = tmp_path / "uploads" / "2024" / "03"
+    uploads.mkdir(parents=True)
+    PILImage.new("RGB", (1200, 675), (40, 60, 90)).save(uploads / "harbour.jpg")
+    PILImage.new("RGB", (1200, 675), (90, 60, 40)).save(uploads / "queue.jpg")
+    posts = [
+        attachment(20, "2024/03/harbour.jpg", title="Harbour set", alt="A harbour film set at dusk", credit="Driftwood Pictures"),
+        attachment(21, "2024/03/queue.jpg", title="Queue", caption="The queue", parent=13),
+        Post(12, "Lanterns Over Kelby review", "lanterns-over-kelby-review", gutenberg_review(12, image_id=20, image_path="2024/03/harbour.jpg"),
+             categories=[("reviews", "Reviews"), ("festival-diary", "Festival Diary")], tags=[("festival", "Festival")],
+             meta={"_thumbnail_id": "20", "_edit_last": "1"}, excerpt="<p>A <b>patient</b> drama.</p>", sticky=True),
+        Post(13, "Festival diary: day two", "festival-diary-day-two", classic_diary(21, "2024/03/queue.jpg"), creator="tokafor",
+             categories=[("uncategorized", "Uncategorized")], date=dt.datetime(2024, 3, 16, 18, 30)),
+        Post(14, "Coming soon: the closing night", "closing-night", "<p>Soon.</p>", status="future", date=dt.datetime(2031, 1, 1, 9)),
+        Post(15, "Half-written interview", "", "<p>Questions so far.</p>", status="draft"),
+        Post(16, "Pending column", "pending-column", "<p>Waiting for an editor.</p>", status="pending"),
+        Post(17, "Members only", "members-only", "<p>Secret screening times.</p>", password="harbour"),
+        Post(18, "About Reel Harbor", "about", "<p>We cover films from the coast.</p>", post_type="page"),
+        Post(19, "Deleted", "deleted", "<p>x</p>", status="trash"),
+        Post(22, "Main menu", "main-menu", "", post_type="nav_menu_item"),
+    ]
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(posts), encoding="utf-8")
+    return export, tmp_path / "uploads"
+
+
+def run_import(*args: str) -> tuple[str, str, CommandError | None]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", "wordpress", *map(str, args), stdout=out, stderr=err, verbosity=2)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def test_posts_arrive_with_bylines_sections_tags_summaries_heroes_figures_and_embeds(site):
+    export, media = site
+    out, err, error = run_import(export, "--media", media)
+    assert error is None, err
+    assert "imported 6 article(s): 6 new, 0 updated, 0 failed (3 draft, 2 published, 1 scheduled); 3 skipped" in out
+    review = Article.objects.get(slug="lanterns-over-kelby-review")
+    assert review.state == WorkflowState.PUBLISHED and review.section.slug == "reviews"
+    assert list(review.tags.values_list("name", flat=True)) == ["Festival", "Festival Diary"]
+    assert list(review.authors.values_list("name", flat=True)) == ["Nadia Ferro"]
+    assert review.summary == "A patient drama."
+    assert review.published_at == dt.datetime(2024, 3, 15, 9, 0, tzinfo=dt.timezone.utc)
+    assert (review.hero_image.alt, review.hero_image.credit) == ("A harbour film set at dusk", "Driftwood Pictures")
+    assert 'credit="Courtesy Driftwood Pictures"' in review.body and "https://www.youtube.com/watch?v=trailer0001" in review.body
+    assert "Courtesy Driftwood Pictures" in review.body_html and "<script" not in review.body_html
+    diary = Article.objects.get(slug="festival-diary-day-two")
+    assert list(diary.authors.values_list("name", flat=True)) == ["Tomas Okafor"] and diary.section is None
+    assert list(diary.tags.all()) == []  # "Uncategorized" means nothing
+    assert "Photo: Jo Okonkwo" in diary.body_html
+    assert "sticky in WordPress; Newsreel has no pinned stories" in err
+
+
+def test_statuses_become_published_scheduled_and_drafts_and_the_rest_is_skipped_with_reasons(site):
+    export, media = site
+    out, err, error = run_import(export, "--media", media)
+    states = dict(Article.objects.values_list("headline", "state"))
+    assert states == {
+        "Lanterns Over Kelby review": WorkflowState.PUBLISHED, "Festival diary: day two": WorkflowState.PUBLISHED,
+        "Coming soon: the closing night": WorkflowState.SCHEDULED, "Half-written interview": WorkflowState.DRAFT,
+        "Pending column": WorkflowState.DRAFT, "Members only": WorkflowState.DRAFT,
+    }
+    assert Article.objects.get(slug="closing-night").published_at == dt.datetime(2031, 1, 1, 9, tzinfo=dt.timezone.utc)
+    assert "is password-protected in WordPress; imported as a draft" in err
+    assert f"skipped: {export}:" in err and "page 'About Reel Harbor' skipped (--pages articles imports pages as stories)" in err
+    assert "'Deleted' has status 'trash' (not a story); skipped" in err
+    assert "nav_menu_item 'Main menu' is not a post or a page; skipped" in err
+
+
+def test_old_permalinks_answer_301_with_the_new_address(site):
+    export, media = site
+    run_import(export, "--media", media)
+    response = Client().get("/2024/03/15/lanterns-over-kelby-review/")
+    assert response.status_code == 301 and response["Location"] == "/articles/lanterns-over-kelby-review/"
+    assert Client().get("/articles/lanterns-over-kelby-review/").status_code == 200
+
+
+def test_importing_twice_changes_nothing_and_a_changed_post_is_updated(site, tmp_path):
+    export, media = site
+    run_import(export, "--media", media)
+    counts = (Article.objects.count(), Image.objects.count())
+    out, err, error = run_import(export, "--media", media)
+    assert error is None and "0 new, 6 updated, 0 failed" in out
+    assert (Article.objects.count(), Image.objects.count()) == counts
+    review = Article.objects.get(slug="lanterns-over-kelby-review")
+    revisions = review.revisions.count()
+    export.write_text(export.read_text().replace("Lanterns Over Kelby review", "Lanterns Over Kelby, reviewed"))
+    run_import(export, "--media", media)
+    review.refresh_from_db()
+    assert review.headline == "Lanterns Over Kelby, reviewed" and review.revisions.count() == revisions + 1
+
+
+def test_as_drafts_keeps_everything_unpublished(site):
+    export, media = site
+    out, _, _ = run_import(export, "--media", media, "--as-drafts")
+    assert "(6 draft)" in out
+    assert set(Article.objects.values_list("state", flat=True)) == {WorkflowState.DRAFT}
+
+
+def test_a_missing_picture_is_a_warning_and_the_story_still_imports(site):
+    export, media = site
+    (media / "2024" / "03" / "harbour.jpg").unlink()
+    out, err, error = run_import(export, "--media", media)
+    assert error is None
+    review = Article.objects.get(slug="lanterns-over-kelby-review")
+    assert review.hero_image is None and ":::figure" not in review.body and "The harbour set at dusk." in review.body
+    assert "featured image '2024/03/harbour.jpg' is not in the media folder; imported without a hero image" in err
+    assert "is not in the media folder; left out" in err
+
+
+def test_without_media_the_stories_import_without_pictures(site):
+    export, _media = site
+    out, err, error = run_import(export)
+    assert error is None and "6 new" in out
+    assert "(no --media given)" in err
+
+
+def test_categories_follow_the_mapping_the_user_gives(site):
+    export, media = site
+    run_import(export, "--media", media, "--category", "Festival Diary=section:reviews", "--category", "reviews=drop",
+               "--category", "Uncategorized=tag:Dispatches")
+    review = Article.objects.get(slug="lanterns-over-kelby-review")
+    assert review.section.slug == "reviews" and list(review.tags.values_list("name", flat=True)) == ["Festival"]
+    assert list(Article.objects.get(slug="festival-diary-day-two").tags.values_list("name", flat=True)) == ["Dispatches"]
+
+
+def test_a_mapping_to_an_unknown_section_stops_before_anything_is_imported(site):
+    export, media = site
+    _, _, error = run_import(export, "--category", "Reviews=section:criticism")
+    assert "names no section 'criticism'" in str(error) and Article.objects.count() == 0
+    _, _, error = run_import(export, "--category", "Reviews")
+    assert "write CATEGORY=section:SLUG" in str(error)
+
+
+def test_pages_can_be_imported_as_stories(site):
+    export, media = site
+    run_import(export, "--media", media, "--pages", "articles")
+    assert Article.objects.get(slug="about").state == WorkflowState.PUBLISHED
+
+
+def test_a_dry_run_reports_what_would_happen_and_keeps_nothing(site):
+    export, media = site
+    out, err, error = run_import(export, "--media", media, "--dry-run")
+    assert error is None
+    assert "would import 6 article(s): 6 new, 0 updated, 0 failed" in out and "dry run, nothing was kept" in out
+    assert Article.objects.count() == 0 and Image.objects.count() == 0
+
+
+def test_a_story_that_fails_leaves_nothing_behind_and_the_others_import(site):
+    export, media = site
+    text = export.read_text().replace("<![CDATA[Lanterns Over Kelby review]]>", "<![CDATA[" + "Long " * 80 + "]]>")
+    export.write_text(text)
+    out, err, error = run_import(export, "--media", media)
+    assert "1 of 6 article(s) not imported" in str(error)
+    line = text[: text.index("Long Long")].count("\n")  # the <item> line above the title
+    assert f"{export}:{line}: headline: " in err
+    assert not Article.objects.filter(slug="lanterns-over-kelby-review").exists()
+    assert not Image.objects.filter(alt="A harbour film set at dusk").exists()  # its pictures were not kept
+    assert Article.objects.count() == 5
+
+
+def test_a_broken_item_is_not_imported_half_and_names_its_line(site):
+    export, media = site
+    text = export.read_text().replace("<wp:post_id>13</wp:post_id>", "<wp:post_id>13</wp:post_idd>")
+    export.write_text(text)
+    out, err, error = run_import(export, "--media", media)
+    assert "1 of 6 article(s) not imported" in str(error)
+    line = text.index("</wp:post_idd>")
+    assert f"xml, line {text[:line].count(chr(10)) + 1}: " in err and "may be cut short" in err
+    assert not Article.objects.filter(slug="festival-diary-day-two").exists()
+
+
+SQUARESPACE_ITEM = Post(
+    101, "Five films from the Saltmarsh programme", "blog/2024/3/20/five-films-from-the-saltmarsh-programme",
+    '<div class="sqs-block html-block sqs-block-html"><div class="sqs-block-content"><p>Our picks, in no order.</p></div></div>'
+    '<div class="sqs-block image-block sqs-block-image"><div class="sqs-block-content"><figure class="sqs-block-image-figure intrinsic">'
+    '<div class="image-block-wrapper"><img data-src="https://images.squarespace-cdn.com/content/v1/5f0a/1710000000-AB12/still.jpg" '
+    'data-image="https://images.squarespace-cdn.com/content/v1/5f0a/1710000000-AB12/still.jpg" alt="A boat in fog" '
+    'src="https://images.squarespace-cdn.com/content/v1/5f0a/1710000000-AB12/still.jpg?format=1000w"></div>'
+    '<figcaption class="image-caption-wrapper"><div class="image-caption"><p>The Fog Boat (Photo: Mara Ilves)</p></div></figcaption>'
+    "</figure></div></div>",
+    creator="Mara Ilves", link="https://harbor-notes.example/blog/2024/3/20/five-films-from-the-saltmarsh-programme",
+    date=dt.datetime(2024, 3, 20, 12),
+)
+
+
+def test_a_squarespace_export_imports_with_its_cdn_pictures_found_by_name(tmp_path):
+    media = tmp_path / "downloaded"
+    media.mkdir()
+    PILImage.new("RGB", (800, 450), (10, 20, 30)).save(media / "still.jpg")
+    export = tmp_path / "squarespace.xml"
+    export.write_text(wxr([SQUARESPACE_ITEM], generator="Squarespace", site="https://harbor-notes.example"), encoding="utf-8")
+    out, err, error = run_import(export, "--media", media)
+    assert error is None, err
+    article = Article.objects.get(slug="five-films-from-the-saltmarsh-programme")
+    assert list(article.authors.values_list("name", flat=True)) == ["Mara Ilves"]
+    assert ':::figure credit="Photo: Mara Ilves"\n![A boat in fog](image:' in article.body and "The Fog Boat\n:::" in article.body
+    response = Client().get("/blog/2024/3/20/five-films-from-the-saltmarsh-programme")
+    assert response.status_code == 301 and response["Location"] == "/articles/five-films-from-the-saltmarsh-programme/"
+
+
+def test_a_file_that_declares_entities_is_refused_whole(tmp_path):
+    export = tmp_path / "bomb.xml"
+    export.write_bytes(b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaa">]>\n<rss><channel></channel></rss>')
+    _, _, error = run_import(export)
+    assert f"{export}: line 2: the file declares entities" in str(error) and Article.objects.count() == 0

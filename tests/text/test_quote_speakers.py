@@ -1,0 +1,265 @@
+"""Who said it, in the formats newsrooms write: speakers outside the graph, interview
+transcripts, block-quote statements, em-dash credits, list items, and how sure the core is.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+from newsreel.text.pipeline import process_article
+from newsreel.text.quotes import SURE_CONFIDENCE
+from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef, Quote
+
+from .links import href
+
+GRAPH = KnowledgeGraph(
+    films=(
+        FilmRef("harbor-lights-2025", "Harbor Lights", 2025),
+        FilmRef("glass-meridian-2026", "Glass Meridian", 2026),
+    ),
+    people=(
+        PersonRef("ada-varga", "Ada Varga"),
+        PersonRef("tomas-ilic", "Tomas Ilic"),
+        PersonRef("lena-osei", "Lena Osei"),
+        PersonRef("mira-sol", "Mira Sol"),
+    ),
+    credits=(CreditRef("harbor-lights-2025", "ada-varga", "director"),),
+)
+
+
+def quotes(source: str) -> list[Quote]:
+    return process_article(source, graph=GRAPH, href=href).quotes
+
+
+def said(source: str) -> list[tuple[str, str | None]]:
+    """(first four words, speaker key or the name as written) per quotation."""
+    return [(" ".join(q.text.split()[:4]), q.speaker_key or q.speaker_name) for q in quotes(source)]
+
+
+def on_pages(source: str) -> list[tuple[str, str]]:
+    """The quotes a person's page would show without an editor: (first words, person key)."""
+    return [
+        (" ".join(q.text.split()[:4]), q.speaker_key)
+        for q in quotes(source)
+        if q.speaker_key and q.confidence >= SURE_CONFIDENCE
+    ]
+
+
+# --- speakers outside the graph -------------------------------------------------------------
+
+
+def test_a_named_exhibitor_keeps_the_quote_and_the_pronoun_after_an_analyst_is_the_analysts():
+    source = (
+        "Ada Varga's *Harbor Lights* opened on Friday.\n\n"
+        "“We added three screens by Saturday,” said Petra Lindqvist, who runs the Roxy in Duluth.\n\n"
+        "Analyst Gil Haber was more cautious. “It is a front-loaded crowd,” he said.\n"
+    )
+    assert said(source) == [("We added three screens", "Petra Lindqvist"), ("It is a front-loaded", "Gil Haber")]
+    assert on_pages(source) == []
+
+
+def test_a_pronoun_goes_to_the_nearest_speaker_even_when_the_graph_does_not_hold_them():
+    source = (
+        "Ada Varga directed *Harbor Lights*. The film's exhibitor, Petra Lindqvist, loved it.\n\n"
+        "“We sold out every show,” she said.\n\n"
+        "Gil Haber, an analyst, disagreed. “It will fade,” he said.\n"
+    )
+    assert said(source) == [("We sold out every", "Petra Lindqvist"), ("It will fade", "Gil Haber")]
+
+
+def test_organisations_speak_for_themselves():
+    source = (
+        "Ada Varga's film is moving.\n\n"
+        "Universal said in a statement that “the release date will not move.”\n\n"
+        "According to Apple TV+, “the series will return next spring.”\n"
+    )
+    assert said(source) == [("the release date will", "Universal"), ("the series will return", "Apple TV+")]
+
+
+def test_unnamed_sources_and_an_unnamed_colon_speaker_are_nobody_not_the_last_person():
+    source = (
+        "Ada Varga's film has its fans.\n\n"
+        "“Nobody expected this,” a person close to the production said.\n\n"
+        "“It's the best film of the year,” Tomas Ilic said. A rival producer disagreed: "
+        "“It is the best-marketed film of the year.”\n"
+    )
+    assert said(source) == [
+        ("Nobody expected this", None),
+        ("It's the best film", "tomas-ilic"),
+        ("It is the best-marketed", None),
+    ]
+
+
+def test_film_dialogue_is_nobodys_quote():
+    source = (
+        "In *Harbor Lights*, Tomas Ilic plays a ferry captain. “You never leave the harbor,” "
+        "his daughter tells him in the first scene.\n"
+    )
+    assert said(source) == [("You never leave the", None)]
+
+
+# --- interview transcripts ------------------------------------------------------------------
+
+
+def test_q_and_a_answers_are_the_interviewees_quotes_over_several_paragraphs():
+    source = (
+        "Ada Varga spoke to us about *Harbor Lights*.\n\n"
+        "**Q: Where did the film start?**\n\n"
+        "**A:** With a photograph of my grandmother's boat.\n\n"
+        "**Q:** Was the shoot hard?\n\n"
+        "**A:** Very. We lost two weeks to storms.\n\n"
+        "And then we lost another week to a broken crane.\n\n"
+        "Q: What comes next?\n\n"
+        "A: A comedy, if anyone will pay for it.\n\n"
+        "*This interview has been edited for length.*\n"
+    )
+    found = quotes(source)
+    assert [(q.text.split("\n")[0][:22], q.speaker_key, q.kind) for q in found] == [
+        ("With a photograph of m", "ada-varga", "qa"),
+        ("Very. We lost two week", "ada-varga", "qa"),
+        ("A comedy, if anyone wi", "ada-varga", "qa"),
+    ]
+    assert found[1].text.endswith("another week to a broken crane.")
+    assert found[1].fragment_starts == (found[1].text.index("And then"),)
+    assert all(q.confidence >= SURE_CONFIDENCE for q in found)
+
+
+def test_name_labelled_turns_belong_to_their_speaker_and_the_interviewers_questions_are_not_quotes():
+    source = (
+        "Tomas Ilic sat down with our critic Ruth Marr.\n\n"
+        "**Ruth Marr:** How did you find the character?\n\n"
+        "**Tomas Ilic:** I walked the harbor every morning for a month.\n\n"
+        "**Marr:** And the accent?\n\n"
+        "**Ilic:** A fisherman taught me, line by line.\n\n"
+        "RUTH MARR: Last question?\n\n"
+        "TOMAS ILIC: Go ahead, I have time.\n"
+    )
+    assert said(source) == [
+        ("I walked the harbor", "tomas-ilic"),
+        ("A fisherman taught me,", "tomas-ilic"),
+        ("Go ahead, I have", "tomas-ilic"),
+    ]
+
+
+def test_a_reviews_fact_lines_are_not_a_transcript():
+    source = (
+        "Director: Ada Varga\n\nRuntime: 98 minutes\n\nRating: four stars\n\n"
+        "Ada Varga's *Harbor Lights* is a quiet film.\n"
+    )
+    assert quotes(source) == []
+
+
+def test_answers_after_an_introduction_naming_several_people_wait_for_an_editor():
+    source = (
+        "Ada Varga and Tomas Ilic made *Harbor Lights* together; Ada Varga wrote it.\n\n"
+        "Q: Who had the idea?\n\nA: I did, on a ferry.\n\nQ: And then?\n\nA: Then we waited.\n"
+    )
+    found = quotes(source)
+    assert [q.speaker_key for q in found] == ["ada-varga", "ada-varga"]
+    assert all(q.confidence < SURE_CONFIDENCE for q in found)
+
+
+# --- block quotes, credits and lists --------------------------------------------------------
+
+
+def test_a_statement_set_as_a_block_quote_keeps_the_speaker_its_introduction_names():
+    source = (
+        "Lena Osei posted a statement on Tuesday.\n\n"
+        "> I am leaving the production with sadness. The people on *Glass Meridian* were kind to me.\n\n"
+        "The studio answered within the hour:\n\n"
+        "> We thank Lena for her work and wish her well.\n\n"
+        "Mira Sol was not asked.\n\n"
+        "> An epigraph nobody is credited with.\n"
+    )
+    assert said(source) == [("I am leaving the", "lena-osei"), ("We thank Lena for", None)]
+
+
+def test_em_dash_credits_name_the_speaker_on_the_same_line_or_the_line_below():
+    source = (
+        "Critics were split on *Harbor Lights*.\n\n"
+        "“The best harbor film in years.” — Petra Lindqvist, *The Coast Review*\n\n"
+        "> “A film is a promise you keep to strangers.”\n>\n> — Ada Varga, director\n\n"
+        "> The sea does the acting.\n>\n> — Gil Haber\n"
+    )
+    assert said(source) == [
+        ("The best harbor film", "Petra Lindqvist"),
+        ("A film is a", "ada-varga"),
+        ("The sea does the", "Gil Haber"),
+    ]
+
+
+def test_quotes_in_list_items_go_to_the_person_the_list_introduction_names():
+    source = (
+        "Five things Ada Varga told the festival audience:\n\n"
+        "- On the ending: “I rewrote it the night before we shot it.”\n"
+        "- “I never watch my own films,” she admitted.\n"
+        "- Her producer added: “She watches them all.”\n"
+    )
+    assert said(source) == [
+        ("I rewrote it the", "ada-varga"),
+        ("I never watch my", "ada-varga"),
+        ("She watches them all.", None),
+    ]
+
+
+# --- confidence -----------------------------------------------------------------------------
+
+
+def test_a_named_attribution_is_sure_and_a_guess_from_far_back_is_not():
+    source = (
+        "Ada Varga has made three films. “I like boats,” Varga said.\n\n"
+        "The festival runs ten days and shows ninety films.\n\n"
+        "Tickets sell fast.\n\n"
+        "“I will be back next year,” she said.\n"
+    )
+    found = quotes(source)
+    assert [q.speaker_key for q in found] == ["ada-varga", "ada-varga"]
+    assert found[0].confidence >= SURE_CONFIDENCE > found[1].confidence
+
+
+# --- characters, objects and unnamed people -------------------------------------------------
+
+
+def test_a_characters_line_in_a_review_is_nobodys_not_the_actors():
+    source = (
+        "There is a moment when the mother, played by Lena Osei, drops a cup. "
+        "“Of course it didn't break,” she says.\n\n"
+        "Lena Osei is extraordinary. She plays a woman who speaks in instructions: “Sit there.”\n"
+    )
+    assert said(source) == [("Of course it didn't", None), ("Sit there.", None)]
+
+
+def test_a_person_named_as_an_object_does_not_take_the_next_bare_quote():
+    source = (
+        "Petra Lindqvist runs a small cinema. “We show what nobody else will,” she said. "
+        "She pointed at Tomas Ilic. “Your film, for one.”\n"
+    )
+    assert said(source) == [("We show what nobody", "Petra Lindqvist"), ("Your film, for one.", "Petra Lindqvist")]
+
+
+def test_the_role_a_text_introduced_without_a_name_stays_unnamed():
+    source = (
+        "Tomas Ilic plays the villain. A producer on set said the finale would be shot in one take. "
+        "“If it breaks, we start again,” the producer said.\n"
+    )
+    assert said(source) == [("If it breaks, we", None)]
+
+
+def test_somebodys_publicist_is_not_somebody():
+    assert said("Ada Varga's film is late. “We have nothing to add,” said Varga's publicist.\n") == [
+        ("We have nothing to", None)
+    ]
+    assert said("Ada Varga's film is late. “We have nothing to add,” Varga's spokesperson said.\n") == [
+        ("We have nothing to", None)
+    ]
+    assert said("Ada Varga's film is late. “It is finished,” Varga's co-star Tomas Ilic said.\n") == [
+        ("It is finished", "tomas-ilic")
+    ]
+
+
+def test_a_pronoun_that_fits_two_ungendered_people_is_held_for_an_editor():
+    source = "Ada Varga and Tomas Ilic arrived together. “We are friends,” he said.\n"
+    assert on_pages(source) == []
+    gendered = "Ada Varga and the actor Tomas Ilic arrived. Ilic said he was tired. “We are friends,” he said.\n"
+    assert on_pages(gendered)[-1] == ("We are friends", "tomas-ilic")
