@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -98,6 +99,8 @@ def run(folder: Path, names: int, database_url: str) -> None:
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url
+        # PostgreSQL settings ask for a key shared by every server; this scratch site has one process at a time.
+        env.setdefault("NEWSREEL_SECRET_KEY", "import-kb-bench-scratch-" + secrets.token_urlsafe(32))
         code = ("import django; django.setup(); from django.db import connection\n"
                 "with connection.cursor() as c: c.execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public')")
         subprocess.run([sys.executable, "-c", code], env={**env, "DJANGO_SETTINGS_MODULE": "newsreel.settings"},

@@ -20,6 +20,10 @@ and memory at the start, the end and its growth per 10 minutes (flat is the targ
 
     .venv/bin/python bench/soak.py [--minutes 10] [--articles 1000] [--writers 2]
         [--site DIR (build once, reuse)] [--json results.jsonl]
+        [--database-url postgres://postgres@127.0.0.1:5432/newsreel_soak]  (default: SQLite)
+
+With --database-url the database is emptied first (every table dropped) unless --site names
+a folder already built: give it a scratch database of its own.
 
 Only 127.0.0.1 is used; the server is stopped by its process group, every loop is bounded.
 """
@@ -29,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -63,6 +68,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--site", type=Path, help="folder to build the site in once and reuse (default: scratch)")
     parser.add_argument("--json", type=Path, help="append the summary as one JSON line to this file")
+    parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: SQLite in the site folder)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -78,13 +84,25 @@ def main() -> None:
             handle.write(json.dumps({"bench": "soak", **summary}) + "\n")
 
 
+def site_env(scratch: Path, database_url: str) -> dict:
+    """The environment every command of the soak runs in: the scratch folder, and PostgreSQL if asked."""
+    env = {**os.environ, "NEWSREEL_DATA_DIR": str(scratch / "data"), "NEWSREEL_DEBUG": "false"}
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        # PostgreSQL settings ask for a key every server shares; this scratch site makes one and keeps it.
+        key_file = scratch / "secret-key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(50))
+        env.update(DATABASE_URL=database_url, NEWSREEL_SECRET_KEY=key_file.read_text())
+    return env
+
+
 def soak(args: argparse.Namespace, scratch: Path) -> dict:
-    records = build_site(args.articles, scratch)
+    records = build_site(args.articles, scratch, args.database_url)
     target = records[min(TARGET_ARTICLE_INDEX, len(records) - 1)]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "NEWSREEL_DATA_DIR": str(scratch / "data"), "NEWSREEL_DEBUG": "false", "NEWSREEL_SITE_URL": base}
-    env.pop("DATABASE_URL", None)
+    env = {**site_env(scratch, args.database_url), "NEWSREEL_SITE_URL": base}
     paths = {"article": f"/articles/{target['slug']}/", "home": "/"}
     tally = Tally()
     samples: list[tuple[float, int]] = []
@@ -121,7 +139,7 @@ def soak(args: argparse.Namespace, scratch: Path) -> dict:
     return report(args, tally, samples)
 
 
-def build_site(articles: int, scratch: Path) -> list[dict]:
+def build_site(articles: int, scratch: Path, database_url: str = "") -> list[dict]:
     corpus = scratch / f"corpus-{articles}"
     jsonl = corpus / "articles.jsonl"
     if not jsonl.exists():
@@ -130,8 +148,13 @@ def build_site(articles: int, scratch: Path) -> list[dict]:
     with jsonl.open() as handle:
         records = [json.loads(line) for line in handle]
     if not (scratch / "imported").exists():
-        env = {**os.environ, "NEWSREEL_DATA_DIR": str(scratch / "data")}
-        env.pop("DATABASE_URL", None)
+        env = site_env(scratch, database_url)
+        if database_url:  # an empty schema, then `newsreel migrate` (PostgreSQL sites migrate as a step of their own)
+            code = ("import django; django.setup(); from django.db import connection\n"
+                    "with connection.cursor() as c: c.execute('DROP SCHEMA public CASCADE; CREATE SCHEMA public')")
+            subprocess.run([sys.executable, "-c", code], env={**env, "DJANGO_SETTINGS_MODULE": "newsreel.settings"},
+                           cwd=ROOT, check=True)
+            subprocess.run([*NEWSREEL, "migrate"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         started = time.monotonic()
         subprocess.run([*NEWSREEL, "import", "jsonl", str(jsonl), "-v", "0"], env=env, cwd=ROOT, check=True)
         print(f"imported {len(records)} articles in {time.monotonic() - started:.1f} s", file=sys.stderr)
@@ -211,13 +234,13 @@ def report(args: argparse.Namespace, tally: Tally, samples: list[tuple[float, in
     end_at, end_rss = samples[-1]
     per_10 = (end_rss - start_rss) / max((end_at - start_at) / 600, 1e-9) if end_at > start_at else 0.0
     summary = {
-        "minutes": round(minutes, 2), "requests": tally.requests, "read_errors": tally.read_errors,
+        "database": "PostgreSQL" if args.database_url else "SQLite", "minutes": round(minutes, 2), "requests": tally.requests, "read_errors": tally.read_errors,
         "publishes": tally.publishes, "publish_errors": tally.publish_errors,
         "rss_start_mib": round(samples[0][1] / 2**20, 1), "rss_after_warmup_mib": round(start_rss / 2**20, 1),
         "rss_end_mib": round(end_rss / 2**20, 1), "rss_max_mib": round(max(rss for _, rss in samples) / 2**20, 1),
         "rss_growth_mib_per_10min": round(per_10 / 2**20, 1),
     }
-    print(f"\nsoak: {minutes:.1f} min, {tally.requests:,} reads ({tally.read_errors} errors), "
+    print(f"\nsoak ({summary['database']}): {minutes:.1f} min, {tally.requests:,} reads ({tally.read_errors} errors), "
           f"{tally.publishes} publishes by {args.writers} writers ({tally.publish_errors} failed)")
     print(f"server memory: {summary['rss_start_mib']} MiB at start, {summary['rss_after_warmup_mib']} MiB after the "
           f"first slice, {summary['rss_end_mib']} MiB at the end (max {summary['rss_max_mib']}); "

@@ -8,6 +8,7 @@ with a `ConfigError` that names the variable when one is bad. The table in
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -196,6 +197,51 @@ def _parse_cache_url(value: str) -> str:
     return value
 
 
+def _parse_purge_url(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ValueError("expected an absolute http:// or https:// URL, e.g. https://cdn.example.net/purge?url={quoted_url}")
+    unknown = set(re.findall(r"\{[^{}]*\}", value)) - {"{url}", "{quoted_url}", "{path}"}
+    if unknown:
+        raise ValueError(f"unknown placeholder {sorted(unknown)[0]}; the URL may hold {{url}}, {{quoted_url}} or {{path}}")
+    return value
+
+
+def _parse_http_method(value: str) -> str:
+    value = value.strip().upper()
+    if not value.isalpha():
+        raise ValueError("expected an HTTP method such as POST or PURGE")
+    return value
+
+
+def _parse_header_line(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    name, colon, header_value = value.partition(":")
+    if not colon or not name.strip() or not all(part.isalnum() for part in name.strip().split("-")) \
+            or not header_value.strip():
+        raise ValueError("expected one header as Name: value, e.g. Authorization: Bearer TOKEN")
+    return value
+
+
+def _parse_text(value: str) -> str:
+    return value
+
+
+RATING_SCALES = ("stars-5", "points-10")
+
+
+def _parse_rating_scale(value: str) -> str:
+    value = value.strip().lower()
+    if value not in RATING_SCALES:
+        raise ValueError("expected stars-5 (five stars, in halves) or points-10 (whole points out of ten)")
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -325,6 +371,35 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_optional_url,
     ),
     Setting(
+        "NEWSREEL_CDN_PURGE_URL",
+        "",
+        "Where to ask the CDN to forget changed pages, after each commit that changes stored "
+        "pages (a publish, an import, a graph or settings change). With {url}, {quoted_url} or "
+        "{path} in it: one request per page, e.g. http://varnish.internal{path} with the PURGE "
+        "method; without: one request per 30 pages carrying NEWSREEL_CDN_PURGE_BODY. Empty "
+        "means no purge (the CDN refetches a page within five minutes).",
+        _parse_purge_url,
+    ),
+    Setting(
+        "NEWSREEL_CDN_PURGE_METHOD",
+        "POST",
+        "The HTTP method of purge requests, e.g. PURGE for Varnish or Fastly.",
+        _parse_http_method,
+    ),
+    Setting(
+        "NEWSREEL_CDN_PURGE_HEADER",
+        "",
+        "One header sent with every purge request, as Name: value, e.g. Authorization: Bearer TOKEN.",
+        _parse_header_line,
+    ),
+    Setting(
+        "NEWSREEL_CDN_PURGE_BODY",
+        '{"urls": {urls}}',
+        "The JSON body of a purge request when NEWSREEL_CDN_PURGE_URL has no placeholder; {urls} "
+        "becomes a JSON array of the pages' absolute URLs, e.g. {\"files\": {urls}}.",
+        _parse_text,
+    ),
+    Setting(
         "NEWSREEL_ACCESS_LOG",
         "false",
         "Log one line per request (granian's access log: time, address, method, path, status, "
@@ -424,6 +499,14 @@ SETTINGS: tuple[Setting, ...] = (
         "embeds show their provider's name and a styled facade without a poster.",
         _parse_bool,
     ),
+    Setting(
+        "NEWSREEL_RATING_SCALE",
+        "stars-5",
+        "How reviews rate films: 'stars-5' (0.5 to 5 stars, in halves) or 'points-10' (1 to 10 "
+        "points, whole). Shown on reviews and cards and given to search engines as the review's "
+        "rating scale.",
+        _parse_rating_scale,
+    ),
 )
 
 
@@ -454,10 +537,15 @@ class Config:
     media_url: str = ""
     access_log: bool = False
     log_format: str = "text"
+    cdn_purge_url: str = ""
+    cdn_purge_method: str = "POST"
+    cdn_purge_header: str = ""
+    cdn_purge_body: str = '{"urls": {urls}}'
     smtp_url: str = ""
     email_from: str = "Newsreel <newsreel@localhost>"
     invite_days: int = 7
     embed_posters: bool = True
+    rating_scale: str = "stars-5"
 
     @property
     def https(self) -> bool:
@@ -509,11 +597,16 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         media_url=values["NEWSREEL_MEDIA_URL"],
         access_log=values["NEWSREEL_ACCESS_LOG"],
         log_format=values["NEWSREEL_LOG_FORMAT"],
+        cdn_purge_url=values["NEWSREEL_CDN_PURGE_URL"],
+        cdn_purge_method=values["NEWSREEL_CDN_PURGE_METHOD"],
+        cdn_purge_header=values["NEWSREEL_CDN_PURGE_HEADER"],
+        cdn_purge_body=values["NEWSREEL_CDN_PURGE_BODY"],
         write_wait=values["NEWSREEL_WRITE_WAIT"],
         smtp_url=values["NEWSREEL_SMTP_URL"],
         email_from=values["NEWSREEL_EMAIL_FROM"],
         invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
+        rating_scale=values["NEWSREEL_RATING_SCALE"],
     )
     check_config(config)
     return config
@@ -536,6 +629,10 @@ def check_config(config: Config) -> None:
         raise ConfigError(f"{s3_only[0]} is set but NEWSREEL_S3_BUCKET is empty: name the bucket that holds the media")
     if bool(config.s3_access_key_id) != bool(config.s3_secret_access_key):
         raise ConfigError("NEWSREEL_S3_ACCESS_KEY_ID and NEWSREEL_S3_SECRET_ACCESS_KEY go together: set both or neither")
+    if config.cdn_purge_url and not re.search(r"\{(url|quoted_url|path)\}", config.cdn_purge_url) \
+            and "{urls}" not in config.cdn_purge_body:
+        raise ConfigError("NEWSREEL_CDN_PURGE_BODY must hold {urls} (the pages' URLs as a JSON array) when "
+                          "NEWSREEL_CDN_PURGE_URL has no {url}, {quoted_url} or {path}")
 
 
 def ensure_data_dir(config: Config) -> None:

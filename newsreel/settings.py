@@ -35,6 +35,8 @@ BODY_MAX_BYTES = CONFIG.body_max_bytes
 WRITE_WAIT = CONFIG.write_wait
 # Embeds' titles and poster frames are fetched at save time (newsreel.embeds.services).
 EMBED_POSTERS = CONFIG.embed_posters
+# How reviews rate films (newsreel.newsroom.ratings).
+RATING_SCALE = CONFIG.rating_scale
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}
@@ -178,7 +180,7 @@ LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 LOGOUT_REDIRECT_URL = "/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-# The desk's e-mails (invitations, password resets) through Django's mail framework.
+# The desk's e-mails (invitations, password resets, review notifications) through Django's mail framework.
 DEFAULT_FROM_EMAIL = CONFIG.email_from
 INVITE_TIMEOUT = CONFIG.invite_days * 24 * 60 * 60  # seconds, like PASSWORD_RESET_TIMEOUT
 if CONFIG.smtp_url:

@@ -87,3 +87,15 @@ def test_start_up_with_an_unreachable_database_names_database_url():
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_the_workflow_doc_shows_the_permission_table_as_the_code_has_it():
+    from newsreel.newsroom.permissions import table
+
+    doc = (ROOT / "docs" / "workflow.md").read_text()
+    documented = {line.split("|")[1].strip().strip("`"): [cell.strip() for cell in line.split("|")[3:-1]]
+                  for line in doc.splitlines() if line.startswith("| `") and line.split("|")[1].strip().count(".") == 1
+                  and "|" in line and len(line.split("|")) == 7}
+    for action, _, access in table():
+        assert action in documented, f"`{action}` has no row in docs/workflow.md's “Who may do what”"
+        assert documented[action] == [value.value for value in access.values()], action

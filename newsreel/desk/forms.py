@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.roles import role_of
+from newsreel.newsroom.film_reviews import current_scale
 
 NO_ROLE_MESSAGE = (
     "This account has no newsroom role (contributor, editor or administrator), so it cannot "
@@ -140,8 +141,21 @@ class ArticleForm(forms.Form):
         help_text="One a line: Name | https://link (the link is optional).",
     )
 
+    # Reviews (newsreel.newsroom.film_reviews); checked by the intake like every other field.
+    film = forms.CharField(
+        label="Film reviewed", max_length=200, required=False,
+        help_text="Reviews only: the film's key, e.g. harbor-lights-2025 (the end of its page's address).",
+    )
+    rating = forms.CharField(label="Rating", max_length=8, required=False)
+    verdict = forms.CharField(label="Verdict", max_length=200, required=False,
+                              help_text="Reviews only: the one-line verdict shown under the rating.")
+
     # The revision the writer started from, to warn when someone else saved in between.
     base_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].help_text = f"Reviews only: {current_scale().describe()}."
 
     def clean_tags(self) -> list[str]:
         return split_names(self.cleaned_data["tags"])

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from newsreel.desk.views import (
-    articles, auth, autosave, images, listing, people, preview_links, revisions, schedule, trash,
+    articles, auth, autosave, images, listing, people, preview_links, review, revisions, schedule, trash,
 )
 
 app_name = "desk"
@@ -37,6 +37,9 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<int:pk>/restore/", trash.trash_restore, name="trash_restore"),
     path("trash/<int:pk>/purge/", trash.trash_purge, name="trash_purge"),
+    path("review/", review.review_queue, name="review"),
+    path("articles/<int:pk>/request-changes/", review.review_request_changes, name="review_request_changes"),
+    path("articles/<int:pk>/notes/", review.note_add, name="note_add"),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_add, name="person_add"),
     path("people/<int:pk>/", people.person_detail, name="person"),

@@ -23,6 +23,8 @@ from newsreel.films.models import Credit, Film, Person
 
 # Keys or rows per query and per bulk statement: far below SQLite's limits on variables.
 CHUNK = 500
+# Chunks of credits between two ANALYZEs of the credit table on PostgreSQL (see _refresh_statistics).
+ANALYZE_EVERY = 50
 FILM_FIELDS = ("title", "year", "aliases", "distributor", "synopsis", "release_date", "status",
                "imdb_id", "tmdb_id", "wikidata_id")
 PERSON_FIELDS = ("name", "aliases", "bio", "imdb_id", "tmdb_id", "wikidata_id")
@@ -93,14 +95,25 @@ def write_credits(records: list[dict], changes: Changes) -> None:
     person_ids: dict[str, int] = {}
     for chunk in chunks(person_keys):
         person_ids.update(Person.objects.filter(key__in=chunk).values_list("key", "id"))
-    for chunk in chunks(sorted(wanted)):
+    person_keys_by_id = {person_id: key for key, person_id in person_ids.items()}
+    for number, chunk in enumerate(chunks(sorted(wanted))):
+        if number % ANALYZE_EVERY == 0:
+            _refresh_statistics(Credit)
         film_ids = dict(Film.objects.filter(key__in=chunk).values_list("key", "id"))
+        film_keys_by_id = {film_id: key for key, film_id in film_ids.items()}
         have: dict[str, list[tuple]] = defaultdict(list)
         stale_ids: dict[str, list[int]] = defaultdict(list)
-        rows = (Credit.objects.filter(film_id__in=film_ids.values()).order_by("film_id", "order", "id")
-                .values_list("id", "film__key", "person__key", "role", "job", "character", "order"))
-        for credit_id, film, person, role, job, character, order in rows:
-            have[film].append((person, role, job, character, order))
+        # Ids only, keys from the maps above: joining the film and person tables here made
+        # PostgreSQL scan the whole person table once per chunk (a million-name import spent
+        # most of its time there, more with every chunk written).
+        rows = list(Credit.objects.filter(film_id__in=film_ids.values()).order_by("film_id", "order", "id")
+                    .values_list("id", "film_id", "person_id", "role", "job", "character", "order"))
+        unknown = {person_id for _, _, person_id, *_ in rows if person_id not in person_keys_by_id}
+        for ids in chunks(sorted(unknown)):  # people credited before and no longer in the file
+            person_keys_by_id.update(Person.objects.filter(pk__in=ids).values_list("id", "key"))
+        for credit_id, film_id, person_id, role, job, character, order in rows:
+            film = film_keys_by_id[film_id]
+            have[film].append((person_keys_by_id[person_id], role, job, character, order))
             stale_ids[film].append(credit_id)
         drop: list[int] = []
         new: list[Credit] = []
@@ -117,6 +130,19 @@ def write_credits(records: list[dict], changes: Changes) -> None:
         for ids in chunks(drop):
             _delete_credits(ids)
         Credit.objects.bulk_create(new, batch_size=CHUNK)
+
+
+def _refresh_statistics(model: type[Credit]) -> None:
+    """ANALYZE the table on PostgreSQL, so each chunk's read of it uses the film_id index.
+
+    An import writes its credits in one transaction: autovacuum never sees those rows (and
+    may be off), so without this the planner, taking the growing table for an empty one,
+    scanned all of it for every chunk (125 ms a chunk at 150,000 credits, rising; 1.4 ms with
+    statistics). ANALYZE counts the rows this transaction wrote and samples at most 30,000.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _delete_credits(ids: list[int]) -> None:

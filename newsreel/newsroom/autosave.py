@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from newsreel.newsroom.models import Article, Autosave
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, require
 
 # The editor's fields a slot keeps, as the desk's form names them.
 EDITOR_FIELDS = ("headline", "slug", "dek", "summary", "body", "section", "tags", "authors", "hero_image", "sources")
@@ -36,6 +37,7 @@ def clean_fields(values: Mapping[str, Any]) -> dict[str, str]:
 def keep(user, article: Article | None, fields: Mapping[str, Any], *, base_revision: int = 0,
          draft: dict[str, Any] | None = None) -> Autosave:
     """Overwrite the slot of (user, article) with these fields (article None: their new story)."""
+    require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     values = {"fields": clean_fields(fields), "draft": draft, "base_revision": max(0, int(base_revision or 0)),
               "saved_at": timezone.now()}
     # Two autosaves of one slot can race (two tabs); the unique constraints keep one row.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,7 +29,8 @@ from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming
 
 FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section", "tags", "authors", "author",
-                       "hero", "sources", "published_at", "publish_at", "date"}
+                       "hero", "sources", "published_at", "publish_at", "date", "film", "rating", "verdict"}
+_FIELD_LINE = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*:")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<ref>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
 
@@ -39,6 +40,7 @@ class ParsedFile:
     meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line in the file where the body starts
+    field_lines: dict[str, int] = field(default_factory=dict)  # each top-level field's line in the file
 
 
 def split_front_matter(text: str, source: str) -> ParsedFile:
@@ -66,7 +68,9 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
         raise IntakeError([FieldError("front matter", f"has a value YAML cannot read: {error}", 2)], source=source) from None
     if not isinstance(meta, dict):
         raise IntakeError([FieldError("front matter", "must be a mapping of field: value", 2)], source=source)
-    return ParsedFile(meta, body, body_line)
+    lines = {match.group("name"): number for number, text in enumerate(raw.split("\n"), start=2)
+             if (match := _FIELD_LINE.match(text))}
+    return ParsedFile(meta, body, body_line, lines)
 
 
 def read_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Path | None = None) -> Incoming:
@@ -109,7 +113,9 @@ def incoming_from_meta(parsed: ParsedFile, *, base_dir: Path, source_name: str, 
         authors=_list(authors, "authors", errors),
         sources=meta.get("sources", []) or [],
         publish_at=_datetime(meta.get("published_at", meta.get("publish_at", meta.get("date"))), errors),
-        body_line=body_line,
+        # Checked by the intake against the knowledge graph and the site's rating scale.
+        film=meta.get("film") or "", rating=meta.get("rating"), verdict=meta.get("verdict") or "",
+        body_line=body_line, field_lines=parsed.field_lines,
     )
     images = LocalImages(base_dir, media_root)
     hero = _hero(meta.get("hero"), errors)

@@ -18,6 +18,7 @@ from newsreel.images.models import Image
 from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.problems import FieldError
+from newsreel.newsroom.film_reviews import review_problems
 
 
 class IntakeError(ValueError):
@@ -44,11 +45,18 @@ class ArticleDraft:
     sources: list[dict[str, str]] = field(default_factory=list)
     publish_at: dt.datetime | None = None
     link_overrides: dict[str, Any] = field(default_factory=dict)
+    # A review's film (its key), rating (on NEWSREEL_RATING_SCALE) and one-line verdict.
+    film: str = ""
+    rating: Any = None
+    verdict: str = ""
     # Where the body starts in its source file, so text errors can name the file's line.
     body_line: int = 1
+    # Where other fields are in the source file (front matter), so their errors can name it.
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("field_lines")
         data["publish_at"] = self.publish_at.isoformat() if self.publish_at else None
         return data
 
@@ -100,6 +108,11 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         elif not Image.objects.filter(pk=draft.hero_image).exists():
             errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
     errors += nested_text_problems("sources", draft.sources) + nested_text_problems("link_overrides", draft.link_overrides)
+    review, review_errors = review_problems(
+        film=draft.film, rating=draft.rating, verdict=draft.verdict, section=section,
+        film_keys=_film_keys(draft.film), lines=draft.field_lines,
+    )
+    errors += review_errors
     tags = _names(draft.tags, "tags", errors)
     authors = _names(draft.authors, "authors", errors)
     sources = _sources(draft.sources, errors)
@@ -112,8 +125,24 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         headline=headline, body=draft.body.replace("\r\n", "\n"), slug=slug, dek=dek,
         summary=(draft.summary or "").strip(), section=section, tags=tags, authors=authors,
         hero_image=draft.hero_image, sources=sources, publish_at=publish_at,
-        link_overrides=draft.link_overrides or {}, body_line=draft.body_line,
+        link_overrides=draft.link_overrides or {}, film=review.film,
+        rating=str(review.rating) if review.rating is not None else None, verdict=review.verdict,
+        body_line=draft.body_line, field_lines=draft.field_lines,
     )
+
+
+def _film_keys(wanted: Any) -> dict[str, str]:
+    """The film a review names, by key or (folded) title, as {what was written: key}."""
+    from newsreel.films.models import Film  # films come before the newsroom; imported where used
+
+    text = " ".join(str(wanted or "").split()) if isinstance(wanted, (str, int)) else ""
+    if not text:
+        return {}
+    by_key = Film.objects.filter(key=text).values_list("key", flat=True).first()
+    if by_key:
+        return {text: by_key}
+    by_title = list(Film.objects.filter(title__iexact=text).values_list("key", flat=True)[:2])
+    return {text.casefold(): by_title[0]} if len(by_title) == 1 else {}
 
 
 def slug_for(draft: ArticleDraft) -> str:

@@ -30,15 +30,17 @@ LAST_ADMINISTRATOR = ("{name} is the newsroom’s last active administrator: mak
 
 
 def may_manage_people(user) -> bool:
-    """Administrators (superusers count as administrators); None is the system (a command)."""
-    if user is None:
-        return True
-    return user.is_authenticated and user.is_active and role_of(user) == ADMINISTRATOR
+    """Administrators (superusers count as administrators); None is the system (a command).
+    The table of role × action decides (newsreel.newsroom.permissions, `people.manage`)."""
+    from newsreel.newsroom.permissions import PEOPLE_MANAGE, allowed
+
+    return allowed(user, PEOPLE_MANAGE)
 
 
 def _require_manager(actor) -> None:
-    if not may_manage_people(actor):
-        raise PermissionDenied(ONLY_ADMINISTRATORS)
+    from newsreel.newsroom.permissions import PEOPLE_MANAGE, require
+
+    require(actor, PEOPLE_MANAGE)  # NotAllowed, a PermissionDenied saying ONLY_ADMINISTRATORS
 
 
 def status_of(user) -> str:

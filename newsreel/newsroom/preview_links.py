@@ -17,6 +17,7 @@ from django.core import signing
 from django.utils import timezone
 
 from newsreel.newsroom.models import Article, PreviewSecret
+from newsreel.newsroom.permissions import STORY_SHARE_PREVIEW, require
 
 _SALT = "newsreel.preview-link"
 # What the desk offers; a link lives at most MAX_LIFETIME.
@@ -57,8 +58,11 @@ def _secret(article: Article, *, create: bool) -> str | None:
     return PreviewSecret.objects.filter(article=article).values_list("secret", flat=True).first()
 
 
-def make_token(article: Article, lifetime: timedelta, *, now: datetime | None = None) -> tuple[str, datetime]:
-    """A token for `article` valid for `lifetime` (at most MAX_LIFETIME), and when it expires."""
+def make_token(article: Article, lifetime: timedelta, *, now: datetime | None = None, user=None
+               ) -> tuple[str, datetime]:
+    """A token for `article` valid for `lifetime` (at most MAX_LIFETIME), and when it expires
+    (`user` None: the system; a person must be allowed to share the story's preview)."""
+    require(user, STORY_SHARE_PREVIEW, article)
     if lifetime <= timedelta(0) or lifetime > MAX_LIFETIME:
         raise ValueError(f"a preview link lives between a second and {MAX_LIFETIME.days} days, not {lifetime}")
     expires = (now or timezone.now()) + lifetime
@@ -90,8 +94,9 @@ def check(pk: int, token: str, *, now: datetime | None = None) -> Article:
     return article
 
 
-def revoke_all(article: Article) -> None:
+def revoke_all(article: Article, *, user=None) -> None:
     """Rotate the story's preview secret: every link made so far stops working."""
+    require(user, STORY_SHARE_PREVIEW, article)
     PreviewSecret.objects.update_or_create(
         article=article, defaults={"secret": secrets.token_urlsafe(32), "rotated_at": timezone.now()})
 

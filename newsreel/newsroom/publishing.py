@@ -13,6 +13,7 @@ writers hold it, the transaction is tried again (`newsreel.write_retry.run_write
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable
 
 from django.conf import settings
@@ -32,6 +33,8 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
 from newsreel.newsroom.models.liveness import live_sql
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
+from newsreel.newsroom.film_reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
@@ -61,7 +64,8 @@ class ArticleSnapshot:
             section_id=article.section_id,
             tag_ids=frozenset(article.tags.values_list("id", flat=True)),
             author_ids=frozenset(article.authors.values_list("id", flat=True)),
-            film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True)),
+            film_keys=frozenset(article.mentions.filter(film__isnull=False).values_list("film__key", flat=True))
+            | frozenset([article.review_film.key] if article.review_film_id else []),  # its page shows the rating
             person_keys=frozenset(article.mentions.filter(person__isnull=False).values_list("person__key", flat=True))
             | frozenset(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True)),
             neighbour_ids=neighbour_ids(article),
@@ -177,7 +181,9 @@ def _refetching(article: Article | None) -> Callable[[], Article | None]:
 
 def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
     """Keep a new revision (none when nothing changed). Metadata must be valid; text problems are recorded, not fatal,
-    so nothing the writer typed is lost (they stop a publish instead)."""
+    so nothing the writer typed is lost (they stop a publish instead).
+    `user` None is the system (a command, an importer); a person is checked against their role."""
+    require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     prepared = _prepare(draft, article)
     current = _refetching(article)
     return run_write(lambda: _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared))[0]
@@ -239,6 +245,10 @@ def _apply_content(article: Article, draft: ArticleDraft) -> None:
     article.link_overrides = draft.link_overrides
     article.hero_image_id = draft.hero_image
     article.section = Section.objects.filter(slug=draft.section).first() if draft.section else None
+    article.review_film = Film.objects.filter(key=draft.film).first() if draft.film else None
+    article.rating = Decimal(str(draft.rating)) if draft.rating not in (None, "") else None
+    article.rating_best = current_scale().best if article.rating is not None else None
+    article.verdict = draft.verdict
 
 
 def _apply_relations(article: Article, draft: ArticleDraft) -> None:
@@ -292,6 +302,7 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
     (`newsreel.newsroom.scheduling`); the worker calls this at its minute with `at` (the
     scheduled time, kept as the publication time) and `went_live_at` (now).
     """
+    require(user, STORY_PUBLISH, article)
     _refuse_deleted(article)
     revision = revision or article.latest_revision
     if revision is None:
@@ -310,6 +321,7 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
              processed: ProcessedArticle | None = None) -> Article:
     revision = revision or article.latest_revision
     draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
+    _refuse_unpublishable(draft)
     if processed is None:
         processed = _process(draft)
     if at is None and draft.publish_at is not None and draft.publish_at > clock.now():
@@ -345,12 +357,22 @@ def prepare(draft: ArticleDraft, article: Article | None = None) -> Prepared:
     draft it publishes is still the same (if it changed meanwhile, it runs again inside).
     """
     validated = validate_draft(draft, article=article)
+    _refuse_unpublishable(validated)
     return validated, _process(validated)
+
+
+def _refuse_unpublishable(draft: ArticleDraft) -> None:
+    """Valid to save is not always ready to go live (a review must name its film)."""
+    problems = publish_problems(film=draft.film, section=draft.section, lines=draft.field_lines)
+    if problems:
+        raise IntakeError(problems)
 
 
 def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",
                      prepared: Prepared | None = None) -> Article:
     """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
+    require(user, STORY_PUBLISH, article)
+    require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     if prepared is None and not connection.in_atomic_block:
         # Validation and the text core, before the write lock; their errors stop it here.
         prepared = prepare(draft, article)
@@ -364,6 +386,7 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
 
 def unpublish(article: Article, *, user=None) -> Article:
     """Take an article off the site; its URL answers 410 Gone."""
+    require(user, STORY_UNPUBLISH, article)
     if not article.is_live:
         return article
     current = _refetching(article)

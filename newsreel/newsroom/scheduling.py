@@ -24,6 +24,7 @@ from django.db import OperationalError, transaction
 from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Revision, WorkflowState
+from newsreel.newsroom.permissions import STORY_SCHEDULE, require
 
 logger = logging.getLogger("newsreel.scheduling")
 
@@ -56,11 +57,14 @@ def _show(moment: dt.datetime) -> str:
 
 @transaction.atomic
 def schedule(article: Article, *, at: dt.datetime, unpublish_at: dt.datetime | None = None,
-             revision: Revision | None = None, require_future: bool = True, checked: bool = False) -> Article:
+             revision: Revision | None = None, require_future: bool = True, checked: bool = False,
+             user=None) -> Article:
     """Make `revision` (by default the latest) go live at `at`; refuse with IntakeError,
     changing nothing, when the time is past (`require_future`), the unpublish time is not
     after it, the story is live, or its text cannot be published. `checked` says the
-    caller has just run the text core on this revision (publishing does)."""
+    caller has just run the text core on this revision (publishing does). `user` None is the
+    system (publishing, which checked the person already); a person must be allowed to schedule."""
+    require(user, STORY_SCHEDULE, article)
     errors = check_times(at, unpublish_at, require_future=require_future)
     revision = revision or article.latest_revision
     if article.is_live:
@@ -87,8 +91,9 @@ def schedule(article: Article, *, at: dt.datetime, unpublish_at: dt.datetime | N
 
 
 @transaction.atomic
-def unschedule(article: Article) -> Article:
+def unschedule(article: Article, *, user=None) -> Article:
     """Take a scheduled story out of the queue: back to draft (or unpublished, if it was once live)."""
+    require(user, STORY_SCHEDULE, article)
     if article.state != WorkflowState.SCHEDULED:
         raise IntakeError([FieldError("state", f"the story is {article.get_state_display().lower()}, not scheduled")])
     article.state = WorkflowState.UNPUBLISHED if article.first_published_at else WorkflowState.DRAFT
@@ -101,8 +106,9 @@ def unschedule(article: Article) -> Article:
 
 
 @transaction.atomic
-def set_unpublish_time(article: Article, at: dt.datetime | None) -> Article:
+def set_unpublish_time(article: Article, at: dt.datetime | None, *, user=None) -> Article:
     """Give a live or scheduled story a time to come down (None clears it)."""
+    require(user, STORY_SCHEDULE, article)
     if article.state not in (WorkflowState.PUBLISHED, WorkflowState.SCHEDULED):
         raise IntakeError([FieldError("unpublish_at", "only a live or scheduled story can have an unpublish time")])
     errors = check_times(article.published_at if article.state == WorkflowState.SCHEDULED else None, at)

@@ -20,12 +20,10 @@ from django.utils import timezone
 
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
-from newsreel.newsroom.roles import ADMINISTRATOR, role_of
+from newsreel.newsroom.permissions import STORY_PUBLISH, STORY_PURGE, STORY_TRASH, allowed, require
 from newsreel.newsroom.signals import article_published
 
 TRASH_DAYS = 30
-DELETE_PERMISSION = "newsroom.delete_article"
-PUBLISH_PERMISSION = "newsroom.publish_article"
 
 
 class TrashError(Exception):
@@ -35,17 +33,12 @@ class TrashError(Exception):
 def may_trash(user, article: Article) -> bool:
     """Editors and administrators delete and restore any story; a contributor only their own
     story that was never published (what readers saw is an editor's decision)."""
-    if user is None:
-        return True
-    if user.has_perm(DELETE_PERMISSION):
-        return True
-    return (user.has_perm("newsroom.change_article") and article.created_by_id == user.pk
-            and article.first_published_at is None)
+    return allowed(user, STORY_TRASH, article)
 
 
 def may_purge(user) -> bool:
     """Only administrators purge (None: the system, purging what has expired)."""
-    return user is None or role_of(user) == ADMINISTRATOR
+    return allowed(user, STORY_PURGE)
 
 
 def purge_after(entry: TrashedArticle) -> dt.datetime:
@@ -69,9 +62,7 @@ def _tell(caller: Article, article: Article) -> Article:
 def trash(article: Article, *, user=None) -> Article:
     """Move a story to the trash; a live one comes off the site first (its URL answers 410)."""
     caller, article = article, _locked(article)
-    if user is not None and not may_trash(user, article):
-        raise PermissionDenied("Your role cannot delete this story: contributors can delete only their own "
-                               "stories that were never published; an editor can delete any.")
+    require(user, STORY_TRASH, article)
     if article.state == WorkflowState.DELETED:
         raise TrashError(f"“{article.headline}” is already in the trash.")
     state_before = article.state
@@ -92,15 +83,14 @@ def restore(article: Article, *, user=None, as_draft: bool = True) -> Article:
     (a story that was live is live again, the version readers saw, with everything a publish
     tells the site)."""
     caller, article = article, _locked(article)
-    if user is not None and not may_trash(user, article):
-        raise PermissionDenied("Your role cannot restore this story; an editor can.")
+    require(user, STORY_TRASH, article)
     entry = TrashedArticle.objects.filter(article=article).first()
     if article.state != WorkflowState.DELETED or entry is None:
         raise TrashError(f"“{article.headline}” is not in the trash.")
     state = WorkflowState.DRAFT if as_draft else entry.state_before
     goes_live = state == WorkflowState.PUBLISHED
     # A scheduled story goes live on its own minute: putting it back is publishing too.
-    if state in (WorkflowState.PUBLISHED, "scheduled") and user is not None and not user.has_perm(PUBLISH_PERMISSION):
+    if state in (WorkflowState.PUBLISHED, "scheduled") and not allowed(user, STORY_PUBLISH, article):
         raise PermissionDenied("Restoring a story as it was puts it back on the site; only an editor can publish.")
     entry.delete()
     article.state = state
@@ -117,8 +107,7 @@ def restore(article: Article, *, user=None, as_draft: bool = True) -> Article:
 def purge(article: Article, *, user=None) -> None:
     """Delete a story in the trash for good, with its revisions. A URL that was live goes
     on answering 410 (the stored "gone" page is the public site's, and stays)."""
-    if not may_purge(user):
-        raise PermissionDenied("Only an administrator can purge stories from the trash.")
+    require(user, STORY_PURGE)
     article = _locked(article)
     if article.state != WorkflowState.DELETED:
         raise TrashError(f"“{article.headline}” is not in the trash; delete it first.")

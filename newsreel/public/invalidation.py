@@ -23,6 +23,7 @@ from newsreel import links
 from newsreel.newsroom.models import Article, Mention
 from newsreel.public.after_commit import after_commit
 from newsreel.public.models import StoredPage
+from newsreel.public.store import drop
 from newsreel.public.pages.queries import live_articles
 from newsreel.write_retry import run_write
 
@@ -77,7 +78,7 @@ def flush(items: Iterable[tuple[str, Any]]) -> None:
     _drop_reference_pages("person", person_keys)
     for chunk in _chunks(keys["author"]):
         paths = [links.path("author", slug=slug) for slug in chunk]
-        run_write(lambda paths=paths: StoredPage.objects.filter(path__in=paths).delete())
+        run_write(lambda paths=paths: drop(StoredPage.objects.filter(path__in=paths)))
     _render_articles(article_ids)
 
 
@@ -132,7 +133,7 @@ def _drop_reference_pages(kind: str, keys: set[str]) -> None:
                 under |= Q(path__startswith=page_of[key] + "coverage/")
             paths += coverage.filter(under).values_list("path", flat=True)
     for chunk in _chunks(paths):
-        run_write(lambda chunk=chunk: StoredPage.objects.filter(path__in=chunk).delete())
+        run_write(lambda chunk=chunk: drop(StoredPage.objects.filter(path__in=chunk)))
 
 
 def _render_articles(article_ids: set[int]) -> None:
@@ -156,7 +157,7 @@ def _render_articles(article_ids: set[int]) -> None:
             # Listings show headlines, sections and dates only, but a hero credit or
             # an author's name may appear on them: drop them to be rendered afresh.
             # Feeds carry author and tag names and hero images; sitemaps image URLs.
-            StoredPage.objects.filter(kind__in=["section", "author", "tag", "archive", "feed", "sitemap"]).delete()
+            drop(StoredPage.objects.filter(kind__in=["section", "author", "tag", "archive", "feed", "sitemap"]))
         run_write(fronts)
 
 

@@ -44,6 +44,7 @@ from newsreel.public.pages.shared import list_length
 from newsreel.public.pages.related import Entities, closest_ids, related_articles, related_html
 from newsreel.public.refresh import Affected, refresh_article, renders_everything
 from newsreel.public.store import delete_pages, store_page
+from newsreel.public.store import drop as drop_pages
 
 # Pages of a list re-rendered at publish when stored; stored pages past this are dropped
 # (every list page costs a full page render, and pages past the first are read rarely).
@@ -173,7 +174,7 @@ def _stored_pages(base: str, count: Callable[[], int], render: Callable[[int], o
         else:
             drop.append(path)
     if drop:
-        StoredPage.objects.filter(path__in=drop).delete()
+        drop_pages(StoredPage.objects.filter(path__in=drop))
 
 
 def _ripple(affected: Affected, done: set[int]) -> list[int]:

@@ -26,7 +26,7 @@ from newsreel.public import pages
 from newsreel.public.models import StoredPage
 from newsreel.public.pages.queries import live_articles, live_neighbour_ids
 from newsreel.public.pages.shared import reads_shared
-from newsreel.public.store import delete_page, delete_pages, store_page, store_redirect
+from newsreel.public.store import delete_page, delete_pages, drop, store_page, store_redirect
 
 
 def refresh_article(article: Article) -> StoredPage:
@@ -101,6 +101,8 @@ class Affected:
                 self.film_keys.add(film_key)
             if person_key:
                 self.person_keys.add(person_key)
+        if article.review_film_id:  # the reviewed film's page shows the rating and links the review
+            self.film_keys.add(article.review_film.key)
         # Person pages list quotes, so a quoted speaker's page changes too.
         self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
         self.tag_ids.update(article.tags.values_list("id", flat=True))
@@ -279,11 +281,11 @@ def refresh_everything() -> int:
     refresh_home()
     count += 1
     # Feeds and sitemaps carry the site's name and URL: dropped, filled again on request.
-    StoredPage.objects.filter(kind__in=["section", "author", "film", "person", "tag", "archive", "feed", "sitemap"]).delete()
+    drop(StoredPage.objects.filter(kind__in=["section", "author", "film", "person", "tag", "archive", "feed", "sitemap"]))
     stale = [path for path in StoredPage.objects.filter(kind="article").values_list("path", flat=True)
              if path not in live_paths]
     for start in range(0, len(stale), 500):
-        StoredPage.objects.filter(path__in=stale[start:start + 500]).delete()
+        drop(StoredPage.objects.filter(path__in=stale[start:start + 500]))
     gone = set(StoredPage.objects.filter(kind="gone").values_list("path", flat=True))
     for article in Article.objects.exclude(live_q()).only("id", "slug"):
         if article.get_absolute_url() in gone:

@@ -12,15 +12,15 @@ from datetime import datetime, timezone as dt_timezone
 from functools import lru_cache
 from typing import Iterable
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.http import http_date
 
-from newsreel.public import conditional
+from newsreel.public import cdn_purge, conditional
 from newsreel.public import reader_fill
 from newsreel.public.models import StoredPage
 
@@ -63,20 +63,29 @@ def store_page(
     values = {"body": body, "etag": etag, "last_modified": modified, **wanted}
     if reader_fill.active():  # a reader's request: answered with this page even if it cannot be stored
         return reader_fill.store_or_keep(path, values, lambda: _write_page(path, page, values))
+    # New bytes for a page a CDN may hold (a new story's address too: the CDN may keep the 404
+    # a reader got before it went live). A reader's fill above stores what the CDN is fetching.
+    cdn_purge.note([path])
     return _write_page(path, page, values)
 
 
 def _write_page(path: str, page: StoredPage | None, values: dict) -> StoredPage:
-    if page is None:
+    # Another writer may drop or store the same path between our read and our write: on
+    # PostgreSQL two publishes interleave, and one dropping a tag or feed page the other is
+    # rendering left an UPDATE that matched no row (the publish failed with a DatabaseError).
+    # So an update that finds no row stores the page anew, and an insert that meets a row
+    # updates it; three rounds settle any interleaving a publish meets in practice.
+    for _ in range(3):
+        if page is not None and StoredPage.objects.filter(pk=page.pk).update(**values):
+            for name, value in values.items():
+                setattr(page, name, value)
+            return page
         try:
             with transaction.atomic():
                 return StoredPage.objects.create(path=path, **values)
         except IntegrityError:  # another process stored the same path a moment ago
-            page = StoredPage.objects.get(path=path)
-    for name, value in values.items():
-        setattr(page, name, value)
-    page.save(update_fields=list(values))
-    return page
+            page = StoredPage.objects.filter(path=path).defer("body").first()
+    raise DatabaseError(f"could not store the page {path}: other writers kept storing and dropping it")
 
 
 def store_redirect(path: str, location: str) -> StoredPage:
@@ -88,8 +97,7 @@ def store_redirect(path: str, location: str) -> StoredPage:
 
 def delete_page(path: str) -> bool:
     """Forget the stored response for `path`; True when there was one."""
-    deleted, _ = StoredPage.objects.filter(path=path).delete()
-    return bool(deleted)
+    return bool(drop(StoredPage.objects.filter(path=path)))
 
 
 def delete_pages(paths: Iterable[str] = (), prefixes: Iterable[str] = ()) -> int:
@@ -97,7 +105,18 @@ def delete_pages(paths: Iterable[str] = (), prefixes: Iterable[str] = ()) -> int
     condition = Q(path__in=list(paths))
     for prefix in prefixes:
         condition |= _under(prefix)
-    deleted, _ = StoredPage.objects.filter(condition).delete()
+    return drop(StoredPage.objects.filter(condition))
+
+
+def drop(pages: QuerySet) -> int:
+    """Delete these stored pages, to be rendered on their next request; returns how many.
+
+    Every deletion of stored pages goes through here, so a CDN in front of the site is told
+    of each dropped page once the transaction commits (`cdn_purge`, when configured)."""
+    paths = list(pages.values_list("path", flat=True)) if cdn_purge.enabled() else []
+    deleted, _ = pages.delete()
+    if deleted and paths:
+        cdn_purge.note(paths)
     return deleted
 
 

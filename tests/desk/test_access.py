@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, WorkflowState
-from newsreel.newsroom.publishing import save_and_publish, save_draft
+from newsreel.newsroom.publishing import publish, save_and_publish, save_draft
 
 from .conftest import BODY, article_form
 
@@ -102,7 +102,7 @@ def test_contributor_cannot_publish_a_new_article_by_posting(as_contributor, gra
 
 
 def test_contributor_cannot_unpublish(as_contributor, contributor, graph):
-    article = save_and_publish(ArticleDraft(headline="Mine, live", body=BODY), user=contributor)
+    article = publish(save_draft(ArticleDraft(headline="Mine, live", body=BODY), user=contributor))  # by the system
     response = as_contributor.post(f"/desk/articles/{article.pk}/unpublish/")
     assert response.status_code == 403
     article.refresh_from_db()
@@ -139,3 +139,16 @@ def test_forms_are_protected_against_cross_site_posts(editor, graph):
     client.force_login(editor)
     assert client.post("/desk/articles/new/", article_form()).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_a_deactivated_accounts_open_session_is_told_so_and_changes_nothing(client, editor, graph):
+    article = save_draft(ArticleDraft(headline="Before", body=BODY), user=editor)
+    client.force_login(editor)
+    editor.is_active = False  # an administrator deactivates the account while its session is open
+    editor.save(update_fields=["is_active"])
+    page = client.get("/desk/")
+    assert page.status_code == 403 and "has been deactivated" in page.content.decode()
+    response = client.post(f"/desk/articles/{article.pk}/", article_form(headline="After", action="publish"))
+    assert response.status_code == 403 and "nothing was changed" in response.content.decode()
+    article.refresh_from_db()
+    assert article.headline == "Before" and article.state == WorkflowState.DRAFT and article.revisions.count() == 1

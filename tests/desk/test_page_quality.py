@@ -1,7 +1,8 @@
 """Every desk page, opened in Chromium, passes axe-core with no violation (wide and light,
 320 px and dark) and the Nu HTML Checker with no error: sign-in, the story list (plain,
 filtered, with a filter error), a new, an existing and a scheduled story, revisions, a
-revision, images, the scheduled queue, the trash, and the refusal page. A desk address
+revision, images, the scheduled queue, the trash, the review queue, a story in review as its
+editor and as its writer sees it, a contributor's draft, and the refusal page. A desk address
 that nobody visits here fails the last spec, so a new page cannot miss the check."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.utils import timezone
 from newsreel.desk import urls as desk_urls
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.images.services import create_image
+from newsreel.newsroom import review
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom import account_links
 from newsreel.newsroom.models import Section
@@ -39,7 +41,7 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "article_schedule", "article_reschedule", "article_unschedule", "article_unpublish_time",
              "autosave", "autosave_new", "autosave_discard", "autosave_discard_new", "presence", "preview_link",
              "preview_link_revoke", "revision_restore", "person_role", "person_deactivate", "person_reactivate",
-             "person_invite", "person_reset"}
+             "person_invite", "person_reset", "review_request_changes", "note_add"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -52,7 +54,7 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})
     editor = make_user("edith", "editor")
     make_user("ann", "administrator")
-    make_user("carla", "contributor")
+    carla = make_user("carla", "contributor")
     image = create_image(png_upload(), alt="A lighthouse at dusk", credit="Newsroom photo")
     live = save_and_publish(ArticleDraft(headline="Ada Varga finishes Harbor Lights", body=BODY, section="news",
                                          authors=["Nadia Ferro"], hero_image=image.pk), user=editor)
@@ -62,6 +64,13 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     trash(save_draft(ArticleDraft(headline="A memo nobody needs", body="Nothing.\n"), user=editor), user=editor)
     scheduled = save_and_publish(ArticleDraft(headline="Harbor Lights review lifts on Friday", body=BODY,
                                               publish_at=timezone.now() + dt.timedelta(days=3)), user=editor)
+    # Review: one story sent back with a note and submitted again, with an editors' note; one draft of carla's.
+    in_review = review.submit(save_draft(ArticleDraft(headline="Harbor Lights: the keeper speaks", body=BODY),
+                                         user=carla), user=carla, note="Ready for a read.\nThe ending is embargoed.")
+    review.request_changes(in_review, user=editor, note="Name the distributor.")
+    review.submit(in_review, user=carla, note="Done.")
+    review.add_note(in_review, user=editor, text="Legal cleared the ending.")
+    own_draft = save_draft(ArticleDraft(headline="Carla's first draft", body=BODY), user=carla)
     invited = add_person(actor=None, username="iris", email="iris@newsroom.example", role="contributor",
                          first_name="Iris", last_name="Lund")
     welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
@@ -78,6 +87,10 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "invitation": (welcome, "", 200),
         "invitation-refused": (welcome[:-4] + "00/", "", 400),
         "password_reset": (reset, "", 200),
+        "review": ("/desk/review/", "edith", 200),
+        "article_edit-in-review": (f"/desk/articles/{in_review.pk}/", "edith", 200),
+        "article_edit-contributor-in-review": (f"/desk/articles/{in_review.pk}/", "carla", 200),
+        "article_edit-contributor-draft": (f"/desk/articles/{own_draft.pk}/", "carla", 200),
         "articles": ("/desk/", "edith", 200),
         "articles-filtered": ("/desk/?q=harbor&state=published&sort=headline&section=news", "edith", 200),
         "articles-filter-error": ("/desk/?film=Nowhere+Film&since=2026-05-02&until=2026-05-01", "edith", 400),
@@ -172,7 +185,7 @@ def test_the_spec_above_visits_every_desk_page():
     names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
                "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
-               "password_reset"}
+               "password_reset", "review"}
     unvisited = names - visited - POST_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "

@@ -53,6 +53,43 @@ def test_the_desk_accepts_posts_from_the_site_url_and_the_extra_hosts_on_its_sch
                                        "https://*.example.org"]
 
 
+SECURITY_SETTINGS = ("ALLOWED_HOSTS SECURE_PROXY_SSL_HEADER SECURE_SSL_REDIRECT SESSION_COOKIE_SECURE "
+                     "CSRF_COOKIE_SECURE SECURE_HSTS_SECONDS SECURE_HSTS_INCLUDE_SUBDOMAINS SECRET_KEY_FALLBACKS")
+
+
+def django_settings(tmp_path: Path, **environment: str) -> dict:
+    """The Django settings a server started with this environment has (asked in a process of its own)."""
+    import json
+
+    code = ("import json; from django.conf import settings; print(json.dumps({name: getattr(settings, name) "
+            f"for name in {SECURITY_SETTINGS!r}.split()}}))")
+    result = newsreel("shell", "-c", code, env=base_env(tmp_path, **environment))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_an_https_site_behind_a_proxy_gets_secure_cookies_hsts_the_redirect_and_its_hosts(tmp_path):
+    old_key = secrets.token_urlsafe(50)
+    values = django_settings(tmp_path, NEWSREEL_SITE_URL="https://news.example.com",
+                             NEWSREEL_ALLOWED_HOSTS="desk.example.com", NEWSREEL_PROXY_SSL_HEADER="X-Forwarded-Proto",
+                             NEWSREEL_HSTS_SECONDS="31536000", NEWSREEL_SECRET_KEY=KEY,
+                             NEWSREEL_SECRET_KEY_FALLBACKS=old_key)
+    assert {"news.example.com", "desk.example.com"} <= set(values["ALLOWED_HOSTS"])
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SESSION_COOKIE_SECURE"] is values["CSRF_COOKIE_SECURE"] is True
+    assert (values["SECURE_HSTS_SECONDS"], values["SECURE_HSTS_INCLUDE_SUBDOMAINS"]) == (31536000, True)
+    assert values["SECRET_KEY_FALLBACKS"] == [old_key]
+
+
+def test_a_plain_http_site_keeps_cookies_usable_and_sends_no_hsts(tmp_path):
+    values = django_settings(tmp_path, NEWSREEL_SITE_URL="http://127.0.0.1:8000")
+    assert values["SESSION_COOKIE_SECURE"] is values["CSRF_COOKIE_SECURE"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 0 and values["SECURE_PROXY_SSL_HEADER"] is None
+    forced = django_settings(tmp_path, NEWSREEL_SITE_URL="http://127.0.0.1:8000", NEWSREEL_SECURE_COOKIES="true")
+    assert forced["SESSION_COOKIE_SECURE"] is forced["CSRF_COOKIE_SECURE"] is True
+
+
 def test_media_go_to_the_bucket_with_public_urls_that_never_change():
     config = load_config({"NEWSREEL_S3_BUCKET": "newsroom-media", "NEWSREEL_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
                           "NEWSREEL_S3_ACCESS_KEY_ID": "id", "NEWSREEL_S3_SECRET_ACCESS_KEY": "secret"})

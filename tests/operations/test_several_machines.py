@@ -16,44 +16,15 @@ import pytest
 import requests
 from PIL import Image as PILImage
 
+from .behind_proxy import SITE, Machine
 from .processes import (
     NEWSREEL, ON_POSTGRES, base_env, free_port, newsreel, s3_server, scratch_postgres, serving_together,
 )
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="several machines share PostgreSQL: runs in the PostgreSQL pass")
 
-SITE = "news.example.test"
 BUCKET = "newsroom-media"
 PASSWORD = "harbor-lights-" + secrets.token_hex(6)
-
-
-class Machine:
-    """One app server seen through the proxy: a Host, https forwarded, cookies kept by hand
-    (they are Secure, and the spec speaks plain http to the server behind the proxy)."""
-
-    def __init__(self, port: int) -> None:
-        self.base = f"http://127.0.0.1:{port}"
-        self.http = requests.Session()
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, **kwargs) -> requests.Response:
-        headers = {"Host": SITE, "X-Forwarded-Proto": "https", **kwargs.pop("headers", {})}
-        if method == "POST":
-            headers["Origin"] = f"https://{SITE}"
-            headers["Referer"] = f"https://{SITE}{path}"
-        response = self.http.request(method, self.base + path, headers=headers, cookies=dict(self.cookies),
-                                     allow_redirects=False, timeout=30, **kwargs)
-        self.cookies.update(response.cookies.get_dict())
-        return response
-
-    def get(self, path: str) -> requests.Response:
-        return self.request("GET", path)
-
-    def post_form(self, path: str, data: dict, files: dict | None = None) -> requests.Response:
-        page = self.get(path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        assert token, f"no CSRF token in the form at {path} ({page.status_code})"
-        return self.request("POST", path, data={**data, "csrfmiddlewaretoken": token.group(1)}, files=files)
 
 
 def png_bytes() -> bytes:

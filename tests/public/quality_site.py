@@ -62,6 +62,7 @@ def publish_quality_site() -> SimpleNamespace:
         save_and_publish(ArticleDraft(
             headline=headline, body=f"{headline}, a story about *Harbor Lights* and a lighthouse.\n",
             section="reviews" if hours == 2 else "news", authors=["Nadia Ferro"],
+            film="harbor-lights-2025" if hours == 2 else "",
             publish_at=T0 + dt.timedelta(hours=hours),
         ), origin="test")
     return SimpleNamespace(

@@ -44,7 +44,7 @@ def spoiler_story(**overrides) -> ArticleDraft:
 def plain_story(slug: str, headline: str, **overrides) -> ArticleDraft:
     values = dict(
         headline=headline, slug=slug, body=f"Tomas Ilic spoke about *The Paper Orchard*. {headline}.\n",
-        section="reviews", tags=["Streaming"], authors=["Omar Reyes"],
+        section="reviews", film="paper-orchard-2023", tags=["Streaming"], authors=["Omar Reyes"],
     )
     values.update(overrides)
     return ArticleDraft(**values)

@@ -122,3 +122,45 @@ def test_a_rolled_back_rename_leaves_the_search_index_alone_and_a_committed_one_
         graph.harbor.aliases = ["Lights of the Harbor"]
         graph.harbor.save()
     assert reindexed == [[harbor.pk]]
+
+
+def test_a_rolled_back_settings_change_renders_nothing_on_a_later_commit_and_a_committed_one_renders_every_story(
+        graph, stories, rendered):
+    from newsreel.public.models import SiteSettings
+
+    harbor, plain = stories
+    with pytest.raises(RuntimeError), transaction.atomic():
+        settings_row = SiteSettings.current()
+        settings_row.tagline = "A tagline nobody kept"
+        settings_row.save()
+        raise RuntimeError("the settings form failed after the save")
+    with transaction.atomic():  # an unrelated change commits later on the same connection
+        graph.mira.bio = "Mira Sol shoots on invented film stock."
+        graph.mira.save()
+    assert rendered == []
+    assert "A tagline nobody kept" not in bytes(StoredPage.objects.get(path="/").body).decode()
+    with transaction.atomic():
+        settings_row = SiteSettings.current()
+        settings_row.tagline = "Films, seen closely"
+        settings_row.save()
+    assert sorted(rendered) == sorted([harbor.pk, plain.pk])
+    assert "Films, seen closely" in bytes(StoredPage.objects.get(path="/").body).decode()
+
+
+def test_a_rolled_back_publish_leaves_no_page_and_no_search_entry_for_a_later_commit(graph, stories, rendered):
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.publishing import save_and_publish
+    from newsreel.public.search.models import SearchDocument
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        save_and_publish(ArticleDraft(headline="A story that never ran", body="Harbor Lights returns.",
+                                      section="news"), origin="test")
+        raise RuntimeError("the desk's request failed after the publish")
+    rendered.clear()  # the publish rendered its neighbours inside the transaction that rolled back
+    with transaction.atomic():
+        graph.mira.bio = "Mira Sol shoots on invented film stock."
+        graph.mira.save()
+    assert not StoredPage.objects.filter(path="/articles/a-story-that-never-ran/").exists()
+    assert "A story that never ran" not in bytes(StoredPage.objects.get(path="/").body).decode()
+    assert not SearchDocument.objects.filter(slug="a-story-that-never-ran").exists()
+    assert rendered == []

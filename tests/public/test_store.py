@@ -105,3 +105,19 @@ def test_a_stored_redirect_answers_301_with_location(client):
 def test_deleting_a_page_removes_it(home_page):
     assert delete_page("/") is True
     assert delete_page("/") is False
+
+
+def test_a_page_another_writer_dropped_after_it_was_read_is_stored_anew(monkeypatch):
+    """PostgreSQL lets two publishes interleave: one may drop a tag page between the other's
+    read of it and its write (the soak met it: the publish failed, 'update did not affect any rows')."""
+    from newsreel.public import store
+
+    store_page("/tags/soak/", BODY, "tag", last_modified=WHEN)
+    original = store._write_page
+
+    def after_the_other_writers_drop(path, page, values):
+        StoredPage.objects.filter(path=path).delete()  # committed by the other writer meanwhile
+        return original(path, page, values)
+    monkeypatch.setattr(store, "_write_page", after_the_other_writers_drop)
+    store_page("/tags/soak/", BODY + b"<p>one more story</p>", "tag")
+    assert bytes(StoredPage.objects.get(path="/tags/soak/").body) == BODY + b"<p>one more story</p>"

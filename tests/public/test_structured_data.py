@@ -324,7 +324,7 @@ def test_a_published_review_keeps_its_spoiler_block_out_of_every_card_and_json_l
         f":::spoiler salt-lantern-2026\nIn the last reel, {REVEAL}.\n:::\n"
     )
     draft = ArticleDraft(headline="The Salt Lantern review: a ghost story that takes its time", body=body,
-                         section="reviews", authors=["Nadia Ferro"],
+                         section="reviews", film="salt-lantern-2026", authors=["Nadia Ferro"],
                          publish_at=dt.datetime(2026, 2, 1, 9, 0, tzinfo=dt.timezone.utc))
     article = save_and_publish(draft)
     page = get(client, article.get_absolute_url())

@@ -26,5 +26,13 @@ def described(field, extra_errors=None):
 
 
 @register.filter
+def may(user, action: str) -> bool:
+    """`{% if user|may:"review.queue" %}`: the table of role × action, asked from a template."""
+    from newsreel.newsroom.permissions import allowed
+
+    return allowed(user, action)
+
+
+@register.filter
 def is_required(field) -> bool:
     return field.field.required or getattr(field.field, "show_required", False)

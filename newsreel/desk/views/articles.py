@@ -14,20 +14,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
+from newsreel.desk.access import can_publish, desk_view, forbidden, refuse
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.desk.links import entity_choices, link_rows, overrides_from_post
 from newsreel.desk.views import autosave as autosave_views
 from newsreel.desk.views import merging
+from newsreel.desk.views import review as review_views
 from newsreel.images.models import Image
-from newsreel.newsroom import publishing
+from newsreel.newsroom import publishing, review
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
-from newsreel.newsroom.trash import may_trash
+from newsreel.newsroom.permissions import (REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH,
+                                             STORY_UNPUBLISH, STORY_VIEW, allowed)
 from newsreel.text.types import TextError
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
-NO_PUBLISHING = "Your role cannot publish or unpublish articles; an editor can."
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ def initial_from_draft(draft: ArticleDraft) -> dict:
         "body": draft.body, "section": draft.section or None, "tags": ", ".join(draft.tags),
         "authors": ", ".join(draft.authors), "hero_image": draft.hero_image,
         "sources": format_sources(draft.sources),
+        "film": draft.film, "rating": draft.rating or "", "verdict": draft.verdict,
     }
 
 
@@ -64,6 +65,7 @@ def draft_from_form(form: ArticleForm, base: ArticleDraft | None) -> ArticleDraf
         "tags": data["tags"], "authors": data["authors"],
         "hero_image": data["hero_image"].pk if data["hero_image"] else None,
         "sources": data["sources"],
+        "film": data["film"].strip(), "rating": data["rating"].strip() or None, "verdict": data["verdict"],
         "body_line": 1,  # the textarea is the whole body: its lines are the body's lines
     }
     return dataclasses.replace(base, **fields) if base else ArticleDraft(**fields)
@@ -109,22 +111,25 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     article = None
     if pk is not None:
         article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-        if not can_edit(request.user, article):
-            return forbidden(request, NOT_YOURS)
+        refusal = refuse(request, STORY_EDIT if request.method == "POST" else STORY_VIEW, article)
+        if refusal:
+            return refusal
         if article.state == WorkflowState.DELETED:
             messages.info(request, f"“{article.headline}” is in the trash: restore it to edit it.")
             return redirect("desk:trash")
-    elif not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-        return forbidden(request, "Your role cannot write articles.")
+    elif refusal := refuse(request, STORY_CREATE):
+        return refusal
 
     base = publishing.draft_for(article) if article else None
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": can_publish(request.user),
-               "may_trash": article is not None and may_trash(request.user, article)}
+               "may_trash": article is not None and allowed(request.user, STORY_TRASH, article)}
 
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        if action == "publish" and not can_publish(request.user):
-            return forbidden(request, NO_PUBLISHING)
+        if action == "publish" and (refusal := refuse(request, STORY_PUBLISH, article)):
+            return refusal
+        if action == "submit" and (refusal := refuse(request, REVIEW_SUBMIT, article)):
+            return refusal
         form = ArticleForm(request.POST)
         if not form.is_valid():
             return _editor(request, form, context, status=400)
@@ -149,7 +154,18 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return _editor(request, form, context, status=400)
         revision = article.latest_revision
         autosave_views.after_save(request, article, was_new)
-        if action == "publish":
+        if action == "submit":
+            note = request.POST.get("review_note", "")
+            try:
+                review.submit(article, user=request.user, note=note)
+            except review.ReviewError as error:
+                review_views.keep_submit_note(request, article, note)
+                messages.error(request, f"Saved as revision {revision.number}, but not submitted: {error}")
+            else:
+                messages.success(request, f"Submitted revision {revision.number} for review: the editors are told "
+                                          "by e-mail. You can keep editing; they see your latest saved revision.")
+        elif action == "publish":
+            state_before = article.state
             try:
                 publishing.publish(article, user=request.user)
             except (IntakeError, TextError) as error:
@@ -164,6 +180,7 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
                 else:
                     messages.success(request, f"Published revision {revision.number}.")
+                review.approved(article, user=request.user, state_before=state_before)
         elif revision.pk == before:
             messages.info(request, f"Nothing changed since revision {revision.number}, so no new revision was saved.")
         elif revision.derived.get("errors"):
@@ -207,6 +224,7 @@ def _editor(request: HttpRequest, form: ArticleForm, context: dict, status: int 
         "revision_count": article.revisions.count() if article else 0,
         "editing": autosave_views.editing_context(request, article),
     })
+    context.update(review_views.panel_context(request, article))
     return render(request, "desk/article_form.html", context, status=status)
 
 
@@ -223,10 +241,8 @@ def _body_problems(form: ArticleForm) -> list[dict]:
 @desk_view
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
-    if not can_publish(request.user):
-        return forbidden(request, NO_PUBLISHING)
-    if not can_edit(request.user, article):
-        return forbidden(request, NOT_YOURS)
+    if refusal := refuse(request, STORY_UNPUBLISH, article):
+        return refusal
     if article.is_live:
         publishing.unpublish(article, user=request.user)
         messages.success(request, "Unpublished: the article is off the site. Its revisions are kept.")
@@ -240,9 +256,7 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _own_article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
     article = get_object_or_404(Article, pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, STORY_VIEW, article)
 
 
 @desk_view

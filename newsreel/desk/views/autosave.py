@@ -12,26 +12,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, desk_view, forbidden
+from newsreel.desk.access import desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.newsroom import autosave, presence, preview_links
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_VIEW
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
 AUTOSAVE_SECONDS = 3
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 
 
-def _article_for(request: HttpRequest, pk: int | None) -> tuple[Article | None, HttpResponse | None]:
+def _article_for(request: HttpRequest, pk: int | None, action: str = STORY_EDIT
+                 ) -> tuple[Article | None, HttpResponse | None]:
     if pk is None:
-        if not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-            return None, forbidden(request, "Your role cannot write articles.")
-        return None, None
+        return None, refuse(request, STORY_CREATE)
     article = get_object_or_404(Article, pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, action, article)
 
 
 def _json_refusal(response: HttpResponse) -> JsonResponse:
@@ -77,7 +74,7 @@ def autosave_discard(request: HttpRequest, pk: int | None = None) -> HttpRespons
 @desk_view
 def presence_beat(request: HttpRequest, pk: int) -> JsonResponse:
     """The editor's heartbeat: note this person is here, say who else is."""
-    article, refusal = _article_for(request, pk)
+    article, refusal = _article_for(request, pk, STORY_VIEW)
     if refusal:
         return _json_refusal(refusal)
     presence.beat(article, request.user)

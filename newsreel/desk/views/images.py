@@ -8,11 +8,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from newsreel.desk.access import ADD_IMAGE_PERMISSION, desk_view, forbidden
+from newsreel.desk.access import desk_view, refuse
 from newsreel.desk.forms import ImageUploadForm
 from newsreel.images.models import Image
 from newsreel.images.renditions import thumbnail_url
 from newsreel.images.services import create_image
+from newsreel.newsroom.permissions import IMAGE_UPLOAD, allowed
 
 IMAGES_PER_PAGE = 24
 
@@ -31,12 +32,12 @@ def add_service_errors(form, error: ValidationError) -> None:
 
 @desk_view
 def image_list(request: HttpRequest) -> HttpResponse:
-    may_upload = request.user.has_perm(ADD_IMAGE_PERMISSION)
+    may_upload = allowed(request.user, IMAGE_UPLOAD)
     form = ImageUploadForm()
     status = 200
     if request.method == "POST":
-        if not may_upload:
-            return forbidden(request, "Your role cannot upload images.")
+        if refusal := refuse(request, IMAGE_UPLOAD):
+            return refusal
         form = ImageUploadForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data

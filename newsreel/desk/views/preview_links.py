@@ -12,19 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_edit, desk_view, forbidden
+from newsreel.desk.access import desk_view, refuse
 from newsreel.newsroom import preview_links
 from newsreel.newsroom.models import Article
+from newsreel.newsroom.permissions import STORY_SHARE_PREVIEW
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 LIFETIME_CHOICES = [label for label, _ in preview_links.LIFETIMES]
 
 
 def _article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
     article = get_object_or_404(Article.objects.select_related("latest_revision"), pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, STORY_SHARE_PREVIEW, article)
 
 
 @require_POST
@@ -41,7 +39,7 @@ def preview_link_make(request: HttpRequest, pk: int) -> HttpResponse:
     if chosen not in lifetimes:
         messages.error(request, f"“{chosen}” is not a link lifetime; choose one of: {', '.join(LIFETIME_CHOICES)}.")
         return redirect("desk:article_edit", pk=article.pk)
-    token, expires = preview_links.make_token(article, lifetimes[chosen])
+    token, expires = preview_links.make_token(article, lifetimes[chosen], user=request.user)
     url = settings.SITE_URL + reverse("preview-shared", args=[article.pk, token])
     return render(request, "desk/preview_link.html", {
         "article": article, "url": url, "expires": expires, "lifetime": chosen, "nav": "articles",
@@ -54,6 +52,6 @@ def preview_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = _article(request, pk)
     if refusal:
         return refusal
-    preview_links.revoke_all(article)
+    preview_links.revoke_all(article, user=request.user)
     messages.success(request, "Every preview link made for this story so far has stopped working.")
     return redirect("desk:article_edit", pk=article.pk)

@@ -7,19 +7,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_edit, desk_view, forbidden
+from newsreel.desk.access import desk_view, refuse
 from newsreel.newsroom import revisions
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article, Revision
+from newsreel.newsroom.permissions import STORY_EDIT, STORY_VIEW
 
-NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 
 
-def _article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
+def _article(request: HttpRequest, pk: int, action: str) -> tuple[Article | None, HttpResponse | None]:
     article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, action, article)
 
 
 def _number(value: str) -> int | None:
@@ -29,7 +27,7 @@ def _number(value: str) -> int | None:
 @desk_view
 def revision_compare(request: HttpRequest, pk: int) -> HttpResponse:
     """Two revisions side by side in one column: removed words struck, added words marked."""
-    article, refusal = _article(request, pk)
+    article, refusal = _article(request, pk, STORY_VIEW)
     if refusal:
         return refusal
     numbers = sorted(article.revisions.values_list("number", flat=True))
@@ -59,7 +57,7 @@ def revision_compare(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def revision_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    article, refusal = _article(request, pk)
+    article, refusal = _article(request, pk, STORY_EDIT)
     if refusal:
         return refusal
     get_object_or_404(Revision, article=article, number=number)

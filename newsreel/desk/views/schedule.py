@@ -12,13 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import ADD_ARTICLE_PERMISSION, can_edit, can_publish, desk_view, forbidden
+from newsreel.desk.access import can_publish, desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.desk.schedule_forms import ScheduleForm, local_input_value, zone_name
-from newsreel.desk.views.articles import NO_PUBLISHING, NOT_YOURS, _editor, attach, draft_from_form, problems_from
-from newsreel.newsroom import clock, publishing, scheduling
+from newsreel.desk.views.articles import _editor, attach, draft_from_form, problems_from
+from newsreel.newsroom import clock, publishing, review, scheduling
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_SCHEDULE
 from newsreel.newsroom.problems import FieldError
 from newsreel.text.types import TextError
 
@@ -39,12 +40,9 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
     Bad times are refused before anything is saved (the typed text stays in the form); a text
     that cannot be published is saved as a draft, not scheduled, and the problems are shown."""
     article = get_object_or_404(Article.objects.select_related("latest_revision"), pk=pk) if pk else None
-    if not can_publish(request.user):
-        return forbidden(request, NO_PUBLISHING)
-    if article is not None and not can_edit(request.user, article):
-        return forbidden(request, NOT_YOURS)
-    if article is None and not request.user.has_perm(ADD_ARTICLE_PERMISSION):
-        return forbidden(request, "Your role cannot write articles.")
+    refusal = refuse(request, STORY_SCHEDULE, article) or refuse(request, STORY_EDIT if article else STORY_CREATE, article)
+    if refusal:
+        return refusal
     context = {"article": article, "nav": "articles" if article else "new", "may_publish": True}
     form, times = ArticleForm(request.POST), ScheduleForm(request.POST)
     if not form.is_valid() or not times.is_valid():
@@ -69,23 +67,21 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
         attach(form, problems_from(error, form))
         return _editor(request, form, context, status=400)
     revision = article.latest_revision
+    state_before = article.state
     try:
-        scheduling.schedule(article, at=at, unpublish_at=until)
+        scheduling.schedule(article, at=at, unpublish_at=until, user=request.user)
     except IntakeError as error:
         messages.error(request, f"Saved as revision {revision.number}, but not scheduled: {_refusal(error)}")
     else:
         messages.success(request, f"Scheduled: revision {revision.number} goes live {_show(at)}"
                                   + (f" and comes down {_show(until)}." if until else "."))
+        review.approved(article, user=request.user, state_before=state_before)
     return redirect("desk:article_edit", pk=article.pk)
 
 
 def _publishable(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
     article = get_object_or_404(Article, pk=pk)
-    if not can_publish(request.user):
-        return None, forbidden(request, NO_PUBLISHING)
-    if not can_edit(request.user, article):
-        return None, forbidden(request, NOT_YOURS)
-    return article, None
+    return article, refuse(request, STORY_SCHEDULE, article)
 
 
 def _back(request: HttpRequest, article: Article) -> HttpResponse:
@@ -111,7 +107,7 @@ def article_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(request, article)
     try:
         scheduling.schedule(article, at=times.cleaned_data["publish_at"], unpublish_at=times.cleaned_data["unpublish_at"],
-                            revision=article.scheduled_revision)
+                            revision=article.scheduled_revision, user=request.user)
     except IntakeError as error:
         messages.error(request, f"Not rescheduled: {_refusal(error)}")
     else:
@@ -126,7 +122,7 @@ def article_unschedule(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal:
         return refusal
     try:
-        scheduling.unschedule(article)
+        scheduling.unschedule(article, user=request.user)
     except IntakeError as error:
         messages.error(request, f"Not unscheduled: {_refusal(error)}")
     else:
@@ -148,7 +144,7 @@ def article_unpublish_time(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(request, article)
     until = times.cleaned_data["unpublish_at"]
     try:
-        scheduling.set_unpublish_time(article, until)
+        scheduling.set_unpublish_time(article, until, user=request.user)
     except IntakeError as error:
         messages.error(request, f"Unpublish time not set: {_refusal(error)}")
     else:

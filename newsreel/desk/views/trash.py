@@ -13,9 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_edit_any, desk_view, forbidden
+from newsreel.desk.access import can_edit_any, desk_view, forbidden, refuse
 from newsreel.newsroom import trash as trash_service
 from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
+from newsreel.newsroom.permissions import STORY_PUBLISH, STORY_PURGE, STORY_TRASH, allowed
 
 TRASH_PER_PAGE = 50
 
@@ -24,6 +25,8 @@ TRASH_PER_PAGE = 50
 @desk_view
 def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, STORY_TRASH, article):
+        return refusal
     try:
         trash_service.trash(article, user=request.user)
     except PermissionDenied as refusal:
@@ -44,7 +47,7 @@ def trash_list(request: HttpRequest) -> HttpResponse:
     if not can_edit_any(request.user):
         entries = entries.filter(article__created_by=request.user)
     page = Paginator(entries, TRASH_PER_PAGE).get_page(request.GET.get("page"))
-    may_publish = request.user.has_perm(trash_service.PUBLISH_PERMISSION)
+    may_publish = allowed(request.user, STORY_PUBLISH)
     rows = []
     for entry in page:
         was_live = entry.state_before == WorkflowState.PUBLISHED
@@ -67,7 +70,12 @@ def trash_list(request: HttpRequest) -> HttpResponse:
 @desk_view
 def trash_restore(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, STORY_TRASH, article):
+        return refusal
     as_draft = request.POST.get("as") != "was"
+    if not as_draft and entry_state(article) in (WorkflowState.PUBLISHED, WorkflowState.SCHEDULED) and (
+            refusal := refuse(request, STORY_PUBLISH, article)):
+        return refusal  # putting a story back on the site as it was is publishing it
     try:
         article = trash_service.restore(article, user=request.user, as_draft=as_draft)
     except PermissionDenied as refusal:
@@ -79,10 +87,17 @@ def trash_restore(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("desk:article_edit", pk=article.pk)
 
 
+def entry_state(article: Article) -> str | None:
+    """The state a story in the trash had before it was deleted (None: not in the trash)."""
+    return TrashedArticle.objects.filter(article=article).values_list("state_before", flat=True).first()
+
+
 @require_POST
 @desk_view
 def trash_purge(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, STORY_PURGE):
+        return refusal
     headline = article.headline
     try:
         trash_service.purge(article, user=request.user)

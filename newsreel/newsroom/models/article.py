@@ -14,6 +14,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.liveness import ArticleQuerySet
 from newsreel.newsroom.models.taxonomy import Section, Tag
+from newsreel.newsroom.film_reviews import rating_label, rating_short, rating_stars
 
 # Raw SQL that must not read article rows (only liveness and date by id) names this index.
 LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
@@ -21,6 +22,8 @@ LIVE_BY_ID_INDEX = "newsroom_article_live_by_id"
 
 class WorkflowState(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"  # newsreel.newsroom.review: submitted, waiting for an editor
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"  # sent back to its writer with a note
     SCHEDULED = "scheduled", "Scheduled"  # newsreel.newsroom.scheduling: goes live at published_at
     PUBLISHED = "published", "Published"
     UNPUBLISHED = "unpublished", "Unpublished"
@@ -42,8 +45,18 @@ class Article(models.Model):
         default=dict, blank=True,
         help_text='Editor decisions on mention links: {"remove": ["film:key", ...], "add": [{"surface": ..., "key": ..., "kind": "film"}]}',
     )
+    # Reviews (newsreel.newsroom.film_reviews): only a story in the reviews section has these.
+    review_film = models.ForeignKey(
+        "films.Film", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews",
+        help_text="The film a review reviews",
+    )
+    rating = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True,
+                                 help_text="The review's rating, on the scale rating_best tops")
+    rating_best = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The top of the scale the rating was given on: 5 (stars) or 10 (points)")
+    verdict = models.CharField(max_length=200, blank=True, help_text="The review's one-line verdict")
 
-    state = models.CharField(max_length=12, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
+    state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -108,6 +121,21 @@ class Article(models.Model):
     def display_summary(self) -> str:
         """The summary box: the editor's words, else the spoiler-safe generated one."""
         return self.summary or self.generated_summary
+
+    @property
+    def rating_label(self) -> str:
+        """"4.5 out of 5 stars"; empty without a rating."""
+        return rating_label(self.rating, self.rating_best) if self.rating is not None else ""
+
+    @property
+    def rating_short(self) -> str:
+        """"4.5/5"; empty without a rating."""
+        return rating_short(self.rating, self.rating_best) if self.rating is not None else ""
+
+    @property
+    def rating_stars(self) -> str:
+        """"★★★★½" on the five-star scale; empty otherwise."""
+        return rating_stars(self.rating, self.rating_best) if self.rating is not None else ""
 
     @property
     def has_unpublished_changes(self) -> bool:

@@ -16,7 +16,7 @@ from newsreel.public.feeds.scopes import FeedScope, scope_for, scopes_for_affect
 from newsreel.public.models import SiteSettings, StoredPage
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.refresh import Affected
-from newsreel.public.store import store_page
+from newsreel.public.store import drop, store_page
 from newsreel.public.pages.shared import site_settings
 
 KIND = "feed"
@@ -56,7 +56,7 @@ def refresh_feeds_for(affected: Affected) -> int:
     scopes = list(scopes_for_affected(affected, with_stories_only=rebuild))
     if not rebuild:
         paths = [scope.path(fmt.filename) for scope in scopes for fmt in FORMATS.values()]
-        StoredPage.objects.filter(path__in=paths, kind=KIND).delete()
+        drop(StoredPage.objects.filter(path__in=paths, kind=KIND))
         return 0
     site = site_settings()
     cache: ItemCache = {}

@@ -48,6 +48,8 @@ def render_article(article: Article) -> bytes:
         "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
         # Sanitized by the text core (nh3) before it was stored.
         "body_html": mark_safe(article.body_html),
+        # A review's film, rating and verdict (only stories in the reviews section have them).
+        "review_film": article.review_film if article.review_film_id else None,
         # The click-to-load script only where there is an embed to load (a facade's player link).
         "has_embeds": 'data-embed-src="' in article.body_html,
         "films": [{"film": film, "status": film_status_line(film)} for film in films],

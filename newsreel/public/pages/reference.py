@@ -15,7 +15,8 @@ from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.newsroom.models import Article, Quote
 from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page
-from newsreel.public.pages.queries import live_articles
+from newsreel.newsroom.film_reviews import REVIEW_SECTION
+from newsreel.public.pages.queries import listed_articles, live_articles
 from newsreel.public.pages.seo import social_tags
 from newsreel.public.pages.shared import site_settings
 
@@ -109,6 +110,9 @@ def render_film(film: Film) -> bytes:
         "groups": groups,
         **_first_coverage_page(stories, film),
         "quotes": quotes,
+        # The newsroom's own rating: its latest live review of the film.
+        "review": listed_articles().filter(review_film=film, section__slug=REVIEW_SECTION)
+        .order_by("-published_at", "-id").first(),
         "json_ld": json_ld(structured_data.movie(film, credits, poster)),
     })
 

@@ -4,8 +4,9 @@ Spoiler safety: descriptions come from Article.meta_description (or a film's syn
 person's bio); the films and people named come only from mentions outside spoiler blocks
 (`Mention.in_spoiler=False`), because a name revealed in a spoiler block is itself a spoiler.
 
-Which film a review reviews: among the films mentioned outside spoiler blocks, the one
-mentioned most often; on a tie, the one whose title appears in the headline when exactly
+Which film a review reviews: the film its editor named (`Article.review_film`, required for
+new reviews); for a review published before reviews named their film, among the films
+mentioned outside spoiler blocks, the one mentioned most often; on a tie, the one whose title appears in the headline when exactly
 one of the tied films does. Otherwise no single film is the subject, and the review is
 published as a plain NewsArticle (naming the wrong film would be worse than naming none).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count
@@ -22,6 +24,7 @@ from django.templatetags.static import static
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.images.renditions import Picture, picture
 from newsreel.newsroom.models import Article, Author, Mention
+from newsreel.newsroom.film_reviews import scale_for
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute
 
@@ -74,9 +77,11 @@ def news_article(
     people: Sequence[Person],
     modified: datetime,
 ) -> dict[str, Any]:
-    """NewsArticle, or ReviewNewsArticle reviewing the main film for a story in the reviews section."""
-    subject = main_film(article, films)
-    is_review = bool(article.section_id and article.section.slug == REVIEW_SECTION and subject is not None)
+    """NewsArticle, or ReviewNewsArticle (a schema.org Review) reviewing its film for a story in the
+    reviews section, with its rating (Google's review snippet: itemReviewed, reviewRating, author)."""
+    in_reviews = bool(article.section_id and article.section.slug == REVIEW_SECTION)
+    subject = article.review_film if in_reviews and article.review_film_id else main_film(article, films)
+    is_review = in_reviews and subject is not None
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ReviewNewsArticle" if is_review else "NewsArticle",
@@ -106,7 +111,22 @@ def news_article(
         data["mentions"] = others
     if is_review:
         data["itemReviewed"] = movie_summary(subject)
+        if article.rating is not None:
+            data["reviewRating"] = review_rating(article)
+        if not authors:  # a review snippet needs an author: the newsroom's own
+            data["author"] = [organization(site)]
     return data
+
+
+def review_rating(article: Article) -> dict[str, Any]:
+    """The review's Rating, with the scale it was given on."""
+    scale = scale_for(article.rating_best)
+    return {"@type": "Rating", "ratingValue": _number(article.rating), "bestRating": scale.best,
+            "worstRating": _number(scale.worst)}
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def breadcrumbs(trail: Iterable[tuple[str, str]]) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from newsreel.public.refresh import Affected
 from newsreel.public.sitemaps import index, news
 from newsreel.public.sitemaps.families import FAMILIES, Family, part_of
 from newsreel.public.sitemaps.xml import CONTENT_TYPE, urlset
-from newsreel.public.store import delete_page, store_page
+from newsreel.public.store import delete_page, drop, store_page
 
 KIND = "sitemap"
 _PART_PATH = re.compile(r"^/sitemaps/(?P<family>[a-z]+)-(?P<part>[1-9][0-9]{0,8})\.xml$")
@@ -149,7 +149,7 @@ def refresh_sitemaps_for(affected: Affected) -> int:
     paths = [FAMILIES[name].path(part) for name, numbers in parts.items() for part in sorted(numbers)]
     refresh_news()
     if not rebuild:
-        StoredPage.objects.filter(path__in=[index.PATH, index.SECTIONS_PATH, *paths], kind=KIND).delete()
+        drop(StoredPage.objects.filter(path__in=[index.PATH, index.SECTIONS_PATH, *paths], kind=KIND))
         return 1
     refresh_index()
     refresh_sections()

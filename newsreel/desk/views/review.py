@@ -1,0 +1,109 @@
+"""Review on the desk: the editors' queue, sending a story back with a note, internal notes,
+and the review panel on a story's editor page. Submitting is the editor form's own button
+(it saves what is typed first, see articles.py); approving is its Publish or Schedule.
+
+Each view checks the table of role × action, and the newsroom's review service checks it
+again. A note that cannot be kept (empty where one is needed, too long) is refused with a
+message and offered back in its box, never lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from newsreel.desk.access import desk_view, refuse
+from newsreel.newsroom import review
+from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.newsroom.models.review import NOTE_MAX_CHARS
+from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
+                                           STORY_PUBLISH, allowed)
+
+# Session keys of a note that was refused, so its box shows it again.
+_KEPT = "review-note:{kind}:{pk}"
+
+
+def _keep(request: HttpRequest, kind: str, pk: int, text: str) -> None:
+    request.session[_KEPT.format(kind=kind, pk=pk)] = text[:NOTE_MAX_CHARS * 2]
+
+
+def _kept(request: HttpRequest, kind: str, pk: int) -> str:
+    return request.session.pop(_KEPT.format(kind=kind, pk=pk), "")
+
+
+@desk_view
+def review_queue(request: HttpRequest) -> HttpResponse:
+    if refusal := refuse(request, REVIEW_QUEUE):
+        return refusal
+    return render(request, "desk/review_queue.html", {
+        "stories": review.queue(request.user), "sent_back": review.sent_back(request.user), "nav": "review",
+    })
+
+
+@require_POST
+@desk_view
+def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, REVIEW_REQUEST_CHANGES, article):
+        return refusal
+    text = request.POST.get("note", "")
+    try:
+        review.request_changes(article, user=request.user, note=text)
+    except review.ReviewError as error:
+        _keep(request, "changes", article.pk, text)
+        messages.error(request, f"Not sent back: {error}")
+    else:
+        messages.success(request, f"Sent back to the writer with your note: “{article.headline}” waits for changes.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+@require_POST
+@desk_view
+def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    if refusal := refuse(request, NOTE_INTERNAL, article):
+        return refusal
+    text = request.POST.get("text", "")
+    try:
+        review.add_note(article, user=request.user, text=text)
+    except review.ReviewError as error:
+        _keep(request, "internal", article.pk, text)
+        messages.error(request, f"Note not added: {error}")
+    else:
+        messages.success(request, "Note added. Only editors and administrators see it; it is never public.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+def panel_context(request: HttpRequest, article: Article | None) -> dict[str, Any]:
+    """What the editor page's review panel shows this person."""
+    user = request.user
+    may_submit = allowed(user, REVIEW_SUBMIT, article) and not allowed(user, STORY_PUBLISH, article)
+    context: dict[str, Any] = {
+        "may_submit": may_submit and (article is None or article.state in review.SUBMITTABLE),
+        "submit_note": request.POST.get("review_note", "") if request.method == "POST" else "",
+        "note_max": NOTE_MAX_CHARS,
+    }
+    if article is None:
+        return context
+    context.update({
+        "notes": review.notes_for(user, article),
+        "may_request_changes": allowed(user, REVIEW_REQUEST_CHANGES, article)
+        and article.state == WorkflowState.IN_REVIEW,
+        "may_note": allowed(user, NOTE_INTERNAL, article),
+        "in_review": article.state == WorkflowState.IN_REVIEW,
+        "changes_requested": article.state == WorkflowState.CHANGES_REQUESTED,
+        "changes_note": _kept(request, "changes", article.pk),
+        "internal_note": _kept(request, "internal", article.pk),
+    })
+    if not context["submit_note"]:
+        context["submit_note"] = _kept(request, "submit", article.pk)
+    return context
+
+
+def keep_submit_note(request: HttpRequest, article: Article, text: str) -> None:
+    """A submission refused after its save: offer the note back in its box."""
+    _keep(request, "submit", article.pk, text)
