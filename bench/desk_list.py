@@ -7,18 +7,25 @@ a body of invented words mixed with everyday film-news words), authors, section,
 films and people the text core would have found; then indexes them with the desk's own
 indexing code (`newsreel.desk.story_index.index_articles`, in batches), exactly what a
 save writes. It does not run the text core or publish (hours at this size, measured
-elsewhere). Then it runs a mix of list, filter and search requests and prints p50/p95 in
-milliseconds for:
+elsewhere). Then it runs each request of a mix (the plain list, each sort, deep pages, each
+filter, and searches for a common word, a rare one, a phrase and a word nobody wrote, some
+with filters) `--rounds` times, shuffled, and prints p50/p95 in milliseconds, each request's
+and each group's, with the machine's load average before and after:
 
-    query   find_stories(...) paged: the count (up to 10,000) and the page's rows
-    view    Django test client GET /desk/?... as a signed-in editor (form, queries, template)
+    query     find_stories(...) paged: the count (up to 10,000) and the page's rows
+    view      Django test client GET /desk/?... as a signed-in editor (middleware, form,
+              queries, template): what the target (p95 under 100 ms) is about
+    cpu       the CPU time the view cost: this process's, plus on PostgreSQL the server
+              process's for this connection (from /proc, when the server runs on this
+              machine). On a shared machine the wall clock adds the wait for a core; the CPU
+              time is what the request costs whatever else runs
 
 SQLite always (in a temporary data folder); PostgreSQL too when DATABASE_URL is set: the
 script then creates its own database `<name>_deskbench` on that server (dropped first if
 there) and never writes to the database DATABASE_URL names.
 
-    .venv/bin/python bench/desk_list.py [--stories 100000] [--words 250] [--rounds 10]
-                                        [--only sqlite|postgresql] [--per-request]
+    .venv/bin/python bench/desk_list.py [--stories 100000] [--words 250] [--rounds 20]
+                                        [--only sqlite|postgresql]
                                         [--data-dir DIR (keep and reuse the SQLite scratch data)]
                                         [--reuse-postgres (keep the PostgreSQL scratch database)]
 """
@@ -29,7 +36,6 @@ import argparse
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -136,38 +142,78 @@ def fill(stories: int, words: int, corpus: Words) -> None:
             cursor.execute("VACUUM ANALYZE desk_storyfacet")
 
 
-def request_mix(corpus: Words) -> dict[str, list[dict]]:
-    """What editors ask the list for, in three groups; the same on every database."""
+def request_mix(corpus: Words, stories: int) -> list[tuple[str, str, dict]]:
+    """What editors ask the list for: (group, name, GET parameters), the same on every database.
+
+    The groups are what the target names: the plain list, each sort, deep pages, each filter,
+    and searches for a common word, a rare one, a phrase and a word no story holds."""
+    from django.utils.text import slugify
+
     rng = random.Random(13)
     middling = corpus.words[len(EVERYDAY) + 200:len(EVERYDAY) + 2000]
     rare = corpus.words[len(EVERYDAY) + 12_000:]
     film_key, film_title = corpus.films[4]
     person_key, _ = corpus.people[7]
-    author = corpus.authors[3]
-    from django.utils.text import slugify
+    pages = max(7, -(-int(stories * 0.97) // 25))  # the trash (3 %) is not listed
+    return [
+        ("list", "newest first", {}),
+        ("list", "page 2", {"page": "2"}),
+        ("sort", "publication date", {"sort": "published"}),
+        ("sort", "headline", {"sort": "headline"}),
+        ("deep", "page 40 by number", {"page": "40"}),
+        ("deep", f"page {pages - 5:,} (near the end) by number", {"page": str(pages - 5)}),
+        ("deep", f"page {pages - 5:,} from Next", _from_next("updated", pages - 5)),
+        ("deep", f"page {pages - 5:,} from Previous", _from_previous("updated", pages - 5)),
+        ("deep", f"page {pages - 5:,} by publication date from Next", _from_next("published", pages - 5)),
+        ("deep", f"page {min(400, pages - 5):,} by headline from Next", _from_next("headline", min(400, pages - 5))),
+        ("filter", "state: draft", {"state": "draft"}),
+        ("filter", "state: published, by publication date", {"state": "published", "sort": "published"}),
+        ("filter", "state: unpublished changes (none)", {"state": "changes"}),
+        ("filter", "section", {"section": "reviews"}),
+        ("filter", "author", {"author": slugify(corpus.authors[3])}),
+        ("filter", "film by key", {"film": film_key}),
+        ("filter", "film by title", {"film": film_title}),
+        ("filter", "rare film, by headline", {"film": corpus.films[1500][0], "sort": "headline"}),
+        ("filter", "person", {"person": person_key}),
+        ("filter", "rare person, unpublished", {"person": corpus.people[3000][0], "state": "unpublished"}),
+        ("filter", "updated in a quarter", {"since": "2025-01-01", "until": "2025-03-31"}),
+        ("filter", "published in a month", {"dates": "published", "since": "2024-06-01", "until": "2024-06-30",
+                                            "sort": "published"}),
+        ("filter", "draft in a section", {"state": "draft", "section": "news"}),
+        ("filter", "section, author, state", {"section": "features", "author": slugify(corpus.authors[10]),
+                                              "state": "published"}),
+        ("search", "common word", {"q": "film"}),
+        ("search", "two common words", {"q": "festival premiere"}),
+        ("search", "middling word", {"q": rng.choice(middling)}),
+        ("search", "two middling words", {"q": f"{rng.choice(middling)} {rng.choice(middling)}"}),
+        ("search", "rare word", {"q": rng.choice(rare)}),
+        ("search", "prefix as typed", {"q": rng.choice(middling)[:4]}),
+        ("search", "phrase", {"q": '"festival premiere"'}),
+        ("search", "no match", {"q": "zzyzx"}),
+        ("search", "common word, page 3 by publication date", {"q": "award", "sort": "published", "page": "3"}),
+        ("search", "common word, by headline", {"q": "director", "sort": "headline"}),
+        ("search", "common word, drafts", {"q": "review", "state": "draft"}),
+        ("search", "common word, section", {"q": "trailer", "section": "news"}),
+        ("search", "common word, a year", {"q": "cast", "since": "2025-01-01", "until": "2025-12-31"}),
+        ("search", "middling word, film", {"q": rng.choice(middling), "film": film_key}),
+        ("search", "punctuation only", {"q": "((( AND 🎬 NEAR"}),
+    ]
 
-    return {
-        "list": [
-            {}, {"page": "2"}, {"page": "40"}, {"sort": "headline"}, {"sort": "published"},
-            {"sort": "headline", "page": "300"}, {"state": "draft"}, {"state": "published", "sort": "published"},
-        ],
-        "filter": [
-            {"section": "reviews"}, {"author": slugify(author)}, {"film": film_key}, {"film": film_title},
-            {"person": person_key}, {"since": "2025-01-01", "until": "2025-03-31"},
-            {"dates": "published", "since": "2024-06-01", "until": "2024-06-30", "sort": "published"},
-            {"state": "draft", "section": "news"}, {"film": corpus.films[1500][0], "sort": "headline"},
-            {"section": "features", "author": slugify(corpus.authors[10]), "state": "published"},
-            {"person": corpus.people[3000][0], "state": "unpublished"},
-        ],
-        "search": [
-            {"q": "film"}, {"q": "festival premiere"}, {"q": rng.choice(middling)}, {"q": rng.choice(middling)},
-            {"q": f"{rng.choice(middling)} {rng.choice(middling)}"}, {"q": rng.choice(rare)}, {"q": rng.choice(rare)},
-            {"q": rng.choice(middling)[:4]}, {"q": "review", "state": "draft"}, {"q": "trailer", "section": "news"},
-            {"q": "director", "sort": "headline"}, {"q": "award", "sort": "published", "page": "3"},
-            {"q": rng.choice(middling), "film": film_key}, {"q": "cast", "since": "2025-01-01", "until": "2025-12-31"},
-            {"q": "((( AND 🎬 NEAR"}, {"q": "x" * 300},
-        ],
-    }
+
+def _from_next(sort: str, number: int, per_page: int = 25) -> dict:
+    """The address the Next link of page `number - 1` gives (it names that page's last story)."""
+    from newsreel.desk.search import StoryQuery, find_stories, position_of
+
+    last = find_stories(StoryQuery(sort=sort))[(number - 1) * per_page - 1]
+    return {"sort": sort, "page": str(number), "after": position_of(last, sort).token()}
+
+
+def _from_previous(sort: str, number: int, per_page: int = 25) -> dict:
+    """The address the Previous link of page `number + 1` gives (it names that page's first story)."""
+    from newsreel.desk.search import StoryQuery, find_stories, position_of
+
+    first = find_stories(StoryQuery(sort=sort))[number * per_page]
+    return {"sort": sort, "page": str(number), "before": position_of(first, sort).token()}
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -175,11 +221,21 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(mix: dict[str, list[dict]], rounds: int) -> tuple[dict, dict]:
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def measure(mix: list[tuple[str, str, dict]], rounds: int) -> dict[tuple[str, str, str], dict[str, list[float]]]:
+    """Each request `rounds` times in a shuffled order: the query alone (the count and the
+    page's rows) and the whole view (GET /desk/ through every middleware, as a signed-in
+    editor); wall-clock and CPU milliseconds (this process's, plus the PostgreSQL server
+    process's when it runs here)."""
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
-    from newsreel.desk.paging import capped_page, page_number
+    from newsreel.desk.paging import page_number, story_page
+    from newsreel.desk.search import find_stories, parse_position, planned
     from newsreel.desk.views.listing import STORIES_PER_PAGE, StoryFilterForm
 
     editor, _ = User.objects.get_or_create(username="bench-editor")
@@ -191,33 +247,53 @@ def measure(mix: dict[str, list[dict]], rounds: int) -> tuple[dict, dict]:
         form = StoryFilterForm(params)
         if not form.is_valid():
             return 0
-        from newsreel.desk.search import find_stories
+        query = form.story_query(None)
+        entries = find_stories(query).select_related("section", "created_by")
+        return len(story_page(entries, query.sort, page_number(params.get("page")), STORIES_PER_PAGE,
+                              after=parse_position(params.get("after"), query.sort),
+                              before=parse_position(params.get("before"), query.sort),
+                              planned=lambda counted: planned(query, counted)).object_list)
 
-        entries = find_stories(form.story_query(None)).select_related("section", "created_by")
-        return len(capped_page(entries, page_number(params.get("page")), STORIES_PER_PAGE).object_list)
-
-    requests = [(group, params) for group, items in mix.items() for params in items]
-    for group, params in requests:  # warm the caches and the connection
+    server_cpu = _server_cpu_clock()
+    for group, name, params in mix:  # warm the caches and the connection
         query(params)
         assert client.get("/desk/", params).status_code in (200, 400), params
-    times: dict[tuple[str, str], list[float]] = {}
-    each: dict[str, list[float]] = {}
+    samples: dict[tuple[str, str, str], dict[str, list[float]]] = {}
     rng = random.Random(3)
     for _ in range(rounds):
-        order = list(requests)
+        order = list(mix)
         rng.shuffle(order)
-        for group, params in order:
+        for group, name, params in order:
+            times = samples.setdefault((group, name, " ".join(f"{k}={v[:20]}" for k, v in params.items())),
+                                       {"query": [], "view": [], "view cpu": []})
             started = time.perf_counter()
             query(params)
-            elapsed = (time.perf_counter() - started) * 1000
-            times.setdefault(("query", group), []).append(elapsed)
-            started = time.perf_counter()
+            times["query"].append((time.perf_counter() - started) * 1000)
+            started, cpu, server = time.perf_counter(), time.process_time(), server_cpu()
             response = client.get("/desk/", params)
-            view = (time.perf_counter() - started) * 1000
+            times["view"].append((time.perf_counter() - started) * 1000)
+            times["view cpu"].append((time.process_time() - cpu + server_cpu() - server) * 1000)
             assert response.status_code in (200, 400), (params, response.status_code)
-            times.setdefault(("view", group), []).append(view)
-            each.setdefault(f"{group}: " + " ".join(f"{k}={v[:24]}" for k, v in params.items()), []).append(view)
-    return times, each
+    return samples
+
+
+def _server_cpu_clock():
+    """Seconds of CPU the database server's process for this connection has used, read from
+    /proc when PostgreSQL runs on this machine (SQLite works inside this process: 0)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return lambda: 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        path = Path(f"/proc/{cursor.fetchone()[0]}/schedstat")
+    try:
+        path.read_text()
+    except OSError:
+        print("the PostgreSQL server's CPU time is not readable here: 'cpu' counts this process only",
+              file=sys.stderr)
+        return lambda: 0.0
+    return lambda: int(path.read_text().split()[0]) / 1e9
 
 
 def run(label: str, args: argparse.Namespace) -> None:
@@ -236,18 +312,33 @@ def run(label: str, args: argparse.Namespace) -> None:
         fill(args.stories, args.words, corpus)
     build = time.perf_counter() - started
     call_command("collectstatic", interactive=False, verbosity=0)
-    mix = request_mix(corpus)
-    times, each = measure(mix, args.rounds)
+    mix = request_mix(corpus, args.stories)
+    before = load()
+    samples = measure(mix, args.rounds)
+    after = load()
     print(f"\ndesk story list on {connection.vendor}, {StoryEntry.objects.count():,} stories "
-          f"(written and indexed in {build:.0f} s), {sum(map(len, mix.values()))} requests x {args.rounds} rounds")
-    print(f"{'measure':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for (kind, group), samples in sorted(times.items()):
-        print(f"{kind + ' ' + group:<16} {percentile(samples, .5):>8.2f} {percentile(samples, .95):>8.2f} "
-              f"{max(samples):>8.2f}")
-    if args.per_request:
-        print("\nview p50 / max per request (ms):")
-        for name, samples in sorted(each.items(), key=lambda item: -statistics.median(item[1])):
-            print(f"  {statistics.median(samples):7.2f} {max(samples):7.2f}  {name}")
+          f"(written and indexed in {build:.0f} s), {len(mix)} requests x {args.rounds} rounds")
+    print(f"machine: {before} before, {after} after")
+    print("milliseconds; query = count and page rows; view = GET /desk/ whole (wall clock, and CPU)")
+    header = f"{'':<52} {'query p50':>9} {'p95':>7} {'view p50':>9} {'p95':>7} {'cpu p50':>8} {'p95':>7}"
+    groups: dict[str, dict[str, list[float]]] = {}
+    print(header)
+    for (group, name, params), times in samples.items():
+        for kind, values in times.items():
+            groups.setdefault(group, {}).setdefault(kind, []).extend(values)
+    for group in dict.fromkeys(g for g, _, _ in mix):
+        print(_row(f"{group} (all)", groups[group]))
+        for (g, name, params), times in samples.items():
+            if g == group:
+                print(_row(f"  {name}", times))
+    over = [(g, n) for (g, n, _), t in samples.items() if percentile(t["view"], .95) >= 100]
+    print(f"view p95 at or over 100 ms: {', '.join(f'{g}: {n}' for g, n in over) if over else 'none'}")
+
+
+def _row(name: str, times: dict[str, list[float]]) -> str:
+    q, v, c = times["query"], times["view"], times["view cpu"]
+    return (f"{name[:52]:<52} {percentile(q, .5):>9.1f} {percentile(q, .95):>7.1f} {percentile(v, .5):>9.1f} "
+            f"{percentile(v, .95):>7.1f} {percentile(c, .5):>8.1f} {percentile(c, .95):>7.1f}")
 
 
 def scratch_postgres(url: str, reuse: bool = False) -> str:
@@ -271,9 +362,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--words", type=int, default=250, help="words in each story's body")
-    parser.add_argument("--rounds", type=int, default=10, help="times each request of the mix runs")
+    parser.add_argument("--rounds", type=int, default=20, help="times each request of the mix runs")
     parser.add_argument("--only", choices=["sqlite", "postgresql"], help="run one database only")
-    parser.add_argument("--per-request", action="store_true", help="also print each request's median")
     parser.add_argument("--data-dir", help="keep the SQLite scratch data here and reuse it on the next run")
     parser.add_argument("--reuse-postgres", action="store_true",
                         help="keep the PostgreSQL scratch database of an earlier run when it exists")

@@ -1,17 +1,26 @@
-"""Pages of a long list without counting it to the end.
+"""Pages of a long list without counting it to the end, or reading it to the page.
 
 Counting every match is what costs at 100,000 stories (a full-text word in most of them, or
 no filter at all), while an editor needs the first pages and a sense of how many. So a
 list is counted up to COUNT_CAP; past that the page says "more than 10,000", and "Older"
 stays offered as long as a page comes back full.
+
+Reaching a deep page by number reads and drops every story before it (OFFSET), which at
+page 3,000 of the story list is most of the table. So the story list's Next and Previous
+links name the story they continue from (`newsreel.desk.search.Position`), and the page is
+read from there by the sort's index; a page number alone (a typed or old address) still
+works, by OFFSET.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from django.db.models import QuerySet
+
+from newsreel.desk.search import Position, stories_after
 
 COUNT_CAP = 10_000
 
@@ -35,6 +44,7 @@ class CappedPage:
     object_list: list[Any] = field(default_factory=list)
     has_next: bool = False
     paginator: Counted | None = None
+    previous: bool | None = None  # None: there is a page before unless this is page 1
 
     def __iter__(self):
         return iter(self.object_list)
@@ -44,7 +54,7 @@ class CappedPage:
 
     @property
     def has_previous(self) -> bool:
-        return self.number > 1
+        return self.number > 1 if self.previous is None else self.previous
 
     def has_other_pages(self) -> bool:
         return self.has_next or self.has_previous
@@ -61,12 +71,49 @@ def page_number(text: str | None) -> int:
     return int(text) if text and text.isdigit() and 0 < int(text) < 1_000_000 else 1
 
 
-def capped_page(entries: QuerySet, number: int, per_page: int, cap: int = COUNT_CAP) -> CappedPage:
+# How the database should read the list, told what the count found (None: for the count
+# itself); `newsreel.desk.search.planned` is the story list's.
+Planner = Callable[["Counted | None"], AbstractContextManager]
+
+
+def _as_planned(counted: "Counted | None") -> AbstractContextManager:
+    return nullcontext()
+
+
+def capped_page(entries: QuerySet, number: int, per_page: int, cap: int | None = None,
+                planned: Planner = _as_planned) -> CappedPage:
     """One page of `entries` (ordered), with the list counted up to `cap`."""
-    found = entries.order_by()[:cap + 1].count()
-    counted = Counted(count=min(found, cap), more=found > cap, per_page=per_page)
+    counted = _count(entries, per_page, cap, planned)
     if not counted.more:
         number = min(number, counted.num_pages)  # past the end: the last page, as Django's get_page
     start = (number - 1) * per_page
-    rows = list(entries[start:start + per_page + 1])
+    with planned(counted):
+        rows = list(entries[start:start + per_page + 1])
     return CappedPage(number=number, object_list=rows[:per_page], has_next=len(rows) > per_page, paginator=counted)
+
+
+def story_page(entries: QuerySet, sort: str, number: int, per_page: int, after: Position | None = None,
+               before: Position | None = None, cap: int | None = None,
+               planned: Planner = _as_planned) -> CappedPage:
+    """Page `number` of the story list: the stories after `after` (a Next link), before
+    `before` (a Previous link), or by number when the address names neither."""
+    if after is None and before is None:
+        return capped_page(entries, number, per_page, cap, planned)
+    counted = _count(entries, per_page, cap, planned)
+    if after is not None:
+        with planned(counted):
+            rows = stories_after(entries, sort, after, per_page + 1)
+        return CappedPage(number=max(number, 2), object_list=rows[:per_page], has_next=len(rows) > per_page,
+                          paginator=counted, previous=True)
+    with planned(counted):
+        rows = stories_after(entries, sort, before, per_page + 1, backwards=True)
+    earlier = len(rows) > per_page
+    return CappedPage(number=number if earlier else 1, object_list=rows[:per_page][::-1], has_next=True,
+                      paginator=counted, previous=earlier)
+
+
+def _count(entries: QuerySet, per_page: int, cap: int | None, planned: Planner) -> Counted:
+    cap = COUNT_CAP if cap is None else cap
+    with planned(None):
+        found = entries.order_by()[:cap + 1].count()
+    return Counted(count=min(found, cap), more=found > cap, per_page=per_page)

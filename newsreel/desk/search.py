@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -23,6 +25,9 @@ from django.utils import timezone
 from newsreel.desk.models import StoryEntry, StoryFacet
 from newsreel.desk.story_index import CONFIG, FTS
 from newsreel.newsroom.models import WorkflowState
+
+if TYPE_CHECKING:
+    from newsreel.desk.paging import Counted
 
 MAX_WORDS = 12
 # Above this many matches, walking the sort order beats sorting the matches (SQLite).
@@ -92,6 +97,41 @@ def _fts5_matches_more_than(match: str, limit: int) -> bool:
         return cursor.fetchone()[0] > limit
 
 
+@contextmanager
+def planned(query: StoryQuery, counted: Counted | None) -> Iterator[None]:
+    """How PostgreSQL reads a search (`newsreel.desk.paging.Planner`); nothing elsewhere.
+
+    Its planner cannot see what testing a story's words costs: the vector lives out of the
+    row (TOAST), so reading every row and testing each looks cheap, and it chose that to
+    count a common word's matches (0.6 s at 100,000 stories) and walked the whole sort
+    order looking for a word nobody wrote (8 s). So the count is read from the GIN index
+    only; and the page walks the sort's index only when the count shows the matches are
+    dense (more than the count's cap: a match every few stories), otherwise the matches come
+    from the GIN index and are sorted (at most the cap of them)."""
+    if connection.vendor != "postgresql" or not words_of(query.words):
+        yield
+        return
+    walk = counted is not None and counted.more
+    wanted = {"enable_seqscan": "off", "enable_indexscan": "on" if walk else "off",
+              "enable_indexonlyscan": "on" if walk else "off", "enable_bitmapscan": "off" if walk else "on",
+              "jit": "off"}  # a plan that had to take a switched-off way costs 10^10, which would start JIT
+    # Local to the transaction, or to the request's when there is one: so what was there is
+    # put back after (a savepoint's release keeps SET LOCAL; its rollback, on an error, undoes it).
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(["current_setting(%s)"] * len(wanted)), list(wanted))
+            before = dict(zip(wanted, cursor.fetchone()))
+            _set_locally(cursor, wanted)
+        yield
+        with connection.cursor() as cursor:
+            _set_locally(cursor, before)
+
+
+def _set_locally(cursor: Any, settings: dict[str, str]) -> None:
+    cursor.execute("SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+                   [part for item in settings.items() for part in item])
+
+
 def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
@@ -126,3 +166,68 @@ def find_stories(query: StoryQuery) -> QuerySet[StoryEntry]:
     if words:
         entries = entries.filter(matching(words))
     return entries.order_by(*SORTS.get(query.sort, SORTS["updated"]))
+
+
+# Pages by position ("keyset"): the Next link names the last story of its page, and the next
+# page starts after it by the sort's own index, so page 3,000 costs what page 1 does (an
+# OFFSET reads and drops every story before it). Each sort's key is (value, article id).
+SORT_KEYS = {"updated": "updated_at", "published": "published_at", "headline": "headline_key"}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A story's place in a sort: its sort value (None: never published) and its id."""
+
+    value: Any
+    article_id: int
+
+    def token(self) -> str:
+        value = self.value.isoformat() if isinstance(self.value, dt.datetime) else (self.value or "")
+        return f"{self.article_id}~{value}"
+
+
+def position_of(entry: StoryEntry, sort: str) -> Position:
+    return Position(getattr(entry, SORT_KEYS.get(sort, "updated_at")), entry.article_id)
+
+
+def parse_position(token: str | None, sort: str) -> Position | None:
+    """The position a page link names, or None when there is none or it is damaged (the
+    list then pages by number, which shows the same stories unless the list changed)."""
+    number, _, value = (token or "").partition("~")
+    if not number.isdigit() or len(token or "") > 400:
+        return None
+    if SORT_KEYS.get(sort, "updated_at") == "headline_key":
+        return Position(value, int(number))
+    if not value and sort == "published":
+        return Position(None, int(number))
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return Position(when, int(number)) if when.tzinfo is not None else None
+
+
+def stories_after(entries: QuerySet[StoryEntry], sort: str, position: Position, count: int,
+                  backwards: bool = False) -> list[StoryEntry]:
+    """Up to `count` entries that follow `position` in the sort of `entries` (or precede it,
+    `backwards`, nearest first). Each condition is a range on the sort's index (`<=` or
+    `>=` the value) with the ties at that value cut by id, which the databases walk from the
+    position rather than from the start."""
+    sort = sort if sort in SORT_KEYS else "updated"
+    field, at, pk = SORT_KEYS[sort], position.value, position.article_id
+    descending = sort != "headline"
+    onward = descending != backwards  # the sort value falls along the way
+    ordered = entries.reverse() if backwards else entries
+    if at is None:  # among the never-published, who come after every published story
+        nulls = ordered.filter(published_at__isnull=True, article_id__gt=pk) if backwards else ordered.filter(
+            published_at__isnull=True, article_id__lt=pk)
+        rows = list(nulls[:count])
+        if backwards and len(rows) < count:
+            rows += list(ordered.filter(published_at__isnull=False)[:count - len(rows)])
+        return rows
+    bound = {f"{field}__lte" if onward else f"{field}__gte": at}
+    ties = {field: at, "article_id__gte" if onward else "article_id__lte": pk}
+    rows = list(ordered.filter(**bound).exclude(**ties)[:count])
+    if sort == "published" and not backwards and len(rows) < count:  # then the never-published
+        rows += list(ordered.filter(published_at__isnull=True)[:count - len(rows)])
+    return rows

@@ -1,9 +1,15 @@
-"""Long lists are counted up to a cap: the page says "more than", and Next stays offered."""
+"""Long lists are counted up to a cap: the page says "more than", and Next stays offered.
+Next and Previous continue from a story's place in the sort, so deep pages cost no more
+than the first."""
+
+import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from newsreel.desk.models import StoryEntry
-from newsreel.desk.paging import capped_page, page_number
+from newsreel.desk.paging import capped_page, page_number, story_page
+from newsreel.desk.search import Position, StoryQuery, find_stories, parse_position, position_of
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_draft
 
@@ -40,6 +46,59 @@ def test_the_list_page_says_more_than_when_the_count_is_capped(as_editor, editor
     import newsreel.desk.paging as paging
 
     monkeypatch.setattr(paging, "COUNT_CAP", 5)
-    monkeypatch.setattr(paging.capped_page, "__defaults__", (5,))
     page = as_editor.get("/desk/").content.decode()
     assert "More than 5 articles; filter or search to narrow them." in page
+
+
+@pytest.fixture
+def twelve(db):
+    """Twelve stories with ties in every sort: three updated at one instant, three with one
+    headline, three published at one time, four never published."""
+    for number in range(12):
+        save_draft(ArticleDraft(headline="Same headline" if number in (2, 5, 9) else f"Story {number:02}",
+                                slug=f"story-{number}", body="Text.\n"))
+    ids = list(StoryEntry.objects.order_by("article_id").values_list("article_id", flat=True))
+    base = timezone.now() - dt.timedelta(days=30)
+    for position, pk in enumerate(ids):
+        tied = position in (1, 4, 7)
+        StoryEntry.objects.filter(pk=pk).update(
+            updated_at=base if tied else base + dt.timedelta(hours=(position * 7) % 12),
+            published_at=None if position % 3 == 0 else base + dt.timedelta(days=1 if position in (2, 5, 8) else position))
+    return ids
+
+
+@pytest.mark.parametrize("sort", ["updated", "published", "headline"])
+def test_next_and_previous_links_walk_every_story_once_in_the_sorts_order(twelve, sort):
+    entries = find_stories(StoryQuery(sort=sort))
+    expected = [entry.article_id for entry in entries]
+    pages = [story_page(entries, sort, 1, per_page=5)]
+    while pages[-1].has_next:
+        after = parse_position(position_of(pages[-1].object_list[-1], sort).token(), sort)
+        pages.append(story_page(entries, sort, pages[-1].number + 1, per_page=5, after=after))
+    assert [entry.article_id for page in pages for entry in page] == expected
+    assert [page.number for page in pages] == [1, 2, 3] and [page.has_previous for page in pages] == [False, True, True]
+    back = pages[-1]
+    while back.has_previous:
+        before = parse_position(position_of(back.object_list[0], sort).token(), sort)
+        back = story_page(entries, sort, back.number - 1, per_page=5, before=before)
+        assert [e.article_id for e in back] == [e.article_id for e in pages[back.number - 1]] and back.has_next
+    assert back.number == 1
+
+
+def test_a_damaged_page_link_pages_by_number(twelve):
+    assert parse_position("12~not a date", "updated") is None and parse_position("x~2026-01-01", "updated") is None
+    assert parse_position("12~2026-01-01T00:00:00", "updated") is None  # no time zone: not one we wrote
+    assert parse_position("12~", "published") == Position(None, 12)
+
+
+def test_following_next_on_the_list_page_reaches_the_last_story(as_editor, twelve, monkeypatch):
+    import newsreel.desk.views.listing as listing
+
+    monkeypatch.setattr(listing, "STORIES_PER_PAGE", 5)
+    seen, address = [], "/desk/?sort=published"
+    while address:
+        response = as_editor.get(address)
+        seen += [entry.article_id for entry in response.context["page"]]
+        link = response.context["links"].get("next")
+        address = "/desk/" + link if link else None
+    assert seen == [entry.article_id for entry in find_stories(StoryQuery(sort="published"))]

@@ -101,7 +101,7 @@ def test_an_invitation_link_is_checked_for_wrong_used_expired_and_deactivated(mo
     uidb64, token = url.rstrip("/").split("/")[-2:]
     assert account_links.check("invitation", uidb64, token).ok
     assert account_links.check("reset", uidb64, token).refusal is account_links.Refusal.WRONG
-    assert account_links.check("invitation", uidb64, token[:-1] + "0").refusal is account_links.Refusal.WRONG
+    assert account_links.check("invitation", uidb64, token[:-1] + ("1" if token.endswith("0") else "0")).refusal is account_links.Refusal.WRONG
     assert account_links.check("invitation", "!!", token).refusal is account_links.Refusal.WRONG
 
     generator = type(account_links.invitation_tokens)

@@ -12,8 +12,10 @@ from django.shortcuts import render
 
 from newsreel.desk.access import can_edit_any, desk_view
 from newsreel.desk.models import StoryEntry, StoryFacet
-from newsreel.desk.paging import capped_page, page_number
-from newsreel.desk.search import CHANGES, SORTS, StoryQuery, find_stories
+from newsreel.desk.paging import CappedPage, page_number, story_page
+from newsreel.desk.search import (CHANGES, SORTS, StoryQuery, find_stories, parse_position, planned,
+                                   position_of)
+from newsreel.desk.widgets import QuickSelect
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Author, Section, WorkflowState
 
@@ -29,18 +31,18 @@ def state_choices() -> list[tuple[str, str]]:
 class StoryFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=200, label="Words",
                         help_text="In the headline, dek or text of the latest revision")
-    state = forms.ChoiceField(required=False, label="State")
+    state = forms.ChoiceField(required=False, label="State", widget=QuickSelect)
     section = forms.ModelChoiceField(queryset=Section.objects.all(), required=False, to_field_name="slug",
-                                     empty_label="All sections", label="Section")
+                                     empty_label="All sections", label="Section", widget=QuickSelect)
     author = forms.ModelChoiceField(queryset=Author.objects.all(), required=False, to_field_name="slug",
-                                    empty_label="All authors", label="Author")
+                                    empty_label="All authors", label="Author", widget=QuickSelect)
     film = forms.CharField(required=False, max_length=200, label="Film", help_text="Title or key")
     person = forms.CharField(required=False, max_length=200, label="Person", help_text="Name or key")
     dates = forms.ChoiceField(required=False, choices=[("updated", "Updated"), ("published", "Published")],
-                              label="Dates are")
+                              label="Dates are", widget=QuickSelect)
     since = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
-    sort = forms.ChoiceField(required=False, label="Sort by", choices=[
+    sort = forms.ChoiceField(required=False, label="Sort by", widget=QuickSelect, choices=[
         ("updated", "Last updated"), ("published", "Publication date"), ("headline", "Headline (A–Z)")])
 
     def __init__(self, *args, **kwargs) -> None:
@@ -89,26 +91,46 @@ def article_list(request: HttpRequest) -> HttpResponse:
     mine_only = not can_edit_any(request.user)
     form = StoryFilterForm(request.GET or None)
     status = 200
+    query = StoryQuery(owner_id=request.user.pk if mine_only else None)
     if form.is_bound and not form.is_valid():
         entries, status = StoryEntry.objects.none(), 400
     else:
-        query = form.story_query(request.user.pk if mine_only else None) if form.is_bound else StoryQuery(
-            owner_id=request.user.pk if mine_only else None)
+        if form.is_bound:
+            query = form.story_query(request.user.pk if mine_only else None)
         entries = find_stories(query)
     authors = StoryFacet.objects.filter(kind=StoryFacet.AUTHOR).order_by("id")
     entries = entries.select_related("section", "created_by").prefetch_related(
         Prefetch("facets", queryset=authors, to_attr="authors"))
-    page = capped_page(entries, page_number(request.GET.get("page")), STORIES_PER_PAGE)
+    page = story_page(entries, query.sort, page_number(request.GET.get("page")), STORIES_PER_PAGE,
+                      after=parse_position(request.GET.get("after"), query.sort),
+                      before=parse_position(request.GET.get("before"), query.sort),
+                      planned=lambda counted: planned(query, counted))
     # When a scheduled story goes live, or how late a published one did: the scheduling
     # note reads these from the article itself (narrow rows, one query for the page).
     timing = Article.objects.only("id", "state", "published_at", "went_live_at").in_bulk(
         [story.article_id for story in page])
     for story in page:
         story.timing = timing.get(story.article_id)
-    kept = {key: value for key, value in request.GET.items() if key != "page" and value}
+    kept = {key: value for key, value in request.GET.items() if key not in PAGING and value}
     filtered = bool(set(kept) - {"sort", "dates"})
     return render(request, "desk/article_list.html", {
-        "page": page, "form": form, "query": urlencode(kept), "filtered": filtered,
+        "page": page, "form": form, "filtered": filtered, "links": page_links(page, kept, query.sort),
         "more_filters_open": any(kept.get(name) for name in ("section", "author", "film", "person", "since", "until")),
         "mine_only": mine_only, "nav": "articles",
     }, status=status)
+
+
+PAGING = ("page", "after", "before")
+
+
+def page_links(page: CappedPage, kept: dict[str, str], sort: str) -> dict[str, str]:
+    """The Previous and Next addresses: the filters, the page's number, and the story the
+    page continues from (page 1 needs none)."""
+    links = {}
+    if page.has_next and page.object_list:
+        links["next"] = "?" + urlencode({**kept, "page": page.number + 1,
+                                         "after": position_of(page.object_list[-1], sort).token()})
+    if page.has_previous and page.object_list:
+        links["previous"] = "?" + urlencode({**kept, "page": page.number - 1} if page.number == 2 else {
+            **kept, "page": page.number - 1, "before": position_of(page.object_list[0], sort).token()})
+    return links

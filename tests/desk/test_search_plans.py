@@ -1,0 +1,67 @@
+"""How PostgreSQL reads a desk search (newsreel.desk.search.planned): the count from the GIN
+index, the page by walking the sort order only when matches are dense; both ways agree."""
+
+import pytest
+from django.db import connection
+
+from newsreel.desk.paging import Counted
+from newsreel.desk.search import StoryQuery, find_stories, planned
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.publishing import save_draft
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def festival_notes(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the plans are PostgreSQL's; SQLite chooses in search.matching")
+    for number in range(30):
+        words = "festival jury" if number % 3 else "festival screening"
+        save_draft(ArticleDraft(headline=f"Note {number:02}", slug=f"note-{number}", body=f"From the {words}.\n"))
+
+
+def ids(entries) -> list[int]:
+    return [entry.article_id for entry in entries]
+
+
+@pytest.mark.parametrize("words, sort", [("festival", "updated"), ("jury", "headline"), ("festi", "published"),
+                                         ("nobody wrote this", "updated")])
+def test_walking_the_sort_order_and_sorting_the_index_matches_give_the_same_page(festival_notes, words, sort):
+    query = StoryQuery(words=words, sort=sort)
+    entries = find_stories(query)
+    with planned(query, Counted(count=30, more=False, per_page=25)):
+        from_index = ids(entries[:26])
+    with planned(query, Counted(count=10_000, more=True, per_page=25)):
+        walked = ids(entries[:26])
+    assert walked == from_index
+    assert len(walked) == {"festival": 26, "jury": 20, "festi": 26, "nobody wrote this": 0}[words]
+
+
+def test_the_count_reads_the_gin_index_and_a_dense_page_walks_the_sort_order(festival_notes):
+    query = StoryQuery(words="festival")
+    entries = find_stories(query)
+    with planned(query, None):
+        assert "desk_story_words" in entries.order_by().values("pk")[:10_001].explain()
+    with planned(query, Counted(count=10_000, more=True, per_page=25)):
+        walk = entries[:26].explain()
+    assert "desk_story_updated" in walk and "Bitmap" not in walk
+    with planned(query, Counted(count=30, more=False, per_page=25)):
+        assert "desk_story_words" in entries[:26].explain()
+
+
+def test_what_the_plan_switched_off_is_back_on_after(festival_notes):
+    from django.db import transaction
+
+    def settings() -> tuple:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_bitmapscan'), "
+                           "current_setting('jit')")
+            return cursor.fetchone()
+
+    with transaction.atomic():  # as inside a request's transaction
+        before = settings()
+        for counted in (None, Counted(count=10_000, more=True, per_page=25)):
+            with planned(StoryQuery(words="festival"), counted):
+                assert settings()[0] == "off"
+            assert settings() == before
