@@ -13,12 +13,13 @@ from collections import Counter
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TextIO
 
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.film_reviews import publish_problems
 from newsreel.newsroom.upsert import Incoming, publish_incoming
 from newsreel.write_retry import DatabaseBusy
 
@@ -101,7 +102,8 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     with batch:
         for item in items:
             try:
-                _article, created = publish_incoming(item.build(), origin="import", source=item.source, dry_run=dry_run)
+                incoming = _as_draft_when_a_review_names_no_film(item.build(), item)
+                _article, created = publish_incoming(incoming, origin="import", source=item.source, dry_run=dry_run)
             except SkipItem as skip:
                 report.skipped.append(f"{item.source}: {skip}")
             except IntakeError as error:
@@ -121,6 +123,20 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
             if progress:
                 progress.update(report.done, report.failed)
     return report
+
+
+def _as_draft_when_a_review_names_no_film(incoming: Incoming, item: Item) -> Incoming:
+    """Another system's review names none of our films: keep it, as a draft, and say so.
+
+    A review goes live only with the film it reviews; refusing the story would drop what its
+    writer wrote, so it arrives as a draft the desk can finish."""
+    draft = incoming.draft
+    if not incoming.publish or not publish_problems(film=draft.film, section=draft.section):
+        return incoming
+    item.warnings.append("a review goes live only with the film it reviews: imported as a draft; "
+                         "give it its film (film: <film key>) in the desk and publish it")
+    item.kind = "draft"
+    return replace(incoming, publish=False)
 
 
 def jsonl_items(path: Path, *, media_base: str) -> Iterator[Item]:

@@ -64,8 +64,11 @@ def test_an_invited_person_accepts_logs_in_and_is_stopped_when_deactivated(chrom
         admin.get_by_role("button", name="Deactivate").click()
         expect(admin.locator(".messages")).to_contain_text("Deactivated Iris Lund")
 
-        invitee.goto(live_server.url + "/desk/articles/new/")  # the open session no longer works
-        invitee.wait_for_url(re.compile(r"/desk/login/"))
+        # The open session no longer works, and the page says why.
+        refused = invitee.goto(live_server.url + "/desk/articles/new/")
+        assert refused.status == 403
+        expect(invitee.locator("body")).to_contain_text("Your account has been deactivated")
+        invitee.goto(live_server.url + "/desk/login/")
         invitee.fill("#id_username", "iris")
         invitee.fill("#id_password", PASSWORD)
         invitee.get_by_role("button", name="Log in").click()
