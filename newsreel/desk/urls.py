@@ -3,7 +3,7 @@
 from django.urls import path
 
 from newsreel.desk.views import (
-    articles, auth, autosave, images, listing, people, preview_links, review, revisions, schedule, trash,
+    articles, auth, autosave, images, listing, people, preview_links, quotes, review, revisions, schedule, trash,
 )
 
 app_name = "desk"
@@ -26,6 +26,7 @@ urlpatterns = [
     path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
+    path("articles/<int:pk>/quotes/", quotes.quote_check, name="quote_check"),
     path("images/", images.image_list, name="images"),
     path("scheduled/", schedule.scheduled_queue, name="scheduled"),
     path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),

@@ -36,6 +36,7 @@ from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
 from newsreel.newsroom.film_reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
+from newsreel.newsroom.quote_checks import apply_checks
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
@@ -283,12 +284,12 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
         if (m.kind == "film" and m.key in films) or (m.kind == "person" and m.key in people)
     )
     article.quotes.all().delete()
-    Quote.objects.bulk_create(
+    Quote.objects.bulk_create(apply_checks(article, [  # an editor's word on a quote outranks the core's reading
         Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
               speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler,
               confidence=q.confidence)
         for q in processed.quotes
-    )
+    ]))
 
 
 def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,

@@ -27,13 +27,13 @@ from newsreel.desk.schedule_forms import local_input_value
 from newsreel.newsroom import permissions
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.images.models import Image
-from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, Revision, StoryNote,
-                                      TrashedArticle)
+from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
+                                      StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
                                            REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
-                                           STORY_VIEW, USE_DESK)
+                                           STORY_VIEW, QUOTE_CHECK, USE_DESK)
 from newsreel.newsroom import review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
@@ -90,6 +90,7 @@ CASES: list[Case] = [
     Case("presence", "POST", (STORY_VIEW,), "draft"),
     Case("preview_link", "POST", (STORY_SHARE_PREVIEW,), "draft", data={"lifetime": "1 hour"}),
     Case("preview_link_revoke", "POST", (STORY_SHARE_PREVIEW,), "draft"),
+    Case("quote_check", "POST", (QUOTE_CHECK,), "live", data={"quote": "The sea decides", "verdict": "confirmed"}),
     Case("images", "GET", (USE_DESK,)),
     Case("images", "POST", (USE_DESK, IMAGE_UPLOAD), data={"alt": "A pier at night", "credit": "Desk photo",
                                                            "caption": "", "file": "png"}),
@@ -157,6 +158,7 @@ def fingerprint() -> tuple:
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
         Image.objects.count(), EditingPresence.objects.count(), StoryNote.objects.count(),
+        list(QuoteCheck.objects.values_list("article_id", "verdict")),
         list(User.objects.order_by("pk").values_list("pk", "is_active", "password", "email", "groups__name")),
     )
 
