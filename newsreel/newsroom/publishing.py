@@ -261,7 +261,21 @@ def _apply_relations(article: Article, draft: ArticleDraft) -> None:
         Byline.objects.create(article=article, author=author, order=order)
 
 
+def unsaved_article(draft: ArticleDraft, processed: ProcessedArticle) -> Article:
+    """The Article `draft` would become when published, stored nowhere (a preview renders it):
+    the same field rules as publishing, so a preview cannot show what the live page would not."""
+    article = Article()
+    _apply_content(article, draft)
+    _apply_fields(article, processed)
+    return article
+
+
 def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
+    _apply_fields(article, processed)
+    _apply_mentions(article, processed)
+
+
+def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
     article.body_html = processed.html
     article.feed_html = processed.feed_html
     article.safe_text = processed.safe_text
@@ -271,6 +285,9 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     article.spoiler_note = processed.spoiler_note
     article.reading_minutes = processed.reading_minutes
     article.word_count = processed.word_count
+
+
+def _apply_mentions(article: Article, processed: ProcessedArticle) -> None:
     films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
     people = {person.key: person for person in Person.objects.filter(
         key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
