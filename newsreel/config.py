@@ -507,6 +507,14 @@ SETTINGS: tuple[Setting, ...] = (
         "rating scale.",
         _parse_rating_scale,
     ),
+    Setting(
+        "NEWSREEL_CONFIRM_EVERY_QUOTE",
+        "false",
+        "Whether every quote waits for an editor to confirm its speaker before it appears on "
+        "a person's or a film's page. Off: only quotes the text core is not sure of (confidence "
+        "below 0.8) wait; the desk's quote panel shows each quote's confidence.",
+        _parse_bool,
+    ),
 )
 
 
@@ -546,6 +554,7 @@ class Config:
     invite_days: int = 7
     embed_posters: bool = True
     rating_scale: str = "stars-5"
+    confirm_every_quote: bool = False
 
     @property
     def https(self) -> bool:
@@ -607,6 +616,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
         rating_scale=values["NEWSREEL_RATING_SCALE"],
+        confirm_every_quote=values["NEWSREEL_CONFIRM_EVERY_QUOTE"],
     )
     check_config(config)
     return config

@@ -37,6 +37,7 @@ WRITE_WAIT = CONFIG.write_wait
 EMBED_POSTERS = CONFIG.embed_posters
 # How reviews rate films (newsreel.newsroom.ratings).
 RATING_SCALE = CONFIG.rating_scale
+CONFIRM_EVERY_QUOTE = CONFIG.confirm_every_quote
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}
