@@ -17,6 +17,7 @@ from newsreel.deployment import (
 try:
     CONFIG = load_config()
     ensure_data_dir(CONFIG)
+    SECRET_KEY = secret_key(CONFIG)
 except ConfigError as error:
     # One line that names the setting, not a traceback.
     sys.stderr.write(f"newsreel: configuration error: {error}\n")
@@ -24,7 +25,6 @@ except ConfigError as error:
 
 BASE_DIR = Path(__file__).resolve().parent
 DEBUG = CONFIG.debug
-SECRET_KEY = secret_key(CONFIG)
 SECRET_KEY_FALLBACKS = list(CONFIG.secret_key_fallbacks)
 SITE_URL = CONFIG.site_url
 PUBLISH_RENDERS = CONFIG.publish_renders
