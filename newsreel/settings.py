@@ -177,9 +177,10 @@ if CONFIG.s3_bucket:
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOGIN_URL = "/desk/login/"
-LOGIN_REDIRECT_URL = "/desk/"
-LOGOUT_REDIRECT_URL = "/"
+# URL names, not paths: Django reverses them, so moving the desk moves these too.
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "desk:articles"
+LOGOUT_REDIRECT_URL = "home"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # The desk's e-mails (invitations, password resets, review notifications) through Django's mail framework.
 DEFAULT_FROM_EMAIL = CONFIG.email_from
