@@ -49,15 +49,18 @@ class KnowledgeGraphError(ValueError):
 class ImportResult:
     films_created: int = 0
     films_updated: int = 0
+    films_unchanged: int = 0
     people_created: int = 0
     people_updated: int = 0
+    people_unchanged: int = 0
     credits: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         return (
-            f"films: {self.films_created} new, {self.films_updated} updated; "
-            f"people: {self.people_created} new, {self.people_updated} updated; credits: {self.credits}"
+            f"films: {self.films_created} new, {self.films_updated} updated, {self.films_unchanged} unchanged; "
+            f"people: {self.people_created} new, {self.people_updated} updated, "
+            f"{self.people_unchanged} unchanged; credits: {self.credits}"
         )
 
 
@@ -309,9 +312,11 @@ def import_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> Import
     transaction.on_commit(forget_graph)
     return ImportResult(
         films_created=changes.films_created,
-        films_updated=len(records["films"]) - changes.films_created,
+        films_updated=len(changes.films_updated),
+        films_unchanged=len(records["films"]) - changes.films_created - len(changes.films_updated),
         people_created=changes.people_created,
-        people_updated=len(records["people"]) - changes.people_created,
+        people_updated=len(changes.people_updated),
+        people_unchanged=len(records["people"]) - changes.people_created - len(changes.people_updated),
         credits=changes.credits,
     )
 
