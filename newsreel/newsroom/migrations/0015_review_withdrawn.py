@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0013_quote_checks'),
+        ('newsroom', '0014_source_ids'),
     ]
 
     operations = [
