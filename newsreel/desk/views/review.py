@@ -64,8 +64,8 @@ def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def review_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, REVIEW_WITHDRAW, article):
+    article, refusal = article_or_refusal(request, pk, REVIEW_WITHDRAW)
+    if refusal:
         return refusal
     text = request.POST.get("note", "")
     try:
