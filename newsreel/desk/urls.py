@@ -3,7 +3,7 @@
 from django.urls import path
 
 from newsreel.desk.views import (
-    articles, auth, autosave, images, listing, people, preview_links, review, revisions, schedule, trash,
+    articles, auth, autosave, images, listing, people, preview_links, review, revisions, schedule, trash, writing,
 )
 
 app_name = "desk"
@@ -26,7 +26,12 @@ urlpatterns = [
     path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
+    path("articles/new/live/", writing.live, name="live_new"),
+    path("articles/<int:pk>/live/", writing.live, name="live"),
+    path("knowledge/complete/", writing.complete, name="complete"),
     path("images/", images.image_list, name="images"),
+    path("images/find/", writing.image_find, name="image_find"),
+    path("images/upload/", writing.image_upload, name="image_upload"),
     path("scheduled/", schedule.scheduled_queue, name="scheduled"),
     path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),
     path("articles/<int:pk>/schedule/", schedule.article_schedule, name="article_schedule"),
