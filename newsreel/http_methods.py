@@ -12,13 +12,14 @@ from typing import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 
+from newsreel import links
+
 PUBLIC_METHODS = ("GET", "HEAD")
 DESK_METHODS = ("GET", "HEAD", "POST")
-DESK_PREFIX = "/desk/"
 
 
 def allowed_methods(path: str) -> tuple[str, ...]:
-    return DESK_METHODS if path.startswith(DESK_PREFIX) else PUBLIC_METHODS
+    return DESK_METHODS if path.startswith(links.desk_prefix()) else PUBLIC_METHODS
 
 
 class AllowedMethodsMiddleware:

@@ -30,11 +30,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
+from newsreel import links
 from newsreel.public import conditional, store
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
-PRIVATE_PREFIXES = ("/desk/",)
 
 
 def cache_control_for(status: int) -> str:
@@ -50,10 +50,11 @@ class PublicCacheHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.private = links.desk_prefix()  # the desk's answers are its own (operations/headers.py)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.method not in ("GET", "HEAD") or request.path_info.startswith(PRIVATE_PREFIXES):
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.private):
             return response
         if response.status_code == 304:
             return response
