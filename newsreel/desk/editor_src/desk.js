@@ -1,6 +1,6 @@
 // The writing desk: the editor, its toolbar, the live preview and the "In this story" panel.
 import { EditorState } from "@codemirror/state";
-import { EditorView, keymap, drawSelection, highlightActiveLine, placeholder } from "@codemirror/view";
+import { EditorView, keymap, drawSelection, placeholder } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { parser as markdownParser, GFM } from "@lezer/markdown";
 import { HighlightStyle, Language, LanguageSupport, defineLanguageFacet, syntaxHighlighting } from "@codemirror/language";
@@ -29,6 +29,22 @@ const markdownStyle = HighlightStyle.define([
   { tag: tags.monospace, class: "cm-nr-code" },
   { tag: tags.processingInstruction, class: "cm-nr-mark" },
 ]);
+
+// The desk's colours (desk.css custom properties, light and dark) over CodeMirror's defaults,
+// whose greys fail WCAG AA contrast on our surfaces.
+const deskTheme = EditorView.theme({
+  "&": { color: "var(--ink)", backgroundColor: "var(--surface)" },
+  ".cm-content": { caretColor: "var(--ink)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--ink)" },
+  ".cm-placeholder": { color: "var(--muted)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground": {
+    backgroundColor: "color-mix(in srgb, var(--focus) 30%, transparent)",
+  },
+  ".cm-tooltip": { backgroundColor: "var(--surface)", color: "var(--ink)", border: "1px solid var(--line)" },
+  ".cm-tooltip-autocomplete ul li[aria-selected]": { backgroundColor: "var(--link)", color: "var(--surface)" },
+  ".cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail": { color: "var(--surface)" },
+  ".cm-completionDetail": { color: "var(--muted)", fontStyle: "normal" },
+});
 
 // [name, label, keys (CodeMirror), keys (aria-keyshortcuts, people), command]
 const TOOLS = [
@@ -163,7 +179,7 @@ export function setupWritingDesk(root, textarea) {
     extensions: [
       history(),
       drawSelection(),
-      highlightActiveLine(),
+      deskTheme,
       EditorView.lineWrapping,
       newsreelMarkdown,
       syntaxHighlighting(markdownStyle),

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from newsreel.desk import writing
 from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.drafts import draft_from_form
 from newsreel.desk.forms import ArticleForm, ImageUploadForm
 from newsreel.desk.links import overrides_from_post
 from newsreel.desk.views.autosave import _article_for, _base, _json_refusal
@@ -59,8 +60,6 @@ def live(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     article, refusal = _article_for(request, pk)
     if refusal:
         return _json_refusal(refusal)
-    from newsreel.desk.views.articles import draft_from_form  # the editor's own mapping, one place
-
     form, problems = _usable_form(request.POST)
     draft = draft_from_form(form, publishing.draft_for(article) if article else None)
     if "link_entity" in request.POST:
