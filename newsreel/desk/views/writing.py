@@ -131,8 +131,10 @@ def image_upload(request: HttpRequest) -> JsonResponse:
     form = ImageUploadForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
+        if len(data["file"]) != 1:
+            return JsonResponse({"errors": {"file": ["Send one picture at a time."]}}, status=400)
         try:
-            image = create_image(data["file"], alt=data["alt"], credit=data["credit"], caption=data["caption"])
+            image = create_image(data["file"][0], alt=data["alt"], credit=data["credit"], caption=data["caption"])
         except ValidationError as error:
             errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
             return JsonResponse({"errors": errors}, status=400)
