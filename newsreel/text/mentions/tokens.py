@@ -133,7 +133,7 @@ class Tokens:
             token = folded[i]
             if token == ")":
                 return years
-            if _is_year(token):
+            if is_year(token):
                 years.add(int(token))
         return set()
 
@@ -142,7 +142,7 @@ class Tokens:
         years = set()
         for i in range(max(0, first - _YEAR_WINDOW), min(len(self.folded), last + _YEAR_WINDOW + 1)):
             token = self.folded[i]
-            if self.para[i] == para and _is_year(token):
+            if self.para[i] == para and is_year(token):
                 years.add(int(token))
         return years
 
@@ -158,5 +158,5 @@ class Tokens:
         return False
 
 
-def _is_year(token: str) -> bool:
+def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and _FIRST_YEAR <= int(token) <= _LAST_YEAR

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""What a film changed in the desk costs: relinking the live stories that name it.
+
+Builds a scratch site with `--stories` live stories (invented text), of which `--naming`
+use a phrase that is not yet an alias of any film. Then it times, each `--runs` times:
+
+- adding that phrase as an alias of a film (`graph_edits.save_entity`): the stories using
+  it are republished from their live revision and gain the mention; the others are
+  untouched (no full rebuild);
+- saving the film again with nothing changed (the stories that mention it are still
+  republished: the cost of a plain save);
+- merging a duplicate person credited and mentioned in `--naming` stories.
+
+    .venv/bin/python bench/graph_edits.py [--stories 1000] [--naming 20] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--naming", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["NEWSREEL_DATA_DIR"] = tempfile.mkdtemp(prefix="newsreel-bench-graph-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsreel.settings")
+    os.environ["NEWSREEL_DEBUG"] = "false"
+    import django
+
+    django.setup()
+    from newsreel.cli import ensure_migrated
+
+    ensure_migrated()
+    from newsreel.films.knowledge import import_knowledge_graph
+    from newsreel.films.models import Credit, Film, Person
+    from newsreel.newsroom import graph_edits
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.models import Mention
+    from newsreel.newsroom.publishing import save_and_publish
+    from tests.graph import GRAPH
+
+    import_knowledge_graph(GRAPH)
+    started = time.perf_counter()
+    for number in range(args.stories):
+        naming = number < args.naming
+        body = (f"Story {number} about the festival programme and the harbour towns that host it.\n\n"
+                + ("The crew of *Ferry of Salt* sailed on through the winter.\n" if naming else
+                   "Nothing here names the ferry film; it is about ticket prices.\n"))
+        save_and_publish(ArticleDraft(headline=f"Festival story {number}", body=body), origin="bench")
+    print(f"site: {args.stories} live stories, {args.naming} naming the new alias "
+          f"(built in {time.perf_counter() - started:.0f} s)")
+
+    film = Film.objects.get(key="salt-meridian-2026")
+    alias_times, plain_times, merge_times = [], [], []
+    for run in range(args.runs):
+        film.aliases = ["Ferry of Salt", f"Salt run {run}"]
+        started = time.perf_counter()
+        relinked = graph_edits.save_entity(film, old_names=["Ferry of Salt"])
+        alias_times.append(time.perf_counter() - started)
+        assert Mention.objects.filter(film=film).values("article").distinct().count() >= args.naming
+        started = time.perf_counter()
+        graph_edits.save_entity(film)
+        plain_times.append(time.perf_counter() - started)
+
+        duplicate = Person.objects.create(key=f"a-varga-{run}", name=f"A. Varga {run}")
+        Credit.objects.create(film=film, person=duplicate, role="writer")
+        for number in range(args.naming):
+            save_and_publish(ArticleDraft(headline=f"Varga {run}-{number}", body=f"A. Varga {run} spoke.\n"),
+                             origin="bench")
+        started = time.perf_counter()
+        merged = graph_edits.merge(Person.objects.get(key="ada-varga"), duplicate)
+        merge_times.append(time.perf_counter() - started)
+    print(f"new alias, {relinked} stories relinked: median {statistics.median(alias_times) * 1000:.0f} ms "
+          f"(runs: {', '.join(f'{t * 1000:.0f}' for t in alias_times)})")
+    print(f"plain save of the same film: median {statistics.median(plain_times) * 1000:.0f} ms")
+    print(f"merge of a duplicate named in {args.naming} stories ({merged.stories} relinked): "
+          f"median {statistics.median(merge_times) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
