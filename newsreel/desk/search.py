@@ -111,8 +111,12 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
     state, a section, a year, a film) would make it read the matches far past the limit, where
     the plain count starts from the filter's own index."""
     words = words_of(query.words)
+    if not words:
+        return None
+    if connection.vendor == "postgresql":
+        return _postgres_counter(query, words)
     unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
-    if connection.vendor != "sqlite" or not words or not unfiltered:
+    if connection.vendor != "sqlite" or not unfiltered:
         return None
     match = fts5_match(words)
 
@@ -132,6 +136,40 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
             sql += f" WHERE {joined}"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
+            return cursor.fetchone()[0]
+    return count
+
+
+# The columns the list's filters (all but the words) read: what the count below keeps of each match.
+FILTERED_COLUMNS = "article_id, state, has_changes, created_by_id, section_id, updated_at, published_at"
+
+
+def _postgres_counter(query: StoryQuery, words: list[str]) -> Callable[[QuerySet, int], int] | None:
+    """PostgreSQL, words and a state, section or date filter: the matches from the GIN index first.
+
+    Left to itself the planner reads the filter's own index (the drafts, a section, a year)
+    and tests each of those stories' words, which it takes for cheap: the vector lives out of
+    the row, and reading it was 42,000 buffers to count "review" among the drafts (1.3 s on the
+    loaded machine), against 1,600 (0.2 s) when the matches come from the GIN index and the
+    filter is tested on each match's row. So the matches are a materialized CTE named like the
+    table (PostgreSQL reads it lazily: the count still stops at the limit), and the filters,
+    as the ORM writes them, run over it. Not for the facet filters (a film, a person, an
+    author) or a contributor's own stories: there the filter's few stories come first, as the
+    planner already does."""
+    if query.author or query.film or query.person or query.owner_id is not None:
+        return None
+    if replace(query, words="", sort="updated", dates="updated") == StoryQuery():
+        return None  # no filter but the trash: the planner already counts from the GIN index
+    table = StoryEntry._meta.db_table
+
+    def count(entries: QuerySet, limit: int) -> int:
+        filtered = find_stories(replace(query, words="")).order_by().values("article_id")
+        sql, params = filtered.query.sql_with_params()
+        matches = (f"SELECT {FILTERED_COLUMNS} FROM {table} "
+                   f"WHERE {table}.words @@ to_tsquery('{CONFIG}', %s)")
+        with connection.cursor() as cursor:
+            cursor.execute(f'WITH "{table}" AS MATERIALIZED ({matches}) SELECT count(*) FROM ({sql} LIMIT {int(limit)}) '
+                           "AS counted", [tsquery_text(words), *params])
             return cursor.fetchone()[0]
     return count
 
