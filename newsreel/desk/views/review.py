@@ -13,10 +13,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.access import article_or_refusal, desk_view, refuse
 from newsreel.newsroom import review
 from newsreel.newsroom.models import Article, WorkflowState
 from newsreel.newsroom.models.review import NOTE_MAX_CHARS
@@ -47,8 +47,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 @desk_view
 def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, REVIEW_REQUEST_CHANGES, article):
+    article, refusal = article_or_refusal(request, pk, REVIEW_REQUEST_CHANGES)
+    if refusal:
         return refusal
     text = request.POST.get("note", "")
     try:
@@ -64,8 +64,8 @@ def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def review_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, REVIEW_WITHDRAW, article):
+    article, refusal = article_or_refusal(request, pk, REVIEW_WITHDRAW)
+    if refusal:
         return refusal
     text = request.POST.get("note", "")
     try:
@@ -82,8 +82,8 @@ def review_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @desk_view
 def note_add(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, NOTE_INTERNAL, article):
+    article, refusal = article_or_refusal(request, pk, NOTE_INTERNAL)
+    if refusal:
         return refusal
     text = request.POST.get("text", "")
     try:
