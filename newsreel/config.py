@@ -507,6 +507,35 @@ SETTINGS: tuple[Setting, ...] = (
         "rating scale.",
         _parse_rating_scale,
     ),
+    Setting(
+        "NEWSREEL_API_RATE_LIMIT",
+        "600",
+        "Requests per minute each API key may make (Content and Admin API alike); one more answers "
+        "429 with Retry-After. Counted in NEWSREEL_CACHE_URL's cache, so several app servers share "
+        "the count only when that is a shared cache.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_ATTEMPTS",
+        "8",
+        "How many times the worker tries to deliver one webhook message before giving up on it; "
+        "attempts are spaced by NEWSREEL_WEBHOOK_RETRY_SECONDS, doubling each time.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_RETRY_SECONDS",
+        "30",
+        "The wait before a failed webhook delivery's first retry; each later retry waits twice "
+        "as long as the one before (30: 30 s, 1 min, 2 min, ... about an hour in all for 8 attempts).",
+        _parse_seconds,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_DISABLE_AFTER",
+        "5",
+        "A webhook endpoint is disabled after this many messages in a row failed every attempt; "
+        "`newsreel webhook list` shows why, and redelivering one of its messages enables it again.",
+        _parse_positive_int,
+    ),
 )
 
 
@@ -546,6 +575,10 @@ class Config:
     invite_days: int = 7
     embed_posters: bool = True
     rating_scale: str = "stars-5"
+    api_rate_limit: int = 600
+    webhook_attempts: int = 8
+    webhook_retry_seconds: int = 30
+    webhook_disable_after: int = 5
 
     @property
     def https(self) -> bool:
@@ -607,6 +640,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
         rating_scale=values["NEWSREEL_RATING_SCALE"],
+        api_rate_limit=values["NEWSREEL_API_RATE_LIMIT"],
+        webhook_attempts=values["NEWSREEL_WEBHOOK_ATTEMPTS"],
+        webhook_retry_seconds=values["NEWSREEL_WEBHOOK_RETRY_SECONDS"],
+        webhook_disable_after=values["NEWSREEL_WEBHOOK_DISABLE_AFTER"],
     )
     check_config(config)
     return config

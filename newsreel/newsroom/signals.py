@@ -11,3 +11,5 @@ from django.dispatch import Signal
 article_published = Signal()
 # kwargs: article, previous (ArticleSnapshot of what was live)
 article_unpublished = Signal()
+# kwargs: article (now scheduled; published_at is when it goes live)
+article_scheduled = Signal()

@@ -34,7 +34,8 @@ from newsreel.public import conditional, store
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
-PRIVATE_PREFIXES = ("/desk/",)
+# The Admin API answers for one key's person: never cached (newsreel.api).
+PRIVATE_PREFIXES = ("/desk/", "/api/admin/")
 
 
 def cache_control_for(status: int) -> str:
