@@ -536,6 +536,14 @@ SETTINGS: tuple[Setting, ...] = (
         "`newsreel webhook list` shows why, and redelivering one of its messages enables it again.",
         _parse_positive_int,
     ),
+    Setting(
+        "NEWSREEL_CONFIRM_EVERY_QUOTE",
+        "false",
+        "Whether every quote waits for an editor to confirm its speaker before it appears on "
+        "a person's or a film's page. Off: only quotes the text core is not sure of (confidence "
+        "below 0.8) wait; the desk's quote panel shows each quote's confidence.",
+        _parse_bool,
+    ),
 )
 
 
@@ -579,6 +587,7 @@ class Config:
     webhook_attempts: int = 8
     webhook_retry_seconds: int = 30
     webhook_disable_after: int = 5
+    confirm_every_quote: bool = False
 
     @property
     def https(self) -> bool:
@@ -644,6 +653,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         webhook_attempts=values["NEWSREEL_WEBHOOK_ATTEMPTS"],
         webhook_retry_seconds=values["NEWSREEL_WEBHOOK_RETRY_SECONDS"],
         webhook_disable_after=values["NEWSREEL_WEBHOOK_DISABLE_AFTER"],
+        confirm_every_quote=values["NEWSREEL_CONFIRM_EVERY_QUOTE"],
     )
     check_config(config)
     return config
@@ -679,8 +689,8 @@ def ensure_data_dir(config: Config) -> None:
     the secret key.
     """
     try:
-        if not config.data_dir.exists():
-            config.data_dir.mkdir(parents=True, mode=0o700)
+        # exist_ok: two processes starting on a new folder at once (two `migrate`s) both succeed.
+        config.data_dir.mkdir(parents=True, mode=0o700, exist_ok=True)
         config.media_dir.mkdir(exist_ok=True)
         (config.data_dir / "static").mkdir(exist_ok=True)
         if not config.database_url:
@@ -718,13 +728,28 @@ def secret_key(config: Config) -> str:
 
     path = config.data_dir / "secret_key"
     try:
-        return path.read_text().strip()
+        return _read_secret_key(path)
     except FileNotFoundError:
-        key = secrets.token_urlsafe(50)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first
-            return path.read_text().strip()
-        with os.fdopen(fd, "w") as handle:
-            handle.write(key)
-        return key
+        pass
+    # Written whole to a private file of this process's own, then linked into place: another
+    # process starting at the same moment either finds no key or the complete one, never a
+    # half-written file, and the first link wins.
+    key = secrets.token_urlsafe(50)
+    draft = path.with_name(f".secret_key.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    try:
+        os.link(draft, path)
+    except FileExistsError:  # another process made it first
+        key = _read_secret_key(path)
+    finally:
+        draft.unlink()
+    return key
+
+
+def _read_secret_key(path: Path) -> str:
+    key = path.read_text().strip()
+    if not key:
+        raise ConfigError(f"{path} is empty: delete it (a new key is made) or put the site's secret key in it")
+    return key

@@ -12,16 +12,17 @@ from typing import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 
+from newsreel import links
+
 PUBLIC_METHODS = ("GET", "HEAD")
 DESK_METHODS = ("GET", "HEAD", "POST")
-DESK_PREFIX = "/desk/"
 # The Content API also answers CORS preflights; the Admin API takes JSON writes (newsreel.api).
 CONTENT_API_PREFIX, CONTENT_API_METHODS = "/api/content/", ("GET", "HEAD", "OPTIONS")
 ADMIN_API_PREFIX, ADMIN_API_METHODS = "/api/admin/", ("GET", "HEAD", "POST", "PATCH")
 
 
 def allowed_methods(path: str) -> tuple[str, ...]:
-    if path.startswith(DESK_PREFIX):
+    if path.startswith(links.desk_prefix()):
         return DESK_METHODS
     if path.startswith(CONTENT_API_PREFIX):
         return CONTENT_API_METHODS

@@ -19,7 +19,7 @@ from django.urls import get_script_prefix, reverse
 
 # A value every converter of ours accepts and no path contains by itself.
 _PLACEHOLDERS = {"slug": "slug0placeholder", "key": "key0placeholder", "year": "9753", "month": "11",
-                 "number": "86420"}
+                 "number": "86420", "family": "familyplaceholder"}
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +39,11 @@ def _template(name: str, names: tuple[str, ...]) -> str:
 def path(name: str, **values: object) -> str:
     """The site path of the URL named `name` in newsreel.urls, e.g. path("article", slug="x")."""
     return _template(name, tuple(values)).format_map(values)
+
+
+def desk_prefix() -> str:
+    """Where every desk path starts ("/desk/"): the desk's front page is its root."""
+    return path("desk:articles")
 
 
 def href_for(kind: str, key: str) -> str:

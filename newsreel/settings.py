@@ -17,6 +17,7 @@ from newsreel.deployment import (
 try:
     CONFIG = load_config()
     ensure_data_dir(CONFIG)
+    SECRET_KEY = secret_key(CONFIG)
 except ConfigError as error:
     # One line that names the setting, not a traceback.
     sys.stderr.write(f"newsreel: configuration error: {error}\n")
@@ -24,7 +25,6 @@ except ConfigError as error:
 
 BASE_DIR = Path(__file__).resolve().parent
 DEBUG = CONFIG.debug
-SECRET_KEY = secret_key(CONFIG)
 SECRET_KEY_FALLBACKS = list(CONFIG.secret_key_fallbacks)
 SITE_URL = CONFIG.site_url
 PUBLISH_RENDERS = CONFIG.publish_renders
@@ -37,6 +37,7 @@ WRITE_WAIT = CONFIG.write_wait
 EMBED_POSTERS = CONFIG.embed_posters
 # How reviews rate films (newsreel.newsroom.ratings).
 RATING_SCALE = CONFIG.rating_scale
+CONFIRM_EVERY_QUOTE = CONFIG.confirm_every_quote
 ALLOWED_HOSTS = sorted(
     {"localhost", "127.0.0.1", "[::1]", "testserver", urlsplit(SITE_URL).hostname or "", *CONFIG.allowed_hosts}
     - {""}
@@ -180,9 +181,10 @@ if CONFIG.s3_bucket:
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOGIN_URL = "/desk/login/"
-LOGIN_REDIRECT_URL = "/desk/"
-LOGOUT_REDIRECT_URL = "/"
+# URL names, not paths: Django reverses them, so moving the desk moves these too.
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "desk:articles"
+LOGOUT_REDIRECT_URL = "home"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # The desk's e-mails (invitations, password resets, review notifications) through Django's mail framework.
 DEFAULT_FROM_EMAIL = CONFIG.email_from

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from newsreel.api.keys import find_key
 from newsreel.api.models import ApiKey, KeyKind
 
-API_PREFIX, CONTENT_PREFIX = "/api/", "/api/content/"
+API_PREFIX, CONTENT_PREFIX, ADMIN_PREFIX = "/api/", "/api/content/", "/api/admin/"
 EXPOSED = "ETag, Last-Modified, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After"
 PREFLIGHT_MAX_AGE = "86400"
 
@@ -36,6 +36,8 @@ class ContentCorsMiddleware:
             response = self.get_response(request)
             for name, value in getattr(request, "rate_limit_headers", {}).items():
                 response[name] = value
+            if request.path_info.startswith(ADMIN_PREFIX):
+                response["Cache-Control"] = "private, no-store"  # one person's drafts
             return response
         origin = request.headers.get("Origin", "")
         if request.method == "OPTIONS":

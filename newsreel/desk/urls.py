@@ -3,7 +3,7 @@
 from django.urls import path
 
 from newsreel.desk.views import (
-    articles, auth, autosave, images, listing, people, preview_links, review, revisions, schedule, trash,
+    articles, auth, autosave, graph, images, listing, people, preview_links, quotes, review, revisions, schedule, trash,
 )
 
 app_name = "desk"
@@ -15,8 +15,8 @@ urlpatterns = [
     path("articles/new/", articles.article_edit, name="article_new"),
     path("articles/<int:pk>/", articles.article_edit, name="article_edit"),
     path("articles/<int:pk>/unpublish/", articles.article_unpublish, name="article_unpublish"),
-    path("articles/<int:pk>/revisions/", articles.revision_list, name="revisions"),
-    path("articles/<int:pk>/revisions/<int:number>/", articles.revision_detail, name="revision"),
+    path("articles/<int:pk>/revisions/", revisions.revision_list, name="revisions"),
+    path("articles/<int:pk>/revisions/<int:number>/", revisions.revision_detail, name="revision"),
     path("articles/new/autosave/", autosave.autosave_keep, name="autosave_new"),
     path("articles/new/autosave/discard/", autosave.autosave_discard, name="autosave_discard_new"),
     path("articles/<int:pk>/autosave/", autosave.autosave_keep, name="autosave"),
@@ -26,6 +26,21 @@ urlpatterns = [
     path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
+    path("articles/<int:pk>/quotes/", quotes.quote_check, name="quote_check"),
+    path("films/", graph.entity_list, {"kind": "film"}, name="graph_films"),
+    path("films/new/", graph.entity_edit, {"kind": "film"}, name="graph_film_new"),
+    path("films/<int:pk>/", graph.entity_edit, {"kind": "film"}, name="graph_film"),
+    path("films/<int:pk>/credits/", graph.credit_add, {"kind": "film"}, name="graph_film_credit_add"),
+    path("films/<int:pk>/credits/<int:credit>/remove/", graph.credit_remove, {"kind": "film"},
+         name="graph_film_credit_remove"),
+    path("films/<int:pk>/merge/", graph.entity_merge, {"kind": "film"}, name="graph_film_merge"),
+    path("film-people/", graph.entity_list, {"kind": "person"}, name="graph_people"),
+    path("film-people/new/", graph.entity_edit, {"kind": "person"}, name="graph_person_new"),
+    path("film-people/<int:pk>/", graph.entity_edit, {"kind": "person"}, name="graph_person"),
+    path("film-people/<int:pk>/credits/", graph.credit_add, {"kind": "person"}, name="graph_person_credit_add"),
+    path("film-people/<int:pk>/credits/<int:credit>/remove/", graph.credit_remove, {"kind": "person"},
+         name="graph_person_credit_remove"),
+    path("film-people/<int:pk>/merge/", graph.entity_merge, {"kind": "person"}, name="graph_person_merge"),
     path("images/", images.image_list, name="images"),
     path("scheduled/", schedule.scheduled_queue, name="scheduled"),
     path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),

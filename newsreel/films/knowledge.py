@@ -1,10 +1,14 @@
 """Knowledge-graph JSON import: validate the whole file, then write it all or nothing.
 
-Format (see issue 2 and docs/knowledge-graph.md):
-    {"films": [{"key", "title", "year"?, "aliases"?, "distributor"?, "release_date"?, "status"?, ...}],
-     "people": [{"key", "name", "aliases"?, "bio"?, ...}],
+Format (see docs/importing.md, "Films, people and credits"):
+    {"films": [{"key", "title", "year"?, "aliases"?, "distributor"?, "release_date"?, "status"?,
+                "synopsis"?, "imdb_id"?, "tmdb_id"?, "wikidata_id"?, "poster"?}],
+     "people": [{"key", "name", "aliases"?, "bio"?, "imdb_id"?, "tmdb_id"?, "wikidata_id"?, "photo"?}],
      "credits": [{"film", "person", "role", "job"?, "character"?}]}
-Re-importing updates films and people by key and replaces the credits of every film in the file.
+A poster or photo is {"image": path relative to the JSON file, "alt", "credit", "caption"?}.
+Any other key is an error naming its JSON path (a misspelt field is never silently dropped).
+Re-importing updates films and people by key and replaces the credits of every film in the file;
+a film or person without "poster"/"photo" keeps the picture it has (e.g. one set in the desk).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -23,6 +28,11 @@ from newsreel.text.characters import character_problem
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTERNAL_ID_FIELDS = ("imdb_id", "tmdb_id", "wikidata_id")
+FILM_KEYS = frozenset({"key", "title", "year", "aliases", "distributor", "synopsis", "release_date", "status",
+                       "poster", *EXTERNAL_ID_FIELDS})
+PERSON_KEYS = frozenset({"key", "name", "aliases", "bio", "photo", *EXTERNAL_ID_FIELDS})
+CREDIT_KEYS = frozenset({"film", "person", "role", "job", "character"})
+PICTURE_KEYS = frozenset({"image", "alt", "credit", "caption"})
 
 
 class KnowledgeGraphError(ValueError):
@@ -39,23 +49,74 @@ class KnowledgeGraphError(ValueError):
 class ImportResult:
     films_created: int = 0
     films_updated: int = 0
+    films_unchanged: int = 0
     people_created: int = 0
     people_updated: int = 0
+    people_unchanged: int = 0
     credits: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
         return (
-            f"films: {self.films_created} new, {self.films_updated} updated; "
-            f"people: {self.people_created} new, {self.people_updated} updated; credits: {self.credits}"
+            f"films: {self.films_created} new, {self.films_updated} updated, {self.films_unchanged} unchanged; "
+            f"people: {self.people_created} new, {self.people_updated} updated, "
+            f"{self.people_unchanged} unchanged; credits: {self.credits}"
         )
 
 
 class _Checker:
     """Collects problems with their JSON paths instead of stopping at the first."""
 
-    def __init__(self) -> None:
+    def __init__(self, base_dir: Path | None = None) -> None:
         self.problems: list[str] = []
+        self.base_dir = base_dir  # the JSON file's folder: pictures are named relative to it
+
+    def known_keys(self, item: dict, allowed: frozenset[str], path: str) -> None:
+        for name in sorted(set(item) - allowed, key=str):
+            self.fail(f"{path}.{name}", f"is not a known field (expected one of: {', '.join(sorted(allowed))})")
+
+    def picture(self, item: dict, name: str, path: str) -> dict | None:
+        """A poster or photo: {"image": relative path, "alt", "credit", "caption"?}, its file checked."""
+        value = item.get(name)
+        if value is None:
+            return None
+        where = f"{path}.{name}"
+        if not isinstance(value, dict):
+            self.fail(where, f'must be an object like {{"image": "posters/x.jpg", "alt": ..., "credit": ...}}, '
+                             f"not {_type_name(value)}")
+            return None
+        self.known_keys(value, PICTURE_KEYS, where)
+        relative = self.string(value, "image", where, required=True, max_length=1000)
+        texts = {field: self.string(value, field, where, required=field != "caption", max_length=limit)
+                 for field, limit in (("alt", 300), ("credit", 200), ("caption", 2000))}
+        if not relative:
+            return None
+        if Path(relative).is_absolute():
+            self.fail(f"{where}.image", f"{relative!r} must be a path relative to the JSON file, not an absolute one")
+            return None
+        if self.base_dir is None:
+            self.fail(f"{where}.image", "pictures are read relative to the JSON file: import the file with "
+                                        "`newsreel import-kb FILE`")
+            return None
+        file = self.base_dir / relative
+        if not file.is_file():
+            self.fail(f"{where}.image", f"{relative!r}: no such file next to the JSON file ({file})")
+            return None
+        from django.core.exceptions import ValidationError
+
+        from newsreel.images.services import check_image
+
+        try:
+            check_image(file.read_bytes(), alt=texts["alt"] or "-", credit=texts["credit"] or "-",
+                        caption=texts["caption"])
+        except ValidationError as error:
+            for field_name, messages in error.message_dict.items():
+                self.fail(f"{where}.{'image' if field_name == 'file' else field_name}", " ".join(messages))
+            return None
+        except OSError as error:
+            self.fail(f"{where}.image", f"{relative!r}: cannot read: {error.strerror}")
+            return None
+        return {"path": file, **texts}
 
     def fail(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
@@ -106,9 +167,10 @@ def _type_name(value: Any) -> str:
             int: "a number", float: "a number"}.get(type(value), type(value).__name__)
 
 
-def validate_knowledge_graph(data: Any) -> dict[str, list[dict]]:
-    """Check the whole document; return normalized records or raise KnowledgeGraphError."""
-    check = _Checker()
+def validate_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> dict[str, list[dict]]:
+    """Check the whole document; return normalized records or raise KnowledgeGraphError.
+    `base_dir` is the JSON file's folder, where posters and photos are found."""
+    check = _Checker(base_dir)
     if not isinstance(data, dict):
         raise KnowledgeGraphError([f"$: the file must hold a JSON object, not {_type_name(data)}"])
     unknown = set(data) - {"films", "people", "credits"}
@@ -149,9 +211,11 @@ def _require_object(check: _Checker, item: Any, path: str) -> bool:
 def _film(check: _Checker, item: Any, path: str) -> dict:
     if not _require_object(check, item, path):
         return {}
+    check.known_keys(item, FILM_KEYS, path)
     record: dict[str, Any] = {
         "key": check.key(item, "key", path),
         "title": check.string(item, "title", path, required=True),
+        "picture": check.picture(item, "poster", path),
         "aliases": check.aliases(item, path),
         "distributor": check.string(item, "distributor", path, max_length=200),
         "synopsis": check.string(item, "synopsis", path, max_length=5000),
@@ -182,9 +246,11 @@ def _film(check: _Checker, item: Any, path: str) -> dict:
 def _person(check: _Checker, item: Any, path: str) -> dict:
     if not _require_object(check, item, path):
         return {}
+    check.known_keys(item, PERSON_KEYS, path)
     record = {
         "key": check.key(item, "key", path),
         "name": check.string(item, "name", path, required=True, max_length=200),
+        "picture": check.picture(item, "photo", path),
         "aliases": check.aliases(item, path),
         "bio": check.string(item, "bio", path, max_length=5000),
     }
@@ -196,6 +262,7 @@ def _person(check: _Checker, item: Any, path: str) -> dict:
 def _credit(check: _Checker, item: Any, path: str) -> dict:
     if not _require_object(check, item, path):
         return {}
+    check.known_keys(item, CREDIT_KEYS, path)
     record = {
         "film": check.key(item, "film", path),
         "person": check.key(item, "person", path),
@@ -222,16 +289,20 @@ def _no_duplicate_keys(check: _Checker, records: list[dict], section: str) -> No
 
 
 @transaction.atomic
-def import_knowledge_graph(data: Any) -> ImportResult:
+def import_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> ImportResult:
     """Validate `data` and write it; on any problem nothing is written.
 
     Written in bulk, a chunk at a time (`newsreel.films.graph_writes`); the changes are
-    announced once with `graph_changed`, inside this transaction.
+    announced once with `graph_changed`, inside this transaction. Posters and photos are
+    read from `base_dir` (the JSON file's folder) into the image library, an identical
+    earlier copy reused.
     """
-    records = validate_knowledge_graph(data)
+    records = validate_knowledge_graph(data, base_dir=base_dir)
     changes = Changes()
     write_entities(Film, records["films"], FILM_FIELDS, changes)
     write_entities(Person, records["people"], PERSON_FIELDS, changes)
+    _write_pictures(Film, "poster", records["films"], changes.films_updated, changes.film_ids_updated)
+    _write_pictures(Person, "photo", records["people"], changes.people_updated, changes.person_ids_updated)
     write_credits(records["credits"], changes)
     graph_changed.send(sender=Film, films=changes.films_updated, people=changes.people_updated,
                        film_ids=changes.film_ids_updated, person_ids=changes.person_ids_updated,
@@ -241,8 +312,30 @@ def import_knowledge_graph(data: Any) -> ImportResult:
     transaction.on_commit(forget_graph)
     return ImportResult(
         films_created=changes.films_created,
-        films_updated=len(records["films"]) - changes.films_created,
+        films_updated=len(changes.films_updated),
+        films_unchanged=len(records["films"]) - changes.films_created - len(changes.films_updated),
         people_created=changes.people_created,
-        people_updated=len(records["people"]) - changes.people_created,
+        people_updated=len(changes.people_updated),
+        people_unchanged=len(records["people"]) - changes.people_created - len(changes.people_updated),
         credits=changes.credits,
     )
+
+
+def _write_pictures(model: type[Film] | type[Person], field_name: str, records: list[dict], updated_keys: set[str],
+                    updated_ids: set[int]) -> None:
+    """Give each film (person) the poster (photo) its record names; a changed one refreshes its pages."""
+    from django.utils import timezone
+
+    from newsreel.images.services import find_or_create_image_from_path
+
+    for record in records:
+        picture = record.get("picture")
+        if not picture:
+            continue
+        image, _ = find_or_create_image_from_path(picture["path"], alt=picture["alt"], credit=picture["credit"],
+                                                  caption=picture["caption"])
+        row = model.objects.filter(key=record["key"]).values("id", f"{field_name}_id").first()
+        if row[f"{field_name}_id"] != image.pk:
+            model.objects.filter(pk=row["id"]).update(**{f"{field_name}_id": image.pk}, updated_at=timezone.now())
+            updated_keys.add(record["key"])
+            updated_ids.add(row["id"])

@@ -12,7 +12,6 @@ import sys
 from collections import Counter
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TextIO
@@ -87,42 +86,113 @@ class Progress:
         self.stream.flush()
 
 
+# Stories committed together by a batched import (see `_import_chunk`): a chunk ends at
+# this many stories or after this many seconds, whichever comes first, so other writers
+# (the desk, the worker) never wait long for the database.
+CHUNK_STORIES = 100
+CHUNK_SECONDS = 2.0
+
+
 def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
                  render_at_end: bool = False, dry_run: bool = False) -> ImportReport:
-    """Publish every item; with `render_at_end`, shared pages are rendered once at the end.
+    """Publish every item; with `render_at_end`, shared pages are rendered once per chunk.
 
-    With `dry_run` every item goes all the way through its own transaction, which is then
-    rolled back: the report is the one a real run would give, and nothing is kept."""
+    Without it, each story is its own transaction that renders every page it touches. With
+    it, stories are committed in chunks (`CHUNK_STORIES`, `CHUNK_SECONDS`), each story in
+    its own savepoint (a failed one changes nothing, the others go on), and each chunk
+    renders its stories' pages and the pages they share once, before it commits: each
+    page is rendered once per chunk, and every page is right when the chunk lands. A
+    chunk the database refuses (other writers holding it) is imported again one story per
+    transaction. With `dry_run` every item goes all the way through its own transaction,
+    which is then rolled back: the report is the one a real run would give, and nothing
+    is kept."""
     report = ImportReport(dry_run=dry_run)
-    batch = nullcontext()
-    if render_at_end and not dry_run:
-        from newsreel.public.refresh import batched
-
-        batch = batched()
-    with batch:
+    if not render_at_end or dry_run:
         for item in items:
-            try:
-                incoming = _as_draft_when_a_review_names_no_film(item.build(), item)
-                _article, created = publish_incoming(incoming, origin="import", source=item.source, dry_run=dry_run)
-            except SkipItem as skip:
-                report.skipped.append(f"{item.source}: {skip}")
-            except IntakeError as error:
-                report.failed += 1
-                report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
-            except DatabaseBusy as error:  # other writers held the database too long: this item only
-                report.failed += 1
-                report.failures.append(f"{item.source}: not imported: {error}")
-            else:
-                report.kinds[item.kind] += 1
-                if created:
-                    report.created += 1
-                else:
-                    report.updated += 1
-            finally:
-                report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
+            _import_one(item, report, dry_run=dry_run)
             if progress:
                 progress.update(report.done, report.failed)
+        return report
+    from newsreel.public.refresh import batched
+
+    pending = iter(items)
+    with batched():
+        while True:
+            chunk = _import_chunk(pending, report, progress)
+            if not chunk:
+                break
     return report
+
+
+def _import_one(item: Item, report: ImportReport, *, dry_run: bool = False) -> Incoming | None:
+    """Import one item into `report`; the Incoming it published, None when it failed or was skipped."""
+    try:
+        incoming = _as_draft_when_a_review_names_no_film(item.build(), item)
+        _article, created = publish_incoming(incoming, origin="import", source=item.source, dry_run=dry_run)
+    except SkipItem as skip:
+        report.skipped.append(f"{item.source}: {skip}")
+    except IntakeError as error:
+        report.failed += 1
+        report.failures += [f"{item.source}: {item.rename(problem)}" for problem in error.errors]
+    except DatabaseBusy as error:  # other writers held the database too long: this item only
+        report.failed += 1
+        report.failures.append(f"{item.source}: not imported: {error}")
+    else:
+        report.kinds[item.kind] += 1
+        if created:
+            report.created += 1
+        else:
+            report.updated += 1
+        return incoming
+    finally:
+        report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
+    return None
+
+
+def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progress | None) -> list[Item]:
+    """The next chunk of items in one transaction, rendered once (see `import_items`); the items taken."""
+    from django.db import OperationalError, transaction
+
+    from newsreel.public.refresh import coalesced
+    from newsreel.write_retry import is_busy
+
+    taken: list[Item] = []
+    # What to put back if the chunk is refused: the report as it was, each item's own notes.
+    mark = (report.created, report.updated, report.failed, len(report.failures), len(report.warnings),
+            Counter(report.kinds), len(report.skipped))
+    before: list[tuple[list[str], str]] = []
+    stored: list[Incoming] = []
+    started = time.monotonic()
+    try:
+        with transaction.atomic(), coalesced():
+            for item in items:
+                taken.append(item)
+                before.append((list(item.warnings), item.kind))
+                incoming = _import_one(item, report)
+                if incoming is not None:
+                    stored.append(incoming)
+                if progress:
+                    progress.update(report.done, report.failed)
+                if len(taken) >= CHUNK_STORIES or time.monotonic() - started >= CHUNK_SECONDS:
+                    break
+    except OperationalError as error:
+        for incoming in stored:  # its pictures' files went with the transaction
+            incoming.discard()
+        if not is_busy(error):
+            raise
+        report.created, report.updated, report.failed = mark[:3]
+        del report.failures[mark[3]:], report.warnings[mark[4]:], report.skipped[mark[6]:]
+        report.kinds = mark[5]
+        for item, (warnings, kind) in zip(taken, before):
+            item.warnings[:], item.kind = warnings, kind
+            _import_one(item, report)  # its own transaction, waiting its turn (run_write)
+            if progress:
+                progress.update(report.done, report.failed)
+    except BaseException:
+        for incoming in stored:
+            incoming.discard()
+        raise
+    return taken
 
 
 def _as_draft_when_a_review_names_no_film(incoming: Incoming, item: Item) -> Incoming:

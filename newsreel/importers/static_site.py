@@ -38,6 +38,7 @@ from typing import Any, Callable
 
 from django.utils.text import slugify
 
+from newsreel import links
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
@@ -310,7 +311,7 @@ def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
         target = PurePosixPath(first.split("#")[0])
         slug = target.parent.name if target.stem in ("index", "_index") else target.stem
         jekyll = _JEKYLL_NAME.match(slug)
-        return f"/articles/{slugify(jekyll.group('slug') if jekyll else slug)}/"
+        return links.path("article", slug=slugify(jekyll.group('slug') if jekyll else slug))
     warn(f"Hugo shortcode {{{{< {name} >}}}} has no Newsreel equivalent; removed (its inner text kept)")
     return ""
 
@@ -327,7 +328,7 @@ def _liquid_tag(match: re.Match, warn: Callable[[str], None]) -> str:
         return "```"
     if name == "post_url" and positional:
         jekyll = _JEKYLL_NAME.match(PurePosixPath(positional[0]).name)
-        return f"/articles/{slugify(jekyll.group('slug') if jekyll else positional[0])}/"
+        return links.path("article", slug=slugify(jekyll.group('slug') if jekyll else positional[0]))
     if name == "include" and positional:
         include = positional[0].lower()
         video = named.get("id") or named.get("video_id") or ""

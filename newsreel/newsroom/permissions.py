@@ -76,6 +76,8 @@ REVIEW_REQUEST_CHANGES = "review.request_changes"
 NOTE_INTERNAL = "note.internal"
 PEOPLE_MANAGE = "people.manage"
 ACCOUNT_OWN = "account.own"
+QUOTE_CHECK = "quote.check"
+GRAPH_EDIT = "graph.edit"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -118,6 +120,12 @@ ACTIONS: dict[str, Rule] = {
                        contributor=NO, editor=NO, administrator=ALL,
                        refusal="Only an administrator can manage people (invite, change roles, deactivate, "
                                "reset passwords)."),
+    QUOTE_CHECK: row("confirm a quote's speaker, change it, or mark words as not a quote", contributor=NO,
+                     editor=ALL, administrator=ALL,
+                     refusal="Checking who said a quote is an editor's call; ask an editor to confirm or correct it."),
+    GRAPH_EDIT: row("create and edit films, people and credits; merge duplicates", contributor=NO, editor=ALL,
+                    administrator=ALL,
+                    refusal="Films, people and credits are edited by editors; ask one to make the change."),
     ACCOUNT_OWN: row("change one's own author profile and password", contributor=ALL, editor=ALL, administrator=ALL,
                      refusal="Your account has no newsroom role, so it cannot use the desk."),
 }

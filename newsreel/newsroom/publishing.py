@@ -36,6 +36,7 @@ from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
 from newsreel.newsroom.film_reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
+from newsreel.newsroom.quote_checks import apply_checks
 from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
@@ -260,7 +261,21 @@ def _apply_relations(article: Article, draft: ArticleDraft) -> None:
         Byline.objects.create(article=article, author=author, order=order)
 
 
+def unsaved_article(draft: ArticleDraft, processed: ProcessedArticle) -> Article:
+    """The Article `draft` would become when published, stored nowhere (a preview renders it):
+    the same field rules as publishing, so a preview cannot show what the live page would not."""
+    article = Article()
+    _apply_content(article, draft)
+    _apply_fields(article, processed)
+    return article
+
+
 def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
+    _apply_fields(article, processed)
+    _apply_mentions(article, processed)
+
+
+def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
     article.body_html = processed.html
     article.feed_html = processed.feed_html
     article.safe_text = processed.safe_text
@@ -270,6 +285,9 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
     article.spoiler_note = processed.spoiler_note
     article.reading_minutes = processed.reading_minutes
     article.word_count = processed.word_count
+
+
+def _apply_mentions(article: Article, processed: ProcessedArticle) -> None:
     films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
     people = {person.key: person for person in Person.objects.filter(
         key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
@@ -283,12 +301,12 @@ def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
         if (m.kind == "film" and m.key in films) or (m.kind == "person" and m.key in people)
     )
     article.quotes.all().delete()
-    Quote.objects.bulk_create(
+    Quote.objects.bulk_create(apply_checks(article, [  # an editor's word on a quote outranks the core's reading
         Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
               speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler,
               confidence=q.confidence)
         for q in processed.quotes
-    )
+    ]))
 
 
 def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,

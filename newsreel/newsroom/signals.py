@@ -13,3 +13,10 @@ article_published = Signal()
 article_unpublished = Signal()
 # kwargs: article (now scheduled; published_at is when it goes live)
 article_scheduled = Signal()
+# kwargs: article (live), people (keys of the people whose pages showed or now show its
+# quotes): an editor checked a quote of a live story (newsreel.newsroom.quote_checks).
+quotes_checked = Signal()
+# kwargs: kind ("film" or "person"), old_key, new_key, old_url, new_url: a duplicate film or
+# person was merged into another (newsreel.newsroom.graph_edits); its old address should
+# answer with the new one.
+entity_merged = Signal()

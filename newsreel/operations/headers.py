@@ -14,20 +14,22 @@ from typing import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from newsreel import links
+
 DESK_CACHE_CONTROL = "private, no-store"
-DESK_PREFIX = "/desk/"
 
 
 class PrivacyHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.permissions_policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        self.desk = links.desk_prefix()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
-        if request.path_info.startswith(DESK_PREFIX):
+        if request.path_info.startswith(self.desk):
             response.headers["Cache-Control"] = DESK_CACHE_CONTROL
             response.headers.pop("Expires", None)
         return response

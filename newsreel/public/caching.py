@@ -30,12 +30,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
+from newsreel import links
 from newsreel.public import conditional, store
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
 # The Admin API answers for one key's person: never cached (newsreel.api).
-PRIVATE_PREFIXES = ("/desk/", "/api/admin/")
+ADMIN_API_PREFIX = "/api/admin/"
 
 
 def cache_control_for(status: int) -> str:
@@ -51,10 +52,12 @@ class PublicCacheHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        # the desk's answers are its own (operations/headers.py)
+        self.private = (links.desk_prefix(), ADMIN_API_PREFIX)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.method not in ("GET", "HEAD") or request.path_info.startswith(PRIVATE_PREFIXES):
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.private):
             return response
         if response.status_code == 304:
             return response

@@ -42,11 +42,11 @@ from django.http.request import split_domain_port, validate_host
 from django.urls import set_urlconf
 from django.utils.http import http_date
 
+from newsreel import links
 from newsreel.public import conditional, store
 from newsreel.public.models import StoredPage
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
-PASS_THROUGH_PREFIXES = ("/desk/", "/media/", "/static/")
 _MAX_REMEMBERED_HOSTS = 64
 
 
@@ -55,7 +55,8 @@ class StoredPageFastPath:
 
     def __init__(self, app: WSGIApp) -> None:
         self.app = app
-        self.prefixes = PASS_THROUGH_PREFIXES + tuple(
+        # The desk, uploaded media and static files are never stored pages.
+        self.prefixes = (links.desk_prefix(),) + tuple(
             url for url in (settings.MEDIA_URL, settings.STATIC_URL) if url.startswith("/") and url != "/"
         )
         self.added: dict[tuple[int, bool], list[tuple[str, str]] | None] = {}

@@ -14,22 +14,21 @@ Every answer says noindex twice (X-Robots-Tag and the robots meta) and is never 
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.newsroom import autosave, preview_links, publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
-from newsreel.newsroom.models import Article, Author, Section, Tag, WorkflowState
-from newsreel.public.pages.common import film_status_line, image_info, render_page, spoiler_note_html
+from newsreel.newsroom.models import Article, Author, Tag, WorkflowState
+from newsreel.public.pages.article import page_context
+from newsreel.public.pages.common import image_info, render_page
 from newsreel.public.pages.shared import site_settings
 from newsreel.text.types import ProcessedArticle
 
@@ -61,43 +60,14 @@ def _mentioned(processed: ProcessedArticle) -> tuple[list[Film], list[Person]]:
 def render_draft(draft: ArticleDraft, processed: ProcessedArticle, *, notice: str,
                  published: datetime | None = None) -> bytes:
     """The article page for a version that is not live, with a preview notice above it."""
-    site = site_settings()
-    article = Article(
-        headline=draft.headline, slug=draft.slug, dek=draft.dek, summary=draft.summary, body=draft.body,
-        sources=draft.sources, body_html=processed.html, safe_text=processed.safe_text,
-        generated_summary=processed.summary.text if processed.summary else "",
-        meta_description=processed.summary.short if processed.summary else "",
-        spoiler_films=processed.spoiler_films, spoiler_note=processed.spoiler_note,
-        reading_minutes=processed.reading_minutes, word_count=processed.word_count,
-    )
-    article.section = Section.objects.filter(slug=draft.section).first() if draft.section else None
+    article = publishing.unsaved_article(draft, processed)
     hero = image_info(Image.objects.filter(pk=draft.hero_image).first()) if draft.hero_image else None
     films, people = _mentioned(processed)
-    spoiler_titles = dict(Film.objects.filter(key__in=processed.spoiler_films).values_list("key", "title"))
     when = (published or draft.publish_at or timezone.now()).replace(microsecond=0)  # HTML dates carry no microseconds
-    context = {
-        "site": site,
-        "article": article,
-        "title": f"Preview: {draft.headline or 'untitled'} | {site.name}",
-        "description": article.meta_description,
-        "noindex": True,
-        "preview_notice": notice,
-        "preview_css": static("public/preview.css"),
-        "hero": hero,
-        "authors": _named(Author, draft.authors),
-        "tags": _named(Tag, draft.tags),
-        "sources": [source for source in draft.sources if isinstance(source, dict) and source.get("name")],
-        "spoiler_note": spoiler_note_html(processed.spoiler_note) if processed.spoiler_note else "",
-        "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
-        # Sanitized by the text core (nh3), as at publish.
-        "body_html": mark_safe(processed.html),
-        "has_embeds": bool(processed.embeds),
-        "films": [{"film": film, "status": film_status_line(film)} for film in films],
-        "people": people,
-        "previous": None, "next": None, "related": [],
-        "published": when, "modified": when, "updated": None,
-        "social_tags": [],
-    }
+    context = page_context(article, title=f"Preview: {draft.headline or 'untitled'} | {site_settings().name}",
+                           hero=hero, authors=_named(Author, draft.authors), tags=_named(Tag, draft.tags),
+                           films=films, people=people, published=when, modified=when)
+    context.update({"noindex": True, "preview_notice": notice, "preview_css": static("public/preview.css")})
     return render_page("public/preview_article.html", context)
 
 

@@ -26,7 +26,7 @@ from newsreel.films.models import Credit, Film, Person
 from newsreel.films.signals import graph_changed
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author, Section, Tag
-from newsreel.newsroom.signals import article_published, article_unpublished
+from newsreel.newsroom.signals import article_published, article_unpublished, entity_merged, quotes_checked
 from newsreel.public import invalidation, listing_refresh, robots
 from newsreel.public.feeds import stored as feeds
 from newsreel.public.models import SiteSettings
@@ -51,6 +51,27 @@ def on_graph_changed(sender: Any, films=(), people=(), film_ids=(), person_ids=(
     invalidation.schedule_many("film_page", set(credited_films) - set(films))
     invalidation.schedule_many("person_page", set(credited_people) - set(people))
     search_index.note_renamed(films=film_ids, people=person_ids)
+
+
+def on_quotes_checked(sender: Any, article, people=(), **kwargs: Any) -> None:
+    """An editor checked a quote of a live story: the pages of the people it was or is now
+    given to, and of the films it is about (they show their people's quotes), are refreshed."""
+    invalidation.schedule_many("person_page", people)
+    invalidation.schedule_many("film_page", set(article.mentions.filter(film__isnull=False)
+                                                .values_list("film__key", flat=True)))
+
+
+def on_entity_merged(sender: Any, old_url: str, new_url: str, **kwargs: Any) -> None:
+    """A merged duplicate's address answers 301 with the one that stayed, stored after the
+    commit, once the dropped pages of the old one are gone."""
+    from newsreel.public.after_commit import after_commit
+    from newsreel.public.store import store_redirect
+
+    def store(pairs: frozenset) -> None:
+        for old, new in pairs:
+            store_redirect(old, new)
+
+    after_commit(store, {(old_url, new_url)})
 
 
 MODEL_RECEIVERS = [
@@ -78,6 +99,8 @@ def connect() -> None:
     post_save.connect(search_index.on_film_saved, sender=Film, dispatch_uid="public.search.film_saved")
     post_save.connect(search_index.on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")
     graph_changed.connect(on_graph_changed, dispatch_uid="public.graph_changed")
+    quotes_checked.connect(on_quotes_checked, dispatch_uid="public.quotes_checked")
+    entity_merged.connect(on_entity_merged, dispatch_uid="public.entity_merged")
     for model, handler in MODEL_RECEIVERS:
         post_save.connect(handler, sender=model, dispatch_uid=f"public.save.{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"public.delete.{model.__name__}")

@@ -139,7 +139,8 @@ def batched() -> Iterator[Affected]:
     and what the registered refreshers drop) are dropped, to be rendered on their next
     request, so a reader never sees an old version, even if the import is killed. Leaving
     the block renders the dropped shared pages once, in chunks of their own transactions.
-    Nested blocks join the outermost one.
+    Nested blocks join the outermost one. Inside it, `coalesced()` goes further for stories
+    that commit together.
     """
     if getattr(_batch, "affected", None) is not None:
         yield _batch.affected
@@ -149,7 +150,38 @@ def batched() -> Iterator[Affected]:
         yield affected
     finally:
         _batch.affected = None
+        _batch.chunk = None
         _render_batch(affected)
+
+
+@contextmanager
+def coalesced() -> Iterator[Affected]:
+    """Publishes inside the block, all in one transaction, render what they touch once, at its end.
+
+    For an import's chunk of stories committed together (each in its own savepoint): a
+    publish only notes what it touches, and leaving the block renders every page of the
+    chunk's stories, their neighbours, home and sections once, and runs each registered
+    refresher once with all of it, still inside the transaction. When it commits, every
+    story of the chunk and every page they touch are right together: one render per
+    story instead of two (its own, then again as the next story's neighbour). An
+    exception leaves nothing to render: the transaction is rolled back. It must be
+    entered inside a transaction (else each publish would commit with its pages unrendered).
+    """
+    from django.db import connection
+
+    if not connection.in_atomic_block:
+        raise RuntimeError("coalesced() must run inside the transaction its publishes share")
+    if getattr(_batch, "chunk", None) is not None:
+        yield _batch.chunk
+        return
+    chunk = _batch.chunk = Affected()
+    try:
+        yield chunk
+    except BaseException:
+        _batch.chunk = None
+        raise
+    _batch.chunk = None
+    _render_chunk(chunk)
 
 
 # Article pages rendered again in one transaction at the end of a batch.
@@ -174,6 +206,17 @@ def _render_fronts(affected: Affected) -> None:
         refresh_section(section)
 
 
+@reads_shared()
+def _render_chunk(chunk: Affected) -> None:
+    """Everything the chunk's publishes touched, rendered once (see `coalesced`)."""
+    ids = chunk.article_ids | chunk.changed_ids
+    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
+        refresh_article(article)
+    _render_fronts(chunk)
+    for refresher in EXTRA_REFRESHERS:
+        refresher(chunk)
+
+
 def _render_missing_articles(ids: list[int]) -> None:
     """Render those of these live articles whose page is not stored (dropped during the batch)."""
     live = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
@@ -183,8 +226,19 @@ def _render_missing_articles(ids: list[int]) -> None:
             refresh_article(article)
 
 
+def _merge(into: Affected, affected: Affected) -> None:
+    for family in fields(Affected):  # every set, including ones added later
+        getattr(into, family.name).update(getattr(affected, family.name))
+
+
 def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
     """Inside `batched()`: make this story's change right at its commit, the cheap way."""
+    chunk = getattr(_batch, "chunk", None)
+    if chunk is not None:
+        # Rendered when the chunk's transaction ends, before it commits (a story whose
+        # savepoint rolled back only adds pages to look at, never a wrong one).
+        _merge(chunk, affected)
+        return True
     batch = getattr(_batch, "affected", None)
     if batch is None:
         return False
@@ -197,8 +251,7 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
         refresher(affected)
     # Kept for the end of the batch, which renders what is live then (a story that rolled
     # back only adds pages to look at, never a wrong one).
-    for family in fields(Affected):  # every set, including ones added later
-        getattr(batch, family.name).update(getattr(affected, family.name))
+    _merge(batch, affected)
     return True
 
 

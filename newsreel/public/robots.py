@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
+from newsreel import links
 from newsreel.public.pages.common import absolute
 from newsreel.public.refresh import Affected
 from newsreel.public.models import StoredPage
 from newsreel.public.store import serve_stored, store_page
 
-PATH = "/robots.txt"
 CONTENT_TYPE = "text/plain; charset=utf-8"
 KIND = "robots"
 
@@ -24,16 +24,16 @@ def render_robots() -> bytes:
     lines = [
         "User-agent: *",
         # The editors' interface: login pages and drafts are no business of a crawler.
-        "Disallow: /desk/",
+        f"Disallow: {links.desk_prefix()}",
         "Allow: /",
         "",
-        f"Sitemap: {absolute('/sitemap.xml')}",
+        f"Sitemap: {absolute(links.path('sitemap-index'))}",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def refresh_robots() -> StoredPage:
-    return store_page(PATH, render_robots(), KIND, content_type=CONTENT_TYPE)
+    return store_page(links.path("robots"), render_robots(), KIND, content_type=CONTENT_TYPE)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

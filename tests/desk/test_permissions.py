@@ -26,14 +26,15 @@ from newsreel.desk import urls as desk_urls
 from newsreel.desk.schedule_forms import local_input_value
 from newsreel.newsroom import permissions
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.films.models import Credit, Film, Person
 from newsreel.images.models import Image
-from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, Revision, StoryNote,
-                                      TrashedArticle)
+from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
+                                      StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
                                            REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
-                                           STORY_VIEW, USE_DESK)
+                                           STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, USE_DESK)
 from newsreel.newsroom import review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
@@ -61,6 +62,8 @@ class Case:
     query: str = ""
     number: bool = False  # the address also takes a revision number (1)
     person: bool = False  # the address names a person (the editor) instead of a story
+    graph: str | None = None  # the address names a film or a film person ("film", "person"), not a story
+    credit: bool = False  # the address also takes one of that film's or person's credits
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}{'?' + self.query if self.query else ''} {self.data.get('action', '')}".strip()
@@ -90,6 +93,25 @@ CASES: list[Case] = [
     Case("presence", "POST", (STORY_VIEW,), "draft"),
     Case("preview_link", "POST", (STORY_SHARE_PREVIEW,), "draft", data={"lifetime": "1 hour"}),
     Case("preview_link_revoke", "POST", (STORY_SHARE_PREVIEW,), "draft"),
+    Case("quote_check", "POST", (QUOTE_CHECK,), "live", data={"quote": "The sea decides", "verdict": "confirmed"}),
+    Case("graph_films", "GET", (USE_DESK,)),
+    Case("graph_film_new", "GET", (GRAPH_EDIT,)),
+    Case("graph_film", "GET", (USE_DESK,), graph="film"),
+    Case("graph_film_credit_add", "POST", (GRAPH_EDIT,), graph="film",
+         data={"other": "Ada Varga", "role": "producer", "job": "", "character": ""}),
+    Case("graph_film_credit_remove", "POST", (GRAPH_EDIT,), graph="film", credit=True),
+    Case("graph_people", "GET", (USE_DESK,)),
+    Case("graph_person_new", "GET", (GRAPH_EDIT,)),
+    Case("graph_person", "GET", (USE_DESK,), graph="person"),
+    Case("graph_person_credit_add", "POST", (GRAPH_EDIT,), graph="person",
+         data={"other": "The Paper Orchard", "role": "producer", "job": "", "character": ""}),
+    Case("graph_person_credit_remove", "POST", (GRAPH_EDIT,), graph="person", credit=True),
+    Case("graph_film_new", "POST", (GRAPH_EDIT,), data={"title": "Winter Ferry", "key": "winter-ferry-2026"}),
+    Case("graph_film", "POST", (GRAPH_EDIT,), graph="film", data={"title": "Harbor Lights II", "aliases_text": ""}),
+    Case("graph_film_merge", "POST", (GRAPH_EDIT,), graph="film", data={"duplicate": "paper-orchard-2023"}),
+    Case("graph_person_new", "POST", (GRAPH_EDIT,), data={"name": "Ines Marlow", "key": "ines-marlow"}),
+    Case("graph_person", "POST", (GRAPH_EDIT,), graph="person", data={"name": "Ada V. Varga", "aliases_text": ""}),
+    Case("graph_person_merge", "POST", (GRAPH_EDIT,), graph="person", data={"duplicate": "mira-sol"}),
     Case("images", "GET", (USE_DESK,)),
     Case("images", "POST", (USE_DESK, IMAGE_UPLOAD), data={"alt": "A pier at night", "credit": "Desk photo",
                                                            "caption": "", "file": "png"}),
@@ -157,6 +179,10 @@ def fingerprint() -> tuple:
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
         Image.objects.count(), EditingPresence.objects.count(), StoryNote.objects.count(),
+        list(QuoteCheck.objects.values_list("article_id", "verdict")),
+        list(Film.objects.order_by("pk").values_list("pk", "title", "aliases")),
+        list(Person.objects.order_by("pk").values_list("pk", "name", "aliases")),
+        list(Credit.objects.order_by("pk").values_list("pk", "film_id", "person_id", "role")),
         list(User.objects.order_by("pk").values_list("pk", "is_active", "password", "email", "groups__name")),
     )
 
@@ -174,6 +200,12 @@ def address(case: Case, story: Article | None, people: dict) -> str:
     args = [story.pk] if story is not None else []
     if case.person:
         args = [people["editor"].pk]
+    if case.graph:
+        entity = (Film.objects.get(key="harbor-lights-2025") if case.graph == "film"
+                  else Person.objects.get(key="ada-varga"))
+        args = [entity.pk]
+        if case.credit:
+            args.append(Credit.objects.filter(**{case.graph: entity}).first().pk)
     if case.number:
         args.append(1)
     return reverse(f"desk:{case.url}", args=args) + (f"?{case.query}" if case.query else "")

@@ -50,7 +50,7 @@ def test_thousands_of_changed_films_refresh_the_pages_that_show_them(tmp_path, c
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         report = load(tmp_path, graph(FILMS, "Seaglass Releasing"), "second.json")
     assert callbacks, "the refresh waits for the commit"
-    assert f"films: 0 new, {FILMS} updated" in report
+    assert f"films: 0 new, {FILMS} updated, 0 unchanged" in report
     assert Film.objects.filter(distributor="Seaglass Releasing").count() == FILMS
     page = bytes(StoredPage.objects.get(path=story.get_absolute_url()).body).decode()
     assert "Seaglass Releasing" in page
@@ -63,7 +63,8 @@ def test_reimporting_the_same_graph_changes_nothing_and_refreshes_nothing(tmp_pa
     load(tmp_path, graph(FILMS, "Kestrel Films"), "first.json")
     before = dict(Film.objects.values_list("key", "updated_at"))
     with django_capture_on_commit_callbacks() as callbacks:
-        load(tmp_path, graph(FILMS, "Kestrel Films"), "again.json")
+        report = load(tmp_path, graph(FILMS, "Kestrel Films"), "again.json")
+    assert f"films: 0 new, 0 updated, {FILMS} unchanged; people: 0 new, 0 updated, {FILMS // 2} unchanged" in report
     assert dict(Film.objects.values_list("key", "updated_at")) == before
     assert Credit.objects.count() == FILMS and Person.objects.count() == FILMS // 2
     assert [callback.__qualname__ for callback in callbacks] == ["forget_graph"]

@@ -24,7 +24,7 @@ def start_migrate(env: dict) -> subprocess.Popen:
     return subprocess.Popen([*NEWSREEL, "migrate"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wait_for_line(stream, text: str, seconds: float = 60) -> str:
+def wait_for_line(stream, text: str, seconds: float = 180) -> str:
     deadline = time.monotonic() + seconds
     seen = ""
     while time.monotonic() < deadline:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import secrets
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,6 +120,33 @@ def test_the_embedded_default_keeps_its_database_and_secret_key_private(tmp_path
     key = (site / "secret_key").read_text()
     assert newsreel("check", env=env).returncode == 0
     assert (site / "secret_key").read_text() == key, "the key is made once and kept"
+
+
+def test_processes_starting_at_once_on_a_new_data_folder_share_one_whole_secret_key(tmp_path):
+    """Two `migrate`s on one new folder once raced: one found the folder made under it, or the key empty."""
+    site = tmp_path / "site"
+    script = ("from newsreel.config import ensure_data_dir, load_config, secret_key\n"
+              "config = load_config()\nensure_data_dir(config)\nprint(secret_key(config))")
+    env = base_env(site)
+    env.pop("NEWSREEL_SECRET_KEY", None)
+    runs = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), [err for _out, err in results]
+    keys = {out.strip() for out, _err in results}
+    assert keys == {(site / "secret_key").read_text()} and len(keys.pop()) >= 50
+    assert sorted(path.name for path in site.iterdir() if "secret" in path.name) == ["secret_key"]
+
+
+def test_an_empty_secret_key_file_stops_start_up_saying_what_to_do(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir(mode=0o700)
+    (site / "secret_key").write_text("\n")
+    env = base_env(site)
+    env.pop("NEWSREEL_SECRET_KEY", None)
+    result = newsreel("check", env=env)
+    assert result.returncode != 0
+    assert "secret_key is empty" in result.stderr and "Traceback" not in result.stderr
 
 
 def _deploy_doc_environment() -> dict[str, str]:

@@ -4,8 +4,11 @@ newsroom's rating with a link to the review. Stories that are not reviews show n
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from newsreel.newsroom import preview_links
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish
 from tests.public.pagetools import Page
@@ -86,3 +89,18 @@ def test_the_film_page_shows_the_newsrooms_rating_and_links_the_review(client, h
     assert '<p class="verdict">Patient, cold and finally warm.</p>' in box
     assert '<a href="/articles/harbor-review/">Harbor Lights review: a winter worth waiting for</a>' in box
     assert "review-box" not in get(client, "/films/paper-orchard-2023/").html
+
+
+def story_of(html: str) -> str:
+    return html[html.index('<article class="story"'):html.index("</article>")]
+
+
+def test_a_preview_of_the_review_shows_the_story_as_the_live_page_does(client, harbor_review):
+    # Both pages are built by one function: a preview that drifted (the review box left out,
+    # say) would tell the writer something the site will not show.
+    token, _ = preview_links.make_token(harbor_review, dt.timedelta(hours=1))
+    preview = client.get(f"/preview/{harbor_review.pk}/{token}/")
+    assert preview.status_code == 200
+    live = get(client, "/articles/harbor-review/").html
+    assert '<aside class="review-box"' in story_of(live)
+    assert story_of(preview.content.decode()) == story_of(live)

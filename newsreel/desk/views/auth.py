@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
+from newsreel import links
 from newsreel.desk.forms import DeskAuthenticationForm
 
 
@@ -17,7 +18,7 @@ class LoginView(auth_views.LoginView):
     def get_redirect_url(self) -> str:
         # Only desk addresses: /desk/login/?next=/ would send an editor to the reader's site.
         url = super().get_redirect_url()
-        return url if url.startswith("/desk/") else ""
+        return url if url.startswith(links.desk_prefix()) else ""
 
     def get_success_url(self) -> str:
         return self.get_redirect_url() or str(reverse_lazy("desk:articles"))

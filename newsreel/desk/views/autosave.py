@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.drafts import draft_from_form
 from newsreel.desk.forms import ArticleForm
 from newsreel.newsroom import autosave, presence, preview_links
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_VIEW
+from newsreel.newsroom.publishing import draft_for
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
 AUTOSAVE_SECONDS = 3
@@ -45,9 +47,6 @@ def autosave_keep(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     draft = None
     form = ArticleForm(request.POST)
     if form.is_valid():  # a draft for the preview when the fields make one; the text is kept either way
-        from newsreel.desk.views.articles import draft_from_form  # the editor's own mapping, one place
-        from newsreel.newsroom.publishing import draft_for
-
         draft = draft_from_form(form, draft_for(article) if article else None).to_json()
     try:
         slot = autosave.keep(request.user, article, request.POST, base_revision=_base(request), draft=draft)

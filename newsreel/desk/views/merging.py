@@ -16,6 +16,7 @@ from typing import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from newsreel.desk.drafts import initial_from_draft
 from newsreel.desk.forms import ArticleForm, format_sources
 from newsreel.newsroom import autosave, publishing
 from newsreel.newsroom.intake import ArticleDraft
@@ -66,8 +67,6 @@ def stale_save(request: HttpRequest, form: ArticleForm, draft: ArticleDraft, art
     merged = dataclasses.replace(draft, **merged_values, body=body.text_preferring("ours"))
     # Nothing the writer typed is lost if they close the tab now: it waits in their slot.
     autosave.keep(request.user, article, request.POST, base_revision=base_number, draft=draft.to_json())
-
-    from newsreel.desk.views.articles import initial_from_draft  # the editor's own mapping, one place
 
     initial = initial_from_draft(merged)
     initial["base_revision"] = latest.number

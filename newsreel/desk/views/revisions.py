@@ -1,4 +1,5 @@
-"""Revisions on the desk: compare any two word by word, restore one as a new draft revision."""
+"""Revisions on the desk: the list, one revision as it was, compare any two word by word, restore one
+as a new draft revision."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
+from newsreel.images.models import Image
 from newsreel.newsroom import revisions
-from newsreel.newsroom.intake import IntakeError
+from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision
 from newsreel.newsroom.permissions import STORY_EDIT, STORY_VIEW
 
@@ -22,6 +24,29 @@ def _article(request: HttpRequest, pk: int, action: str) -> tuple[Article | None
 
 def _number(value: str) -> int | None:
     return int(value) if value.isdigit() else None
+
+
+@desk_view
+def revision_list(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = _article(request, pk, STORY_VIEW)
+    if refusal:
+        return refusal
+    listed = article.revisions.select_related("created_by").order_by("-number")
+    return render(request, "desk/revision_list.html", {"article": article, "revisions": listed, "nav": "articles"})
+
+
+@desk_view
+def revision_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    article, refusal = _article(request, pk, STORY_VIEW)
+    if refusal:
+        return refusal
+    revision = get_object_or_404(Revision.objects.select_related("created_by"), article=article, number=number)
+    draft = ArticleDraft.from_json(revision.content)
+    hero = Image.objects.filter(pk=draft.hero_image).first() if draft.hero_image else None
+    return render(request, "desk/revision_detail.html", {
+        "article": article, "revision": revision, "draft": draft, "hero": hero, "nav": "articles",
+        "is_live": revision.pk == article.live_revision_id, "is_latest": revision.pk == article.latest_revision_id,
+    })
 
 
 @desk_view

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from newsreel.desk.access import can_publish, desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.desk.schedule_forms import ScheduleForm, local_input_value, zone_name
-from newsreel.desk.views.articles import _editor, attach, draft_from_form, problems_from
+from newsreel.desk.drafts import attach, draft_from_form, problems_from
+from newsreel.desk.views.editor_page import render_editor
 from newsreel.newsroom import clock, publishing, review, scheduling
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article, WorkflowState
@@ -49,7 +50,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
         for field, errors in times.errors.items():
             for error in errors:
                 form.add_error(None, error)
-        return _editor(request, form, context, status=400)
+        return render_editor(request, form, context, status=400)
     at, until = times.cleaned_data["publish_at"], times.cleaned_data["unpublish_at"]
     problems = scheduling.check_times(at, until, require_future=True)
     if article is not None and article.is_live:
@@ -57,7 +58,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
     if problems:
         for problem in problems:
             form.add_error(None, f"{times.fields[problem.field].label}: {problem.message}")
-        return _editor(request, form, context, status=400)
+        return render_editor(request, form, context, status=400)
     base = publishing.draft_for(article) if article else None
     try:
         with transaction.atomic():
@@ -65,7 +66,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
                                             origin="desk")
     except (IntakeError, TextError) as error:
         attach(form, problems_from(error, form))
-        return _editor(request, form, context, status=400)
+        return render_editor(request, form, context, status=400)
     revision = article.latest_revision
     state_before = article.state
     try:

@@ -1,5 +1,6 @@
 """What the text core finds in a published article: mentions and quotes."""
 
+from django.conf import settings
 from django.db import models
 
 from newsreel.newsroom.models.article import Article
@@ -28,9 +29,14 @@ class Mention(models.Model):
 
 class QuoteQuerySet(models.QuerySet):
     def sure(self) -> "QuoteQuerySet":
-        """Quotes a person's page may show: a graph speaker the text core is sure of
-        (docs/text-core.md, "Confidence"). The rest appear only in their story."""
-        return self.filter(person__isnull=False, confidence__gte=SURE_CONFIDENCE)
+        """Quotes a person's page may show: a graph speaker an editor confirmed, or one the
+        text core is sure of (docs/text-core.md, "Confidence") unless the site asks for
+        every quote to be confirmed (NEWSREEL_CONFIRM_EVERY_QUOTE). The rest appear only in
+        their story."""
+        vouched = models.Q(checked=True)
+        if not settings.CONFIRM_EVERY_QUOTE:
+            vouched |= models.Q(confidence__gte=SURE_CONFIDENCE)
+        return self.filter(vouched, person__isnull=False)
 
 
 class Quote(models.Model):
@@ -47,6 +53,9 @@ class Quote(models.Model):
         help_text="How sure the text core is of the speaker, 0 to 1; person pages show a quote at "
         "or above newsreel.text.quotes.SURE_CONFIDENCE",
     )
+    checked = models.BooleanField(
+        default=False, help_text="An editor confirmed or set the speaker (a QuoteCheck of the story)")
+    organisation = models.BooleanField(default=False, help_text="speaker_name is an organisation, not a person")
 
     class Meta:
         ordering = ["article", "position"]

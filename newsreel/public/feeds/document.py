@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.conf import settings
 
+from newsreel import links
 from newsreel.public.feeds.items import FEED_LENGTH, FeedItem, ItemCache, items_for, latest_change
 from newsreel.public.feeds.scopes import FeedScope
 from newsreel.public.models import SiteSettings
@@ -44,7 +45,7 @@ def document_for(scope: FeedScope, self_path: str, *, cache: ItemCache | None = 
     logo = image_info(site.logo)
     return FeedDocument(
         scope=scope, items=items, self_url=absolute(self_path), page_url=absolute(scope.page_url),
-        home_url=absolute("/"), site_name=site.name, language=language_tag(),
+        home_url=absolute(links.path("home")), site_name=site.name, language=language_tag(),
         # Never "now": the same data must give the same bytes (ETags, static export).
         updated=latest_change(items) or site.updated_at,
         icon_url=logo.absolute_url if logo else None,

@@ -24,45 +24,23 @@ _UPDATE_GRACE = timedelta(minutes=1)
 def render_article(article: Article) -> bytes:
     """The complete article page; excerpts come only from the spoiler-safe fields."""
     site = site_settings()
-    url = article.get_absolute_url()
-    canonical = absolute(url)
+    canonical = absolute(article.get_absolute_url())
     hero = image_info(article.hero_image)
     authors = [byline.author for byline in Byline.objects.filter(article=article).select_related("author__photo")]
     films, people = mentioned(article)
     previous, following = neighbours(article)
     modified = modified_at(article)
     tags = list(article.tags.all())
-    spoiler_titles = (dict(Film.objects.filter(key__in=article.spoiler_films).values_list("key", "title"))
-                      if article.spoiler_films else {})
-    context: dict[str, Any] = {
-        "site": site,
-        "article": article,
+    context = page_context(article, title=f"{article.headline} | {site.name}", hero=hero, authors=authors, tags=tags,
+                           films=films, people=people, published=article.published_at, modified=modified)
+    context.update({
         "canonical": canonical,
-        "title": f"{article.headline} | {site.name}",
-        "description": article.meta_description,
-        "hero": hero,
-        "authors": authors,
-        "tags": tags,
-        "sources": [source for source in article.sources if isinstance(source, dict) and source.get("name")],
-        "spoiler_note": spoiler_note_html(article.spoiler_note) if article.spoiler_note else "",
-        "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
-        # Sanitized by the text core (nh3) before it was stored.
-        "body_html": mark_safe(article.body_html),
-        # A review's film, rating and verdict (only stories in the reviews section have them).
-        "review_film": article.review_film if article.review_film_id else None,
-        # The click-to-load script only where there is an embed to load (a facade's player link).
-        "has_embeds": 'data-embed-src="' in article.body_html,
-        "films": [{"film": film, "status": film_status_line(film)} for film in films],
-        "people": people,
         "previous": previous,
         "next": following,
         # What the page lists is what related stories are ranked by: no second read of it.
         "related": related_articles(article, about=Entities(
             film_ids={film.pk for film in films}, person_ids={person.pk for person in people},
             tag_ids={tag.pk for tag in tags})),
-        "published": article.published_at,
-        "modified": modified,
-        "updated": modified if modified > article.published_at else None,
         "social_tags": social_tags(
             site_name=site.name, kind="article", title=article.headline, description=article.meta_description,
             url=canonical, image=hero, published=article.published_at, modified=modified,
@@ -71,8 +49,41 @@ def render_article(article: Article) -> bytes:
             article, site=site, canonical=canonical, hero=hero, authors=authors, films=films, people=people,
             modified=modified)),
         "more_json_ld": [json_ld(structured_data.article_breadcrumbs(article))],
-    }
+    })
     return render_page("public/article.html", context)
+
+
+def page_context(article: Article, *, title: str, hero: dict | None, authors: list, tags: list, films: list[Film],
+                 people: list[Person], published: datetime, modified: datetime) -> dict[str, Any]:
+    """What the article template shows of a story, live or previewed (public/preview.py renders an
+    unsaved Article through this too): one place, so a preview cannot drift from the real page.
+    Neighbours, related stories and search-engine data are the live page's alone."""
+    spoiler_titles = (dict(Film.objects.filter(key__in=article.spoiler_films).values_list("key", "title"))
+                      if article.spoiler_films else {})
+    return {
+        "site": site_settings(),
+        "article": article,
+        "title": title,
+        "description": article.meta_description,
+        "hero": hero,
+        "authors": authors,
+        "tags": tags,
+        "sources": [source for source in article.sources if isinstance(source, dict) and source.get("name")],
+        "spoiler_note": spoiler_note_html(article.spoiler_note) if article.spoiler_note else "",
+        "spoiler_titles_json": json.dumps(spoiler_titles, ensure_ascii=False, sort_keys=True),
+        # Sanitized by the text core (nh3) before it was stored (or, in a preview, as at publish).
+        "body_html": mark_safe(article.body_html),
+        # A review's film, rating and verdict (only stories in the reviews section have them).
+        "review_film": article.review_film if article.review_film_id else None,
+        # The click-to-load script only where there is an embed to load (a facade's player link).
+        "has_embeds": 'data-embed-src="' in article.body_html,
+        "films": [{"film": film, "status": film_status_line(film)} for film in films],
+        "people": people,
+        "previous": None, "next": None, "related": [], "social_tags": [],
+        "published": published,
+        "modified": modified,
+        "updated": modified if modified > published else None,
+    }
 
 
 def mentioned(article: Article) -> tuple[list[Film], list[Person]]:

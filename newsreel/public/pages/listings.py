@@ -36,14 +36,14 @@ def render_home() -> bytes:
         "site": site,
         "title": f"{site.name}: {site.tagline}" if site.tagline else site.name,
         "description": site.description or site.tagline,
-        "canonical": absolute("/"),
+        "canonical": absolute(links.path("home")),
         "is_home": True,
         "lead": lead,
         "lead_hero": image_info(lead.hero_image) if lead else None,
         "latest": top[1:],
         "sections": sections,
         "json_ld": json_ld({
-            "@context": "https://schema.org", "@type": "WebSite", "name": site.name, "url": absolute("/"),
+            "@context": "https://schema.org", "@type": "WebSite", "name": site.name, "url": absolute(links.path("home")),
             "description": site.description or site.tagline,
         }),
     }

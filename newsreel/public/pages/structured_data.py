@@ -21,6 +21,7 @@ from typing import Any
 from django.db.models import Count
 from django.templatetags.static import static
 
+from newsreel import links
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.images.renditions import Picture, picture
 from newsreel.newsroom.models import Article, Author, Mention
@@ -45,7 +46,7 @@ def organization(site: SiteSettings) -> dict[str, Any]:
     else:
         path, width, height = DEFAULT_LOGO
         image = {"@type": "ImageObject", "url": absolute(static(path)), "width": width, "height": height}
-    return {"@type": "Organization", "name": site.name, "url": absolute("/"), "logo": image}
+    return {"@type": "Organization", "name": site.name, "url": absolute(links.path("home")), "logo": image}
 
 
 def main_film(article: Article, films: Sequence[Film]) -> Film | None:

@@ -56,7 +56,7 @@ class Family:
     lastmods: Callable[[QuerySet], list[tuple[int, datetime | None]]]
 
     def path(self, part: int) -> str:
-        return f"/sitemaps/{self.name}-{part}.xml"
+        return links.path("sitemap-part", family=self.name, number=part)
 
     def parts(self) -> list[tuple[int, datetime | None]]:
         """(part, newest change in it) for every part with at least one entry, in order."""

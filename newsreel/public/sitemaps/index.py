@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from django.db.models import Max
 
+from newsreel import links
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.models.liveness import live_q
 from newsreel.public.pages.common import absolute
 from newsreel.public.pages.queries import live_articles
 from newsreel.public.sitemaps.families import FAMILIES
-from newsreel.public.sitemaps.news import PATH as NEWS_PATH, has_news
+from newsreel.public.sitemaps.news import has_news, news_path
 from newsreel.public.sitemaps.xml import IndexEntry, UrlEntry, latest, sitemapindex, urlset
 
-PATH = "/sitemap.xml"
-SECTIONS_PATH = "/sitemaps/sections.xml"
+
+
+def index_path() -> str:
+    return links.path("sitemap-index")
+
+
+def sections_path() -> str:
+    return links.path("sitemap-sections")
 
 
 def section_entries() -> list[UrlEntry]:
     """The home page, then every section (each is in the site's navigation, even when empty)."""
     newest = live_articles().order_by().aggregate(at=Max("published_at"))["at"]
-    entries = [UrlEntry(absolute("/"), newest)]
+    entries = [UrlEntry(absolute(links.path("home")), newest)]
     sections = Section.objects.annotate(
         lastmod=Max("articles__published_at", filter=live_q("articles__"))
     )
@@ -34,9 +41,9 @@ def render_sections() -> bytes:
 def index_entries() -> list[IndexEntry]:
     """Every sitemap file with at least one URL in it."""
     sections = section_entries()
-    entries = [IndexEntry(absolute(SECTIONS_PATH), latest(*(entry.lastmod for entry in sections)))]
+    entries = [IndexEntry(absolute(sections_path()), latest(*(entry.lastmod for entry in sections)))]
     if has_news():  # with nothing recent there is no news sitemap (an empty <urlset> is invalid)
-        entries.append(IndexEntry(absolute(NEWS_PATH)))
+        entries.append(IndexEntry(absolute(news_path())))
     for family in FAMILIES.values():
         entries += [IndexEntry(absolute(family.path(part)), lastmod) for part, lastmod in family.parts()]
     return entries

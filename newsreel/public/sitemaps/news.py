@@ -15,7 +15,10 @@ from newsreel.public.pages.shared import site_settings
 
 NEWS_MAX_AGE = timedelta(days=2)
 NEWS_MAX_URLS = 1_000
-PATH = "/sitemaps/news.xml"
+
+
+def news_path() -> str:
+    return links.path("sitemap-news")
 
 
 def news_language() -> str:

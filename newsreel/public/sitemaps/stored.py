@@ -9,11 +9,11 @@ sitemap up to date as its view does (`news_current`).
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import Callable, Iterator
 
 from django.db.models import Max, Min
+from django.urls import Resolver404, resolve
 
 from newsreel.films.models import Film, Person
 from newsreel.public.models import StoredPage
@@ -25,15 +25,14 @@ from newsreel.public.sitemaps.xml import CONTENT_TYPE, urlset
 from newsreel.public.store import delete_page, drop, store_page
 
 KIND = "sitemap"
-_PART_PATH = re.compile(r"^/sitemaps/(?P<family>[a-z]+)-(?P<part>[1-9][0-9]{0,8})\.xml$")
 
 
 def refresh_index() -> StoredPage:
-    return store_page(index.PATH, index.render_index(), KIND, content_type=CONTENT_TYPE)
+    return store_page(index.index_path(), index.render_index(), KIND, content_type=CONTENT_TYPE)
 
 
 def refresh_sections() -> StoredPage:
-    return store_page(index.SECTIONS_PATH, index.render_sections(), KIND, content_type=CONTENT_TYPE)
+    return store_page(index.sections_path(), index.render_sections(), KIND, content_type=CONTENT_TYPE)
 
 
 def refresh_news() -> StoredPage | None:
@@ -41,9 +40,9 @@ def refresh_news() -> StoredPage | None:
     an empty <urlset> is not valid against the protocol's schema."""
     entries = news.news_entries()
     if not entries:
-        delete_page(news.PATH)
+        delete_page(news.news_path())
         return None
-    return store_page(news.PATH, urlset(entries, news=True), KIND, content_type=CONTENT_TYPE)
+    return store_page(news.news_path(), urlset(entries, news=True), KIND, content_type=CONTENT_TYPE)
 
 
 def news_current() -> StoredPage | None:
@@ -52,7 +51,7 @@ def news_current() -> StoredPage | None:
     Its contents change with the clock, not only with publishing (a story leaves it two
     days after publication), so the view checks it on every request and so does the export.
     """
-    page = StoredPage.objects.filter(path=news.PATH).only("path", "last_modified").first()
+    page = StoredPage.objects.filter(path=news.news_path()).only("path", "last_modified").first()
     if page is None or news.has_expired_entries(page.last_modified):
         page = refresh_news()
     if page is None:
@@ -67,9 +66,9 @@ def _drop_index_naming_news() -> None:
     would send crawlers (and a static copy's readers) to a 404. Dropped, it is rendered
     again without the entry on its next request or export.
     """
-    stored = StoredPage.objects.filter(path=index.PATH).values_list("body", flat=True).first()
-    if stored is not None and f"{news.PATH}</loc>".encode() in bytes(stored):
-        delete_page(index.PATH)
+    stored = StoredPage.objects.filter(path=index.index_path()).values_list("body", flat=True).first()
+    if stored is not None and f"{news.news_path()}</loc>".encode() in bytes(stored):
+        delete_page(index.index_path())
 
 
 def refresh_part(family: Family, part: int) -> StoredPage | None:
@@ -83,16 +82,19 @@ def refresh_part(family: Family, part: int) -> StoredPage | None:
 
 def refresh_path(path: str) -> StoredPage | None:
     """Render and store the sitemap at `path`; None when there is none (unknown or empty)."""
-    if path == index.PATH:
+    if path == index.index_path():
         return refresh_index()
-    if path == index.SECTIONS_PATH:
+    if path == index.sections_path():
         return refresh_sections()
-    if path == news.PATH:
+    if path == news.news_path():
         return refresh_news()
-    match = _PART_PATH.match(path)
-    if match is None or match["family"] not in FAMILIES:
+    try:
+        match = resolve(path)
+    except Resolver404:
         return None
-    return refresh_part(FAMILIES[match["family"]], int(match["part"]))
+    if match.url_name != "sitemap-part" or match.kwargs["family"] not in FAMILIES:
+        return None
+    return refresh_part(FAMILIES[match.kwargs["family"]], int(match.kwargs["number"]))
 
 
 def missing_sitemaps(stored: set[str]) -> Iterator[Callable[[], object]]:
@@ -101,9 +103,9 @@ def missing_sitemaps(stored: set[str]) -> Iterator[Callable[[], object]]:
     A stored sitemap is current (a publish drops every one it touches); the parts are
     those the index lists (`Family.parts`, one grouped query per family).
     """
-    if index.PATH not in stored:
+    if index.index_path() not in stored:
         yield refresh_index
-    if index.SECTIONS_PATH not in stored:
+    if index.sections_path() not in stored:
         yield refresh_sections
     for family in FAMILIES.values():
         for part, _ in family.parts():
@@ -149,7 +151,7 @@ def refresh_sitemaps_for(affected: Affected) -> int:
     paths = [FAMILIES[name].path(part) for name, numbers in parts.items() for part in sorted(numbers)]
     refresh_news()
     if not rebuild:
-        drop(StoredPage.objects.filter(path__in=[index.PATH, index.SECTIONS_PATH, *paths], kind=KIND))
+        drop(StoredPage.objects.filter(path__in=[index.index_path(), index.sections_path(), *paths], kind=KIND))
         return 1
     refresh_index()
     refresh_sections()

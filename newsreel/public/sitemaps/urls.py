@@ -7,5 +7,6 @@ from newsreel.public.sitemaps.views import news_sitemap, sitemap
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap-index"),
     path("sitemaps/news.xml", news_sitemap, name="sitemap-news"),
-    re_path(r"^sitemaps/(?:sections|[a-z]+-[1-9][0-9]{0,8})\.xml$", sitemap, name="sitemap-part"),
+    path("sitemaps/sections.xml", sitemap, name="sitemap-sections"),
+    re_path(r"^sitemaps/(?P<family>[a-z]+)-(?P<number>[1-9][0-9]{0,8})\.xml$", sitemap, name="sitemap-part"),
 ]

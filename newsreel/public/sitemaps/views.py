@@ -8,7 +8,7 @@ from newsreel.public.sitemaps.stored import news_current, refresh_path
 from newsreel.public.store import serve_stored, stored_response
 
 
-def sitemap(request: HttpRequest) -> HttpResponse:
+def sitemap(request: HttpRequest, **part: str) -> HttpResponse:
     """/sitemap.xml, /sitemaps/sections.xml, /sitemaps/articles-3.xml, ..."""
     response = serve_stored(request)
     if response is not None:

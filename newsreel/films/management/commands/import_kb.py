@@ -32,7 +32,7 @@ class Command(BaseCommand):
         except ValueError as error:  # e.g. an integer of more than 4,300 digits
             raise CommandError(f"{file}: invalid JSON: {error}") from None
         try:
-            result = import_knowledge_graph(data)
+            result = import_knowledge_graph(data, base_dir=file.resolve().parent)
         except KnowledgeGraphError as error:
             raise CommandError(f"{file}: {error}\nNothing was imported.") from None
         self.stdout.write(f"Imported {file}: {result.describe()}")

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from newsreel import links
+
 
 class Command(BaseCommand):
     help = "Set up the database and load the demo newsroom (idempotent); prints the site URL and the editor's login."
@@ -50,7 +52,7 @@ class Command(BaseCommand):
         site = settings.SITE_URL.rstrip("/")
         self.stdout.write("")
         self.stdout.write(f"Site:  {site}/")
-        self.stdout.write(f"Desk:  {site}{settings.LOGIN_URL}")
+        self.stdout.write(f"Desk:  {site}{links.path('desk:login')}")
         if login.password is None:
             self.stdout.write(f"Login: {login.username} (password not shown: it is no longer the one the demo set; "
                               "`newsreel demo --password NEW` sets a new one)")

@@ -21,6 +21,7 @@
   var blocks = Array.prototype.slice.call(document.querySelectorAll("details.spoiler[data-film]"));
   var controls = Array.prototype.slice.call(document.querySelectorAll("[data-seen-control]"));
   var panel = document.querySelector("[data-spoiler-prefs]");
+  var filmPath = (panel && panel.getAttribute("data-film-path")) || "";
 
   function read(key, fallback) {
     try {
@@ -159,7 +160,8 @@
     films.forEach(function (film) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = "/films/" + encodeURIComponent(film) + "/";
+      // The film page's path comes from the URL configuration (data-film-path, rendered with "{key}").
+      link.href = filmPath.replace("{key}", encodeURIComponent(film));
       var cite = document.createElement("cite");
       cite.textContent = titleOf(film);
       link.appendChild(cite);

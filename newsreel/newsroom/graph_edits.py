@@ -1,0 +1,134 @@
+"""Films and people changed from the desk: saved, merged, and the stories that name them
+linked again without a full rebuild.
+
+A change to a film's title or aliases (a person's name or aliases) can make the text core
+find it where it found nothing before, or stop finding it. `relink` republishes the live
+revision of each live story that mentioned the film or person, or whose text contains one of
+its names (old or new), as a publish does: mentions and quotes are derived again and the
+pages that show the story are refreshed. Nothing else is rebuilt.
+
+`merge` folds a duplicate into the film or person that stays: its credits, mentions,
+quotes, quote checks and reviews move over; its title (name), aliases and key become
+aliases of the one that stays (so a spoiler block or a link naming the old key still
+resolves); it is deleted, and its old address answers 301 with the new one
+(`entity_merged`, which the public site turns into a stored redirect).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+
+from newsreel.films.models import Credit, Film, Person
+from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, WorkflowState
+from newsreel.newsroom.permissions import GRAPH_EDIT, require
+from newsreel.newsroom.signals import entity_merged
+
+# Names shorter than this are not searched for in story text (too many stories contain "It").
+SHORTEST_NAME = 3
+
+
+def names_of(entity: Film | Person) -> set[str]:
+    main = entity.title if isinstance(entity, Film) else entity.name
+    return {name for name in (main, *(entity.aliases or [])) if name and len(name) >= SHORTEST_NAME}
+
+
+def stories_naming(entity: Film | Person, names: Iterable[str] = ()) -> list[Article]:
+    """Live stories that mention `entity`, or whose text contains one of `names` or its own."""
+    field = "film" if isinstance(entity, Film) else "person"
+    found = Q(**{f"mentions__{field}": entity})
+    for name in set(names) | names_of(entity):
+        found |= Q(safe_text__icontains=name) | Q(body_html__icontains=name)
+    return list(Article.objects.filter(found, state=WorkflowState.PUBLISHED, live_revision__isnull=False)
+                .select_related("live_revision").distinct().order_by("pk"))
+
+
+def relink(entity: Film | Person, names: Iterable[str] = ()) -> int:
+    """Derive the live stories that name `entity` (or `names`) again; how many were republished."""
+    from newsreel.newsroom.publishing import publish  # publishing builds on the graph, not the reverse
+
+    stories = stories_naming(entity, names)
+    for story in stories:
+        if story.is_live:
+            publish(story, revision=story.live_revision)
+    return len(stories)
+
+
+def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> int:
+    """Save a film or person edited in the desk and relink the stories naming it (before or now)."""
+    require(user, GRAPH_EDIT)
+    with transaction.atomic():
+        entity.full_clean()
+        entity.save()
+        return relink(entity, old_names)
+
+
+@dataclass(frozen=True)
+class Merged:
+    kept: Film | Person
+    old_key: str
+    credits: int
+    mentions: int
+    quotes: int
+    stories: int
+
+
+def merge(keep: Film | Person, drop: Film | Person, *, user=None) -> Merged:
+    """Fold `drop` into `keep` (both films or both people); everything naming `drop` follows."""
+    require(user, GRAPH_EDIT)
+    if type(keep) is not type(drop):
+        raise ValueError("Only two films or two people can be merged.")
+    if keep.pk == drop.pk:
+        raise ValueError("Choose another film or person to merge: it cannot be merged into itself.")
+    is_film = isinstance(keep, Film)
+    field = "film" if is_film else "person"
+    old_key, old_url = drop.key, drop.get_absolute_url()
+    with transaction.atomic():
+        credits = _move_credits(keep, drop, field)
+        mentions = Mention.objects.filter(**{field: drop}).update(**{field: keep})
+        quotes = 0
+        if not is_film:
+            quotes = Quote.objects.filter(person=drop).update(person=keep)
+            QuoteCheck.objects.filter(person=drop).update(person=keep)
+        else:
+            Article.objects.filter(review_film=drop).update(review_film=keep)
+        main = drop.title if is_film else drop.name
+        aliases = list(keep.aliases or [])
+        own = keep.title if is_film else keep.name
+        for name in (main, *(drop.aliases or []), drop.key):
+            if name and name != own and name not in aliases:
+                aliases.append(name)
+        for id_field in ("imdb_id", "tmdb_id", "wikidata_id"):
+            if not getattr(keep, id_field) and getattr(drop, id_field):
+                setattr(keep, id_field, getattr(drop, id_field))
+        if is_film and keep.poster_id is None:
+            keep.poster_id = drop.poster_id
+        if not is_film and keep.photo_id is None:
+            keep.photo_id = drop.photo_id
+        drop.delete()
+        keep.aliases = aliases
+        keep.save()
+        relinked = relink(keep)  # the moved mentions, and the old names now aliases
+        entity_merged.send(sender=type(keep), old_url=old_url, new_url=keep.get_absolute_url(), kind=field,
+                           old_key=old_key, new_key=keep.key)
+    return Merged(kept=keep, old_key=old_key, credits=credits, mentions=mentions, quotes=quotes, stories=relinked)
+
+
+def _move_credits(keep: Film | Person, drop: Film | Person, field: str) -> int:
+    """Give `drop`'s credits to `keep`, leaving out the ones `keep` already has."""
+    other = "person" if field == "film" else "film"
+    have = set(Credit.objects.filter(**{field: keep}).values_list(f"{other}_id", "role", "job", "character"))
+    moved = 0
+    for credit in Credit.objects.filter(**{field: drop}):
+        identity = (getattr(credit, f"{other}_id"), credit.role, credit.job, credit.character)
+        if identity in have:
+            credit.delete()
+            continue
+        setattr(credit, field, keep)
+        credit.save()
+        have.add(identity)
+        moved += 1
+    return moved

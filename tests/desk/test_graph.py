@@ -1,0 +1,115 @@
+"""Films, people and credits in the desk: list and search, add a film with its poster, edit
+aliases (the stories naming it are linked again), credits, merging a duplicate (its
+mentions, credits and quotes follow; its old address redirects), and who may do it."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from newsreel.films.models import Credit, Film, Person
+from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Mention, Quote
+from newsreel.newsroom.publishing import save_and_publish
+
+from .conftest import png_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def film_form(**changes) -> dict:
+    data = {"title": "Winter Ferry", "key": "winter-ferry-2026", "aliases_text": "", "year": "2026",
+            "distributor": "Kestrel Films", "release_date": "2026-02-13", "status": "announced", "synopsis": "",
+            "poster": "", "imdb_id": "", "tmdb_id": "", "wikidata_id": "", "upload_alt": "", "upload_credit": ""}
+    data.update(changes)
+    return data
+
+
+def test_films_are_listed_and_found_by_title_alias_or_key(as_editor, graph):
+    html = as_editor.get(reverse("desk:graph_films"), {"q": "harbour"}).content.decode()
+    assert "Harbor Lights" in html and "Paper Orchard" not in html
+    html = as_editor.get(reverse("desk:graph_people"), {"q": "varga"}).content.decode()
+    assert "Ada Varga" in html and "Tomas Ilic" not in html
+
+
+def test_an_editor_adds_a_film_with_an_uploaded_poster_and_its_page_shows_it(as_editor, graph):
+    response = as_editor.post(reverse("desk:graph_film_new"), film_form(
+        upload=png_upload("ferry.png", (300, 450)), upload_alt="A ferry in the ice", upload_credit="Kestrel Films"))
+    film = Film.objects.get(key="winter-ferry-2026")
+    assert response.status_code == 302 and response["Location"] == reverse("desk:graph_film", args=[film.pk])
+    assert (film.poster.alt, film.poster.credit, film.distributor, str(film.release_date)) == (
+        "A ferry in the ice", "Kestrel Films", "Kestrel Films", "2026-02-13")
+    page = Client().get("/films/winter-ferry-2026/").content.decode()
+    assert 'alt="A ferry in the ice"' in page and 'property="og:image"' in page
+
+
+def test_an_upload_without_alt_text_or_credit_is_refused_and_nothing_is_added(as_editor, graph):
+    response = as_editor.post(reverse("desk:graph_film_new"), film_form(upload=png_upload(), upload_credit=""))
+    html = response.content.decode()
+    assert response.status_code == 400 and "An uploaded picture needs alt text" in html and "needs a credit" in html
+    assert not Film.objects.filter(key="winter-ferry-2026").exists()
+
+
+def test_a_bad_key_is_refused_with_the_rule(as_editor, graph):
+    response = as_editor.post(reverse("desk:graph_film_new"), film_form(key="Winter Ferry"))
+    assert response.status_code == 400 and "lowercase letters, digits and single hyphens" in response.content.decode()
+
+
+def test_a_new_alias_links_the_stories_that_use_it_without_a_rebuild(as_editor, graph):
+    story = save_and_publish(ArticleDraft(headline="Salt at sea", body="The crew of *Ferry of Salt* sailed on."),
+                             origin="test")
+    assert not Mention.objects.filter(article=story).exists()
+    person_film = Film.objects.get(key="salt-meridian-2026")
+    data = film_form(title=person_film.title, key=person_film.key, aliases_text="Ferry of Salt\n",
+                     year="2026", distributor="", release_date="", status="")
+    response = as_editor.post(reverse("desk:graph_film", args=[person_film.pk]), data, follow=True)
+    assert "1 story naming it linked again" in response.content.decode()
+    assert Mention.objects.filter(article=story, film=person_film).exists()
+    assert 'href="/films/salt-meridian-2026/"' in Client().get(story.get_absolute_url()).content.decode()
+
+
+def test_credits_are_added_and_removed_from_a_films_page(as_editor, graph):
+    film = Film.objects.get(key="paper-orchard-2023")
+    url = reverse("desk:graph_film_credit_add", args=[film.pk])
+    as_editor.post(url, {"other": "Ada Varga", "role": "director", "job": "", "character": ""})
+    credit = Credit.objects.get(film=film, person__key="ada-varga")
+    response = as_editor.post(url, {"other": "Nobody Here", "role": "director"})
+    assert response.status_code == 400 and "No person in the knowledge graph is “Nobody Here”" in response.content.decode()
+    as_editor.post(reverse("desk:graph_film_credit_remove", args=[film.pk, credit.pk]))
+    assert not Credit.objects.filter(pk=credit.pk).exists()
+
+
+def test_merging_a_duplicate_moves_everything_and_its_address_redirects(as_editor, graph,
+                                                                        django_capture_on_commit_callbacks):
+    duplicate = Person.objects.create(key="a-varga", name="A. Varga", imdb_id="nm0000001")
+    Credit.objects.create(film=Film.objects.get(key="salt-meridian-2026"), person=duplicate, role="writer")
+    story = save_and_publish(ArticleDraft(headline="Varga speaks",
+                                          body="A. Varga has a new film.\n\n“It is about salt,” A. Varga said.\n"),
+                             origin="test")
+    assert Mention.objects.filter(article=story, person=duplicate).exists()
+    assert Client().get("/people/a-varga/").status_code == 200
+    keep = Person.objects.get(key="ada-varga")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_editor.post(reverse("desk:graph_person_merge", args=[keep.pk]), {"duplicate": "a-varga"},
+                                  follow=True)
+    assert "Merged “a-varga” into “Ada Varga”" in response.content.decode()
+    keep.refresh_from_db()
+    assert not Person.objects.filter(key="a-varga").exists()
+    assert {"A. Varga", "a-varga"} <= set(keep.aliases) and keep.imdb_id == "nm0000001"
+    assert Credit.objects.filter(person=keep, role="writer").exists()
+    assert Mention.objects.filter(article=story, person=keep).exists()
+    assert Quote.objects.get(article=story).person == keep
+    moved = Client().get("/people/a-varga/")
+    assert moved.status_code == 301 and moved["Location"].endswith("/people/ada-varga/")
+
+
+def test_a_film_cannot_be_merged_into_itself(as_editor, graph):
+    film = Film.objects.get(key="harbor-lights-2025")
+    response = as_editor.post(reverse("desk:graph_film_merge", args=[film.pk]), {"duplicate": film.key}, follow=True)
+    assert "cannot be merged into itself" in response.content.decode() and Film.objects.filter(pk=film.pk).exists()
+
+
+def test_a_contributor_reads_films_but_cannot_change_them(as_contributor, graph):
+    film = Film.objects.get(key="harbor-lights-2025")
+    html = as_contributor.get(reverse("desk:graph_film", args=[film.pk])).content.decode()
+    assert "edited by editors" in html and "<fieldset disabled>" in html
+    assert as_contributor.post(reverse("desk:graph_film", args=[film.pk]), film_form()).status_code == 403

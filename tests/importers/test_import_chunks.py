@@ -1,0 +1,105 @@
+"""A batched import commits its stories in chunks, and renders each page once per chunk.
+
+Each story of a chunk is in its own savepoint (a bad one changes nothing, the others go
+on); when the chunk commits, its stories' pages, their neighbours, home and sections are
+all right together, each rendered once. A chunk the database refuses is imported again
+one story per transaction, with the same report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from django.db import OperationalError
+
+from newsreel.importers import runner
+from newsreel.importers.runner import import_items, markdown_items
+from newsreel.newsroom.models import Article, Section
+from newsreel.public import refresh
+from newsreel.public.models import StoredPage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def write(folder, slug: str, title: str, hour: int, extra: str = "") -> None:
+    (folder / f"{slug}.md").write_text(
+        f"---\ntitle: {title}\nslug: {slug}\nsection: news\ndate: 2024-03-0{hour}T09:00:00Z\n{extra}---\n\n"
+        f"Words about {title} at an invented festival.\n", encoding="utf-8")
+
+
+def stored(path: str) -> str | None:
+    body = StoredPage.objects.filter(path=path).values_list("body", flat=True).first()
+    return None if body is None else bytes(body).decode()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    Section.objects.get_or_create(slug="news", defaults={"name": "News", "order": 1})
+    for number, name in enumerate(["alpha", "beta", "gamma", "delta"], start=1):
+        write(tmp_path, name, f"{name.title()} story", number)
+    return tmp_path
+
+
+def test_every_page_is_right_when_its_chunk_commits(folder, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_STORIES", 2)
+    seen = []
+    original = runner._import_chunk
+
+    def observed(*args, **kwargs):
+        taken = original(*args, **kwargs)  # committed
+        seen.append(([item.source for item in taken], stored("/"), stored("/articles/alpha/"), stored("/articles/beta/"),
+                     stored("/articles/gamma/"), stored("/sections/news/")))
+        return taken
+    monkeypatch.setattr(runner, "_import_chunk", observed)
+    report = import_items(markdown_items(folder), total=4, render_at_end=True)
+    assert report.created == 4 and report.failed == 0
+    first, second = seen[0], seen[1]
+    assert len(first[0]) == 2 and len(second[0]) == 2
+    home, alpha, beta, gamma, section = first[1:]
+    assert "Alpha story" in home and "Beta story" in home and "Beta story" in section
+    assert "/articles/beta/" in alpha and "/articles/alpha/" in beta  # each other's neighbours already
+    assert gamma is None
+    home, alpha, beta, gamma, section = second[1:]
+    assert "Delta story" in home and "/articles/gamma/" in beta  # beta's next story came with the second chunk
+
+
+def test_each_page_is_rendered_once_in_a_chunk(folder, monkeypatch):
+    rendered = Counter()
+    original = refresh.refresh_article
+
+    def counted(article):
+        rendered[article.slug] += 1
+        return original(article)
+    monkeypatch.setattr(refresh, "refresh_article", counted)
+    import_items(markdown_items(folder), total=4, render_at_end=True)
+    assert rendered == Counter(alpha=1, beta=1, gamma=1, delta=1)
+
+
+def test_a_bad_story_in_a_chunk_changes_nothing_and_the_others_import(folder):
+    write(folder, "broken", "Broken story", 5, extra="section: [not, a, section]\n")
+    report = import_items(markdown_items(folder), total=5, render_at_end=True)
+    assert (report.created, report.failed) == (4, 1)
+    assert any("broken.md" in failure for failure in report.failures)
+    assert not Article.objects.filter(slug="broken").exists()
+    assert "Delta story" in stored("/") and stored("/articles/broken/") is None
+
+
+def test_a_chunk_the_database_refuses_is_imported_one_story_at_a_time(folder, monkeypatch):
+    write(folder, "epsilon", "Epsilon story", 5, extra="toc: true\n")  # a warning, which must not be counted twice
+    refused = []
+    original = refresh._render_chunk
+
+    def busy_once(chunk):
+        if not refused:
+            refused.append(True)
+            raise OperationalError("database is locked")
+        return original(chunk)
+    monkeypatch.setattr(refresh, "_render_chunk", busy_once)
+    report = import_items(markdown_items(folder), total=5, render_at_end=True)
+    assert refused and (report.created, report.updated, report.failed) == (5, 0, 0)
+    assert sum(1 for warning in report.warnings if "toc" in warning) == 1
+    assert Article.objects.count() == 5
+    for name in ("alpha", "beta", "gamma", "delta", "epsilon"):
+        assert f"{name.title()} story" in stored(f"/articles/{name}/")
+    assert "Epsilon story" in stored("/")
