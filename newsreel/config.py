@@ -396,7 +396,9 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSREEL_CDN_PURGE_BODY",
         '{"urls": {urls}}',
         "The JSON body of a purge request when NEWSREEL_CDN_PURGE_URL has no placeholder; {urls} "
-        "becomes a JSON array of the pages' absolute URLs, e.g. {\"files\": {urls}}.",
+        "becomes a JSON array of the pages' absolute URLs, e.g. {\"files\": {urls}}; or {tags}, a JSON "
+        "array of the cache tags to purge, e.g. {\"tags\": {tags}} (Cloudflare) or "
+        "{\"surrogate_keys\": {tags}} (Fastly).",
         _parse_text,
     ),
     Setting(
@@ -677,9 +679,9 @@ def check_config(config: Config) -> None:
     if bool(config.s3_access_key_id) != bool(config.s3_secret_access_key):
         raise ConfigError("NEWSREEL_S3_ACCESS_KEY_ID and NEWSREEL_S3_SECRET_ACCESS_KEY go together: set both or neither")
     if config.cdn_purge_url and not re.search(r"\{(url|quoted_url|path)\}", config.cdn_purge_url) \
-            and "{urls}" not in config.cdn_purge_body:
-        raise ConfigError("NEWSREEL_CDN_PURGE_BODY must hold {urls} (the pages' URLs as a JSON array) when "
-                          "NEWSREEL_CDN_PURGE_URL has no {url}, {quoted_url} or {path}")
+            and "{urls}" not in config.cdn_purge_body and "{tags}" not in config.cdn_purge_body:
+        raise ConfigError("NEWSREEL_CDN_PURGE_BODY must hold {urls} (the pages' URLs as a JSON array) or {tags} "
+                          "(their cache tags) when NEWSREEL_CDN_PURGE_URL has no {url}, {quoted_url} or {path}")
 
 
 def ensure_data_dir(config: Config) -> None:

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 
 from newsreel.api.keys import find_key
 from newsreel.api.models import ApiKey, KeyKind
+from newsreel.public import cache_tags
 
 API_PREFIX, CONTENT_PREFIX, ADMIN_PREFIX = "/api/", "/api/content/", "/api/admin/"
 EXPOSED = "ETag, Last-Modified, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After"
@@ -54,6 +55,9 @@ class ContentCorsMiddleware:
             response["Access-Control-Allow-Origin"] = origin
             response["Access-Control-Expose-Headers"] = EXPOSED
         response["Vary"] = ", ".join(filter(None, [response.get("Vary", ""), "Origin"]))
+        if response.status_code == 200:  # what a CDN purge by tag clears (newsreel.public.cache_tags)
+            for name, value in cache_tags.headers(request.path_info):
+                response[name] = value
         for name, value in getattr(request, "rate_limit_headers", {}).items():
             response[name] = value
         return response

@@ -13,6 +13,8 @@ import dataclasses
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
@@ -36,7 +38,13 @@ def api_schema(graph, editor, story, monkeypatch):
     monkeypatch.setattr(settings, "CONFIG", dataclasses.replace(settings.CONFIG, api_rate_limit=10**9))
     KEYS["content"] = create_key("Fuzz", "content", origins=["*"]).token
     KEYS["admin"] = create_key("Fuzz", "admin", user=editor).token
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application, config=CONFIG)
+    # As Django's test client does: the WSGI handler closes the connection after each request,
+    # which would end the test's transaction (and lose the keys) on PostgreSQL.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application, config=CONFIG)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _with_keys(case) -> None:

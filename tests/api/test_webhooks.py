@@ -27,7 +27,8 @@ from newsreel.newsroom.worker import Worker, WorkerOptions
 
 from .conftest import BODY
 
-pytestmark = pytest.mark.django_db
+# The worker commits and closes connections as it does in production: these specs commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class Receiver:
@@ -74,6 +75,7 @@ def quick_retries(monkeypatch):
 
 
 def run_worker() -> None:
+    """One pass of `newsreel worker`: a sweep, then every ready task (retries due now included)."""
     Worker(WorkerOptions(once=True), report=lambda line: None).run()
 
 
