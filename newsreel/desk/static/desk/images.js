@@ -33,6 +33,7 @@
       event.preventDefault();
       var request = new XMLHttpRequest();
       request.open("POST", form.action);
+      request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       bar.hidden = false;
       request.upload.addEventListener("progress", function (progress) {
         if (!progress.lengthComputable) return;
