@@ -71,6 +71,7 @@ STORY_TRASH = "story.trash"
 STORY_PURGE = "story.purge"
 IMAGE_UPLOAD = "image.upload"
 REVIEW_SUBMIT = "review.submit"
+REVIEW_WITHDRAW = "review.withdraw"
 REVIEW_QUEUE = "review.queue"
 REVIEW_REQUEST_CHANGES = "review.request_changes"
 NOTE_INTERNAL = "note.internal"
@@ -112,6 +113,8 @@ ACTIONS: dict[str, Rule] = {
                       refusal="Your role cannot upload images."),
     REVIEW_SUBMIT: row("submit a story for review, with a note to the editors", contributor=OWN, editor=ALL,
                        administrator=ALL, refusal=NOT_YOURS),
+    REVIEW_WITHDRAW: row("withdraw a story from review (back to draft) before an editor acts", contributor=OWN,
+                         editor=ALL, administrator=ALL, refusal=NOT_YOURS),
     REVIEW_QUEUE: row("see the review queue", contributor=NO, editor=ALL, administrator=ALL,
                       refusal="The review queue is for editors; your submitted stories are in your article list."),
     REVIEW_REQUEST_CHANGES: row("send a story in review back to its writer with a note", contributor=NO, editor=ALL,

@@ -9,7 +9,8 @@ happens in one transaction, in this order: find the article, validate the draft,
 files the draft brings (its images), save and publish. A draft that fails validation stores
 nothing; a publish that fails rolls the stored files back with it.
 
-Depends on: intake (drafts, the slug rule), publishing (save and publish).
+Depends on: intake (drafts, the slug rule), publishing (save and publish), review (an approval
+recorded when the story was under review).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Callable
 
 from django.db import transaction
 
+from newsreel.newsroom import review
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, article_for, validate_draft
 from newsreel.newsroom.models import Article, SourceId
 from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
@@ -76,11 +78,16 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
         try:
             with transaction.atomic():
                 existing = existing_article(incoming)
+                state_before = existing.state if existing is not None else None
                 draft = validate_draft(incoming.draft, article=existing, source=source)
                 if incoming.attach is not None:
                     draft = incoming.attach(draft)
                 if incoming.publish:
                     article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+                    # Publishing a story a writer submitted approves it, as an editor's Publish
+                    # does on the desk: the approval is noted on the story and the writer mailed
+                    # (after commit), so nobody reviews a story that is already live.
+                    review.approved(article, user=None, state_before=state_before or "")
                 else:
                     article = save_draft(draft, article=existing, origin=origin)
                 if incoming.key is not None:

@@ -1,5 +1,5 @@
 """Every desk page, opened in Chromium, passes axe-core with no violation (wide and light,
-320 px and dark) and the Nu HTML Checker with no error: sign-in, the story list (plain,
+320 px and dark) and the Nu HTML Checker with no error: sign-in, "forgot password", the story list (plain,
 filtered, with a filter error), a new, an existing and a scheduled story, revisions, a
 revision, images, the scheduled queue, the trash, the review queue, a story in review as its
 editor and as its writer sees it, a contributor's draft, and the refusal page. A desk address
@@ -42,9 +42,12 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "article_schedule", "article_reschedule", "article_unschedule", "article_unpublish_time",
              "autosave", "autosave_new", "autosave_discard", "autosave_discard_new", "presence", "preview_link",
              "preview_link_revoke", "revision_restore", "person_role", "person_deactivate", "person_reactivate",
-             "person_invite", "person_reset", "review_request_changes", "note_add", "quote_check",
+             "person_invite", "person_reset", "review_request_changes", "review_withdraw", "note_add", "quote_check",
              "graph_film_credit_add", "graph_film_credit_remove", "graph_film_merge", "graph_person_credit_add",
-             "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete"}
+             "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
+             "live", "live_new", "image_upload"}
+# Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
+JSON_ONLY = {"complete", "image_find"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -84,6 +87,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
     return {
         "login": ("/desk/login/", "", 200),
+        "password_forgot": ("/desk/login/forgot/", "", 200),
+        "password_forgot_sent": ("/desk/login/forgot/sent/", "", 200),
         "people": ("/desk/people/", "ann", 200),
         "person_add": ("/desk/people/new/", "ann", 200),
         "person": (f"/desk/people/{editor.pk}/", "ann", 200),
@@ -204,8 +209,8 @@ def test_the_spec_above_visits_every_desk_page():
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
                "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
                "password_reset", "review", "graph_films", "graph_people", "graph_film_new", "graph_person_new",
-               "graph_film", "graph_person", "image"}
-    unvisited = names - visited - POST_ONLY - CHECKED_ELSEWHERE.keys()
+               "graph_film", "graph_person", "image", "password_forgot", "password_forgot_sent"}
+    unvisited = names - visited - POST_ONLY - JSON_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "
         "and to `visited` (or to POST_ONLY if it answers only POST)")

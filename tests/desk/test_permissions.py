@@ -32,7 +32,7 @@ from newsreel.images.services import create_image
 from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
                                       StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
-                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
+                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, IMAGE_EDIT, IMAGE_DELETE, USE_DESK)
@@ -45,9 +45,9 @@ from .conftest import BODY, article_form, make_user, png_upload
 
 pytestmark = pytest.mark.django_db
 
-# Addresses anyone may open, signed in or not (how one signs in and out, and the signed links
-# of an invitation or a password reset, which check their own token).
-OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset"}
+# Addresses anyone may open, signed in or not (how one signs in and out, asks for a reset link,
+# and the signed links of an invitation or a password reset, which check their own token).
+OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset", "password_forgot", "password_forgot_sent"}
 
 
 @dataclass(frozen=True)
@@ -143,6 +143,7 @@ CASES: list[Case] = [
     Case("review", "GET", (REVIEW_QUEUE,)),
     Case("review_request_changes", "POST", (REVIEW_REQUEST_CHANGES,), "in_review",
          data={"note": "Cut the second paragraph."}),
+    Case("review_withdraw", "POST", (REVIEW_WITHDRAW,), "in_review", data={"note": "One more pass first."}),
     Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
     Case("people", "GET", (PEOPLE_MANAGE,)),
     Case("person_add", "GET", (PEOPLE_MANAGE,)),
