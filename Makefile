@@ -10,11 +10,12 @@ PORT   ?= 8000
 # The PostgreSQL run uses this server; pytest-django creates and drops test_newsreel in it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsreel
 # Each run prints the line coverage of the newsroom and the public site (coverage.py, started
-# before pytest so the modules Django imports at set-up count too); the report prints either way.
-# The PostgreSQL run adds to the SQLite run's data, so after `make test` its report is both
-# databases combined (each backend's own code runs on one of them only).
+# before pytest so the modules Django imports at set-up count too, and measuring the processes
+# the specs start: [tool.coverage.run] in pyproject.toml); the report prints either way. Each
+# process writes its own data file and `coverage combine` joins them. The PostgreSQL run adds
+# to the SQLite run's data, so after `make test` its report is both databases combined (each
+# backend's own code runs on one of them only).
 COVERAGE := $(BIN)/python -m coverage
-COVERED  := --source=newsreel.newsroom,newsreel.public
 
 .PHONY: run test test-sqlite test-postgres bench audit clean
 
@@ -36,12 +37,13 @@ run: $(STAMP)
 test: test-sqlite test-postgres
 
 test-sqlite: $(STAMP) $(NODE_STAMP)
-	$(COVERAGE) run $(COVERED) -m pytest -p no:cacheprovider; status=$$?; \
-	  $(COVERAGE) report --skip-covered --precision=1; exit $$status
+	rm -f .coverage .coverage.*
+	$(COVERAGE) run -m pytest -p no:cacheprovider; status=$$?; \
+	  $(COVERAGE) combine --quiet; $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 test-postgres: $(STAMP) $(NODE_STAMP)
-	DATABASE_URL=$(TEST_DATABASE_URL) $(COVERAGE) run --append $(COVERED) -m pytest -p no:cacheprovider -m "not browser"; \
-	  status=$$?; $(COVERAGE) report --skip-covered --precision=1; exit $$status
+	DATABASE_URL=$(TEST_DATABASE_URL) $(COVERAGE) run -m pytest -p no:cacheprovider -m "not browser"; \
+	  status=$$?; $(COVERAGE) combine --quiet --append; $(COVERAGE) report --skip-covered --precision=1; exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python bench/serve_pages.py

@@ -71,7 +71,9 @@ def run_set(directory: Path, scorer, details: bool) -> dict:
         extra = []
         if headline:
             paragraphs = scorer.headline_paragraphs(headline, processed.paragraphs)
-            extra = [m for m in find_mentions(paragraphs, gazetteer) if m.start < len(headline)]
+            # A core with mention confidence indexes only its sure mentions; an older one, all.
+            extra = [m for m in find_mentions(paragraphs, gazetteer)
+                     if m.start < len(headline) and getattr(m, "confidence", 1.0) >= scorer.LINK_CONFIDENCE]
         mentions = list(processed.mentions) + extra
         predictions[path.name] = scorer.Prediction(
             films={m.key for m in mentions if m.kind == "film"},

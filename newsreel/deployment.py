@@ -76,7 +76,8 @@ def media_url(config: Config) -> str:
 
 
 def logging_config(config: Config) -> dict[str, Any]:
-    """Django's LOGGING: warnings and errors on standard error, as text or one JSON object a line."""
+    """Django's LOGGING: warnings and errors (and console e-mail) on standard error, as text or one JSON
+    object a line."""
     handler: dict[str, Any] = {"class": "logging.StreamHandler"}
     formatters = {}
     if config.log_format == "json":
@@ -88,4 +89,7 @@ def logging_config(config: Config) -> dict[str, Any]:
         "formatters": formatters,
         "handlers": {"console": handler},
         "root": {"handlers": ["console"], "level": "WARNING"},
+        # The console e-mail backend's messages (newsreel.operations.mail): on the same stream
+        # as every other log line, never on standard output between the access log's lines.
+        "loggers": {"newsreel.mail": {"handlers": ["console"], "level": "INFO", "propagate": False}},
     }

@@ -200,7 +200,9 @@ if CONFIG.smtp_url:
     EMAIL_USE_SSL = _smtp.scheme == "smtps"
     EMAIL_TIMEOUT = 30
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Django's console backend, but through logging (standard error; one JSON line with
+    # NEWSREEL_LOG_FORMAT=json), so the access log on standard output stays parseable.
+    EMAIL_BACKEND = "newsreel.operations.mail.ConsoleEmailBackend"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

@@ -13,9 +13,10 @@ from typing import Callable
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from newsreel.newsroom import permissions
+from newsreel.newsroom.models import Article
 from newsreel.newsroom.permissions import ALL, STORY_EDIT, STORY_PUBLISH, allowed, role_access
 from newsreel.newsroom.roles import role_of
 
@@ -47,6 +48,14 @@ def refuse(request: HttpRequest, action: str, article=None) -> HttpResponse | No
     if allowed(request.user, action, article):
         return None
     return forbidden(request, permissions.rule(action).refusal)
+
+
+def article_or_refusal(request: HttpRequest, pk: int, action: str, *related: str
+                       ) -> tuple[Article, HttpResponse | None]:
+    """The story `pk` (404 when there is none, its `related` revisions joined) and the refusal
+    when the person may not do `action` to it (None when they may): every story view's first step."""
+    article = get_object_or_404(Article.objects.select_related(*related), pk=pk)
+    return article, refuse(request, action, article)
 
 
 def deactivated_session(request: HttpRequest) -> bool:

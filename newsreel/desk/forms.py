@@ -167,22 +167,40 @@ class ArticleForm(forms.Form):
         return parse_sources(self.cleaned_data["sources"])
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern): a list of uploaded files."""
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            cleaned = [super(MultipleFileField, self).clean(item, initial) for item in data]
+            if not cleaned and self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return cleaned
+        return [super().clean(data, initial)] if data or self.required else []
+
+
 class ImageUploadForm(forms.Form):
     """The shape of an upload; the rules (alt text and credit required, a readable image)
     are the images service's, so the desk and the importers answer alike."""
 
-    file = forms.FileField(
-        label="Picture", error_messages={"required": "Choose a picture to upload."},
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif", "required": True}),
-        help_text="JPEG, PNG, WebP or GIF.",
+    file = MultipleFileField(
+        label="Pictures", error_messages={"required": "Choose a picture to upload."},
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif", "required": True}),
+        help_text="JPEG, PNG, WebP or GIF; several at once, dropped here or pasted.",
     )
     alt = forms.CharField(
-        label="Alt text", max_length=300, required=False, widget=forms.TextInput(attrs={"required": True}),
-        help_text="What the picture shows, for readers who cannot see it.",
+        label="Alt text", max_length=300, required=False,
+        help_text="What the picture shows, for readers who cannot see it. Left empty, it is taken from the "
+                  "file's own description for the disabled (XMP) when it has one.",
     )
     credit = forms.CharField(
-        max_length=200, required=False, widget=forms.TextInput(attrs={"required": True}),
-        help_text="Who made or supplied it, e.g. Courtesy Everett Collection.",
+        max_length=200, required=False,
+        help_text="Who made or supplied it, e.g. Courtesy Everett Collection. Left empty, it is taken from "
+                  "the file's IPTC/XMP credit when it has one.",
     )
     caption = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -8,8 +8,10 @@ stays offered as long as a page comes back full.
 Reaching a deep page by number reads and drops every story before it (OFFSET), which at
 page 3,000 of the story list is most of the table. So the story list's Next and Previous
 links name the story they continue from (`newsreel.desk.search.Position`), and the page is
-read from there by the sort's index; a page number alone (a typed or old address) still
-works, by OFFSET.
+read from there by the sort's index. A page number alone (a typed or old address) still
+works: the story just before the page is found first by counting off the sort's index alone
+(its key and id, and the state the list leaves out: the index holds all three, so no story
+is read), then the page is read from there like a Next link's.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any, Callable
 
 from django.db.models import QuerySet
 
-from newsreel.desk.search import Position, stories_after
+from newsreel.desk.search import SORT_KEYS, Position, stories_after
 
 COUNT_CAP = 10_000
 
@@ -97,9 +99,18 @@ def story_page(entries: QuerySet, sort: str, number: int, per_page: int, after: 
                planned: Planner = _as_planned) -> CappedPage:
     """Page `number` of the story list: the stories after `after` (a Next link), before
     `before` (a Previous link), or by number when the address names neither."""
-    if after is None and before is None:
+    if after is None and before is None and number == 1:
         return capped_page(entries, number, per_page, cap, planned)
     counted = _count(entries, per_page, cap, planned)
+    if after is None and before is None:  # a page by its number alone
+        if not counted.more:
+            number = min(number, counted.num_pages)
+        if number == 1:
+            return capped_page(entries, number, per_page, cap, planned)
+        with planned(counted):
+            after = position_at(entries, sort, (number - 1) * per_page - 1)
+        if after is None:  # past the end of a list counted only to the cap
+            return CappedPage(number=number, paginator=counted)
     if after is not None:
         with planned(counted):
             rows = stories_after(entries, sort, after, per_page + 1)
@@ -110,6 +121,16 @@ def story_page(entries: QuerySet, sort: str, number: int, per_page: int, after: 
     earlier = len(rows) > per_page
     return CappedPage(number=number if earlier else 1, object_list=rows[:per_page][::-1], has_next=True,
                       paginator=counted, previous=earlier)
+
+
+def position_at(entries: QuerySet, sort: str, index: int) -> Position | None:
+    """The place in the sort of story number `index` (from 0) of `entries`, or None past the end.
+
+    Only the sort's key and the story's id are read (what the sort's index holds), so the
+    databases count the stories off the index and read none of them."""
+    field = SORT_KEYS.get(sort, "updated_at")
+    found = list(entries.select_related(None).prefetch_related(None).values_list(field, "article_id")[index:index + 1])
+    return Position(*found[0]) if found else None
 
 
 def _count(entries: QuerySet, per_page: int, cap: int | None, planned: Planner) -> Counted:

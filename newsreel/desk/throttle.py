@@ -13,13 +13,23 @@ maintained and made for exactly this. An administrator unlocks an account at onc
 `newsreel axes_reset_username NAME` (or an address with `newsreel axes_reset_ip ADDRESS`).
 
 The address is REMOTE_ADDR, never a header a client could set.
+
+"Forgot your password?" is throttled the same way, with the same numbers: five requests for
+one e-mail address (from anywhere) or five from one client address (for any e-mail) pause
+further requests for 15 minutes. The requests are counted whether or not an account uses the
+address typed, so the pause says nothing about who has an account. They are kept in the
+database (`ResetRequest`, keyed hashes only) for the same reasons as the log-in counts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 
 def lockout_message() -> str:
@@ -38,3 +48,32 @@ def locked_out(request: HttpRequest, original_response: HttpResponse | None = No
     form = DeskAuthenticationForm(request, initial={"username": username})
     return render(request, "desk/login.html", {"form": form, "locked_out": lockout_message(),
                                                "next": request.POST.get("next", "")}, status=429)
+
+
+def _key(kind: str, value: str) -> str:
+    return salted_hmac(f"newsreel.desk.throttle.{kind}", value, algorithm="sha256").hexdigest()
+
+
+def reset_paused_message() -> str:
+    minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    return (f"Too many password reset requests for this e-mail address or from this address, so asking is "
+            f"paused for {minutes} minutes. If a link was sent, it is in your mailbox (and in spam, perhaps); "
+            "otherwise wait and ask again, or ask an administrator.")
+
+
+def reset_request_allowed(request: HttpRequest, email: str) -> bool:
+    """Count this "forgot password" request; False when its e-mail or its address already made
+    AXES_FAILURE_LIMIT of them within AXES_COOLOFF_TIME (then it is not counted again)."""
+    from newsreel.desk.models import ResetRequest  # this module is loaded by axes' settings, before the apps
+
+    now = timezone.now()
+    window = now - settings.AXES_COOLOFF_TIME
+    ResetRequest.objects.filter(made_at__lt=window - dt.timedelta(minutes=1)).delete()  # past counting
+    address = _key("address", request.META.get("REMOTE_ADDR") or "")
+    account = _key("account", email.strip().casefold())
+    recent = ResetRequest.objects.filter(made_at__gte=window)
+    limit = settings.AXES_FAILURE_LIMIT
+    if recent.filter(address=address).count() >= limit or recent.filter(account=account).count() >= limit:
+        return False
+    ResetRequest.objects.create(made_at=now, address=address, account=account)
+    return True

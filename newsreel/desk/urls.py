@@ -4,6 +4,7 @@ from django.urls import path
 
 from newsreel.desk.views import (
     articles, auth, autosave, graph, images, listing, people, preview_links, quotes, review, revisions, schedule, trash,
+    writing,
 )
 
 app_name = "desk"
@@ -11,6 +12,8 @@ app_name = "desk"
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("login/forgot/", auth.ForgotPasswordView.as_view(), name="password_forgot"),
+    path("login/forgot/sent/", auth.ForgotPasswordSentView.as_view(), name="password_forgot_sent"),
     path("", listing.article_list, name="articles"),
     path("articles/new/", articles.article_edit, name="article_new"),
     path("articles/<int:pk>/", articles.article_edit, name="article_edit"),
@@ -26,6 +29,9 @@ urlpatterns = [
     path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
+    path("articles/new/live/", writing.live, name="live_new"),
+    path("articles/<int:pk>/live/", writing.live, name="live"),
+    path("knowledge/complete/", writing.complete, name="complete"),
     path("articles/<int:pk>/quotes/", quotes.quote_check, name="quote_check"),
     path("films/", graph.entity_list, {"kind": "film"}, name="graph_films"),
     path("films/new/", graph.entity_edit, {"kind": "film"}, name="graph_film_new"),
@@ -42,6 +48,11 @@ urlpatterns = [
          name="graph_person_credit_remove"),
     path("film-people/<int:pk>/merge/", graph.entity_merge, {"kind": "person"}, name="graph_person_merge"),
     path("images/", images.image_list, name="images"),
+    path("images/find/", writing.image_find, name="image_find"),
+    path("images/upload/", writing.image_upload, name="image_upload"),
+    path("images/<int:pk>/", images.image_detail, name="image"),
+    path("images/<int:pk>/replace/", images.image_replace, name="image_replace"),
+    path("images/<int:pk>/delete/", images.image_delete, name="image_delete"),
     path("scheduled/", schedule.scheduled_queue, name="scheduled"),
     path("articles/schedule/", schedule.article_schedule, name="article_schedule_new"),
     path("articles/<int:pk>/schedule/", schedule.article_schedule, name="article_schedule"),
@@ -54,6 +65,7 @@ urlpatterns = [
     path("trash/<int:pk>/purge/", trash.trash_purge, name="trash_purge"),
     path("review/", review.review_queue, name="review"),
     path("articles/<int:pk>/request-changes/", review.review_request_changes, name="review_request_changes"),
+    path("articles/<int:pk>/withdraw/", review.review_withdraw, name="review_withdraw"),
     path("articles/<int:pk>/notes/", review.note_add, name="note_add"),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_add, name="person_add"),

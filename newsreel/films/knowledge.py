@@ -299,10 +299,18 @@ def import_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> Import
     """
     records = validate_knowledge_graph(data, base_dir=base_dir)
     changes = Changes()
+    # Films and people with a picture that exist already: a new picture counts as an update of them.
+    pictured_before = {
+        model: set(model.objects.filter(key__in=[r["key"] for r in records[section] if r.get("picture")])
+                   .values_list("key", flat=True))
+        for model, section in ((Film, "films"), (Person, "people"))
+    }
     write_entities(Film, records["films"], FILM_FIELDS, changes)
     write_entities(Person, records["people"], PERSON_FIELDS, changes)
-    _write_pictures(Film, "poster", records["films"], changes.films_updated, changes.film_ids_updated)
-    _write_pictures(Person, "photo", records["people"], changes.people_updated, changes.person_ids_updated)
+    _write_pictures(Film, "poster", records["films"], pictured_before[Film], changes.films_updated,
+                    changes.film_ids_updated)
+    _write_pictures(Person, "photo", records["people"], pictured_before[Person], changes.people_updated,
+                    changes.person_ids_updated)
     write_credits(records["credits"], changes)
     graph_changed.send(sender=Film, films=changes.films_updated, people=changes.people_updated,
                        film_ids=changes.film_ids_updated, person_ids=changes.person_ids_updated,
@@ -321,8 +329,8 @@ def import_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> Import
     )
 
 
-def _write_pictures(model: type[Film] | type[Person], field_name: str, records: list[dict], updated_keys: set[str],
-                    updated_ids: set[int]) -> None:
+def _write_pictures(model: type[Film] | type[Person], field_name: str, records: list[dict], existing: set[str],
+                    updated_keys: set[str], updated_ids: set[int]) -> None:
     """Give each film (person) the poster (photo) its record names; a changed one refreshes its pages."""
     from django.utils import timezone
 
@@ -337,5 +345,6 @@ def _write_pictures(model: type[Film] | type[Person], field_name: str, records: 
         row = model.objects.filter(key=record["key"]).values("id", f"{field_name}_id").first()
         if row[f"{field_name}_id"] != image.pk:
             model.objects.filter(pk=row["id"]).update(**{f"{field_name}_id": image.pk}, updated_at=timezone.now())
-            updated_keys.add(record["key"])
-            updated_ids.add(row["id"])
+            if record["key"] in existing:  # a new one is announced as new already
+                updated_keys.add(record["key"])
+                updated_ids.add(row["id"])

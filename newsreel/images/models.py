@@ -25,6 +25,10 @@ class Image(models.Model):
     renditions = models.JSONField(default=dict, blank=True, editable=False,
                                   help_text="Resized copies and crops, made at upload (see newsreel.images.renditions)")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    films = models.ManyToManyField("films.Film", blank=True, related_name="tagged_images",
+                                   help_text="Films the picture shows (tags, for finding it in the library)")
+    people = models.ManyToManyField("films.Person", blank=True, related_name="tagged_images",
+                                    help_text="People the picture shows (tags, for finding it in the library)")
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
+from newsreel.images.metadata import without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import picture, refresh_renditions, stored_names
 from newsreel.text.characters import character_problem, length_problem
@@ -44,6 +45,7 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     declared = getattr(file, "size", None)
     data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
     size = check_image(data, alt=alt, credit=credit, caption=caption, declared_size=declared)
+    data = without_gps(data)  # where a photo was taken is nobody's business on a public site
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
     image.file.save(Path(filename).name, ContentFile(data), save=False)
@@ -131,3 +133,37 @@ def image_ref(image: Image) -> ImageRef:
     sources = ((("image/webp", shown.webp_srcset),) if shown.webp_srcset else ())
     return ImageRef(url=shown.url, alt=image.alt, credit=image.credit, width=shown.width,
                     height=shown.height, srcset=shown.srcset, sources=sources)
+
+
+def update_image_text(image: Image, *, alt: str, credit: str, caption: str = "") -> Image:
+    """Change the alt text, credit and caption (the same rules as an upload)."""
+    errors = image_text_problems(alt=alt, credit=credit, caption=caption)
+    if errors:
+        raise ValidationError(errors)
+    image.alt, image.credit, image.caption = alt.strip(), credit.strip(), caption.strip()
+    image.save(update_fields=["alt", "credit", "caption"])  # post_save: the pages showing it are refreshed
+    return image
+
+
+def replace_file(image: Image, file) -> Image:
+    """Put a new picture file in place of the old one: same image, same uses, new renditions.
+    The old file and renditions are removed only once the new ones are made."""
+    declared = getattr(file, "size", None)
+    data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
+    size = check_image(data, alt=image.alt, credit=image.credit, caption=image.caption, declared_size=declared)
+    data = without_gps(data)
+    old_files = stored_names(image.renditions) + [image.file.name]
+    image.file.save(Path(getattr(file, "name", None) or "image").name, ContentFile(data), save=False)
+    image.width, image.height = size
+    try:
+        refresh_renditions(image, force=True)
+    except (OSError, ValueError, PILImage.DecompressionBombError) as error:
+        raise ValidationError({"file": f"{UNREADABLE} ({error})"}) from None
+    image.save()
+    for stored in old_files:
+        if stored and stored != image.file.name:
+            try:
+                default_storage.delete(stored)
+            except OSError:
+                pass
+    return image

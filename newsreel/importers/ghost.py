@@ -37,7 +37,7 @@ from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, se
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
-from newsreel.newsroom.upsert import Incoming
+from newsreel.newsroom.upsert import Incoming, SourceKey
 
 GHOST_STATUSES = {"published": "published", "scheduled": "scheduled", "draft": "draft", "sent": "draft"}
 
@@ -220,8 +220,10 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
                 problem = options.redirects(f"/{post.text('slug')}/", article)
                 if problem:
                     warn(problem)
+        ghost_id = str(post.data.get("id") or "").strip()
         return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
-                        publish=item.kind != "draft", after=after)
+                        publish=item.kind != "draft", after=after,
+                        key=SourceKey("ghost", ghost_id[:500]) if ghost_id else None)
     return build
 
 

@@ -46,7 +46,7 @@ from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import ParsedFile, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
-from newsreel.newsroom.upsert import Incoming
+from newsreel.newsroom.upsert import Incoming, SourceKey
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "authors", "author", "hero", "sources",
@@ -97,6 +97,13 @@ def site_files(folder: Path) -> tuple[list[Path], list[str]]:
         else:
             found.append(path)
     return found, skipped
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root else path.name
+    except ValueError:
+        return path.as_posix()
 
 
 def site_items(files: list[Path], options: SiteOptions) -> Iterator[Item]:
@@ -152,6 +159,8 @@ def _builder(path: Path, item: Item, options: SiteOptions) -> Callable[[], Incom
                     if problem:
                         warn(problem)
             incoming.after = after
+        # The file's path in its site: moving the site's folder keeps the stories' identity.
+        incoming.key = SourceKey("markdown", _relative(path, options.root)[:500])
         return incoming
     return build
 

@@ -39,7 +39,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
-from newsreel.newsroom.upsert import Incoming
+from newsreel.newsroom.upsert import Incoming, SourceKey
 
 STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft",
                   "private": "draft"}
@@ -194,8 +194,16 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
                 if problem:
                     warn(problem)
         return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
-                        publish=item.kind != "draft", after=after)
+                        publish=item.kind != "draft", after=after, key=source_key(export, entry))
     return build
+
+
+def source_key(export: WxrExport, entry: WxrItem) -> SourceKey | None:
+    """The post's id with its site's address (two sites' post 12 are two stories); None without an id."""
+    if entry.post_id is None:
+        return None
+    site = re.sub(r"^[a-z]+://", "", export.site_url or export.base_blog_url or "").rstrip("/")
+    return SourceKey("wordpress", f"{site}#{entry.post_id}", entry.post_id)
 
 
 def _taxonomy(entry: WxrItem, options: WordPressOptions, warn: Callable[[str], None]) -> tuple[str, list[str]]:

@@ -66,9 +66,10 @@ REFUSALS = {
     (INVITATION, Refusal.DEACTIVATED): "This account has been deactivated, so its invitation no longer works. "
                                        "Ask an administrator if this is a mistake.",
     (RESET, Refusal.WRONG): "This password reset link does not work: it has been used already, the password was "
-                            "changed since it was sent, or the link is cut short. Ask an administrator for a new one.",
-    (RESET, Refusal.EXPIRED): "This password reset link has expired (reset links last {days}). Ask an "
-                              "administrator for a new one.",
+                            "changed since it was sent, or the link is cut short. Ask for a new one with “Forgot "
+                            "your password?” on the login page, or ask an administrator.",
+    (RESET, Refusal.EXPIRED): "This password reset link has expired (reset links last {days}). Ask for a new one "
+                              "with “Forgot your password?” on the login page, or ask an administrator.",
     (RESET, Refusal.DEACTIVATED): "This account has been deactivated, so its password cannot be reset. "
                                   "Ask an administrator if this is a mistake.",
 }
@@ -153,3 +154,28 @@ def send(kind: str, user, *, link: Callable[[str, str, str], str], sent_by=None)
     body = render_to_string(f"newsroom/email/{kind}.txt", context)
     send_mail(SUBJECTS[kind].format(site=site), body, None, [user.email], fail_silently=False)
     return url
+
+
+def accounts_for_email(email: str) -> list:
+    """The active accounts with a password that use this e-mail address (any case): those a
+    "forgot password" request may mail. Django's PasswordResetForm.get_users, which leaves out
+    accounts that never set a password (an invitation is their way in)."""
+    from django.contrib.auth.forms import PasswordResetForm
+
+    return list(PasswordResetForm().get_users(email))
+
+
+def send_requested_resets(email: str) -> int:
+    """Mail a reset link to each account that uses `email` (none: nothing is sent, and nobody
+    is told). The links point at settings.SITE_URL, never at the host a request named, so a
+    forged Host header cannot send someone a link to another site. Returns how many were sent."""
+    from django.urls import reverse
+
+    def link(kind: str, uidb64: str, token: str) -> str:
+        return settings.SITE_URL + reverse("desk:password_reset", args=[uidb64, token])
+
+    sent = 0
+    for user in accounts_for_email(email):
+        send(RESET, user, link=link)
+        sent += 1
+    return sent

@@ -71,6 +71,7 @@ STORY_TRASH = "story.trash"
 STORY_PURGE = "story.purge"
 IMAGE_UPLOAD = "image.upload"
 REVIEW_SUBMIT = "review.submit"
+REVIEW_WITHDRAW = "review.withdraw"
 REVIEW_QUEUE = "review.queue"
 REVIEW_REQUEST_CHANGES = "review.request_changes"
 NOTE_INTERNAL = "note.internal"
@@ -78,6 +79,8 @@ PEOPLE_MANAGE = "people.manage"
 ACCOUNT_OWN = "account.own"
 QUOTE_CHECK = "quote.check"
 GRAPH_EDIT = "graph.edit"
+IMAGE_EDIT = "image.edit"
+IMAGE_DELETE = "image.delete"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -110,6 +113,8 @@ ACTIONS: dict[str, Rule] = {
                       refusal="Your role cannot upload images."),
     REVIEW_SUBMIT: row("submit a story for review, with a note to the editors", contributor=OWN, editor=ALL,
                        administrator=ALL, refusal=NOT_YOURS),
+    REVIEW_WITHDRAW: row("withdraw a story from review (back to draft) before an editor acts", contributor=OWN,
+                         editor=ALL, administrator=ALL, refusal=NOT_YOURS),
     REVIEW_QUEUE: row("see the review queue", contributor=NO, editor=ALL, administrator=ALL,
                       refusal="The review queue is for editors; your submitted stories are in your article list."),
     REVIEW_REQUEST_CHANGES: row("send a story in review back to its writer with a note", contributor=NO, editor=ALL,
@@ -123,6 +128,11 @@ ACTIONS: dict[str, Rule] = {
     QUOTE_CHECK: row("confirm a quote's speaker, change it, or mark words as not a quote", contributor=NO,
                      editor=ALL, administrator=ALL,
                      refusal="Checking who said a quote is an editor's call; ask an editor to confirm or correct it."),
+    IMAGE_EDIT: row("change an image's alt text, credit, caption, focal point, tags or file", contributor=NO,
+                    editor=ALL, administrator=ALL,
+                    refusal="Images in the library are changed by editors: the change shows wherever they are used."),
+    IMAGE_DELETE: row("delete an image that no live story uses", contributor=NO, editor=ALL, administrator=ALL,
+                      refusal="Only an editor can delete images from the library."),
     GRAPH_EDIT: row("create and edit films, people and credits; merge duplicates", contributor=NO, editor=ALL,
                     administrator=ALL,
                     refusal="Films, people and credits are edited by editors; ask one to make the change."),

@@ -1,6 +1,7 @@
 """Review: a writer hands a story to the editors, who send it back or publish it.
 
     draft / changes requested --submit (writer, optional note)--> IN REVIEW
+    IN REVIEW --withdraw (writer, optional note)--> DRAFT (UNPUBLISHED if it was ever live)
     IN REVIEW --request_changes (editor, note required)--> CHANGES REQUESTED
     IN REVIEW or CHANGES REQUESTED --publish or schedule (editor)--> PUBLISHED / SCHEDULED
                                        (approved(): the writer is told)
@@ -22,7 +23,7 @@ from newsreel.newsroom.models import Article, WorkflowState
 from newsreel.newsroom.models.review import NOTE_MAX_CHARS, StoryNote
 from newsreel.newsroom.notifications import Notice, addresses, send_after_commit
 from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
-                                           STORY_PUBLISH, STORY_VIEW, allowed, require)
+                                           REVIEW_WITHDRAW, STORY_PUBLISH, STORY_VIEW, allowed, require)
 from newsreel.newsroom.roles import ADMINISTRATOR, EDITOR
 
 SUBMITTABLE = (WorkflowState.DRAFT, WorkflowState.CHANGES_REQUESTED, WorkflowState.UNPUBLISHED)
@@ -87,6 +88,30 @@ def submit(article: Article, *, user, note: str = "") -> Article:
 
 
 @transaction.atomic
+def withdraw(article: Article, *, user, note: str = "") -> Article:
+    """Take a submitted story back from the editors before they act: it leaves the review queue
+    and is the writer's to change again (a draft; unpublished if it was live once, so its old
+    address keeps answering 410). The editors are mailed so nobody reviews it meanwhile."""
+    require(user, REVIEW_WITHDRAW, article)
+    caller, article = article, _locked(article)
+    text = _clean_note(note, required=False, what="a note")
+    if article.state != WorkflowState.IN_REVIEW:
+        raise ReviewError(f"“{article.headline}” is {article.get_state_display().lower()}, not in review, so there "
+                          "is no submission to withdraw.")
+    article.state = WorkflowState.UNPUBLISHED if article.first_published_at else WorkflowState.DRAFT
+    article.save(update_fields=["state", "updated_at"])
+    StoryNote.objects.create(article=article, kind=StoryNote.Kind.WITHDRAWN, text=text, author=_person(user),
+                             revision=article.latest_revision)
+    send_after_commit([Notice(
+        to=addresses(_editors(), leave_out=user),
+        subject=f"Withdrawn from review: {article.headline}",
+        body=_body(f"{_name(user)} withdrew “{article.headline}” from review; it is not waiting for you any more.",
+                   text, f"The review queue: {_queue_url()}"),
+    )])
+    return _tell(caller, article)
+
+
+@transaction.atomic
 def request_changes(article: Article, *, user, note: str) -> Article:
     """Send a story in review back to its writer (CHANGES REQUESTED) with the editor's note; the writer is mailed."""
     require(user, REVIEW_REQUEST_CHANGES, article)
@@ -110,7 +135,9 @@ def request_changes(article: Article, *, user, note: str) -> Article:
 
 def approved(article: Article, *, user, state_before: str) -> StoryNote | None:
     """Record that an editor published or scheduled a story that was under review, and mail its
-    writers. Called by the desk after the publish or schedule succeeded (None: it was not under review)."""
+    writers. Called by the desk after the publish or schedule succeeded, and by `newsreel publish`
+    and the importers (user None: the note is by "Newsreel", from the command line) in the
+    publish's own transaction (None: it was not under review)."""
     require(user, STORY_PUBLISH, article)
     if state_before not in UNDER_REVIEW:
         return None
@@ -123,7 +150,9 @@ def approved(article: Article, *, user, state_before: str) -> StoryNote | None:
         send_after_commit([Notice(
             to=addresses(_writers(article), leave_out=user),
             subject=f"Approved: {article.headline}",
-            body=_body(f"{_name(user)} approved “{article.headline}”. {when}", "", f"Open it: {_desk_url(article)}"),
+            body=_body(f"{_name(user)} approved “{article.headline}”. {when}" if _person(user) else
+                       f"“{article.headline}” was published from the command line or an import, which approves "
+                       f"it. {when}", "", f"Open it: {_desk_url(article)}"),
         )])
     return note
 

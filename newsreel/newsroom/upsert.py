@@ -1,12 +1,16 @@
 """Create or update the article a draft's slug names: how files and imported records arrive.
 
-A Markdown file or an imported record has no article id; its slug is its identity across
-re-publishes (`intake.article_for`, the same slug rule the intake validates with). Everything
+A Markdown file or an imported record has no article id. An importer that knows the
+source's own id of the story (a WordPress post id, a Ghost id, a file's path) gives it
+(`SourceKey`), and that id is its identity across re-imports, kept on the story
+(`SourceId`); without one, or for a story first seen, the slug is (`intake.article_for`,
+the same slug rule the intake validates with). Everything
 happens in one transaction, in this order: find the article, validate the draft, store the
 files the draft brings (its images), save and publish. A draft that fails validation stores
 nothing; a publish that fails rolls the stored files back with it.
 
-Depends on: intake (drafts, the slug rule), publishing (save and publish).
+Depends on: intake (drafts, the slug rule), publishing (save and publish), review (an approval
+recorded when the story was under review).
 """
 
 from __future__ import annotations
@@ -16,10 +20,21 @@ from typing import Callable
 
 from django.db import transaction
 
-from newsreel.newsroom.intake import ArticleDraft, IntakeError, article_for, validate_draft
-from newsreel.newsroom.models import Article
+from newsreel.newsroom import review
+from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, article_for, validate_draft
+from newsreel.newsroom.models import Article, SourceId
 from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
 from newsreel.write_retry import run_write
+
+
+@dataclass(frozen=True)
+class SourceKey:
+    """The source system's id of a story: ("wordpress", "example.com#123", 123), ("markdown", "posts/a.md")."""
+
+    source: str
+    external_id: str
+    # WordPress's post id, answered at /?p=ID with the story's address.
+    wordpress_post_id: int | None = None
 
 
 @dataclass
@@ -38,6 +53,8 @@ class Incoming:
     publish: bool = True
     # Called with the saved article inside the same transaction (an importer's redirects).
     after: Callable[[Article], None] | None = None
+    # The source's id of the story: a re-import finds the story by it, whatever its slug became.
+    key: SourceKey | None = None
 
 
 class _DryRun(Exception):
@@ -55,19 +72,26 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
     DatabaseBusy when other writers held the database past NEWSREEL_WRITE_WAIT (nothing
     written, no file kept).
     """
-    prepared = _prepared(incoming.draft)
+    prepared = _prepared(incoming)
 
     def attempt() -> tuple[Article, bool]:
         try:
             with transaction.atomic():
-                existing = article_for(incoming.draft)
+                existing = existing_article(incoming)
+                state_before = existing.state if existing is not None else None
                 draft = validate_draft(incoming.draft, article=existing, source=source)
                 if incoming.attach is not None:
                     draft = incoming.attach(draft)
                 if incoming.publish:
                     article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+                    # Publishing a story a writer submitted approves it, as an editor's Publish
+                    # does on the desk: the approval is noted on the story and the writer mailed
+                    # (after commit), so nobody reviews a story that is already live.
+                    review.approved(article, user=None, state_before=state_before or "")
                 else:
                     article = save_draft(draft, article=existing, origin=origin)
+                if incoming.key is not None:
+                    _keep_key(incoming.key, article)
                 if incoming.after is not None:
                     incoming.after(article)
                 if dry_run:
@@ -87,7 +111,32 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
     return run_write(attempt, atomic=False)
 
 
-def _prepared(draft: ArticleDraft) -> Prepared | None:
+def existing_article(incoming: Incoming) -> Article | None:
+    """The story this incoming draft updates: by its source id, else by its slug, else None (a new one).
+
+    Raises IntakeError when the slug belongs to a story imported from another item of the
+    same source (two posts sharing a slug are two stories, never one)."""
+    key = incoming.key
+    by_slug = article_for(incoming.draft)
+    if key is None:
+        return by_slug
+    known = SourceId.objects.filter(source=key.source, external_id=key.external_id).select_related("article").first()
+    if known is not None:
+        return known.article
+    if by_slug is not None:
+        other = by_slug.source_ids.filter(source=key.source).first()
+        if other is not None:
+            raise IntakeError([FieldError("slug", f"{by_slug.slug!r} is already the slug of another imported "
+                                                  f"{key.source} story ({other.external_id}); give this one another slug")])
+    return by_slug
+
+
+def _keep_key(key: SourceKey, article: Article) -> None:
+    SourceId.objects.update_or_create(source=key.source, external_id=key.external_id,
+                                      defaults={"article": article, "wordpress_post_id": key.wordpress_post_id})
+
+
+def _prepared(incoming: Incoming) -> Prepared | None:
     """The text core's work on the draft before the write lock is taken (see publishing.prepare).
 
     None when the draft cannot be prepared yet (its local images are stored inside the
@@ -95,8 +144,9 @@ def _prepared(draft: ArticleDraft) -> Prepared | None:
     """
     if transaction.get_connection().in_atomic_block:
         return None
+    draft = incoming.draft
     try:
-        validated, processed = prepare(draft, article_for(draft))
+        validated, processed = prepare(draft, existing_article(incoming))
     except IntakeError:
         return None
     # A copy: attaching images changes the draft it is given, and the comparison must see that.

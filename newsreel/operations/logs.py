@@ -31,6 +31,9 @@ class JsonFormatter(logging.Formatter):
             entry["method"], entry["path"] = request.method, request.path
         if getattr(record, "status_code", None):
             entry["status"] = record.status_code
+        for name in ("mail_to", "mail_subject"):  # the console e-mail backend's (operations/mail.py)
+            if hasattr(record, name):
+                entry[name] = getattr(record, name)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)

@@ -44,6 +44,7 @@ from django.utils.http import http_date
 
 from newsreel import links
 from newsreel.public import cache_tags, conditional, store
+from newsreel.public.old_links import wordpress_post_id
 from newsreel.public.models import StoredPage
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
@@ -75,6 +76,8 @@ class StoredPageFastPath:
         path = path_info(environ)
         if path is None or path.startswith(self.prefixes) or not self.host_allowed(environ):
             return None
+        if path == "/" and wordpress_post_id(environ.get("QUERY_STRING", "")) is not None:
+            return None  # an old WordPress link (/?p=123): Django redirects it to the story
         cookies = environ.get("HTTP_COOKIE")
         # A substring test: a cookie that merely ends in the name only costs a Django request.
         if cookies and any(name in cookies for name in self.django_cookies):

@@ -19,6 +19,7 @@ from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Author, Section, Tag
 from newsreel.public import listing_refresh, refresh
 from newsreel.public import pages
+from newsreel.public.old_links import wordpress_redirect
 from newsreel.public.pages import render_not_found
 from newsreel.public.pages.coverage_pages import render_film_coverage, render_person_coverage
 from newsreel.public.pages.listings import render_month, render_tag
@@ -56,6 +57,9 @@ def _serve_or_fill(request: HttpRequest, fill: Callable[[], object]) -> HttpResp
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    moved = wordpress_redirect(request.META.get("QUERY_STRING", ""))
+    if moved is not None:
+        return moved
     return _serve_or_fill(request, refresh.refresh_home)
 
 

@@ -44,6 +44,10 @@ class EvaluationError(ValueError):
 
 
 _QUOTE_KINDS = ("speech", "qa")
+try:  # mentions below this are neither linked nor indexed, so they do not count as found
+    from newsreel.text.mentions import LINK_CONFIDENCE
+except ImportError:  # an older core (bench/attribution.py --core) has no mention confidence
+    LINK_CONFIDENCE = 0.0
 # A person's page shows a quote at or above this confidence (the site's setting may differ;
 # the evaluation reports what the core's own threshold would publish).
 SURE_CONFIDENCE = 0.8
@@ -278,7 +282,9 @@ def predict(
     processed: ProcessedArticle, *, seconds: float = 0.0, extra_mentions: Iterable[Mention] = ()
 ) -> Prediction:
     """A Prediction from the pipeline's output; `extra_mentions` adds e.g. the headline's."""
-    mentions = list(processed.mentions) + list(extra_mentions)
+    # Only what the site would index counts: the pipeline keeps unsure mentions apart, and
+    # the headline's (found separately) are held to the same threshold.
+    mentions = list(processed.mentions) + [m for m in extra_mentions if m.confidence >= LINK_CONFIDENCE]
     summary = processed.summary
     # safe_text is what search snippets and API excerpts are cut from; feed_html is the
     # feed item body (spoiler blocks replaced by notices); summaries feed every card.

@@ -24,7 +24,8 @@ import ahocorasick
 from newsreel.text.normalize import TOKEN_RE, fold, tokenize
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
 
-__all__ = ["Candidate", "Gazetteer", "TITLE", "ALIAS", "VARIANT", "surname_tokens"]
+__all__ = ["Candidate", "Gazetteer", "TITLE", "ALIAS", "VARIANT", "family_first", "given_name_tokens",
+           "person_variants", "surname_tokens"]
 
 TITLE, ALIAS, VARIANT = 0, 1, 2  # how a form names its entity: the title/name, an alias, a loose variant
 
@@ -59,9 +60,68 @@ class Candidate:
     entity: FilmRef | PersonRef
 
 
+# East Asian family names. A two-word name that starts with one of these and ends with a
+# hyphenated given name ("Bong Joon-ho", "Yun Seo-ah", "Hou Hsiao-hsien") is written family
+# name first: its surname is the first word, and the text may write it in either order. Other
+# names in family-first order need the other order as an alias in the graph.
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
+    kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh
+    seo shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun yang son bae baek
+    paik heo huh nam sim shim noh roh ha kwak sung seong cha joo ju woo koo gu min na jin ji um
+    eom byun byeon chae won bang chun cheon bong yeon hyun hyeon do jeong
+    zhang wang li liu chen huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie
+    tang feng deng xiao jia cao peng zeng tian dong yuan pan cai jiang yu du ye cheng wei su lu
+    ding shen ren yao hou tan jiao qiao hsu hsieh hsiao tsai chiang chou wong leung cheung
+    lam chan tsui ng
+    """.split()
+)
+
+
+def family_first(name: str) -> bool:
+    """Whether a person's name is written family name first by the name-order rule above."""
+    words = name.split()
+    return (len(words) == 2 and "-" in words[1] and words[1][:1].isupper()
+            and fold(words[0]) in EAST_ASIAN_FAMILY_NAMES)
+
+
+def given_name_tokens(name: str) -> tuple[str, ...]:
+    """The folded given name ("sean",) of Sean Baker, ("seo", "-", "ah") of Yun Seo-ah; () for a
+    single name or initials ("J.J. Abrams"), which are no name to stand alone."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    word = words[1] if family_first(name) else words[0]
+    if len(word.rstrip(".")) <= 2 or "." in word:
+        return ()
+    return tuple(token for _, _, token in tokenize(word))
+
+
+def person_variants(name: str) -> list[str]:
+    """Other spellings of a person's name that the text uses for it: initials run together or
+    spaced apart ("JJ Abrams", "J. J. Abrams" for "J.J. Abrams", and back), and a family-first
+    East Asian name in the other order ("Joon-ho Bong")."""
+    variants = []
+    words = name.split()
+    if len(words) >= 2 and len(name) > 1 and (name[1] == "." or name[1:2].isupper()):
+        first = words[0]
+        letters = first.replace(".", "")
+        if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper() and (
+            first == letters or first == ".".join(letters) + "."
+        ):
+            rest = " ".join(words[1:])
+            variants.append(f"{letters} {rest}" if first != letters else f"{'.'.join(letters)}. {rest}")
+    if "-" in name and family_first(name):
+        variants.append(f"{words[1]} {words[0]}")
+    return variants
+
+
 def surname_tokens(name: str) -> tuple[str, ...]:
     """The folded surname of a person's name: ("baker",) for Sean Baker, ("del", "toro"),
-    ("nyong", "'", "o") for Lupita Nyong'o; () for a single name."""
+    ("nyong", "'", "o") for Lupita Nyong'o, ("yun",) for Yun Seo-ah (family name first,
+    see `family_first`); () for a single name."""
+    if "-" in name and family_first(name):
+        return tuple(token for _, _, token in tokenize(name.split()[0]))
     words = name.split()
     while len(words) > 1 and fold(words[-1]).rstrip(" .,") in _SUFFIXES:
         words.pop()
@@ -96,6 +156,11 @@ class Gazetteer:
         # may match lower-case text; every other form needs a capital in the text.
         self.lowercase_forms: set[int] = set()
         self._shared_index: dict[int, tuple[dict[str, int], dict[int, list[int]]]] = {}
+        self._families: dict[tuple[str, ...], list[frozenset[str]]] | None = None
+        # Surnames and given names of the people articles name, worked out once (a dict that
+        # grows with the people named, not with the graph).
+        self._surnames: dict[str, tuple[str, ...]] = {}
+        self._given_names: dict[str, tuple[str, ...]] = {}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_SEQUENCE)
         # Tuples, not sets: a film has a few dozen credits at most, and with a million names
         # the difference is hundreds of megabytes.
@@ -123,6 +188,8 @@ class Gazetteer:
             add(person.name, (offset + index) * 4 + TITLE)
             for alias in person.aliases:
                 add(alias, (offset + index) * 4 + ALIAS)
+            for variant in person_variants(person.name):
+                add(variant, (offset + index) * 4 + VARIANT)
         if len(gazetteer._form_len):
             gazetteer._automaton.make_automaton()
         return gazetteer
@@ -285,8 +352,56 @@ class Gazetteer:
         return self._credits_of.get(film_key, ())
 
     def surname(self, person_key: str) -> tuple[str, ...]:
-        person = self.people_by_key.get(person_key)
-        return surname_tokens(person.name) if person else ()
+        found = self._surnames.get(person_key)
+        if found is None:
+            person = self.people_by_key.get(person_key)
+            found = self._surnames[person_key] = surname_tokens(person.name) if person else ()
+        return found
+
+    def given_name(self, person_key: str) -> tuple[str, ...]:
+        found = self._given_names.get(person_key)
+        if found is None:
+            person = self.people_by_key.get(person_key)
+            found = self._given_names[person_key] = given_name_tokens(person.name) if person else ()
+        return found
+
+    def families(self) -> dict[tuple[str, ...], list[frozenset[str]]]:
+        """Folded surname -> the groups of people sharing it who are credited on one film
+        together (the Safdie brothers on Uncut Gems). Built on first use: only an article
+        naming a family ("the Wachowskis") pays for it, about a second per million names."""
+        if self._families is None:
+            people = self.people_by_key
+            families: dict[tuple[str, ...], set[frozenset[str]]] = {}
+            for credits in self._credits_of.values():
+                if len(credits) < 2:
+                    continue
+                by_last: dict[str, set[str]] = {}
+                for credit in credits:
+                    person = people.get(credit.person)
+                    if person is not None:
+                        by_last.setdefault(person.name.rsplit(None, 1)[-1].lower(), set()).add(credit.person)
+                for keys in by_last.values():
+                    if len(keys) < 2:
+                        continue
+                    by_surname: dict[tuple[str, ...], set[str]] = {}
+                    for key in keys:
+                        surname = surname_tokens(people[key].name)
+                        if surname:
+                            by_surname.setdefault(surname, set()).add(key)
+                    for surname, members in by_surname.items():
+                        if len(members) >= 2:
+                            families.setdefault(surname, set()).add(frozenset(members))
+            merged: dict[tuple[str, ...], list[frozenset[str]]] = {}
+            for surname, groups in families.items():
+                # Groups that share a member are one family (the Coens on several films).
+                result: list[set[str]] = []
+                for group in groups:
+                    joined = [g for g in result if g & group]
+                    union = set(group).union(*joined)
+                    result = [g for g in result if not g & group] + [union]
+                merged[surname] = [frozenset(g) for g in result]
+            self._families = merged
+        return self._families
 
     def __len__(self) -> int:
         """The number of distinct name forms indexed."""

@@ -273,7 +273,8 @@ FILM_NOUNS = frozenset(
     adaptation remake sequel prequel reboot blockbuster epic biopic western romance
     """.split()
 )
-# Proper names that are also titles: always capitalized, so capitals are no evidence.
+# Proper names that are also titles (places, names, days, months): always capitalized, so
+# capitals are no evidence.
 NAME_WORDS = frozenset(
     """
     africa alaska america amelie annie atlanta australia babylon baltimore bangkok barbie
@@ -285,5 +286,7 @@ NAME_WORDS = frozenset(
     nashville nebraska paris philadelphia phoenix prague queens ray rocky roma rome russia
     scotland seattle selma seoul shanghai spain sully sydney texas tokyo toronto vancouver
     vegas venice victoria vienna warsaw
+    monday tuesday wednesday thursday friday saturday sunday
+    january february april june july august september october november december
     """.split()
 )

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 from newsreel.text.document import parse_document, spoiler_note
 from newsreel.text.embeds import EmbedLookup, no_embed_media
 from newsreel.text.gazetteer import Gazetteer
-from newsreel.text.mentions import find_mentions, link_targets
+from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, link_targets, sure_mentions
 from newsreel.text.quotes import extract_quotes
 from newsreel.text.summary import cut_at_word, summarize
 from newsreel.text.types import Href, ImageRef, KnowledgeGraph, ProcessedArticle, Summary
@@ -46,8 +46,10 @@ def process_article(
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
     document = parse_document(source, films=gazetteer.graph.films, images=images, embeds=embeds)
-    mentions = find_mentions(document.paragraphs, gazetteer)
-    quotes = extract_quotes(document.paragraphs, mentions, gazetteer)
+    found = find_mentions(document.paragraphs, gazetteer)
+    mentions = sure_mentions(found)
+    # Quotes read single-entity mentions only: "the Safdie brothers said" names no one speaker.
+    quotes = extract_quotes(document.paragraphs, [m for m in mentions if not m.group], gazetteer)
     generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
     if summary.strip():
         generated = Summary(text=summary.strip(), short=cut_at_word(summary.strip(), META_DESCRIPTION_LENGTH))
@@ -64,6 +66,7 @@ def process_article(
         reading_minutes=document.reading_minutes,
         word_count=document.word_count,
         mentions=mentions,
+        unsure_mentions=[m for m in found if m.confidence < LINK_CONFIDENCE],
         quotes=quotes,
         summary=generated,
         feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url),

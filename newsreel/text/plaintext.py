@@ -89,16 +89,17 @@ def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
 
 
 def _emphasis(children: Sequence[Token]) -> tuple[tuple[int, int], ...]:
-    """Offsets, in the stripped paragraph text, of each italic span."""
+    """Offsets, in the stripped paragraph text, of each span set in italics or bold
+    (`*x*`, `_x_`, `**x**`, `__x__`): writers set titles either way."""
     raw = "".join(child_text(child) for child in children)
     lead = len(raw) - len(raw.lstrip())
     spans: list[tuple[int, int]] = []
     opened: list[int] = []
     offset = 0
     for child in children:
-        if child.type == "em_open":
+        if child.type in ("em_open", "strong_open"):
             opened.append(offset)
-        elif child.type == "em_close" and opened:
+        elif child.type in ("em_close", "strong_close") and opened:
             start = opened.pop()
             if offset > start:
                 spans.append((start - lead, offset - lead))

@@ -8,7 +8,7 @@ footnotes only spoiler text referred to are dropped with it.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from markdown_it.token import Token
@@ -42,43 +42,41 @@ def render_html(
 
 def collapse_figures(tokens: Sequence[Token]) -> list[Token]:
     """Each figure block becomes one `nr_figure` token holding its caption's inline tokens."""
-    result: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type != "nr_figure_open":
-            result.append(token)
-            index += 1
-            continue
-        end = _matching_close(tokens, index)
-        captions = [
-            inner for inner in tokens[index + 1 : end]
-            if inner.type == "inline" and not is_figure_image(inner)
-        ]
-        figure = Token("nr_figure", "figure", 0, map=token.map, block=True)
-        figure.meta = {"image": token.meta["image"], "captions": captions}
-        result.append(figure)
-        index = end + 1
-    return result
+    def figure(opening: Token, inner: Sequence[Token]) -> Token:
+        captions = [token for token in inner if token.type == "inline" and not is_figure_image(token)]
+        made = Token("nr_figure", "figure", 0, map=opening.map, block=True)
+        made.meta = {"image": opening.meta["image"], "captions": captions}
+        return made
+
+    return _collapse(tokens, "nr_figure_open", figure)
 
 
 def collapse_embeds(tokens: Sequence[Token], *, as_link: bool) -> list[Token]:
     """Each embed becomes one `nr_embed` token holding its caption's inline tokens; `as_link`
     (feeds) renders it as a plain link instead of the click-to-load facade."""
+    def embed(opening: Token, inner: Sequence[Token]) -> Token:
+        made = Token("nr_embed", "figure", 0, map=opening.map, block=True)
+        made.meta = {"embed": opening.meta["embed"], "media": opening.meta["media"],
+                     "captions": [token for token in inner if token.type == "inline"], "as_link": as_link}
+        return made
+
+    return _collapse(tokens, "nr_embed_open", embed)
+
+
+def _collapse(tokens: Sequence[Token], opening_type: str,
+              make: Callable[[Token, Sequence[Token]], Token]) -> list[Token]:
+    """Each block opened by a token of `opening_type` becomes the one token `make` builds from
+    its opening token and the tokens inside it."""
     result: list[Token] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type != "nr_embed_open":
+        if token.type != opening_type:
             result.append(token)
             index += 1
             continue
         end = _matching_close(tokens, index)
-        captions = [inner for inner in tokens[index + 1 : end] if inner.type == "inline"]
-        embed = Token("nr_embed", "figure", 0, map=token.map, block=True)
-        embed.meta = {"embed": token.meta["embed"], "media": token.meta["media"], "captions": captions,
-                      "as_link": as_link}
-        result.append(embed)
+        result.append(make(token, tokens[index + 1 : end]))
         index = end + 1
     return result
 

@@ -97,6 +97,14 @@ class Mention:
     end: int
     surface: str
     in_spoiler: bool = False
+    # How sure the finder is that the surface names this entity, 0..1 (docs/text-core.md says
+    # how it is computed); below LINK_CONFIDENCE a mention is neither linked nor indexed.
+    confidence: float = 1.0
+    # One name standing for several entities ("the Safdie brothers" -> each brother): indexed
+    # for each, never linked (a link goes to one page).
+    group: bool = False
+    # False for a reference that is no name ("Carver's 1982 original"): indexed, never linked.
+    link: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,10 @@ class ProcessedArticle:
     spoiler_note_html: str
     reading_minutes: int
     word_count: int
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # linked and indexed (LINK_CONFIDENCE or more)
+    # Names found with too little confidence to link or index: plain text in the story, for
+    # an editor to link by hand.
+    unsure_mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     summary: Summary | None = None
     # The body for feeds: each spoiler block replaced by a notice linking to the article.

@@ -1,5 +1,5 @@
 """Every desk page, opened in Chromium, passes axe-core with no violation (wide and light,
-320 px and dark) and the Nu HTML Checker with no error: sign-in, the story list (plain,
+320 px and dark) and the Nu HTML Checker with no error: sign-in, "forgot password", the story list (plain,
 filtered, with a filter error), a new, an existing and a scheduled story, revisions, a
 revision, images, the scheduled queue, the trash, the review queue, a story in review as its
 editor and as its writer sees it, a contributor's draft, and the refusal page. A desk address
@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from newsreel.desk import urls as desk_urls
 from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.films.models import Film, Person
 from newsreel.images.services import create_image
 from newsreel.newsroom import review
 from newsreel.newsroom.intake import ArticleDraft
@@ -41,7 +42,12 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "article_schedule", "article_reschedule", "article_unschedule", "article_unpublish_time",
              "autosave", "autosave_new", "autosave_discard", "autosave_discard_new", "presence", "preview_link",
              "preview_link_revoke", "revision_restore", "person_role", "person_deactivate", "person_reactivate",
-             "person_invite", "person_reset", "review_request_changes", "note_add"}
+             "person_invite", "person_reset", "review_request_changes", "review_withdraw", "note_add", "quote_check",
+             "graph_film_credit_add", "graph_film_credit_remove", "graph_film_merge", "graph_person_credit_add",
+             "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
+             "live", "live_new", "image_upload"}
+# Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
+JSON_ONLY = {"complete", "image_find"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -71,6 +77,9 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     review.submit(in_review, user=carla, note="Done.")
     review.add_note(in_review, user=editor, text="Legal cleared the ending.")
     own_draft = save_draft(ArticleDraft(headline="Carla's first draft", body=BODY), user=carla)
+    from tests.newsroom.test_quote_checks import BODY as QUOTED
+
+    quoted = save_and_publish(ArticleDraft(headline="Ada Varga on the money", body=QUOTED), user=editor)
     invited = add_person(actor=None, username="iris", email="iris@newsroom.example", role="contributor",
                          first_name="Iris", last_name="Lund")
     welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
@@ -78,6 +87,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
     return {
         "login": ("/desk/login/", "", 200),
+        "password_forgot": ("/desk/login/forgot/", "", 200),
+        "password_forgot_sent": ("/desk/login/forgot/sent/", "", 200),
         "people": ("/desk/people/", "ann", 200),
         "person_add": ("/desk/people/new/", "ann", 200),
         "person": (f"/desk/people/{editor.pk}/", "ann", 200),
@@ -102,6 +113,18 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "scheduled": ("/desk/scheduled/", "edith", 200),
         "article_edit-scheduled": (f"/desk/articles/{scheduled.pk}/", "edith", 200),
         "trash": ("/desk/trash/", "ann", 200),
+        "article_edit-quotes": (f"/desk/articles/{quoted.pk}/", "edith", 200),
+        "article_edit-quotes-contributor": (f"/desk/articles/{own_draft.pk}/", "carla", 200),
+        "graph_films": ("/desk/films/?q=harbor", "edith", 200),
+        "graph_people": ("/desk/film-people/", "edith", 200),
+        "graph_film_new": ("/desk/films/new/", "edith", 200),
+        "graph_person_new": ("/desk/film-people/new/", "edith", 200),
+        "graph_film": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "edith", 200),
+        "graph_film-contributor": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "carla", 200),
+        "graph_person": (f"/desk/film-people/{Person.objects.get(key='ada-varga').pk}/", "edith", 200),
+        "image": (f"/desk/images/{image.pk}/", "edith", 200),
+        "image-contributor": (f"/desk/images/{image.pk}/", "carla", 200),
+        "images-search": ("/desk/images/?q=lighthouse", "edith", 200),
         "forbidden": (f"/desk/articles/{live.pk}/", "carla", 403),
     }
 
@@ -185,8 +208,9 @@ def test_the_spec_above_visits_every_desk_page():
     names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
                "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
-               "password_reset", "review"}
-    unvisited = names - visited - POST_ONLY - CHECKED_ELSEWHERE.keys()
+               "password_reset", "review", "graph_films", "graph_people", "graph_film_new", "graph_person_new",
+               "graph_film", "graph_person", "image", "password_forgot", "password_forgot_sent"}
+    unvisited = names - visited - POST_ONLY - JSON_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "
         "and to `visited` (or to POST_ONLY if it answers only POST)")

@@ -102,3 +102,20 @@ def test_following_next_on_the_list_page_reaches_the_last_story(as_editor, twelv
         link = response.context["links"].get("next")
         address = "/desk/" + link if link else None
     assert seen == [entry.article_id for entry in find_stories(StoryQuery(sort="published"))]
+
+
+@pytest.mark.parametrize("sort", ["updated", "published", "headline"])
+def test_a_page_by_its_number_alone_shows_the_same_stories_as_the_links_lead_to(twelve, sort):
+    entries = find_stories(StoryQuery(sort=sort))
+    expected = [entry.article_id for entry in entries]
+    for number in (1, 2, 3):
+        page = story_page(entries, sort, number, per_page=5)
+        assert [entry.article_id for entry in page] == expected[(number - 1) * 5:number * 5]
+        assert page.number == number and page.has_next == (number < 3) and page.has_previous == (number > 1)
+    assert story_page(entries, sort, 9, per_page=5).number == 3  # past the end: the last page
+
+
+def test_a_page_number_past_a_capped_count_is_empty_not_an_error(twelve):
+    entries = find_stories(StoryQuery())
+    page = story_page(entries, "updated", 40, per_page=5, cap=4)
+    assert page.paginator.more and list(page) == [] and not page.has_next

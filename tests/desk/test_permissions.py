@@ -28,13 +28,14 @@ from newsreel.newsroom import permissions
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.models import Image
+from newsreel.images.services import create_image
 from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
                                       StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
-                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT,
+                                           REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
-                                           STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, USE_DESK)
+                                           STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, IMAGE_EDIT, IMAGE_DELETE, USE_DESK)
 from newsreel.newsroom import review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
@@ -44,9 +45,9 @@ from .conftest import BODY, article_form, make_user, png_upload
 
 pytestmark = pytest.mark.django_db
 
-# Addresses anyone may open, signed in or not (how one signs in and out, and the signed links
-# of an invitation or a password reset, which check their own token).
-OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset"}
+# Addresses anyone may open, signed in or not (how one signs in and out, asks for a reset link,
+# and the signed links of an invitation or a password reset, which check their own token).
+OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset", "password_forgot", "password_forgot_sent"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Case:
     person: bool = False  # the address names a person (the editor) instead of a story
     graph: str | None = None  # the address names a film or a film person ("film", "person"), not a story
     credit: bool = False  # the address also takes one of that film's or person's credits
+    image: bool = False  # the address names the library's image instead of a story
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}{'?' + self.query if self.query else ''} {self.data.get('action', '')}".strip()
@@ -113,6 +115,12 @@ CASES: list[Case] = [
     Case("graph_person", "POST", (GRAPH_EDIT,), graph="person", data={"name": "Ada V. Varga", "aliases_text": ""}),
     Case("graph_person_merge", "POST", (GRAPH_EDIT,), graph="person", data={"duplicate": "mira-sol"}),
     Case("images", "GET", (USE_DESK,)),
+    Case("image", "GET", (USE_DESK,), image=True),
+    Case("image", "POST", (IMAGE_EDIT,), image=True,
+         data={"alt": "A pier at dawn", "credit": "Desk photo", "caption": "", "focal_x": "0.3", "focal_y": "0.5",
+               "tags": ""}),
+    Case("image_replace", "POST", (IMAGE_EDIT,), image=True, data={"file": "png"}),
+    Case("image_delete", "POST", (IMAGE_DELETE,), image=True),
     Case("images", "POST", (USE_DESK, IMAGE_UPLOAD), data={"alt": "A pier at night", "credit": "Desk photo",
                                                            "caption": "", "file": "png"}),
     Case("scheduled", "GET", (USE_DESK,)),
@@ -135,6 +143,7 @@ CASES: list[Case] = [
     Case("review", "GET", (REVIEW_QUEUE,)),
     Case("review_request_changes", "POST", (REVIEW_REQUEST_CHANGES,), "in_review",
          data={"note": "Cut the second paragraph."}),
+    Case("review_withdraw", "POST", (REVIEW_WITHDRAW,), "in_review", data={"note": "One more pass first."}),
     Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
     Case("people", "GET", (PEOPLE_MANAGE,)),
     Case("person_add", "GET", (PEOPLE_MANAGE,)),
@@ -160,6 +169,7 @@ def world(graph):
         "administrator": make_user("ann", "administrator"), "deactivated": make_user("dora", "editor"),
     }
     stories = {}
+    create_image(png_upload(), alt="The library's picture", credit="Desk photo")
     for owner, writer in (("own", people["contributor"]), ("other", people["editor"])):
         def draft(kind: str) -> Article:
             return save_draft(ArticleDraft(headline=f"{owner} {kind} story", body=BODY), user=writer)
@@ -178,7 +188,8 @@ def fingerprint() -> tuple:
                                                          "unpublish_at", "headline")),
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
-        Image.objects.count(), EditingPresence.objects.count(), StoryNote.objects.count(),
+        list(Image.objects.order_by("pk").values_list("pk", "alt", "focal_x", "width", "file")),
+        EditingPresence.objects.count(), StoryNote.objects.count(),
         list(QuoteCheck.objects.values_list("article_id", "verdict")),
         list(Film.objects.order_by("pk").values_list("pk", "title", "aliases")),
         list(Person.objects.order_by("pk").values_list("pk", "name", "aliases")),
@@ -200,6 +211,8 @@ def address(case: Case, story: Article | None, people: dict) -> str:
     args = [story.pk] if story is not None else []
     if case.person:
         args = [people["editor"].pk]
+    if case.image:
+        args = [Image.objects.get().pk]
     if case.graph:
         entity = (Film.objects.get(key="harbor-lights-2025") if case.graph == "film"
                   else Person.objects.get(key="ada-varga"))

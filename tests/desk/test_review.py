@@ -114,3 +114,41 @@ def test_a_contributor_cannot_publish_a_story_even_from_review(as_contributor, s
 def test_the_story_list_filters_by_the_review_states(as_editor, submitted):
     page = as_editor.get("/desk/?state=in_review").content.decode()
     assert "Ada Varga finishes Harbor Lights" in page and "In review" in page
+
+
+def test_the_writer_withdraws_a_submission_and_it_is_a_draft_again_out_of_the_queue(
+        as_contributor, submitted, editor, django_capture_on_commit_callbacks):
+    page = as_contributor.get(f"/desk/articles/{submitted.pk}/").content.decode()
+    assert "Withdraw from review" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_contributor.post(f"/desk/articles/{submitted.pk}/withdraw/",
+                                       {"note": "I found a wrong date; one more pass."}, follow=True)
+    submitted.refresh_from_db()
+    assert submitted.state == WorkflowState.DRAFT
+    html = response.content.decode()
+    assert "Withdrawn from review" in html and "Submit for review" in html  # theirs to change and submit again
+    assert review.queue(editor) == []
+    note = StoryNote.objects.filter(article=submitted).latest("pk")
+    assert note.kind == StoryNote.Kind.WITHDRAWN and note.text == "I found a wrong date; one more pass."
+    assert [message.to for message in mail.outbox] == [["edith@newsroom.example"]]
+    assert mail.outbox[0].subject == "Withdrawn from review: Ada Varga finishes Harbor Lights"
+
+
+def test_withdrawing_what_is_not_in_review_is_refused_with_a_message_and_changes_nothing(as_contributor, submitted):
+    as_contributor.post(f"/desk/articles/{submitted.pk}/withdraw/")
+    response = as_contributor.post(f"/desk/articles/{submitted.pk}/withdraw/", follow=True)
+    assert "Not withdrawn:" in response.content.decode() and "not in review" in response.content.decode()
+    assert StoryNote.objects.filter(article=submitted, kind=StoryNote.Kind.WITHDRAWN).count() == 1
+
+
+def test_a_story_that_was_live_once_is_withdrawn_to_unpublished_so_its_address_stays_gone(contributor, graph):
+    from newsreel.newsroom.publishing import publish, unpublish
+
+    story = unpublish(publish(save_draft(ArticleDraft(headline="Once live", body=BODY), user=contributor)))
+    story = review.withdraw(review.submit(story, user=contributor), user=contributor)
+    assert story.state == WorkflowState.UNPUBLISHED
+
+
+def test_editors_see_no_withdraw_button_they_approve_or_send_back(as_editor, submitted):
+    page = as_editor.get(f"/desk/articles/{submitted.pk}/").content.decode()
+    assert "Withdraw from review" not in page and "Request changes" in page

@@ -60,11 +60,14 @@ def test_a_poster_and_a_photo_arrive_with_alt_and_credit_and_show_on_their_pages
         assert any("image" in item and "/media/" in str(item["image"]) for item in graph_data), data
 
 
-def test_a_reimport_reuses_the_picture_and_one_without_a_poster_keeps_it(tmp_path):
+def test_a_reimport_reuses_the_picture_and_one_without_a_poster_keeps_it(tmp_path, capsys):
     file = folder(tmp_path, graph())
     call_command("import_kb", str(file))
+    first = capsys.readouterr().out
     call_command("import_kb", str(file))
     assert Image.objects.count() == 2
+    assert "films: 1 new, 0 updated, 0 unchanged" in first
+    assert "films: 0 new, 0 updated, 1 unchanged" in capsys.readouterr().out
     data = graph()
     del data["films"][0]["poster"]
     file.write_text(json.dumps(data))

@@ -91,3 +91,43 @@ def test_createuser_refuses_what_it_cannot_use(args, message):
     with pytest.raises(CommandError, match=message):
         _createuser(*args)
     assert not get_user_model().objects.exists()
+
+
+def test_publishing_a_story_a_writer_submitted_records_the_approval_and_tells_the_writer(
+        small_graph, tmp_path, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group
+    from django.core import mail
+
+    from newsreel.newsroom import review
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.models import StoryNote, WorkflowState
+    from newsreel.newsroom.publishing import save_draft
+
+    carla = get_user_model().objects.create_user("carla", "carla@newsroom.example", "correct horse battery")
+    carla.groups.add(Group.objects.get(name="contributor"))
+    story = review.submit(save_draft(ArticleDraft(headline="Harbor Lights opens the season",
+                                                  body="Harbor Lights opens in October.\n"), user=carla), user=carla)
+    assert story.state == WorkflowState.IN_REVIEW
+    file = tmp_path / "story.md"
+    file.write_text(f"---\nheadline: Harbor Lights opens the season\nslug: {story.slug}\n---\n"
+                    "Harbor Lights opens in October, says the festival.\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(file)
+    story.refresh_from_db()
+    assert story.state == WorkflowState.PUBLISHED and story.is_live
+    approval = StoryNote.objects.get(article=story, kind=StoryNote.Kind.APPROVED)
+    assert approval.author is None and approval.revision == story.live_revision  # by "Newsreel", the command
+    assert review.queue(None) == []
+    assert [message.to for message in mail.outbox] == [["carla@newsroom.example"]]
+    assert mail.outbox[0].subject == "Approved: Harbor Lights opens the season"
+    assert "published from the command line" in mail.outbox[0].body
+
+
+def test_publishing_a_story_that_was_never_submitted_records_no_approval(small_graph, tmp_path):
+    from newsreel.newsroom.models import StoryNote
+
+    file = tmp_path / "story.md"
+    file.write_text("# Harbor Lights opens the season\n\nHarbor Lights opens in October.\n")
+    _publish(file)
+    _publish(file)
+    assert not StoryNote.objects.exists()

@@ -20,7 +20,8 @@ from newsreel.newsroom import autosave, permissions, preview_links, review, revi
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, StoryNote, TrashedArticle
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, ALL, NO, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE,
-                                           REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, STORY_CREATE,
+                                           REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW,
+                                           STORY_CREATE,
                                            STORY_EDIT, STORY_PUBLISH, STORY_PURGE, STORY_SCHEDULE,
                                            STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH, STORY_VIEW, USE_DESK,
                                            NotAllowed)
@@ -125,6 +126,7 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
     REVIEW_SUBMIT: [("review.submit", "draft", lambda user, story: review.submit(story, user=user, note="Ready"))],
     REVIEW_REQUEST_CHANGES: [("review.request_changes", "in_review", lambda user, story: review.request_changes(
         story, user=user, note="Shorter, please"))],
+    REVIEW_WITHDRAW: [("review.withdraw", "in_review", lambda user, story: review.withdraw(story, user=user))],
     REVIEW_QUEUE: [("review.queue", None, lambda user, story: review.queue(user)),
                    ("review.sent_back", None, lambda user, story: review.sent_back(user))],
     NOTE_INTERNAL: [("review.add_note", "draft", lambda user, story: review.add_note(story, user=user, text="Legal ok"))],

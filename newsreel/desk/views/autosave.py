@@ -7,12 +7,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.access import article_or_refusal, desk_view, refuse
 from newsreel.desk.drafts import draft_from_form
 from newsreel.desk.forms import ArticleForm
 from newsreel.newsroom import autosave, presence, preview_links
@@ -29,8 +29,7 @@ def _article_for(request: HttpRequest, pk: int | None, action: str = STORY_EDIT
                  ) -> tuple[Article | None, HttpResponse | None]:
     if pk is None:
         return None, refuse(request, STORY_CREATE)
-    article = get_object_or_404(Article, pk=pk)
-    return article, refuse(request, action, article)
+    return article_or_refusal(request, pk, action)
 
 
 def _json_refusal(response: HttpResponse) -> JsonResponse:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.access import article_or_refusal, desk_view
 from newsreel.newsroom import preview_links
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.permissions import STORY_SHARE_PREVIEW
@@ -21,8 +21,7 @@ LIFETIME_CHOICES = [label for label, _ in preview_links.LIFETIMES]
 
 
 def _article(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article.objects.select_related("latest_revision"), pk=pk)
-    return article, refuse(request, STORY_SHARE_PREVIEW, article)
+    return article_or_refusal(request, pk, STORY_SHARE_PREVIEW, "latest_revision")
 
 
 @require_POST

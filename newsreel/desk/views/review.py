@@ -13,15 +13,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.access import article_or_refusal, desk_view, refuse
 from newsreel.newsroom import review
 from newsreel.newsroom.models import Article, WorkflowState
 from newsreel.newsroom.models.review import NOTE_MAX_CHARS
 from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
-                                           STORY_PUBLISH, allowed)
+                                           REVIEW_WITHDRAW, STORY_PUBLISH, allowed)
 
 # Session keys of a note that was refused, so its box shows it again.
 _KEPT = "review-note:{kind}:{pk}"
@@ -47,8 +47,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 @desk_view
 def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, REVIEW_REQUEST_CHANGES, article):
+    article, refusal = article_or_refusal(request, pk, REVIEW_REQUEST_CHANGES)
+    if refusal:
         return refusal
     text = request.POST.get("note", "")
     try:
@@ -63,9 +63,27 @@ def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @desk_view
+def review_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = article_or_refusal(request, pk, REVIEW_WITHDRAW)
+    if refusal:
+        return refusal
+    text = request.POST.get("note", "")
+    try:
+        article = review.withdraw(article, user=request.user, note=text)
+    except review.ReviewError as error:
+        _keep(request, "withdraw", article.pk, text)
+        messages.error(request, f"Not withdrawn: {error}")
+    else:
+        messages.success(request, f"Withdrawn from review: “{article.headline}” is "
+                                  f"{article.get_state_display().lower()} again, yours to change; submit it when ready.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
+@require_POST
+@desk_view
 def note_add(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, NOTE_INTERNAL, article):
+    article, refusal = article_or_refusal(request, pk, NOTE_INTERNAL)
+    if refusal:
         return refusal
     text = request.POST.get("text", "")
     try:
@@ -94,9 +112,13 @@ def panel_context(request: HttpRequest, article: Article | None) -> dict[str, An
         "may_request_changes": allowed(user, REVIEW_REQUEST_CHANGES, article)
         and article.state == WorkflowState.IN_REVIEW,
         "may_note": allowed(user, NOTE_INTERNAL, article),
+        # Editors approve or send back; the writer (a contributor) may take it back meanwhile.
+        "may_withdraw": allowed(user, REVIEW_WITHDRAW, article) and not allowed(user, STORY_PUBLISH, article)
+        and article.state == WorkflowState.IN_REVIEW,
         "in_review": article.state == WorkflowState.IN_REVIEW,
         "changes_requested": article.state == WorkflowState.CHANGES_REQUESTED,
         "changes_note": _kept(request, "changes", article.pk),
+        "withdraw_note": _kept(request, "withdraw", article.pk),
         "internal_note": _kept(request, "internal", article.pk),
     })
     if not context["submit_note"]:

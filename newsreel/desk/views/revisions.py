@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import desk_view, refuse
+from newsreel.desk.access import article_or_refusal, desk_view
 from newsreel.images.models import Image
 from newsreel.newsroom import revisions
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
@@ -17,9 +17,8 @@ from newsreel.newsroom.permissions import STORY_EDIT, STORY_VIEW
 
 
 
-def _article(request: HttpRequest, pk: int, action: str) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
-    return article, refuse(request, action, article)
+def _article(request: HttpRequest, pk: int, action: str) -> tuple[Article, HttpResponse | None]:
+    return article_or_refusal(request, pk, action, "latest_revision", "live_revision")
 
 
 def _number(value: str) -> int | None:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_publish, desk_view, refuse
+from newsreel.desk.access import article_or_refusal, can_publish, desk_view, refuse
 from newsreel.desk.forms import ArticleForm
 from newsreel.desk.schedule_forms import ScheduleForm, local_input_value, zone_name
 from newsreel.desk.drafts import attach, draft_from_form, problems_from
@@ -81,8 +81,7 @@ def article_schedule(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 
 def _publishable(request: HttpRequest, pk: int) -> tuple[Article | None, HttpResponse | None]:
-    article = get_object_or_404(Article, pk=pk)
-    return article, refuse(request, STORY_SCHEDULE, article)
+    return article_or_refusal(request, pk, STORY_SCHEDULE)
 
 
 def _back(request: HttpRequest, article: Article) -> HttpResponse:

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from newsreel.desk.access import can_edit_any, desk_view, forbidden, refuse
+from newsreel.desk.access import article_or_refusal, can_edit_any, desk_view, forbidden, refuse
 from newsreel.newsroom import trash as trash_service
 from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
 from newsreel.newsroom.permissions import STORY_PUBLISH, STORY_PURGE, STORY_TRASH, allowed
@@ -24,8 +24,8 @@ TRASH_PER_PAGE = 50
 @require_POST
 @desk_view
 def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, STORY_TRASH, article):
+    article, refusal = article_or_refusal(request, pk, STORY_TRASH)
+    if refusal:
         return refusal
     try:
         trash_service.trash(article, user=request.user)
@@ -69,8 +69,8 @@ def trash_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @desk_view
 def trash_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=pk)
-    if refusal := refuse(request, STORY_TRASH, article):
+    article, refusal = article_or_refusal(request, pk, STORY_TRASH)
+    if refusal:
         return refusal
     as_draft = request.POST.get("as") != "was"
     if not as_draft and entry_state(article) in (WorkflowState.PUBLISHED, WorkflowState.SCHEDULED) and (

@@ -13,11 +13,12 @@ from newsreel.newsroom.models.preview import PreviewSecret
 from newsreel.newsroom.models.quote_checks import QuoteCheck, QuoteVerdict, SpeakerKind
 from newsreel.newsroom.models.review import StoryNote
 from newsreel.newsroom.models.revision import Revision
+from newsreel.newsroom.models.source_ids import SourceId
 from newsreel.newsroom.models.taxonomy import Section, Tag
 from newsreel.newsroom.models.trash import TrashedArticle
 
 __all__ = [
     "Article", "Author", "Autosave", "Byline", "EditingPresence", "Mention", "PreviewSecret", "Quote", "QuoteCheck", "QuoteVerdict", "Revision",
-    "SpeakerKind",
+    "SourceId", "SpeakerKind",
     "Section", "StoryNote", "Tag", "TrashedArticle", "WorkflowState",
 ]

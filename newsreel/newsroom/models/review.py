@@ -19,6 +19,7 @@ NOTE_MAX_CHARS = 5000
 class StoryNote(models.Model):
     class Kind(models.TextChoices):
         SUBMITTED = "submitted", "Submitted for review"
+        WITHDRAWN = "withdrawn", "Withdrawn from review"  # by the writer, before an editor acted
         CHANGES_REQUESTED = "changes_requested", "Changes requested"
         APPROVED = "approved", "Approved"
         INTERNAL = "internal", "Editors' note"  # editors and administrators only, never the writer

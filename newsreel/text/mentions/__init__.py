@@ -39,7 +39,19 @@ Italics: Markdown emphasis is stripped from paragraph text. When a Paragraph car
 counts like a quoted one; without it, quotes, capitals and context carry the evidence.
 """
 
+from typing import Sequence
+
 from newsreel.text.mentions.find import find_mentions
 from newsreel.text.mentions.links import link_targets
+from newsreel.text.types import Mention
 
-__all__ = ["find_mentions", "link_targets"]
+# A mention at or above this confidence is linked and indexed (the film's and the person's pages
+# list the story); below it the name stays plain text in the story (docs/text-core.md).
+LINK_CONFIDENCE = 0.75
+
+__all__ = ["LINK_CONFIDENCE", "find_mentions", "link_targets", "sure_mentions"]
+
+
+def sure_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions to link and index: those at or above LINK_CONFIDENCE."""
+    return [mention for mention in mentions if mention.confidence >= LINK_CONFIDENCE]

@@ -30,6 +30,7 @@ class FilmTitles:
         self.t = named.tokens
         self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
         self._article_films: set[str] | None = None
+        self.confidence = 0.0  # of the last title `decide` took
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
         """Words of the characters in films this article may be about ("Wren" in Ember)."""
@@ -85,7 +86,22 @@ class FilmTitles:
         if len(scores) > 1 and scores[0][0] - scores[1][0] < 1:
             top = scores[0][0]
             return None, [c for s, c in scores if top - s < 1 and c.kind == "film"]
-        return scores[0][1], []
+        best, candidate = scores[0]
+        self.confidence = self._confidence(tier, best, scores[1][0] if len(scores) > 1 else None)
+        return candidate, []
+
+    @staticmethod
+    def _confidence(tier: str | None, score: float, runner_up: float | None) -> float:
+        """How sure a title's reading is: a distinctive title needs no evidence (0.9, more with
+        some); a title of everyday words or a proper name is as sure as its evidence (0.5 +
+        0.1 a point, at most 0.95); a win over another film by less than 2 points costs 0.1."""
+        if tier == _PROPER_TIER:
+            confidence = min(0.95, 0.9 + 0.01 * score)
+        else:
+            confidence = min(0.95, 0.5 + 0.1 * score)
+        if runner_up is not None and score - runner_up < 2:
+            confidence -= 0.1
+        return round(confidence, 2)
 
     def _distinguishable(self, span: Span, films: list[int], evidence: dict[str, Any]) -> list[int]:
         """Of many films sharing a title, those with evidence of their own, plus two that
@@ -153,6 +169,7 @@ class FilmTitles:
             "paren_years": t.paren_years(last),
             "near_years": t.near_years(first, last),
             "longer_name": t.in_longer_name(first, last),
+            "label": last + 1 < len(t.folded) and t.folded[last + 1] == ":",
         }
 
     def _score(
@@ -204,9 +221,17 @@ class FilmTitles:
             article += 3 if span.para in spoiler_paras else 2
         semantic = textual + article
         score = typographic + semantic
-        if tier == _WORD_TIER and (not (typographic or paren_years) or semantic < 2):
+        if tier == _WORD_TIER and not (typographic or paren_years):
+            return None
+        # Everyday words need words around them too, unless the typography alone sets them
+        # apart: several words both in italics/quotes and title-cased mid-sentence ("We
+        # watched *Harbor Lights* twice") need nothing more, one such word needs a little.
+        if tier == _WORD_TIER and semantic < 2 and not (typographic >= 4 or (typographic >= 3 and semantic >= 1)):
             return None
         if tier == _NAME_TIER and (score < 3 or not (typographic or textual)):
+            return None
+        if single_word and evidence["label"] and not evidence["quoted"]:
+            # "Release: Friday" in a fact box (its line breaks read as spaces), "Box:" as a label
             return None
         if tier == _PROPER_TIER and single_word and evidence["initial"] and not typographic and not semantic:
             deferred.append(film)

@@ -7,12 +7,21 @@ from typing import Sequence
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.films import FilmTitles
 from newsreel.text.mentions.named import Named
-from newsreel.text.mentions.people import accept_surnames, decide_person, person_shape_ok
+from newsreel.text.mentions.people import (
+    accept_surnames,
+    decide_person,
+    person_confidence,
+    person_shape_ok,
+    shared_name_confidence,
+)
+from newsreel.text.mentions.references import accept_descriptions, accept_families, accept_first_names
 from newsreel.text.mentions.tokens import Span, Tokens
 from newsreel.text.normalize import is_common
 from newsreel.text.types import Mention, Paragraph
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# A title shared by several films, settled only because the article elsewhere named one of them.
+ONE_SENSE = 0.7
 
 
 def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list[Mention]:
@@ -31,33 +40,36 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             continue
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
-            _accept(named, span, people[0])
+            _accept(named, span, people[0], person_confidence(people[0]))
         elif people:
             people_spans.append(span)
     accept_surnames(gaz, named, covered)
+    accept_first_names(gaz, named, covered)
     titles = FilmTitles(gaz, named)
     titles.learn_characters(film_spans)
     ties: list[tuple[Span, list[Candidate]]] = []
     for span in film_spans:
         choice, tied = titles.decide(span)
         if choice is not None:
-            _accept(named, span, choice)
+            _accept(named, span, choice, titles.confidence if choice.kind == "film" else person_confidence(choice))
         elif tied:
             ties.append((span, tied))
     for span in people_spans:
         choice = decide_person(gaz, named, span)
         if choice is not None:
-            _accept(named, span, choice)
+            _accept(named, span, choice, shared_name_confidence(gaz, named, span, choice))
+    accept_descriptions(gaz, named, film_spans)
     # One sense per article: a tied title follows the film the article settled on.
     for span, tied in ties:
         settled = [c for c in tied if c.key in named.film_paras]
-        if len(settled) == 1:
-            _accept(named, span, settled[0])
+        if len(settled) == 1 and span.first not in named.accepted:
+            _accept(named, span, settled[0], ONE_SENSE)
+    accept_families(gaz, named, covered)
     return named.mentions()
 
 
-def _accept(named: Named, span: Span, candidate: Candidate) -> None:
-    named.accept(span.first, span.last, candidate.kind, candidate.key)
+def _accept(named: Named, span: Span, candidate: Candidate, confidence: float) -> None:
+    named.accept(span.first, span.last, candidate.kind, candidate.key, confidence)
 
 
 def _spans(t: Tokens, gaz: Gazetteer) -> tuple[list[Span], set[int]]:

@@ -23,6 +23,8 @@ def link_targets(
     removed, added = _check_overrides(overrides)
     first: dict[tuple[str, str], Mention] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
+        if not mention.link:
+            continue  # "the Safdie brothers" (several people), "Carver's 1982 original" (no name)
         entity = (mention.kind, mention.key)
         current = first.get(entity)
         if current is None or (current.in_spoiler and not mention.in_spoiler):

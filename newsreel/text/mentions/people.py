@@ -8,12 +8,22 @@ from newsreel.text.mentions.tokens import Span, Tokens
 from newsreel.text.normalize import NAME_WORDS, is_common
 
 # Words after a sentence-opening surname that make it a person ("Stone said", "Stone had").
-_SAYING = frozenset(
+SAYING = frozenset(
     "said says say told tells added adds explained explains recalled recalls noted notes admitted admits "
     "laughed laughs agreed agrees argued argues insisted insists continued continues replied replies "
     "wrote writes was is has had who also then never will would could can did does didn doesn isn wasn "
     "hasn won wins took takes made makes knew knows thinks thought".split()
 )
+
+
+# Confidence of each way of naming a person (docs/text-core.md, "Mentions: confidence").
+FULL_NAME, ALIAS_NAME, VARIANT_NAME, SURNAME = 0.95, 0.9, 0.85, 0.85
+SHARED_NAME_HERE, SHARED_NAME_ELSEWHERE = 0.8, 0.7
+
+
+def person_confidence(candidate: Candidate) -> float:
+    """A person named by one spelling the graph holds for them alone."""
+    return (FULL_NAME, ALIAS_NAME, VARIANT_NAME)[min(candidate.name_kind, 2)]
 
 
 def person_shape_ok(t: Tokens, span: Span) -> bool:
@@ -51,6 +61,15 @@ def decide_person(gaz: Gazetteer, named: Named, span: Span) -> Candidate | None:
     return scores[0][1]
 
 
+def shared_name_confidence(gaz: Gazetteer, named: Named, span: Span, candidate: Candidate) -> float:
+    """A name several people share, settled by a credit on a film named in the same paragraph
+    (0.8) or only elsewhere in the article (0.7)."""
+    for film_key in gaz.films_of(candidate.key):
+        if span.para in named.film_paras.get(film_key, ()):
+            return SHARED_NAME_HERE
+    return SHARED_NAME_ELSEWHERE
+
+
 def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     """Accept each surname standing alone that only one person named earlier in full carries.
 
@@ -85,7 +104,7 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 new.append((i, last, named_before.pop()))
             break
     for first, last, key in new:
-        named.accept(first, last, "person", key)
+        named.accept(first, last, "person", key, SURNAME)
 
 
 def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:
@@ -95,4 +114,4 @@ def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:
     if first != last or not is_common(t.folded[first]) or not t.sentence_initial(first):
         return True
     after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
-    return after in ("'", ",") or after in _SAYING or (after.endswith("ed") and len(after) > 3)
+    return after in ("'", ",") or after in SAYING or (after.endswith("ed") and len(after) > 3)

@@ -1,0 +1,191 @@
+"""Names that are not a title or a full name: a first name alone, a family, a description.
+
+Each reads what the article has already been found to name (`Named`), so each runs after
+the full names and titles it leans on:
+
+- "Ada" after "Ada Varga": the one person named so far with that given name;
+- "the Safdie brothers", "the Wachowskis", "the del Campos": each person in the graph with
+  that surname credited on one film with another of them;
+- "Kubrick's 1980 film", "Carpenter's 1982 original": the film of that person (and year)
+  whose title the article names near by.
+"""
+
+from __future__ import annotations
+
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.mentions.named import Named
+from newsreel.text.mentions.people import SAYING
+from newsreel.text.mentions.tokens import Span, Tokens, is_year
+from newsreel.text.normalize import NAME_WORDS, is_common
+
+# Confidence of each kind of reference (see docs/text-core.md, "Mentions: confidence").
+FIRST_NAME, FIRST_NAME_WORD, FAMILY, FAMILY_CHOSEN, DESCRIPTION = 0.8, 0.6, 0.85, 0.7, 0.85
+
+# "the Greaves family" is a household, not a team of filmmakers: it names no one.
+_FAMILY_NOUNS = frozenset("brothers sisters siblings twins".split())
+_PARTICLES = frozenset("de del della der di da das dos du van von la le st".split())
+# Nouns a description of a film ends with: "Kubrick's 1980 film", "Carpenter's original".
+_DESCRIBED = frozenset(
+    "film films movie picture feature original remake debut sequel prequel documentary drama comedy "
+    "thriller follow-up adaptation classic version breakthrough".split()
+)
+_DESCRIPTION_WORDS = 1  # a year, the only word allowed between "'s" and the noun
+_NEARBY_PARAGRAPHS = 2  # how far away the title may be named for a description to find it
+
+
+def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
+    """A given name standing alone after the full name: the one person named so far who has it.
+
+    A given name that is also an everyday word ("Will", "June", "Hope") counts only before a
+    verb of saying or as a possessive, and then below the link threshold: "in June" is a month.
+    """
+    t = named.tokens
+    full: list[tuple[int, str, tuple[str, ...]]] = []  # (token after the name, key, given name)
+    surnames: set[str] = set()
+    for first, (kind, key, last) in named.accepted.items():
+        if kind == "person" and last > first:
+            given = gaz.given_name(key)
+            if given:
+                full.append((last + 1, key, given))
+            surnames.update(gaz.surname(key)[:1])
+    if not full:
+        return
+    full.sort()
+    heads = {given[0] for _, _, given in full} - surnames
+    new: list[tuple[int, int, str, float]] = []
+    start = full[0][0]
+    for i in [i for i, word in enumerate(t.folded[start:], start) if word in heads]:
+        word = t.folded[i]
+        if i in covered or i in named.accepted:
+            continue
+        if not t.raw[i][:1].isupper():
+            continue
+        matches = {}
+        for position, key, given in full:
+            if position > i:
+                break
+            last = i + len(given) - 1
+            if tuple(t.folded[i : last + 1]) == given and t.para[last] == t.para[i]:
+                matches[key] = last
+        if len(matches) != 1:
+            continue  # nobody named so far, or two people with this given name
+        (key, last), = matches.items()
+        if t.in_longer_name(i, last):
+            continue  # "Ada Lovelace Prize"
+        confidence = FIRST_NAME
+        if is_common(word) or word in NAME_WORDS:
+            after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
+            if not (after in SAYING or after == "'"):
+                continue
+            confidence = FIRST_NAME_WORD
+        new.append((i, last, key, confidence))
+    for first, last, key, confidence in new:
+        named.accept(first, last, "person", key, confidence)
+
+
+def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
+    """ "the Safdie brothers", "the Wachowskis", "the de Vries siblings": each member."""
+    t = named.tokens
+    folded = t.folded
+    for i in [i for i, word in enumerate(folded) if word == "the"]:
+        if i + 1 >= len(folded) or i + 1 in covered:
+            continue
+        j = i + 1
+        while j < len(folded) and folded[j] in _PARTICLES and t.para[j] == t.para[i]:
+            j += 1
+        if j >= len(folded) or t.para[j] != t.para[i] or not t.raw[j][:1].isupper() or not t.word(j):
+            continue
+        particles = tuple(folded[i + 1 : j])
+        word = folded[j]
+        nxt = folded[j + 1] if j + 1 < len(folded) else ""
+        candidates: list[tuple[tuple[str, ...], int]] = []
+        if nxt in _FAMILY_NOUNS:
+            candidates.append((particles + (word,), j + 1))
+        if word.endswith("es") and len(word) > 4:
+            candidates.append((particles + (word[:-2],), j))
+        if word.endswith("s") and len(word) > 3:
+            candidates.append((particles + (word[:-1],), j))
+        for surname, last in candidates:
+            groups = _family_groups(gaz, surname)
+            if not groups:
+                continue
+            if last == j and t.in_longer_name(j, j):
+                break  # "the Russos Bakery"
+            members, confidence = _choose_group(gaz, named, groups)
+            if members:
+                named.accept_group(i + 1, last, "person", sorted(members), confidence)
+            break
+
+
+def _family_groups(gaz: Gazetteer, surname: tuple[str, ...]) -> list[frozenset[str]]:
+    return gaz.families().get(surname, []) if surname and surname[-1] else []
+
+
+def _choose_group(gaz: Gazetteer, named: Named, groups: list[frozenset[str]]) -> tuple[frozenset[str], float]:
+    """The family the article means: the only one, else the one credited on a film the article
+    names (held below the link threshold), else none."""
+    if len(groups) == 1:
+        return groups[0], FAMILY
+    named_films = set(named.film_paras)
+    fitting = [group for group in groups if any(set(gaz.films_of(key)) & named_films for key in group)]
+    if len(fitting) == 1:
+        return fitting[0], FAMILY_CHOSEN
+    return frozenset(), 0.0
+
+
+def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -> None:
+    """ "Kubrick's 1980 film", "Carpenter's original": the film of that person (of that year,
+    when one is given) whose title the article names within two paragraphs; that title itself,
+    when it was left undecided in the same paragraph, is taken too. Any other word
+    before the noun ("Kubrick's last film") may point to a film the article never names, so it
+    is left alone."""
+    t = named.tokens
+    folded = t.folded
+    by_film: dict[str, list[Span]] | None = None  # built at the first description: most articles have none
+    for end, person in list(named.person_ends.items()):
+        if not (end + 2 < len(folded) and folded[end + 1] == "'" and folded[end + 2] == "s"):
+            continue
+        first = end + 3
+        year = None
+        last = None
+        for k in range(first, min(len(folded), first + _DESCRIPTION_WORDS + 1)):
+            if t.para[k] != t.para[end] or (not t.word(k) and folded[k] != "-"):
+                break
+            if is_year(folded[k]) and year is None:
+                year = int(folded[k])
+            elif folded[k] in _DESCRIBED:
+                last = k
+                break
+            else:
+                break  # "Varga's last film", "her wartime drama" may be a film the article never names
+        if last is None or first in named.accepted:
+            continue
+        if by_film is None:
+            by_film = _titles_by_film(gaz, title_spans)
+        films = [key for key in gaz.films_of(person)
+                 if (year is None or gaz.films_by_key[key].year == year) and key in by_film
+                 and any(abs(span.para - t.para[end]) <= _NEARBY_PARAGRAPHS for span in by_film[key])]
+        if len(films) != 1:
+            continue
+        film = films[0]
+        after = last + 1
+        while after < len(folded) and folded[after] in "\"'“‘*_":
+            after += 1
+        if any(span.first == after for span in by_film[film]):
+            first = None  # "Jonze's film *Her*": the title itself is the mention
+        if first is not None:
+            named.accept(first, last, "film", film, DESCRIPTION, link=False)
+        for span in by_film[film]:
+            # Only in the description's own paragraph: elsewhere a title left undecided may
+            # mean both films ("There are now two films called Saltmarsh").
+            if span.first not in named.accepted and span.para == t.para[end]:
+                named.accept(span.first, span.last, "film", film, DESCRIPTION)
+
+
+def _titles_by_film(gaz: Gazetteer, spans: list[Span]) -> dict[str, list[Span]]:
+    by_film: dict[str, list[Span]] = {}
+    for span in spans:
+        for entry in span.entries:
+            if gaz.is_film(entry):
+                by_film.setdefault(gaz.film_at(entry).key, []).append(span)
+    return by_film

@@ -1,0 +1,189 @@
+"""Mentions beyond a full name or a title: first names, families, descriptions, initials,
+names in either order, titles set in bold, and how sure each mention is (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, sure_mentions
+from newsreel.text.pipeline import process_article
+from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Paragraph, PersonRef
+
+from .links import href
+
+GRAPH = KnowledgeGraph(
+    films=(
+        FilmRef("harbor-lights-2025", "Harbor Lights", 2025),
+        FilmRef("paper-orchard-2024", "The Paper Orchard", 2024),
+        FilmRef("salt-road-2023", "Salt Road", 2023),
+        FilmRef("the-thaw-1982", "The Thaw", 1982),
+        FilmRef("the-thaw-2011", "The Thaw", 2011),
+        FilmRef("loose-threads-2019", "Loose Threads", 2019),
+        FilmRef("glass-river-2020", "Glass River", 2020),
+        FilmRef("friday-2019", "Friday", 2019),
+        FilmRef("release-2020", "Release", 2020),
+        FilmRef("us-2019", "Us", 2019),
+        FilmRef("her-2013", "Her", 2013),
+        FilmRef("night-market-2022", "Night Market", 2022),
+    ),
+    people=(
+        PersonRef("ada-varga", "Ada Varga"),
+        PersonRef("ada-lind", "Ada Lind"),
+        PersonRef("tomas-ilic", "Tomas Ilic"),
+        PersonRef("jon-carver", "Jon Carver"),
+        PersonRef("noah-brill", "Noah Brill"),
+        PersonRef("eli-brill", "Eli Brill"),
+        PersonRef("mara-brill", "Mara Brill"),
+        PersonRef("lana-wexler", "Lana Wexler"),
+        PersonRef("lilly-wexler", "Lilly Wexler"),
+        PersonRef("hugo-del-campo", "Hugo del Campo"),
+        PersonRef("yun-seo-ah", "Yun Seo-ah"),
+        PersonRef("jj-marchetti", "J.J. Marchetti"),
+        PersonRef("db-quell", "DB Quell"),
+        PersonRef("will-friday", "Will Friday"),
+    ),
+    credits=(
+        CreditRef("harbor-lights-2025", "ada-varga", "director"),
+        CreditRef("the-thaw-1982", "jon-carver", "director"),
+        CreditRef("loose-threads-2019", "noah-brill", "director"),
+        CreditRef("loose-threads-2019", "eli-brill", "director"),
+        CreditRef("glass-river-2020", "lana-wexler", "director"),
+        CreditRef("glass-river-2020", "lilly-wexler", "director"),
+        CreditRef("salt-road-2023", "hugo-del-campo", "director"),
+        CreditRef("night-market-2022", "yun-seo-ah", "director"),
+        CreditRef("paper-orchard-2024", "jj-marchetti", "director"),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.build(GRAPH)
+
+
+def mentions(gazetteer: Gazetteer, text: str, **options):
+    return find_mentions([Paragraph(text, 0, **options)], gazetteer)
+
+
+def found(gazetteer: Gazetteer, text: str, **options) -> list[tuple[str, str]]:
+    return [(m.key, m.surface) for m in sure_mentions(mentions(gazetteer, text, **options))]
+
+
+# -- titles set apart by their typography ---------------------------------------------------
+
+
+def test_a_title_of_everyday_words_in_italics_mid_sentence_is_the_film(gazetteer):
+    # Three films in the graph and nothing else in the text: the italics and the capitals say it.
+    small = Gazetteer.build(KnowledgeGraph(films=GRAPH.films[:3]))
+    processed = process_article("We watched *Harbor Lights* twice.\n", graph=small, href=href)
+    assert [(m.key, m.surface) for m in processed.mentions] == [("harbor-lights-2025", "Harbor Lights")]
+
+
+@pytest.mark.parametrize("source", ["**Harbor Lights**", "__Harbor Lights__", "_Harbor Lights_", "“Harbor Lights”"])
+def test_bold_underscores_and_quotes_set_a_title_apart_like_italics(gazetteer, source):
+    processed = process_article(f"Critics loved {source} this year.\n", graph=gazetteer, href=href)
+    assert [m.key for m in processed.mentions] == ["harbor-lights-2025"]
+
+
+@pytest.mark.parametrize("text", [
+    "Friday was hot, and we met on Friday.",
+    "Release: in theaters Friday, from Solano Cine",
+    "Release is set for the spring.",
+    "They told us the film was harbor lights and candles.",
+    "Us and them, she said.",
+    "We saw her on Friday.",
+])
+def test_everyday_word_titles_in_ordinary_prose_are_not_films(gazetteer, text):
+    assert [key for key, _ in found(gazetteer, text) if not key.startswith(("ada", "will"))] == []
+
+
+# -- first names ---------------------------------------------------------------------------
+
+
+def test_a_first_name_after_the_full_name_is_that_person(gazetteer):
+    text = "Tomas Ilic arrived late. Tomas said the ferry was slow, and Tomas's bag was lost."
+    assert found(gazetteer, text) == [("tomas-ilic", "Tomas Ilic"), ("tomas-ilic", "Tomas"), ("tomas-ilic", "Tomas")]
+
+
+def test_a_first_name_before_the_full_name_or_shared_by_two_people_named_is_no_one(gazetteer):
+    assert found(gazetteer, "Tomas waved. Tomas Ilic arrived.") == [("tomas-ilic", "Tomas Ilic")]
+    text = "Ada Varga met Ada Lind. Ada said hello."
+    assert found(gazetteer, text) == [("ada-varga", "Ada Varga"), ("ada-lind", "Ada Lind")]
+
+
+def test_a_first_name_that_is_an_everyday_word_is_held_below_the_link_threshold(gazetteer):
+    text = "Will Friday directed it. Will said no. Will the sequel come?"
+    every = [(m.key, m.surface, m.confidence >= LINK_CONFIDENCE) for m in mentions(gazetteer, text)]
+    assert every == [("will-friday", "Will Friday", True), ("will-friday", "Will", False)]
+
+
+# -- families and teams --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["the Brill brothers", "the Brills", "The Brill siblings"])
+def test_a_family_names_each_member_credited_together(gazetteer, text):
+    found_ = [(m.key, m.group) for m in mentions(gazetteer, f"{text[0].upper()}{text[1:]} made a film.")]
+    # Mara Brill shares the name but was never credited with them: not a member.
+    assert found_ == [("eli-brill", True), ("noah-brill", True)]
+
+
+def test_a_plural_surname_names_the_team(gazetteer):
+    assert [m.key for m in mentions(gazetteer, "The Wexlers shot it in Lisbon.")] == ["lana-wexler", "lilly-wexler"]
+
+
+def test_a_family_as_a_household_names_no_one(gazetteer):
+    assert mentions(gazetteer, "The Brill family runs a bakery.") == []
+
+
+# -- descriptions of a film ----------------------------------------------------------------
+
+
+def test_a_description_with_maker_and_year_is_the_film_named_nearby(gazetteer):
+    text = "Jon Carver shot The Thaw in Alaska. Carver's 1982 original still frightens."
+    assert found(gazetteer, text) == [("jon-carver", "Jon Carver"), ("the-thaw-1982", "The Thaw"),
+                                      ("jon-carver", "Carver"), ("the-thaw-1982", "1982 original")]
+
+
+def test_a_description_settles_a_title_two_films_share(gazetteer):
+    text = "The Thaw is back in cinemas. Jon Carver's 1982 film was restored."
+    keys = [key for key, _ in found(gazetteer, text)]
+    assert keys.count("the-thaw-1982") == 2 and "the-thaw-2011" not in keys
+
+
+def test_a_description_whose_film_is_not_named_nearby_is_no_mention(gazetteer):
+    assert found(gazetteer, "Jon Carver is here. Carver's last film was his best.") == [
+        ("jon-carver", "Jon Carver"), ("jon-carver", "Carver")]
+
+
+# -- particles, name order, initials -------------------------------------------------------
+
+
+def test_a_particle_surname_in_either_case(gazetteer):
+    text = "Hugo del Campo wrote it. Del Campo said yes. Later, del Campo's crew left."
+    assert found(gazetteer, text) == [("hugo-del-campo", "Hugo del Campo"), ("hugo-del-campo", "Del Campo"),
+                                      ("hugo-del-campo", "del Campo")]
+
+
+def test_an_east_asian_name_in_either_order_and_its_family_name_alone(gazetteer):
+    text = "Seo-ah Yun made Night Market. Yun said little. Yun Seo-ah smiled."
+    assert [(k, s) for k, s in found(gazetteer, text) if k == "yun-seo-ah"] == [
+        ("yun-seo-ah", "Seo-ah Yun"), ("yun-seo-ah", "Yun"), ("yun-seo-ah", "Yun Seo-ah")]
+
+
+@pytest.mark.parametrize("name,key", [("JJ Marchetti", "jj-marchetti"), ("J. J. Marchetti", "jj-marchetti"),
+                                      ("J.J. Marchetti", "jj-marchetti"), ("D.B. Quell", "db-quell"),
+                                      ("D. B. Quell", "db-quell"), ("DB Quell", "db-quell")])
+def test_initials_run_together_or_spaced(gazetteer, name, key):
+    assert found(gazetteer, f"We met {name} there.") == [(key, name)]
+
+
+# -- confidence ----------------------------------------------------------------------------
+
+
+def test_every_mention_carries_a_confidence_and_unsure_ones_are_neither_linked_nor_indexed(gazetteer):
+    source = "Will Friday directed it. Will said no.\n"
+    processed = process_article(source, graph=gazetteer, href=href)
+    assert [(m.surface, m.confidence) for m in processed.mentions] == [("Will Friday", 0.95)]
+    assert [m.surface for m in processed.unsure_mentions] == ["Will"]
+    assert processed.html.count("<a ") == 1
