@@ -27,6 +27,8 @@ NEWSREEL_COMMANDS = {
     "reindex-search": "rebuild the search index from the live articles",
     "worker": "run the background worker: scheduled stories go live on their minute (serve runs one too)",
     "purge-trash": "purge the stories deleted more than 30 days ago (run it daily)",
+    "api-key": "make, list or revoke API keys: newsreel api-key create NAME [--kind admin --user NAME]",
+    "webhook": "webhook endpoints and their delivery log: newsreel webhook add URL | list | deliveries | redeliver ID",
 }
 
 
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export",
-                     "render_pages", "reindex_search", "rebuild_renditions", "worker", "purge_trash"}
+                     "render_pages", "reindex_search", "rebuild_renditions", "worker", "purge_trash", "api_key", "webhook"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
 RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "worker"}
 

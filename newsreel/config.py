@@ -396,7 +396,9 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSREEL_CDN_PURGE_BODY",
         '{"urls": {urls}}',
         "The JSON body of a purge request when NEWSREEL_CDN_PURGE_URL has no placeholder; {urls} "
-        "becomes a JSON array of the pages' absolute URLs, e.g. {\"files\": {urls}}.",
+        "becomes a JSON array of the pages' absolute URLs, e.g. {\"files\": {urls}}; or {tags}, a JSON "
+        "array of the cache tags to purge, e.g. {\"tags\": {tags}} (Cloudflare) or "
+        "{\"surrogate_keys\": {tags}} (Fastly).",
         _parse_text,
     ),
     Setting(
@@ -473,8 +475,8 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "The mail server for the desk's e-mails (invitations, password resets), e.g. "
         "smtp+tls://user:password@mail.example.com:587 (STARTTLS), smtps://...:465 (TLS from the "
-        "start) or smtp://host:25 (plain). Empty means mails are written to standard output "
-        "(Django's console backend), for trying Newsreel out.",
+        "start) or smtp://host:25 (plain). Empty means mails are written to the log on standard error "
+        "(one JSON line each with NEWSREEL_LOG_FORMAT=json), for trying Newsreel out.",
         _parse_smtp_url,
     ),
     Setting(
@@ -506,6 +508,35 @@ SETTINGS: tuple[Setting, ...] = (
         "points, whole). Shown on reviews and cards and given to search engines as the review's "
         "rating scale.",
         _parse_rating_scale,
+    ),
+    Setting(
+        "NEWSREEL_API_RATE_LIMIT",
+        "600",
+        "Requests per minute each API key may make (Content and Admin API alike); one more answers "
+        "429 with Retry-After. Counted in NEWSREEL_CACHE_URL's cache, so several app servers share "
+        "the count only when that is a shared cache.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_ATTEMPTS",
+        "8",
+        "How many times the worker tries to deliver one webhook message before giving up on it; "
+        "attempts are spaced by NEWSREEL_WEBHOOK_RETRY_SECONDS, doubling each time.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_RETRY_SECONDS",
+        "30",
+        "The wait before a failed webhook delivery's first retry; each later retry waits twice "
+        "as long as the one before (30: 30 s, 1 min, 2 min, ... about an hour in all for 8 attempts).",
+        _parse_seconds,
+    ),
+    Setting(
+        "NEWSREEL_WEBHOOK_DISABLE_AFTER",
+        "5",
+        "A webhook endpoint is disabled after this many messages in a row failed every attempt; "
+        "`newsreel webhook list` shows why, and redelivering one of its messages enables it again.",
+        _parse_positive_int,
     ),
     Setting(
         "NEWSREEL_CONFIRM_EVERY_QUOTE",
@@ -554,6 +585,10 @@ class Config:
     invite_days: int = 7
     embed_posters: bool = True
     rating_scale: str = "stars-5"
+    api_rate_limit: int = 600
+    webhook_attempts: int = 8
+    webhook_retry_seconds: int = 30
+    webhook_disable_after: int = 5
     confirm_every_quote: bool = False
 
     @property
@@ -616,6 +651,10 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         invite_days=values["NEWSREEL_INVITE_DAYS"],
         embed_posters=values["NEWSREEL_EMBED_POSTERS"],
         rating_scale=values["NEWSREEL_RATING_SCALE"],
+        api_rate_limit=values["NEWSREEL_API_RATE_LIMIT"],
+        webhook_attempts=values["NEWSREEL_WEBHOOK_ATTEMPTS"],
+        webhook_retry_seconds=values["NEWSREEL_WEBHOOK_RETRY_SECONDS"],
+        webhook_disable_after=values["NEWSREEL_WEBHOOK_DISABLE_AFTER"],
         confirm_every_quote=values["NEWSREEL_CONFIRM_EVERY_QUOTE"],
     )
     check_config(config)
@@ -640,9 +679,9 @@ def check_config(config: Config) -> None:
     if bool(config.s3_access_key_id) != bool(config.s3_secret_access_key):
         raise ConfigError("NEWSREEL_S3_ACCESS_KEY_ID and NEWSREEL_S3_SECRET_ACCESS_KEY go together: set both or neither")
     if config.cdn_purge_url and not re.search(r"\{(url|quoted_url|path)\}", config.cdn_purge_url) \
-            and "{urls}" not in config.cdn_purge_body:
-        raise ConfigError("NEWSREEL_CDN_PURGE_BODY must hold {urls} (the pages' URLs as a JSON array) when "
-                          "NEWSREEL_CDN_PURGE_URL has no {url}, {quoted_url} or {path}")
+            and "{urls}" not in config.cdn_purge_body and "{tags}" not in config.cdn_purge_body:
+        raise ConfigError("NEWSREEL_CDN_PURGE_BODY must hold {urls} (the pages' URLs as a JSON array) or {tags} "
+                          "(their cache tags) when NEWSREEL_CDN_PURGE_URL has no {url}, {quoted_url} or {path}")
 
 
 def ensure_data_dir(config: Config) -> None:

@@ -16,10 +16,19 @@ from newsreel import links
 
 PUBLIC_METHODS = ("GET", "HEAD")
 DESK_METHODS = ("GET", "HEAD", "POST")
+# The Content API also answers CORS preflights; the Admin API takes JSON writes (newsreel.api).
+CONTENT_API_PREFIX, CONTENT_API_METHODS = "/api/content/", ("GET", "HEAD", "OPTIONS")
+ADMIN_API_PREFIX, ADMIN_API_METHODS = "/api/admin/", ("GET", "HEAD", "POST", "PATCH")
 
 
 def allowed_methods(path: str) -> tuple[str, ...]:
-    return DESK_METHODS if path.startswith(links.desk_prefix()) else PUBLIC_METHODS
+    if path.startswith(links.desk_prefix()):
+        return DESK_METHODS
+    if path.startswith(CONTENT_API_PREFIX):
+        return CONTENT_API_METHODS
+    if path.startswith(ADMIN_API_PREFIX):
+        return ADMIN_API_METHODS
+    return PUBLIC_METHODS
 
 
 class AllowedMethodsMiddleware:

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "newsreel.public",
     "newsreel.desk",
     "newsreel.importers",
+    "newsreel.api",
+    "ninja",  # only for its static files: the API docs page (Swagger UI) is served from here
     # The worker's task queue (newsreel.newsroom.tasks; docs/workflow.md says why this library).
     "django_tasks",
     "django_tasks_db",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsreel.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS for the Content API's keys (answers preflights itself) and the API's rate-limit headers.
+    "newsreel.api.cors.ContentCorsMiddleware",
     # 405 for methods the site does not take, before CSRF could answer them with 403.
     "newsreel.http_methods.AllowedMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -4,6 +4,7 @@ from django.urls import path
 
 from newsreel.desk.views import (
     articles, auth, autosave, graph, images, listing, people, preview_links, quotes, review, revisions, schedule, trash,
+    writing,
 )
 
 app_name = "desk"
@@ -28,6 +29,9 @@ urlpatterns = [
     path("articles/<int:pk>/preview-link/revoke/", preview_links.preview_link_revoke, name="preview_link_revoke"),
     path("articles/<int:pk>/revisions/compare/", revisions.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", revisions.revision_restore, name="revision_restore"),
+    path("articles/new/live/", writing.live, name="live_new"),
+    path("articles/<int:pk>/live/", writing.live, name="live"),
+    path("knowledge/complete/", writing.complete, name="complete"),
     path("articles/<int:pk>/quotes/", quotes.quote_check, name="quote_check"),
     path("films/", graph.entity_list, {"kind": "film"}, name="graph_films"),
     path("films/new/", graph.entity_edit, {"kind": "film"}, name="graph_film_new"),
@@ -44,6 +48,8 @@ urlpatterns = [
          name="graph_person_credit_remove"),
     path("film-people/<int:pk>/merge/", graph.entity_merge, {"kind": "person"}, name="graph_person_merge"),
     path("images/", images.image_list, name="images"),
+    path("images/find/", writing.image_find, name="image_find"),
+    path("images/upload/", writing.image_upload, name="image_upload"),
     path("images/<int:pk>/", images.image_detail, name="image"),
     path("images/<int:pk>/replace/", images.image_replace, name="image_replace"),
     path("images/<int:pk>/delete/", images.image_delete, name="image_delete"),

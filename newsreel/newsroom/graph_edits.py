@@ -47,22 +47,42 @@ def stories_naming(entity: Film | Person, names: Iterable[str] = ()) -> list[Art
 
 
 def relink(entity: Film | Person, names: Iterable[str] = ()) -> int:
-    """Derive the live stories that name `entity` (or `names`) again; how many were republished."""
-    from newsreel.newsroom.publishing import publish  # publishing builds on the graph, not the reverse
+    """Derive the live stories that name `entity` (or `names`) again, and republish the ones
+    whose mentions or quotes changed; how many were republished.
 
-    stories = stories_naming(entity, names)
-    for story in stories:
-        if story.is_live:
-            publish(story, revision=story.live_revision)
-    return len(stories)
+    The text core runs on each candidate's live revision (cheap); only a story whose links
+    or speakers differ from what it was published with pays for a publish (its page, the
+    lists and feeds that show it)."""
+    import json
+
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.publishing import _derived_summary, _process, publish  # publishing builds on the graph
+
+    republished = 0
+    for story in stories_naming(entity, names):
+        if not story.is_live:
+            continue
+        processed = _process(ArticleDraft.from_json(story.live_revision.content))
+        fresh = json.loads(json.dumps(_derived_summary(processed)))
+        stored = story.live_revision.derived or {}
+        if all(fresh[part] == stored.get(part) for part in ("mentions", "quotes")):
+            continue
+        publish(story, revision=story.live_revision, processed=processed)
+        republished += 1
+    return republished
 
 
 def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> int:
-    """Save a film or person edited in the desk and relink the stories naming it (before or now)."""
+    """Save a film or person edited in the desk and relink the stories naming it (before or
+    now) when its names changed; the pages showing it refresh on the save itself
+    (newsreel.public.invalidation)."""
     require(user, GRAPH_EDIT)
+    new = entity.pk is None
     with transaction.atomic():
         entity.full_clean()
         entity.save()
+        if not new and names_of(entity) == set(old_names):
+            return 0  # nothing the text core reads changed: no story links differently
         return relink(entity, old_names)
 
 

@@ -25,6 +25,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import Article, Revision, WorkflowState
 from newsreel.newsroom.permissions import STORY_SCHEDULE, require
+from newsreel.newsroom.signals import article_scheduled
 
 logger = logging.getLogger("newsreel.scheduling")
 
@@ -87,6 +88,7 @@ def schedule(article: Article, *, at: dt.datetime, unpublish_at: dt.datetime | N
     _enqueue("go_live", article.pk, at)
     if unpublish_at is not None:
         _enqueue("come_down", article.pk, unpublish_at)
+    article_scheduled.send(sender=Article, article=article)
     return article
 
 

@@ -11,6 +11,8 @@ from django.dispatch import Signal
 article_published = Signal()
 # kwargs: article, previous (ArticleSnapshot of what was live)
 article_unpublished = Signal()
+# kwargs: article (now scheduled; published_at is when it goes live)
+article_scheduled = Signal()
 # kwargs: article (live), people (keys of the people whose pages showed or now show its
 # quotes): an editor checked a quote of a live story (newsreel.newsroom.quote_checks).
 quotes_checked = Signal()

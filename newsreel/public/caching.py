@@ -35,6 +35,8 @@ from newsreel.public import conditional, store
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
+# The Admin API answers for one key's person: never cached (newsreel.api).
+ADMIN_API_PREFIX = "/api/admin/"
 
 
 def cache_control_for(status: int) -> str:
@@ -50,7 +52,8 @@ class PublicCacheHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.private = links.desk_prefix()  # the desk's answers are its own (operations/headers.py)
+        # the desk's answers are its own (operations/headers.py)
+        self.private = (links.desk_prefix(), ADMIN_API_PREFIX)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)

@@ -12,7 +12,10 @@ Two shapes cover the common purge APIs without naming any vendor:
   placeholder replaced (a Varnish or Fastly `PURGE` sent to the page itself, an API that
   takes `?url=`);
 - otherwise one request per BATCH pages, its body NEWSREEL_CDN_PURGE_BODY with `{urls}`
-  replaced by a JSON array of the URLs (an API that takes a list, e.g. `{"files": {urls}}`).
+  replaced by a JSON array of the URLs (an API that takes a list, e.g. `{"files": {urls}}`);
+- or, when the body holds `{tags}`, one request per BATCH cache tags (`cache_tags`): the
+  changed pages' tags and those of the API answers built from the same stories, films and
+  people (Cloudflare's `{"tags": {tags}}`, Fastly's `{"surrogate_keys": {tags}}`).
 
 Purging is best effort by design: the CDN keeps a page at most `s-maxage` (five minutes,
 `store.CACHE_CONTROL`) anyway, so a purge that fails is logged as a warning and never
@@ -36,6 +39,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 
+from newsreel.public import cache_tags
 from newsreel.public.after_commit import after_commit
 
 logger = logging.getLogger("newsreel.public.cdn_purge")
@@ -105,6 +109,9 @@ def purge(paths: list[str]) -> None:
                        "previous copies until they expire (s-maxage, five minutes) or a purge of everything "
                        "made through the CDN itself", len(paths), LIMIT)
         return
+    if "{tags}" in config.cdn_purge_body and not any(p in config.cdn_purge_url for p in PLACEHOLDERS):
+        _purge_tags(cache_tags.purge_tags(paths))
+        return
     urls = [config.site_url + path for path in paths]
     failed: list[str] = []
     if any(placeholder in config.cdn_purge_url for placeholder in PLACEHOLDERS):
@@ -122,6 +129,18 @@ def purge(paths: list[str]) -> None:
     if failed:
         logger.warning("CDN purge failed for %d of %d page(s), e.g. %s; the CDN serves the previous copies "
                        "until they expire (s-maxage, five minutes)", len(failed), len(urls), failed[0])
+
+
+def _purge_tags(tags: list[str]) -> None:
+    config = settings.CONFIG
+    failed: list[str] = []
+    for start in range(0, len(tags), BATCH):
+        batch = tags[start:start + BATCH]
+        if not _send(config.cdn_purge_url, config.cdn_purge_body.replace("{tags}", json.dumps(batch)).encode()):
+            failed += batch
+    if failed:
+        logger.warning("CDN purge failed for %d of %d cache tag(s), e.g. %s; the CDN serves the previous copies "
+                       "until they expire (s-maxage, five minutes)", len(failed), len(tags), failed[0])
 
 
 def _send(target: str, body: bytes | None) -> bool:

@@ -5,8 +5,8 @@ comparisons. Django's request object, URL resolver and middleware stack cost sev
 times that, so `StoredPageFastPath` wraps the Django application and answers those
 requests itself, with the same bytes and the same headers Django would send:
 
-- the body, Content-Type, Content-Length, ETag, Last-Modified and Cache-Control of
-  `newsreel.public.store`, and its 304, decided by the same function (`conditional`);
+- the body, Content-Type, Content-Length, ETag, Last-Modified, Cache-Control and cache
+  tags (`cache_tags`) of `newsreel.public.store`, and its 304, decided by the same function (`conditional`);
 - the headers Django's middleware adds (security headers, X-Frame-Options, ...). They are
   not copied here: the fast path sends one probe response through the real middleware
   stack, once per kind of answer (status, secure or not), and adds what the stack added.
@@ -43,7 +43,7 @@ from django.urls import set_urlconf
 from django.utils.http import http_date
 
 from newsreel import links
-from newsreel.public import conditional, store
+from newsreel.public import cache_tags, conditional, store
 from newsreel.public.old_links import wordpress_post_id
 from newsreel.public.models import StoredPage
 
@@ -103,6 +103,7 @@ class StoredPageFastPath:
             if location:
                 headers.append(("Location", location))
             headers += [("ETag", etag), ("Last-Modified", modified_header), ("Cache-Control", store.CACHE_CONTROL)]
+            headers += cache_tags.headers(path)
         added = self.middleware_headers(environ, status, secure)
         if added is None:
             return None

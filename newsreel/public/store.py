@@ -20,7 +20,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.http import http_date
 
-from newsreel.public import cdn_purge, conditional
+from newsreel.public import cache_tags, cdn_purge, conditional
 from newsreel.public import reader_fill
 from newsreel.public.models import StoredPage
 
@@ -185,6 +185,8 @@ def _respond(
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(modified)
     response.headers["Cache-Control"] = CACHE_CONTROL
+    for name, value in cache_tags.headers(request.path_info):
+        response.headers[name] = value
     if status != 200:
         return response
     return conditional.answer(request.META, response, etag, modified)

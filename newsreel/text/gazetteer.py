@@ -157,6 +157,10 @@ class Gazetteer:
         self.lowercase_forms: set[int] = set()
         self._shared_index: dict[int, tuple[dict[str, int], dict[int, list[int]]]] = {}
         self._families: dict[tuple[str, ...], list[frozenset[str]]] | None = None
+        # Surnames and given names of the people articles name, worked out once (a dict that
+        # grows with the people named, not with the graph).
+        self._surnames: dict[str, tuple[str, ...]] = {}
+        self._given_names: dict[str, tuple[str, ...]] = {}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_SEQUENCE)
         # Tuples, not sets: a film has a few dozen credits at most, and with a million names
         # the difference is hundreds of megabytes.
@@ -348,12 +352,18 @@ class Gazetteer:
         return self._credits_of.get(film_key, ())
 
     def surname(self, person_key: str) -> tuple[str, ...]:
-        person = self.people_by_key.get(person_key)
-        return surname_tokens(person.name) if person else ()
+        found = self._surnames.get(person_key)
+        if found is None:
+            person = self.people_by_key.get(person_key)
+            found = self._surnames[person_key] = surname_tokens(person.name) if person else ()
+        return found
 
     def given_name(self, person_key: str) -> tuple[str, ...]:
-        person = self.people_by_key.get(person_key)
-        return given_name_tokens(person.name) if person else ()
+        found = self._given_names.get(person_key)
+        if found is None:
+            person = self.people_by_key.get(person_key)
+            found = self._given_names[person_key] = given_name_tokens(person.name) if person else ()
+        return found
 
     def families(self) -> dict[tuple[str, ...], list[frozenset[str]]]:
         """Folded surname -> the groups of people sharing it who are credited on one film

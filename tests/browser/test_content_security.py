@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.desk.conftest import make_user
 from tests.public.stories import SPOILER, films, harbor_body, story  # noqa: F401  (fixture)
+from tests.writing_editor import fill_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -64,7 +65,7 @@ def test_desk_pages_load_everything_under_the_policy(live_server, watched, films
         assert_nothing_refused(watched)
     watched.goto(live_server.url + "/desk/articles/new/")
     watched.fill("#id_headline", "A draft")
-    watched.fill("#id_body", "Some words.")
+    fill_body(watched, "Some words.")
     watched.keyboard.press("Control+s")  # desk.js's shortcut: our own script runs under the policy
     watched.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
     expect(watched.locator(".messages")).to_contain_text("Saved")

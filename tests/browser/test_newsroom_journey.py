@@ -14,6 +14,7 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.publishing import save_and_publish
+from tests.writing_editor import fill_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,7 +59,7 @@ def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):
     page.get_by_role("button", name="Log in").click()
     page.goto(live_server.url + "/desk/articles/new/")
     page.get_by_label("Headline").fill("Lantern Bay holds on to its screens")
-    page.locator("#id_body").fill("*Lantern Bay* keeps its screens for a third week, Mira Okonjo said.\n")
+    fill_body(page, "*Lantern Bay* keeps its screens for a third week, Mira Okonjo said.\n")
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messages")).to_contain_text("Published")
 

@@ -9,6 +9,7 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.models import Article, Autosave
 
 from .conftest import GRAPH, make_user
+from tests.writing_editor import focus_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +32,7 @@ def test_text_typed_into_a_closed_tab_is_offered_back_and_restored(page, live_se
 
     page.goto(live_server.url + "/desk/articles/new/")
     page.fill("#id_headline", "Ada Varga finishes Harbor Lights")
-    page.focus("#id_body")
+    focus_body(page)
     page.keyboard.type(TYPED)
     expect(page.locator("#autosave-status")).to_contain_text("Autosaved at")
     page.close(run_before_unload=False)  # the tab is gone: no save, no goodbye
@@ -60,7 +61,7 @@ def test_text_typed_while_the_network_is_down_is_kept_in_the_browser(page, live_
 
     page.goto(live_server.url + "/desk/articles/new/")
     context.set_offline(True)
-    page.focus("#id_body")
+    focus_body(page)
     page.keyboard.type(TYPED)
     expect(page.locator("#autosave-status")).to_contain_text("kept in this browser")
     page.close(run_before_unload=False)

@@ -16,6 +16,7 @@ from tests.browser.test_accessibility import AXE_RUN, axe_source  # noqa: F401 (
 
 from .conftest import GRAPH, make_user
 from .test_autosave_in_browser import sign_in
+from tests.writing_editor import fill_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,7 +61,7 @@ def test_the_editing_safely_screens_have_no_axe_violations(chromium, live_server
         page.goto(f"{live_server.url}/desk/articles/{story.pk}/")
         save_draft(ArticleDraft(headline="Harbor Lights opens in December", slug="harbor-lights-opens",
                                 body=BODY.replace("October", "December")), article=story, user=carla)
-        page.fill("#id_body", BODY.replace("October", "January"))
+        fill_body(page, BODY.replace("October", "January"))
         page.get_by_role("button", name="Save draft").click()
         expect(page.locator("#merge")).to_contain_text("carla saved revision 3")
         found["merge"] = axe(page, axe_source, only=["#merge"])

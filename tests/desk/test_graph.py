@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from newsreel.films.models import Credit, Film, Person
 from newsreel.newsroom.intake import ArticleDraft
-from newsreel.newsroom.models import Mention, Quote
+from newsreel.newsroom.models import Article, Mention, Quote
 from newsreel.newsroom.publishing import save_and_publish
 
 from .conftest import png_upload
@@ -113,3 +113,17 @@ def test_a_contributor_reads_films_but_cannot_change_them(as_contributor, graph)
     html = as_contributor.get(reverse("desk:graph_film", args=[film.pk])).content.decode()
     assert "edited by editors" in html and "<fieldset disabled>" in html
     assert as_contributor.post(reverse("desk:graph_film", args=[film.pk]), film_form()).status_code == 403
+
+
+def test_a_save_that_changes_no_name_republishes_nothing(as_editor, graph):
+    story = save_and_publish(ArticleDraft(headline="Harbor news", body="*Harbor Lights* opens in October."),
+                             origin="test")
+    film = Film.objects.get(key="harbor-lights-2025")
+    before = Article.objects.get(pk=story.pk).updated_at
+    data = film_form(title=film.title, key=film.key, aliases_text="Harbour Lights", year="2025",
+                     distributor="Another Distributor", release_date="", status="in theaters")
+    response = as_editor.post(reverse("desk:graph_film", args=[film.pk]), data, follow=True)
+    html = response.content.decode()
+    assert "Saved “Harbor Lights (2025)”." in html and "linked again" not in html
+    assert Article.objects.get(pk=story.pk).updated_at == before
+    assert "Another Distributor" in Client().get("/films/harbor-lights-2025/").content.decode()

@@ -53,3 +53,26 @@ def test_an_editor_finds_an_image_moves_its_focal_point_and_fixes_its_credit(chr
     finally:
         context.close()
     assert Image.objects.count() == 2
+
+
+def test_several_pictures_upload_at_once_with_progress_and_their_files_credit(chromium, live_server, tmp_path):
+    from tests.images.pictures_with_metadata import jpeg
+
+    make_user("edith", "editor")
+    (tmp_path / "agency.jpg").write_bytes(jpeg(xmp=True, size=(1600, 1000)))
+    (tmp_path / "second.jpg").write_bytes(jpeg(xmp=True, size=(1200, 900)))
+    context, page = sign_in(chromium, live_server, "edith")
+    try:
+        sent = []
+        page.on("request", lambda request: sent.append(request.headers.get("x-requested-with"))
+                if request.method == "POST" else None)
+        page.goto(live_server.url + "/desk/images/")
+        page.get_by_label("Pictures").set_input_files([str(tmp_path / "agency.jpg"), str(tmp_path / "second.jpg")])
+        page.get_by_role("button", name="Upload").click()
+        # Renditions are made before the answer comes: give a loaded machine time.
+        expect(page.locator(".messages")).to_contain_text("came from the file: check them", timeout=90_000)
+        expect(page.get_by_alt_text("A woman in a coat on a wooden pier")).to_have_count(2)
+        assert sent == ["XMLHttpRequest"]  # sent by the page's script, which shows the progress
+        assert sorted(Image.objects.values_list("credit", flat=True)) == ["Lio Brand / Kestrel Films"] * 2
+    finally:
+        context.close()

@@ -9,6 +9,7 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.models import Article, WorkflowState
 
 from .conftest import GRAPH, make_user
+from tests.writing_editor import fill_body, selected_body_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +33,7 @@ def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, liv
 
     page.focus("#id_headline")
     page.keyboard.type("Ada Varga finishes Harbor Lights")
-    page.fill("#id_body", BAD_BODY)
+    fill_body(page, BAD_BODY)
     page.keyboard.press("Control+s")  # comfort: saves the draft
     page.wait_for_url(re.compile(r"/desk/articles/\d+/$"))
     assert page.input_value("#id_body") == BAD_BODY
@@ -41,8 +42,7 @@ def test_an_editor_writes_fixes_a_line_and_publishes_with_the_keyboard(page, liv
 
     line_link.focus()
     page.keyboard.press("Enter")  # jumps to the line in the body
-    selected = page.evaluate("(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()")
-    assert selected == ":::spoiler tidewater-keepers"
+    assert selected_body_text(page) == ":::spoiler tidewater-keepers"
     page.keyboard.type(":::spoiler harbor-lights-2025")  # replaces the selected line
 
     with page.expect_popup() as opened:  # the real public page of the unsaved text, in a new tab

@@ -11,6 +11,7 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.models import Article, StoryNote, WorkflowState
 
 from .conftest import BODY, GRAPH, make_user
+from tests.writing_editor import fill_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +40,7 @@ def test_a_contributor_submits_an_editor_sends_it_back_then_approves_it(chromium
         expect(desk_nav.get_by_role("link", name="Review")).to_have_count(0)  # the queue is for editors
         desk_nav.get_by_role("link", name="New article").click()
         carla.get_by_label("Headline").fill("Ada Varga finishes Harbor Lights")
-        carla.locator("#id_body").fill(BODY)
+        fill_body(carla, BODY)
         expect(carla.get_by_role("button", name="Publish")).to_have_count(0)
         carla.get_by_label("Note to the editors (optional)").fill("First cut; the ending is under embargo.")
         carla.get_by_role("button", name="Submit for review").click()
@@ -56,7 +57,7 @@ def test_a_contributor_submits_an_editor_sends_it_back_then_approves_it(chromium
 
         carla.reload()
         expect(carla.locator(".review-panel")).to_contain_text("Name the distributor in the first paragraph.")
-        carla.locator("#id_body").fill(BODY + "\nKestrel Films releases it in October.\n")
+        fill_body(carla, BODY + "\nKestrel Films releases it in October.\n")
         carla.get_by_label("Note to the editors (optional)").fill("Done.")
         carla.get_by_role("button", name="Submit for review").click()
         expect(carla.locator(".messages")).to_contain_text("Submitted revision 2 for review")

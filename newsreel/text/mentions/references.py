@@ -51,11 +51,12 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     if not full:
         return
     full.sort()
-    heads = {given[0] for _, _, given in full}
+    heads = {given[0] for _, _, given in full} - surnames
     new: list[tuple[int, int, str, float]] = []
-    for i in range(full[0][0], len(t.folded)):
+    start = full[0][0]
+    for i in [i for i, word in enumerate(t.folded[start:], start) if word in heads]:
         word = t.folded[i]
-        if word not in heads or i in covered or i in named.accepted or word in surnames:
+        if i in covered or i in named.accepted:
             continue
         if not t.raw[i][:1].isupper():
             continue
@@ -86,8 +87,8 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     """ "the Safdie brothers", "the Wachowskis", "the de Vries siblings": each member."""
     t = named.tokens
     folded = t.folded
-    for i in range(len(folded) - 1):
-        if folded[i] != "the" or i + 1 in covered:
+    for i in [i for i, word in enumerate(folded) if word == "the"]:
+        if i + 1 >= len(folded) or i + 1 in covered:
             continue
         j = i + 1
         while j < len(folded) and folded[j] in _PARTICLES and t.para[j] == t.para[i]:
@@ -140,11 +141,7 @@ def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -
     is left alone."""
     t = named.tokens
     folded = t.folded
-    by_film: dict[str, list[Span]] = {}
-    for span in title_spans:
-        for entry in span.entries:
-            if gaz.is_film(entry):
-                by_film.setdefault(gaz.film_at(entry).key, []).append(span)
+    by_film: dict[str, list[Span]] | None = None  # built at the first description: most articles have none
     for end, person in list(named.person_ends.items()):
         if not (end + 2 < len(folded) and folded[end + 1] == "'" and folded[end + 2] == "s"):
             continue
@@ -163,6 +160,8 @@ def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -
                 break  # "Varga's last film", "her wartime drama" may be a film the article never names
         if last is None or first in named.accepted:
             continue
+        if by_film is None:
+            by_film = _titles_by_film(gaz, title_spans)
         films = [key for key in gaz.films_of(person)
                  if (year is None or gaz.films_by_key[key].year == year) and key in by_film
                  and any(abs(span.para - t.para[end]) <= _NEARBY_PARAGRAPHS for span in by_film[key])]
@@ -181,3 +180,12 @@ def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -
             # mean both films ("There are now two films called Saltmarsh").
             if span.first not in named.accepted and span.para == t.para[end]:
                 named.accept(span.first, span.last, "film", film, DESCRIPTION)
+
+
+def _titles_by_film(gaz: Gazetteer, spans: list[Span]) -> dict[str, list[Span]]:
+    by_film: dict[str, list[Span]] = {}
+    for span in spans:
+        for entry in span.entries:
+            if gaz.is_film(entry):
+                by_film.setdefault(gaz.film_at(entry).key, []).append(span)
+    return by_film

@@ -7,6 +7,7 @@ is read from the tokens around it.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Sequence
 
 from newsreel.text.gazetteer import Gazetteer
@@ -49,22 +50,23 @@ class Tokens:
         ids: list[int] = []
         vocabulary_get = gazetteer.vocabulary.get
         starts, ends, folds, raws, paras, spaced = self.start, self.end, self.folded, self.raw, self.para, self.spaced
+        # Whole lists per paragraph rather than a token at a time: this runs on every word
+        # of every article (bench/text_core.py).
         for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
-            ascii_lower = text.lower() if text.isascii() else None
-            previous_end = -1
-            for match in TOKEN_RE.finditer(text):
-                start, end = match.span()
-                raw = match.group()
-                folded = ascii_lower[start:end] if ascii_lower is not None else fold_token(raw)
-                starts.append(start)
-                ends.append(end)
-                folds.append(folded)
-                raws.append(raw)
-                paras.append(index)
-                spaced.append(start != previous_end)
-                ids.append(vocabulary_get(folded, 0))
-                previous_end = end
+            matches = list(TOKEN_RE.finditer(text))
+            spans = [match.span() for match in matches]
+            raw = [match.group() for match in matches]
+            folded = [token.lower() for token in raw] if text.isascii() else [fold_token(token) for token in raw]
+            token_starts = [start for start, _ in spans]
+            token_ends = [end for _, end in spans]
+            starts.extend(token_starts)
+            ends.extend(token_ends)
+            folds.extend(folded)
+            raws.extend(raw)
+            paras.extend([index] * len(spans))
+            spaced.extend([start != end for start, end in zip(token_starts, [-1] + token_ends[:-1])])
+            ids.extend(map(vocabulary_get, folded, repeat(0, len(folded))))
             self.start.append(len(text))
             self.end.append(len(text))
             self.folded.append("")

@@ -16,7 +16,7 @@ from newsreel.text.quotes.words import (
     _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _fragments
-from newsreel.text.quotes.outsiders import Outsider, find_outsiders
+from newsreel.text.quotes.outsiders import Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
 
@@ -109,14 +109,17 @@ class _Doc:
             first_full[m.key] = m.end
             short.append((m.end, words[0], m.key))
             short.append((m.end, words[-1], m.key))
-        covered = [(m.start, m.end) for m in self.people]
+        covered = Spans((m.start, m.end) for m in self.people)
+        by_name: dict[str, list[tuple[int, str]]] = {}
+        for since, name, key in short:
+            by_name.setdefault(name, []).append((since, key))
         added: list[Mention] = []
         for i, paragraph in enumerate(self.paragraphs):
             for w in re.finditer(r"\b[A-Z][\w’'\-]*[a-z]\b", paragraph.text):
                 word, at = w.group(0), paragraph.start + w.start()
-                if word in _NOT_NAMES or any(s <= at < e for s, e in covered):
+                if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
-                keys = {key for since, name, key in short if name == word and since <= at}
+                keys = {key for since, key in by_name[word] if since <= at}
                 if len(keys) != 1:
                     continue
                 following = paragraph.text[w.end() : w.end() + 2]

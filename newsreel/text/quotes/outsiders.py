@@ -10,9 +10,10 @@ Depends on: words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _SPEECH_KINDS, _VERB_ALT
@@ -55,10 +56,34 @@ class Outsider:
     name: str
 
 
+class Spans:
+    """(start, end) spans, asked whether any overlaps a range: a search, not a walk over all
+    of them for every capitalised word of the article."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span begins before `end` and ends after `start`."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+    def holds(self, at: int) -> bool:
+        """Whether a span begins at or before `at` and ends after it."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+
 def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[Outsider]:
     """Every capitalised name of two or more words (or the surname of one written before) that
     no mention covers, in reading order."""
-    covered = sorted((m.start, m.end) for m in mentions)
+    covered = Spans((m.start, m.end) for m in mentions)
     found: list[Outsider] = []
     short: dict[str, str] = {}
     for paragraph in paragraphs:
@@ -82,7 +107,7 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             start = paragraph.start + match.start() + words[0][0]
             end = paragraph.start + match.end()
             tokens = [w for _, w in words]
-            if any(s < end and start < e for s, e in covered):
+            if covered.overlaps(start, end):
                 continue
             if len(tokens) == 1:
                 full = short.get(tokens[0])

@@ -79,7 +79,10 @@
     restore.addEventListener("click", function () {
       FIELDS.forEach(function (name) {
         var field = form.elements[name];
-        if (field && entry.fields[name] !== undefined) field.value = entry.fields[name];
+        if (field && entry.fields[name] !== undefined) {
+          if (field.writingEditor) field.writingEditor.setText(entry.fields[name]);  // editor.js keeps the textarea in step
+          else field.value = entry.fields[name];
+        }
       });
       if (baseField && entry.base) baseField.value = entry.base;
       box.remove();
@@ -126,7 +129,24 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
 
+  /* With the writing editor (editor.js) on the page, its live preview keeps the slot as the
+     writer types, one request at a time: this script then sends nothing itself and only
+     hears what was kept. */
+  var liveKeeps = false;
+  form.addEventListener("newsreel:kept", function (event) {
+    liveKeeps = true;
+    var sent = {};
+    FIELDS.forEach(function (name) {
+      if (form.elements[name]) sent[name] = event.detail.body.get(name) || "";
+    });
+    lastSent = JSON.stringify(sent);
+    var entry = read();
+    if (entry && JSON.stringify(entry.fields) === lastSent) { entry.synced = true; write(entry); }
+    say("Autosaved at " + event.detail.time + ". Not a revision yet: Save draft keeps one.");
+  });
+
   function send() {
+    if (liveKeeps) return;
     if (!pending || sending) return;
     var snapshot = JSON.stringify(values());
     pending = false;

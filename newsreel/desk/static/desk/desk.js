@@ -4,6 +4,7 @@
 
   /* Error messages that name a line of the body jump to that line. */
   function goToLine(textarea, line) {
+    if (textarea.writingEditor) { textarea.writingEditor.goToLine(line); return; }  // the writing editor (editor.js)
     var lines = textarea.value.split("\n");
     var start = 0;
     for (var i = 0; i < Math.min(line - 1, lines.length); i++) start += lines[i].length + 1;

@@ -33,21 +33,22 @@
       event.preventDefault();
       var request = new XMLHttpRequest();
       request.open("POST", form.action);
+      request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       bar.hidden = false;
       request.upload.addEventListener("progress", function (progress) {
         if (!progress.lengthComputable) return;
         var percent = Math.round(progress.loaded / progress.total * 100);
         bar.value = percent;
-        status.textContent = "Uploading: " + percent + "%";
+        status.textContent = percent < 100 ? "Uploading: " + percent + "%"
+          : "Uploaded; checking the pictures and making their sizes and crops…";
       });
       request.addEventListener("load", function () {
-        if (request.status < 300 && request.responseURL) {
-          window.location.assign(request.responseURL);
-        } else {
-          document.open();
-          document.write(request.responseText);
-          document.close();
-        }
+        // The answer is the page the form leads to (the request followed its redirect and
+        // used up its messages): show it as it came, at its own address.
+        if (request.responseURL) history.replaceState(null, "", request.responseURL);
+        document.open();
+        document.write(request.responseText);
+        document.close();
       });
       request.addEventListener("error", function () {
         bar.hidden = true;

@@ -1,0 +1,3 @@
+from newsreel.api.service import api
+
+urlpatterns = api.urls[0]

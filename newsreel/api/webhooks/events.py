@@ -1,0 +1,119 @@
+"""What is sent: one message per event to every enabled endpoint that asked for it.
+
+Listens to the newsroom (a story published, updated, unpublished, scheduled) and to the
+film graph (films and people changed). Messages are written, and their delivery tasks
+queued, inside the transaction that made the change: a rolled-back publish sends nothing,
+and a committed one is delivered by the worker even if this process dies.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from django.db.models.signals import post_save
+from django.utils import timezone
+
+from newsreel import links
+from newsreel.api.models import WebhookDelivery, WebhookEndpoint
+from newsreel.api.webhooks import signing
+from newsreel.api.webhooks.delivery import enqueue
+from newsreel.films.models import Film, Person
+from newsreel.films.signals import graph_changed
+from newsreel.newsroom.signals import article_published, article_scheduled, article_unpublished
+from newsreel.public.pages.common import absolute
+
+EVENTS = {
+    "story.published": "a story went live for the first time (or again after being taken down)",
+    "story.updated": "a live story's changes were published",
+    "story.unpublished": "a live story was taken off the site",
+    "story.scheduled": "a story was scheduled to go live later",
+    "film.changed": "films in the knowledge graph were added or changed",
+    "person.changed": "people in the knowledge graph were added or changed",
+}
+
+
+def emit(event: str, data: dict[str, Any]) -> int:
+    """Queue the message for every endpoint that wants it; the number queued."""
+    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(enabled=True)
+                 if not endpoint.events or event in endpoint.events]
+    if not endpoints:
+        return 0
+    payload = {"type": event, "timestamp": timezone.now().isoformat(), "data": data}
+    for endpoint in endpoints:
+        delivery = WebhookDelivery.objects.create(endpoint=endpoint, message_id=signing.new_message_id(),
+                                                  event=event, payload=payload)
+        enqueue(delivery)
+    return len(endpoints)
+
+
+def story_data(article) -> dict[str, Any]:
+    """What a message says about a story: its identity and spoiler-safe words only."""
+    return {"id": article.pk, "slug": article.slug, "url": absolute(article.get_absolute_url()),
+            "headline": article.headline, "state": article.state,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+            "summary": article.display_summary, "api_url": absolute(f"/api/content/stories/{article.slug}")}
+
+
+def _published(sender: Any, article, previous=None, **kwargs: Any) -> None:
+    emit("story.updated" if previous is not None else "story.published", story_data(article))
+
+
+def _unpublished(sender: Any, article, previous=None, **kwargs: Any) -> None:
+    emit("story.unpublished", story_data(article))
+
+
+def _scheduled(sender: Any, article, **kwargs: Any) -> None:
+    emit("story.scheduled", story_data(article))
+
+
+def _films(keys: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"key": key, "url": absolute(links.path("film", key=key)),
+             "api_url": absolute(f"/api/content/films/{key}")} for key in sorted(set(keys))]
+
+
+def _people(keys: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"key": key, "url": absolute(links.path("person", key=key)),
+             "api_url": absolute(f"/api/content/people/{key}")} for key in sorted(set(keys))]
+
+
+def _graph_changed(sender: Any, films=(), people=(), credited_films=(), credited_people=(), **kwargs: Any) -> None:
+    film_keys = set(films) | set(credited_films)
+    person_keys = set(people) | set(credited_people)
+    if film_keys:
+        emit("film.changed", {"films": _films(film_keys)})
+    if person_keys:
+        emit("person.changed", {"people": _people(person_keys)})
+
+
+def _film_saved(sender: Any, instance: Film, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        emit("film.changed", {"films": _films([instance.key])})
+
+
+def _person_saved(sender: Any, instance: Person, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        emit("person.changed", {"people": _people([instance.key])})
+
+
+def connect() -> None:
+    article_published.connect(_published, dispatch_uid="api.webhooks.published")
+    article_unpublished.connect(_unpublished, dispatch_uid="api.webhooks.unpublished")
+    article_scheduled.connect(_scheduled, dispatch_uid="api.webhooks.scheduled")
+    graph_changed.connect(_graph_changed, dispatch_uid="api.webhooks.graph_changed")
+    post_save.connect(_film_saved, sender=Film, dispatch_uid="api.webhooks.film_saved")
+    post_save.connect(_person_saved, sender=Person, dispatch_uid="api.webhooks.person_saved")
+
+
+def add_endpoint(url: str, *, events: Iterable[str] = (), description: str = "") -> WebhookEndpoint:
+    """A new endpoint with a fresh secret; ValueError naming the problem."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit((url or "").strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"url {url!r} must be an absolute http(s) URL")
+    events = list(dict.fromkeys(events))
+    unknown = [event for event in events if event not in EVENTS]
+    if unknown:
+        raise ValueError(f"unknown event {unknown[0]!r}; events are {', '.join(EVENTS)}")
+    return WebhookEndpoint.objects.create(url=url.strip(), events=events, description=description[:200],
+                                          secret=signing.new_secret())

@@ -1,0 +1,228 @@
+// The live preview and the "In this story" panel. The server does all the reading: the desk's
+// live endpoint runs the text core on what is in the editor (films, people, quotes, spoilers,
+// problems, word count) and keeps it as the writer's unsaved draft; the preview is the public
+// site's own preview page of that draft, shown in a frame. The browser parses no Markdown.
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class LivePreview {
+  constructor({ root, form, view, counts, urls, csrf, onData, pin, unlink }) {
+    Object.assign(this, { root, form, view, counts, urls, csrf, onData, pin, unlink });
+    this.timer = null;
+    this.sequence = 0;
+    this.controller = null;
+    this.loaded = false;
+    this.buildPreview();
+    this.buildPanel();
+  }
+
+  buildPreview() {
+    const editor = this.root.closest(".editor");
+    const main = this.root.closest(".editor-main");
+    this.section = element("section", "writing-preview");
+    this.section.setAttribute("aria-labelledby", "writing-preview-title");
+    const head = element("div", "writing-preview-head");
+    const title = element("h2", "", "Preview");
+    title.id = "writing-preview-title";
+    this.toggle = element("button", "button small", "Hide preview");
+    this.toggle.type = "button";
+    this.toggle.setAttribute("aria-expanded", "true");
+    this.toggle.setAttribute("aria-controls", "writing-preview-frame");
+    this.state = element("p", "help writing-preview-state");
+    this.state.setAttribute("role", "status");
+    head.append(title, this.toggle);
+    this.frame = element("iframe", "writing-preview-frame");
+    this.frame.id = "writing-preview-frame";
+    this.frame.title = "Preview of the article page, as readers will see it";
+    this.section.append(head, this.state, this.frame);
+    main.after(this.section);
+    editor.classList.add("with-preview");
+    this.shown = window.matchMedia("(min-width: 40rem)").matches;
+    this.toggle.addEventListener("click", () => this.setShown(!this.shown));
+    this.setShown(this.shown);
+  }
+
+  setShown(shown) {
+    this.shown = shown;
+    this.frame.hidden = !shown;
+    this.toggle.textContent = shown ? "Hide preview" : "Show preview";
+    this.toggle.setAttribute("aria-expanded", String(shown));
+    this.root.closest(".editor").classList.toggle("preview-hidden", !shown);
+    if (shown) this.soon(0);
+  }
+
+  buildPanel() {
+    const side = document.querySelector(".editor-side");
+    this.panel = element("section", "panel story-knowledge");
+    this.panel.setAttribute("aria-labelledby", "story-knowledge-title");
+    const title = element("h2", "", "In this story");
+    title.id = "story-knowledge-title";
+    this.panelBody = element("div", "story-knowledge-body");
+    this.panelBody.append(element("p", "help", "Films, people and quotes appear here as you write."));
+    this.panel.append(title, this.panelBody);
+    side.prepend(this.panel);
+  }
+
+  /** True when what the panel and the frame show is the text as it is now. */
+  settled() {
+    return !this.timerSet && !this.running && !this.again;
+  }
+
+  soon(delay = 350) {
+    this.timerSet = true;
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => { this.timerSet = false; this.run(); }, delay);
+  }
+
+  async run() {
+    // One request at a time: a newer text waits for the answer in flight, then goes.
+    if (this.running) { this.again = true; return; }
+    this.running = true;
+    this.again = false;
+    try {
+      await this.ask();
+    } finally {
+      this.running = false;
+      if (this.again) this.soon(0);
+    }
+  }
+
+  async ask() {
+    const sequence = ++this.sequence;
+    const controller = (this.controller = new AbortController());
+    const body = new FormData(this.form);
+    body.delete("action");
+    // Text as the page opened with it is not kept again: that would replace an autosave the
+    // page is offering back with what is on the screen.
+    const snapshot = new URLSearchParams(body).toString();
+    if (this.opened === undefined) this.opened = snapshot;
+    const keep = snapshot !== this.opened;
+    if (!keep) body.append("keep", "no");
+    let data;
+    try {
+      const response = await fetch(this.urls.liveUrl, {
+        method: "POST", body, credentials: "same-origin", signal: controller.signal,
+        headers: { "X-CSRFToken": this.csrf(), Accept: "application/json" },
+      });
+      data = await response.json();
+      if (!response.ok) throw new Error(data.error || `status ${response.status}`);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      this.state.textContent = `Preview not updated (${error.message}); your text is safe in the editor.`;
+      return;
+    }
+    if (keep) this.form.dispatchEvent(new CustomEvent("newsreel:kept", { detail: { body, time: data.time } }));
+    if (this.again) return;  // the text changed meanwhile: the next answer fills the panel
+    this.counts.textContent = `${data.words.toLocaleString("en")} ${data.words === 1 ? "word" : "words"} · ` +
+      `${data.minutes} min read`;
+    this.fillPanel(data);
+    this.onData(data);
+    if (!this.shown) return;
+    try {
+      const response = await fetch(data.preview_url, { credentials: "same-origin", signal: controller.signal });
+      const html = await response.text();
+      if (this.again) return;
+      await this.show(html, sequence);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      this.state.textContent = `Preview not updated (${error.message}).`;
+    }
+  }
+
+  show(html, sequence) {
+    const mark = () => {
+      this.frame.dataset.sequence = String(sequence);
+      this.state.textContent = "";
+    };
+    const doc = this.frame.contentDocument;
+    if (!this.loaded || !doc || !doc.body) {
+      return new Promise((resolve) => {
+        this.frame.addEventListener("load", () => { this.loaded = true; mark(); resolve(); }, { once: true });
+        this.frame.srcdoc = html;
+      });
+    }
+    // Swap the page's body in place: no reload, no flash, the reader's scroll position kept.
+    const fresh = new DOMParser().parseFromString(html, "text/html");
+    const scroll = doc.scrollingElement ? doc.scrollingElement.scrollTop : 0;
+    doc.body.replaceWith(doc.importNode(fresh.body, true));
+    if (doc.scrollingElement) doc.scrollingElement.scrollTop = scroll;
+    mark();
+  }
+
+  fillPanel(data) {
+    const body = this.panelBody;
+    body.replaceChildren();
+    if (data.problems.length) {
+      body.append(element("h3", "", "Problems that stop publishing"));
+      const list = element("ul", "side-list story-problems");
+      for (const problem of data.problems) {
+        const item = element("li");
+        if (problem.line) {
+          const link = element("a", "", `Line ${problem.line}`);
+          link.href = "#id_body";
+          link.dataset.line = String(problem.line);
+          item.append(link, `: ${problem.message}`);
+        } else item.textContent = problem.message;
+        list.append(item);
+      }
+      body.append(list);
+    }
+    if (data.warnings.length) {
+      body.append(element("h3", "", "Check these"));
+      const list = element("ul", "side-list story-warnings");
+      for (const warning of data.warnings) {
+        const item = element("li", "", warning.message);
+        for (const option of warning.options || []) {
+          const choose = element("button", "link-button", `Link to ${option.label}`);
+          choose.type = "button";
+          choose.addEventListener("click", () => this.pin(option.entity, warning.surface, option.label));
+          item.append(" ", choose);
+        }
+        list.append(item);
+      }
+      body.append(list);
+    }
+    const films = data.films.filter((film) => film.mentioned || film.spoiled);
+    body.append(element("h3", "", `Films (${films.length})`));
+    if (films.length) {
+      const list = element("ul", "side-list story-films");
+      for (const film of films) {
+        const item = element("li");
+        item.append(element("cite", "", film.title), film.year ? ` (${film.year})` : "");
+        const badge = film.spoiled && film.mentioned ? "spoiled; also mentioned" : film.spoiled ? "spoiled" : "mentioned";
+        item.append(" ", element("span", "badge badge-" + (film.spoiled ? "spoiled" : "mentioned"), badge));
+        if (film.linked) {
+          const unlink = element("button", "link-button", "Unlink");
+          unlink.type = "button";
+          unlink.setAttribute("aria-label", `Unlink ${film.title}`);
+          unlink.addEventListener("click", () => this.unlink(film.entity, film.surface));
+          item.append(" ", unlink);
+        }
+        list.append(item);
+      }
+      body.append(list);
+    } else body.append(element("p", "help", "None found yet."));
+    body.append(element("h3", "", `People (${data.people.length})`));
+    if (data.people.length) {
+      const list = element("ul", "side-list story-people");
+      for (const person of data.people) list.append(element("li", "", person.name));
+      body.append(list);
+    } else body.append(element("p", "help", "None found yet."));
+    body.append(element("h3", "", `Quotes (${data.quotes.length})`));
+    if (data.quotes.length) {
+      const list = element("ul", "side-list story-quotes");
+      for (const quote of data.quotes) {
+        const item = element("li");
+        item.append(element("q", "", quote.text), " — ", element("span", "speaker", quote.speaker));
+        list.append(item);
+      }
+      body.append(list);
+    } else body.append(element("p", "help", "None found yet."));
+    body.append(element("p", "help story-spoiler-note", data.spoiler_note || "No spoiler blocks: no spoiler note above the story."));
+  }
+}

@@ -1,0 +1,1 @@
+"""Newsreel's content written in other systems' formats, so a newsroom can leave (see docs/export.md)."""

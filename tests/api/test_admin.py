@@ -1,0 +1,128 @@
+"""The Admin API: drafts, images, scheduling and publishing through the one intake and the
+permission table, as the key's person; errors are JSON with the intake's field paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from newsreel.api.keys import create_key
+from newsreel.newsroom.models import Article, Revision
+
+from .conftest import BODY, bearer, png_upload
+
+pytestmark = pytest.mark.django_db
+
+
+def post(api, path: str, token: str, data=None):
+    return api.post(path, data or {}, content_type="application/json", **bearer(token))
+
+
+def patch(api, path: str, token: str, data):
+    return api.patch(path, data, content_type="application/json", **bearer(token))
+
+
+def test_an_editor_key_creates_updates_and_publishes_a_story(api, graph, editor_key, content_key):
+    created = post(api, "/api/admin/stories", editor_key, {"headline": "Harbor Lights at the festival",
+                                                           "body": BODY, "tags": ["Festival"]})
+    assert created.status_code == 201, created.content
+    story = created.json()
+    assert story["state"] == "draft" and story["revision"] == 1 and not story["live"]
+    assert Revision.objects.get(article_id=story["id"]).origin == "api"
+    updated = patch(api, f"/api/admin/stories/{story['id']}", editor_key, {"dek": "The premiere, in pictures"})
+    assert updated.json()["draft"]["dek"] == "The premiere, in pictures"
+    assert updated.json()["draft"]["tags"] == ["Festival"]  # fields not sent stay as they were
+    published = post(api, f"/api/admin/stories/{story['id']}/publish", editor_key)
+    assert published.status_code == 200 and published.json()["live"] is True
+    assert api.get(f"/api/content/stories/{story['slug']}", {"key": content_key}).status_code == 200
+
+
+def test_intake_errors_come_back_as_json_with_the_field_path(api, graph, editor_key):
+    answer = post(api, "/api/admin/stories", editor_key, {
+        "headline": "Bad fields", "body": BODY, "section": "gossip", "tags": ["ok", "  "],
+        "sources": [{"name": "Somewhere", "url": "ftp://example.org"}]})
+    assert answer.status_code == 422
+    fields = {error["field"] for error in answer.json()["errors"]}
+    assert {"section", "tags[1]", "sources[0].url"} <= fields
+    assert not Article.objects.exists()  # nothing half-written
+
+
+def test_schema_errors_name_the_field_too(api, graph, editor_key):
+    answer = post(api, "/api/admin/stories", editor_key, {"headline": "No body", "tags": "not a list",
+                                                           "colour": "red"})
+    assert answer.status_code == 422
+    fields = {error["field"] for error in answer.json()["errors"]}
+    assert {"body", "tags", "colour"} <= fields
+    garbage = api.post("/api/admin/stories", b"{not json", content_type="application/json", **bearer(editor_key))
+    assert garbage.status_code in (400, 422) and garbage.json()["errors"]
+
+
+def test_a_body_error_names_its_line(api, graph, editor_key):
+    story = post(api, "/api/admin/stories", editor_key, {
+        "headline": "Unknown film", "body": "First line.\n\n:::spoiler no-such-film\nText.\n:::\n"}).json()
+    assert story["problems"], "a draft keeps text problems; they stop a publish"
+    answer = post(api, f"/api/admin/stories/{story['id']}/publish", editor_key)
+    assert answer.status_code == 422
+    error = answer.json()["errors"][0]
+    assert error["field"] == "body" and error["line"] == 3
+
+
+def test_a_contributor_key_follows_the_contributors_role(api, graph, contributor_key, editor_key):
+    own = post(api, "/api/admin/stories", contributor_key, {"headline": "My draft", "body": BODY})
+    assert own.status_code == 201
+    refused = post(api, f"/api/admin/stories/{own.json()['id']}/publish", contributor_key)
+    assert refused.status_code == 403
+    assert "cannot publish" in refused.json()["errors"][0]["message"]
+    others = post(api, "/api/admin/stories", editor_key, {"headline": "Editor's draft", "body": BODY}).json()
+    assert api.get(f"/api/admin/stories/{others['id']}", **bearer(contributor_key)).status_code == 403
+    assert patch(api, f"/api/admin/stories/{others['id']}", contributor_key, {"dek": "mine now"}).status_code == 403
+
+
+def test_a_key_without_the_scope_is_refused_whatever_the_role(api, graph, editor):
+    writer_only = create_key("Drafts only", "admin", user=editor, scopes=["stories:write"]).token
+    story = post(api, "/api/admin/stories", writer_only, {"headline": "Scoped", "body": BODY}).json()
+    refused = post(api, f"/api/admin/stories/{story['id']}/publish", writer_only)
+    assert refused.status_code == 403 and "stories:publish" in refused.json()["errors"][0]["message"]
+
+
+def test_scheduling_and_unscheduling(api, graph, editor_key):
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Later", "body": BODY}).json()
+    at = (timezone.now() + dt.timedelta(days=2)).replace(microsecond=0)
+    scheduled = post(api, f"/api/admin/stories/{story['id']}/schedule", editor_key, {"publish_at": at.isoformat()})
+    assert scheduled.status_code == 200 and scheduled.json()["state"] == "scheduled"
+    past = post(api, f"/api/admin/stories/{story['id']}/schedule", editor_key,
+                {"publish_at": (timezone.now() - dt.timedelta(days=1)).isoformat()})
+    assert past.status_code == 422 and past.json()["errors"][0]["field"] == "publish_at"
+    back = post(api, f"/api/admin/stories/{story['id']}/unschedule", editor_key)
+    assert back.json()["state"] == "draft"
+
+
+def test_unpublishing_takes_the_story_off_the_content_api(api, graph, editor_key, content_key):
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Brief", "body": BODY}).json()
+    post(api, f"/api/admin/stories/{story['id']}/publish", editor_key)
+    assert post(api, f"/api/admin/stories/{story['id']}/unpublish", editor_key).json()["state"] == "unpublished"
+    assert api.get(f"/api/content/stories/{story['slug']}", {"key": content_key}).status_code == 404
+
+
+def test_uploading_an_image_then_using_it_as_the_hero(api, graph, editor_key, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    uploaded = api.post("/api/admin/images", {"file": png_upload(), "alt": "A lighthouse at dusk",
+                                              "credit": "Photo: Test Studio"}, **bearer(editor_key))
+    assert uploaded.status_code == 201, uploaded.content
+    image = uploaded.json()
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "With a picture", "body": BODY,
+                                                         "hero_image": image["id"]})
+    assert story.status_code == 201 and story.json()["draft"]["hero_image"] == image["id"]
+    missing = api.post("/api/admin/images", {"file": png_upload(), "alt": "", "credit": "Photo: X"},
+                       **bearer(editor_key))
+    assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "alt"
+
+
+def test_admin_answers_are_never_cached_and_need_a_bearer_key(api, graph, editor_key, content_key):
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Private", "body": BODY}).json()
+    answer = api.get(f"/api/admin/stories/{story['id']}", **bearer(editor_key))
+    assert answer.status_code == 200 and answer["Cache-Control"] == "private, no-store"
+    assert api.get(f"/api/admin/stories/{story['id']}", **bearer(content_key)).status_code == 401
+    assert api.get(f"/api/admin/stories/{story['id']}").status_code == 401

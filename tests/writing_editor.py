@@ -1,0 +1,26 @@
+"""The article body in browser specs: the desk's writing editor (editor.js) hides the body
+textarea and keeps it in step, so specs type into the editor and read the textarea."""
+
+from __future__ import annotations
+
+BODY_EDITOR = ".writing .cm-content"
+
+
+def focus_body(page) -> None:
+    """Put the cursor in the body, as a writer tabbing into it would."""
+    page.locator(BODY_EDITOR).focus()
+
+
+def fill_body(page, text: str) -> None:
+    """Replace the whole body with `text` in one edit (a paste, not keystrokes)."""
+    page.locator(BODY_EDITOR).wait_for()
+    page.evaluate("([text]) => document.getElementById('id_body').writingEditor.setText(text)", [text])
+
+
+def selected_body_text(page) -> str:
+    """What is selected in the body (e.g. after following a "Line 3" link)."""
+    return page.evaluate("""() => {
+      const view = document.getElementById('id_body').writingEditor.view;
+      const range = view.state.selection.main;
+      return view.state.sliceDoc(range.from, range.to);
+    }""")
