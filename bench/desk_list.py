@@ -235,7 +235,7 @@ def measure(mix: list[tuple[str, str, dict]], rounds: int) -> dict[tuple[str, st
     from django.test import Client
 
     from newsreel.desk.paging import page_number, story_page
-    from newsreel.desk.search import find_stories, parse_position, planned
+    from newsreel.desk.search import counter, find_stories, parse_position, planned
     from newsreel.desk.views.listing import STORIES_PER_PAGE, StoryFilterForm
 
     editor, _ = User.objects.get_or_create(username="bench-editor")
@@ -252,7 +252,7 @@ def measure(mix: list[tuple[str, str, dict]], rounds: int) -> dict[tuple[str, st
         return len(story_page(entries, query.sort, page_number(params.get("page")), STORIES_PER_PAGE,
                               after=parse_position(params.get("after"), query.sort),
                               before=parse_position(params.get("before"), query.sort),
-                              planned=lambda counted: planned(query, counted)).object_list)
+                              planned=lambda counted: planned(query, counted), count=counter(query)).object_list)
 
     server_cpu = _server_cpu_clock()
     for group, name, params in mix:  # warm the caches and the connection

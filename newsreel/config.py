@@ -475,8 +475,8 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "The mail server for the desk's e-mails (invitations, password resets), e.g. "
         "smtp+tls://user:password@mail.example.com:587 (STARTTLS), smtps://...:465 (TLS from the "
-        "start) or smtp://host:25 (plain). Empty means mails are written to standard output "
-        "(Django's console backend), for trying Newsreel out.",
+        "start) or smtp://host:25 (plain). Empty means mails are written to the log on standard error "
+        "(one JSON line each with NEWSREEL_LOG_FORMAT=json), for trying Newsreel out.",
         _parse_smtp_url,
     ),
     Setting(

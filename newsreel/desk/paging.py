@@ -82,10 +82,14 @@ def _as_planned(counted: "Counted | None") -> AbstractContextManager:
     return nullcontext()
 
 
+# Counts `entries` up to a limit its own way (None: the ORM's count); `newsreel.desk.search.counter`.
+Counter = Callable[[QuerySet, int], int]
+
+
 def capped_page(entries: QuerySet, number: int, per_page: int, cap: int | None = None,
-                planned: Planner = _as_planned) -> CappedPage:
+                planned: Planner = _as_planned, count: Counter | None = None) -> CappedPage:
     """One page of `entries` (ordered), with the list counted up to `cap`."""
-    counted = _count(entries, per_page, cap, planned)
+    counted = _count(entries, per_page, cap, planned, count)
     if not counted.more:
         number = min(number, counted.num_pages)  # past the end: the last page, as Django's get_page
     start = (number - 1) * per_page
@@ -96,17 +100,17 @@ def capped_page(entries: QuerySet, number: int, per_page: int, cap: int | None =
 
 def story_page(entries: QuerySet, sort: str, number: int, per_page: int, after: Position | None = None,
                before: Position | None = None, cap: int | None = None,
-               planned: Planner = _as_planned) -> CappedPage:
+               planned: Planner = _as_planned, count: Counter | None = None) -> CappedPage:
     """Page `number` of the story list: the stories after `after` (a Next link), before
     `before` (a Previous link), or by number when the address names neither."""
     if after is None and before is None and number == 1:
-        return capped_page(entries, number, per_page, cap, planned)
-    counted = _count(entries, per_page, cap, planned)
+        return capped_page(entries, number, per_page, cap, planned, count)
+    counted = _count(entries, per_page, cap, planned, count)
     if after is None and before is None:  # a page by its number alone
         if not counted.more:
             number = min(number, counted.num_pages)
         if number == 1:
-            return capped_page(entries, number, per_page, cap, planned)
+            return capped_page(entries, number, per_page, cap, planned, count)
         with planned(counted):
             after = position_at(entries, sort, (number - 1) * per_page - 1)
         if after is None:  # past the end of a list counted only to the cap
@@ -133,8 +137,9 @@ def position_at(entries: QuerySet, sort: str, index: int) -> Position | None:
     return Position(*found[0]) if found else None
 
 
-def _count(entries: QuerySet, per_page: int, cap: int | None, planned: Planner) -> Counted:
+def _count(entries: QuerySet, per_page: int, cap: int | None, planned: Planner,
+           count: Counter | None = None) -> Counted:
     cap = COUNT_CAP if cap is None else cap
     with planned(None):
-        found = entries.order_by()[:cap + 1].count()
+        found = count(entries, cap + 1) if count is not None else entries.order_by()[:cap + 1].count()
     return Counted(count=min(found, cap), more=found > cap, per_page=per_page)

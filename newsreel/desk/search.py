@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, QuerySet
@@ -95,6 +95,83 @@ def _fts5_matches_more_than(match: str, limit: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s LIMIT {limit + 1})", [match])
         return cursor.fetchone()[0] > limit
+
+
+def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
+    """How to count the list up to a limit when the ORM's count would cost more (the paging's
+    `count`), or None for the plain count.
+
+    SQLite, a word in thousands of stories: the plain count tests each entry against the
+    matches gathered whole ("film": every story's id, into a temporary index) before it can
+    count one, and the page then gathers them again. Read instead from the full-text index,
+    joined to each match's entry by id, the count stops at the limit: it reads the first
+    10,001 matches that pass the filters, not all of them. (CROSS JOIN keeps the full-text
+    table outside: tested the other way round, once per entry, a prefix match costs a whole
+    read of its index each time.) Only with no other filter: a filter most matches fail (a
+    state, a section, a year, a film) would make it read the matches far past the limit, where
+    the plain count starts from the filter's own index."""
+    words = words_of(query.words)
+    if not words:
+        return None
+    if connection.vendor == "postgresql":
+        return _postgres_counter(query, words)
+    unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
+    if connection.vendor != "sqlite" or not unfiltered:
+        return None
+    match = fts5_match(words)
+
+    def count(entries: QuerySet, limit: int) -> int:
+        if not _fts5_matches_more_than(match, FEW_MATCHES):
+            return entries.order_by()[:limit].count()
+        filtered = find_stories(replace(query, words="")).order_by().values("article_id")
+        sql, params = filtered.query.sql_with_params()
+        table = f'FROM "{StoryEntry._meta.db_table}"'
+        if sql.count(table) < 1:  # not the statement this expects: the plain count is right anyway
+            return entries.order_by()[:limit].count()
+        sql = sql.replace(table, f"FROM {FTS} CROSS JOIN {table[5:]}", 1)
+        joined = f'{FTS}.rowid = "{StoryEntry._meta.db_table}"."article_id" AND {FTS} MATCH %s'
+        if " WHERE " in sql:
+            sql = sql.replace(" WHERE ", f" WHERE {joined} AND ", 1)
+        else:
+            sql += f" WHERE {joined}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
+            return cursor.fetchone()[0]
+    return count
+
+
+# The columns the list's filters (all but the words) read: what the count below keeps of each match.
+FILTERED_COLUMNS = "article_id, state, has_changes, created_by_id, section_id, updated_at, published_at"
+
+
+def _postgres_counter(query: StoryQuery, words: list[str]) -> Callable[[QuerySet, int], int] | None:
+    """PostgreSQL, words and a state, section or date filter: the matches from the GIN index first.
+
+    Left to itself the planner reads the filter's own index (the drafts, a section, a year)
+    and tests each of those stories' words, which it takes for cheap: the vector lives out of
+    the row, and reading it was 42,000 buffers to count "review" among the drafts (1.3 s on the
+    loaded machine), against 1,600 (0.2 s) when the matches come from the GIN index and the
+    filter is tested on each match's row. So the matches are a materialized CTE named like the
+    table (PostgreSQL reads it lazily: the count still stops at the limit), and the filters,
+    as the ORM writes them, run over it. Not for the facet filters (a film, a person, an
+    author) or a contributor's own stories: there the filter's few stories come first, as the
+    planner already does."""
+    if query.author or query.film or query.person or query.owner_id is not None:
+        return None
+    if replace(query, words="", sort="updated", dates="updated") == StoryQuery():
+        return None  # no filter but the trash: the planner already counts from the GIN index
+    table = StoryEntry._meta.db_table
+
+    def count(entries: QuerySet, limit: int) -> int:
+        filtered = find_stories(replace(query, words="")).order_by().values("article_id")
+        sql, params = filtered.query.sql_with_params()
+        matches = (f"SELECT {FILTERED_COLUMNS} FROM {table} "
+                   f"WHERE {table}.words @@ to_tsquery('{CONFIG}', %s)")
+        with connection.cursor() as cursor:
+            cursor.execute(f'WITH "{table}" AS MATERIALIZED ({matches}) SELECT count(*) FROM ({sql} LIMIT {int(limit)}) '
+                           "AS counted", [tsquery_text(words), *params])
+            return cursor.fetchone()[0]
+    return count
 
 
 @contextmanager

@@ -41,8 +41,8 @@ def spoiler_blocks(body: str) -> list[dict[str, Any]]:
         if not reference:
             blocks.append({"line": number, "problem": "which film? (name it after :::spoiler)"})
             continue
-        try:
-            film = resolve_film(reference, films, line=number)
+        try:  # a key (what the completion inserts) is one look-up; a title is searched for
+            film = current_gazetteer().films_by_key.get(reference.lower()) or resolve_film(reference, films, line=number)
         except TextError as error:
             blocks.append({"line": number, "problem": error.message})
         else:

@@ -1,8 +1,9 @@
 """E-mail to the newsroom's own people, through Django's mail framework.
 
 Where the mail goes is configuration (NEWSREEL_SMTP_URL and NEWSREEL_EMAIL_FROM, see
-docs/configuration.md): with no SMTP host, the console backend prints each message on the
-server's standard output, so `make run` shows what would have been sent.
+docs/configuration.md): with no SMTP host, the console backend writes each message to the
+server's log on standard error (`newsreel.operations.mail`), so `make run` shows what would
+have been sent.
 
 A message is sent after the transaction that caused it commits (a refused or rolled-back
 action mails nobody), and a mail server that is down never undoes the action: the failure is

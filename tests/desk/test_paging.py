@@ -3,6 +3,7 @@ Next and Previous continue from a story's place in the sort, so deep pages cost 
 than the first."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.utils import timezone
@@ -119,3 +120,37 @@ def test_a_page_number_past_a_capped_count_is_empty_not_an_error(twelve):
     entries = find_stories(StoryQuery())
     page = story_page(entries, "updated", 40, per_page=5, cap=4)
     assert page.paginator.more and list(page) == [] and not page.has_next
+
+
+def test_a_word_in_many_stories_is_counted_as_the_plain_count_counts_it_trash_left_out(db, monkeypatch):
+    """On SQLite a word in thousands of stories is counted from the full-text index
+    (search.counter); here "thousands" is made 1, so six stories take that way."""
+    from django.db import connection
+
+    import newsreel.desk.search as search
+    from newsreel.newsroom.trash import trash
+
+    stories = [save_draft(ArticleDraft(headline=f"Harbor note {n}", body="Harbor lights at dusk.\n"))
+               for n in range(6)]
+    save_draft(ArticleDraft(headline="Unrelated", body="Nothing here.\n"))
+    trash(stories[0])
+    monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    query = StoryQuery(words="harb")
+    count = search.counter(query)
+    assert (count is not None) == (connection.vendor == "sqlite")
+    entries = find_stories(query)
+    whole = story_page(entries, "updated", 1, per_page=2, cap=10, count=count)
+    assert (whole.paginator.count, whole.paginator.more) == (5, False)
+    capped = story_page(entries, "updated", 1, per_page=2, cap=3, count=count)
+    assert (capped.paginator.count, capped.paginator.more) == (3, True)
+    assert [entry.article_id for entry in capped] == [entry.article_id for entry in entries[:2]]
+    # With a filter: the plain count on SQLite; on PostgreSQL the matches first, then the filter.
+    filtered = StoryQuery(words="harb", state="draft", since=dt.date(2000, 1, 1))
+    assert (search.counter(filtered) is not None) == (connection.vendor == "postgresql")
+    assert search.counter(replace(filtered, film="harbor-lights-2025")) is None  # a facet: its stories first
+    page = story_page(find_stories(filtered), "updated", 1, per_page=2, cap=4, count=search.counter(filtered))
+    assert (page.paginator.count, page.paginator.more) == (4, True)
+    page = story_page(find_stories(filtered), "updated", 1, per_page=2, cap=10, count=search.counter(filtered))
+    assert (page.paginator.count, page.paginator.more) == (5, False)
+    nothing = replace(filtered, state="unpublished")
+    assert story_page(find_stories(nothing), "updated", 1, per_page=2, count=search.counter(nothing)).paginator.count == 0

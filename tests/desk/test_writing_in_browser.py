@@ -148,6 +148,16 @@ def test_a_story_typed_by_keyboard_with_a_completion_a_spoiler_and_a_picture(pag
     assert body.startswith("We rewatched Night Ferry last night.")
     assert ":::spoiler harbor-lights-2025\nThe keeper walks into the sea.\n:::" in body
 
+    # The hero picture, from thumbnails found by a search (the keyboard only).
+    page.get_by_label("Find a picture").focus()
+    page.keyboard.type("lighthouse")
+    choice = page.get_by_role("button", name=re.compile("A lighthouse at dusk"))
+    expect(choice).to_have_attribute("aria-pressed", "false")
+    choice.focus()
+    page.keyboard.press("Enter")
+    expect(choice).to_have_attribute("aria-pressed", "true")
+    shot(page, "hero-picker")
+
     # The preview (the public page's own rendering) shows each.
     settled_preview(page)
     frame = preview_frame(page)
@@ -169,6 +179,7 @@ def test_a_story_typed_by_keyboard_with_a_completion_a_spoiler_and_a_picture(pag
     expect(page.locator(".messages")).to_contain_text("Published revision 1.")
     article = Article.objects.get()
     assert article.state == WorkflowState.PUBLISHED and article.spoiler_films == ["harbor-lights-2025"]
+    assert article.hero_image.alt == "A lighthouse at dusk"
     assert article.link_overrides["add"] == [{"kind": "film", "key": "night-ferry-1984", "surface": "Night Ferry"}]
 
     # The published page's article is the preview's article.

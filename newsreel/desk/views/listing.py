@@ -13,7 +13,7 @@ from django.shortcuts import render
 from newsreel.desk.access import can_edit_any, desk_view
 from newsreel.desk.models import StoryEntry, StoryFacet
 from newsreel.desk.paging import CappedPage, page_number, story_page
-from newsreel.desk.search import (CHANGES, SORTS, StoryQuery, find_stories, parse_position, planned,
+from newsreel.desk.search import (CHANGES, SORTS, StoryQuery, counter, find_stories, parse_position, planned,
                                    position_of)
 from newsreel.desk.widgets import QuickSelect
 from newsreel.films.models import Film, Person
@@ -104,7 +104,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     page = story_page(entries, query.sort, page_number(request.GET.get("page")), STORIES_PER_PAGE,
                       after=parse_position(request.GET.get("after"), query.sort),
                       before=parse_position(request.GET.get("before"), query.sort),
-                      planned=lambda counted: planned(query, counted))
+                      planned=lambda counted: planned(query, counted), count=counter(query))
     # When a scheduled story goes live, or how late a published one did: the scheduling
     # note reads these from the article itself (narrow rows, one query for the page).
     timing = Article.objects.only("id", "state", "published_at", "went_live_at").in_bulk(

@@ -34,9 +34,15 @@ Precision comes first: a wrong link is worse than none. The rules, in the order 
    films carry the title, the best score must beat the next by at least 1; a tie is
    settled only if the article elsewhere resolved the title to one of them.
 
+5. Then the names that are neither (`references.py`): a given name alone after the full
+   name, a family or team ("the Safdie brothers", "the Wachowskis": each member, never
+   linked), a description ("Kubrick's 1980 film": the film named nearby, never linked).
+   Every mention carries a confidence; below LINK_CONFIDENCE it is neither linked nor
+   indexed (docs/text-core.md, "Mentions", has the table).
+
 Italics: Markdown emphasis is stripped from paragraph text. When a Paragraph carries
-`emphasis` (a tuple of (start, end) offsets in its text), a title set exactly in italics
-counts like a quoted one; without it, quotes, capitals and context carry the evidence.
+`emphasis` (a tuple of (start, end) offsets in its text), a title set exactly in italics or
+bold counts like a quoted one; without it, quotes, capitals and context carry the evidence.
 """
 
 from typing import Sequence
