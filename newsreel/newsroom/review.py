@@ -25,6 +25,7 @@ from newsreel.newsroom.notifications import Notice, addresses, send_after_commit
 from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
                                            REVIEW_WITHDRAW, STORY_PUBLISH, STORY_VIEW, allowed, require)
 from newsreel.newsroom.roles import ADMINISTRATOR, EDITOR
+from newsreel.newsroom.row_locks import locked, tell
 
 SUBMITTABLE = (WorkflowState.DRAFT, WorkflowState.CHANGES_REQUESTED, WorkflowState.UNPUBLISHED)
 AWAITING_EDITOR = (WorkflowState.IN_REVIEW,)
@@ -45,22 +46,11 @@ def _clean_note(text: str | None, *, required: bool, what: str) -> str:
     return text
 
 
-def _locked(article: Article) -> Article:
-    # The row as it is now, locked until commit: two editors acting at once see each other's step.
-    # No join in a locking read: PostgreSQL cannot lock the nullable side of one.
-    return Article.objects.select_for_update().get(pk=article.pk)
-
-
-def _tell(caller: Article, article: Article) -> Article:
-    caller.state, caller.updated_at = article.state, article.updated_at
-    return article
-
-
 @transaction.atomic
 def submit(article: Article, *, user, note: str = "") -> Article:
     """Hand the latest revision to the editors (IN REVIEW), with the writer's note; editors are mailed."""
     require(user, REVIEW_SUBMIT, article)
-    caller, article = article, _locked(article)
+    caller, article = article, locked(article)
     text = _clean_note(note, required=False, what="a note")
     if article.state == WorkflowState.IN_REVIEW:
         raise ReviewError(f"“{article.headline}” is already in review; the editors see your latest saved revision.")
@@ -84,7 +74,7 @@ def submit(article: Article, *, user, note: str = "") -> Article:
         body=_body(f"{who} submitted “{article.headline}” (revision {revision.number}) for review.",
                    text, f"Review it: {_desk_url(article)}\nThe review queue: {_queue_url()}"),
     )])
-    return _tell(caller, article)
+    return tell(caller, article)
 
 
 @transaction.atomic
@@ -93,7 +83,7 @@ def withdraw(article: Article, *, user, note: str = "") -> Article:
     and is the writer's to change again (a draft; unpublished if it was live once, so its old
     address keeps answering 410). The editors are mailed so nobody reviews it meanwhile."""
     require(user, REVIEW_WITHDRAW, article)
-    caller, article = article, _locked(article)
+    caller, article = article, locked(article)
     text = _clean_note(note, required=False, what="a note")
     if article.state != WorkflowState.IN_REVIEW:
         raise ReviewError(f"“{article.headline}” is {article.get_state_display().lower()}, not in review, so there "
@@ -108,14 +98,14 @@ def withdraw(article: Article, *, user, note: str = "") -> Article:
         body=_body(f"{_name(user)} withdrew “{article.headline}” from review; it is not waiting for you any more.",
                    text, f"The review queue: {_queue_url()}"),
     )])
-    return _tell(caller, article)
+    return tell(caller, article)
 
 
 @transaction.atomic
 def request_changes(article: Article, *, user, note: str) -> Article:
     """Send a story in review back to its writer (CHANGES REQUESTED) with the editor's note; the writer is mailed."""
     require(user, REVIEW_REQUEST_CHANGES, article)
-    caller, article = article, _locked(article)
+    caller, article = article, locked(article)
     text = _clean_note(note, required=True, what="what should change")
     if article.state != WorkflowState.IN_REVIEW:
         raise ReviewError(f"“{article.headline}” is {article.get_state_display().lower()}, not in review, so there "
@@ -130,7 +120,7 @@ def request_changes(article: Article, *, user, note: str) -> Article:
         body=_body(f"{_name(user)} asks for changes to “{article.headline}” before it is published.", text,
                    f"Open it: {_desk_url(article)}\nSave your changes, then submit it for review again."),
     )])
-    return _tell(caller, article)
+    return tell(caller, article)
 
 
 def approved(article: Article, *, user, state_before: str) -> StoryNote | None:

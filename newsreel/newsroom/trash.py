@@ -21,6 +21,7 @@ from django.utils import timezone
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
 from newsreel.newsroom.permissions import STORY_PUBLISH, STORY_PURGE, STORY_TRASH, allowed, require
+from newsreel.newsroom.row_locks import locked, tell
 from newsreel.newsroom.signals import article_published
 
 TRASH_DAYS = 30
@@ -46,22 +47,10 @@ def purge_after(entry: TrashedArticle) -> dt.datetime:
     return entry.deleted_at + dt.timedelta(days=TRASH_DAYS)
 
 
-def _locked(article: Article) -> Article:
-    # The row as it is now, locked until commit: two people deleting or restoring at once
-    # cannot both act on a stale state.
-    return Article.objects.select_for_update().get(pk=article.pk)
-
-
-def _tell(caller: Article, article: Article) -> Article:
-    """Give the caller's instance the new state too (the publishing services read it)."""
-    caller.state, caller.updated_at = article.state, article.updated_at
-    return article
-
-
 @transaction.atomic
 def trash(article: Article, *, user=None) -> Article:
     """Move a story to the trash; a live one comes off the site first (its URL answers 410)."""
-    caller, article = article, _locked(article)
+    caller, article = article, locked(article)
     require(user, STORY_TRASH, article)
     if article.state == WorkflowState.DELETED:
         raise TrashError(f"“{article.headline}” is already in the trash.")
@@ -74,7 +63,7 @@ def trash(article: Article, *, user=None) -> Article:
         article=article, deleted_at=timezone.now(), state_before=state_before,
         deleted_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    return _tell(caller, article)
+    return tell(caller, article)
 
 
 @transaction.atomic
@@ -82,7 +71,7 @@ def restore(article: Article, *, user=None, as_draft: bool = True) -> Article:
     """Take a story out of the trash: as a draft (what readers saw stays gone), or as it was
     (a story that was live is live again, the version readers saw, with everything a publish
     tells the site)."""
-    caller, article = article, _locked(article)
+    caller, article = article, locked(article)
     require(user, STORY_TRASH, article)
     entry = TrashedArticle.objects.filter(article=article).first()
     if article.state != WorkflowState.DELETED or entry is None:
@@ -100,7 +89,7 @@ def restore(article: Article, *, user=None, as_draft: bool = True) -> Article:
         # publishing services refuse to write to a deleted story), so the version readers
         # saw goes back exactly; the public site re-renders as after a publish.
         article_published.send(sender=Article, article=article, previous=None)
-    return _tell(caller, article)
+    return tell(caller, article)
 
 
 @transaction.atomic
@@ -108,7 +97,7 @@ def purge(article: Article, *, user=None) -> None:
     """Delete a story in the trash for good, with its revisions. A URL that was live goes
     on answering 410 (the stored "gone" page is the public site's, and stays)."""
     require(user, STORY_PURGE)
-    article = _locked(article)
+    article = locked(article)
     if article.state != WorkflowState.DELETED:
         raise TrashError(f"“{article.headline}” is not in the trash; delete it first.")
     article.delete()
