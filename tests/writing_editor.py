@@ -15,6 +15,9 @@ def fill_body(page, text: str) -> None:
     """Replace the whole body with `text` in one edit (a paste, not keystrokes)."""
     page.locator(BODY_EDITOR).wait_for()
     page.evaluate("([text]) => document.getElementById('id_body').writingEditor.setText(text)", [text])
+    # The editor then refreshes its preview; let that finish before the spec saves or publishes
+    # (the tests' in-memory SQLite refuses a write while another request holds a table).
+    page.wait_for_function("() => document.getElementById('id_body').writingEditor.previewSettled()")
 
 
 def selected_body_text(page) -> str:

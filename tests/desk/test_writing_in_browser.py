@@ -200,6 +200,7 @@ def test_the_editor_page_has_no_axe_violation(chromium, live_server, newsroom, a
         sign_in(page, live_server)
         page.get_by_role("textbox", name="Body").focus()
         page.keyboard.type("Ada Varga on *Harbor Lights*.")
+        settled_preview(page)
         expect(preview_frame(page).locator("article")).to_contain_text("Harbor Lights", timeout=10_000)
         page.add_script_tag(content=axe_source)
         assert page.evaluate(AXE_RUN) == []

@@ -272,6 +272,7 @@ export function setupWritingDesk(root, textarea) {
   // The headline, dek and the other fields show in the preview too.
   form.addEventListener("input", (event) => { if (event.target !== textarea) live.soon(); });
   form.addEventListener("change", (event) => { if (event.target !== textarea) live.soon(); });
+  form.addEventListener("submit", () => live.stop());
   live.soon(0);
   return view;
 }

@@ -73,7 +73,15 @@ export class LivePreview {
     return !this.timerSet && !this.running && !this.again;
   }
 
+  /** The form is being sent: no more refreshes from this page. */
+  stop() {
+    this.stopped = true;
+    window.clearTimeout(this.timer);
+    this.timerSet = false;
+  }
+
   soon(delay = 350) {
+    if (this.stopped) return;
     this.timerSet = true;
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => { this.timerSet = false; this.run(); }, delay);
@@ -113,9 +121,17 @@ export class LivePreview {
       if (!response.ok) throw new Error(data.error || `status ${response.status}`);
     } catch (error) {
       if (error.name === "AbortError") return;
-      this.state.textContent = `Preview not updated (${error.message}); your text is safe in the editor.`;
+      this.failures = (this.failures || 0) + 1;
+      const retry = this.failures <= 3;  // a passing failure (the network, a busy server) is tried again
+      this.state.textContent = `Preview not updated (${error.message}); your text is safe in the editor.` +
+        (retry ? " Trying again…" : "");
+      if (retry) {
+        this.again = true;
+        await new Promise((resolve) => window.setTimeout(resolve, 1500));
+      }
       return;
     }
+    this.failures = 0;
     if (keep) this.form.dispatchEvent(new CustomEvent("newsreel:kept", { detail: { body, time: data.time } }));
     if (this.again) return;  // the text changed meanwhile: the next answer fills the panel
     this.counts.textContent = `${data.words.toLocaleString("en")} ${data.words === 1 ? "word" : "words"} · ` +

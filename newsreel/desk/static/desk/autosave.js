@@ -142,7 +142,8 @@
     lastSent = JSON.stringify(sent);
     var entry = read();
     if (entry && JSON.stringify(entry.fields) === lastSent) { entry.synced = true; write(entry); }
-    say("Autosaved at " + event.detail.time + ". Not a revision yet: Save draft keeps one.");
+    // Said only when the server has the text as it is now (typing since: the next answer says it).
+    if (JSON.stringify(values()) === lastSent) say("Autosaved at " + event.detail.time + ". Not a revision yet: Save draft keeps one.");
   });
 
   function send() {
