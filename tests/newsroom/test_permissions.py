@@ -16,10 +16,14 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from django.utils import timezone
 
 from newsreel.newsroom import people as people_service
+from newsreel.films.models import Film
+from newsreel.images.models import Image
+from newsreel.newsroom import graph_edits, image_usage, quote_checks
 from newsreel.newsroom import autosave, permissions, preview_links, review, revisions, scheduling, trash
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models.quote_checks import QuoteVerdict
 from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, StoryNote, TrashedArticle
-from newsreel.newsroom.permissions import (ACCOUNT_OWN, ALL, NO, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE,
+from newsreel.newsroom.permissions import (ACCOUNT_OWN, ALL, NO, GRAPH_EDIT, IMAGE_DELETE, IMAGE_EDIT, IMAGE_UPLOAD, QUOTE_CHECK, NOTE_INTERNAL, PEOPLE_MANAGE,
                                            REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW,
                                            STORY_CREATE,
                                            STORY_EDIT, STORY_PUBLISH, STORY_PURGE, STORY_SCHEDULE,
@@ -31,6 +35,11 @@ from newsreel.newsroom.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, ROLES
 pytestmark = pytest.mark.django_db
 
 BODY = "Ada Varga has finished *Harbor Lights*, a lighthouse story.\n"
+QUOTED = BODY + "\n“The lamp room was colder than any set I have worked on,” Ada Varga said.\n"
+
+
+def an_image() -> Image:
+    return Image.objects.create(file=f"spec/{next(NEW)}.png", width=8, height=8, alt="A grey square", credit="Spec")
 
 
 def person(username: str, role: str | None) -> User:
@@ -132,6 +141,12 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
     NOTE_INTERNAL: [("review.add_note", "draft", lambda user, story: review.add_note(story, user=user, text="Legal ok"))],
     PEOPLE_MANAGE: [("people.change_role", None, lambda user, story: people_service.change_role(
         person(f"target{next(NEW)}", CONTRIBUTOR), EDITOR, actor=user))],
+    QUOTE_CHECK: [("quote_checks.check_quote", "quoted", lambda user, story: quote_checks.check_quote(
+        story, text=quote_checks.found_quotes(story)[0].text, verdict=QuoteVerdict.CONFIRMED, user=user))],
+    GRAPH_EDIT: [("graph_edits.save_entity", None, lambda user, story: graph_edits.save_entity(
+        Film(key=f"invented-{next(NEW)}", title="An Invented Film", year=2031), user=user))],
+    IMAGE_DELETE: [("image_usage.delete_image", None, lambda user, story: image_usage.delete_image(
+        an_image(), user=user))],
 }
 # Actions that read or that another app's service performs, checked by the desk only.
 NO_NEWSROOM_SERVICE = {
@@ -139,6 +154,7 @@ NO_NEWSROOM_SERVICE = {
     USE_DESK: "reads lists",
     STORY_VIEW: "reads a story",
     IMAGE_UPLOAD: "newsreel.images sits below the newsroom and cannot import its table",
+    IMAGE_EDIT: "the image's own form saves it; newsreel.images sits below the newsroom and cannot import its table",
 }
 
 
@@ -157,7 +173,8 @@ def fingerprint() -> tuple:
 def story_of(kind: str | None, writer: User, number: int) -> Article | None:
     if kind is None:
         return None
-    story = save_draft(ArticleDraft(headline=f"A {kind} story by {writer.username}, {number}", body=BODY), user=writer)
+    body = QUOTED if kind == "quoted" else BODY
+    story = save_draft(ArticleDraft(headline=f"A {kind} story by {writer.username}, {number}", body=body), user=writer)
     if kind == "live":
         return publish(story)
     if kind == "scheduled":
