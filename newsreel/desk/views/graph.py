@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
 from newsreel.desk.graph_forms import CreditForm, FilmForm, PersonForm
+from newsreel.desk.search_box import search_words
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.services import create_image
 from newsreel.newsroom import graph_edits
@@ -59,7 +60,7 @@ def _kind(name: str) -> Kind:
 @desk_view
 def entity_list(request: HttpRequest, kind: str) -> HttpResponse:
     kind = _kind(kind)
-    query = " ".join(request.GET.get("q", "").split())
+    query = search_words(request)
     found = kind.model.objects.all()
     if query:
         # Aliases are a JSON list: searched as text, which finds a part of any alias.

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
 from newsreel.desk.forms import ImageUploadForm
+from newsreel.desk.search_box import search_words, words_of
 from newsreel.films.models import Film, Person
 from newsreel.images.metadata import embedded_text
 from newsreel.images.models import Image
@@ -44,7 +45,7 @@ def add_service_errors(form, error: ValidationError) -> None:
 def search(query: str):
     """Images whose alt text, credit, caption, file name or film/person tags match every word."""
     found = Image.objects.all()
-    for word in query.split():
+    for word in words_of(query):
         found = found.filter(
             Q(alt__icontains=word) | Q(credit__icontains=word) | Q(caption__icontains=word)
             | Q(file__icontains=word) | Q(films__title__icontains=word) | Q(films__key__icontains=word)
@@ -103,7 +104,7 @@ def image_list(request: HttpRequest) -> HttpResponse:
             if made is not None:
                 return redirect("desk:image", pk=made[0].pk) if len(made) == 1 else redirect("desk:images")
         status = 400
-    query = " ".join(request.GET.get("q", "").split())
+    query = search_words(request)
     page = Paginator(search(query), IMAGES_PER_PAGE).get_page(request.GET.get("page"))
     for image in page:
         image.thumbnail = thumbnail_url(image)

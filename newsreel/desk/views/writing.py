@@ -26,6 +26,7 @@ from newsreel.desk.drafts import draft_from_form
 from newsreel.desk.forms import ArticleForm, ImageUploadForm
 from newsreel.desk.links import overrides_from_post
 from newsreel.desk.views.autosave import _article_for, _base, _json_refusal
+from newsreel.desk.search_box import search_words, words_of
 from newsreel.images.models import Image
 from newsreel.images.renditions import thumbnail_url
 from newsreel.images.services import create_image
@@ -99,7 +100,7 @@ def live(request: HttpRequest, pk: int | None = None) -> JsonResponse:
 @desk_view
 def complete(request: HttpRequest) -> JsonResponse:
     kind = request.GET.get("kind", "")
-    matched, found = writing.complete(request.GET.get("q", ""), {kind} if kind in ("film", "person") else None)
+    matched, found = writing.complete(search_words(request), {kind} if kind in ("film", "person") else None)
     return JsonResponse({"matched": matched, "options": [item.as_json() for item in found]})
 
 
@@ -112,12 +113,12 @@ def _image_json(image: Image) -> dict:
 @desk_view
 def image_find(request: HttpRequest) -> JsonResponse:
     """Pictures whose alt text, credit or caption holds the words (or whose number is `q`), newest first."""
-    query = " ".join(request.GET.get("q", "").split())[:100]
+    query = search_words(request)
     images = Image.objects.order_by("-pk")
     if query.isdigit():
         images = images.filter(pk=int(query))
     else:
-        for word in query.split():
+        for word in words_of(query):
             images = images.filter(Q(alt__icontains=word) | Q(credit__icontains=word) | Q(caption__icontains=word))
     return JsonResponse({"images": [_image_json(image) for image in images[:IMAGES_FOUND]]})
 
