@@ -23,6 +23,8 @@ from newsreel.newsroom.models import Article, Revision, Section, WorkflowState
 from newsreel.desk.models import StoryEntry, StoryFacet
 
 FTS = "desk_story_fts"
+# Its tokenizer, as migration 0001 created it (the search stems what is typed with the same one).
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 # PostgreSQL: English stemming with accents folded, as SQLite's tokenizer does (migration 0001).
 CONFIG = "newsreel_desk"
 WORDS_SQL = (f"to_tsvector('{CONFIG}'::regconfig, coalesce(%s, '') || ' ' || coalesce(%s, '') || ' ' || "

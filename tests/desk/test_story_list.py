@@ -59,6 +59,19 @@ def test_words_find_drafts_by_their_body_and_dek(as_editor, newsroom):
     assert headlines(as_editor.get("/desk/?q=orchard+harbor")) == []  # every word must be there
 
 
+
+def test_the_last_word_finds_every_longer_word_whichever_way_it_is_read(as_editor, editor, newsroom):
+    """The prefix is read as the index's terms when they are few (search.fts5_match on SQLite):
+    the stories found are those the prefix finds."""
+    save_draft(ArticleDraft(headline="Filmmakers meet", body="A filmography and its premieres.\n"), user=editor)
+    save_draft(ArticleDraft(headline="Film night", body="A film.\n"), user=editor)
+    assert sorted(headlines(as_editor.get("/desk/?q=film"))) == ["Film night", "Filmmakers meet", "Zebra crossing memo"]
+    assert headlines(as_editor.get("/desk/?q=filmmakers")) == ["Filmmakers meet"]
+    assert sorted(headlines(as_editor.get("/desk/?q=premieres"))) == ["An orchard of paper", "Filmmakers meet"]
+    assert headlines(as_editor.get("/desk/?q=night+fil")) == ["Film night"]
+    assert headlines(as_editor.get("/desk/?q=zebra")) == ["Zebra crossing memo"]  # a word no longer word starts with
+    assert headlines(as_editor.get("/desk/?q=under_score")) == []
+
 def test_words_are_those_of_the_latest_revision_not_of_the_live_version(as_editor, editor, newsroom):
     live = newsroom["harbor"]
     save_draft(ArticleDraft(headline="Harbor Lights wraps early", body="Now shooting in Reykjavik.\n",
