@@ -47,6 +47,13 @@ def current_graph() -> KnowledgeGraph:
     return _current()[0]
 
 
+def current_version() -> str:
+    """Which graph the text core works with now (changes whenever the films tables do)."""
+    _current()
+    with _lock:
+        return repr(_cached[0]) if _cached is not None else ""
+
+
 def current_gazetteer():
     """The text core's Gazetteer for the current graph, built once per change."""
     return _current()[1]

@@ -33,10 +33,10 @@ from django.utils.text import slugify
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
-from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, section_and_tags
+from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, incoming_story, section_and_tags
 from newsreel.newsroom import clock
-from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
-from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.frontmatter import LocalImage
+from newsreel.newsroom.intake import ArticleDraft, FieldError
 from newsreel.newsroom.upsert import Incoming, SourceKey
 
 GHOST_STATUSES = {"published": "published", "scheduled": "scheduled", "draft": "draft", "sent": "draft"}
@@ -207,23 +207,10 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
         draft = ArticleDraft(headline=post.text("title"), body=body, slug=post.text("slug"),
                              summary=html_to_text(post.text("custom_excerpt")), section=section, tags=tags,
                              authors=post.authors, publish_at=date)
-        images = LocalImages(options.media or Path("."), None)
-        hero = _hero(post, media, warn, options.default_credit)
-        if hero is not None:
-            images.check(hero, errors)
-        visit_figures(draft.body, 1, lambda image: images.check(image, errors))
-        if errors:
-            raise IntakeError(errors)
-        after = None
-        if options.redirects is not None and item.kind == "published" and post.text("slug"):
-            def after(article) -> None:
-                problem = options.redirects(f"/{post.text('slug')}/", article)
-                if problem:
-                    warn(problem)
         ghost_id = str(post.data.get("id") or "").strip()
-        return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
-                        publish=item.kind != "draft", after=after,
-                        key=SourceKey("ghost", ghost_id[:500]) if ghost_id else None)
+        return incoming_story(draft, _hero(post, media, warn, options.default_credit), errors, item, options, warn,
+                              old_address=f"/{post.text('slug')}/" if post.text("slug") else "",
+                              key=SourceKey("ghost", ghost_id[:500]) if ghost_id else None)
     return build
 
 

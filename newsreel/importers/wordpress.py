@@ -180,22 +180,30 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
         )
         if not entry.title:
             errors.append(FieldError("title", "is empty"))
-        images = LocalImages(options.media or Path("."), None)
-        hero = media.hero(entry, warn, options.default_credit)
-        if hero is not None:
-            images.check(hero, errors)
-        visit_figures(draft.body, 1, lambda image: images.check(image, errors))
-        if errors:
-            raise IntakeError(errors)
-        after = None
-        if options.redirects is not None and item.kind == "published" and entry.link:
-            def after(article) -> None:
-                problem = options.redirects(entry.link, article)
-                if problem:
-                    warn(problem)
-        return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
-                        publish=item.kind != "draft", after=after, key=source_key(export, entry))
+        return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
+                              old_address=entry.link, key=source_key(export, entry))
     return build
+
+
+def incoming_story(draft: ArticleDraft, hero: LocalImage | None, errors: list[FieldError], item: Item,
+                   options: WordPressOptions, warn: Callable[[str], None], *, old_address: str,
+                   key: SourceKey | None) -> Incoming:
+    """A post read from an export, for the intake: its pictures checked (every problem raised
+    with the post's other errors), and its old address kept as a redirect once it is live."""
+    images = LocalImages(options.media or Path("."), None)
+    if hero is not None:
+        images.check(hero, errors)
+    visit_figures(draft.body, 1, lambda image: images.check(image, errors))
+    if errors:
+        raise IntakeError(errors)
+    after = None
+    if options.redirects is not None and item.kind == "published" and old_address:
+        def after(article) -> None:
+            problem = options.redirects(old_address, article)
+            if problem:
+                warn(problem)
+    return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
+                    publish=item.kind != "draft", after=after, key=key)
 
 
 def source_key(export: WxrExport, entry: WxrItem) -> SourceKey | None:

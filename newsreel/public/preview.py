@@ -15,6 +15,7 @@ Every answer says noindex twice (X-Robots-Tag and the robots meta) and is never 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +25,7 @@ from django.utils.text import slugify
 
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
-from newsreel.newsroom import autosave, preview_links, publishing
+from newsreel.newsroom import autosave, preview_links, processed_drafts, publishing
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Author, Tag, WorkflowState
 from newsreel.public.pages.article import page_context
@@ -107,9 +108,10 @@ def _state_notice(article: Article, label: str, revision_id: int | None = None) 
     return f"Draft: {label}, not published.", None
 
 
-def _render_or_explain(draft: ArticleDraft, notice: str, published: datetime | None) -> HttpResponse:
+def _render_or_explain(draft: ArticleDraft, notice: str, published: datetime | None,
+                       process: Callable[[ArticleDraft], ProcessedArticle] = publishing.preview) -> HttpResponse:
     try:
-        processed = publishing.preview(draft)
+        processed = process(draft)
     except IntakeError as error:
         problems = "; ".join(str(item) for item in error.errors)
         return _refusal(422, "This version cannot be previewed yet",
@@ -154,7 +156,8 @@ def draft_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         label, revision_id = f"revision {article.latest_revision.number}", article.latest_revision_id
     else:
         return _refusal(404, "Nothing to preview yet", "Write something in the editor, then press Preview.")
+    # The editor's `live` call has just run the text core on this very draft: reuse its result.
     if article is None:
-        return _render_or_explain(draft, f"Draft: {label}, not published.", None)
+        return _render_or_explain(draft, f"Draft: {label}, not published.", None, processed_drafts.process_once)
     notice, published = _state_notice(article, label, revision_id)
-    return _render_or_explain(draft, notice, published)
+    return _render_or_explain(draft, notice, published, processed_drafts.process_once)

@@ -137,3 +137,39 @@ def test_the_editor_page_carries_the_editor_and_still_works_as_a_form(as_editor,
     html = as_editor.get("/desk/articles/new/").content.decode()
     assert 'src="/static/desk/editor.js"' in html and "data-writing" in html
     assert 'name="body"' in html  # the textarea is still the field the form posts
+
+
+def _count_text_core_runs(monkeypatch) -> list:
+    from newsreel.newsroom import publishing
+
+    runs, real = [], publishing.process_article
+    monkeypatch.setattr(publishing, "process_article", lambda *args, **kwargs: runs.append(1) or real(*args, **kwargs))
+    return runs
+
+
+def test_one_refresh_runs_the_text_core_once_and_the_preview_is_what_a_fresh_run_renders(as_editor, graphs,
+                                                                                          monkeypatch):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    moment = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: moment)  # the page shows the time it was rendered
+    runs = _count_text_core_runs(monkeypatch)
+    data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
+    reused = as_editor.get(data["preview_url"])
+    assert reused.status_code == 200 and len(runs) == 1
+    cache.clear()
+    fresh = as_editor.get(data["preview_url"])
+    assert len(runs) == 2
+    assert reused.content == fresh.content
+
+
+def test_the_preview_runs_the_text_core_again_when_the_text_or_the_graph_changed(as_editor, graphs, monkeypatch):
+    runs = _count_text_core_runs(monkeypatch)
+    data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
+    as_editor.post("/desk/articles/new/live/", article_form(body=STORY + "\nOne more line.\n"))
+    assert len(runs) == 2
+    import_knowledge_graph({"films": [{"key": "the-lantern-years-2019", "title": "The Lantern Years", "year": 2019}]})
+    preview = as_editor.get(data["preview_url"]).content.decode()
+    assert len(runs) == 3
+    assert 'href="/films/the-lantern-years-2019/"' in preview and "One more line." in preview

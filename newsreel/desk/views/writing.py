@@ -30,7 +30,7 @@ from newsreel.desk.search_box import search_words, words_of
 from newsreel.images.models import Image
 from newsreel.images.renditions import thumbnail_url
 from newsreel.images.services import create_image
-from newsreel.newsroom import autosave, presence, publishing
+from newsreel.newsroom import autosave, presence, processed_drafts, publishing
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.permissions import IMAGE_UPLOAD
 
@@ -86,7 +86,7 @@ def live(request: HttpRequest, pk: int | None = None) -> JsonResponse:
         "words": 0, "minutes": 0,
     }
     try:
-        processed = publishing.preview(draft)
+        processed = processed_drafts.process_once(draft)  # the preview frame reuses it
     except IntakeError as error:
         problems += [{"line": item.line, "message": item.message[:1].upper() + item.message[1:]}
                      for item in error.errors]

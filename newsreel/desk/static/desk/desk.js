@@ -38,7 +38,8 @@
       }
     });
     document.addEventListener("keydown", function (event) {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+      // Ctrl+S alone: Ctrl+Alt+S is the writing editor's spoiler block, not a save.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "s") {
         var save = form.querySelector('button[value="save"]');
         if (save) { event.preventDefault(); save.click(); }
       }
