@@ -72,6 +72,19 @@ def test_the_last_word_finds_every_longer_word_whichever_way_it_is_read(as_edito
     assert headlines(as_editor.get("/desk/?q=zebra")) == ["Zebra crossing memo"]  # a word no longer word starts with
     assert headlines(as_editor.get("/desk/?q=under_score")) == []
 
+
+@pytest.mark.parametrize("sort", ["updated", "published", "headline"])
+def test_a_list_counted_past_its_cap_pages_the_same_stories(as_editor, editor, newsroom, monkeypatch, sort):
+    """Past the count's cap SQLite asks the full-text index story by story (search._Fts5Matching)."""
+    for n in range(4):
+        save_draft(ArticleDraft(headline=f"Film diary {n}", body="A film shot at night.\n"), user=editor)
+    address = f"/desk/?q=film+night&sort={sort}"
+    whole = headlines(as_editor.get(address))
+    assert len(whole) == 4
+    monkeypatch.setattr("newsreel.desk.paging.COUNT_CAP", 2)
+    capped = as_editor.get(address)
+    assert headlines(capped) == whole and capped.context["page"].paginator.more
+
 def test_words_are_those_of_the_latest_revision_not_of_the_live_version(as_editor, editor, newsroom):
     live = newsroom["harbor"]
     save_draft(ArticleDraft(headline="Harbor Lights wraps early", body="Now shooting in Reykjavik.\n",
