@@ -11,9 +11,16 @@ def focus_body(page) -> None:
     page.locator(BODY_EDITOR).focus()
 
 
+def wait_for_editor(page) -> None:
+    """Until editor.js has set the editor up over the body (its element shows a moment before
+    the textarea is given its `writingEditor`)."""
+    page.locator(BODY_EDITOR).wait_for()
+    page.wait_for_function("() => document.getElementById('id_body')?.writingEditor !== undefined")
+
+
 def fill_body(page, text: str) -> None:
     """Replace the whole body with `text` in one edit (a paste, not keystrokes)."""
-    page.locator(BODY_EDITOR).wait_for()
+    wait_for_editor(page)
     page.evaluate("([text]) => document.getElementById('id_body').writingEditor.setText(text)", [text])
     # The editor then refreshes its preview; let that finish before the spec saves or publishes
     # (the tests' in-memory SQLite refuses a write while another request holds a table).

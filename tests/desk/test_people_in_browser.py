@@ -33,7 +33,7 @@ def test_an_invited_person_accepts_logs_in_and_is_stopped_when_deactivated(chrom
         page.set_default_timeout(20_000)
     try:
         log_in(admin, live_server.url, "ann", "correct horse battery")
-        admin.get_by_role("link", name="People").click()
+        admin.get_by_role("link", name="People", exact=True).click()
         admin.get_by_role("link", name="Add a person").click()
         admin.fill("#id_first_name", "Iris")
         admin.fill("#id_last_name", "Lund")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .test_writing_in_browser import editor_text, newsroom, preview_frame, settled_preview, sign_in  # noqa: F401
+from tests.writing_editor import wait_for_editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def start_with(page, text: str):
     """The editor holding `text` and all of it selected (Ctrl+A), focused."""
     editor = page.get_by_role("textbox", name="Body")
-    expect(editor).to_be_visible()  # the signed-in page has loaded and the editor is set up
+    expect(editor).to_be_visible()  # the signed-in page has loaded
+    wait_for_editor(page)
     page.evaluate("(text) => document.getElementById('id_body').writingEditor.setText(text)", text)
     editor.focus()
     page.keyboard.press("Control+a")
