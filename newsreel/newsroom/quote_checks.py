@@ -195,3 +195,25 @@ def undo_check(article: Article, *, text: str, user=None) -> bool:
         if deleted:
             _restamp(article)
     return bool(deleted)
+
+
+def restore_checks(article: Article, checks: list[dict]) -> int:
+    """Put back decisions exported with a story (`newsreel import content`): kept as they were
+    (who, when), then applied to its stored quotes as a new decision would be. Returns how many.
+
+    Each entry: {"text", "verdict", "speaker_kind", "person" (a key or None), "speaker_name",
+    "checked_by" (a user or None), "checked_at"}; the caller has checked the values."""
+    people = Person.objects.in_bulk({entry["person"] for entry in checks if entry.get("person")}, field_name="key")
+    with transaction.atomic():
+        for entry in checks:
+            check, _ = QuoteCheck.objects.update_or_create(
+                article=article, key=quote_key(entry["text"]),
+                defaults={"text": entry["text"], "verdict": entry["verdict"],
+                          "speaker_kind": entry.get("speaker_kind") or "",
+                          "person": people.get(entry.get("person") or ""),
+                          "speaker_name": entry.get("speaker_name") or "", "checked_by": entry.get("checked_by")})
+            if entry.get("checked_at"):  # auto_now: the time it was checked comes back through an update
+                QuoteCheck.objects.filter(pk=check.pk).update(checked_at=entry["checked_at"])
+        if checks:
+            _restamp(article)
+    return len(checks)

@@ -1,4 +1,4 @@
-"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml | ghost FILE.json
+"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml | ghost FILE.json | content DIR
 
 Every article goes through the one intake; an existing slug is updated. Failures name the
 file (and line) and the field; the others still import, and the exit status is 1 when any
@@ -16,18 +16,20 @@ from django.core.management.base import BaseCommand, CommandError
 from newsreel.importers.runner import ImportReport, Progress, count_jsonl, import_items, jsonl_items
 
 WARNINGS_SHOWN = 10
-FORMATS = ["jsonl", "markdown", "wordpress", "ghost"]
+FORMATS = ["jsonl", "markdown", "wordpress", "ghost", "content"]
 
 
 class Command(BaseCommand):
     help = ("Import articles: `import jsonl FILE.jsonl`, `import markdown DIR`, "
             "`import wordpress FILE.xml [--media DIR]` (WordPress or Squarespace WXR), "
-            "`import ghost FILE.json [--media DIR]` (a Ghost 4-6 export).")
+            "`import ghost FILE.json [--media DIR]` (a Ghost 4-6 export), "
+            "`import content DIR` (a `newsreel export content` folder, into an empty site).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("format", choices=FORMATS,
                             help="jsonl: one JSON article per line; markdown: a folder of .md files; "
-                                 "wordpress: a WordPress or Squarespace export (WXR); ghost: a Ghost export (JSON)")
+                                 "wordpress: a WordPress or Squarespace export (WXR); ghost: a Ghost export (JSON); "
+                                 "content: a folder written by `newsreel export content`, into an empty site")
         parser.add_argument("source", type=Path, help="the file or folder to import")
         parser.add_argument("--dry-run", action="store_true",
                             help="import everything in transactions that are rolled back: the report, nothing kept")
@@ -51,6 +53,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int,
                media_root: Path | None = None, dry_run: bool = False, **options) -> None:
+        if format == "content":
+            return self._content(source, verbosity, dry_run)
         skipped: list[str] = []
         notes: list[str] = []
         if format == "jsonl":
@@ -71,6 +75,25 @@ class Command(BaseCommand):
         self._print(report, verbosity)
         if report.failed:
             raise CommandError(f"{report.failed} of {report.total} article(s) not imported; see the errors above.")
+
+    def _content(self, source: Path, verbosity: int, dry_run: bool) -> None:
+        """A content export into this empty site (newsreel.importers.content); all of it, no dry run."""
+        from newsreel.importers.content import ContentImportError, import_content
+
+        if dry_run:
+            raise CommandError("import content has no --dry-run: import into a scratch site (NEWSREEL_DATA_DIR) first")
+        say = self.stderr.write if verbosity > 0 else None
+        try:
+            result = import_content(source, say=say, progress_stream=self.stderr._out if verbosity > 0 else None)
+        except ContentImportError as error:
+            raise CommandError(str(error)) from None
+        for failure in result.failures:
+            self.stderr.write(failure)
+        for warning in result.warnings:
+            self.stderr.write(f"warning: {warning}")
+        self.stdout.write(f"imported {result.summary()} in {result.seconds:.1f} s")
+        if result.failed:
+            raise CommandError(f"{result.failed} story file(s) not imported; see the errors above.")
 
     def _folder(self, source: Path, media_root: Path | None, options: dict):
         """A folder of Markdown (Newsreel's, Hugo's, Jekyll's or Eleventy's) as import items."""

@@ -1,0 +1,264 @@
+"""Reading a content export (newsreel.exporters.content) back: every file checked before anything is written.
+
+Problems name the file and, inside it, the JSON path or the story's line and field; any
+problem in the shared files (manifest, site, images, graph, redirects) stops the import
+before it changes anything. Story files are read here too, each into the intake's draft
+(`newsreel.newsroom.frontmatter`, the reader `newsreel publish` uses).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsreel.exporters.content import format as layout
+from newsreel.newsroom.frontmatter import FRONT_MATTER_FIELDS, ParsedFile, incoming_from_meta, split_front_matter
+from newsreel.newsroom.intake import FieldError, IntakeError
+from newsreel.newsroom.models import WorkflowState
+from newsreel.newsroom.upsert import Incoming
+
+STATES = {WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.CHANGES_REQUESTED, WorkflowState.SCHEDULED,
+          WorkflowState.PUBLISHED, WorkflowState.UNPUBLISHED}
+TIME_FIELDS = ("published_at", "first_published_at", "went_live_at", "unpublish_at", "created_at", "updated_at",
+               "revision_created_at")
+
+
+class ContentFilesError(ValueError):
+    """The export cannot be read; `problems` lists each "file: where: what"."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Story:
+    """One story file, read: its draft (through the intake's reader) and what rebuilds it exactly."""
+
+    source: str  # stories/SLUG.md, for messages
+    incoming: Incoming
+    extra: dict[str, Any]
+    pending: Incoming | None = None
+    pending_extra: dict[str, Any] = field(default_factory=dict)
+    revisions: list[dict] | None = None
+    # The revision the intake made from the story file (its save time is put back).
+    revision_id: int | None = None
+
+    @property
+    def id(self) -> int:
+        return self.extra["id"]
+
+    @property
+    def state(self) -> str:
+        return self.extra["state"]
+
+
+@dataclass
+class ContentFiles:
+    root: Path
+    manifest: dict[str, Any]
+    site: dict[str, Any]
+    images: list[dict[str, Any]]
+    graph: dict[str, Any]
+    graph_extra: dict[str, Any]
+    redirects: list[dict[str, str]]
+    stories: list[Story]
+    problems: list[str] = field(default_factory=list)  # story files that cannot be read
+
+
+def parse_time(value: Any, where: str, problems: list[str]) -> dt.datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    try:
+        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        problems.append(f"{where}: {value!r} is not a time like 2026-10-03T09:00:00+00:00")
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _json(root: Path, name: str, key: str | None, problems: list[str]) -> Any:
+    path = root / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{name}: missing (is {root} a content export?)")
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(f"{name}: cannot read: {error}")
+        return None
+    except json.JSONDecodeError as error:
+        problems.append(f"{name}: line {error.lineno}: not valid JSON: {error.msg}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{name}: must be a JSON object")
+        return None
+    if key is not None and not isinstance(data.get(key), list):
+        problems.append(f"{name}: .{key} must be a list")
+        return None
+    return data
+
+
+def read_content(root: Path) -> ContentFiles:
+    """Everything in the export, checked; ContentFilesError lists every problem of the shared files."""
+    problems: list[str] = []
+    if not root.is_dir():
+        raise ContentFilesError([f"{root}: no such folder"])
+    manifest = _json(root, layout.MANIFEST, None, problems) or {}
+    if manifest and manifest.get("format") != layout.FORMAT_NAME:
+        problems.append(f"{layout.MANIFEST}: .format is {manifest.get('format')!r}, not {layout.FORMAT_NAME!r}")
+    elif manifest and manifest.get("version") != layout.FORMAT_VERSION:
+        problems.append(f"{layout.MANIFEST}: .version is {manifest.get('version')!r}; this Newsreel reads version "
+                        f"{layout.FORMAT_VERSION}")
+    site = _json(root, layout.SITE, None, problems) or {}
+    for key in ("sections", "tags", "authors", "users"):
+        if site and not isinstance(site.get(key), list):
+            problems.append(f"{layout.SITE}: .{key} must be a list")
+    if site and not isinstance(site.get("settings"), dict):
+        problems.append(f"{layout.SITE}: .settings must be an object")
+    images = (_json(root, layout.IMAGES, "images", problems) or {}).get("images") or []
+    image_ids = _check_images(root, images, problems)
+    graph = _json(root, layout.GRAPH, None, problems) or {}
+    graph_extra = _json(root, layout.GRAPH_EXTRA, None, problems) or {}
+    for kind, picture in (("films", "poster"), ("people", "photo")):
+        for key, entry in (graph_extra.get(kind) or {}).items():
+            if isinstance(entry, dict) and entry.get(picture) is not None and entry[picture] not in image_ids:
+                problems.append(f"{layout.GRAPH_EXTRA}: .{kind}.{key}.{picture}: image {entry[picture]} is not in "
+                                f"{layout.IMAGES}")
+    redirects = (_json(root, layout.REDIRECTS, "redirects", problems) or {}).get("redirects") or []
+    for index, entry in enumerate(redirects):
+        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str) and entry["path"].startswith("/")
+                and isinstance(entry.get("location"), str) and entry["location"]):
+            problems.append(f"{layout.REDIRECTS}: .redirects[{index}]: must be {{\"path\": \"/old/\", \"location\": ...}}")
+    for index, author in enumerate(site.get("authors") or []):
+        if isinstance(author, dict) and author.get("photo") is not None and author["photo"] not in image_ids:
+            problems.append(f"{layout.SITE}: .authors[{index}].photo: image {author['photo']} is not in {layout.IMAGES}")
+    logo = (site.get("settings") or {}).get("logo") if isinstance(site.get("settings"), dict) else None
+    if logo is not None and logo not in image_ids:
+        problems.append(f"{layout.SITE}: .settings.logo: image {logo} is not in {layout.IMAGES}")
+    if problems:
+        raise ContentFilesError(problems)
+    stories, story_problems = _read_stories(root, image_ids)
+    return ContentFiles(root=root, manifest=manifest, site=site, images=images, graph=graph, graph_extra=graph_extra,
+                        redirects=redirects, stories=stories, problems=story_problems)
+
+
+def _check_images(root: Path, images: list, problems: list[str]) -> set[int]:
+    ids: set[int] = set()
+    for index, image in enumerate(images):
+        where = f"{layout.IMAGES}: .images[{index}]"
+        if not isinstance(image, dict) or not isinstance(image.get("id"), int) or isinstance(image.get("id"), bool):
+            problems.append(f"{where}: must be an object with a whole-number id")
+            continue
+        if image["id"] in ids:
+            problems.append(f"{where}.id: {image['id']} appears twice")
+        name = image.get("file")
+        if not isinstance(name, str) or not name.startswith(layout.MEDIA + "/") or ".." in Path(name).parts:
+            problems.append(f"{where}.file: {name!r} must be a path under {layout.MEDIA}/")
+        elif not (root / name).is_file():
+            problems.append(f"{where}.file: {name!r}: no such file in the export")
+        for text in ("alt", "credit"):
+            if not isinstance(image.get(text), str) or not image[text].strip():
+                problems.append(f"{where}.{text}: every image needs {'alt text' if text == 'alt' else 'a credit'}")
+        parse_time(image.get("uploaded_at"), f"{where}.uploaded_at", problems)
+        ids.add(image["id"])
+    return ids
+
+
+def _read_stories(root: Path, image_ids: set[int]) -> tuple[list[Story], list[str]]:
+    folder = root / layout.STORIES
+    problems: list[str] = []
+    stories: dict[str, Story] = {}
+    pending: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name.endswith(layout.PENDING_SUFFIX):
+            pending[path.name[: -len(layout.PENDING_SUFFIX)]] = path
+            continue
+        source = f"{layout.STORIES}/{path.name}"
+        try:
+            incoming, extra = read_story(path, source, image_ids)
+        except IntakeError as error:
+            problems.append(str(error))
+            continue
+        stories[path.name[:-3]] = Story(source, incoming, extra)
+    for stem, path in pending.items():
+        source = f"{layout.STORIES}/{path.name}"
+        story = stories.get(stem)
+        if story is None:
+            problems.append(f"{source}: no {layout.STORIES}/{stem}.md beside it (a pending edit belongs to a story)")
+            continue
+        try:
+            story.pending, story.pending_extra = read_story(path, source, image_ids, pending=True)
+        except IntakeError as error:
+            problems.append(str(error))
+    revisions = root / layout.REVISIONS
+    for stem, story in stories.items():
+        path = revisions / f"{stem}.json"
+        if path.is_file():
+            data = _json(revisions, path.name, "revisions", problems)
+            if data is not None:
+                story.revisions = data["revisions"]
+    ordered = sorted(stories.values(), key=lambda story: story.id)
+    seen: dict[int, str] = {}
+    for story in ordered:
+        if story.id in seen:
+            problems.append(f"{story.source}: front matter.{layout.EXTRA_KEY}.id: {story.id} is also the id of "
+                            f"{seen[story.id]}")
+        seen.setdefault(story.id, story.source)
+    return ordered, problems
+
+
+def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = False
+               ) -> tuple[Incoming, dict[str, Any]]:
+    """A story file as the intake's Incoming and its `newsreel:` block; IntakeError naming file, line, field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise IntakeError([FieldError("file", f"cannot read: {error}")], source=source) from None
+    parsed = split_front_matter(text, source)
+    meta = dict(parsed.meta)
+    extra = meta.pop(layout.EXTRA_KEY, None)
+    where = f"front matter.{layout.EXTRA_KEY}"
+    line = parsed.field_lines.get(layout.EXTRA_KEY)
+    errors: list[FieldError] = []
+    if not isinstance(extra, dict):
+        raise IntakeError([FieldError(where, "is missing (every exported story has one)", line)], source=source)
+    for name in sorted(set(meta) - FRONT_MATTER_FIELDS):
+        errors.append(FieldError(f"front matter.{name}", "is not a known field", parsed.field_lines.get(name)))
+    if "hero" in meta:
+        errors.append(FieldError("front matter.hero", f"an exported story names its hero as {layout.EXTRA_KEY}.hero_image",
+                                 parsed.field_lines.get("hero")))
+    if not pending:
+        if not isinstance(extra.get("id"), int) or isinstance(extra.get("id"), bool) or extra["id"] < 1:
+            errors.append(FieldError(f"{where}.id", "must be the story's id, a whole number above 0", line))
+        if extra.get("state") not in STATES:
+            errors.append(FieldError(f"{where}.state", f"{extra.get('state')!r} is not one of: {', '.join(sorted(STATES))}",
+                                     line))
+        time_problems: list[str] = []
+        for name in TIME_FIELDS:
+            extra[name] = parse_time(extra.get(name), name, time_problems)
+        errors += [FieldError(f"{where}.{problem.split(':', 1)[0]}", problem.split(": ", 1)[1], line)
+                   for problem in time_problems]
+        for name in ("bylines", "tags"):
+            if not isinstance(extra.get(name, []), list):
+                errors.append(FieldError(f"{where}.{name}", "must be a list of slugs", line))
+    hero = extra.get("hero_image")
+    if hero is not None and hero not in image_ids:
+        errors.append(FieldError(f"{where}.hero_image", f"image {hero!r} is not in {layout.IMAGES}", line))
+    if not isinstance(extra.get("link_overrides", {}), dict):
+        errors.append(FieldError(f"{where}.link_overrides", "must be an object", line))
+    try:
+        incoming = incoming_from_meta(ParsedFile(meta, parsed.body, parsed.body_line, parsed.field_lines),
+                                      base_dir=path.parent, source_name=source, errors=errors)
+    except IntakeError as error:
+        raise IntakeError(error.errors, source=source) from None
+    draft = incoming.draft
+    draft.hero_image = hero
+    draft.link_overrides = extra.get("link_overrides") or {}
+    draft.body = "\n" * int(extra.get("body_leading_newlines") or 0) + draft.body
+    return incoming, extra
