@@ -2,7 +2,8 @@
 
 In this order: every file is read and checked (`content_files`; a problem in a shared file
 stops it before anything is written); then in one transaction the site settings, desk
-accounts (without passwords: each must set one through a password reset), images (their
+accounts (with a random password nobody knows: each person sets one through "Forgot your
+password?"), images (their
 original files at their original names, ids kept, renditions made again), the knowledge
 graph (through import-kb's writer), sections, tags and authors; then every story through
 the one intake (`upsert.publish_incoming`), in id order and given its old id, each all or
@@ -12,6 +13,7 @@ again. The public pages of the new site are then byte for byte those of the old 
 
 from __future__ import annotations
 
+import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,7 +159,9 @@ def _users(files: ContentFiles) -> None:
                     first_name=entry.get("first_name") or "", last_name=entry.get("last_name") or "",
                     is_active=bool(entry.get("is_active", True)), is_staff=bool(entry.get("is_staff")),
                     is_superuser=bool(entry.get("is_superuser")))
-        user.set_unusable_password()  # passwords never leave a site: each person sets a new one
+        # Passwords never leave a site: a random one nobody knows, so "Forgot your password?"
+        # (which ignores accounts without a usable password) lets each person set theirs.
+        user.set_password(secrets.token_urlsafe(32))
         joined = parse_time(entry.get("date_joined"), "date_joined", [])
         if joined:
             user.date_joined = joined

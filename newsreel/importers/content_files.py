@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from newsreel.newsroom.upsert import Incoming
 
 STATES = {WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.CHANGES_REQUESTED, WorkflowState.SCHEDULED,
           WorkflowState.PUBLISHED, WorkflowState.UNPUBLISHED}
+_NESTED_FIELD = re.compile(r"^  ([A-Za-z_]\w*)\s*:")
 TIME_FIELDS = ("published_at", "first_published_at", "went_live_at", "unpublish_at", "created_at", "updated_at",
                "revision_created_at")
 
@@ -224,10 +226,11 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
     meta = dict(parsed.meta)
     extra = meta.pop(layout.EXTRA_KEY, None)
     where = f"front matter.{layout.EXTRA_KEY}"
-    line = parsed.field_lines.get(layout.EXTRA_KEY)
+    block_line = parsed.field_lines.get(layout.EXTRA_KEY)
+    lines = _block_lines(text, block_line)
     errors: list[FieldError] = []
     if not isinstance(extra, dict):
-        raise IntakeError([FieldError(where, "is missing (every exported story has one)", line)], source=source)
+        raise IntakeError([FieldError(where, "is missing (every exported story has one)", block_line)], source=source)
     for name in sorted(set(meta) - FRONT_MATTER_FIELDS):
         errors.append(FieldError(f"front matter.{name}", "is not a known field", parsed.field_lines.get(name)))
     if "hero" in meta:
@@ -235,23 +238,23 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
                                  parsed.field_lines.get("hero")))
     if not pending:
         if not isinstance(extra.get("id"), int) or isinstance(extra.get("id"), bool) or extra["id"] < 1:
-            errors.append(FieldError(f"{where}.id", "must be the story's id, a whole number above 0", line))
+            errors.append(FieldError(f"{where}.id", "must be the story's id, a whole number above 0", lines.get("id")))
         if extra.get("state") not in STATES:
             errors.append(FieldError(f"{where}.state", f"{extra.get('state')!r} is not one of: {', '.join(sorted(STATES))}",
-                                     line))
+                                     lines.get("state")))
         time_problems: list[str] = []
         for name in TIME_FIELDS:
             extra[name] = parse_time(extra.get(name), name, time_problems)
-        errors += [FieldError(f"{where}.{problem.split(':', 1)[0]}", problem.split(": ", 1)[1], line)
-                   for problem in time_problems]
+        errors += [FieldError(f"{where}.{problem.split(':', 1)[0]}", problem.split(": ", 1)[1],
+                              lines.get(problem.split(':', 1)[0])) for problem in time_problems]
         for name in ("bylines", "tags"):
             if not isinstance(extra.get(name, []), list):
-                errors.append(FieldError(f"{where}.{name}", "must be a list of slugs", line))
+                errors.append(FieldError(f"{where}.{name}", "must be a list of slugs", lines.get(name)))
     hero = extra.get("hero_image")
     if hero is not None and hero not in image_ids:
-        errors.append(FieldError(f"{where}.hero_image", f"image {hero!r} is not in {layout.IMAGES}", line))
+        errors.append(FieldError(f"{where}.hero_image", f"image {hero!r} is not in {layout.IMAGES}", lines.get("hero_image")))
     if not isinstance(extra.get("link_overrides", {}), dict):
-        errors.append(FieldError(f"{where}.link_overrides", "must be an object", line))
+        errors.append(FieldError(f"{where}.link_overrides", "must be an object", lines.get("link_overrides")))
     try:
         incoming = incoming_from_meta(ParsedFile(meta, parsed.body, parsed.body_line, parsed.field_lines),
                                       base_dir=path.parent, source_name=source, errors=errors)
@@ -262,3 +265,19 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
     draft.link_overrides = extra.get("link_overrides") or {}
     draft.body = "\n" * int(extra.get("body_leading_newlines") or 0) + draft.body
     return incoming, extra
+
+
+def _block_lines(text: str, block_line: int | None) -> dict[str, int]:
+    """The file's line of each field in the `newsreel:` block (indented under it), for messages."""
+    if not block_line:
+        return {}
+    found: dict[str, int] = {}
+    rows = text.replace("\r\n", "\n").split("\n")
+    for number in range(block_line, len(rows)):  # rows[block_line] is the line after the block's own
+        row = rows[number]
+        if row.strip() == "---" or (row and not row[0].isspace()):
+            break
+        match = _NESTED_FIELD.match(row)
+        if match:
+            found.setdefault(match.group(1), number + 1)
+    return found
