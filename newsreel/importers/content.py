@@ -34,7 +34,7 @@ from newsreel.images.services import check_image
 from newsreel.importers.content_files import ContentFiles, ContentFilesError, Story, parse_time, read_content
 from newsreel.importers.id_sequences import catch_up, next_id_will_be
 from newsreel.importers.runner import Progress
-from newsreel.newsroom import publishing, scheduling, trash
+from newsreel.newsroom import clock, publishing, scheduling, trash
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import (
     Article, Author, Byline, Revision, Section, SourceId, Tag, TrashedArticle, WorkflowState,
@@ -121,7 +121,7 @@ def import_content(source: Path, *, say: Say | None = None, progress_stream: Tex
         result.redirects = len(files.redirects)
         _graph_times(files)
         Author.objects.filter(byline__isnull=True).exclude(slug__in=_author_slugs(files)).delete()
-        catch_up(Image, Section, Tag, Author, Article)
+        catch_up(Article)
         result.pages = refresh_everything()
     result.seconds = time.perf_counter() - started
     return result
@@ -138,6 +138,7 @@ def _shared(files: ContentFiles, result: ContentImportResult, stored_files: list
     _taxonomy(files)
     settings = files.site["settings"]
     site = SiteSettings.current()
+    catch_up(Image, Section, Tag, Author)  # rows written with their ids: new ones are numbered after them
     for name in ("name", "tagline", "description", "social_links"):
         if name in settings:
             setattr(site, name, settings[name])
@@ -298,8 +299,10 @@ def _after(story: Story, article: Article) -> None:
                                 wordpress_post_id=entry.get("wordpress_post_id"))
     if story.pending is not None:
         publishing.save_draft(story.pending.draft, article=article, origin=ORIGIN)
-    if state == WorkflowState.SCHEDULED and extra.get("unpublish_at"):
-        scheduling.set_unpublish_time(article, extra["unpublish_at"])
+    coming_down = extra.get("unpublish_at")
+    if coming_down and coming_down > clock.now() and state in (WorkflowState.PUBLISHED, WorkflowState.SCHEDULED):
+        article.refresh_from_db()
+        scheduling.set_unpublish_time(article, coming_down)  # the worker's task to take it down, queued again
     checks = extra.get("quote_checks") or []
     if checks:
         User = get_user_model()
@@ -354,8 +357,7 @@ def _times(story: Story, article: Article) -> None:
     extra = story.extra
     values = {name: extra.get(name) for name in ("created_at", "updated_at", "first_published_at", "went_live_at")
               if extra.get(name) is not None}
-    if story.state != WorkflowState.DRAFT and extra.get("published_at") is not None:
-        values["published_at"] = extra["published_at"]
+    values["published_at"] = extra.get("published_at")
     if extra.get("created_by"):
         values["created_by"] = get_user_model().objects.filter(username=extra["created_by"]).first()
     if values:
