@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from newsreel import links
 from newsreel.api.models import WebhookDelivery, WebhookEndpoint
-from newsreel.api.webhooks import signing
+from newsreel.api.webhooks import destinations, signing
 from newsreel.api.webhooks.delivery import enqueue
 from newsreel.films.models import Film, Person
 from newsreel.films.signals import graph_changed
@@ -106,14 +106,10 @@ def connect() -> None:
 
 def add_endpoint(url: str, *, events: Iterable[str] = (), description: str = "") -> WebhookEndpoint:
     """A new endpoint with a fresh secret; ValueError naming the problem."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit((url or "").strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"url {url!r} must be an absolute http(s) URL")
+    url = destinations.check_url(url)
     events = list(dict.fromkeys(events))
     unknown = [event for event in events if event not in EVENTS]
     if unknown:
         raise ValueError(f"unknown event {unknown[0]!r}; events are {', '.join(EVENTS)}")
-    return WebhookEndpoint.objects.create(url=url.strip(), events=events, description=description[:200],
+    return WebhookEndpoint.objects.create(url=url, events=events, description=description[:200],
                                           secret=signing.new_secret())
