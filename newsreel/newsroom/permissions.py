@@ -134,7 +134,8 @@ ACTIONS: dict[str, Rule] = {
                     refusal="Images in the library are changed by editors: the change shows wherever they are used."),
     IMAGE_DELETE: row("delete an image that no live story uses", contributor=NO, editor=ALL, administrator=ALL,
                       refusal="Only an editor can delete images from the library."),
-    GRAPH_EDIT: row("create and edit films, people and credits; merge duplicates", contributor=NO, editor=ALL,
+    GRAPH_EDIT: row("create and edit films, people and credits (also from the writing editor's panel); merge duplicates",
+                    contributor=NO, editor=ALL,
                     administrator=ALL,
                     refusal="Films, people and credits are edited by editors; ask one to make the change."),
     INTEGRATIONS_MANAGE: row("make and revoke API keys, add and remove webhook endpoints, read their delivery log "

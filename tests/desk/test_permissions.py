@@ -126,6 +126,7 @@ CASES: list[Case] = [
     Case("live_new", "POST", (STORY_CREATE,), data=article_form(headline="Typed in the editor")),
     Case("live", "POST", (STORY_EDIT,), "draft", data=article_form(headline="Typed in the editor")),
     Case("complete", "GET", (USE_DESK,), query="q=Harb"),
+    Case("graph_add", "POST", (GRAPH_EDIT,), data={"kind": "person", "name": "Mara Quellon"}),
     Case("image_find", "GET", (USE_DESK,), query="q=pier"),
     Case("image_upload", "POST", (USE_DESK, IMAGE_UPLOAD), data={"alt": "A pier at noon", "credit": "Desk photo",
                                                                  "caption": "", "file": "png"}),
