@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from newsreel.api.models import DeliveryState, WebhookDelivery, WebhookEndpoint
 from newsreel.api.webhooks import destinations, signing
+from newsreel.newsroom.permissions import INTEGRATIONS_MANAGE, require
 
 logger = logging.getLogger("newsreel.webhooks")
 
@@ -114,9 +115,11 @@ def attempt(delivery_id: int) -> str:
     return outcome
 
 
-def redeliver(delivery_id: int) -> WebhookDelivery:
+def redeliver(delivery_id: int, *, by=None) -> WebhookDelivery:
     """Send a message again (from the desk): a fresh round of attempts, the same message id.
-    Redelivering to a disabled endpoint enables it again (someone fixed it)."""
+    Redelivering to a disabled endpoint enables it again (someone fixed it). `by` is the person
+    asking (None: the command line)."""
+    require(by, INTEGRATIONS_MANAGE)
     with transaction.atomic():
         delivery = WebhookDelivery.objects.select_for_update().select_related("endpoint").get(pk=delivery_id)
         delivery.state, delivery.attempts, delivery.next_attempt_at = DeliveryState.PENDING, 0, None
