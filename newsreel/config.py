@@ -235,6 +235,21 @@ def _parse_text(value: str) -> str:
 RATING_SCALES = ("stars-5", "points-10")
 
 
+def _parse_networks(value: str) -> tuple[str, ...]:
+    """Comma-separated IP networks in CIDR form, e.g. 10.0.0.0/8, fd00::/8."""
+    import ipaddress
+
+    networks = []
+    for part in (piece.strip() for piece in value.split(",")):
+        if not part:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(part, strict=False)))
+        except ValueError:
+            raise ValueError(f"{part!r} is not an IP network; write e.g. 10.0.0.0/8 or 192.168.1.20/32") from None
+    return tuple(networks)
+
+
 def _parse_rating_scale(value: str) -> str:
     value = value.strip().lower()
     if value not in RATING_SCALES:
@@ -539,6 +554,16 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_positive_int,
     ),
     Setting(
+        "NEWSREEL_WEBHOOK_PRIVATE_NETWORKS",
+        "",
+        "Webhooks are refused for addresses on this machine or on private, link-local and other "
+        "non-public networks (a webhook URL must not reach the database, a cloud metadata service "
+        "or an intranet). List networks here to allow them anyway, comma-separated in CIDR form, "
+        "e.g. 10.20.0.0/16 for a receiver inside your own network. Checked when an endpoint is "
+        "added and again on every connection, against the address actually connected to.",
+        _parse_networks,
+    ),
+    Setting(
         "NEWSREEL_CONFIRM_EVERY_QUOTE",
         "false",
         "Whether every quote waits for an editor to confirm its speaker before it appears on "
@@ -589,6 +614,7 @@ class Config:
     webhook_attempts: int = 8
     webhook_retry_seconds: int = 30
     webhook_disable_after: int = 5
+    webhook_private_networks: tuple[str, ...] = ()
     confirm_every_quote: bool = False
 
     @property
@@ -655,6 +681,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         webhook_attempts=values["NEWSREEL_WEBHOOK_ATTEMPTS"],
         webhook_retry_seconds=values["NEWSREEL_WEBHOOK_RETRY_SECONDS"],
         webhook_disable_after=values["NEWSREEL_WEBHOOK_DISABLE_AFTER"],
+        webhook_private_networks=values["NEWSREEL_WEBHOOK_PRIVATE_NETWORKS"],
         confirm_every_quote=values["NEWSREEL_CONFIRM_EVERY_QUOTE"],
     )
     check_config(config)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from newsreel.api.models import ApiKey, KeyKind
+from newsreel.newsroom.permissions import INTEGRATIONS_MANAGE, require
 from newsreel.newsroom.roles import role_of
 
 # What an admin key may be allowed to do, beside what its person's role allows.
@@ -44,8 +45,10 @@ def _hash(secret: str) -> str:
 
 
 def create_key(name: str, kind: str, *, user=None, scopes: list[str] | tuple[str, ...] = (),
-               origins: list[str] | tuple[str, ...] = ()) -> NewKey:
-    """Make a key; raise KeyProblem naming the problem (an admin key needs a person with a role)."""
+               origins: list[str] | tuple[str, ...] = (), by=None) -> NewKey:
+    """Make a key; raise KeyProblem naming the problem (an admin key needs a person with a role).
+    `by` is the person asking (None: the command line), checked against the role table."""
+    require(by, INTEGRATIONS_MANAGE)
     name = " ".join((name or "").split())
     if not name:
         raise KeyProblem("a key needs a name, e.g. 'Homepage widget'")
@@ -89,5 +92,7 @@ def find_key(token: str, kind: str) -> ApiKey | None:
     return key
 
 
-def revoke(public_id: str) -> bool:
+def revoke(public_id: str, *, by=None) -> bool:
+    """Revoke the active key with this id; False when there is none. `by` as for create_key."""
+    require(by, INTEGRATIONS_MANAGE)
     return bool(ApiKey.objects.filter(public_id=public_id, revoked_at__isnull=True).update(revoked_at=timezone.now()))

@@ -32,6 +32,7 @@ urlpatterns = [
     path("articles/new/live/", writing.live, name="live_new"),
     path("articles/<int:pk>/live/", writing.live, name="live"),
     path("knowledge/complete/", writing.complete, name="complete"),
+    path("knowledge/add/", writing.graph_add, name="graph_add"),
     path("articles/<int:pk>/quotes/", quotes.quote_check, name="quote_check"),
     path("films/", graph.entity_list, {"kind": "film"}, name="graph_films"),
     path("films/new/", graph.entity_edit, {"kind": "film"}, name="graph_film_new"),

@@ -14,7 +14,10 @@ from django.db.models import Q
 
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Credit, Film, Person
+from newsreel.newsroom.quote_checks import quote_key
+from newsreel.text.normalize import fold, is_common
 from newsreel.text.quotes import SURE_CONFIDENCE
+from newsreel.text.quotes.outsiders import find_outsiders
 from newsreel.text.spoilers import normalize_title, resolve_film
 from newsreel.text.types import ProcessedArticle, TextError
 
@@ -182,11 +185,29 @@ def story_knowledge(processed: ProcessedArticle, overrides: dict[str, Any]) -> d
         "people": list(people.values()),
         "quotes": quotes,
         "links": links,
-        "warnings": _ambiguities(processed, films, pinned) + _unknown_titles(processed, films),
+        "warnings": (_ambiguities(processed, films, pinned) + _unknown_titles(processed, films)
+                     + _unknown_people(processed, pinned)),
         "spoiler_note": processed.spoiler_note,
         "words": processed.word_count,
         "minutes": processed.reading_minutes,
     }
+
+
+def checked_quotes(quotes: list[dict[str, Any]], processed: ProcessedArticle, found: list) -> list[dict[str, Any]]:
+    """The panel's quotes with what the story page's quote check knows of each: the full words
+    (what a check is posted with), the confidence, the editor's decision if any, and whether the
+    quote is in the latest saved revision (only those can be checked: a check holds a saved
+    quote). `found` is `quote_checks.found_quotes(article)`."""
+    saved = {quote.key: quote for quote in found}
+    rows = []
+    for row, quote in zip(quotes, processed.quotes):
+        known = saved.get(quote_key(quote.text))
+        check = known.check if known else None
+        rows.append({**row, "full": quote.text, "confidence": round(quote.confidence, 2),
+                     "saved": known is not None, "verdict": check.verdict if check else "",
+                     "checked_speaker": known.speaker if check else "",
+                     "core_speaker": known.speaker if known and not check else ""})
+    return rows
 
 
 # Derived once per knowledge graph (the gazetteer is rebuilt when the graph changes).
@@ -230,11 +251,18 @@ def _same_named_in_text(processed: ProcessedArticle) -> dict[str, list]:
     if not same:
         return {}
     longest = max(len(name.split()) for name in same) + 1
+    # Only a word that begins such a name can start one: most capitals are asked nothing more.
+    starts = _graph_index("same-starts", lambda graph: {name.split()[0] for name in _same_named() if name})
     found: dict[str, list] = {}
     for paragraph in processed.paragraphs:
+        if starts.isdisjoint(normalize_title(paragraph.text).split()):
+            continue  # no word of the paragraph begins such a name: one fold, not one per word
         words = list(_WORD.finditer(paragraph.text))
         for i, first in enumerate(words):
             if not first.group()[0].isupper():
+                continue
+            head = normalize_title(first.group()).split()
+            if not head or head[0] not in starts:
                 continue
             for j in range(i, min(i + longest, len(words))):
                 surface = paragraph.text[first.start():words[j].end()].rstrip(".:")
@@ -265,18 +293,77 @@ def _ambiguities(processed: ProcessedArticle, films: dict[str, dict[str, Any]],
     return warnings
 
 
-def _unknown_titles(processed: ProcessedArticle, films: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Italics that look like a title (capitalised, up to eight words) no film in the graph has."""
-    known = {normalize_title(row["title"]) for row in films.values()} | {normalize_title(row["surface"]) for row in films.values()}
-    seen, warnings = set(), []
+_QUOTED = re.compile(r"“([^”\n]{1,80})”|\"([^\"\n]{1,80})\"")
+_YEAR_AFTER = re.compile(r"\s*\((1[89]\d\d|20\d\d)\)")
+_SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
+UNKNOWN_NAMES = 12  # at most this many unknown names are listed: the panel is a side column
+
+
+def _title_cased(text: str) -> bool:
+    """Written like a title: a capital first, every word but the small ones capitalised, no
+    sentence punctuation (“Salt Road”, not “we shot it at night,”)."""
+    words = text.split()
+    if not words or len(words) > 8 or not text[0].isupper() or text.rstrip()[-1] in ",.;!?…":
+        return False
+    if len(words) == 1 and is_common(fold(text)):
+        return False  # “Yes”, “Cut”: a word said, not a title
+    return all(word[0].isupper() or not word[0].isalpha() or word.lower() in _SMALL_WORDS for word in words)
+
+
+def _title_spans(processed: ProcessedArticle):
+    """(paragraph, start, end, how) for each span set in italics or in quotes like a title."""
     for paragraph in processed.paragraphs:
         for start, end in paragraph.emphasis:
-            text = paragraph.text[start:end].strip()
-            if not text or not text[0].isupper() or len(text.split()) > 8 or text in seen:
-                continue
-            seen.add(text)
-            if normalize_title(text) in known or normalize_title(text) in _film_names():
-                continue
-            warnings.append({"surface": text, "options": [],
-                             "message": f"“{text}” is set in italics like a title, but no film in the knowledge graph has that name."})
+            yield paragraph, start, end, "italics"
+        for match in _QUOTED.finditer(paragraph.text):
+            group = 1 if match.group(1) is not None else 2
+            if _title_cased(match.group(group).strip()):
+                yield paragraph, match.start(group), match.end(group), "quotes"
+
+
+def _unknown_titles(processed: ProcessedArticle, films: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Italics or quotes that look like a title (capitalised, up to eight words) no film in the
+    graph has, each with what "add to the graph" needs (its title, and a year written after it)."""
+    known = {normalize_title(row["title"]) for row in films.values()} | {normalize_title(row["surface"]) for row in films.values()}
+    seen, warnings = set(), []
+    for paragraph, start, end, how in _title_spans(processed):
+        text = paragraph.text[start:end].strip()
+        if not text or not text[0].isupper() or len(text.split()) > 8 or text in seen:
+            continue
+        seen.add(text)
+        if normalize_title(text) in known or normalize_title(text) in _film_names():
+            continue
+        year = _YEAR_AFTER.match(paragraph.text, end + (how == "quotes"))
+        where = "in italics" if how == "italics" else "in quotes"
+        warnings.append({"surface": text, "options": [],
+                         "add": {"kind": "film", "title": text, "year": int(year.group(1)) if year else None},
+                         "message": f"“{text}” is set {where} like a title, but no film in the knowledge graph has that name."})
+        if len(warnings) >= UNKNOWN_NAMES:
+            break
+    return warnings
+
+
+def _person_names() -> set[str]:
+    return _graph_index("people", lambda graph: {normalize_title(name) for person in graph.people
+                                                 for name in (person.name, *person.aliases)})
+
+
+def _unknown_people(processed: ProcessedArticle, pinned: dict[str, str]) -> list[dict[str, Any]]:
+    """Capitalised names of two or more words that no mention covers and that are no film's
+    title or made only of everyday words ("Mara Quellon said"): the text core's speakers
+    outside the graph (`find_outsiders`), offered to be added as people."""
+    seen, warnings = set(), []
+    for outsider in find_outsiders(processed.paragraphs, [*processed.mentions, *processed.unsure_mentions]):
+        name = outsider.name
+        words = name.split()
+        folded = normalize_title(name)
+        if name in seen or name in pinned or len(words) < 2 or len(words) > 5:
+            continue
+        seen.add(name)
+        if all(is_common(fold(word)) for word in words) or folded in _film_names() or folded in _person_names():
+            continue
+        warnings.append({"surface": name, "options": [], "add": {"kind": "person", "name": name},
+                         "message": f"“{name}” looks like a person's name, but nobody in the knowledge graph has it."})
+        if len(warnings) >= UNKNOWN_NAMES:
+            break
     return warnings

@@ -6,7 +6,10 @@ per process and rebuilt only when the films tables change (a cheap fingerprint q
 
 from __future__ import annotations
 
+import contextvars
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 from django.db.models import Count, Max
 
@@ -15,6 +18,11 @@ from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
 
 _lock = threading.Lock()
 _cached: tuple[tuple, KnowledgeGraph, object] | None = None
+# Inside `one_graph()`: the graph first found there, so one request asks the database whether
+# the graph changed once instead of at every look-up (the editor's refresh made fifteen).
+_pinned: contextvars.ContextVar[tuple[tuple, KnowledgeGraph, object] | None] = contextvars.ContextVar(
+    "newsreel_graph_pinned", default=None)
+_pinning: contextvars.ContextVar[bool] = contextvars.ContextVar("newsreel_graph_pinning", default=False)
 
 
 def _fingerprint() -> tuple:
@@ -49,9 +57,27 @@ def current_graph() -> KnowledgeGraph:
 
 def current_version() -> str:
     """Which graph the text core works with now (changes whenever the films tables do)."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return repr(pinned[0])
     _current()
     with _lock:
         return repr(_cached[0]) if _cached is not None else ""
+
+
+@contextmanager
+def one_graph() -> Iterator[None]:
+    """Within the block, every look-up sees the graph as it was at the first one (a request's
+    worth of work: one fingerprint query instead of one per look-up). Nests."""
+    if _pinning.get():
+        yield
+        return
+    token, pin = _pinning.set(True), _pinned.set(None)
+    try:
+        yield
+    finally:
+        _pinned.reset(pin)
+        _pinning.reset(token)
 
 
 def current_gazetteer():
@@ -61,20 +87,26 @@ def current_gazetteer():
 
 def _current() -> tuple[KnowledgeGraph, object]:
     global _cached
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned[1], pinned[2]
     fingerprint = _fingerprint()
     with _lock:
-        if _cached is not None and _cached[0] == fingerprint:
-            return _cached[1], _cached[2]
-    graph = load_graph()
-    from newsreel.text.gazetteer import Gazetteer
+        found = _cached if _cached is not None and _cached[0] == fingerprint else None
+    if found is None:
+        graph = load_graph()
+        from newsreel.text.gazetteer import Gazetteer
 
-    gazetteer = Gazetteer.build(graph)
-    with _lock:
-        _cached = (fingerprint, graph, gazetteer)
-    return graph, gazetteer
+        found = (fingerprint, graph, Gazetteer.build(graph))
+        with _lock:
+            _cached = found
+    if _pinning.get():
+        _pinned.set(found)
+    return found[1], found[2]
 
 
 def forget_graph() -> None:
     global _cached
     with _lock:
         _cached = None
+    _pinned.set(None)

@@ -1,24 +1,21 @@
-"""What a picture file says about itself, and what it must not tell readers.
+"""What a picture file says about itself: the credit, caption and alt text its maker wrote.
 
 `embedded_text` reads the credit, caption and alt text a photo agency or a camera wrote into
 the file, from IPTC (Pillow's IptcImagePlugin) and XMP (Pillow's Image.getxmp, which parses
 with defusedxml), so the desk can prefill them for the editor to confirm.
 
-`without_gps` removes the EXIF GPS block (where the picture was taken) from a JPEG without
-re-encoding it. Renditions never carry EXIF at all (they are written afresh by Pillow), so
-this is for the stored original, which the desk and not-yet-rebuilt pages link to.
+Where the picture was taken (EXIF and XMP GPS) is removed from the stored file by
+`newsreel.images.location`, which leaves these credits in place.
 """
 
 from __future__ import annotations
 
 import io
-import struct
 from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image as PILImage, IptcImagePlugin
 
-GPS_IFD = 0x8825
 # IPTC IIM datasets (record 2): credit line, by-line (creator), caption/abstract.
 IPTC_CREDIT, IPTC_BYLINE, IPTC_CAPTION = (2, 110), (2, 80), (2, 120)
 
@@ -106,38 +103,3 @@ def _first_text(node: Any) -> str:
             if text := _first_text(value):
                 return text
     return ""
-
-
-def has_gps(data: bytes) -> bool:
-    try:
-        with PILImage.open(io.BytesIO(data)) as picture:
-            return GPS_IFD in picture.getexif()
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def without_gps(data: bytes) -> bytes:
-    """A JPEG's bytes with the EXIF GPS block removed, the picture itself untouched (other
-    formats are returned as they are: their renditions carry no EXIF)."""
-    if not data.startswith(b"\xff\xd8") or not has_gps(data):
-        return data
-    with PILImage.open(io.BytesIO(data)) as picture:
-        exif = picture.getexif()
-        del exif[GPS_IFD]
-        payload = exif.tobytes()
-    if not payload.startswith(b"Exif\x00\x00"):
-        payload = b"Exif\x00\x00" + payload
-    out = bytearray(data[:2])
-    position = 2
-    while position + 4 <= len(data) and data[position] == 0xFF:
-        marker = data[position + 1]
-        if marker == 0xDA:  # start of scan: the rest is the picture
-            break
-        length = struct.unpack(">H", data[position + 2:position + 4])[0]
-        segment = data[position:position + 2 + length]
-        if marker == 0xE1 and segment[4:10] == b"Exif\x00\x00":
-            segment = b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
-        out += segment
-        position += 2 + length
-    out += data[position:]
-    return bytes(out)

@@ -94,6 +94,9 @@ def build_renditions(image: Image) -> dict[str, Any]:
         source = ImageOps.exif_transpose(original)
         transparent = has_transparency(source)
         source = source.convert("RGBA" if transparent else "RGB")
+        # Copies carry no metadata of the original's (EXIF, XMP, text chunks), whatever a
+        # Pillow version would pass on by default when saving.
+        source.info = {}
     fallback = "png" if transparent else "jpeg"
     stem = Path(image.file.name).stem
     described: dict[str, Any] = {"version": VERSION, "fallback": fallback, "widths": [], "crops": {},

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
-from newsreel.images.metadata import without_gps
+from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import picture, refresh_renditions, stored_names
 from newsreel.text.characters import character_problem, length_problem
@@ -45,7 +45,7 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     declared = getattr(file, "size", None)
     data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
     size = check_image(data, alt=alt, credit=credit, caption=caption, declared_size=declared)
-    data = without_gps(data)  # where a photo was taken is nobody's business on a public site
+    data = _without_location(data)  # where a photo was taken is nobody's business on a public site
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
     image.file.save(Path(filename).name, ContentFile(data), save=False)
@@ -61,6 +61,14 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
         discard_image(image)
         raise
     return image
+
+
+def _without_location(data: bytes) -> bytes:
+    """The file without GPS in EXIF or XMP (nothing else changed), or ValidationError on `file`."""
+    try:
+        return without_gps(data)
+    except LocationProblem as problem:
+        raise ValidationError({"file": str(problem)}) from None
 
 
 def check_image(data: bytes, *, alt: str, credit: str, caption: str = "", declared_size: int | None = None) -> tuple[int, int]:
@@ -151,7 +159,7 @@ def replace_file(image: Image, file) -> Image:
     declared = getattr(file, "size", None)
     data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
     size = check_image(data, alt=image.alt, credit=image.credit, caption=image.caption, declared_size=declared)
-    data = without_gps(data)
+    data = _without_location(data)
     old_files = stored_names(image.renditions) + [image.file.name]
     image.file.save(Path(getattr(file, "name", None) or "image").name, ContentFile(data), save=False)
     image.width, image.height = size

@@ -19,8 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import slugify
 
 from newsreel.films.models import Credit, Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, WorkflowState
@@ -84,6 +86,38 @@ def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = 
         if not new and names_of(entity) == set(old_names):
             return 0  # nothing the text core reads changed: no story links differently
         return relink(entity, old_names)
+
+
+def free_key(model: type[Film] | type[Person], name: str, year: int | None = None) -> str:
+    """A key for a new film or person made from its name (and year): "salt-road-2026", then
+    "salt-road-2026-2" when that one is taken."""
+    base = slugify(name)[:100].strip("-") or ("film" if model is Film else "person")
+    if year:
+        base = f"{base}-{year}"
+    key, number = base, 1
+    while model.objects.filter(key=key).exists():
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+def add_named(kind: str, name: str, *, year: int | None = None, user=None) -> Film | Person:
+    """A film (title and year) or a person (name) added from the writing editor's panel, with
+    a key made from its name; the stories naming it are linked again (`save_entity`). Raises
+    ValidationError saying which field is wrong, and adds nothing."""
+    require(user, GRAPH_EDIT)
+    name = " ".join((name or "").split())
+    field = "title" if kind == "film" else "name"
+    if kind not in ("film", "person"):
+        raise ValidationError({"kind": f"“{kind}” is neither a film nor a person."})
+    if not name:
+        raise ValidationError({field: f"Type the {'film' if kind == 'film' else 'person'}'s {field}."})
+    if kind == "film":
+        entity: Film | Person = Film(title=name, year=year, key=free_key(Film, name, year))
+    else:
+        entity = Person(name=name, key=free_key(Person, name))
+    save_entity(entity, user=user)
+    return entity
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ QUOTE_CHECK = "quote.check"
 GRAPH_EDIT = "graph.edit"
 IMAGE_EDIT = "image.edit"
 IMAGE_DELETE = "image.delete"
+INTEGRATIONS_MANAGE = "integrations.manage"
 
 NOT_YOURS = "This article belongs to another writer; contributors can edit only their own articles."
 EDITORS_ONLY = "Your role cannot do this; an editor or an administrator can."
@@ -133,9 +134,14 @@ ACTIONS: dict[str, Rule] = {
                     refusal="Images in the library are changed by editors: the change shows wherever they are used."),
     IMAGE_DELETE: row("delete an image that no live story uses", contributor=NO, editor=ALL, administrator=ALL,
                       refusal="Only an editor can delete images from the library."),
-    GRAPH_EDIT: row("create and edit films, people and credits; merge duplicates", contributor=NO, editor=ALL,
+    GRAPH_EDIT: row("create and edit films, people and credits (also from the writing editor's panel); merge duplicates",
+                    contributor=NO, editor=ALL,
                     administrator=ALL,
                     refusal="Films, people and credits are edited by editors; ask one to make the change."),
+    INTEGRATIONS_MANAGE: row("make and revoke API keys, add and remove webhook endpoints, read their delivery log "
+                             "and redeliver", contributor=NO, editor=NO, administrator=ALL,
+                             refusal="API keys and webhooks are managed by an administrator: a key acts with a "
+                                     "person's role and a webhook sends the newsroom's changes elsewhere."),
     ACCOUNT_OWN: row("change one's own author profile and password", contributor=ALL, editor=ALL, administrator=ALL,
                      refusal="Your account has no newsroom role, so it cannot use the desk."),
 }

@@ -23,6 +23,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsreel.films.graph import one_graph
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.newsroom import autosave, preview_links, processed_drafts, publishing
@@ -135,6 +136,7 @@ def shared_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     return _render_or_explain(publishing.draft_for(article), notice, published)
 
 
+@one_graph()  # the page's look-ups of the graph share one question to the database
 def draft_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The signed-in writer's own view of what they have in the editor."""
     if not request.user.is_authenticated:

@@ -324,19 +324,22 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Films and people whose title, name or alias is exactly `name` (folded)."""
+        return [self._candidate(entry) for entry in self.lookup_entries(name)]
+
+    def lookup_entries(self, name: str) -> Sequence[int]:
+        """The packed candidates `lookup` would return, without making a Candidate of each
+        (a title hundreds of films share costs a Candidate per film)."""
         ids = []
         for _, _, token in tokenize(name):
             token_id = self._vocab.get(token)
             if token_id is None:
-                return []
+                return ()
             ids.append(token_id)
-        if not ids:
-            return []
-        sequence = tuple(ids)
-        for first, last, form in self.iter_forms(sequence):
-            if first == 0 and last == len(sequence) - 1:
-                return self.candidates(form)
-        return []
+        if not ids or not len(self._form_len):
+            return ()
+        # The whole name as one key: exactly the form `iter_forms` would report spanning it.
+        form = self._automaton.get(_encode(ids), -1)
+        return self.entries(form) if form >= 0 else ()
 
     # -- credits ------------------------------------------------------------------------
 

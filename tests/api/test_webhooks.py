@@ -59,6 +59,13 @@ class Receiver:
         return [json.loads(request["body"])["type"] for request in self.requests]
 
 
+@pytest.fixture(autouse=True)
+def loopback_allowed(monkeypatch):
+    """The receivers here listen on 127.0.0.1, which webhooks refuse unless an operator allows it."""
+    monkeypatch.setattr(settings, "CONFIG", dataclasses.replace(settings.CONFIG,
+                                                                webhook_private_networks=("127.0.0.0/8",)))
+
+
 @pytest.fixture
 def receiver():
     started = Receiver()

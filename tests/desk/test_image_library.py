@@ -4,6 +4,7 @@ live story uses it), several pictures at once, and credit and caption read from 
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -13,7 +14,9 @@ from newsreel.images.services import create_image
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish, save_draft
 
-from tests.images.pictures_with_metadata import jpeg
+from newsreel.images.location import has_gps
+from newsreel.images.renditions import stored_names
+from tests.images.pictures_with_metadata import jpeg, png, webp
 
 from .conftest import png_upload
 
@@ -120,6 +123,22 @@ def test_several_pictures_upload_at_once_with_credit_and_caption_from_their_file
     assert "came from the file: check them" in html
     assert "Not uploaded: plain.png: Every image needs alt text" in html  # nothing in the file to go on
     assert Image.objects.count() == 1
+
+
+@pytest.mark.parametrize("name, data", [("phone.jpg", jpeg(xmp=True, gps=True)), ("phone.png", png()),
+                                        ("phone.webp", webp())])
+def test_a_phone_photo_of_any_type_is_prefilled_from_its_file_and_stored_without_location(as_editor, graph, name, data):
+    assert has_gps(data)
+    as_editor.post(reverse("desk:images"), {"file": SimpleUploadedFile(name, data), "alt": "A pier", "credit": "",
+                                            "caption": ""})
+    made = Image.objects.get()
+    assert (made.credit, made.caption) == ("Lio Brand / Kestrel Films", "Ada Varga on the pier at dawn.")
+    with made.file.open("rb") as handle:
+        stored = handle.read()
+    assert not has_gps(stored) and b"GPS" not in stored and b"Kestrel Films" in stored
+    for rendition in stored_names(made.renditions):
+        with default_storage.open(rendition, "rb") as handle:
+            assert not has_gps(handle.read()), rendition
 
 
 def test_a_typed_credit_wins_over_the_files_own(as_editor, graph):

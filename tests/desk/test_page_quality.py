@@ -82,6 +82,18 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     quoted = save_and_publish(ArticleDraft(headline="Ada Varga on the money", body=QUOTED), user=editor)
     invited = add_person(actor=None, username="iris", email="iris@newsroom.example", role="contributor",
                          first_name="Iris", last_name="Lund")
+    # Integrations (the API's desk pages): a key of each kind, an endpoint with a failed delivery.
+    from newsreel.api.keys import create_key
+    from newsreel.api.models import WebhookDelivery
+    from newsreel.api.webhooks.events import add_endpoint, emit
+
+    create_key("Homepage widget", "content", origins=["https://widgets.example"])
+    create_key("Wire importer", "admin", user=editor, scopes=["stories:write"])
+    endpoint = add_endpoint("https://hooks.example.org/newsreel", description="Search team")
+    emit("story.published", {"id": live.pk})
+    WebhookDelivery.objects.update(state="failed", attempts=1, last_status=500, last_error="answered 500",
+                                   log=[{"at": "2026-05-01T10:00:00+00:00", "status": 500, "error": "answered 500",
+                                         "seconds": 0.2}])
     welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
     # Someone who signs in nowhere here: a sign-in retires a reset link, as Django means it to.
     reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
@@ -126,6 +138,9 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "image-contributor": (f"/desk/images/{image.pk}/", "carla", 200),
         "images-search": ("/desk/images/?q=lighthouse", "edith", 200),
         "forbidden": (f"/desk/articles/{live.pk}/", "carla", 403),
+        "integrations": ("/desk/integrations/", "ann", 200),
+        "integrations-webhook": (f"/desk/integrations/webhooks/{endpoint.pk}/", "ann", 200),
+        "integrations-refused": ("/desk/integrations/", "edith", 403),
     }
 
 

@@ -126,6 +126,7 @@ CASES: list[Case] = [
     Case("live_new", "POST", (STORY_CREATE,), data=article_form(headline="Typed in the editor")),
     Case("live", "POST", (STORY_EDIT,), "draft", data=article_form(headline="Typed in the editor")),
     Case("complete", "GET", (USE_DESK,), query="q=Harb"),
+    Case("graph_add", "POST", (GRAPH_EDIT,), data={"kind": "person", "name": "Mara Quellon"}),
     Case("image_find", "GET", (USE_DESK,), query="q=pier"),
     Case("image_upload", "POST", (USE_DESK, IMAGE_UPLOAD), data={"alt": "A pier at noon", "credit": "Desk photo",
                                                                  "caption": "", "file": "png"}),
@@ -302,13 +303,20 @@ def test_every_desk_address_answers_each_role_as_the_table_says(world, identity,
     assert problems == [], "\n".join(problems)
 
 
+# Actions whose pages live outside newsreel.desk.urls, with the spec that requests each of them
+# for every role the way this one does.
+EXERCISED_ELSEWHERE = {
+    permissions.INTEGRATIONS_MANAGE: "tests/api/test_desk_integrations.py (the API's pages under /desk/integrations/)",
+}
+
+
 def test_every_desk_address_and_every_action_is_exercised():
     names = {pattern.name for pattern in desk_urls.urlpatterns if isinstance(pattern, URLPattern)}
     unexercised = names - OPEN_TO_ALL - {case.url for case in CASES}
     assert unexercised == set(), (
         f"desk addresses no case requests: {sorted(unexercised)}; add a Case for each (and a row to "
         "newsreel.newsroom.permissions.ACTIONS for any new action)")
-    unused = set(permissions.ACTIONS) - {action for case in CASES for action in case.actions}
+    unused = set(permissions.ACTIONS) - {action for case in CASES for action in case.actions} - set(EXERCISED_ELSEWHERE)
     assert unused == set(), f"actions in the table no desk request performs: {sorted(unused)}"
 
 

@@ -8,7 +8,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage
 
-from newsreel.images.metadata import GPS_IFD, embedded_text, has_gps, without_gps
+from newsreel.images.location import GPS_IFD, has_gps, without_gps
+from newsreel.images.metadata import embedded_text
 from newsreel.images.services import create_image
 
 from .pictures_with_metadata import jpeg

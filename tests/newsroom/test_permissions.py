@@ -20,6 +20,8 @@ from newsreel.films.models import Film
 from newsreel.images.models import Image
 from newsreel.newsroom import graph_edits, image_usage, quote_checks
 from newsreel.newsroom import autosave, permissions, preview_links, review, revisions, scheduling, trash
+from newsreel.api.keys import create_key
+from newsreel.api.webhooks.events import add_endpoint
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models.quote_checks import QuoteVerdict
 from newsreel.newsroom.models import Article, Autosave, PreviewSecret, Revision, StoryNote, TrashedArticle
@@ -66,7 +68,7 @@ def test_contributors_never_publish_unpublish_schedule_or_purge():
 def test_editors_do_everything_editorial_and_only_administrators_purge():
     for action in permissions.ACTIONS:
         if action != STORY_PURGE and permissions.role_access(EDITOR, action) is not ALL:
-            assert action.startswith(("people.", "settings.")), f"{action}: editors should do it to every story"
+            assert action.startswith(("people.", "settings.", "integrations.")), f"{action}: editors should do it to every story"
     assert permissions.role_access(EDITOR, STORY_PURGE) is NO
     assert permissions.role_access(ADMINISTRATOR, STORY_PURGE) is ALL
 
@@ -147,6 +149,11 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
         Film(key=f"invented-{next(NEW)}", title="An Invented Film", year=2031), user=user))],
     IMAGE_DELETE: [("image_usage.delete_image", None, lambda user, story: image_usage.delete_image(
         an_image(), user=user))],
+    # The API's services; tests/api/test_desk_integrations.py checks they change nothing when refused.
+    permissions.INTEGRATIONS_MANAGE: [
+        ("api.keys.create_key", None, lambda user, story: create_key("Spec key", "content", by=user)),
+        ("api.webhooks.add_endpoint", None, lambda user, story: add_endpoint("https://hooks.example.org/h", by=user)),
+    ],
 }
 # Actions that read or that another app's service performs, checked by the desk only.
 NO_NEWSROOM_SERVICE = {

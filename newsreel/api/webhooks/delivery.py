@@ -7,7 +7,8 @@ delivery and retried after NEWSREEL_WEBHOOK_RETRY_SECONDS, doubling each time, u
 NEWSREEL_WEBHOOK_ATTEMPTS attempts were made; then the message has failed, and an endpoint
 whose last NEWSREEL_WEBHOOK_DISABLE_AFTER messages all failed is disabled.
 
-Depends on: the api models, signing; django-tasks for the retries.
+Depends on: the api models, signing, destinations (where a message may go); django-tasks for
+the retries.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsreel.api.models import DeliveryState, WebhookDelivery, WebhookEndpoint
-from newsreel.api.webhooks import signing
+from newsreel.api.webhooks import destinations, signing
+from newsreel.newsroom.permissions import INTEGRATIONS_MANAGE, require
 
 logger = logging.getLogger("newsreel.webhooks")
 
@@ -57,8 +59,10 @@ def _post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> tuple[int | N
         request.add_header(name, value)
     request.add_header("User-Agent", USER_AGENT)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
+        with destinations.opener().open(request, timeout=TIMEOUT) as answer:
             return answer.status, ""
+    except destinations.RefusedDestination as refused:
+        return None, f"not sent: {refused}"[:500]
     except urllib.error.HTTPError as error:
         return error.code, f"answered {error.code} {error.reason}"
     except (urllib.error.URLError, OSError, ValueError) as error:
@@ -111,9 +115,11 @@ def attempt(delivery_id: int) -> str:
     return outcome
 
 
-def redeliver(delivery_id: int) -> WebhookDelivery:
+def redeliver(delivery_id: int, *, by=None) -> WebhookDelivery:
     """Send a message again (from the desk): a fresh round of attempts, the same message id.
-    Redelivering to a disabled endpoint enables it again (someone fixed it)."""
+    Redelivering to a disabled endpoint enables it again (someone fixed it). `by` is the person
+    asking (None: the command line)."""
+    require(by, INTEGRATIONS_MANAGE)
     with transaction.atomic():
         delivery = WebhookDelivery.objects.select_for_update().select_related("endpoint").get(pk=delivery_id)
         delivery.state, delivery.attempts, delivery.next_attempt_at = DeliveryState.PENDING, 0, None

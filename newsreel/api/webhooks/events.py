@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from newsreel import links
 from newsreel.api.models import WebhookDelivery, WebhookEndpoint
-from newsreel.api.webhooks import signing
+from newsreel.api.webhooks import destinations, signing
 from newsreel.api.webhooks.delivery import enqueue
 from newsreel.films.models import Film, Person
 from newsreel.films.signals import graph_changed
+from newsreel.newsroom.permissions import INTEGRATIONS_MANAGE, require
 from newsreel.newsroom.signals import article_published, article_scheduled, article_unpublished
 from newsreel.public.pages.common import absolute
 
@@ -104,16 +105,21 @@ def connect() -> None:
     post_save.connect(_person_saved, sender=Person, dispatch_uid="api.webhooks.person_saved")
 
 
-def add_endpoint(url: str, *, events: Iterable[str] = (), description: str = "") -> WebhookEndpoint:
-    """A new endpoint with a fresh secret; ValueError naming the problem."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit((url or "").strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"url {url!r} must be an absolute http(s) URL")
+def add_endpoint(url: str, *, events: Iterable[str] = (), description: str = "", by=None) -> WebhookEndpoint:
+    """A new endpoint with a fresh secret; ValueError naming the problem. `by` is the person
+    asking (None: the command line), checked against the role table."""
+    require(by, INTEGRATIONS_MANAGE)
+    url = destinations.check_url(url)
     events = list(dict.fromkeys(events))
     unknown = [event for event in events if event not in EVENTS]
     if unknown:
         raise ValueError(f"unknown event {unknown[0]!r}; events are {', '.join(EVENTS)}")
-    return WebhookEndpoint.objects.create(url=url.strip(), events=events, description=description[:200],
+    return WebhookEndpoint.objects.create(url=url, events=events, description=description[:200],
                                           secret=signing.new_secret())
+
+
+def remove_endpoint(endpoint_id: int, *, by=None) -> bool:
+    """Remove an endpoint and its delivery log; False when there is none."""
+    require(by, INTEGRATIONS_MANAGE)
+    deleted, _ = WebhookEndpoint.objects.filter(pk=endpoint_id).delete()
+    return bool(deleted)

@@ -11,6 +11,8 @@ function element(tag, className, text) {
 }
 
 export class LivePreview {
+  static fields = 0;
+
   constructor({ root, form, view, counts, urls, csrf, onData, pin, unlink }) {
     Object.assign(this, { root, form, view, counts, urls, csrf, onData, pin, unlink });
     this.timer = null;
@@ -170,7 +172,171 @@ export class LivePreview {
     mark();
   }
 
+  /** Whether the writer is using a small form in the panel (adding a name, changing a
+   * speaker): the panel is then not redrawn under them, and is redrawn when they are done. */
+  holding() {
+    return Boolean(this.panelBody.querySelector("form.panel-form"));
+  }
+
+  release() {
+    this.panelBody.querySelectorAll("form.panel-form").forEach((form) => form.remove());
+    if (this.heldData) { const data = this.heldData; this.heldData = null; this.fillPanel(data); }
+  }
+
+  /** Post a small form of the panel; resolves to the JSON answer, or shows its errors in `form`. */
+  async send(url, body, form) {
+    const errors = form.querySelector(".panel-form-errors");
+    errors.replaceChildren();
+    let response, data;
+    try {
+      response = await fetch(url, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "X-CSRFToken": this.csrf(), Accept: "application/json" },
+      });
+      data = await response.json();
+    } catch (error) {
+      errors.append(element("li", "", `Not sent (${error.message}); try again.`));
+      return null;
+    }
+    if (response.ok) return data;
+    const messages = data.error ? [data.error] : Object.values(data.errors || {}).flat();
+    for (const message of messages.length ? messages : [`Refused (status ${response.status}).`]) {
+      errors.append(element("li", "", message));
+    }
+    return null;
+  }
+
+  panelForm(label) {
+    const form = element("form", "panel-form");
+    form.setAttribute("aria-label", label);
+    const errors = element("ul", "field-errors panel-form-errors");
+    errors.setAttribute("role", "alert");
+    form.append(errors);
+    return form;
+  }
+
+  field(form, name, label, value, attributes = {}) {
+    const id = `panel-${name}-${++LivePreview.fields}`;
+    const wrap = element("div", "field");
+    const text = element("label", "", label);
+    text.htmlFor = id;
+    const input = element("input");
+    Object.assign(input, { id, name, value: value ?? "", autocomplete: "off" }, attributes);
+    wrap.append(text, input);
+    form.append(wrap);
+    return input;
+  }
+
+  buttons(form, submit) {
+    const row = element("div", "panel-form-buttons");
+    const go = element("button", "button small primary", submit);
+    go.type = "submit";
+    const cancel = element("button", "button small", "Cancel");
+    cancel.type = "button";
+    cancel.addEventListener("click", () => { form.previousFocus?.focus(); this.release(); });
+    form.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); cancel.click(); }
+    });
+    row.append(go, cancel);
+    form.append(row);
+  }
+
+  /** "Add to the graph": a person by name, a film by title and year. */
+  openAdd(item, button, add) {
+    if (item.querySelector("form.panel-form")) return;
+    const film = add.kind === "film";
+    const form = this.panelForm(film ? `Add the film ${add.title}` : `Add ${add.name}`);
+    form.previousFocus = button;
+    form.append(element("p", "help", film ? "A new film in the knowledge graph:" : "A new person in the knowledge graph:"));
+    const first = film ? this.field(form, "title", "Title", add.title, { required: true, maxLength: 300 })
+      : this.field(form, "name", "Name", add.name, { required: true, maxLength: 200 });
+    if (film) this.field(form, "year", "Year (if known)", add.year ?? "", { inputMode: "numeric", maxLength: 4 });
+    this.buttons(form, film ? "Add the film" : "Add the person");
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const body = new FormData(form);
+      body.append("kind", add.kind);
+      const answer = await this.send(this.urls.graphAddUrl, body, form);
+      if (!answer) return;
+      this.state.textContent = `Added ${answer.label} to the knowledge graph; the preview links it.`;
+      this.heldData = null;
+      form.remove();
+      this.view.focus();
+      this.soon(0);
+    });
+    item.append(form);
+    first.focus();
+  }
+
+  /** One of the story page's quote decisions, sent to the same address as its buttons. */
+  async checkQuote(form, fields) {
+    const body = new FormData(form);
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    const answer = await this.send(this.quoteCheckUrl, body, form);
+    if (!answer) return;
+    this.state.textContent = answer.message;
+    this.heldData = null;
+    form.remove();
+    this.soon(0);
+  }
+
+  quoteActions(item, quote) {
+    const row = element("div", "quote-actions");
+    const act = (label, fields, aria) => {
+      const button = element("button", "link-button", label);
+      button.type = "button";
+      if (aria) button.setAttribute("aria-label", aria);
+      button.addEventListener("click", () => {
+        const form = this.panelForm(label);
+        form.hidden = true;  // holds the error, if the check is refused
+        item.append(form);
+        this.checkQuote(form, { quote: quote.full, ...fields }).then(() => { if (form.isConnected) form.hidden = false; });
+      });
+      row.append(button, " ");
+    };
+    const words = quote.text.length > 40 ? `${quote.text.slice(0, 39)}…` : quote.text;
+    if (!quote.verdict && quote.core_speaker) act(`Confirm ${quote.core_speaker}`, { verdict: "confirmed" });
+    const change = element("button", "link-button", "Change the speaker");
+    change.type = "button";
+    change.setAttribute("aria-label", `Change the speaker of “${words}”`);
+    change.addEventListener("click", () => this.openSpeaker(item, change, quote));
+    row.append(change, " ");
+    if (quote.verdict !== "not_a_quote") act("Not a quote", { verdict: "not_a_quote" }, `“${words}” is not a quote`);
+    if (quote.verdict) act("Undo the decision", { verdict: "undo" }, `Undo the decision on “${words}”`);
+    item.append(row);
+  }
+
+  openSpeaker(item, button, quote) {
+    if (item.querySelector("form.panel-form")) return;
+    const form = this.panelForm("Change the speaker");
+    form.previousFocus = button;
+    const who = this.field(form, "speaker", "Who said it (a name, or a person's key)", "", { required: true, maxLength: 200 });
+    const wrap = element("div", "field");
+    const label = element("label", "", "Who that is");
+    const kind = element("select");
+    kind.name = "speaker_kind";
+    kind.id = `panel-kind-${++LivePreview.fields}`;
+    label.htmlFor = kind.id;
+    for (const [value, text] of [["person", "A person in the knowledge graph"], ["name", "A person not in it"],
+      ["organisation", "An organisation"]]) {
+      const option = element("option", "", text);
+      option.value = value;
+      kind.append(option);
+    }
+    wrap.append(label, kind);
+    form.append(wrap);
+    this.buttons(form, "Give the quote to this speaker");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.checkQuote(form, { quote: quote.full, verdict: "speaker", person: who.value, speaker_name: who.value });
+    });
+    item.append(form);
+    who.focus();
+  }
+
   fillPanel(data) {
+    if (this.holding()) { this.heldData = data; return; }
+    this.quoteCheckUrl = data.quote_check_url;
     const body = this.panelBody;
     body.replaceChildren();
     if (data.problems.length) {
@@ -198,6 +364,13 @@ export class LivePreview {
           choose.type = "button";
           choose.addEventListener("click", () => this.pin(option.entity, warning.surface, option.label));
           item.append(" ", choose);
+        }
+        if (warning.add && data.may_add_to_graph && this.urls.graphAddUrl) {
+          const add = element("button", "link-button", "Add to the graph");
+          add.type = "button";
+          add.setAttribute("aria-label", `Add “${warning.surface}” to the knowledge graph`);
+          add.addEventListener("click", () => this.openAdd(item, add, warning.add));
+          item.append(" ", add);
         }
         list.append(item);
       }
@@ -234,7 +407,15 @@ export class LivePreview {
       const list = element("ul", "side-list story-quotes");
       for (const quote of data.quotes) {
         const item = element("li");
-        item.append(element("q", "", quote.text), " — ", element("span", "speaker", quote.speaker));
+        const speaker = quote.verdict === "not_a_quote" ? "not a quote (an editor's decision)"
+          : quote.verdict === "speaker" ? `${quote.checked_speaker} (set by an editor)`
+          : quote.verdict === "confirmed" ? `${quote.checked_speaker} (confirmed by an editor)` : quote.speaker;
+        item.append(element("q", "", quote.text), " — ", element("span", "speaker", speaker));
+        if (quote.confidence !== undefined && !quote.verdict) {
+          item.append(" ", element("span", "help", `(confidence ${Math.round(quote.confidence * 100)}%)`));
+        }
+        if (data.quote_check_url && quote.saved) this.quoteActions(item, quote);
+        else if (data.quote_check_url) item.append(element("p", "help", "Save the draft to check this quote."));
         list.append(item);
       }
       body.append(list);

@@ -1,16 +1,19 @@
 """The story page's quote panel: confirm a quote's speaker, change it, or mark words as not
-a quote (newsreel.newsroom.quote_checks keeps the decisions)."""
+a quote (newsreel.newsroom.quote_checks keeps the decisions).
+
+The writing editor's panel posts to the same view with `Accept: application/json` and is
+answered in JSON (what was done, or why not) instead of being sent back to the page."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
 from newsreel.films.models import Person
-from newsreel.newsroom import quote_checks
+from newsreel.newsroom import permissions, quote_checks
 from newsreel.newsroom.models import Article, QuoteVerdict, SpeakerKind
 from newsreel.newsroom.permissions import QUOTE_CHECK
 
@@ -39,16 +42,24 @@ def _short(text: str, length: int = 60) -> str:
 @desk_view
 def quote_check(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("latest_revision", "live_revision"), pk=pk)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
     if refusal := refuse(request, QUOTE_CHECK, article):
-        return refusal
+        return JsonResponse({"error": permissions.rule(QUOTE_CHECK).refusal}, status=403) if wants_json else refusal
     text = request.POST.get("quote", "")
     verdict = request.POST.get("verdict", "")
     back = redirect(f"{article_url(article)}#quotes")
+
+    def done(message: str) -> HttpResponse:
+        if wants_json:
+            return JsonResponse({"message": message})
+        messages.success(request, message)
+        return back
+
     try:
         if verdict == "undo":
             if quote_checks.undo_check(article, text=text, user=request.user):
-                messages.success(request, f"“{_short(text)}” is read by the text core again.")
-            return back
+                return done(f"“{_short(text)}” is read by the text core again.")
+            return JsonResponse({"message": ""}) if wants_json else back
         kind = request.POST.get("speaker_kind", "")
         check = quote_checks.check_quote(
             article, text=text, verdict=verdict, user=request.user, speaker_kind=kind,
@@ -56,13 +67,14 @@ def quote_check(request: HttpRequest, pk: int) -> HttpResponse:
             speaker_name=request.POST.get("speaker_name", ""),
         )
     except quote_checks.QuoteCheckError as error:
+        if wants_json:
+            return JsonResponse({"error": f"Quote not changed: {error}"}, status=400)
         messages.error(request, f"Quote not changed: {error}")
         return back
     speaker = check.person.name if check.person else check.speaker_name
     if check.speaker_kind == SpeakerKind.ORGANISATION:
         speaker += " (an organisation)"
-    messages.success(request, DONE[QuoteVerdict(check.verdict)].format(quote=_short(check.text), speaker=speaker))
-    return back
+    return done(DONE[QuoteVerdict(check.verdict)].format(quote=_short(check.text), speaker=speaker))
 
 
 def article_url(article: Article) -> str:

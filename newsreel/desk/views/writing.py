@@ -4,6 +4,7 @@
   problems) and kept as the writer's unsaved draft, which the public site's draft preview
   shows in the editor's preview frame: one renderer, the published page's own;
 - `complete`: films and people from the knowledge graph for the name being typed;
+- `graph_add`: a film or a person the panel found unknown, added to the knowledge graph;
 - `image_find` and `image_upload`: pictures for figures and the hero picker, and a pasted or
   dropped picture stored with its alt text and credit.
 
@@ -27,12 +28,13 @@ from newsreel.desk.forms import ArticleForm, ImageUploadForm
 from newsreel.desk.links import overrides_from_post
 from newsreel.desk.views.autosave import _article_for, _base, _json_refusal
 from newsreel.desk.search_box import search_words, words_of
+from newsreel.films.graph import one_graph
 from newsreel.images.models import Image
 from newsreel.images.renditions import thumbnail_url
 from newsreel.images.services import create_image
-from newsreel.newsroom import autosave, presence, processed_drafts, publishing
+from newsreel.newsroom import autosave, graph_edits, permissions, presence, processed_drafts, publishing, quote_checks
 from newsreel.newsroom.intake import IntakeError
-from newsreel.newsroom.permissions import IMAGE_UPLOAD
+from newsreel.newsroom.permissions import GRAPH_EDIT, IMAGE_UPLOAD, QUOTE_CHECK, allowed
 
 IMAGES_FOUND = 12
 
@@ -57,6 +59,7 @@ def _usable_form(post) -> tuple[ArticleForm, list[dict]]:
 
 @require_POST
 @desk_view
+@one_graph()  # one question to the database about the graph for the whole refresh
 def live(request: HttpRequest, pk: int | None = None) -> JsonResponse:
     article, refusal = _article_for(request, pk)
     if refusal:
@@ -92,6 +95,11 @@ def live(request: HttpRequest, pk: int | None = None) -> JsonResponse:
                      for item in error.errors]
     else:
         answer.update(writing.story_knowledge(processed, draft.link_overrides or {}))
+        if article is not None:
+            answer["quotes"] = writing.checked_quotes(answer["quotes"], processed, quote_checks.found_quotes(article))
+            if allowed(request.user, QUOTE_CHECK, article):
+                answer["quote_check_url"] = reverse("desk:quote_check", args=[article.pk])
+    answer["may_add_to_graph"] = allowed(request.user, GRAPH_EDIT)
     answer["problems"] = problems
     return JsonResponse(answer)
 
@@ -102,6 +110,29 @@ def complete(request: HttpRequest) -> JsonResponse:
     kind = request.GET.get("kind", "")
     matched, found = writing.complete(search_words(request), {kind} if kind in ("film", "person") else None)
     return JsonResponse({"matched": matched, "options": [item.as_json() for item in found]})
+
+
+@require_POST
+@desk_view
+def graph_add(request: HttpRequest) -> JsonResponse:
+    """A film (title, year) or a person (name) the panel listed as unknown, added to the graph:
+    the next refresh of the preview links it."""
+    if not allowed(request.user, GRAPH_EDIT):
+        return JsonResponse({"errors": {"__all__": [permissions.rule(GRAPH_EDIT).refusal]}}, status=403)
+    kind = request.POST.get("kind", "")
+    name = request.POST.get("title" if kind == "film" else "name", "")
+    year_text = request.POST.get("year", "").strip()
+    if kind == "film" and year_text and not (year_text.isdigit() and 1870 <= int(year_text) <= 2100):
+        return JsonResponse({"errors": {"year": [f"“{year_text[:20]}” is not a year (1870 to 2100)."]}}, status=400)
+    try:
+        entity = graph_edits.add_named(kind, name, year=int(year_text) if kind == "film" and year_text else None,
+                                       user=request.user)
+    except ValidationError as error:
+        errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+        return JsonResponse({"errors": errors}, status=400)
+    label = f"{entity.title} ({entity.year})" if kind == "film" and entity.year else str(entity)
+    return JsonResponse({"kind": kind, "key": entity.key, "entity": f"{kind}:{entity.key}", "label": label},
+                        status=201)
 
 
 def _image_json(image: Image) -> dict:

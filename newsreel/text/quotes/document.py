@@ -171,6 +171,10 @@ class _Doc:
         return [o for o in self.outsiders if start <= o.start and o.end <= end]
 
     def is_film_title(self, text: str) -> bool:
+        entries = getattr(self.gazetteer, "lookup_entries", None)
+        if entries is not None:  # packed candidates: films come first (see Gazetteer)
+            limit = self.gazetteer.film_limit
+            return any(entry < limit for entry in entries(text))
         lookup = getattr(self.gazetteer, "lookup", None)
         if lookup is not None:
             return any(c.kind == "film" for c in lookup(text))

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from newsreel.api.models import WebhookDelivery, WebhookEndpoint
 from newsreel.api.webhooks.delivery import redeliver
-from newsreel.api.webhooks.events import EVENTS, add_endpoint
+from newsreel.api.webhooks.events import EVENTS, add_endpoint, remove_endpoint
 
 
 class Command(BaseCommand):
@@ -42,8 +42,7 @@ class Command(BaseCommand):
                 state = "enabled" if endpoint.enabled else f"DISABLED: {endpoint.disabled_reason}"
                 self.stdout.write(f"{endpoint.pk}  {endpoint.url}  {', '.join(endpoint.events) or 'all events'}  {state}")
         elif action == "remove":
-            deleted, _ = WebhookEndpoint.objects.filter(pk=options["endpoint_id"]).delete()
-            if not deleted:
+            if not remove_endpoint(options["endpoint_id"]):
                 raise CommandError(f"no endpoint has the id {options['endpoint_id']}")
             self.stdout.write(f"removed endpoint {options['endpoint_id']}")
         elif action == "deliveries":

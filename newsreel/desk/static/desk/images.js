@@ -1,6 +1,6 @@
 /* The image library: comfort only, every page works without this file.
-   - Upload: pictures dropped on the form or pasted are added to its file field; the form is
-     sent with a progress bar.
+   - Upload: pictures dropped anywhere on the library page or pasted are added to the form's
+     file field (several drops and pastes add up); the form is sent with a progress bar.
    - An image's page: a click on the picture sets the focal point fields. */
 (function () {
   "use strict";
@@ -10,23 +10,49 @@
     var input = form.querySelector("input[type=file]");
     var bar = form.querySelector(".upload-progress");
     var status = form.querySelector("[data-upload-status]");
+    var carriesFiles = function (event) {
+      return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types || [], "Files") !== -1;
+    };
+    // Added to what is already chosen, so pictures can be gathered from several drops and pastes.
     var take = function (files) {
       var pictures = Array.prototype.filter.call(files, function (file) { return /^image\//.test(file.type); });
-      if (!pictures.length) return;
+      var others = files.length - pictures.length;
+      var left = others ? " " + others + (others === 1 ? " file was" : " files were") +
+        " left out: only pictures (JPEG, PNG, WebP or GIF) can be uploaded." : "";
+      if (!pictures.length) {
+        status.textContent = left.trim();
+        return;
+      }
       var transfer = new DataTransfer();
+      Array.prototype.forEach.call(input.files, function (file) { transfer.items.add(file); });
       pictures.forEach(function (file) { transfer.items.add(file); });
       input.files = transfer.files;
-      status.textContent = pictures.length + (pictures.length === 1 ? " picture" : " pictures") + " ready to upload.";
+      var count = input.files.length;
+      status.textContent = count + (count === 1 ? " picture" : " pictures") + " ready to upload." + left;
     };
-    form.addEventListener("dragover", function (event) { event.preventDefault(); form.classList.add("dragging"); });
-    form.addEventListener("dragleave", function () { form.classList.remove("dragging"); });
-    form.addEventListener("drop", function (event) {
+    // The whole library page takes a drop: a picture that misses the form must not make the
+    // browser leave the page to show the file.
+    var dragging = function (event) {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      form.classList.add("dragging");
+    };
+    document.addEventListener("dragenter", dragging);
+    document.addEventListener("dragover", dragging);
+    document.addEventListener("dragleave", function (event) {
+      if (!event.relatedTarget) form.classList.remove("dragging");  // left the window, not just a child
+    });
+    document.addEventListener("drop", function (event) {
+      if (!carriesFiles(event)) return;
       event.preventDefault();
       form.classList.remove("dragging");
       take(event.dataTransfer.files);
     });
     document.addEventListener("paste", function (event) {
-      if (event.clipboardData && event.clipboardData.files.length) take(event.clipboardData.files);
+      if (!event.clipboardData || !event.clipboardData.files.length) return;
+      event.preventDefault();  // a picture is not pasted into whatever field has the focus
+      take(event.clipboardData.files);
     });
     form.addEventListener("submit", function (event) {
       if (!window.XMLHttpRequest || !input.files.length) return;

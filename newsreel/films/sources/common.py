@@ -1,0 +1,115 @@
+"""What every source reader shares: the selection, errors with their place, opening
+compressed files, and keys for films and people that stay the same on every re-import."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from django.utils.text import slugify
+
+KEY_LENGTH = 120
+MAX_ALIASES = 10
+
+
+class SourceError(ValueError):
+    """A source file cannot be read as its format says; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which films to keep, and how much of each."""
+
+    types: tuple[str, ...] = ()  # the source's own film types (IMDb titleType, Wikidata classes); () = its default
+    min_year: int | None = None
+    max_year: int | None = None
+    min_votes: int | None = None
+    max_cast: int = 15  # cast members kept per film, in billing order
+    aka_regions: tuple[str, ...] = ("US", "GB")  # IMDb: regions whose titles become aliases
+
+    def year_ok(self, year: int | None) -> bool:
+        if year is None:
+            return self.min_year is None and self.max_year is None
+        return (self.min_year is None or year >= self.min_year) and (self.max_year is None or year <= self.max_year)
+
+
+def open_text(path: Path) -> io.TextIOBase:
+    """A text file, plain or compressed (.gz, .bz2), read as UTF-8."""
+    try:
+        if path.suffix == ".gz":
+            return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+        if path.suffix == ".bz2":
+            return io.TextIOWrapper(bz2.open(path, "rb"), encoding="utf-8", newline="")
+        return path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line without its end) for each line; bad bytes and bad compression are
+    errors naming the line."""
+    number = 0
+    with open_text(path) as handle:
+        try:
+            for number, line in enumerate(handle, 1):
+                yield number, line.rstrip("\r\n")
+        except UnicodeDecodeError:
+            raise SourceError(f"{path}, line {number + 1}: is not UTF-8 text") from None
+        except (OSError, EOFError, ValueError) as error:  # a truncated or corrupt .gz / .bz2
+            raise SourceError(f"{path}, after line {number}: cannot be decompressed: {error}") from None
+
+
+def clip(text: str | None, length: int) -> str:
+    """Text cut to a field's length at a word where possible; control characters as spaces."""
+    text = " ".join((text or "").replace("\x00", " ").split())
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0]
+    return cut if len(cut) > length // 2 else text[:length]
+
+
+def aliases_of(name: str, candidates) -> list[str]:
+    """Other names, without the name itself or repeats (case aside), at most MAX_ALIASES."""
+    seen = {name.casefold()}
+    found = []
+    for candidate in candidates:
+        candidate = clip(candidate, 300)
+        if candidate and candidate.casefold() not in seen:
+            seen.add(candidate.casefold())
+            found.append(candidate)
+    return found[:MAX_ALIASES]
+
+
+class Keys:
+    """Keys for films and people that stay the same on every re-import: the key an entity
+    already has (found by its external id), or a new one from its name and year, made unique
+    with the external id when another entity holds it. A film typed by hand under the same key
+    and without this id is taken to be the same film (the import gives it the id)."""
+
+    def __init__(self, model: type, field_name: str) -> None:
+        self.model, self.field_name = model, field_name  # field_name: imdb_id, wikidata_id or tmdb_id
+        self._holders: dict[str, str] | None = None  # key -> external id of whoever holds it ("" for none)
+        self._keys: dict[str, str] = {}  # external id -> key
+
+    def _load(self) -> dict[str, str]:
+        if self._holders is None:
+            self._holders = dict(self.model.objects.values_list("key", self.field_name).iterator(chunk_size=5000))
+            self._keys = {external: key for key, external in self._holders.items() if external}
+        return self._holders
+
+    def key_for(self, external_id: str, *words) -> str:
+        holders = self._load()
+        if external_id in self._keys:
+            return self._keys[external_id]
+        base = slugify(" ".join(str(word) for word in words if word))[:KEY_LENGTH].strip("-")
+        tail = slugify(external_id)
+        key = base or tail
+        if holders.get(key, "") not in ("", external_id):
+            key = f"{base[:KEY_LENGTH - len(tail) - 1].strip('-')}-{tail}" if base else tail
+        holders[key] = external_id
+        self._keys[external_id] = key
+        return key

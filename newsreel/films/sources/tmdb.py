@@ -1,0 +1,119 @@
+"""TMDB movie records (https://developer.themoviedb.org/reference/movie-details) fetched with
+`append_to_response=credits`.
+
+Accepted as JSON Lines (one record a line, plain or compressed), one JSON array of records,
+or a folder of .json files of one record each. Cast members come in billing order
+(`order`), up to --max-cast; from the crew, the directors, writers, producers, composers,
+cinematographers and editors. The overview is not taken: a film's synopsis on our pages is
+the newsroom's own, written spoiler-free.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsreel.films.models import Film, Person
+from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+
+STATUSES = {"Released": "released", "Post Production": "post-production", "In Production": "in production",
+            "Planned": "announced", "Rumored": "announced"}
+CREW_JOBS = {
+    "Director": ("director", ""), "Screenplay": ("writer", ""), "Writer": ("writer", ""), "Story": ("writer", ""),
+    "Producer": ("producer", ""), "Original Music Composer": ("crew", "Composer"),
+    "Director of Photography": ("crew", "Cinematographer"), "Editor": ("crew", "Editor"),
+}
+
+
+def records(path: Path) -> Iterator[tuple[str, Any]]:
+    """(where, record) for each movie record: "file, line N" or "file" or "file, [N]"."""
+    if path.is_dir():
+        files = sorted(path.glob("*.json"))
+        if not files:
+            raise SourceError(f"{path}: no .json files (one TMDB movie record each)")
+        for file in files:
+            try:
+                yield str(file), json.loads(file.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError) as error:
+                raise SourceError(f"{file}: not a JSON record: {error}") from None
+        return
+    lines = numbered_lines(path)
+    for number, line in lines:
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("["):  # one JSON array: read whole (a file of records, not a dump)
+            text = "\n".join([line] + [rest for _, rest in lines])
+            try:
+                items = json.loads(text)
+            except ValueError as error:
+                raise SourceError(f"{path}: not a JSON array of records: {error}") from None
+            for index, item in enumerate(items):
+                yield f"{path}, [{index}]", item
+            return
+        try:
+            yield f"{path}, line {number}", json.loads(line)
+        except ValueError as error:
+            raise SourceError(f"{path}, line {number}: not a JSON record: {error}") from None
+
+
+def _year_and_day(value: Any) -> tuple[int | None, str]:
+    if isinstance(value, str) and len(value) == 10 and value[:4].isdigit():
+        return int(value[:4]), value
+    return None, ""
+
+
+def read_tmdb(path: Path, selection: Selection) -> dict:
+    path = Path(path)
+    film_keys, person_keys = Keys(Film, "tmdb_id"), Keys(Person, "tmdb_id")
+    films, people, credits, seen = [], {}, [], set()
+    for where, record in records(path):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), int) or not record.get("title"):
+            raise SourceError(f"{where}: expected a TMDB movie record with a numeric \"id\" and a \"title\"")
+        votes = record.get("vote_count") or 0
+        year, day = _year_and_day(record.get("release_date"))
+        if not selection.year_ok(year) or (selection.min_votes is not None and votes < selection.min_votes):
+            continue
+        tmdb_id = str(record["id"])
+        title = clip(str(record["title"]), 300)
+        film = {"key": film_keys.key_for(tmdb_id, title, year), "title": title, "tmdb_id": tmdb_id,
+                "aliases": aliases_of(title, [str(record.get("original_title") or "")])}
+        if year is not None and 1870 <= year <= 2100:
+            film["year"] = year
+        if day:
+            film["release_date"] = day
+        if STATUSES.get(record.get("status")):
+            film["status"] = STATUSES[record["status"]]
+        if isinstance(record.get("imdb_id"), str) and record["imdb_id"]:
+            film["imdb_id"] = clip(record["imdb_id"], 20)
+        films.append(film)
+        for person, role, job, character in _credits(record, where, selection):
+            person_id = str(person["id"])
+            if person_id not in people:
+                name = clip(str(person.get("name") or ""), 200)
+                if not name:
+                    continue
+                people[person_id] = {"key": person_keys.key_for(person_id, name), "name": name, "tmdb_id": person_id}
+            identity = (film["key"], person_id, role, job)
+            if identity not in seen:
+                seen.add(identity)
+                credits.append({"film": film["key"], "person": people[person_id]["key"], "role": role,
+                                **({"job": job} if job else {}), **({"character": character} if character else {})})
+    return {"films": films, "people": list(people.values()), "credits": credits}
+
+
+def _credits(record: dict, where: str, selection: Selection):
+    block = record.get("credits")
+    if block is None:
+        return
+    if not isinstance(block, dict):
+        raise SourceError(f"{where}: \"credits\" must be an object with \"cast\" and \"crew\" "
+                          "(fetch the record with append_to_response=credits)")
+    cast = [member for member in block.get("cast") or [] if isinstance(member, dict) and isinstance(member.get("id"), int)]
+    cast.sort(key=lambda member: member.get("order") if isinstance(member.get("order"), int) else 10**6)
+    for member in cast[:selection.max_cast]:
+        yield member, "actor", "", clip(str(member.get("character") or ""), 200)
+    for member in block.get("crew") or []:
+        if isinstance(member, dict) and isinstance(member.get("id"), int) and member.get("job") in CREW_JOBS:
+            role, job = CREW_JOBS[member["job"]]
+            yield member, role, job, ""

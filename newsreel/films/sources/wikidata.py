@@ -1,0 +1,191 @@
+"""Wikidata JSON dumps (https://www.wikidata.org/wiki/Wikidata:Database_download): film and
+human items.
+
+The dump is one JSON array with an entity on each line (`[`, then `{...},` lines, then `]`),
+plain or compressed; a file of one entity a line without the array (JSON Lines, as a filtered
+extract often is) reads too. Read twice: the films first (the items whose "instance of", P31,
+is a film class), then the humans (Q5) those films credit, so memory holds only what is kept.
+Labels and aliases are taken in English, else in the first language the item has.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsreel.films.models import Film, Person
+from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+
+# film, feature film, animated film, television film
+FILM_CLASSES = ("Q11424", "Q24869", "Q202866", "Q506240")
+HUMAN = "Q5"
+# Properties naming people on a film: (role, job) in our graph.
+CREDIT_PROPERTIES = {
+    "P57": ("director", ""), "P58": ("writer", ""), "P162": ("producer", ""), "P161": ("actor", ""),
+    "P86": ("crew", "Composer"), "P344": ("crew", "Cinematographer"), "P1040": ("crew", "Editor"),
+}
+PUBLICATION_DATE, IMDB_ID, TMDB_MOVIE_ID, TMDB_PERSON_ID, INSTANCE_OF = "P577", "P345", "P4947", "P4985", "P31"
+CHARACTER_NAME = "P4633"  # qualifier on a cast member: the name of the character
+
+
+def entities(path: Path) -> Iterator[tuple[int, dict]]:
+    for number, line in numbered_lines(path):
+        line = line.strip().rstrip(",")
+        if line in ("", "[", "]"):
+            continue
+        try:
+            entity = json.loads(line)
+        except ValueError as error:
+            raise SourceError(f"{path}, line {number}: not a JSON entity: {error}") from None
+        if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
+            raise SourceError(f"{path}, line {number}: expected an entity object with an \"id\"")
+        yield number, entity
+
+
+def _label(entity: dict, field: str = "labels") -> str:
+    values = entity.get(field) or {}
+    if not isinstance(values, dict):
+        return ""
+    chosen = values.get("en") or values.get("mul") or next(iter(values.values()), None)
+    return chosen.get("value", "") if isinstance(chosen, dict) else ""
+
+
+def _aliases(entity: dict) -> list[str]:
+    aliases = entity.get("aliases") or {}
+    chosen = aliases.get("en") or aliases.get("mul") or [] if isinstance(aliases, dict) else []
+    return [alias.get("value", "") for alias in chosen if isinstance(alias, dict)]
+
+
+def _statements(entity: dict, prop: str) -> list[dict]:
+    """The property's statements, deprecated ones left out."""
+    claims = entity.get("claims") or {}
+    found = claims.get(prop) or [] if isinstance(claims, dict) else []
+    return [claim for claim in found if isinstance(claim, dict) and claim.get("rank") != "deprecated"]
+
+
+def _value(statement: dict) -> Any:
+    snak = statement.get("mainsnak") or {}
+    if snak.get("snaktype") != "value":
+        return None
+    return (snak.get("datavalue") or {}).get("value")
+
+
+def _item_ids(entity: dict, prop: str) -> list[str]:
+    ids = []
+    for statement in _statements(entity, prop):
+        value = _value(statement)
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            ids.append(value["id"])
+    return ids
+
+
+def _string(entity: dict, prop: str) -> str:
+    for statement in _statements(entity, prop):
+        if isinstance(_value(statement), str):
+            return _value(statement)
+    return ""
+
+
+def _date(entity: dict) -> tuple[int | None, str]:
+    """The earliest publication date: (year, "YYYY-MM-DD" when known to the day, else "")."""
+    best: tuple[int, str] | None = None
+    for statement in _statements(entity, PUBLICATION_DATE):
+        value = _value(statement)
+        if not isinstance(value, dict) or not isinstance(value.get("time"), str):
+            continue
+        time, precision = value["time"], value.get("precision", 9)
+        try:
+            year = int(time[:time.index("-", 1)])
+        except ValueError:
+            continue
+        day = time[1:11] if precision >= 11 and time.startswith("+") and "-00" not in time[5:11] else ""
+        if best is None or (year, day or "9") < (best[0], best[1] or "9"):
+            best = (year, day)
+    return best if best else (None, "")
+
+
+def _character(statement: dict) -> str:
+    for qualifier in (statement.get("qualifiers") or {}).get(CHARACTER_NAME, []):
+        value = (qualifier.get("datavalue") or {}).get("value")
+        if isinstance(value, str):
+            return clip(value, 200)
+    return ""
+
+
+def read_wikidata(path: Path, selection: Selection) -> dict:
+    path = Path(path)
+    if selection.min_votes is not None:
+        raise SourceError("--min-votes: Wikidata has no votes; choose films by --types and years")
+    classes = set(selection.types or FILM_CLASSES)
+    films: dict[str, dict] = {}
+    for _, entity in entities(path):
+        if not classes.intersection(_item_ids(entity, INSTANCE_OF)):
+            continue
+        title = clip(_label(entity), 300)
+        year, day = _date(entity)
+        if not title or not selection.year_ok(year):
+            continue
+        credits = []
+        cast = 0
+        for prop, (role, job) in CREDIT_PROPERTIES.items():
+            for statement in _statements(entity, prop):
+                value = _value(statement)
+                if not (isinstance(value, dict) and isinstance(value.get("id"), str)):
+                    continue
+                if role == "actor":
+                    cast += 1
+                    if cast > selection.max_cast:
+                        continue
+                credits.append((value["id"], role, job, _character(statement) if role == "actor" else ""))
+        films[entity["id"]] = {"title": title, "year": year, "day": day, "aliases": _aliases(entity),
+                               "imdb_id": _string(entity, IMDB_ID), "tmdb_id": _string(entity, TMDB_MOVIE_ID),
+                               "credits": credits}
+    wanted = {person for film in films.values() for person, *_ in film["credits"]}
+    people: dict[str, dict] = {}
+    if wanted:
+        for _, entity in entities(path):
+            if entity["id"] in wanted and HUMAN in _item_ids(entity, INSTANCE_OF):
+                name = clip(_label(entity), 200)
+                if name:
+                    people[entity["id"]] = {"name": name, "aliases": _aliases(entity),
+                                            "imdb_id": _string(entity, IMDB_ID),
+                                            "tmdb_id": _string(entity, TMDB_PERSON_ID)}
+    return _records(films, people)
+
+
+def _ids(record: dict, item: dict) -> dict:
+    return {name: clip(item[name], 20) for name in ("imdb_id", "tmdb_id") if item.get(name)} | record
+
+
+def _records(films: dict[str, dict], people: dict[str, dict]) -> dict:
+    film_keys, person_keys = Keys(Film, "wikidata_id"), Keys(Person, "wikidata_id")
+    film_records, credit_records = [], []
+    for qid, film in films.items():
+        record = {"key": film_keys.key_for(qid, film["title"], film["year"]), "title": film["title"],
+                  "aliases": aliases_of(film["title"], film["aliases"]), "wikidata_id": qid}
+        if film["year"] is not None and 1870 <= film["year"] <= 2100:
+            record["year"] = film["year"]
+        if film["day"]:
+            record["release_date"] = film["day"]
+        film_records.append(_ids(record, film))
+        for person, role, job, character in film["credits"]:
+            if person in people:
+                credit_records.append({"film": record["key"], "person": person_keys.key_for(person, people[person]["name"]),
+                                       "role": role, **({"job": job} if job else {}),
+                                       **({"character": character} if character else {})})
+    person_records = [_ids({"key": person_keys.key_for(qid, person["name"]), "name": person["name"],
+                            "aliases": aliases_of(person["name"], person["aliases"]), "wikidata_id": qid}, person)
+                      for qid, person in people.items()]
+    return {"films": film_records, "people": person_records, "credits": _unique(credit_records)}
+
+
+def _unique(credits: list[dict]) -> list[dict]:
+    """One credit per film, person, role and job (a person listed twice as producer counts once)."""
+    seen, kept = set(), []
+    for credit in credits:
+        identity = (credit["film"], credit["person"], credit["role"], credit.get("job", ""))
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(credit)
+    return kept
