@@ -4,7 +4,8 @@
 
 Loads the demo newsroom into a scratch data folder, serves it on a free port of 127.0.0.1,
 and runs Lighthouse (node_modules, from package.json) with Debian's Chromium on the home
-page, an article, a film page and a search. Prints performance, accessibility, best
+page, an article, a film page, a search and the demo story with three embeds (YouTube,
+Vimeo, Bluesky: the click-to-load facades, which ask no provider for anything). Prints performance, accessibility, best
 practices and SEO per page, and every audit that kept a score from 100. Exits 1 when any
 score is below --min (98).
 """
@@ -33,6 +34,9 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-netw
                 "--disable-component-update --no-first-run")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SEARCH_QUERY = "festival"
+# The demo story with a YouTube, a Vimeo and a Bluesky embed (newsreel/demo/articles).
+EMBEDS_PATH = "/articles/trailers-this-week-static-bloom/"
+EMBEDS_EXPECTED = 3
 # The search page asks not to be indexed (results pages are not content; search engines ask
 # sites to keep them out), which Lighthouse's "is-crawlable" audit scores as an SEO failure.
 SKIPPED_AUDITS = {"search": ["is-crawlable"]}
@@ -63,7 +67,7 @@ def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 60) -> No
 
 
 def pages_to_audit(base: str) -> dict[str, str]:
-    """Home, its first article, the first film that article links to, and a search."""
+    """Home, its first article, the first film that article links to, a search and the embeds story."""
     home = fetch(base + "/")
     article = re.search(r'href="(/articles/[^"/]+/)"', home)
     if not article:
@@ -75,7 +79,11 @@ def pages_to_audit(base: str) -> dict[str, str]:
             break
     if not film:
         sys.exit("audit: no demo article links to a film page")
-    return {"home": "/", "article": article.group(1), "film": film.group(1), "search": f"/search/?q={SEARCH_QUERY}"}
+    embeds = fetch(base + EMBEDS_PATH).count('class="embed-facade"')
+    if embeds != EMBEDS_EXPECTED:
+        sys.exit(f"audit: {EMBEDS_PATH} shows {embeds} embeds, not {EMBEDS_EXPECTED}")
+    return {"home": "/", "article": article.group(1), "film": film.group(1), "search": f"/search/?q={SEARCH_QUERY}",
+            "embeds": EMBEDS_PATH}
 
 
 def lighthouse(url: str, skip: list[str] = (), attempts: int = 3) -> dict:

@@ -492,6 +492,7 @@ PLAN: tuple[Illustration, ...] = (
     Illustration("images/harbinger-road-storm-pause-hero.png", "road", "violet-road", "Harbinger Road", "Production"),
     Illustration("images/esme-thornquist-weather-scores-hero.png", "soundwaves", "gold-teal", "Weather Scores", "Craft"),
     Illustration("images/esme-thornquist-weather-scores-studio.png", "microphone", "studio"),
+    Illustration("images/trailers-this-week-hero.png", "screens", "cold-blue", "Trailers", "This week"),
     Illustration("images/november-watch-guide-hero.png", "screens", "autumn", "November", "What to watch"),
     Illustration("images/odile-fenwarren-interview-hero.png", "beam", "navy-beam", "Lullaby for a Lighthouse", "Interview"),
     Illustration("images/odile-fenwarren-interview-waves.png", "drawn-waves", "sea-green"),
