@@ -11,7 +11,11 @@ do. Prints each run's wall time and the process's peak memory (max RSS).
 
     .venv/bin/python bench/import_kb_scale.py [--names 1000000]
         [--database-url postgres://postgres@127.0.0.1:5432/newsreel_bench_kb]  (default: SQLite)
-        [--keep DIR]
+        [--keep DIR] [--source imdb]
+
+With --source imdb the same graph is written as IMDb's datasets (title.basics,
+title.ratings, title.principals, name.basics) and read with `import-kb --source imdb`; the
+third run then changes every film's title instead of its distributor.
 
 With --database-url the database is emptied first (every table dropped): give it a
 scratch database of its own.
@@ -40,11 +44,12 @@ def main() -> None:
     parser.add_argument("--names", type=int, default=1_000_000, help="films plus people in the graph")
     parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: SQLite in the data folder)")
     parser.add_argument("--keep", type=Path, help="data folder to use and keep (default: a scratch folder)")
+    parser.add_argument("--source", choices=("json", "imdb"), default="json", help="the format the graph is read from")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsreel-bench-kb-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        run(folder, args.names, args.database_url)
+        run(folder, args.names, args.database_url, args.source)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -74,6 +79,33 @@ def write_graph(path: Path, names: int, distributor: str) -> tuple[int, int, int
     return films, people, credits
 
 
+def write_imdb(folder: Path, names: int, distributor: str) -> tuple[int, int, int]:
+    """The same invented graph as IMDb's dataset files; a changed `distributor` changes every title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    films = max(1, names // 4)
+    people = max(1, names - films)
+    suffix = "" if distributor == "Bench Pictures" else " (restored)"
+    with (folder / "title.basics.tsv").open("w", encoding="utf-8") as out:
+        out.write("tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n")
+        for n in range(films):
+            title = f"Bench Film {n}{suffix}"
+            out.write(f"tt{n:08d}\tmovie\t{title}\t{title}\t0\t{1950 + n % 75}\t\\N\t90\tDrama\n")
+    with (folder / "title.ratings.tsv").open("w", encoding="utf-8") as out:
+        out.write("tconst\taverageRating\tnumVotes\n")
+        for n in range(films):
+            out.write(f"tt{n:08d}\t7.0\t{100 + n % 5000}\n")
+    with (folder / "title.principals.tsv").open("w", encoding="utf-8") as out:
+        out.write("tconst\tordering\tnconst\tcategory\tjob\tcharacters\n")
+        for n in range(films):
+            for k, role in enumerate(ROLES):
+                out.write(f"tt{n:08d}\t{k + 1}\tnm{(n * 3 + k) % people:08d}\t{role}\t\\N\t\\N\n")
+    with (folder / "name.basics.tsv").open("w", encoding="utf-8") as out:
+        out.write("nconst\tprimaryName\tbirthYear\tdeathYear\tprimaryProfession\tknownForTitles\n")
+        for n in range(people):
+            out.write(f"nm{n:08d}\tBench Person {n}\t1970\t\\N\tactor\t\\N\n")
+    return films, people, films * len(ROLES)
+
+
 # The command in a process that reports its own peak memory (max RSS) as it exits.
 MEASURED = ("import resource, sys\nfrom newsreel.cli import main\ntry:\n    main(['newsreel', *sys.argv[1:]])\n"
             "finally:\n    sys.stderr.write(f'peak-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n")
@@ -93,7 +125,7 @@ def timed(env: dict, label: str, *args: str) -> None:
         raise SystemExit(1)
 
 
-def run(folder: Path, names: int, database_url: str) -> None:
+def run(folder: Path, names: int, database_url: str, source: str = "json") -> None:
     env = dict(os.environ)
     env.update(NEWSREEL_DATA_DIR=str(folder / "data"), NEWSREEL_DEBUG="false", PYTHONPATH=str(ROOT))
     env.pop("DATABASE_URL", None)
@@ -107,20 +139,31 @@ def run(folder: Path, names: int, database_url: str) -> None:
                        check=True, cwd=ROOT)
     subprocess.run([*NEWSREEL, "migrate"], env=env, cwd=ROOT, check=True, capture_output=True)
     subprocess.run([*NEWSREEL, "collectstatic", "--noinput"], env=env, cwd=ROOT, check=True, capture_output=True)
-    first, changed = folder / "graph.json", folder / "graph-changed.json"
     started = time.perf_counter()
-    films, people, credits = write_graph(first, names, "Bench Pictures")
-    write_graph(changed, names, "Other Bench Pictures")
+    if source == "imdb":
+        first, changed = folder / "imdb", folder / "imdb-changed"
+        films, people, credits = write_imdb(first, names, "Bench Pictures")
+        write_imdb(changed, names, "Other Bench Pictures")
+        size = sum(file.stat().st_size for file in first.iterdir())
+        options = ["--source", "imdb", "--max-cast", "3"]
+    else:
+        first, changed = folder / "graph.json", folder / "graph-changed.json"
+        films, people, credits = write_graph(first, names, "Bench Pictures")
+        write_graph(changed, names, "Other Bench Pictures")
+        size = first.stat().st_size
+        options = []
     print(f"database: {'PostgreSQL' if database_url else 'SQLite (embedded)'}; graph: {films:,} films, "
-          f"{people:,} people, {credits:,} credits ({first.stat().st_size / 1e6:.0f} MB of JSON, "
+          f"{people:,} people, {credits:,} credits ({size / 1e6:.0f} MB of {source}, "
           f"written in {time.perf_counter() - started:.0f} s)", flush=True)
-    timed(env, "first import (all new)", "import-kb", str(first))
-    timed(env, "same file again (nothing changes)", "import-kb", str(first))
+    timed(env, "first import (all new)", "import-kb", str(first), *options)
+    timed(env, "same file again (nothing changes)", "import-kb", str(first), *options)
     story = folder / "story.md"
     story.write_text("---\ntitle: Bench Film 7 returns\nslug: bench-film-seven\n---\n\n"
                      "Bench Film 7 returns to an invented cinema.\n", encoding="utf-8")
     subprocess.run([*NEWSREEL, "publish", str(story)], env=env, cwd=ROOT, check=True, capture_output=True)
-    timed(env, "every film changed (pages refreshed after commit)", "import-kb", str(changed))
+    timed(env, "every film changed (pages refreshed after commit)", "import-kb", str(changed), *options)
+    if source == "imdb":
+        return
     check = ("import django; django.setup()\n"
              "from newsreel.public.models import StoredPage\n"
              "page = bytes(StoredPage.objects.get(path='/articles/bench-film-seven/').body).decode()\n"

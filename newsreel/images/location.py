@@ -197,7 +197,8 @@ def _jpeg(data: bytes, edit: Edit) -> bytes:
     # Extended XMP (a packet too large for one segment) comes in pieces: judged whole.
     extension = b"".join(segment[4 + len(JPEG_XMP_EXTENSION) + 40:] for marker, segment in segments
                          if marker == 0xE1 and segment[4:].startswith(JPEG_XMP_EXTENSION))
-    drop_extension = bool(extension) and (b"GPS" in extension or edit("xmp", extension) is not extension)
+    # (The edit is always asked, so has_gps counts it; a stray "GPS" is enough to drop the pieces.)
+    drop_extension = bool(extension) and (edit("xmp", extension) is not extension or b"GPS" in extension)
     out = bytearray(data[:2])
     for marker, segment in segments:
         body = segment[4:]

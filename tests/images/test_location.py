@@ -139,3 +139,25 @@ def test_an_upload_keeps_no_location_in_its_original_or_any_rendition(carrier):
     for name in names:
         with default_storage.open(name, "rb") as handle:
             no_location(handle.read())
+
+
+def extended_xmp_segments(packet: bytes, piece: int = 300) -> bytes:
+    """A packet too large for one segment, as Adobe splits it: GUID, full length, offset, piece."""
+    guid = b"0123456789ABCDEF0123456789ABCDEF"
+    header = b"http://ns.adobe.com/xmp/extension/\x00" + guid + len(packet).to_bytes(4, "big")
+    return b"".join(_app1(header + offset.to_bytes(4, "big") + packet[offset:offset + piece])
+                    for offset in range(0, len(packet), piece))
+
+
+@pytest.mark.parametrize("gps", [True, False])
+def test_an_extended_xmp_packet_with_a_location_is_dropped_and_the_main_packet_kept(gps):
+    from .pictures_with_metadata import GPS_XMP
+
+    data = jpeg(xmp=True)
+    data = data[:2] + extended_xmp_segments((GPS_XMP if gps else XMP).encode()) + data[2:]
+    assert has_gps(data) is gps
+    cleaned = without_gps(data)
+    assert (b"xmp/extension/" in cleaned) is not gps and b"GPS" not in cleaned
+    assert pillow_reads_credit(cleaned) and pixels(cleaned) == pixels(data)
+    if not gps:
+        assert cleaned == data
