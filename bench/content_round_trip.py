@@ -3,7 +3,7 @@
     .venv/bin/python bench/content_round_trip.py [--keep DIR]
 
 Two scratch sites (SQLite data folders, or set DATABASE_URL_A and DATABASE_URL_B to two empty
-PostgreSQL databases) in a temporary folder: loads the demo into A, exports it, imports the
+PostgreSQL databases, with NEWSREEL_SECRET_KEY) in a temporary folder: loads the demo into A, exports it, imports the
 export into B, and prints what was exported and, for each step, wall time and the CPU time of
 the `newsreel` process (the machine may be shared: CPU is the steadier figure). Prints figures;
 asserts nothing (tests/exporters/test_content_round_trip.py checks the pages are the same).
