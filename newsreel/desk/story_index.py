@@ -12,7 +12,9 @@ The words go to the database's own full-text index: the FTS5 table `desk_story_f
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 from django.db import connection
 from django.db.models.signals import post_migrate, post_save
@@ -132,8 +134,41 @@ def write_words(rows: list[tuple[int, str, str, str]]) -> None:
             cursor.executemany(f"INSERT INTO {FTS} (rowid, headline, dek, body) VALUES (%s, %s, %s, %s)", rows)
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Saves inside the block index their stories once, at its end, in one bulk write.
+
+    For an import's chunk of stories committed together: a publish saves its article
+    three times (created, its revision, published), and each save would rebuild or
+    update its entry; here each story's entry is written once, from what the database
+    holds when the block ends, which is what the last of those saves would have left.
+    It must end inside the transaction the saves share (the entries commit with them);
+    an exception writes nothing (the transaction is rolled back). Nested blocks join
+    the outermost one.
+    """
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    ids: set[int] = set()
+    _deferred.ids = ids
+    try:
+        yield
+    finally:
+        _deferred.ids = None
+    found = sorted(ids)
+    for start in range(0, len(found), 500):  # a story rolled back in its savepoint is simply not found
+        index_articles(Article.objects.filter(pk__in=found[start:start + 500]).select_related("section"))
+
+
 def on_article_saved(sender: Any, instance: Article, raw: bool = False, **kwargs: Any) -> None:
     if raw:  # loading fixtures: `index_missing` after the next migrate, or `rebuild`
+        return
+    waiting = getattr(_deferred, "ids", None)
+    if waiting is not None:
+        waiting.add(instance.pk)
         return
     indexed = list(StoryEntry.objects.filter(pk=instance.pk).values_list("revision_id", flat=True)[:1])
     if not indexed or indexed[0] is None or indexed[0] != instance.latest_revision_id:

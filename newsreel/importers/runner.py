@@ -153,6 +153,8 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     """The next chunk of items in one transaction, rendered once (see `import_items`); the items taken."""
     from django.db import OperationalError, transaction
 
+    from newsreel.desk.story_index import deferred
+    from newsreel.films.graph import one_graph
     from newsreel.public.refresh import coalesced
     from newsreel.write_retry import is_busy
 
@@ -164,7 +166,9 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     stored: list[Incoming] = []
     started = time.monotonic()
     try:
-        with transaction.atomic(), coalesced():
+        # The chunk's stories share one look at the knowledge graph (one_graph) and write
+        # the desk's story index once each, in bulk, before the pages render (deferred).
+        with transaction.atomic(), one_graph(), coalesced(), deferred():
             for item in items:
                 taken.append(item)
                 before.append((list(item.warnings), item.kind))

@@ -1,8 +1,9 @@
 """A batched import commits its stories in chunks, and renders each page once per chunk.
 
 Each story of a chunk is in its own savepoint (a bad one changes nothing, the others go
-on); when the chunk commits, its stories' pages, their neighbours, home and sections are
-all right together, each rendered once. A chunk the database refuses is imported again
+on); when the chunk commits, its stories' pages and their neighbours are right together,
+each rendered once, and home and sections are dropped (rendered on their next request)
+until the import ends, when they are rendered once. A chunk the database refuses is imported again
 one story per transaction, with the same report.
 """
 
@@ -58,11 +59,29 @@ def test_every_page_is_right_when_its_chunk_commits(folder, monkeypatch):
     first, second = seen[0], seen[1]
     assert len(first[0]) == 2 and len(second[0]) == 2
     home, alpha, beta, gamma, section = first[1:]
-    assert "Alpha story" in home and "Beta story" in home and "Beta story" in section
+    # Home and the section are dropped (rendered on their next request) until the import's end.
+    assert home is None and section is None
     assert "/articles/beta/" in alpha and "/articles/alpha/" in beta  # each other's neighbours already
     assert gamma is None
     home, alpha, beta, gamma, section = second[1:]
-    assert "Delta story" in home and "/articles/gamma/" in beta  # beta's next story came with the second chunk
+    assert home is None and "/articles/gamma/" in beta  # beta's next story came with the second chunk
+    assert "Delta story" in stored("/") and "Alpha story" in stored("/sections/news/")  # rendered once, at the end
+
+
+def test_front_pages_are_rendered_once_per_import_not_per_chunk(folder, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_STORIES", 1)
+    monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)
+    rendered = Counter()
+    for name in ("refresh_home", "refresh_section"):
+        original = getattr(refresh, name)
+
+        def counted(*args, name=name, original=original):
+            rendered[name] += 1
+            return original(*args)
+        monkeypatch.setattr(refresh, name, counted)
+    report = import_items(markdown_items(folder), total=4, render_at_end=True)
+    assert report.created == 4
+    assert rendered == Counter(refresh_home=1, refresh_section=1)
 
 
 def test_each_page_is_rendered_once_in_a_chunk(folder, monkeypatch):
