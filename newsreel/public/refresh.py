@@ -160,8 +160,9 @@ def coalesced() -> Iterator[Affected]:
 
     For an import's chunk of stories committed together (each in its own savepoint): a
     publish only notes what it touches, and leaving the block renders every page of the
-    chunk's stories and their neighbours once (home and sections too, or, inside
-    `batched()`, drops them until the batch's end), and runs each registered refresher
+    chunk's stories and their neighbours once (home and sections too; inside
+    `batched()`, neighbours outside the chunk, home and sections are dropped until the
+    batch's end), and runs each registered refresher
     once with all of it, still inside the transaction. When it commits, every story of
     the chunk and every page they touch are right (or dropped) together: one render per
     story instead of two (its own, then again as the next story's neighbour). An
@@ -211,21 +212,28 @@ def _render_fronts(affected: Affected) -> None:
 def _render_chunk(chunk: Affected) -> None:
     """Everything the chunk's publishes touched, rendered once (see `coalesced`).
 
-    Inside `batched()` the front pages (home, the sections' lists) are dropped instead, to
-    be rendered on their next request, and rendered once when the batch ends: a
-    chunk's stories are few next to a whole import's, and rendering home for each
-    chunk cost more than the chunk's own stories' pages.
+    Inside `batched()` the front pages (home, the sections' lists) and the pages of
+    stories outside the chunk whose neighbours changed are dropped instead, to be
+    rendered on their next request, and rendered once when the batch ends: a chunk's
+    stories are few next to a whole import's, and rendering home for each chunk cost
+    more than the chunk's own stories' pages.
     """
-    ids = chunk.article_ids | chunk.changed_ids
+    batch = getattr(_batch, "affected", None)
+    ids = chunk.article_ids | chunk.changed_ids if batch is None else chunk.changed_ids
     for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
         refresh_article(article)
-    batch = getattr(_batch, "affected", None)
     if batch is None:
         _render_fronts(chunk)
     else:
-        delete_pages(paths=[links.path("home")],
+        # Stories outside the chunk whose neighbour changed (the previous chunk's last one)
+        # are dropped too, and rendered once at the end if nothing rendered them meanwhile:
+        # with small chunks (a busy machine) each would otherwise be rendered twice.
+        outside = chunk.article_ids - chunk.changed_ids
+        neighbours = Article.objects.filter(pk__in=outside).values_list("slug", flat=True)
+        delete_pages(paths=[links.path("home"), *(links.path("article", slug=slug) for slug in neighbours)],
                      prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=chunk.section_ids)])
         batch.section_ids.update(chunk.section_ids)  # rendered once, at the end of the batch
+        batch.article_ids.update(outside)
     for refresher in EXTRA_REFRESHERS:
         refresher(chunk)
 

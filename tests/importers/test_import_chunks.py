@@ -1,9 +1,9 @@
 """A batched import commits its stories in chunks, and renders each page once per chunk.
 
 Each story of a chunk is in its own savepoint (a bad one changes nothing, the others go
-on); when the chunk commits, its stories' pages and their neighbours are right together,
-each rendered once, and home and sections are dropped (rendered on their next request)
-until the import ends, when they are rendered once. A chunk the database refuses is imported again
+on); when the chunk commits, its stories' pages are right together, each rendered once,
+and home, sections and the earlier stories whose neighbours changed are dropped
+(rendered on their next request) until the import ends, when they are rendered once. A chunk the database refuses is imported again
 one story per transaction, with the same report.
 """
 
@@ -64,24 +64,31 @@ def test_every_page_is_right_when_its_chunk_commits(folder, monkeypatch):
     assert "/articles/beta/" in alpha and "/articles/alpha/" in beta  # each other's neighbours already
     assert gamma is None
     home, alpha, beta, gamma, section = second[1:]
-    assert home is None and "/articles/gamma/" in beta  # beta's next story came with the second chunk
+    # Beta's next story came with the second chunk: its page is dropped until the end.
+    assert home is None and beta is None and "/articles/beta/" in gamma
+    assert "/articles/gamma/" in stored("/articles/beta/")  # rendered once, at the end
     assert "Delta story" in stored("/") and "Alpha story" in stored("/sections/news/")  # rendered once, at the end
 
 
-def test_front_pages_are_rendered_once_per_import_not_per_chunk(folder, monkeypatch):
-    monkeypatch.setattr(runner, "CHUNK_STORIES", 1)
+def test_with_one_story_a_chunk_every_page_is_still_rendered_once(folder, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_STORIES", 1)  # as a busy machine's 2-second chunks can be
     monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)
     rendered = Counter()
-    for name in ("refresh_home", "refresh_section"):
+    for name in ("refresh_home", "refresh_section", "refresh_article"):
         original = getattr(refresh, name)
 
         def counted(*args, name=name, original=original):
-            rendered[name] += 1
+            rendered[name if name != "refresh_article" else args[0].slug] += 1
             return original(*args)
         monkeypatch.setattr(refresh, name, counted)
     report = import_items(markdown_items(folder), total=4, render_at_end=True)
     assert report.created == 4
-    assert rendered == Counter(refresh_home=1, refresh_section=1)
+    assert (rendered["refresh_home"], rendered["refresh_section"]) == (1, 1)
+    # Each story's page in its own chunk, and once more at the end when a later story became its
+    # neighbour (the files are read alpha, beta, delta, gamma; gamma is the newest).
+    assert Counter({slug: n for slug, n in rendered.items() if not slug.startswith("refresh_")}) == Counter(
+        alpha=2, beta=2, delta=2, gamma=1)
+    assert "/articles/beta/" in stored("/articles/alpha/") and "/articles/gamma/" in stored("/articles/beta/")
 
 
 def test_each_page_is_rendered_once_in_a_chunk(folder, monkeypatch):
