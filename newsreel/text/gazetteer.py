@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import ahocorasick
 
@@ -355,17 +355,18 @@ class Gazetteer:
         return self._credits_of.get(film_key, ())
 
     def surname(self, person_key: str) -> tuple[str, ...]:
-        found = self._surnames.get(person_key)
-        if found is None:
-            person = self.people_by_key.get(person_key)
-            found = self._surnames[person_key] = surname_tokens(person.name) if person else ()
-        return found
+        return self._name_part(self._surnames, surname_tokens, person_key)
 
     def given_name(self, person_key: str) -> tuple[str, ...]:
-        found = self._given_names.get(person_key)
+        return self._name_part(self._given_names, given_name_tokens, person_key)
+
+    def _name_part(self, cache: dict[str, tuple[str, ...]], tokens: Callable[[str], tuple[str, ...]],
+                   person_key: str) -> tuple[str, ...]:
+        """One part of a person's name as folded tokens, worked out once per person (empty if unknown)."""
+        found = cache.get(person_key)
         if found is None:
             person = self.people_by_key.get(person_key)
-            found = self._given_names[person_key] = given_name_tokens(person.name) if person else ()
+            found = cache[person_key] = tokens(person.name) if person else ()
         return found
 
     def families(self) -> dict[tuple[str, ...], list[frozenset[str]]]:
