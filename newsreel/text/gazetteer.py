@@ -272,7 +272,9 @@ class Gazetteer:
             yield last - form_len[form] + 1, last, form
 
     def entries(self, form: int) -> Sequence[int]:
-        """The packed candidates of a form (cheap; see `candidate`)."""
+        """The packed candidates of a form (cheap; see `candidate`), in ascending order: films
+        first (below `film_limit`), then people. `build` adds every film before any person and
+        each in the graph's order, and callers split the two by a search rather than a walk."""
         packed = self._form_cand[form]
         return self._multi[form] if packed < 0 else (packed,)
 
