@@ -252,3 +252,24 @@ def test_a_pronoun_that_fits_two_ungendered_people_is_held_for_an_editor():
     assert on_pages(source) == []
     gendered = "Ada Varga and the actor Tomas Ilic arrived. Ilic said he was tired. “We are friends,” he said.\n"
     assert on_pages(gendered)[-1] == ("We are friends", "tomas-ilic")
+
+
+# --- issue 13, round three: a quote keeps the speaker the text gives ------------------------
+
+
+def test_a_name_that_goes_on_past_a_graph_persons_name_is_not_that_person():
+    source = (
+        "Mira Sol's new film wrapped on Friday.\n\n"
+        "“We finished a day early,” said Ada Varga-Thorne, the line producer.\n\n"
+        "Tomas Ilic Brandao, the location manager, was relieved. “The weather held,” he said.\n"
+    )
+    assert said(source) == [("We finished a day", "Ada Varga-Thorne"), ("The weather held", "Tomas Ilic Brandao")]
+    assert on_pages(source) == []
+    mentions = {m.key for m in process_article(source, graph=GRAPH, href=href).mentions}
+    assert "ada-varga" not in mentions and "tomas-ilic" not in mentions
+
+
+def test_a_graph_name_glued_after_a_hyphen_is_not_that_person_either():
+    source = "“The cut is locked,” said Ilse Mira-Sol, the editor.\n"
+    assert "mira-sol" not in {m.key for m in process_article(source, graph=GRAPH, href=href).mentions}
+
