@@ -273,3 +273,19 @@ def test_a_graph_name_glued_after_a_hyphen_is_not_that_person_either():
     source = "“The cut is locked,” said Ilse Mira-Sol, the editor.\n"
     assert "mira-sol" not in {m.key for m in process_article(source, graph=GRAPH, href=href).mentions}
 
+
+
+def test_a_double_barrelled_moderators_capital_label_keeps_her_questions_out_of_the_answers():
+    source = (
+        "The critic Petra Lind-Haber asked Ada Varga and Tomas Ilic about money.\n\n"
+        "**LIND-HABER:** Where does it come from?\n\n"
+        "**VARGA:** Everywhere, in small pieces.\n\n"
+        "**ILIC:** From dentists, mostly.\n\n"
+        "**LIND-HABER:** And streamers?\n\n"
+        "**VARGA:** They buy finished films.\n"
+    )
+    assert said(source) == [
+        ("Everywhere, in small pieces.", "ada-varga"),
+        ("From dentists, mostly.", "tomas-ilic"),
+        ("They buy finished films.", "ada-varga"),
+    ]
