@@ -19,7 +19,8 @@ from typing import Iterator
 from django.db import connection
 from django.utils import timezone
 
-from newsreel.films.models import Credit, Film, Person
+from newsreel.films import name_starts
+from newsreel.films.models import Credit, Film, NameStart, Person
 
 # Keys or rows per query and per bulk statement: far below SQLite's limits on variables.
 CHUNK = 500
@@ -69,6 +70,7 @@ def write_entities(model: type[Film] | type[Person], records: list[dict], fields
         model.objects.bulk_create(new, batch_size=CHUNK)
         # updated_at by hand: an UPDATE skips auto_now, and the graph's cache key reads it.
         _update_rows(model, [*fields, "updated_at"], changed)
+        _write_name_starts(model, new, [item for item in changed if _renamed(item, existing[item.key])])
         if is_film:
             changes.films_created += len(new)
             changes.films_updated.update(item.key for item in changed)
@@ -77,6 +79,27 @@ def write_entities(model: type[Film] | type[Person], records: list[dict], fields
             changes.people_created += len(new)
             changes.people_updated.update(item.key for item in changed)
             changes.person_ids_updated.update(item.id for item in changed)
+
+
+def _renamed(item: Film | Person, row: dict) -> bool:
+    if isinstance(item, Film):
+        return item.title != row["title"] or item.year != row["year"]
+    return item.name != row["name"]
+
+
+def _write_name_starts(model: type[Film] | type[Person], new: list, renamed: list) -> None:
+    """The completion rows (newsreel.films.name_starts) of the films or people just created or renamed."""
+    if any(item.pk is None for item in new):  # a database that does not return new ids from a bulk insert
+        ids = dict(model.objects.filter(key__in=[item.key for item in new]).values_list("key", "id"))
+        for item in new:
+            item.pk = ids[item.key]
+    if model is Film:
+        rows = name_starts.film_rows((item.pk, item.title, item.year) for item in new)
+    else:
+        rows = name_starts.person_rows((item.pk, item.name) for item in new)
+    NameStart.objects.bulk_create(rows, batch_size=CHUNK)
+    if renamed:
+        name_starts.rewrite(model, [item.pk for item in renamed])
 
 
 def write_credits(records: list[dict], changes: Changes) -> None:
