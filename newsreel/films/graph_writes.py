@@ -3,7 +3,8 @@
 Films and people are matched by key a chunk at a time (CHUNK keys per query): new ones
 are created with `bulk_create`, changed ones saved with `bulk_update`, unchanged ones left
 alone (so a re-import of the same file changes nothing and refreshes no page). A film's
-credits are replaced only when they differ from the file's.
+credits are replaced only when they differ from the file's. The films and people created or
+renamed get their completion rows (`newsreel.films.name_starts`) in the same chunk.
 
 Row-by-row saves would send a signal per row; instead the changes are announced once,
 with `graph_changed` (newsreel.films.signals), which the public site turns into page and
