@@ -74,7 +74,7 @@ def _submit(request: HttpRequest, article: Article) -> None:
 
 def _publish(request: HttpRequest, article: Article, form: ArticleForm) -> None:
     revision = article.latest_revision
-    state_before = article.state
+    state_before, changes_before = article.state, article.changes_review
     try:
         publishing.publish(article, user=request.user)
     except (IntakeError, TextError) as error:
@@ -89,7 +89,7 @@ def _publish(request: HttpRequest, article: Article, form: ArticleForm) -> None:
         messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
     else:
         messages.success(request, f"Published revision {revision.number}.")
-    review.approved(article, user=request.user, state_before=state_before)
+    review.approved(article, user=request.user, state_before=state_before, changes_before=changes_before)
 
 
 def _say_saved(request: HttpRequest, revision: Revision, *, unchanged: bool) -> None:

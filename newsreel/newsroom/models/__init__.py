@@ -4,7 +4,7 @@ Dependencies point one way: `taxonomy` and `authors` depend on nothing here; `ar
 depends on them (and on films and images); `revision` and `derived` depend on `article`.
 """
 
-from newsreel.newsroom.models.article import Article, Byline, WorkflowState
+from newsreel.newsroom.models.article import Article, Byline, ChangesReview, WorkflowState
 from newsreel.newsroom.models.authors import Author
 from newsreel.newsroom.models.autosave import Autosave
 from newsreel.newsroom.models.derived import Mention, Quote
@@ -18,7 +18,7 @@ from newsreel.newsroom.models.taxonomy import Section, Tag
 from newsreel.newsroom.models.trash import TrashedArticle
 
 __all__ = [
-    "Article", "Author", "Autosave", "Byline", "EditingPresence", "Mention", "PreviewSecret", "Quote", "QuoteCheck", "QuoteVerdict", "Revision",
+    "Article", "Author", "Autosave", "Byline", "ChangesReview", "EditingPresence", "Mention", "PreviewSecret", "Quote", "QuoteCheck", "QuoteVerdict", "Revision",
     "SourceId", "SpeakerKind",
     "Section", "StoryNote", "Tag", "TrashedArticle", "WorkflowState",
 ]

@@ -1,0 +1,19 @@
+"""A live story's saved changes can be reviewed while its live revision keeps serving
+(newsreel.newsroom.live_changes): one column, "none" for every story there is."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('newsroom', '0015_review_withdrawn'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='article',
+            name='changes_review',
+            field=models.CharField(choices=[('none', 'No changes in review'), ('in_review', 'Changes in review'), ('changes_requested', 'Changes sent back')], default='none', help_text="Review of a live story's saved changes; never read by a public surface", max_length=20),
+        ),
+    ]
