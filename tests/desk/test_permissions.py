@@ -36,7 +36,7 @@ from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTER
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, IMAGE_EDIT, IMAGE_DELETE, USE_DESK)
-from newsreel.newsroom import review
+from newsreel.newsroom import live_changes, review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
 from newsreel.newsroom.trash import trash
@@ -53,7 +53,8 @@ OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset", "password_forg
 @dataclass(frozen=True)
 class Case:
     """One request: the desk address (by name), its method and data, the actions it performs,
-    and which kind of story it targets ("draft", "live", "scheduled", "trashed"; None: no story)."""
+    and which kind of story it targets ("draft", "live", "scheduled", "trashed", "in_review", "changed" (live
+    with saved changes), "changes_in_review"; None: no story)."""
 
     url: str
     method: str
@@ -152,6 +153,12 @@ CASES: list[Case] = [
          data={"note": "Cut the second paragraph."}),
     Case("review_withdraw", "POST", (REVIEW_WITHDRAW,), "in_review", data={"note": "One more pass first."}),
     Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
+    Case("article_edit", "POST", (STORY_EDIT, permissions.CHANGES_SUBMIT), "changed",
+         data=article_form(headline="Changed again", action="submit_changes", changes_note="New venue.")),
+    Case("changes_withdraw", "POST", (permissions.CHANGES_WITHDRAW,), "changes_in_review", data={"note": "Not yet."}),
+    Case("changes_request_changes", "POST", (permissions.CHANGES_REQUEST,), "changes_in_review",
+         data={"note": "Which harbour?"}),
+    Case("changes_approve", "POST", (permissions.CHANGES_APPROVE,), "changes_in_review"),
     Case("people", "GET", (PEOPLE_MANAGE,)),
     Case("person_add", "GET", (PEOPLE_MANAGE,)),
     Case("person", "GET", (PEOPLE_MANAGE,), person=True),
@@ -185,6 +192,11 @@ def world(graph):
         stories[owner, "scheduled"] = schedule(draft("scheduled"), at=timezone.now() + dt.timedelta(days=2))
         stories[owner, "trashed"] = trash(draft("trashed"))
         stories[owner, "in_review"] = review.submit(draft("in review"), user=writer, note="Ready.")
+        for kind in ("changed", "changes_in_review"):  # live, with changes its writer saved since
+            story = publish(draft(kind))
+            stories[owner, kind] = save_draft(ArticleDraft(headline=f"{owner} {kind} story, changed", body=BODY,
+                                                           slug=story.slug), article=story, user=writer)
+        live_changes.submit(stories[owner, "changes_in_review"], user=writer, note="New venue.")
     return people, stories
 
 
@@ -192,7 +204,8 @@ def fingerprint() -> tuple:
     """Everything a desk request may change, to prove a refusal changed nothing."""
     return (
         list(Article.objects.order_by("pk").values_list("pk", "state", "latest_revision_id", "published_at",
-                                                         "unpublish_at", "headline")),
+                                                         "unpublish_at", "headline", "changes_review",
+                                                         "live_revision_id")),
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
         list(Image.objects.order_by("pk").values_list("pk", "alt", "focal_x", "width", "file")),
