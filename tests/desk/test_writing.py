@@ -8,22 +8,11 @@ from newsreel.images.models import Image
 from newsreel.newsroom import autosave
 from newsreel.newsroom.models import Article
 
+from tests.graph import ADDED_LATER, SAME_NAMED
+
 from .conftest import GRAPH, article_form, png_upload
 
 pytestmark = pytest.mark.django_db
-
-# Two invented films that share a title, told apart by year and director.
-SAME_NAMED = {
-    "films": [
-        {"key": "night-ferry-1984", "title": "Night Ferry", "year": 1984},
-        {"key": "night-ferry-2021", "title": "Night Ferry", "year": 2021},
-    ],
-    "people": [{"key": "oskar-brandt", "name": "Oskar Brandt"}, {"key": "ines-kahale", "name": "Ines Kahale"}],
-    "credits": [
-        {"film": "night-ferry-1984", "person": "oskar-brandt", "role": "director"},
-        {"film": "night-ferry-2021", "person": "ines-kahale", "role": "director"},
-    ],
-}
 
 STORY = """“I wanted the sea to be the last thing you hear,” Ada Varga said.
 
@@ -164,12 +153,27 @@ def test_one_refresh_runs_the_text_core_once_and_the_preview_is_what_a_fresh_run
     assert reused.content == fresh.content
 
 
+def test_a_refresh_does_not_render_the_feed_and_saving_still_does(as_editor, graphs, monkeypatch):
+    from newsreel.newsroom import publishing
+
+    asked, real = [], publishing.process_article
+    monkeypatch.setattr(publishing, "process_article",
+                        lambda *args, **kwargs: asked.append(kwargs.get("feed", True)) or real(*args, **kwargs))
+    data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
+    assert as_editor.get(data["preview_url"]).status_code == 200
+    assert asked == [False]  # the panel and the preview page: one run, no feed HTML
+    from newsreel.newsroom.intake import ArticleDraft
+
+    published = publishing.save_and_publish(ArticleDraft(headline="The sea", body=STORY))
+    assert asked[-1] is True and "Ada Varga" in published.feed_html
+
+
 def test_the_preview_runs_the_text_core_again_when_the_text_or_the_graph_changed(as_editor, graphs, monkeypatch):
     runs = _count_text_core_runs(monkeypatch)
     data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
     as_editor.post("/desk/articles/new/live/", article_form(body=STORY + "\nOne more line.\n"))
     assert len(runs) == 2
-    import_knowledge_graph({"films": [{"key": "the-lantern-years-2019", "title": "The Lantern Years", "year": 2019}]})
+    import_knowledge_graph(ADDED_LATER)
     preview = as_editor.get(data["preview_url"]).content.decode()
     assert len(runs) == 3
     assert 'href="/films/the-lantern-years-2019/"' in preview and "One more line." in preview

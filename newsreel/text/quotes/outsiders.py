@@ -20,7 +20,8 @@ from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _SPEECH_KINDS, _VER
 
 # Patterns read for every quotation, compiled once.
 _WORD_RUN_RE = re.compile(r"\S+")
-_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+# How a possessive word ends ("Masina’s", "Coens'"): what r"['’]s?$" finds, without a search.
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 
@@ -43,10 +44,13 @@ _NOT_VERBS = (
     "in|on|at|of|for|from|with|and|or|to|the|a|an|by|as|into|over|under|about|after|before|"
     "during|than|but|nor|via|per|this|that|these|those|its|their|his|her|our|who|which|where"
 )
+# Where the person works, between the name and the verb: "Analyst Corbin Hale of Reelmetrics was
+# less optimistic" keeps Corbin Hale the subject.
+_OF_ORGANISATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,3})?"
 _AFTER_SUBJECT = re.compile(
-    rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
+    rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
 )
-_SPEECH_AFTER = re.compile(rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
+_SPEECH_AFTER = re.compile(rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 # An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
 _ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
 ORG_RE = re.compile(rf"{_ORG_TOKEN}(?:\s+{_ORG_TOKEN}){{0,4}}")
@@ -102,7 +106,7 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
                 words.pop(0)
             # "Giulietta Masina’s Cabiria": the name ends at the possessive, and a name written
             # as a possessive is nobody's subject.
-            possessive = next((n for n, (_, w) in enumerate(words) if _POSSESSIVE_END_RE.search(w)), None)
+            possessive = next((n for n, (_, w) in enumerate(words) if w.endswith(_POSSESSIVE_ENDS)), None)
             if possessive is not None:
                 # "Newsreel's Pál Verebély": what follows the possessive may be a name.
                 words = words[possessive + 1 :]
