@@ -108,16 +108,11 @@ def changes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, CHANGES_WITHDRAW)
     if refusal:
         return refusal
-    text = request.POST.get("note", "")
-    try:
-        live_changes.withdraw(article, user=request.user, note=text)
-    except review.ReviewError as error:
-        _keep(request, "changes-withdraw", article.pk, text)
-        messages.error(request, f"Not withdrawn: {error}")
-    else:
-        messages.success(request, "Your changes are withdrawn from review: they stay saved, unpublished, and the "
-                                  "site shows the live version. Submit them again when ready.")
-    return redirect("desk:article_edit", pk=article.pk)
+    return _with_note(
+        request, article, "note", "changes-withdraw",
+        lambda text: live_changes.withdraw(article, user=request.user, note=text), "Not withdrawn",
+        lambda after: "Your changes are withdrawn from review: they stay saved, unpublished, and the site shows the "
+                      "live version. Submit them again when ready.")
 
 
 @require_POST
@@ -126,16 +121,11 @@ def changes_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, CHANGES_REQUEST)
     if refusal:
         return refusal
-    text = request.POST.get("note", "")
-    try:
-        live_changes.request_changes(article, user=request.user, note=text)
-    except review.ReviewError as error:
-        _keep(request, "changes-back", article.pk, text)
-        messages.error(request, f"Not sent back: {error}")
-    else:
-        messages.success(request, f"The changes to “{article.headline}” are sent back to the writer with your note; "
-                                  "the site keeps the live version.")
-    return redirect("desk:article_edit", pk=article.pk)
+    return _with_note(
+        request, article, "note", "changes-back",
+        lambda text: live_changes.request_changes(article, user=request.user, note=text), "Not sent back",
+        lambda after: f"The changes to “{after.headline}” are sent back to the writer with your note; the site "
+                      "keeps the live version.")
 
 
 @require_POST

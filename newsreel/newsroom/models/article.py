@@ -111,6 +111,8 @@ class Article(models.Model):
             # Whether a story is live and when it was published, looked up by id without
             # reading its long texts: related-story ranking checks thousands of ids at once.
             models.Index(fields=["id", "state", "published_at"], name=LIVE_BY_ID_INDEX),
+            # The review queue finds the few live stories whose changes wait among all the live ones.
+            models.Index(fields=["changes_review", "state"], name="newsroom_article_changes_idx"),
         ]
         permissions = [
             ("publish_article", "Can publish and unpublish articles"),
