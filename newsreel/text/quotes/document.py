@@ -19,6 +19,12 @@ from newsreel.text.quotes.fragments import _Fragment, _fragments
 from newsreel.text.quotes.outsiders import Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
+# Patterns read for every quotation, compiled once.
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z]\b")
+_CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+
 
 class _Doc:
     """The article as the extractor sees it: paragraphs, text and person mentions."""
@@ -83,7 +89,7 @@ class _Doc:
         return [m for m in self.people if start <= m.start and m.end <= end]
 
     def is_possessive(self, mention: Mention) -> bool:
-        if re.search(r"['’]s?$", mention.surface):
+        if _POSSESSIVE_END_RE.search(mention.surface):
             return True
         after = self.text(mention.end, mention.end + 3)
         return bool(_POSSESSIVE_RE.match(after))
@@ -103,7 +109,7 @@ class _Doc:
         for m in self.people:
             if m.key in first_full:
                 continue
-            words = re.sub(r"['’]s?$", "", self.full_name(m.key, m.surface)).split()
+            words = _POSSESSIVE_END_RE.sub("", self.full_name(m.key, m.surface)).split()
             if len(words) < 2:
                 continue
             first_full[m.key] = m.end
@@ -115,7 +121,7 @@ class _Doc:
             by_name.setdefault(name, []).append((since, key))
         added: list[Mention] = []
         for i, paragraph in enumerate(self.paragraphs):
-            for w in re.finditer(r"\b[A-Z][\w’'\-]*[a-z]\b", paragraph.text):
+            for w in _CAPITALISED_RE.finditer(paragraph.text):
                 word, at = w.group(0), paragraph.start + w.start()
                 if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
@@ -150,7 +156,7 @@ class _Doc:
                 weight = 1
                 nxt = items[n + 1][0] if n + 1 < len(items) else end + 200
                 after = self.text(end, min(nxt, end + 200))
-                after = re.split(r"[.?!]\s|[“\"]", after)[0]
+                after = _CLAUSE_END_RE.split(after)[0]
                 pronoun = _GENDERED_PRONOUN.search(after)
                 # "Ivy said he asked…": a pronoun after a speech verb is someone else.
                 if pronoun and not _ANY_SPEECH_RE.search(after[: pronoun.start()]):
@@ -217,11 +223,11 @@ class _Doc:
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())
 
 
 def _surname(surface: str) -> str:
-    surface = re.sub(r"['’]s?$", "", surface.strip())
+    surface = _POSSESSIVE_END_RE.sub("", surface.strip())
     return surface.split()[-1] if surface.split() else ""
 
 
