@@ -47,7 +47,7 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
              "live", "live_new", "image_upload", "graph_add"}
 # Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
-JSON_ONLY = {"complete", "image_find", "graph_add", "graph_relink_status"}
+JSON_ONLY = {"complete", "image_find", "graph_relink_status"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
