@@ -20,9 +20,44 @@ pytestmark = pytest.mark.django_db
 def film_form(**changes) -> dict:
     data = {"title": "Winter Ferry", "key": "winter-ferry-2026", "aliases_text": "", "year": "2026",
             "distributor": "Kestrel Films", "release_date": "2026-02-13", "status": "announced", "synopsis": "",
-            "poster": "", "imdb_id": "", "tmdb_id": "", "wikidata_id": "", "upload_alt": "", "upload_credit": ""}
+            "poster": "", "imdb_id": "", "tmdb_id": "", "wikidata_id": "", "upload_alt": "", "upload_credit": "",
+            "releases-TOTAL_FORMS": "0", "releases-INITIAL_FORMS": "0"}
     data.update(changes)
     return data
+
+
+def release_rows(*rows: dict, initial: int = 0) -> dict:
+    data = {"releases-TOTAL_FORMS": str(len(rows)), "releases-INITIAL_FORMS": str(initial)}
+    for number, row in enumerate(rows):
+        data.update({f"releases-{number}-{name}": value for name, value in row.items()})
+    return data
+
+
+def test_a_film_gets_several_releases_from_its_rows_and_a_bad_country_is_named(as_editor, graph):
+    film = Film.objects.get(key="harbor-lights-2025")
+    url = reverse("desk:graph_film", args=[film.pk])
+    base = film_form(title=film.title, key=film.key, aliases_text="Harbour Lights", year="2025", release_date="",
+                     status="")
+    bad = as_editor.post(url, {**base, **release_rows({"country": "UK", "date": "2025-10-03", "kind": "theatrical"})})
+    html = bad.content.decode()
+    assert bad.status_code == 400 and "Release 1, country" in html and "the United Kingdom is GB" in html
+    assert not film.releases.exists()
+    rows = release_rows({"country": "gb", "date": "2025-10-03", "kind": "theatrical", "note": ""},
+                        {"country": "", "date": "2025-09-05", "kind": "festival", "note": "Venice"},
+                        {"country": "", "date": "", "kind": "theatrical", "note": ""})  # an empty row: ignored
+    assert as_editor.post(url, {**base, **rows}).status_code == 302
+    assert [(r.country, r.kind, str(r.date), r.note) for r in film.releases.all()] == [
+        ("", "festival", "2025-09-05", "Venice"), ("GB", "theatrical", "2025-10-03", "")]
+    page = as_editor.get(url).content.decode()
+    assert 'name="releases-0-country"' in page and 'value="Venice"' in page
+    first, second = film.releases.all()
+    removal = release_rows({"id": first.pk, "country": "", "date": "2025-09-05", "kind": "festival", "note": "Venice",
+                            "DELETE": "on"},
+                           {"id": second.pk, "country": "GB", "date": "2025-10-03", "kind": "theatrical", "note": ""},
+                           initial=2)
+    assert as_editor.post(url, {**base, **removal}).status_code == 302
+    assert list(film.releases.values_list("country", flat=True)) == ["GB"]
+    assert "Theatrical, United Kingdom" in Client().get("/films/harbor-lights-2025/").content.decode()
 
 
 def test_films_are_listed_and_found_by_title_alias_or_key(as_editor, graph):

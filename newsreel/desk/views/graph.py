@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
-from newsreel.desk.graph_forms import CreditForm, FilmForm, PersonForm
+from newsreel.desk.graph_forms import CreditForm, FilmForm, PersonForm, ReleaseRows
 from newsreel.desk.search_box import search_words
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.services import create_image
@@ -84,9 +84,12 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
         return refusal
     old_names = graph_edits.names_of(entity) if entity is not None else set()
     form = kind.form(request.POST or None, request.FILES or None, instance=entity)
+    # A film's releases: rows under its form, saved with it.
+    releases = (ReleaseRows(request.POST or None, instance=entity or Film(), prefix="releases")
+                if kind.name == "film" else None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        if form.is_valid() and (releases is None or releases.is_valid()):
             try:
                 with transaction.atomic():
                     saved = form.save(commit=False)
@@ -96,6 +99,9 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
                                              credit=form.cleaned_data["upload_credit"])
                         setattr(saved, kind.picture, image)
                     job = graph_edits.save_entity(saved, user=request.user, old_names=old_names)
+                    if releases is not None:
+                        releases.instance = saved
+                        releases.save()
             except ValidationError as error:
                 for field, problems in getattr(error, "message_dict", {"__all__": error.messages}).items():
                     target = {"file": "upload", "alt": "upload_alt", "credit": "upload_credit"}.get(field, field)
@@ -107,7 +113,8 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
                 messages.success(request, f"{what} “{saved}”{stories}.")
                 return redirect(kind.url("", saved.pk))
         status = 400
-    context = {"kind": kind, "entity": entity, "form": form, "may_edit": may_edit, "nav": kind.nav}
+    context = {"kind": kind, "entity": entity, "form": form, "may_edit": may_edit, "nav": kind.nav,
+               "releases": releases}
     if entity is not None:
         context.update(_detail(kind, entity, request))
     return render(request, "desk/graph_edit.html", context, status=status)
@@ -176,7 +183,8 @@ def credit_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(request, f"Credited {person} on {film}.")
             return redirect(kind.url("", entity.pk) + "#credits")
     context = {"kind": kind, "entity": entity, "form": kind.form(instance=entity), "nav": kind.nav,
-               "may_edit": True, **_detail(kind, entity, request, credit_form=form)}
+               "may_edit": True, **_detail(kind, entity, request, credit_form=form),
+               "releases": ReleaseRows(instance=entity, prefix="releases") if kind.name == "film" else None}
     return render(request, "desk/graph_edit.html", context, status=400)
 
 
