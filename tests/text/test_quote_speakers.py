@@ -9,23 +9,12 @@ from __future__ import annotations
 
 from newsreel.text.pipeline import process_article
 from newsreel.text.quotes import SURE_CONFIDENCE
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef, Quote
+from newsreel.text.types import Quote
+from tests.graph import text_graph
 
 from .links import href
 
-GRAPH = KnowledgeGraph(
-    films=(
-        FilmRef("harbor-lights-2025", "Harbor Lights", 2025),
-        FilmRef("glass-meridian-2026", "Glass Meridian", 2026),
-    ),
-    people=(
-        PersonRef("ada-varga", "Ada Varga"),
-        PersonRef("tomas-ilic", "Tomas Ilic"),
-        PersonRef("lena-osei", "Lena Osei"),
-        PersonRef("mira-sol", "Mira Sol"),
-    ),
-    credits=(CreditRef("harbor-lights-2025", "ada-varga", "director"),),
-)
+GRAPH = text_graph()
 
 
 def quotes(source: str) -> list[Quote]:

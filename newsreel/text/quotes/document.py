@@ -38,8 +38,11 @@ class _Doc:
         self._by_offset = [(p.start, p.start + len(p.text), i) for i, p in enumerate(self.paragraphs)]
         self._starts = [p.start for p in self.paragraphs]
         self._frags: dict[int, list[_Fragment]] = {}
+        self._film_titles: dict[str, bool] = {}  # quoted text -> whether the graph holds a film so titled
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self._add_short_names()
+        # `people` is final from here: where each starts, for searches instead of walks.
+        self._people_starts = [m.start for m in self.people]
         # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
         # right, and the nearest antecedent of a pronoun when they come last.
         self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
@@ -78,15 +81,21 @@ class _Doc:
         return -1
 
     def person_at(self, offset: int, slack: int = 0) -> Mention | None:
-        for m in self.people:
-            if offset <= m.start <= offset + slack:
-                return m
-            if m.start > offset + slack:
-                break
+        """The first person mention starting from `offset` to `offset + slack`."""
+        i = bisect.bisect_left(self._people_starts, offset)
+        if i < len(self.people) and self._people_starts[i] <= offset + slack:
+            return self.people[i]
         return None
 
     def people_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.people if start <= m.start and m.end <= end]
+        """The person mentions inside start..end, in reading order."""
+        found = []
+        for m in self.people[bisect.bisect_left(self._people_starts, start) :]:
+            if m.start > end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return found
 
     def is_possessive(self, mention: Mention) -> bool:
         if _POSSESSIVE_END_RE.search(mention.surface):
@@ -178,9 +187,12 @@ class _Doc:
 
     def is_film_title(self, text: str) -> bool:
         entries = getattr(self.gazetteer, "lookup_entries", None)
-        if entries is not None:  # packed candidates: films come first (see Gazetteer)
-            limit = self.gazetteer.film_limit
-            return any(entry < limit for entry in entries(text))
+        if entries is not None:  # packed candidates, ascending: films come first (see Gazetteer)
+            known = self._film_titles.get(text)
+            if known is None:  # an article quotes the same title again and again
+                found = entries(text)
+                known = self._film_titles[text] = bool(found) and found[0] < self.gazetteer.film_limit
+            return known
         lookup = getattr(self.gazetteer, "lookup", None)
         if lookup is not None:
             return any(c.kind == "film" for c in lookup(text))
