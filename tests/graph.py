@@ -140,3 +140,17 @@ def text_graph(*extras: dict) -> KnowledgeGraph:
     parts = (GRAPH, *extras)
     return graph_from_json({part: [item for graph in parts for item in graph.get(part, [])]
                             for part in ("films", "people", "credits")}, "tests/graph.py")
+
+# Names that start alike, for the order of the editor's completions (tests/desk/test_completion_index.py):
+# a title two films share, longer titles starting with it, an accented title, names with a word alike.
+NAMES_STARTING_ALIKE = {
+    "films": [{"key": "marrow-1984", "title": "Marrow", "year": 1984},
+              {"key": "marrow-2021", "title": "Marrow", "year": 2021},
+              {"key": "marrow-part-two-2024", "title": "Marrow: Part Two", "year": 2024},
+              {"key": "marrows-of-salt-2019", "title": "Marrows of Salt", "year": 2019},
+              {"key": "orvelie-2001", "title": "Orvélie", "year": 2001}],
+    "people": [{"key": "ada-varga", "name": "Ada Varga"}, {"key": "jean-luc-varin", "name": "Jean-Luc Varin"},
+               {"key": "varda-okafor", "name": "Varda Okafor"}],
+    "credits": [],
+}
+

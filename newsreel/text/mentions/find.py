@@ -39,6 +39,8 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
             continue
+        if tokens.continues_name(span.first, span.last):
+            continue  # "Harriet Coombs-Wilder" is not Harriet Coombs
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
             _accept(named, span, people[0], person_confidence(people[0]))

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0001_initial'),
+        ('films', '0002_name_starts'),
     ]
 
     operations = [
