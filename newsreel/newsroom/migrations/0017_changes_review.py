@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0015_review_withdrawn'),
+        ('newsroom', '0016_relink_jobs'),
     ]
 
     operations = [
