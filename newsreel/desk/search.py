@@ -66,8 +66,9 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())[:MAX_WORDS]
 
 
-def fts5_match(words: list[str]) -> str:
-    """The FTS5 query for `words`: each word as a term, the last also as a prefix.
+def fts5_match(words: list[str], as_typed: bool = False) -> str:
+    """The FTS5 query for `words`: each word as a term, the last also as a prefix (not
+    `as_typed`: then the last is a term like the others, which finds some of the stories).
 
     A prefix makes FTS5 gather every match into one list in memory before the first row
     ("film"*: 60 ms at 100,000 stories, every time the list asks), where a plain term is
@@ -75,7 +76,8 @@ def fts5_match(words: list[str]) -> str:
     terms the prefix stands for, the last word is written as those terms instead: the same
     stories match."""
     terms = [f'"{word}"' for word in words]
-    terms[-1] = _prefix_terms(words[-1])
+    if not as_typed:
+        terms[-1] = _prefix_terms(words[-1])
     return " AND ".join(terms)
 
 
@@ -138,11 +140,13 @@ def matching(words: list[str]) -> RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL(f"desk_storyentry.words @@ to_tsquery('{CONFIG}', %s)", [tsquery_text(words)],
                       output_field=BooleanField())
-    match = fts5_match(words)
+    match, typed = fts5_match(words), fts5_match(words, as_typed=True)
     # Few matches: SQLite fetches them by id and sorts them. Many ("film" is in most
     # stories): sorting them all costs more than walking the sort's index and keeping the
-    # matches, which the "+" (no index on this term) makes SQLite do.
-    walk = "+" if _fts5_matches_more_than(match, FEW_MATCHES) else ""
+    # matches, which the "+" (no index on this term) makes SQLite do. The words as typed,
+    # plain terms, are read first: when they find many, so does the match (see `counter`).
+    many = (typed != match and _fts5_matches_more_than(typed, FEW_MATCHES)) or _fts5_matches_more_than(match, FEW_MATCHES)
+    walk = "+" if many else ""
     return _Fts5Matching(match, walk)
 
 
@@ -192,35 +196,62 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
     table outside: tested the other way round, once per entry, a prefix match costs a whole
     read of its index each time.) Only with no other filter: a filter most matches fail (a
     state, a section, a year, a film) would make it read the matches far past the limit, where
-    the plain count starts from the filter's own index."""
+    the plain count starts from the filter's own index.
+
+    SQLite, the last word standing for longer terms too ("cast" for "cast" and 35 longer
+    terms): the words as typed are counted first (`as_typed`), each a plain term, which
+    FTS5 reads and gathers for one term instead of merging 36. When they alone pass the limit
+    the count is the same (every story they find, the whole match finds too); otherwise the
+    whole match is counted. Not with a facet or a contributor's own stories: their few stories
+    come first in the plain count."""
     words = words_of(query.words)
     if not words:
         return None
     if connection.vendor == "postgresql":
         return _postgres_counter(query, words)
-    unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
-    if connection.vendor != "sqlite" or not unfiltered:
+    if connection.vendor != "sqlite":
         return None
+    unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
     match = fts5_match(words)
+    typed = fts5_match(words, as_typed=True)
+    if not unfiltered and (typed == match or _few_first(query)):
+        return None
 
     def count(entries: QuerySet, limit: int) -> int:
-        if not _fts5_matches_more_than(match, FEW_MATCHES):
-            return entries.order_by()[:limit].count()
-        filtered = find_stories(replace(query, words="")).order_by().values("article_id")
-        sql, params = filtered.query.sql_with_params()
-        table = f'FROM "{StoryEntry._meta.db_table}"'
-        if sql.count(table) < 1:  # not the statement this expects: the plain count is right anyway
-            return entries.order_by()[:limit].count()
-        sql = sql.replace(table, f"FROM {FTS} CROSS JOIN {table[5:]}", 1)
-        joined = f'{FTS}.rowid = "{StoryEntry._meta.db_table}"."article_id" AND {FTS} MATCH %s'
-        if " WHERE " in sql:
-            sql = sql.replace(" WHERE ", f" WHERE {joined} AND ", 1)
-        else:
-            sql += f" WHERE {joined}"
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
-            return cursor.fetchone()[0]
+        if typed != match and _fts5_matches_more_than(typed, FEW_MATCHES):
+            found = (_count_from_fts5(query, typed, limit) if unfiltered
+                     else find_stories(replace(query, words="")).filter(_Fts5Matching(typed, "+")).order_by()[:limit].count())
+            if found >= limit:
+                return found
+        if unfiltered and _fts5_matches_more_than(match, FEW_MATCHES):
+            return _count_from_fts5(query, match, limit)
+        return entries.order_by()[:limit].count()
     return count
+
+
+def _count_from_fts5(query: StoryQuery, match: str, limit: int) -> int:
+    """Up to `limit` entries matching `query`'s filters and `match`, read from the full-text
+    index's matches in its order (see `counter`)."""
+    filtered = find_stories(replace(query, words="")).order_by().values("article_id")
+    sql, params = filtered.query.sql_with_params()
+    table = f'FROM "{StoryEntry._meta.db_table}"'
+    if sql.count(table) < 1:  # not the statement this expects: the plain count is right anyway
+        return find_stories(replace(query, words="")).filter(_Fts5Matching(match, "")).order_by()[:limit].count()
+    sql = sql.replace(table, f"FROM {FTS} CROSS JOIN {table[5:]}", 1)
+    joined = f'{FTS}.rowid = "{StoryEntry._meta.db_table}"."article_id" AND {FTS} MATCH %s'
+    if " WHERE " in sql:
+        sql = sql.replace(" WHERE ", f" WHERE {joined} AND ", 1)
+    else:
+        sql += f" WHERE {joined}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
+        return cursor.fetchone()[0]
+
+
+def _few_first(query: StoryQuery) -> bool:
+    """Whether a filter names a few stories to start from (a facet, or a contributor's own),
+    which the plain count already does."""
+    return bool(query.author or query.film or query.person or query.owner_id is not None)
 
 
 # The columns the list's filters (all but the words) read: what the count below keeps of each match.
@@ -239,7 +270,7 @@ def _postgres_counter(query: StoryQuery, words: list[str]) -> Callable[[QuerySet
     as the ORM writes them, run over it. Not for the facet filters (a film, a person, an
     author) or a contributor's own stories: there the filter's few stories come first, as the
     planner already does."""
-    if query.author or query.film or query.person or query.owner_id is not None:
+    if _few_first(query):
         return None
     if replace(query, words="", sort="updated", dates="updated") == StoryQuery():
         return None  # no filter but the trash: the planner already counts from the GIN index

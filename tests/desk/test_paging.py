@@ -144,9 +144,11 @@ def test_a_word_in_many_stories_is_counted_as_the_plain_count_counts_it_trash_le
     capped = story_page(entries, "updated", 1, per_page=2, cap=3, count=count)
     assert (capped.paginator.count, capped.paginator.more) == (3, True)
     assert [entry.article_id for entry in capped] == [entry.article_id for entry in entries[:2]]
-    # With a filter: the plain count on SQLite; on PostgreSQL the matches first, then the filter.
+    # With a filter: on SQLite the word as typed first ("harb" also stands for "harbor"), then
+    # the plain count; on PostgreSQL the matches first, then the filter.
     filtered = StoryQuery(words="harb", state="draft", since=dt.date(2000, 1, 1))
-    assert (search.counter(filtered) is not None) == (connection.vendor == "postgresql")
+    assert search.counter(filtered) is not None
+    assert (search.counter(replace(filtered, words="harbor")) is not None) == (connection.vendor == "postgresql")
     assert search.counter(replace(filtered, film="harbor-lights-2025")) is None  # a facet: its stories first
     page = story_page(find_stories(filtered), "updated", 1, per_page=2, cap=4, count=search.counter(filtered))
     assert (page.paginator.count, page.paginator.more) == (4, True)
@@ -154,3 +156,36 @@ def test_a_word_in_many_stories_is_counted_as_the_plain_count_counts_it_trash_le
     assert (page.paginator.count, page.paginator.more) == (5, False)
     nothing = replace(filtered, state="unpublished")
     assert story_page(find_stories(nothing), "updated", 1, per_page=2, count=search.counter(nothing)).paginator.count == 0
+
+
+@pytest.mark.parametrize("cap", [2, 3, 4, 5, 8])
+def test_the_words_as_typed_are_counted_first_and_the_count_is_the_plain_one(db, monkeypatch, cap):
+    """On SQLite, when the last word also stands for longer terms ("cast": "castle"), the words
+    as typed are counted first (search.counter) and kept when they alone pass the cap: three
+    stories say "cast", two "castle", so a cap of 2 is passed by "cast" alone, and 3 or 4 only
+    with "castle". The count, "more" and the page are the plain ones whatever the cap."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import newsreel.desk.search as search
+
+    for n in range(3):
+        save_draft(ArticleDraft(headline=f"Cast note {n}", body="The cast at dusk.\n"))
+    for n in range(2):
+        save_draft(ArticleDraft(headline=f"Castle note {n}", body="A castle at dusk.\n"))
+    save_draft(ArticleDraft(headline="Unrelated", body="Nothing here at dusk.\n"))
+    monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    for query in (StoryQuery(words="cast"), StoryQuery(words="dusk cast", state="draft"),
+                  StoryQuery(words="cast", since=dt.date(2000, 1, 1), sort="headline")):
+        entries = find_stories(query)
+        plain = story_page(entries, query.sort, 1, per_page=2, cap=cap)
+        count = search.counter(query)
+        counted = story_page(entries, query.sort, 1, per_page=2, cap=cap, count=count)
+        assert (counted.paginator.count, counted.paginator.more) == (min(5, cap), 5 > cap), query
+        assert (plain.paginator.count, plain.paginator.more) == (min(5, cap), 5 > cap), query
+        assert [e.article_id for e in counted] == [e.article_id for e in plain]
+        if connection.vendor == "sqlite":
+            with CaptureQueriesContext(connection) as asked:
+                assert count(entries, cap + 1) == min(5, cap + 1)
+            longer_terms_read = any("castl" in asked_query["sql"] for asked_query in asked.captured_queries)
+            assert longer_terms_read == (cap >= 3), (query, cap)
