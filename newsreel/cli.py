@@ -82,11 +82,9 @@ def ensure_migrated(command: str = "") -> None:
 
 def ensure_static_manifest() -> None:
     """Collect static files once per data folder (serve collects them on every start)."""
-    from django.conf import settings
-    from django.core.management import call_command
+    from newsreel.operations.static_files import collect_static_files
 
-    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
+    collect_static_files(only_if_missing=True)
 
 
 def require_database() -> None:

@@ -111,14 +111,20 @@ def _parse_word(value: str) -> str:
     return value.strip()
 
 
+def _one_of(choices: tuple[str, ...], expected: str = "") -> Callable[[str], str]:
+    """A parser for a word from `choices`, in any case; `expected` is the error's own wording."""
+
+    def parse(value: str) -> str:
+        value = value.strip().lower()
+        if value not in choices:
+            raise ValueError(expected or f"expected one of {', '.join(choices)}")
+        return value
+
+    return parse
+
+
 LOG_FORMATS = ("text", "json")
-
-
-def _parse_log_format(value: str) -> str:
-    value = value.strip().lower()
-    if value not in LOG_FORMATS:
-        raise ValueError(f"expected one of {', '.join(LOG_FORMATS)}")
-    return value
+_parse_log_format = _one_of(LOG_FORMATS)
 
 
 def _parse_wait_seconds(value: str) -> float:
@@ -132,13 +138,7 @@ def _parse_wait_seconds(value: str) -> float:
 
 
 PUBLISH_RENDERS_CHOICES = ("front", "everything")
-
-
-def _parse_publish_renders(value: str) -> str:
-    value = value.strip().lower()
-    if value not in PUBLISH_RENDERS_CHOICES:
-        raise ValueError(f"expected one of {', '.join(PUBLISH_RENDERS_CHOICES)}")
-    return value
+_parse_publish_renders = _one_of(PUBLISH_RENDERS_CHOICES)
 
 
 def _parse_positive_int(value: str) -> int:
@@ -250,11 +250,8 @@ def _parse_networks(value: str) -> tuple[str, ...]:
     return tuple(networks)
 
 
-def _parse_rating_scale(value: str) -> str:
-    value = value.strip().lower()
-    if value not in RATING_SCALES:
-        raise ValueError("expected stars-5 (five stars, in halves) or points-10 (whole points out of ten)")
-    return value
+_parse_rating_scale = _one_of(
+    RATING_SCALES, "expected stars-5 (five stars, in halves) or points-10 (whole points out of ten)")
 
 
 @dataclass(frozen=True)

@@ -17,38 +17,10 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.images.services import create_image
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish
+from tests.graph import REFERENCE_ARTICLE_GRAPH
 
 pytestmark = pytest.mark.django_db
 
-# Film facts only (titles, years, credits): no text of the article.
-GRAPH = {
-    "films": [
-        {"key": "anora-2024", "title": "Anora", "year": 2024, "distributor": "Neon", "status": "in theaters",
-         "release_date": "2024-10-18"},
-        {"key": "nights-of-cabiria-1957", "title": "Nights of Cabiria", "year": 1957},
-        {"key": "tangerine-2015", "title": "Tangerine", "year": 2015},
-        {"key": "red-rocket-2021", "title": "Red Rocket", "year": 2021},
-    ],
-    "people": [
-        {"key": "sean-baker", "name": "Sean Baker"}, {"key": "mikey-madison", "name": "Mikey Madison"},
-        {"key": "yura-borisov", "name": "Yura Borisov"}, {"key": "mark-eydelshteyn", "name": "Mark Eydelshteyn"},
-        {"key": "samantha-quan", "name": "Samantha Quan"}, {"key": "alex-coco", "name": "Alex Coco"},
-        {"key": "federico-fellini", "name": "Federico Fellini"}, {"key": "giulietta-masina", "name": "Giulietta Masina"},
-    ],
-    "credits": [
-        {"film": "anora-2024", "person": "sean-baker", "role": "director"},
-        {"film": "anora-2024", "person": "sean-baker", "role": "writer"},
-        {"film": "anora-2024", "person": "samantha-quan", "role": "producer"},
-        {"film": "anora-2024", "person": "alex-coco", "role": "producer"},
-        {"film": "anora-2024", "person": "mikey-madison", "role": "actor", "character": "Ani"},
-        {"film": "anora-2024", "person": "yura-borisov", "role": "actor", "character": "Igor"},
-        {"film": "anora-2024", "person": "mark-eydelshteyn", "role": "actor", "character": "Vanya"},
-        {"film": "nights-of-cabiria-1957", "person": "federico-fellini", "role": "director"},
-        {"film": "nights-of-cabiria-1957", "person": "giulietta-masina", "role": "actor", "character": "Cabiria"},
-        {"film": "tangerine-2015", "person": "sean-baker", "role": "director"},
-        {"film": "red-rocket-2021", "person": "sean-baker", "role": "director"},
-    ],
-}
 PHOTO_CREDIT = re.compile(r"^(?:'(?P<film>[^']+)'\s+-\s+(?P<credit>.+)|Photo Credit:\s+(?P<photo>.+))$")
 
 
@@ -108,7 +80,7 @@ def _normalized_words(text: str) -> str:
 
 @pytest.fixture
 def reference(corpus_article_text, client):
-    import_knowledge_graph(GRAPH)
+    import_knowledge_graph(REFERENCE_ARTICLE_GRAPH)
     parts = build_reference(corpus_article_text)
     base = dt.datetime(2024, 11, 20, 9, tzinfo=dt.timezone.utc)
     save_and_publish(ArticleDraft(headline=parts["previous_headline"], body="An earlier story.\n", section="interviews",

@@ -118,6 +118,10 @@ class _Checker:
             return None
         return {"path": file, **texts}
 
+    def external_ids(self, item: dict, path: str) -> dict[str, str]:
+        """A film's or person's IMDb, TMDB and Wikidata ids, as written (short strings)."""
+        return {name: self.string(item, name, path, max_length=20) for name in EXTERNAL_ID_FIELDS}
+
     def fail(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
 
@@ -238,8 +242,7 @@ def _film(check: _Checker, item: Any, path: str) -> dict:
     if status and status not in ReleaseStatus.values:
         check.fail(f"{path}.status", f"{status!r} is not one of: {', '.join(ReleaseStatus.values)}")
     record["status"] = status if status in ReleaseStatus.values else ""
-    for name in EXTERNAL_ID_FIELDS:
-        record[name] = check.string(item, name, path, max_length=20)
+    record.update(check.external_ids(item, path))
     return record
 
 
@@ -254,8 +257,7 @@ def _person(check: _Checker, item: Any, path: str) -> dict:
         "aliases": check.aliases(item, path),
         "bio": check.string(item, "bio", path, max_length=5000),
     }
-    for name in EXTERNAL_ID_FIELDS:
-        record[name] = check.string(item, name, path, max_length=20)
+    record.update(check.external_ids(item, path))
     return record
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import OperationalError, transaction
 
@@ -138,12 +139,9 @@ def publish_if_due(article_id: int, *, now: dt.datetime | None = None) -> bool:
 
     now = now or clock.now()
     with transaction.atomic():
-        # The claim: first statement of the transaction, so the row is ours until commit.
-        claimed = Article.objects.filter(pk=article_id, state=WorkflowState.SCHEDULED, published_at__lte=now) \
-            .update(went_live_at=now)
-        if not claimed:
+        article = _claim(article_id, {"state": WorkflowState.SCHEDULED, "published_at__lte": now}, went_live_at=now)
+        if article is None:
             return False
-        article = Article.objects.select_for_update().get(pk=article_id)
         publish(article, revision=article.scheduled_revision or article.latest_revision, at=article.published_at,
                 went_live_at=clock.now())
     late = article.went_live_at - article.published_at
@@ -158,14 +156,23 @@ def unpublish_if_due(article_id: int, *, now: dt.datetime | None = None) -> bool
 
     now = now or clock.now()
     with transaction.atomic():
-        claimed = Article.objects.filter(pk=article_id, state=WorkflowState.PUBLISHED, unpublish_at__lte=now) \
-            .update(unpublish_at=None)
-        if not claimed:
+        article = _claim(article_id, {"state": WorkflowState.PUBLISHED, "unpublish_at__lte": now}, unpublish_at=None)
+        if article is None:
             return False
-        article = Article.objects.select_for_update().get(pk=article_id)
         unpublish(article)
     logger.info("unpublished %s at its unpublish time", article.slug)
     return True
+
+
+def _claim(article_id: int, due: dict[str, Any], **mark: Any) -> Article | None:
+    """The article, locked, when this call is the one that found it `due` and wrote `mark`; else None.
+
+    The claim is the first statement of the caller's transaction, so the row is ours until commit:
+    a second worker's claim matches nothing.
+    """
+    if not Article.objects.filter(pk=article_id, **due).update(**mark):
+        return None
+    return Article.objects.select_for_update().get(pk=article_id)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from django.db.models import Q
 from newsreel import links
 from newsreel.newsroom.models import Article, Mention
 from newsreel.public.after_commit import after_commit
+from newsreel.public.batches import batches
 from newsreel.public.models import StoredPage
 from newsreel.public.store import drop
 from newsreel.public.pages.queries import live_articles
@@ -83,14 +84,7 @@ def flush(items: Iterable[tuple[str, Any]]) -> None:
 
 
 def _chunks(values: Iterable[Any], size: int = CHUNK) -> Iterator[list]:
-    batch: list = []
-    for value in sorted(values, key=str):
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    return batches(sorted(values, key=str), size)
 
 
 def _mentioning(kind: str, keys: set[str]) -> set[int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import ahocorasick
 
@@ -272,7 +272,9 @@ class Gazetteer:
             yield last - form_len[form] + 1, last, form
 
     def entries(self, form: int) -> Sequence[int]:
-        """The packed candidates of a form (cheap; see `candidate`)."""
+        """The packed candidates of a form (cheap; see `candidate`), in ascending order: films
+        first (below `film_limit`), then people. `build` adds every film before any person and
+        each in the graph's order, and callers split the two by a search rather than a walk."""
         packed = self._form_cand[form]
         return self._multi[form] if packed < 0 else (packed,)
 
@@ -355,17 +357,18 @@ class Gazetteer:
         return self._credits_of.get(film_key, ())
 
     def surname(self, person_key: str) -> tuple[str, ...]:
-        found = self._surnames.get(person_key)
-        if found is None:
-            person = self.people_by_key.get(person_key)
-            found = self._surnames[person_key] = surname_tokens(person.name) if person else ()
-        return found
+        return self._name_part(self._surnames, surname_tokens, person_key)
 
     def given_name(self, person_key: str) -> tuple[str, ...]:
-        found = self._given_names.get(person_key)
+        return self._name_part(self._given_names, given_name_tokens, person_key)
+
+    def _name_part(self, cache: dict[str, tuple[str, ...]], tokens: Callable[[str], tuple[str, ...]],
+                   person_key: str) -> tuple[str, ...]:
+        """One part of a person's name as folded tokens, worked out once per person (empty if unknown)."""
+        found = cache.get(person_key)
         if found is None:
             person = self.people_by_key.get(person_key)
-            found = self._given_names[person_key] = given_name_tokens(person.name) if person else ()
+            found = cache[person_key] = tokens(person.name) if person else ()
         return found
 
     def families(self) -> dict[tuple[str, ...], list[frozenset[str]]]:

@@ -70,7 +70,7 @@ _STOPWORDS = frozenset(
     """.split()
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-]*")
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_NON_LETTER_RE = re.compile(r"[\W\d_]")  # every character not a letter: fewer in prose to count
 _UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _BOILERPLATE_RE = re.compile(
@@ -129,7 +129,7 @@ def _eligible(paragraph: Paragraph, min_words: int = 6) -> bool:
     text = paragraph.text.strip()
     if _BOILERPLATE_RE.match(text):
         return False
-    letters = len(_LETTER_RE.findall(text))
+    letters = len(text) - len(_NON_LETTER_RE.findall(text))
     if letters and len(_UPPER_RE.findall(text)) > 0.6 * letters:
         return False  # a shouted tagline, not prose
     return len(_WORD_RE.findall(text)) >= min_words
@@ -146,7 +146,9 @@ def _sentences(paragraphs: Sequence[Paragraph]) -> list[_Sentence]:
             words = _WORD_RE.findall(text)
             if not words:
                 continue
-            found.append(_Sentence(text, para, index, len(found), words, {_stem(w) for w in words if _content(w)}))
+            terms = set(map(_term, words))
+            terms.discard("")
+            found.append(_Sentence(text, para, index, len(found), words, terms))
         para += 1
     return found
 
@@ -235,6 +237,12 @@ def _short(chosen: list[_Sentence], limit: int) -> str:
 
 def _content(word: str) -> bool:
     return word.lower() not in _STOPWORDS and len(word) > 2
+
+
+@functools.lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """The word's stem when it is a content word, else "" (each article reads every word)."""
+    return _stem(word) if _content(word) else ""
 
 
 @functools.lru_cache(maxsize=65536)

@@ -14,16 +14,11 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.publishing import save_and_publish
+from tests.graph import GRAPH
 from tests.writing_editor import fill_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-GRAPH = {
-    "films": [{"key": "lantern-bay-2026", "title": "Lantern Bay", "year": 2026, "distributor": "Halcyon Studios",
-               "status": "in theaters"}],
-    "people": [{"key": "mira-okonjo", "name": "Mira Okonjo"}],
-    "credits": [{"film": "lantern-bay-2026", "person": "mira-okonjo", "role": "director"}],
-}
 SPOILER = "The ferryman was the narrator all along."
 
 
@@ -33,8 +28,8 @@ def newsroom(db):
     Section.objects.get_or_create(slug="interviews", defaults={"name": "Interviews"})
     import_knowledge_graph(GRAPH)
     save_and_publish(ArticleDraft(
-        headline="Mira Okonjo on the long nights of Lantern Bay",
-        body=f"Mira Okonjo shot *Lantern Bay* in forty nights.\n\n:::spoiler lantern-bay-2026\n{SPOILER}\n:::\n\n"
+        headline="Ada Varga on the long nights of Harbor Lights",
+        body=f"Ada Varga shot *Harbor Lights* in forty nights.\n\n:::spoiler harbor-lights-2025\n{SPOILER}\n:::\n\n"
              "The film is in theaters now.\n",
         section="interviews", publish_at=dt.datetime(2026, 11, 1, 9, tzinfo=dt.timezone.utc),
     ), origin="test")
@@ -44,8 +39,8 @@ def newsroom(db):
 
 def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Mira Okonjo on the long nights of Lantern Bay").first.click()
-    expect(page.locator("h1")).to_have_text("Mira Okonjo on the long nights of Lantern Bay")
+    page.get_by_role("link", name="Ada Varga on the long nights of Harbor Lights").first.click()
+    expect(page.locator("h1")).to_have_text("Ada Varga on the long nights of Harbor Lights")
     expect(page.get_by_text("This story includes spoilers for")).to_be_visible()
 
     spoiler = page.get_by_text(SPOILER)
@@ -58,12 +53,12 @@ def test_a_reader_reads_and_an_editor_publishes(live_server, page, newsroom):
     page.get_by_label("Password").fill("film-desk-2026")
     page.get_by_role("button", name="Log in").click()
     page.goto(live_server.url + "/desk/articles/new/")
-    page.get_by_label("Headline").fill("Lantern Bay holds on to its screens")
-    fill_body(page, "*Lantern Bay* keeps its screens for a third week, Mira Okonjo said.\n")
+    page.get_by_label("Headline").fill("Harbor Lights holds on to its screens")
+    fill_body(page, "*Harbor Lights* keeps its screens for a third week, Ada Varga said.\n")
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messages")).to_contain_text("Published")
 
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Lantern Bay holds on to its screens").first.click()
-    expect(page.locator("h1")).to_have_text("Lantern Bay holds on to its screens")
-    expect(page.locator("a[href='/films/lantern-bay-2026/']").first).to_be_visible()
+    page.get_by_role("link", name="Harbor Lights holds on to its screens").first.click()
+    expect(page.locator("h1")).to_have_text("Harbor Lights holds on to its screens")
+    expect(page.locator("a[href='/films/harbor-lights-2025/']").first).to_be_visible()

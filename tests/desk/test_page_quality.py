@@ -45,7 +45,7 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "person_invite", "person_reset", "review_request_changes", "review_withdraw", "note_add", "quote_check",
              "graph_film_credit_add", "graph_film_credit_remove", "graph_film_merge", "graph_person_credit_add",
              "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
-             "live", "live_new", "image_upload"}
+             "live", "live_new", "image_upload", "graph_add"}
 # Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
 JSON_ONLY = {"complete", "image_find"}
 # Desk pages whose own spec runs axe and the Nu checker on them.

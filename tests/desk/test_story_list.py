@@ -17,18 +17,11 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.publishing import save_and_publish, save_draft
 from newsreel.newsroom.trash import trash
+from tests.graph import GRAPH
 
 from .conftest import BODY
 
 pytestmark = pytest.mark.django_db
-
-GRAPH = {
-    "films": [{"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025},
-              {"key": "paper-orchard-2023", "title": "The Paper Orchard", "year": 2023}],
-    "people": [{"key": "ada-varga", "name": "Ada Varga"}, {"key": "tomas-ilic", "name": "Tomas Ilic"}],
-    "credits": [],
-}
-
 
 @pytest.fixture
 def newsroom(db, editor):

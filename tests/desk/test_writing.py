@@ -8,22 +8,11 @@ from newsreel.images.models import Image
 from newsreel.newsroom import autosave
 from newsreel.newsroom.models import Article
 
+from tests.graph import ADDED_LATER, SAME_NAMED
+
 from .conftest import GRAPH, article_form, png_upload
 
 pytestmark = pytest.mark.django_db
-
-# Two invented films that share a title, told apart by year and director.
-SAME_NAMED = {
-    "films": [
-        {"key": "night-ferry-1984", "title": "Night Ferry", "year": 1984},
-        {"key": "night-ferry-2021", "title": "Night Ferry", "year": 2021},
-    ],
-    "people": [{"key": "oskar-brandt", "name": "Oskar Brandt"}, {"key": "ines-kahale", "name": "Ines Kahale"}],
-    "credits": [
-        {"film": "night-ferry-1984", "person": "oskar-brandt", "role": "director"},
-        {"film": "night-ferry-2021", "person": "ines-kahale", "role": "director"},
-    ],
-}
 
 STORY = """“I wanted the sea to be the last thing you hear,” Ada Varga said.
 
@@ -169,7 +158,7 @@ def test_the_preview_runs_the_text_core_again_when_the_text_or_the_graph_changed
     data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
     as_editor.post("/desk/articles/new/live/", article_form(body=STORY + "\nOne more line.\n"))
     assert len(runs) == 2
-    import_knowledge_graph({"films": [{"key": "the-lantern-years-2019", "title": "The Lantern Years", "year": 2019}]})
+    import_knowledge_graph(ADDED_LATER)
     preview = as_editor.get(data["preview_url"]).content.decode()
     assert len(runs) == 3
     assert 'href="/films/the-lantern-years-2019/"' in preview and "One more line." in preview

@@ -17,9 +17,9 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.models import Article, WorkflowState
 
 from tests.browser.test_accessibility import AXE_RUN, axe_source  # noqa: F401 (a fixture)
+from tests.graph import SAME_NAMED
 
 from .conftest import GRAPH, make_user
-from .test_writing import SAME_NAMED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

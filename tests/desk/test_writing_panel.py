@@ -82,6 +82,13 @@ def test_a_contributor_sees_the_unknown_names_but_cannot_add_them(as_contributor
     assert not Person.objects.filter(name="Mara Quellon").exists()
 
 
+def test_adding_to_the_graph_answers_only_a_post(as_editor, graph):
+    # test_page_quality.py lists graph_add among the POST-only desk addresses; this keeps that true.
+    answer = as_editor.get("/desk/knowledge/add/", {"kind": "person", "name": "Mara Quellon"})
+    assert answer.status_code == 405 and answer["Allow"] == "POST"
+    assert not Person.objects.filter(name="Mara Quellon").exists()
+
+
 QUOTED = "“I wanted the sea to be the last thing you hear,” Ada Varga said.\n"
 
 

@@ -6,12 +6,14 @@ from django.core.management.base import CommandError
 
 from newsreel.films.knowledge import KnowledgeGraphError, import_knowledge_graph
 from newsreel.films.models import Film, Person
+from tests.graph import GRAPH
 
 pytestmark = pytest.mark.django_db
 
 
 def film(**fields):
-    return {"films": [{"key": "harbor-lights-2025", "title": "Harbor Lights", **fields}]}
+    """The shared graph's first film alone, with `fields` written over it."""
+    return {"films": [{**GRAPH["films"][0], **fields}]}
 
 
 def test_a_title_of_spaces_is_refused():
@@ -22,7 +24,7 @@ def test_a_title_of_spaces_is_refused():
 
 def test_a_nul_in_a_name_is_refused_with_its_path():
     with pytest.raises(KnowledgeGraphError, match=r"people\[0\]\.name: contains a NUL"):
-        import_knowledge_graph({"people": [{"key": "ada-varga", "name": "Ada\x00Varga"}]})
+        import_knowledge_graph({"people": [{**GRAPH["people"][0], "name": "Ada\x00Varga"}]})
     assert not Person.objects.exists()
 
 

@@ -27,12 +27,10 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Author, Tag, WorkflowState
 from newsreel.newsroom.publishing import save_and_publish, save_draft
 from newsreel.public.models import StoredPage
+from tests.graph import GRAPH
 
 pytestmark = pytest.mark.django_db
 
-GRAPH = {"films": [{"key": "the-lantern-keeper-2026", "title": "The Lantern Keeper", "year": 2026}],
-         "people": [{"key": "orla-vintner", "name": "Orla Vintner"}],
-         "credits": [{"film": "the-lantern-keeper-2026", "person": "orla-vintner", "role": "director"}]}
 
 
 def picture() -> ContentFile:
@@ -43,13 +41,13 @@ def picture() -> ContentFile:
 
 @pytest.fixture
 def newsroom(django_user_model):
-    """A small site: a film, a credited picture, a live story with it as hero, and a draft."""
+    """A small site: the shared graph, a credited picture, a live story with it as hero, and a draft."""
     import_knowledge_graph(GRAPH)
     django_user_model.objects.create_user("writer", password="a-secret-never-exported")
     hero = create_image(picture(), alt="A lighthouse at dusk", credit="Invented Studio", caption="The lamp room")
     live = save_and_publish(ArticleDraft(
-        headline="The Lantern Keeper lights up the harbour", slug="lantern-keeper-harbour",
-        body="Orla Vintner's *The Lantern Keeper* opens on a quiet coast.", section="news",
+        headline="Harbor Lights comes home to the harbour", slug="harbor-lights-homecoming",
+        body="Ada Varga's *Harbor Lights* opens on a quiet coast.", section="news",
         tags=["Festivals"], authors=["Mira Solberg"], hero_image=hero.pk,
         publish_at=dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.timezone.utc)))
     draft = save_draft(ArticleDraft(headline="Notes from the edit", body="Not yet.", section="features"))
@@ -71,8 +69,8 @@ def empty_the_site(settings, tmp_path: Path) -> None:
 def test_a_story_comes_back_with_its_id_times_state_hero_and_graph(newsroom, tmp_path, settings):
     live, draft, hero = newsroom
     export_content(tmp_path / "out")
-    text = (tmp_path / "out" / "stories" / "lantern-keeper-harbour.md").read_text(encoding="utf-8")
-    assert text.startswith("---\nheadline: The Lantern Keeper lights up the harbour\n")
+    text = (tmp_path / "out" / "stories" / "harbor-lights-homecoming.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nheadline: Harbor Lights comes home to the harbour\n")
     assert f"  id: {live.pk}\n" in text and f"  hero_image: {hero.pk}\n" in text
     before = Article.objects.values("id", "slug", "state", "published_at", "created_at", "updated_at").order_by("id")
     before = list(before)
@@ -84,18 +82,20 @@ def test_a_story_comes_back_with_its_id_times_state_hero_and_graph(newsroom, tmp
     assert "2 stories (0 failed)" in out.getvalue()
     assert list(Article.objects.values("id", "slug", "state", "published_at", "created_at", "updated_at")
                 .order_by("id")) == before
-    again = Article.objects.get(slug="lantern-keeper-harbour")
+    again = Article.objects.get(slug="harbor-lights-homecoming")
     assert again.hero_image.pk == hero.pk and again.hero_image.credit == "Invented Studio"
     assert again.hero_image.file.name == hero.file.name  # the same name in the new media folder
     assert Article.objects.get(pk=draft.pk).state == WorkflowState.DRAFT
     assert list(again.authors.values_list("name", flat=True)) == ["Mira Solberg"]
-    assert Film.objects.get(key="the-lantern-keeper-2026").credits.get().person.key == "orla-vintner"
+    assert set(Film.objects.get(key="harbor-lights-2025").credits.values_list("person__key", "role", "job", "character")) \
+        == {(credit["person"], credit["role"], credit.get("job", ""), credit.get("character", ""))
+            for credit in GRAPH["credits"] if credit["film"] == "harbor-lights-2025"}
 
 
 def test_import_refuses_a_site_that_is_not_empty_and_changes_nothing(newsroom, tmp_path):
     export_content(tmp_path / "out")
     count = Article.objects.count()
-    with pytest.raises(CommandError, match=r"this site is not empty \(2 stories, 1 images, 1 films"):
+    with pytest.raises(CommandError, match=rf"this site is not empty \(2 stories, 1 images, {len(GRAPH['films'])} films"):
         call_command("import", "content", str(tmp_path / "out"), stdout=io.StringIO(), stderr=io.StringIO())
     assert Article.objects.count() == count
 
@@ -128,7 +128,7 @@ def test_a_bad_story_is_named_with_file_line_and_field_and_the_others_import(new
         call_command("import", "content", str(tmp_path / "out"), stdout=io.StringIO(), stderr=errors)
     assert (f"stories/notes-from-the-edit.md: front matter.newsreel.state, line {line}: 'live' is not one of"
             in errors.getvalue())
-    assert list(Article.objects.values_list("slug", flat=True)) == ["lantern-keeper-harbour"]
+    assert list(Article.objects.values_list("slug", flat=True)) == ["harbor-lights-homecoming"]
 
 
 def test_a_bad_shared_file_stops_the_import_before_anything_is_written(newsroom, tmp_path, settings):

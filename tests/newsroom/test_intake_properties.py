@@ -30,6 +30,7 @@ from newsreel.newsroom.management.commands.publish import publish_file
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.publishing import save_and_publish
 from newsreel.public.models import StoredPage
+from tests.graph import GRAPH
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,7 @@ KEYS = st.text(alphabet=string.ascii_lowercase + string.digits + "- ", min_size=
 def steady(db, settings, tmp_path):
     """A live story whose stored page must survive every failed attempt."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    import_knowledge_graph({"films": [{"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025}],
-                            "people": [{"key": "ada-varga", "name": "Ada Varga"}]})
+    import_knowledge_graph(GRAPH)
     return save_and_publish(ArticleDraft(headline="Steady harbor", body="The pier at dusk.", slug="steady-harbor"))
 
 

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def harbor(db):
-    return Film.objects.create(key="harbor-lights-2025", title="Harbor Lights", year=2025)
+def harbor(small_graph):
+    return Film.objects.get(key="harbor-lights-2025")
 
 
 def review(**fields) -> ArticleDraft:

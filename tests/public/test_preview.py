@@ -12,14 +12,10 @@ from newsreel.newsroom import autosave, preview_links
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish, save_draft
 from newsreel.public.models import StoredPage
+from tests.graph import GRAPH
 
 pytestmark = pytest.mark.django_db
 
-GRAPH = {
-    "films": [{"key": "harbor-lights-2025", "title": "Harbor Lights", "year": 2025}],
-    "people": [{"key": "ada-varga", "name": "Ada Varga"}],
-    "credits": [],
-}
 BODY = """Ada Varga has finished *Harbor Lights*.
 
 :::spoiler harbor-lights-2025

@@ -15,30 +15,11 @@ from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.publishing import save_and_publish, unpublish
 from newsreel.public.models import StoredPage
+from tests.graph import REFERENCE_ARTICLE_GRAPH
 from tests.public.pagetools import Page
 
 pytestmark = pytest.mark.django_db
 
-ANORA_GRAPH = {
-    "films": [
-        {"key": "anora-2024", "title": "Anora", "year": 2024, "distributor": "Neon", "status": "in theaters",
-         "release_date": "2024-10-18"},
-        {"key": "nights-of-cabiria-1957", "title": "Nights of Cabiria", "year": 1957},
-    ],
-    "people": [
-        {"key": "sean-baker", "name": "Sean Baker"}, {"key": "mikey-madison", "name": "Mikey Madison"},
-        {"key": "yura-borisov", "name": "Yura Borisov"}, {"key": "samantha-quan", "name": "Samantha Quan"},
-        {"key": "alex-coco", "name": "Alex Coco"},
-    ],
-    "credits": [
-        {"film": "anora-2024", "person": "sean-baker", "role": "director"},
-        {"film": "anora-2024", "person": "sean-baker", "role": "writer"},
-        {"film": "anora-2024", "person": "mikey-madison", "role": "actor", "character": "Ani"},
-        {"film": "anora-2024", "person": "yura-borisov", "role": "actor", "character": "Igor"},
-        {"film": "anora-2024", "person": "samantha-quan", "role": "producer"},
-        {"film": "anora-2024", "person": "alex-coco", "role": "producer"},
-    ],
-}
 T0 = dt.datetime(2024, 11, 20, 12, 0, tzinfo=dt.timezone.utc)
 
 
@@ -62,7 +43,7 @@ def filler(headline: str, at: dt.datetime) -> ArticleDraft:
 
 @pytest.fixture
 def reference(db, corpus_article_text):
-    import_knowledge_graph(ANORA_GRAPH)
+    import_knowledge_graph(REFERENCE_ARTICLE_GRAPH)
     save_and_publish(filler("An earlier story about Anora", T0 - dt.timedelta(days=1)), origin="test")
     draft, spoiler = reference_draft(corpus_article_text)
     article = save_and_publish(draft, origin="test")

@@ -22,7 +22,7 @@ from newsreel.public.search.backend import SearchRequest, get_backend, mark_snip
 from newsreel.public.search.models import SearchDocument
 from newsreel.public.search.query import fts5_match, parse_query, tsquery_text
 
-from tests.graph import GRAPH
+from tests.graph import ACCENTED, GRAPH
 
 pytestmark = pytest.mark.django_db
 
@@ -120,17 +120,11 @@ def test_a_longer_phrase_needs_every_word_in_order(graph):
 
 # Accents: folded on both databases, in the text, the names and the query
 
-ACCENT_GRAPH = {
-    "films": [{"key": "night-ferry-2026", "title": "The Night Ferry", "year": 2026,
-               "aliases": ["Le Bateau Fantôme"]}],
-    "people": [{"key": "ines-quinones", "name": "Inés Quiñones"}],
-    "credits": [{"film": "night-ferry-2026", "person": "ines-quinones", "role": "director"}],
-}
 
 
 @pytest.fixture
 def accented(graph):
-    import_knowledge_graph(ACCENT_GRAPH)
+    import_knowledge_graph(ACCENTED)
     publish("Inés Quiñones casts Zoé Lefèvre", (
         "Inés Quiñones has cast Zoé Lefèvre in *The Night Ferry*, a crossing shot on a café terrace.\n"
     ), days_ago=1)

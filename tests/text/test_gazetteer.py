@@ -91,3 +91,23 @@ def test_empty_graph_builds():
     gazetteer = Gazetteer.build(KnowledgeGraph())
     assert len(gazetteer) == 0
     assert gazetteer.lookup("Dune") == []
+
+
+def test_a_forms_entries_are_ascending_films_before_people():
+    # Title, alias and person name all spelled "Marlow", added in every order: the finder splits
+    # films from people by a search on this order (mentions/films.py).
+    graph = KnowledgeGraph(
+        films=(
+            FilmRef("marlow-2001", "Marlow", 2001),
+            FilmRef("night-road-1990", "Night Road", 1990, ("Marlow",)),
+            FilmRef("marlow-1950", "Marlow", 1950),
+        ),
+        people=(PersonRef("jo-marlow", "Jo Marlow", ("Marlow",)), PersonRef("marlow", "Marlow")),
+        credits=(),
+    )
+    gazetteer = Gazetteer.build(graph)
+    entries = list(gazetteer.lookup_entries("Marlow"))
+    assert entries == sorted(entries) and len(entries) == 5
+    kinds = [gazetteer.candidate(entry).kind for entry in entries]
+    assert kinds == ["film", "film", "film", "person", "person"]
+    assert sum(entry < gazetteer.film_limit for entry in entries) == 3

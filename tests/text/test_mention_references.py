@@ -8,53 +8,12 @@ import pytest
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, sure_mentions
 from newsreel.text.pipeline import process_article
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Paragraph, PersonRef
+from newsreel.text.types import KnowledgeGraph, Paragraph
+from tests.graph import NAME_PUZZLES, text_graph
 
 from .links import href
 
-GRAPH = KnowledgeGraph(
-    films=(
-        FilmRef("harbor-lights-2025", "Harbor Lights", 2025),
-        FilmRef("paper-orchard-2024", "The Paper Orchard", 2024),
-        FilmRef("salt-road-2023", "Salt Road", 2023),
-        FilmRef("the-thaw-1982", "The Thaw", 1982),
-        FilmRef("the-thaw-2011", "The Thaw", 2011),
-        FilmRef("loose-threads-2019", "Loose Threads", 2019),
-        FilmRef("glass-river-2020", "Glass River", 2020),
-        FilmRef("friday-2019", "Friday", 2019),
-        FilmRef("release-2020", "Release", 2020),
-        FilmRef("us-2019", "Us", 2019),
-        FilmRef("her-2013", "Her", 2013),
-        FilmRef("night-market-2022", "Night Market", 2022),
-    ),
-    people=(
-        PersonRef("ada-varga", "Ada Varga"),
-        PersonRef("ada-lind", "Ada Lind"),
-        PersonRef("tomas-ilic", "Tomas Ilic"),
-        PersonRef("jon-carver", "Jon Carver"),
-        PersonRef("noah-brill", "Noah Brill"),
-        PersonRef("eli-brill", "Eli Brill"),
-        PersonRef("mara-brill", "Mara Brill"),
-        PersonRef("lana-wexler", "Lana Wexler"),
-        PersonRef("lilly-wexler", "Lilly Wexler"),
-        PersonRef("hugo-del-campo", "Hugo del Campo"),
-        PersonRef("yun-seo-ah", "Yun Seo-ah"),
-        PersonRef("jj-marchetti", "J.J. Marchetti"),
-        PersonRef("db-quell", "DB Quell"),
-        PersonRef("will-friday", "Will Friday"),
-    ),
-    credits=(
-        CreditRef("harbor-lights-2025", "ada-varga", "director"),
-        CreditRef("the-thaw-1982", "jon-carver", "director"),
-        CreditRef("loose-threads-2019", "noah-brill", "director"),
-        CreditRef("loose-threads-2019", "eli-brill", "director"),
-        CreditRef("glass-river-2020", "lana-wexler", "director"),
-        CreditRef("glass-river-2020", "lilly-wexler", "director"),
-        CreditRef("salt-road-2023", "hugo-del-campo", "director"),
-        CreditRef("night-market-2022", "yun-seo-ah", "director"),
-        CreditRef("paper-orchard-2024", "jj-marchetti", "director"),
-    ),
-)
+GRAPH = text_graph(NAME_PUZZLES)
 
 
 @pytest.fixture(scope="module")

@@ -9,23 +9,12 @@ from __future__ import annotations
 
 from newsreel.text.pipeline import process_article
 from newsreel.text.quotes import SURE_CONFIDENCE
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef, Quote
+from newsreel.text.types import Quote
+from tests.graph import text_graph
 
 from .links import href
 
-GRAPH = KnowledgeGraph(
-    films=(
-        FilmRef("harbor-lights-2025", "Harbor Lights", 2025),
-        FilmRef("glass-meridian-2026", "Glass Meridian", 2026),
-    ),
-    people=(
-        PersonRef("ada-varga", "Ada Varga"),
-        PersonRef("tomas-ilic", "Tomas Ilic"),
-        PersonRef("lena-osei", "Lena Osei"),
-        PersonRef("mira-sol", "Mira Sol"),
-    ),
-    credits=(CreditRef("harbor-lights-2025", "ada-varga", "director"),),
-)
+GRAPH = text_graph()
 
 
 def quotes(source: str) -> list[Quote]:
@@ -263,3 +252,40 @@ def test_a_pronoun_that_fits_two_ungendered_people_is_held_for_an_editor():
     assert on_pages(source) == []
     gendered = "Ada Varga and the actor Tomas Ilic arrived. Ilic said he was tired. “We are friends,” he said.\n"
     assert on_pages(gendered)[-1] == ("We are friends", "tomas-ilic")
+
+
+# --- issue 13, round three: a quote keeps the speaker the text gives ------------------------
+
+
+def test_a_name_that_goes_on_past_a_graph_persons_name_is_not_that_person():
+    source = (
+        "Mira Sol's new film wrapped on Friday.\n\n"
+        "“We finished a day early,” said Ada Varga-Thorne, the line producer.\n\n"
+        "Tomas Ilic Brandao, the location manager, was relieved. “The weather held,” he said.\n"
+    )
+    assert said(source) == [("We finished a day", "Ada Varga-Thorne"), ("The weather held", "Tomas Ilic Brandao")]
+    assert on_pages(source) == []
+    mentions = {m.key for m in process_article(source, graph=GRAPH, href=href).mentions}
+    assert "ada-varga" not in mentions and "tomas-ilic" not in mentions
+
+
+def test_a_graph_name_glued_after_a_hyphen_is_not_that_person_either():
+    source = "“The cut is locked,” said Ilse Mira-Sol, the editor.\n"
+    assert "mira-sol" not in {m.key for m in process_article(source, graph=GRAPH, href=href).mentions}
+
+
+
+def test_a_double_barrelled_moderators_capital_label_keeps_her_questions_out_of_the_answers():
+    source = (
+        "The critic Petra Lind-Haber asked Ada Varga and Tomas Ilic about money.\n\n"
+        "**LIND-HABER:** Where does it come from?\n\n"
+        "**VARGA:** Everywhere, in small pieces.\n\n"
+        "**ILIC:** From dentists, mostly.\n\n"
+        "**LIND-HABER:** And streamers?\n\n"
+        "**VARGA:** They buy finished films.\n"
+    )
+    assert said(source) == [
+        ("Everywhere, in small pieces.", "ada-varga"),
+        ("From dentists, mostly.", "tomas-ilic"),
+        ("They buy finished films.", "ada-varga"),
+    ]

@@ -9,7 +9,7 @@ message and offered back in its box, never lost.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -50,15 +50,9 @@ def review_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, REVIEW_REQUEST_CHANGES)
     if refusal:
         return refusal
-    text = request.POST.get("note", "")
-    try:
-        review.request_changes(article, user=request.user, note=text)
-    except review.ReviewError as error:
-        _keep(request, "changes", article.pk, text)
-        messages.error(request, f"Not sent back: {error}")
-    else:
-        messages.success(request, f"Sent back to the writer with your note: “{article.headline}” waits for changes.")
-    return redirect("desk:article_edit", pk=article.pk)
+    return _with_note(
+        request, article, "note", "changes", lambda text: review.request_changes(article, user=request.user, note=text),
+        "Not sent back", lambda after: f"Sent back to the writer with your note: “{after.headline}” waits for changes.")
 
 
 @require_POST
@@ -67,16 +61,10 @@ def review_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, REVIEW_WITHDRAW)
     if refusal:
         return refusal
-    text = request.POST.get("note", "")
-    try:
-        article = review.withdraw(article, user=request.user, note=text)
-    except review.ReviewError as error:
-        _keep(request, "withdraw", article.pk, text)
-        messages.error(request, f"Not withdrawn: {error}")
-    else:
-        messages.success(request, f"Withdrawn from review: “{article.headline}” is "
-                                  f"{article.get_state_display().lower()} again, yours to change; submit it when ready.")
-    return redirect("desk:article_edit", pk=article.pk)
+    return _with_note(
+        request, article, "note", "withdraw", lambda text: review.withdraw(article, user=request.user, note=text),
+        "Not withdrawn", lambda after: f"Withdrawn from review: “{after.headline}” is "
+                                       f"{after.get_state_display().lower()} again, yours to change; submit it when ready.")
 
 
 @require_POST
@@ -85,14 +73,26 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, NOTE_INTERNAL)
     if refusal:
         return refusal
-    text = request.POST.get("text", "")
+    return _with_note(
+        request, article, "text", "internal", lambda text: review.add_note(article, user=request.user, text=text),
+        "Note not added", lambda after: "Note added. Only editors and administrators see it; it is never public.")
+
+
+def _with_note(request: HttpRequest, article: Article, field: str, kind: str, action: Callable[[str], object],
+               refused: str, done: Callable[[Article], str]) -> HttpResponse:
+    """Run the review service's `action` on the note typed in `field`, back to the story's editor page.
+
+    A refused note is kept for its box (under `kind`) and the reason said after `refused`; else
+    `done` says what happened, given the story as the action left it.
+    """
+    text = request.POST.get(field, "")
     try:
-        review.add_note(article, user=request.user, text=text)
+        result = action(text)
     except review.ReviewError as error:
-        _keep(request, "internal", article.pk, text)
-        messages.error(request, f"Note not added: {error}")
+        _keep(request, kind, article.pk, text)
+        messages.error(request, f"{refused}: {error}")
     else:
-        messages.success(request, "Note added. Only editors and administrators see it; it is never public.")
+        messages.success(request, done(result if isinstance(result, Article) else article))
     return redirect("desk:article_edit", pk=article.pk)
 
 

@@ -6,6 +6,8 @@ turns its refusals into the desk's 403 page and its errors into a message.
 
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,6 +21,7 @@ from newsreel.newsroom.models import Article, TrashedArticle, WorkflowState
 from newsreel.newsroom.permissions import STORY_PUBLISH, STORY_PURGE, STORY_TRASH, allowed
 
 TRASH_PER_PAGE = 50
+T = TypeVar("T")
 
 
 @require_POST
@@ -27,13 +30,8 @@ def article_delete(request: HttpRequest, pk: int) -> HttpResponse:
     article, refusal = article_or_refusal(request, pk, STORY_TRASH)
     if refusal:
         return refusal
-    try:
-        trash_service.trash(article, user=request.user)
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except trash_service.TrashError as error:
-        messages.info(request, str(error))
-        return redirect("desk:trash")
+    if answer := _attempt(request, lambda: trash_service.trash(article, user=request.user))[1]:
+        return answer
     messages.success(request, (
         f"“{article.headline}” is in the trash. It stays there for {trash_service.TRASH_DAYS} days; "
         "restore it from the trash before then."
@@ -76,13 +74,9 @@ def trash_restore(request: HttpRequest, pk: int) -> HttpResponse:
     if not as_draft and entry_state(article) in (WorkflowState.PUBLISHED, WorkflowState.SCHEDULED) and (
             refusal := refuse(request, STORY_PUBLISH, article)):
         return refusal  # putting a story back on the site as it was is publishing it
-    try:
-        article = trash_service.restore(article, user=request.user, as_draft=as_draft)
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except trash_service.TrashError as error:
-        messages.info(request, str(error))
-        return redirect("desk:trash")
+    article, answer = _attempt(request, lambda: trash_service.restore(article, user=request.user, as_draft=as_draft))
+    if answer:
+        return answer
     messages.success(request, f"Restored “{article.headline}” as {article.get_state_display().lower()}.")
     return redirect("desk:article_edit", pk=article.pk)
 
@@ -99,12 +93,19 @@ def trash_purge(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal := refuse(request, STORY_PURGE):
         return refusal
     headline = article.headline
-    try:
-        trash_service.purge(article, user=request.user)
-    except PermissionDenied as refusal:
-        return forbidden(request, str(refusal))
-    except trash_service.TrashError as error:
-        messages.info(request, str(error))
-        return redirect("desk:trash")
+    if answer := _attempt(request, lambda: trash_service.purge(article, user=request.user))[1]:
+        return answer
     messages.success(request, f"Purged “{headline}” and its revisions for good.")
     return redirect("desk:trash")
+
+
+def _attempt(request: HttpRequest, action: Callable[[], T]) -> tuple[T | None, HttpResponse | None]:
+    """What the trash service's `action` returned, or the answer to its refusal: a 403 page when the
+    person may not, the trash list with a message when the story is not in a state to allow it."""
+    try:
+        return action(), None
+    except PermissionDenied as refusal:
+        return None, forbidden(request, str(refusal))
+    except trash_service.TrashError as error:
+        messages.info(request, str(error))
+        return None, redirect("desk:trash")

@@ -110,9 +110,9 @@ def export_static(
 def _ensure_static_collected() -> None:
     """Collect static files, as `newsreel serve` does on start: pages name them, and a
     deploy may have added some since the last collection (unchanged files are not copied)."""
-    from django.core.management import call_command
+    from newsreel.operations.static_files import collect_static_files
 
-    call_command("collectstatic", interactive=False, verbosity=0)
+    collect_static_files()
 
 
 class _Progress:

@@ -7,10 +7,11 @@ Depends on: nothing in the package (the public site's renderers).
 from __future__ import annotations
 
 
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 from django.db import transaction
 
 from newsreel import links
+from newsreel.public.batches import batches
 from newsreel.public.models import StoredPage
 
 
@@ -35,7 +36,7 @@ def render_missing_pages(progress: Callable[[str], None] | None = None) -> int:
         news_current()
     stored = set(StoredPage.objects.values_list("path", flat=True).iterator(chunk_size=5000))
     rendered = 0
-    for batch in _batches(_Families(stored).missing(), 100):
+    for batch in batches(_Families(stored).missing(), 100):
         with transaction.atomic():  # one commit per batch, not one per page
             for render in batch:
                 rendered += _pages_in(render())
@@ -154,14 +155,3 @@ def _pages_in(stored: object) -> int:
     if stored is None:
         return 0
     return len(stored) if isinstance(stored, list) else 1
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

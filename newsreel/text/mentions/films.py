@@ -5,6 +5,7 @@ The evidence and its points are listed in the package's docstring (rule 4).
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
@@ -55,12 +56,15 @@ class FilmTitles:
         if tier is None:
             return None, []
         evidence = self._evidence(span)
-        limit = gaz.film_limit
-        people = [entry for entry in span.entries if entry >= limit]
+        # Entries are in ascending order, films first (Gazetteer.entries): one search splits
+        # them, where a walk would visit each of the thousands of films a title like "Love"
+        # has in a million-name graph.
+        split = bisect.bisect_left(span.entries, gaz.film_limit)
+        people = span.entries[split:]
         if tier == _WORD_TIER and not (evidence["quoted"] or evidence["cap_mid"] or evidence["paren_years"]):
             films = []  # an everyday word with nothing setting it apart: not a title here
         else:
-            films = [entry for entry in span.entries if entry < limit]
+            films = span.entries[:split]
         if len(films) > _MANY:
             films = self._distinguishable(span, films, evidence)
         years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
@@ -116,7 +120,8 @@ class FilmTitles:
         own = {by_key[key] for key in self._article_films if key in by_key}
         for year in evidence["paren_years"] | evidence["near_years"]:
             own.update(by_year.get(year, ()))
-        chosen = [entry for entry in films if entry in own]
+        # `films` is ascending (see decide): keep that order, looking each one up by search.
+        chosen = [entry for entry in sorted(own) if _holds(films, entry)]
         if not evidence["paren_years"]:
             chosen += [entry for entry in films[:3] if entry not in own][:2]
         return chosen
@@ -254,3 +259,9 @@ class FilmTitles:
         if after < len(t.folded) and t.folded[after] in INSIDE_CLOSE:
             after += 1
         return after + 1 < len(t.folded) and t.folded[after] == "by" and self.named.person_starts.get(after + 1) in people
+
+
+def _holds(ascending: Sequence[int], entry: int) -> bool:
+    """Whether a sequence in ascending order holds `entry`."""
+    i = bisect.bisect_left(ascending, entry)
+    return i < len(ascending) and ascending[i] == entry

@@ -34,10 +34,13 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
     spans, covered = _spans(tokens, gaz)
     film_spans: list[Span] = []
     people_spans: list[Span] = []  # a name several people share: decided once films are known
+    film_limit = gaz.film_limit
     for span in spans:
-        if any(gaz.is_film(entry) for entry in span.entries):
+        if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
             continue
+        if tokens.continues_name(span.first, span.last):
+            continue  # "Harriet Coombs-Wilder" is not Harriet Coombs
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
             _accept(named, span, people[0], person_confidence(people[0]))

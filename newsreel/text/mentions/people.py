@@ -100,7 +100,7 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
             if not any(t.raw[j][:1].isupper() for j in range(i, last + 1)):
                 break
             named_before = {key for position, key in full if position <= i and key in keys}
-            if len(named_before) == 1 and not t.in_longer_name(i, last) and _surname_shape_ok(t, i, last):
+            if len(named_before) == 1 and not t.in_longer_name(i, last) and not t.continues_name(i, last) and _surname_shape_ok(t, i, last):
                 new.append((i, last, named_before.pop()))
             break
     for first, last, key in new:

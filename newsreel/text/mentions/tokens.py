@@ -148,6 +148,24 @@ class Tokens:
                 years.add(int(token))
         return years
 
+    def continues_name(self, first: int, last: int) -> bool:
+        """True when the match is part of a longer name: a hyphen and a capitalised word glued to
+        either end ("Coombs-Wilder", "Marsh-Okoye"), or a capitalised, uncommon word right after
+        it ("Ines Duarte Moreira"). A person's match must end at a name boundary."""
+        folded, raw, spaced, para = self.folded, self.raw, self.spaced, self.para[first]
+        after = last + 1
+        if after + 1 < len(folded) and folded[after] == "-" and not spaced[after] and not spaced[after + 1]:
+            if para == self.para[after + 1] and raw[after + 1][:1].isupper():
+                return True
+        before = first - 1
+        if before >= 1 and folded[before] == "-" and not spaced[first] and not spaced[before]:
+            if para == self.para[before - 1] and raw[before - 1][:1].isupper():
+                return True
+        if self.word(after) and self.para[after] == para and raw[after][:1].isupper() and not raw[after].isupper():
+            word = folded[after]
+            return not is_common(word) and word not in CONTEXT_WORDS and not self.sentence_initial(after)
+        return False
+
     def in_longer_name(self, first: int, last: int) -> bool:
         """True when a capitalized, uncommon word sits right before or after the match."""
         for i in (first - 1, last + 1):

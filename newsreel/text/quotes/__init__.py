@@ -49,6 +49,12 @@ from newsreel.text.quotes.attribution import (
 from newsreel.text.quotes.blockquotes import find_statements
 from newsreel.text.quotes.transcripts import find_transcript
 
+# Patterns read for every quotation, compiled once.
+_ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,70}[,.:]")
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b")
+_SENTENCE_END_RE = re.compile(r"\s*(?:[.?!…]|$)")
+
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from newsreel.text.gazetteer import Gazetteer
 
@@ -192,7 +198,7 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
             return False
     rest = between[length:].strip()
     return rest in ("", ",", ".", ":", ";", "—", "–") or bool(
-        re.fullmatch(r"[^.;:!?\"“”]{0,70}[,.:]", rest)
+        _ATTRIBUTION_TAIL_RE.fullmatch(rest)
     )
 
 
@@ -234,7 +240,7 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
     if n_words >= 4 and _ANY_SPEECH_RE.search(lead):
         return True
     # Words in the first person are somebody speaking: `called it “the hardest thing I have done”`.
-    if n_words >= 5 and re.search(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b", words):
+    if n_words >= 5 and _FIRST_PERSON_RE.search(words):
         return True
     return n_words >= 12
 
@@ -252,7 +258,7 @@ def _is_title(doc: _Doc, frag: _Fragment) -> bool:
 
 
 def _sentence_ends_after(after: str) -> bool:
-    return re.match(r"\s*(?:[.?!…]|$)", after) is not None
+    return _SENTENCE_END_RE.match(after) is not None
 
 
 def _quote_text(doc: _Doc, group: _Group) -> tuple[str, tuple[int, ...]]:

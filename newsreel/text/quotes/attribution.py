@@ -20,6 +20,25 @@ from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
+# Patterns read for every quotation, compiled once.
+_ENDS_SENTENCE_RE = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
+_SPACE_COMMA_RE = re.compile(r"[\s,]*")
+_CLOSED_STOP_RE = re.compile(r"[.…][’'\"”]*$")
+_DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s*")
+_CREDIT_END_RE = re.compile(r"\s*(?:[,.(]|$)")
+_APPOSITIVE_RE = re.compile(r",[^,.;:!?\"“”]{1,70},\s*")
+_UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}")
+_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
+_PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
+_CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
+_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+_VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
+_VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
+_DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
+_UNNAMED_SPEAKS_RE = re.compile(
+    rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE
+)
+
 
 def _only_quote(doc: _Doc, group: _Group) -> bool:
     """Is the quotation (with at most a short attribution) all its last paragraph holds?"""
@@ -39,7 +58,7 @@ def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
     for other_start, other_end in _closed_spans_before(doc, frag):
         floor = max(floor, other_end)
     region = paragraph.text[floor:local_open]
-    if re.search(r"[.?!…][\"'”’)\]]*\s*$", region):
+    if _ENDS_SENTENCE_RE.search(region):
         return "", frag.open_at  # the quotation opens a new sentence
     spans = split_sentences(region)
     if not spans:
@@ -77,20 +96,20 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
     """Attribution right after a closing mark: `, Baker explained`, `, added Quan`,
     `, he said`, `, said Jane Doe, the producer`, `, a spokesperson said`, `, according to X`.
     Returns the speaker and how many characters of `after` the attribution used."""
-    m = re.match(r"[\s,]*", after)
+    m = _SPACE_COMMA_RE.match(after)
     pos = m.end() if m else 0
     if after[:pos].count("\n"):
         return None, 0
     closing = doc.text(offset - 3, offset)
-    if re.search(r"[.…][’'\"”]*$", closing) and after[pos : pos + 1].isupper():
+    if _CLOSED_STOP_RE.search(closing) and after[pos : pos + 1].isupper():
         # `“…three days to shoot.” Quan elaborated` — a full stop inside the quote ends the
         # sentence; what follows is the next sentence, not this quotation's attribution.
         return None, 0
     # A pull-quote credit: `“…” — Lena Okafor` or `“…” —Lena Okafor, director`.
-    dash = re.match(r"\s*[—–]\s*|\s+-{1,2}\s*", after)
+    dash = _DASH_RE.match(after)
     if dash:
         speaker, end = _who(doc, offset, after, dash.end(), allow_anon=False)
-        if speaker is not None and speaker.known and re.match(r"\s*(?:[,.(]|$)", after[end:]):
+        if speaker is not None and speaker.known and _CREDIT_END_RE.match(after[end:]):
             return speaker, end
     # Verb first: "said Quan", "added Jane Doe, the film's producer", "according to Baker".
     verb = _VERB_RE.match(after, pos)
@@ -117,7 +136,7 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
         rest = end
-        appositive = re.match(r",[^,.;:!?\"“”]{1,70},\s*", after[rest:])
+        appositive = _APPOSITIVE_RE.match(after[rest:])
         if appositive and not _VERB_RE.match(after, rest + 1 + len(after[rest + 1 :]) - len(after[rest + 1 :].lstrip())):
             rest += appositive.end()
         else:
@@ -172,7 +191,7 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         role = _ROLE_RE.match(text, at)
         if role:
             return _Speaker(pronoun="the"), role.end()
-        anon = re.match(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}", text[at:])
+        anon = _UNNAMED_RE.match(text[at:])
         if anon:
             return _Speaker(explicit=True), at + anon.end()
     return None, 0
@@ -193,9 +212,7 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
-    pronoun = _PRONOUN_RE.match(body, head) or re.search(
-        rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body, re.IGNORECASE
-    )
+    pronoun = _PRONOUN_RE.match(body, head) or _LATER_PRONOUN_RE.search(body)
     if pronoun:
         word = pronoun.group(1).lower()
         return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
@@ -215,21 +232,19 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         if doc.people_between(lead_start + name.start(), lead_start + name.end()):
             continue
         tail = body[name.end() :]
-        if re.match(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", tail) or (
-            colon and _heads_clause(body, name.start(), head) and re.match(r"\s+[a-z]", tail)
+        if _VERB_NEXT_RE.match(tail) or (
+            colon and _heads_clause(body, name.start(), head) and _LOWER_NEXT_RE.match(tail)
         ):
             return doc.resolve_name(name.group(0), lead_start + name.start())
     # "said Jane Roe, a producer:" — verb first.
-    verb_first = re.search(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+", body)
+    verb_first = _VERB_FIRST_RE.search(body)
     if verb_first:
         speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=False)
         if speaker is not None:
             return speaker
     # "A rival producer disagreed:", "One exhibitor was blunter:" — a speaker the text does
     # not name heads the clause; the quotation is theirs, not the last person's.
-    determiner = re.match(
-        r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", body[head:], re.IGNORECASE
-    )
+    determiner = _DETERMINER_RE.match(body, head)
     if colon and determiner:
         word, noun = determiner.group(1).lower(), determiner.group(2).lower()
         if noun in _WORDS_SPOKEN:
@@ -242,7 +257,7 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
             return _Speaker(pronoun="the")
         return _Speaker(explicit=True)
     # "In a statement, the studio said:" — a speaker the text does not name.
-    if re.search(rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", body[head:], re.IGNORECASE):
+    if _UNNAMED_SPEAKS_RE.search(body[head:]):
         return _Speaker(explicit=True)
     return None
 
@@ -285,7 +300,7 @@ def _heads_clause(body: str, at: int, head: int) -> bool:
     if at <= head or before == "" or before.endswith(","):
         return True
     # "Producer Tomas Reyes has a view:" — a lower-case role word or two before the name.
-    return re.fullmatch(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}", before[head:] if at > head else "") is not None
+    return _PLAIN_WORDS_RE.fullmatch(before[head:] if at > head else "") is not None
 
 
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
@@ -378,7 +393,7 @@ def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
     if doc.text(frag.close_at, paragraph.start + len(paragraph.text)).strip(" .,"):
         return None
     below = doc.paragraphs[frag.para + 1]
-    if below.kind != paragraph.kind or not re.match(r"\s*(?:[—–]|--?)\s*[A-Z]", below.text) or len(below.text) > 140:
+    if below.kind != paragraph.kind or not _CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
         return None
     speaker, _ = _after_attribution(doc, below.start, below.text)
     return speaker if speaker is not None and speaker.known else None

@@ -24,6 +24,11 @@ from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _ANY_SPEECH_RE
 from newsreel.text.sentences import split_sentences
 
+# Patterns read for every quotation, compiled once.
+_CREDIT_END_RE = re.compile(r"\s*(?:[,(]|$)")
+_NEGATED_RE = re.compile(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$")
+
+
 # "— Ada Varga, director", "–Petra Lindqvist", "-- Gil Haber": a credit at the end of a block.
 CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120})$")
 # Words that introduce a statement without a speech verb of their own.
@@ -42,7 +47,7 @@ class Statement:
 def credit_speaker(doc: _Doc, offset: int, credit: str) -> _Speaker | None:
     """The speaker a credit line names (`Ada Varga, director`), or None when it names nobody."""
     speaker, end = _who(doc, offset, credit, 0, allow_anon=False)
-    if speaker is None or not speaker.known or not re.match(r"\s*(?:[,(]|$)", credit[end:]):
+    if speaker is None or not speaker.known or not _CREDIT_END_RE.match(credit[end:]):
         return None  # a credit is a name, perhaps with a role after a comma; not a clause
     sure = EXPLICIT_MENTION if speaker.key else EXPLICIT_NAME
     return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
@@ -112,7 +117,7 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     s, e = spans[-1]
     lead = before.text[s:e]
     verb = _ANY_SPEECH_RE.search(lead)
-    if verb and re.search(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$", lead[: verb.start()]):
+    if verb and _NEGATED_RE.search(lead[: verb.start()]):
         verb = None  # "Mira Sol was not asked." introduces nothing
     if not (lead.rstrip().endswith(":") or verb or _STATEMENT_RE.search(lead)):
         return None

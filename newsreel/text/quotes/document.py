@@ -19,6 +19,12 @@ from newsreel.text.quotes.fragments import _Fragment, _fragments
 from newsreel.text.quotes.outsiders import Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
+# Patterns read for every quotation, compiled once.
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z]\b")
+_CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
+_PUNCT_RE = re.compile(r"[^\w\s]")
+
 
 class _Doc:
     """The article as the extractor sees it: paragraphs, text and person mentions."""
@@ -32,8 +38,11 @@ class _Doc:
         self._by_offset = [(p.start, p.start + len(p.text), i) for i, p in enumerate(self.paragraphs)]
         self._starts = [p.start for p in self.paragraphs]
         self._frags: dict[int, list[_Fragment]] = {}
+        self._film_titles: dict[str, bool] = {}  # quoted text -> whether the graph holds a film so titled
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self._add_short_names()
+        # `people` is final from here: where each starts, for searches instead of walks.
+        self._people_starts = [m.start for m in self.people]
         # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
         # right, and the nearest antecedent of a pronoun when they come last.
         self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
@@ -72,18 +81,24 @@ class _Doc:
         return -1
 
     def person_at(self, offset: int, slack: int = 0) -> Mention | None:
-        for m in self.people:
-            if offset <= m.start <= offset + slack:
-                return m
-            if m.start > offset + slack:
-                break
+        """The first person mention starting from `offset` to `offset + slack`."""
+        i = bisect.bisect_left(self._people_starts, offset)
+        if i < len(self.people) and self._people_starts[i] <= offset + slack:
+            return self.people[i]
         return None
 
     def people_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.people if start <= m.start and m.end <= end]
+        """The person mentions inside start..end, in reading order."""
+        found = []
+        for m in self.people[bisect.bisect_left(self._people_starts, start) :]:
+            if m.start > end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return found
 
     def is_possessive(self, mention: Mention) -> bool:
-        if re.search(r"['’]s?$", mention.surface):
+        if _POSSESSIVE_END_RE.search(mention.surface):
             return True
         after = self.text(mention.end, mention.end + 3)
         return bool(_POSSESSIVE_RE.match(after))
@@ -103,7 +118,7 @@ class _Doc:
         for m in self.people:
             if m.key in first_full:
                 continue
-            words = re.sub(r"['’]s?$", "", self.full_name(m.key, m.surface)).split()
+            words = _POSSESSIVE_END_RE.sub("", self.full_name(m.key, m.surface)).split()
             if len(words) < 2:
                 continue
             first_full[m.key] = m.end
@@ -115,7 +130,7 @@ class _Doc:
             by_name.setdefault(name, []).append((since, key))
         added: list[Mention] = []
         for i, paragraph in enumerate(self.paragraphs):
-            for w in re.finditer(r"\b[A-Z][\w’'\-]*[a-z]\b", paragraph.text):
+            for w in _CAPITALISED_RE.finditer(paragraph.text):
                 word, at = w.group(0), paragraph.start + w.start()
                 if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
@@ -150,7 +165,7 @@ class _Doc:
                 weight = 1
                 nxt = items[n + 1][0] if n + 1 < len(items) else end + 200
                 after = self.text(end, min(nxt, end + 200))
-                after = re.split(r"[.?!]\s|[“\"]", after)[0]
+                after = _CLAUSE_END_RE.split(after)[0]
                 pronoun = _GENDERED_PRONOUN.search(after)
                 # "Ivy said he asked…": a pronoun after a speech verb is someone else.
                 if pronoun and not _ANY_SPEECH_RE.search(after[: pronoun.start()]):
@@ -172,9 +187,12 @@ class _Doc:
 
     def is_film_title(self, text: str) -> bool:
         entries = getattr(self.gazetteer, "lookup_entries", None)
-        if entries is not None:  # packed candidates: films come first (see Gazetteer)
-            limit = self.gazetteer.film_limit
-            return any(entry < limit for entry in entries(text))
+        if entries is not None:  # packed candidates, ascending: films come first (see Gazetteer)
+            known = self._film_titles.get(text)
+            if known is None:  # an article quotes the same title again and again
+                found = entries(text)
+                known = self._film_titles[text] = bool(found) and found[0] < self.gazetteer.film_limit
+            return known
         lookup = getattr(self.gazetteer, "lookup", None)
         if lookup is not None:
             return any(c.kind == "film" for c in lookup(text))
@@ -217,11 +235,11 @@ class _Doc:
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())
 
 
 def _surname(surface: str) -> str:
-    surface = re.sub(r"['’]s?$", "", surface.strip())
+    surface = _POSSESSIVE_END_RE.sub("", surface.strip())
     return surface.split()[-1] if surface.split() else ""
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from newsreel.text.types import Paragraph
 from newsreel.text.quotes.words import _MARK_RE
 
+# Patterns read for every quotation, compiled once.
+_SINGLE_QUOTED_RE = re.compile(r"(?<![\w’'])[‘'](?=[A-Z])(.+?)(?<=[.,?!…—])[’'](?![\w])")
+
 
 @dataclass
 class _Fragment:
@@ -51,7 +54,7 @@ def _fragments(index: int, paragraph: Paragraph) -> list[_Fragment]:
         found.append(_fragment(index, text, base, open_at, len(text), None))
     found = [f for f in found if f.end > f.start]
     # British-style single-quoted speech outside every double-quoted span.
-    for m in re.finditer(r"(?<![\w’'])[‘'](?=[A-Z])(.+?)(?<=[.,?!…—])[’'](?![\w])", text):
+    for m in _SINGLE_QUOTED_RE.finditer(text):
         s, e = m.start(), m.end()
         if any(f.open_at - base <= s < (f.close_at or base + len(text)) - base for f in found):
             continue

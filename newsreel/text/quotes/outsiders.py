@@ -18,6 +18,13 @@ from typing import Iterable, Sequence
 from newsreel.text.types import Mention, Paragraph
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _SPEECH_KINDS, _VERB_ALT
 
+# Patterns read for every quotation, compiled once.
+_WORD_RUN_RE = re.compile(r"\S+")
+# How a possessive word ends ("Masina’s", "Coens'"): what r"['’]s?$" finds, without a search.
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
+_POSSESSIVE_RE = re.compile(r"['’]s?\b")
+
+
 # Capitalised role words that open a sentence before a name ("Analyst Gil Haber said"): part of
 # the sentence, not of the name.
 _ROLE_WORDS = frozenset(
@@ -90,13 +97,13 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
         if paragraph.kind not in _SPEECH_KINDS:
             continue
         for match in _NAME_RE.finditer(paragraph.text):
-            words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", match.group(0))]
+            words = [(w.start(), w.group(0)) for w in _WORD_RUN_RE.finditer(match.group(0))]
             # Drop sentence words glued to the front: "The", "Analyst", "But".
             while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS or words[0][1][:-1] in _ROLE_WORDS):
                 words.pop(0)
             # "Giulietta Masina’s Cabiria": the name ends at the possessive, and a name written
             # as a possessive is nobody's subject.
-            possessive = next((n for n, (_, w) in enumerate(words) if re.search(r"['’]s?$", w)), None)
+            possessive = next((n for n, (_, w) in enumerate(words) if w.endswith(_POSSESSIVE_ENDS)), None)
             if possessive is not None:
                 # "Newsreel's Pál Verebély": what follows the possessive may be a name.
                 words = words[possessive + 1 :]
@@ -125,7 +132,7 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
 def is_subject(sentence: str, at: int, end: int) -> bool:
     """Does the name at `sentence[at:end]` stand as its sentence's subject? Followed by a verb
     ("Gil Haber disagreed", "Petra Lindqvist, who runs the Roxy, said"), not by a preposition."""
-    return _AFTER_SUBJECT.match(sentence, end) is not None and not re.match(r"['’]s?\b", sentence[end : end + 2])
+    return _AFTER_SUBJECT.match(sentence, end) is not None and not _POSSESSIVE_RE.match(sentence[end : end + 2])
 
 
 def speaks(sentence: str, end: int) -> bool:

@@ -131,7 +131,8 @@ def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
     words = label.split()
     if words[0] in _NOT_NAMES or len(label) > 40:
         return None
-    written = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in words)
+    # "ASHDOWN-REYES" is written "Ashdown-Reyes": each part of a double-barrelled name capitalised.
+    written = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in words)
     if len(words) == 1:
         # A surname alone labels the turns once the full name was given ("Ilic:").
         # Either end of the name: a family name may come first ("KIM:" for Kim Dae-hyun).

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from newsreel import links
+from newsreel.operations.static_files import collect_static_files
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         else:
             # Publishing renders pages once, with hashed static URLs: the manifest must exist first.
             say("Collecting static files ...")
-            call_command("collectstatic", interactive=False, verbosity=0)
+            collect_static_files()
             result = loader.load_demo(report=say)
             say(self.style.SUCCESS(
                 f"Loaded the demo: {result.films} films, {result.people} people, {result.credits} credits, "

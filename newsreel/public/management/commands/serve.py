@@ -11,7 +11,6 @@ import os
 import sys
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.utils import OperationalError
@@ -19,6 +18,7 @@ from django.db.utils import OperationalError
 from newsreel.newsroom.embedded_worker import start_embedded_worker
 from newsreel.operations.schema import SchemaBehind, ensure_schema
 from newsreel.operations.serving import PortTaken, ensure_port_free, granian_log_args
+from newsreel.operations.static_files import collect_static_files
 
 
 class Command(BaseCommand):
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             ensure_port_free(host, port)
         except (SchemaBehind, PortTaken) as error:
             raise CommandError(str(error)) from None
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static_files()
         if start_embedded_worker() is not None:
             self.stdout.write("Started the worker (scheduled stories go live on their minute); NEWSREEL_EMBEDDED_WORKER=false turns it off.")
         self.stdout.write(f"Serving {settings.SITE_URL} on http://{host}:{port} with {workers} granian worker(s); Ctrl-C stops.")
