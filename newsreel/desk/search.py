@@ -161,7 +161,8 @@ def matching(words: list[str]) -> RawSQL:
     # stories): sorting them all costs more than walking the sort's index and keeping the
     # matches, which the "+" (no index on this term) makes SQLite do. The words as typed,
     # plain terms, are read first: when they find many, so does the match (see `counter`).
-    many = (typed != match and _fts5_matches_more_than(typed, FEW_MATCHES)) or _fts5_matches_more_than(match, FEW_MATCHES)
+    many = ((typed != match and _fts5_matches_more_than(typed, FEW_MATCHES))
+            or _fts5_matches_more_than(match, FEW_MATCHES))
     return _Fts5Matching(matches, "+" if many else "")
 
 
@@ -223,7 +224,7 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
     the plain count starts from the filter's own index.
 
     SQLite, the last word standing for longer terms too ("cast" for "cast" and 35 longer
-    terms): the words as typed are counted first (`as_typed`), each a plain term, which
+    terms): the words as typed are counted first (`Fts5Matches.typed`), each a plain term, which
     FTS5 reads and gathers for one term instead of merging 36. When they alone pass the limit
     the count is the same (every story they find, the whole match finds too); otherwise the
     whole match is counted. Not with a facet or a contributor's own stories: their few stories
@@ -243,8 +244,8 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
 
     def count(entries: QuerySet, limit: int) -> int:
         if typed != match and _fts5_matches_more_than(typed, FEW_MATCHES):
-            found = (_count_from_fts5(query, typed, limit) if unfiltered
-                     else find_stories(replace(query, words="")).filter(_Fts5Matching(typed, "+")).order_by()[:limit].count())
+            typed_only = find_stories(replace(query, words="")).filter(_Fts5Matching(typed, "+"))
+            found = _count_from_fts5(query, typed, limit) if unfiltered else typed_only.order_by()[:limit].count()
             if found >= limit:
                 return found
         if unfiltered and _fts5_matches_more_than(match, FEW_MATCHES):
