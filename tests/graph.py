@@ -36,6 +36,29 @@ GRAPH = {
 }
 
 
+def _enriched(graph: dict, *, films: dict[str, dict], people: dict[str, dict], credits: list[dict]) -> dict:
+    """`graph` with more fields on the films and people named by key, and more credits."""
+    return {
+        "films": [{**film, **films.get(film["key"], {})} for film in graph["films"]],
+        "people": [{**person, **people.get(person["key"], {})} for person in graph["people"]],
+        "credits": [*graph["credits"], *credits],
+    }
+
+
+# What the reader's film and person pages show beyond GRAPH (tests/public): Harbor Lights'
+# synopsis, release date and IMDb id, and its writer and cinematographer; The Paper Orchard
+# streaming from Lanternfish; Ada Varga's bio.
+READER_PAGES_GRAPH = _enriched(
+    GRAPH,
+    films={"harbor-lights-2025": {"synopsis": "A keeper of a lighthouse waits out a winter.",
+                                  "release_date": "2025-10-17", "imdb_id": "tt9990001"},
+           "paper-orchard-2023": {"status": "streaming", "distributor": "Lanternfish"}},
+    people={"ada-varga": {"bio": "Ada Varga is a director from an invented port town."}},
+    credits=[{"film": "harbor-lights-2025", "person": "ada-varga", "role": "writer"},
+             {"film": "harbor-lights-2025", "person": "mira-sol", "role": "crew", "job": "Cinematographer"}],
+)
+
+
 # Extras a spec adds to GRAPH, each named for why it needs them.
 
 # Search folds accents: a film with an accented alias, directed by a person with an accented name.
@@ -140,3 +163,17 @@ def text_graph(*extras: dict) -> KnowledgeGraph:
     parts = (GRAPH, *extras)
     return graph_from_json({part: [item for graph in parts for item in graph.get(part, [])]
                             for part in ("films", "people", "credits")}, "tests/graph.py")
+
+# Names that start alike, for the order of the editor's completions (tests/desk/test_completion_index.py):
+# a title two films share, longer titles starting with it, an accented title, names with a word alike.
+NAMES_STARTING_ALIKE = {
+    "films": [{"key": "marrow-1984", "title": "Marrow", "year": 1984},
+              {"key": "marrow-2021", "title": "Marrow", "year": 2021},
+              {"key": "marrow-part-two-2024", "title": "Marrow: Part Two", "year": 2024},
+              {"key": "marrows-of-salt-2019", "title": "Marrows of Salt", "year": 2019},
+              {"key": "orvelie-2001", "title": "Orvélie", "year": 2001}],
+    "people": [{"key": "ada-varga", "name": "Ada Varga"}, {"key": "jean-luc-varin", "name": "Jean-Luc Varin"},
+               {"key": "varda-okafor", "name": "Varda Okafor"}],
+    "credits": [],
+}
+

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from django.db.models import Q
-
+from newsreel.films import name_starts
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Credit, Film, Person
 from newsreel.newsroom.quote_checks import quote_key
@@ -100,18 +99,22 @@ class Completion:
 
 def _match(prefix: str, kinds: set[str]) -> list[Completion]:
     found: list[Completion] = []
+    # Each kind is one range of the completion index (newsreel.films.name_starts), however large the graph.
     if "film" in kinds:
-        films = list(Film.objects.filter(title__istartswith=prefix).order_by("title", "-year")[:COMPLETIONS])
+        ids = name_starts.find("film", prefix, COMPLETIONS)
+        by_id = Film.objects.in_bulk(ids)
+        films = [by_id[pk] for pk in ids if pk in by_id]
         directors = _directors(film.pk for film in films)
         found += [Completion("film", film.key, film.title, film_label(film, directors.get(film.pk))) for film in films]
     if "person" in kinds:
-        people = list(Person.objects.filter(Q(name__istartswith=prefix) | Q(name__icontains=" " + prefix))
-                      .order_by("name")[:COMPLETIONS])
+        ids = name_starts.find("person", prefix, COMPLETIONS)
+        by_id = Person.objects.in_bulk(ids)
+        people = [by_id[pk] for pk in ids if pk in by_id]
         details = _person_details(person.pk for person in people)
         found += [Completion("person", person.key, person.name, details.get(person.pk, "(person)")) for person in people]
     # Exact names first, then the shortest (the likeliest to be what is being typed).
-    folded = prefix.casefold()
-    return sorted(found, key=lambda c: (c.label.casefold() != folded, len(c.label)))[:COMPLETIONS]
+    folded = name_starts.folded(prefix)
+    return sorted(found, key=lambda c: (name_starts.folded(c.label) != folded, len(c.label)))[:COMPLETIONS]
 
 
 def complete(typed: str, kinds: set[str] | None = None) -> tuple[str, list[Completion]]:

@@ -3,7 +3,8 @@
 Films and people are matched by key a chunk at a time (CHUNK keys per query): new ones
 are created with `bulk_create`, changed ones saved with `bulk_update`, unchanged ones left
 alone (so a re-import of the same file changes nothing and refreshes no page). A film's
-credits are replaced only when they differ from the file's.
+credits are replaced only when they differ from the file's. The films and people created or
+renamed get their completion rows (`newsreel.films.name_starts`) in the same chunk.
 
 Row-by-row saves would send a signal per row; instead the changes are announced once,
 with `graph_changed` (newsreel.films.signals), which the public site turns into page and
@@ -19,7 +20,8 @@ from typing import Iterator
 from django.db import connection
 from django.utils import timezone
 
-from newsreel.films.models import Credit, Film, Person
+from newsreel.films import name_starts
+from newsreel.films.models import Credit, Film, NameStart, Person
 
 # Keys or rows per query and per bulk statement: far below SQLite's limits on variables.
 CHUNK = 500
@@ -69,6 +71,7 @@ def write_entities(model: type[Film] | type[Person], records: list[dict], fields
         model.objects.bulk_create(new, batch_size=CHUNK)
         # updated_at by hand: an UPDATE skips auto_now, and the graph's cache key reads it.
         _update_rows(model, [*fields, "updated_at"], changed)
+        _write_name_starts(model, new, [item for item in changed if _renamed(item, existing[item.key])])
         if is_film:
             changes.films_created += len(new)
             changes.films_updated.update(item.key for item in changed)
@@ -77,6 +80,27 @@ def write_entities(model: type[Film] | type[Person], records: list[dict], fields
             changes.people_created += len(new)
             changes.people_updated.update(item.key for item in changed)
             changes.person_ids_updated.update(item.id for item in changed)
+
+
+def _renamed(item: Film | Person, row: dict) -> bool:
+    if isinstance(item, Film):
+        return item.title != row["title"] or item.year != row["year"]
+    return item.name != row["name"]
+
+
+def _write_name_starts(model: type[Film] | type[Person], new: list, renamed: list) -> None:
+    """The completion rows (newsreel.films.name_starts) of the films or people just created or renamed."""
+    if any(item.pk is None for item in new):  # a database that does not return new ids from a bulk insert
+        ids = dict(model.objects.filter(key__in=[item.key for item in new]).values_list("key", "id"))
+        for item in new:
+            item.pk = ids[item.key]
+    if model is Film:
+        rows = name_starts.film_rows((item.pk, item.title, item.year) for item in new)
+    else:
+        rows = name_starts.person_rows((item.pk, item.name) for item in new)
+    NameStart.objects.bulk_create(rows, batch_size=CHUNK)
+    if renamed:
+        name_starts.rewrite(model, [item.pk for item in renamed])
 
 
 def write_credits(records: list[dict], changes: Changes) -> None:

@@ -17,6 +17,17 @@ class ReleaseStatus(models.TextChoices):
     RELEASED = "released", "Released"
 
 
+class CodePointText(models.CharField):
+    """Text compared and ordered code point by code point on every database (PostgreSQL's "C"
+    collation, SQLite's default): then the names that start with a prefix are one range of an index."""
+
+    def db_parameters(self, connection):
+        parameters = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            parameters["collation"] = "C"
+        return parameters
+
+
 class ExternalIds(models.Model):
     imdb_id = models.CharField("IMDb id", max_length=20, blank=True)
     tmdb_id = models.CharField("TMDB id", max_length=20, blank=True)
@@ -106,3 +117,20 @@ class Credit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()} – {self.film}"
+
+
+class NameStart(models.Model):
+    """Where a completion can begin: a film's title, or a person's name at each of its words,
+    folded (lower case, no accents). Written by the graph's writers (newsreel.films.name_starts)."""
+
+    kind = models.CharField(max_length=6)  # "film" or "person"
+    text = CodePointText(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True)  # a film's: same titles newest first
+    film = models.ForeignKey(Film, null=True, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "text", "-year"], name="films_name_start")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text}"

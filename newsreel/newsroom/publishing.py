@@ -124,16 +124,17 @@ def resolve_image(reference: str) -> ImageRef | None:
 
 
 def preview(draft: ArticleDraft) -> ProcessedArticle:
-    """Run the text core on a draft exactly as publishing would; raise IntakeError on bad text."""
-    return _process(draft)
+    """Run the text core on a draft exactly as publishing would, less the feed's HTML (no preview
+    shows it; `feed_html` is empty); raise IntakeError on bad text."""
+    return _process(draft, feed=False)
 
 
-def _process(draft: ArticleDraft, source: str = "") -> ProcessedArticle:
+def _process(draft: ArticleDraft, source: str = "", *, feed: bool = True) -> ProcessedArticle:
     try:
         return process_article(
             draft.body, graph=current_gazetteer(), images=resolve_image, embeds=embed_media, headline=draft.headline,
             summary=draft.summary, link_overrides=draft.link_overrides,
-            article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for,
+            article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for, feed=feed,
         )
     except TextError as error:
         line = error.line + draft.body_line - 1 if error.line else None

@@ -36,13 +36,16 @@ def process_article(
     link_overrides: Mapping[str, Any] | None = None,
     article_url: str = "",
     href: Href,
+    feed: bool = True,
 ) -> ProcessedArticle:
     """Run every step on one article; raise TextError (with a line) on bad Markdown.
 
     `summary` is the editor's own summary, if any: it replaces the generated one.
     `article_url` is where feed readers are sent to reveal a spoiler block; `href(kind, key)`
     makes the URL of a film's or a person's page for mention links. `embeds` gives what
-    the site stored for an embed (its title and poster), or None.
+    the site stored for an embed (its title and poster), or None. `feed=False` leaves
+    `feed_html` empty: a preview shows the page, not the feed, and the feed's HTML is a second
+    rendering of the whole body.
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
     document = parse_document(source, films=gazetteer.graph.films, images=images, embeds=embeds)
@@ -69,7 +72,7 @@ def process_article(
         unsure_mentions=[m for m in found if m.confidence < LINK_CONFIDENCE],
         quotes=quotes,
         summary=generated,
-        feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url),
+        feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url) if feed else "",
         embeds=list(document.embeds),
     )
 

@@ -153,6 +153,21 @@ def test_one_refresh_runs_the_text_core_once_and_the_preview_is_what_a_fresh_run
     assert reused.content == fresh.content
 
 
+def test_a_refresh_does_not_render_the_feed_and_saving_still_does(as_editor, graphs, monkeypatch):
+    from newsreel.newsroom import publishing
+
+    asked, real = [], publishing.process_article
+    monkeypatch.setattr(publishing, "process_article",
+                        lambda *args, **kwargs: asked.append(kwargs.get("feed", True)) or real(*args, **kwargs))
+    data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()
+    assert as_editor.get(data["preview_url"]).status_code == 200
+    assert asked == [False]  # the panel and the preview page: one run, no feed HTML
+    from newsreel.newsroom.intake import ArticleDraft
+
+    published = publishing.save_and_publish(ArticleDraft(headline="The sea", body=STORY))
+    assert asked[-1] is True and "Ada Varga" in published.feed_html
+
+
 def test_the_preview_runs_the_text_core_again_when_the_text_or_the_graph_changed(as_editor, graphs, monkeypatch):
     runs = _count_text_core_runs(monkeypatch)
     data = as_editor.post("/desk/articles/new/live/", article_form(body=STORY)).json()

@@ -287,6 +287,30 @@ _PERSON_NOUN_RE = re.compile(
 )
 
 
+# "A former supervisor", "One member of the art department", "A person close to the production":
+# an indefinite noun phrase of lower-case words opening a sentence.
+_INDEFINITE_RE = re.compile(r"\s*[“\"]?(?:A|An|One|Another)\s+[a-z]")
+_LOWER_WORD_RE = re.compile(r"\s+[a-z][\w’'\-]*|[a-z][\w’'\-]*")
+_MAX_SOURCE_WORDS = 8
+
+
+def _unnamed_source(sentence: str) -> int | None:
+    """Where an unnamed source that opens the sentence ends, when a speech verb follows it
+    (after an optional clause set off by commas); None otherwise ("A storm flooded the set")."""
+    opening = _INDEFINITE_RE.match(sentence)
+    if opening is None:
+        return None
+    at = opening.end() - 1
+    for _ in range(_MAX_SOURCE_WORDS):
+        word = _LOWER_WORD_RE.match(sentence, at)
+        if word is None:
+            return None
+        at = word.end()
+        if speaks(sentence, at):
+            return at
+    return None
+
+
 # Nouns for what somebody says: "her answer", "the reply".
 _WORDS_SPOKEN = frozenset(
     "answer reply response verdict advice view take explanation message words thoughts summary "
@@ -555,6 +579,12 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             and not doc.outsiders_between(base, base + organisation.end())
         ):
             ranked.append((False, False, base, _Speaker(name=organisation.group(0), explicit=True)))
+        # An unnamed source opening the sentence and speaking ("A former supervisor, who asked
+        # not to be named, said…", "A member of the crew told…"): nobody's page, and a pronoun
+        # after it is theirs, never the last person named.
+        source = _unnamed_source(sentence)
+        if source is not None and not any(m.start - base < source for m in people):
+            ranked.append((False, False, base, _Speaker(unnamed="any", explicit=True)))
         # A person the text names only by a noun ("the mother", "his daughter"): a character
         # or a stranger, nobody's page; a pronoun that fits them is theirs.
         for person in _PERSON_NOUN_RE.finditer(sentence):

@@ -44,10 +44,13 @@ _NOT_VERBS = (
     "in|on|at|of|for|from|with|and|or|to|the|a|an|by|as|into|over|under|about|after|before|"
     "during|than|but|nor|via|per|this|that|these|those|its|their|his|her|our|who|which|where"
 )
+# Where the person works, between the name and the verb: "Analyst Corbin Hale of Reelmetrics was
+# less optimistic" keeps Corbin Hale the subject.
+_OF_ORGANISATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,3})?"
 _AFTER_SUBJECT = re.compile(
-    rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
+    rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
 )
-_SPEECH_AFTER = re.compile(rf"(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
+_SPEECH_AFTER = re.compile(rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 # An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
 _ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
 ORG_RE = re.compile(rf"{_ORG_TOKEN}(?:\s+{_ORG_TOKEN}){{0,4}}")
