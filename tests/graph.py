@@ -36,6 +36,29 @@ GRAPH = {
 }
 
 
+def _enriched(graph: dict, *, films: dict[str, dict], people: dict[str, dict], credits: list[dict]) -> dict:
+    """`graph` with more fields on the films and people named by key, and more credits."""
+    return {
+        "films": [{**film, **films.get(film["key"], {})} for film in graph["films"]],
+        "people": [{**person, **people.get(person["key"], {})} for person in graph["people"]],
+        "credits": [*graph["credits"], *credits],
+    }
+
+
+# What the reader's film and person pages show beyond GRAPH (tests/public): Harbor Lights'
+# synopsis, release date and IMDb id, and its writer and cinematographer; The Paper Orchard
+# streaming from Lanternfish; Ada Varga's bio.
+READER_PAGES_GRAPH = _enriched(
+    GRAPH,
+    films={"harbor-lights-2025": {"synopsis": "A keeper of a lighthouse waits out a winter.",
+                                  "release_date": "2025-10-17", "imdb_id": "tt9990001"},
+           "paper-orchard-2023": {"status": "streaming", "distributor": "Lanternfish"}},
+    people={"ada-varga": {"bio": "Ada Varga is a director from an invented port town."}},
+    credits=[{"film": "harbor-lights-2025", "person": "ada-varga", "role": "writer"},
+             {"film": "harbor-lights-2025", "person": "mira-sol", "role": "crew", "job": "Cinematographer"}],
+)
+
+
 # Extras a spec adds to GRAPH, each named for why it needs them.
 
 # Search folds accents: a film with an accented alias, directed by a person with an accented name.

@@ -13,34 +13,29 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsreel.films.models import Credit, Film, Person
+from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.films.models import Film, Person
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.publishing import draft_for, save_draft
 from newsreel.public.models import SiteSettings
+from tests.graph import READER_PAGES_GRAPH
 
 SPOILER = "the lighthouse keeper walks into the sea"
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
-def graph(db):
-    """Two invented films, their people and credits."""
-    harbor = Film.objects.create(key="harbor-lights-2025", title="Harbor Lights", year=2025, status="in theaters",
-                                 distributor="Kestrel Films", synopsis="A keeper of a lighthouse waits out a winter.",
-                                 release_date=dt.date(2025, 10, 17), imdb_id="tt9990001")
-    orchard = Film.objects.create(key="paper-orchard-2023", title="The Paper Orchard", year=2023, status="streaming",
-                                  distributor="Lanternfish")
-    ada = Person.objects.create(key="ada-varga", name="Ada Varga", bio="Ada Varga is a director from an invented port town.")
-    tomas = Person.objects.create(key="tomas-ilic", name="Tomas Ilic")
-    mira = Person.objects.create(key="mira-sol", name="Mira Sol")
-    Credit.objects.create(film=harbor, person=ada, role="director")
-    Credit.objects.create(film=harbor, person=ada, role="writer")
-    Credit.objects.create(film=harbor, person=tomas, role="actor", character="Jonah", order=1)
-    Credit.objects.create(film=harbor, person=mira, role="crew", job="Cinematographer")
-    Credit.objects.create(film=orchard, person=tomas, role="actor", character="The Gardener")
-    return SimpleNamespace(harbor=harbor, orchard=orchard, ada=ada, tomas=tomas, mira=mira)
+def graph(db, django_capture_on_commit_callbacks):
+    """The shared invented graph with what the reader's pages show (tests/graph.py), through the
+    knowledge graph's own import."""
+    with django_capture_on_commit_callbacks(execute=True):  # committed, as `news` is
+        import_knowledge_graph(READER_PAGES_GRAPH)
+    films = {film.key: film for film in Film.objects.all()}
+    people = {person.key: person for person in Person.objects.all()}
+    return SimpleNamespace(harbor=films["harbor-lights-2025"], orchard=films["paper-orchard-2023"],
+                           ada=people["ada-varga"], tomas=people["tomas-ilic"], mira=people["mira-sol"])
 
 
 @pytest.fixture

@@ -164,14 +164,14 @@ def test_a_review_is_of_the_film_it_names_when_another_is_named_as_often(client,
 
 def test_a_film_named_only_in_the_spoiler_block_is_never_reviewed_or_mentioned(client, make_article, publish, site,
                                                                                 graph, reviews):
-    secret = Film.objects.create(key="hidden-sequel-2027", title="The Hidden Sequel", year=2027)
-    hidden = " *The Hidden Sequel* follows. *The Hidden Sequel* is set at sea. *The Hidden Sequel* opens in 2027."
+    secret = Film.objects.get(key="salt-meridian-2026")  # a film of the graph the rest of the story never names
+    hidden = " *Salt Meridian* follows. *Salt Meridian* is set at sea. *Salt Meridian* opens in 2026."
     publish(make_article("Review: Harbor Lights", slug="review-secret", section=reviews, film="harbor-lights-2025",
                          body=story_body(in_spoiler=hidden)))
     assert set(Mention.objects.filter(film=secret).values_list("in_spoiler", flat=True)) == {True}
     page = get(client, "/articles/review-secret/")
     assert ld_of(page, "ReviewNewsArticle")["itemReviewed"]["name"] == "Harbor Lights"
-    assert "Hidden Sequel" not in page.excerpt_surfaces()
+    assert "Salt Meridian" not in page.excerpt_surfaces()
 
 
 def test_no_surface_outside_the_body_carries_spoiler_text_or_spoiler_only_names(client, make_article, publish, site,
@@ -296,37 +296,26 @@ def test_publishing_gives_an_image_from_before_renditions_its_copies(site, setti
 # End to end: Markdown through the newsroom's publishing service
 
 
-INVENTED_GRAPH = {
-    "films": [
-        {"key": "salt-lantern-2026", "title": "The Salt Lantern", "year": 2026, "imdb_id": "tt9990777"},
-        {"key": "copper-tide-2019", "title": "Copper Tide", "year": 2019},
-    ],
-    "people": [{"key": "ines-okafor", "name": "Ines Okafor"}, {"key": "bruno-lindqvist", "name": "Bruno Lindqvist"}],
-    "credits": [{"film": "salt-lantern-2026", "person": "ines-okafor", "role": "director"}],
-}
-REVEAL = "Bruno Lindqvist turns out to be the drowned brother all along"
+REVEAL = "Lena Osei turns out to be the drowned sister all along"  # in the graph, not credited on the film
 
 
-def test_a_published_review_keeps_its_spoiler_block_out_of_every_card_and_json_ld(client, site):
-    from newsreel.films.knowledge import import_knowledge_graph
-
-    import_knowledge_graph(INVENTED_GRAPH)
+def test_a_published_review_keeps_its_spoiler_block_out_of_every_card_and_json_ld(client, site, graph):
     body = (
-        "Ines Okafor follows Copper Tide with The Salt Lantern, a quiet ghost story on a fishing island.\n\n"
-        "The Salt Lantern is patient, and The Salt Lantern earns its slow pace.\n\n"
-        f":::spoiler salt-lantern-2026\nIn the last reel, {REVEAL}.\n:::\n"
+        "Ada Varga follows Salt Meridian with Harbor Lights, a quiet ghost story on a fishing island.\n\n"
+        "Harbor Lights is patient, and Harbor Lights earns its slow pace.\n\n"
+        f":::spoiler harbor-lights-2025\nIn the last reel, {REVEAL}.\n:::\n"
     )
-    draft = ArticleDraft(headline="The Salt Lantern review: a ghost story that takes its time", body=body,
-                         section="reviews", film="salt-lantern-2026", authors=["Nadia Ferro"],
+    draft = ArticleDraft(headline="Harbor Lights review: a ghost story that takes its time", body=body,
+                         section="reviews", film="harbor-lights-2025", authors=["Nadia Ferro"],
                          publish_at=dt.datetime(2026, 2, 1, 9, 0, tzinfo=dt.timezone.utc))
     article = save_and_publish(draft)
     page = get(client, article.get_absolute_url())
-    assert "the drowned brother all along" in page.html  # inside its panel
+    assert "the drowned sister all along" in page.html  # inside its panel
     surfaces = page.excerpt_surfaces()
-    assert "drowned brother" not in surfaces and "Bruno Lindqvist" not in surfaces
+    assert "drowned sister" not in surfaces and "Lena Osei" not in surfaces
     review = ld_of(page, "ReviewNewsArticle")
     assert review["description"] == article.meta_description and "drowned" not in article.meta_description
-    assert review["itemReviewed"]["name"] == "The Salt Lantern"
-    assert review["itemReviewed"]["sameAs"] == ["https://www.imdb.com/title/tt9990777/"]
-    assert review["itemReviewed"]["director"][0]["name"] == "Ines Okafor"
-    assert "Copper Tide" in [item["name"] for item in review["mentions"]]
+    assert review["itemReviewed"]["name"] == "Harbor Lights"
+    assert review["itemReviewed"]["sameAs"] == ["https://www.imdb.com/title/tt9990001/"]
+    assert review["itemReviewed"]["director"][0]["name"] == "Ada Varga"
+    assert "Salt Meridian" in [item["name"] for item in review["mentions"]]

@@ -5,8 +5,9 @@ A transcript is a run of paragraphs that open with a speaker's label: `Q:`, `A:`
 person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`). It needs at least three labelled
 turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a lone
 `Update:` is never read as one. An answer runs on over the paragraphs that follow it until
-the next label; after the last label only paragraphs in the first person still belong to it
-(an outro such as "This interview has been edited" does not).
+the next label; after the last label only paragraphs in the first person outside quote marks still
+belong to it (an outro such as "This interview has been edited" does not, nor narration quoting a
+panellist).
 
 Whose answers: a named label is its own speaker (graph person, or the name as written). The
 interviewer is the label whose turns are mostly questions (`Q:` always); their turns are not
@@ -33,6 +34,7 @@ _LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL})\s*(?::|(?<=[QA
 _INTERVIEWER = frozenset({"Q", "Question"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
+_QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EDITORIAL = re.compile(r"\b(?:interview|conversation)\b.{0,40}\b(?:edited|condensed)\b", re.IGNORECASE)
 _WITH_RE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat down|sits down|caught up|chatted|met)\s+(?:with|to)\s+"
@@ -102,7 +104,9 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             paragraph = doc.paragraphs[index]
             if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
                 break
-            if n + 1 == len(turns) and not _FIRST_PERSON.search(paragraph.text):
+            if n + 1 == len(turns) and not _FIRST_PERSON.search(_QUOTED_RE.sub(" ", paragraph.text)):
+                # Narration after the transcript ("After the session Hurst said … “I used to
+                # bring him coffee,” she said."): first person only inside quote marks.
                 break
             last = index
             covered.add(index)
