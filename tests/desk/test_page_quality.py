@@ -47,7 +47,7 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
              "live", "live_new", "image_upload", "graph_add"}
 # Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
-JSON_ONLY = {"complete", "image_find"}
+JSON_ONLY = {"complete", "image_find", "graph_relink_status"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -94,6 +94,14 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     WebhookDelivery.objects.update(state="failed", attempts=1, last_status=500, last_error="answered 500",
                                    log=[{"at": "2026-05-01T10:00:00+00:00", "status": 500, "error": "answered 500",
                                          "seconds": 0.2}])
+    # A film whose stories the worker is linking again, half way, with one story that failed.
+    from newsreel.newsroom.models import RelinkJob
+
+    orchard = Film.objects.get(key="paper-orchard-2023")
+    relinking = RelinkJob.objects.create(kind="film", entity_id=orchard.pk, label=str(orchard), state="running",
+                                         story_ids=[live.pk, quoted.pk], total=2, checked=1, changed=1,
+                                         errors=[{"story": live.pk, "error": "the renderer fell over"}],
+                                         claimed_by="elsewhere:1", heartbeat_at=timezone.now())
     welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
     # Someone who signs in nowhere here: a sign-in retires a reset link, as Django means it to.
     reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
@@ -134,6 +142,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "graph_film": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "edith", 200),
         "graph_film-contributor": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "carla", 200),
         "graph_person": (f"/desk/film-people/{Person.objects.get(key='ada-varga').pk}/", "edith", 200),
+        "graph_film-relinking": (f"/desk/films/{relinking.entity_id}/", "edith", 200),
+        "graph_relink": (f"/desk/knowledge/relinks/{relinking.pk}/", "edith", 200),
         "image": (f"/desk/images/{image.pk}/", "edith", 200),
         "image-contributor": (f"/desk/images/{image.pk}/", "carla", 200),
         "images-search": ("/desk/images/?q=lighthouse", "edith", 200),
@@ -224,7 +234,7 @@ def test_the_spec_above_visits_every_desk_page():
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
                "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
                "password_reset", "review", "graph_films", "graph_people", "graph_film_new", "graph_person_new",
-               "graph_film", "graph_person", "image", "password_forgot", "password_forgot_sent"}
+               "graph_film", "graph_person", "graph_relink", "image", "password_forgot", "password_forgot_sent"}
     unvisited = names - visited - POST_ONLY - JSON_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "

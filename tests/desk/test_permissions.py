@@ -29,14 +29,14 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.models import Image
 from newsreel.images.services import create_image
-from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
-                                      StoryNote, TrashedArticle)
+from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, RelinkJob,
+                                      Revision, StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
                                            REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, IMAGE_EDIT, IMAGE_DELETE, USE_DESK)
-from newsreel.newsroom import review
+from newsreel.newsroom import graph_relinks, review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
 from newsreel.newsroom.trash import trash
@@ -66,6 +66,7 @@ class Case:
     graph: str | None = None  # the address names a film or a film person ("film", "person"), not a story
     credit: bool = False  # the address also takes one of that film's or person's credits
     image: bool = False  # the address names the library's image instead of a story
+    relink: bool = False  # the address names a relink job (a film's stories linked again)
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}{'?' + self.query if self.query else ''} {self.data.get('action', '')}".strip()
@@ -114,6 +115,8 @@ CASES: list[Case] = [
     Case("graph_person_new", "POST", (GRAPH_EDIT,), data={"name": "Ines Marlow", "key": "ines-marlow"}),
     Case("graph_person", "POST", (GRAPH_EDIT,), graph="person", data={"name": "Ada V. Varga", "aliases_text": ""}),
     Case("graph_person_merge", "POST", (GRAPH_EDIT,), graph="person", data={"duplicate": "mira-sol"}),
+    Case("graph_relink", "GET", (USE_DESK,), relink=True),
+    Case("graph_relink_status", "GET", (USE_DESK,), relink=True),
     Case("images", "GET", (USE_DESK,)),
     Case("image", "GET", (USE_DESK,), image=True),
     Case("image", "POST", (IMAGE_EDIT,), image=True,
@@ -177,6 +180,7 @@ def world(graph):
     }
     stories = {}
     create_image(png_upload(), alt="The library's picture", credit="Desk photo")
+    graph_relinks.queue(Film.objects.get(key="harbor-lights-2025"))  # a film's stories waiting to be linked again
     for owner, writer in (("own", people["contributor"]), ("other", people["editor"])):
         def draft(kind: str) -> Article:
             return save_draft(ArticleDraft(headline=f"{owner} {kind} story", body=BODY), user=writer)
@@ -226,6 +230,8 @@ def address(case: Case, story: Article | None, people: dict) -> str:
         args = [entity.pk]
         if case.credit:
             args.append(Credit.objects.filter(**{case.graph: entity}).first().pk)
+    if case.relink:
+        args = [RelinkJob.objects.order_by("pk").first().pk]
     if case.number:
         args.append(1)
     return reverse(f"desk:{case.url}", args=args) + (f"?{case.query}" if case.query else "")
