@@ -213,6 +213,8 @@ def _external(row) -> dict[str, str]:
 
 def _film(film: Film) -> dict[str, Any]:
     return {**_film_ref(film), "aliases": list(film.aliases or []), "release_date": film.release_date,
+            "releases": [{"country": release.country, "date": release.date, "kind": release.kind, "note": release.note}
+                         for release in film.releases.all()],
             "status": film.status, "distributor": film.distributor, "synopsis": film.synopsis,
             "external_ids": _external(film), "updated_at": film.updated_at}
 
@@ -234,7 +236,7 @@ def _by_key(queryset: QuerySet, cursor: str | None, limit: int, shape) -> dict[s
 def list_films(request, cursor: str = Query(None, pattern=CURSOR),
                limit: int = Query(cursors.DEFAULT_LIMIT, ge=1, le=cursors.MAX_LIMIT),
                year: int = Query(None, ge=1870, le=2200)):
-    films = Film.objects.all()
+    films = Film.objects.prefetch_related("releases")
     if year is not None:
         films = films.filter(year=year)
     return _by_key(films, cursor, limit, _film)

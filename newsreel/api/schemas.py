@@ -121,9 +121,17 @@ class CreditOut(Schema):
     character: str = ""
 
 
+class ReleaseOut(Schema):
+    country: str = Field("", description="ISO 3166-1 alpha-2 code; empty for a worldwide release")
+    date: dt.date
+    kind: str = Field(description="theatrical, limited, digital, physical, tv, festival or premiere")
+    note: str = Field("", description="e.g. the festival's name, or the service")
+
+
 class FilmOut(FilmRef):
     aliases: list[str]
     release_date: Optional[dt.date] = None
+    releases: list[ReleaseOut] = Field(default_factory=list, description="Its releases, earliest first")
     status: str = ""
     distributor: str = ""
     synopsis: str = Field("", description="Spoiler-free synopsis")

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 
 from newsreel.desk.forms import ImageChoiceField
 from newsreel.films.knowledge import KEY_PATTERN
-from newsreel.films.models import Film, Person, Role
+from newsreel.films.countries import country_code, country_problem
+from newsreel.films.models import Film, Person, Release, ReleaseKind, Role
 from newsreel.images.models import Image
 from newsreel.text.characters import character_problem
 
@@ -82,6 +83,46 @@ class FilmForm(_Entity):
                   "imdb_id", "tmdb_id", "wikidata_id"]
         widgets = {"release_date": forms.DateInput(attrs={"type": "date"}), "synopsis": forms.Textarea(attrs={"rows": 4})}
         labels = {"release_date": "Release date", "status": "Release status"}
+
+
+class ReleaseForm(forms.ModelForm):
+    """One release row on a film's page: country, date, kind, note."""
+
+    class Meta:
+        model = Release
+        fields = ["country", "date", "kind", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}),
+                   "country": forms.TextInput(attrs={"size": 3, "autocomplete": "off"})}
+        labels = {"country": "Country", "date": "Date", "kind": "Kind"}
+        help_texts = {"country": "Two letters, e.g. US, FR, GB; empty for worldwide."}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = ReleaseKind.THEATRICAL
+
+    def clean_country(self) -> str:
+        value = self.cleaned_data.get("country") or ""
+        if problem := country_problem(value):
+            raise ValidationError(problem)
+        return country_code(value) or ""
+
+
+class _Releases(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[tuple, int] = {}
+        for number, form in enumerate(self.forms, 1):
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not data.get("date"):
+                continue
+            identity = (data.get("country"), data.get("kind"), data["date"])
+            if identity in seen:
+                form.add_error(None, f"Release {number} repeats release {seen[identity]} (same country, kind and date).")
+            seen.setdefault(identity, number)
+
+
+ReleaseRows = forms.inlineformset_factory(Film, Release, form=ReleaseForm, formset=_Releases, extra=2,
+                                          can_delete=True)
 
 
 class PersonForm(_Entity):

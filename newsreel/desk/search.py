@@ -66,8 +66,19 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())[:MAX_WORDS]
 
 
-def fts5_match(words: list[str]) -> str:
-    """The FTS5 query for `words`: each word as a term, the last also as a prefix.
+@dataclass(frozen=True)
+class Fts5Matches:
+    """The FTS5 queries for the words typed: `match` finds the stories; `typed` (the last word
+    a plain term too) and `longer` (the last word one of the longer terms it stands for, or
+    None when there are none or it stays a prefix) find them between them."""
+
+    match: str
+    typed: str
+    longer: str | None
+
+
+def fts5_matches(words: list[str]) -> Fts5Matches:
+    """The FTS5 queries for `words`: each word as a term, the last also as a prefix.
 
     A prefix makes FTS5 gather every match into one list in memory before the first row
     ("film"*: 60 ms at 100,000 stories, every time the list asks), where a plain term is
@@ -75,8 +86,15 @@ def fts5_match(words: list[str]) -> str:
     terms the prefix stands for, the last word is written as those terms instead: the same
     stories match."""
     terms = [f'"{word}"' for word in words]
-    terms[-1] = _prefix_terms(words[-1])
-    return " AND ".join(terms)
+    typed = " AND ".join(terms)
+    longer = _prefix_terms(words[-1])
+    if longer is None:
+        return Fts5Matches(" AND ".join([*terms[:-1], f'"{words[-1]}"*']), typed, None)
+    if not longer:
+        return Fts5Matches(typed, typed, None)
+    alternatives = " OR ".join(f'"{term}"' for term in longer)
+    return Fts5Matches(" AND ".join([*terms[:-1], f"({terms[-1]} OR {alternatives})"]), typed,
+                       " AND ".join([*terms[:-1], f"({alternatives})"]))
 
 
 # A prefix standing for more terms than this stays a prefix: a long OR costs what the prefix does.
@@ -84,32 +102,31 @@ MAX_PREFIX_TERMS = 40
 STEMS = "desk_story_stems"  # a scratch FTS5 table in the connection's temp schema (see _stems)
 
 
-def _prefix_terms(word: str) -> str:
-    """`"word"*` written as the index's terms it matches: `"word"` when the index holds no
-    longer term starting with the word's stem, `("word" OR "longer" ...)` for a few, else
-    the prefix itself.
+def _prefix_terms(word: str) -> list[str] | None:
+    """The index's terms longer than `word` that `"word"*` matches besides the word itself:
+    none when the index holds no longer term starting with the word's stem, a few, or None
+    when there are too many (the prefix then stays a prefix).
 
     The prefix is stemmed as the index's words were ("premieres"* reads "premier"*), so the
     stem comes from SQLite's own tokenizer (a scratch table with the same one), and the
     index's vocabulary (fts5vocab) is read from just past the stem: the stem's own entry,
     which counts every story holding it, is not read."""
-    prefix = f'"{word}"*'
     stems = _stems([word])
     if len(stems) != 1:  # the tokenizer splits it ("a_b"): FTS5 reads it as a phrase, left alone
-        return prefix
+        return None
     stem = stems[0]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT term FROM temp.{STEMS}_index WHERE term >= %s AND term < %s LIMIT %s",
                        [stem + "\x01", stem + "\U0010ffff", MAX_PREFIX_TERMS + 1])
         longer = [row[0] for row in cursor.fetchall()]
     if not longer:
-        return f'"{word}"'
+        return []
     if len(longer) > MAX_PREFIX_TERMS or any('"' in term for term in longer):
-        return prefix
+        return None
     # Each term, quoted, is stemmed again by the query: only terms that stay as they are.
     if _stems(longer) != longer:
-        return prefix
-    return "(" + " OR ".join([f'"{word}"', *(f'"{term}"' for term in longer)]) + ")"
+        return None
+    return longer
 
 
 def _stems(words: list[str]) -> list[str]:
@@ -138,12 +155,15 @@ def matching(words: list[str]) -> RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL(f"desk_storyentry.words @@ to_tsquery('{CONFIG}', %s)", [tsquery_text(words)],
                       output_field=BooleanField())
-    match = fts5_match(words)
+    matches = fts5_matches(words)
+    match, typed = matches.match, matches.typed
     # Few matches: SQLite fetches them by id and sorts them. Many ("film" is in most
     # stories): sorting them all costs more than walking the sort's index and keeping the
-    # matches, which the "+" (no index on this term) makes SQLite do.
-    walk = "+" if _fts5_matches_more_than(match, FEW_MATCHES) else ""
-    return _Fts5Matching(match, walk)
+    # matches, which the "+" (no index on this term) makes SQLite do. The words as typed,
+    # plain terms, are read first: when they find many, so does the match (see `counter`).
+    many = ((typed != match and _fts5_matches_more_than(typed, FEW_MATCHES))
+            or _fts5_matches_more_than(match, FEW_MATCHES))
+    return _Fts5Matching(matches, "+" if many else "")
 
 
 # Reading a page of rows (not counting) of a list whose count passed the cap (see `planned`).
@@ -159,18 +179,27 @@ class _Fts5Matching(RawSQL):
     the sort's order asked of the full-text index by its id (EXISTS). Gathering "film"
     (in every story) costs 25 ms per read; asking about the 26 stories of a page, 0.4 ms.
     Never for a prefix (FTS5 gathers a prefix's matches whole on every ask) nor to count
-    (10,000 asks cost more than one gathering) nor far down a list by number."""
+    (10,000 asks cost more than one gathering) nor far down a list by number.
 
-    def __init__(self, match: str, walk: str) -> None:
-        self.match = match
+    When the last word also stands for longer terms, each ask would look up every one of
+    them ("armo" and 28 longer terms: 42 ms for a page); the story is asked about the words
+    as typed instead, and the stories with only a longer term are gathered once (rarer
+    words: 5 ms), which finds the same stories."""
+
+    def __init__(self, matches: Fts5Matches | str, walk: str) -> None:
+        self.matches = matches if isinstance(matches, Fts5Matches) else Fts5Matches(matches, matches, None)
+        self.match = self.matches.match
         super().__init__(f"{walk}desk_storyentry.article_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)",
-                         [match], output_field=BooleanField())
+                         [self.match], output_field=BooleanField())
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         if (_READING_DENSE_ROWS.get() and "*" not in self.match
                 and (compiler.query.low_mark or 0) <= MAX_PROBED_OFFSET):
-            return (f"EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {FTS}.rowid = desk_storyentry.article_id)",
-                    [self.match])
+            asked = f"EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND {FTS}.rowid = desk_storyentry.article_id)"
+            if self.matches.longer is None:
+                return asked, [self.match]
+            return (f"({asked} OR desk_storyentry.article_id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))",
+                    [self.matches.typed, self.matches.longer])
         return super().as_sql(compiler, connection)
 
 
@@ -192,35 +221,62 @@ def counter(query: StoryQuery) -> Callable[[QuerySet, int], int] | None:
     table outside: tested the other way round, once per entry, a prefix match costs a whole
     read of its index each time.) Only with no other filter: a filter most matches fail (a
     state, a section, a year, a film) would make it read the matches far past the limit, where
-    the plain count starts from the filter's own index."""
+    the plain count starts from the filter's own index.
+
+    SQLite, the last word standing for longer terms too ("cast" for "cast" and 35 longer
+    terms): the words as typed are counted first (`Fts5Matches.typed`), each a plain term, which
+    FTS5 reads and gathers for one term instead of merging 36. When they alone pass the limit
+    the count is the same (every story they find, the whole match finds too); otherwise the
+    whole match is counted. Not with a facet or a contributor's own stories: their few stories
+    come first in the plain count."""
     words = words_of(query.words)
     if not words:
         return None
     if connection.vendor == "postgresql":
         return _postgres_counter(query, words)
-    unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
-    if connection.vendor != "sqlite" or not unfiltered:
+    if connection.vendor != "sqlite":
         return None
-    match = fts5_match(words)
+    unfiltered = replace(query, words="", sort="updated", dates="updated") == StoryQuery()
+    matches = fts5_matches(words)
+    match, typed = matches.match, matches.typed
+    if not unfiltered and (typed == match or _few_first(query)):
+        return None
 
     def count(entries: QuerySet, limit: int) -> int:
-        if not _fts5_matches_more_than(match, FEW_MATCHES):
-            return entries.order_by()[:limit].count()
-        filtered = find_stories(replace(query, words="")).order_by().values("article_id")
-        sql, params = filtered.query.sql_with_params()
-        table = f'FROM "{StoryEntry._meta.db_table}"'
-        if sql.count(table) < 1:  # not the statement this expects: the plain count is right anyway
-            return entries.order_by()[:limit].count()
-        sql = sql.replace(table, f"FROM {FTS} CROSS JOIN {table[5:]}", 1)
-        joined = f'{FTS}.rowid = "{StoryEntry._meta.db_table}"."article_id" AND {FTS} MATCH %s'
-        if " WHERE " in sql:
-            sql = sql.replace(" WHERE ", f" WHERE {joined} AND ", 1)
-        else:
-            sql += f" WHERE {joined}"
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
-            return cursor.fetchone()[0]
+        if typed != match and _fts5_matches_more_than(typed, FEW_MATCHES):
+            typed_only = find_stories(replace(query, words="")).filter(_Fts5Matching(typed, "+"))
+            found = _count_from_fts5(query, typed, limit) if unfiltered else typed_only.order_by()[:limit].count()
+            if found >= limit:
+                return found
+        if unfiltered and _fts5_matches_more_than(match, FEW_MATCHES):
+            return _count_from_fts5(query, match, limit)
+        return entries.order_by()[:limit].count()
     return count
+
+
+def _count_from_fts5(query: StoryQuery, match: str, limit: int) -> int:
+    """Up to `limit` entries matching `query`'s filters and `match`, read from the full-text
+    index's matches in its order (see `counter`)."""
+    filtered = find_stories(replace(query, words="")).order_by().values("article_id")
+    sql, params = filtered.query.sql_with_params()
+    table = f'FROM "{StoryEntry._meta.db_table}"'
+    if sql.count(table) < 1:  # not the statement this expects: the plain count is right anyway
+        return find_stories(replace(query, words="")).filter(_Fts5Matching(match, "")).order_by()[:limit].count()
+    sql = sql.replace(table, f"FROM {FTS} CROSS JOIN {table[5:]}", 1)
+    joined = f'{FTS}.rowid = "{StoryEntry._meta.db_table}"."article_id" AND {FTS} MATCH %s'
+    if " WHERE " in sql:
+        sql = sql.replace(" WHERE ", f" WHERE {joined} AND ", 1)
+    else:
+        sql += f" WHERE {joined}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(limit)})", [match, *params])
+        return cursor.fetchone()[0]
+
+
+def _few_first(query: StoryQuery) -> bool:
+    """Whether a filter names a few stories to start from (a facet, or a contributor's own),
+    which the plain count already does."""
+    return bool(query.author or query.film or query.person or query.owner_id is not None)
 
 
 # The columns the list's filters (all but the words) read: what the count below keeps of each match.
@@ -228,21 +284,24 @@ FILTERED_COLUMNS = "article_id, state, has_changes, created_by_id, section_id, u
 
 
 def _postgres_counter(query: StoryQuery, words: list[str]) -> Callable[[QuerySet, int], int] | None:
-    """PostgreSQL, words and a state, section or date filter: the matches from the GIN index first.
+    """PostgreSQL, words and a section: the matches from the GIN index first; words and a state
+    or dates: the plain count, which the GIN index holding those columns answers.
 
     Left to itself the planner reads the filter's own index (the drafts, a section, a year)
     and tests each of those stories' words, which it takes for cheap: the vector lives out of
     the row, and reading it was 42,000 buffers to count "review" among the drafts (1.3 s on the
-    loaded machine), against 1,600 (0.2 s) when the matches come from the GIN index and the
-    filter is tested on each match's row. So the matches are a materialized CTE named like the
-    table (PostgreSQL reads it lazily: the count still stops at the limit), and the filters,
-    as the ORM writes them, run over it. Not for the facet filters (a film, a person, an
-    author) or a contributor's own stories: there the filter's few stories come first, as the
-    planner already does."""
-    if query.author or query.film or query.person or query.owner_id is not None:
+    loaded machine). The GIN index `desk_story_words_filters` (migration 0005, `btree_gin`)
+    holds the state and the dates beside the words, and the planner takes it for words with a
+    state or dates: the two lists of matches are crossed in the index and only the stories
+    passing both are read ("review" among the drafts: 8 ms of server CPU, against 35 to 41
+    ms the way below). For a section it still prefers the section's own index and tests the
+    words (42 to 46 ms to count "trailer" in News), so there the matches are a materialized
+    CTE named like the table (PostgreSQL reads it lazily: the count still stops at the limit),
+    and the filters, as the ORM writes them, run over it (28 to 35 ms). Not for the facet
+    filters (a film, a person, an author) or a contributor's own stories: there the filter's
+    few stories come first, as the planner already does."""
+    if _few_first(query) or query.section_id is None:
         return None
-    if replace(query, words="", sort="updated", dates="updated") == StoryQuery():
-        return None  # no filter but the trash: the planner already counts from the GIN index
     table = StoryEntry._meta.db_table
 
     def count(entries: QuerySet, limit: int) -> int:

@@ -21,7 +21,7 @@ from django.db import connection
 from django.utils import timezone
 
 from newsreel.films import name_starts
-from newsreel.films.models import Credit, Film, NameStart, Person
+from newsreel.films.models import Credit, Film, NameStart, Person, Release
 
 # Keys or rows per query and per bulk statement: far below SQLite's limits on variables.
 CHUNK = 500
@@ -45,6 +45,7 @@ class Changes:
     credited_films: set[str] = field(default_factory=set)  # films whose credits changed
     credited_people: set[str] = field(default_factory=set)  # people whose credits changed
     credits: int = 0
+    film_keys_created: set[str] = field(default_factory=set)  # a new film's releases are no update of it
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
@@ -74,6 +75,7 @@ def write_entities(model: type[Film] | type[Person], records: list[dict], fields
         _write_name_starts(model, new, [item for item in changed if _renamed(item, existing[item.key])])
         if is_film:
             changes.films_created += len(new)
+            changes.film_keys_created.update(item.key for item in new)
             changes.films_updated.update(item.key for item in changed)
             changes.film_ids_updated.update(item.id for item in changed)
         else:
@@ -154,6 +156,33 @@ def write_credits(records: list[dict], changes: Changes) -> None:
         for ids in chunks(drop):
             _delete_credits(ids)
         Credit.objects.bulk_create(new, batch_size=CHUNK)
+
+
+def write_releases(records: list[dict], changes: Changes) -> None:
+    """Give every film whose record has "releases" exactly those (a record without keeps its
+    own); a film whose releases changed is announced as updated (its page shows them)."""
+    wanted = {record["key"]: record["releases"] for record in records if "releases" in record}
+    for chunk in chunks(sorted(wanted)):
+        film_ids = dict(Film.objects.filter(key__in=chunk).values_list("key", "id"))
+        have: dict[int, list[tuple]] = defaultdict(list)
+        for film_id, country, kind, date, note in (Release.objects.filter(film_id__in=film_ids.values())
+                                                   .order_by("film_id", "date", "country", "kind", "pk")
+                                                   .values_list("film_id", "country", "kind", "date", "note")):
+            have[film_id].append((country, kind, date, note))
+        replaced, new = [], []
+        for key in chunk:
+            rows = sorted((r["country"], r["kind"], r["date"], r["note"]) for r in wanted[key])
+            film_id = film_ids[key]
+            if sorted(have.get(film_id, [])) == rows:
+                continue
+            replaced.append(film_id)
+            new += [Release(film_id=film_id, country=country, kind=kind, date=date, note=note)
+                    for country, kind, date, note in rows]
+            if key not in changes.films_updated and key not in changes.film_keys_created:
+                changes.films_updated.add(key)
+                changes.film_ids_updated.add(film_id)
+        Release.objects.filter(film_id__in=replaced).delete()
+        Release.objects.bulk_create(new, batch_size=CHUNK)
 
 
 def _refresh_statistics(model: type[Credit]) -> None:

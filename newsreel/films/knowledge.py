@@ -2,10 +2,13 @@
 
 Format (see docs/importing.md, "Films, people and credits"):
     {"films": [{"key", "title", "year"?, "aliases"?, "distributor"?, "release_date"?, "status"?,
-                "synopsis"?, "imdb_id"?, "tmdb_id"?, "wikidata_id"?, "poster"?}],
+                "releases"?, "synopsis"?, "imdb_id"?, "tmdb_id"?, "wikidata_id"?, "poster"?}],
      "people": [{"key", "name", "aliases"?, "bio"?, "imdb_id"?, "tmdb_id"?, "wikidata_id"?, "photo"?}],
      "credits": [{"film", "person", "role", "job"?, "character"?}]}
 A poster or photo is {"image": path relative to the JSON file, "alt", "credit", "caption"?}.
+A release is {"date", "country"? (ISO 3166-1 alpha-2; none for worldwide), "kind"?
+(theatrical by default), "note"?}; a film with "releases" has exactly those afterwards, one
+without keeps the ones it has.
 Any other key is an error naming its JSON path (a misspelt field is never silently dropped).
 Re-importing updates films and people by key and replaces the credits of every film in the file;
 a film or person without "poster"/"photo" keeps the picture it has (e.g. one set in the desk).
@@ -21,15 +24,18 @@ from typing import Any
 
 from django.db import transaction
 
-from newsreel.films.graph_writes import FILM_FIELDS, PERSON_FIELDS, Changes, write_credits, write_entities
-from newsreel.films.models import Film, Person, ReleaseStatus, Role
+from newsreel.films.countries import country_code, country_problem
+from newsreel.films.graph_writes import (FILM_FIELDS, PERSON_FIELDS, Changes, write_credits, write_entities,
+                                         write_releases)
+from newsreel.films.models import Film, Person, ReleaseKind, ReleaseStatus, Role
 from newsreel.films.signals import graph_changed
 from newsreel.text.characters import character_problem
 
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTERNAL_ID_FIELDS = ("imdb_id", "tmdb_id", "wikidata_id")
 FILM_KEYS = frozenset({"key", "title", "year", "aliases", "distributor", "synopsis", "release_date", "status",
-                       "poster", *EXTERNAL_ID_FIELDS})
+                       "releases", "poster", *EXTERNAL_ID_FIELDS})
+RELEASE_KEYS = frozenset({"date", "country", "kind", "note"})
 PERSON_KEYS = frozenset({"key", "name", "aliases", "bio", "photo", *EXTERNAL_ID_FIELDS})
 CREDIT_KEYS = frozenset({"film", "person", "role", "job", "character"})
 PICTURE_KEYS = frozenset({"image", "alt", "credit", "caption"})
@@ -243,7 +249,48 @@ def _film(check: _Checker, item: Any, path: str) -> dict:
         check.fail(f"{path}.status", f"{status!r} is not one of: {', '.join(ReleaseStatus.values)}")
     record["status"] = status if status in ReleaseStatus.values else ""
     record.update(check.external_ids(item, path))
+    if "releases" in item:
+        record["releases"] = _releases(check, item["releases"], f"{path}.releases")
     return record
+
+
+def _releases(check: _Checker, value: Any, path: str) -> list[dict]:
+    """A film's releases: [{"date", "country"?, "kind"?, "note"?}], each problem named by its path."""
+    if not isinstance(value, list):
+        check.fail(path, f'must be a list like [{{"country": "US", "date": "2024-10-18", "kind": "theatrical"}}], '
+                         f"not {_type_name(value)}")
+        return []
+    releases, seen = [], {}
+    for index, item in enumerate(value):
+        where = f"{path}[{index}]"
+        if not _require_object(check, item, where):
+            continue
+        check.known_keys(item, RELEASE_KEYS, where)
+        day = item.get("date")
+        try:
+            date = dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            date = None
+        if date is None:
+            check.fail(f"{where}.date", f"must be a date like 2024-10-18, not {day!r}" if day is not None
+                       else "is required (a date like 2024-10-18)")
+        country = item.get("country") or ""
+        if not isinstance(country, str):
+            check.fail(f"{where}.country", f"must be a two-letter country code like US, not {_type_name(country)}")
+            country = ""
+        elif problem := country_problem(country):
+            check.fail(f"{where}.country", problem)
+        kind = item.get("kind") or ReleaseKind.THEATRICAL
+        if kind not in ReleaseKind.values:
+            check.fail(f"{where}.kind", f"{kind!r} is not one of: {', '.join(ReleaseKind.values)}")
+        note = check.string(item, "note", where, max_length=200)
+        release = {"date": date, "country": country_code(country) or "", "kind": kind, "note": note}
+        identity = (release["country"], kind, date)
+        if date is not None and identity in seen:
+            check.fail(where, f"repeats {path}[{seen[identity]}] (same country, kind and date)")
+        seen.setdefault(identity, index)
+        releases.append(release)
+    return releases
 
 
 def _person(check: _Checker, item: Any, path: str) -> dict:
@@ -314,6 +361,7 @@ def import_knowledge_graph(data: Any, *, base_dir: Path | None = None) -> Import
     _write_pictures(Person, "photo", records["people"], pictured_before[Person], changes.people_updated,
                     changes.person_ids_updated)
     write_credits(records["credits"], changes)
+    write_releases(records["films"], changes)
     graph_changed.send(sender=Film, films=changes.films_updated, people=changes.people_updated,
                        film_ids=changes.film_ids_updated, person_ids=changes.person_ids_updated,
                        credited_films=changes.credited_films, credited_people=changes.credited_people)

@@ -71,6 +71,49 @@ class Film(ExternalIds):
     def get_absolute_url(self) -> str:
         return links.path("film", key=self.key)
 
+    @property
+    def first_release_date(self):
+        """The earliest of its releases and its release date (None when it has neither)."""
+        dates = [release.date for release in self.releases.all()]
+        if self.release_date:
+            dates.append(self.release_date)
+        return min(dates, default=None)
+
+
+class ReleaseKind(models.TextChoices):
+    THEATRICAL = "theatrical", "Theatrical"
+    LIMITED = "limited", "Limited theatrical"
+    DIGITAL = "digital", "Digital"
+    PHYSICAL = "physical", "DVD / Blu-ray"
+    TV = "tv", "Television"
+    FESTIVAL = "festival", "Festival premiere"
+    PREMIERE = "premiere", "Premiere"
+
+
+class Release(models.Model):
+    """One release of a film: where (a country, ISO 3166-1 alpha-2; empty for worldwide, e.g. a
+    streaming service's), when, and what kind (theatrical, digital, festival premiere...)."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="releases")
+    country = models.CharField(max_length=2, blank=True,
+                               help_text="ISO 3166-1 alpha-2 code, e.g. US or FR; empty for worldwide")
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=ReleaseKind.choices, default=ReleaseKind.THEATRICAL)
+    note = models.CharField(max_length=200, blank=True, help_text="e.g. the festival's name, or the service")
+
+    class Meta:
+        ordering = ["date", "country", "kind", "pk"]
+        constraints = [models.UniqueConstraint(fields=["film", "country", "kind", "date"], name="release_once")]
+
+    def __str__(self) -> str:
+        return f"{self.film}: {self.get_kind_display()} {self.country or 'worldwide'} {self.date:%Y-%m-%d}"
+
+    @property
+    def country_name(self) -> str:
+        from newsreel.films.countries import country_name
+
+        return country_name(self.country)
+
 
 class Person(ExternalIds):
     key = models.SlugField(max_length=120, unique=True, help_text="Slug used in URLs, e.g. sean-baker")

@@ -2,15 +2,17 @@
 linked again without a full rebuild.
 
 A change to a film's title or aliases (a person's name or aliases) can make the text core
-find it where it found nothing before, or stop finding it. `relink` republishes the live
-revision of each live story that mentioned the film or person, or whose text contains one of
-its names (old or new), as a publish does: mentions and quotes are derived again and the
-pages that show the story are refreshed. Nothing else is rebuilt.
+find it where it found nothing before, or stop finding it. The save queues a relink job
+(newsreel.newsroom.graph_relinks) and returns; the worker then runs `relink_story` on each
+live story that mentioned the film or person, or whose text contains one of its names (old
+or new): mentions and quotes are derived again and a story whose links changed is
+republished from its live revision, as a publish does. Nothing else is rebuilt.
 
 `merge` folds a duplicate into the film or person that stays: its credits, mentions,
 quotes, quote checks and reviews move over; its title (name), aliases and key become
 aliases of the one that stays (so a spoiler block or a link naming the old key still
-resolves); it is deleted, and its old address answers 301 with the new one
+resolves); drafts and pending revisions that pinned its key are rewritten to the surviving
+one (newsreel.newsroom.merged_keys); it is deleted, and its old address answers 301 with the new one
 (`entity_merged`, which the public site turns into a stored redirect).
 """
 
@@ -25,7 +27,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from newsreel.films.models import Credit, Film, Person
-from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, WorkflowState
+from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, RelinkJob, WorkflowState
 from newsreel.newsroom.permissions import GRAPH_EDIT, require
 from newsreel.newsroom.signals import entity_merged
 
@@ -48,44 +50,43 @@ def stories_naming(entity: Film | Person, names: Iterable[str] = ()) -> list[Art
                 .select_related("live_revision").distinct().order_by("pk"))
 
 
-def relink(entity: Film | Person, names: Iterable[str] = ()) -> int:
-    """Derive the live stories that name `entity` (or `names`) again, and republish the ones
-    whose mentions or quotes changed; how many were republished.
+def relink_story(story: Article) -> bool:
+    """Derive a live story's mentions and quotes again from its live revision and republish
+    it when they differ from what it was published with; whether it was republished.
 
-    The text core runs on each candidate's live revision (cheap); only a story whose links
-    or speakers differ from what it was published with pays for a publish (its page, the
-    lists and feeds that show it)."""
+    The text core is cheap; only a story whose links or speakers changed pays for a publish
+    (its page, the lists and feeds that show it)."""
     import json
 
     from newsreel.newsroom.intake import ArticleDraft
     from newsreel.newsroom.publishing import _derived_summary, _process, publish  # publishing builds on the graph
 
-    republished = 0
-    for story in stories_naming(entity, names):
-        if not story.is_live:
-            continue
-        processed = _process(ArticleDraft.from_json(story.live_revision.content))
-        fresh = json.loads(json.dumps(_derived_summary(processed)))
-        stored = story.live_revision.derived or {}
-        if all(fresh[part] == stored.get(part) for part in ("mentions", "quotes")):
-            continue
-        publish(story, revision=story.live_revision, processed=processed)
-        republished += 1
-    return republished
+    if not story.is_live or story.live_revision is None:
+        return False
+    processed = _process(ArticleDraft.from_json(story.live_revision.content))
+    fresh = json.loads(json.dumps(_derived_summary(processed)))
+    stored = story.live_revision.derived or {}
+    if all(fresh[part] == stored.get(part) for part in ("mentions", "quotes")):
+        return False
+    publish(story, revision=story.live_revision, processed=processed)
+    return True
 
 
-def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> int:
-    """Save a film or person edited in the desk and relink the stories naming it (before or
-    now) when its names changed; the pages showing it refresh on the save itself
-    (newsreel.public.invalidation)."""
+def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> RelinkJob | None:
+    """Save a film or person edited in the desk and, when its names changed, queue the job
+    that links again the stories naming it (before or now; newsreel.newsroom.graph_relinks);
+    the pages showing it refresh on the save itself (newsreel.public.invalidation). The job,
+    or None when no name changed."""
+    from newsreel.newsroom import graph_relinks
+
     require(user, GRAPH_EDIT)
     new = entity.pk is None
     with transaction.atomic():
         entity.full_clean()
         entity.save()
         if not new and names_of(entity) == set(old_names):
-            return 0  # nothing the text core reads changed: no story links differently
-        return relink(entity, old_names)
+            return None  # nothing the text core reads changed: no story links differently
+        return graph_relinks.queue(entity, set(old_names) - names_of(entity), user=user)
 
 
 def free_key(model: type[Film] | type[Person], name: str, year: int | None = None) -> str:
@@ -127,11 +128,14 @@ class Merged:
     credits: int
     mentions: int
     quotes: int
-    stories: int
+    job: RelinkJob
+    drafts: list[int]  # the stories whose draft or pending revision was rewritten to the surviving key
 
 
 def merge(keep: Film | Person, drop: Film | Person, *, user=None) -> Merged:
     """Fold `drop` into `keep` (both films or both people); everything naming `drop` follows."""
+    from newsreel.newsroom import graph_relinks, merged_keys
+
     require(user, GRAPH_EDIT)
     if type(keep) is not type(drop):
         raise ValueError("Only two films or two people can be merged.")
@@ -165,10 +169,14 @@ def merge(keep: Film | Person, drop: Film | Person, *, user=None) -> Merged:
         drop.delete()
         keep.aliases = aliases
         keep.save()
-        relinked = relink(keep)  # the moved mentions, and the old names now aliases
+        # Drafts and pending revisions that pinned the old key name the one that stays.
+        repinned = merged_keys.repin_drafts(field, old_key, keep.key)
+        # The moved mentions, and the old names now aliases: linked again by the worker.
+        job = graph_relinks.queue(keep, user=user)
         entity_merged.send(sender=type(keep), old_url=old_url, new_url=keep.get_absolute_url(), kind=field,
                            old_key=old_key, new_key=keep.key)
-    return Merged(kept=keep, old_key=old_key, credits=credits, mentions=mentions, quotes=quotes, stories=relinked)
+    return Merged(kept=keep, old_key=old_key, credits=credits, mentions=mentions, quotes=quotes, job=job,
+                  drafts=repinned)
 
 
 def _move_credits(keep: Film | Person, drop: Film | Person, field: str) -> int:

@@ -74,6 +74,10 @@ REVIEW_SUBMIT = "review.submit"
 REVIEW_WITHDRAW = "review.withdraw"
 REVIEW_QUEUE = "review.queue"
 REVIEW_REQUEST_CHANGES = "review.request_changes"
+CHANGES_SUBMIT = "changes.submit"
+CHANGES_WITHDRAW = "changes.withdraw"
+CHANGES_REQUEST = "changes.request_changes"
+CHANGES_APPROVE = "changes.approve"
 NOTE_INTERNAL = "note.internal"
 PEOPLE_MANAGE = "people.manage"
 ACCOUNT_OWN = "account.own"
@@ -120,6 +124,17 @@ ACTIONS: dict[str, Rule] = {
                       refusal="The review queue is for editors; your submitted stories are in your article list."),
     REVIEW_REQUEST_CHANGES: row("send a story in review back to its writer with a note", contributor=NO, editor=ALL,
                                 administrator=ALL, refusal="Only an editor can request changes to a story."),
+    CHANGES_SUBMIT: row("submit the saved changes to a live story for review (the site keeps the live version)",
+                        contributor=OWN, editor=ALL, administrator=ALL, refusal=NOT_YOURS),
+    CHANGES_WITHDRAW: row("withdraw changes to a live story from review before an editor acts", contributor=OWN,
+                          editor=ALL, administrator=ALL, refusal=NOT_YOURS),
+    CHANGES_REQUEST: row("send changes to a live story back to their writer with a note", contributor=NO,
+                         editor=ALL, administrator=ALL,
+                         refusal="Only an editor can send changes to a live story back to their writer."),
+    CHANGES_APPROVE: row("approve changes to a live story, which publishes them", contributor=NO, editor=ALL,
+                         administrator=ALL,
+                         refusal="Your role cannot approve changes to a live story; an editor can, and they go "
+                                 "live when one does."),
     NOTE_INTERNAL: row("read and write editors' internal notes on a story", contributor=NO, editor=ALL,
                        administrator=ALL, refusal="Internal notes are for editors and administrators only."),
     PEOPLE_MANAGE: row("add and invite people, change roles, deactivate and reactivate, reset passwords",

@@ -31,7 +31,8 @@ from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
 from newsreel.newsroom import clock
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
-from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Revision, Section, Tag, WorkflowState
+from newsreel.newsroom.models import (Article, Author, Byline, ChangesReview, Mention, Quote, Revision, Section, Tag,
+                                      WorkflowState)
 from newsreel.newsroom.models.liveness import live_sql
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_UNPUBLISH, require
 from newsreel.newsroom.film_reviews import current_scale, publish_problems
@@ -358,6 +359,8 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     article.state = WorkflowState.PUBLISHED
     article.live_revision = revision
     article.scheduled_revision = None
+    if article.live_revision_id == article.latest_revision_id:  # nothing pending: no changes left to review
+        article.changes_review = ChangesReview.NONE
     if went_live_at is not None or previous is None:  # lateness is of the worker's publish only
         article.went_live_at = went_live_at
     article.save()
@@ -417,6 +420,8 @@ def _unpublish(article: Article) -> Article:
         return article
     previous = ArticleSnapshot.of(article)
     article.state = WorkflowState.UNPUBLISHED
-    article.save(update_fields=["state", "updated_at"])
+    # Changes to a live story are reviewed only while it is live; off the site, the whole story is.
+    article.changes_review = ChangesReview.NONE
+    article.save(update_fields=["state", "changes_review", "updated_at"])
     article_unpublished.send(sender=Article, article=article, previous=previous)
     return article

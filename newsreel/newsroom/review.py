@@ -10,6 +10,9 @@ Contributors can never publish or schedule (newsreel.newsroom.permissions), so r
 their only way to the site. Every step checks the person against the table, keeps a note on
 the story (never public: models/review.py) and mails the people it concerns after commit.
 Editors may also keep internal notes on any story; the writer never sees those.
+
+A live story is not reviewed as a whole (that would take it off the site): its saved changes
+are, with the same notes and mail, in newsreel.newsroom.live_changes; the queue lists both.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 
-from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.newsroom.models import Article, ChangesReview, WorkflowState
 from newsreel.newsroom.models.review import NOTE_MAX_CHARS, StoryNote
 from newsreel.newsroom.notifications import Notice, addresses, send_after_commit
 from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
@@ -123,13 +127,16 @@ def request_changes(article: Article, *, user, note: str) -> Article:
     return tell(caller, article)
 
 
-def approved(article: Article, *, user, state_before: str) -> StoryNote | None:
-    """Record that an editor published or scheduled a story that was under review, and mail its
-    writers. Called by the desk after the publish or schedule succeeded, and by `newsreel publish`
-    and the importers (user None: the note is by "Newsreel", from the command line) in the
-    publish's own transaction (None: it was not under review)."""
+def approved(article: Article, *, user, state_before: str, changes_before: str = ChangesReview.NONE
+             ) -> StoryNote | None:
+    """Record that an editor published or scheduled a story that was under review (or published
+    a live story's changes under review: `changes_before`), and mail its writers. Called by the
+    desk after the publish or schedule succeeded, and by `newsreel publish` and the importers
+    (user None: the note is by "Newsreel", from the command line) in the publish's own
+    transaction (None: it was not under review)."""
     require(user, STORY_PUBLISH, article)
-    if state_before not in UNDER_REVIEW:
+    changes = changes_before != ChangesReview.NONE and article.live_revision_id == article.latest_revision_id
+    if state_before not in UNDER_REVIEW and not changes:
         return None
     with transaction.atomic():
         revision = article.live_revision if article.state == WorkflowState.PUBLISHED else article.scheduled_revision
@@ -137,10 +144,11 @@ def approved(article: Article, *, user, state_before: str) -> StoryNote | None:
                                         revision=revision or article.latest_revision)
         when = ("It is live now." if article.state == WorkflowState.PUBLISHED
                 else f"It goes live at {article.published_at:%Y-%m-%d %H:%M %Z}.")
+        what = f"the changes to “{article.headline}”" if changes else f"“{article.headline}”"
         send_after_commit([Notice(
             to=addresses(_writers(article), leave_out=user),
-            subject=f"Approved: {article.headline}",
-            body=_body(f"{_name(user)} approved “{article.headline}”. {when}" if _person(user) else
+            subject=f"{'Changes approved' if changes else 'Approved'}: {article.headline}",
+            body=_body(f"{_name(user)} approved {what}. {when}" if _person(user) else
                        f"“{article.headline}” was published from the command line or an import, which approves "
                        f"it. {when}", "", f"Open it: {_desk_url(article)}"),
         )])
@@ -169,8 +177,8 @@ def notes_for(user, article: Article) -> list[StoryNote]:
 def queue(user):
     """The stories waiting for an editor, longest-waiting first, each with `submission` (its latest SUBMITTED note)."""
     require(user, REVIEW_QUEUE)
-    stories = list(Article.objects.filter(state=WorkflowState.IN_REVIEW).select_related("section", "latest_revision",
-                                                                                          "created_by")
+    stories = list(Article.objects.filter(_waiting(ChangesReview.IN_REVIEW, WorkflowState.IN_REVIEW))
+                   .select_related("section", "latest_revision", "live_revision", "created_by")
                    .order_by("updated_at", "id"))
     latest = {}
     for note in (StoryNote.objects.filter(article__in=stories, kind=StoryNote.Kind.SUBMITTED)
@@ -178,6 +186,7 @@ def queue(user):
         latest[note.article_id] = note
     for story in stories:
         story.submission = latest.get(story.pk)
+        story.live_changes = story.state == WorkflowState.PUBLISHED  # changes to a live story, not the story
     stories.sort(key=lambda story: (story.submission.created_at if story.submission else story.updated_at, story.pk))
     return stories
 
@@ -185,15 +194,23 @@ def queue(user):
 def sent_back(user):
     """Stories an editor sent back, waiting for their writers, each with `sent_back_at` (newest first)."""
     require(user, REVIEW_QUEUE)
-    stories = list(Article.objects.filter(state=WorkflowState.CHANGES_REQUESTED).select_related("created_by"))
+    stories = list(Article.objects.filter(_waiting(ChangesReview.CHANGES_REQUESTED, WorkflowState.CHANGES_REQUESTED))
+                   .select_related("created_by"))
     when = {}
     for note in StoryNote.objects.filter(article__in=stories, kind=StoryNote.Kind.CHANGES_REQUESTED).order_by(
             "created_at", "id"):
         when[note.article_id] = note.created_at
     for story in stories:
         story.sent_back_at = when.get(story.pk, story.updated_at)
+        story.live_changes = story.state == WorkflowState.PUBLISHED
     stories.sort(key=lambda story: (story.sent_back_at, story.pk), reverse=True)
     return stories
+
+
+def _waiting(changes: str, state: str) -> Q:
+    """Stories in `state`, and live stories whose changes are in `changes` (a story taken off
+    the site meanwhile leaves the list: its changes were reviewed only while it was live)."""
+    return Q(state=state) | Q(state=WorkflowState.PUBLISHED, changes_review=changes)
 
 
 # ---------------------------------------------------------------- people and words

@@ -15,5 +15,5 @@ def locked(article: Article) -> Article:
 
 def tell(caller: Article, article: Article) -> Article:
     """Give the caller's instance the new state too (the publishing services read it)."""
-    caller.state, caller.updated_at = article.state, article.updated_at
+    caller.state, caller.changes_review, caller.updated_at = article.state, article.changes_review, article.updated_at
     return article

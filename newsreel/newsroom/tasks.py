@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from newsreel.newsroom import account_links, scheduling
+from newsreel.newsroom import account_links, graph_relinks, scheduling
 
 
 @task()
@@ -21,6 +21,13 @@ def go_live(article_id: int) -> bool:
 def come_down(article_id: int) -> bool:
     """Unpublish a story at its unpublish time."""
     return scheduling.unpublish_if_due(article_id)
+
+
+@task()
+def relink_stories(job_id: int) -> bool:
+    """Link again the stories naming a film or person changed in the desk (one RelinkJob);
+    False when another worker holds the job or it is done."""
+    return graph_relinks.run(job_id) is not None
 
 
 @task()

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from newsreel.newsroom import review
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, article_for, validate_draft
-from newsreel.newsroom.models import Article, SourceId
+from newsreel.newsroom.models import Article, ChangesReview, SourceId
 from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
 from newsreel.write_retry import run_write
 
@@ -79,6 +79,7 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
             with transaction.atomic():
                 existing = existing_article(incoming)
                 state_before = existing.state if existing is not None else None
+                changes_before = existing.changes_review if existing is not None else ChangesReview.NONE
                 draft = validate_draft(incoming.draft, article=existing, source=source)
                 if incoming.attach is not None:
                     draft = incoming.attach(draft)
@@ -87,7 +88,8 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
                     # Publishing a story a writer submitted approves it, as an editor's Publish
                     # does on the desk: the approval is noted on the story and the writer mailed
                     # (after commit), so nobody reviews a story that is already live.
-                    review.approved(article, user=None, state_before=state_before or "")
+                    review.approved(article, user=None, state_before=state_before or "",
+                                    changes_before=changes_before)
                 else:
                     article = save_draft(draft, article=existing, origin=origin)
                 if incoming.key is not None:

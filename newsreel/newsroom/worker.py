@@ -7,7 +7,8 @@ be lost (a worker killed while running it leaves it marked running for ever), an
 can come due while no worker runs at all; so the worker also sweeps, on start and every
 `sweep_every` seconds, for scheduled stories whose minute has come (and live stories whose
 unpublish time has), and publishes them; the sweep also purges stories that have been in
-the trash longer than `trash.TRASH_DAYS`. Both paths end in `scheduling.publish_if_due`,
+the trash longer than `trash.TRASH_DAYS`, and carries on relink jobs (graph_relinks) left
+waiting or abandoned by a killed worker. Both paths end in `scheduling.publish_if_due`,
 which claims the story itself, so each story goes live exactly once whichever path and
 whichever worker gets there first.
 """
@@ -24,7 +25,7 @@ from typing import Callable
 from django.db import OperationalError, close_old_connections
 from django.utils.crypto import get_random_string
 
-from newsreel.newsroom import scheduling, trash
+from newsreel.newsroom import graph_relinks, scheduling, trash
 
 logger = logging.getLogger("newsreel.worker")
 
@@ -70,6 +71,12 @@ class Worker:
         purged = trash.purge_expired()  # stories in the trash longer than TRASH_DAYS
         if purged:
             self.report(f"purged {purged} stor{'y' if purged == 1 else 'ies'} deleted more than {trash.TRASH_DAYS} days ago")
+        # Relink jobs whose task was lost or whose worker was killed: carried on from where they stopped.
+        try:
+            for job_id in graph_relinks.run_abandoned():
+                self.report(f"relink job {job_id} finished (sweep)")
+        except OperationalError as error:
+            logger.warning("relink jobs: %s", error)
         return done
 
     def run_ready_tasks(self) -> None:

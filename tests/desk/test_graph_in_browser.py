@@ -8,7 +8,9 @@ from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from newsreel.films.knowledge import import_knowledge_graph
+from newsreel.newsroom import graph_relinks
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import RelinkJob
 from newsreel.newsroom.publishing import save_and_publish
 
 from .conftest import GRAPH, make_user
@@ -37,7 +39,13 @@ def test_an_editor_adds_a_film_with_its_poster_and_sees_it_on_the_site(chromium,
         page.get_by_label("Its alt text").fill("A ferry locked in sea ice")
         page.get_by_label("Its credit").fill("Courtesy Kestrel Films")
         page.get_by_role("button", name="Add the film").click()
-        expect(page.locator(".messages")).to_contain_text("Added “Winter Ferry (2026)”; 1 story naming it linked again")
+        expect(page.locator(".messages")).to_contain_text(
+            "Added “Winter Ferry (2026)”; the stories naming it are being linked again")
+        expect(page.locator("#relink")).to_contain_text("waiting for the worker")
+        graph_relinks.run(RelinkJob.objects.get().pk, worker="spec:1")  # the worker's turn
+        # The notice asks for the job's status and says it is done, without a reload.
+        expect(page.locator("#relink")).to_contain_text("linked again: 1 checked, 1 republished")
+        page.reload()
         expect(page.get_by_role("region", name="Stories that mention it")).to_contain_text("Ferries on film")
 
         page.get_by_role("link", name="View on the site").click()

@@ -2,7 +2,8 @@
 320 px and dark) and the Nu HTML Checker with no error: sign-in, "forgot password", the story list (plain,
 filtered, with a filter error), a new, an existing and a scheduled story, revisions, a
 revision, images, the scheduled queue, the trash, the review queue, a story in review as its
-editor and as its writer sees it, a contributor's draft, and the refusal page. A desk address
+editor and as its writer sees it, a live story's changes in review (both ways) and sent back, a
+contributor's draft, and the refusal page. A desk address
 that nobody visits here fails the last spec, so a new page cannot miss the check."""
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from newsreel.desk import urls as desk_urls
 from newsreel.films.knowledge import import_knowledge_graph
 from newsreel.films.models import Film, Person
 from newsreel.images.services import create_image
-from newsreel.newsroom import review
+from newsreel.newsroom import live_changes, review
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom import account_links
 from newsreel.newsroom.models import Section
 from newsreel.newsroom.people import add_person
-from newsreel.newsroom.publishing import save_and_publish, save_draft
+from newsreel.newsroom.publishing import publish, save_and_publish, save_draft
 from newsreel.newsroom.trash import trash
 from tests.browser.test_accessibility import AXE_RUN, VIEWS, axe_source  # noqa: F401  (fixture)
 from tests.public.test_html_valid import validator  # noqa: F401  (fixture)
@@ -45,9 +46,10 @@ POST_ONLY = {"logout", "article_unpublish", "article_delete", "trash_restore", "
              "person_invite", "person_reset", "review_request_changes", "review_withdraw", "note_add", "quote_check",
              "graph_film_credit_add", "graph_film_credit_remove", "graph_film_merge", "graph_person_credit_add",
              "graph_person_credit_remove", "graph_person_merge", "image_replace", "image_delete",
-             "live", "live_new", "image_upload", "graph_add"}
+             "live", "live_new", "image_upload", "graph_add", "changes_withdraw", "changes_request_changes",
+             "changes_approve"}
 # Desk addresses that answer JSON to the writing editor, not pages (tests/desk/test_writing.py).
-JSON_ONLY = {"complete", "image_find"}
+JSON_ONLY = {"complete", "image_find", "graph_relink_status"}
 # Desk pages whose own spec runs axe and the Nu checker on them.
 CHECKED_ELSEWHERE = {
     "revision_compare": "test_editing_safely_accessibility.py, test_editing_safely_html.py",
@@ -77,6 +79,16 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     review.submit(in_review, user=carla, note="Done.")
     review.add_note(in_review, user=editor, text="Legal cleared the ending.")
     own_draft = save_draft(ArticleDraft(headline="Carla's first draft", body=BODY), user=carla)
+    # Changes to a live story: carla's live stories (the system published them), changed and
+    # submitted; one sent back.
+    carla_live = publish(save_draft(ArticleDraft(headline="Harbor Lights opens the festival", body=BODY), user=carla))
+    live_changes.submit(save_draft(ArticleDraft(headline="Harbor Lights opens the festival", body=BODY + "\nMore.\n",
+                                                slug=carla_live.slug), article=carla_live, user=carla),
+                        user=carla, note="The venue changed.")
+    sent_back = publish(save_draft(ArticleDraft(headline="Harbor Lights sells out", body=BODY), user=carla))
+    live_changes.submit(save_draft(ArticleDraft(headline="Harbor Lights sells out twice", body=BODY,
+                                                slug=sent_back.slug), article=sent_back, user=carla), user=carla)
+    live_changes.request_changes(sent_back, user=editor, note="Twice? Check the box office.")
     from tests.newsroom.test_quote_checks import BODY as QUOTED
 
     quoted = save_and_publish(ArticleDraft(headline="Ada Varga on the money", body=QUOTED), user=editor)
@@ -94,6 +106,14 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
     WebhookDelivery.objects.update(state="failed", attempts=1, last_status=500, last_error="answered 500",
                                    log=[{"at": "2026-05-01T10:00:00+00:00", "status": 500, "error": "answered 500",
                                          "seconds": 0.2}])
+    # A film whose stories the worker is linking again, half way, with one story that failed.
+    from newsreel.newsroom.models import RelinkJob
+
+    orchard = Film.objects.get(key="paper-orchard-2023")
+    relinking = RelinkJob.objects.create(kind="film", entity_id=orchard.pk, label=str(orchard), state="running",
+                                         story_ids=[live.pk, quoted.pk], total=2, checked=1, changed=1,
+                                         errors=[{"story": live.pk, "error": "the renderer fell over"}],
+                                         claimed_by="elsewhere:1", heartbeat_at=timezone.now())
     welcome = "/desk/welcome/{}/{}/".format(*account_links.make(account_links.INVITATION, invited))
     # Someone who signs in nowhere here: a sign-in retires a reset link, as Django means it to.
     reset = "/desk/password-reset/{}/{}/".format(*account_links.make(account_links.RESET, make_user("rita", "editor")))
@@ -114,6 +134,9 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "article_edit-in-review": (f"/desk/articles/{in_review.pk}/", "edith", 200),
         "article_edit-contributor-in-review": (f"/desk/articles/{in_review.pk}/", "carla", 200),
         "article_edit-contributor-draft": (f"/desk/articles/{own_draft.pk}/", "carla", 200),
+        "article_edit-live-changes": (f"/desk/articles/{carla_live.pk}/", "edith", 200),
+        "article_edit-contributor-live-changes": (f"/desk/articles/{carla_live.pk}/", "carla", 200),
+        "article_edit-contributor-live-sent-back": (f"/desk/articles/{sent_back.pk}/", "carla", 200),
         "articles": ("/desk/", "edith", 200),
         "articles-filtered": ("/desk/?q=harbor&state=published&sort=headline&section=news", "edith", 200),
         "articles-filter-error": ("/desk/?film=Nowhere+Film&since=2026-05-02&until=2026-05-01", "edith", 400),
@@ -134,6 +157,8 @@ def desk_pages() -> dict[str, tuple[str, str, int]]:
         "graph_film": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "edith", 200),
         "graph_film-contributor": (f"/desk/films/{Film.objects.get(key='harbor-lights-2025').pk}/", "carla", 200),
         "graph_person": (f"/desk/film-people/{Person.objects.get(key='ada-varga').pk}/", "edith", 200),
+        "graph_film-relinking": (f"/desk/films/{relinking.entity_id}/", "edith", 200),
+        "graph_relink": (f"/desk/knowledge/relinks/{relinking.pk}/", "edith", 200),
         "image": (f"/desk/images/{image.pk}/", "edith", 200),
         "image-contributor": (f"/desk/images/{image.pk}/", "carla", 200),
         "images-search": ("/desk/images/?q=lighthouse", "edith", 200),
@@ -224,7 +249,7 @@ def test_the_spec_above_visits_every_desk_page():
     visited = {"login", "articles", "article_new", "article_edit", "revisions", "revision", "images", "trash",
                "scheduled", "people", "person_add", "person", "account", "account_password", "invitation",
                "password_reset", "review", "graph_films", "graph_people", "graph_film_new", "graph_person_new",
-               "graph_film", "graph_person", "image", "password_forgot", "password_forgot_sent"}
+               "graph_film", "graph_person", "graph_relink", "image", "password_forgot", "password_forgot_sent"}
     unvisited = names - visited - POST_ONLY - JSON_ONLY - CHECKED_ELSEWHERE.keys()
     assert unvisited == set(), (
         f"desk pages not checked by axe and the Nu checker: {sorted(unvisited)}; add each to desk_pages() "

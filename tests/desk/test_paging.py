@@ -12,6 +12,7 @@ from newsreel.desk.models import StoryEntry
 from newsreel.desk.paging import capped_page, page_number, story_page
 from newsreel.desk.search import Position, StoryQuery, find_stories, parse_position, position_of
 from newsreel.newsroom.intake import ArticleDraft
+from newsreel.newsroom.models import Section
 from newsreel.newsroom.publishing import save_draft
 
 pytestmark = pytest.mark.django_db
@@ -144,9 +145,16 @@ def test_a_word_in_many_stories_is_counted_as_the_plain_count_counts_it_trash_le
     capped = story_page(entries, "updated", 1, per_page=2, cap=3, count=count)
     assert (capped.paginator.count, capped.paginator.more) == (3, True)
     assert [entry.article_id for entry in capped] == [entry.article_id for entry in entries[:2]]
-    # With a filter: the plain count on SQLite; on PostgreSQL the matches first, then the filter.
-    filtered = StoryQuery(words="harb", state="draft", since=dt.date(2000, 1, 1))
-    assert (search.counter(filtered) is not None) == (connection.vendor == "postgresql")
+    # With a filter: on SQLite the word as typed first ("harb" also stands for "harbor"), then
+    # the plain count; on PostgreSQL, with a section, the matches first, then the filter (a state
+    # or dates: the plain count, from the GIN index holding them: test_search_plans.py).
+    news = Section.objects.get_or_create(slug="news", defaults={"name": "News"})[0]
+    StoryEntry.objects.update(section=news)
+    filtered = StoryQuery(words="harb", state="draft", since=dt.date(2000, 1, 1), section_id=news.pk)
+    assert search.counter(filtered) is not None
+    assert (search.counter(replace(filtered, words="harbor")) is not None) == (connection.vendor == "postgresql")
+    assert search.counter(replace(filtered, section_id=None, words="harbor")) is None
+    assert (search.counter(replace(filtered, section_id=None)) is not None) == (connection.vendor == "sqlite")
     assert search.counter(replace(filtered, film="harbor-lights-2025")) is None  # a facet: its stories first
     page = story_page(find_stories(filtered), "updated", 1, per_page=2, cap=4, count=search.counter(filtered))
     assert (page.paginator.count, page.paginator.more) == (4, True)
@@ -154,3 +162,42 @@ def test_a_word_in_many_stories_is_counted_as_the_plain_count_counts_it_trash_le
     assert (page.paginator.count, page.paginator.more) == (5, False)
     nothing = replace(filtered, state="unpublished")
     assert story_page(find_stories(nothing), "updated", 1, per_page=2, count=search.counter(nothing)).paginator.count == 0
+
+
+@pytest.mark.parametrize("cap", [2, 3, 4, 5, 8])
+def test_the_words_as_typed_are_counted_first_and_the_count_is_the_plain_one(db, monkeypatch, cap):
+    """On SQLite, when the last word also stands for longer terms ("cast": "castle"), the words
+    as typed are counted first (search.counter) and kept when they alone pass the cap: three
+    stories say "cast", two "castle", so a cap of 2 is passed by "cast" alone, and 3 or 4 only
+    with "castle". The count, "more" and the page are the plain ones whatever the cap; past the
+    cap SQLite reads the page asking each story about "cast" and gathering the "castle" stories
+    once (search._Fts5Matching), which finds the same stories."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import newsreel.desk.search as search
+
+    for n in range(3):
+        save_draft(ArticleDraft(headline=f"Cast note {n}", body="The cast at dusk.\n"))
+    for n in range(2):
+        save_draft(ArticleDraft(headline=f"Castle note {n}", body="A castle at dusk.\n"))
+    save_draft(ArticleDraft(headline="Unrelated", body="Nothing here at dusk.\n"))
+    monkeypatch.setattr(search, "FEW_MATCHES", 1)
+    for query in (StoryQuery(words="cast"), StoryQuery(words="dusk cast", state="draft"),
+                  StoryQuery(words="cast", since=dt.date(2000, 1, 1), sort="headline")):
+        entries = find_stories(query)
+        plain = story_page(entries, query.sort, 1, per_page=10, cap=cap)
+        count = search.counter(query)
+        with CaptureQueriesContext(connection) as read:
+            counted = story_page(entries, query.sort, 1, per_page=10, cap=cap, count=count,
+                                 planned=lambda counted: search.planned(query, counted))
+        assert (counted.paginator.count, counted.paginator.more) == (min(5, cap), 5 > cap), query
+        assert (plain.paginator.count, plain.paginator.more) == (min(5, cap), 5 > cap), query
+        assert [e.article_id for e in counted] == [e.article_id for e in plain] and len(plain) == 5
+        split = any("OR desk_storyentry.article_id IN" in asked_query["sql"] for asked_query in read.captured_queries)
+        assert split == (connection.vendor == "sqlite" and 5 > cap), (query, cap)
+        if connection.vendor == "sqlite":
+            with CaptureQueriesContext(connection) as asked:
+                assert count(entries, cap + 1) == min(5, cap + 1)
+            longer_terms_read = any("castl" in asked_query["sql"] for asked_query in asked.captured_queries)
+            assert longer_terms_read == (cap >= 3), (query, cap)

@@ -29,14 +29,14 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.models import Image
 from newsreel.images.services import create_image
-from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, Revision,
-                                      StoryNote, TrashedArticle)
+from newsreel.newsroom.models import (Article, Autosave, EditingPresence, PreviewSecret, QuoteCheck, RelinkJob,
+                                      Revision, StoryNote, TrashedArticle)
 from newsreel.newsroom.permissions import (ACCOUNT_OWN, IMAGE_UPLOAD, NOTE_INTERNAL, PEOPLE_MANAGE, REVIEW_QUEUE,
                                            REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT, REVIEW_WITHDRAW, STORY_CREATE, STORY_EDIT,
                                            STORY_PUBLISH, STORY_PURGE,
                                            STORY_SCHEDULE, STORY_SHARE_PREVIEW, STORY_TRASH, STORY_UNPUBLISH,
                                            STORY_VIEW, QUOTE_CHECK, GRAPH_EDIT, IMAGE_EDIT, IMAGE_DELETE, USE_DESK)
-from newsreel.newsroom import review
+from newsreel.newsroom import graph_relinks, live_changes, review
 from newsreel.newsroom.publishing import publish, save_draft
 from newsreel.newsroom.scheduling import schedule
 from newsreel.newsroom.trash import trash
@@ -53,7 +53,8 @@ OPEN_TO_ALL = {"login", "logout", "invitation", "password_reset", "password_forg
 @dataclass(frozen=True)
 class Case:
     """One request: the desk address (by name), its method and data, the actions it performs,
-    and which kind of story it targets ("draft", "live", "scheduled", "trashed"; None: no story)."""
+    and which kind of story it targets ("draft", "live", "scheduled", "trashed", "in_review", "changed" (live
+    with saved changes), "changes_in_review"; None: no story)."""
 
     url: str
     method: str
@@ -66,6 +67,7 @@ class Case:
     graph: str | None = None  # the address names a film or a film person ("film", "person"), not a story
     credit: bool = False  # the address also takes one of that film's or person's credits
     image: bool = False  # the address names the library's image instead of a story
+    relink: bool = False  # the address names a relink job (a film's stories linked again)
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}{'?' + self.query if self.query else ''} {self.data.get('action', '')}".strip()
@@ -114,6 +116,8 @@ CASES: list[Case] = [
     Case("graph_person_new", "POST", (GRAPH_EDIT,), data={"name": "Ines Marlow", "key": "ines-marlow"}),
     Case("graph_person", "POST", (GRAPH_EDIT,), graph="person", data={"name": "Ada V. Varga", "aliases_text": ""}),
     Case("graph_person_merge", "POST", (GRAPH_EDIT,), graph="person", data={"duplicate": "mira-sol"}),
+    Case("graph_relink", "GET", (USE_DESK,), relink=True),
+    Case("graph_relink_status", "GET", (USE_DESK,), relink=True),
     Case("images", "GET", (USE_DESK,)),
     Case("image", "GET", (USE_DESK,), image=True),
     Case("image", "POST", (IMAGE_EDIT,), image=True,
@@ -152,6 +156,12 @@ CASES: list[Case] = [
          data={"note": "Cut the second paragraph."}),
     Case("review_withdraw", "POST", (REVIEW_WITHDRAW,), "in_review", data={"note": "One more pass first."}),
     Case("note_add", "POST", (NOTE_INTERNAL,), "draft", data={"text": "Legal has seen this."}),
+    Case("article_edit", "POST", (STORY_EDIT, permissions.CHANGES_SUBMIT), "changed",
+         data=article_form(headline="Changed again", action="submit_changes", changes_note="New venue.")),
+    Case("changes_withdraw", "POST", (permissions.CHANGES_WITHDRAW,), "changes_in_review", data={"note": "Not yet."}),
+    Case("changes_request_changes", "POST", (permissions.CHANGES_REQUEST,), "changes_in_review",
+         data={"note": "Which harbour?"}),
+    Case("changes_approve", "POST", (permissions.CHANGES_APPROVE,), "changes_in_review"),
     Case("people", "GET", (PEOPLE_MANAGE,)),
     Case("person_add", "GET", (PEOPLE_MANAGE,)),
     Case("person", "GET", (PEOPLE_MANAGE,), person=True),
@@ -177,6 +187,7 @@ def world(graph):
     }
     stories = {}
     create_image(png_upload(), alt="The library's picture", credit="Desk photo")
+    graph_relinks.queue(Film.objects.get(key="harbor-lights-2025"))  # a film's stories waiting to be linked again
     for owner, writer in (("own", people["contributor"]), ("other", people["editor"])):
         def draft(kind: str) -> Article:
             return save_draft(ArticleDraft(headline=f"{owner} {kind} story", body=BODY), user=writer)
@@ -185,6 +196,11 @@ def world(graph):
         stories[owner, "scheduled"] = schedule(draft("scheduled"), at=timezone.now() + dt.timedelta(days=2))
         stories[owner, "trashed"] = trash(draft("trashed"))
         stories[owner, "in_review"] = review.submit(draft("in review"), user=writer, note="Ready.")
+        for kind in ("changed", "changes_in_review"):  # live, with changes its writer saved since
+            story = publish(draft(kind))
+            stories[owner, kind] = save_draft(ArticleDraft(headline=f"{owner} {kind} story, changed", body=BODY,
+                                                           slug=story.slug), article=story, user=writer)
+        live_changes.submit(stories[owner, "changes_in_review"], user=writer, note="New venue.")
     return people, stories
 
 
@@ -192,7 +208,8 @@ def fingerprint() -> tuple:
     """Everything a desk request may change, to prove a refusal changed nothing."""
     return (
         list(Article.objects.order_by("pk").values_list("pk", "state", "latest_revision_id", "published_at",
-                                                         "unpublish_at", "headline")),
+                                                         "unpublish_at", "headline", "changes_review",
+                                                         "live_revision_id")),
         Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
         list(PreviewSecret.objects.order_by("pk").values_list("article_id", "secret")),
         list(Image.objects.order_by("pk").values_list("pk", "alt", "focal_x", "width", "file")),
@@ -226,6 +243,8 @@ def address(case: Case, story: Article | None, people: dict) -> str:
         args = [entity.pk]
         if case.credit:
             args.append(Credit.objects.filter(**{case.graph: entity}).first().pk)
+    if case.relink:
+        args = [RelinkJob.objects.order_by("pk").first().pk]
     if case.number:
         args.append(1)
     return reverse(f"desk:{case.url}", args=args) + (f"?{case.query}" if case.query else "")

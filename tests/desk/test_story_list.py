@@ -54,7 +54,7 @@ def test_words_find_drafts_by_their_body_and_dek(as_editor, newsroom):
 
 
 def test_the_last_word_finds_every_longer_word_whichever_way_it_is_read(as_editor, editor, newsroom):
-    """The prefix is read as the index's terms when they are few (search.fts5_match on SQLite):
+    """The prefix is read as the index's terms when they are few (search.fts5_matches on SQLite):
     the stories found are those the prefix finds."""
     save_draft(ArticleDraft(headline="Filmmakers meet", body="A filmography and its premieres.\n"), user=editor)
     save_draft(ArticleDraft(headline="Film night", body="A film.\n"), user=editor)

@@ -19,7 +19,7 @@ from newsreel.newsroom import people as people_service
 from newsreel.films.models import Film
 from newsreel.images.models import Image
 from newsreel.newsroom import graph_edits, image_usage, quote_checks
-from newsreel.newsroom import autosave, permissions, preview_links, review, revisions, scheduling, trash
+from newsreel.newsroom import autosave, live_changes, permissions, preview_links, review, revisions, scheduling, trash
 from newsreel.api.keys import create_key
 from newsreel.api.webhooks.events import add_endpoint
 from newsreel.newsroom.intake import ArticleDraft
@@ -140,6 +140,14 @@ SERVICE_CALLS: dict[str, list[tuple[str, str | None, Callable]]] = {
     REVIEW_WITHDRAW: [("review.withdraw", "in_review", lambda user, story: review.withdraw(story, user=user))],
     REVIEW_QUEUE: [("review.queue", None, lambda user, story: review.queue(user)),
                    ("review.sent_back", None, lambda user, story: review.sent_back(user))],
+    permissions.CHANGES_SUBMIT: [("live_changes.submit", "changed", lambda user, story: live_changes.submit(
+        story, user=user, note="New venue"))],
+    permissions.CHANGES_WITHDRAW: [("live_changes.withdraw", "changes_in_review", lambda user, story:
+                                    live_changes.withdraw(story, user=user))],
+    permissions.CHANGES_REQUEST: [("live_changes.request_changes", "changes_in_review", lambda user, story:
+                                   live_changes.request_changes(story, user=user, note="Name the harbour"))],
+    permissions.CHANGES_APPROVE: [("live_changes.approve", "changes_in_review", lambda user, story:
+                                   live_changes.approve(story, user=user))],
     NOTE_INTERNAL: [("review.add_note", "draft", lambda user, story: review.add_note(story, user=user, text="Legal ok"))],
     PEOPLE_MANAGE: [("people.change_role", None, lambda user, story: people_service.change_role(
         person(f"target{next(NEW)}", CONTRIBUTOR), EDITOR, actor=user))],
@@ -171,7 +179,8 @@ def test_every_action_in_the_table_has_its_service_calls_here_or_a_reason():
 
 def fingerprint() -> tuple:
     return (list(Article.objects.order_by("pk").values_list("pk", "state", "latest_revision_id", "headline",
-                                                             "published_at", "unpublish_at")),
+                                                             "published_at", "unpublish_at", "changes_review",
+                                                             "live_revision_id")),
             Revision.objects.count(), TrashedArticle.objects.count(), Autosave.objects.count(),
             StoryNote.objects.count(),
             list(PreviewSecret.objects.values_list("secret", flat=True)))
@@ -184,6 +193,10 @@ def story_of(kind: str | None, writer: User, number: int) -> Article | None:
     story = save_draft(ArticleDraft(headline=f"A {kind} story by {writer.username}, {number}", body=body), user=writer)
     if kind == "live":
         return publish(story)
+    if kind in ("changed", "changes_in_review"):  # live, with changes its writer saved since
+        story = save_draft(ArticleDraft(headline=story.headline + ", changed", body=body, slug=publish(story).slug),
+                           article=story, user=writer)
+        return live_changes.submit(story, user=None) if kind == "changes_in_review" else story
     if kind == "scheduled":
         return scheduling.schedule(story, at=timezone.now() + LATER)
     if kind == "trashed":

@@ -661,3 +661,29 @@ def test_an_everyday_surname_opening_a_sentence_is_a_person_only_when_speaking_o
     text = "Sean Young arrived. Young people queued outside. Young said hello. Young's agent waved."
     assert [m[2] for m in found(gazetteer, text)] == ["Sean Young", "Young", "Young"]
     assert [m.start for m in find_mentions(paragraphs(text), gazetteer)][1:] == [text.index("Young said"), text.index("Young's")]
+
+
+# -- issue 13, round three: names, dates and places that are also one-word titles ---------------
+
+
+def _round_three_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("lakemoor-2013", "Lakemoor", 2013), FilmRef("march-1999", "March", 1999),
+               FilmRef("galicia-2021", "Galicia", 2021)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("lakemoor-2013", "ada-moss", "director"), CreditRef("march-1999", "ada-moss", "director"),
+                 CreditRef("galicia-2021", "ada-moss", "director")],
+    ))
+
+
+def test_a_one_word_title_opening_a_longer_name_a_date_or_after_a_place_word_is_not_the_film():
+    gaz = _round_three_gazetteer()
+    text = ("Ada Moss came to the Lakemoor Film Festival. Her film is delayed to March 2028. "
+            "If you shoot in Galicia, the region pays. March is wide open.")
+    assert keys(gaz, text) == {"ada-moss"}
+
+
+def test_the_same_titles_in_quotes_are_still_the_films():
+    gaz = _round_three_gazetteer()
+    assert keys(gaz, 'Ada Moss made "Lakemoor" and "March" before "Galicia".') == {
+        "ada-moss", "lakemoor-2013", "march-1999", "galicia-2021"}

@@ -14,7 +14,7 @@ from newsreel.desk.views.editor_page import open_editor
 from newsreel.desk.views.editor_save import save_from_editor
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, WorkflowState
-from newsreel.newsroom.permissions import (REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH,
+from newsreel.newsroom.permissions import (CHANGES_SUBMIT, REVIEW_SUBMIT, STORY_CREATE, STORY_EDIT, STORY_PUBLISH, STORY_TRASH,
                                              STORY_UNPUBLISH, STORY_VIEW, allowed)
 
 
@@ -41,6 +41,8 @@ def article_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if action == "publish" and (refusal := refuse(request, STORY_PUBLISH, article)):
         return refusal
     if action == "submit" and (refusal := refuse(request, REVIEW_SUBMIT, article)):
+        return refusal
+    if action == "submit_changes" and (refusal := refuse(request, CHANGES_SUBMIT, article)):
         return refusal
     return save_from_editor(request, article, base, context)
 

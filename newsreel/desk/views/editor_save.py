@@ -1,4 +1,5 @@
-"""What a press of the editor's buttons does: Save, Preview, Submit for review or Publish.
+"""What a press of the editor's buttons does: Save, Preview, Submit for review (a live story:
+Submit changes for review) or Publish.
 Every one saves what is typed first (Preview saves nothing), through the newsroom's publishing
 services; a save over a newer revision becomes a merge instead (merging.py)."""
 
@@ -17,7 +18,7 @@ from newsreel.desk.views import autosave as autosave_views
 from newsreel.desk.views import merging
 from newsreel.desk.views import review as review_views
 from newsreel.desk.views.editor_page import render_editor
-from newsreel.newsroom import publishing, review
+from newsreel.newsroom import live_changes, publishing, review
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision, WorkflowState
 from newsreel.text.types import TextError
@@ -52,6 +53,8 @@ def save_from_editor(request: HttpRequest, article: Article | None, base: Articl
     autosave_views.after_save(request, article, was_new)
     if action == "submit":
         _submit(request, article)
+    elif action == "submit_changes":
+        _submit_changes(request, article)
     elif action == "publish":
         _publish(request, article, form)
     else:
@@ -72,9 +75,23 @@ def _submit(request: HttpRequest, article: Article) -> None:
                                   "by e-mail. You can keep editing; they see your latest saved revision.")
 
 
+def _submit_changes(request: HttpRequest, article: Article) -> None:
+    revision = article.latest_revision
+    note = request.POST.get("changes_note", "")
+    try:
+        live_changes.submit(article, user=request.user, note=note)
+    except review.ReviewError as error:
+        review_views.keep_submit_note(request, article, note, changes=True)
+        messages.error(request, f"Saved as revision {revision.number}, but not submitted: {error}")
+    else:
+        messages.success(request, f"Submitted your changes (revision {revision.number}) for review: the editors are "
+                                  f"told by e-mail. The site shows revision {article.live_revision.number} until "
+                                  "one approves them.")
+
+
 def _publish(request: HttpRequest, article: Article, form: ArticleForm) -> None:
     revision = article.latest_revision
-    state_before = article.state
+    state_before, changes_before = article.state, article.changes_review
     try:
         publishing.publish(article, user=request.user)
     except (IntakeError, TextError) as error:
@@ -89,7 +106,7 @@ def _publish(request: HttpRequest, article: Article, form: ArticleForm) -> None:
         messages.success(request, f"Scheduled revision {revision.number}: it goes live on its publication time.")
     else:
         messages.success(request, f"Published revision {revision.number}.")
-    review.approved(article, user=request.user, state_before=state_before)
+    review.approved(article, user=request.user, state_before=state_before, changes_before=changes_before)
 
 
 def _say_saved(request: HttpRequest, revision: Revision, *, unchanged: bool) -> None:

@@ -4,6 +4,7 @@ through newsreel.newsroom.graph_edits, which links the stories naming it again."
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -12,18 +13,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import desk_view, refuse
-from newsreel.desk.graph_forms import CreditForm, FilmForm, PersonForm
+from newsreel.desk.graph_forms import CreditForm, FilmForm, PersonForm, ReleaseRows
 from newsreel.desk.search_box import search_words
 from newsreel.films.models import Credit, Film, Person
 from newsreel.images.services import create_image
-from newsreel.newsroom import graph_edits
-from newsreel.newsroom.models import Article
+from newsreel.newsroom import clock, graph_edits, graph_relinks
+from newsreel.newsroom.models import Article, RelinkJob
 from newsreel.newsroom.permissions import GRAPH_EDIT, allowed
 
 PER_PAGE = 50
@@ -83,9 +84,12 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
         return refusal
     old_names = graph_edits.names_of(entity) if entity is not None else set()
     form = kind.form(request.POST or None, request.FILES or None, instance=entity)
+    # A film's releases: rows under its form, saved with it.
+    releases = (ReleaseRows(request.POST or None, instance=entity or Film(), prefix="releases")
+                if kind.name == "film" else None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        if form.is_valid() and (releases is None or releases.is_valid()):
             try:
                 with transaction.atomic():
                     saved = form.save(commit=False)
@@ -94,7 +98,10 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
                         image = create_image(upload, alt=form.cleaned_data["upload_alt"],
                                              credit=form.cleaned_data["upload_credit"])
                         setattr(saved, kind.picture, image)
-                    relinked = graph_edits.save_entity(saved, user=request.user, old_names=old_names)
+                    job = graph_edits.save_entity(saved, user=request.user, old_names=old_names)
+                    if releases is not None:
+                        releases.instance = saved
+                        releases.save()
             except ValidationError as error:
                 for field, problems in getattr(error, "message_dict", {"__all__": error.messages}).items():
                     target = {"file": "upload", "alt": "upload_alt", "credit": "upload_credit"}.get(field, field)
@@ -102,11 +109,12 @@ def entity_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
                         form.add_error(target if target in form.fields else None, problem)
             else:
                 what = "Saved" if entity is not None else "Added"
-                stories = f"; {relinked} stor{'y' if relinked == 1 else 'ies'} naming it linked again" if relinked else ""
+                stories = "; the stories naming it are being linked again (progress below)" if job else ""
                 messages.success(request, f"{what} “{saved}”{stories}.")
                 return redirect(kind.url("", saved.pk))
         status = 400
-    context = {"kind": kind, "entity": entity, "form": form, "may_edit": may_edit, "nav": kind.nav}
+    context = {"kind": kind, "entity": entity, "form": form, "may_edit": may_edit, "nav": kind.nav,
+               "releases": releases}
     if entity is not None:
         context.update(_detail(kind, entity, request))
     return render(request, "desk/graph_edit.html", context, status=status)
@@ -123,7 +131,34 @@ def _detail(kind: Kind, entity, request: HttpRequest, credit_form: CreditForm | 
         "credit_form": credit_form or CreditForm(**{field: entity}),
         "public_url": entity.get_absolute_url(),
         "picture": getattr(entity, kind.picture),
+        "relink": _relink_notice(graph_relinks.latest_for(entity)),
     }
+
+
+def _relink_notice(job: RelinkJob | None) -> dict | None:
+    """The newest relink job, for the notice (a finished one only for a day after)."""
+    if job is None or (job.finished and job.finished_at and clock.now() - job.finished_at > dt.timedelta(days=1)):
+        return None
+    return {"job": job, **graph_relinks.progress(job), "status_url": reverse("desk:graph_relink_status", args=[job.pk]),
+            "page_url": reverse("desk:graph_relink", args=[job.pk])}
+
+
+@desk_view
+def relink_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A relink job's progress, on a page of its own (linked from the notice)."""
+    job = get_object_or_404(RelinkJob, pk=pk)
+    kind = KINDS[job.kind]
+    entity = kind.model.objects.filter(pk=job.entity_id).first()
+    return render(request, "desk/graph_relink.html", {
+        "kind": kind, "entity": entity, "relink": _relink_notice(job) or {"job": job, **graph_relinks.progress(job)},
+        "nav": kind.nav, "entity_url": kind.url("", entity.pk) if entity else None})
+
+
+@desk_view
+def relink_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """A relink job's progress as JSON, polled by the notice's script."""
+    job = get_object_or_404(RelinkJob, pk=pk)
+    return JsonResponse(graph_relinks.progress(job))  # the desk answers private, no-store
 
 
 @require_POST
@@ -148,7 +183,8 @@ def credit_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(request, f"Credited {person} on {film}.")
             return redirect(kind.url("", entity.pk) + "#credits")
     context = {"kind": kind, "entity": entity, "form": kind.form(instance=entity), "nav": kind.nav,
-               "may_edit": True, **_detail(kind, entity, request, credit_form=form)}
+               "may_edit": True, **_detail(kind, entity, request, credit_form=form),
+               "releases": ReleaseRows(instance=entity, prefix="releases") if kind.name == "film" else None}
     return render(request, "desk/graph_edit.html", context, status=400)
 
 
@@ -186,6 +222,7 @@ def entity_merge(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return redirect(kind.url("", keep.pk) + "#merge")
     messages.success(request, f"Merged “{merged.old_key}” into “{keep}”: {merged.credits} credit(s), "
                               f"{merged.mentions} mention(s) and {merged.quotes} quote(s) moved; "
-                              f"{merged.stories} stor{'y' if merged.stories == 1 else 'ies'} linked again. "
+                              f"{len(merged.drafts)} draft(s) naming its key rewritten; "
+                              f"the stories naming either are being linked again (progress below). "
                               f"Its old address now leads here.")
     return redirect(kind.url("", keep.pk))

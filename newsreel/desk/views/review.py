@@ -1,6 +1,9 @@
 """Review on the desk: the editors' queue, sending a story back with a note, internal notes,
 and the review panel on a story's editor page. Submitting is the editor form's own button
 (it saves what is typed first, see articles.py); approving is its Publish or Schedule.
+A live story's changes are reviewed the same way with buttons of their own (newsroom.live_changes):
+submitting them is the editor form's "Submit changes for review"; approving publishes the
+revision the editor read.
 
 Each view checks the table of role × action, and the newsroom's review service checks it
 again. A note that cannot be kept (empty where one is needed, too long) is refused with a
@@ -17,11 +20,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from newsreel.desk.access import article_or_refusal, desk_view, refuse
-from newsreel.newsroom import review
-from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.newsroom import live_changes, review
+from newsreel.newsroom.intake import IntakeError
+from newsreel.newsroom.models import Article, ChangesReview, WorkflowState
 from newsreel.newsroom.models.review import NOTE_MAX_CHARS
-from newsreel.newsroom.permissions import (NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
+from newsreel.newsroom.permissions import (CHANGES_APPROVE, CHANGES_REQUEST, CHANGES_SUBMIT, CHANGES_WITHDRAW,
+                                           NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
                                            REVIEW_WITHDRAW, STORY_PUBLISH, allowed)
+from newsreel.text.types import TextError
 
 # Session keys of a note that was refused, so its box shows it again.
 _KEPT = "review-note:{kind}:{pk}"
@@ -96,6 +102,55 @@ def _with_note(request: HttpRequest, article: Article, field: str, kind: str, ac
     return redirect("desk:article_edit", pk=article.pk)
 
 
+@require_POST
+@desk_view
+def changes_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = article_or_refusal(request, pk, CHANGES_WITHDRAW)
+    if refusal:
+        return refusal
+    return _with_note(
+        request, article, "note", "changes-withdraw",
+        lambda text: live_changes.withdraw(article, user=request.user, note=text), "Not withdrawn",
+        lambda after: "Your changes are withdrawn from review: they stay saved, unpublished, and the site shows the "
+                      "live version. Submit them again when ready.")
+
+
+@require_POST
+@desk_view
+def changes_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = article_or_refusal(request, pk, CHANGES_REQUEST)
+    if refusal:
+        return refusal
+    return _with_note(
+        request, article, "note", "changes-back",
+        lambda text: live_changes.request_changes(article, user=request.user, note=text), "Not sent back",
+        lambda after: f"The changes to “{after.headline}” are sent back to the writer with your note; the site "
+                      "keeps the live version.")
+
+
+@require_POST
+@desk_view
+def changes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    article, refusal = article_or_refusal(request, pk, CHANGES_APPROVE)
+    if refusal:
+        return refusal
+    number = request.POST.get("revision", "")
+    try:
+        article = live_changes.approve(article, user=request.user,
+                                       revision_number=int(number) if number.isdigit() else None)
+    except review.ReviewError as error:
+        messages.error(request, f"Not approved: {error}")
+    except IntakeError as error:
+        messages.error(request, "Not approved: the text cannot be published: "
+                                f"{'; '.join(str(problem) for problem in error.errors)}.")
+    except TextError as error:
+        messages.error(request, f"Not approved: the text cannot be published: {error}.")
+    else:
+        messages.success(request, f"Approved and published: revision {article.live_revision.number} of "
+                                  f"“{article.headline}” is live, and its writer is told by e-mail.")
+    return redirect("desk:article_edit", pk=article.pk)
+
+
 def panel_context(request: HttpRequest, article: Article | None) -> dict[str, Any]:
     """What the editor page's review panel shows this person."""
     user = request.user
@@ -123,9 +178,31 @@ def panel_context(request: HttpRequest, article: Article | None) -> dict[str, An
     })
     if not context["submit_note"]:
         context["submit_note"] = _kept(request, "submit", article.pk)
+    context.update(_changes_context(request, article))
     return context
 
 
-def keep_submit_note(request: HttpRequest, article: Article, text: str) -> None:
+def _changes_context(request: HttpRequest, article: Article) -> dict[str, Any]:
+    """The panel's part for a live story's changes (nothing for a story that is not live)."""
+    if not article.is_live:
+        return {}
+    user = request.user
+    writer = not allowed(user, STORY_PUBLISH, article)  # editors publish their changes, they need no review
+    in_review = article.changes_review == ChangesReview.IN_REVIEW
+    return {
+        "changes_in_review": in_review,
+        "changes_sent_back": article.changes_review == ChangesReview.CHANGES_REQUESTED,
+        "may_submit_changes": writer and allowed(user, CHANGES_SUBMIT, article) and not in_review,
+        "may_withdraw_changes": writer and allowed(user, CHANGES_WITHDRAW, article) and in_review,
+        "may_send_changes_back": allowed(user, CHANGES_REQUEST, article) and in_review,
+        "may_approve_changes": allowed(user, CHANGES_APPROVE, article) and in_review,
+        "changes_submit_note": request.POST.get("changes_note", "") if request.method == "POST"
+        else _kept(request, "changes-submit", article.pk),
+        "changes_back_note": _kept(request, "changes-back", article.pk),
+        "changes_withdraw_note": _kept(request, "changes-withdraw", article.pk),
+    }
+
+
+def keep_submit_note(request: HttpRequest, article: Article, text: str, *, changes: bool = False) -> None:
     """A submission refused after its save: offer the note back in its box."""
-    _keep(request, "submit", article.pk, text)
+    _keep(request, "changes-submit" if changes else "submit", article.pk, text)

@@ -131,7 +131,7 @@ def _picture(image: Image | None) -> dict | None:
 def _write_graph(root: Path, result: ContentExportResult) -> None:
     """import-kb JSON in id order (an empty site gives them ids in the same order) and their times."""
     films, people, extra = [], [], {"films": {}, "people": {}}
-    for film in Film.objects.order_by("id").select_related("poster"):
+    for film in Film.objects.order_by("id").select_related("poster").prefetch_related("releases"):
         record: dict[str, Any] = {"key": film.key, "title": film.title}
         if film.year is not None:
             record["year"] = film.year
@@ -141,6 +141,10 @@ def _write_graph(root: Path, result: ContentExportResult) -> None:
                 record[name] = getattr(film, name)
         if film.release_date:
             record["release_date"] = film.release_date.isoformat()
+        releases = [{"country": r.country, "date": r.date.isoformat(), "kind": r.kind, "note": r.note}
+                    for r in film.releases.all()]
+        if releases:
+            record["releases"] = releases
         if film.poster is not None:
             record["poster"] = _picture(film.poster)
         films.append(record)

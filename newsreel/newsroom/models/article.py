@@ -30,6 +30,15 @@ class WorkflowState(models.TextChoices):
     DELETED = "deleted", "In the trash"  # newsreel.newsroom.trash: restorable for 30 days
 
 
+class ChangesReview(models.TextChoices):
+    """Where a live story's saved changes stand (newsreel.newsroom.live_changes): the story stays
+    PUBLISHED and its live revision serves throughout; only the pending revision is reviewed."""
+
+    NONE = "none", "No changes in review"
+    IN_REVIEW = "in_review", "Changes in review"
+    CHANGES_REQUESTED = "changes_requested", "Changes sent back"
+
+
 class Article(models.Model):
     headline = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
@@ -57,6 +66,9 @@ class Article(models.Model):
     verdict = models.CharField(max_length=200, blank=True, help_text="The review's one-line verdict")
 
     state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
+    changes_review = models.CharField(
+        max_length=20, choices=ChangesReview.choices, default=ChangesReview.NONE,
+        help_text="Review of a live story's saved changes; never read by a public surface")
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -99,6 +111,8 @@ class Article(models.Model):
             # Whether a story is live and when it was published, looked up by id without
             # reading its long texts: related-story ranking checks thousands of ids at once.
             models.Index(fields=["id", "state", "published_at"], name=LIVE_BY_ID_INDEX),
+            # The review queue finds the few live stories whose changes wait among all the live ones.
+            models.Index(fields=["changes_review", "state"], name="newsroom_article_changes_idx"),
         ]
         permissions = [
             ("publish_article", "Can publish and unpublish articles"),

@@ -198,8 +198,8 @@ def movie(film: Film, credits: Sequence[Credit], poster: Picture | None) -> dict
     data: dict[str, Any] = {"@context": CONTEXT, **entity("Movie", film.title, film.get_absolute_url(), [])}
     if film.synopsis:
         data["description"] = film.synopsis
-    if film.release_date:
-        data["datePublished"] = film.release_date.isoformat()
+    if first := film.first_release_date:  # the earliest release anywhere, festival premieres included
+        data["datePublished"] = first.isoformat()
     if film.year:
         data["dateCreated"] = str(film.year)
     if poster is not None:

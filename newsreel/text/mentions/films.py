@@ -20,6 +20,13 @@ _MANY = 16  # films sharing one title beyond which only those with evidence are 
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
 _OLD_CUES = frozenset("original old older classic first".split())
+# Days and months name a date far more often than a film: as a title they need quotes or italics.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+# Words before a place ("shoot in Galicia", "flew to Lakemoor"): a one-word title there needs typography.
+_PLACE_CUES = frozenset("in at from to near across around outside throughout inside via".split())
 
 
 class FilmTitles:
@@ -175,6 +182,10 @@ class FilmTitles:
             "near_years": t.near_years(first, last),
             "longer_name": t.in_longer_name(first, last),
             "label": last + 1 < len(t.folded) and t.folded[last + 1] == ":",
+            # "the Lakemoor Film Festival": any capitalised word glued after a one-word title
+            "name_after": t.word(last + 1) and t.para[last + 1] == span.para and t.raw[last + 1][:1].isupper()
+            and t.spaced[last + 1],
+            "place_cue": before >= 0 and t.para[before] == span.para and t.folded[before] in _PLACE_CUES,
         }
 
     def _score(
@@ -192,6 +203,13 @@ class FilmTitles:
         single_word = evidence["words"] == 1
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
+        if single_word and not evidence["quoted"] and not paren_years:
+            # Without quotes or italics a one-word title that opens a longer name ("Lakemoor
+            # Film Festival"), is a day or a month ("to March 2028"), or follows a place's
+            # preposition ("shoot in Galicia") is that name, date or place, not the film.
+            word = self.t.folded[self.t.words(span.first, span.last)[0]]
+            if evidence["name_after"] or word in _CALENDAR or (evidence["place_cue"] and tier != _WORD_TIER):
+                return None
         if single_word and not evidence["quoted"] and not paren_years:
             word = self.t.folded[self.t.words(span.first, span.last)[0]]
             if self.character_films.get(word, set()) - {film.key}:

@@ -46,6 +46,47 @@
     });
   }
 
+  /* A relink job's notice (films and people): ask its status every two seconds until it is
+     done, and say how far it has got; without this the notice asks for a reload. */
+  var relink = document.querySelector("[data-relink-status]");
+  if (relink && relink.getAttribute("data-relink-state") !== "done") {
+    var relinkText = relink.querySelector("[data-relink-text]");
+    var relinkHint = relink.querySelector("[data-relink-reload]");
+    if (relinkHint) relinkHint.hidden = true;
+    var pollRelink = function () {
+      fetch(relink.getAttribute("data-relink-status"), {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+        .then(function (job) {
+          var bar = relink.querySelector("[data-relink-bar]");
+          if (job.listed && job.total) {
+            if (!bar) {
+              bar = document.createElement("progress");
+              bar.setAttribute("data-relink-bar", "");
+              bar.setAttribute("aria-label", "Stories checked");
+              relinkText.after(bar);
+            }
+            bar.max = job.total;
+            bar.value = job.checked;
+          }
+          relink.setAttribute("data-relink-state", job.state);
+          if (job.state === "queued") {
+            relinkText.textContent = "Linking the stories that name " + job.label + " again: waiting for the worker.";
+          } else if (job.state === "running") {
+            relinkText.textContent = "Linking the stories that name " + job.label + " again: " + (job.listed
+              ? job.checked + " of " + job.total + " checked, " + job.changed + " republished." : "finding them.");
+          } else {
+            relinkText.textContent = "Stories naming " + job.label + " linked again: " + job.checked + " checked, "
+              + job.changed + " republished" + (job.errors.length ? ", " + job.errors.length
+              + " could not be (reload to see which)" : "") + ".";
+            return;
+          }
+          window.setTimeout(pollRelink, 2000);
+        })
+        .catch(function () { if (relinkHint) relinkHint.hidden = false; });
+    };
+    window.setTimeout(pollRelink, 1000);
+  }
+
   document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
 
   /* Destructive buttons ask first. */

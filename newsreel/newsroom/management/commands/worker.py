@@ -1,5 +1,6 @@
-"""newsreel worker: publish scheduled stories on their minute and take stories down at
-their unpublish time (see newsreel.newsroom.worker)."""
+"""newsreel worker: publish scheduled stories on their minute, take stories down at their
+unpublish time, and link stories again after a film or person changed (see
+newsreel.newsroom.worker)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from newsreel.newsroom.worker import Worker, WorkerOptions
 
 
 class Command(BaseCommand):
-    help = "Run the background worker: scheduled stories go live on their minute; unpublish times are kept."
+    help = ("Run the background worker: scheduled stories go live on their minute; unpublish times are kept; "
+            "stories naming a film or person changed in the desk are linked again.")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--interval", type=float, default=1.0,
@@ -34,6 +36,7 @@ class Command(BaseCommand):
             self.stdout.flush()
 
         logging.getLogger("newsreel.scheduling").setLevel(logging.INFO)  # "published X, N s after its minute"
+        logging.getLogger("newsreel.relinks").setLevel(logging.INFO)  # "relink job N: story S checked (i of n)"
         worker = Worker(WorkerOptions(interval=interval, sweep_every=sweep_every, stop_with=stop_with, once=once),
                         report=report)
         worker.install_signals()
