@@ -92,3 +92,22 @@ def test_words_with_a_state_or_dates_are_counted_from_the_gin_index_holding_both
     crossed = [line for line in plan.splitlines() if "Index Cond" in line and "@@" in line]
     assert "desk_story_words_filters" in plan and crossed, plan
     assert ("state" if "state" in filters else "updated_at") in crossed[0], plan
+
+
+@pytest.mark.parametrize("query", [StoryQuery(), StoryQuery(author="someone"), StoryQuery(words="festival")])
+def test_no_list_starts_parallel_workers_and_the_setting_comes_back_after(festival_notes, query):
+    """Parallel workers took 20 of an author's page's 30 ms at 100,000 stories on 2 cores."""
+    from django.db import transaction
+
+    def workers() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('max_parallel_workers_per_gather')")
+            return cursor.fetchone()[0]
+
+    with transaction.atomic():
+        before = workers()
+        for counted in (None, Counted(count=30, more=False, per_page=25)):
+            with planned(query, counted):
+                assert workers() == "0"
+            assert workers() == before
+    assert before != "0", "PostgreSQL's default allows parallel workers; the spec would prove nothing"
