@@ -24,6 +24,12 @@ def fill_body(page, text: str) -> None:
     page.evaluate("([text]) => document.getElementById('id_body').writingEditor.setText(text)", [text])
     # The editor then refreshes its preview; let that finish before the spec saves or publishes
     # (the tests' in-memory SQLite refuses a write while another request holds a table).
+    settled_preview(page)
+
+
+def settled_preview(page) -> None:
+    """Until the editor is set up and its preview shows the body as it is now."""
+    wait_for_editor(page)
     page.wait_for_function("() => document.getElementById('id_body').writingEditor.previewSettled()")
 
 

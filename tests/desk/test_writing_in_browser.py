@@ -18,6 +18,7 @@ from newsreel.newsroom.models import Article, WorkflowState
 
 from tests.browser.test_accessibility import AXE_RUN, axe_source  # noqa: F401 (a fixture)
 from tests.graph import SAME_NAMED
+from tests.writing_editor import settled_preview, wait_for_editor  # noqa: F401 (settled_preview: for the specs beside this one)
 
 from .conftest import GRAPH, make_user
 
@@ -51,14 +52,11 @@ def editor_text(page) -> str:
 
 def settled_completions(page) -> None:
     """Wait until the list shows the server's answer to what was typed last."""
+    wait_for_editor(page)
     page.wait_for_function("() => document.getElementById('id_body').writingEditor.completing() === 'active'")
     # Enter pressed within 75 ms of the list opening is a new line, not a choice (CodeMirror's
     # interactionDelay): a person reads the list first.
     page.wait_for_timeout(150)
-
-
-def settled_preview(page) -> None:
-    page.wait_for_function("() => document.getElementById('id_body').writingEditor.previewSettled()")
 
 
 def preview_frame(page):
