@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
+
 
 class ConfigError(Exception):
     """A setting is missing or malformed; the message names it and says how to fix it."""
@@ -91,10 +93,10 @@ def _parse_auto_bool(value: str) -> bool | None:
 
 
 def _parse_seconds(value: str) -> int:
-    value = value.strip()
-    if not value.isdigit():
+    seconds = whole_number(value.strip(), largest=LARGEST_BIG_INTEGER)
+    if seconds is None:
         raise ValueError("expected a whole number of seconds, e.g. 31536000 for a year")
-    return int(value)
+    return seconds
 
 
 def _parse_optional_url(value: str) -> str:

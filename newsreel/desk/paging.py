@@ -23,6 +23,7 @@ from typing import Any, Callable
 from django.db.models import QuerySet
 
 from newsreel.desk.search import SORT_KEYS, Position, stories_after
+from newsreel.numbers import whole_number
 
 COUNT_CAP = 10_000
 
@@ -70,7 +71,7 @@ class CappedPage:
 
 def page_number(text: str | None) -> int:
     """The page asked for; anything that is not a page number is the first page."""
-    return int(text) if text and text.isdigit() and 0 < int(text) < 1_000_000 else 1
+    return whole_number(text, largest=999_999) or 1
 
 
 # How the database should read the list, told what the count found (None: for the count

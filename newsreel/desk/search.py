@@ -26,6 +26,7 @@ from django.utils import timezone
 from newsreel.desk.models import StoryEntry, StoryFacet
 from newsreel.desk.story_index import CONFIG, FTS, FTS_TOKENIZER
 from newsreel.newsroom.models import WorkflowState
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 if TYPE_CHECKING:
     from newsreel.desk.paging import Counted
@@ -426,18 +427,19 @@ def position_of(entry: StoryEntry, sort: str) -> Position:
 def parse_position(token: str | None, sort: str) -> Position | None:
     """The position a page link names, or None when there is none or it is damaged (the
     list then pages by number, which shows the same stories unless the list changed)."""
-    number, _, value = (token or "").partition("~")
-    if not number.isdigit() or len(token or "") > 400:
+    text, _, value = (token or "").partition("~")
+    number = whole_number(text, largest=LARGEST_BIG_INTEGER)  # an article key
+    if number is None or len(token or "") > 400:
         return None
     if SORT_KEYS.get(sort, "updated_at") == "headline_key":
-        return Position(value, int(number))
+        return Position(value, number)
     if not value and sort == "published":
-        return Position(None, int(number))
+        return Position(None, number)
     try:
         when = dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return Position(when, int(number)) if when.tzinfo is not None else None
+    return Position(when, number) if when.tzinfo is not None else None
 
 
 def stories_after(entries: QuerySet[StoryEntry], sort: str, position: Position, count: int,

@@ -40,6 +40,7 @@ from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming, SourceKey
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft",
                   "private": "draft"}
@@ -275,7 +276,7 @@ class MediaFolder:
 
     def find(self, src: str, attachment_id: str) -> tuple[str, WxrItem | None]:
         """(path relative to the folder, the attachment it is) for a picture; path '' when not found."""
-        attachment = self.attachments.get(int(attachment_id)) if attachment_id.isdigit() else None
+        attachment = self.attachments.get(whole_number(attachment_id, largest=LARGEST_BIG_INTEGER))
         candidates: list[str] = []
         if attachment is not None:
             candidates.append(self._relative(attachment))

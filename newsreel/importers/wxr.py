@@ -32,6 +32,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
+
 NS = {
     "wp": "http://wordpress.org/export/{version}/",
     "content": "http://purl.org/rss/1.0/modules/content/",
@@ -274,7 +276,7 @@ def _text(element: etree._Element, path: str) -> str:
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 19 else None
+    return whole_number(value, largest=LARGEST_BIG_INTEGER)
 
 
 def _wp_date(value: str, line: int, title: str, problems: list[Problem]) -> dt.datetime | None:

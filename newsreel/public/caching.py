@@ -32,6 +32,7 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from newsreel import links
 from newsreel.public import conditional, store
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 SHORT_CACHE_CONTROL = "public, max-age=60, s-maxage=60"
 NO_STORE = "no-store"
@@ -86,6 +87,7 @@ def _etag(request: HttpRequest, response: HttpResponse) -> str:
     # A file: its modification time and size name the version, without reading it.
     modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
     length = response.headers.get("Content-Length", "")
-    if modified is not None and length.isdigit():
-        return '"%x-%x"' % (modified, int(length))
+    size = whole_number(length, largest=LARGEST_BIG_INTEGER)
+    if modified is not None and size is not None:
+        return '"%x-%x"' % (modified, size)
     return ""

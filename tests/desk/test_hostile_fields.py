@@ -53,3 +53,33 @@ def test_a_truncated_upload_is_an_error_at_the_file_field_not_a_500(as_editor, s
     assert response.status_code == 400
     assert "truncated or damaged" in " ".join(response.context["form"].errors["file"])
     assert not Image.objects.exists() and not any(path.is_file() for path in tmp_path.rglob("*"))
+
+
+# "²" and "٣" pass str.isdigit(); int() refuses the first, and no column holds forty nines.
+NOT_NUMBERS = ["²", "٣", "9" * 40]
+
+
+@pytest.fixture
+def story(as_editor, graph) -> Article:
+    as_editor.post("/desk/articles/new/", article_form())
+    return Article.objects.get()
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+def test_numbers_in_desk_addresses_that_are_not_numbers_are_ignored_or_named(as_editor, story, value):
+    assert as_editor.get("/desk/", {"page": value}).status_code == 200
+    assert as_editor.get("/desk/", {"after": f"{value}~2026-01-01T00:00:00+00:00"}).status_code == 200
+    assert as_editor.get(f"/desk/articles/{story.pk}/", {"revision": value}).status_code == 200
+    compare = as_editor.get(f"/desk/articles/{story.pk}/revisions/compare/", {"from": value, "to": "1"})
+    assert compare.status_code == 400 and "Choose two from the list of revisions" in compare.content.decode()
+    assert as_editor.get("/desk/images/find/", {"q": "9" * 40}).json() == {"images": []}
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+def test_numbers_in_desk_forms_that_are_not_numbers_are_refused_or_ignored(as_editor, story, value):
+    added = as_editor.post("/desk/knowledge/add/", {"kind": "film", "title": "Tidewater", "year": value})
+    assert added.status_code == 400 and "is not a year" in added.json()["errors"]["year"][0]
+    kept = as_editor.post(f"/desk/articles/{story.pk}/autosave/", article_form(base_revision=value))
+    assert kept.status_code == 200
+    approved = as_editor.post(f"/desk/articles/{story.pk}/changes/approve/", {"revision": value})
+    assert approved.status_code == 302

@@ -136,3 +136,11 @@ def test_a_file_that_is_not_an_export_says_so():
         parse_wxr(b"<html><body>Not an export</body></html>")
     with pytest.raises(WxrError, match="not XML|no <rss>"):
         parse_wxr(b"\x00\x01 binary")
+
+
+@pytest.mark.parametrize("post_id", ["²", "9" * 40])
+def test_a_post_id_that_is_not_a_number_is_read_as_none_not_a_crash(post_id):
+    text = wxr([story(1, "Harbor notes")]).replace("<wp:post_id>1</wp:post_id>", f"<wp:post_id>{post_id}</wp:post_id>")
+    assert f"<wp:post_id>{post_id}</wp:post_id>" in text
+    [item] = parse_wxr(text.encode()).items
+    assert item.post_id is None

@@ -20,6 +20,7 @@ from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.permissions import STORY_CREATE, STORY_EDIT, STORY_VIEW
 from newsreel.newsroom.publishing import draft_for
+from newsreel.numbers import whole_number
 
 # How often the editor page autosaves while someone types (autosave.js reads it from the page).
 AUTOSAVE_SECONDS = 3
@@ -124,8 +125,7 @@ def preview(request: HttpRequest, article: Article | None, draft: ArticleDraft) 
 
 
 def _base(request: HttpRequest) -> int:
-    value = request.POST.get("base_revision", "0")
-    return int(value) if value.isdigit() else 0
+    return whole_number(request.POST.get("base_revision")) or 0
 
 
 def after_save(request: HttpRequest, article: Article, was_new: bool) -> None:

@@ -18,14 +18,16 @@ from newsreel.images.models import Image
 from newsreel.newsroom import publishing
 from newsreel.newsroom.intake import ArticleDraft
 from newsreel.newsroom.models import Article
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 
 def open_editor(request: HttpRequest, article: Article | None, base: ArticleDraft | None, context: dict) -> HttpResponse:
     """The latest saved words, or an older revision the writer asked to start from."""
     draft = base
     from_revision = None
-    if article and request.GET.get("revision", "").isdigit():
-        from_revision = article.revisions.filter(number=int(request.GET["revision"])).first()
+    revision_number = whole_number(request.GET.get("revision"))
+    if article and revision_number is not None:
+        from_revision = article.revisions.filter(number=revision_number).first()
         if from_revision:
             draft = ArticleDraft.from_json(from_revision.content)
     initial = initial_from_draft(draft) if draft else {}
@@ -47,7 +49,7 @@ def render_editor(request: HttpRequest, form: ArticleForm, context: dict, status
         "link_rows": link_rows(article, overrides or {}),
         "entity_choices": entity_choices(),
         "form": form,
-        "hero": Image.objects.filter(pk=int(hero)).first() if hero.isdigit() else None,
+        "hero": Image.objects.filter(pk=hero_pk).first() if (hero_pk := whole_number(hero, largest=LARGEST_BIG_INTEGER)) else None,
         "body_problems": _body_problems(form) + [
             {"line": p.line, "message": p.message} for p in context.get("saved_problems", []) if p.field == "body"
         ],

@@ -28,6 +28,7 @@ from newsreel.newsroom.permissions import (CHANGES_APPROVE, CHANGES_REQUEST, CHA
                                            NOTE_INTERNAL, REVIEW_QUEUE, REVIEW_REQUEST_CHANGES, REVIEW_SUBMIT,
                                            REVIEW_WITHDRAW, STORY_PUBLISH, allowed)
 from newsreel.text.types import TextError
+from newsreel.numbers import whole_number
 
 # Session keys of a note that was refused, so its box shows it again.
 _KEPT = "review-note:{kind}:{pk}"
@@ -137,7 +138,7 @@ def changes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     number = request.POST.get("revision", "")
     try:
         article = live_changes.approve(article, user=request.user,
-                                       revision_number=int(number) if number.isdigit() else None)
+                                       revision_number=whole_number(number))
     except review.ReviewError as error:
         messages.error(request, f"Not approved: {error}")
     except IntakeError as error:

@@ -14,15 +14,12 @@ from newsreel.newsroom import revisions
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
 from newsreel.newsroom.models import Article, Revision
 from newsreel.newsroom.permissions import STORY_EDIT, STORY_VIEW
+from newsreel.numbers import whole_number
 
 
 
 def _article(request: HttpRequest, pk: int, action: str) -> tuple[Article, HttpResponse | None]:
     return article_or_refusal(request, pk, action, "latest_revision", "live_revision")
-
-
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
 
 
 @desk_view
@@ -55,7 +52,7 @@ def revision_compare(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal:
         return refusal
     numbers = sorted(article.revisions.values_list("number", flat=True))
-    first, second = _number(request.GET.get("from", "")), _number(request.GET.get("to", ""))
+    first, second = whole_number(request.GET.get("from", "")), whole_number(request.GET.get("to", ""))
     problems = []
     for label, number in (("from", first), ("to", second)):
         if number is None or number not in numbers:

@@ -35,6 +35,7 @@ from newsreel.images.services import create_image
 from newsreel.newsroom import autosave, graph_edits, permissions, presence, processed_drafts, publishing, quote_checks
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.permissions import GRAPH_EDIT, IMAGE_UPLOAD, QUOTE_CHECK, allowed
+from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 IMAGES_FOUND = 12
 
@@ -122,10 +123,11 @@ def graph_add(request: HttpRequest) -> JsonResponse:
     kind = request.POST.get("kind", "")
     name = request.POST.get("title" if kind == "film" else "name", "")
     year_text = request.POST.get("year", "").strip()
-    if kind == "film" and year_text and not (year_text.isdigit() and 1870 <= int(year_text) <= 2100):
+    year = whole_number(year_text)
+    if kind == "film" and year_text and not (year is not None and 1870 <= year <= 2100):
         return JsonResponse({"errors": {"year": [f"“{year_text[:20]}” is not a year (1870 to 2100)."]}}, status=400)
     try:
-        entity = graph_edits.add_named(kind, name, year=int(year_text) if kind == "film" and year_text else None,
+        entity = graph_edits.add_named(kind, name, year=year if kind == "film" else None,
                                        user=request.user)
     except ValidationError as error:
         errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
@@ -146,8 +148,8 @@ def image_find(request: HttpRequest) -> JsonResponse:
     """Pictures whose alt text, credit or caption holds the words (or whose number is `q`), newest first."""
     query = search_words(request)
     images = Image.objects.order_by("-pk")
-    if query.isdigit():
-        images = images.filter(pk=int(query))
+    if query.isdigit():  # a number: the picture with that number, or none
+        images = images.filter(pk=whole_number(query, largest=LARGEST_BIG_INTEGER) or 0)
     else:
         for word in words_of(query):
             images = images.filter(Q(alt__icontains=word) | Q(credit__icontains=word) | Q(caption__icontains=word))

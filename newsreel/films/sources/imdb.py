@@ -17,6 +17,7 @@ from typing import Iterator
 
 from newsreel.films.models import Film, Person
 from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+from newsreel.numbers import whole_number
 
 FILM_TYPES = ("movie", "tvMovie")
 FILES = ("title.basics", "title.ratings", "title.akas", "title.crew", "title.principals", "name.basics")
@@ -73,9 +74,10 @@ def rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
 def _year(value: str, path: Path, number: int) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
+    year = whole_number(value, largest=9999)
+    if year is None:
         raise SourceError(f"{path}, line {number}: startYear {value!r} is not a year")
-    return int(value)
+    return year
 
 
 def read_imdb(folder: Path, selection: Selection) -> dict:
@@ -95,8 +97,8 @@ def read_imdb(folder: Path, selection: Selection) -> dict:
         ratings = _find(folder, "title.ratings", False)
         if ratings is None:
             raise SourceError(f"{folder}: --min-votes needs title.ratings.tsv.gz beside title.basics")
-        votes = {tconst: int(count) for _, (tconst, _average, count) in rows(ratings, "title.ratings")
-                 if tconst in films and count.isdigit()}
+        votes = {tconst: whole_number(count) or 0 for _, (tconst, _average, count) in rows(ratings, "title.ratings")
+                 if tconst in films}
         films = {tconst: film for tconst, film in films.items() if votes.get(tconst, 0) >= selection.min_votes}
     akas = _find(folder, "title.akas", False)
     if akas is not None:
