@@ -77,7 +77,8 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
     def attempt() -> tuple[Article, bool]:
         try:
             with transaction.atomic():
-                existing = existing_article(incoming)
+                known = _known_key(incoming.key)
+                existing = existing_article(incoming, known=known)
                 state_before = existing.state if existing is not None else None
                 changes_before = existing.changes_review if existing is not None else ChangesReview.NONE
                 draft = validate_draft(incoming.draft, article=existing, source=source)
@@ -93,7 +94,7 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
                 else:
                     article = save_draft(draft, article=existing, origin=origin)
                 if incoming.key is not None:
-                    _keep_key(incoming.key, article)
+                    _keep_key(incoming.key, article, known)
                 if incoming.after is not None:
                     incoming.after(article)
                 if dry_run:
@@ -113,16 +114,28 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
     return run_write(attempt, atomic=False)
 
 
-def existing_article(incoming: Incoming) -> Article | None:
+_UNKNOWN = object()
+
+
+def _known_key(key: SourceKey | None) -> SourceId | None:
+    """The stored source id `key` names (with its article), None when there is none or no key."""
+    if key is None:
+        return None
+    return SourceId.objects.filter(source=key.source, external_id=key.external_id).select_related("article").first()
+
+
+def existing_article(incoming: Incoming, *, known: SourceId | None | object = _UNKNOWN) -> Article | None:
     """The story this incoming draft updates: by its source id, else by its slug, else None (a new one).
 
+    `known` is the key's stored row when the caller has already looked it up (`_known_key`).
     Raises IntakeError when the slug belongs to a story imported from another item of the
     same source (two posts sharing a slug are two stories, never one)."""
     key = incoming.key
     by_slug = article_for(incoming.draft)
     if key is None:
         return by_slug
-    known = SourceId.objects.filter(source=key.source, external_id=key.external_id).select_related("article").first()
+    if known is _UNKNOWN:
+        known = _known_key(key)
     if known is not None:
         return known.article
     if by_slug is not None:
@@ -133,9 +146,17 @@ def existing_article(incoming: Incoming) -> Article | None:
     return by_slug
 
 
-def _keep_key(key: SourceKey, article: Article) -> None:
-    SourceId.objects.update_or_create(source=key.source, external_id=key.external_id,
-                                      defaults={"article": article, "wordpress_post_id": key.wordpress_post_id})
+def _keep_key(key: SourceKey, article: Article, known: SourceId | None) -> None:
+    """Store the key on the article; `known` is its row as looked up earlier in this transaction.
+
+    The row was read in this very transaction, so it is written directly: an
+    update_or_create would read it again, in two savepoints of its own, for every story.
+    """
+    if known is None:
+        SourceId.objects.create(article=article, source=key.source, external_id=key.external_id,
+                                wordpress_post_id=key.wordpress_post_id)
+    elif (known.article_id, known.wordpress_post_id) != (article.pk, key.wordpress_post_id):
+        SourceId.objects.filter(pk=known.pk).update(article=article, wordpress_post_id=key.wordpress_post_id)
 
 
 def _prepared(incoming: Incoming) -> Prepared | None:

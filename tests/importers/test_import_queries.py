@@ -1,0 +1,61 @@
+"""What a batched WordPress import asks the database for each story (issue #10's speed).
+
+Most of an import's time per story is the ORM building queries, so the questions a story
+repeats are counted here: each one removed has a spec that fails if it comes back, and
+the whole import has a budget of queries per story.
+"""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsreel.newsroom.models import Article, SourceId
+from tests.importers.test_import_same_as_one_by_one import site_data, write_export
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Posts in the export that become stories (nine published posts, one scheduled, one draft).
+STORIES = 11
+
+
+def imported(tmp_path, settings) -> list[str]:
+    """Import the shared export into this site; every statement the import sent."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    site_data()
+    export, uploads = write_export(tmp_path)
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import", "wordpress", str(export), "--media", str(uploads), stdout=StringIO(), stderr=StringIO())
+    assert Article.objects.count() == STORIES
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def about(statements: list[str], pattern: str) -> list[str]:
+    return [sql for sql in statements if re.search(pattern, sql)]
+
+
+def test_a_story_s_source_id_is_read_once_and_written_without_savepoints(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    # One look-up per story (which story it updates), one insert: update_or_create read it
+    # again, inside two savepoints of its own.
+    assert len(about(statements, r'^SELECT .* FROM "newsroom_sourceid"')) == STORIES
+    assert len(about(statements, r'^INSERT INTO "newsroom_sourceid"')) == STORIES
+    assert SourceId.objects.count() == STORIES
+
+
+def test_a_reimported_story_keeps_its_source_id_without_writing_it(tmp_path, settings):
+    imported(tmp_path, settings)
+    before = dict(SourceId.objects.values_list("external_id", "article_id"))
+    export, uploads = write_export(tmp_path)
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import", "wordpress", str(export), "--media", str(uploads), stdout=StringIO(), stderr=StringIO())
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not about(statements, r'^(INSERT INTO|UPDATE) "newsroom_sourceid"')
+    assert dict(SourceId.objects.values_list("external_id", "article_id")) == before
+    assert Article.objects.count() == STORIES
+
