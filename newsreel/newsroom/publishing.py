@@ -255,12 +255,27 @@ def _apply_content(article: Article, draft: ArticleDraft) -> None:
 
 
 def _apply_relations(article: Article, draft: ArticleDraft) -> None:
-    tags = [Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0] for name in draft.tags]
-    article.tags.set(tags)
+    tags = _named(Tag, draft.tags)
+    article.tags.set([tags[slugify(name)] for name in draft.tags])
     Byline.objects.filter(article=article).delete()
-    for order, name in enumerate(draft.authors):
-        author, _ = Author.objects.get_or_create(slug=slugify(name), defaults={"name": name})
-        Byline.objects.create(article=article, author=author, order=order)
+    authors = _named(Author, draft.authors)
+    Byline.objects.bulk_create(Byline(article=article, author=authors[slugify(name)], order=order)
+                               for order, name in enumerate(draft.authors))
+
+
+def _named(model: type[Tag] | type[Author], names: list[str]) -> dict[str, Any]:
+    """The tags or authors with these names' slugs, by slug; the missing ones created with the first name given.
+
+    One query for those that exist (a get_or_create each cost a query per name, for every
+    story an import publishes); the new ones are created one by one, so their receivers run."""
+    slugs: dict[str, str] = {}
+    for name in names:  # the first name of a slug wins, and new rows are made in the draft's order, as before
+        slugs.setdefault(slugify(name), name)
+    found = {row.slug: row for row in model.objects.filter(slug__in=slugs)} if slugs else {}
+    for slug, name in slugs.items():
+        if slug not in found:
+            found[slug] = model.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+    return found
 
 
 def unsaved_article(draft: ArticleDraft, processed: ProcessedArticle) -> Article:

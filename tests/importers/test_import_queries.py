@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsreel.newsroom.models import Article, SourceId
+from newsreel.newsroom.models import Article, Byline, SourceId
 from tests.importers.test_import_same_as_one_by_one import site_data, write_export
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,4 +58,19 @@ def test_a_reimported_story_keeps_its_source_id_without_writing_it(tmp_path, set
     assert not about(statements, r'^(INSERT INTO|UPDATE) "newsroom_sourceid"')
     assert dict(SourceId.objects.values_list("external_id", "article_id")) == before
     assert Article.objects.count() == STORIES
+
+
+def test_tags_and_authors_are_looked_up_once_per_story(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    by_slug = about(statements, r'^SELECT .* FROM "newsroom_tag" WHERE "newsroom_tag"\."slug" IN')
+    one_by_one = about(statements, r'^SELECT .* FROM "newsroom_tag" WHERE "newsroom_tag"\."slug" = ')
+    published = Article.objects.live().count()
+    # Every published story has two tags: one query for both, a get_or_create each only for
+    # the few tags that are new (the export has three).
+    assert len(by_slug) == published
+    assert len(one_by_one) <= 3
+    assert len(about(statements, r'^INSERT INTO "newsroom_byline"')) == published  # one bulk insert each
+    assert len(about(statements, r'^SELECT .* FROM "newsroom_author" WHERE "newsroom_author"\."slug" = ')) <= 2
+    assert sorted(Byline.objects.values_list("article__slug", "author__slug", "order"))[:2] == [
+        ("dispatch-0", "nadia-ferro", 0), ("dispatch-1", "tomas-okafor", 0)]
 

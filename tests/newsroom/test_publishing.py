@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from newsreel.newsroom.intake import ArticleDraft, IntakeError
-from newsreel.newsroom.models import Article, Mention, Quote, WorkflowState
+from newsreel.newsroom.models import Article, Byline, Mention, Quote, Tag, WorkflowState
 from newsreel.newsroom.publishing import neighbours, publish, save_and_publish, save_draft, unpublish
 from newsreel.newsroom.signals import article_published
 
@@ -144,3 +144,16 @@ def test_save_and_publish_runs_the_text_core_once(small_graph, monkeypatch):
     assert article.is_live and len(calls) == 1
     publishing.publish(article)  # a publish on its own runs it for the revision it publishes
     assert len(calls) == 2
+
+
+def test_tags_and_bylines_keep_the_first_name_of_a_slug_and_the_draft_s_order(small_graph):
+    Tag.objects.create(slug="festival", name="Festival")
+    article = save_and_publish(draft(tags=["festival", "Night Owls", "night owls", "Awards"],
+                                     authors=["Tomás Okafor", "Ana Reyes"]))
+    assert sorted(article.tags.values_list("slug", "name")) == [
+        ("awards", "Awards"), ("festival", "Festival"), ("night-owls", "Night Owls")]
+    # New tags are made in the draft's order, as one get_or_create each made them.
+    assert list(Tag.objects.filter(slug__in=["night-owls", "awards"]).order_by("pk").values_list("slug", flat=True)) == [
+        "night-owls", "awards"]
+    assert list(Byline.objects.filter(article=article).values_list("author__name", "order")) == [
+        ("Tomás Okafor", 0), ("Ana Reyes", 1)]
