@@ -12,7 +12,7 @@ writers hold it, the transaction is tried again (`newsreel.write_retry.run_write
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -197,10 +197,17 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     """`save_draft`, also returning the text core's result (None when the text has problems):
     save_and_publish publishes this very revision next, and the core need not run twice.
     `prepared` is the core's result from before the transaction, used when the draft is the same."""
+    article, processed, _validated = _save_revision(draft, article=article, user=user, origin=origin, prepared=prepared)
+    return article, processed
+
+
+def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None
+                   ) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None]:
+    """`_save_draft`, also returning the validated draft the new revision holds (None when none was made)."""
     _refuse_deleted(article)
     draft = validate_draft(draft, article=article)
     if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
-        return article, None  # nothing changed: no new revision, whoever saves or publishes
+        return article, None, None  # nothing changed: no new revision, whoever saves or publishes
     problems: list[str] = []
     processed = None
     try:
@@ -222,7 +229,7 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     )
     article.latest_revision = revision
     article.save(update_fields=["latest_revision", "updated_at"])
-    return article, processed
+    return article, processed, draft
 
 
 def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
@@ -353,9 +360,17 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
 
 
 def _publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
-             processed: ProcessedArticle | None = None) -> Article:
+             processed: ProcessedArticle | None = None, validated: ArticleDraft | None = None) -> Article:
+    """`publish` inside its transaction; `validated` is the latest revision's draft as validated
+    moments ago in this transaction (save_and_publish), which need not be validated again."""
     revision = revision or article.latest_revision
-    draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
+    if validated is not None and revision.pk == article.latest_revision_id:
+        # The revision was made from it just now: validating its content again would ask the
+        # database the same questions (slug, section, image, film) a third time per story.
+        # As read back from the revision, it carries no source lines (errors name none).
+        draft = replace(validated, field_lines={})
+    else:
+        draft = validate_draft(ArticleDraft.from_json(revision.content), article=article)
     _refuse_unpublishable(draft)
     if processed is None:
         processed = _process(draft)
@@ -416,8 +431,9 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
     current = _refetching(article)
 
     def write() -> Article:
-        saved, processed = _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared)
-        return _publish(saved, user=user, processed=processed)
+        saved, processed, validated = _save_revision(draft, article=current(), user=user, origin=origin,
+                                                     prepared=prepared)
+        return _publish(saved, user=user, processed=processed, validated=validated)
     return run_write(write)
 
 
