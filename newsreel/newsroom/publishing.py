@@ -197,17 +197,20 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
     """`save_draft`, also returning the text core's result (None when the text has problems):
     save_and_publish publishes this very revision next, and the core need not run twice.
     `prepared` is the core's result from before the transaction, used when the draft is the same."""
-    article, processed, _validated = _save_revision(draft, article=article, user=user, origin=origin, prepared=prepared)
+    article, processed, _validated, _fresh = _save_revision(draft, article=article, user=user, origin=origin,
+                                                            prepared=prepared)
     return article, processed
 
 
 def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None
-                   ) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None]:
-    """`_save_draft`, also returning the validated draft the new revision holds (None when none was made)."""
+                   ) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None, bool]:
+    """`_save_draft`, also returning the validated draft the new revision holds (None when none
+    was made), and whether the article's row was created by this very save (True: nothing
+    points to it yet: no revisions, mentions, quotes, checks, tags or bylines)."""
     _refuse_deleted(article)
     draft = validate_draft(draft, article=article)
     if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
-        return article, None, None  # nothing changed: no new revision, whoever saves or publishes
+        return article, None, None, False  # nothing changed: no new revision, whoever saves or publishes
     problems: list[str] = []
     processed = None
     try:
@@ -219,17 +222,18 @@ def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin
         derived = {"errors": problems}
     if article is None:
         article = Article(created_by=user if getattr(user, "is_authenticated", False) else None)
+    fresh = article.pk is None
     if not article.is_live:
         _apply_content(article, draft)
     article.save()
-    number = (article.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = 1 if fresh else (article.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
     revision = Revision.objects.create(
         article=article, number=number, content=draft.to_json(), derived=derived, origin=origin,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     article.latest_revision = revision
     article.save(update_fields=["latest_revision", "updated_at"])
-    return article, processed, draft
+    return article, processed, draft, fresh
 
 
 def _derived_summary(processed: ProcessedArticle) -> dict[str, Any]:
@@ -261,10 +265,14 @@ def _apply_content(article: Article, draft: ArticleDraft) -> None:
     article.verdict = draft.verdict
 
 
-def _apply_relations(article: Article, draft: ArticleDraft) -> None:
+def _apply_relations(article: Article, draft: ArticleDraft, *, fresh: bool = False) -> None:
+    """The draft's tags and bylines on the article; `fresh`: its row was made in this write (it has none yet)."""
     tags = _named(Tag, draft.tags)
-    article.tags.set([tags[slugify(name)] for name in draft.tags])
-    Byline.objects.filter(article=article).delete()
+    if fresh:
+        article.tags.add(*dict.fromkeys(tags[slugify(name)] for name in draft.tags))  # set() would read the (no) current ones first
+    else:
+        article.tags.set([tags[slugify(name)] for name in draft.tags])
+        Byline.objects.filter(article=article).delete()
     authors = _named(Author, draft.authors)
     Byline.objects.bulk_create(Byline(article=article, author=authors[slugify(name)], order=order)
                                for order, name in enumerate(draft.authors))
@@ -294,9 +302,9 @@ def unsaved_article(draft: ArticleDraft, processed: ProcessedArticle) -> Article
     return article
 
 
-def _apply_derived(article: Article, processed: ProcessedArticle) -> None:
+def _apply_derived(article: Article, processed: ProcessedArticle, *, fresh: bool = False) -> None:
     _apply_fields(article, processed)
-    _apply_mentions(article, processed)
+    _apply_mentions(article, processed, fresh=fresh)
 
 
 def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
@@ -311,12 +319,15 @@ def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
     article.word_count = processed.word_count
 
 
-def _apply_mentions(article: Article, processed: ProcessedArticle) -> None:
+def _apply_mentions(article: Article, processed: ProcessedArticle, *, fresh: bool = False) -> None:
+    """Store the core's mentions and quotes; `fresh`: the article's row was made in this write
+    (nothing to delete, no editor's checks), so the deletes and the checks' query are skipped."""
     films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
     people = {person.key: person for person in Person.objects.filter(
         key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
     )}
-    article.mentions.all().delete()
+    if not fresh:
+        article.mentions.all().delete()
     Mention.objects.bulk_create(
         Mention(article=article, film=films.get(m.key) if m.kind == "film" else None,
                 person=people.get(m.key) if m.kind == "person" else None,
@@ -324,13 +335,16 @@ def _apply_mentions(article: Article, processed: ProcessedArticle) -> None:
         for m in processed.mentions
         if (m.kind == "film" and m.key in films) or (m.kind == "person" and m.key in people)
     )
-    article.quotes.all().delete()
-    Quote.objects.bulk_create(apply_checks(article, [  # an editor's word on a quote outranks the core's reading
+    quotes = [
         Quote(article=article, person=people.get(q.speaker_key) if q.speaker_key else None,
               speaker_name=(q.speaker_name or "")[:200], text=q.text, position=q.start, in_spoiler=q.in_spoiler,
               confidence=q.confidence)
         for q in processed.quotes
-    ]))
+    ]
+    if not fresh:
+        article.quotes.all().delete()
+        quotes = apply_checks(article, quotes)  # an editor's word on a quote outranks the core's reading
+    Quote.objects.bulk_create(quotes)
 
 
 def publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
@@ -360,9 +374,11 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
 
 
 def _publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
-             processed: ProcessedArticle | None = None, validated: ArticleDraft | None = None) -> Article:
+             processed: ProcessedArticle | None = None, validated: ArticleDraft | None = None,
+             fresh: bool = False) -> Article:
     """`publish` inside its transaction; `validated` is the latest revision's draft as validated
-    moments ago in this transaction (save_and_publish), which need not be validated again."""
+    moments ago in this transaction (save_and_publish), which need not be validated again;
+    `fresh`: the article's row was made in this transaction (see `_save_revision`)."""
     revision = revision or article.latest_revision
     if validated is not None and revision.pk == article.latest_revision_id:
         # The revision was made from it just now: validating its content again would ask the
@@ -381,7 +397,7 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
                         unpublish_at=article.unpublish_at if article.state == WorkflowState.SCHEDULED else None)
     previous = ArticleSnapshot.of(article) if article.is_live else None
     _apply_content(article, draft)
-    _apply_derived(article, processed)
+    _apply_derived(article, processed, fresh=fresh)
     ensure_renditions([article.hero_image])
     now = timezone.now()
     article.published_at = at or draft.publish_at or (article.published_at if article.is_live else None) or now
@@ -394,9 +410,11 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     if went_live_at is not None or previous is None:  # lateness is of the worker's publish only
         article.went_live_at = went_live_at
     article.save()
-    _apply_relations(article, draft)
-    revision.derived = _derived_summary(processed)
-    revision.save(update_fields=["derived"])
+    _apply_relations(article, draft, fresh=fresh)
+    derived = _derived_summary(processed)
+    if revision.derived != derived:  # a revision saved just now holds this very summary already
+        revision.derived = derived
+        revision.save(update_fields=["derived"])
     article_published.send(sender=Article, article=article, previous=previous)
     return article
 
@@ -431,9 +449,9 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
     current = _refetching(article)
 
     def write() -> Article:
-        saved, processed, validated = _save_revision(draft, article=current(), user=user, origin=origin,
-                                                     prepared=prepared)
-        return _publish(saved, user=user, processed=processed, validated=validated)
+        saved, processed, validated, fresh = _save_revision(draft, article=current(), user=user, origin=origin,
+                                                            prepared=prepared)
+        return _publish(saved, user=user, processed=processed, validated=validated, fresh=fresh)
     return run_write(write)
 
 

@@ -90,3 +90,15 @@ def test_a_revision_saved_to_be_published_is_not_validated_again(tmp_path, setti
     # in the same transaction asked the database the same questions again.
     for slug in published:
         assert calls.count(slug) == 1, slug
+
+
+def test_a_new_story_deletes_and_reads_nothing_that_cannot_exist_yet(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    # Its row was made in this very transaction: no mentions, quotes, bylines, tags or
+    # editor's quote checks point to it, and its first revision is number 1.
+    for table in ("newsroom_mention", "newsroom_quote", "newsroom_byline"):
+        assert not about(statements, rf'^DELETE FROM "{table}"'), table
+    assert not about(statements, r'FROM "newsroom_quotecheck"')
+    assert not about(statements, r'^SELECT MAX\(.*FROM "newsroom_revision"')
+    # The revision already holds the text core's summary it was saved with.
+    assert not about(statements, r'^UPDATE "newsroom_revision" SET "derived"')
