@@ -150,6 +150,12 @@ def read_content(root: Path) -> ContentFiles:
                         redirects=redirects, stories=stories, problems=story_problems)
 
 
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path`, its symlinks followed, is in the export: an export is read as it was
+    written, so a link out of it (to another picture or a file on this machine) is refused."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def _check_images(root: Path, images: list, problems: list[str]) -> set[int]:
     ids: set[int] = set()
     for index, image in enumerate(images):
@@ -162,6 +168,8 @@ def _check_images(root: Path, images: list, problems: list[str]) -> set[int]:
         name = image.get("file")
         if not isinstance(name, str) or not name.startswith(layout.MEDIA + "/") or ".." in Path(name).parts:
             problems.append(f"{where}.file: {name!r} must be a path under {layout.MEDIA}/")
+        elif not inside(root, root / name):
+            problems.append(f"{where}.file: {name!r} is a link to a file outside the export; copy the picture into it")
         elif not (root / name).is_file():
             problems.append(f"{where}.file: {name!r}: no such file in the export")
         for text in ("alt", "credit"):
@@ -178,10 +186,13 @@ def _read_stories(root: Path, image_ids: set[int]) -> tuple[list[Story], list[st
     stories: dict[str, Story] = {}
     pending: dict[str, Path] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        source = f"{layout.STORIES}/{path.name}"
+        if not inside(root, path):
+            problems.append(f"{source}: a link to a file outside the export; copy the story into it")
+            continue
         if path.name.endswith(layout.PENDING_SUFFIX):
             pending[path.name[: -len(layout.PENDING_SUFFIX)]] = path
             continue
-        source = f"{layout.STORIES}/{path.name}"
         try:
             incoming, extra = read_story(path, source, image_ids)
         except IntakeError as error:

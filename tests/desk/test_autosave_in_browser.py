@@ -1,6 +1,7 @@
 """Autosave in Chromium: type, lose the page without saving, open the editor again, get the text back."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -24,6 +25,14 @@ def sign_in(page, live_server, username: str) -> None:
     page.wait_for_url(re.compile(r"/desk/$"))
 
 
+def until_the_server_holds(body: str, seconds: float = 15) -> None:
+    """Until the writer's autosave slot holds `body` (the editor saves a pause after the last key)."""
+    deadline = time.monotonic() + seconds
+    while (slot := Autosave.objects.first()) is None or slot.fields.get("body") != body:
+        assert time.monotonic() < deadline, f"no autosave of the whole text in {seconds} s: {slot and slot.fields.get('body')!r}"
+        time.sleep(0.1)
+
+
 def test_text_typed_into_a_closed_tab_is_offered_back_and_restored(page, live_server):
     import_knowledge_graph(GRAPH)
     make_user("edith", "editor")
@@ -35,6 +44,7 @@ def test_text_typed_into_a_closed_tab_is_offered_back_and_restored(page, live_se
     focus_body(page)
     page.keyboard.type(TYPED)
     expect(page.locator("#autosave-status")).to_contain_text("Autosaved at")
+    until_the_server_holds(TYPED)  # an autosave can land while keys are still being typed
     page.close(run_before_unload=False)  # the tab is gone: no save, no goodbye
 
     reopened = context.new_page()

@@ -141,3 +141,31 @@ def test_a_bad_shared_file_stops_the_import_before_anything_is_written(newsroom,
     with pytest.raises(CommandError, match=r"images.json: .images\[0\].credit: every image needs a credit"):
         call_command("import", "content", str(tmp_path / "out"), stdout=io.StringIO(), stderr=io.StringIO())
     assert not Article.objects.exists() and not Film.objects.exists() and not Image.objects.exists()
+
+
+def test_a_picture_that_links_out_of_the_export_is_refused_before_anything_is_written(newsroom, tmp_path, settings):
+    export_content(tmp_path / "out")
+    [stored] = (tmp_path / "out" / "media").rglob("*.png")
+    elsewhere = tmp_path / "another-sites-picture.png"
+    elsewhere.write_bytes(picture().read())
+    stored.unlink()
+    stored.symlink_to(elsewhere)
+    empty_the_site(settings, tmp_path)
+    with pytest.raises(CommandError, match=r"images.json: .images\[0\].file: .* is a link to a file outside the export"):
+        call_command("import", "content", str(tmp_path / "out"), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not Article.objects.exists() and not Image.objects.exists()
+
+
+def test_a_story_that_links_out_of_the_export_is_named_and_the_others_import(newsroom, tmp_path, settings):
+    export_content(tmp_path / "out")
+    story = tmp_path / "out" / "stories" / "notes-from-the-edit.md"
+    elsewhere = tmp_path / "not-part-of-the-export.md"
+    elsewhere.write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    story.unlink()
+    story.symlink_to(elsewhere)
+    empty_the_site(settings, tmp_path)
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 story file"):
+        call_command("import", "content", str(tmp_path / "out"), stdout=io.StringIO(), stderr=errors)
+    assert "stories/notes-from-the-edit.md: a link to a file outside the export" in errors.getvalue()
+    assert list(Article.objects.values_list("slug", flat=True)) == ["harbor-lights-homecoming"]
