@@ -191,7 +191,7 @@ def main(argv: list[str]) -> int:
     second, third, fourth = HERE.parent / "evalset2", HERE.parent / "evalset3", HERE.parent / "evalset4"
     fifth = HERE.parent / "evalset5"
     dirs = [Path(a) for a in argv if not a.startswith("--")] or [
-        HERE / "tune", HERE / "holdout", second / "tune", second / "holdout", third / "tune", fourth / "holdout",
+        HERE / "tune", HERE / "holdout", second / "tune", second / "holdout", third / "tune", fourth / "tune",
         fifth / "holdout"]
     dirs = [d for d in dirs if (d / "gold.json").exists()]
     all_errs: list[str] = []
