@@ -750,3 +750,9 @@ def test_a_year_just_before_a_shared_title_chooses_that_years_film():
     texts = _italic("Nightjar", "Sunniva Halvorsen's Nightjar opens on Friday.",
                     "It is not to be confused with the 2009 Nightjar, a film about a racing pigeon.")
     assert {m.key for m in find_mentions(texts, gaz)} == {"sunniva-halvorsen", "nightjar-2026", "nightjar-2009"}
+
+
+def test_nobody_opening_a_quoted_sentence_is_an_everyday_word_not_the_film():
+    gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("nobody-2021", "Nobody", 2021)]))
+    assert keys(gaz, 'A rival wrote: "A delay is a delay. Nobody moves a good film."') == set()
+    assert keys(gaz, 'The thriller "Nobody" (2021) returns.') == {"nobody-2021"}
