@@ -144,3 +144,13 @@ def test_a_post_id_that_is_not_a_number_is_read_as_none_not_a_crash(post_id):
     assert f"<wp:post_id>{post_id}</wp:post_id>" in text
     [item] = parse_wxr(text.encode()).items
     assert item.post_id is None
+
+
+def test_a_cdata_end_split_as_wordpress_writes_it_is_read_back_whole_and_not_reported():
+    """wxr_cdata() writes a `]]>` of the text as `]]]]><![CDATA[>`: two sections, read as one text."""
+    text = wxr([story(1, "The odd ]]> case", content="<p>a ]]> b</p>")])
+    assert text.count("]]]]><![CDATA[>") >= 2
+    export = parse_wxr(text.encode())
+    [item] = export.items
+    assert (item.title, item.content) == ("The odd ]]> case", "<p>a ]]> b</p>")
+    assert export.problems == []
