@@ -48,6 +48,7 @@ _ENTITY_OR_AMP = re.compile(r"&(?:(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
 # start, which is valid and read back as `]]>`; any other is a stray that would cut the text.
 _STRAY_END = re.compile(r"\]\]>(?!<!\[CDATA\[)")
 _SPLIT_END = "]]]]><![CDATA[>"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CDATA_OPEN = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?><!\[CDATA\[")
 _FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -371,6 +372,20 @@ def _repair(text: str, problems: list[Problem]) -> str:
 
 
 def _repair_markup(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
+    """Entities and bare `&` outside CDATA, except in comments, where XML allows both (every
+    WordPress export's header comment says "Activate & Run Importer")."""
+    if "&" not in chunk:
+        return chunk
+    out: list[str] = []
+    position = 0
+    for comment in _COMMENT.finditer(chunk):
+        out += [_repair_entities(chunk[position:comment.start()], offset + position, line_of, problems), comment.group()]
+        position = comment.end()
+    out.append(_repair_entities(chunk[position:], offset + position, line_of, problems))
+    return "".join(out)
+
+
+def _repair_entities(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
     if "&" not in chunk:
         return chunk
 
