@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scratch_site import NEWSREEL, ROOT, demo_site, fetch
+from scratch_site import NEWSREEL, ROOT, fetch, newsreel_site
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -104,7 +104,7 @@ def main() -> None:
         if not needed.exists():
             sys.exit(f"audit: {needed} is missing ({hint})")
 
-    with demo_site("audit", keep=args.keep) as site:
+    with newsreel_site("audit", keep=args.keep) as site:
         pages = pages_to_audit(site.base)
         lowest = 100
         rows = []

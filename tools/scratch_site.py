@@ -1,6 +1,6 @@
 """A scratch Newsreel site for the tools: the demo newsroom in a temporary data folder,
-served on a free port of 127.0.0.1 and stopped by its pid (tools/audit.py,
-tools/wordpress_accepts.py)."""
+(or an empty site) served on a free port of 127.0.0.1 and stopped by its pid (tools/audit.py,
+tools/wordpress_accepts.py, tools/wordpress_exports.py)."""
 
 from __future__ import annotations
 
@@ -28,11 +28,12 @@ class ScratchSite:
     data: Path  # its NEWSREEL_DATA_DIR
     env: dict[str, str]  # the environment its commands run in
 
-    def run(self, *arguments: str) -> None:
-        """A `newsreel` command on this site; its output is shown only when it fails."""
+    def run(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+        """A `newsreel` command on this site; with `check`, its output is shown only when it fails."""
         done = subprocess.run([str(NEWSREEL), *arguments], env=self.env, capture_output=True, text=True)
-        if done.returncode:
+        if check and done.returncode:
             sys.exit(f"newsreel {' '.join(arguments)} failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+        return done
 
 
 def free_port() -> int:
@@ -60,8 +61,8 @@ def wait_until_up(url: str, server: subprocess.Popen, tool: str, seconds: float 
 
 
 @contextmanager
-def demo_site(tool: str, *, keep: bool = False) -> Iterator[ScratchSite]:
-    """The demo newsroom on the embedded database, served until the block ends."""
+def newsreel_site(tool: str, *, demo: bool = True, serve: bool = True, keep: bool = False) -> Iterator[ScratchSite]:
+    """A site on the embedded database (the demo newsroom, or empty), served or not, until the block ends."""
     if not NEWSREEL.exists():
         sys.exit(f"{tool}: {NEWSREEL} is missing (run make)")
     data = Path(tempfile.mkdtemp(prefix=f"newsreel-{tool}-"))
@@ -71,13 +72,15 @@ def demo_site(tool: str, *, keep: bool = False) -> Iterator[ScratchSite]:
     site.env["NEWSREEL_SITE_URL"] = site.base
     server = None
     try:
-        print(f"{tool}: loading the demo newsroom into a scratch database ...", flush=True)
-        site.run("demo")
-        # Its own session, so stopping it stops its workers too (and nothing else).
-        server_log = open(data / "server.log", "wb")
-        server = subprocess.Popen([str(NEWSREEL), "serve", "--port", str(port), "--workers", "1"], env=site.env,
-                                  stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
-        wait_until_up(site.base + "/", server, tool)
+        if demo:
+            print(f"{tool}: loading the demo newsroom into a scratch database ...", flush=True)
+        site.run("demo" if demo else "migrate")
+        if serve:
+            # Its own session, so stopping it stops its workers too (and nothing else).
+            server_log = open(data / "server.log", "wb")
+            server = subprocess.Popen([str(NEWSREEL), "serve", "--port", str(port), "--workers", "1"], env=site.env,
+                                      stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
+            wait_until_up(site.base + "/", server, tool)
         yield site
     finally:
         if server is not None and server.poll() is None:

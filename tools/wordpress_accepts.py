@@ -18,20 +18,15 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from scratch_site import ROOT, demo_site
+from scratch_site import ROOT, newsreel_site
+from wordpress_site import wordpress_site
 
 sys.path.insert(0, str(ROOT))
 from newsreel.importers.wxr import WxrExport, WxrItem, parse_wxr  # noqa: E402
 
-HARNESS = Path(__file__).resolve().parent / "wordpress"
 # Beside the demo: a story whose text is hard on XML and on WordPress (a CDATA end, markup as
 # text, ampersands and quotes, characters outside the BMP, right-to-left script).
 EDGE_CASE = """---
@@ -47,38 +42,6 @@ The code `if a < b && c > d ]]>` stays as it is written, and so does <b>this mar
 
 Arabic: \u0633\u064a\u0646\u0645\u0627. Emoji: \U0001F39E\uFE0F. A line with a NUL-free tab\there.
 """
-DATABASE = "newsreel_wxr_check"
-
-
-def sql(statement: str, user: str) -> None:
-    subprocess.run(["mysql", "-h", "127.0.0.1", "-u", user, "-e", statement], check=True,
-                   env={**os.environ, "MYSQL_PWD": os.environ.get("WXR_CHECK_DATABASE_PASSWORD", "")})
-
-
-def wordpress_site(source: Path, folder: Path) -> Path:
-    """A copy of WordPress (symlinks followed, as Debian's package links its parts) with our configuration."""
-    site = folder / "wordpress"
-    shutil.copytree(source, site, symlinks=False, ignore=shutil.ignore_patterns("wp-config.php"))
-    (site / "wp-content" / "uploads").mkdir(parents=True, exist_ok=True)
-    for name in ("wp-config.php", "install.php", "import.php"):
-        shutil.copy(HARNESS / name, site / name)
-    return site
-
-
-def php(site: Path, *arguments: str, user: str) -> dict:
-    env = {**os.environ, "WXR_CHECK_DATABASE": DATABASE, "WXR_CHECK_DATABASE_USER": user}
-    done = subprocess.run(["php", *arguments], cwd=site, env=env, capture_output=True, text=True, timeout=900)
-    last = done.stdout.strip().rsplit("\n", 1)[-1] if done.stdout.strip() else ""
-    try:
-        answer = json.loads(last)
-    except json.JSONDecodeError:
-        sys.exit(f"wordpress_accepts: php {' '.join(arguments)} gave no answer (exit {done.returncode}):\n"
-                 f"{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    # WordPress 6.1's own deprecation notices under PHP 8.2 are not the file's doing.
-    answer["notices"] = [line for line in done.stderr.splitlines() if line.strip() and "Deprecated:" not in line]
-    return answer
-
-
 def expected_terms(item: WxrItem) -> tuple[list[str], list[str]]:
     return sorted(term.name for term in item.categories), sorted(term.name for term in item.tags)
 
@@ -131,27 +94,18 @@ def main() -> None:
     parser.add_argument("--database-user", default="root", help="a MariaDB user who may create databases")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folders and database")
     args = parser.parse_args()
-    for needed in (args.plugin / "src" / "wordpress-importer.php", args.wordpress / "wp-settings.php"):
-        if not needed.exists():
-            sys.exit(f"wordpress_accepts: {needed} is missing (see --help)")
-    folder = Path(tempfile.mkdtemp(prefix="newsreel-wxr-check-"))
-    try:
-        with demo_site("wordpress_accepts", keep=args.keep) as newsreel:
-            edge_case = folder / "edge-case.md"
-            edge_case.write_text(EDGE_CASE, encoding="utf-8")
-            newsreel.run("publish", str(edge_case))
-            wxr = folder / "newsreel.xml"
-            newsreel.run("export", "wordpress", str(wxr))
-            export = parse_wxr(wxr.read_bytes())
-            sql(f"DROP DATABASE IF EXISTS {DATABASE}; CREATE DATABASE {DATABASE} CHARACTER SET utf8mb4", args.database_user)
-            site = wordpress_site(args.wordpress, folder)
-            installed = php(site, "install.php", user=args.database_user)
-            print(f"wordpress_accepts: WordPress {installed['version']}, importing {wxr.stat().st_size:,} bytes ...", flush=True)
-            held = php(site, "import.php", str(args.plugin.resolve()), str(wxr), user=args.database_user)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
-            sql(f"DROP DATABASE IF EXISTS {DATABASE}", args.database_user)
+    if not (args.plugin / "src" / "wordpress-importer.php").exists():
+        sys.exit(f"wordpress_accepts: no WordPress Importer plugin in {args.plugin} (see --help)")
+    with newsreel_site("wordpress_accepts", keep=args.keep) as newsreel, \
+            wordpress_site(args.wordpress, user=args.database_user, keep=args.keep) as wordpress:
+        edge_case = newsreel.data / "edge-case.md"
+        edge_case.write_text(EDGE_CASE, encoding="utf-8")
+        newsreel.run("publish", str(edge_case))
+        wxr = newsreel.data / "newsreel.xml"
+        newsreel.run("export", "wordpress", str(wxr))
+        export = parse_wxr(wxr.read_bytes())
+        print(f"wordpress_accepts: WordPress {wordpress.version}, importing {wxr.stat().st_size:,} bytes ...", flush=True)
+        held = wordpress.php("import.php", str(args.plugin.resolve()), str(wxr))
     if "parse_error" in held:
         sys.exit(f"wordpress_accepts: WordPress's importer refused the file: {held['parse_error']}")
     kinds = {kind: sum(item.post_type == kind for item in export.items) for kind in ("post", "attachment")}
