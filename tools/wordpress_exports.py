@@ -53,7 +53,16 @@ print(json.dumps([dict({key: a.latest_revision.content.get(key) for key in ("hea
 """
 
 
-def differences(made: list[dict], stories: dict[str, dict]) -> list[str]:
+# Where WordPress's own link to each post (/?p=ID) leads now.
+OLD_LINKS = """
+import json, sys
+from django.test import Client
+client = Client(SERVER_NAME="127.0.0.1")
+print(json.dumps({pk: [(answer := client.get("/", {"p": pk})).status_code, answer.get("Location", "")] for pk in IDS}))
+"""
+
+
+def differences(made: list[dict], stories: dict[str, dict], old_links: dict[str, list]) -> list[str]:
     found = []
     for post in made:
         where = f"{post['type']} {post['title']!r} ({post['status']}{', password' if post['password'] else ''})"
@@ -81,6 +90,9 @@ def differences(made: list[dict], stories: dict[str, dict]) -> list[str]:
             if story[field] != value:
                 found.append(f"{where}: {field} {story[field]!r}, in WordPress {value!r}")
         found += [f"{where}: the body lost {text!r}" for text in BODY_HOLDS.get(post["title"], []) if text not in story["body"]]
+        status, location = old_links[str(post["id"])]
+        if story["state"] == "published" and (status != 301 or not location.endswith(f"/{story['slug']}/")):
+            found.append(f"{where}: /?p={post['id']} answers {status} {location!r}, not 301 to the story")
     return found
 
 
@@ -99,11 +111,17 @@ def main() -> None:
         imported = newsreel.run("import", "wordpress", str(wxr), "--media", str(wordpress.uploads), check=False)
         dumped = newsreel.run("shell", "-c", DUMP).stdout.strip().rsplit("\n", 1)[-1]
         stories = {story["headline"]: story for story in json.loads(dumped)}
+        ids = [post["id"] for post in made["made"]]
+        answered = newsreel.run("shell", "-c", OLD_LINKS.replace("IDS", repr(ids))).stdout.strip().rsplit("\n", 1)[-1]
+        old_links = json.loads(answered)
     print("newsreel import wordpress said:\n  " + "\n  ".join(
         line for line in (imported.stdout + imported.stderr).splitlines() if line.strip()))
     for notice in made["notices"]:
         print(f"php: {notice}")
-    found = differences(made["made"], stories)
+    moved = sum(status == 301 for status, _ in old_links.values())
+    print(f"WordPress's own links (/?p=ID): {moved} answer 301 (the published stories'), "
+          f"{len(old_links) - moved} do not (drafts, scheduled, the page)")
+    found = differences(made["made"], stories, old_links)
     for line in found:
         print(f"DIFFERENT {line}")
     print(f"wordpress_exports: {len(stories)} stories from {len(made['made'])} posts and pages, {len(found)} differences")
