@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from scratch_site import ROOT, newsreel_site
-from wordpress_site import wordpress_site
+from wordpress_site import finish, wordpress_site
 
 sys.path.insert(0, str(ROOT))
 from newsreel.importers.wxr import WxrExport, WxrItem, parse_wxr  # noqa: E402
@@ -115,13 +115,7 @@ def main() -> None:
           f"{in_wordpress['attachment']} attachments, {len(held['users'])} users")
     said = [line.strip() for line in held["said"].splitlines() if line.strip() and "Deprecated:" not in line]
     print("the importer said:\n  " + "\n  ".join(said))
-    for notice in held["notices"]:
-        print(f"php: {notice}")
-    found = differences(export, held)
-    for line in found:
-        print(f"DIFFERENT {line}")
-    print(f"wordpress_accepts: {len(found)} differences")
-    sys.exit(1 if found else 0)
+    finish("wordpress_accepts", held["notices"], differences(export, held), f"{len(held['posts'])} items in WordPress")
 
 
 if __name__ == "__main__":

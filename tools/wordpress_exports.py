@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from scratch_site import newsreel_site
-from wordpress_site import wordpress_site
+from wordpress_site import finish, wordpress_site
 
 # What the intake makes of each WordPress status (newsreel/importers/wordpress.py).
 STATES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft", "private": "draft"}
@@ -116,16 +116,11 @@ def main() -> None:
         old_links = json.loads(answered)
     print("newsreel import wordpress said:\n  " + "\n  ".join(
         line for line in (imported.stdout + imported.stderr).splitlines() if line.strip()))
-    for notice in made["notices"]:
-        print(f"php: {notice}")
     moved = sum(status == 301 for status, _ in old_links.values())
     print(f"WordPress's own links (/?p=ID): {moved} answer 301 (the published stories'), "
           f"{len(old_links) - moved} do not (drafts, scheduled, the page)")
-    found = differences(made["made"], stories, old_links)
-    for line in found:
-        print(f"DIFFERENT {line}")
-    print(f"wordpress_exports: {len(stories)} stories from {len(made['made'])} posts and pages, {len(found)} differences")
-    sys.exit(1 if found else 0)
+    finish("wordpress_exports", made["notices"], differences(made["made"], stories, old_links),
+           f"{len(stories)} stories from {len(made['made'])} posts and pages")
 
 
 if __name__ == "__main__":

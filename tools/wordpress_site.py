@@ -14,7 +14,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 HARNESS = Path(__file__).resolve().parent / "wordpress"
 DATABASE = "newsreel_wxr_check"
@@ -71,3 +71,13 @@ def wordpress_site(source: Path, *, user: str = "root", keep: bool = False) -> I
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
             sql(f"DROP DATABASE IF EXISTS {DATABASE}", user)
+
+
+def finish(tool: str, notices: list[str], found: list[str], summary: str) -> NoReturn:
+    """Print PHP's notices and each difference, then the summary; exit 1 when anything differs."""
+    for notice in notices:
+        print(f"php: {notice}")
+    for line in found:
+        print(f"DIFFERENT {line}")
+    print(f"{tool}: {summary}, {len(found)} differences")
+    sys.exit(1 if found else 0)
