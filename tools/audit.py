@@ -16,18 +16,12 @@ import argparse
 import json
 import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NEWSREEL = ROOT / ".venv" / "bin" / "newsreel"
+from scratch_site import NEWSREEL, ROOT, fetch, newsreel_site
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
@@ -40,30 +34,6 @@ EMBEDS_EXPECTED = 3
 # The search page asks not to be indexed (results pages are not content; search engines ask
 # sites to keep them out), which Lighthouse's "is-crawlable" audit scores as an SEO failure.
 SKIPPED_AUDITS = {"search": ["is-crawlable"]}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_until_up(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"audit: the server stopped (exit {server.returncode}) before answering {url}")
-        try:
-            fetch(url)
-            return
-        except OSError:
-            time.sleep(0.3)
-    sys.exit(f"audit: no answer from {url} after {seconds:.0f} s")
 
 
 def pages_to_audit(base: str) -> dict[str, str]:
@@ -134,38 +104,18 @@ def main() -> None:
         if not needed.exists():
             sys.exit(f"audit: {needed} is missing ({hint})")
 
-    data = Path(tempfile.mkdtemp(prefix="newsreel-audit-"))
-    env = {**os.environ, "NEWSREEL_DATA_DIR": str(data)}
-    env.pop("DATABASE_URL", None)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env["NEWSREEL_SITE_URL"] = base
-    server = None
-    try:
-        print("audit: loading the demo newsroom into a scratch database ...", flush=True)
-        subprocess.run([str(NEWSREEL), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
-        # Its own session, so stopping it stops its workers too (and nothing else).
-        server_log = open(data / "server.log", "wb")
-        server = subprocess.Popen([str(NEWSREEL), "serve", "--port", str(port), "--workers", "1"], env=env,
-                                  stdout=server_log, stderr=subprocess.STDOUT, start_new_session=True)
-        wait_until_up(base + "/", server)
-        pages = pages_to_audit(base)
+    with newsreel_site("audit", keep=args.keep) as site:
+        pages = pages_to_audit(site.base)
         lowest = 100
         rows = []
         notes = []
         for name, path in pages.items():
             print(f"audit: lighthouse {path} ...", flush=True)
-            report = lighthouse(base + path, SKIPPED_AUDITS.get(name, []))
+            report = lighthouse(site.base + path, SKIPPED_AUDITS.get(name, []))
             scores = [round(report["categories"][c]["score"] * 100) for c in CATEGORIES]
             lowest = min(lowest, *scores)
             rows.append((name, path, scores))
             notes += [f"{name}: {line}" for line in shortfalls(report)]
-    finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=20)
-        if not args.keep:
-            shutil.rmtree(data, ignore_errors=True)
 
     print(f"\nLighthouse {lighthouse_version()} (mobile defaults), Chromium at {CHROME}")
     print("| page | path | " + " | ".join(CATEGORIES) + " |")

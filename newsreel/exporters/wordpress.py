@@ -4,8 +4,9 @@ The structure is the one WordPress's own exporter (`export_wp()`) writes: an RSS
 with the `excerpt`, `content`, `wfw`, `dc` and `wp` namespaces of WXR 1.2; the site's name,
 address and tagline; `wp:author`, `wp:category` (our sections) and `wp:tag` terms; then one
 `item` per story (`post`) and per hero picture (`attachment`, its file's address, alt text
-and caption, its credit where WordPress keeps a picture's credit: the IPTC `credit` of
-its `_wp_attachment_metadata`, a PHP-serialized array as WordPress stores it). Text goes
+and caption, its credit twice: as the description, which WordPress's importer keeps, and as the IPTC
+`credit` of its `_wp_attachment_metadata`, a PHP-serialized array as WordPress stores it,
+which other readers of WXR see but WordPress's importer drops). Text goes
 in CDATA sections as WordPress writes them (a `]]>` inside is split across two sections).
 
 Bodies are the HTML the story is published with, with our site-relative links made absolute
@@ -196,8 +197,8 @@ def _attachment(image: Image, post_id: int, article: Article, site: str) -> str:
         f"\t\t<title>{cdata(name)}</title>\n\t\t<link>{_escape(url)}</link>\n\t\t<pubDate></pubDate>\n"
         f"\t\t<dc:creator>{cdata('')}</dc:creator>\n\t\t<guid isPermaLink=\"false\">{_escape(url)}</guid>\n"
         "\t\t<description></description>\n"
-        f"\t\t<content:encoded>{cdata('')}</content:encoded>\n\t\t<excerpt:encoded>{cdata(caption)}</excerpt:encoded>\n"
-        f"\t\t<wp:post_id>{post_id}</wp:post_id>\n"
+        f"\t\t<content:encoded>{cdata(credit_description(image))}</content:encoded>\n"
+        f"\t\t<excerpt:encoded>{cdata(caption)}</excerpt:encoded>\n\t\t<wp:post_id>{post_id}</wp:post_id>\n"
         f"\t\t<wp:post_date>{cdata(local)}</wp:post_date>\n\t\t<wp:post_date_gmt>{cdata(gmt)}</wp:post_date_gmt>\n"
         f"\t\t<wp:comment_status>{cdata('closed')}</wp:comment_status>\n\t\t<wp:ping_status>{cdata('closed')}</wp:ping_status>\n"
         f"\t\t<wp:post_name>{cdata(name)}</wp:post_name>\n\t\t<wp:status>{cdata('inherit')}</wp:status>\n"
@@ -212,6 +213,12 @@ def _attachment(image: Image, post_id: int, article: Article, site: str) -> str:
         f"\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>{cdata('_wp_attachment_image_alt')}</wp:meta_key>\n"
         f"\t\t\t<wp:meta_value>{cdata(image.alt)}</wp:meta_value>\n\t\t</wp:postmeta>\n"
         "\t</item>\n")
+
+
+def credit_description(image: Image) -> str:
+    """The attachment's description, where the credit survives WordPress's importer: it drops
+    `_wp_attachment_metadata` and reads the picture's own file again, which seldom carries one."""
+    return f"Credit: {image.credit.strip()}" if image.credit.strip() else ""
 
 
 def _php(value: str | int) -> str:

@@ -43,6 +43,12 @@ NS = {
 WXR_VERSIONS = ("1.2", "1.1", "1.0")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 _ENTITY_OR_AMP = re.compile(r"&(?:(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)?")
+# A `]]>` inside an element's text that does not open the next section at once: WordPress's
+# wxr_cdata() writes a `]]>` of the text as `]]]]><![CDATA[>`, an end followed by a new
+# start, which is valid and read back as `]]>`; any other is a stray that would cut the text.
+_STRAY_END = re.compile(r"\]\]>(?!<!\[CDATA\[)")
+_SPLIT_END = "]]]]><![CDATA[>"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CDATA_OPEN = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?><!\[CDATA\[")
 _FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -347,24 +353,39 @@ def _repair(text: str, problems: list[Problem]) -> str:
             # Never closed: the section runs to its element's end tag.
             if element_end == -1:
                 problems.append(Problem(line_of(opening.start()), f"<{name}> opens a CDATA section that never ends; the rest of the file is lost"))
-                out.append(text[opening.end():].replace("]]>", "]]]]><![CDATA[>") + "]]>")
+                out.append(_STRAY_END.sub(_SPLIT_END, text[opening.end():]) + "]]>")
                 break
             problems.append(Problem(line_of(opening.start()), f"<{name}>'s CDATA section is never closed with ]]>; closed at </{name}>"))
             inner, end_of_section = text[opening.end():element_end], element_end
-            out.append(inner.replace("]]>", "]]]]><![CDATA[>") + "]]>")
+            out.append(_STRAY_END.sub(_SPLIT_END, inner) + "]]>")
             position = end_of_section
             continue
         inner = text[opening.end():end]
-        if "]]>" in inner:
-            problems.append(Problem(line_of(opening.end() + inner.index("]]>")),
+        stray = _STRAY_END.search(inner)
+        if stray:
+            problems.append(Problem(line_of(opening.end() + stray.start()),
                                     f"<{name}>'s text holds ]]>, which would end its CDATA section early; kept as text"))
-            inner = inner.replace("]]>", "]]]]><![CDATA[>")
+            inner = _STRAY_END.sub(_SPLIT_END, inner)
         out.append(inner)
         position = end
     return "".join(out)
 
 
 def _repair_markup(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
+    """Entities and bare `&` outside CDATA, except in comments, where XML allows both (every
+    WordPress export's header comment says "Activate & Run Importer")."""
+    if "&" not in chunk:
+        return chunk
+    out: list[str] = []
+    position = 0
+    for comment in _COMMENT.finditer(chunk):
+        out += [_repair_entities(chunk[position:comment.start()], offset + position, line_of, problems), comment.group()]
+        position = comment.end()
+    out.append(_repair_entities(chunk[position:], offset + position, line_of, problems))
+    return "".join(out)
+
+
+def _repair_entities(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
     if "&" not in chunk:
         return chunk
 

@@ -84,7 +84,7 @@ COMMON_WORDS = frozenset(
     """
     a about above across act action actually add after again against age ago agree ahead air
     alien aliens all almost alone along already also although always am american among an and
-    angel angels animal another answer any anyone anything anyway apart appear are area arm
+    angel angels animal another answer any anybody anyone anything anyway apart appear are area arm
     army around arrival art as ask at attack aunt autumn available average avoid away awake
     baby back bad bag ball band bank bar base basic battle be bear beast beat beautiful
     beauty because become bed been before began begin behind being believe bell below beneath
@@ -102,7 +102,7 @@ COMMON_WORDS = frozenset(
     different dinner direct dirty disaster do doctor does dog doing dollar done door double
     doubt down draft dream dreams dress drink drive driver drop drug dry due during dust duty each
     early earth east easy eat edge effect eight either else empire empty end enemy energy
-    enough enter entire escape even evening event ever every everyone everything evil exactly
+    enough enter entire escape even evening event ever every everybody everyone everything evil exactly
     example except exit expect experience eye eyes face fact fail fair faith fall fallen
     false family famous fan far farm fast father fear feel feeling feet fell fellow felt
     fences few field fight figure fill final finally find fine finger finish fire first fish
@@ -125,7 +125,7 @@ COMMON_WORDS = frozenset(
     me mean meet member memory men message middle midnight might mile milk mind mine minute
     mirror miss mission model moment money monster month moon more morning most mother mother
     mountain mouth move movie much murder music must my myself name nation natural nature near
-    nearly need neither network never new news next nice night nine no noise none nope nor
+    nearly need neither network never new news next nice night nine no nobody noise none nope nor
     normal north not note nothing notice now number obvious ocean of off offer office often oh
     oil ok okay old on once one only open opening or order ordinary other others our out
     outside over own page pain paint pair paper paradise parasite parent park part party pass
@@ -139,7 +139,7 @@ COMMON_WORDS = frozenset(
     scene school score scream sea season seat second secret see seem seen sell send sense
     serious set seven several shadow shadows shall shape share she ship shock shoot short
     shot should show shut sick side sign signs silence silent simple since sing single sister
-    sit six size skin sky sleep slow small smile snow so soft soldier some someone something
+    sit six size skin sky sleep slow small smile snow so soft soldier some somebody someone something
     sometimes son song soon sorry soul sound south space speak special speed spirit split spot
     spotlight spring spy square stage stand star start state station stay step still stone
     stop storm story strange stranger street strong student study stuff style substance such

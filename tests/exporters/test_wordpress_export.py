@@ -75,6 +75,21 @@ def test_our_own_importer_reads_every_story_back(exported, tmp_path):
     assert not differing, differing[:6]
 
 
+def test_a_heros_credit_is_its_attachments_description_which_wordpress_keeps(exported):
+    """WordPress's importer drops `_wp_attachment_metadata` (and the credit in it) and reads the
+    picture again; the description it keeps (tools/wordpress_accepts.py checks it in WordPress)."""
+    wxr = read_wxr(exported)
+    attachments = {item.post_id: item for item in wxr.items if item.post_type == "attachment"}
+    credits = {article.slug: article.hero_image.credit for article in Article.objects.exclude(hero_image=None)}
+    posts = [item for item in wxr.items if item.post_type == "post" and item.post_name in credits]
+    assert posts
+    for post in posts:
+        attachment = attachments[int(post.meta["_thumbnail_id"])]
+        assert attachment.content == f"Credit: {credits[post.post_name]}"
+        assert f'"credit";s:{len(credits[post.post_name].encode())}:"{credits[post.post_name]}";' in attachment.meta[
+            "_wp_attachment_metadata"]
+
+
 def test_text_is_kept_whole_in_cdata_even_with_a_closing_marker_inside():
     text = "a ]]> b \x00"
     section = etree.fromstring(f"<x>{cdata(text)}</x>".encode())

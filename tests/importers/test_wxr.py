@@ -144,3 +144,29 @@ def test_a_post_id_that_is_not_a_number_is_read_as_none_not_a_crash(post_id):
     assert f"<wp:post_id>{post_id}</wp:post_id>" in text
     [item] = parse_wxr(text.encode()).items
     assert item.post_id is None
+
+
+def test_a_cdata_end_split_as_wordpress_writes_it_is_read_back_whole_and_not_reported():
+    """wxr_cdata() writes a `]]>` of the text as `]]]]><![CDATA[>`: two sections, read as one text."""
+    text = wxr([story(1, "The odd ]]> case", content="<p>a ]]> b</p>")])
+    assert text.count("]]]]><![CDATA[>") >= 2
+    export = parse_wxr(text.encode())
+    [item] = export.items
+    assert (item.title, item.content) == ("The odd ]]> case", "<p>a ]]> b</p>")
+    assert export.problems == []
+
+
+def test_an_ampersand_in_a_comment_is_allowed_and_not_reported():
+    """XML allows `&` in comments; WordPress's export header has one in its import steps."""
+    text = wxr([story(1, "Harbor notes")]).replace(
+        "<rss version", "<!-- Then activate & run the importer, & upload the file. -->\n<rss version", 1)
+    export = parse_wxr(text.encode())
+    assert [item.title for item in export.items] == ["Harbor notes"] and export.problems == []
+
+
+def test_a_bare_ampersand_after_a_comment_is_still_reported_on_its_own_line():
+    text = wxr([story(1, "Harbor notes")]).replace(
+        "<title>Reel Harbor</title>", "<!-- a & b -->\n\t<title>Reel & Harbor</title>", 1)
+    problems = parse_wxr(text.encode()).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (lines_of(text, "Reel & Harbor"), "a bare & is not allowed in XML; read as &amp;")]

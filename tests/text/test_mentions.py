@@ -687,3 +687,72 @@ def test_the_same_titles_in_quotes_are_still_the_films():
     gaz = _round_three_gazetteer()
     assert keys(gaz, 'Ada Moss made "Lakemoor" and "March" before "Galicia".') == {
         "ada-moss", "lakemoor-2013", "march-1999", "galicia-2021"}
+
+
+# -- issue 13, round four: datelines, plays, characters and "the 2009 *Title*" ---------------
+
+
+def _round_four_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("halverstock-2013", "Halverstock", 2013), FilmRef("maren-2018", "Maren", 2018),
+               FilmRef("blackthorn-lane-1974", "Blackthorn Lane", 1974),
+               FilmRef("nightjar-2026", "Nightjar", 2026), FilmRef("nightjar-2009", "Nightjar", 2009),
+               FilmRef("galicia-2021", "Galicia", 2021)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("sunniva-halvorsen", "Sunniva Halvorsen")],
+        credits=[CreditRef("halverstock-2013", "ada-moss", "director"), CreditRef("maren-2018", "ada-moss", "director"),
+                 CreditRef("nightjar-2026", "sunniva-halvorsen", "director")],
+    ))
+
+
+def _italic(title: str, *texts: str) -> list[Paragraph]:
+    """Paragraphs with every `title` set in italics, as the Markdown reader marks them."""
+    result = []
+    for p in paragraphs(*texts):
+        spans, at = [], p.text.find(title)
+        while at >= 0:
+            spans.append((at, at + len(title)))
+            at = p.text.find(title, at + 1)
+        result.append(Paragraph(p.text, p.start, kind=p.kind, emphasis=tuple(spans)))
+    return result
+
+
+def test_a_dateline_in_capitals_is_the_place_and_so_is_the_word_again_later():
+    gaz = _round_four_gazetteer()
+    assert keys(gaz, "HALVERSTOCK, 12 October 2026 — Ada Moss signed a deal.",
+                "The company is based in Halverstock. Halverstock has two cinemas.") == {"ada-moss"}
+    assert keys(gaz, "LONDON (Reelwire) — Ada Moss's Halverstock is restored.") == {"ada-moss", "halverstock-2013"}
+
+
+def test_a_place_word_again_in_the_same_sentence_is_still_the_place():
+    gaz = _round_four_gazetteer()
+    assert keys(gaz, "Ada Moss said: if you shoot in Galicia, Galicia pays.") == {"ada-moss"}
+
+
+def test_a_play_in_italics_is_not_the_film_of_that_title_anywhere_in_the_article():
+    gaz = _round_four_gazetteer()
+    before = _italic("Blackthorn Lane", "Ada Moss will appear in a revival of the play Blackthorn Lane this summer.",
+                     "Blackthorn Lane opens in June.")
+    after = _italic("Blackthorn Lane", "Ada Moss once staged Blackthorn Lane, the old Flemish play about a moneylender.")
+    for texts in (before, after):
+        assert {m.key for m in find_mentions(texts, gaz)} == {"ada-moss"}
+    assert keys(gaz, 'Ada Moss saw the play and then the film "Blackthorn Lane".') >= {"blackthorn-lane-1974"}
+
+
+def test_a_name_an_actor_is_cast_as_is_the_character_not_the_film():
+    gaz = _round_four_gazetteer()
+    assert keys(gaz, "Ada Moss plays Maren, a widow who keeps a boat.",
+                "In the last scene Maren sails out alone.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss made Maren (2018) before she acted.") == {"ada-moss", "maren-2018"}
+
+
+def test_a_year_just_before_a_shared_title_chooses_that_years_film():
+    gaz = _round_four_gazetteer()
+    texts = _italic("Nightjar", "Sunniva Halvorsen's Nightjar opens on Friday.",
+                    "It is not to be confused with the 2009 Nightjar, a film about a racing pigeon.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"sunniva-halvorsen", "nightjar-2026", "nightjar-2009"}
+
+
+def test_nobody_opening_a_quoted_sentence_is_an_everyday_word_not_the_film():
+    gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("nobody-2021", "Nobody", 2021)]))
+    assert keys(gaz, 'A rival wrote: "A delay is a delay. Nobody moves a good film."') == set()
+    assert keys(gaz, 'The thriller "Nobody" (2021) returns.') == {"nobody-2021"}

@@ -329,3 +329,45 @@ def test_narration_after_a_panel_transcript_is_not_the_last_answer():
     assert ("I used to bring", "ada-varga") in got
     assert ("Trust your eyes.", "tomas-ilic") in got or ("Trust your eyes", "tomas-ilic") in got
     assert not any("festival closes" in q.text or "After the session" in q.text for q in quotes(source))
+
+
+# --- issue 13, round four ---------------------------------------------------------------------
+
+
+def test_a_bare_quotation_after_a_role_word_and_a_name_that_revealed_something_is_that_persons():
+    source = (
+        "**2. The script was once a comedy.** Screenwriter Mira Sol revealed that the first draft was a "
+        "workplace comedy. “The jokes are still in there. They're just underwater now.”\n"
+    )
+    assert said(source) == [("The jokes are still", "mira-sol")]
+
+
+def test_an_unnamed_source_with_a_company_in_her_description_keeps_her_pronoun():
+    source = (
+        "Its founder, Tomas Ilic, did not respond. A former Pixelwright supervisor, who asked not to be named, "
+        "said staff had not been paid. “We kept working because we loved the film,” she said.\n"
+    )
+    assert said(source) == [("We kept working because", None)]
+    assert on_pages(source) == []
+
+
+def test_a_passer_by_shouting_before_a_colon_is_nobody_not_the_actor_of_the_sentence_before():
+    source = (
+        "A woman (Mira Sol) drags a boat up the shingle. When someone speaks, it is a fisherman shouting "
+        "across the harbour: “You'll not get a crew for that, Maren.”\n"
+    )
+    assert said(source) == [("You'll not get a", None)]
+
+
+def test_a_characters_line_after_the_actor_is_cast_is_nobodys_but_words_to_the_writer_stay_hers():
+    review = (
+        "Mira Sol is very good as the officer, whose scepticism softens over the second act. "
+        "“I don't do ghosts,” she tells her sergeant. “I do paperwork.”\n\n"
+        "Tomas Ilic plays her brother. “You never leave the harbour,” he snaps.\n"
+    )
+    assert [speaker for _, speaker in said(review)] == [None, None]
+    assert on_pages(review) == []
+    interview = "Mira Sol is very good as the officer, and knows it. “I fought for this part,” she tells me.\n"
+    assert on_pages(interview) == [("I fought for this", "mira-sol")]
+    news = "Mira Sol is very good as the officer. “I fought for this part,” she said on Monday.\n"
+    assert on_pages(news) == [("I fought for this", "mira-sol")]

@@ -6,12 +6,13 @@ The evidence and its points are listed in the package's docstring (rule 4).
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import person_shape_ok
-from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span
+from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span, is_year
 from newsreel.text.normalize import FILM_NOUNS, NAME_WORDS, is_common, tokenize
 
 _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
@@ -27,6 +28,18 @@ _CALENDAR = frozenset(
 )
 # Words before a place ("shoot in Galicia", "flew to Lakemoor"): a one-word title there needs typography.
 _PLACE_CUES = frozenset("in at from to near across around outside throughout inside via".split())
+# Works that are not films: a title set beside one ("the play *Blackthorn Lane*", "*The Salt
+# Garden*, the play that…") is that work, here and wherever the article names it again.
+_OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
+# Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
+_YEAR_OWNERS = frozenset("the a an his her their its s".split())
+# Verbs that cast an actor as a character: the capitalised words after them are a character.
+_CAST_RE = re.compile(
+    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starring|starred|cast|casts)\s+as)"
+    r"\s+((?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,2})"
+)
+# What follows a dateline's place ("HALVERSTOCK, 12 October —", "LONDON (Reuters) —").
+_DATELINE_AFTER = frozenset(", ( — –".split())
 
 
 class FilmTitles:
@@ -38,13 +51,19 @@ class FilmTitles:
         self.t = named.tokens
         self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
         self._article_films: set[str] | None = None
+        self._cast: set[str] | None = None  # words of characters' names ("plays Maren")
+        self.places: set[str] = set()  # one-word titles the article used as a place or a date
+        self.other_works: set[int] = set()  # title forms the article names as a play, a book...
         self.confidence = 0.0  # of the last title `decide` took
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
-        """Words of the characters in films this article may be about ("Wren" in Ember)."""
+        """Words of the characters in films this article may be about ("Wren" in Ember), and
+        the titles the article names as other works ("the play *Blackthorn Lane*")."""
         gaz = self.gaz
         films: set[str] = set()
         for span in spans:
+            if self._other_work(span):
+                self.other_works.add(span.form)
             if len(span.entries) <= _MANY:
                 films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
         for person in self.named.person_paras:
@@ -55,6 +74,65 @@ class FilmTitles:
                     for _, _, word in tokenize(credit.character):
                         if len(word) > 2 and word[0].isalnum():
                             self.character_films.setdefault(word, set()).add(film)
+
+    def _other_work(self, span: Span) -> bool:
+        """Is the title set beside a noun for a work that is not a film: "the play X", "X, the
+        old Flemish play", "X, a novel"?"""
+        t = self.t
+        before = span.first - 1
+        if before >= 0 and t.folded[before] in QUOTES:
+            before -= 1
+        if before >= 0 and t.para[before] == span.para and t.folded[before] in _OTHER_WORKS:
+            return True
+        after = span.last + 1
+        if after < len(t.folded) and t.folded[after] in QUOTES:
+            after += 1
+        if after + 1 >= len(t.folded) or t.folded[after] != "," or t.folded[after + 1] not in ("the", "a", "an"):
+            return False
+        for i in range(after + 2, min(after + 5, len(t.folded))):
+            if t.para[i] != span.para or not t.word(i):
+                return False
+            if t.folded[i] in _OTHER_WORKS:
+                return True
+        return False
+
+    def _cast_words(self) -> set[str]:
+        """Words of the names the article casts an actor as ("plays Maren", "stars as Tamsin
+        Hale"): a character's name, not a film, wherever it stands bare."""
+        if self._cast is None:
+            # One search of each paragraph's text: a walk over every token cost more than the
+            # rest of this rule on a 1,000-word article (bench/text_core_versus.py).
+            self._cast = {
+                word
+                for paragraph in self.t.paragraphs
+                for match in _CAST_RE.finditer(paragraph.text)
+                for _, _, word in tokenize(match.group(1))
+            }
+        return self._cast
+
+    def _dateline(self, span: Span) -> bool:
+        """Is the span a dateline's place: capitals opening a paragraph, then a comma, a
+        parenthesis or a dash ("HALVERSTOCK, 12 October 2026 —")?"""
+        t = self.t
+        if span.first > 0 and t.para[span.first - 1] == span.para:
+            return False
+        if t.paragraphs[span.para].kind == "heading":
+            return False
+        raws = [t.raw[i] for i in t.words(span.first, span.last)]
+        if not raws or not all(raw.isupper() and len(raw) > 1 for raw in raws):
+            return False
+        after = span.last + 1
+        return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _DATELINE_AFTER
+
+    def _year_before(self, span: Span) -> set[int]:
+        """The year in "the 2009 *Nightjar*" or "Halvorsen's 2026 Nightjar"."""
+        t = self.t
+        i = span.first - 1
+        if i >= 0 and t.folded[i] in QUOTES:
+            i -= 1
+        if i >= 1 and t.para[i] == span.para and is_year(t.folded[i]) and t.folded[i - 1] in _YEAR_OWNERS:
+            return {int(t.folded[i])}
+        return set()
 
     def decide(self, span: Span) -> tuple[Candidate | None, list[Candidate]]:
         """The film (or person) a span names, or None with the candidates left tied."""
@@ -75,6 +153,9 @@ class FilmTitles:
         if len(films) > _MANY:
             films = self._distinguishable(span, films, evidence)
         years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
+        if len(years) > 1 and not evidence["paren_years"]:
+            # "the 2009 *Nightjar*" tells two films of one title apart as "Nightjar (2009)" does.
+            evidence["paren_years"] = self._year_before(span) & set(years)
         evidence["newest"] = max(years) if len(years) > 1 else None
         evidence["oldest"] = min(years) if len(years) > 1 else None
         scores: list[tuple[float, Candidate]] = []
@@ -203,17 +284,32 @@ class FilmTitles:
         single_word = evidence["words"] == 1
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
+        if not evidence["quoted"] and not paren_years:
+            if self._dateline(span):
+                # A dateline's place in capitals; the same word later in the article is the place.
+                if single_word:
+                    self.places.add(self.t.folded[self.t.words(span.first, span.last)[0]])
+                return None
+        if span.form in self.other_works and not evidence["apposition"] and not paren_years:
+            # The play or the book the article names, in italics or not, is not the film of that
+            # title: "film" before it or its year after it is needed to mean the film.
+            return None
         if single_word and not evidence["quoted"] and not paren_years:
             # Without quotes or italics a one-word title that opens a longer name ("Lakemoor
             # Film Festival"), is a day or a month ("to March 2028"), or follows a place's
-            # preposition ("shoot in Galicia") is that name, date or place, not the film.
+            # preposition ("shoot in Galicia") is that name, date or place, not the film; so is
+            # the same word again in the article ("If you shoot in Galicia, Galicia pays").
             word = self.t.folded[self.t.words(span.first, span.last)[0]]
             if evidence["name_after"] or word in _CALENDAR or (evidence["place_cue"] and tier != _WORD_TIER):
+                if not evidence["name_after"] and word not in _CALENDAR:
+                    self.places.add(word)
                 return None
-        if single_word and not evidence["quoted"] and not paren_years:
-            word = self.t.folded[self.t.words(span.first, span.last)[0]]
+            if word in self.places and not evidence["apposition"] and not self._attributed(span, film.key):
+                return None
             if self.character_films.get(word, set()) - {film.key}:
                 return None  # a character's name in a film the article is about
+            if word in self._cast_words() and not evidence["apposition"] and not self._attributed(span, film.key):
+                return None  # "Quist plays Maren": Maren is the character wherever she stands bare
         typographic = 2.0 if evidence["quoted"] else 0.0
         if tier == _WORD_TIER:
             typographic += evidence["cap_mid"]

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from newsreel.text.sentences import split_sentences
 from newsreel.text.quotes.words import (
-    _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PRONOUN_RE,
+    _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE,
     _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
@@ -35,8 +35,10 @@ _LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly
 _VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 _VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
 _DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
+# "the studio said", "a fisherman shouting across the harbour:" (a participle before a colon).
 _UNNAMED_SPEAKS_RE = re.compile(
-    rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE
+    rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT}|{'|'.join(_PARTICIPLES)})\b",
+    re.IGNORECASE,
 )
 
 
@@ -289,8 +291,9 @@ _PERSON_NOUN_RE = re.compile(
 
 # "A former supervisor", "One member of the art department", "A person close to the production":
 # an indefinite noun phrase of lower-case words opening a sentence.
-_INDEFINITE_RE = re.compile(r"\s*[“\"]?(?:A|An|One|Another)\s+[a-z]")
-_LOWER_WORD_RE = re.compile(r"\s+[a-z][\w’'\-]*|[a-z][\w’'\-]*")
+# A company's name may stand among the words ("A former Pixelwright supervisor").
+_INDEFINITE_RE = re.compile(r"\s*[“\"]?(?:A|An|One|Another)\s+(?=[a-z]|[A-Z][\w’'&\-]*\s+[a-z])")
+_LOWER_WORD_RE = re.compile(r"\s*(?:[A-Z][\w’'&\-]*\s+){0,2}[a-z][\w’'\-]*")
 _MAX_SOURCE_WORDS = 8
 
 
@@ -300,7 +303,7 @@ def _unnamed_source(sentence: str) -> int | None:
     opening = _INDEFINITE_RE.match(sentence)
     if opening is None:
         return None
-    at = opening.end() - 1
+    at = opening.end()
     for _ in range(_MAX_SOURCE_WORDS):
         word = _LOWER_WORD_RE.match(sentence, at)
         if word is None:
@@ -363,7 +366,44 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         listed = _list_lead_speaker(doc, group.fragments[0])
         if listed is not None:
             return listed
-    return _implied_speaker(doc, group, history, pronoun)
+    implied = _implied_speaker(doc, group, history, pronoun)
+    if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key):
+        # "Ekwueme is very good as the officer. “I don't do ghosts,” she tells her sergeant."
+        # The officer speaks, not the actor: the line is nobody's page.
+        return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+    return implied
+
+
+# A character's line as a review reports it: a pronoun and a verb in the present tense, said to
+# someone other than the writer ("she tells her sergeant", "he snaps"), never "she tells me".
+_SCENE_VERB_RE = re.compile(
+    r"[\s,]*(?:he|she)\s+(?:tells|says|asks|snaps|shouts|yells|whispers|warns|replies|answers|mutters|"
+    r"insists|murmurs|growls|pleads|begs)\b(?!\s+(?:me|us|reporters|journalists|the press|the audience|"
+    r"an interviewer|this)\b)"
+)
+# After an actor's name, words that cast them as a character: "is very good as the officer",
+# "plays a widow", "(Maud Ekwueme)" after the role.
+_CAST_AFTER_RE = re.compile(
+    r"[^.!?;:“”\"]{0,60}?\b(?:plays|played|playing|portrays|portrayed|portraying)\b"
+    r"|\s+(?:is|was|are|were)\s+(?:[a-z]+\s+){0,3}as\s+(?:the|a|an|his|her|their)\b"
+)
+
+
+def _character_line(doc: _Doc, group: _Group, key: str) -> bool:
+    """Is a pronoun's quotation a character's line: a present-tense scene verb after it, and the
+    paragraph, before the quotation, casting the person the pronoun found as a character?"""
+    if not any(f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments):
+        return False
+    first = group.fragments[0]
+    paragraph = doc.paragraphs[first.para]
+    for mention in doc.people_between(paragraph.start, first.open_at):
+        if mention.key != key:
+            continue
+        if doc.text(mention.start - 1, mention.start) == "(" and doc.text(mention.end, mention.end + 1) == ")":
+            return True
+        if _CAST_AFTER_RE.match(doc.text(mention.end, min(first.open_at, mention.end + 80))):
+            return True
+    return False
 
 
 def _introduced_unnamed(doc: _Doc, group: _Group) -> bool:
@@ -575,7 +615,9 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             organisation
             and organisation.group(0).split()[0] not in _NOT_NAMES
             and speaks(sentence, organisation.end())
-            and not any(m.start == base for m in people)
+            # "Screenwriter Fenella Okafor-Briggs revealed": a role word before a person's name
+            # is no organisation; the person is the subject.
+            and not any(m.start < base + organisation.end() for m in people)
             and not doc.outsiders_between(base, base + organisation.end())
         ):
             ranked.append((False, False, base, _Speaker(name=organisation.group(0), explicit=True)))

@@ -41,7 +41,7 @@ _MULTIWORD_VERBS = ("pointed out", "points out", "went on", "goes on", "chimed i
 
 
 # Participles that introduce a quotation only before it ("…, adding, “…”").
-_PARTICIPLES = ("saying", "adding", "explaining", "telling", "noting", "recalling", "writing", "asking", "insisting", "joking", "continuing", "remarking", "replying", "declaring", "admitting", "arguing", "stressing", "calling")
+_PARTICIPLES = ("saying", "adding", "explaining", "telling", "noting", "recalling", "writing", "asking", "insisting", "joking", "continuing", "remarking", "replying", "declaring", "admitting", "arguing", "stressing", "calling", "shouting", "yelling", "whispering", "muttering")
 
 
 _VERB_ALT = "|".join(sorted((re.escape(v) for v in set(SPEECH_VERBS) | set(_MULTIWORD_VERBS)), key=len, reverse=True))
