@@ -21,4 +21,11 @@ CAST_RE = re.compile(
 
 def cast_names(texts: Iterable[str]) -> list[str]:
     """Each name the texts cast an actor as, as written, in reading order."""
-    return [match.group(1) for text in texts for match in CAST_RE.finditer(text)]
+    # The pattern is tried only on texts holding one of its verbs: searching every paragraph
+    # of a 1,000-word article with it costs about 0.1 ms, testing for the substrings far less.
+    return [
+        match.group(1)
+        for text in texts
+        if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text
+        for match in CAST_RE.finditer(text)
+    ]

@@ -629,7 +629,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 continue
             if is_subject(sentence, at, end):
                 talks = speaks(sentence, end)
-                speaker = _Speaker(name=outsider.name, explicit=talks, character=outsider.character)
+                speaker = _Speaker(name=outsider.name, explicit=talks, character=doc.is_character(outsider.name))
                 ranked.append((False, not talks, outsider.start, speaker))
         organisation = ORG_RE.match(sentence)
         if (

@@ -46,9 +46,8 @@ class _Doc:
         self._people_starts = [m.start for m in self.people]
         # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
         # right, and the nearest antecedent of a pronoun when they come last.
-        # Words of the names the article casts actors as ("plays Ilse Varnam"): characters.
-        self.cast = frozenset(word for name in cast_names(p.text for p in self.paragraphs) for word in name.split())
-        self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions], self.cast)
+        self._cast: frozenset[str] | None = None
+        self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
         for outsider in self.outsiders:
             words = outsider.name.split()
             if len(words) > 1:
@@ -61,6 +60,18 @@ class _Doc:
         order = {m.key: i for i, m in reversed(list(enumerate(self.people)))}
         ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
         self.protagonist = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+
+    @property
+    def cast(self) -> frozenset[str]:
+        """Words of the names the article casts actors as ("plays Ilse Varnam"): characters.
+        Read only when a speaker outside the graph stands as a subject (most articles: never)."""
+        if self._cast is None:
+            self._cast = frozenset(word for name in cast_names(p.text for p in self.paragraphs) for word in name.split())
+        return self._cast
+
+    def is_character(self, name: str) -> bool:
+        """Is every word of `name` of a name the article casts an actor as?"""
+        return all(word in self.cast for word in name.split())
 
     def text(self, start: int, end: int) -> str:
         """Document text between two offsets that lie within one paragraph."""
