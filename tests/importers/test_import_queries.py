@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, Byline, SourceId
+from newsreel.public import refresh
 from tests.importers.test_import_same_as_one_by_one import site_data, write_export
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -102,3 +103,13 @@ def test_a_new_story_deletes_and_reads_nothing_that_cannot_exist_yet(tmp_path, s
     assert not about(statements, r'^SELECT MAX\(.*FROM "newsroom_revision"')
     # The revision already holds the text core's summary it was saved with.
     assert not about(statements, r'^UPDATE "newsroom_revision" SET "derived"')
+
+
+def test_a_rendered_story_reads_its_tags_once(tmp_path, settings, monkeypatch):
+    rendered = []
+    original = refresh.refresh_article
+    monkeypatch.setattr(refresh, "refresh_article", lambda article: rendered.append(article.pk) or original(article))
+    statements = imported(tmp_path, settings)
+    reads = about(statements, r'^SELECT "newsroom_tag"\."id", "newsroom_tag"\."slug".* INNER JOIN "newsroom_article_tags"')
+    # The page's search-engine data read them a second time.
+    assert rendered and len(reads) == len(rendered)
