@@ -113,3 +113,8 @@ def test_a_rendered_story_reads_its_tags_once(tmp_path, settings, monkeypatch):
     reads = about(statements, r'^SELECT "newsroom_tag"\."id", "newsroom_tag"\."slug".* INNER JOIN "newsroom_article_tags"')
     # The page's search-engine data read them a second time.
     assert rendered and len(reads) == len(rendered)
+
+
+def test_a_new_search_document_has_no_facets_to_delete(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    assert not about(statements, r'^DELETE FROM "public_searchfacet"')
