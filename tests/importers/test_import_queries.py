@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsreel.importers import runner
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, Byline, SourceId
 from newsreel.public import refresh
@@ -118,3 +119,20 @@ def test_a_rendered_story_reads_its_tags_once(tmp_path, settings, monkeypatch):
 def test_a_new_search_document_has_no_facets_to_delete(tmp_path, settings):
     statements = imported(tmp_path, settings)
     assert not about(statements, r'^DELETE FROM "public_searchfacet"')
+
+
+def test_a_chunk_reads_what_its_stories_touch_at_once_and_each_story_s_neighbours_once(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)  # one chunk, however busy the machine
+    rendered = []
+    original = refresh.refresh_article
+    monkeypatch.setattr(refresh, "refresh_article", lambda article: rendered.append(article.pk) or original(article))
+    statements = imported(tmp_path, settings)
+    # A publish noted its story's authors, tags, mentions and quotes in a query each; the
+    # chunk now reads them for all its stories together when it renders.
+    assert not about(statements, r'^SELECT "newsroom_author"\."id" AS "id" FROM "newsroom_author" INNER JOIN')
+    assert len(about(statements, r'FROM "newsroom_byline" WHERE "newsroom_byline"\."article_id" IN')) == 1
+    # Neighbours (two lookups, older and newer) were read at each publish and again for the
+    # page; now once, where the page reads them (a page rendered again at the import's end
+    # reads them again, being in another transaction).
+    lookups = about(statements, r'^SELECT "id" FROM "newsroom_article" WHERE .*\) [<>] \(')
+    assert len(lookups) == 2 * len(rendered)
