@@ -22,7 +22,8 @@ Any other key is reported (one warning per file naming them), never fatal. In th
 shortcodes (youtube, vimeo, tweet, instagram, figure, ref) and Liquid tags (highlight, raw,
 post_url, include of a player, Eleventy's image) become Newsreel Markdown; other shortcodes
 and tags are reported and removed. A picture alone on its line becomes a figure when a credit
-is known (its title's last parentheses, `"Caption (Credit)"`, or --default-credit), and is
+is known (a credit its title ends with, `"Caption. Photo: Name"`, else the title's last
+parentheses, `"Caption (Credit)"`, or --default-credit), and is
 left out with a warning otherwise.
 """
 
@@ -387,9 +388,10 @@ def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str
         if match is None:
             out.append(line)
             continue
-        caption, credit = split_title(match.group("title") or "")
-        if not credit or credit == caption:
-            caption, credit = split_credit(match.group("title") or "")
+        # A credit the title marks ("… Photo: Jo Ray") first; else its last parentheses, or the whole title.
+        caption, credit = split_credit(match.group("title") or "")
+        if not credit:
+            caption, credit = split_title(match.group("title") or "")
         credit = credit or default_credit
         url = match.group("url")
         ref = url if url.startswith(("http://", "https://")) else url.lstrip("/")

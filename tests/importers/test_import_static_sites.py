@@ -175,3 +175,17 @@ def test_bad_toml_names_the_file_and_line_and_the_other_files_import(tmp_path):
     assert "1 of 2 article(s) not imported" in str(error)
     assert f"{bad}: front matter, line 3: is not valid TOML: Invalid value" in err
     assert Article.objects.get().slug == "good"
+
+
+def test_a_credit_the_image_title_marks_is_the_credit_and_the_rest_its_caption(tmp_path):
+    """A Hugo page bundle's picture titled "Caption. Photo: Name", as people write them."""
+    bundle = tmp_path / "hugo" / "content" / "posts" / "festival-diary"
+    bundle.mkdir(parents=True)
+    PILImage.new("RGB", (800, 450), (7, 8, 9)).save(bundle / "ferry.jpg")
+    write(bundle / "index.md", '+++\ntitle = "Festival diary"\ndate = 2026-03-15T18:30:00+01:00\n+++\n'
+          'Day one.\n\n![Passengers on a ferry deck](ferry.jpg "The 7:10 from the mainland. Photo: Tomas Vale")\n')
+    out, err, error = run_import(tmp_path / "hugo")
+    assert error is None, err
+    body = Article.objects.get(slug="festival-diary").body
+    assert ':::figure credit="Photo: Tomas Vale"\n![Passengers on a ferry deck](image:' in body
+    assert "\nThe 7:10 from the mainland.\n:::" in body
