@@ -196,8 +196,9 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         out["authors"] = authors
     if "authors" in out:
         out["authors"] = _names(out["authors"])
-    categories = _list(lower.get("categories", lower.get("category")))
-    tags = [tag for tag in _list(out.get("tags")) if tag.lower() not in COLLECTION_TAGS]
+    in_jekyll = bool(jekyll) or "_posts" in path.parts
+    categories = _terms(lower["categories"], in_jekyll) if "categories" in lower else _list(lower.get("category"))
+    tags = [tag for tag in _terms(out.get("tags"), in_jekyll) if tag.lower() not in COLLECTION_TAGS]
     if categories and "section" not in out:
         section, tags = section_and_tags([(slugify(name), name) for name in categories], tags, options.categories or {},
                                          options.sections, warn, "category")
@@ -226,6 +227,14 @@ def _valid_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _terms(value: Any, in_jekyll: bool) -> list[str]:
+    """Categories or tags: Jekyll reads a string of them as words apart (`categories: film
+    festivals` is two; `category:` is one), where Hugo and Eleventy take a string as one."""
+    if in_jekyll and isinstance(value, str) and "," not in value:
+        return value.split()
+    return _list(value)
 
 
 def _list(value: Any) -> list[str]:

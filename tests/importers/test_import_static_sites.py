@@ -189,3 +189,17 @@ def test_a_credit_the_image_title_marks_is_the_credit_and_the_rest_its_caption(t
     body = Article.objects.get(slug="festival-diary").body
     assert ':::figure credit="Photo: Tomas Vale"\n![Passengers on a ferry deck](image:' in body
     assert "\nThe 7:10 from the mainland.\n:::" in body
+
+
+def test_jekyll_reads_a_string_of_categories_or_tags_as_words_apart(tmp_path):
+    """As `jekyll new` writes its first post: `categories: jekyll update` is two categories."""
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2026-12-04-first-night.markdown", "---\nlayout: post\ntitle: First night\n"
+          "date: 2026-12-04 17:41:03 +0000\ncategories: festivals brennmoor\ntags: drama premieres\n---\nThe lights went down.\n")
+    write(site / "_posts" / "2026-11-05-second-night.md", "---\ntitle: Second night\ncategory: festival news\n---\nAgain.\n")
+    out, err, error = run_import(site)
+    assert error is None, err
+    first = Article.objects.get(slug="first-night")
+    assert sorted(first.tags.values_list("name", flat=True)) == ["brennmoor", "drama", "festivals", "premieres"]
+    assert first.published_at == dt.datetime(2026, 12, 4, 17, 41, 3, tzinfo=dt.timezone.utc)
+    assert list(Article.objects.get(slug="second-night").tags.values_list("name", flat=True)) == ["festival news"]
