@@ -756,3 +756,60 @@ def test_nobody_opening_a_quoted_sentence_is_an_everyday_word_not_the_film():
     gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("nobody-2021", "Nobody", 2021)]))
     assert keys(gaz, 'A rival wrote: "A delay is a delay. Nobody moves a good film."') == set()
     assert keys(gaz, 'The thriller "Nobody" (2021) returns.') == {"nobody-2021"}
+
+
+# -- issue 13, round five: businesses, services, headline datelines, casting in apposition ----
+
+
+def _round_five_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("wharfside-2011", "Wharfside", 2011), FilmRef("the-quayside-2004", "The Quayside", 2004),
+               FilmRef("corvid-2015", "Corvid", 2015), FilmRef("halverstock-2013", "Halverstock", 2013),
+               FilmRef("maren-2018", "Maren", 2018),
+               FilmRef("nightjar-2026", "Nightjar", 2026), FilmRef("nightjar-2009", "Nightjar", 2009)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("odo-brand", "Odo Brand")],
+        credits=[CreditRef("wharfside-2011", "ada-moss", "director"), CreditRef("corvid-2015", "ada-moss", "director"),
+                 CreditRef("halverstock-2013", "ada-moss", "director"), CreditRef("maren-2018", "ada-moss", "director"),
+                 CreditRef("the-quayside-2004", "ada-moss", "director"),
+                 CreditRef("nightjar-2009", "odo-brand", "director")],
+    ))
+
+
+def test_a_title_that_names_a_business_is_the_business_here_and_later():
+    gaz = _round_five_gazetteer()
+    assert keys(gaz, "Ada Moss drinks at the Wharfside café most mornings.", "Wharfside opens at six.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss met us at The Quayside, a pub on the harbour.") == {"ada-moss"}
+    assert keys(gaz, "We met at Wharfside, the bakery where Ada Moss buys bread.") == {"ada-moss"}
+    # The film itself, named as a film, is still the film.
+    assert keys(gaz, "Ada Moss made Wharfside (2011) and The Quayside (2004).") >= {"wharfside-2011", "the-quayside-2004"}
+
+
+def test_a_title_that_names_a_streaming_service_is_the_service_here_and_later():
+    gaz = _round_five_gazetteer()
+    assert keys(gaz, "Ada Moss's earlier work is streaming on Corvid.", "Corvid paid for the restoration.") == {"ada-moss"}
+    assert keys(gaz, "The restoration arrives on Corvid, the archive service, next week.") == set()
+    assert keys(gaz, "Ada Moss's Corvid (2015) is streaming on a rival service.") == {"ada-moss", "corvid-2015"}
+
+
+def test_a_place_opening_the_headline_before_a_comma_is_the_place_the_body_names():
+    gaz = _round_five_gazetteer()
+    texts = ("Halverstock, day two: a long queue in the rain",
+             "The festival in Halverstock belonged to the queue. Ada Moss arrived late.")
+    assert keys(gaz, *texts, kinds={0: "heading"}) == {"ada-moss"}
+    # A film opening a headline is still the film when the body never uses it as a place.
+    film = ("Halverstock, forty years on: Ada Moss looks back", "Ada Moss shot Halverstock in a month.")
+    assert "halverstock-2013" in keys(gaz, *film, kinds={0: "heading"})
+
+
+def test_a_name_in_apposition_to_the_role_an_actor_plays_is_the_character():
+    gaz = _round_five_gazetteer()
+    assert keys(gaz, "Ada Moss plays the harbour inspector, Maren Holt, and it is her best work.",
+                "Maren has been right about this island all her life.") == {"ada-moss"}
+
+
+def test_this_years_title_is_the_newer_of_two_films_so_titled():
+    gaz = _round_five_gazetteer()
+    texts = _italic("Nightjar", "Odo Brand's restored Nightjar drew a queue.",
+                    "It should not be confused with this year's Nightjar, a Danish horror film.",
+                    "The 2009 Nightjar is the better film.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"odo-brand", "nightjar-2026", "nightjar-2009"}

@@ -371,3 +371,29 @@ def test_a_characters_line_after_the_actor_is_cast_is_nobodys_but_words_to_the_w
     assert on_pages(interview) == [("I fought for this", "mira-sol")]
     news = "Mira Sol is very good as the officer. “I fought for this part,” she said on Monday.\n"
     assert on_pages(news) == [("I fought for this", "mira-sol")]
+
+
+def test_a_character_the_article_casts_is_no_antecedent_for_the_actors_own_words():
+    # Round five: "Varnam" after "plays Ilse Varnam" is the character; the post is the actor's.
+    news = (
+        "Mira Sol plays Ilse Varnam, a lock keeper who has never left her canal. Varnam is the first role "
+        "Sol has taken since her long run on stage, and she has spent the autumn learning the locks. On "
+        "Monday she posted a photograph of the flooded towpath. “The canal has fed us all summer,” she wrote.\n"
+    )
+    assert on_pages(news) == [("The canal has fed", "mira-sol")]
+    # The character still speaks her own lines in a scene: nobody's.
+    review = (
+        "Mira Sol plays the lock keeper, Ilse Varnam. Varnam is short with everyone. "
+        "“Get off my lock,” she snaps.\n"
+    )
+    assert on_pages(review) == []
+
+
+def test_a_line_said_to_a_character_the_article_casts_is_a_scene_wherever_the_actor_was_cast():
+    review = (
+        "Mira Sol plays the lock keeper, Ilse Varnam, and Tomas Ilic plays her father.\n\n"
+        "Ilic has only four scenes, but each of them is the centre of the film while it lasts. "
+        "“You always did think the canal owed you an answer,” he tells Ilse over a kitchen table.\n"
+    )
+    assert [speaker for _, speaker in said(review)] == [None]
+    assert on_pages(review) == []

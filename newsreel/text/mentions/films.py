@@ -9,6 +9,7 @@ import bisect
 import re
 from typing import Any, Sequence
 
+from newsreel.text.casting import CAST_RE
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import person_shape_ok
@@ -33,11 +34,14 @@ _PLACE_CUES = frozenset("in at from to near across around outside throughout ins
 _OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
-# Verbs that cast an actor as a character: the capitalised words after them are a character.
-_CAST_RE = re.compile(
-    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starring|starred|cast|casts)\s+as)"
-    r"\s+((?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,2})"
+# Places that are businesses, and services: a title just before one ("the Anchor café") or set
+# beside one ("Lodestar, a café on the quay", "Kestrel, the archive service") is its name.
+_BUSINESSES = frozenset(
+    "cafe bar pub inn restaurant bistro diner hotel bakery bookshop bookstore shop store cinema gallery "
+    "club tavern brewery service streamer platform channel broadcaster".split()
 )
+# Words before "on" that make the name after it a streaming service ("streaming on Lumen").
+_SERVICE_CUES = frozenset("streaming streams stream streamed available exclusively arrives arrive lands premieres".split())
 # What follows a dateline's place ("HALVERSTOCK, 12 October —", "LONDON (Reuters) —").
 _DATELINE_AFTER = frozenset(", ( — –".split())
 
@@ -54,6 +58,8 @@ class FilmTitles:
         self._cast: set[str] | None = None  # words of characters' names ("plays Maren")
         self.places: set[str] = set()  # one-word titles the article used as a place or a date
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
+        self.businesses: set[int] = set()  # title forms the article names as a café, a service...
+        self._body_places: set[str] | None = None  # words after a place's preposition in the body
         self.confidence = 0.0  # of the last title `decide` took
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
@@ -64,6 +70,8 @@ class FilmTitles:
         for span in spans:
             if self._other_work(span):
                 self.other_works.add(span.form)
+            elif self._business(span):
+                self.businesses.add(span.form)
             if len(span.entries) <= _MANY:
                 films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
         for person in self.named.person_paras:
@@ -84,6 +92,12 @@ class FilmTitles:
             before -= 1
         if before >= 0 and t.para[before] == span.para and t.folded[before] in _OTHER_WORKS:
             return True
+        return self._set_beside(span, _OTHER_WORKS)
+
+    def _set_beside(self, span: Span, nouns: frozenset[str]) -> bool:
+        """Is the title followed by a comma and a noun phrase ending in one of `nouns` ("X, the
+        old Flemish play", "X, a café on the quay")?"""
+        t = self.t
         after = span.last + 1
         if after < len(t.folded) and t.folded[after] in QUOTES:
             after += 1
@@ -92,9 +106,22 @@ class FilmTitles:
         for i in range(after + 2, min(after + 5, len(t.folded))):
             if t.para[i] != span.para or not t.word(i):
                 return False
-            if t.folded[i] in _OTHER_WORKS:
+            if t.folded[i] in nouns:
                 return True
         return False
+
+    def _business(self, span: Span) -> bool:
+        """Is the title, without quotes or italics, a business's or a service's name: before
+        its noun ("the Anchor café"), set beside one ("Lodestar, a café"), or after "streaming
+        on"?"""
+        t = self.t
+        after, before = span.last + 1, span.first - 1
+        beside = (
+            after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _BUSINESSES
+        ) or (
+            before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
+        ) or self._set_beside(span, _BUSINESSES)
+        return beside and not (t.quoted(span.first, span.last) or t.emphasized(span))
 
     def _cast_words(self) -> set[str]:
         """Words of the names the article casts an actor as ("plays Maren", "stars as Tamsin
@@ -105,7 +132,7 @@ class FilmTitles:
             self._cast = {
                 word
                 for paragraph in self.t.paragraphs
-                for match in _CAST_RE.finditer(paragraph.text)
+                for match in CAST_RE.finditer(paragraph.text)
                 for _, _, word in tokenize(match.group(1))
             }
         return self._cast
@@ -124,15 +151,37 @@ class FilmTitles:
         after = span.last + 1
         return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _DATELINE_AFTER
 
-    def _year_before(self, span: Span) -> set[int]:
-        """The year in "the 2009 *Nightjar*" or "Halvorsen's 2026 Nightjar"."""
+    def _year_before(self, span: Span, years: Sequence[int]) -> set[int]:
+        """The year in "the 2009 *Nightjar*" or "Halvorsen's 2026 Nightjar"; the newest of
+        `years` for "this year's *Nightjar*"."""
         t = self.t
         i = span.first - 1
         if i >= 0 and t.folded[i] in QUOTES:
             i -= 1
         if i >= 1 and t.para[i] == span.para and is_year(t.folded[i]) and t.folded[i - 1] in _YEAR_OWNERS:
             return {int(t.folded[i])}
+        if i >= 3 and t.para[i - 3] == span.para and t.folded[i - 3 : i + 1] == ["this", "year", "'", "s"]:
+            return {max(years)}
         return set()
+
+    def _headline_place(self, span: Span) -> bool:
+        """Is the span a place opening the headline before a comma ("Varrow, day two: …") that
+        the body names as a place too ("in Varrow")?"""
+        t = self.t
+        if t.paragraphs[span.para].kind != "heading" or (span.first > 0 and t.para[span.first - 1] == span.para):
+            return False
+        after = span.last + 1
+        if after >= len(t.folded) or t.folded[after] != "," or t.para[after] != span.para:
+            return False
+        if self._body_places is None:
+            # Computed only for such a headline: one walk over the article's tokens.
+            self._body_places = {
+                t.folded[i + 1]
+                for i in range(len(t.folded) - 1)
+                if t.folded[i] in _PLACE_CUES and t.raw[i + 1][:1].isupper() and t.para[i + 1] == t.para[i]
+                and t.paragraphs[t.para[i]].kind != "heading"
+            }
+        return all(t.folded[i] in self._body_places for i in t.words(span.first, span.last))
 
     def decide(self, span: Span) -> tuple[Candidate | None, list[Candidate]]:
         """The film (or person) a span names, or None with the candidates left tied."""
@@ -155,7 +204,7 @@ class FilmTitles:
         years = [gaz.film_at(e).year for e in films if gaz.film_at(e).year is not None]
         if len(years) > 1 and not evidence["paren_years"]:
             # "the 2009 *Nightjar*" tells two films of one title apart as "Nightjar (2009)" does.
-            evidence["paren_years"] = self._year_before(span) & set(years)
+            evidence["paren_years"] = self._year_before(span, years) & set(years)
         evidence["newest"] = max(years) if len(years) > 1 else None
         evidence["oldest"] = min(years) if len(years) > 1 else None
         scores: list[tuple[float, Candidate]] = []
@@ -285,11 +334,18 @@ class FilmTitles:
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
         if not evidence["quoted"] and not paren_years:
-            if self._dateline(span):
+            if self._dateline(span) or self._headline_place(span):
                 # A dateline's place in capitals; the same word later in the article is the place.
                 if single_word:
                     self.places.add(self.t.folded[self.t.words(span.first, span.last)[0]])
                 return None
+        if (
+            span.form in self.businesses
+            and not (evidence["quoted"] or evidence["apposition"] or paren_years or self._attributed(span, film.key))
+        ):
+            # "runs the Anchor café", "streaming on Lumen": the business or the service, here
+            # and wherever the article names it again without italics.
+            return None
         if span.form in self.other_works and not evidence["apposition"] and not paren_years:
             # The play or the book the article names, in italics or not, is not the film of that
             # title: "film" before it or its year after it is needed to mean the film.

@@ -381,6 +381,8 @@ _SCENE_VERB_RE = re.compile(
     r"insists|murmurs|growls|pleads|begs)\b(?!\s+(?:me|us|reporters|journalists|the press|the audience|"
     r"an interviewer|this)\b)"
 )
+# The one a scene's line is said to, by name: "he tells Ilse", "she asks Marit".
+_SAID_TO_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+([A-Z][\w’'\-]*)")
 # After an actor's name, words that cast them as a character: "is very good as the officer",
 # "plays a widow", "(Maud Ekwueme)" after the role.
 _CAST_AFTER_RE = re.compile(
@@ -389,11 +391,22 @@ _CAST_AFTER_RE = re.compile(
 )
 
 
+def _scene_verb(doc: _Doc, group: _Group) -> bool:
+    """Is the quotation attributed by a pronoun and a scene's verb ("she tells her sergeant")?"""
+    return any(f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments)
+
+
 def _character_line(doc: _Doc, group: _Group, key: str) -> bool:
-    """Is a pronoun's quotation a character's line: a present-tense scene verb after it, and the
-    paragraph, before the quotation, casting the person the pronoun found as a character?"""
-    if not any(f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments):
+    """Is a pronoun's quotation a character's line: a present-tense scene verb after it, and
+    either said to a character the article casts ("he tells Ilse") or the paragraph, before the
+    quotation, casting the person the pronoun found as a character?"""
+    if not _scene_verb(doc, group):
         return False
+    for f in group.fragments:
+        if f.closed:
+            to = _SAID_TO_RE.match(doc.text(f.close_at, f.close_at + 60))
+            if to is not None and to.group(1) in doc.cast:
+                return True
     first = group.fragments[0]
     paragraph = doc.paragraphs[first.para]
     for mention in doc.people_between(paragraph.start, first.open_at):
@@ -489,6 +502,9 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
     the graph, so a quotation after an analyst's sentence is the analyst's, not the last
     graph person's. Candidates whose gender the text contradicts are skipped."""
     frag = group.fragments[0]
+    # A character the article casts ("Varnam is short with everyone") may speak a line in a
+    # scene; the actor's own words ("she wrote", "she said") are never the character's.
+    scene = _scene_verb(doc, group)
     ordered: list[tuple[int, _Speaker, float]] = []
     near = ROLE_REFERENCE if pronoun == "the" else PRONOUN_SAME_PARAGRAPH if pronoun else BARE_SUBJECT
     for pos, speaker in _subjects(doc, frag.para, frag.open_at):
@@ -498,7 +514,7 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
         if said.last_para == frag.para:
             ordered.append((said.start, said.speaker, min(near, FOLLOW_ON) if pronoun else FOLLOW_ON))
     ordered.sort(key=lambda item: -item[0])
-    candidates = [(speaker, sure) for _, speaker, sure in ordered if not speaker.weak]
+    candidates = [(speaker, sure) for _, speaker, sure in ordered if not speaker.weak and (scene or not speaker.character)]
     if pronoun is None:
         candidates = candidates[:1]
     previous = history[-1] if history else None
@@ -533,8 +549,10 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
 
     seen: list[tuple[_Speaker, float]] = []
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
+        if speaker.character and not scene:
+            continue
         if not speaker.weak and doc.fits(speaker, pronoun):
-            if pronoun in ("he", "she") and _rivals(doc, frag, speaker, pronoun):
+            if pronoun in ("he", "she") and _rivals(doc, frag, speaker, pronoun, scene):
                 sure = min(sure, AMBIGUOUS)
             return _Speaker(key=speaker.key, name=speaker.name, confidence=min(sure, speaker.confidence or sure))
         seen.append((speaker, sure))
@@ -544,7 +562,7 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
     return _Speaker()
 
 
-def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
+def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: bool) -> bool:
     """Could "he"/"she" as well mean another person the paragraph (or, when it names nobody,
     the one before) names as a subject? Only when the text never gendered the one chosen:
     "Ada Varga and Tomas Ilic arrived. “…,” he said." is a guess, not a fact."""
@@ -555,7 +573,9 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
     for index in (frag.para, frag.para - 1):
         if index < 0:
             break
-        subjects = [speaker for _, speaker in _subjects(doc, index, frag.open_at) if not speaker.weak]
+        subjects = [
+            speaker for _, speaker in _subjects(doc, index, frag.open_at) if not speaker.weak and (scene or not speaker.character)
+        ]
         others = {(s.key, s.name, s.unnamed) for s in subjects if doc.fits(s, pronoun)} - {(chosen.key, chosen.name, chosen.unnamed)}
         if others:
             return True
@@ -609,7 +629,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 continue
             if is_subject(sentence, at, end):
                 talks = speaks(sentence, end)
-                ranked.append((False, not talks, outsider.start, _Speaker(name=outsider.name, explicit=talks)))
+                speaker = _Speaker(name=outsider.name, explicit=talks, character=outsider.character)
+                ranked.append((False, not talks, outsider.start, speaker))
         organisation = ORG_RE.match(sentence)
         if (
             organisation

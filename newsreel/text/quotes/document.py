@@ -16,6 +16,7 @@ from newsreel.text.quotes.words import (
     _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _fragments
+from newsreel.text.casting import cast_names
 from newsreel.text.quotes.outsiders import Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
@@ -45,7 +46,9 @@ class _Doc:
         self._people_starts = [m.start for m in self.people]
         # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
         # right, and the nearest antecedent of a pronoun when they come last.
-        self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
+        # Words of the names the article casts actors as ("plays Ilse Varnam"): characters.
+        self.cast = frozenset(word for name in cast_names(p.text for p in self.paragraphs) for word in name.split())
+        self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions], self.cast)
         for outsider in self.outsiders:
             words = outsider.name.split()
             if len(words) > 1:

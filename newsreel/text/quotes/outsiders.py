@@ -64,6 +64,7 @@ class Outsider:
     start: int
     end: int
     name: str
+    character: bool = False  # every word of it is of a name the article casts an actor as
 
 
 class Spans:
@@ -90,9 +91,11 @@ class Spans:
         return i >= 0 and self.reach[i] > at
 
 
-def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[Outsider]:
+def find_outsiders(
+    paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], cast: frozenset[str] = frozenset()
+) -> list[Outsider]:
     """Every capitalised name of two or more words (or the surname of one written before) that
-    no mention covers, in reading order."""
+    no mention covers, in reading order; those made of `cast` words (characters) marked."""
     covered = Spans((m.start, m.end) for m in mentions)
     found: list[Outsider] = []
     short: dict[str, str] = {}
@@ -123,12 +126,12 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
                 full = short.get(tokens[0])
                 if full is None:
                     continue
-                found.append(Outsider(start, end, full))
+                found.append(Outsider(start, end, full, tokens[0] in cast))
                 continue
             name = " ".join(tokens)
             short.setdefault(tokens[-1], name)
             short.setdefault(tokens[0], name)
-            found.append(Outsider(start, end, name))
+            found.append(Outsider(start, end, name, all(token in cast for token in tokens)))
     return found
 
 

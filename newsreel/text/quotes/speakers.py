@@ -19,6 +19,9 @@ class _Speaker:
     # Somebody the text names only by a noun ("the mother", "his daughter"): an antecedent a
     # pronoun may take, which gives the quote to nobody. "she", "he" or "any".
     unnamed: str | None = None
+    # A name the article casts an actor as ("plays Ilse Varnam"): an antecedent only for a
+    # line spoken in a scene, never for the actor's own words.
+    character: bool = False
 
     @property
     def known(self) -> bool:
