@@ -4,6 +4,7 @@ tools/wordpress_accepts.py, tools/wordpress_exports.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -34,6 +35,29 @@ class ScratchSite:
         if check and done.returncode:
             sys.exit(f"newsreel {' '.join(arguments)} failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
         return done
+
+    def stories(self) -> dict[str, dict]:
+        """Every story by headline: slug, state, and its latest revision's fields and hero."""
+        return {story["headline"]: story for story in json.loads(last_line(self.run("shell", "-c", _STORIES).stdout))}
+
+
+# Each story as its latest revision has it (a draft's bylines, tags and section live there).
+_STORIES = """
+import json
+from newsreel.images.models import Image
+from newsreel.newsroom.models import Article
+def hero(pk):
+    image = Image.objects.filter(pk=pk).first() if pk else None
+    return {"alt": image.alt, "credit": image.credit} if image else None
+print(json.dumps([dict({key: a.latest_revision.content.get(key) for key in ("headline", "summary", "body", "section", "authors")},
+                       slug=a.slug, state=a.state, tags=sorted(a.latest_revision.content.get("tags") or []),
+                       hero=hero(a.latest_revision.content.get("hero_image")))
+                  for a in Article.objects.select_related("latest_revision")]))
+"""
+
+
+def last_line(text: str) -> str:
+    return text.strip().rsplit("\n", 1)[-1]
 
 
 def free_port() -> int:

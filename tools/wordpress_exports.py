@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from scratch_site import newsreel_site
+from scratch_site import last_line, newsreel_site
 from wordpress_site import finish, wordpress_site
 
 # What the intake makes of each WordPress status (newsreel/importers/wordpress.py).
@@ -37,21 +37,6 @@ BODY_HOLDS = {
 }
 # The site's own sections (a category with a section's slug is that section; others are tags).
 SECTIONS = {"Reviews": "reviews", "News": "news"}
-
-# Each story as its latest revision has it (a draft's bylines, tags and section live there).
-DUMP = """
-import json
-from newsreel.images.models import Image
-from newsreel.newsroom.models import Article
-def hero(pk):
-    image = Image.objects.filter(pk=pk).first() if pk else None
-    return {"alt": image.alt, "credit": image.credit} if image else None
-print(json.dumps([dict({key: a.latest_revision.content.get(key) for key in ("headline", "summary", "body", "section", "tags", "authors")},
-                       slug=a.slug, state=a.state, tags=sorted(a.latest_revision.content.get("tags") or []),
-                       hero=hero(a.latest_revision.content.get("hero_image")))
-                  for a in Article.objects.select_related("latest_revision")]))
-"""
-
 
 # Where WordPress's own link to each post (/?p=ID) leads now.
 OLD_LINKS = """
@@ -109,11 +94,9 @@ def main() -> None:
         print(f"wordpress_exports: WordPress {made['version']} exported {len(made['made'])} posts and pages "
               f"({wxr.stat().st_size:,} bytes); importing ...", flush=True)
         imported = newsreel.run("import", "wordpress", str(wxr), "--media", str(wordpress.uploads), check=False)
-        dumped = newsreel.run("shell", "-c", DUMP).stdout.strip().rsplit("\n", 1)[-1]
-        stories = {story["headline"]: story for story in json.loads(dumped)}
+        stories = newsreel.stories()
         ids = [post["id"] for post in made["made"]]
-        answered = newsreel.run("shell", "-c", OLD_LINKS.replace("IDS", repr(ids))).stdout.strip().rsplit("\n", 1)[-1]
-        old_links = json.loads(answered)
+        old_links = json.loads(last_line(newsreel.run("shell", "-c", OLD_LINKS.replace("IDS", repr(ids))).stdout))
     print("newsreel import wordpress said:\n  " + "\n  ".join(
         line for line in (imported.stdout + imported.stderr).splitlines() if line.strip()))
     moved = sum(status == 301 for status, _ in old_links.values())

@@ -10,12 +10,16 @@ reported through `warn` and its text kept where it has any. No Django.
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from html import escape, unescape
 from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 
+from newsreel.importers.html_markdown import embed_url
+
 Warn = Callable[[str], None]
+_IFRAME_SOURCE = re.compile(r"""<iframe\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 # Lexical's text format bits, in the order Ghost nests them.
 _FORMATS = ((16, "code"), (1, "strong"), (2, "em"), (4, "s"), (8, "u"), (32, "sub"), (64, "sup"))
@@ -78,8 +82,10 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
         caption = f"<figcaption>{payload['caption']}</figcaption>" if payload.get("caption") else ""
         return "<figure>" + "".join(_img(image) for image in images) + caption + "</figure>"
     if kind == "embed":
-        url = str(payload.get("url") or "")
-        return f'<nrembed data-url="{escape(url)}"></nrembed>' if url else ""
+        # Ghost keeps the address it was given, often a player's (/embed/ID, what its editor
+        # gets from a pasted iframe), and sometimes only the iframe: either way, the page it plays.
+        url = str(payload.get("url") or "") or _iframe_source(str(payload.get("html") or ""))
+        return f'<nrembed data-url="{escape(embed_url(url))}"></nrembed>' if url else ""
     if kind == "bookmark":
         url = str(payload.get("url") or "")
         title = (payload.get("metadata") or {}).get("title") if isinstance(payload.get("metadata"), dict) else ""
@@ -100,6 +106,11 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
         return f"<p>{text}</p>" if text else ""
     warn(f"Ghost {kind!r} node is not one Newsreel knows; left out")
     return ""
+
+
+def _iframe_source(html: str) -> str:
+    found = _IFRAME_SOURCE.search(html)
+    return unescape(found.group(1)) if found else ""
 
 
 def _img(image: dict) -> str:

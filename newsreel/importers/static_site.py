@@ -22,7 +22,8 @@ Any other key is reported (one warning per file naming them), never fatal. In th
 shortcodes (youtube, vimeo, tweet, instagram, figure, ref) and Liquid tags (highlight, raw,
 post_url, include of a player, Eleventy's image) become Newsreel Markdown; other shortcodes
 and tags are reported and removed. A picture alone on its line becomes a figure when a credit
-is known (its title's last parentheses, `"Caption (Credit)"`, or --default-credit), and is
+is known (a credit its title ends with, `"Caption. Photo: Name"`, else the title's last
+parentheses, `"Caption (Credit)"`, or --default-credit), and is
 left out with a warning otherwise.
 """
 
@@ -195,8 +196,9 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         out["authors"] = authors
     if "authors" in out:
         out["authors"] = _names(out["authors"])
-    categories = _list(lower.get("categories", lower.get("category")))
-    tags = [tag for tag in _list(out.get("tags")) if tag.lower() not in COLLECTION_TAGS]
+    in_jekyll = bool(jekyll) or "_posts" in path.parts
+    categories = _terms(lower["categories"], in_jekyll) if "categories" in lower else _list(lower.get("category"))
+    tags = [tag for tag in _terms(out.get("tags"), in_jekyll) if tag.lower() not in COLLECTION_TAGS]
     if categories and "section" not in out:
         section, tags = section_and_tags([(slugify(name), name) for name in categories], tags, options.categories or {},
                                          options.sections, warn, "category")
@@ -225,6 +227,14 @@ def _valid_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _terms(value: Any, in_jekyll: bool) -> list[str]:
+    """Categories or tags: Jekyll reads a string of them as words apart (`categories: film
+    festivals` is two; `category:` is one), where Hugo and Eleventy take a string as one."""
+    if in_jekyll and isinstance(value, str) and "," not in value:
+        return value.split()
+    return _list(value)
 
 
 def _list(value: Any) -> list[str]:
@@ -387,9 +397,10 @@ def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str
         if match is None:
             out.append(line)
             continue
-        caption, credit = split_title(match.group("title") or "")
-        if not credit or credit == caption:
-            caption, credit = split_credit(match.group("title") or "")
+        # A credit the title marks ("… Photo: Jo Ray") first; else its last parentheses, or the whole title.
+        caption, credit = split_credit(match.group("title") or "")
+        if not credit:
+            caption, credit = split_title(match.group("title") or "")
         credit = credit or default_credit
         url = match.group("url")
         ref = url if url.startswith(("http://", "https://")) else url.lstrip("/")

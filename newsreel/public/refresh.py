@@ -20,7 +20,7 @@ from django.conf import settings
 
 from newsreel import links
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Article, Author, Section
+from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Section
 from newsreel.newsroom.models.liveness import live_q
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
@@ -76,6 +76,9 @@ class Affected:
     changed_ids: set[int] = field(default_factory=set)
     # Of those, the ones published for the first time (they touched nothing before).
     new_ids: set[int] = field(default_factory=set)
+    # Stories published inside `coalesced()` whose touches now (`add_live`) are read when
+    # the chunk renders, for all of them at once (`add_live_of`).
+    live_later: set[int] = field(default_factory=set)
 
     def add_snapshot(self, snapshot: Any) -> None:
         """What the article touched before the change (the newsroom's ArticleSnapshot)."""
@@ -110,6 +113,32 @@ class Affected:
             self.dates.add(article.published_at)
         if article.is_live:
             self.article_ids.update(i for i in live_neighbour_ids(article) if i)
+
+    def add_live_of(self, ids: set[int]) -> None:
+        """`add_live` for each of these stories as they are now, in five queries for all of them
+        (and their neighbours, which their pages read next, inside the same `reads_shared`)."""
+        if not ids:
+            return
+        for article in Article.objects.filter(pk__in=ids).select_related("review_film").only(
+                "id", "section_id", "published_at", "state", "review_film__key"):
+            if article.section_id:
+                self.section_ids.add(article.section_id)
+            if article.review_film_id:
+                self.film_keys.add(article.review_film.key)
+            if article.published_at:
+                self.dates.add(article.published_at)
+            if article.is_live:
+                self.article_ids.update(i for i in live_neighbour_ids(article) if i)
+        self.author_ids.update(Byline.objects.filter(article_id__in=ids).values_list("author_id", flat=True))
+        for film_key, person_key in Mention.objects.filter(article_id__in=ids).values_list(
+                "film__key", "person__key").distinct():
+            if film_key:
+                self.film_keys.add(film_key)
+            if person_key:
+                self.person_keys.add(person_key)
+        self.person_keys.update(Quote.objects.filter(article_id__in=ids, person__isnull=False)
+                                .values_list("person__key", flat=True))
+        self.tag_ids.update(Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True))
 
 
 # Page families beyond the built-in ones (feeds, sitemaps, tag and archive pages, ...),
@@ -219,6 +248,11 @@ def _render_chunk(chunk: Affected) -> None:
     more than the chunk's own stories' pages.
     """
     batch = getattr(_batch, "affected", None)
+    # What the chunk's stories touch as they are now, read for all of them at once; the
+    # neighbours read here are the ones their pages show, read once (`reads_shared`).
+    chunk.add_live_of(chunk.live_later)
+    chunk.article_ids -= chunk.live_later  # as `_affected_by` leaves a story out of its own neighbours
+    chunk.live_later.clear()
     ids = chunk.article_ids | chunk.changed_ids if batch is None else chunk.changed_ids
     for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
         refresh_article(article)
@@ -279,7 +313,8 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
 @reads_shared()
 def refresh_for_publish(article: Article, previous: Any = None) -> Affected:
     """Store the article's page and re-render every page its publication touches."""
-    affected = _affected_by(article, previous)
+    # Inside a chunk, what the story touches now is read when the chunk renders, for all its stories at once.
+    affected = _affected_by(article, previous, later=getattr(_batch, "chunk", None) is not None)
     if previous is None:
         affected.new_ids.add(article.pk)
     old_slug = getattr(previous, "slug", None)
@@ -292,11 +327,15 @@ def refresh_for_publish(article: Article, previous: Any = None) -> Affected:
     return affected
 
 
-def _affected_by(article: Article, previous: Any) -> Affected:
-    """What a change to `article` touches: before it (`previous`, neighbours included), and now."""
+def _affected_by(article: Article, previous: Any, *, later: bool = False) -> Affected:
+    """What a change to `article` touches: before it (`previous`, neighbours included), and now
+    (`later`: noted, to be read when its chunk renders)."""
     affected = Affected()
     affected.add_snapshot(previous)
-    affected.add_live(article)
+    if later:
+        affected.live_later.add(article.pk)
+    else:
+        affected.add_live(article)
     affected.article_ids.discard(article.pk)
     affected.changed_ids.add(article.pk)
     return affected

@@ -131,3 +131,19 @@ def test_a_chunk_the_database_refuses_is_imported_one_story_at_a_time(folder, mo
     for name in ("alpha", "beta", "gamma", "delta", "epsilon"):
         assert f"{name.title()} story" in stored(f"/articles/{name}/")
     assert "Epsilon story" in stored("/")
+
+
+def test_stories_of_one_chunk_out_of_date_order_leave_every_page_as_a_fresh_render(folder, monkeypatch):
+    """What each story touches is read when its chunk renders, for all its stories at once: the
+    neighbours then are the ones every page must show, whatever order the stories came in."""
+    from newsreel.public.pages import render_article
+
+    monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)
+    write(folder, "between", "Between story", 2, extra="")
+    (folder / "between.md").rename(folder / "aa-between.md")  # read first, dated among the others
+    for hour, name in ((9, "epsilon"), (5, "zeta")):
+        write(folder, name, f"{name.title()} story", hour)
+    report = import_items(markdown_items(folder), total=7, render_at_end=True)
+    assert report.created == 7 and report.failed == 0
+    for article in Article.objects.live():
+        assert stored(article.get_absolute_url()) == render_article(article).decode(), article.slug

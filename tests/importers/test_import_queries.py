@@ -15,8 +15,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsreel.importers import runner
 from newsreel.newsroom import publishing
 from newsreel.newsroom.models import Article, Byline, SourceId
+from newsreel.public import refresh
 from tests.importers.test_import_same_as_one_by_one import site_data, write_export
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -102,3 +104,35 @@ def test_a_new_story_deletes_and_reads_nothing_that_cannot_exist_yet(tmp_path, s
     assert not about(statements, r'^SELECT MAX\(.*FROM "newsroom_revision"')
     # The revision already holds the text core's summary it was saved with.
     assert not about(statements, r'^UPDATE "newsroom_revision" SET "derived"')
+
+
+def test_a_rendered_story_reads_its_tags_once(tmp_path, settings, monkeypatch):
+    rendered = []
+    original = refresh.refresh_article
+    monkeypatch.setattr(refresh, "refresh_article", lambda article: rendered.append(article.pk) or original(article))
+    statements = imported(tmp_path, settings)
+    reads = about(statements, r'^SELECT "newsroom_tag"\."id", "newsroom_tag"\."slug".* INNER JOIN "newsroom_article_tags"')
+    # The page's search-engine data read them a second time.
+    assert rendered and len(reads) == len(rendered)
+
+
+def test_a_new_search_document_has_no_facets_to_delete(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    assert not about(statements, r'^DELETE FROM "public_searchfacet"')
+
+
+def test_a_chunk_reads_what_its_stories_touch_at_once_and_each_story_s_neighbours_once(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)  # one chunk, however busy the machine
+    rendered = []
+    original = refresh.refresh_article
+    monkeypatch.setattr(refresh, "refresh_article", lambda article: rendered.append(article.pk) or original(article))
+    statements = imported(tmp_path, settings)
+    # A publish noted its story's authors, tags, mentions and quotes in a query each; the
+    # chunk now reads them for all its stories together when it renders.
+    assert not about(statements, r'^SELECT "newsroom_author"\."id" AS "id" FROM "newsroom_author" INNER JOIN')
+    assert len(about(statements, r'FROM "newsroom_byline" WHERE "newsroom_byline"\."article_id" IN')) == 1
+    # Neighbours (two lookups, older and newer) were read at each publish and again for the
+    # page; now once, where the page reads them (a page rendered again at the import's end
+    # reads them again, being in another transaction).
+    lookups = about(statements, r'^SELECT "id" FROM "newsroom_article" WHERE .*\) [<>] \(')
+    assert len(lookups) == 2 * len(rendered)

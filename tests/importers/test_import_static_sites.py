@@ -175,3 +175,31 @@ def test_bad_toml_names_the_file_and_line_and_the_other_files_import(tmp_path):
     assert "1 of 2 article(s) not imported" in str(error)
     assert f"{bad}: front matter, line 3: is not valid TOML: Invalid value" in err
     assert Article.objects.get().slug == "good"
+
+
+def test_a_credit_the_image_title_marks_is_the_credit_and_the_rest_its_caption(tmp_path):
+    """A Hugo page bundle's picture titled "Caption. Photo: Name", as people write them."""
+    bundle = tmp_path / "hugo" / "content" / "posts" / "festival-diary"
+    bundle.mkdir(parents=True)
+    PILImage.new("RGB", (800, 450), (7, 8, 9)).save(bundle / "ferry.jpg")
+    write(bundle / "index.md", '+++\ntitle = "Festival diary"\ndate = 2026-03-15T18:30:00+01:00\n+++\n'
+          'Day one.\n\n![Passengers on a ferry deck](ferry.jpg "The 7:10 from the mainland. Photo: Tomas Vale")\n')
+    out, err, error = run_import(tmp_path / "hugo")
+    assert error is None, err
+    body = Article.objects.get(slug="festival-diary").body
+    assert ':::figure credit="Photo: Tomas Vale"\n![Passengers on a ferry deck](image:' in body
+    assert "\nThe 7:10 from the mainland.\n:::" in body
+
+
+def test_jekyll_reads_a_string_of_categories_or_tags_as_words_apart(tmp_path):
+    """As `jekyll new` writes its first post: `categories: jekyll update` is two categories."""
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2026-12-04-first-night.markdown", "---\nlayout: post\ntitle: First night\n"
+          "date: 2026-12-04 17:41:03 +0000\ncategories: festivals brennmoor\ntags: drama premieres\n---\nThe lights went down.\n")
+    write(site / "_posts" / "2026-11-05-second-night.md", "---\ntitle: Second night\ncategory: festival news\n---\nAgain.\n")
+    out, err, error = run_import(site)
+    assert error is None, err
+    first = Article.objects.get(slug="first-night")
+    assert sorted(first.tags.values_list("name", flat=True)) == ["brennmoor", "drama", "festivals", "premieres"]
+    assert first.published_at == dt.datetime(2026, 12, 4, 17, 41, 3, tzinfo=dt.timezone.utc)
+    assert list(Article.objects.get(slug="second-night").tags.values_list("name", flat=True)) == ["festival news"]

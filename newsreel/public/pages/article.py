@@ -47,7 +47,7 @@ def render_article(article: Article) -> bytes:
             section=article.section.name if article.section_id else "", tags=[tag.name for tag in tags]),
         "json_ld": json_ld(structured_data.news_article(
             article, site=site, canonical=canonical, hero=hero, authors=authors, films=films, people=people,
-            modified=modified)),
+            modified=modified, tags=tags)),
         "more_json_ld": [json_ld(structured_data.article_breadcrumbs(article))],
     })
     return render_page("public/article.html", context)

@@ -24,7 +24,7 @@ from django.templatetags.static import static
 from newsreel import links
 from newsreel.films.models import Credit, Film, Person, Role
 from newsreel.images.renditions import Picture, picture
-from newsreel.newsroom.models import Article, Author, Mention
+from newsreel.newsroom.models import Article, Author, Mention, Tag
 from newsreel.newsroom.film_reviews import scale_for
 from newsreel.public.models import SiteSettings
 from newsreel.public.pages.common import absolute
@@ -77,6 +77,7 @@ def news_article(
     films: Sequence[Film],
     people: Sequence[Person],
     modified: datetime,
+    tags: Sequence[Tag] | None = None,
 ) -> dict[str, Any]:
     """NewsArticle, or ReviewNewsArticle (a schema.org Review) reviewing its film for a story in the
     reviews section, with its rating (Google's review snippet: itemReviewed, reviewRating, author)."""
@@ -100,7 +101,8 @@ def news_article(
         data["image"] = hero.crop_urls
     if article.section_id:
         data["articleSection"] = article.section.name
-    keywords = [tag.name for tag in article.tags.all()]
+    # The page has read its tags already (`tags`): asking again cost a query per rendered story.
+    keywords = [tag.name for tag in (article.tags.all() if tags is None else tags)]
     if keywords:
         data["keywords"] = keywords
     about = [subject] if subject is not None else list(films)

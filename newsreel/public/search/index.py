@@ -61,7 +61,7 @@ def index_article(article: Article) -> SearchDocument | None:
         if (SearchFacet.PERSON, quote.person.key) not in facets:
             facets.add((SearchFacet.PERSON, quote.person.key))
             names.append(_labels(quote.person, quote.person.name))
-    document, _ = SearchDocument.objects.update_or_create(
+    document, created = SearchDocument.objects.update_or_create(
         article_id=article.pk,
         defaults={
             "slug": article.slug,
@@ -78,7 +78,8 @@ def index_article(article: Article) -> SearchDocument | None:
                 + [filter_token(kind[0], key) for kind, key in sorted(facets)]),
         },
     )
-    SearchFacet.objects.filter(document=document).delete()
+    if not created:  # a document made just now has no facets to replace (a DELETE per published story)
+        SearchFacet.objects.filter(document=document).delete()
     SearchFacet.objects.bulk_create(SearchFacet(document=document, kind=kind, key=key) for kind, key in sorted(facets))
     return document
 
