@@ -263,13 +263,19 @@ def _render_chunk(chunk: Affected) -> None:
         # are dropped too, and rendered once at the end if nothing rendered them meanwhile:
         # with small chunks (a busy machine) each would otherwise be rendered twice.
         outside = chunk.article_ids - chunk.changed_ids
-        neighbours = Article.objects.filter(pk__in=outside).values_list("slug", flat=True)
-        delete_pages(paths=[links.path("home"), *(links.path("article", slug=slug) for slug in neighbours)],
-                     prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=chunk.section_ids)])
+        _drop_for_batch_end(outside, chunk.section_ids)
         batch.section_ids.update(chunk.section_ids)  # rendered once, at the end of the batch
         batch.article_ids.update(outside)
     for refresher in EXTRA_REFRESHERS:
         refresher(chunk)
+
+
+def _drop_for_batch_end(article_ids: set[int], section_ids: set[int]) -> None:
+    """Inside `batched()`: drop home, these stories' pages and these sections' lists, to be
+    rendered on their next request or once when the batch ends."""
+    slugs = Article.objects.filter(pk__in=article_ids).values_list("slug", flat=True)
+    delete_pages(paths=[links.path("home"), *(links.path("article", slug=slug) for slug in slugs)],
+                 prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=section_ids)])
 
 
 def _render_missing_articles(ids: list[int]) -> None:
@@ -299,9 +305,7 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
         return False
     if article is not None:
         refresh_article(article)
-    neighbours = Article.objects.filter(pk__in=affected.article_ids).values_list("slug", flat=True)
-    delete_pages(paths=[links.path("home"), *(links.path("article", slug=slug) for slug in neighbours)],
-                 prefixes=[s.get_absolute_url() for s in Section.objects.filter(pk__in=affected.section_ids)])
+    _drop_for_batch_end(affected.article_ids, affected.section_ids)
     for refresher in EXTRA_REFRESHERS:
         refresher(affected)
     # Kept for the end of the batch, which renders what is live then (a story that rolled
