@@ -428,3 +428,15 @@ def test_actor_genders_nobody_so_she_after_the_actor_so_named_is_hers():
     )
     assert said(source) == [("We rehearsed in coats", "mira-sol")]
     assert on_pages(source) == [("We rehearsed in coats", "mira-sol")]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_not_an_unnamed_speaker():
+    # "In a statement she said:" — "a statement" says nothing; "she" is the actor the
+    # paragraph names, past an agent who spoke only in reported speech.
+    source = (
+        "Mira Sol was filming in Oslo when the shortlist was read. Her agent said she had heard the news "
+        "at lunch. In a statement she said: “I owe this to a crew who worked through a winter.”\n"
+    )
+    assert said(source) == [("I owe this to", "mira-sol")]
+    studio = "Mira Sol was filming in Oslo. In a statement the studio said: “We are proud of her.”\n"
+    assert said(studio) == [("We are proud of", None)]

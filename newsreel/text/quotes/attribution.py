@@ -31,7 +31,9 @@ _UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
 _CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
-_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+# "…, and she said", or after an opening phrase without a comma ("In a statement she said:",
+# "On Monday he added"): the pronoun is the subject, not the phrase's noun.
+_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+|^(?:in|on|at|after|during|through|via)\s[\w’'\- ]{{0,40}}?\s)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
 _VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 _VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
 _DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
