@@ -440,3 +440,17 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject_not_an_unnamed_speaker
     assert said(source) == [("I owe this to", "mira-sol")]
     studio = "Mira Sol was filming in Oslo. In a statement the studio said: “We are proud of her.”\n"
     assert said(studio) == [("We are proud of", None)]
+
+
+def test_a_speaker_named_in_apposition_with_a_relative_clause_takes_the_pronoun_after():
+    # "by the jury's president, Tobias Wren, who called …": Wren acts, so "he" is Wren, not a
+    # graph person named before or after.
+    source = (
+        "Tomas Ilic's *Harbor Lights* was among the winners, and Ilic thanked his crew.\n\n"
+        "The prizes were handed out in the town hall by the jury's president, Tobias Wren, who called the "
+        "year “a strange and generous one.” He said the vote had been close. "
+        "“We argued until two in the morning,” he said.\n\n"
+        "Tomas Ilic left early.\n"
+    )
+    assert said(source)[-1] == ("We argued until two", "Tobias Wren")
+    assert on_pages(source) == []

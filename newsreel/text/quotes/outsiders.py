@@ -51,6 +51,9 @@ _AFTER_SUBJECT = re.compile(
     rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},|,)?\s+(?:[a-z]+ly\s+)?(?!(?:{_NOT_VERBS})\b)[a-z][a-z’'\-]+\b"
 )
 _SPEECH_AFTER = re.compile(rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
+# A name a relative clause makes the doer ("by the academy's chair, Lucian Oduya, who called it
+# …"): whatever the sentence's grammar, the person acts and may be the next "he".
+_WHO_AFTER = re.compile(r",\s+who\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|had|plays|played)\b)[a-z]")
 # An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
 _ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
 ORG_RE = re.compile(rf"{_ORG_TOKEN}(?:\s+{_ORG_TOKEN}){{0,4}}")
@@ -134,8 +137,11 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
 
 def is_subject(sentence: str, at: int, end: int) -> bool:
     """Does the name at `sentence[at:end]` stand as its sentence's subject? Followed by a verb
-    ("Gil Haber disagreed", "Petra Lindqvist, who runs the Roxy, said"), not by a preposition."""
-    return _AFTER_SUBJECT.match(sentence, end) is not None and not _POSSESSIVE_RE.match(sentence[end : end + 2])
+    ("Gil Haber disagreed", "Petra Lindqvist, who runs the Roxy, said"), not by a preposition,
+    or by a relative clause that makes it act ("…, Lucian Oduya, who called it …")."""
+    if _POSSESSIVE_RE.match(sentence[end : end + 2]):
+        return False
+    return _AFTER_SUBJECT.match(sentence, end) is not None or _WHO_AFTER.match(sentence, end) is not None
 
 
 def speaks(sentence: str, end: int) -> bool:
