@@ -454,3 +454,16 @@ def test_a_speaker_named_in_apposition_with_a_relative_clause_takes_the_pronoun_
     )
     assert said(source)[-1] == ("We argued until two", "Tobias Wren")
     assert on_pages(source) == []
+
+
+def test_a_bare_quotation_after_a_paragraph_closing_on_her_pronoun_is_hers_held_for_an_editor():
+    # "She smiles at the memory now." ends the paragraph; the quotation after it, over two
+    # paragraphs, is hers, at a bare quotation's confidence (below a page's threshold).
+    profile = (
+        "Mira Sol rewrote the ending in a week, after Tomas Ilic told her it did not work. "
+        "She smiles at the memory now.\n\n"
+        "“Tomas was right, and I sulked for a week.\n\n"
+        "“Then I wrote the best scene of my life.”\n"
+    )
+    assert said(profile) == [("Tomas was right, and", "mira-sol")]
+    assert on_pages(profile) == []

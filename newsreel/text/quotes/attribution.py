@@ -271,6 +271,7 @@ _OWNED_ROLE_RE = re.compile(
     rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"(?=\s+(?:{_VERB_ALT})\b|\s+[A-Z]|\s*[.,;:!?]|$)\s*"
 )
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
@@ -376,11 +377,43 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         if listed is not None:
             return listed
     implied = _implied_speaker(doc, group, history, pronoun)
+    if pronoun is None and not implied.known:
+        # "She laughs about it now." closing the paragraph before a bare quotation: her words,
+        # as sure as a bare quotation after a sentence whose subject is a person.
+        before = _pronoun_closing_paragraph_before(doc, group.fragments[0])
+        if before is not None:
+            found = _implied_speaker(doc, group, history, before)
+            if found.known:
+                return _Speaker(key=found.key, name=found.name, confidence=min(found.confidence, BARE_SUBJECT))
     if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key):
         # "Ekwueme is very good as the officer. “I don't do ghosts,” she tells her sergeant."
         # The officer speaks, not the actor: the line is nobody's page.
         return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
     return implied
+
+
+# A sentence whose subject is "he" or "she": "She laughs about it now.", "But he is not bitter."
+_PRONOUN_SENTENCE_RE = re.compile(r"(?:(?:but|and|still|yet|now|today)\s+)?(he|she)\s+(?:[a-z]+ly\s+)?[a-z][a-z’'\-]+\b", re.IGNORECASE)
+
+
+def _pronoun_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> str | None:
+    """"he" or "she" when the quotation opens its paragraph and the paragraph before ends on a
+    sentence of its own whose subject is that pronoun, outside quote marks."""
+    paragraph = doc.paragraphs[frag.para]
+    if frag.para == 0 or paragraph.text[: frag.open_at - paragraph.start].strip():
+        return None
+    before = doc.paragraphs[frag.para - 1]
+    if before.kind not in _SPEECH_KINDS or before.kind != paragraph.kind:
+        return None
+    spans = split_sentences(before.text)
+    if not spans:
+        return None
+    s, e = spans[-1]
+    sentence = before.text[s:e]
+    if any(mark in sentence for mark in "“”\""):
+        return None
+    pronoun = _PRONOUN_SENTENCE_RE.match(sentence)
+    return pronoun.group(1).lower() if pronoun else None
 
 
 # A character's line as a review reports it: a pronoun and a verb in the present tense, said to
@@ -628,7 +661,11 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         ranked: list[tuple[bool, bool, int, _Speaker]] = []
         for m in people:
             weak = doc.is_possessive(m) or _OBJECT_BEFORE.search(paragraph.text[s : m.start - paragraph.start]) is not None
-            talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,")))
+            # "…, after Tomas Ilic told her …": the subject of a clause the sentence leans on,
+            # not of the sentence; it talks to the sentence's subject, who stays first.
+            talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
+                paragraph.text[s : m.start - paragraph.start]
+            )
             ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
