@@ -38,7 +38,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 from PIL import Image as PILImage
-from scratch_site import free_port, newsreel_site
+from scratch_site import free_port, newsreel_site, story_of
 
 OWNER = {"name": "Nadia Ferro", "email": "nadia@ghost.invalid", "password": "Tq7#wLm9!vRz2pXe", "blogTitle": "Harbour Desk"}
 BODY_HTML = (
@@ -136,13 +136,8 @@ def differences(made: list[dict], stories: dict[str, dict], how: str) -> list[st
     found = []
     for post in made:
         where = f"{how}: {post['type']} {post['title']!r} ({post['status']}, {post['visibility']})"
-        story = stories.get(post["title"])
-        if post["type"] == "page":
-            if story is not None:
-                found.append(f"{where}: a page became a story (pages are skipped by default)")
-            continue
+        story = story_of(post["title"], post["type"] == "page", stories, where, found)
         if story is None:
-            found.append(f"{where}: not imported")
             continue
         tags = [tag for tag in post.get("tags", []) if tag["visibility"] == "public"]
         section = next((tag["slug"] for tag in tags if tag["slug"] in SECTIONS), "")

@@ -60,6 +60,19 @@ def last_line(text: str) -> str:
     return text.strip().rsplit("\n", 1)[-1]
 
 
+def story_of(title: str, is_page: bool, stories: dict[str, dict], where: str, found: list[str]) -> dict | None:
+    """The story imported from a post, to compare (None for a page, which is skipped by
+    default, or a post that did not come in); what is wrong is added to `found`."""
+    story = stories.get(title)
+    if is_page:
+        if story is not None:
+            found.append(f"{where}: a page became a story (pages are skipped by default)")
+        return None
+    if story is None:
+        found.append(f"{where}: not imported")
+    return story
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from scratch_site import last_line, newsreel_site
+from scratch_site import last_line, newsreel_site, story_of
 from wordpress_site import finish, wordpress_site
 
 # What the intake makes of each WordPress status (newsreel/importers/wordpress.py).
@@ -51,13 +51,8 @@ def differences(made: list[dict], stories: dict[str, dict], old_links: dict[str,
     found = []
     for post in made:
         where = f"{post['type']} {post['title']!r} ({post['status']}{', password' if post['password'] else ''})"
-        story = stories.get(post["title"])
-        if post["type"] == "page":
-            if story is not None:
-                found.append(f"{where}: a page became a story (pages are skipped by default)")
-            continue
+        story = story_of(post["title"], post["type"] == "page", stories, where, found)
         if story is None:
-            found.append(f"{where}: not imported")
             continue
         # A review goes live only with its film, which WordPress does not know: it comes in as a draft.
         review = "Reviews" in post["categories"]

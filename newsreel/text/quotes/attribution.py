@@ -31,7 +31,9 @@ _UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
 _CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
-_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+# "…, and she said", or after an opening phrase without a comma ("In a statement she said:",
+# "On Monday he added"): the pronoun is the subject, not the phrase's noun.
+_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+|^(?:in|on|at|after|during|through|via)\s[\w’'\- ]{{0,40}}?\s)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
 _VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 _VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
 _DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
@@ -282,10 +284,17 @@ _NOUN_GENDER = {
     "princess": "she", "father": "he", "son": "he", "husband": "he", "man": "he", "boy": "he", "brother": "he",
     "grandfather": "he", "widower": "he", "uncle": "he", "nephew": "he", "hero": "he", "king": "he", "prince": "he",
 }
+# The determiner may open the sentence ("Her son said …"): a capital changes nobody's identity.
 _PERSON_NOUN_RE = re.compile(
-    r"\b(?:the|his|her|their|a|an)\s+(?:[a-z\-]+\s+)?(?P<noun>"
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Aa]n)\s+(?:[a-z\-]+\s+)?(?P<noun>"
     + "|".join(_NOUN_GENDER)
     + r"|character|protagonist|narrator|stranger|passenger|guard|captain|coach|detective|teenager|child|kid)\b"
+)
+
+# A name set beside the noun ("her brother, the actor Tobias Keyes,"); not an actor who plays
+# the part ("the mother, played by Colette Imbert"), which leaves the noun a character.
+_NAMED_IN_APPOSITION_RE = re.compile(
+    r",\s*(?!played\b|voiced\b|portrayed\b)(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z][\w’'\-]*\s+){0,3}?[A-Z]"
 )
 
 
@@ -654,6 +663,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             at = person.start()
             if any(qs <= s + at < qe for qs, qe in quoted) or not is_subject(sentence, at, person.end()):
                 continue
+            if _NAMED_IN_APPOSITION_RE.match(sentence, person.end()):
+                continue  # "Her brother, the actor Tobias Keyes, said": named, and found as a name
             noun = person.group("noun").lower()
             ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"))))
         ranked.sort(key=lambda item: item[:3])

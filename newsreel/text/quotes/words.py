@@ -142,8 +142,9 @@ _FEMALE = re.compile(
 )
 
 
+# Not "actor": it is said of women as of men, so it genders nobody.
 _MALE = re.compile(
-    r"\b(?:actor|brother|son|father|husband|widower|uncle|nephew|grandfather|boyfriend|"
+    r"\b(?:brother|son|father|husband|widower|uncle|nephew|grandfather|boyfriend|"
     r"businessman|chairman|spokesman|Mr\.)\W*$"
 )
 
