@@ -1,6 +1,6 @@
 """Benchmark: who said it. Quote recall and attribution on every evaluation set under tests/.
 
-    .venv/bin/python bench/attribution.py [--sets tests/evalset tests/evalset2 tests/evalset3 tests/evalset4 tests/evalset5 tests/evalset6] [--core DIR] [--details]
+    .venv/bin/python bench/attribution.py [--sets tests/evalset tests/evalset2 tests/evalset3 tests/evalset4 tests/evalset5 tests/evalset6 tests/evalset7] [--core DIR] [--details]
 
 For each evaluation directory (kb.json, articles/*.md, gold.json) found under the given
 folders, prints one line of figures, the same as `newsreel evaluate` computes them:
