@@ -52,7 +52,7 @@ def process_article(
     found = find_mentions(document.paragraphs, gazetteer)
     mentions = sure_mentions(found)
     # Quotes read single-entity mentions only: "the Safdie brothers said" names no one speaker.
-    quotes = extract_quotes(document.paragraphs, [m for m in mentions if not m.group], gazetteer)
+    quotes = extract_quotes(document.paragraphs, [m for m in mentions if not m.group], gazetteer, headline=headline)
     generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
     if summary.strip():
         generated = Summary(text=summary.strip(), short=cut_at_word(summary.strip(), META_DESCRIPTION_LENGTH))

@@ -467,3 +467,15 @@ def test_a_bare_quotation_after_a_paragraph_closing_on_her_pronoun_is_hers_held_
     )
     assert said(profile) == [("Tomas was right, and", "mira-sol")]
     assert on_pages(profile) == []
+
+
+def test_the_person_a_headline_names_is_whom_the_article_is_about_for_a_distant_pronoun():
+    # The body names Tomas Ilic more often; the headline says the interview is Mira Sol's.
+    body = (
+        "We meet at a café where Mira Sol first worked as a waitress. The café is two streets from the pier.\n\n"
+        "Tomas Ilic plays the harbourmaster, and Ilic has the best scene. Ilic is a friend from drama school.\n\n"
+        "Her first two films were made for nothing and seen by no one. She is not sentimental about them.\n\n"
+        "“The first one is a student film that happens to be ninety minutes long,” she says.\n"
+    )
+    quotes = process_article(body, graph=GRAPH, href=href, headline="Mira Sol on failure and the sea").quotes
+    assert [(q.speaker_key, q.confidence < SURE_CONFIDENCE) for q in quotes] == [("mira-sol", True)]

@@ -66,10 +66,11 @@ SURE_CONFIDENCE = 0.8
 
 
 def extract_quotes(
-    paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Gazetteer | None
+    paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Gazetteer | None, *, headline: str = ""
 ) -> list[Quote]:
-    """Every direct quotation in the article, in reading order, with its speaker."""
-    doc = _Doc(paragraphs, mentions, gazetteer)
+    """Every direct quotation in the article, in reading order, with its speaker. The headline,
+    when given, may say whom the article is about."""
+    doc = _Doc(paragraphs, mentions, gazetteer, headline)
     answers, transcript = find_transcript(doc)
     fragments: list[list[_Fragment]] = [
         doc.frags(i) if p.kind in _SPEECH_KINDS and i not in transcript else []

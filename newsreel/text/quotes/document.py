@@ -30,7 +30,9 @@ _PUNCT_RE = re.compile(r"[^\w\s]")
 class _Doc:
     """The article as the extractor sees it: paragraphs, text and person mentions."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Any) -> None:
+    def __init__(
+        self, paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], gazetteer: Any, headline: str = ""
+    ) -> None:
         self.paragraphs = list(paragraphs)
         self.gazetteer = gazetteer
         self.people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
@@ -60,6 +62,13 @@ class _Doc:
         order = {m.key: i for i, m in reversed(list(enumerate(self.people)))}
         ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
         self.protagonist = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+        # "Noor Castellane on *The Drowned Choir*": the one person the headline names in full is
+        # whom the article is about, however often the body names someone else.
+        if headline:
+            surfaces = {m.key: m.surface for m in self.people}
+            named = [key for key in counts if _names_in(self.full_name(key, surfaces[key]), headline)]
+            if len(named) == 1:
+                self.protagonist = named[0]
 
     @property
     def cast(self) -> frozenset[str]:
@@ -244,6 +253,11 @@ class _Doc:
             self.written_names[name.split()[-1]] = name
             self.written_names[name.split()[0]] = name
         return _Speaker(name=name, explicit=True)
+
+
+def _names_in(name: str, headline: str) -> bool:
+    """Does the headline write this full name (two words or more) as a whole?"""
+    return " " in name and re.search(rf"(?<![\w’'\-]){re.escape(name)}(?![\w\-])", headline) is not None
 
 
 def _norm(text: str) -> str:
