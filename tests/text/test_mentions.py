@@ -813,3 +813,47 @@ def test_this_years_title_is_the_newer_of_two_films_so_titled():
                     "It should not be confused with this year's Nightjar, a Danish horror film.",
                     "The 2009 Nightjar is the better film.")
     assert {m.key for m in find_mentions(texts, gaz)} == {"odo-brand", "nightjar-2026", "nightjar-2009"}
+
+
+# -- issue 13, round six ----------------------------------------------------------------------
+
+
+def _round_six_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("bellhaven-2012", "Bellhaven", 2012), FilmRef("fernlight-2017", "Fernlight", 2017),
+               FilmRef("corvane-2008", "Corvane", 2008), FilmRef("christmas-2010", "Christmas", 2010),
+               FilmRef("nightjar-2009", "Nightjar", 2009)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef(key, "ada-moss", "director")
+                 for key in ("bellhaven-2012", "fernlight-2017", "corvane-2008", "christmas-2010", "nightjar-2009")],
+    ))
+
+
+def test_a_title_after_the_and_before_a_town_is_a_venue_not_the_film():
+    gaz = _round_six_gazetteer()
+    assert keys(gaz, "Ada Moss, who programmes the Bellhaven in Tenby, said the matinees sold out.") == {"ada-moss"}
+    # The film, named without "the" before it, is still the film.
+    assert "bellhaven-2012" in keys(gaz, "Ada Moss shot Bellhaven in Tenby over one wet summer.")
+
+
+def test_a_title_in_parentheses_after_an_italic_title_is_its_service_here_and_later():
+    gaz = _round_six_gazetteer()
+    texts = _italic("Nightjar", "Nightjar (Fernlight, restored). Ada Moss's thriller is back.",
+                    "The restoration is on Fernlight from Friday.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"nightjar-2009", "ada-moss"}
+    # A year in the parentheses is the film's, as before.
+    assert "fernlight-2017" in keys(gaz, "Ada Moss made Fernlight (2017) in a month.")
+
+
+def test_a_title_after_of_and_a_place_noun_is_the_place():
+    gaz = _round_six_gazetteer()
+    assert keys(gaz, "Ada Moss walked the streets of Corvane every night for a month.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss grew up on the outskirts of Corvane.") == {"ada-moss"}
+
+
+def test_a_holiday_is_a_date_like_a_day_or_a_month_even_inside_a_quotation():
+    gaz = _round_six_gazetteer()
+    assert keys(gaz, "“You have until Christmas,” Ada Moss told the crew.") == {"ada-moss"}
+    # In italics it is the film, as a month in italics is.
+    italic = _italic("Christmas", "Ada Moss's Christmas is her warmest film.")
+    assert "christmas-2010" in {m.key for m in find_mentions(italic, gaz)}

@@ -26,9 +26,16 @@ _OLD_CUES = frozenset("original old older classic first".split())
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december".split()
+    # Holidays name a date as surely: "You have until Easter".
+    + "easter christmas halloween thanksgiving hanukkah diwali passover ramadan hogmanay whitsun".split()
 )
 # Words before a place ("shoot in Galicia", "flew to Lakemoor"): a one-word title there needs typography.
 _PLACE_CUES = frozenset("in at from to near across around outside throughout inside via".split())
+# Nouns for a place before "of" ("the streets of Leith", "the outskirts of Corvane"): the title after is the place.
+_PLACE_NOUNS_BEFORE_OF = frozenset(
+    "streets street city town village outskirts suburbs port harbour harbor centre center heart edge coast "
+    "shores docks county island hills lanes north south east west".split()
+)
 # Works that are not films: a title set beside one ("the play *Blackthorn Lane*", "*The Salt
 # Garden*, the play that…") is that work, here and wherever the article names it again.
 _OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
@@ -120,8 +127,33 @@ class FilmTitles:
             after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _BUSINESSES
         ) or (
             before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
-        ) or self._set_beside(span, _BUSINESSES)
+        ) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
         return beside and not (t.quoted(span.first, span.last) or t.emphasized(span))
+
+    def _venue(self, span: Span) -> bool:
+        """Is a one-word title between "the" and a town ("programmes the Halcyon in Bridport")
+        a venue's name? A film is not written "the X in <Town>"; a cinema or a pub is."""
+        t = self.t
+        before, after = span.first - 1, span.last + 1
+        return (
+            span.first == span.last
+            and before >= 0 and t.para[before] == span.para and t.folded[before] == "the"
+            and after + 1 < len(t.folded) and t.para[after + 1] == span.para
+            and t.folded[after] in ("in", "at") and t.raw[after + 1][:1].isupper() and t.word(after + 1)
+        )
+
+    def _service_in_parentheses(self, span: Span) -> bool:
+        """Is a one-word title opening a parenthesis right after an italic title ("*Underhill*
+        (Kestrel, restored)") where that title's service stands, not a second film?"""
+        t = self.t
+        before = span.first - 1
+        if span.first != span.last or before < 1 or t.folded[before] != "(" or t.para[before - 1] != span.para:
+            return False
+        emphasis = getattr(t.paragraphs[span.para], "emphasis", ())
+        title_end = t.end[before - 1]
+        after = span.last + 1
+        closes = after < len(t.folded) and t.folded[after] in (",", ")")
+        return closes and any(s < title_end <= e for s, e in emphasis)
 
     def _cast_words(self) -> set[str]:
         """Words of the names the article casts an actor as ("plays Maren", "stars as Tamsin
@@ -312,7 +344,10 @@ class FilmTitles:
             # "the Lakemoor Film Festival": any capitalised word glued after a one-word title
             "name_after": t.word(last + 1) and t.para[last + 1] == span.para and t.raw[last + 1][:1].isupper()
             and t.spaced[last + 1],
-            "place_cue": before >= 0 and t.para[before] == span.para and t.folded[before] in _PLACE_CUES,
+            "place_cue": before >= 0 and t.para[before] == span.para and (
+                t.folded[before] in _PLACE_CUES
+                or t.folded[before] == "of" and before >= 1 and t.folded[before - 1] in _PLACE_NOUNS_BEFORE_OF
+            ),
         }
 
     def _score(
