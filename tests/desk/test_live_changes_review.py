@@ -69,6 +69,16 @@ def test_a_contributors_save_keeps_the_live_version_and_submitting_mails_the_edi
     assert [m.to for m in mail.outbox] == [["edith@newsroom.example"]] and "The venue changed." in mail.outbox[0].body
 
 
+def test_the_story_list_says_where_a_live_storys_changes_stand(as_editor, editor, live, contributor):
+    save_draft(ArticleDraft(headline=HEADLINE, body=BODY + "\nMore.\n", slug=live.slug), article=live,
+               user=contributor)
+    assert "unpublished changes</span>" in as_editor.get("/desk/").content.decode()
+    live_changes.submit(live, user=contributor, note="A line more.")
+    assert "unpublished changes, in review</span>" in as_editor.get("/desk/").content.decode()
+    live_changes.request_changes(fresh(live), user=editor, note="Cut the last line.")
+    assert "unpublished changes, sent back</span>" in as_editor.get("/desk/").content.decode()
+
+
 def test_the_queue_marks_changes_to_a_live_story(as_editor, live, contributor):
     save_draft(ArticleDraft(headline=HEADLINE, body=BODY + "\nMore.\n", slug=live.slug), article=live,
                user=contributor)

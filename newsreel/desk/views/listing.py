@@ -105,9 +105,9 @@ def article_list(request: HttpRequest) -> HttpResponse:
                       after=parse_position(request.GET.get("after"), query.sort),
                       before=parse_position(request.GET.get("before"), query.sort),
                       planned=lambda counted: planned(query, counted), count=counter(query))
-    # When a scheduled story goes live, or how late a published one did: the scheduling
-    # note reads these from the article itself (narrow rows, one query for the page).
-    timing = Article.objects.only("id", "state", "published_at", "went_live_at").in_bulk(
+    # When a scheduled story goes live, or how late a published one did, and where a live
+    # story's changes stand: read from the article itself (narrow rows, one query for the page).
+    timing = Article.objects.only("id", "state", "published_at", "went_live_at", "changes_review").in_bulk(
         [story.article_id for story in page])
     for story in page:
         story.timing = timing.get(story.article_id)
