@@ -6,7 +6,7 @@ Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdou
        add --lint to also print warnings that help a human audit the gold by hand.
 
 Errors (exit status 1):
-  - a gold film/person/speaker key missing from kb.json
+  - a gold film/person/speaker key missing from kb.json; a credit role the scorer does not read
   - a text_start that does not occur right after an opening quote mark in its article,
     or that has more than eight words
   - a spoiler_sentence not inside a spoiler block; spoiler_films not equal to the
@@ -24,6 +24,7 @@ from pathlib import Path
 
 OPEN = "\"“‘'"
 HERE = Path(__file__).resolve().parent
+CREDIT_ROLES = ("director", "writer", "producer", "actor", "crew")
 
 
 def fold(s: str) -> str:
@@ -69,6 +70,9 @@ def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
     gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
     films = {f["key"]: f for f in kb["films"]}
     people = {p["key"]: p for p in kb["people"]}
+    for index, credit in enumerate(kb.get("credits", [])):
+        if credit.get("role") not in CREDIT_ROLES:  # what the scorer's graph reader accepts
+            errs.append(f"{d.name}/kb.json: credits[{index}].role {credit.get('role')!r} is not one of {', '.join(CREDIT_ROLES)}")
     arts = {p.name: p.read_text(encoding="utf-8") for p in sorted((d / "articles").glob("*.md"))}
     for name in sorted(set(arts) ^ set(gold)):
         errs.append(f"{d.name}/{name}: article and gold do not match one to one")
