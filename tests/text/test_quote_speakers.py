@@ -131,6 +131,67 @@ def test_name_labelled_turns_belong_to_their_speaker_and_the_interviewers_questi
     ]
 
 
+def test_the_publications_name_as_the_interviewers_label_asks_and_the_named_label_answers():
+    source = (
+        "Tomas Ilic talked to us in a harbour café before the premiere.\n\n"
+        "**Tidings:** Why a fisherman?\n\n"
+        "**Ilic:** Because my grandfather was one, and I never asked him anything.\n\n"
+        "So the film asks for me.\n\n"
+        "**Tidings:** Was the sea kind to you?\n\n"
+        "**Ilic:** Never once.\n\n"
+        "**Tidings:** And next?\n\n"
+        "**Ilic:** A comedy, if anyone lets me.\n"
+    )
+    assert said(source) == [
+        ("Because my grandfather was", "tomas-ilic"),
+        ("Never once.", "tomas-ilic"),
+        ("A comedy, if anyone", "tomas-ilic"),
+    ]
+    assert quotes(source)[0].text.endswith("So the film asks for me.")
+
+
+def test_a_surname_label_keeps_its_speaker_when_a_question_names_a_relative():
+    source = (
+        "Ada Varga sat down with us after the screening.\n\n"
+        "Q: Was it hard?\n\nVarga: Harder than I said.\n\n"
+        "Q: Your sister Mira Varga edited it. Did she cut much?\n\nVarga: Everything I loved.\n\n"
+        "Q: And next?\n\nVarga: Sleep.\n"
+    )
+    with_her_sister = text_graph({"people": [{"key": "mira-varga", "name": "Mira Varga"}]})
+    found = process_article(source, graph=with_her_sister, href=href).quotes
+    assert [(q.text, q.speaker_key) for q in found] == [
+        ("Harder than I said.", "ada-varga"), ("Everything I loved.", "ada-varga"), ("Sleep.", "ada-varga")]
+
+
+def test_a_quotation_with_its_own_speaker_after_the_last_answer_is_not_that_answer():
+    source = (
+        "Tomas Ilic talked to us before the premiere.\n\n"
+        "Interviewer: Why a fisherman?\n\nIlic: My grandfather was one.\n\n"
+        "Interviewer: And next?\n\nIlic: A comedy.\n\n"
+        "“He is the funniest man I know,” Ada Varga said when I asked her later.\n"
+    )
+    assert said(source)[-1] == ("He is the funniest", "ada-varga")
+
+
+def test_interviewer_labels_the_questions_like_q():
+    source = (
+        "Tomas Ilic talked to us before the premiere.\n\n"
+        "Interviewer: Why a fisherman?\n\nIlic: My grandfather was one.\n\n"
+        "Interviewer: And next?\n\nIlic: A comedy.\n"
+    )
+    assert said(source) == [("My grandfather was one.", "tomas-ilic"), ("A comedy.", "tomas-ilic")]
+
+
+def test_a_label_that_names_nobody_and_does_not_ask_is_no_turn():
+    source = (
+        "Ada Varga's *Harbor Lights* is a quiet film.\n\n"
+        "Update: the screening moved to Friday.\n\n**Ada Varga:** I am glad.\n\n"
+        "Update: and to a bigger room.\n\n**Ada Varga:** Even better.\n"
+    )
+    assert [speaker for _, speaker in said(source)] in ([], ["ada-varga", "ada-varga"])
+    assert all("Update" not in q.text for q in quotes(source))
+
+
 def test_a_reviews_fact_lines_are_not_a_transcript():
     source = (
         "Director: Ada Varga\n\nRuntime: 98 minutes\n\nRating: four stars\n\n"

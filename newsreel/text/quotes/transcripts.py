@@ -1,8 +1,9 @@
 """Interview transcripts: `Q:`/`A:` or name-labelled turns, each answer the interviewee's quote.
 
 A transcript is a run of paragraphs that open with a speaker's label: `Q:`, `A:`,
-`Question:`, `Answer:` (bold or plain; Markdown has already dropped the asterisks), or a
-person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`). It needs at least three labelled
+`Question:`, `Answer:` (bold or plain; Markdown has already dropped the asterisks), a
+person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`), or for the questions a label that names
+nobody but asks (the publication, `Variety:`, or `Interviewer:`). It needs at least three labelled
 turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a lone
 `Update:` is never read as one. An answer runs on over the paragraphs that follow it until
 the next label; after the last label only paragraphs in the first person outside quote marks still
@@ -28,13 +29,17 @@ from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _NOT_NAMES
 
-_QA_LABEL = r"(?:Q|A|Question|Answer)"
+_QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
 _NAME_LABEL = r"(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}|[A-Z][A-Z’'\-. ]{1,40}[A-Z])"
 _LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL})\s*(?::|(?<=[QA])\.)\s+(?=\S)")
-_INTERVIEWER = frozenset({"Q", "Question"})
+_INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
 _QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_ATTRIBUTED = re.compile(
+    r"\s*[“\"][^”\"]+[”\"]\s*,?\s*(?:[A-Z][\w’'\-]*\s+){0,3}"
+    r"(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)\b"
+)
 _EDITORIAL = re.compile(r"\b(?:interview|conversation)\b.{0,40}\b(?:edited|condensed)\b", re.IGNORECASE)
 _WITH_RE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat down|sits down|caught up|chatted|met)\s+(?:with|to)\s+"
@@ -73,6 +78,9 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     (questions, answers and their continuations), so no quote-mark fragment in it is read
     again as a quotation of its own."""
     turns: list[_Turn] = []
+    # A label names one speaker throughout: "Valcourt:" stays Ines Valcourt after a question
+    # names her brother Teodor Valcourt.
+    named: dict[str, _Speaker] = {}
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind not in ("paragraph", "quote"):
             continue
@@ -82,12 +90,13 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
         label = " ".join(match.group("label").split())
         speaker = None
         if label not in _INTERVIEWER | _INTERVIEWEE:
-            speaker = _label_speaker(doc, index, label)
-            if speaker is None:
-                continue
-            # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
-            label = speaker.key or speaker.name or label
+            speaker = named.get(label) or _label_speaker(doc, index, label)
+            if speaker is not None:
+                named.setdefault(label, speaker)
+                # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
+                label = speaker.key or speaker.name or label
         turns.append(_Turn(index, label, paragraph.start + match.end(), speaker))
+    turns = _with_asking_labels(doc, turns)
     labels = [t.label for t in turns]
     alternations = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
     if len(turns) < 3 or len(set(labels)) < 2 or alternations < 2:
@@ -104,9 +113,11 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             paragraph = doc.paragraphs[index]
             if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
                 break
-            if n + 1 == len(turns) and not _FIRST_PERSON.search(_QUOTED_RE.sub(" ", paragraph.text)):
+            if n + 1 == len(turns) and (not _FIRST_PERSON.search(_QUOTED_RE.sub(" ", paragraph.text))
+                                        or _ATTRIBUTED.match(paragraph.text)):
                 # Narration after the transcript ("After the session Hurst said … “I used to
-                # bring him coffee,” she said."): first person only inside quote marks.
+                # bring him coffee,” she said."): first person only inside quote marks, or a
+                # quotation with its own speaker ("“…,” Odunsi said when I asked her").
                 break
             last = index
             covered.add(index)
@@ -123,6 +134,18 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
         )
     return answers, covered
+
+
+def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
+    """The turns whose label names a speaker, and those of a label that names nobody but
+    asks: the publication or a role interviewing (`Newsreel:`, `Interviewer:`, `THR:`), whose
+    turns are questions. Any other label that names nobody (`Runtime:`, `Update:`) is no turn."""
+    asked: dict[str, list[bool]] = {}
+    for turn in turns:
+        if turn.speaker is None and turn.label not in _INTERVIEWER | _INTERVIEWEE:
+            asked.setdefault(turn.label, []).append(doc.paragraphs[turn.para].text.rstrip().endswith("?"))
+    asking = {label for label, questions in asked.items() if len(questions) >= 2 and sum(questions) * 2 > len(questions)}
+    return [turn for turn in turns if turn.label not in asked or turn.label in asking]
 
 
 def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
@@ -153,7 +176,7 @@ def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
 
 
 def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
-    """The labels whose turns are the interviewer's: `Q:`, or the name whose turns are mostly
+    """The labels whose turns are the interviewer's: `Q:` (or `Interviewer:`), or the name whose turns are mostly
     questions (ties go to the label that speaks first)."""
     labels = {t.label for t in turns}
     if labels & _INTERVIEWER:
