@@ -173,3 +173,9 @@ def _is_boundary(text: str, sent_start: int, term: int, end: int, nxt: int) -> b
     if lower in _MAYBE_FINAL:
         return next_word.lower() in _OPENERS
     return True
+
+
+def last_sentence(text: str) -> tuple[int, int] | None:
+    """The span of `text`'s last sentence (what a paragraph ends on), or None when it has none."""
+    spans = split_sentences(text)
+    return spans[-1] if spans else None

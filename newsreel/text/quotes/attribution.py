@@ -10,7 +10,7 @@ import itertools
 import re
 from typing import Iterator
 
-from newsreel.text.sentences import split_sentences
+from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE,
     _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
@@ -80,10 +80,10 @@ def _lead_in_paragraph_before(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
     before = doc.paragraphs[frag.para - 1]
     if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
         return "", frag.open_at
-    spans = split_sentences(before.text)
-    if not spans:
+    last = last_sentence(before.text)
+    if last is None:
         return "", frag.open_at
-    s, e = spans[-1]
+    s, e = last
     return before.text[s:e], before.start + s
 
 
@@ -405,10 +405,10 @@ def _pronoun_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> str | None:
     before = doc.paragraphs[frag.para - 1]
     if before.kind not in _SPEECH_KINDS or before.kind != paragraph.kind:
         return None
-    spans = split_sentences(before.text)
-    if not spans:
+    last = last_sentence(before.text)
+    if last is None:
         return None
-    s, e = spans[-1]
+    s, e = last
     sentence = before.text[s:e]
     if any(mark in sentence for mark in "“”\""):
         return None
@@ -494,10 +494,10 @@ def _list_lead_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
     before = doc.paragraphs[index - 1]
     if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
         return None
-    spans = split_sentences(before.text)
-    if not spans:
+    last = last_sentence(before.text)
+    if last is None:
         return None
-    s, e = spans[-1]
+    s, e = last
     speaker = _before_attribution(doc, before.text[s:e], before.start + s, frag)
     if speaker is None or not speaker.known:
         return None

@@ -22,7 +22,7 @@ from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _ANY_SPEECH_RE
-from newsreel.text.sentences import split_sentences
+from newsreel.text.sentences import last_sentence
 
 # Patterns read for every quotation, compiled once.
 _CREDIT_END_RE = re.compile(r"\s*(?:[,(]|$)")
@@ -111,10 +111,10 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     before = doc.paragraphs[first - 1]
     if before.kind not in ("paragraph", "list"):
         return None
-    spans = split_sentences(before.text)
-    if not spans:
+    last = last_sentence(before.text)
+    if last is None:
         return None
-    s, e = spans[-1]
+    s, e = last
     lead = before.text[s:e]
     verb = _ANY_SPEECH_RE.search(lead)
     if verb and _NEGATED_RE.search(lead[: verb.start()]):
