@@ -7,7 +7,9 @@ BODY_EDITOR = ".writing .cm-content"
 
 
 def focus_body(page) -> None:
-    """Put the cursor in the body, as a writer tabbing into it would."""
+    """Put the cursor in the body, as a writer tabbing into it would, once the editor is set up
+    (keys typed into the textarea it replaces are lost)."""
+    wait_for_editor(page)
     page.locator(BODY_EDITOR).focus()
 
 

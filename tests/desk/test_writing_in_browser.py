@@ -18,7 +18,7 @@ from newsreel.newsroom.models import Article, WorkflowState
 
 from tests.browser.test_accessibility import AXE_RUN, axe_source  # noqa: F401 (a fixture)
 from tests.graph import SAME_NAMED
-from tests.writing_editor import settled_preview, wait_for_editor  # noqa: F401 (settled_preview: for the specs beside this one)
+from tests.writing_editor import focus_body, settled_preview, wait_for_editor  # noqa: F401 (settled_preview: for the specs beside this one)
 
 from .conftest import GRAPH, make_user
 
@@ -93,6 +93,7 @@ def test_a_story_typed_by_keyboard_with_a_completion_a_spoiler_and_a_picture(pag
 
     # The editor replaces the textarea (kept in the form, hidden) and is reached by Tab.
     expect(page.locator("#id_body")).to_be_hidden()
+    wait_for_editor(page)
     editor = page.get_by_role("textbox", name="Body")
     editor.focus()
     page.keyboard.type("We rewatched Night Fe")
@@ -196,7 +197,7 @@ def test_the_editor_page_has_no_axe_violation(chromium, live_server, newsroom, a
     try:
         page = context.new_page()
         sign_in(page, live_server)
-        page.get_by_role("textbox", name="Body").focus()
+        focus_body(page)
         page.keyboard.type("Ada Varga on *Harbor Lights*.")
         settled_preview(page)
         expect(preview_frame(page).locator("article")).to_contain_text("Harbor Lights", timeout=10_000)

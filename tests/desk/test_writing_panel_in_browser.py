@@ -15,6 +15,7 @@ from newsreel.newsroom.publishing import save_draft
 
 from .conftest import make_user
 from .test_writing_in_browser import editor_text, newsroom, png_bytes, preview_frame, settled_preview, sign_in  # noqa: F401
+from tests.writing_editor import focus_body
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +33,7 @@ DROP = """(bytes) => {
 
 def test_an_unknown_person_is_added_from_the_panel_and_the_preview_links_them(page, live_server, newsroom):
     sign_in(page, live_server)
-    editor = page.get_by_role("textbox", name="Body")
-    editor.focus()
+    focus_body(page)
     page.keyboard.type("Mara Quellon said the ferry scene was cut twice.")
     settled_preview(page)
     panel = page.get_by_role("region", name="In this story")
@@ -87,7 +87,7 @@ def test_a_quote_is_confirmed_in_the_editors_panel(page, live_server, newsroom):
 
 def test_a_dropped_picture_asks_for_alt_text_and_credit_and_the_preview_shows_it(page, live_server, newsroom):
     sign_in(page, live_server)
-    page.get_by_role("textbox", name="Body").focus()
+    focus_body(page)
     page.keyboard.type("The pier at noon.")
     page.keyboard.press("Enter")
     page.evaluate(DROP, base64.b64encode(png_bytes()).decode())
