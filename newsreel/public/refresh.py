@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from django.conf import settings
 
@@ -96,34 +96,20 @@ class Affected:
 
     def add_live(self, article: Article) -> None:
         """What the article touches now: its section, authors, films and people, neighbours."""
-        if article.section_id:
-            self.section_ids.add(article.section_id)
-        self.author_ids.update(article.authors.values_list("id", flat=True))
-        for film_key, person_key in article.mentions.values_list("film__key", "person__key").distinct():
-            if film_key:
-                self.film_keys.add(film_key)
-            if person_key:
-                self.person_keys.add(person_key)
-        if article.review_film_id:  # the reviewed film's page shows the rating and links the review
-            self.film_keys.add(article.review_film.key)
-        # Person pages list quotes, so a quoted speaker's page changes too.
-        self.person_keys.update(article.quotes.filter(person__isnull=False).values_list("person__key", flat=True))
-        self.tag_ids.update(article.tags.values_list("id", flat=True))
-        if article.published_at:
-            self.dates.add(article.published_at)
-        if article.is_live:
-            self.article_ids.update(i for i in live_neighbour_ids(article) if i)
+        self._add_touches([article], {article.pk})
 
     def add_live_of(self, ids: set[int]) -> None:
         """`add_live` for each of these stories as they are now, in five queries for all of them
         (and their neighbours, which their pages read next, inside the same `reads_shared`)."""
-        if not ids:
-            return
-        for article in Article.objects.filter(pk__in=ids).select_related("review_film").only(
-                "id", "section_id", "published_at", "state", "review_film__key"):
+        if ids:
+            self._add_touches(Article.objects.filter(pk__in=ids).select_related("review_film").only(
+                "id", "section_id", "published_at", "state", "review_film__key"), ids)
+
+    def _add_touches(self, articles: Iterable[Article], ids: set[int]) -> None:
+        for article in articles:
             if article.section_id:
                 self.section_ids.add(article.section_id)
-            if article.review_film_id:
+            if article.review_film_id:  # the reviewed film's page shows the rating and links the review
                 self.film_keys.add(article.review_film.key)
             if article.published_at:
                 self.dates.add(article.published_at)
@@ -136,6 +122,7 @@ class Affected:
                 self.film_keys.add(film_key)
             if person_key:
                 self.person_keys.add(person_key)
+        # Person pages list quotes, so a quoted speaker's page changes too.
         self.person_keys.update(Quote.objects.filter(article_id__in=ids, person__isnull=False)
                                 .values_list("person__key", flat=True))
         self.tag_ids.update(Article.tags.through.objects.filter(article_id__in=ids).values_list("tag_id", flat=True))
