@@ -197,7 +197,7 @@ def main(argv: list[str]) -> int:
     fifth, sixth, seventh = HERE.parent / "evalset5", HERE.parent / "evalset6", HERE.parent / "evalset7"
     dirs = [Path(a) for a in argv if not a.startswith("--")] or [
         HERE / "tune", HERE / "holdout", second / "tune", second / "holdout", third / "tune", fourth / "tune",
-        fifth / "tune", sixth / "tune", seventh / "holdout"]
+        fifth / "tune", sixth / "tune", seventh / "tune"]
     dirs = [d for d in dirs if (d / "gold.json").exists()]
     all_errs: list[str] = []
     for parent in {d.parent for d in dirs}:
