@@ -1,6 +1,9 @@
 """Names an article casts an actor as: "plays Maren", "stars as Tamsin Hale", "plays the
-inspector, Tamsin Hale". Such a name is a character's, so neither a film of that title nor a
-speaker in the news (mentions and quotes both read it).
+inspector, Tamsin Hale", "returns as the sorceress Ysolde"; and, written the other way round,
+"Ned Aldous, the mercenary played by Edwin Szabo", "Winifred, who runs the farm, is played by
+Ada Varga", "Ysolde, the part she played in 2009", "his sister Ruth (Ilse Marchbank)". Such a
+name is a character's, so neither a film of that title nor a speaker in the news (mentions and
+quotes both read it).
 
 Depends on: nothing.
 """
@@ -8,24 +11,73 @@ Depends on: nothing.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
+_WORD = r"[A-Z][\w’'\-]*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+# Lower-case words of a role before the name ("the village schoolteacher"): not a preposition
+# or "role"/"part", so "plays a key role in Mirrorfall" casts nobody as Mirrorfall.
+_ROLE = r"(?:(?!(?:in|on|at|of|for|with|to|from|by|and|or|role|part|lead)\b)[a-z][\w’'\-]*\s+){1,3}"
 # A verb that casts, then the name; or the role first and the name in apposition to it ("plays
-# the village schoolteacher, Hesper Lyle"): lowercase role words, a comma, then capitals.
+# the village schoolteacher, Hesper Lyle"), or right after it ("returns as the sorceress Ysolde").
 CAST_RE = re.compile(
-    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?:stars|starring|starred|cast|casts)\s+as)"
-    r"\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+)?"
-    r"((?:[A-Z][\w’'\-]*)(?:\s+[A-Z][\w’'\-]*){0,2})"
+    r"\b(?:plays|played|playing|portrays|portrayed|portraying"
+    r"|(?:stars|starring|starred|cast|casts|returns|return|returning|returned|reprises|reprising)\s+as)"
+    r"\s+(?:(?:the|a|an|his|her|their)\s+(?:(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+|" + _ROLE + r"))?"
+    rf"({_NAME})"
 )
+# What follows a character's name when the actor comes after it: ", the mercenary played in the
+# original by", ", who runs the farm, is played by", ", the part she played", "(Ilse Marchbank)".
+_PLAYED_BY = r"played\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
+CAST_AFTER_NAME = (
+    rf",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?\b{_PLAYED_BY}"
+    r"|,\s+the\s+(?:part|role|character)\s+(?:she|he|they)\s+(?:played|plays|has\s+played|had\s+played)\b"
+    rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,)?\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
+    rf"|\s+\((?P<actor>{_WORD}(?:\s+{_WORD}){{1,2}})\)"
+)
+_CAST_AFTER_RE = re.compile(CAST_AFTER_NAME)
+_NAMED_BEFORE_RE = re.compile(rf"\b(?<![’'\-])({_NAME})(?={CAST_AFTER_NAME})")
+# Capitalised words that open a sentence and name nobody ("The role, …, was played by").
+_NOT_NAMES = frozenset("The A An His Her Their Its This That It He She They".split())
 
 
-def cast_names(texts: Iterable[str]) -> list[str]:
-    """Each name the texts cast an actor as, as written, in reading order."""
-    # The pattern is tried only on texts holding one of its verbs: searching every paragraph
-    # of a 1,000-word article with it costs about 0.1 ms, testing for the substrings far less.
-    return [
-        match.group(1)
-        for text in texts
-        if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text
-        for match in CAST_RE.finditer(text)
-    ]
+def cast_after(text: str, at: int = 0) -> str | None:
+    """What casts the name that ends at `at` in `text` as a character: "" for a verb (", the
+    mercenary played by …"), the actor's name for one in parentheses ("(Ilse Marchbank)": the
+    caller decides whether that name is an actor's), None when nothing does."""
+    match = _CAST_AFTER_RE.match(text, at)
+    if match is None:
+        return None
+    return match.group("actor") or ""
+
+
+def cast_names(texts: Iterable[str], is_actor: Callable[[str, str], bool] | None = None) -> list[str]:
+    """Each name the texts cast an actor as, as written, in reading order.
+
+    A name before another in parentheses ("Ruth (Ilse Marchbank)") counts only when
+    `is_actor(name, name_in_parentheses)` says the second is the actor (a review may write it
+    the other way round, "Ilse Marchbank (Ruth)"); without `is_actor`, never.
+    """
+    found: list[str] = []
+    for text in texts:
+        # The patterns are tried only on texts holding one of their words: searching every
+        # paragraph of a 1,000-word article costs about 0.1 ms, testing for substrings far less.
+        if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text or "return as " in text:
+            found += [match.group(1) for match in CAST_RE.finditer(text)]
+        if "played" in text or ("(" in text and is_actor is not None):
+            for match in _NAMED_BEFORE_RE.finditer(text):
+                name = _name_only(match.group(1))
+                if not name:
+                    continue
+                actor = cast_after(text, match.end(1))
+                if actor == "" or (actor and is_actor is not None and is_actor(name, actor)):
+                    found.append(name)
+    return found
+
+
+def _name_only(name: str) -> str:
+    """The name without a capitalised word opening the sentence before it ("The Ruth")."""
+    words = name.split()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words)

@@ -857,3 +857,111 @@ def test_a_holiday_is_a_date_like_a_day_or_a_month_even_inside_a_quotation():
     # In italics it is the film, as a month in italics is.
     italic = _italic("Christmas", "Ada Moss's Christmas is her warmest film.")
     assert "christmas-2010" in {m.key for m in find_mentions(italic, gaz)}
+
+
+# -- issue 13, round seven --------------------------------------------------------------------
+
+
+def _round_seven_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("saltby-2014", "Saltby", 2014), FilmRef("dunmere-2016", "Dunmere", 2016),
+               FilmRef("kestrin-2011", "Kestrin", 2011), FilmRef("tollan-2003", "Tollan", 2003),
+               FilmRef("the-ferrands-1987", "The Ferrands", 1987), FilmRef("marisol-1961", "Marisol", 1961),
+               FilmRef("greyling-2019", "Greyling", 2019), FilmRef("greyling-1990", "Greyling", 1990),
+               FilmRef("the-tide-2026", "The Tide", 2026), FilmRef("the-boatman-1979", "The Boatman", 1979)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("odo-brand", "Odo Brand"),
+                PersonRef("rhys-tallow", "Rhys Tallow"), PersonRef("jory-ferrand", "Jory Ferrand"),
+                PersonRef("petronella-vane", "Petronella Vane", ("Nell Vane",))],
+        credits=[CreditRef("saltby-2014", "ada-moss", "director"), CreditRef("dunmere-2016", "ada-moss", "director"),
+                 CreditRef("kestrin-2011", "ada-moss", "director"), CreditRef("tollan-2003", "ada-moss", "director"),
+                 CreditRef("marisol-1961", "ada-moss", "director"),
+                 CreditRef("greyling-1990", "ada-moss", "director"), CreditRef("greyling-2019", "odo-brand", "director"),
+                 CreditRef("the-tide-2026", "odo-brand", "actor"), CreditRef("the-boatman-1979", "jory-ferrand", "actor")],
+    ))
+
+
+def test_a_dateline_with_only_a_dash_after_its_place_is_the_place():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, "SALTBY — Ada Moss opened the new cinema on Friday.") == {"ada-moss"}
+    assert keys(gaz, "SALTBY - Ada Moss opened the new cinema on Friday.") == {"ada-moss"}
+
+
+def test_a_title_before_festival_is_the_festival_here_and_later():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, "Ada Moss will chair the Dunmere festival jury.", "Dunmere has never had a chair so loud.") == {"ada-moss"}
+    # In italics it is the film.
+    italic = _italic("Dunmere", "Ada Moss's Dunmere festival screening sold out.")
+    assert "dunmere-2016" in {m.key for m in find_mentions(italic, gaz)}
+
+
+def test_a_title_after_films_on_is_a_streaming_service():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, "Ada Moss's debut is among the most-watched films on Kestrin this month.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss's debut is among the most-watched films on Kestrin.", "Kestrin paid for it.") == {"ada-moss"}
+    assert keys(gaz, "The back catalogue lives on Kestrin, with new movies on Kestrin every week.") == set()
+
+
+def test_the_next_place_in_a_list_after_a_place_preposition_is_a_place_too():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, "Ada Moss has lived in Leeds and Tollan.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss shot in Porto, Tollan and Saltby.") == {"ada-moss"}
+    # A title after "and" with no place before it is still the film.
+    assert "tollan-2003" in keys(gaz, "Ada Moss made Saltby (2014) and Tollan.")
+
+
+def test_a_title_after_a_remake_of_is_the_older_film():
+    gaz = _round_seven_gazetteer()
+    texts = _italic("Greyling", "Rhys Tallow is finishing a remake of Greyling for the autumn.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"rhys-tallow", "greyling-1990"}
+    newer = _italic("Greyling", "Rhys Tallow has seen the new Greyling twice.")
+    assert "greyling-2019" in {m.key for m in find_mentions(newer, gaz)}
+
+
+def test_a_name_given_with_called_or_named_is_no_film():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, "In Ada Moss's film the family's horse is called Marisol.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss keeps a horse called Marisol.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss has a daughter named Marisol.") == {"ada-moss"}
+    # A film that is called so is the film.
+    assert "marisol-1961" in keys(gaz, "Ada Moss made a thriller called Marisol in 1961.")
+
+
+def test_the_and_a_plural_of_a_name_the_article_uses_is_a_family_not_the_film():
+    gaz = _round_seven_gazetteer()
+    texts = ("The heroine, Sabine Ferrand, is the one Ada Moss cares about.", "For the Ferrands nothing is ever quiet.")
+    assert "the-ferrands-1987" not in keys(gaz, *texts)
+    # Written as the title, in italics, it is the film.
+    italic = _italic("The Ferrands", "Ada Moss admires The Ferrands, the 1987 film.")
+    assert "the-ferrands-1987" in {m.key for m in find_mentions(italic, gaz)}
+
+
+def test_a_name_the_article_casts_before_its_actor_is_a_character_not_the_person():
+    gaz = _round_seven_gazetteer()
+    # Jory Ferrand is a person of the graph; here the name is a character's.
+    texts = _italic("The Tide", "In The Tide, Jory Ferrand (Odo Brand) runs the lifeboat station.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"the-tide-2026", "odo-brand"}
+    assert keys(gaz, "Odo Brand inherits the boat of Jory Ferrand, the skipper played in the first film by Rhys Tallow.") \
+        == {"odo-brand", "rhys-tallow"}
+    # Written the other way round ("actor (character)"), the actor stays the person.
+    other = _italic("The Tide", "In The Tide, Odo Brand (Jory Ferrand) runs the lifeboat station.")
+    assert "odo-brand" in {m.key for m in find_mentions(other, gaz)}
+
+
+def test_a_one_word_name_cast_by_a_verb_or_parentheses_is_no_film_wherever_it_stands():
+    gaz = _round_seven_gazetteer()
+    texts = _italic("The Tide", "In The Tide, the skipper's wife, Marisol, who keeps the accounts, is played by Ada Moss.",
+                    "Marisol never once raises her voice.")
+    assert "marisol-1961" not in {m.key for m in find_mentions(texts, gaz)}
+    texts = _italic("The Tide", "In The Tide his sister Saltby (Odo Brand) steers.", "Saltby is the better sailor.")
+    assert "saltby-2014" not in {m.key for m in find_mentions(texts, gaz)}
+    assert "tollan-2003" not in keys(gaz, "Ada Moss returns as the ferrywoman Tollan, the part she played in 2003.")
+    # "plays a key role in" casts nobody.
+    assert "tollan-2003" in keys(gaz, "Ada Moss plays a key role in Tollan (2003).")
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person():
+    gaz = _round_seven_gazetteer()
+    assert keys(gaz, 'The script is by Petronella "Nell" Vane, who grew up in Saltby.') >= {"petronella-vane"}
+    assert keys(gaz, "The script is by Petronella ‘Nell’ Vane.") == {"petronella-vane"}
+    # A nickname that names nobody of the graph in full is left alone.
+    assert keys(gaz, 'The script is by Petronella "Nell" Smith.') == set()

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from newsreel.text.casting import cast_names
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import person_shape_ok
-from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span, is_year
+from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span, Tokens, is_year
 from newsreel.text.normalize import FILM_NOUNS, NAME_WORDS, is_common, tokenize
 
 _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
@@ -45,19 +45,28 @@ _YEAR_OWNERS = frozenset("the a an his her their its s".split())
 # beside one ("Lodestar, a café on the quay", "Kestrel, the archive service") is its name.
 _BUSINESSES = frozenset(
     "cafe bar pub inn restaurant bistro diner hotel bakery bookshop bookstore shop store cinema gallery "
-    "club tavern brewery service streamer platform channel broadcaster".split()
+    "club tavern brewery service streamer platform channel broadcaster festival".split()
 )
 # Words before "on" that make the name after it a streaming service ("streaming on Lumen").
-_SERVICE_CUES = frozenset("streaming streams stream streamed available exclusively arrives arrive lands premieres".split())
-# What follows a dateline's place ("HALVERSTOCK, 12 October —", "LONDON (Reuters) —").
-_DATELINE_AFTER = frozenset(", ( — –".split())
+_SERVICE_CUES = frozenset(
+    "streaming streams stream streamed available exclusively arrives arrive lands premieres "
+    # "the most-watched films on Lumen": what a service holds, then "on" and the service
+    "films movies titles shows series watched viewed".split()
+)
+# Words that give a name ("a dog called Juniper"): the name after them is a title only when a film
+# is what is named ("a thriller called Juniper").
+_NAMING = frozenset("called named nicknamed christened dubbed".split())
+# What follows a dateline's place ("HALVERSTOCK, 12 October —", "LONDON (Reuters) —", "LISBON —"):
+# tokens are folded, so an em or en dash reads as "-" (spaced, not a hyphen inside a name).
+_DATELINE_AFTER = frozenset(", ( -".split())
 
 
 class FilmTitles:
     """Decides, span by span, which film a title names, reading what the article named."""
 
-    def __init__(self, gaz: Gazetteer, named: Named) -> None:
+    def __init__(self, gaz: Gazetteer, named: Named, is_actor: Callable[[str, str], bool]) -> None:
         self.gaz = gaz
+        self._is_actor = is_actor  # "Ruth (Ilse Marchbank)": is the second the actor? (people.plays_in)
         self.named = named
         self.t = named.tokens
         self.character_films: dict[str, set[str]] = {}  # a word of a character's name -> films
@@ -67,6 +76,8 @@ class FilmTitles:
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
         self.businesses: set[int] = set()  # title forms the article names as a café, a service...
         self._body_places: set[str] | None = None  # words after a place's preposition in the body
+        self._capitalised: set[str] | None = None  # words the article capitalises somewhere
+        self.other_names: set[int] = set()  # first tokens of titles read as a place, a business...
         self.confidence = 0.0  # of the last title `decide` took
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
@@ -161,8 +172,9 @@ class FilmTitles:
         if self._cast is None:
             # A search of the paragraphs that hold a casting verb (newsreel/text/casting.py): a
             # walk over every token cost more than the rest of this rule on a 1,000-word article.
+            texts = (p.text for p in self.t.paragraphs)
             self._cast = {
-                word for name in cast_names(p.text for p in self.t.paragraphs) for _, _, word in tokenize(name)
+                word for name in cast_names(texts, self._is_actor) for _, _, word in tokenize(name)
             }
         return self._cast
 
@@ -178,7 +190,23 @@ class FilmTitles:
         if not raws or not all(raw.isupper() and len(raw) > 1 for raw in raws):
             return False
         after = span.last + 1
-        return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _DATELINE_AFTER
+        return (
+            after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _DATELINE_AFTER
+            and (t.folded[after] != "-" or t.spaced[after])
+        )
+
+    def _family(self, span: Span) -> bool:
+        """Is a title of "The" and a plural ("The Mallorys"), written with a lower-case "the"
+        in running text, the family of someone the article names ("Bran Mallory")?"""
+        t = self.t
+        if span.first != span.last or span.first < 1 or t.raw[span.first - 1] != "the":
+            return False
+        word = t.folded[span.first]
+        if not word.endswith("s") or len(word) < 4:
+            return False
+        if self._capitalised is None:
+            self._capitalised = {f for f, r in zip(t.folded, t.raw) if r[:1].isupper()}
+        return word[:-1] in self._capitalised or (word.endswith("es") and word[:-2] in self._capitalised)
 
     def _year_before(self, span: Span, years: Sequence[int]) -> set[int]:
         """The year in "the 2009 *Nightjar*" or "Halvorsen's 2026 Nightjar"; the newest of
@@ -326,8 +354,11 @@ class FilmTitles:
         cue_new = cue_old = False
         for i in range(max(0, first - 3), first):
             if t.para[i] == span.para:
-                cue_new = cue_new or t.folded[i] in _NEW_CUES
-                cue_old = cue_old or t.folded[i] in _OLD_CUES
+                if t.folded[i] in _NEW_CUES and t.folded[i + 1] == "of":
+                    cue_old = True  # "a remake of *Copperhead*" names the film remade, the older
+                else:
+                    cue_new = cue_new or t.folded[i] in _NEW_CUES
+                    cue_old = cue_old or t.folded[i] in _OLD_CUES
         return {
             "words": len(t.words(first, last)),
             "initial": initial or heading,
@@ -344,9 +375,13 @@ class FilmTitles:
             # "the Lakemoor Film Festival": any capitalised word glued after a one-word title
             "name_after": t.word(last + 1) and t.para[last + 1] == span.para and t.raw[last + 1][:1].isupper()
             and t.spaced[last + 1],
+            # "is called Juniper", "a daughter named Ruth": a name, unless a film is what is named
+            "name_cue": before >= 0 and t.para[before] == span.para and t.folded[before] in _NAMING
+            and not any(t.folded[i] in FILM_NOUNS for i in range(max(0, before - 4), before) if t.para[i] == span.para),
             "place_cue": before >= 0 and t.para[before] == span.para and (
                 t.folded[before] in _PLACE_CUES
                 or t.folded[before] == "of" and before >= 1 and t.folded[before - 1] in _PLACE_NOUNS_BEFORE_OF
+                or _listed_after_place(t, before)
             ),
         }
 
@@ -370,19 +405,23 @@ class FilmTitles:
                 # A dateline's place in capitals; the same word later in the article is the place.
                 if single_word:
                     self.places.add(self.t.folded[self.t.words(span.first, span.last)[0]])
-                return None
+                return self._other_name(span)
         if (
             span.form in self.businesses
             and not (evidence["quoted"] or evidence["apposition"] or paren_years or self._attributed(span, film.key))
         ):
             # "runs the Anchor café", "streaming on Lumen": the business or the service, here
             # and wherever the article names it again without italics.
-            return None
+            return self._other_name(span)
         if span.form in self.other_works and not evidence["apposition"] and not paren_years:
             # The play or the book the article names, in italics or not, is not the film of that
             # title: "film" before it or its year after it is needed to mean the film.
             return None
+        if not evidence["quoted"] and not paren_years and self._family(span):
+            return self._other_name(span)  # "For the Mallorys it is a sword": the family of a Mallory the article names
         if single_word and not evidence["quoted"] and not paren_years:
+            if evidence["name_cue"] and not evidence["apposition"]:
+                return self._other_name(span)  # "The dog is called Juniper": a name given, not a film
             # Without quotes or italics a one-word title that opens a longer name ("Lakemoor
             # Film Festival"), is a day or a month ("to March 2028"), or follows a place's
             # preposition ("shoot in Galicia") is that name, date or place, not the film; so is
@@ -391,13 +430,13 @@ class FilmTitles:
             if evidence["name_after"] or word in _CALENDAR or (evidence["place_cue"] and tier != _WORD_TIER):
                 if not evidence["name_after"] and word not in _CALENDAR:
                     self.places.add(word)
-                return None
+                return self._other_name(span)
             if word in self.places and not evidence["apposition"] and not self._attributed(span, film.key):
-                return None
+                return self._other_name(span)
             if self.character_films.get(word, set()) - {film.key}:
                 return None  # a character's name in a film the article is about
             if word in self._cast_words() and not evidence["apposition"] and not self._attributed(span, film.key):
-                return None  # "Quist plays Maren": Maren is the character wherever she stands bare
+                return self._other_name(span)  # "Quist plays Maren": Maren is the character wherever she stands bare
         typographic = 2.0 if evidence["quoted"] else 0.0
         if tier == _WORD_TIER:
             typographic += evidence["cap_mid"]
@@ -445,6 +484,12 @@ class FilmTitles:
             return None
         return score
 
+    def _other_name(self, span: Span) -> None:
+        """Note the span as the name of something else (a place, a business, a character, a
+        family), which a description ("Moss's debut") must not take for the film either."""
+        self.other_names.add(span.first)
+        return None
+
     def _attributed(self, span: Span, film_key: str) -> bool:
         """True for "Villeneuve's Dune" or "Dune by Denis Villeneuve" with that person credited."""
         t = self.t
@@ -461,6 +506,23 @@ class FilmTitles:
         if after < len(t.folded) and t.folded[after] in INSIDE_CLOSE:
             after += 1
         return after + 1 < len(t.folded) and t.folded[after] == "by" and self.named.person_starts.get(after + 1) in people
+
+
+def _listed_after_place(t: Tokens, before: int) -> bool:
+    """Is the word after `before` the next of a list of places ("in Lisbon and Brussels", "in
+    Oslo, Bergen or Hull"): "and", "or" or a comma after a capitalised word that follows a
+    place's preposition, or after another such word?"""
+    para = t.para[before]
+    for _ in range(4):
+        if t.folded[before] not in ("and", "or", ","):
+            return False
+        name = before - 1
+        if name < 1 or t.para[name - 1] != para or not t.word(name) or not t.raw[name][:1].isupper():
+            return False
+        if t.folded[name - 1] in _PLACE_CUES:
+            return True
+        before = name - 1
+    return False
 
 
 def _holds(ascending: Sequence[int], entry: int) -> bool:

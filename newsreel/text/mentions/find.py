@@ -9,6 +9,10 @@ from newsreel.text.mentions.films import FilmTitles
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import (
     accept_surnames,
+    ALIAS_NAME,
+    cast_as_character,
+    nicknamed,
+    plays_in,
     decide_person,
     person_confidence,
     person_shape_ok,
@@ -32,15 +36,34 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
     tokens = Tokens(paragraphs, gaz)
     named = Named(tokens)
     spans, covered = _spans(tokens, gaz)
+    nicknames = nicknamed(gaz, tokens)
+    if nicknames:
+        # Thomasina "Tommy" Brandt: the whole name is the person, the nickname no title.
+        inside = {i for first, last, _ in nicknames for i in range(first, last + 1)}
+        spans = [span for span in spans if inside.isdisjoint(range(span.first, span.last + 1))]
+        for first, last, person in nicknames:
+            named.accept(first, last, "person", person.key, ALIAS_NAME)
+            covered.update(range(first, last + 1))
     film_spans: list[Span] = []
     people_spans: list[Span] = []  # a name several people share: decided once films are known
     film_limit = gaz.film_limit
+    shown: list[set[str]] = []
+
+    def shown_films() -> set[str]:
+        """Films whose title the article sets in italics or quotes (worked out when first asked)."""
+        if not shown:
+            shown.append(_shown_films(tokens, gaz, spans))
+        return shown[0]
+
+    is_actor = plays_in(gaz, shown_films)
     for span in spans:
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
             continue
         if tokens.continues_name(span.first, span.last):
             continue  # "Harriet Coombs-Wilder" is not Harriet Coombs
+        if cast_as_character(tokens, span, is_actor):
+            continue  # "Ned Aldous (Ruairi Tennant)": a character, whoever else has the name
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
             _accept(named, span, people[0], person_confidence(people[0]))
@@ -48,7 +71,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             people_spans.append(span)
     accept_surnames(gaz, named, covered)
     accept_first_names(gaz, named, covered)
-    titles = FilmTitles(gaz, named)
+    titles = FilmTitles(gaz, named, is_actor)
     titles.learn_characters(film_spans)
     ties: list[tuple[Span, list[Candidate]]] = []
     for span in film_spans:
@@ -61,7 +84,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         choice = decide_person(gaz, named, span)
         if choice is not None:
             _accept(named, span, choice, shared_name_confidence(gaz, named, span, choice))
-    accept_descriptions(gaz, named, film_spans)
+    accept_descriptions(gaz, named, [span for span in film_spans if span.first not in titles.other_names])
     # One sense per article: a tied title follows the film the article settled on.
     for span, tied in ties:
         settled = [c for c in tied if c.key in named.film_paras]
@@ -69,6 +92,15 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             _accept(named, span, settled[0], ONE_SENSE)
     accept_families(gaz, named, covered)
     return named.mentions()
+
+
+def _shown_films(t: Tokens, gaz: Gazetteer, spans: list[Span]) -> set[str]:
+    """The films of every title set in italics or quotes ("*Weather*"), when few films share it."""
+    films: set[str] = set()
+    for span in spans:
+        if span.entries[0] < gaz.film_limit and len(span.entries) <= 16 and (t.emphasized(span) or t.quoted(span.first, span.last)):
+            films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
+    return films
 
 
 def _accept(named: Named, span: Span, candidate: Candidate, confidence: float) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Callable, Collection
+
+from newsreel.text.casting import cast_after
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
-from newsreel.text.normalize import NAME_WORDS, is_common
+from newsreel.text.normalize import NAME_WORDS, fold, is_common
 
 # Words after a sentence-opening surname that make it a person ("Stone said", "Stone had").
 SAYING = frozenset(
@@ -38,6 +42,61 @@ def person_shape_ok(t: Tokens, span: Span) -> bool:
         if is_common(word) or word in NAME_WORDS:
             return not t.sentence_initial(span.first) and not t.in_longer_name(span.first, span.last)
     return True
+
+
+def credited_on(gaz: Gazetteer, name: str, films: Collection[str]) -> bool:
+    """Is `name` a person of the graph credited on one of `films`?"""
+    return any(c.kind == "person" and not films.isdisjoint(gaz.films_of(c.key)) for c in gaz.lookup(fold(name)))
+
+
+def plays_in(gaz: Gazetteer, films: Callable[[], Collection[str]]) -> Callable[[str, str], bool]:
+    """For "Ruth (Ilse Marchbank)": is the name in parentheses the actor, credited on a film
+    the article sets in italics or quotes (`films`, read only when asked), and the name before
+    it not? A review may write it the other way round, "Ilse Marchbank (Ruth)"."""
+    def is_actor(name: str, actor: str) -> bool:
+        shown = films()
+        return credited_on(gaz, actor, shown) and not credited_on(gaz, name, shown)
+    return is_actor
+
+
+def cast_as_character(t: Tokens, span: Span, is_actor: Callable[[str, str], bool]) -> bool:
+    """Is the name a character the article casts an actor as, written before the actor: "Bran
+    Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`)?"""
+    after = t.end[span.last]
+    text = t.paragraphs[span.para].text
+    if after >= len(text) or text[after] not in ",( ":
+        return False
+    actor = cast_after(text, after)
+    if actor is None:
+        return False
+    name = text[t.start[span.first]:after]
+    return actor == "" or is_actor(name, actor)
+
+
+# A nickname in quotation marks inside a name: Thomasina "Tommy" Brandt, Ada ‘Dee’ Varga.
+_NICKNAMED_RE = re.compile(r"\b([A-Z][\w’'\-]*) [\"“‘']([A-Z][\w’'\-.]*)[\"”’'] ([A-Z][\w’'\-]*)\b")
+
+
+def nicknamed(gaz: Gazetteer, t: Tokens) -> list[tuple[int, int, Candidate]]:
+    """Each name written with a nickname in quotation marks between its given name and its
+    surname, when the name without the nickname is one person of the graph: (first token,
+    last token, that person)."""
+    found = []
+    for index, paragraph in enumerate(t.paragraphs):
+        if "“" not in paragraph.text and '"' not in paragraph.text and "‘" not in paragraph.text:
+            continue
+        for match in _NICKNAMED_RE.finditer(paragraph.text):
+            people = [c for c in gaz.lookup(fold(f"{match.group(1)} {match.group(3)}")) if c.kind == "person"]
+            if len(people) != 1:
+                continue
+            first = t.para.index(index)
+            while t.start[first] < match.start(1):
+                first += 1
+            last = first
+            while t.end[last] < match.end(3):
+                last += 1
+            found.append((first, last, people[0]))
+    return found
 
 
 def decide_person(gaz: Gazetteer, named: Named, span: Span) -> Candidate | None:
