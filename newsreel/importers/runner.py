@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
+from newsreel.importers.untitled import headline_from_text
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.film_reviews import publish_problems
 from newsreel.newsroom.upsert import Incoming, publish_incoming
@@ -127,7 +128,7 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
 def _import_one(item: Item, report: ImportReport, *, dry_run: bool = False) -> Incoming | None:
     """Import one item into `report`; the Incoming it published, None when it failed or was skipped."""
     try:
-        incoming = _as_draft_when_a_review_names_no_film(item.build(), item)
+        incoming = _as_draft_when_a_review_names_no_film(_as_draft_when_untitled(item.build(), item), item)
         _article, created = publish_incoming(incoming, origin="import", source=item.source, dry_run=dry_run)
     except SkipItem as skip:
         report.skipped.append(f"{item.source}: {skip}")
@@ -197,6 +198,23 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
             incoming.discard()
         raise
     return taken
+
+
+def _as_draft_when_untitled(incoming: Incoming, item: Item) -> Incoming:
+    """A post its system kept without a title: headlined from its own words, held as a draft.
+
+    Nothing is refused for want of a title (its words would be lost), and nothing goes live
+    under a headline nobody wrote: an editor reads it first (`untitled`)."""
+    draft = incoming.draft
+    if " ".join((draft.headline or "").split()):
+        return incoming
+    headline = headline_from_text(draft.body, draft.slug)
+    if not headline:  # no words at all: the intake says the headline is required
+        return incoming
+    item.warnings.append(f"has no title: headlined “{headline}” from its first words and imported as a draft; "
+                         "give it a headline in the desk and publish it")
+    item.kind = "draft"
+    return replace(incoming, draft=replace(draft, headline=headline), publish=False)
 
 
 def _as_draft_when_a_review_names_no_film(incoming: Incoming, item: Item) -> Incoming:

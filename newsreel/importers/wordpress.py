@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote, urlsplit
@@ -98,6 +98,7 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
     items: list[Item] = []
     skipped: list[str] = []
     seen_slugs: dict[str, int | None] = {}
+    seen_ids: dict[int, int] = {}  # post id -> the line of its first item
     for entry in export.items:
         where = f"{source}:{entry.line}"
         if entry.post_type == "attachment":
@@ -125,10 +126,15 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
             item.warnings.append(warn_slug)
         problems = problems_of(export, entry)
         item.warnings += [f"the file, {problem}" for problem in problems if not problem.fatal]
+        gallery = children.get(entry.post_id or -1, [])
+        if entry.post_id is not None and seen_ids.setdefault(entry.post_id, entry.line) != entry.line:
+            # A hand-edited or merged export: two posts under one id would be one story.
+            item.warnings.append(f"post id {entry.post_id} is also the id of the item at line {seen_ids[entry.post_id]}; "
+                                 f"imported as a story of its own, known by its slug {slug!r}, not by that id")
+            entry = replace(entry, post_id=None)
         broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
                                     "and import again)", problem.line) for problem in problems if problem.fatal]
-        item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media,
-                                                              children.get(entry.post_id or -1, []))
+        item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
         items.append(item)
     inside = {problem for entry in export.items for problem in problems_of(export, entry)}
     problems = [f"{source}: {problem}" for problem in export.problems if problem not in inside]
@@ -152,9 +158,13 @@ def _kind(entry: WxrItem, options: WordPressOptions) -> str:
     return kind
 
 
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
+
+
 def _slug(entry: WxrItem) -> str:
     name = unquote(entry.post_name or "").strip("/")
     name = name.rsplit("/", 1)[-1]  # Squarespace writes the whole path
+    name = _PAGE_SUFFIX.sub("", name)  # and older Squarespace sites' addresses end in .html
     return slugify(name)[:200].strip("-") or slugify(entry.title)[:200].strip("-")
 
 
@@ -179,8 +189,6 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
             headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
             tags=tags, authors=[name for name in authors if name.strip()], publish_at=entry.date,
         )
-        if not entry.title:
-            errors.append(FieldError("title", "is empty"))
         return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
                               old_address=entry.link, key=source_key(export, entry))
     return build

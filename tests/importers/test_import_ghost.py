@@ -110,12 +110,12 @@ def test_a_post_that_cannot_be_read_names_its_json_path_and_the_others_import(si
     file, media = site
     data = json.loads(file.read_text())
     data["db"][0]["data"]["posts"][1]["mobiledoc"] = "{not json"
-    data["db"][0]["data"]["posts"][2]["title"] = ""
+    data["db"][0]["data"]["posts"][2].update(title="", html="", lexical=None)
     file.write_text(json.dumps(data))
     out, err, error = run_import(file, "--media", media)
     assert "2 of 7 article(s) not imported" in str(error)
     assert f"{file}: db[0].data.posts[1]: mobiledoc: is not a Mobiledoc document Newsreel can read" in err
-    assert f"{file}: db[0].data.posts[2]: headline: is required" in err
+    assert f"{file}: db[0].data.posts[2]: body: is empty" in err
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -129,3 +129,13 @@ def test_a_file_that_is_not_a_ghost_export_says_what_is_wrong(tmp_path, content,
     file.write_text(content)
     _, _, error = run_import(file)
     assert str(error) == f"{file}: {message}"
+
+
+def test_an_untitled_post_arrives_as_a_draft_headlined_from_its_first_words(tmp_path):
+    file = tmp_path / "untitled.ghost.json"
+    file.write_text(export([post(9, "", "pier-photo", html="<p>Fog on the pier before the invented premiere.</p>")]))
+    _, err, error = run_import(file)
+    assert error is None, err
+    story = Article.objects.get(slug="pier-photo")
+    assert story.headline == "Fog on the pier before the invented premiere" and story.state == WorkflowState.DRAFT
+    assert "has no title: headlined “Fog on the pier before the invented premiere”" in err

@@ -203,3 +203,14 @@ def test_jekyll_reads_a_string_of_categories_or_tags_as_words_apart(tmp_path):
     assert sorted(first.tags.values_list("name", flat=True)) == ["brennmoor", "drama", "festivals", "premieres"]
     assert first.published_at == dt.datetime(2026, 12, 4, 17, 41, 3, tzinfo=dt.timezone.utc)
     assert list(Article.objects.get(slug="second-night").tags.values_list("name", flat=True)) == ["festival news"]
+
+
+def test_a_file_without_a_title_arrives_as_a_draft_headlined_from_its_first_words(tmp_path):
+    site = tmp_path / "hugo"
+    write(site / "content" / "posts" / "pier-note.md", "---\ndate: 2024-03-14\n---\n"
+          "A short note from the pier: the invented *Saltmarsh* programme is out. More tomorrow.\n")
+    _, err, error = run_import(site)
+    assert error is None, err
+    note = Article.objects.get(slug="pier-note")
+    assert note.headline == "A short note from the pier: the invented Saltmarsh programme is out"
+    assert note.state == WorkflowState.DRAFT and "has no title: headlined “A short note" in err

@@ -232,3 +232,48 @@ def test_a_file_that_declares_entities_is_refused_whole(tmp_path):
     export.write_bytes(b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaa">]>\n<rss><channel></channel></rss>')
     _, _, error = run_import(export)
     assert f"{export}: line 2: the file declares entities" in str(error) and Article.objects.count() == 0
+
+
+def test_an_untitled_post_arrives_as_a_draft_headlined_from_its_first_words(tmp_path):
+    export = tmp_path / "untitled.xml"
+    export.write_text(wxr([
+        Post(301, "", "harbour-aside", "<p>The ferry to the Saltmarsh screening left at dawn. Nobody slept.</p>"),
+        Post(302, "", "", "<h2>Programme notes</h2><p>Three invented films.</p>", date=dt.datetime(2024, 3, 16, 9)),
+    ]), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    aside = Article.objects.get(slug="harbour-aside")
+    assert aside.headline == "The ferry to the Saltmarsh screening left at dawn" and aside.state == WorkflowState.DRAFT
+    assert "The ferry to the Saltmarsh screening left at dawn. Nobody slept." in aside.latest_revision.content["body"]
+    notes = Article.objects.get(headline="Programme notes")
+    assert notes.state == WorkflowState.DRAFT and notes.slug == "programme-notes"
+    assert err.count("has no title: headlined “") == 2 and "imported as a draft" in err
+    _, _, error = run_import(export)  # a second run finds both again by their ids
+    assert error is None and Article.objects.count() == 2
+
+
+def test_older_squarespace_addresses_lose_their_html_suffix_and_still_redirect(tmp_path):
+    old = Post(311, "Night ferry premiere", "blog/night-ferry-premiere.html", "<p>An invented premiere.</p>",
+               link="/blog/night-ferry-premiere.html")
+    export = tmp_path / "squarespace.xml"
+    export.write_text(wxr([old], generator="Squarespace", site="https://harbor-notes.example"), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    assert Article.objects.get().slug == "night-ferry-premiere"
+    response = Client().get("/blog/night-ferry-premiere.html")
+    assert response.status_code == 301 and response["Location"] == "/articles/night-ferry-premiere/"
+
+
+def test_two_items_under_one_post_id_stay_two_stories_and_the_repeat_is_named(tmp_path):
+    export = tmp_path / "merged.xml"
+    export.write_text(wxr([
+        Post(321, "Festival opens", "festival-opens", "<p>The first night of an invented festival.</p>"),
+        Post(321, "Festival closes", "festival-closes", "<p>The last night of an invented festival.</p>",
+             date=dt.datetime(2024, 3, 22, 9)),
+    ]), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Festival closes", "Festival opens"]
+    assert "post id 321 is also the id of the item at line " in err and "known by its slug 'festival-closes'" in err
+    _, _, error = run_import(export)
+    assert error is None and Article.objects.count() == 2
