@@ -159,6 +159,10 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
             if not any(t.raw[j][:1].isupper() for j in range(i, last + 1)):
                 break
             named_before = {key for position, key in full if position <= i and key in keys}
+            if len(named_before) > 1:
+                # "Halvard Quist … Hanne Quist, who cast her, said …; “…,” Quist said": of several
+                # people with the surname, the one named in full earlier in the same paragraph.
+                named_before = {key for position, key in full if position <= i and key in keys and t.para[position - 1] == t.para[i]}
             if len(named_before) == 1 and not t.in_longer_name(i, last) and not t.continues_name(i, last) and _surname_shape_ok(t, i, last):
                 new.append((i, last, named_before.pop()))
             break

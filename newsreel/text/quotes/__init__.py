@@ -183,8 +183,13 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     """`“It works,” she said, “every time.”`: one quotation broken by its attribution."""
     if not first.closed or first.para != second.para or first.single != second.single:
         return False
-    words = doc.text(first.start, first.end).rstrip().rstrip("’'").rstrip()
-    if not words or words[-1] not in ",—–-…:;" and not words.endswith("..."):
+    words = doc.text(first.start, first.end).rstrip()
+    inner = words.rstrip("’'").rstrip()
+    # `“She said, ‘Who else?’” Moss said. “I told her …”`: the question (or a cry) is the
+    # quotation within the quotation's, so the speaker goes on; a bare question (“…?” I asked.
+    # “Never.”) may be answered by someone else, so it ends the quotation.
+    nested_stop = inner != words and inner[-1:] in "?!"
+    if not inner or inner[-1] not in ",—–-…:;" and not inner.endswith("...") and not nested_stop:
         return False
     between = doc.text(first.close_at, second.open_at)
     if len(between) > 120:

@@ -128,7 +128,11 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
     # Ilic said" is the name after the role. Never the owner of the possessive.
     owned = _OWNED_ROLE_RE.match(after, pos)
     if owned:
-        named, end = _who(doc, offset, after, owned.end(), allow_anon=False)
+        # "Raddle's head of sales, Ines Moro, said": the name may stand in commas after the role.
+        name_at = owned.end()
+        if after[name_at : name_at + 1] == "," and after[name_at + 1 : name_at + 3].lstrip()[:1].isupper():
+            name_at += 1 + len(after[name_at + 1 :]) - len(after[name_at + 1 :].lstrip(" "))
+        named, end = _who(doc, offset, after, name_at, allow_anon=False)
         if named is not None and named.known:
             verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
             if verb:
@@ -364,7 +368,8 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
             # Named by the attribution itself: a person mention is surest; a name matched to
             # the graph without a mention, or written outside it, a little less.
             sure = EXPLICIT_MENTION if speaker.key and speaker.explicit else EXPLICIT_NAME
-            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
+            # A name read as one of several people with it ("Quist said") keeps its guess's confidence.
+            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=speaker.confidence or sure)
     if any(s.explicit for s in candidates):
         # "a spokesperson said": attributed, but to nobody we can name.
         return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)

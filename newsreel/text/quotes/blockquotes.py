@@ -50,7 +50,7 @@ def credit_speaker(doc: _Doc, offset: int, credit: str) -> _Speaker | None:
     if speaker is None or not speaker.known or not _CREDIT_END_RE.match(credit[end:]):
         return None  # a credit is a name, perhaps with a role after a comma; not a clause
     sure = EXPLICIT_MENTION if speaker.key else EXPLICIT_NAME
-    return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
+    return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=speaker.confidence or sure)
 
 
 def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
@@ -130,7 +130,7 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
         return None
     if speaker.known:
         sure = EXPLICIT_MENTION if speaker.key else EXPLICIT_NAME
-        return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=sure)
+        return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=speaker.confidence or sure)
     if speaker.pronoun:
         return _implied_speaker(doc, _Group([frag]), [], speaker.pronoun)
     return _Speaker(explicit=True, confidence=EXPLICIT_MENTION)

@@ -27,6 +27,11 @@ _CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 
 
+# A surname several people named so far carry, read as one of them (held for an editor).
+SHARED_SURNAME_BEFORE = 0.7  # the one named in full in the paragraph before
+SHARED_SURNAME_ABOUT = 0.6  # the one person the headline names in full
+
+
 class _Doc:
     """The article as the extractor sees it: paragraphs, text and person mentions."""
 
@@ -62,20 +67,26 @@ class _Doc:
         order = {m.key: i for i, m in reversed(list(enumerate(self.people)))}
         ranked = sorted(counts, key=lambda k: (-counts[k], order[k]))
         self.protagonist = ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+        self.headline_person: str | None = None
         # "Noor Castellane on *The Drowned Choir*": the one person the headline names in full is
         # whom the article is about, however often the body names someone else.
         if headline:
             surfaces = {m.key: m.surface for m in self.people}
             named = [key for key in counts if _names_in(self.full_name(key, surfaces[key]), headline)]
             if len(named) == 1:
-                self.protagonist = named[0]
+                self.protagonist = self.headline_person = named[0]
 
     @property
     def cast(self) -> frozenset[str]:
         """Words of the names the article casts actors as ("plays Ilse Varnam"): characters.
         Read only when a speaker outside the graph stands as a subject (most articles: never)."""
         if self._cast is None:
-            self._cast = frozenset(word for name in cast_names(p.text for p in self.paragraphs) for word in name.split())
+            # "Ruth (Ilse Marchbank)": the name in parentheses is the actor when mentions found
+            # that person and not the name before it (mentions read the credits).
+            people = {m.surface for m in self.people}
+            texts = (p.text for p in self.paragraphs)
+            names = cast_names(texts, lambda name, actor: actor in people and name not in people)
+            self._cast = frozenset(word for name in names for word in name.split())
         return self._cast
 
     def is_character(self, name: str) -> bool:
@@ -125,6 +136,9 @@ class _Doc:
             return True
         after = self.text(mention.end, mention.end + 3)
         return bool(_POSSESSIVE_RE.match(after))
+
+    def _shared_surname(self, surname: str, before: int) -> _Speaker | None:
+        return _shared_surname_speaker(self, surname, before)
 
     def full_name(self, key: str, surface: str) -> str:
         people = getattr(self.gazetteer, "people_by_key", None)
@@ -241,6 +255,10 @@ class _Doc:
         mention finder declined to link, a name outside the graph, or the surname of a
         name written earlier."""
         name = " ".join(name.split())
+        if " " not in name:
+            shared = self._shared_surname(name, before)
+            if shared is not None:
+                return shared
         lookup = getattr(self.gazetteer, "lookup", None)
         if " " in name and lookup is not None:
             keys = {c.key for c in lookup(name) if c.kind == "person"}
@@ -253,6 +271,24 @@ class _Doc:
             self.written_names[name.split()[-1]] = name
             self.written_names[name.split()[0]] = name
         return _Speaker(name=name, explicit=True)
+
+
+def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker | None:
+    """A surname several people named so far carry ("Quist said" after Halvard and Hanne
+    Quist), with no mention on it: the one named in full in the paragraph before, else the
+    one person the headline names in full, if they carry it. A guess, held for an editor;
+    None when neither settles it."""
+    named = {m.key: m for m in doc.people if m.start < before and " " in m.surface.strip()
+             and _surname(doc.full_name(m.key, m.surface)) == surname}
+    if len(named) < 2:
+        return None
+    here = doc.para_of(before)
+    previous = {m.key for m in doc.people if m.key in named and doc.para_of(m.start) == here - 1 and " " in m.surface.strip()}
+    if len(previous) == 1:
+        return _Speaker(key=previous.pop(), explicit=True, confidence=SHARED_SURNAME_BEFORE)
+    if doc.headline_person in named:
+        return _Speaker(key=doc.headline_person, explicit=True, confidence=SHARED_SURNAME_ABOUT)
+    return None
 
 
 def _names_in(name: str, headline: str) -> bool:
