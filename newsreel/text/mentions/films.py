@@ -31,6 +31,8 @@ _CALENDAR = frozenset(
 )
 # Words before a place ("shoot in Galicia", "flew to Lakemoor"): a one-word title there needs typography.
 _PLACE_CUES = frozenset("in at from to near across around outside throughout inside via".split())
+# What joins the places of a list ("in Lisbon and Brussels", "in Oslo, Bergen or Hull").
+_LIST_JOINS = frozenset(("and", "or", ","))
 # Nouns for a place before "of" ("the streets of Leith", "the outskirts of Corvane"): the title after is the place.
 _PLACE_NOUNS_BEFORE_OF = frozenset(
     "streets street city town village outskirts suburbs port harbour harbor centre center heart edge coast "
@@ -381,7 +383,7 @@ class FilmTitles:
             "place_cue": before >= 0 and t.para[before] == span.para and (
                 t.folded[before] in _PLACE_CUES
                 or t.folded[before] == "of" and before >= 1 and t.folded[before - 1] in _PLACE_NOUNS_BEFORE_OF
-                or _listed_after_place(t, before)
+                or t.folded[before] in _LIST_JOINS and _listed_after_place(t, before)
             ),
         }
 
@@ -514,7 +516,7 @@ def _listed_after_place(t: Tokens, before: int) -> bool:
     place's preposition, or after another such word?"""
     para = t.para[before]
     for _ in range(4):
-        if t.folded[before] not in ("and", "or", ","):
+        if t.folded[before] not in _LIST_JOINS:
             return False
         name = before - 1
         if name < 1 or t.para[name - 1] != para or not t.word(name) or not t.raw[name][:1].isupper():
