@@ -18,8 +18,8 @@ from typing import Any, Iterable, Iterator
 
 from django.db import connection
 from django.db.models.signals import post_migrate, post_save
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Revision, Section, WorkflowState
 from newsreel.desk.models import StoryEntry, StoryFacet
@@ -58,7 +58,7 @@ def story_content(article: Article, revision: Revision | None) -> tuple[dict[str
 
 def facets_of(content: dict[str, Any], derived: dict[str, Any]) -> set[tuple[str, str]]:
     """(kind, key) for the story's authors, and the films and people the text core found."""
-    found = {(StoryFacet.AUTHOR, slugify(name)) for name in content.get("authors") or [] if isinstance(name, str)}
+    found = {(StoryFacet.AUTHOR, slug_of(name)) for name in content.get("authors") or [] if isinstance(name, str)}
     for mention in derived.get("mentions") or []:
         if len(mention) >= 2 and mention[0] in (StoryFacet.FILM, StoryFacet.PERSON) and mention[1]:
             found.add((mention[0], str(mention[1])))
@@ -109,7 +109,7 @@ def _labels(pairs: set[tuple[str, str]], contents: dict[int, dict[str, Any]]) ->
     for content in contents.values():
         for name in content.get("authors") or []:
             if isinstance(name, str):
-                labels.setdefault((StoryFacet.AUTHOR, slugify(name)), name)
+                labels.setdefault((StoryFacet.AUTHOR, slug_of(name)), name)
     film_keys = [key for kind, key in pairs if kind == StoryFacet.FILM]
     person_keys = [key for kind, key in pairs if kind == StoryFacet.PERSON]
     for start in range(0, len(film_keys), 500):

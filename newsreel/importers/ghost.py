@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -122,7 +122,7 @@ def parse_ghost(document: Any) -> GhostExport:
         for row in sorted(post_tags.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
             tag = tags.get(row.get("tag_id"))
             if tag and isinstance(tag.get("name"), str) and tag.get("visibility") != "internal" and not tag["name"].startswith("#"):
-                found.tags.append((str(tag.get("slug") or slugify(tag["name"])), tag["name"].strip()))
+                found.tags.append((str(tag.get("slug") or slug_of(tag["name"])), tag["name"].strip()))
         for row in sorted(post_authors.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
             user = users.get(row.get("author_id"))
             if user and isinstance(user.get("name"), str) and user["name"].strip():

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from django.utils.text import slugify
 
 from newsreel import links
+from newsreel.slugs import slug_of
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
@@ -179,7 +179,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     jekyll = _JEKYLL_NAME.match(path.stem)
     if "slug" not in out:
         stem = path.parent.name if path.stem == "index" else (jekyll.group("slug") if jekyll else path.stem)
-        out["slug"] = slugify(stem)[:200].strip("-")
+        out["slug"] = slug_of(stem)[:200].strip("-")
     if not any(key in out for key in ("published_at", "publish_at")):
         date = lower.get("publishdate") or lower.get("date")
         if date in (None, "") and jekyll:
@@ -200,7 +200,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     categories = _terms(lower["categories"], in_jekyll) if "categories" in lower else _list(lower.get("category"))
     tags = [tag for tag in _terms(out.get("tags"), in_jekyll) if tag.lower() not in COLLECTION_TAGS]
     if categories and "section" not in out:
-        section, tags = section_and_tags([(slugify(name), name) for name in categories], tags, options.categories or {},
+        section, tags = section_and_tags([(slug_of(name), name) for name in categories], tags, options.categories or {},
                                          options.sections, warn, "category")
         if section:
             out["section"] = section
@@ -330,7 +330,7 @@ def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
         target = PurePosixPath(first.split("#")[0])
         slug = target.parent.name if target.stem in ("index", "_index") else target.stem
         jekyll = _JEKYLL_NAME.match(slug)
-        return links.path("article", slug=slugify(jekyll.group('slug') if jekyll else slug))
+        return links.path("article", slug=slug_of(jekyll.group('slug') if jekyll else slug))
     warn(f"Hugo shortcode {{{{< {name} >}}}} has no Newsreel equivalent; removed (its inner text kept)")
     return ""
 
@@ -347,7 +347,7 @@ def _liquid_tag(match: re.Match, warn: Callable[[str], None]) -> str:
         return "```"
     if name == "post_url" and positional:
         jekyll = _JEKYLL_NAME.match(PurePosixPath(positional[0]).name)
-        return links.path("article", slug=slugify(jekyll.group('slug') if jekyll else positional[0]))
+        return links.path("article", slug=slug_of(jekyll.group('slug') if jekyll else positional[0]))
     if name == "include" and positional:
         include = positional[0].lower()
         video = named.get("id") or named.get("video_id") or ""

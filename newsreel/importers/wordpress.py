@@ -30,8 +30,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
 from newsreel.importers.wxr import WxrExport, WxrItem, problems_of
@@ -165,7 +165,7 @@ def _slug(entry: WxrItem) -> str:
     name = unquote(entry.post_name or "").strip("/")
     name = name.rsplit("/", 1)[-1]  # Squarespace writes the whole path
     name = _PAGE_SUFFIX.sub("", name)  # and older Squarespace sites' addresses end in .html
-    return slugify(name)[:200].strip("-") or slugify(entry.title)[:200].strip("-")
+    return slug_of(name)[:200].strip("-") or slug_of(entry.title)[:200].strip("-")
 
 
 def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: WordPressOptions,
@@ -189,6 +189,10 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
             headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
             tags=tags, authors=[name for name in authors if name.strip()], publish_at=entry.date,
         )
+        if not body.strip():  # said here with why: the intake could only say "body: is empty"
+            errors.append(FieldError("body", "is empty in the export" if not entry.content.strip() else
+                                     "is empty once what Newsreel cannot show is left out (the warnings say what: "
+                                     "a picture not in --media, a player for a file)"))
         return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
                               old_address=entry.link, key=source_key(export, entry))
     return build

@@ -164,8 +164,8 @@ def parse_wxr(raw: bytes) -> WxrExport:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as error:
         raise WxrError(f"line {error.lineno}: not XML a WordPress export could be read from: {error.msg}") from None
-    parser_problems = [Problem(entry.line, entry.message.strip(), fatal=True) for entry in parser.error_log
-                       if entry.level >= etree.ErrorLevels.ERROR]
+    parser_problems = [Problem(entry.line, _message(entry), fatal=entry.type_name not in _HARMLESS)
+                       for entry in parser.error_log if entry.level >= etree.ErrorLevels.ERROR]
     if root is None or etree.QName(root).localname != "rss":
         first = parser_problems[0] if parser_problems else None
         detail = f" (first problem: {first})" if first else ""
@@ -174,7 +174,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
     if channel is None:
         raise WxrError(f"line {root.sourceline}: <rss> has no <channel>; not a WordPress export")
     version = (channel.findtext(_any_ns("wxr_version")) or "").strip()
-    ns = _namespaces(root, version)
+    ns = _namespaces(channel, version)  # the channel's map holds the root's declarations too
     export = WxrExport(
         version=version or "unknown",
         site_url=(channel.findtext(f"{{{ns['wp']}}}base_site_url") or channel.findtext("link") or "").strip(),
@@ -217,16 +217,39 @@ def problems_of(export: WxrExport, item: WxrItem) -> list[Problem]:
     return [problem for problem in export.problems if item.line <= problem.line <= item.end_line]
 
 
-def _namespaces(root: etree._Element, version: str) -> dict[str, str]:
-    """The namespace URIs this file uses (WXR 1.0, 1.1 and 1.2 each have their own)."""
-    declared = {uri for uri in (root.nsmap or {}).values() if uri}
-    for candidate in ((version,) if version in WXR_VERSIONS else ()) + WXR_VERSIONS:
-        if NS["wp"].format(version=candidate) in declared:
-            version = candidate
-            break
-    else:
-        version = version if version in WXR_VERSIONS else "1.2"
-    return {name: uri.format(version=version) for name, uri in NS.items()}
+# WordPress writes http://wordpress.org/export/1.2/; WordPress.com writes the same with https.
+_WXR_URI = re.compile(r"^https?://wordpress\.org/export/(?P<version>\d+\.\d+)/(?P<excerpt>excerpt/)?$")
+
+
+# Parser complaints that lose nothing of the text: a namespace declared with a URI that is not
+# ASCII or not absolute (`xmlns:x="http://ëxample.com/"`) still names its elements.
+_HARMLESS = {"WAR_NS_URI", "WAR_NS_URI_RELATIVE"}
+
+
+def _message(entry) -> str:
+    message = entry.message.strip()
+    return f"{message}; read all the same" if entry.type_name in _HARMLESS else message
+
+
+def _namespaces(scope: etree._Element, version: str) -> dict[str, str]:
+    """The namespace URIs this file uses (WXR 1.0, 1.1 and 1.2 each have their own, over http or https)."""
+    declared = [uri for uri in (scope.nsmap or {}).values() if uri]
+    wp: dict[str, str] = {}
+    excerpt: dict[str, str] = {}
+    for uri in declared:
+        match = _WXR_URI.match(uri)
+        if match:
+            (excerpt if match.group("excerpt") else wp)[match.group("version")] = uri
+    found = next((candidate for candidate in ((version,) if version in wp else ()) + WXR_VERSIONS if candidate in wp),
+                 next(iter(wp), None))
+    chosen = found or (version if version in WXR_VERSIONS else "1.2")
+    ns = {name: uri.format(version=chosen) for name, uri in NS.items()}
+    if found:
+        ns["wp"] = wp[found]
+        ns["excerpt"] = excerpt.get(found) or next(iter(excerpt.values()), ns["excerpt"])
+    for name in ("content", "dc"):  # the same modules, should a file name them over https
+        ns[name] = next((uri for uri in declared if uri.split("://", 1)[-1] == ns[name].split("://", 1)[-1]), ns[name])
+    return ns
 
 
 def _any_ns(localname: str) -> str:
@@ -346,10 +369,11 @@ def _repair(text: str, problems: list[Problem]) -> str:
         if opening is None:
             break
         name = opening.group("name")
-        closing = f"]]></{name}>"
-        end = text.find(closing, opening.end())
+        # WordPress writes `]]></name>`; hand-formatted exports put a line break between them.
+        closing = re.compile(rf"\]\]>\s*</{re.escape(name)}>").search(text, opening.end())
+        end = closing.start() if closing else -1
         element_end = text.find(f"</{name}>", opening.end())
-        if end == -1 or (element_end != -1 and element_end < end):
+        if end == -1 or (element_end < end and _reopened(text, name, opening.end(), end)):
             # Never closed: the section runs to its element's end tag.
             if element_end == -1:
                 problems.append(Problem(line_of(opening.start()), f"<{name}> opens a CDATA section that never ends; the rest of the file is lost"))
@@ -369,6 +393,14 @@ def _repair(text: str, problems: list[Problem]) -> str:
         out.append(inner)
         position = end
     return "".join(out)
+
+
+def _reopened(text: str, name: str, start: int, end: int) -> bool:
+    """Whether another CDATA section of the element, or another item, begins between `start` and
+    `end`: then the section opened at `start` was never closed. Its own end tag written inside it
+    (`<![CDATA[<wp:meta_value>x</wp:meta_value>]]>`, HTML or markup kept as text) does not count."""
+    again = re.compile(rf"<{re.escape(name)}(?:\s[^<>]*)?><!\[CDATA\[|<item[\s>]")
+    return again.search(text, start, end) is not None
 
 
 def _repair_markup(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:

@@ -24,8 +24,8 @@ from typing import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.films.models import Credit, Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, RelinkJob, WorkflowState
 from newsreel.newsroom.permissions import GRAPH_EDIT, require
@@ -92,7 +92,7 @@ def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = 
 def free_key(model: type[Film] | type[Person], name: str, year: int | None = None) -> str:
     """A key for a new film or person made from its name (and year): "salt-road-2026", then
     "salt-road-2026-2" when that one is taken."""
-    base = slugify(name)[:100].strip("-") or ("film" if model is Film else "person")
+    base = slug_of(name)[:100].strip("-") or ("film" if model is Film else "person")
     if year:
         base = f"{base}-{year}"
     key, number = base, 1

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.images.models import Image
 from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
@@ -147,7 +148,7 @@ def _film_keys(wanted: Any) -> dict[str, str]:
 
 def slug_for(draft: ArticleDraft) -> str:
     """The slug the draft asks for: its own, else its headline's (cut to the slug field's length)."""
-    return (draft.slug or "").strip() or slugify(" ".join((draft.headline or "").split()))[:SLUG_MAX].strip("-")
+    return (draft.slug or "").strip() or slug_of(" ".join((draft.headline or "").split()))[:SLUG_MAX].strip("-")
 
 
 def article_for(draft: ArticleDraft) -> Article | None:
@@ -169,7 +170,7 @@ def _names(values: Any, name: str, errors: list[FieldError]) -> list[str]:
     result: list[str] = []
     for index, value in enumerate(values):
         text = " ".join(str(value).split()) if isinstance(value, (str, int)) else ""
-        if not text or not slugify(text):
+        if not text or not slug_of(text):
             errors.append(FieldError(f"{name}[{index}]", f"{str(value)[:80]!r} is not a usable name"))
         elif problem := name_problem(name, index, text):
             errors.append(problem)

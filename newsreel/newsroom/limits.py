@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.newsroom.models import Author, Tag
 from newsreel.newsroom.problems import FieldError
 from newsreel.text.characters import character_problem, length_problem
@@ -48,7 +48,7 @@ def name_problem(kind: str, index: int, name: str) -> FieldError | None:
     found = text_problem(f"{kind}[{index}]", name, name_limit)
     if found:
         return FieldError(found.field, f"{name[:40]!r}… {found.message}" if len(name) > 40 else f"{name!r} {found.message}")
-    slug = slugify(name)
+    slug = slug_of(name)
     if len(slug) > slug_limit:
         return FieldError(f"{kind}[{index}]", f"{name[:40]!r}… makes an address of {len(slug)} characters; "
                                               f"the limit is {slug_limit}")

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author
 from newsreel.newsroom.people import display_name, may_manage_people
@@ -80,7 +80,7 @@ def save_profile(user, profile: Profile, *, actor) -> Author:
         raise PermissionDenied(NOT_YOURS)
     errors: dict[str, list[str]] = {}
     byline = " ".join(profile.byline.split())
-    slug = slugify(byline)
+    slug = slug_of(byline)
     if not byline:
         errors["byline"] = ["The byline is the name the stories carry; it cannot be empty."]
     elif not slug:

@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 
 from newsreel import links
+from newsreel.slugs import slug_of
 from newsreel.embeds.services import embed_media
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
@@ -269,12 +269,12 @@ def _apply_relations(article: Article, draft: ArticleDraft, *, fresh: bool = Fal
     """The draft's tags and bylines on the article; `fresh`: its row was made in this write (it has none yet)."""
     tags = _named(Tag, draft.tags)
     if fresh:
-        article.tags.add(*dict.fromkeys(tags[slugify(name)] for name in draft.tags))  # set() would read the (no) current ones first
+        article.tags.add(*dict.fromkeys(tags[slug_of(name)] for name in draft.tags))  # set() would read the (no) current ones first
     else:
-        article.tags.set([tags[slugify(name)] for name in draft.tags])
+        article.tags.set([tags[slug_of(name)] for name in draft.tags])
         Byline.objects.filter(article=article).delete()
     authors = _named(Author, draft.authors)
-    Byline.objects.bulk_create(Byline(article=article, author=authors[slugify(name)], order=order)
+    Byline.objects.bulk_create(Byline(article=article, author=authors[slug_of(name)], order=order)
                                for order, name in enumerate(draft.authors))
 
 
@@ -285,7 +285,7 @@ def _named(model: type[Tag] | type[Author], names: list[str]) -> dict[str, Any]:
     story an import publishes); the new ones are created one by one, so their receivers run."""
     slugs: dict[str, str] = {}
     for name in names:  # the first name of a slug wins, and new rows are made in the draft's order, as before
-        slugs.setdefault(slugify(name), name)
+        slugs.setdefault(slug_of(name), name)
     found = {row.slug: row for row in model.objects.filter(slug__in=slugs)} if slugs else {}
     for slug, name in slugs.items():
         if slug not in found:

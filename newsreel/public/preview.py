@@ -21,8 +21,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.text import slugify
 
+from newsreel.slugs import slug_of
 from newsreel.films.graph import one_graph
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
@@ -39,7 +39,7 @@ NOINDEX = "noindex, nofollow, noarchive"
 
 def _named(model, names: list[str]) -> list:
     """Authors or tags by name: the stored ones, else unsaved ones (a preview stores nothing)."""
-    slugs = [slugify(name) for name in names]
+    slugs = [slug_of(name) for name in names]
     found = {item.slug: item for item in model.objects.filter(slug__in=slugs)}
     return [found.get(slug) or model(slug=slug, name=name) for slug, name in zip(slugs, names)]
 

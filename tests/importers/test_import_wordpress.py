@@ -277,3 +277,17 @@ def test_two_items_under_one_post_id_stay_two_stories_and_the_repeat_is_named(tm
     assert "post id 321 is also the id of the item at line " in err and "known by its slug 'festival-closes'" in err
     _, _, error = run_import(export)
     assert error is None and Article.objects.count() == 2
+
+
+def test_tags_bylines_and_titles_in_other_scripts_make_addresses_instead_of_failing(tmp_path):
+    export = tmp_path / "seoul.xml"
+    export.write_text(wxr([Post(331, "서울 영화제 개막", "%ec%84%9c%ec%9a%b8-%ec%98%81%ed%99%94%ec%a0%9c",
+                                "<p>An invented festival opens in Seoul.</p>", tags=[("yuanzheng", "远征手记")],
+                                creator="Ким Ана")]), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    article = Article.objects.get()
+    assert article.headline == "서울 영화제 개막" and article.slug == "seoul-yeonghwaje"
+    assert list(article.tags.values_list("name", "slug")) == [("远征手记", "yuanzhengshouji")]
+    assert list(article.authors.values_list("name", "slug")) == [("Ким Ана", "kim-ana")]
+    assert Client().get("/tags/yuanzhengshouji/").status_code == 200

@@ -170,3 +170,34 @@ def test_a_bare_ampersand_after_a_comment_is_still_reported_on_its_own_line():
     problems = parse_wxr(text.encode()).problems
     assert [(p.line, p.message) for p in problems] == [
         (lines_of(text, "Reel & Harbor"), "a bare & is not allowed in XML; read as &amp;")]
+
+
+def test_a_wordpress_com_export_names_its_namespaces_over_https():
+    text = wxr([story(1, "Harbor notes", excerpt="Short.", status="draft")]).replace(
+        "http://wordpress.org/export/", "https://wordpress.org/export/")
+    [item] = parse_wxr(text.encode()).items
+    assert (item.post_type, item.status, item.post_id, item.excerpt) == ("post", "draft", 1, "Short.")
+
+
+def test_markup_kept_as_text_in_a_cdata_section_does_not_end_it():
+    """Postmeta holding its own end tag (`<![CDATA[<wp:meta_value>x</wp:meta_value>]]>`), as plugins store HTML."""
+    export = parse_wxr(wxr([story(1, "Harbor notes", meta={"layout": "<wp:meta_value>wide</wp:meta_value>"}),
+                            story(2, "Pier notes")]).encode())
+    assert [item.title for item in export.items] == ["Harbor notes", "Pier notes"]
+    assert export.items[0].meta["layout"] == "<wp:meta_value>wide</wp:meta_value>" and export.problems == []
+
+
+def test_a_cdata_section_closed_on_the_line_before_its_end_tag_is_whole_and_not_reported():
+    text = wxr([story(1, "Harbor notes", content="<p>First.</p>\n<p>Second.</p>"), story(2, "Pier notes")])
+    text = text.replace("<p>Second.</p>]]></content:encoded>", "<p>Second.</p>]]>\n\t\t</content:encoded>")
+    export = parse_wxr(text.encode())
+    assert export.items[0].content.rstrip() == "<p>First.</p>\n<p>Second.</p>" and export.problems == []
+
+
+def test_a_namespace_whose_uri_is_not_ascii_is_reported_and_its_item_still_read():
+    text = wxr([story(1, "Harbor notes")]).replace("\t<item>", '\t<item xmlns:extra="http://ëxample.org/ü/">', 1)
+    export = parse_wxr(text.encode())
+    [item] = export.items
+    assert item.content == "<p>Text.</p>"
+    [problem] = problems_of(export, item)
+    assert not problem.fatal and "is not a valid URI; read all the same" in problem.message

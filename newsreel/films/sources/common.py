@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from django.utils.text import slugify
+from newsreel.slugs import slug_of
 
 KEY_LENGTH = 120
 MAX_ALIASES = 10
@@ -105,8 +105,8 @@ class Keys:
         holders = self._load()
         if external_id in self._keys:
             return self._keys[external_id]
-        base = slugify(" ".join(str(word) for word in words if word))[:KEY_LENGTH].strip("-")
-        tail = slugify(external_id)
+        base = slug_of(" ".join(str(word) for word in words if word))[:KEY_LENGTH].strip("-")
+        tail = slug_of(external_id)
         key = base or tail
         if holders.get(key, "") not in ("", external_id):
             key = f"{base[:KEY_LENGTH - len(tail) - 1].strip('-')}-{tail}" if base else tail
