@@ -64,8 +64,9 @@ def cast_as_character(t: Tokens, span: Span, is_actor: Callable[[str, str], bool
     Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`)?"""
     after = t.end[span.last]
     text = t.paragraphs[span.para].text
-    # Only a comma, a parenthesis or "is"/"was"/"will" may follow (a cheap test before the pattern).
-    if not (text.startswith((",", " (", " is ", " was ", " will "), after)):
+    # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
+    # before the pattern, which runs for every name followed by a comma otherwise).
+    if not text.startswith(" (", after) and text.find("played", after, after + 160) < 0:
         return False
     actor = cast_after(text, after)
     if actor is None:
