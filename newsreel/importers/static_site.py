@@ -58,7 +58,10 @@ STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories
 SKIPPED_FOLDERS = {"node_modules", "public", "resources", "themes", "layouts", "archetypes", "static", "assets",
                    "vendor", "_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "data", "i18n"}
 SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security"}
-NOT_STORIES = {"home", "page", "archive", "category", "tag", "tags", "categories", "search", "404"}
+NOT_STORIES = {"home", "page", "archive", "archives", "category", "tag", "tags", "categories", "search", "404",
+               "section", "list", "taxonomy", "term"}
+# A Hugo site: its configuration at the top, or a list page (a name only Hugo gives meaning).
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml")
 COLLECTION_TAGS = {"post", "posts"}
 _JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
@@ -84,6 +87,7 @@ class SiteOptions:
 def site_files(folder: Path) -> tuple[list[Path], list[str]]:
     """The Markdown files that may be stories (sorted), and the ones left out with why."""
     found, skipped = [], []
+    hugo = False
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
             continue
@@ -95,9 +99,27 @@ def site_files(folder: Path) -> tuple[list[Path], list[str]]:
             skipped.append(f"{path}: not a story (a {path.stem} file); skipped")
         elif path.name == "_index.md":
             skipped.append(f"{path}: a Hugo list page (_index.md), not a story; skipped")
+            hugo = True
         else:
             found.append(path)
+    if hugo or any((folder / name).is_file() for name in HUGO_CONFIGS):
+        found, resources = _hugo_bundle_resources(found)
+        skipped += resources
     return found, skipped
+
+
+def _hugo_bundle_resources(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """In a Hugo site a folder with an index.md is one page (a leaf bundle): the other Markdown
+    files under it are that page's resources, never pages of their own."""
+    bundles = {path.parent for path in paths if path.name == "index.md"}
+    pages, skipped = [], []
+    for path in paths:
+        bundle = next((parent for parent in path.parents if parent in bundles), None) if path.name != "index.md" else None
+        if bundle is None:
+            pages.append(path)
+        else:
+            skipped.append(f"{path}: a resource of the Hugo page bundle {bundle / 'index.md'}, not a page of its own; skipped")
+    return pages, skipped
 
 
 def _relative(path: Path, root: Path | None) -> str:
@@ -210,6 +232,8 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         if hero:
             out["hero"] = hero
     draft = options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
+    if lower.get("headless") is True:
+        raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
     layout = str(lower.get("layout") or lower.get("type") or "").lower()
     if layout in NOT_STORIES and not (layout == "page" and options.pages == "articles"):
         raise SkipItem(f"layout {layout!r} is a page of the site, not a story; skipped"
@@ -312,13 +336,14 @@ def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
         return ""
     positional, named = _args(match.group("args"))
     first = named.get("id") or (positional[0] if positional else "")
+    # Hugo's built-in players, and their no-JavaScript "_simple" twins (Hugo 0.55 on).
     if name == "youtube" and first:
         return _embed(f"https://www.youtube.com/watch?v={first}")
-    if name == "vimeo" and first:
+    if name in ("vimeo", "vimeo_simple") and first:
         return _embed(f"https://vimeo.com/{first}")
-    if name == "instagram" and first:
+    if name in ("instagram", "instagram_simple") and first:
         return _embed(f"https://www.instagram.com/p/{first}/")
-    if name == "tweet" and first:
+    if name in ("tweet", "twitter", "twitter_simple", "x", "x_simple") and first:
         user = named.get("user", "i")
         return _embed(f"https://twitter.com/{user}/status/{first}")
     if name == "figure" and named.get("src"):

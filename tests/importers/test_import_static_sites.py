@@ -214,3 +214,33 @@ def test_a_file_without_a_title_arrives_as_a_draft_headlined_from_its_first_word
     note = Article.objects.get(slug="pier-note")
     assert note.headline == "A short note from the pier: the invented Saltmarsh programme is out"
     assert note.state == WorkflowState.DRAFT and "has no title: headlined “A short note" in err
+
+
+def test_a_hugo_bundles_resources_and_headless_bundles_and_layout_pages_are_not_stories(tmp_path):
+    site = tmp_path / "hugo"
+    write(site / "hugo.toml", 'title = "Pier Notes"\n')
+    write(site / "content" / "about.md", "---\ntitle: About\n---\nWho writes the invented pier notes.\n")
+    write(site / "content" / "homepage" / "index.md", "---\nheadless: true\n---\n")
+    write(site / "content" / "homepage" / "about.md", "---\ntitle: About us\n---\nA block of the home page.\n")
+    write(site / "content" / "posts" / "night-ferry" / "index.md", "---\ntitle: Night ferry\n---\nAn invented premiere.\n")
+    write(site / "content" / "posts" / "night-ferry" / "notes.md", "---\ntitle: Notes\n---\nResource text.\n")
+    write(site / "content" / "archives.md", '---\nlayout: "archives"\n---\n')
+    _, err, error = run_import(site)
+    assert error is None, err
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["about", "night-ferry"]
+    assert "homepage/about.md: a resource of the Hugo page bundle" in err and "night-ferry/notes.md: a resource of" in err
+    assert "homepage/index.md: a headless bundle (headless: true)" in err
+    assert "archives.md: layout 'archives' is a page of the site" in err
+
+
+def test_hugos_simple_and_x_shortcodes_become_embeds(tmp_path):
+    site = tmp_path / "hugo"
+    write(site / "content" / "posts" / "players.md", "---\ntitle: Players\n---\nThe trailers.\n\n"
+          "{{< vimeo_simple 48912912 >}}\n\n{{< twitter_simple user=\"pierfest\" id=\"1085870671291310081\" >}}\n\n"
+          "{{< x user=\"pierfest\" id=\"1085870671291310082\" >}}\n")
+    _, err, error = run_import(site)
+    assert error is None, err
+    body = Article.objects.get(slug="players").body
+    assert "https://vimeo.com/48912912" in body
+    assert "https://twitter.com/pierfest/status/1085870671291310081" in body
+    assert "https://twitter.com/pierfest/status/1085870671291310082" in body and "has no Newsreel equivalent" not in err
