@@ -67,7 +67,7 @@ _JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 _STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$')
 _HUGO = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w.-]+)(?P<args>.*?)\s*[>%]\}\}")
-_LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}")
+_LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}", re.DOTALL)  # a tag may span lines, as Liquid allows
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(?P<expr>.*?)\s*-?\}\}")
 _ARGS = re.compile(r"""(?:(?P<key>[\w-]+)\s*=\s*)?(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"',]+))""")
 
@@ -130,10 +130,39 @@ def _relative(path: Path, root: Path | None) -> str:
 
 
 def site_items(files: list[Path], options: SiteOptions) -> Iterator[Item]:
+    """One item per file. Two files whose names make one slug (a Jekyll post in two category
+    folders, `about.md` beside `team/about.md`) are two stories: the later one's slug gets its
+    date or its folder's name, with a warning (its front matter's own `slug:` still wins)."""
+    taken: dict[str, Path] = {}
     for path in files:
+        slug = file_slug(path)
+        first = taken.get(slug)
+        if first is not None:
+            slug = _another_slug(slug, path, taken)
+        taken.setdefault(slug, path)
         item = Item(source=str(path), build=lambda: None)
-        item.build = _builder(path, item, options)
+        item.build = _builder(path, item, options, (slug, first) if first is not None else None)
         yield item
+
+
+def file_slug(path: Path) -> str:
+    """The slug a file's name gives (Jekyll's 2024-03-15-name.md -> name; a bundle's index.md -> its folder)."""
+    jekyll = _JEKYLL_NAME.match(path.stem)
+    stem = path.parent.name if path.stem == "index" else (jekyll.group("slug") if jekyll else path.stem)
+    return slug_of(stem)[:200].strip("-")
+
+
+def _another_slug(slug: str, path: Path, taken: dict[str, Path]) -> str:
+    jekyll = _JEKYLL_NAME.match(path.stem)
+    folder = path.parent.parent if path.stem == "index" else path.parent
+    folder = folder.parent if folder.name in ("_posts", "_drafts") else folder
+    for suffix in (jekyll.group("date") if jekyll else "", slug_of(folder.name)):
+        if suffix and f"{slug[:180]}-{suffix}" not in taken:
+            return f"{slug[:180]}-{suffix}"
+    number = 2
+    while f"{slug[:180]}-{number}" in taken:
+        number += 1
+    return f"{slug[:180]}-{number}"
 
 
 def split_any_front_matter(text: str, source: str) -> ParsedFile:
@@ -158,7 +187,8 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
     return ParsedFile(meta, body, text[: len(text) - len(body)].count("\n") + 1)
 
 
-def _builder(path: Path, item: Item, options: SiteOptions) -> Callable[[], Incoming]:
+def _builder(path: Path, item: Item, options: SiteOptions,
+             renamed: tuple[str, Path] | None = None) -> Callable[[], Incoming]:
     def build() -> Incoming:
         warn = item.warnings.append
         try:
@@ -169,6 +199,9 @@ def _builder(path: Path, item: Item, options: SiteOptions) -> Callable[[], Incom
         meta = {str(key): value for key, value in parsed.meta.items()}
         errors: list[FieldError] = []
         translated, draft, old_addresses = _translate(meta, path, options, warn, errors)
+        if renamed is not None and not any(str(key).lower() == "slug" for key in meta):
+            translated["slug"] = renamed[0]
+            warn(f"its name makes the slug {file_slug(path)!r}, as {renamed[1]} does; imported as {renamed[0]!r}")
         body = convert_body(parsed.body, warn, default_credit=options.default_credit)
         incoming = incoming_from_meta(ParsedFile(translated, body, parsed.body_line), base_dir=path.parent,
                                       source_name=str(path), media_root=options.media_root, errors=errors)
@@ -200,8 +233,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         out["headline"] = lower["title"]
     jekyll = _JEKYLL_NAME.match(path.stem)
     if "slug" not in out:
-        stem = path.parent.name if path.stem == "index" else (jekyll.group("slug") if jekyll else path.stem)
-        out["slug"] = slug_of(stem)[:200].strip("-")
+        out["slug"] = file_slug(path)
     if not any(key in out for key in ("published_at", "publish_at")):
         date = lower.get("publishdate") or lower.get("date")
         if date in (None, "") and jekyll:

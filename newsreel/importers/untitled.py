@@ -21,6 +21,8 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`|<[^>]+>")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
 _LIST_OR_QUOTE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)+")
+# A line that is only a template tag a generator left (`{% highlight ruby %}`, `{{< x >}}`).
+_TEMPLATE_LINE = re.compile(r"^\s*(?:\{%.*%\}|\{\{.*\}\})\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -49,7 +51,7 @@ def _first_paragraph(body: str) -> str:
             heading = _HEADING.match(line)
             if heading and not lines:
                 return _plain(heading.group("text"))
-            text = _plain(_LIST_OR_QUOTE.sub("", line))
+            text = "" if _TEMPLATE_LINE.match(line) else _plain(_LIST_OR_QUOTE.sub("", line))
             if text and not (lines and _LIST_ITEM.match(line)):  # a blank line or the next item ends it
                 lines.append(text)
                 continue

@@ -46,11 +46,15 @@ class ParsedFile:
 def split_front_matter(text: str, source: str) -> ParsedFile:
     """Separate YAML front matter from the body; errors name the file and line."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
+    opening = re.match(r"---[ \t]*\n", text)  # spaces after the dashes are allowed, as Jekyll allows them
+    if opening is None:
         return ParsedFile({}, text, 1)
-    end = re.search(r"^---\s*$", text[4:], re.MULTILINE)
+    text = "---\n" + text[opening.end():]
+    # YAML's own document end, `...`, closes it too (Jekyll reads it so).
+    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
     if end is None:
-        raise IntakeError([FieldError("front matter", "opens with --- on line 1 but is never closed by a --- line", 1)], source=source)
+        raise IntakeError([FieldError("front matter", "opens with --- on line 1 but is never closed by a --- (or ...) line", 1)],
+                          source=source)
     raw = text[4:4 + end.start()]
     body = text[4 + end.end():].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1

@@ -244,3 +244,28 @@ def test_hugos_simple_and_x_shortcodes_become_embeds(tmp_path):
     assert "https://vimeo.com/48912912" in body
     assert "https://twitter.com/pierfest/status/1085870671291310081" in body
     assert "https://twitter.com/pierfest/status/1085870671291310082" in body and "has no Newsreel equivalent" not in err
+
+
+def test_two_files_whose_names_make_one_slug_are_two_stories_the_later_renamed_with_a_warning(tmp_path):
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2024-03-16-opening-night.md", "---\ntitle: Opening night at the pier\n---\nThe first.\n")
+    write(site / "festival" / "_posts" / "2023-03-15-opening-night.md", "---\ntitle: Opening night, a year before\n---\nThe other.\n")
+    write(site / "about.md", "---\ntitle: About\n---\nUs.\n")
+    write(site / "team" / "about.md", "---\ntitle: About the team\n---\nThem.\n")
+    _, err, error = run_import(site)
+    assert error is None, err
+    assert dict(Article.objects.values_list("slug", "headline")) == {
+        "opening-night": "Opening night at the pier", "opening-night-2023-03-15": "Opening night, a year before",
+        "about": "About", "about-team": "About the team"}
+    assert "its name makes the slug 'opening-night', as " in err and "imported as 'opening-night-2023-03-15'" in err
+    _, _, error = run_import(site)  # a second run finds the same four
+    assert error is None and Article.objects.count() == 4
+
+
+def test_a_liquid_tag_written_over_several_lines_is_read_as_one(tmp_path):
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2024-03-16-snippet.md", "---\ntitle: A snippet\n---\n{%\n  highlight\n  ruby\n%}\n"
+          "puts 'pier'\n{%\n  endhighlight\n%}\n\nAfter the code.\n")
+    _, err, error = run_import(site)
+    assert error is None, err
+    assert Article.objects.get().body.startswith("```ruby\n") and "{%" not in Article.objects.get().body

@@ -34,3 +34,7 @@ def test_a_spoiler_block_never_makes_the_headline():
     body = (":::spoiler fog-harbour\nThe keeper drowns in the last reel.\n:::\n\n"
             "```\ncode the writer pasted\n```\n\nOur review of the invented Fog Harbour.")
     assert headline_from_text(body) == "Our review of the invented Fog Harbour"
+
+
+def test_a_template_tag_left_on_its_own_line_never_makes_the_headline():
+    assert headline_from_text("{% include player.html %}\n\nSo the festival began.") == "So the festival began"

@@ -118,3 +118,12 @@ def test_a_publish_that_fails_in_a_receiver_rolls_its_images_back_files_and_all(
         article_published.disconnect(dispatch_uid="test.broken")
     assert not Image.objects.exists()
     assert [path for path in (tmp_path / "media").rglob("*") if path.is_file()] == []
+
+
+@pytest.mark.parametrize("text", [
+    "---\nheadline: A headline\n...\nBody text.\n",        # YAML's document end closes it
+    "---  \nheadline: A headline\n---\nBody text.\n",      # spaces after the opening dashes
+])
+def test_front_matter_closed_by_yamls_document_end_or_opened_with_trailing_spaces_is_read(tmp_path, text):
+    draft = read_markdown(text, base_dir=tmp_path, source_name="c.md").draft
+    assert draft.headline == "A headline" and draft.body == "Body text.\n" and draft.body_line == 4
