@@ -30,6 +30,8 @@ left out with a warning otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import re
 import tomllib
 from collections.abc import Iterator
@@ -57,7 +59,7 @@ STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories
                "image_alt", "image_credit", "alt", "credit"}
 SKIPPED_FOLDERS = {"node_modules", "public", "resources", "themes", "layouts", "archetypes", "static", "assets",
                    "vendor", "_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "data", "i18n"}
-SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security"}
+SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "404"}
 NOT_STORIES = {"home", "page", "archive", "archives", "category", "tag", "tags", "categories", "search", "404",
                "section", "list", "taxonomy", "term"}
 # A Hugo site: its configuration at the top, or a list page (a name only Hugo gives meaning).
@@ -166,8 +168,12 @@ def _another_slug(slug: str, path: Path, taken: dict[str, Path]) -> str:
 
 
 def split_any_front_matter(text: str, source: str) -> ParsedFile:
-    """YAML between --- lines (Jekyll, Eleventy, Hugo) or TOML between +++ lines (Hugo)."""
+    """YAML between --- lines (Jekyll, Eleventy, Hugo), TOML between +++ lines (Hugo), or
+    Eleventy's `---json` and `---js` blocks."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    language = re.match(r"---(json|js|javascript)[ \t]*\n", text)
+    if language:
+        return _eleventy_front_matter(text, language, source)
     if not text.startswith("+++\n"):
         return split_front_matter(text, source)
     end = re.search(r"^\+\+\+\s*$", text[4:], re.MULTILINE)
@@ -185,6 +191,48 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
     except RecursionError:
         raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
     return ParsedFile(meta, body, text[: len(text) - len(body)].count("\n") + 1)
+
+
+# `const title = "…";` in Eleventy's JavaScript front matter: a name and a plain value.
+_JS_DECLARATION = re.compile(r"^\s*(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*=\s*", re.MULTILINE)
+_JS_VALUE = re.compile(r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false|null"""
+                       r"""|\[(?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,?)*\s*\])\s*;?\s*$""", re.MULTILINE)
+
+
+def _eleventy_front_matter(text: str, opening: re.Match, source: str) -> ParsedFile:
+    """`---json` is read as JSON. `---js` is JavaScript, never run: only declarations of plain values
+    (strings, numbers, true/false, lists of strings) are read; any other is kept by name with no
+    value, so the import reports it as not imported."""
+    end = re.search(r"^---\s*$", text[opening.end():], re.MULTILINE)
+    if end is None:
+        raise IntakeError([FieldError("front matter", f"opens with ---{opening.group(1)} on line 1 but is never closed by a --- line", 1)],
+                          source=source)
+    raw = text[opening.end():opening.end() + end.start()]
+    body = text[opening.end() + end.end():].lstrip("\n")
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    if opening.group(1) == "json":
+        try:
+            meta = json.loads(raw or "{}")
+        except ValueError as error:
+            raise IntakeError([FieldError("front matter", f"is not valid JSON: {error}", 2)], source=source) from None
+        if not isinstance(meta, dict):
+            raise IntakeError([FieldError("front matter", "must be a JSON object of field: value", 2)], source=source)
+        return ParsedFile(meta, body, body_line)
+    meta: dict[str, Any] = {}
+    for declaration in _JS_DECLARATION.finditer(raw):
+        value = _JS_VALUE.match(raw, declaration.end())
+        meta[declaration.group("name")] = _js_value(value.group("value")) if value else None
+    return ParsedFile(meta, body, body_line)
+
+
+def _js_value(literal: str) -> Any:
+    if literal[0] in "'[":  # single quotes to JSON's double ones
+        literal = re.sub(r"'((?:[^'\\\n]|\\.)*)'", lambda m: json.dumps(m.group(1).replace("\\'", "'")), literal)
+        literal = re.sub(r",\s*\]$", "]", literal)
+    try:
+        return json.loads(literal)
+    except ValueError:
+        return None
 
 
 def _builder(path: Path, item: Item, options: SiteOptions,
@@ -219,6 +267,18 @@ def _builder(path: Path, item: Item, options: SiteOptions,
         incoming.key = SourceKey("markdown", _relative(path, options.root)[:500])
         return incoming
     return build
+
+
+def _eleventy_page(lower: dict[str, Any], path: Path) -> bool:
+    """Eleventy: kept out of every collection, or in the site's menu while not a post (no `posts`
+    tag, not in a posts or blog folder; the base blog's About page)."""
+    if lower.get("eleventyexcludefromcollections") is True:
+        return True
+    if "eleventynavigation" not in lower:
+        return False
+    tags = {str(tag).lower() for tag in _list(lower.get("tags"))}
+    folders = {part.lower() for part in path.parts[:-1]}
+    return not (tags & COLLECTION_TAGS or folders & {"posts", "post", "blog", "_posts"})
 
 
 def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Callable[[str], None],
@@ -267,8 +327,11 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     if lower.get("headless") is True:
         raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
     layout = str(lower.get("layout") or lower.get("type") or "").lower()
+    why = f"layout {layout!r}"
+    if layout not in NOT_STORIES and _eleventy_page(lower, path):
+        layout, why = "page", "eleventyNavigation" if "eleventynavigation" in lower else "eleventyExcludeFromCollections"
     if layout in NOT_STORIES and not (layout == "page" and options.pages == "articles"):
-        raise SkipItem(f"layout {layout!r} is a page of the site, not a story; skipped"
+        raise SkipItem(f"{why} makes it a page of the site, not a story; skipped"
                        + (" (--pages articles imports pages)" if layout == "page" else ""))
     old = [str(a) for a in _list(lower.get("aliases")) + _list(lower.get("redirect_from"))]
     for key in ("permalink", "url"):
@@ -344,7 +407,26 @@ def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str 
     body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn), body) if "{{" in body else body
     if "{{" in body:
         body = _LIQUID_OUTPUT.sub(lambda match: _liquid_output(match, warn), body)
+    if "<img" in body.lower():
+        body = _HTML_IMAGE.sub(_markdown_image, body)
     return _figures(body, warn, default_credit)
+
+
+# A picture written as HTML in a Markdown file (`<img src="./possum.png" alt="…">`), which
+# Newsreel Markdown refuses: the same picture in Markdown, its title kept for the credit.
+_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^<>]*)/?>", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"""(?P<name>[\w:-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
+
+
+def _markdown_image(match: re.Match) -> str:
+    attrs = {found.group("name").lower(): html.unescape(next(v for v in found.group("dq", "sq", "bare") if v is not None))
+             for found in _HTML_ATTR.finditer(match.group("attrs"))}
+    src = attrs.get("src", "").strip()
+    if not src or any(c in src for c in " ()"):
+        return match.group(0)  # nothing Markdown can name: left for the intake to report
+    alt = " ".join(attrs.get("alt", "").split()).replace("[", "(").replace("]", ")")
+    title = " ".join(attrs.get("title", "").split()).replace('"', "”")
+    return f'![{alt}]({src} "{title}")' if title else f"![{alt}]({src})"
 
 
 def _args(text: str) -> tuple[list[str], dict[str, str]]:

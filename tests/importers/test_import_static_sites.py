@@ -135,7 +135,7 @@ Read [yesterday's post]({% post_url 2024-03-14-saltmarsh-eve %}) or [the program
     assert "[yesterday's post](/articles/saltmarsh-eve/)" in opens.body and "[the programme](/programme/)" in opens.body
     assert Article.objects.get(slug="saltmarsh-eve").dek == "The night before"
     assert Article.objects.get(slug="jury-notes").state == WorkflowState.DRAFT
-    assert "about.md: layout 'page' is a page of the site, not a story; skipped (--pages articles imports pages)" in err
+    assert "about.md: layout 'page' makes it a page of the site, not a story; skipped (--pages articles imports pages)" in err
     assert "README.md: not a story (a README file); skipped" in err
     assert Client().get("/news/saltmarsh-opens.html")["Location"] == "/articles/saltmarsh-opens/"
 
@@ -230,7 +230,7 @@ def test_a_hugo_bundles_resources_and_headless_bundles_and_layout_pages_are_not_
     assert sorted(Article.objects.values_list("slug", flat=True)) == ["about", "night-ferry"]
     assert "homepage/about.md: a resource of the Hugo page bundle" in err and "night-ferry/notes.md: a resource of" in err
     assert "homepage/index.md: a headless bundle (headless: true)" in err
-    assert "archives.md: layout 'archives' is a page of the site" in err
+    assert "archives.md: layout 'archives' makes it a page of the site" in err
 
 
 def test_hugos_simple_and_x_shortcodes_become_embeds(tmp_path):
@@ -269,3 +269,33 @@ def test_a_liquid_tag_written_over_several_lines_is_read_as_one(tmp_path):
     _, err, error = run_import(site)
     assert error is None, err
     assert Article.objects.get().body.startswith("```ruby\n") and "{%" not in Article.objects.get().body
+
+
+def test_eleventys_javascript_and_json_front_matter_is_read_without_running_it(tmp_path):
+    site = tmp_path / "eleventy"
+    write(site / "content" / "blog" / "fifth.md", '---js\nconst title = "The fifth pier note";\nconst date = "2023-01-23";\n'
+          "const tags = ['festival', \"pier\"];\nconst draft = true;\nconst eleventyComputed = { x: () => 1 };\n---\nA draft.\n")
+    write(site / "content" / "blog" / "sixth.md", '---json\n{"title": "The sixth pier note", "date": "2023-01-24"}\n---\nLive.\n')
+    _, err, error = run_import(site)
+    assert error is None, err
+    fifth = Article.objects.get(slug="fifth")
+    assert fifth.headline == "The fifth pier note" and fifth.state == WorkflowState.DRAFT
+    assert fifth.latest_revision.content["tags"] == ["festival", "pier"]
+    assert "fifth.md: front matter eleventyComputed: not imported" in err
+    assert Article.objects.get(slug="sixth").headline == "The sixth pier note"
+
+
+def test_eleventy_menu_pages_and_404_pages_are_not_stories_and_html_pictures_become_markdown(tmp_path):
+    site = tmp_path / "eleventy"
+    write(site / "content" / "about.md", '---js\nconst eleventyNavigation = {\n\tkey: "About"\n};\n---\n# About\n\nUs.\n')
+    write(site / "content" / "404.md", "---\npermalink: 404.html\neleventyExcludeFromCollections: true\n---\n# Not found\n")
+    (site / "content" / "blog").mkdir(parents=True)
+    PILImage.new("RGB", (800, 450), (10, 20, 30)).save(site / "content" / "blog" / "pier.png")
+    write(site / "content" / "blog" / "pier.md", '---\ntitle: The pier\n---\nBefore.\n\n'
+          '<img src="./pier.png" alt="The pier at dusk" title="The pier at dusk (Photo: Jo Ray)">\n\nAfter.\n')
+    _, err, error = run_import(site)
+    assert error is None, err
+    assert list(Article.objects.values_list("slug", flat=True)) == ["pier"]
+    assert "about.md: eleventyNavigation makes it a page of the site" in err and "404.md: not a story" in err
+    body = Article.objects.get().body
+    assert ':::figure credit="Photo: Jo Ray"\n![The pier at dusk](image:' in body and "<img" not in body
