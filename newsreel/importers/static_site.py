@@ -194,9 +194,10 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
 
 
 # `const title = "…";` in Eleventy's JavaScript front matter: a name and a plain value.
-_JS_DECLARATION = re.compile(r"^\s*(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*=\s*", re.MULTILINE)
-_JS_VALUE = re.compile(r"""(?P<value>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false|null"""
-                       r"""|\[(?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,?)*\s*\])\s*;?\s*$""", re.MULTILINE)
+_JS_DECLARATION = re.compile(r"^[ \t]*(?:const|let|var)[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*", re.MULTILINE)
+_JS_SCALAR = re.compile(r"-?\d+(?:\.\d+)?|true|false|null")
+_JS_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
+_JS_END = re.compile(r"[ \t]*;?[ \t]*(?:\n|$)")
 
 
 def _eleventy_front_matter(text: str, opening: re.Match, source: str) -> ParsedFile:
@@ -220,19 +221,46 @@ def _eleventy_front_matter(text: str, opening: re.Match, source: str) -> ParsedF
         return ParsedFile(meta, body, body_line)
     meta: dict[str, Any] = {}
     for declaration in _JS_DECLARATION.finditer(raw):
-        value = _JS_VALUE.match(raw, declaration.end())
-        meta[declaration.group("name")] = _js_value(value.group("value")) if value else None
+        meta[declaration.group("name")] = _js_value(raw, declaration.end())
     return ParsedFile(meta, body, body_line)
 
 
-def _js_value(literal: str) -> Any:
-    if literal[0] in "'[":  # single quotes to JSON's double ones
-        literal = re.sub(r"'((?:[^'\\\n]|\\.)*)'", lambda m: json.dumps(m.group(1).replace("\\'", "'")), literal)
-        literal = re.sub(r",\s*\]$", "]", literal)
-    try:
-        return json.loads(literal)
-    except ValueError:
+def _js_value(raw: str, at: int) -> Any:
+    """The plain value written at `at` and ending its line (None for anything else): read token
+    by token, in one pass, so no file can make it backtrack."""
+    scalar = _JS_SCALAR.match(raw, at)
+    if scalar and _JS_END.match(raw, scalar.end()):
+        return json.loads(scalar.group())
+    text = _JS_STRING.match(raw, at)
+    if text and _JS_END.match(raw, text.end()):
+        return _js_string(text.group())
+    if not raw.startswith("[", at):
         return None
+    items: list[str] = []
+    position = at + 1
+    while True:
+        position = len(raw) - len(raw[position:].lstrip(" \t"))
+        if raw.startswith("]", position):
+            return items if _JS_END.match(raw, position + 1) else None
+        text = _JS_STRING.match(raw, position)
+        if text is None:
+            return None
+        items.append(_js_string(text.group()))
+        position = len(raw) - len(raw[text.end():].lstrip(" \t"))
+        if raw.startswith(",", position):
+            position += 1
+
+
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_JS_ESCAPE = re.compile(r"\\(?:u(?P<u>[0-9a-fA-F]{4})|x(?P<x>[0-9a-fA-F]{2})|(?P<c>.))", re.DOTALL)
+
+
+def _js_string(literal: str) -> str:
+    """A JavaScript string literal's text (quotes off, escapes read)."""
+    def escape(match: re.Match) -> str:
+        code = match.group("u") or match.group("x")
+        return chr(int(code, 16)) if code else _JS_ESCAPES.get(match.group("c"), match.group("c"))
+    return _JS_ESCAPE.sub(escape, literal[1:-1])
 
 
 def _builder(path: Path, item: Item, options: SiteOptions,

@@ -299,3 +299,12 @@ def test_eleventy_menu_pages_and_404_pages_are_not_stories_and_html_pictures_bec
     assert "about.md: eleventyNavigation makes it a page of the site" in err and "404.md: not a story" in err
     body = Article.objects.get().body
     assert ':::figure credit="Photo: Jo Ray"\n![The pier at dusk](image:' in body and "<img" not in body
+
+
+def test_hostile_javascript_front_matter_is_read_in_one_pass_and_reported():
+    """An unclosed list of thousands of strings (which a backtracking pattern would take minutes over)."""
+    from newsreel.importers.static_site import split_any_front_matter
+
+    text = '---js\nconst title = "Pier";\nconst tags = [' + '"x"   ' * 5000 + '\nconst note = \'it\\\'s \\u00e9t\\u00e9\';\n---\nBody\n'
+    meta = split_any_front_matter(text, "hostile.md").meta
+    assert meta == {"title": "Pier", "tags": None, "note": "it's été"}
