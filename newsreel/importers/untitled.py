@@ -14,7 +14,7 @@ import re
 # Long enough to say what the story is about, short enough for a list or a social card.
 HEADLINE_WORDS_MAX = 80
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*)$")
 _CODE_FENCE = re.compile(r"^(?:```|~~~)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -49,8 +49,8 @@ def _first_paragraph(body: str) -> str:
             depth = max(0, depth - 1) if stripped == ":::" else depth + 1
         elif not (code or depth):
             heading = _HEADING.match(line)
-            if heading and not lines:
-                return _plain(heading.group("text"))
+            if heading and not lines and heading.group("text").strip(" \t#"):
+                return _plain(heading.group("text").rstrip(" \t#"))  # a closing run of #s is not text
             text = "" if _TEMPLATE_LINE.match(line) else _plain(_LIST_OR_QUOTE.sub("", line))
             if text and not (lines and _LIST_ITEM.match(line)):  # a blank line or the next item ends it
                 lines.append(text)
@@ -70,6 +70,6 @@ def _shorten(text: str) -> str:
     end = _SENTENCE_END.search(text)
     sentence = text[:end.end()] if end else text
     if len(sentence) <= HEADLINE_WORDS_MAX:
-        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+        return (sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence).strip()
     cut = sentence[:HEADLINE_WORDS_MAX + 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
     return f"{cut}…"

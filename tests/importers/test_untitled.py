@@ -38,3 +38,10 @@ def test_a_spoiler_block_never_makes_the_headline():
 
 def test_a_template_tag_left_on_its_own_line_never_makes_the_headline():
     assert headline_from_text("{% include player.html %}\n\nSo the festival began.") == "So the festival began"
+
+
+def test_hostile_bodies_make_a_headline_in_one_pass():
+    """Long runs a backtracking pattern would take minutes over: a heading of spaces, a line of marks."""
+    assert headline_from_text("# " + " " * 100_000 + "Pier") == "Pier"
+    assert headline_from_text("*" * 100_000, "pier-note") == "Pier note"
+    assert headline_from_text("## Programme ##") == "Programme"
