@@ -6,11 +6,14 @@ Precision comes first: a wrong link is worse than none. The rules, in the order 
    (accents, quote styles and case do not matter for matching; offsets stay in the text).
    A match must start with a capital unless the name itself starts lower-case; overlapping
    matches keep the leftmost, then the longest.
-2. People named in full (or by an alias) are taken; a name shared by two people in the
-   graph is resolved by their credits on films the article names, or left unlinked.
+2. People named in full (or by an alias, or with a nickname in quotation marks inside the
+   name: Thomasina "Tommy" Brandt) are taken; a name shared by two people in the graph is
+   resolved by their credits on films the article names, or left unlinked. A name the article
+   casts before its actor ("Ned Aldous (Ruairi Tennant)", "X, the mercenary played by …") is a
+   character, not the person (`newsreel/text/casting.py`).
 3. A surname alone ("Baker", "Baker's") is a person only when exactly one person with that
-   surname was named in full earlier in the article, and the surname is not part of a
-   longer proper name ("Sharon Stone").
+   surname was named in full earlier in the article (of several, the one named in full earlier
+   in the same paragraph), and the surname is not part of a longer proper name ("Sharon Stone").
 4. Film titles are scored for each film that carries them. Evidence:
    set in quotes or italics +2; title-cased where a common word would be lower-case +1 (+2
    for a title of several words); right after "film"/"movie"/... +2; film vocabulary
