@@ -626,3 +626,32 @@ def test_a_surname_two_people_share_is_a_guess_held_for_an_editor_otherwise():
     assert said_in(review, headline="Review: Edda Lorn's *The Lamp Room*") == [("I wanted a film", "edda-lorn", 0.6)]
     # Neither: the name as written, nobody's page.
     assert said_in(review) == [("I wanted a film", "Lorn", 0.9)]
+
+
+# --- issue 13, round eight --------------------------------------------------------------------
+
+ROUND_EIGHT = {
+    "films": [{"key": "salt-chapel-2028", "title": "The Salt Chapel", "year": 2028}],
+    "people": [{"key": "oswin-marle", "name": "Oswin Marle"}, {"key": "della-frant", "name": "Della Frant"}],
+    "credits": [{"film": "salt-chapel-2028", "person": "della-frant", "role": "actor"},
+                {"film": "salt-chapel-2028", "person": "oswin-marle", "role": "crew"}],
+}
+ROUND_EIGHT_GRAPH = text_graph(ROUND_EIGHT)
+
+
+def test_a_character_in_parentheses_style_is_nobodys_when_a_namesake_worked_on_the_films_crew():
+    # Oswin Marle is credited on the film, but on its crew; Della Frant is credited as an actor,
+    # so "Oswin Marle (Della Frant)" casts her as a character of that name.
+    review = (
+        "*The Salt Chapel* is set on an island parish. Its warden, Brother Oswin Marle (Della Frant), "
+        "keeps the bell rope locked away.\n\n"
+        "Frant is superb. “You ring it once and the sea answers,” Marle tells the boy. It is the best line.\n"
+    )
+    found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href)
+    assert [q.speaker_key for q in found.quotes] == [None]
+    assert "oswin-marle" not in {m.key for m in found.mentions}
+    # Credited as an actor there too, the name before the parenthesis stays a person.
+    both_act = text_graph(ROUND_EIGHT, {"credits": [
+        {"film": "salt-chapel-2028", "person": "oswin-marle", "role": "actor"}]})
+    found = process_article(review, graph=both_act, href=href)
+    assert "oswin-marle" in {m.key for m in found.mentions}

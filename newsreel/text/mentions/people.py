@@ -49,13 +49,26 @@ def credited_on(gaz: Gazetteer, name: str, films: Collection[str]) -> bool:
     return any(c.kind == "person" and not films.isdisjoint(gaz.films_of(c.key)) for c in gaz.lookup(fold(name)))
 
 
+def acts_in(gaz: Gazetteer, name: str, films: Collection[str]) -> bool:
+    """Is `name` a person of the graph credited as an actor on one of `films`?"""
+    keys = {c.key for c in gaz.lookup(fold(name)) if c.kind == "person"}
+    return bool(keys) and any(
+        credit.person in keys and credit.role == "actor" for film in films for credit in gaz.credits_of(film))
+
+
 def plays_in(gaz: Gazetteer, films: Callable[[], Collection[str]]) -> Callable[[str, str], bool]:
     """For "Ruth (Ilse Marchbank)": is the name in parentheses the actor, credited on a film
     the article sets in italics or quotes (`films`, read only when asked), and the name before
-    it not? A review may write it the other way round, "Ilse Marchbank (Ruth)"."""
+    it not? A review may write it the other way round, "Ilse Marchbank (Ruth)". When both are
+    credited, the one credited as an actor there is the actor and the other the character
+    ("Father Thomas Keel (Tobiah Renwick)", where a Thomas Keel worked on the film's crew)."""
     def is_actor(name: str, actor: str) -> bool:
         shown = films()
-        return credited_on(gaz, actor, shown) and not credited_on(gaz, name, shown)
+        if not credited_on(gaz, actor, shown):
+            return False
+        if not credited_on(gaz, name, shown):
+            return True
+        return acts_in(gaz, actor, shown) and not acts_in(gaz, name, shown)
     return is_actor
 
 
