@@ -965,3 +965,35 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person():
     assert keys(gaz, "The script is by Petronella ‘Nell’ Vane.") == {"petronella-vane"}
     # A nickname that names nobody of the graph in full is left alone.
     assert keys(gaz, 'The script is by Petronella "Nell" Smith.') == set()
+
+
+# -- issue 13, round eight --------------------------------------------------------------------
+
+
+def _round_eight_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("copperfield-2011", "Copperfield", 2011), FilmRef("marrowby-2004", "Marrowby", 2004),
+               FilmRef("the-long-pier-2027", "The Long Pier", 2027)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-long-pier-2027", "ada-moss", "director")],
+    ))
+
+
+def test_a_title_before_a_companys_word_is_the_company_here_and_later():
+    gaz = _round_eight_gazetteer()
+    texts = _italic("The Long Pier", "The Long Pier will be released by Copperfield Pictures in May.",
+                    "After the festival, Copperfield paid four million for it.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"the-long-pier-2027"}
+    assert keys(gaz, "The chart was topped by Marrowby Films again.", "The others trail Marrowby by a distance.") == set()
+    # In italics it is the film; a lower-case "films" after it is no company.
+    italic = _italic("Copperfield", "Ada Moss's Copperfield is on 300 screens.")
+    assert "copperfield-2011" in {m.key for m in find_mentions(italic, gaz)}
+
+
+def test_a_company_after_the_kind_of_film_is_not_set_beside_film():
+    gaz = _round_eight_gazetteer()
+    texts = _italic("The Long Pier", "Copperfield Pictures bought The Long Pier.",
+                    "“It is the kind of film Copperfield was founded to make,” the company said.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"the-long-pier-2027"}
+    # "the film Copperfield" still names the film.
+    assert "copperfield-2011" in keys(gaz, "Ada Moss made the film Copperfield in 2011.")

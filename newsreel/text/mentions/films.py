@@ -49,6 +49,14 @@ _BUSINESSES = frozenset(
     "cafe bar pub inn restaurant bistro diner hotel bakery bookshop bookstore shop store cinema gallery "
     "club tavern brewery service streamer platform channel broadcaster festival".split()
 )
+# Capitalised words that end a company's name ("Grainfield Pictures", "Hexley Films"): the word
+# before one is the company's, here and wherever the article names it again without italics.
+_COMPANIES = frozenset(
+    "pictures films studios studio entertainment releasing distribution distributors productions "
+    "media records analytics".split()
+)
+# "the kind of film X ...": X is what comes next in the sentence, not the film's title.
+_KINDS = frozenset("kind kinds sort sorts type types".split())
 # Words before "on" that make the name after it a streaming service ("streaming on Lumen").
 _SERVICE_CUES = frozenset(
     "streaming streams stream streamed available exclusively arrives arrive lands premieres "
@@ -132,12 +140,15 @@ class FilmTitles:
 
     def _business(self, span: Span) -> bool:
         """Is the title, without quotes or italics, a business's or a service's name: before
-        its noun ("the Anchor café"), set beside one ("Lodestar, a café"), or after "streaming
+        its noun ("the Anchor café", "Grainfield Pictures"), set beside one ("Lodestar, a café"), or after "streaming
         on"?"""
         t = self.t
         after, before = span.last + 1, span.first - 1
         beside = (
-            after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _BUSINESSES
+            after < len(t.folded) and t.para[after] == span.para and (
+                t.folded[after] in _BUSINESSES
+                or (t.folded[after] in _COMPANIES and t.raw[after][:1].isupper() and t.spaced[after])
+            )
         ) or (
             before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
         ) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
@@ -368,7 +379,9 @@ class FilmTitles:
             "cue_new": cue_new,
             "cue_old": cue_old,
             "cap_mid": cap_mid,
-            "apposition": before >= 0 and t.folded[before] in FILM_NOUNS,
+            # "the film Lodestar"; not "the kind of film Grainfield was founded to release"
+            "apposition": before >= 0 and t.folded[before] in FILM_NOUNS
+            and not (before >= 2 and t.folded[before - 1] == "of" and t.folded[before - 2] in _KINDS),
             "context": t.context(first, last),
             "paren_years": t.paren_years(last),
             "near_years": t.near_years(first, last),
