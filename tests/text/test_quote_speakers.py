@@ -655,3 +655,15 @@ def test_a_character_in_parentheses_style_is_nobodys_when_a_namesake_worked_on_t
         {"film": "salt-chapel-2028", "person": "oswin-marle", "role": "actor"}]})
     found = process_article(review, graph=both_act, href=href)
     assert "oswin-marle" in {m.key for m in found.mentions}
+
+
+def test_a_pronouns_role_then_a_name_in_commas_names_the_speaker():
+    news = (
+        "*The Salt Chapel* held up well, said the analyst Bea Marr. “It has legs,” she said.\n\n"
+        "“We made it for twelve people in a church hall,” its producer, Tomas Ilic, said in a note sent by the studio.\n"
+    )
+    found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [(q.text.split()[0], q.speaker_key) for q in found][-1] == ("We", "tomas-ilic")
+    # Without a name after the role, no graph person's name is borrowed.
+    unnamed = news.replace("its producer, Tomas Ilic, said", "its producer said")
+    assert [q.speaker_key for q in process_article(unnamed, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == [None, None]

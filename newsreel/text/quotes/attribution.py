@@ -140,6 +140,15 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         verb = _VERB_RE.match(after, owned.end())
         if verb:
             return _Speaker(explicit=True), verb.end()
+    # "its director, Kwabena Osei, said": a role that belongs to a pronoun's owner, then the
+    # name in commas; the name is the speaker (without a name after it, the rules below).
+    role = _PRONOUN_ROLE_RE.match(after, pos)
+    if role:
+        named, end = _who(doc, offset, after, role.end(), allow_anon=False)
+        if named is not None and named.known and after[end : end + 1] == ",":
+            verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
+            if verb:
+                return named, verb.end()
     # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
@@ -275,6 +284,8 @@ _OWNED_ROLE_RE = re.compile(
     rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"(?=\s+(?:{_VERB_ALT})\b|\s+[A-Z]|\s*[.,;:!?]|$)\s*"
 )
+# "its director, ", "their head of sales, ": a role of a pronoun's owner before a name in commas.
+_PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 _OBJECT_BEFORE = re.compile(
