@@ -632,7 +632,8 @@ def test_a_surname_two_people_share_is_a_guess_held_for_an_editor_otherwise():
 
 ROUND_EIGHT = {
     "films": [{"key": "salt-chapel-2028", "title": "The Salt Chapel", "year": 2028}],
-    "people": [{"key": "oswin-marle", "name": "Oswin Marle"}, {"key": "della-frant", "name": "Della Frant"}],
+    "people": [{"key": "oswin-marle", "name": "Oswin Marle"}, {"key": "della-frant", "name": "Della Frant"},
+               {"key": "wenna-strale", "name": "Wenna Strale"}, {"key": "piran-strale", "name": "Piran Strale"}],
     "credits": [{"film": "salt-chapel-2028", "person": "della-frant", "role": "actor"},
                 {"film": "salt-chapel-2028", "person": "oswin-marle", "role": "crew"}],
 }
@@ -667,3 +668,18 @@ def test_a_pronouns_role_then_a_name_in_commas_names_the_speaker():
     # Without a name after the role, no graph person's name is borrowed.
     unnamed = news.replace("its producer, Tomas Ilic, said", "its producer said")
     assert [q.speaker_key for q in process_article(unnamed, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == [None, None]
+
+
+def test_a_surname_an_outsider_shares_with_graph_people_is_not_the_outsiders():
+    # Morwen Strale is outside the graph; Wenna and Piran Strale are in it.
+    profile = (
+        "Wenna Strale has cut every film her father, Piran Strale, ever shot.\n\n"
+        "Her aunt, Morwen Strale, who keeps bees in Fowey, remembers the first one. “It was a disaster,” she said.\n\n"
+        "Strale laughs at the charge that she is a perfectionist. “I am a coward with scissors,” she says.\n"
+    )
+    found = process_article(profile, graph=ROUND_EIGHT_GRAPH, href=href, headline="Wenna Strale cuts to the bone").quotes
+    assert [(q.speaker_key or q.speaker_name) for q in found] == ["Morwen Strale", "wenna-strale"]
+    assert found[1].confidence < SURE_CONFIDENCE  # a guess: the person the headline names
+    # With no headline to settle it, the surname goes to nobody's page, not to the aunt.
+    found = process_article(profile, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert found[1].speaker_key is None and found[1].speaker_name != "Morwen Strale"

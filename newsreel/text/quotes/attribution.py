@@ -692,6 +692,11 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             if is_subject(sentence, at, end):
                 talks = speaks(sentence, end)
                 speaker = _Speaker(name=outsider.name, explicit=talks, character=doc.is_character(outsider.name))
+                if outsider.shared:
+                    # "Garside is unbothered" after Hesper (outside the graph) and Idony Garside:
+                    # a shared surname's guess, held for an editor, else the name as written.
+                    shared = doc.resolve_name(outsider.name, outsider.start)
+                    speaker = _Speaker(key=shared.key, name=shared.name, explicit=talks, confidence=shared.confidence)
                 ranked.append((False, not talks, outsider.start, speaker))
         organisation = ORG_RE.match(sentence)
         if (

@@ -265,7 +265,11 @@ class _Doc:
             if len(keys) == 1:
                 return _Speaker(key=keys.pop(), explicit=True)
         if " " not in name:
-            if name in self.written_names:
+            if name in self.written_names and not any(
+                m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name for m in self.people
+            ):
+                # The surname of a name outside the graph, unless a graph person named in full
+                # carries it too (then it is the name as written, nobody's page).
                 return _Speaker(name=self.written_names[name], explicit=True)
         else:
             self.written_names[name.split()[-1]] = name

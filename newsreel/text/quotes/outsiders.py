@@ -67,6 +67,9 @@ class Outsider:
     start: int
     end: int
     name: str
+    # A surname alone that a person outside the graph and one of the graph named in full
+    # both carry: `name` is the surname, and whose it is is decided where it is read.
+    shared: bool = False
 
 
 class Spans:
@@ -97,6 +100,11 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
     """Every capitalised name of two or more words (or the surname of one written before) that
     no mention covers, in reading order."""
     covered = Spans((m.start, m.end) for m in mentions)
+    graph_surnames: dict[str, list[Mention]] = {}  # surname -> people of the graph named in full with it
+    for m in mentions:
+        words = m.surface.split()
+        if m.kind == "person" and len(words) > 1:
+            graph_surnames.setdefault(words[-1], []).append(m)
     found: list[Outsider] = []
     short: dict[str, str] = {}
     for paragraph in paragraphs:
@@ -125,6 +133,11 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             if len(tokens) == 1:
                 full = short.get(tokens[0])
                 if full is None:
+                    continue
+                if any(m.start < start for m in graph_surnames.get(tokens[0], ())):
+                    # "Garside" after Hesper Garside (outside the graph) and Idony Garside (in it):
+                    # the surname is not hers alone; the rules for a shared surname decide.
+                    found.append(Outsider(start, end, tokens[0], shared=True))
                     continue
                 found.append(Outsider(start, end, full))
                 continue
