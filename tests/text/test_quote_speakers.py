@@ -683,3 +683,13 @@ def test_a_surname_an_outsider_shares_with_graph_people_is_not_the_outsiders():
     # With no headline to settle it, the surname goes to nobody's page, not to the aunt.
     found = process_article(profile, graph=ROUND_EIGHT_GRAPH, href=href).quotes
     assert found[1].speaker_key is None and found[1].speaker_name != "Morwen Strale"
+
+
+def test_a_nun_or_a_priest_opening_a_sentence_is_an_unnamed_subject_for_the_pronoun_after():
+    review = (
+        "*The Salt Chapel* follows a novice who hears singing in the crypt. Della Frant is fearless in the part.\n\n"
+        "The abbess does not believe a word of it. “Then you heard the wind,” she says. "
+        "The parish priest is kinder. “Go to bed, child,” he tells her.\n"
+    )
+    found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == [None, None]

@@ -299,6 +299,8 @@ _NOUN_GENDER = {
     "grandmother": "she", "widow": "she", "aunt": "she", "niece": "she", "heroine": "she", "queen": "she",
     "princess": "she", "father": "he", "son": "he", "husband": "he", "man": "he", "boy": "he", "brother": "he",
     "grandfather": "he", "widower": "he", "uncle": "he", "nephew": "he", "hero": "he", "king": "he", "prince": "he",
+    # a story's religious (a convent's nuns, a parish priest): "The old nun … “…,” she says."
+    "nun": "she", "abbess": "she", "priest": "he", "monk": "he", "vicar": "he", "abbot": "he",
 }
 # The determiner may open the sentence ("Her son said …"): a capital changes nobody's identity.
 _PERSON_NOUN_RE = re.compile(
