@@ -69,7 +69,8 @@ EAST_ASIAN_FAMILY_NAMES = frozenset(
     kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh
     seo shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun ko go moon mun yang son bae baek
     paik heo huh nam sim shim noh roh ha kwak sung seong cha joo ju woo koo gu min na jin ji um
-    eom byun byeon chae won bang chun cheon bong yeon hyun hyeon do jeong
+    eom byun byeon chae won bang chun cheon bong yeon hyun hyeon do jeong yeom yum pyo seok tak yeo kong
+    gong gil ok pyeon maeng ra
     zhang wang li liu chen huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie
     tang feng deng xiao jia cao peng zeng tian dong yuan pan cai jiang yu du ye cheng wei su lu
     ding shen ren yao hou tan jiao qiao hsu hsieh hsiao tsai chiang chou wong leung cheung

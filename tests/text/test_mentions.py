@@ -997,3 +997,10 @@ def test_a_company_after_the_kind_of_film_is_not_set_beside_film():
     assert {m.key for m in find_mentions(texts, gaz)} == {"the-long-pier-2027"}
     # "the film Copperfield" still names the film.
     assert "copperfield-2011" in keys(gaz, "Ada Moss made the film Copperfield in 2011.")
+
+
+def test_korean_family_names_yeom_and_pyo_are_read_family_name_first():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[], people=[PersonRef("yeom-ha-rin", "Yeom Ha-rin"), PersonRef("pyo-seung-jae", "Pyo Seung-jae")], credits=[]))
+    assert keys(gaz, "The film was shot by Ha-rin Yeom and cut by Seung-jae Pyo.") == {"yeom-ha-rin", "pyo-seung-jae"}
+    assert keys(gaz, "Yeom Ha-rin shot it; Yeom later said so.") == {"yeom-ha-rin"}
