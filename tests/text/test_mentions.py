@@ -973,6 +973,8 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_that_person():
 def _round_eight_gazetteer() -> Gazetteer:
     return Gazetteer.build(KnowledgeGraph(
         films=[FilmRef("copperfield-2011", "Copperfield", 2011), FilmRef("marrowby-2004", "Marrowby", 2004),
+               FilmRef("the-archivist-2019", "The Archivist", 2019), FilmRef("sixty-one-2008", "Sixty-One", 2008),
+               FilmRef("press-office-2016", "Press Office", 2016),
                FilmRef("the-long-pier-2027", "The Long Pier", 2027)],
         people=[PersonRef("ada-moss", "Ada Moss")],
         credits=[CreditRef("the-long-pier-2027", "ada-moss", "director")],
@@ -1004,3 +1006,14 @@ def test_korean_family_names_yeom_and_pyo_are_read_family_name_first():
         films=[], people=[PersonRef("yeom-ha-rin", "Yeom Ha-rin"), PersonRef("pyo-seung-jae", "Pyo Seung-jae")], credits=[]))
     assert keys(gaz, "The film was shot by Ha-rin Yeom and cut by Seung-jae Pyo.") == {"yeom-ha-rin", "pyo-seung-jae"}
     assert keys(gaz, "Yeom Ha-rin shot it; Yeom later said so.") == {"yeom-ha-rin"}
+
+
+def test_a_title_written_with_a_capitalised_word_in_lower_case_is_prose():
+    gaz = _round_eight_gazetteer()
+    assert keys(gaz, "Ada Moss spoke first. The archivist was less sure, and said so.") == {"ada-moss"}
+    assert keys(gaz, "How many takes did Ada Moss need? Sixty-one.") == {"ada-moss"}
+    labels = [Paragraph("Press office: Ada Moss, Copperfield Pictures", 0, emphasis=((0, 13),))]
+    assert {m.key for m in find_mentions(labels, gaz)} == {"ada-moss"}
+    # Title case, quotes or italics: the film.
+    assert "the-archivist-2019" in keys(gaz, "Ada Moss made The Archivist in 2019.")
+    assert "the-archivist-2019" in {m.key for m in find_mentions(_italic("The archivist", "Ada Moss's The archivist (2019)."), gaz)}

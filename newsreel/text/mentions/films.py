@@ -55,6 +55,8 @@ _COMPANIES = frozenset(
     "pictures films studios studio entertainment releasing distribution distributors productions "
     "media records analytics".split()
 )
+# A title's words, as the tokens of the text count them ("Forty-Three": two).
+_TITLE_WORD_RE = re.compile(r"[^\W_]+")
 # "the kind of film X ...": X is what comes next in the sentence, not the film's title.
 _KINDS = frozenset("kind kinds sort sorts type types".split())
 # Words before "on" that make the name after it a streaming service ("streaming on Lumen").
@@ -260,6 +262,13 @@ class FilmTitles:
         if tier is None:
             return None, []
         evidence = self._evidence(span)
+        if self._lower_case_inside(span) and (
+            not (evidence["quoted"]) or (evidence["label"] and not self.t.quoted(span.first, span.last))
+        ):
+            # "The analyst was less kind", "Forty-three.", "**Media contact:**": a title of
+            # several words written with one the title capitalises in lower case is prose (or
+            # a label), unless quotes or italics set it apart.
+            return None, []
         # Entries are in ascending order, films first (Gazetteer.entries): one search splits
         # them, where a walk would visit each of the thousands of films a title like "Love"
         # has in a million-name graph.
@@ -300,6 +309,21 @@ class FilmTitles:
         best, candidate = scores[0]
         self.confidence = self._confidence(tier, best, scores[1][0] if len(scores) > 1 else None)
         return candidate, []
+
+    def _lower_case_inside(self, span: Span) -> bool:
+        """Is a word after the first written in lower case where the title (every film of the
+        span's form) capitalises it? Titles in running text are written title case."""
+        t, gaz = self.t, self.gaz
+        positions = t.words(span.first, span.last)
+        if len(positions) < 2 or span.form in gaz.lowercase_forms or not gaz.is_film(span.entries[0]):
+            return False
+        lower = [n for n, i in enumerate(positions) if n and t.raw[i][:1].islower()]
+        if not lower:
+            return False
+        title_words = _TITLE_WORD_RE.findall(gaz.film_at(span.entries[0]).title)
+        if len(title_words) != len(positions):
+            return False
+        return any(title_words[n][:1].isupper() for n in lower)
 
     @staticmethod
     def _confidence(tier: str | None, score: float, runner_up: float | None) -> float:
