@@ -974,7 +974,8 @@ def _round_eight_gazetteer() -> Gazetteer:
     return Gazetteer.build(KnowledgeGraph(
         films=[FilmRef("copperfield-2011", "Copperfield", 2011), FilmRef("marrowby-2004", "Marrowby", 2004),
                FilmRef("the-archivist-2019", "The Archivist", 2019), FilmRef("sixty-one-2008", "Sixty-One", 2008),
-               FilmRef("press-office-2016", "Press Office", 2016),
+               FilmRef("press-office-2016", "Press Office", 2016), FilmRef("tarrant-2012", "Tarrant", 2012),
+               FilmRef("quenby-2015", "Quenby", 2015),
                FilmRef("the-long-pier-2027", "The Long Pier", 2027)],
         people=[PersonRef("ada-moss", "Ada Moss")],
         credits=[CreditRef("the-long-pier-2027", "ada-moss", "director")],
@@ -1017,3 +1018,15 @@ def test_a_title_written_with_a_capitalised_word_in_lower_case_is_prose():
     # Title case, quotes or italics: the film.
     assert "the-archivist-2019" in keys(gaz, "Ada Moss made The Archivist in 2019.")
     assert "the-archivist-2019" in {m.key for m in find_mentions(_italic("The archivist", "Ada Moss's The archivist (2019)."), gaz)}
+
+
+def test_a_title_opening_a_festivals_longer_name_is_the_festivals_town_here_and_later():
+    gaz = _round_eight_gazetteer()
+    assert keys(gaz, "Ada Moss opened the Quenby International Film Festival.", "The Quenby jury met on Monday.") == {"ada-moss"}
+    assert "quenby-2015" in {m.key for m in find_mentions(_italic("Quenby", "Ada Moss's Quenby won at Cannes."), gaz)}
+
+
+def test_a_venue_with_lower_case_words_before_its_name_and_a_town_after_it_is_the_venue():
+    gaz = _round_eight_gazetteer()
+    assert keys(gaz, "Ada Moss ran the two-screen Tarrant in Leeds for a decade.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss runs the old Tarrant in Hull.") == {"ada-moss"}

@@ -153,14 +153,32 @@ class FilmTitles:
             )
         ) or (
             before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
-        ) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
+        ) or self._festival_name(span) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
         return beside and not (t.quoted(span.first, span.last) or t.emphasized(span))
+
+    def _festival_name(self, span: Span) -> bool:
+        """Does the title open a festival's longer name ("the Veldmoor Film Festival", "Veldmoor
+        International Film Festival")? Then it is the festival's town, here and later."""
+        t = self.t
+        i = span.last + 1
+        for _ in range(3):
+            if i >= len(t.folded) or t.para[i] != span.para or not t.word(i) or not t.raw[i][:1].isupper():
+                return False
+            if t.folded[i] in ("festival", "festivals"):
+                return i > span.last + 1
+            i += 1
+        return False
 
     def _venue(self, span: Span) -> bool:
         """Is a one-word title between "the" and a town ("programmes the Halcyon in Bridport")
         a venue's name? A film is not written "the X in <Town>"; a cinema or a pub is."""
         t = self.t
         before, after = span.first - 1, span.last + 1
+        # "the six-screen Bellwether in Minneapolis": lower-case words may stand before the name
+        while before > 0 and span.first - before <= 4 and t.para[before] == span.para and (
+            t.folded[before] == "-" and not t.spaced[before] or t.word(before) and t.raw[before][:1].islower() and t.folded[before] != "the"
+        ):
+            before -= 1
         return (
             span.first == span.last
             and before >= 0 and t.para[before] == span.para and t.folded[before] == "the"
