@@ -975,9 +975,10 @@ def _round_eight_gazetteer() -> Gazetteer:
         films=[FilmRef("copperfield-2011", "Copperfield", 2011), FilmRef("marrowby-2004", "Marrowby", 2004),
                FilmRef("the-archivist-2019", "The Archivist", 2019), FilmRef("sixty-one-2008", "Sixty-One", 2008),
                FilmRef("press-office-2016", "Press Office", 2016), FilmRef("tarrant-2012", "Tarrant", 2012),
-               FilmRef("quenby-2015", "Quenby", 2015),
+               FilmRef("quenby-2015", "Quenby", 2015), FilmRef("michaelmas-eve-1999", "Michaelmas Eve", 1999),
+               FilmRef("rosalind-2001", "Rosalind", 2001),
                FilmRef("the-long-pier-2027", "The Long Pier", 2027)],
-        people=[PersonRef("ada-moss", "Ada Moss")],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("rosalind-vey", "Rosalind Vey")],
         credits=[CreditRef("the-long-pier-2027", "ada-moss", "director")],
     ))
 
@@ -1030,3 +1031,13 @@ def test_a_venue_with_lower_case_words_before_its_name_and_a_town_after_it_is_th
     gaz = _round_eight_gazetteer()
     assert keys(gaz, "Ada Moss ran the two-screen Tarrant in Leeds for a decade.") == {"ada-moss"}
     assert keys(gaz, "Ada Moss runs the old Tarrant in Hull.") == {"ada-moss"}
+
+
+def test_a_given_name_of_a_person_the_article_names_is_that_person_not_a_film():
+    gaz = _round_eight_gazetteer()
+    texts = ["The Long Pier was written by Rosalind Vey.", "“With Rosalind, you rewrite until dawn,” Ada Moss said."]
+    assert keys(gaz, *texts) == {"ada-moss", "rosalind-vey", "the-long-pier-2027"}
+    # In italics, or with its year, it is the film.
+    assert "rosalind-2001" in {m.key for m in find_mentions(_italic("Rosalind", *texts[:1], "Ada Moss loved Rosalind."), gaz)}
+    assert "rosalind-2001" in keys(gaz, "Rosalind Vey admired Rosalind (2001).")
+

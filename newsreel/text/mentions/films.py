@@ -91,6 +91,7 @@ class FilmTitles:
         self._capitalised: set[str] | None = None  # words the article capitalises somewhere
         self.other_names: set[int] = set()  # first tokens of titles read as a place, a business...
         self.confidence = 0.0  # of the last title `decide` took
+        self._given: set[str] | None = None  # one-word given names of the people named
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
         """Words of the characters in films this article may be about ("Wren" in Ember), and
@@ -155,6 +156,15 @@ class FilmTitles:
             before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
         ) or self._festival_name(span) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
         return beside and not (t.quoted(span.first, span.last) or t.emphasized(span))
+
+    def _given_names(self) -> set[str]:
+        """Given names of one word of the people the article names ("paloma" once Paloma de la
+        Cruz is named): bare, that name is the person's, not a film of that title."""
+        if self._given is None:
+            self._given = {
+                name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
+            }
+        return self._given
 
     def _festival_name(self, span: Span) -> bool:
         """Does the title open a festival's longer name ("the Veldmoor Film Festival", "Veldmoor
@@ -494,6 +504,8 @@ class FilmTitles:
                 return None  # a character's name in a film the article is about
             if word in self._cast_words() and not evidence["apposition"] and not self._attributed(span, film.key):
                 return self._other_name(span)  # "Quist plays Maren": Maren is the character wherever she stands bare
+            if word in self._given_names() and not evidence["apposition"] and not self._attributed(span, film.key):
+                return self._other_name(span)  # "With Paloma, I never …" after Paloma de la Cruz: her, not the film
         typographic = 2.0 if evidence["quoted"] else 0.0
         if tier == _WORD_TIER:
             typographic += evidence["cap_mid"]
