@@ -1041,3 +1041,8 @@ def test_a_given_name_of_a_person_the_article_names_is_that_person_not_a_film():
     assert "rosalind-2001" in {m.key for m in find_mentions(_italic("Rosalind", *texts[:1], "Ada Moss loved Rosalind."), gaz)}
     assert "rosalind-2001" in keys(gaz, "Rosalind Vey admired Rosalind (2001).")
 
+
+def test_a_feast_and_eve_or_day_is_a_date_not_a_film():
+    gaz = _round_eight_gazetteer()
+    assert keys(gaz, "Ada Moss sets the film on Michaelmas Eve, 1959, in a mill town.") == {"ada-moss"}
+    assert "michaelmas-eve-1999" in {m.key for m in find_mentions(_italic("Michaelmas Eve", "Ada Moss's Michaelmas Eve."), gaz)}

@@ -55,6 +55,8 @@ _COMPANIES = frozenset(
     "pictures films studios studio entertainment releasing distribution distributors productions "
     "media records analytics".split()
 )
+# First words of a feast's date with "Eve", "Day" or "Night" ("Candlemas Eve", "Boxing Day").
+_FEASTS = _CALENDAR | frozenset("candlemas michaelmas boxing midsummer twelfth walpurgis bonfire".split())
 # A title's words, as the tokens of the text count them ("Forty-Three": two).
 _TITLE_WORD_RE = re.compile(r"[^\W_]+")
 # "the kind of film X ...": X is what comes next in the sentence, not the film's title.
@@ -165,6 +167,11 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _holiday(self, span: Span) -> bool:
+        """Is the title a feast and "Eve", "Day" or "Night" ("Candlemas Eve", "Boxing Day")?"""
+        words = [self.t.folded[i] for i in self.t.words(span.first, span.last)]
+        return len(words) == 2 and words[1] in ("eve", "day", "night") and words[0] in _FEASTS
 
     def _festival_name(self, span: Span) -> bool:
         """Does the title open a festival's longer name ("the Veldmoor Film Festival", "Veldmoor
@@ -506,6 +513,8 @@ class FilmTitles:
                 return self._other_name(span)  # "Quist plays Maren": Maren is the character wherever she stands bare
             if word in self._given_names() and not evidence["apposition"] and not self._attributed(span, film.key):
                 return self._other_name(span)  # "With Paloma, I never …" after Paloma de la Cruz: her, not the film
+        elif not evidence["quoted"] and not paren_years and self._holiday(span):
+            return self._other_name(span)  # "on Candlemas Eve, 1963", "since Boxing Day": a date
         typographic = 2.0 if evidence["quoted"] else 0.0
         if tier == _WORD_TIER:
             typographic += evidence["cap_mid"]
