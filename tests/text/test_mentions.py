@@ -1046,3 +1046,17 @@ def test_a_feast_and_eve_or_day_is_a_date_not_a_film():
     gaz = _round_eight_gazetteer()
     assert keys(gaz, "Ada Moss sets the film on Michaelmas Eve, 1959, in a mill town.") == {"ada-moss"}
     assert "michaelmas-eve-1999" in {m.key for m in find_mentions(_italic("Michaelmas Eve", "Ada Moss's Michaelmas Eve."), gaz)}
+
+
+def test_a_family_the_article_has_named_two_of_is_those_it_named():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harrow-lane-2001", "Harrow Lane", 2001), FilmRef("tidewrack-2010", "Tidewrack", 2010)],
+        people=[PersonRef("nell-ashcombe", "Nell Ashcombe"), PersonRef("roy-ashcombe", "Roy Ashcombe"),
+                PersonRef("ivy-ashcombe", "Ivy Ashcombe")],
+        credits=[CreditRef("harrow-lane-2001", "nell-ashcombe", "director"), CreditRef("harrow-lane-2001", "roy-ashcombe", "crew"),
+                 CreditRef("tidewrack-2010", "ivy-ashcombe", "actor"), CreditRef("tidewrack-2010", "roy-ashcombe", "director")],
+    ))
+    texts = ["Nell Ashcombe learned the trade from her father, Roy Ashcombe.", "The Ashcombes have been at it for fifty years."]
+    assert keys(gaz, *texts) == {"nell-ashcombe", "roy-ashcombe"}
+    # Named alone, the family is every member credited together.
+    assert keys(gaz, "The Ashcombes have been at it for fifty years.") == {"nell-ashcombe", "roy-ashcombe", "ivy-ashcombe"}

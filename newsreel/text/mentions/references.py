@@ -112,6 +112,11 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
             if last == j and t.in_longer_name(j, j):
                 break  # "the Russos Bakery"
             members, confidence = _choose_group(gaz, named, groups)
+            present = {key for key in members if key in named.person_paras}
+            if len(present) >= 2:
+                # "The Garsides are three generations deep" after the article named three of
+                # them: the family it wrote about, not a member it never named.
+                members = frozenset(present)
             if members:
                 named.accept_group(i + 1, last, "person", sorted(members), confidence)
             break
