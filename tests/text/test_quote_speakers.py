@@ -693,3 +693,16 @@ def test_a_nun_or_a_priest_opening_a_sentence_is_an_unnamed_subject_for_the_pron
     )
     found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href).quotes
     assert [q.speaker_key for q in found] == [None, None]
+
+
+def test_a_role_the_graph_never_credits_the_nearest_person_with_is_not_theirs():
+    news = (
+        "*The Salt Chapel* opens on Friday, and Della Frant will tour it through the spring. "
+        "Its score took a year. “I wrote it on a ferry, mostly at night,” the composer said.\n"
+    )
+    found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == [None]
+    # A role the graph credits her with: hers, held for an editor as any role is.
+    actress = news.replace("the composer said", "the actress said")
+    found = process_article(actress, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [(q.speaker_key, q.confidence < SURE_CONFIDENCE) for q in found] == [("della-frant", True)]

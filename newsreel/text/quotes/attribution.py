@@ -166,8 +166,9 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
             return speaker, verb.end()
     anon = _ANON_RE.match(after, pos)
     if anon:
-        if _ROLE_RE.match(after, pos):
-            return _Speaker(pronoun="the"), anon.end()
+        role = _ROLE_RE.match(after, pos)
+        if role:
+            return _Speaker(pronoun="the", role=_role_noun(role.group(0))), anon.end()
         return _Speaker(explicit=True), anon.end()
     return None, 0
 
@@ -207,7 +208,7 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     if allow_anon:
         role = _ROLE_RE.match(text, at)
         if role:
-            return _Speaker(pronoun="the"), role.end()
+            return _Speaker(pronoun="the", role=_role_noun(role.group(0))), role.end()
         anon = _UNNAMED_RE.match(text[at:])
         if anon:
             return _Speaker(explicit=True), at + anon.end()
@@ -270,8 +271,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
                 return _Speaker(pronoun="he" if word == "his" else "she")
             return None if word == "the" else _Speaker(explicit=True)
         # "The director was blunter:" points back to a person in the story, like a pronoun.
-        if _ROLE_RE.match(body[head:].lower()):
-            return _Speaker(pronoun="the")
+        role = _ROLE_RE.match(body[head:].lower())
+        if role:
+            return _Speaker(pronoun="the", role=_role_noun(role.group(0)))
         return _Speaker(explicit=True)
     # "In a statement, the studio said:" — a speaker the text does not name.
     if _UNNAMED_SPEAKS_RE.search(body[head:]):
@@ -394,7 +396,8 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         listed = _list_lead_speaker(doc, group.fragments[0])
         if listed is not None:
             return listed
-    implied = _implied_speaker(doc, group, history, pronoun)
+    role = next((s.role for s in candidates if s.pronoun == "the" and s.role), None) if pronoun == "the" else None
+    implied = _implied_speaker(doc, group, history, pronoun, role)
     if pronoun is None and not implied.known:
         # "She laughs about it now." closing the paragraph before a bare quotation: her words,
         # as sure as a bare quotation after a sentence whose subject is a person.
@@ -551,7 +554,9 @@ AMBIGUOUS = 0.6  # a pronoun that fits two people the text names, neither gender
 DISTANT = 0.55  # the person the article is about, or a subject further back
 
 
-def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None) -> _Speaker:
+def _implied_speaker(
+    doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None, role: str | None = None
+) -> _Speaker:
     """The speaker the text implies for a pronoun or an unattributed quotation, with how sure.
 
     In order: the latest person the paragraph names as a subject before the quotation, or
@@ -611,6 +616,8 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if speaker.character and not scene:
             continue
+        if role is not None and speaker.key and _credits_deny(doc, speaker.key, role):
+            continue  # "the composer said" is not the director the graph credits only as one
         if not speaker.weak and doc.fits(speaker, pronoun):
             if pronoun in ("he", "she") and _rivals(doc, frag, speaker, pronoun, scene):
                 sure = min(sure, AMBIGUOUS)
@@ -620,6 +627,32 @@ def _implied_speaker(doc: _Doc, group: _Group, history: list[_Said], pronoun: st
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)
     return _Speaker()
+
+
+# What the graph credits a person as, for the role a text names them by ("the composer").
+_ROLE_CREDITS = {
+    "director": {"director"}, "filmmaker": {"director"}, "auteur": {"director"},
+    "writer": {"writer"}, "screenwriter": {"writer"}, "writer-director": {"writer", "director"},
+    "producer": {"producer"}, "actor": {"actor"}, "actress": {"actor"}, "star": {"actor"}, "co-star": {"actor"},
+    "composer": {"crew"}, "editor": {"crew"}, "cinematographer": {"crew"}, "designer": {"crew"},
+    "choreographer": {"crew"},
+}
+
+
+def _role_noun(phrase: str) -> str | None:
+    """The role noun a "the …" phrase ends on, when the graph's credits can say who has it."""
+    words = phrase.lower().split()
+    return words[-1] if words and words[-1] in _ROLE_CREDITS else None
+
+
+def _credits_deny(doc: _Doc, key: str, role: str) -> bool:
+    """Does the graph credit the person on films, never in the role the text names?"""
+    gaz = doc.gazetteer
+    films_of, credits_of = getattr(gaz, "films_of", None), getattr(gaz, "credits_of", None)
+    if films_of is None or credits_of is None:
+        return False
+    roles = {c.role for film in films_of(key) for c in credits_of(film) if c.person == key}
+    return bool(roles) and roles.isdisjoint(_ROLE_CREDITS[role])
 
 
 def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: bool) -> bool:

@@ -22,6 +22,8 @@ class _Speaker:
     # A name the article casts an actor as ("plays Ilse Varnam"): an antecedent only for a
     # line spoken in a scene, never for the actor's own words.
     character: bool = False
+    # The role a "the" speaker is named by ("composer" in "the composer said").
+    role: str | None = None
 
     @property
     def known(self) -> bool:
