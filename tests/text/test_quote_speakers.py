@@ -706,3 +706,14 @@ def test_a_role_the_graph_never_credits_the_nearest_person_with_is_not_theirs():
     actress = news.replace("the composer said", "the actress said")
     found = process_article(actress, graph=ROUND_EIGHT_GRAPH, href=href).quotes
     assert [(q.speaker_key, q.confidence < SURE_CONFIDENCE) for q in found] == [("della-frant", True)]
+
+
+def test_a_quotation_broken_by_a_long_attribution_with_a_relative_clause_is_one():
+    news = (
+        "“She fixed the boom in ten minutes, which nobody had managed in a week,” said Della Frant, "
+        "the film's lead, who spent a month on the island before the shoot with the production's location scout, "
+        "Harbourlight Services. “After that the crew would have followed her anywhere.”\n"
+    )
+    found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [(q.text.split()[0], q.speaker_key) for q in found] == [("She", "della-frant")]
+    assert "followed her anywhere" in found[0].text
