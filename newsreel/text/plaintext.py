@@ -51,8 +51,9 @@ def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
     """Paragraphs in reading order, with `start` offsets into their join by a blank line."""
     blocks: list[tuple[str, str, str | None]] = []  # (text, kind, spoiler film key)
     sources: list[Token | None] = []  # the inline token each block came from
+    row_emphasis: dict[int, tuple[tuple[int, int], ...]] = {}  # a table row's block -> its italics
     stack: list[Token] = []
-    cells: list[str] = []
+    cells: list[tuple[str, tuple[tuple[int, int], ...]]] = []
     for token in tokens:
         if token.nesting == 1:
             stack.append(token)
@@ -61,27 +62,35 @@ def extract_paragraphs(tokens: Sequence[Token]) -> list[Paragraph]:
         elif token.nesting == -1:
             stack.pop()
             if token.type == "tr_close":
-                blocks.append((CELL_SEPARATOR.join(cell for cell in cells if cell), "table", _film(stack)))
+                # A cell's italics or bold (a title in a box-office table) are kept, moved to
+                # where the cell stands in the row.
+                spans: list[tuple[int, int]] = []
+                offset = 0
+                for cell, cell_spans in (cell for cell in cells if cell[0]):
+                    spans += [(offset + s, offset + e) for s, e in cell_spans]
+                    offset += len(cell) + len(CELL_SEPARATOR)
+                row_emphasis[len(blocks)] = tuple(spans)
+                blocks.append((CELL_SEPARATOR.join(cell for cell, _ in cells if cell), "table", _film(stack)))
                 sources.append(None)
         elif any(open_token.type == "nr_embed_open" for open_token in stack):
             continue
         elif token.type == "inline" and not is_figure_image(token):
             text = inline_text(token.children or [])
             if stack and stack[-1].type in ("th_open", "td_open"):
-                cells.append(text)
+                cells.append((text, _emphasis(token.children or [])))
             else:
                 blocks.append((text, _kind(stack), _film(stack)))
                 sources.append(token)
         elif token.type == "html_block":
             blocks.append((strip_tags(token.content).strip(), _kind(stack), _film(stack)))
             sources.append(None)
-    kept = [(block, source) for block, source in zip(blocks, sources) if block[0]]
+    kept = [(block, source, row_emphasis.get(n, ())) for n, (block, source) in enumerate(zip(blocks, sources)) if block[0]]
     paragraphs = number_paragraphs(
         Paragraph(text=text, start=0, kind=kind, spoiler_film=film,
-                  emphasis=_emphasis(source.children or []) if source is not None else ())
-        for (text, kind, film), source in kept
+                  emphasis=_emphasis(source.children or []) if source is not None else row)
+        for (text, kind, film), source, row in kept
     )
-    for paragraph, (_, source) in zip(paragraphs, kept):
+    for paragraph, (_, source, _) in zip(paragraphs, kept):
         if source is not None:
             raw = "".join(child_text(child) for child in source.children or [])
             source.meta[DOCUMENT_OFFSET] = paragraph.start - (len(raw) - len(raw.lstrip()))

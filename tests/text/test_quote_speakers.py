@@ -631,7 +631,8 @@ def test_a_surname_two_people_share_is_a_guess_held_for_an_editor_otherwise():
 # --- issue 13, round eight --------------------------------------------------------------------
 
 ROUND_EIGHT = {
-    "films": [{"key": "salt-chapel-2028", "title": "The Salt Chapel", "year": 2028}],
+    "films": [{"key": "salt-chapel-2028", "title": "The Salt Chapel", "year": 2028},
+              {"key": "the-open-door-2027", "title": "The Open Door", "year": 2027}],
     "people": [{"key": "oswin-marle", "name": "Oswin Marle"}, {"key": "della-frant", "name": "Della Frant"},
                {"key": "wenna-strale", "name": "Wenna Strale"}, {"key": "piran-strale", "name": "Piran Strale"}],
     "credits": [{"film": "salt-chapel-2028", "person": "della-frant", "role": "actor"},
@@ -717,3 +718,13 @@ def test_a_quotation_broken_by_a_long_attribution_with_a_relative_clause_is_one(
     found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
     assert [(q.text.split()[0], q.speaker_key) for q in found] == [("She", "della-frant")]
     assert "followed her anywhere" in found[0].text
+
+
+def test_a_title_in_italics_in_a_table_cell_is_the_film():
+    chart = (
+        "The weekend's chart:\n\n"
+        "| Rank | Film | Distributor |\n|---|---|---|\n"
+        "| 1 | *The Open Door* | Kestrel Pictures |\n| 2 | The Open Door | Kestrel Pictures |\n"
+    )
+    found = process_article(chart, graph=ROUND_EIGHT_GRAPH, href=href).mentions
+    assert [(m.key, m.surface) for m in found if m.kind == "film"] == [("the-open-door-2027", "The Open Door")]
