@@ -728,3 +728,22 @@ def test_a_title_in_italics_in_a_table_cell_is_the_film():
     )
     found = process_article(chart, graph=ROUND_EIGHT_GRAPH, href=href).mentions
     assert [(m.key, m.surface) for m in found if m.kind == "film"] == [("the-open-door-2027", "The Open Door")]
+
+
+# --- issue 13, round nine ---------------------------------------------------------------------
+
+
+def test_a_message_read_out_for_someone_is_the_authors_not_the_readers():
+    news = (
+        "Della Frant won best actress for *The Salt Chapel* but stayed in Lisbon, where she is shooting her next film. "
+        "Oswin Marle read out a message from her: “I am sorry to miss the party, and sorrier to miss the wine.”\n"
+    )
+    found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == ["della-frant"]
+    # The author named: theirs, surely.
+    named = news.replace("a message from her", "a statement on behalf of Della Frant")
+    found = process_article(named, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in found] == [("della-frant", True)]
+    # No author before the reader: nobody's page, and never the reader's.
+    unclear = news.split(". ", 1)[1]
+    assert [q.speaker_key for q in process_article(unclear, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == [None]

@@ -227,6 +227,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if _PLAYS_RE.search(body):
         # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
         return _Speaker(explicit=True)
+    relayed = _relayed_speaker(doc, body, lead_start, frag)
+    if relayed is not None:
+        return relayed
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
@@ -279,6 +282,43 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if _UNNAMED_SPEAKS_RE.search(body[head:]):
         return _Speaker(explicit=True)
     return None
+
+
+# Words one person reads or passes on for another: "Kertesz read out a message from him:",
+# "her agent read a statement on behalf of Tomas Ilic:". The words are the message's author's,
+# never the reader's (a class of speaker: presenters, agents, lawyers, family at a ceremony).
+_RELAYED_RE = re.compile(
+    r"\b(?:(?:message|statement|letter|note|e-?mail|text|telegram|tribute|apology|speech|words)"
+    r"\s+(?:(?:written|sent|penned|recorded)\s+)?(?:from|by)|on\s+behalf\s+of)\s+(?P<who>him|her|[A-Z])"
+)
+
+
+def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
+    """The author of a message the lead-in says someone read out or passed on, or nobody we
+    can name (explicitly) when the author is not clear; None when the lead-in relays nothing."""
+    found = _RELAYED_RE.search(body)
+    if found is None:
+        return None
+    at = lead_start + found.start("who")
+    if found.group("who") in ("him", "her"):
+        # The pronoun points back past the reader: the latest subject before this sentence,
+        # not named in it, when the text does not gender it otherwise.
+        pronoun = "he" if found.group("who") == "him" else "she"
+        readers = {m.key for m in doc.people_between(lead_start, lead_start + len(body))}
+        for _, speaker in _subjects(doc, frag.para, lead_start):
+            if speaker.weak or speaker.character or speaker.key and speaker.key in readers:
+                continue
+            if speaker.known and doc.fits(speaker, pronoun):
+                return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+            break
+        return _Speaker(explicit=True)
+    author = doc.person_at(at)
+    if author is not None:
+        return _Speaker(key=author.key, explicit=True)
+    name = _NAME_RE.match(body, found.start("who"))
+    if name is not None and name.group(0).split()[0] not in _NOT_NAMES:
+        return doc.resolve_name(name.group(0), at)
+    return _Speaker(explicit=True)
 
 
 # "Varga's publicist ", "Kestrel's head of distribution ": a role that belongs to someone.
