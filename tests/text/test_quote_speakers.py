@@ -747,3 +747,19 @@ def test_a_message_read_out_for_someone_is_the_authors_not_the_readers():
     # No author before the reader: nobody's page, and never the reader's.
     unclear = news.split(". ", 1)[1]
     assert [q.speaker_key for q in process_article(unclear, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == [None]
+
+
+def test_a_line_of_dialogue_an_actor_gets_is_the_characters():
+    review = (
+        "*The Salt Chapel* follows a warden and a boy on an island parish. Della Frant plays the warden, "
+        "a woman who has not left the island in thirty years. She gets the film's best line, to the boy at a funeral: "
+        "“The sea keeps what it likes and returns the rest.”\n"
+    )
+    found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == [None]
+    # After "plays", any line the lead-in names is the character's.
+    plain = review.replace("She gets the film's best line", "She has one great line")
+    assert [q.speaker_key for q in process_article(plain, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == [None]
+    # Her own words stay hers.
+    own = review.replace("She gets the film's best line, to the boy at a funeral:", "Asked about the shoot, she was blunt:")
+    assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]

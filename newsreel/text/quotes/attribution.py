@@ -227,6 +227,12 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if _PLAYS_RE.search(body):
         # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
         return _Speaker(explicit=True)
+    if _LINE_RE.search(body) and (
+        _FILMS_OWN_RE.search(body) or _PLAYS_RE.search(doc.text(doc.paragraphs[frag.para].start, lead_start))
+    ):
+        # "He gets the film's best line, to his brother:", or "line" after "Kral plays Murdo":
+        # a line of dialogue, which a character speaks, not the actor.
+        return _Speaker(explicit=True)
     relayed = _relayed_speaker(doc, body, lead_start, frag)
     if relayed is not None:
         return relayed
@@ -282,6 +288,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if _UNNAMED_SPEAKS_RE.search(body[head:]):
         return _Speaker(explicit=True)
     return None
+
+
+_LINE_RE = re.compile(r"\blines?\b(?!\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:speech|letter|statement|message|note|email))")
+_FILMS_OWN_RE = re.compile(r"\b(?:film|movie|script|screenplay|show|series|play)['’]s\b")
 
 
 # Words one person reads or passes on for another: "Kertesz read out a message from him:",
