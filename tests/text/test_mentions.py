@@ -1060,3 +1060,22 @@ def test_a_family_the_article_has_named_two_of_is_those_it_named():
     assert keys(gaz, *texts) == {"nell-ashcombe", "roy-ashcombe"}
     # Named alone, the family is every member credited together.
     assert keys(gaz, "The Ashcombes have been at it for fifty years.") == {"nell-ashcombe", "roy-ashcombe", "ivy-ashcombe"}
+
+
+def test_a_title_named_as_a_company_or_a_festivals_part_is_not_the_film():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("merrow-1988", "Merrow", 1988), FilmRef("halden-2011", "Halden", 2011),
+               FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    ))
+    texts = [
+        "The streaming service Merrow has bought Ada Moss's The Tin Coast for $12m.",
+        "Merrow will release it in May; it opens the Halden sidebar first.",
+    ]
+    assert keys(gaz, *texts) == {"ada-moss", "the-tin-coast-2026"}
+    assert keys(gaz, "Ada Moss's The Tin Coast opens a Merrow-backed strand.", "Merrow has not said more.") == {
+        "ada-moss", "the-tin-coast-2026"}
+    assert keys(gaz, "Ada Moss sat on the Halden jury.") == {"ada-moss"}
+    # In italics, the film.
+    assert "merrow-1988" in {m.key for m in find_mentions(_italic("Merrow", "Ada Moss loved the streamer Merrow."), gaz)}

@@ -49,6 +49,15 @@ _BUSINESSES = frozenset(
     "cafe bar pub inn restaurant bistro diner hotel bakery bookshop bookstore shop store cinema gallery "
     "club tavern brewery service streamer platform channel broadcaster festival".split()
 )
+# Nouns before a company's name ("the streamer Corvina", "the distributor Halloway"): the name after
+# one is the company's, here and wherever the article names it again without italics.
+_COMPANY_NOUNS_BEFORE = frozenset(
+    "streamer service platform distributor studio broadcaster channel network label company firm".split()
+)
+# "Corvina-backed", "Lumen-owned": the word before is a company's.
+_BACKED = frozenset("backed owned funded financed".split())
+# A festival's parts after its town's name ("the Vellmar sidebar", "the Vellmar jury").
+_FESTIVAL_PARTS = frozenset("sidebar sidebars jury juries".split())
 # Capitalised words that end a company's name ("Grainfield Pictures", "Hexley Films"): the word
 # before one is the company's, here and wherever the article names it again without italics.
 _COMPANIES = frozenset(
@@ -156,6 +165,17 @@ class FilmTitles:
             )
         ) or (
             before >= 1 and t.para[before - 1] == span.para and t.folded[before] == "on" and t.folded[before - 1] in _SERVICE_CUES
+        ) or (
+            # "the streamer Corvina", "the streaming service Corvina": the noun before the name
+            before >= 1 and t.para[before] == span.para and t.folded[before] in _COMPANY_NOUNS_BEFORE
+            and t.folded[before - 1] in ("the", "a", "streaming", "rival", "online", "its", "their")
+        ) or (
+            # "a Corvina-backed sidebar": a title glued to "-backed" or "-owned" is the backer's name
+            after + 1 < len(t.folded) and t.folded[after] == "-" and not t.spaced[after] and t.para[after + 1] == span.para
+            and t.folded[after + 1] in _BACKED
+        ) or (
+            # "the Vellmar sidebar", "the Vellmar jury": a festival's part after its town's name
+            after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _FESTIVAL_PARTS
         ) or self._festival_name(span) or self._set_beside(span, _BUSINESSES) or self._venue(span) or self._service_in_parentheses(span)
         return beside and not (t.quoted(span.first, span.last) or t.emphasized(span))
 
