@@ -1079,3 +1079,15 @@ def test_a_title_named_as_a_company_or_a_festivals_part_is_not_the_film():
     assert keys(gaz, "Ada Moss sat on the Halden jury.") == {"ada-moss"}
     # In italics, the film.
     assert "merrow-1988" in {m.key for m in find_mentions(_italic("Merrow", "Ada Moss loved the streamer Merrow."), gaz)}
+
+
+def test_a_one_word_title_after_a_kinship_noun_is_the_relatives_name():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("linnea-1994", "Linnea", 1994), FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    ))
+    assert keys(gaz, "Ada Moss is survived by her husband and their daughter, Linnea, a nurse in Hull.") == {"ada-moss"}
+    assert keys(gaz, "Ada Moss wrote The Tin Coast with her sister Linnea.") == {"ada-moss", "the-tin-coast-2026"}
+    # In italics, the film.
+    assert "linnea-1994" in {m.key for m in find_mentions(_italic("Linnea", "Ada Moss's daughter, Linnea, loved Linnea."), gaz)}

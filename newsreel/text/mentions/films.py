@@ -54,6 +54,11 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+# Kinship nouns before a relative's given name ("their daughter, Persis").
+_KIN = frozenset(
+    "daughter son wife husband brother sister mother father partner widow widower grandson granddaughter "
+    "niece nephew cousin uncle aunt twin stepson stepdaughter stepfather stepmother fiancee fiance".split()
+)
 # "Corvina-backed", "Lumen-owned": the word before is a company's.
 _BACKED = frozenset("backed owned funded financed".split())
 # A festival's parts after its town's name ("the Vellmar sidebar", "the Vellmar jury").
@@ -187,6 +192,18 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _kin_named(self, span: Span) -> bool:
+        """Is a one-word title a relative's given name set after the kinship noun ("their
+        daughter, Persis,", "his son Torben")? A film is never somebody's daughter."""
+        t = self.t
+        before = span.first - 1
+        if before >= 0 and t.folded[before] == ",":
+            before -= 1
+        return (
+            before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _KIN
+            and t.folded[before - 1] in ("his", "her", "their", "s", "’s", "'s", "a", "whose", "my", "our", "your")
+        )
 
     def _holiday(self, span: Span) -> bool:
         """Is the title a feast and "Eve", "Day" or "Night" ("Candlemas Eve", "Boxing Day")?"""
@@ -531,6 +548,8 @@ class FilmTitles:
                 return None  # a character's name in a film the article is about
             if word in self._cast_words() and not evidence["apposition"] and not self._attributed(span, film.key):
                 return self._other_name(span)  # "Quist plays Maren": Maren is the character wherever she stands bare
+            if self._kin_named(span) and not evidence["apposition"]:
+                return self._other_name(span)  # "their daughter, Persis, is a nurse": a person's given name
             if word in self._given_names() and not evidence["apposition"] and not self._attributed(span, film.key):
                 return self._other_name(span)  # "With Paloma, I never …" after Paloma de la Cruz: her, not the film
         elif not evidence["quoted"] and not paren_years and self._holiday(span):
