@@ -1091,3 +1091,16 @@ def test_a_one_word_title_after_a_kinship_noun_is_the_relatives_name():
     assert keys(gaz, "Ada Moss wrote The Tin Coast with her sister Linnea.") == {"ada-moss", "the-tin-coast-2026"}
     # In italics, the film.
     assert "linnea-1994" in {m.key for m in find_mentions(_italic("Linnea", "Ada Moss's daughter, Linnea, loved Linnea."), gaz)}
+
+
+def test_a_one_word_title_spoken_to_at_the_end_of_a_quotation_is_a_name():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("rowan-2003", "Rowan", 2003), FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    ))
+    assert keys(gaz, "In The Tin Coast, Ada Moss plays a ferry pilot. \"You are late again, Rowan,\" she tells the boy.") == {
+        "ada-moss", "the-tin-coast-2026"}
+    assert keys(gaz, "Ada Moss has a last word for him: \"Go home, Rowan.\"") == {"ada-moss"}
+    # Named in running text, the film.
+    assert "rowan-2003" in keys(gaz, "Ada Moss made Rowan (2003) on a ferry.")

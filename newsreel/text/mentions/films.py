@@ -54,6 +54,7 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+_CLOSING_QUOTES = QUOTES | frozenset("”’")
 # Kinship nouns before a relative's given name ("their daughter, Persis").
 _KIN = frozenset(
     "daughter son wife husband brother sister mother father partner widow widower grandson granddaughter "
@@ -192,6 +193,17 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _vocative(self, span: Span) -> bool:
+        """Is a one-word title somebody spoken to at the end of a quotation (", Ewan,\"",
+        ", Ewan.\"")? A film is not addressed by name."""
+        t = self.t
+        before, after = span.first - 1, span.last + 1
+        return (
+            before >= 0 and t.folded[before] == "," and t.para[before] == span.para
+            and after + 1 < len(t.folded) and t.para[after + 1] == span.para
+            and t.folded[after] in (",", ".", "?", "!") and t.folded[after + 1] in _CLOSING_QUOTES
+        )
 
     def _kin_named(self, span: Span) -> bool:
         """Is a one-word title a relative's given name set after the kinship noun ("their
@@ -548,6 +560,8 @@ class FilmTitles:
                 return None  # a character's name in a film the article is about
             if word in self._cast_words() and not evidence["apposition"] and not self._attributed(span, film.key):
                 return self._other_name(span)  # "Quist plays Maren": Maren is the character wherever she stands bare
+            if self._vocative(span):
+                return self._other_name(span)  # "“I am not asking as a police officer, Ewan,” Nell says": one spoken to
             if self._kin_named(span) and not evidence["apposition"]:
                 return self._other_name(span)  # "their daughter, Persis, is a nurse": a person's given name
             if word in self._given_names() and not evidence["apposition"] and not self._attributed(span, film.key):
