@@ -115,6 +115,14 @@ def test_a_description_whose_film_is_not_named_nearby_is_no_mention(gazetteer):
         ("jon-carver", "Jon Carver"), ("jon-carver", "Carver")]
 
 
+def test_a_description_with_a_year_is_the_makers_one_film_of_that_year_unnamed_or_not(gazetteer):
+    # "Carver's 1982 film about a frozen town": the graph has one film of his from 1982.
+    text = "Jon Carver is here. As boys they watched Carver's 1982 film about a frozen town thirty times."
+    assert ("the-thaw-1982", "1982 film") in found(gazetteer, text)
+    # A year the graph has none of his from: nothing.
+    assert [key for key, _ in found(gazetteer, text.replace("1982", "1975"))] == ["jon-carver", "jon-carver"]
+
+
 # -- particles, name order, initials -------------------------------------------------------
 
 

@@ -140,7 +140,8 @@ def _choose_group(gaz: Gazetteer, named: Named, groups: list[frozenset[str]]) ->
 
 def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -> None:
     """ "Kubrick's 1980 film", "Carpenter's original": the film of that person (of that year,
-    when one is given) whose title the article names within two paragraphs; that title itself,
+    when one is given) whose title the article names within two paragraphs, or, with a year, the
+    one film of that person the graph has from that year; that title itself,
     when it was left undecided in the same paragraph, is taken too. Any other word
     before the noun ("Kubrick's last film") may point to a film the article never names, so it
     is left alone."""
@@ -170,17 +171,22 @@ def accept_descriptions(gaz: Gazetteer, named: Named, title_spans: list[Span]) -
         films = [key for key in gaz.films_of(person)
                  if (year is None or gaz.films_by_key[key].year == year) and key in by_film
                  and any(abs(span.para - t.para[end]) <= _NEARBY_PARAGRAPHS for span in by_film[key])]
+        if len(films) != 1 and year is not None:
+            # "Haversham's 1979 film about a dock strike": with its year, the one film of that
+            # person the graph has from that year, even where the article never names its title.
+            dated = [key for key in gaz.films_of(person) if gaz.films_by_key[key].year == year]
+            films = dated if len(dated) == 1 else films
         if len(films) != 1:
             continue
         film = films[0]
         after = last + 1
         while after < len(folded) and folded[after] in "\"'“‘*_":
             after += 1
-        if any(span.first == after for span in by_film[film]):
+        if any(span.first == after for span in by_film.get(film, ())):
             first = None  # "Jonze's film *Her*": the title itself is the mention
         if first is not None:
             named.accept(first, last, "film", film, DESCRIPTION, link=False)
-        for span in by_film[film]:
+        for span in by_film.get(film, ()):
             # Only in the description's own paragraph: elsewhere a title left undecided may
             # mean both films ("There are now two films called Saltmarsh").
             if span.first not in named.accepted and span.para == t.para[end]:
