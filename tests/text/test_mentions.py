@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsreel.text.gazetteer import Gazetteer
-from newsreel.text.mentions import find_mentions, link_targets
+from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, link_targets
 from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Mention, Paragraph, PersonRef, TextError
 
 from .links import href
@@ -1104,3 +1104,18 @@ def test_a_one_word_title_spoken_to_at_the_end_of_a_quotation_is_a_name():
     assert keys(gaz, "Ada Moss has a last word for him: \"Go home, Rowan.\"") == {"ada-moss"}
     # Named in running text, the film.
     assert "rowan-2003" in keys(gaz, "Ada Moss made Rowan (2003) on a ferry.")
+
+
+def test_a_number_word_title_before_a_unit_is_a_quantity():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("sixty-2015", "Sixty", 2015), FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    ))
+    # A headline, then the article: sure mentions only.
+    headline = [Paragraph("Sixty years of the Moss sisters, who made their films in one kitchen", 0, kind="heading"),
+                Paragraph("Ada Moss made The Tin Coast with her sister.", 70)]
+    assert {m.key for m in find_mentions(headline, gaz) if m.confidence >= LINK_CONFIDENCE} == {
+        "ada-moss", "the-tin-coast-2026"}
+    # Named as the film, the film.
+    assert "sixty-2015" in keys(gaz, "Ada Moss made Sixty (2015) on a ferry.")

@@ -54,6 +54,15 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+# Number words and the units after them ("Forty years", "Twelve days"): a quantity, not a title.
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million".split()
+)
+_UNITS = frozenset(
+    "years days weeks months hours minutes seconds decades centuries nights times films features miles "
+    "million thousand hundred percent".split()
+)
 _CLOSING_QUOTES = QUOTES | frozenset("”’")
 # Kinship nouns before a relative's given name ("their daughter, Persis").
 _KIN = frozenset(
@@ -193,6 +202,15 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _quantity(self, span: Span) -> bool:
+        """Is a one-word title a number word before a unit ("Forty years", "Seven days later")?"""
+        t = self.t
+        after = span.last + 1
+        return (
+            t.folded[span.first] in _NUMBER_WORDS and after < len(t.folded) and t.para[after] == span.para
+            and t.folded[after] in _UNITS
+        )
 
     def _vocative(self, span: Span) -> bool:
         """Is a one-word title somebody spoken to at the end of a quotation (", Ewan,\"",
@@ -545,6 +563,8 @@ class FilmTitles:
         if single_word and not evidence["quoted"] and not paren_years:
             if evidence["name_cue"] and not evidence["apposition"]:
                 return self._other_name(span)  # "The dog is called Juniper": a name given, not a film
+            if self._quantity(span):
+                return None  # "Forty years of the Ezeoke brothers": a number of years, not the film
             # Without quotes or italics a one-word title that opens a longer name ("Lakemoor
             # Film Festival"), is a day or a month ("to March 2028"), or follows a place's
             # preposition ("shoot in Galicia") is that name, date or place, not the film; so is
