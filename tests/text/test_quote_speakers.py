@@ -763,3 +763,15 @@ def test_a_line_of_dialogue_an_actor_gets_is_the_characters():
     # Her own words stay hers.
     own = review.replace("She gets the film's best line, to the boy at a funeral:", "Asked about the shoot, she was blunt:")
     assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]
+
+
+def test_someone_speaking_for_a_named_person_is_not_that_person():
+    news = (
+        "*The Salt Chapel* wrapped on Friday. A spokeswoman for Della Frant said the actor was back in Lisbon "
+        "and was “thrilled to have survived the island at last”.\n"
+    )
+    found = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == [None]
+    # Without the spokeswoman, Frant's own.
+    own = news.replace("A spokeswoman for Della Frant said the actor", "Della Frant said she")
+    assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]

@@ -245,6 +245,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
     # A person mention that is the subject of the speech verb (or heads a colon clause).
     people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
+    agents = [m for m in people if _AGENT_FOR_RE.search(doc.text(max(lead_start, m.start - 40), m.start))]
+    if agents and agents[0] is people[0]:
+        # "A representative for Sava said …": the representative speaks, whom the text does not name.
+        return _Speaker(explicit=True)
     for m in people:
         tail = doc.text(m.end, lead_start + len(body))
         if _ANY_SPEECH_RE.search(tail) or colon and _heads_clause(body, m.start - lead_start, head):
@@ -290,6 +294,12 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
+# "A representative for Sava", "a spokeswoman for Ilic": someone speaking for the person named.
+_AGENT_FOR_RE = re.compile(
+    r"\b(?:representative|rep|spokesperson|spokesman|spokeswoman|publicist|agent|lawyer|attorney|manager|"
+    r"assistant|aide)s?\s+(?:for|of)\s+$",
+    re.IGNORECASE,
+)
 _LINE_RE = re.compile(r"\blines?\b(?!\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:speech|letter|statement|message|note|email))")
 _FILMS_OWN_RE = re.compile(r"\b(?:film|movie|script|screenplay|show|series|play)['’]s\b")
 
