@@ -495,3 +495,18 @@ def test_lead_in_ending_the_paragraph_before_names_the_speaker():
         "Lena Okafor put it more simply:",
         "“The sea always wins.”",
     ) == [("The boat sank twice", "tomas-reyes"), ("The sea always wins.", "lena-okafor")]
+
+
+def test_a_short_partial_quotation_ending_a_reported_clause_is_a_quote():
+    from newsreel.text.pipeline import process_article as _process
+    from tests.graph import text_graph as _graph
+    from .links import href as _href
+    graph = _graph()
+    def texts(source: str) -> list[str]:
+        return [q.text for q in _process(source, graph=graph, href=_href).quotes]
+    assert texts("The producer said the cast was \"delighted\".\n") == ["delighted"]
+    assert texts("The editor describes his job as \"keeping the minutes\". He has done it for years.\n") == ["keeping the minutes"]
+    assert texts("The buyer called it \"a love story between a town and its river\", and paid.\n") == [
+        "a love story between a town and its river"]
+    # A short name for a thing after "calls it" is a nickname, not a quotation.
+    assert texts("Her father still calls it \"the whale picture\".\n") == []

@@ -247,10 +247,22 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
     # A partial quotation after a speech verb: `Baker said the ending was “a gut punch for everyone.”`
     if n_words >= 4 and _ANY_SPEECH_RE.search(lead):
         return True
+    # A shorter one that ends the reported clause: `said the actor was “delighted”.`, `describes
+    # his job as “keeping the minutes”.`, `called it “a love story between a family and …”,`.
+    # A short name for a thing after "calls it" (`still calls it “the whale picture”`) is a nickname.
+    called = _CALLED_RE.search(lead) is not None and n_words >= 5
+    if (called or _ANY_SPEECH_RE.search(lead) and not _CALLED_RE.search(lead)) and (
+        closes_itself or after.lstrip()[:1] in ",;"
+    ):
+        return True
     # Words in the first person are somebody speaking: `called it “the hardest thing I have done”`.
     if n_words >= 5 and _FIRST_PERSON_RE.search(words):
         return True
     return n_words >= 12
+
+
+# "called it", "dubbed the deal": words that name what someone said a thing was.
+_CALLED_RE = re.compile(r"\b(?:called|calls|dubbed|dubs|termed|terms)\s+(?:it|him|her|them|this|that|(?:the|his|her|their)\s+[a-z]+)\s*$")
 
 
 def _is_title(doc: _Doc, frag: _Fragment) -> bool:
