@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # The text core reads: the first quote Ada Varga's (0.95, sure), the second Tomas Ilic's
 # (0.85), the third Tomas Ilic's (0.8: misattributed, the director said it), the fourth
-# Tomas Ilic's at 0.7 (a role, "the producer": not sure, so it waits).
+# Tomas Ilic's at 0.7 (a role, "the actor": not sure, so it waits).
 BODY = """Ada Varga has finished *Harbor Lights*, her first feature in six years.
 
 “The sea decides the ending,” Ada Varga said at the festival.
@@ -30,7 +30,7 @@ Tomas Ilic plays Jonah. “I learned to sail for it,” he said.
 
 The film's director was blunt about the money. “We ran out of it twice.”
 
-The shoot moved north in winter. “Nobody could feel their hands,” the producer said.
+The shoot moved north in winter. “Nobody could feel their hands,” the actor said.
 """
 MONEY = "We ran out of it twice."
 HANDS = "Nobody could feel their hands"
