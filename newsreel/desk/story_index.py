@@ -19,10 +19,10 @@ from typing import Any, Iterable, Iterator
 from django.db import connection
 from django.db.models.signals import post_migrate, post_save
 
-from newsreel.slugs import slug_of
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Revision, Section, WorkflowState
 from newsreel.desk.models import StoryEntry, StoryFacet
+from newsreel.slugs import slug_of
 
 FTS = "desk_story_fts"
 # Its tokenizer, as migration 0001 created it (the search stems what is typed with the same one).

@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-
-from newsreel.slugs import slug_of
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -38,6 +36,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage
 from newsreel.newsroom.intake import ArticleDraft, FieldError
 from newsreel.newsroom.upsert import Incoming, SourceKey
+from newsreel.slugs import slug_of
 
 GHOST_STATUSES = {"published": "published", "scheduled": "scheduled", "draft": "draft", "sent": "draft"}
 

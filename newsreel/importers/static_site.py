@@ -39,9 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-
 from newsreel import links
-from newsreel.slugs import slug_of
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
@@ -50,6 +48,7 @@ from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import ParsedFile, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, SourceKey
+from newsreel.slugs import slug_of
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "authors", "author", "hero", "sources",
@@ -176,11 +175,7 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
         return _eleventy_front_matter(text, language, source)
     if not text.startswith("+++\n"):
         return split_front_matter(text, source)
-    end = re.search(r"^\+\+\+\s*$", text[4:], re.MULTILINE)
-    if end is None:
-        raise IntakeError([FieldError("front matter", "opens with +++ on line 1 but is never closed by a +++ line", 1)], source=source)
-    raw = text[4:4 + end.start()]
-    body = text[4 + end.end():].lstrip("\n")
+    raw, body, body_line = _block(text, 4, "+++", "+++", source)
     try:
         meta = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
@@ -190,7 +185,18 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
                           source=source) from None
     except RecursionError:
         raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
-    return ParsedFile(meta, body, text[: len(text) - len(body)].count("\n") + 1)
+    return ParsedFile(meta, body, body_line)
+
+
+def _block(text: str, start: int, opened: str, closing: str, source: str) -> tuple[str, str, int]:
+    """The front matter from `start` to the first line that is `closing`, the body after it, and
+    the body's first line in the file."""
+    end = re.compile(rf"^{re.escape(closing)}\s*$", re.MULTILINE).search(text, start)
+    if end is None:
+        raise IntakeError([FieldError("front matter", f"opens with {opened} on line 1 but is never closed by a {closing} line", 1)],
+                          source=source)
+    body = text[end.end():].lstrip("\n")
+    return text[start:end.start()], body, text[: len(text) - len(body)].count("\n") + 1
 
 
 # `const title = "…";` in Eleventy's JavaScript front matter: a name and a plain value.
@@ -198,24 +204,21 @@ _JS_DECLARATION = re.compile(r"^[ \t]*(?:const|let|var)[ \t]+(?P<name>[A-Za-z_$]
 _JS_SCALAR = re.compile(r"-?\d+(?:\.\d+)?|true|false|null")
 _JS_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
 _JS_END = re.compile(r"[ \t]*;?[ \t]*(?:\n|$)")
+_JS_SPACES = re.compile(r"[ \t]*")
 
 
 def _eleventy_front_matter(text: str, opening: re.Match, source: str) -> ParsedFile:
     """`---json` is read as JSON. `---js` is JavaScript, never run: only declarations of plain values
     (strings, numbers, true/false, lists of strings) are read; any other is kept by name with no
     value, so the import reports it as not imported."""
-    end = re.search(r"^---\s*$", text[opening.end():], re.MULTILINE)
-    if end is None:
-        raise IntakeError([FieldError("front matter", f"opens with ---{opening.group(1)} on line 1 but is never closed by a --- line", 1)],
-                          source=source)
-    raw = text[opening.end():opening.end() + end.start()]
-    body = text[opening.end() + end.end():].lstrip("\n")
-    body_line = text[: len(text) - len(body)].count("\n") + 1
+    raw, body, body_line = _block(text, opening.end(), f"---{opening.group(1)}", "---", source)
     if opening.group(1) == "json":
         try:
             meta = json.loads(raw or "{}")
-        except ValueError as error:
+        except ValueError as error:  # also a number of thousands of digits
             raise IntakeError([FieldError("front matter", f"is not valid JSON: {error}", 2)], source=source) from None
+        except RecursionError:
+            raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
         if not isinstance(meta, dict):
             raise IntakeError([FieldError("front matter", "must be a JSON object of field: value", 2)], source=source)
         return ParsedFile(meta, body, body_line)
@@ -230,7 +233,10 @@ def _js_value(raw: str, at: int) -> Any:
     by token, in one pass, so no file can make it backtrack."""
     scalar = _JS_SCALAR.match(raw, at)
     if scalar and _JS_END.match(raw, scalar.end()):
-        return json.loads(scalar.group())
+        try:
+            return json.loads(scalar.group())
+        except ValueError:  # an integer longer than Python reads from text
+            return None
     text = _JS_STRING.match(raw, at)
     if text and _JS_END.match(raw, text.end()):
         return _js_string(text.group())
@@ -239,14 +245,14 @@ def _js_value(raw: str, at: int) -> Any:
     items: list[str] = []
     position = at + 1
     while True:
-        position = len(raw) - len(raw[position:].lstrip(" \t"))
+        position = _JS_SPACES.match(raw, position).end()
         if raw.startswith("]", position):
             return items if _JS_END.match(raw, position + 1) else None
         text = _JS_STRING.match(raw, position)
         if text is None:
             return None
         items.append(_js_string(text.group()))
-        position = len(raw) - len(raw[text.end():].lstrip(" \t"))
+        position = _JS_SPACES.match(raw, text.end()).end()
         if raw.startswith(",", position):
             position += 1
 

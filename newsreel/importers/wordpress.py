@@ -30,8 +30,6 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
-
-from newsreel.slugs import slug_of
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
 from newsreel.importers.wxr import WxrExport, WxrItem, problems_of
@@ -41,6 +39,7 @@ from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming, SourceKey
 from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
+from newsreel.slugs import slug_of
 
 STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft", "pending": "draft",
                   "private": "draft"}

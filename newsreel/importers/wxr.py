@@ -240,8 +240,8 @@ def _namespaces(scope: etree._Element, version: str) -> dict[str, str]:
         match = _WXR_URI.match(uri)
         if match:
             (excerpt if match.group("excerpt") else wp)[match.group("version")] = uri
-    found = next((candidate for candidate in ((version,) if version in wp else ()) + WXR_VERSIONS if candidate in wp),
-                 next(iter(wp), None))
+    # The version the file says, else the newest it declares, else any it declares.
+    found = version if version in wp else next((candidate for candidate in WXR_VERSIONS if candidate in wp), next(iter(wp), None))
     chosen = found or (version if version in WXR_VERSIONS else "1.2")
     ns = {name: uri.format(version=chosen) for name, uri in NS.items()}
     if found:

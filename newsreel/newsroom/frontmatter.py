@@ -32,6 +32,8 @@ FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section",
                        "hero", "sources", "published_at", "publish_at", "date", "film", "rating", "verdict"}
 _FIELD_LINE = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*:")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<ref>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# The line that ends YAML front matter: `---`, or YAML's own document end `...` (Jekyll reads it so).
+_YAML_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 _FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
 
 
@@ -49,14 +51,12 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     opening = re.match(r"---[ \t]*\n", text)  # spaces after the dashes are allowed, as Jekyll allows them
     if opening is None:
         return ParsedFile({}, text, 1)
-    text = "---\n" + text[opening.end():]
-    # YAML's own document end, `...`, closes it too (Jekyll reads it so).
-    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
+    end = _YAML_END.search(text, opening.end())
     if end is None:
         raise IntakeError([FieldError("front matter", "opens with --- on line 1 but is never closed by a --- (or ...) line", 1)],
                           source=source)
-    raw = text[4:4 + end.start()]
-    body = text[4 + end.end():].lstrip("\n")
+    raw = text[opening.end():end.start()]
+    body = text[end.end():].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
         meta = yaml.safe_load(raw) or {}

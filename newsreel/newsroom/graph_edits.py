@@ -25,11 +25,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from newsreel.slugs import slug_of
 from newsreel.films.models import Credit, Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote, QuoteCheck, RelinkJob, WorkflowState
 from newsreel.newsroom.permissions import GRAPH_EDIT, require
 from newsreel.newsroom.signals import entity_merged
+from newsreel.slugs import slug_of
 
 # Names shorter than this are not searched for in story text (too many stories contain "It").
 SHORTEST_NAME = 3

@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
-from newsreel.slugs import slug_of
 from newsreel.images.models import Image
 from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
 from newsreel.newsroom.problems import FieldError
 from newsreel.newsroom.film_reviews import review_problems
+from newsreel.slugs import slug_of
 
 
 class IntakeError(ValueError):

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.conf import settings
 
-from newsreel.slugs import slug_of
 from newsreel.newsroom.models import Author, Tag
 from newsreel.newsroom.problems import FieldError
+from newsreel.slugs import slug_of
 from newsreel.text.characters import character_problem, length_problem
 
 # A database id: PostgreSQL's bigint (and SQLite's integer) stop at 2**63 - 1.

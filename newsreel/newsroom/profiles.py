@@ -15,10 +15,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from newsreel.slugs import slug_of
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Author
 from newsreel.newsroom.people import display_name, may_manage_people
+from newsreel.slugs import slug_of
 
 MAX_SOCIAL_LINKS = 10
 NOT_YOURS = "You can change only your own profile; an administrator can change anyone's."

@@ -22,7 +22,6 @@ from django.db.models import Max
 from django.utils import timezone
 
 from newsreel import links
-from newsreel.slugs import slug_of
 from newsreel.embeds.services import embed_media
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
@@ -39,6 +38,7 @@ from newsreel.newsroom.film_reviews import current_scale, publish_problems
 from newsreel.newsroom.revision_content import same_content
 from newsreel.newsroom.quote_checks import apply_checks
 from newsreel.newsroom.signals import article_published, article_unpublished
+from newsreel.slugs import slug_of
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
 from newsreel.write_retry import run_write

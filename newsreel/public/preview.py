@@ -22,7 +22,6 @@ from django.http import HttpRequest, HttpResponse
 from django.templatetags.static import static
 from django.utils import timezone
 
-from newsreel.slugs import slug_of
 from newsreel.films.graph import one_graph
 from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
@@ -32,6 +31,7 @@ from newsreel.newsroom.models import Article, Author, Tag, WorkflowState
 from newsreel.public.pages.article import page_context
 from newsreel.public.pages.common import image_info, render_page
 from newsreel.public.pages.shared import site_settings
+from newsreel.slugs import slug_of
 from newsreel.text.types import ProcessedArticle
 
 NOINDEX = "noindex, nofollow, noarchive"

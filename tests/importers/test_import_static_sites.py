@@ -308,3 +308,21 @@ def test_hostile_javascript_front_matter_is_read_in_one_pass_and_reported():
     text = '---js\nconst title = "Pier";\nconst tags = [' + '"x"   ' * 5000 + '\nconst note = \'it\\\'s \\u00e9t\\u00e9\';\n---\nBody\n'
     meta = split_any_front_matter(text, "hostile.md").meta
     assert meta == {"title": "Pier", "tags": None, "note": "it's été"}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("---json\n" + "[" * 100_000 + "]" * 100_000 + "\n---\nBody\n", "front matter, line 2: is nested too deep"),
+    ("---json\n{\"weight\": " + "9" * 5000 + "}\n---\nBody\n", "front matter, line 2: is not valid JSON"),
+])
+def test_hostile_json_front_matter_is_a_message_naming_the_file_not_a_crash(tmp_path, text, message):
+    write(tmp_path / "site" / "hostile.md", text)
+    write(tmp_path / "site" / "fine.md", "---\ntitle: Fine\n---\nFine.\n")
+    _, err, error = run_import(tmp_path / "site")
+    assert "1 of 2 article(s) not imported" in str(error) and f"hostile.md: {message}" in err
+
+
+def test_a_javascript_number_too_long_to_read_is_reported_as_not_imported(tmp_path):
+    write(tmp_path / "site" / "long.md", "---js\nconst title = \"Long\";\nconst weight = " + "9" * 5000 + ";\n---\nBody.\n")
+    _, err, error = run_import(tmp_path / "site")
+    assert error is None, err
+    assert Article.objects.get().headline == "Long" and "front matter weight: not imported" in err
