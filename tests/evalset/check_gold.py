@@ -2,7 +2,7 @@
 """Check an evaluation set's gold.json against its kb.json and articles (stdlib only).
 
 Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdout beside this file,
-       and those of tests/evalset2 to tests/evalset10)
+       and those of tests/evalset2 to tests/evalset11)
        add --lint to also print warnings that help a human audit the gold by hand.
 
 Errors (exit status 1):
@@ -51,11 +51,11 @@ def spoiler_blocks(text: str) -> list[tuple[str, str]]:
 
 
 # Words per article by evaluation set (evalset2 to 6 were written to issue 13: 300-700 words;
-# evalset7, evalset8, evalset9 and evalset10 were briefed at 400-700).
+# evalset7 to evalset11 were briefed at 400-700).
 WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), "evalset4": (300, 700),
          "evalset5": (300, 700), "evalset6": (300, 700), "evalset7": (400, 700),
          "evalset8": (400, 700), "evalset9": (400, 700),
-         "evalset10": (400, 700)}
+         "evalset10": (400, 700), "evalset11": (400, 700)}
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
 
 
@@ -198,11 +198,11 @@ def main(argv: list[str]) -> int:
     second, third, fourth = HERE.parent / "evalset2", HERE.parent / "evalset3", HERE.parent / "evalset4"
     fifth, sixth, seventh = HERE.parent / "evalset5", HERE.parent / "evalset6", HERE.parent / "evalset7"
     eighth, ninth = HERE.parent / "evalset8", HERE.parent / "evalset9"
-    tenth = HERE.parent / "evalset10"
+    tenth, eleventh = HERE.parent / "evalset10", HERE.parent / "evalset11"
     dirs = [Path(a) for a in argv if not a.startswith("--")] or [
         HERE / "tune", HERE / "holdout", second / "tune", second / "holdout", third / "tune", fourth / "tune",
         fifth / "tune", sixth / "tune", seventh / "tune", eighth / "tune",
-        ninth / "tune", tenth / "tune"]
+        ninth / "tune", tenth / "tune", eleventh / "holdout"]
     dirs = [d for d in dirs if (d / "gold.json").exists()]
     all_errs: list[str] = []
     for parent in {d.parent for d in dirs}:
