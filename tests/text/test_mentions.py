@@ -1119,3 +1119,39 @@ def test_a_number_word_title_before_a_unit_is_a_quantity():
         "ada-moss", "the-tin-coast-2026"}
     # Named as the film, the film.
     assert "sixty-2015" in keys(gaz, "Ada Moss made Sixty (2015) on a ferry.")
+
+
+# -- round ten: the article's own style of setting titles apart ---------------------------
+
+
+def _round_ten_gazetteer() -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("tollmarsh-2009", "Tollmarsh", 2009), FilmRef("the-tin-coast-2026", "The Tin Coast", 2026),
+               FilmRef("harrow-lane-2001", "Harrow Lane", 2001), FilmRef("quell-street-2015", "Quell Street", 2015)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("harrow-lane-2001", "ada-moss", "director"),
+                 CreditRef("tollmarsh-2009", "ada-moss", "crew"), CreditRef("quell-street-2015", "ada-moss", "crew")],
+    ))
+
+
+def test_a_bare_distinctive_title_in_an_article_that_sets_titles_apart_needs_evidence_of_its_own():
+    gaz = _round_ten_gazetteer()
+    marked = ["Ada Moss shot “The Tin Coast” and “Harrow Lane” in the old Tollmarsh on Quell Street.",
+              "The Tollmarsh reopens this winter; Ada Moss calls it the best room in the country."]
+    assert keys(gaz, *marked) == {"ada-moss", "the-tin-coast-2026", "harrow-lane-2001"}
+    # The same title set apart somewhere in the article is the film wherever it stands bare.
+    assert "tollmarsh-2009" in keys(gaz, *marked, "She worked on “Tollmarsh” in 2009.")
+    # Words of its own saying it is a film are enough.
+    assert "tollmarsh-2009" in keys(gaz, *marked[:1], "Tollmarsh (2009) was her first job.")
+    assert "tollmarsh-2009" in keys(gaz, *marked[:1], "The festival hit Tollmarsh was her first job.")
+    # An article that sets no title apart is read as before: a distinctive title is the film.
+    assert "tollmarsh-2009" in keys(gaz, "Ada Moss worked on Tollmarsh before The Tin Coast.")
+
+
+def test_a_table_cell_under_a_film_header_is_a_title_and_under_a_distributor_header_is_not():
+    gaz = _round_ten_gazetteer()
+    texts = ["“The Tin Coast” beat “Harrow Lane” at the box office.", "Rank | Film | Distributor | Weekend",
+             "1 | Tollmarsh | Quell Street | $3.1m", "Ada Moss was pleased."]
+    found_keys = keys(gaz, *texts, kinds={1: "table", 2: "table"})
+    assert "tollmarsh-2009" in found_keys
+    assert "quell-street-2015" not in found_keys

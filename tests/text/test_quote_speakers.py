@@ -723,11 +723,15 @@ def test_a_quotation_broken_by_a_long_attribution_with_a_relative_clause_is_one(
 def test_a_title_in_italics_in_a_table_cell_is_the_film():
     chart = (
         "The weekend's chart:\n\n"
-        "| Rank | Film | Distributor |\n|---|---|---|\n"
+        "| Rank | Entry | Distributor |\n|---|---|---|\n"
         "| 1 | *The Open Door* | Kestrel Pictures |\n| 2 | The Open Door | Kestrel Pictures |\n"
     )
     found = process_article(chart, graph=ROUND_EIGHT_GRAPH, href=href).mentions
     assert [(m.key, m.surface) for m in found if m.kind == "film"] == [("the-open-door-2027", "The Open Door")]
+    # Under a column headed "Film" the bare cell is a title too (round ten).
+    film_column = chart.replace("| Entry |", "| Film |")
+    found = process_article(film_column, graph=ROUND_EIGHT_GRAPH, href=href).mentions
+    assert [m.key for m in found if m.kind == "film"] == ["the-open-door-2027", "the-open-door-2027"]
 
 
 # --- issue 13, round nine ---------------------------------------------------------------------

@@ -18,6 +18,12 @@ from newsreel.text.normalize import FILM_NOUNS, NAME_WORDS, is_common, tokenize
 
 _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
+# Table headers over a column of film titles
+_FILM_COLUMNS = frozenset({"film", "films", "title", "titles", "movie", "movies", "feature"})
+# Words before "hit" that make it a film that did well, not a verb ("the storm hit Lisbon")
+_HIT_KINDS = frozenset({"festival", "sleeper", "surprise", "cult", "indie", "breakout", "crossover", "summer",
+                        "holiday", "streaming", "arthouse", "office", "word-of-mouth", "critical", "commercial"})
+_STYLE_TITLES = 2  # titles set apart that show an article's style of setting titles apart
 _MANY = 16  # films sharing one title beyond which only those with evidence are scored
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
@@ -118,6 +124,8 @@ class FilmTitles:
         self.other_names: set[int] = set()  # first tokens of titles read as a place, a business...
         self.confidence = 0.0  # of the last title `decide` took
         self._given: set[str] | None = None  # one-word given names of the people named
+        # Title forms the article sets apart (quotes, italics, bold) somewhere: its style
+        self.set_apart: set[int] = set()
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
         """Words of the characters in films this article may be about ("Wren" in Ember), and
@@ -129,6 +137,8 @@ class FilmTitles:
                 self.other_works.add(span.form)
             elif self._business(span):
                 self.businesses.add(span.form)
+            if self.t.quoted(span.first, span.last) or self.t.emphasized(span):
+                self.set_apart.add(span.form)
             if len(span.entries) <= _MANY:
                 films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
         for person in self.named.person_paras:
@@ -507,8 +517,12 @@ class FilmTitles:
             "cap_mid": cap_mid,
             # "the film Lodestar"; not "the kind of film Grainfield was founded to release"
             "apposition": before >= 0 and t.folded[before] in FILM_NOUNS
-            and not (before >= 2 and t.folded[before - 1] == "of" and t.folded[before - 2] in _KINDS),
+            and not (before >= 2 and t.folded[before - 1] == "of" and t.folded[before - 2] in _KINDS)
+            # "the festival hit Azure Hour", "last summer's sleeper hit Cinder Bay"
+            or before >= 1 and t.folded[before] in ("hit", "hits") and t.folded[before - 1] in _HIT_KINDS,
             "context": t.context(first, last),
+            # a cell under "Film" or "Title" in a table
+            "film_column": t.column_header(first, last) in _FILM_COLUMNS,
             "paren_years": t.paren_years(last),
             "near_years": t.near_years(first, last),
             "longer_name": t.in_longer_name(first, last),
@@ -592,7 +606,7 @@ class FilmTitles:
         if tier == _WORD_TIER:
             typographic += evidence["cap_mid"]
         textual = 0.0  # what the words around the title say
-        if evidence["apposition"]:
+        if evidence["apposition"] or evidence["film_column"]:
             textual += 2
         if evidence["context"]:
             textual += 1
@@ -616,6 +630,15 @@ class FilmTitles:
         spoiler_paras = self.named.spoiler_paras.get(film.key)
         if spoiler_paras:
             article += 3 if span.para in spoiler_paras else 2
+        if (
+            tier != _WORD_TIER and not typographic and textual <= evidence["context"] and not paren_years
+            and self._marks_titles() and span.form not in self.set_apart
+            and not self._attributed(span, film.key)
+        ):
+            # A writer who sets film titles apart sets this one apart too: bare, with no word
+            # of its own saying it is a film, a distinctive name is the cinema, the company or
+            # the street the article is about ("the Tivoli on Carrick Street").
+            return None
         semantic = textual + article
         score = typographic + semantic
         if tier == _WORD_TIER and not (typographic or paren_years):
@@ -634,6 +657,10 @@ class FilmTitles:
             deferred.append(film)
             return None
         return score
+
+    def _marks_titles(self) -> bool:
+        """Does the article set film titles apart (two or more titles in quotes or italics)?"""
+        return len(self.set_apart) >= _STYLE_TITLES
 
     def _other_name(self, span: Span) -> None:
         """Note the span as the name of something else (a place, a business, a character, a

@@ -116,6 +116,28 @@ class Tokens:
         after = closing + 1
         return after >= len(folded) or spaced[after] or not self.word(after)
 
+    def column_header(self, first: int, last: int) -> str:
+        """The folded header of the table column a whole cell stands in ("film" over a
+        box-office table's titles); "" when the span is not a whole table cell."""
+        para = self.para[first]
+        if self.paragraphs[para].kind != "table":
+            return ""
+        before, after = first - 1, last + 1
+        for edge in (before, after):  # the cell's own edge: a bar or the row's end
+            if 0 <= edge < len(self.folded) and self.para[edge] == para and self.folded[edge] != "|":
+                return ""
+        header = para
+        while header > 0 and self.paragraphs[header - 1].kind == "table":
+            header -= 1
+        if header == para:
+            return ""
+        row_start = first
+        while row_start > 0 and self.para[row_start - 1] == para:
+            row_start -= 1
+        column = self.folded[row_start:first].count("|")
+        cells = self.paragraphs[header].text.split("|")
+        return cells[column].strip().lower() if column < len(cells) else ""
+
     def context(self, first: int, last: int) -> bool:
         """True when film vocabulary ("director", "premiere") sits near the span."""
         para = self.para[first]
