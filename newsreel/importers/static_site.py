@@ -45,7 +45,7 @@ from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
-from newsreel.newsroom.frontmatter import ParsedFile, incoming_from_meta, split_front_matter
+from newsreel.newsroom.frontmatter import ParsedFile, front_matter_block, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, SourceKey
 from newsreel.slugs import slug_of
@@ -189,14 +189,9 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
 
 
 def _block(text: str, start: int, opened: str, closing: str, source: str) -> tuple[str, str, int]:
-    """The front matter from `start` to the first line that is `closing`, the body after it, and
-    the body's first line in the file."""
-    end = re.compile(rf"^{re.escape(closing)}\s*$", re.MULTILINE).search(text, start)
-    if end is None:
-        raise IntakeError([FieldError("front matter", f"opens with {opened} on line 1 but is never closed by a {closing} line", 1)],
-                          source=source)
-    body = text[end.end():].lstrip("\n")
-    return text[start:end.start()], body, text[: len(text) - len(body)].count("\n") + 1
+    """Front matter opened by `opened` on line 1 and closed by a `closing` line (see `front_matter_block`)."""
+    return front_matter_block(text, start, re.compile(rf"^{re.escape(closing)}\s*$", re.MULTILINE),
+                              f"opens with {opened} on line 1 but is never closed by a {closing} line", source)
 
 
 # `const title = "…";` in Eleventy's JavaScript front matter: a name and a plain value.

@@ -45,19 +45,24 @@ class ParsedFile:
     field_lines: dict[str, int] = field(default_factory=dict)  # each top-level field's line in the file
 
 
+def front_matter_block(text: str, start: int, end: re.Pattern[str], unclosed: str, source: str) -> tuple[str, str, int]:
+    """The front matter from `start` to the first line `end` matches, the body after that line,
+    and the body's first line in the file; `unclosed` is the message when no line closes it."""
+    closing = end.search(text, start)
+    if closing is None:
+        raise IntakeError([FieldError("front matter", unclosed, 1)], source=source)
+    body = text[closing.end():].lstrip("\n")
+    return text[start:closing.start()], body, text[: len(text) - len(body)].count("\n") + 1
+
+
 def split_front_matter(text: str, source: str) -> ParsedFile:
     """Separate YAML front matter from the body; errors name the file and line."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     opening = re.match(r"---[ \t]*\n", text)  # spaces after the dashes are allowed, as Jekyll allows them
     if opening is None:
         return ParsedFile({}, text, 1)
-    end = _YAML_END.search(text, opening.end())
-    if end is None:
-        raise IntakeError([FieldError("front matter", "opens with --- on line 1 but is never closed by a --- (or ...) line", 1)],
-                          source=source)
-    raw = text[opening.end():end.start()]
-    body = text[end.end():].lstrip("\n")
-    body_line = text[: len(text) - len(body)].count("\n") + 1
+    raw, body, body_line = front_matter_block(text, opening.end(), _YAML_END, "opens with --- on line 1 but is never "
+                                              "closed by a --- (or ...) line", source)
     try:
         meta = yaml.safe_load(raw) or {}
     except yaml.YAMLError as error:

@@ -128,8 +128,9 @@ class FilmTitles:
         self.set_apart: set[int] = set()
 
     def learn_characters(self, spans: Sequence[Span]) -> None:
-        """Words of the characters in films this article may be about ("Wren" in Ember), and
-        the titles the article names as other works ("the play *Blackthorn Lane*")."""
+        """Words of the characters in films this article may be about ("Wren" in Ember), the
+        titles the article names as other works ("the play *Blackthorn Lane*"), and the titles
+        it sets apart in quotes or italics somewhere (`set_apart`)."""
         gaz = self.gaz
         films: set[str] = set()
         for span in spans:
@@ -625,15 +626,16 @@ class FilmTitles:
                 article = max(article, 3 if span.para in paras else 2)
                 if article == 3:
                     break
-        if self._attributed(span, film.key):
+        attributed = self._attributed(span, film.key)
+        if attributed:
             article += 3
         spoiler_paras = self.named.spoiler_paras.get(film.key)
         if spoiler_paras:
             article += 3 if span.para in spoiler_paras else 2
         if (
-            tier != _WORD_TIER and not typographic and textual <= evidence["context"] and not paren_years
+            tier != _WORD_TIER and not typographic and not paren_years and not attributed
+            and textual == (1 if evidence["context"] else 0)  # film words nearby are not the title's own
             and self._marks_titles() and span.form not in self.set_apart
-            and not self._attributed(span, film.key)
         ):
             # A writer who sets film titles apart sets this one apart too: bare, with no word
             # of its own saying it is a film, a distinctive name is the cinema, the company or
