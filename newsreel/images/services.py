@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
+from newsreel.images.known_files import file_facts, forget_image, remember_image, stored_image
 from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import picture, refresh_renditions, stored_names
@@ -87,8 +87,23 @@ def check_image(data: bytes, *, alt: str, credit: str, caption: str = "", declar
     return size
 
 
+def check_image_file(path: Path, *, alt: str, credit: str, caption: str = "") -> tuple[int, int]:
+    """`check_image` for a local file: read and decoded once per import (`known_files`)."""
+    errors = image_text_problems(alt=alt, credit=credit, caption=caption)
+    size = path.stat().st_size
+    facts = None if size > max_bytes() else file_facts(path)
+    if facts is None:
+        errors["file"] = too_large_message(size)
+    elif facts.problem:
+        errors["file"] = facts.problem
+    if errors:
+        raise ValidationError(errors)
+    return facts.size
+
+
 def discard_image(image: Image) -> None:
     """Remove a half-made image: its renditions, its file and its row."""
+    forget_image(image)
     for stored in stored_names(image.renditions) + [image.file.name]:
         if stored:
             try:
@@ -110,16 +125,18 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     with path.open("rb") as handle:
         if not looks_like_an_image(handle.read(16)):
             raise ValidationError({"file": UNREADABLE})
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    digest = file_facts(path).digest
     name = f"{path.stem}-{digest}{path.suffix.lower()}"
     # The storage appends "_XXXXXXX" to a name it already holds (the same picture stored
     # with another credit), so match on the name's stem and suffix, not the whole name.
-    existing = Image.objects.filter(file__contains=f"{path.stem}-{digest}", file__endswith=path.suffix.lower(),
-                                    alt=alt.strip(), credit=credit.strip()).first()
+    key = (f"{path.stem}-{digest}", path.suffix.lower(), alt.strip(), credit.strip())
+    existing = stored_image(key, lambda: Image.objects.filter(
+        file__contains=key[0], file__endswith=key[1], alt=key[2], credit=key[3]).first())
     if existing:
         return existing, False
-    return create_image(ContentFile(data, name=name), alt=alt, credit=credit, caption=caption, name=name), True
+    image = create_image(ContentFile(path.read_bytes(), name=name), alt=alt, credit=credit, caption=caption, name=name)
+    remember_image(key, image)
+    return image, True
 
 
 def set_focal_point(image: Image, x: float, y: float) -> Image:

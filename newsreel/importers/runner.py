@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TextIO
 
+from newsreel.images.known_files import remembering_files
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.importers.untitled import headline_from_text
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
@@ -107,6 +108,12 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     transaction. With `dry_run` every item goes all the way through its own transaction,
     which is then rolled back: the report is the one a real run would give, and nothing
     is kept."""
+    with remembering_files():  # an archive names the same pictures again and again
+        return _import_all(items, progress=progress, render_at_end=render_at_end, dry_run=dry_run)
+
+
+def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_end: bool, dry_run: bool
+                ) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     if not render_at_end or dry_run:
         for item in items:

@@ -23,7 +23,7 @@ import yaml
 from django.core.exceptions import ValidationError
 
 from newsreel.images.models import Image
-from newsreel.images.services import check_image, discard_image, find_or_create_image_from_path
+from newsreel.images.services import check_image_file, discard_image, find_or_create_image_from_path
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming
@@ -162,7 +162,7 @@ class LocalImages:
             errors.append(FieldError(image.where, str(error), image.line))
             return
         try:
-            check_image(path.read_bytes(), alt=image.alt, credit=image.credit, caption=image.caption)
+            check_image_file(path, alt=image.alt, credit=image.credit, caption=image.caption)
         except ValidationError as error:
             errors += [FieldError(f"{image.where}.{name}", " ".join(texts), image.line)
                        for name, texts in error.message_dict.items()]

@@ -1,0 +1,108 @@
+"""What an import has already learnt about its local picture files, for the length of the import.
+
+An archive names the same few pictures in thousands of posts (a festival's poster, a
+critic's headshot). Each reference used to read the file, decode it, hash it and look it
+up in the images table. Inside `remembering_files()` (an import run), a file is read,
+decoded and hashed once per (path, size, modification time), and the stored picture it
+became is remembered by its bytes, alt text and credit until it is discarded (its
+story's transaction rolled back: `forget_image`). Outside the block nothing is
+remembered, so an upload in the desk always reads and looks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from newsreel.images.checks import ImageProblem, check_image_data
+
+if TYPE_CHECKING:
+    from newsreel.images.models import Image
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """A picture file as read once: its bytes' digest, and its size or the problem that stops it."""
+
+    digest: str
+    size: tuple[int, int] | None
+    problem: str = ""
+
+
+# A file's identity while it is unchanged; a file rewritten under the same name is read again.
+FileKey = tuple[str, int, int]
+# A stored picture's identity for reuse: (digest, name suffix, alt, credit).
+StoredKey = tuple[str, str, str, str]
+
+
+@dataclass
+class _Memory:
+    files: dict[FileKey, FileFacts] = field(default_factory=dict)
+    stored: dict[StoredKey, "Image"] = field(default_factory=dict)
+
+
+_memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
+
+
+@contextmanager
+def remembering_files() -> Iterator[None]:
+    """Remember picture files and the pictures stored from them until the block ends (nested: one memory)."""
+    if _memory.get() is not None:
+        yield
+        return
+    token = _memory.set(_Memory())
+    try:
+        yield
+    finally:
+        _memory.reset(token)
+
+
+def read_facts(path: Path, data: bytes) -> FileFacts:
+    """The facts of a file's bytes: decoded within the limits and hashed."""
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    try:
+        return FileFacts(digest, check_image_data(data))
+    except ImageProblem as problem:
+        return FileFacts(digest, None, str(problem))
+
+
+def file_facts(path: Path) -> FileFacts:
+    """The facts of the file at `path`, read now or remembered from earlier in the import."""
+    memory = _memory.get()
+    if memory is None:
+        return read_facts(path, path.read_bytes())
+    status = path.stat()
+    key = (str(path.resolve()), status.st_size, status.st_mtime_ns)
+    facts = memory.files.get(key)
+    if facts is None:
+        facts = memory.files[key] = read_facts(path, path.read_bytes())
+    return facts
+
+
+def stored_image(key: StoredKey, find: Callable[[], "Image | None"]) -> "Image | None":
+    """The picture stored for `key` earlier in the import, else what `find` finds (then remembered)."""
+    memory = _memory.get()
+    if memory is not None and key in memory.stored:
+        return memory.stored[key]
+    image = find()
+    if image is not None:
+        remember_image(key, image)
+    return image
+
+
+def remember_image(key: StoredKey, image: "Image") -> None:
+    memory = _memory.get()
+    if memory is not None:
+        memory.stored[key] = image
+
+
+def forget_image(image: "Image") -> None:
+    """A picture removed (its story rolled back) is no longer there to reuse."""
+    memory = _memory.get()
+    if memory is not None and image.pk is not None:
+        for key in [key for key, kept in memory.stored.items() if kept.pk == image.pk]:
+            del memory.stored[key]

@@ -1,0 +1,96 @@
+"""Picture files an import names again and again are read once and stored once, never reused stale."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from PIL import Image as PILImage
+
+from newsreel.images import known_files
+from newsreel.images.known_files import remembering_files
+from newsreel.images.models import Image
+from newsreel.images.services import check_image_file, discard_image, find_or_create_image_from_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[Path]:
+    """Every path whose bytes are read and decoded for its facts."""
+    seen: list[Path] = []
+    read = known_files.read_facts
+    monkeypatch.setattr(known_files, "read_facts", lambda path, data: seen.append(path) or read(path, data))
+    return seen
+
+
+def still(folder: Path, colour=(20, 40, 60), name: str = "poster.jpg") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    PILImage.new("RGB", (320, 180), colour).save(folder / name)
+    return folder / name
+
+
+def test_inside_an_import_a_file_named_many_times_is_read_and_stored_once(tmp_path, reads):
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        first = [find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk") for _ in range(3)]
+        check_image_file(path, alt="A poster", credit="Photo: Desk")
+    assert [created for _, created in first] == [True, False, False]
+    assert len({image.pk for image, _ in first}) == 1
+    assert reads == [path]
+    assert Image.objects.count() == 1
+
+
+def test_outside_an_import_every_reference_reads_the_file_and_looks_in_the_table(tmp_path, reads):
+    path = still(tmp_path / "uploads")
+    find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    image, created = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    assert not created and Image.objects.count() == 1
+    assert reads == [path, path]
+
+
+def test_a_file_rewritten_during_the_import_is_read_again_and_stored_as_the_new_picture(tmp_path):
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        before, _ = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        still(tmp_path / "uploads", colour=(200, 10, 10))
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
+        after, created = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    assert created and after.pk != before.pk
+
+
+def test_a_picture_discarded_with_its_story_is_never_handed_out_again(tmp_path):
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        image, _ = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        discard_image(image)  # its story's transaction rolled back
+        again, created = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    assert created and Image.objects.filter(pk=again.pk).exists()
+
+
+def test_the_same_file_with_another_credit_is_another_picture(tmp_path):
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        one, _ = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        other, created = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Archive")
+    assert created and one.pk != other.pk
+
+
+def test_a_remembered_broken_file_still_names_its_problem_and_the_missing_texts(tmp_path):
+    broken = tmp_path / "uploads" / "cut.jpg"
+    whole = still(tmp_path / "uploads")
+    broken.write_bytes(whole.read_bytes()[:300])
+    with remembering_files():
+        for _ in range(2):
+            with pytest.raises(ValidationError) as raised:
+                check_image_file(broken, alt="", credit="Photo: Desk")
+            assert set(raised.value.message_dict) == {"file", "alt"}
+            assert "truncated or damaged" in raised.value.message_dict["file"][0]
