@@ -779,3 +779,47 @@ def test_someone_speaking_for_a_named_person_is_not_that_person():
     # Without the spokeswoman, Frant's own.
     own = news.replace("A spokeswoman for Della Frant said the actor", "Della Frant said she")
     assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]
+
+
+# --- issue 13, round eleven -------------------------------------------------------------------
+
+
+def test_a_surname_stays_with_whom_the_article_first_called_by_it():
+    # The profile calls Edda Lorn "Lorn" before her father is named in full; the father is
+    # then "Piet", so "Lorn" alone is still hers, on her page, not the last one named.
+    profile = (
+        "Edda Lorn does not like interviews. Lorn grew up in a lighthouse.\n\n"
+        "Her father, Piet Lorn, lit her first three films. Piet still visits the set.\n\n"
+        "Asked what comes next, Lorn shrugs. “Ask me in ten years,” she says.\n"
+    )
+    [(words, speaker, confidence)] = said_in(profile)
+    assert (words, speaker) == ("Ask me in ten", "edda-lorn") and confidence >= SURE_CONFIDENCE
+    # Never called "Lorn" alone before the father came: no page at all.
+    fresh = profile.replace("Lorn grew up", "She grew up")
+    assert all(confidence < SURE_CONFIDENCE for _, _, confidence in said_in(fresh))
+
+
+def test_a_surname_inside_a_longer_name_outside_the_graph_is_not_the_established_one():
+    profile = (
+        "Edda Lorn does not like interviews. Lorn grew up in a lighthouse.\n\n"
+        "Her father, Piet Lorn, lit her films. Her sister, Wenna Lorn, teaches the cello. "
+        "“They never spoke on set,” she said.\n"
+    )
+    assert [speaker for _, speaker, _ in said_in(profile)] != ["edda-lorn"]
+
+
+def test_a_speaker_who_asked_not_to_be_named_is_nobody_whatever_the_verb():
+    profile = (
+        "Edda Lorn shot *The Lamp Room* in sequence. “It was the only way,” Lorn said.\n\n"
+        "A gaffer on that film, *The Lamp Room*, who asked not to be named, remembers a week when "
+        "“we lit nothing at all, and she called it the best week of the shoot.”\n"
+    )
+    assert [(words, speaker) for words, speaker, _ in said_in(profile)] == [
+        ("It was the only", "edda-lorn"), ("we lit nothing at", None)]
+    # After a semicolon, with a plain "said:".
+    roundup = (
+        "Edda Lorn calls it “the film I would show my mother”; one juror, who asked not to be named "
+        "because she had voted against it, said: “It is good. It is also too long.”\n"
+    )
+    assert [(words, speaker) for words, speaker, _ in said_in(roundup)] == [
+        ("the film I would", "edda-lorn"), ("It is good. It", None)]

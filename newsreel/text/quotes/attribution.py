@@ -215,10 +215,23 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     return None, 0
 
 
+# "who asked not to be named", "speaking on condition of anonymity": the text says plainly that
+# the speaker goes unnamed, wherever the clause stands and whatever verb follows ("remembers").
+_ANONYMITY_RE = re.compile(
+    r"\b(?:who|which)\s+(?:asked|requested|preferred|wished|declined|did\s+not\s+want|didn['’]t\s+want)\s+"
+    r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b",
+    re.IGNORECASE,
+)
+
+
 def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
     """Attribution in the lead-in clause: `Villeneuve told reporters:`, `She continued,`,
     `Baker has a different take:`, `said Priya Nair, a festival programmer:`."""
     stripped = lead.rstrip()
+    anonymous = _ANONYMITY_RE.search(stripped)
+    if anonymous and not doc.people_between(lead_start + anonymous.end(), lead_start + len(stripped)):
+        # "A crew member …, who asked not to be named, remembers …" — nobody's, never the last person named.
+        return _Speaker(explicit=True)
     colon = stripped.endswith(":")
     has_verb = _ANY_SPEECH_RE.search(stripped) is not None
     if not (colon or has_verb):
@@ -431,7 +444,7 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
             lead, lead_start = _lead(doc, frag)
             if not lead.strip() and k == 0:
                 lead, lead_start = _lead_in_paragraph_before(doc, frag)
-            if lead.rstrip()[-1:] in (":", ",") or _ANY_SPEECH_RE.search(lead):
+            if lead.rstrip()[-1:] in (":", ",") or _ANY_SPEECH_RE.search(lead) or _ANONYMITY_RE.search(lead):
                 speaker = _before_attribution(doc, lead, lead_start, frag)
                 if speaker is not None:
                     candidates.append(speaker)

@@ -9,7 +9,7 @@ import bisect
 import re
 import unicodedata
 import weakref
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
 from newsreel.text.quotes.words import (
@@ -25,9 +25,11 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z]\b")
 _CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
 _PUNCT_RE = re.compile(r"[^\w\s]")
+_NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
 
 
 # A surname several people named so far carry, read as one of them (held for an editor).
+SHARED_SURNAME_ESTABLISHED = 0.8  # the one the article called by the surname alone before the others came
 SHARED_SURNAME_BEFORE = 0.7  # the one named in full in the paragraph before
 SHARED_SURNAME_ABOUT = 0.6  # the one person the headline names in full
 
@@ -172,6 +174,10 @@ class _Doc:
                 if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
                 keys = {key for since, key in by_name[word] if since <= at}
+                if len(keys) > 1 and not _NAME_WORD_BEFORE_RE.search(paragraph.text, 0, w.start()):
+                    # "Ferro shrugs." after Ilaria Ferro, then her daughter Chiara Ferro: still
+                    # Ilaria's (but "Hesper Garside", a name outside the graph, is nobody's).
+                    keys = {_established_surname(self, word, keys, at)} - {None}
                 if len(keys) != 1:
                     continue
                 following = paragraph.text[w.end() : w.end() + 2]
@@ -286,6 +292,9 @@ def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker 
              and _surname(doc.full_name(m.key, m.surface)) == surname}
     if len(named) < 2:
         return None
+    established = _established_surname(doc, surname, named, before)
+    if established is not None:
+        return _Speaker(key=established, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED)
     here = doc.para_of(before)
     previous = {m.key for m in doc.people if m.key in named and doc.para_of(m.start) == here - 1 and " " in m.surface.strip()}
     if len(previous) == 1:
@@ -293,6 +302,21 @@ def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker 
     if doc.headline_person in named:
         return _Speaker(key=doc.headline_person, explicit=True, confidence=SHARED_SURNAME_ABOUT)
     return None
+
+
+def _established_surname(doc: "_Doc", surname: str, named: Iterable[str], before: int) -> str | None:
+    """The one of `named` the article already called by `surname` alone while no other person
+    with it had been named in full ("Ferro grew up …" before "her daughter, Chiara Ferro"); None
+    when no such one."""
+    # Writers keep a surname for whom it first meant and give the relatives who come later
+    # their given names, so the surname alone does not pass to whoever was named last.
+    first_full = {key: min(m.start for m in doc.people if m.key == key and " " in m.surface.strip()) for key in named}
+    found = {
+        m.key for m in doc.people
+        if m.key in named and m.start < before and _POSSESSIVE_END_RE.sub("", m.surface.strip()) == surname
+        and all(m.start < first_full[other] for other in named if other != m.key)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _names_in(name: str, headline: str) -> bool:
