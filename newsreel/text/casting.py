@@ -45,6 +45,27 @@ _TWO_WORDS_RE = re.compile(rf"{_WORD}\s+{_WORD}")
 _NOT_NAMES = frozenset("The A An His Her Their Its This That It He She They".split())
 
 
+# A part in the story, never a job on the film, set before a name in commas: "The patriarch,
+# Augustin Harrow, is already dead". Reviews introduce characters so; news never calls a real
+# person "the protagonist" (unlike "the director, X" or "the widow, X", which may be real).
+STORY_ROLES = ("patriarch", "matriarch", "protagonist", "heroine", "antagonist", "villain", "narrator", "antihero", "anti-hero")
+_STORY_ROLE = rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+(?:[a-z][\w’'\-]*\s+){{0,2}}(?:{'|'.join(STORY_ROLES)})s?,\s+"
+_STORY_ROLE_BEFORE_RE = re.compile(_STORY_ROLE + r"$")
+_STORY_ROLE_NAME_RE = re.compile(_STORY_ROLE + rf"({_NAME})")
+
+
+def story_role_before(text: str, at: int) -> bool:
+    """Does a part in the story ("the patriarch, ") end right at `at`, before a name?"""
+    return text.startswith(", ", at - 2) and _STORY_ROLE_BEFORE_RE.search(text, max(0, at - 60), at) is not None
+
+
+def _story_roles(text: str) -> list[str]:
+    """Names set after a part in the story: "The patriarch, Augustin Harrow," gives Augustin Harrow."""
+    if not any(role in text for role in STORY_ROLES):
+        return []
+    return [name for name in (_name_only(m.group(1)) for m in _STORY_ROLE_NAME_RE.finditer(text)) if name]
+
+
 def cast_after(text: str, at: int = 0) -> str | None:
     """What casts the name that ends at `at` in `text` as a character: "" for a verb (", the
     mercenary played by …"), the actor's name for one in parentheses ("(Ilse Marchbank)": the
@@ -68,6 +89,7 @@ def cast_names(texts: Iterable[str], is_actor: Callable[[str, str], bool] | None
         # paragraph of a 1,000-word article costs about 0.1 ms, testing for substrings far less.
         if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text or "return as " in text:
             found += [match.group(1) for match in CAST_RE.finditer(text)]
+        found += _story_roles(text)
         if _hinted(text, parentheses=is_actor is not None):
             for match in _NAMED_BEFORE_RE.finditer(text):
                 name = _name_only(match.group(1))

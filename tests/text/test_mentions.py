@@ -1155,3 +1155,21 @@ def test_a_table_cell_under_a_film_header_is_a_title_and_under_a_distributor_hea
     found_keys = keys(gaz, *texts, kinds={1: "table", 2: "table"})
     assert "tollmarsh-2009" in found_keys
     assert "quell-street-2015" not in found_keys
+
+
+# -- round eleven: a part in the story before a name -------------------------------------------
+
+
+def test_a_name_after_a_part_in_the_story_is_a_character_unless_credited_on_the_film():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor")],
+    ))
+    review = "“The Tin Coast” is a family drama. The patriarch, Oren Vale, is dead before the titles."
+    assert keys(gaz, review) == {"the-tin-coast-2026"}
+    assert "oren-vale" not in keys(gaz, review.replace("The patriarch, Oren Vale,", "Her heroine, Oren Vale,"))
+    # An actor credited on the film, named for the part: the actor, a person.
+    assert "ada-moss" in keys(gaz, review.replace("Oren Vale", "Ada Moss"))
+    # Any other noun in commas is a job or a relation, and the name a person.
+    assert "oren-vale" in keys(gaz, review.replace("The patriarch", "The producer"))

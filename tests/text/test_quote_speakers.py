@@ -823,3 +823,30 @@ def test_a_speaker_who_asked_not_to_be_named_is_nobody_whatever_the_verb():
     )
     assert [(words, speaker) for words, speaker, _ in said_in(roundup)] == [
         ("the film I would", "edda-lorn"), ("It is good. It", None)]
+
+
+def test_a_name_set_after_a_part_in_the_story_is_a_character_not_the_graph_person():
+    # Piran Strale is a person of the graph, credited on no film the review names.
+    review = (
+        "*The Salt Chapel* is a chamber piece. The patriarch, Piran Strale, is already dead, but his voice "
+        "survives on a tape his lawyer plays at dinner: “If you hear this, one of you has the keys.”\n"
+    )
+    found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href)
+    assert "piran-strale" not in {m.key for m in found.mentions}
+    assert [q.speaker_key for q in found.quotes] == [None]
+    # Credited on the film the review names, the name is the actor's: still a person.
+    credited = review.replace("The patriarch, Piran Strale,", "The heroine, Della Frant,")
+    assert "della-frant" in {m.key for m in process_article(credited, graph=ROUND_EIGHT_GRAPH, href=href).mentions}
+
+
+def test_a_scene_line_is_nobodys_when_the_pronoun_may_mean_an_actor_cast_in_commas():
+    review = (
+        "*The Salt Chapel* has a fine ensemble. Piran Strale is the brother who came home too late, and "
+        "Della Frant, as the warden, steals every scene. “You'll want the east room,” she tells a guest, "
+        "“nobody has drowned in the east room.”\n"
+    )
+    found = process_article(review, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == [None]
+    # Her own words, said at the premiere, stay hers.
+    own = review.replace("she tells a guest", "Frant said at the premiere")
+    assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]

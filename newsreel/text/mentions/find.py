@@ -11,6 +11,7 @@ from newsreel.text.mentions.people import (
     accept_surnames,
     ALIAS_NAME,
     cast_as_character,
+    credited_on,
     nicknamed,
     plays_in,
     decide_person,
@@ -56,13 +57,18 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         return shown[0]
 
     is_actor = plays_in(gaz, shown_films)
+
+    def credited(name: str) -> bool:
+        """Is `name` a person credited on a film the article sets apart?"""
+        return credited_on(gaz, name, shown_films())
+
     for span in spans:
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
             continue
         if tokens.continues_name(span.first, span.last):
             continue  # "Harriet Coombs-Wilder" is not Harriet Coombs
-        if cast_as_character(tokens, span, is_actor):
+        if cast_as_character(tokens, span, is_actor, credited):
             continue  # "Ned Aldous (Ruairi Tennant)": a character, whoever else has the name
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:

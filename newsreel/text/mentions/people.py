@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection
 
-from newsreel.text.casting import cast_after
+from newsreel.text.casting import cast_after, story_role_before
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
@@ -72,11 +72,18 @@ def plays_in(gaz: Gazetteer, films: Callable[[], Collection[str]]) -> Callable[[
     return is_actor
 
 
-def cast_as_character(t: Tokens, span: Span, is_actor: Callable[[str, str], bool]) -> bool:
+def cast_as_character(
+    t: Tokens, span: Span, is_actor: Callable[[str, str], bool], credited: Callable[[str], bool]
+) -> bool:
     """Is the name a character the article casts an actor as, written before the actor: "Bran
-    Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`)?"""
+    Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`), or after a
+    part in the story ("the patriarch, X,") of someone not `credited` on the article's films?"""
     after = t.end[span.last]
     text = t.paragraphs[span.para].text
+    if story_role_before(text, t.start[span.first]):
+        # "The patriarch, Augustin Harrow,": a part in the story, unless the graph credits the
+        # person on a film the article names (then an actor's name stands for the part).
+        return not credited(text[t.start[span.first]:after])
     # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
     # before the pattern, which runs for every name followed by a comma otherwise).
     if not text.startswith(" (", after) and text.find("played", after, after + 160) < 0:

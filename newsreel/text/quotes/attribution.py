@@ -479,7 +479,7 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
             found = _implied_speaker(doc, group, history, before)
             if found.known:
                 return _Speaker(key=found.key, name=found.name, confidence=min(found.confidence, BARE_SUBJECT))
-    if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key):
+    if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key, pronoun):
         # "Ekwueme is very good as the officer. “I don't do ghosts,” she tells her sergeant."
         # The officer speaks, not the actor: the line is nobody's page.
         return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
@@ -524,6 +524,8 @@ _SAID_TO_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\
 _CAST_AFTER_RE = re.compile(
     r"[^.!?;:“”\"]{0,60}?\b(?:plays|played|playing|portrays|portrayed|portraying)\b"
     r"|\s+(?:is|was|are|were)\s+(?:[a-z]+\s+){0,3}as\s+(?:the|a|an|his|her|their)\b"
+    # "Thea Lund, as the housekeeper, steals every scene": the part in commas after the name.
+    r"|,\s+as\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"]{1,40},"
 )
 
 
@@ -532,10 +534,10 @@ def _scene_verb(doc: _Doc, group: _Group) -> bool:
     return any(f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments)
 
 
-def _character_line(doc: _Doc, group: _Group, key: str) -> bool:
+def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
     """Is a pronoun's quotation a character's line: a present-tense scene verb after it, and
     either said to a character the article casts ("he tells Ilse") or the paragraph, before the
-    quotation, casting the person the pronoun found as a character?"""
+    quotation, casting as a character the person the pronoun found, or anyone it may mean?"""
     if not _scene_verb(doc, group):
         return False
     for f in group.fragments:
@@ -546,7 +548,9 @@ def _character_line(doc: _Doc, group: _Group, key: str) -> bool:
     first = group.fragments[0]
     paragraph = doc.paragraphs[first.para]
     for mention in doc.people_between(paragraph.start, first.open_at):
-        if mention.key != key:
+        # "Ilic is the son; Lund, as the housekeeper, …. “…,” she tells a guest": if the pronoun
+        # may mean an actor the paragraph casts, the line is the part's, whoever it found first.
+        if mention.key != key and not doc.fits(_Speaker(key=mention.key), pronoun):
             continue
         if doc.text(mention.start - 1, mention.start) == "(" and doc.text(mention.end, mention.end + 1) == ")":
             return True
