@@ -850,3 +850,35 @@ def test_a_scene_line_is_nobodys_when_the_pronoun_may_mean_an_actor_cast_in_comm
     # Her own words, said at the premiere, stay hers.
     own = review.replace("she tells a guest", "Frant said at the premiere")
     assert [q.speaker_key for q in process_article(own, graph=ROUND_EIGHT_GRAPH, href=href).quotes] == ["della-frant"]
+
+
+def test_a_graph_persons_words_inside_an_interview_answer_are_their_quote_held_for_an_editor():
+    interview = (
+        "Ada Varga directed *Harbor Lights*. We spoke with her in Lyon.\n\n"
+        "**Q:** Who taught you?\n\n"
+        "**A:** Tomas Ilic did. He used to say to me, “Cut it before you love it.” He was right.\n\n"
+        "**Q:** And the producer?\n\n"
+        "**A:** Mira Sol told me once, “Never shoot on a Monday,” and I said, “Why not?” She never explained.\n\n"
+        "**Q:** What next?\n\n"
+        "**A:** A film about a lock-keeper. My old coach said, “Keep it short.”\n"
+    )
+    found = [(" ".join(q.text.split()[:4]), q.speaker_key, q.kind) for q in quotes(interview)]
+    assert found == [
+        ("Tomas Ilic did. He", "ada-varga", "qa"), ("Cut it before you", "tomas-ilic", "speech"),
+        ("Mira Sol told me", "ada-varga", "qa"), ("Never shoot on a", "mira-sol", "speech"),
+        ("A film about a", "ada-varga", "qa"),
+    ]
+    # Second-hand words: held for an editor, off the pages until one confirms them.
+    assert on_pages(interview) == [("Tomas Ilic did. He", "ada-varga"), ("Mira Sol told me", "ada-varga"),
+                                   ("A film about a", "ada-varga")]
+
+
+def test_a_paragraph_after_the_transcript_naming_someone_and_only_the_publications_we_is_narration():
+    interview = (
+        "Ada Varga directed *Harbor Lights*. We spoke with her in Lyon.\n\n"
+        "**Q:** Why Lyon?\n\n**A:** Because I live here.\n\n**Q:** And next?\n\n**A:** A comedy.\n\n"
+        "Lena Osei, who is shooting in Lisbon, answered our questions by email. “Ada never raises her voice,” "
+        "she wrote.\n"
+    )
+    assert said(interview) == [("Because I live here.", "ada-varga"), ("A comedy.", "ada-varga"),
+                               ("Ada never raises her", "lena-osei")]

@@ -48,6 +48,7 @@ from newsreel.text.quotes.attribution import (
 )
 from newsreel.text.quotes.blockquotes import find_statements
 from newsreel.text.quotes.transcripts import find_transcript
+from newsreel.text.quotes.answers import reported_in_answers
 
 # Patterns read for every quotation, compiled once.
 _ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,150}[,.:]")
@@ -100,6 +101,8 @@ def extract_quotes(
         history.append(said)
     for answer in answers:
         found.append((_spanning_quote(doc, answer.first, answer.last, answer.start, answer.end, answer.speaker, answer.confidence, "qa"), None))
+    for frag, speaker in reported_in_answers(doc, answers):
+        found.append((_reported_quote(doc, frag, speaker), None))
     for statement in find_statements(doc, transcript):
         found.append((_spanning_quote(doc, statement.first, statement.last, statement.start, statement.end, statement.speaker, statement.speaker.confidence, "speech"), None))
     found.sort(key=lambda item: item[0].start)
@@ -133,6 +136,19 @@ def _spanning_quote(
         confidence=confidence if speaker.known else 0.0,
         kind=kind,
         fragment_starts=tuple(starts),
+    )
+
+
+def _reported_quote(doc: _Doc, frag: _Fragment, speaker: _Speaker) -> Quote:
+    """A quotation an interview answer reports someone else saying (a speech quote of its own)."""
+    return Quote(
+        text=doc.text(frag.start, frag.end).strip().rstrip(",").rstrip(),
+        start=frag.start,
+        end=frag.end,
+        speaker_key=speaker.key,
+        speaker_name=None if speaker.key else speaker.name,
+        in_spoiler=bool(doc.paragraphs[frag.para].spoiler_film),
+        confidence=speaker.confidence if speaker.known else 0.0,
     )
 
 

@@ -35,6 +35,7 @@ _LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL})\s*(?::|(?<=[QA
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
+_PLURAL_FIRST_PERSON = frozenset({"we", "we're", "we’re", "we've", "we’ve", "we'd", "we’d", "us", "our"})
 _QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _ATTRIBUTED = re.compile(
     r"\s*[“\"][^”\"]+[”\"]\s*,?\s*(?:[A-Z][\w’'\-]*\s+){0,3}"
@@ -113,8 +114,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             paragraph = doc.paragraphs[index]
             if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
                 break
-            if n + 1 == len(turns) and (not _FIRST_PERSON.search(_QUOTED_RE.sub(" ", paragraph.text))
-                                        or _ATTRIBUTED.match(paragraph.text)):
+            if n + 1 == len(turns) and _narration_after(doc, paragraph.start, paragraph.text):
                 # Narration after the transcript ("After the session Hurst said … “I used to
                 # bring him coffee,” she said."): first person only inside quote marks, or a
                 # quotation with its own speaker ("“…,” Odunsi said when I asked her").
@@ -134,6 +134,18 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
         )
     return answers, covered
+
+
+def _narration_after(doc: _Doc, start: int, text: str) -> bool:
+    """Is a paragraph after the transcript's last label narration, not the answer running on?"""
+    # "After the session Hurst said … “I used to bring him coffee,” she said.": first person
+    # only inside quote marks, or a quotation with its own speaker ("“…,” Odunsi said").
+    outside = _FIRST_PERSON.findall(_QUOTED_RE.sub(" ", text))
+    if not outside or _ATTRIBUTED.match(text):
+        return True
+    # "Brixendale answered our questions by email.": a person named first, and only the
+    # publication's "we"/"our" outside quote marks; the interviewee would say "I".
+    return doc.person_at(start) is not None and all(word.lower() in _PLURAL_FIRST_PERSON for word in outside)
 
 
 def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:

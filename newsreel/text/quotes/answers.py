@@ -1,0 +1,77 @@
+"""Quotations inside interview answers: words the interviewee reports someone else saying.
+
+An answer is the interviewee's quote as a whole ("Gregor used to say to me, “You watch the
+monitor more than I do.” He was right."), but the quoted words inside it are another person's:
+the one the answer's sentence names as saying them, or the person a "he"/"she" there finds
+earlier in the same paragraph. Only a lead that ends in a speech verb (and "to me", "me") with a
+comma or colon is read, so titles, scare quotes and the interviewee's own quoted words ("I
+said, “…”") are not; and only words of a person of the graph are kept: a coach or a grandmother
+the answer mentions is nobody a page or a search needs. Words told second-hand are held for
+an editor, never put on a page by the core alone.
+
+Depends on: words, speakers, document, transcripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.fragments import _Fragment
+from newsreel.text.quotes.speakers import _Speaker
+from newsreel.text.quotes.transcripts import Answer
+from newsreel.text.quotes.words import _VERB_ALT
+
+# Someone else's words as the interviewee remembers them: found, but held for an editor.
+REPORTED_IN_ANSWER = 0.7
+
+# "… used to say to me,", "… told me:", "He would say,": a speech verb closing the lead.
+_REPORTED_LEAD_RE = re.compile(
+    rf"\b(?:{_VERB_ALT})(?:\s+(?:to\s+)?(?:me|us))?(?:\s+(?:once|often|always|then))?\s*[,:]\s*$"
+)
+# Where the lead starts: a sentence's start, or the close of a quotation before it in the
+# same sentence ("He told me, “…,” and I said, “…”": the second lead is "and I said,").
+_LEAD_START_RE = re.compile(r"[.!?…][”’\"']?\s+(?=[A-Z“\"])|[”\"]")
+_PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+
+
+def reported_in_answers(doc: _Doc, answers: list[Answer]) -> list[tuple[_Fragment, _Speaker]]:
+    """Each quote-mark fragment inside an answer that the answer reports as said by a person
+    of the graph it names, with that speaker."""
+    found: list[tuple[_Fragment, _Speaker]] = []
+    for answer in answers:
+        for index in range(answer.first, answer.last + 1):
+            for frag in doc.frags(index):
+                if frag.single or not frag.closed or frag.open_at < answer.start:
+                    continue
+                speaker = _reporter(doc, frag, answer.speaker)
+                if speaker is not None:
+                    found.append((frag, speaker))
+    return found
+
+
+def _reporter(doc: _Doc, frag: _Fragment, interviewee: _Speaker) -> _Speaker | None:
+    """The graph person the lead before `frag` says spoke the words; None when the lead reports
+    no speech, or no such person's."""
+    paragraph = doc.paragraphs[frag.para]
+    before = paragraph.text[: frag.open_at - paragraph.start]
+    starts = [m.end() for m in _LEAD_START_RE.finditer(before)]
+    lead_at = starts[-1] if starts else 0
+    lead = before[lead_at:]
+    if not _REPORTED_LEAD_RE.search(lead):
+        return None
+    base = paragraph.start + lead_at
+    people = [m for m in doc.people_between(base, frag.open_at)
+              if not doc.is_possessive(m) and m.key != interviewee.key]
+    if people:
+        return _Speaker(key=people[0].key, explicit=True, confidence=REPORTED_IN_ANSWER)
+    pronoun = _PRONOUN_SUBJECT_RE.search(lead)
+    if pronoun is None:
+        return None  # "I said, “…”", "the coach said,": the interviewee's own, or nobody of the graph
+    # "Pieter edited the film … He would say, “…”": the latest person named before it in the
+    # paragraph whom the pronoun may mean, never the interviewee.
+    earlier = [m for m in doc.people_between(paragraph.start, base + pronoun.start())
+               if m.key != interviewee.key and doc.fits(_Speaker(key=m.key), pronoun.group(1).lower())]
+    if not earlier:
+        return None
+    return _Speaker(key=earlier[-1].key, explicit=True, confidence=REPORTED_IN_ANSWER)
