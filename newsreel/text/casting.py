@@ -21,7 +21,7 @@ _ROLE = r"(?:(?!(?:in|on|at|of|for|with|to|from|by|and|or|role|part|lead)\b)[a-z
 # A verb that casts, then the name; or the role first and the name in apposition to it ("plays
 # the village schoolteacher, Hesper Lyle"), or right after it ("returns as the sorceress Ysolde").
 CAST_RE = re.compile(
-    r"\b(?:plays|played|playing|portrays|portrayed|portraying"
+    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?<=will )play|(?<=to )play|(?<=would )play"
     r"|(?:stars|starring|starred|cast|casts|returns|return|returning|returned|reprises|reprising)\s+as)"
     r"\s+(?:(?:the|a|an|his|her|their)\s+(?:(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+|" + _ROLE + r"))?"
     rf"({_NAME})"
@@ -52,6 +52,14 @@ STORY_ROLES = ("patriarch", "matriarch", "protagonist", "heroine", "antagonist",
 _STORY_ROLE = rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+(?:[a-z][\w’'\-]*\s+){{0,2}}(?:{'|'.join(STORY_ROLES)})s?,\s+"
 _STORY_ROLE_BEFORE_RE = re.compile(_STORY_ROLE + r"$")
 _STORY_ROLE_NAME_RE = re.compile(_STORY_ROLE + rf"({_NAME})")
+
+
+def cast_before(text: str, at: int) -> bool:
+    """Does a verb that casts ("plays ", "will play the ferry pilot ") end right at `at`, before a name?"""
+    window = text[max(0, at - 80) : at + 1]
+    if "play" not in window and "portray" not in window and " as " not in window:
+        return False
+    return any(m.start(1) == at for m in CAST_RE.finditer(text, max(0, at - 80), min(len(text), at + 80)))
 
 
 def story_role_before(text: str, at: int) -> bool:

@@ -1173,3 +1173,17 @@ def test_a_name_after_a_part_in_the_story_is_a_character_unless_credited_on_the_
     assert "ada-moss" in keys(gaz, review.replace("Oren Vale", "Ada Moss"))
     # Any other noun in commas is a job or a relation, and the name a person.
     assert "oren-vale" in keys(gaz, review.replace("The patriarch", "The producer"))
+
+
+def test_a_name_after_a_casting_verb_is_a_character_unless_credited_on_the_film():
+    graph = dict(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+    )
+    gaz = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor")]))
+    assert keys(gaz, "In “The Tin Coast” Ada Moss plays Oren Vale, a lock-keeper.") == {"the-tin-coast-2026", "ada-moss"}
+    assert "oren-vale" not in keys(gaz, "Ada Moss will play the ferry pilot Oren Vale in “The Tin Coast”.")
+    # Credited on the film the article names: the graph person (a cameo as themselves).
+    both = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor"),
+                                                           CreditRef("the-tin-coast-2026", "oren-vale", "actor")]))
+    assert "oren-vale" in keys(both, "In “The Tin Coast” Ada Moss plays Oren Vale, a lock-keeper.")
