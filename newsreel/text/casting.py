@@ -59,7 +59,9 @@ def cast_before(text: str, at: int) -> bool:
     window = text[max(0, at - 80) : at + 1]
     if "play" not in window and "portray" not in window and " as " not in window:
         return False
-    return any(m.start(1) == at for m in CAST_RE.finditer(text, max(0, at - 80), min(len(text), at + 80)))
+    # "plays Oren Vale's mother": the possessive's owner is a person, the part is the mother.
+    return any(m.start(1) == at and not m.group(1).endswith(("'s", "’s"))
+               for m in CAST_RE.finditer(text, max(0, at - 80), min(len(text), at + 80)))
 
 
 def story_role_before(text: str, at: int) -> bool:

@@ -1183,6 +1183,8 @@ def test_a_name_after_a_casting_verb_is_a_character_unless_credited_on_the_film(
     gaz = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor")]))
     assert keys(gaz, "In “The Tin Coast” Ada Moss plays Oren Vale, a lock-keeper.") == {"the-tin-coast-2026", "ada-moss"}
     assert "oren-vale" not in keys(gaz, "Ada Moss will play the ferry pilot Oren Vale in “The Tin Coast”.")
+    # The owner of a possessive after the verb is a person: the part is the mother.
+    assert "oren-vale" in keys(gaz, "In “The Tin Coast” Ada Moss plays Oren Vale’s mother.")
     # Credited on the film the article names: the graph person (a cameo as themselves).
     both = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor"),
                                                            CreditRef("the-tin-coast-2026", "oren-vale", "actor")]))
