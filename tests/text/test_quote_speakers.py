@@ -882,3 +882,12 @@ def test_a_paragraph_after_the_transcript_naming_someone_and_only_the_publicatio
     )
     assert said(interview) == [("Because I live here.", "ada-varga"), ("A comedy.", "ada-varga"),
                                ("Ada never raises her", "lena-osei")]
+
+
+def test_a_person_outside_the_graph_a_sentence_presents_with_is_takes_the_pronoun_after():
+    listing = (
+        "“It is a film about fences,” Tomas Ilic said of *The Paper Orchard*.\n\n"
+        "*Harbor Lights* is a documentary about dockers. Its heart is Joe Brannock, who is 91 and still counts "
+        "his steps. “We counted every crate, and nobody counted us,” he says.\n"
+    )
+    assert said(listing) == [("It is a film", "tomas-ilic"), ("We counted every crate,", "Joe Brannock")]

@@ -53,6 +53,8 @@ _AFTER_SUBJECT = re.compile(
 _SPEECH_AFTER = re.compile(rf"{_OF_ORGANISATION}(?:\s*,[^,.;:!?“”\"]{{1,80}},)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 # A name a relative clause makes the doer ("by the academy's chair, Lucian Oduya, who called it
 # …"): whatever the sentence's grammar, the person acts and may be the next "he".
+# A short subject of words that name nobody, then "is"/"was" right before the name.
+_PREDICATE_BEFORE = re.compile(r"\s*(?:The|Its|Their|His|Her|Our)(?:\s+[a-z][\w’'\-]*){1,4}\s+(?:is|was)\s+")
 _WHO_AFTER = re.compile(r",\s+who\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|had|plays|played)\b)[a-z]")
 # An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
 _ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
@@ -154,6 +156,10 @@ def is_subject(sentence: str, at: int, end: int) -> bool:
     or by a relative clause that makes it act ("…, Lucian Oduya, who called it …")."""
     if _POSSESSIVE_RE.match(sentence[end : end + 2]):
         return False
+    if _PREDICATE_BEFORE.fullmatch(sentence, 0, at):
+        # "Its heart is Joe Braithwaite, who is 91.": the person the sentence presents, as a
+        # graph person there would be; a pronoun after it is theirs, not an earlier paragraph's.
+        return True
     return _AFTER_SUBJECT.match(sentence, end) is not None or _WHO_AFTER.match(sentence, end) is not None
 
 
