@@ -891,3 +891,15 @@ def test_a_person_outside_the_graph_a_sentence_presents_with_is_takes_the_pronou
         "his steps. “We counted every crate, and nobody counted us,” he says.\n"
     )
     assert said(listing) == [("It is a film", "tomas-ilic"), ("We counted every crate,", "Joe Brannock")]
+
+
+def test_a_festival_or_a_prize_named_after_of_or_the_is_no_one_a_pronoun_means():
+    report = (
+        "The jury of the Harbour Point Film Festival gave its top prize, the Silver Gull, to *Harbor Lights*.\n\n"
+        "The film, the second feature from Ada Varga, follows a widow on an island. Varga's debut played "
+        "here too. “I came back expecting nothing,” she said.\n"
+    )
+    [quote] = quotes(report)
+    # The festival and the prize are no "she": the director, the one person the paragraph names,
+    # though only as an owner and after "from", so held for an editor.
+    assert quote.speaker_key == "ada-varga" and quote.confidence < SURE_CONFIDENCE

@@ -363,6 +363,9 @@ _OWNED_ROLE_RE = re.compile(
 _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
+# "the" right before a capitalised name: a prize, a hall, a festival; a person takes a role
+# word between ("the producer Tomas Reyes").
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
@@ -800,6 +803,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         for outsider in doc.outsiders_between(base, paragraph.start + e):
             at, end = outsider.start - base, outsider.end - base
             if any(qs <= outsider.start - paragraph.start < qe for qs, qe in quoted):
+                continue
+            if _OBJECT_BEFORE.search(sentence, 0, at) or _THE_BEFORE.search(sentence, 0, at):
+                # "The jury of the Corran Bay Film Festival gave …" (the jury acts, not the
+                # festival), "its top prize, the Golden Gull, to …": nobody a pronoun means.
                 continue
             if is_subject(sentence, at, end):
                 talks = speaks(sentence, end)
