@@ -800,23 +800,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
-        for outsider in doc.outsiders_between(base, paragraph.start + e):
-            at, end = outsider.start - base, outsider.end - base
-            if any(qs <= outsider.start - paragraph.start < qe for qs, qe in quoted):
-                continue
-            if _OBJECT_BEFORE.search(sentence, 0, at) or _THE_BEFORE.search(sentence, 0, at):
-                # "The jury of the Corran Bay Film Festival gave …" (the jury acts, not the
-                # festival), "its top prize, the Golden Gull, to …": nobody a pronoun means.
-                continue
-            if is_subject(sentence, at, end):
-                talks = speaks(sentence, end)
-                speaker = _Speaker(name=outsider.name, explicit=talks, character=doc.is_character(outsider.name))
-                if outsider.shared:
-                    # "Garside is unbothered" after Hesper (outside the graph) and Idony Garside:
-                    # a shared surname's guess, held for an editor, else the name as written.
-                    shared = doc.resolve_name(outsider.name, outsider.start)
-                    speaker = _Speaker(key=shared.key, name=shared.name, explicit=talks, confidence=shared.confidence)
-                ranked.append((False, not talks, outsider.start, speaker))
+        ranked += _outsider_subjects(doc, sentence, base, paragraph.start + e, paragraph.start, quoted)
         organisation = ORG_RE.match(sentence)
         if (
             organisation
@@ -851,3 +835,29 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         top = max((pos for pos, _ in sentence_found), default=0)
         found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
     return found
+
+
+def _outsider_subjects(
+    doc: _Doc, sentence: str, base: int, end: int, para_start: int, quoted: list[tuple[int, int]]
+) -> list[tuple[bool, bool, int, _Speaker]]:
+    """Names outside the graph standing as the subject of the sentence at `base`, ranked as
+    `_find_subjects` ranks people: (weak, not talking, position, speaker)."""
+    ranked: list[tuple[bool, bool, int, _Speaker]] = []
+    for outsider in doc.outsiders_between(base, end):
+        at, stop = outsider.start - base, outsider.end - base
+        if any(qs <= outsider.start - para_start < qe for qs, qe in quoted):
+            continue
+        if _OBJECT_BEFORE.search(sentence, 0, at) or _THE_BEFORE.search(sentence, 0, at):
+            # "The jury of the Corran Bay Film Festival gave …" (the jury acts, not the
+            # festival), "its top prize, the Golden Gull, to …": nobody a pronoun means.
+            continue
+        if is_subject(sentence, at, stop):
+            talks = speaks(sentence, stop)
+            speaker = _Speaker(name=outsider.name, explicit=talks, character=doc.is_character(outsider.name))
+            if outsider.shared:
+                # "Garside is unbothered" after Hesper (outside the graph) and Idony Garside:
+                # a shared surname's guess, held for an editor, else the name as written.
+                shared = doc.resolve_name(outsider.name, outsider.start)
+                speaker = _Speaker(key=shared.key, name=shared.name, explicit=talks, confidence=shared.confidence)
+            ranked.append((False, not talks, outsider.start, speaker))
+    return ranked
