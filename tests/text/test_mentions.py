@@ -1189,3 +1189,19 @@ def test_a_name_after_a_casting_verb_is_a_character_unless_credited_on_the_film(
     both = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor"),
                                                            CreditRef("the-tin-coast-2026", "oren-vale", "actor")]))
     assert "oren-vale" in keys(both, "In “The Tin Coast” Ada Moss plays Oren Vale, a lock-keeper.")
+
+
+def test_a_film_the_storys_characters_make_is_not_the_graph_film_of_that_title():
+    graph = dict(
+        films=[FilmRef("harbor-days-2028", "Harbor Days", 2028), FilmRef("the-last-ferry-2011", "The Last Ferry", 2011)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+    )
+    gaz = Gazetteer.build(KnowledgeGraph(**graph, credits=[CreditRef("harbor-days-2028", "ada-moss", "director"),
+                                                          CreditRef("the-last-ferry-2011", "oren-vale", "director")]))
+    story = ["Ada Moss's “Harbor Days” is a film about a film. A crew arrives in a fishing town to shoot a silent "
+             "melodrama, “The Last Ferry”, just as the talkies arrive.",
+             "The star has to faint eleven times in “The Last Ferry”."]
+    assert keys(gaz, *story) == {"ada-moss", "harbor-days-2028"}
+    # The same words about a film the graph credits to someone the article names: that film.
+    news = "Oren Vale is shooting a thriller, “The Last Ferry”, on the coast this spring."
+    assert "the-last-ferry-2011" in keys(gaz, news)

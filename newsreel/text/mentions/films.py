@@ -46,6 +46,10 @@ _PLACE_NOUNS_BEFORE_OF = frozenset(
 )
 # Works that are not films: a title set beside one ("the play *Blackthorn Lane*", "*The Salt
 # Garden*, the play that…") is that work, here and wherever the article names it again.
+# A film's kind, for "to shoot a silent melodrama, *X*" (FILM_NOUNS holds "film", "movie"...).
+_GENRES = frozenset("melodrama western thriller comedy drama musical epic serial weepie romance horror noir".split())
+# Verbs of making a film, in the present a story is told in: "arrives to shoot", "is making".
+_MAKING = frozenset("shoot shoots shooting make makes making film films filming".split())
 _OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
@@ -118,6 +122,7 @@ class FilmTitles:
         self._cast: set[str] | None = None  # words of characters' names ("plays Maren")
         self.places: set[str] = set()  # one-word titles the article used as a place or a date
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
+        self.films_within: set[int] = set()  # title forms of a film the story's characters make
         self.businesses: set[int] = set()  # title forms the article names as a café, a service...
         self._body_places: set[str] | None = None  # words after a place's preposition in the body
         self._capitalised: set[str] | None = None  # words the article capitalises somewhere
@@ -136,6 +141,8 @@ class FilmTitles:
         for span in spans:
             if self._other_work(span):
                 self.other_works.add(span.form)
+            elif self._film_within(span):
+                self.films_within.add(span.form)
             elif self._business(span):
                 self.businesses.add(span.form)
             if self.t.quoted(span.first, span.last) or self.t.emphasized(span):
@@ -161,6 +168,25 @@ class FilmTitles:
         if before >= 0 and t.para[before] == span.para and t.folded[before] in _OTHER_WORKS:
             return True
         return self._set_beside(span, _OTHER_WORKS)
+
+    def _film_within(self, span: Span) -> bool:
+        """Is the title set after "to shoot a silent melodrama," (a verb of making in the present,
+        an indefinite film noun, a comma), for a film of the graph credited to no one the article
+        names: the film the story's characters make, not the graph's film of that title?"""
+        t = self.t
+        at = span.first - 1
+        if at >= 0 and t.folded[at] in QUOTES:
+            at -= 1
+        if at < 1 or t.folded[at] != "," or t.folded[at - 1] not in FILM_NOUNS | _GENRES:
+            return False
+        at -= 2
+        while at >= 0 and t.word(at) and t.folded[at] not in ("a", "an") and span.first - at < 6:
+            at -= 1  # "a silent", "a cheap Italian"
+        if at < 1 or t.folded[at] not in ("a", "an") or t.folded[at - 1] not in _MAKING or t.para[at - 1] != span.para:
+            return False
+        named = self.named.person_paras
+        films = [self.gaz.film_at(e) for e in span.entries if self.gaz.is_film(e)]
+        return not any(credit.person in named for film in films for credit in self.gaz.credits_of(film.key))
 
     def _set_beside(self, span: Span, nouns: frozenset[str]) -> bool:
         """Is the title followed by a comma and a noun phrase ending in one of `nouns` ("X, the
@@ -569,6 +595,10 @@ class FilmTitles:
             # "runs the Anchor café", "streaming on Lumen": the business or the service, here
             # and wherever the article names it again without italics.
             return self._other_name(span)
+        if span.form in self.films_within and not paren_years:
+            # "a touring company arrives to shoot a silent melodrama, *The Last Steamer*": the
+            # film inside the story, here and wherever the article names it again.
+            return None
         if span.form in self.other_works and not evidence["apposition"] and not paren_years:
             # The play or the book the article names, in italics or not, is not the film of that
             # title: "film" before it or its year after it is needed to mean the film.
