@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Check an evaluation set's gold.json against its kb.json and articles (stdlib only).
 
-Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: tune and holdout beside this file,
-       and those of tests/evalset2 to tests/evalset11)
+Usage: python3 tests/evalset/check_gold.py [DIR ...]   (default: every part of every set,
+       tests/evalset*/tune and tests/evalset*/holdout)
        add --lint to also print warnings that help a human audit the gold by hand.
 
 Errors (exit status 1):
@@ -195,14 +195,10 @@ def quoted_openings(text: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     lint = "--lint" in argv
-    second, third, fourth = HERE.parent / "evalset2", HERE.parent / "evalset3", HERE.parent / "evalset4"
-    fifth, sixth, seventh = HERE.parent / "evalset5", HERE.parent / "evalset6", HERE.parent / "evalset7"
-    eighth, ninth = HERE.parent / "evalset8", HERE.parent / "evalset9"
-    tenth, eleventh = HERE.parent / "evalset10", HERE.parent / "evalset11"
-    dirs = [Path(a) for a in argv if not a.startswith("--")] or [
-        HERE / "tune", HERE / "holdout", second / "tune", second / "holdout", third / "tune", fourth / "tune",
-        fifth / "tune", sixth / "tune", seventh / "tune", eighth / "tune",
-        ninth / "tune", tenth / "tune", eleventh / "tune"]
+    # Every part of every set beside this one (evalset, evalset2, …, tune and holdout alike).
+    dirs = [Path(a) for a in argv if not a.startswith("--")] or sorted(
+        (gold.parent for gold in HERE.parent.glob("evalset*/*/gold.json")),
+        key=lambda part: (int(part.parent.name.removeprefix("evalset") or 1), part.name))
     dirs = [d for d in dirs if (d / "gold.json").exists()]
     all_errs: list[str] = []
     for parent in {d.parent for d in dirs}:

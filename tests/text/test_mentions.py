@@ -1205,3 +1205,43 @@ def test_a_film_the_storys_characters_make_is_not_the_graph_film_of_that_title()
     # The same words about a film the graph credits to someone the article names: that film.
     news = "Oren Vale is shooting a thriller, “The Last Ferry”, on the coast this spring."
     assert "the-last-ferry-2011" in keys(gaz, news)
+
+
+# -- round twelve: a family, then its members by their given names ---------------------------
+
+
+def _family_gazetteer() -> Gazetteer:
+    # Four Quillons credited together on one film: two brothers and two relatives the
+    # article never calls by name.
+    people = ["Tobin Quillon", "Anselm Quillon", "Maren Quillon", "Ilse Quillon", "Lotte Brack"]
+    keys_ = [name.lower().replace(" ", "-") for name in people]
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("tin-harvest-2022", "Tin Harvest", 2022)],
+        people=[PersonRef(key, name) for key, name in zip(keys_, people)],
+        credits=[CreditRef("tin-harvest-2022", key, "director") for key in keys_[:4]],
+    ))
+
+
+def test_a_family_the_article_goes_on_to_call_by_given_names_is_those_members():
+    gaz = _family_gazetteer()
+    text = ("The Quillon brothers finished their film in a barn.",
+            "Tobin writes; Anselm builds. Lotte, Anselm says, found the money.")
+    people = [(m.key, m.surface, m.group) for m in find_mentions(paragraphs(*text), gaz) if m.kind == "person"]
+    assert people == [("anselm-quillon", "Quillon brothers", True), ("tobin-quillon", "Quillon brothers", True),
+                      ("tobin-quillon", "Tobin", False), ("anselm-quillon", "Anselm", False),
+                      ("anselm-quillon", "Anselm", False)]
+    # Without the given names, every member the graph credits together, as before.
+    members = {m.key for m in find_mentions(paragraphs("The Quillon brothers finished a film."), gaz)}
+    assert members == {"tobin-quillon", "anselm-quillon", "maren-quillon", "ilse-quillon"}
+
+
+def test_a_given_name_another_named_person_shares_is_not_the_familys():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("tin-harvest-2022", "Tin Harvest", 2022)],
+        people=[PersonRef("tobin-quillon", "Tobin Quillon"), PersonRef("anselm-quillon", "Anselm Quillon"),
+                PersonRef("tobin-marsh", "Tobin Marsh")],
+        credits=[CreditRef("tin-harvest-2022", "tobin-quillon", "director"),
+                 CreditRef("tin-harvest-2022", "anselm-quillon", "director")],
+    ))
+    text = ("Tobin Marsh produced it. The Quillon brothers directed.", "Tobin was not on set.")
+    assert ("tobin-quillon", "Tobin") not in [(m.key, m.surface) for m in find_mentions(paragraphs(*text), gaz)]

@@ -903,3 +903,29 @@ def test_a_festival_or_a_prize_named_after_of_or_the_is_no_one_a_pronoun_means()
     # The festival and the prize are no "she": the director, the one person the paragraph names,
     # though only as an owner and after "from", so held for an editor.
     assert quote.speaker_key == "ada-varga" and quote.confidence < SURE_CONFIDENCE
+
+
+# --- issue 13, round twelve -------------------------------------------------------------------
+
+
+def test_the_name_a_speech_verb_follows_is_its_subject_not_a_name_before_it():
+    feature = ("Edda Lorn spent the winter raising money. Tomas Ilic watched. "
+               "Edda, Tomas Ilic says, “found money in places I did not know had money.”\n")
+    assert [(words, speaker) for words, speaker, _ in said_in(feature)] == [("found money in places", "tomas-ilic")]
+    # A name in commas after the subject is no subject of its own.
+    aside = "Edda Lorn, who shot three films with Tomas Ilic, said: “We never argued.”\n"
+    assert [(words, speaker) for words, speaker, _ in said_in(aside)] == [("We never argued.", "edda-lorn")]
+
+
+def test_what_a_thing_described_is_nobodys_not_a_person_named_before_it():
+    release = ("The deal was made with the producer, Tomas Ilic, and is the largest of the spring, according "
+               "to the tracker Boxcount, which described the price as “well into eight figures.”\n")
+    assert [(words, speaker) for words, speaker, _ in said_in(release)] == [("well into eight figures.", None)]
+
+
+def test_according_to_an_unnamed_source_is_nobody_not_the_last_person_named():
+    feature = ("“We never argued,” Tomas Ilic says.\n\n"
+               "The studio was sold, and the new owners, according to a person close to the production, "
+               "“wanted a film with talking dogs.”\n")
+    assert [(words, speaker) for words, speaker, _ in said_in(feature)] == [
+        ("We never argued", "tomas-ilic"), ("wanted a film with", None)]

@@ -113,13 +113,50 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 break  # "the Russos Bakery"
             members, confidence = _choose_group(gaz, named, groups)
             present = {key for key in members if key in named.person_paras}
-            if len(present) >= 2:
+            called = _called_by_given_name(gaz, named, members, last + 1, covered)
+            if called:
+                # "the Nkemelu brothers … Chidi … Obinna": the members the article goes on to
+                # call by name are the family it means, and those names are theirs.
+                members = frozenset(present | set(called))
+                for key, places in called.items():
+                    for first, end, weight in places:
+                        named.accept(first, end, "person", key, weight)
+            elif len(present) >= 2:
                 # "The Garsides are three generations deep" after the article named three of
                 # them: the family it wrote about, not a member it never named.
                 members = frozenset(present)
             if members:
                 named.accept_group(i + 1, last, "person", sorted(members), confidence)
             break
+
+
+def _called_by_given_name(gaz: Gazetteer, named: Named, members: frozenset[str], start: int, covered: set[int]
+                          ) -> dict[str, list[tuple[int, int, float]]]:
+    """The family's members the article calls by their given name alone after `start`, with
+    where and how sure: a given name another person the article names also has is nobody's, and
+    one that is an everyday word ("Will") counts only before a verb of saying or a possessive."""
+    t = named.tokens
+    others = {gaz.given_name(key) for kind, key, _ in named.accepted.values() if kind == "person" and key not in members}
+    found: dict[str, list[tuple[int, int, float]]] = {}
+    for key in members:
+        given = gaz.given_name(key)
+        if not given or given in others:
+            continue
+        size = len(given)
+        for i in range(start, len(t.folded) - size + 1):
+            last = i + size - 1
+            if tuple(t.folded[i : last + 1]) != given or not t.raw[i][:1].isupper():
+                continue
+            if i in covered or i in named.accepted or t.in_longer_name(i, last) or t.continues_name(i, last):
+                continue
+            weight = FIRST_NAME
+            if is_common(t.folded[i]) or t.folded[i] in NAME_WORDS:
+                after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
+                if not (after in SAYING or after == "'"):
+                    continue
+                weight = FIRST_NAME_WORD
+            found.setdefault(key, []).append((i, last, weight))
+    return found
 
 
 def _family_groups(gaz: Gazetteer, surname: tuple[str, ...]) -> list[frozenset[str]]:

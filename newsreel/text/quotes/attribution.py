@@ -262,6 +262,15 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if agents and agents[0] is people[0]:
         # "A representative for Sava said …": the representative speaks, whom the text does not name.
         return _Speaker(explicit=True)
+    speech = list(_ANY_SPEECH_RE.finditer(body))
+    if speech and _THING_SPEAKS_RE.search(body[: speech[-1].start()]):
+        # "…, according to the tracker Reelcount, which described the price as": "which" is
+        # never a person, so the words are the thing's, not a person named earlier.
+        return _Speaker(explicit=True)
+    for m in people:
+        if _VERB_NEXT_RE.match(doc.text(m.end, lead_start + len(body))) and not doc.text(m.end, m.end + 1) == ",":
+            # "Lotte, Obinna says,": the name the verb follows is its subject, not one before it.
+            return _Speaker(key=m.key, explicit=True)
     for m in people:
         tail = doc.text(m.end, lead_start + len(body))
         if _ANY_SPEECH_RE.search(tail) or colon and _heads_clause(body, m.start - lead_start, head):
@@ -280,10 +289,12 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
             colon and _heads_clause(body, name.start(), head) and _LOWER_NEXT_RE.match(tail)
         ):
             return doc.resolve_name(name.group(0), lead_start + name.start())
-    # "said Jane Roe, a producer:" — verb first.
+    # "said Jane Roe, a producer:" — verb first; "according to a person close to the
+    # production," is somebody the text does not name, never the last person named.
     verb_first = _VERB_FIRST_RE.search(body)
     if verb_first:
-        speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=False)
+        according = verb_first.group(0).lower().startswith("according")
+        speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=according)
         if speaker is not None:
             return speaker
     # "A rival producer disagreed:", "One exhibitor was blunter:" — a speaker the text does
@@ -307,6 +318,8 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
+# ", which described", ", which said in a statement": the relative pronoun of a thing ends the lead.
+_THING_SPEAKS_RE = re.compile(r",\s+which\s+(?:[a-z]+ly\s+)?$")
 # "A representative for Sava", "a spokeswoman for Ilic": someone speaking for the person named.
 _AGENT_FOR_RE = re.compile(
     r"\b(?:representative|rep|spokesperson|spokesman|spokeswoman|publicist|agent|lawyer|attorney|manager|"
