@@ -929,3 +929,27 @@ def test_according_to_an_unnamed_source_is_nobody_not_the_last_person_named():
                "“wanted a film with talking dogs.”\n")
     assert [(words, speaker) for words, speaker, _ in said_in(feature)] == [
         ("We never argued", "tomas-ilic"), ("wanted a film with", None)]
+
+
+QUILLONS = text_graph({
+    "films": [{"key": "tin-harvest-2022", "title": "Tin Harvest", "year": 2022}],
+    "people": [{"key": "tobin-quillon", "name": "Tobin Quillon"}, {"key": "anselm-quillon", "name": "Anselm Quillon"}],
+    "credits": [{"film": "tin-harvest-2022", "person": "tobin-quillon", "role": "director"},
+                {"film": "tin-harvest-2022", "person": "anselm-quillon", "role": "director"}],
+})
+
+
+def test_a_family_surname_alone_is_nobodys_even_after_a_member_is_called_by_given_name():
+    for feature in (
+        "The Quillon brothers made it. Tobin writes.\n\n“It leaked,” Quillon said. Quillon laughed: “Always.”\n",
+        "Tobin writes. The Quillons made it. Anselm builds. Quillon said: “No.” “Yes,” said Quillon.\n",
+        "The Quillons made *Tin Harvest* in a barn. Tobin writes. Anselm builds.\n\nQuillon shrugs. "
+        "“It leaked,” Quillon said.\n",
+    ):
+        found = process_article(feature, graph=QUILLONS, href=href).quotes
+        assert found and [q.speaker_key for q in found] == [None] * len(found)
+    # Called by given name, each brother speaks for himself.
+    feature = "The Quillon brothers made it.\n\n“It leaked,” Tobin says. “It had a goat,” Anselm says.\n"
+    found = process_article(feature, graph=QUILLONS, href=href).quotes
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in found] == [
+        ("tobin-quillon", True), ("anselm-quillon", True)]

@@ -116,8 +116,10 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
             called = _called_by_given_name(gaz, named, members, last + 1, covered)
             if called:
                 # "the Nkemelu brothers … Chidi … Obinna": the members the article goes on to
-                # call by name are the family it means, and those names are theirs.
-                members = frozenset(present | set(called))
+                # call by name are the family it means (a family is two or more), and those
+                # names are theirs.
+                if len(present | set(called)) >= 2:
+                    members = frozenset(present | set(called))
                 for key, places in called.items():
                     for first, end, weight in places:
                         named.accept(first, end, "person", key, weight)

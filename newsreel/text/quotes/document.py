@@ -155,7 +155,9 @@ class _Doc:
         first_full: dict[str, int] = {}
         short: list[tuple[int, str, str]] = []  # (available from, short name, key)
         for m in self.people:
-            if m.key in first_full:
+            if m.key in first_full or len(m.surface.split()) < 2:
+                # Only a name the article wrote in full gives short names: "Tobin" after "the
+                # Quillon brothers" makes "Quillon" no more his than his brother's.
                 continue
             words = _POSSESSIVE_END_RE.sub("", self.full_name(m.key, m.surface)).split()
             if len(words) < 2:
@@ -310,7 +312,10 @@ def _established_surname(doc: "_Doc", surname: str, named: Iterable[str], before
     when no such one."""
     # Writers keep a surname for whom it first meant and give the relatives who come later
     # their given names, so the surname alone does not pass to whoever was named last.
-    first_full = {key: min(m.start for m in doc.people if m.key == key and " " in m.surface.strip()) for key in named}
+    # A relative never named in full (only "the Quillons", "Tobin") never came in full.
+    first_full = {key: min((m.start for m in doc.people if m.key == key and " " in m.surface.strip()),
+                           default=float("inf"))
+                  for key in named}
     found = {
         m.key for m in doc.people
         if m.key in named and m.start < before and _POSSESSIVE_END_RE.sub("", m.surface.strip()) == surname
