@@ -55,7 +55,8 @@ def spoiler_blocks(text: str) -> list[tuple[str, str]]:
 WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), "evalset4": (300, 700),
          "evalset5": (300, 700), "evalset6": (300, 700), "evalset7": (400, 700),
          "evalset8": (400, 700), "evalset9": (400, 700),
-         "evalset10": (400, 700), "evalset11": (400, 700), "evalset12": (400, 700)}
+         "evalset10": (400, 700), "evalset11": (400, 700), "evalset12": (400, 700),
+         "evalset14": (400, 700)}
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
 
 
