@@ -1,7 +1,8 @@
 """Names an article casts an actor as: "plays Maren", "stars as Tamsin Hale", "plays the
 inspector, Tamsin Hale", "returns as the sorceress Ysolde"; and, written the other way round,
-"Ned Aldous, the mercenary played by Edwin Szabo", "Winifred, who runs the farm, is played by
-Ada Varga", "Ysolde, the part she played in 2009", "his sister Ruth (Ilse Marchbank)". Such a
+"Ned Aldous, the mercenary played by Edwin Szabo", "Marcus Tell, played by Anton Greer",
+"Winifred, who runs the farm, is played by Ada Varga", "Ysolde, the part she played in 2009",
+"his sister Ruth (Ilse Marchbank)". Such a
 name is a character's, so neither a film of that title nor a speaker in the news (mentions and
 quotes both read it).
 
@@ -18,12 +19,16 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
 # Lower-case words of a role before the name ("the village schoolteacher"): not a preposition
 # or "role"/"part", so "plays a key role in Mirrorfall" casts nobody as Mirrorfall.
 _ROLE = r"(?:(?!(?:in|on|at|of|for|with|to|from|by|and|or|role|part|lead)\b)[a-z][\w’'\-]*\s+){1,3}"
+# A longer role in apposition, its noun with a clause of its own ("plays the engineer sent to
+# drain it, Hollis Vane"): five or six lower-case words, none a word that brings in another
+# person or the film ("the mother of the director, X", "the lead in his new film, X").
+_LONG_ROLE = r"(?:(?!(?:of|in|on|at|for|with|opposite|alongside|beside|by|from|and|or)\b)[a-z][\w’'\-]*\s+){4,5}[a-z][\w’'\-]*,\s+"
 # A verb that casts, then the name; or the role first and the name in apposition to it ("plays
 # the village schoolteacher, Hesper Lyle"), or right after it ("returns as the sorceress Ysolde").
 CAST_RE = re.compile(
     r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?<=will )play|(?<=to )play|(?<=would )play"
     r"|(?:stars|starring|starred|cast|casts|returns|return|returning|returned|reprises|reprising)\s+as)"
-    r"\s+(?:(?:the|a|an|his|her|their)\s+(?:(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+|" + _ROLE + r"))?"
+    r"\s+(?:(?:the|a|an|his|her|their)\s+(?:(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+|" + _LONG_ROLE + "|" + _ROLE + r"))?"
     rf"({_NAME})"
 )
 # What follows a character's name when the actor comes after it: ", the mercenary played in the
@@ -31,6 +36,8 @@ CAST_RE = re.compile(
 _PLAYED_BY = r"played\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
 CAST_AFTER_NAME = (
     rf",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?\b{_PLAYED_BY}"
+    # "a land agent called Marcus Tell, played by Anton Greer": the actor straight after the name.
+    rf"|,\s+{_PLAYED_BY}"
     r"|,\s+the\s+(?:part|role|character)\s+(?:she|he|they)\s+(?:played|plays|has\s+played|had\s+played)\b"
     rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,)?\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
     rf"|\s+\((?P<actor>{_WORD}(?:\s+{_WORD}){{1,2}})\)"

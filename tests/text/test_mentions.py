@@ -1245,3 +1245,35 @@ def test_a_given_name_another_named_person_shares_is_not_the_familys():
     ))
     text = ("Tobin Marsh produced it. The Quillon brothers directed.", "Tobin was not on set.")
     assert ("tobin-quillon", "Tobin") not in [(m.key, m.surface) for m in find_mentions(paragraphs(*text), gaz)]
+
+
+# -- round thirteen: characters a review names as a person of the graph is named ----------
+
+
+def _sequel_gazetteer() -> Gazetteer:
+    # Hollis Vane and Marcus Tell are people of the graph credited on nothing the review names:
+    # a review's characters may share a real person's name.
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("salt-reach-ii-2026", "Salt Reach II", 2026)],
+        people=[PersonRef("lise-carrow", "Lise Carrow"), PersonRef("anton-greer", "Anton Greer"),
+                PersonRef("hollis-vane", "Hollis Vane"), PersonRef("marcus-tell", "Marcus Tell")],
+        credits=[CreditRef("salt-reach-ii-2026", "lise-carrow", "actor"),
+                 CreditRef("salt-reach-ii-2026", "anton-greer", "actor")],
+    ))
+
+
+def test_a_name_the_actor_follows_straight_after_with_played_by_is_a_character():
+    gaz = _sequel_gazetteer()
+    review = ("*Salt Reach II* has a new villain, a land agent called Marcus Tell, played by Anton Greer.",)
+    assert keys(gaz, *review) == {"salt-reach-ii-2026", "anton-greer"}
+
+
+def test_a_role_with_a_clause_of_its_own_before_the_name_casts_it_and_the_name_stays_a_character():
+    gaz = _sequel_gazetteer()
+    review = ("In *Salt Reach II* Lise Carrow plays the engineer sent to drain it, Hollis Vane, and the film "
+              "wastes her.", "Hollis Vane has known from the start.")
+    assert keys(gaz, *review, spoiler={1: "salt-reach-ii-2026"}) == {"salt-reach-ii-2026", "lise-carrow"}
+    # A role that brings in another person first ("works for the producer, X") casts nobody as X.
+    producer = ("In *Salt Reach II* Lise Carrow plays a clerk who works for the producer, Hollis Vane, "
+                "in real life.",)
+    assert "hollis-vane" in keys(gaz, *producer)

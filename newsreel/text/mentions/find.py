@@ -62,14 +62,19 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         """Is `name` a person credited on a film the article sets apart?"""
         return credited_on(gaz, name, shown_films())
 
+    characters: set[int] = set()  # gazetteer forms of the names the article casts as characters
     for span in spans:
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
             continue
         if tokens.continues_name(span.first, span.last):
             continue  # "Harriet Coombs-Wilder" is not Harriet Coombs
-        if cast_as_character(tokens, span, is_actor, credited):
-            continue  # "Ned Aldous (Ruairi Tennant)": a character, whoever else has the name
+        if span.form in characters or cast_as_character(tokens, span, is_actor, credited):
+            # "Ned Aldous (Ruairi Tennant)": a character, whoever else has the name; and so
+            # wherever the article names the character again ("Hollis Vane has known …" in the
+            # spoiler block after "plays the engineer, Hollis Vane").
+            characters.add(span.form)
+            continue
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
             _accept(named, span, people[0], person_confidence(people[0]))
