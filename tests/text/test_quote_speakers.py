@@ -953,3 +953,32 @@ def test_a_family_surname_alone_is_nobodys_even_after_a_member_is_called_by_give
     found = process_article(feature, graph=QUILLONS, href=href).quotes
     assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in found] == [
         ("tobin-quillon", True), ("anselm-quillon", True)]
+
+
+# --- issue 13, round thirteen -----------------------------------------------------------------
+
+DRURYS = text_graph({
+    "films": [{"key": "the-lowland-hours-1987", "title": "The Lowland Hours", "year": 1987}],
+    "people": [{"key": "anselm-drury", "name": "Anselm Drury"}, {"key": "nathaniel-drury", "name": "Nathaniel Drury"},
+               {"key": "rosalind-ashcombe", "name": "Rosalind Ashcombe"}],
+    "credits": [{"film": "the-lowland-hours-1987", "person": "anselm-drury", "role": "crew"},
+                {"film": "the-lowland-hours-1987", "person": "rosalind-ashcombe", "role": "actor"}],
+})
+OBITUARY = (
+    "Anselm Drury, who lit *The Lowland Hours*, died on Tuesday. His son, Nathaniel Drury, said the cause "
+    "was heart failure.\n\n"
+    "Rosalind Ashcombe remembered a patient man. “He once held a shot for four minutes,” she said.\n\n"
+    "Drury distrusted the word “beautiful” and said so often. “I am not interested in pretty pictures,” he "
+    "told a magazine in 1994.\n"
+)
+
+
+def test_a_pronoun_after_a_surname_two_people_share_is_never_a_person_from_the_paragraph_before():
+    # "Drury" alone is the father's or the son's; "he" is whoever it is, never the actor quoted
+    # in the paragraph before.
+    found = process_article(OBITUARY, graph=DRURYS, href=href).quotes
+    assert [q.speaker_key for q in found] == ["rosalind-ashcombe", None]
+    # With the headline naming the father in full, the surname is his: a guess, held for an editor.
+    found = process_article(OBITUARY, graph=DRURYS, href=href, headline="Anselm Drury dies at 84").quotes
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in found] == [
+        ("rosalind-ashcombe", True), ("anselm-drury", False)]

@@ -814,6 +814,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
         ranked += _outsider_subjects(doc, sentence, base, paragraph.start + e, paragraph.start, quoted)
+        if doc.shared_surnames:
+            ranked += _shared_surname_subjects(doc, sentence, base, people, quoted, paragraph.start)
         organisation = ORG_RE.match(sentence)
         if (
             organisation
@@ -848,6 +850,41 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         top = max((pos for pos, _ in sentence_found), default=0)
         found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
     return found
+
+
+_BARE_WORD_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*[a-z](?![\w’'\-])")
+_WORD_BEFORE_RE = re.compile(r"([A-Z][\w’'\-]*)\s+$")
+
+
+def _shared_surname_subjects(
+    doc: _Doc, sentence: str, base: int, people: list, quoted: list[tuple[int, int]], para_start: int
+) -> list[tuple[bool, bool, int, _Speaker]]:
+    """A surname several people named in full carry, standing alone as the sentence's subject
+    with no mention on it ("Drury distrusted the word" after Anselm and his son Nathaniel
+    Drury): the rules for a shared surname's guess, held for an editor; else somebody the text
+    names but we cannot, so a pronoun after it ("he told a magazine") is nobody's rather than
+    a person's from the paragraph before. Ranked as `_find_subjects` ranks people."""
+    ranked: list[tuple[bool, bool, int, _Speaker]] = []
+    for word in _BARE_WORD_RE.finditer(sentence):
+        if word.group(0) not in doc.shared_surnames:
+            continue
+        at, stop, where = word.start(), word.end(), base + word.start()
+        if any(m.start <= where < m.end for m in people) or any(qs <= where - para_start < qe for qs, qe in quoted):
+            continue
+        if sentence[stop : stop + 1] == " " and sentence[stop + 1 : stop + 2].isupper():
+            continue  # part of a longer name
+        before = _WORD_BEFORE_RE.search(sentence, 0, at)
+        if before is not None and before.group(1) not in _NOT_NAMES:
+            continue  # "Clara Drury", a name no mention covers: not the surname alone
+        if not is_subject(sentence, at, stop):
+            continue
+        talks = speaks(sentence, stop)
+        guess = doc.resolve_name(word.group(0), where)
+        if guess.key is None:
+            guess = _Speaker(unnamed="any")
+        ranked.append((False, not talks, where, _Speaker(key=guess.key, unnamed=guess.unnamed, explicit=talks,
+                                                          confidence=guess.confidence)))
+    return ranked
 
 
 def _outsider_subjects(

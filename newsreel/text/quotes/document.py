@@ -56,6 +56,7 @@ class _Doc:
         # Names outside the graph (an exhibitor, an analyst, a studio): speakers in their own
         # right, and the nearest antecedent of a pronoun when they come last.
         self._cast: frozenset[str] | None = None
+        self._shared_surnames: frozenset[str] | None = None
         self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
         for outsider in self.outsiders:
             words = outsider.name.split()
@@ -90,6 +91,18 @@ class _Doc:
             names = cast_names(texts, lambda name, actor: actor in people and name not in people)
             self._cast = frozenset(word for name in names for word in name.split())
         return self._cast
+
+    @property
+    def shared_surnames(self) -> frozenset[str]:
+        """Surnames two or more people the article names in full carry ("Drury" for Anselm and
+        Nathaniel Drury). Most articles have none, so the subject search can skip the test."""
+        if self._shared_surnames is None:
+            owners: dict[str, set[str]] = {}
+            for m in self.people:
+                if " " in m.surface.strip():
+                    owners.setdefault(_surname(self.full_name(m.key, m.surface)), set()).add(m.key)
+            self._shared_surnames = frozenset(name for name, keys in owners.items() if len(keys) > 1)
+        return self._shared_surnames
 
     def is_character(self, name: str) -> bool:
         """Is every word of `name` of a name the article casts an actor as?"""
