@@ -982,3 +982,16 @@ def test_a_pronoun_after_a_surname_two_people_share_is_never_a_person_from_the_p
     found = process_article(OBITUARY, graph=DRURYS, href=href, headline="Anselm Drury dies at 84").quotes
     assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in found] == [
         ("rosalind-ashcombe", True), ("anselm-drury", False)]
+
+
+def test_a_part_named_in_a_relative_clause_does_not_make_the_words_a_characters():
+    feature = (
+        "Tomas Ilic arrives twenty minutes late. He has worked with Ada Varga since *Harbor Lights*, in which "
+        "he played the ferryman's son, and he has learned, he says, not to ask her what a scene means.\n\n"
+        "> She will tell you what the character had for breakfast. She will never tell you what the scene "
+        "is about.\n"
+    )
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(feature)] == [("tomas-ilic", True)]
+    # The part in the lead-in's own clause still makes the words the character's.
+    review = "In *Harbor Lights* Ada Varga plays a woman who speaks only in instructions: “Sit. Eat. Leave.”\n"
+    assert said(review) == [("Sit. Eat. Leave.", None)]

@@ -237,7 +237,7 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if not (colon or has_verb):
         return None
     body = stripped[:-1] if stripped[-1:] in ",:" else stripped
-    if _PLAYS_RE.search(body):
+    if _casts_the_speaker(body):
         # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
         return _Speaker(explicit=True)
     if _LINE_RE.search(body) and (
@@ -376,6 +376,15 @@ _OWNED_ROLE_RE = re.compile(
 _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
+# A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
+# the mother"): it says who the person is, not that a character speaks what follows.
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:in\s+which|where|who|which|that|when)\s+(?:(?:he|she|they)\s+)?(?:[a-z]+ly\s+)?$")
+
+
+def _casts_the_speaker(body: str) -> bool:
+    """Does the lead-in say an actor plays a part ("She plays a woman who speaks in
+    instructions:"), in its own clause rather than a relative one about another film?"""
+    return any(_RELATIVE_BEFORE_RE.search(body, 0, m.start()) is None for m in _PLAYS_RE.finditer(body))
 # "the" right before a capitalised name: a prize, a hall, a festival; a person takes a role
 # word between ("the producer Tomas Reyes").
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
