@@ -995,3 +995,15 @@ def test_a_part_named_in_a_relative_clause_does_not_make_the_words_a_characters(
     # The part in the lead-in's own clause still makes the words the character's.
     review = "In *Harbor Lights* Ada Varga plays a woman who speaks only in instructions: “Sit. Eat. Leave.”\n"
     assert said(review) == [("Sit. Eat. Leave.", None)]
+
+
+def test_a_block_quote_without_quote_marks_gives_no_subject_to_the_pronoun_after_it():
+    interview = (
+        "Ada Varga does not give interviews in English; Varga answers in Hungarian.\n\n"
+        "Tomas Ilic, her lead, has learned, he says, not to ask her what a scene means.\n\n"
+        "> She will tell you what the character had for breakfast. She will never tell you what the scene "
+        "is about.\n\n"
+        "She listens to the translation with her eyes closed, then says, in English, “Correct.”\n"
+    )
+    # "She" in his answer is no one the narration's "She" means: the director, not nobody.
+    assert said(interview) == [("She will tell you", "tomas-ilic"), ("Correct.", "ada-varga")]

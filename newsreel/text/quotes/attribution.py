@@ -786,6 +786,10 @@ def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
     paragraph = doc.paragraphs[index]
     if paragraph.kind not in _SPEECH_KINDS:
         return []
+    if paragraph.kind == "quote" and not doc.frags(index):
+        # A block quote without quote marks is somebody's words (a statement, an answer, an
+        # excerpt), not the narration: "She will tell you …" in it is no one "she" after it means.
+        return []
     limit = min(before, paragraph.start + len(paragraph.text)) - paragraph.start
     memo = doc.subjects_memo.get((index, limit))
     if memo is None:
