@@ -36,8 +36,8 @@ def clean(text: str | None) -> str:
     return (text or "").translate(_MARKERS)
 
 
-def _labels(thing: Film | Person, label: str) -> str:
-    aliases = [alias for alias in (thing.aliases or []) if isinstance(alias, str) and alias.strip()]
+def _labels(label: str, aliases: Any) -> str:
+    aliases = [alias for alias in (aliases or []) if isinstance(alias, str) and alias.strip()]
     return clean(" · ".join([label, *aliases]))
 
 
@@ -48,38 +48,47 @@ def index_article(article: Article) -> SearchDocument | None:
         return None
     names: list[str] = []
     facets: set[tuple[str, str]] = set()
-    mentions = Mention.objects.filter(article=article, in_spoiler=False).select_related("film", "person")
-    for mention in mentions.order_by("start"):
-        if mention.film_id and (SearchFacet.FILM, mention.film.key) not in facets:
-            facets.add((SearchFacet.FILM, mention.film.key))
-            names.append(_labels(mention.film, mention.film.title))
-        elif mention.person_id and (SearchFacet.PERSON, mention.person.key) not in facets:
-            facets.add((SearchFacet.PERSON, mention.person.key))
-            names.append(_labels(mention.person, mention.person.name))
+
+    def add(kind: str, key: str | None, label: str, aliases: Any) -> None:
+        if key is not None and (kind, key) not in facets:
+            facets.add((kind, key))
+            names.append(_labels(label, aliases))
+    # Only the columns the index keeps: a whole Film or Person row per mention cost more
+    # than the rest of indexing (every publish runs this).
+    mentions = (Mention.objects.filter(article=article, in_spoiler=False).order_by("start")
+                .values_list("film__key", "film__title", "film__aliases", "person__key", "person__name", "person__aliases"))
+    for film_key, title, film_aliases, person_key, name, person_aliases in mentions:
+        if film_key is not None:
+            add(SearchFacet.FILM, film_key, title, film_aliases)
+        else:
+            add(SearchFacet.PERSON, person_key, name, person_aliases)
     # People quoted outside spoiler blocks are named in the article too.
-    for quote in Quote.objects.filter(article=article, in_spoiler=False, person__isnull=False).select_related("person"):
-        if (SearchFacet.PERSON, quote.person.key) not in facets:
-            facets.add((SearchFacet.PERSON, quote.person.key))
-            names.append(_labels(quote.person, quote.person.name))
-    document, created = SearchDocument.objects.update_or_create(
-        article_id=article.pk,
-        defaults={
-            "slug": article.slug,
-            "headline": clean(article.headline),
-            "dek": clean(article.dek),
-            "summary": clean(article.display_summary),
-            "safe_text": clean(article.safe_text),
-            "names": "\n".join(names),
-            "section_id": article.section_id,
-            "published_at": article.published_at,
-            "search_key": search_key_for(article.published_at, article.pk),
-            "filter_terms": " ".join(
-                [filter_token("s", article.section_id)] * bool(article.section_id)
-                + [filter_token(kind[0], key) for kind, key in sorted(facets)]),
-        },
-    )
-    if not created:  # a document made just now has no facets to replace (a DELETE per published story)
-        SearchFacet.objects.filter(document=document).delete()
+    quoted = (Quote.objects.filter(article=article, in_spoiler=False, person__isnull=False).order_by("position", "pk")
+              .values_list("person__key", "person__name", "person__aliases"))
+    for key, name, aliases in quoted:
+        add(SearchFacet.PERSON, key, name, aliases)
+    values = {
+        "slug": article.slug,
+        "headline": clean(article.headline),
+        "dek": clean(article.dek),
+        "summary": clean(article.display_summary),
+        "safe_text": clean(article.safe_text),
+        "names": "\n".join(names),
+        "section_id": article.section_id,
+        "published_at": article.published_at,
+        "search_key": search_key_for(article.published_at, article.pk),
+        "filter_terms": " ".join(
+            [filter_token("s", article.section_id)] * bool(article.section_id)
+            + [filter_token(kind[0], key) for kind, key in sorted(facets)]),
+    }
+    document = SearchDocument(article_id=article.pk, **values)
+    # An update, else an insert: no read first and no savepoint (update_or_create's cost).
+    # Two publishes of one story never race here: each has saved the article's row in its
+    # own transaction before this runs, so the second waits for the first to commit.
+    if SearchDocument.objects.filter(article_id=article.pk).update(**values):
+        SearchFacet.objects.filter(document_id=article.pk).delete()
+    else:
+        document.save(force_insert=True)
     SearchFacet.objects.bulk_create(SearchFacet(document=document, kind=kind, key=key) for kind, key in sorted(facets))
     return document
 
