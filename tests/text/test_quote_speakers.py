@@ -1007,3 +1007,17 @@ def test_a_block_quote_without_quote_marks_gives_no_subject_to_the_pronoun_after
     )
     # "She" in his answer is no one the narration's "She" means: the director, not nobody.
     assert said(interview) == [("She will tell you", "tomas-ilic"), ("Correct.", "ada-varga")]
+
+
+def test_a_block_quote_after_the_writers_question_is_the_answer_of_the_one_asked():
+    interview = (
+        "Ada Varga does not give interviews in English: Varga answers in Hungarian while Tomas Ilic, her "
+        "interpreter, puts it into English.\n\n"
+        "She made her name with *Harbor Lights*, which took her six years to finance. I ask whether the new "
+        "film was easier.\n\n"
+        "> It was harder, because now people expect something. With the first film nobody was waiting.\n"
+    )
+    # The text never names who answers: hers, held for an editor.
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(interview)] == [("ada-varga", False)]
+    # Without the question, a block quote nobody introduces stays an excerpt, as before.
+    assert quotes(interview.replace(" I ask whether the new film was easier.", "")) == []

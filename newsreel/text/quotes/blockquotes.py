@@ -3,9 +3,11 @@
 A newsroom prints a statement as a block quote (`> We thank Lena for her work.`) with no
 quote marks: the block is a quotation when a credit closes it (`— Ada Varga, director`,
 in its last line or a paragraph of its own) or when the paragraph before introduces it
-("Lena Osei posted a statement on Tuesday.", "The studio answered within the hour:"). Its
-speaker is the one the credit or the introduction names, or nobody ("the studio"); a block
-quote with neither (an excerpt, an epigraph) is not given to anyone and not extracted.
+("Lena Osei posted a statement on Tuesday.", "The studio answered within the hour:"), or
+closes on the writer's own question ("I ask whether the film was easier."), which makes the
+block the answer of the one asked. Its speaker is the one the credit or the introduction
+names, or nobody ("the studio"); a block quote with neither (an excerpt, an epigraph) is not
+given to anyone and not extracted.
 
 Depends on: words, fragments, speakers, document, attribution.
 """
@@ -16,13 +18,14 @@ import re
 from dataclasses import dataclass
 
 from newsreel.text.quotes.attribution import (
-    EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
+    BARE_SUBJECT, EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
 )
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _ANY_SPEECH_RE
-from newsreel.text.sentences import last_sentence
+from newsreel.text.sentences import last_sentence, split_sentences
+from newsreel.text.types import Paragraph
 
 # Patterns read for every quotation, compiled once.
 _CREDIT_END_RE = re.compile(r"\s*(?:[,(]|$)")
@@ -104,6 +107,34 @@ def _statement(doc: _Doc, first: int, last: int) -> Statement | None:
     return Statement(first, end_para, start, end_offset, speaker)
 
 
+# The writer's own question closing the paragraph before a block ("I ask whether the film was
+# easier.", "When I asked him about the weight,"): the block is the answer. "whom" is who was asked.
+_WRITER_ASKS_RE = re.compile(r"\b(?:I|we)\s+(?:ask|asked)\b(?:\s+(?P<whom>him|her))?")
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:(?:but|and|still|yet|now|today|then)\s+)?(he|she)\s+(?:[a-z]+ly\s+)?[a-z][a-z’'\-]+\b", re.IGNORECASE)
+
+
+def _answer_to_the_writer(doc: _Doc, first: int, before: Paragraph, lead: str) -> _Speaker | None:
+    """The speaker of a block that answers the writer's question closing the paragraph
+    before ("She made her name with … . I ask whether *The Salt Border* was easier."): the
+    one asked ("I asked her") or the person the paragraph's sentences have as "he" or "she",
+    found as a pronoun is. Held for an editor: the text never names who answers."""
+    asks = _WRITER_ASKS_RE.search(lead)
+    if asks is None:
+        return None
+    pronoun = {"him": "he", "her": "she"}.get(asks.group("whom") or "")
+    if pronoun is None:
+        subjects = [_PRONOUN_SUBJECT_RE.match(before.text, s) for s, _ in split_sentences(before.text)]
+        pronouns = {m.group(1).lower() for m in subjects if m is not None}
+        if len(pronouns) != 1:
+            return None  # nobody, or a "he" and a "she": who answered is not the text's to say
+        pronoun = pronouns.pop()
+    frag = _Fragment(first, doc.paragraphs[first].start, doc.paragraphs[first].start, doc.paragraphs[first].start, None)
+    found = _implied_speaker(doc, _Group([frag]), [], pronoun)
+    if not found.known:
+        return None
+    return _Speaker(key=found.key, name=found.name, confidence=min(found.confidence, BARE_SUBJECT))
+
+
 def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     """The speaker the paragraph before the block names as introducing it."""
     if first == 0:
@@ -120,7 +151,7 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     if verb and _NEGATED_RE.search(lead[: verb.start()]):
         verb = None  # "Mira Sol was not asked." introduces nothing
     if not (lead.rstrip().endswith(":") or verb or _STATEMENT_RE.search(lead)):
-        return None
+        return _answer_to_the_writer(doc, first, before, lead)
     frag = _Fragment(first, doc.paragraphs[first].start, doc.paragraphs[first].start, doc.paragraphs[first].start, None)
     speaker = _before_attribution(doc, lead, before.start + s, frag)
     if speaker is None and _STATEMENT_RE.search(lead):
