@@ -101,8 +101,58 @@ def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], 
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                      link_rel=None, strip_comments=True)
     converter = NewsreelConverter(images=images, warn=warn)
-    text = converter.convert(html)
+    soup = BeautifulSoup(html, "html.parser")
+    _flatten_deep(soup, warn)
+    text = converter.convert_soup(soup)
     return _tidy(text)
+
+
+# Deeper than this, markup keeps only its text: the converter walks the tree recursively, and
+# a pasted page of 3,000 nested <div>s (inside a CDATA section, where the XML parser's own depth
+# limit does not reach) would exhaust Python's stack and stop the whole import.
+MAX_DEPTH = 64
+# Quotes and lists deeper than this keep only their text: Newsreel's Markdown keeps 20 levels of
+# quotes, lists and blocks and refuses a body with more (a list item is a level of its own).
+MAX_CONTAINERS = 8
+_CONTAINERS = {"blockquote", "ul", "ol", "dl"}
+
+
+def _flatten_deep(soup: BeautifulSoup, warn: Callable[[str], None]) -> None:
+    """Every element nested deeper than MAX_DEPTH, and every quote or list inside more than
+    MAX_CONTAINERS others, replaced by its text; walked without recursion."""
+    cut: list[tuple[Tag, str]] = []
+    stack: list[tuple[Tag, int, int]] = [(soup, 0, 0)]
+    while stack:
+        node, depth, containers = stack.pop()
+        for child in node.children:
+            if not isinstance(child, Tag):
+                continue
+            inside = containers + (child.name in _CONTAINERS)
+            if depth + 1 >= MAX_DEPTH:
+                cut.append((child, "span"))
+            elif inside > MAX_CONTAINERS:
+                cut.append((child, "p"))
+            else:
+                stack.append((child, depth + 1, inside))
+    if not cut:
+        return
+    deepest = {"span": 0, "p": 0}
+    for tag, becomes in cut:
+        below = [(tag, 0)]
+        while below:
+            node, levels = below.pop()
+            deepest[becomes] = max(deepest[becomes], levels + 1)
+            below.extend((child, levels + 1) for child in node.children if isinstance(child, Tag))
+        text = " ".join(tag.get_text(" ").split())
+        tag.clear()
+        tag.name, tag.attrs = becomes, {}
+        if text:
+            tag.string = text
+    if deepest["span"]:
+        warn(f"HTML nested {MAX_DEPTH - 1 + deepest['span']} levels deep; below level {MAX_DEPTH - 1} only its text is kept")
+    if deepest["p"]:
+        warn(f"quotes or lists nested more than {MAX_CONTAINERS} deep; the deeper ones keep only their text")
+
 
 
 def _gutenberg_to_html(html: str) -> str:

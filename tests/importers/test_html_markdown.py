@@ -91,3 +91,19 @@ def test_credits_are_found_at_the_end_of_captions():
 
 def test_excerpts_become_plain_text():
     assert html_to_text("<p>A <b>patient</b>\n drama.</p><script>x()</script>") == "A patient drama."
+
+
+def test_html_nested_thousands_deep_keeps_its_text_instead_of_exhausting_the_stack():
+    # Inside a CDATA section the XML parser's depth limit does not reach: a pasted page of 3,000
+    # nested <div>s reached the converter, whose recursion stopped the whole import.
+    markdown, warnings = convert("<p>Before.</p>" + "<div>" * 3000 + "<b>Deep</b> text." + "</div>" * 3000 + "<p>After.</p>")
+    assert markdown == "Before.\n\nDeep text.\n\nAfter.\n"
+    assert warnings == ["HTML nested 3001 levels deep; below level 63 only its text is kept"]
+
+
+def test_quotes_and_lists_nested_past_what_newsreel_keeps_keep_their_text():
+    # Newsreel refuses a body with more than 20 levels of quotes and lists: flattened, it imports.
+    markdown, warnings = convert("<blockquote>" * 300 + "Quoted." + "</blockquote>" * 300
+                                 + "<ul><li>" * 40 + "Item." + "</li></ul>" * 40)
+    assert markdown.count(">") == 8 and "Quoted." in markdown and "Item." in markdown
+    assert warnings == ["quotes or lists nested more than 8 deep; the deeper ones keep only their text"]
