@@ -53,6 +53,8 @@ _CDATA_OPEN = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]*)(?:\s[^<>]*)?><!\[CDATA\[
 _FORBIDDEN_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _NO_DATE = "0000-00-00 00:00:00"
+# libxml2's limit on one text node outside its "huge" mode (XML_MAX_TEXT_LENGTH), kept a little under.
+MAX_TEXT = 9_990_000
 
 
 class WxrError(ValueError):
@@ -385,6 +387,13 @@ def _repair(text: str, problems: list[Problem]) -> str:
             position = end_of_section
             continue
         inner = text[opening.end():end]
+        if len(inner) > MAX_TEXT // 4 and len(inner.encode("utf-8")) > MAX_TEXT:
+            # libxml2 stops at a text node this big and, recovering, loses every item after it.
+            problems.append(Problem(line_of(opening.start()), f"<{name}>'s text is {len(inner.encode('utf-8')) / 1e6:.1f} MB, "
+                                    "a huge text node (XML readers stop at 10 MB); left out",
+                                    fatal=True))
+            position = end
+            continue
         stray = _STRAY_END.search(inner)
         if stray:
             problems.append(Problem(line_of(opening.end() + stray.start()),

@@ -131,6 +131,17 @@ def test_a_50_megabyte_line_is_refused_as_a_huge_text_node_with_its_line():
     assert huge and huge[0].line == lines_of(text, "<title><![CDATA[Huge") + 6
 
 
+def test_the_items_after_a_huge_text_node_are_still_read():
+    # libxml2, recovering from a CDATA section over its 10 MB limit, lost every item after it.
+    text = wxr([story(1, "Small"), story(2, "Huge", content="<p>" + "word " * 2_100_000 + "</p>"), story(3, "After")])
+    export = parse_wxr(text.encode())
+    assert [item.title for item in export.items] == ["Small", "Huge", "After"]
+    assert export.items[2].content == "<p>Text.</p>"
+    [huge] = problems_of(export, export.items[1])
+    assert huge.fatal and huge.line == lines_of(text, "<title><![CDATA[Huge") + 6
+    assert huge.message == "<content:encoded>'s text is 10.5 MB, a huge text node (XML readers stop at 10 MB); left out"
+
+
 def test_a_file_that_is_not_an_export_says_so():
     with pytest.raises(WxrError, match="no <rss> root element"):
         parse_wxr(b"<html><body>Not an export</body></html>")
