@@ -338,10 +338,19 @@ class NewsreelConverter(MarkdownConverter):
         images = el.find_all("img")
         if not images:
             return text
-        if len(images) > 1:  # a gallery (Ghost's gallery card): a figure for each picture, then the caption
-            caption = el.find("figcaption")
+        if len(images) > 1:  # a gallery: a figure for each picture, then the gallery's own caption
+            # WordPress 5.9+ nests a figure with its own caption for each picture (Ghost's card has
+            # bare pictures): each keeps its caption, and the gallery's is the one directly inside it.
+            caption = el.find("figcaption", recursive=False)
             shared = self._inline(caption) if caption is not None else ""
-            return "".join(self._figure(image, None) for image in images) + (f"\n\n{shared}\n\n" if shared else "")
+            figures = []
+            for image in images:
+                own = image.find_parent("figure")
+                if own is not None and own is not el:
+                    figures.append(self._figure(image, own.find("figcaption"), own.get("data-attachment-id", "")))
+                else:
+                    figures.append(self._figure(image, None))
+            return "".join(figures) + (f"\n\n{shared}\n\n" if shared else "")
         return self._figure(images[0], el.find("figcaption"), el.get("data-attachment-id", ""))
 
     def convert_figcaption(self, el, text, parent_tags):

@@ -107,3 +107,21 @@ def test_quotes_and_lists_nested_past_what_newsreel_keeps_keep_their_text():
                                  + "<ul><li>" * 40 + "Item." + "</li></ul>" * 40)
     assert markdown.count(">") == 8 and "Quoted." in markdown and "Item." in markdown
     assert warnings == ["quotes or lists nested more than 8 deep; the deeper ones keep only their text"]
+
+
+def test_a_block_gallery_keeps_each_pictures_caption_and_its_own():
+    # WordPress 5.9+ writes a gallery as image blocks nested in it, each a figure with its caption.
+    html = """<!-- wp:gallery {"linkTo":"none"} -->
+<figure class="wp-block-gallery has-nested-images columns-default is-cropped"><!-- wp:image {"id":102,"sizeSlug":"large","linkDestination":"none"} -->
+<figure class="wp-block-image size-large"><img src="https://tidewater.example/wp-content/uploads/2024/04/boat-1024x576.jpg" alt="A skiff on the river" class="wp-image-102"/><figcaption class="wp-element-caption">The skiff at slack water. Photo: Ines Valdor</figcaption></figure>
+<!-- /wp:image -->
+
+<!-- wp:image {"id":103,"sizeSlug":"large","linkDestination":"none"} -->
+<figure class="wp-block-image size-large"><img src="https://tidewater.example/wp-content/uploads/2024/04/crew-1024x576.jpg" alt="The crew on the dyke" class="wp-image-103"/></figure>
+<!-- /wp:image --><figcaption class="blocks-gallery-caption wp-element-caption">Stills from the <em>Salt Ledger</em> shoot</figcaption></figure>
+<!-- /wp:gallery -->"""
+    markdown, warnings = convert(html, credit="Tidewater archive")
+    assert markdown == (':::figure credit="Photo: Ines Valdor"\n![A skiff on the river](2024/03/102.jpg)\nThe skiff at slack water.\n:::\n\n'
+                        ':::figure credit="Tidewater archive"\n![The crew on the dyke](2024/03/103.jpg)\n:::\n\n'
+                        "Stills from the *Salt Ledger* shoot\n")
+    assert warnings == []
