@@ -1277,3 +1277,24 @@ def test_a_role_with_a_clause_of_its_own_before_the_name_casts_it_and_the_name_s
     producer = ("In *Salt Reach II* Lise Carrow plays a clerk who works for the producer, Hollis Vane, "
                 "in real life.",)
     assert "hollis-vane" in keys(gaz, *producer)
+
+
+# -- round thirteen: a box-office chart's titles are films in release --------------------
+
+
+def test_a_title_two_films_share_in_a_box_office_charts_film_column_is_the_newer():
+    from newsreel.text.pipeline import process_article
+
+    gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("the-undertaking-1958", "The Undertaking", 1958),
+                                                FilmRef("the-undertaking-2026", "The Undertaking", 2026)]))
+    chart = ("The weekend's top three:\n\n"
+             "| Rank | Film | Weekend | Total |\n|---|---|---|---|\n"
+             "| 1 | *Mirrorfall* | $48.3m | $48.3m |\n| 2 | *The Undertaking* | $12.1m | $31.7m |\n")
+
+    def films(text: str) -> set[str]:
+        return {m.key for m in process_article(text, graph=gaz, href=href).mentions if m.kind == "film"}
+
+    assert films(chart) == {"the-undertaking-2026"}
+    # A table of titles that is no chart (a retrospective's programme) says nothing of the year.
+    programme = chart.replace("| Weekend | Total |", "| Director | Print |")
+    assert films(programme) == set()

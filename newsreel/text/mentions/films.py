@@ -20,6 +20,10 @@ _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
 # Table headers over a column of film titles
 _FILM_COLUMNS = frozenset({"film", "films", "title", "titles", "movie", "movies", "feature"})
+# Columns of a box-office chart: its titles are films in release now, so of two films with one
+# title the chart means the newer ("*The Undertaking*" in a weekend chart is not the 1958 film).
+_CHART_COLUMNS = frozenset({"weekend", "gross", "total", "week", "weeks", "screens", "theaters", "theatres",
+                            "cinemas", "locations", "takings", "box office", "opening"})
 # Words before "hit" that make it a film that did well, not a verb ("the storm hit Lisbon")
 _HIT_KINDS = frozenset({"festival", "sleeper", "surprise", "cult", "indie", "breakout", "crossover", "summer",
                         "holiday", "streaming", "arthouse", "office", "word-of-mouth", "critical", "commercial"})
@@ -535,6 +539,9 @@ class FilmTitles:
                 else:
                     cue_new = cue_new or t.folded[i] in _NEW_CUES
                     cue_old = cue_old or t.folded[i] in _OLD_CUES
+        film_column = t.column_header(first, last) in _FILM_COLUMNS
+        if film_column and not cue_new and not cue_old:
+            cue_new = not _CHART_COLUMNS.isdisjoint(t.table_header(first))
         return {
             "words": len(t.words(first, last)),
             "initial": initial or heading,
@@ -549,7 +556,7 @@ class FilmTitles:
             or before >= 1 and t.folded[before] in ("hit", "hits") and t.folded[before - 1] in _HIT_KINDS,
             "context": t.context(first, last),
             # a cell under "Film" or "Title" in a table
-            "film_column": t.column_header(first, last) in _FILM_COLUMNS,
+            "film_column": film_column,
             "paren_years": t.paren_years(last),
             "near_years": t.near_years(first, last),
             "longer_name": t.in_longer_name(first, last),

@@ -138,6 +138,19 @@ class Tokens:
         cells = self.paragraphs[header].text.split("|")
         return cells[column].strip().lower() if column < len(cells) else ""
 
+    def table_header(self, first: int) -> list[str]:
+        """The folded cells of the header row of the table the token stands in; [] outside a
+        table (or in its header)."""
+        para = self.para[first]
+        if self.paragraphs[para].kind != "table":
+            return []
+        header = para
+        while header > 0 and self.paragraphs[header - 1].kind == "table":
+            header -= 1
+        if header == para:
+            return []
+        return [cell.strip().lower() for cell in self.paragraphs[header].text.split("|")]
+
     def context(self, first: int, last: int) -> bool:
         """True when film vocabulary ("director", "premiere") sits near the span."""
         para = self.para[first]
