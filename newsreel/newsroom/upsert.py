@@ -121,7 +121,9 @@ def _known_key(key: SourceKey | None) -> SourceId | None:
     """The stored source id `key` names (with its article), None when there is none or no key."""
     if key is None:
         return None
-    return SourceId.objects.filter(source=key.source, external_id=key.external_id).select_related("article").first()
+    # The row alone: most keys an import looks up are new, and joining the article's wide row
+    # cost more than the lookup (the article is read when there is one).
+    return SourceId.objects.filter(source=key.source, external_id=key.external_id).first()
 
 
 def existing_article(incoming: Incoming, *, known: SourceId | None | object = _UNKNOWN) -> Article | None:
