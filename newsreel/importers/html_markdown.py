@@ -91,11 +91,17 @@ def split_credit(caption: str) -> tuple[str, str]:
 
 
 def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], None],
-                     gallery_ids: Callable[[], list[str]] = lambda: []) -> str:
-    """Newsreel Markdown for `html`; `warn` is told about everything left out or changed."""
+                     gallery_ids: Callable[[], list[str]] = lambda: [],
+                     reusable: Callable[[int], str | None] = lambda ref: None,
+                     footnotes: dict[str, str] | None = None) -> str:
+    """Newsreel Markdown for `html`; `warn` is told about everything left out or changed.
+
+    `reusable` gives the content of a reusable block (a synced pattern, `wp:block {"ref":N}`) by
+    its id; `footnotes` the text of WordPress 6.3+ footnotes (kept in the post's meta) by their id."""
     if not html.strip():
         return ""
-    html = _gutenberg_to_html(html)
+    html = _gutenberg_to_html(html, reusable, warn)
+    html, notes = _footnote_references(html, footnotes or {})
     html = _shortcodes_to_html(html, warn, gallery_ids)
     html = _paragraphs(html)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
@@ -104,7 +110,32 @@ def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], 
     soup = BeautifulSoup(html, "html.parser")
     _flatten_deep(soup, warn)
     text = converter.convert_soup(soup)
+    for number, note in enumerate(notes, 1):
+        note_md = html_to_markdown(note, images=lambda *_: None, warn=warn)
+        text += f"\n\n[^{number}]: " + " ".join(note_md.split())
     return _tidy(text)
+
+
+# WordPress 6.3+ footnotes: a numbered reference in the text, its note in the post's meta, and a
+# `wp:footnotes` block where the list is shown.
+_FOOTNOTE_REFERENCE = re.compile(r"<sup\b[^>]*?\sdata-fn=[\"'](?P<id>[^\"']+)[\"'][^>]*>.*?</sup>", re.DOTALL | re.IGNORECASE)
+
+
+def _footnote_references(html: str, footnotes: dict[str, str]) -> tuple[str, list[str]]:
+    """Each reference to a known footnote -> `[^N]`, numbered in order of first reference; the notes' HTML."""
+    if "data-fn" not in html or not footnotes:
+        return html, []
+    order: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        note = match.group("id")
+        if note not in footnotes:
+            return match.group(0)
+        if note not in order:
+            order.append(note)
+        return f"[^{order.index(note) + 1}]"
+    html = _FOOTNOTE_REFERENCE.sub(replace, html)
+    return html, [footnotes[note] for note in order]
 
 
 # Deeper than this, markup keeps only its text: the converter walks the tree recursively, and
@@ -155,8 +186,10 @@ def _flatten_deep(soup: BeautifulSoup, warn: Callable[[str], None]) -> None:
 
 
 
-def _gutenberg_to_html(html: str) -> str:
-    """Block comments out; what they mean kept: embeds as placeholders, image ids on their <img>."""
+def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda ref: None,
+                       warn: Callable[[str], None] = lambda message: None, _inside: tuple[int, ...] = ()) -> str:
+    """Block comments out; what they mean kept: embeds as placeholders, image ids on their <img>,
+    a reusable block's content where it is used."""
     if "<!-- wp:" not in html:
         return html
     out: list[str] = []
@@ -186,6 +219,13 @@ def _gutenberg_to_html(html: str) -> str:
                     skip_until = name
         elif name == "image" and isinstance(attrs.get("id"), int):
             pending_image_id = str(attrs["id"])
+        elif name in ("block", "core/block") and isinstance(attrs.get("ref"), int):
+            ref = attrs["ref"]
+            content = reusable(ref) if ref not in _inside and len(_inside) < 8 else None
+            if content is None:
+                warn(f"reusable block {ref} " + ("uses itself" if ref in _inside else "is not in the export") + "; left out")
+            else:
+                out.append(_gutenberg_to_html(content, reusable, warn, _inside + (ref,)))
     out.append(html[position:])
     return "".join(out)
 

@@ -23,6 +23,7 @@ counted in the report.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -173,7 +174,8 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
         warn = item.warnings.append
         errors: list[FieldError] = []
         resolver = media.resolver(warn, options.default_credit)
-        body = html_to_markdown(entry.content, images=resolver, warn=warn, gallery_ids=lambda: children)
+        body = html_to_markdown(entry.content, images=resolver, warn=warn, gallery_ids=lambda: children,
+                                reusable=export.reusable_blocks.get, footnotes=_footnotes(entry))
         if entry.password:
             warn("is password-protected in WordPress; imported as a draft (nothing protected is published)")
         if entry.sticky:
@@ -195,6 +197,16 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
         return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
                               old_address=entry.link, key=source_key(export, entry))
     return build
+
+
+def _footnotes(entry: WxrItem) -> dict[str, str]:
+    """WordPress 6.3+ footnotes, kept as JSON in the post's `footnotes` meta: their text by id."""
+    try:
+        notes = json.loads(entry.meta.get("footnotes") or "[]")
+    except (ValueError, RecursionError):
+        return {}
+    return {str(note["id"]): str(note.get("content") or "") for note in notes if isinstance(notes, list)
+            and isinstance(note, dict) and note.get("id")} if isinstance(notes, list) else {}
 
 
 def incoming_story(draft: ArticleDraft, hero: LocalImage | None, errors: list[FieldError], item: Item,

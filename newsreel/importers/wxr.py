@@ -27,6 +27,7 @@ import html.entities
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -134,6 +135,11 @@ class WxrExport:
     items: list[WxrItem]
     problems: list[Problem]
     generator: str = ""
+
+    @cached_property
+    def reusable_blocks(self) -> dict[int, str]:
+        """The content of each reusable block (a synced pattern, post type `wp_block`) by its id."""
+        return {item.post_id: item.content for item in self.items if item.post_type == "wp_block" and item.post_id is not None}
 
     @property
     def attachments(self) -> dict[int, WxrItem]:

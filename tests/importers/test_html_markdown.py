@@ -125,3 +125,28 @@ def test_a_block_gallery_keeps_each_pictures_caption_and_its_own():
                         ':::figure credit="Tidewater archive"\n![The crew on the dyke](2024/03/103.jpg)\n:::\n\n'
                         "Stills from the *Salt Ledger* shoot\n")
     assert warnings == []
+
+
+def test_a_reusable_block_is_shown_where_it_is_used():
+    # `<!-- wp:block {"ref":N} /-->` is all a post holds of a reusable block (a synced pattern):
+    # its content is the wp_block item N, which readers saw in the post.
+    blocks = {55: '<!-- wp:paragraph -->\n<p>Get the <strong>Tidewater</strong> letter every Friday.</p>\n<!-- /wp:paragraph -->\n'
+                  '<!-- wp:block {"ref":56} /-->',
+              56: '<!-- wp:paragraph -->\n<p>Unsubscribe any time.</p>\n<!-- /wp:paragraph --><!-- wp:block {"ref":55} /-->'}
+    warnings: list[str] = []
+    html = ('<!-- wp:paragraph -->\n<p>The review.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {"ref":55} /-->\n\n'
+            '<!-- wp:block {"ref":99} /-->')
+    markdown = html_to_markdown(html, images=lambda *_: None, warn=warnings.append, reusable=blocks.get)
+    assert markdown == "The review.\n\nGet the **Tidewater** letter every Friday.\n\nUnsubscribe any time.\n"
+    assert warnings == ["reusable block 55 uses itself; left out", "reusable block 99 is not in the export; left out"]
+
+
+def test_block_editor_footnotes_become_markdown_footnotes():
+    # WordPress 6.3+ keeps the notes in the post's `footnotes` meta and writes numbered links in the text.
+    html = ('<!-- wp:paragraph -->\n<p>Shot over 41 tides<sup data-fn="0a1b-11" class="fn"><a href="#0a1b-11" id="0a1b-11-link">1</a></sup>'
+            ' on two cameras<sup data-fn="0a1b-22" class="fn"><a href="#0a1b-22" id="0a1b-22-link">2</a></sup>.</p>\n'
+            '<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->')
+    markdown = html_to_markdown(html, images=lambda *_: None, warn=lambda _: None,
+                                footnotes={"0a1b-22": "One on the <em>skiff</em>.", "0a1b-11": "Per the production notes."})
+    assert markdown == ("Shot over 41 tides[^1] on two cameras[^2].\n\n"
+                        "[^1]: Per the production notes.\n\n[^2]: One on the *skiff*.\n")

@@ -291,3 +291,23 @@ def test_tags_bylines_and_titles_in_other_scripts_make_addresses_instead_of_fail
     assert list(article.tags.values_list("name", "slug")) == [("远征手记", "yuanzhengshouji")]
     assert list(article.authors.values_list("name", "slug")) == [("Ким Ана", "kim-ana")]
     assert Client().get("/tags/yuanzhengshouji/").status_code == 200
+
+
+def test_reusable_blocks_and_footnotes_reach_the_story(tmp_path):
+    # A post holds only `<!-- wp:block {"ref":N} /-->` of a reusable block (its content is the
+    # wp_block item N), and WordPress 6.3+ keeps footnotes in the post's meta: readers saw both.
+    note = '[{"content":"Per the production notes.","id":"5f0c-41"}]'
+    export = tmp_path / "blocks.xml"
+    export.write_text(wxr([
+        Post(341, "Tidewater letter", "tidewater-letter", "<!-- wp:paragraph -->\n<p>Get the Tidewater letter every Friday.</p>\n"
+                                                           "<!-- /wp:paragraph -->", post_type="wp_block"),
+        Post(342, "Salt Ledger shoots at slack water", "salt-ledger-slack-water",
+             '<!-- wp:paragraph -->\n<p>Shot over 41 tides<sup data-fn="5f0c-41" class="fn"><a href="#5f0c-41" id="5f0c-41-link">1</a>'
+             '</sup>.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {"ref":341} /-->\n\n<!-- wp:footnotes /-->', meta={"footnotes": note}),
+    ]), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    article = Article.objects.get()
+    assert article.body == ("Shot over 41 tides[^1].\n\nGet the Tidewater letter every Friday.\n\n"
+                            "[^1]: Per the production notes.\n")
+    assert "Per the production notes." in article.body_html and "wp_block 'Tidewater letter' is not a post or a page; skipped" in err
