@@ -17,7 +17,7 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
-from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.document import _Doc, _surname
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 # Patterns read for every quotation, compiled once.
@@ -889,7 +889,7 @@ def _shared_surname_subjects(
         before = _WORD_BEFORE_RE.search(sentence, 0, at)
         if before is not None and before.group(1) not in _NOT_NAMES:
             continue  # "Clara Drury", a name no mention covers: not the surname alone
-        if not is_subject(sentence, at, stop):
+        if not is_subject(sentence, at, stop) or not _shared_before(doc, word.group(0), where):
             continue
         talks = speaks(sentence, stop)
         guess = doc.resolve_name(word.group(0), where)
@@ -898,6 +898,13 @@ def _shared_surname_subjects(
         ranked.append((False, not talks, where, _Speaker(key=guess.key, unnamed=guess.unnamed, explicit=talks,
                                                           confidence=guess.confidence)))
     return ranked
+
+
+def _shared_before(doc: _Doc, surname: str, before: int) -> bool:
+    """Have two or more people with this surname been named in full before `before`?"""
+    owners = {m.key for m in doc.people if m.start < before and " " in m.surface.strip()
+              and _surname(doc.full_name(m.key, m.surface)) == surname}
+    return len(owners) > 1
 
 
 def _outsider_subjects(
