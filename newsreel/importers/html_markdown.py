@@ -49,7 +49,7 @@ ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "figcaption", "figure", "h1", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "iframe", "img", "li", "mark", "nrembed", "ol", "p", "pre", "q", "s", "small",
     "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "video",
-    "audio", "source", "div", "span", "section", "article", "dl", "dt", "dd",
+    "audio", "source", "div", "span", "section", "article", "dl", "dt", "dd", "details", "summary",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -100,10 +100,12 @@ def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], 
     its id; `footnotes` the text of WordPress 6.3+ footnotes (kept in the post's meta) by their id."""
     if not html.strip():
         return ""
+    # A post made of blocks is shown as written (WordPress adds paragraphs only to classic text).
+    blocks = "<!-- wp:" in html
     html = _gutenberg_to_html(html, reusable, warn)
     html, notes = _footnote_references(html, footnotes or {})
     html = _shortcodes_to_html(html, warn, gallery_ids)
-    html = _paragraphs(html)
+    html = html if blocks else _paragraphs(html)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                      link_rel=None, strip_comments=True)
     converter = NewsreelConverter(images=images, warn=warn)
@@ -341,12 +343,21 @@ class NewsreelConverter(MarkdownConverter):
     """markdownify with our figures and embeds, ATX headings and '-' bullets."""
 
     def __init__(self, *, images: ImageResolver, warn: Callable[[str], None]) -> None:
-        super().__init__(heading_style=ATX, bullets="-", escape_misc=False, newline_style="backslash", strip=["span", "div", "section", "article", "u"])
+        super().__init__(heading_style=ATX, bullets="-", escape_misc=False, newline_style="backslash", strip=["span", "u"])
         self.images, self.warn = images, warn
 
     def escape(self, text, parent_tags):
         text = super().escape(text, parent_tags)
         return text.replace(":::", "\\:::") if "_noformat" not in parent_tags else text
+
+    # A disclosure (WordPress's details block): its summary a bold line, its content after it, all shown.
+    convert_details = MarkdownConverter.convert_div
+
+    def convert_summary(self, el, text, parent_tags):
+        text = " ".join(text.split())
+        if not text or "_inline" in parent_tags:
+            return f" {text} " if text else ""
+        return f"\n\n**{text}**\n\n"
 
     def convert_nrembed(self, el, text, parent_tags):
         return f"\n\n{el.get('data-url', '')}\n\n"
@@ -359,7 +370,7 @@ class NewsreelConverter(MarkdownConverter):
 
     def convert_video(self, el, text, parent_tags):
         source = el.get("src") or (el.find("source") or {}).get("src", "") if isinstance(el, Tag) else ""
-        self.warn(f"video {source!r}: Newsreel has no video player for files; left out")
+        self.warn(f"{el.name} {source!r}: Newsreel has no {el.name} player for files; left out")
         return ""
 
     convert_audio = convert_video
@@ -367,6 +378,8 @@ class NewsreelConverter(MarkdownConverter):
     def convert_a(self, el, text, parent_tags):
         if ":::figure" in text or text.strip().startswith(("http://", "https://")) and "\n\n" in text:
             return text  # a linked picture: the figure is what the reader needs
+        if "\n" in text.strip():  # a link around blocks (a card): one line, or Markdown has no link
+            text = " ".join(text.split())
         return super().convert_a(el, text, parent_tags)
 
     def convert_img(self, el, text, parent_tags):

@@ -150,3 +150,29 @@ def test_block_editor_footnotes_become_markdown_footnotes():
                                 footnotes={"0a1b-22": "One on the <em>skiff</em>.", "0a1b-11": "Per the production notes."})
     assert markdown == ("Shot over 41 tides[^1] on two cameras[^2].\n\n"
                         "[^1]: Per the production notes.\n\n[^2]: One on the *skiff*.\n")
+
+
+def test_block_posts_are_not_given_classic_line_breaks_and_details_and_buttons_stay_apart():
+    # WordPress adds paragraphs and line breaks only to classic text: read as classic once its
+    # comments were gone, a details block came out as "Ending discussed\" glued to the button before it.
+    html = """<!-- wp:buttons -->
+<div class="wp-block-buttons"><!-- wp:button -->
+<div class="wp-block-button"><a class="wp-block-button__link wp-element-button" href="https://tickets.example/salt-ledger">Book tickets</a></div>
+<!-- /wp:button --></div>
+<!-- /wp:buttons -->
+
+<!-- wp:details -->
+<details class="wp-block-details"><summary>Ending discussed</summary><!-- wp:paragraph {"placeholder":"Type / to add a hidden block"} -->
+<p>The ledger
+burns.</p>
+<!-- /wp:paragraph --></details>
+<!-- /wp:details -->"""
+    markdown, warnings = convert(html)
+    assert markdown == "[Book tickets](https://tickets.example/salt-ledger)\n\n**Ending discussed**\n\nThe ledger\nburns.\n"  # a soft break, not a hard one
+    assert warnings == []
+
+
+def test_a_link_around_blocks_stays_one_link():
+    markdown, _ = convert('<div><a href="https://tidewater.example/press-kit.pdf"><div>Press kit</div><div>Stills and notes</div></a></div>'
+                          "<div>Next</div><div>Last</div>")
+    assert markdown == "[Press kit Stills and notes](https://tidewater.example/press-kit.pdf)\n\nNext\n\nLast\n"
