@@ -24,8 +24,9 @@ from newsreel.newsroom.models import Article, Author, Byline, Mention, Quote, Se
 from newsreel.newsroom.models.liveness import live_q
 from newsreel.public import pages
 from newsreel.public.models import StoredPage
+from newsreel.public.pages.article import read_for_pages
 from newsreel.public.pages.queries import live_articles, live_neighbour_ids
-from newsreel.public.pages.shared import reads_shared
+from newsreel.public.pages.shared import reads_shared, remember_rows
 from newsreel.public.store import delete_page, delete_pages, drop, store_page, store_redirect
 
 
@@ -241,7 +242,10 @@ def _render_chunk(chunk: Affected) -> None:
     chunk.article_ids -= chunk.live_later  # as `_affected_by` leaves a story out of its own neighbours
     chunk.live_later.clear()
     ids = chunk.article_ids | chunk.changed_ids if batch is None else chunk.changed_ids
-    for article in live_articles().filter(pk__in=ids).select_related("live_revision"):
+    articles = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
+    remember_rows("listed", {article.pk: article for article in articles})  # each other's neighbours
+    read_for_pages([article.pk for article in articles])
+    for article in articles:
         refresh_article(article)
     if batch is None:
         _render_fronts(chunk)

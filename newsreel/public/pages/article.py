@@ -9,13 +9,13 @@ from typing import Any
 from django.utils.safestring import mark_safe
 
 from newsreel.films.models import Film, Person
-from newsreel.newsroom.models import Article, Byline, Mention
+from newsreel.newsroom.models import Article, Author, Byline, Mention, Tag
 from newsreel.public.pages import structured_data
 from newsreel.public.pages.common import absolute, film_status_line, image_info, json_ld, render_page, spoiler_note_html
 from newsreel.public.pages.queries import neighbours
 from newsreel.public.pages.seo import social_tags
 from newsreel.public.pages.related import Entities, related_articles
-from newsreel.public.pages.shared import site_settings
+from newsreel.public.pages.shared import shared_rows, site_settings
 
 # An edit saved within this long of the first publish is part of publishing, not an update.
 _UPDATE_GRACE = timedelta(minutes=1)
@@ -26,11 +26,11 @@ def render_article(article: Article) -> bytes:
     site = site_settings()
     canonical = absolute(article.get_absolute_url())
     hero = image_info(article.hero_image)
-    authors = [byline.author for byline in Byline.objects.filter(article=article).select_related("author__photo")]
+    authors = shared_rows("authors of", [article.pk], authors_of).get(article.pk, [])
     films, people = mentioned(article)
     previous, following = neighbours(article)
     modified = modified_at(article)
-    tags = list(article.tags.all())
+    tags = shared_rows("tags of", [article.pk], tags_of).get(article.pk, [])
     context = page_context(article, title=f"{article.headline} | {site.name}", hero=hero, authors=authors, tags=tags,
                            films=films, people=people, published=article.published_at, modified=modified)
     context.update({
@@ -92,15 +92,46 @@ def mentioned(article: Article) -> tuple[list[Film], list[Person]]:
     A name that appears only inside a spoiler block (a surprise cameo, say) is itself a
     spoiler, so it is left out of every list a reader sees before revealing.
     """
-    films: dict[int, Film] = {}
-    people: dict[int, Person] = {}
-    rows = Mention.objects.filter(article=article, in_spoiler=False).select_related("film", "person").order_by("start")
-    for mention in rows:
+    return shared_rows("named in", [article.pk], named_in).get(article.pk, ([], []))
+
+
+def read_for_pages(article_ids: list[int]) -> None:
+    """Read what the pages of these stories list (bylines, tags, names) in three queries for all of
+    them: inside `reads_shared()` their pages then read none of it (an import's chunk)."""
+    shared_rows("authors of", article_ids, authors_of)
+    shared_rows("tags of", article_ids, tags_of)
+    shared_rows("named in", article_ids, named_in)
+
+
+def authors_of(article_ids: list[int]) -> dict[int, list[Author]]:
+    """Each story's authors in byline order."""
+    found: dict[int, list[Author]] = {}
+    for byline in Byline.objects.filter(article_id__in=article_ids).select_related("author__photo") \
+            .order_by("article_id", "order", "id"):
+        found.setdefault(byline.article_id, []).append(byline.author)
+    return found
+
+
+def tags_of(article_ids: list[int]) -> dict[int, list[Tag]]:
+    """Each story's tags by name."""
+    found: dict[int, list[Tag]] = {}
+    links = Article.tags.through.objects.filter(article_id__in=article_ids).select_related("tag")
+    for link in links.order_by("article_id", "tag__name", "tag_id"):
+        found.setdefault(link.article_id, []).append(link.tag)
+    return found
+
+
+def named_in(article_ids: list[int]) -> dict[int, tuple[list[Film], list[Person]]]:
+    """Each story's films and people named outside spoiler blocks (see `mentioned`)."""
+    films: dict[int, dict[int, Film]] = {}
+    people: dict[int, dict[int, Person]] = {}
+    rows = Mention.objects.filter(article_id__in=article_ids, in_spoiler=False).select_related("film", "person")
+    for mention in rows.order_by("article_id", "start", "id"):
         if mention.film is not None:
-            films.setdefault(mention.film_id, mention.film)
+            films.setdefault(mention.article_id, {}).setdefault(mention.film_id, mention.film)
         elif mention.person is not None:
-            people.setdefault(mention.person_id, mention.person)
-    return list(films.values()), list(people.values())
+            people.setdefault(mention.article_id, {}).setdefault(mention.person_id, mention.person)
+    return {pk: (list(films.get(pk, {}).values()), list(people.get(pk, {}).values())) for pk in films.keys() | people.keys()}
 
 
 def modified_at(article: Article) -> datetime:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from newsreel.newsroom.live_sql import LinkedStories
 from newsreel.newsroom.models import Article, Author, Section, Tag
 from newsreel.newsroom.publishing import neighbour_ids
-from newsreel.public.pages.shared import shared
+from newsreel.public.pages.shared import shared, shared_rows
 
 # The error pages' "latest stories" and other short lists.
 LIST_LIMIT = 60
@@ -36,8 +36,14 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     The order is the newsroom's (`neighbour_ids`), so the page and the publishing
     snapshot always agree on who the neighbours are."""
     older, newer = live_neighbour_ids(article)
-    found = listed_articles().in_bulk([i for i in (older, newer) if i])
+    found = listed_by_id([i for i in (older, newer) if i])
     return found.get(older), found.get(newer)
+
+
+def listed_by_id(ids: list[int]) -> dict[int, Article]:
+    """These live stories, by id, with what a list shows; each read once per refresh
+    (`shared_rows`): the stories of an import's chunk are each other's neighbours."""
+    return shared_rows("listed", ids, lambda wanted: listed_articles().in_bulk(wanted))
 
 
 def live_neighbour_ids(article: Article) -> tuple[int | None, int | None]:

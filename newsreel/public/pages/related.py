@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 
 from newsreel.newsroom.models import Article
 from newsreel.newsroom.related import RELATED_COUNT, Entities, closest_ids, entities_of
-from newsreel.public.pages.queries import listed_articles
+from newsreel.public.pages.queries import listed_by_id
 from newsreel.public.pages.shared import shared
 
 __all__ = ["RELATED_COUNT", "Entities", "closest_ids", "entities_of", "related_articles", "related_html"]
@@ -25,7 +25,7 @@ def related_articles(article: Article, limit: int = RELATED_COUNT, *, about: Ent
     """
     def read() -> list[Article]:
         ids = closest_ids(about if about is not None else entities_of(article), exclude={article.pk}, limit=limit)
-        found = listed_articles().in_bulk(ids)
+        found = listed_by_id(ids)
         return [found[pk] for pk in ids if pk in found]
 
     # A publish checks a story's list, then renders its page with the same list.

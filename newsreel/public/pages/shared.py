@@ -14,12 +14,17 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Callable, Hashable, Iterator, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 
 from newsreel.newsroom.models import Section
 from newsreel.public.models import SiteSettings
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+# Rows `shared_rows` keeps per family; past it the family starts afresh, so a refresh of
+# every page of a large site does not keep every story it has listed.
+ROWS_KEPT = 2000
 
 _memo: ContextVar[dict[Hashable, Any] | None] = ContextVar("newsreel_shared_reads", default=None)
 
@@ -45,6 +50,37 @@ def shared(key: Hashable, read: Callable[[], T]) -> T:
     if key not in memo:
         memo[key] = read()
     return memo[key]
+
+
+def shared_rows(family: str, keys: Iterable[K], read: Callable[[list[K]], dict[K, T]]) -> dict[K, T]:
+    """`read(keys)` (rows by key), each key read once per refresh inside `reads_shared()`.
+
+    For rows many pages of one refresh show (the stories beside and related to each story
+    of an import's chunk): only the keys not read yet are read, in one call. A key `read`
+    does not answer is remembered as absent. Outside the block every call reads afresh."""
+    wanted = list(dict.fromkeys(keys))
+    memo = _memo.get()
+    if memo is None:
+        return read(wanted)
+    rows: dict[K, T | None] = memo.setdefault(("rows", family), {})
+    missing = [key for key in wanted if key not in rows]
+    if missing:
+        if len(rows) + len(missing) > ROWS_KEPT:
+            rows.clear()
+            missing = wanted
+        found = read(missing)
+        rows.update((key, found.get(key)) for key in missing)
+    return {key: rows[key] for key in wanted if rows[key] is not None}
+
+
+def remember_rows(family: str, rows: dict[Hashable, Any]) -> None:
+    """Rows the caller has read already, for `shared_rows` to answer from (nothing outside `reads_shared()`)."""
+    memo = _memo.get()
+    if memo is not None:
+        kept = memo.setdefault(("rows", family), {})
+        if len(kept) + len(rows) > ROWS_KEPT:
+            kept.clear()
+        kept.update(rows)
 
 
 def site_settings() -> SiteSettings:
