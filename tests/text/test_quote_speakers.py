@@ -995,6 +995,12 @@ def test_a_part_named_in_a_relative_clause_does_not_make_the_words_a_characters(
     # The part in the lead-in's own clause still makes the words the character's.
     review = "In *Harbor Lights* Ada Varga plays a woman who speaks only in instructions: “Sit. Eat. Leave.”\n"
     assert said(review) == [("Sit. Eat. Leave.", None)]
+    # So does a part that speaks inside the relative clause.
+    review = ("In *Harbor Lights* Tomas Ilic, who plays a priest who only ever says, “Go home, all of you,” is "
+              "the best thing in it.\n")
+    assert said(review) == [("Go home, all of", None)]
+    # The actor, introduced by his part, speaks for himself.
+    assert said("Tomas Ilic, who plays the priest, said: “Go home, all of you.”\n") == [("Go home, all of", "tomas-ilic")]
 
 
 def test_a_block_quote_without_quote_marks_gives_no_subject_to_the_pronoun_after_it():

@@ -383,8 +383,16 @@ _RELATIVE_BEFORE_RE = re.compile(r"\b(?:in\s+which|where|who|which|that|when)\s+
 
 def _casts_the_speaker(body: str) -> bool:
     """Does the lead-in say an actor plays a part ("She plays a woman who speaks in
-    instructions:"), in its own clause rather than a relative one about another film?"""
-    return any(_RELATIVE_BEFORE_RE.search(body, 0, m.start()) is None for m in _PLAYS_RE.finditer(body))
+    instructions:"), in its own clause rather than a relative one about another film? A part
+    that speaks in the relative clause ("Ilic, who plays a priest who says only:") is still
+    the character's line."""
+    for m in _PLAYS_RE.finditer(body):
+        if _RELATIVE_BEFORE_RE.search(body, 0, m.start()) is None:
+            return True
+        role = body[m.end() :].split(",", 1)[0]
+        if _ANY_SPEECH_RE.search(role):
+            return True
+    return False
 # "the" right before a capitalised name: a prize, a hall, a festival; a person takes a role
 # word between ("the producer Tomas Reyes").
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
