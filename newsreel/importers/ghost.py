@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from bs4 import BeautifulSoup, Tag
+
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -191,7 +193,7 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
     def build() -> Incoming:
         warn = item.warnings.append
         errors: list[FieldError] = []
-        html = _html(post, warn, errors)
+        html = ghost_cards(_html(post, warn, errors), warn)
         body = html_to_markdown(html, images=media.resolver(warn, options.default_credit), warn=warn) if html else ""
         status = post.text("status")
         if status == "sent":
@@ -225,6 +227,59 @@ def _html(post: GhostPost, warn: Callable[[str], None], errors: list[FieldError]
                 errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read ({error})"))
                 return ""
     return ""
+
+
+def ghost_cards(html: str, warn: Callable[[str], None]) -> str:
+    """Ghost's rendered HTML made plain where its cards carry a player's or a form's workings.
+
+    Internal links and files are written `__GHOST_URL__/…` in an export: they become the site's
+    own paths (`/other-post/`, which the import answers with a 301 to the story's new address).
+    A signup card (a members form) and a file card (a download from Ghost's content/files) are
+    left out, with a warning, as in Lexical; an audio or video card is its player only (left out
+    with a warning by the conversion: its time, speed and play buttons are not text); a bookmark
+    card is its link, titled, with its caption; a callout a quote, without its emoji."""
+    html = html.replace("__GHOST_URL__", "")
+    if "kg-" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+
+    def cards(name: str) -> list[Tag]:
+        return [tag for tag in soup.find_all(class_=name) if isinstance(tag, Tag)]
+    for card in cards("kg-signup-card"):
+        warn("Ghost signup card (a form to become a member) has no Newsreel equivalent; left out")
+        card.decompose()
+    for card in cards("kg-file-card"):
+        title = card.find(class_="kg-file-card-title")
+        warn(f"Ghost file card {title.get_text(' ', strip=True) if title else ''!r} (a download from Ghost's "
+             "content/files) has no Newsreel equivalent; left out")
+        card.decompose()
+    for kind in ("audio", "video"):
+        for card in cards(f"kg-{kind}-card"):
+            player = card.find(kind)
+            card.replace_with(player.extract() if player is not None else "")
+    for card in cards("kg-bookmark-card"):
+        link = card.find("a", href=True)
+        title = card.find(class_="kg-bookmark-title")
+        caption = card.find("figcaption")
+        if link is None:
+            card.decompose()
+            continue
+        paragraph = soup.new_tag("p")
+        anchor = soup.new_tag("a", href=link["href"])
+        anchor.string = title.get_text(" ", strip=True) if title and title.get_text(strip=True) else link["href"]
+        paragraph.append(anchor)
+        replacement = [paragraph]
+        if caption is not None and caption.get_text(strip=True):
+            replacement.append(soup.new_tag("p"))
+            replacement[-1].string = caption.get_text(" ", strip=True)
+        card.replace_with(*replacement)
+    for card in cards("kg-callout-card"):
+        text = card.find(class_="kg-callout-text")
+        quote = soup.new_tag("blockquote")
+        if text is not None:
+            quote.extend(list(text.contents))
+        card.replace_with(quote)
+    return str(soup)
 
 
 def _hero(post: GhostPost, media: MediaFolder, warn: Callable[[str], None], default_credit: str) -> LocalImage | None:

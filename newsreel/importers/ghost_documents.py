@@ -80,16 +80,22 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
     if kind == "gallery":
         images = [image for image in payload.get("images") or [] if isinstance(image, dict)]
         caption = f"<figcaption>{payload['caption']}</figcaption>" if payload.get("caption") else ""
-        return "<figure>" + "".join(_img(image) for image in images) + caption + "</figure>"
+        # Each picture keeps its own caption (a figure inside the gallery's), as WordPress's gallery does.
+        return "<figure>" + "".join(_image_figure(image) if image.get("caption") else _img(image) for image in images) \
+            + caption + "</figure>"
     if kind == "embed":
         # Ghost keeps the address it was given, often a player's (/embed/ID, what its editor
         # gets from a pasted iframe), and sometimes only the iframe: either way, the page it plays.
         url = str(payload.get("url") or "") or _iframe_source(str(payload.get("html") or ""))
-        return f'<nrembed data-url="{escape(embed_url(url))}"></nrembed>' if url else ""
+        caption = _plain(payload.get("caption"))
+        caption_attribute = f' data-caption="{escape(caption)}"' if caption else ""
+        return f'<nrembed data-url="{escape(embed_url(url))}"{caption_attribute}></nrembed>' if url else ""
     if kind == "bookmark":
         url = str(payload.get("url") or "")
         title = (payload.get("metadata") or {}).get("title") if isinstance(payload.get("metadata"), dict) else ""
-        return f'<p><a href="{escape(url)}">{escape(str(title or url))}</a></p>' if url else ""
+        caption = _plain(payload.get("caption"))
+        return (f'<p><a href="{escape(url)}">{escape(str(title or url))}</a></p>'
+                + (f"<p>{escape(caption)}</p>" if caption else "")) if url else ""
     if kind == "html":
         return str(payload.get("html") or "")
     if kind == "markdown":
@@ -100,12 +106,40 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
         return f"<pre><code>{escape(str(payload.get('code') or ''))}</code></pre>"
     if kind == "callout":
         return f"<blockquote>{payload.get('calloutText') or ''}</blockquote>"
-    if kind in ("paywall", "email", "email-cta", "signup", "button", "header", "toggle", "product", "audio", "video", "file"):
+    if kind == "toggle":  # a question and its answer, folded: both shown
+        return f"<p><strong>{escape(_plain(payload.get('heading')))}</strong></p>{payload.get('content') or ''}"
+    if kind == "button":
+        return _link(payload.get("buttonUrl"), payload.get("buttonText"))
+    if kind == "header":  # a banner: its heading, its line under it and its button
+        header, subheader = _plain(payload.get("header")), _plain(payload.get("subheader"))
+        return ((f"<h2>{escape(header)}</h2>" if header else "") + (f"<p>{escape(subheader)}</p>" if subheader else "")
+                + (_link(payload.get("buttonUrl"), payload.get("buttonText")) if payload.get("buttonEnabled") else ""))
+    if kind == "product":  # a thing for sale: its name, description, picture and button
+        title = _plain(payload.get("productTitle"))
+        image = _image_figure({"src": payload["productImageSrc"], "alt": title}) if payload.get("productImageSrc") else ""
+        return (image + (f"<h4>{escape(title)}</h4>" if title else "") + str(payload.get("productDescription") or "")
+                + (_link(payload.get("productUrl"), payload.get("productButton")) if payload.get("productButtonEnabled") else ""))
+    if kind == "signup":  # a form to join the Ghost site's members: nothing to join on Newsreel
+        warn("Ghost signup card (a form to become a member) has no Newsreel equivalent; left out")
+        return ""
+    if kind in ("paywall", "email", "email-cta", "audio", "video", "file"):
         text = payload.get("content") or payload.get("header") or payload.get("heading") or ""
         warn(f"Ghost {kind} card has no Newsreel equivalent; left out" + (" (its text kept)" if text else ""))
         return f"<p>{text}</p>" if text else ""
     warn(f"Ghost {kind!r} node is not one Newsreel knows; left out")
     return ""
+
+
+def _plain(value: Any) -> str:
+    """Text of a card's field, which Ghost may hold as HTML (`<span style=…>Heading</span>`)."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", str(value or ""))).split())
+
+
+def _link(url: Any, text: Any) -> str:
+    url, text = str(url or "").strip(), _plain(text)
+    if not url.startswith(("http://", "https://", "/", "__GHOST_URL__")):
+        return f"<p>{escape(text)}</p>" if text else ""
+    return f'<p><a href="{escape(url)}">{escape(text or url)}</a></p>'
 
 
 def _iframe_source(html: str) -> str:

@@ -31,6 +31,9 @@ import nh3
 from bs4 import BeautifulSoup, Tag
 from markdownify import ATX, MarkdownConverter
 
+from newsreel.text.embeds import embed_for_block
+from newsreel.text.types import TextError
+
 
 @dataclass(frozen=True)
 class ImageFound:
@@ -55,7 +58,7 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "class", "title", "data-attachment-id", "data-src", "data-image", "data-id"},
     "figure": {"class", "data-attachment-id"},
-    "nrembed": {"data-url"},
+    "nrembed": {"data-url", "data-caption"},
     "iframe": {"src"},
     "video": {"src"}, "audio": {"src"}, "source": {"src"},
     "abbr": {"title"}, "ol": {"start"}, "td": {"colspan", "align"}, "th": {"colspan", "align"},
@@ -73,7 +76,8 @@ KNOWN_SHORTCODES = EMBED_SHORTCODES | {"caption", "wp_caption", "gallery", "vide
 _URL_ALONE = re.compile(r"^\s*(https?://[^\s<>\"]+)\s*$")
 _CREDIT_AT_END = re.compile(
     r"^(?P<caption>.*?[.!?]?)[\s;,|–—-]*(?:\((?P<paren>(?:photo|photograph|image|credit|courtesy|still|©)[^()]*)\)"
-    r"|(?P<plain>(?:photo(?:graph)?(?: credit)?|image|credit|courtesy(?: of)?|still|©)\s*(?:by|:)?\s*[^.()]+?))\s*\.?$",
+    r"|(?P<plain>(?:(?:photo(?:graph)?s?(?: credits?)?|credits?|courtesy(?: of)?)\b\s*(?:by|:)?|(?:images?|stills?)\b\s*(?:by|:)|©)"
+    r"\s*[^.()]+?))\s*\.?$",
     re.IGNORECASE | re.DOTALL)
 
 
@@ -198,13 +202,20 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
     position = 0
     pending_image_id = ""
     skip_until: str | None = None
+    skipped: list[str] = []  # what an embed block holds: its wrapper (the URL again) and its caption
+    embed_at = 0
     for match in _GUTENBERG.finditer(html):
         name, closing = match.group("name"), bool(match.group("close"))
         chunk = html[position:match.start()]
         position = match.end()
         if skip_until is not None:
+            skipped += [chunk, match.group(0)]
             if closing and name == skip_until:
                 skip_until = None
+                caption = _FIGCAPTION.search("".join(skipped))
+                if caption and html_to_text(caption.group(1)):
+                    out[embed_at] = out[embed_at].replace(
+                        "></nrembed>", f' data-caption="{_attr(html_to_text(caption.group(1)))}"></nrembed>', 1)
             continue
         if pending_image_id:
             chunk = chunk.replace("<img ", f'<img data-attachment-id="{pending_image_id}" ', 1)
@@ -216,9 +227,10 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
         if name in {"embed", "core-embed/youtube", "core-embed/vimeo", "core-embed/twitter"} or name.startswith("core-embed/"):
             url = str(attrs.get("url") or "")
             if url:
+                embed_at = len(out)
                 out.append(f'<nrembed data-url="{_attr(url)}"></nrembed>')
                 if not match.group("self"):
-                    skip_until = name
+                    skip_until, skipped = name, []
         elif name == "image" and isinstance(attrs.get("id"), int):
             pending_image_id = str(attrs["id"])
         elif name in ("block", "core/block") and isinstance(attrs.get("ref"), int):
@@ -228,8 +240,14 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
                 warn(f"reusable block {ref} " + ("uses itself" if ref in _inside else "is not in the export") + "; left out")
             else:
                 out.append(_gutenberg_to_html(content, reusable, warn, _inside + (ref,)))
+    if skip_until is not None:  # an embed block never closed (a cut file): what follows it is kept
+        warn(f"the {skip_until} block is never closed (<!-- /wp:{skip_until} -->); what follows it is kept as it is")
+        out.append(_FIGCAPTION.sub("", "".join(skipped)))
     out.append(html[position:])
     return "".join(out)
+
+
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
 
 
 def _json_attrs(text: str | None) -> dict:
@@ -322,6 +340,19 @@ def _paragraphs(html: str) -> str:
     return "\n\n".join(out)
 
 
+def embed_markdown(url: str, caption: str = "") -> str:
+    """An embed: its URL alone on a line, or with a caption Newsreel's `::: embed` block (only for an
+    address that embeds: the block refuses any other, which then keeps its caption as a paragraph)."""
+    caption = " ".join(caption.split()).replace(":::", "\\:::")
+    if not caption:
+        return f"\n\n{url}\n\n"
+    try:
+        embed_for_block(url, line=1)
+    except TextError:
+        return f"\n\n{url}\n\n{caption}\n\n"
+    return f"\n\n::: embed {url}\n{caption}\n:::\n\n"
+
+
 def embed_url(src: str) -> str:
     """The page a player iframe shows: what an embed names (YouTube and Vimeo players become watch pages)."""
     parts = urlsplit(src)
@@ -360,7 +391,7 @@ class NewsreelConverter(MarkdownConverter):
         return f"\n\n**{text}**\n\n"
 
     def convert_nrembed(self, el, text, parent_tags):
-        return f"\n\n{el.get('data-url', '')}\n\n"
+        return embed_markdown(el.get("data-url", ""), el.get("data-caption", ""))
 
     def convert_iframe(self, el, text, parent_tags):
         src = el.get("src") or ""
@@ -388,30 +419,47 @@ class NewsreelConverter(MarkdownConverter):
         return self._figure(el, None)
 
     def convert_figure(self, el, text, parent_tags):
-        images = el.find_all("img")
+        images = [image for image in el.find_all("img") if _image_source(image) or _image_id(image)]
         if not images:
+            player = el.find("iframe")
+            caption = el.find("figcaption")
+            src = player.get("src", "") if player is not None else ""
+            if src.startswith(("http://", "https://")) and caption is not None and caption.get_text(strip=True):
+                # Ghost's embed card: the player and its caption, one embed.
+                return embed_markdown(embed_url(src), caption.get_text(" ", strip=True))
             return text
         if len(images) > 1:  # a gallery: a figure for each picture, then the gallery's own caption
             # WordPress 5.9+ nests a figure with its own caption for each picture (Ghost's card has
-            # bare pictures): each keeps its caption, and the gallery's is the one directly inside it.
+            # bare pictures): each keeps its caption, and the gallery's is the one directly inside it;
+            # a credit at its end is every picture's that has none of its own.
             caption = el.find("figcaption", recursive=False)
             shared = self._inline(caption) if caption is not None else ""
+            shared_text, shared_credit = split_credit(caption.get_text(" ", strip=True)) if caption is not None else ("", "")
+            if shared_credit:
+                shared = shared.replace(f"({shared_credit})", "").replace(shared_credit, "").strip(" ,;|–—-")
             figures = []
             for image in images:
                 own = image.find_parent("figure")
                 if own is not None and own is not el:
-                    figures.append(self._figure(image, own.find("figcaption"), own.get("data-attachment-id", "")))
+                    figures.append(self._figure(image, own.find("figcaption"), own.get("data-attachment-id", ""),
+                                                credit=shared_credit, gallery_caption=shared_text))
                 else:
-                    figures.append(self._figure(image, None))
+                    figures.append(self._figure(image, None, credit=shared_credit, gallery_caption=shared_text))
             return "".join(figures) + (f"\n\n{shared}\n\n" if shared else "")
         return self._figure(images[0], el.find("figcaption"), el.get("data-attachment-id", ""))
 
     def convert_figcaption(self, el, text, parent_tags):
         return text  # only reached for a figure without a picture
 
-    def _figure(self, image: Tag, caption_el: Tag | None, attachment: str = "") -> str:
-        src = image.get("src") or image.get("data-src") or image.get("data-image") or ""
-        attachment = image.get("data-attachment-id") or attachment or _wp_image_id(image.get("class"))
+    def _figure(self, image: Tag, caption_el: Tag | None, attachment: str = "", credit: str = "",
+                gallery_caption: str = "") -> str:
+        """`credit` and `gallery_caption`: the gallery's, for a picture whose own caption names no
+        credit, and for one with neither alt text nor a caption of its own."""
+        src = _image_source(image)
+        attachment = _image_id(image) or attachment
+        if not src and not attachment:
+            return ""  # <img src="">: shows nothing (Ghost's audio card has one)
+        gallery_credit = credit
         found = self.images(src, attachment, (image.get("alt") or "").strip())
         caption_md = self._inline(caption_el) if caption_el is not None else ""
         caption_plain = caption_el.get_text(" ", strip=True) if caption_el is not None else ""
@@ -426,13 +474,16 @@ class NewsreelConverter(MarkdownConverter):
                 caption_md = caption_text
         elif not caption_md and found.caption:
             caption_md, credit = split_credit(found.caption)
-        credit = credit or found.credit
+        credit = credit or gallery_credit or found.credit
         alt = (image.get("alt") or "").strip() or found.alt
         name = src or f"attachment {attachment}"
         if not credit:
             self.warn(f"image {name!r} has no credit (none in its caption or the media library; "
                       "--default-credit gives one); left out" + (", its caption kept" if keep_caption else ""))
             return keep_caption
+        if not alt and not caption_plain and gallery_caption:
+            alt = gallery_caption
+            self.warn(f"image {name!r} has no alt text; the gallery's caption is used as the alt text")
         if not alt:
             if not caption_plain:
                 self.warn(f"image {name!r} has no alt text and no caption to describe it; left out")
@@ -448,6 +499,14 @@ class NewsreelConverter(MarkdownConverter):
     def _inline(self, element: Tag) -> str:
         parts = [self.process_element(child, parent_tags={"figcaption", "_inline"}) for child in element.children]
         return " ".join("".join(parts).split())
+
+
+def _image_source(image: Tag) -> str:
+    return image.get("src") or image.get("data-src") or image.get("data-image") or ""
+
+
+def _image_id(image: Tag) -> str:
+    return image.get("data-attachment-id") or _wp_image_id(image.get("class"))
 
 
 def _wp_image_id(classes) -> str:

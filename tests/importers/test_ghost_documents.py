@@ -41,3 +41,39 @@ def test_a_mobiledoc_embed_card_is_read_the_same_way():
                 "cards": [["embed", {"url": "https://www.youtube.com/embed/aqz-KE-bpKQ", "html": ""}]]}
     assert mobiledoc_to_html(json.dumps(document), warn=print) == (
         '<nrembed data-url="https://www.youtube.com/watch?v=aqz-KE-bpKQ"></nrembed>')
+
+
+def test_cards_that_hold_words_keep_them_and_a_signup_form_is_left_out():
+    # Found by the sweep of 2026-12-06: a toggle lost its question, a button, a header's line and
+    # a product card lost everything, a signup card kept its heading without its form, and a
+    # gallery's pictures and an embed lost their captions.
+    warnings: list[str] = []
+    html = lexical_to_html(lexical(
+        {"type": "toggle", "version": 1, "heading": '<span style="white-space: pre-wrap;">Is there a Q&amp;A?</span>',
+         "content": '<p dir="ltr"><span style="white-space: pre-wrap;">Yes, after the screening.</span></p>'},
+        {"type": "button", "version": 1, "buttonText": "Book tickets", "alignment": "center", "buttonUrl": "https://tickets.example/salt"},
+        {"type": "header", "version": 2, "size": "small", "style": "dark", "buttonEnabled": False, "buttonUrl": "", "buttonText": "",
+         "header": '<span style="white-space: pre-wrap;">Festival week</span>', "subheader": "<span>Nine days</span>"},
+        {"type": "product", "version": 1, "productImageSrc": "", "productTitle": "<span>Salt Ledger poster</span>",
+         "productDescription": '<p dir="ltr"><span>Screen-printed.</span></p>', "productRatingEnabled": False,
+         "productButtonEnabled": True, "productButton": "Buy", "productUrl": "https://shop.example/poster"},
+        {"type": "signup", "version": 1, "header": "<span>Sign up for Tidewater</span>", "subheader": "", "buttonText": "Subscribe"},
+        {"type": "gallery", "version": 1, "caption": "Stills", "images": [
+            {"row": 0, "src": "__GHOST_URL__/content/images/2024/03/pier.jpg", "alt": "", "caption": "The pier"},
+            {"row": 0, "src": "__GHOST_URL__/content/images/2024/03/boat.jpg", "alt": "A boat", "caption": ""}]},
+        {"type": "embed", "version": 1, "url": "https://vimeo.com/76979871", "embedType": "video", "html": "", "metadata": {},
+         "caption": "<span>The teaser</span>"},
+        {"type": "bookmark", "version": 1, "url": "https://festival.example/programme", "caption": "The full list",
+         "metadata": {"title": "Programme"}},
+    ), warnings.append)
+    assert html == (
+        "<p><strong>Is there a Q&amp;A?</strong></p><p dir=\"ltr\"><span>Yes, after the screening.</span></p>".replace(
+            "<span>", '<span style="white-space: pre-wrap;">')
+        + '<p><a href="https://tickets.example/salt">Book tickets</a></p>'
+        + "<h2>Festival week</h2><p>Nine days</p>"
+        + '<h4>Salt Ledger poster</h4><p dir="ltr"><span>Screen-printed.</span></p><p><a href="https://shop.example/poster">Buy</a></p>'
+        + '<figure><figure><img src="__GHOST_URL__/content/images/2024/03/pier.jpg" alt=""><figcaption>The pier</figcaption></figure>'
+          '<img src="__GHOST_URL__/content/images/2024/03/boat.jpg" alt="A boat"><figcaption>Stills</figcaption></figure>'
+        + '<nrembed data-url="https://vimeo.com/76979871" data-caption="The teaser"></nrembed>'
+        + '<p><a href="https://festival.example/programme">Programme</a></p><p>The full list</p>')
+    assert warnings == ["Ghost signup card (a form to become a member) has no Newsreel equivalent; left out"]
