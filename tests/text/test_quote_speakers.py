@@ -1027,3 +1027,57 @@ def test_a_block_quote_after_the_writers_question_is_the_answer_of_the_one_asked
     assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(interview)] == [("ada-varga", False)]
     # Without the question, a block quote nobody introduces stays an excerpt, as before.
     assert quotes(interview.replace(" I ask whether the new film was easier.", "")) == []
+
+
+# --- issue 13, round fourteen -----------------------------------------------------------------
+
+
+ORAL_HISTORY = (
+    "*Harbor Lights* was shot in a winter nobody on it has forgotten. We asked the people who made it. "
+    "Their words have been edited.\n\n"
+    "**Ada Varga, director:** I wanted a lighthouse that worked. Nobody would insure one.\n\n"
+    "**Tomas Ilic, actor:** She showed me the lamp on the first day and said I was not to touch it.\n\n"
+    "I touched it on the second day.\n\n"
+    "**Petra Lindqvist, location manager:** The keeper let us in for a case of wine.\n\n"
+    "**Varga:** Tomas has told that story for years, and it gets longer.\n\n"
+    "**Ilic:** It gets truer.\n"
+)
+
+
+def test_an_oral_historys_labels_give_the_speakers_part_after_the_name():
+    # "Name, role:" labels each speaker's first turn; the surname labels the later ones.
+    assert said(ORAL_HISTORY) == [
+        ("I wanted a lighthouse", "ada-varga"),
+        ("She showed me the", "tomas-ilic"),
+        ("The keeper let us", "Petra Lindqvist"),
+        ("Tomas has told that", "ada-varga"),
+        ("It gets truer.", "tomas-ilic"),
+    ]
+    assert all(q.kind == "qa" for q in quotes(ORAL_HISTORY))
+
+
+def test_an_oral_history_without_questions_has_no_interviewer():
+    # Three voices and no question: the first speaker answers like the others. Without the role
+    # after the name the first speaker was taken for the one asking, and her turns were dropped.
+    plain = ORAL_HISTORY.replace(", director:", ":").replace(", actor:", ":").replace(", location manager:", ":")
+    assert [speaker for _, speaker in said(plain)] == [
+        "ada-varga", "tomas-ilic", "Petra Lindqvist", "ada-varga", "tomas-ilic"]
+    # Two voices and no question: an interview whose host never ends on "?"; the host prompts.
+    interview = (
+        "Ada Varga talked to us about *Harbor Lights*.\n\n"
+        "**Lena Osei:** Tell me about the lighthouse.\n\n"
+        "**Ada Varga:** It was the only one for sale.\n\n"
+        "**Lena Osei:** And the winter.\n\n"
+        "**Ada Varga:** It was the worst in forty years.\n"
+    )
+    assert said(interview) == [("It was the only", "ada-varga"), ("It was the worst", "ada-varga")]
+
+
+def test_prose_that_opens_with_a_word_a_comma_and_a_verb_of_saying_is_no_label():
+    story = (
+        "Ada Varga finished *Harbor Lights* in March.\n\n"
+        "Meanwhile, her producer said: the money ran out twice.\n\n"
+        "Tomas Ilic, her lead: “I never noticed.”\n\n"
+        "Later, the crew said: nobody had noticed either.\n"
+    )
+    assert all(q.kind == "speech" for q in quotes(story))

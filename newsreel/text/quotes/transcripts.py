@@ -2,7 +2,8 @@
 
 A transcript is a run of paragraphs that open with a speaker's label: `Q:`, `A:`,
 `Question:`, `Answer:` (bold or plain; Markdown has already dropped the asterisks), a
-person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`), or for the questions a label that names
+person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`; an oral history's `Ruth Marr, editor:`
+with the speaker's part after the name), or for the questions a label that names
 nobody but asks (the publication, `Variety:`, or `Interviewer:`). It needs at least three labelled
 turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a lone
 `Update:` is never read as one. An answer runs on over the paragraphs that follow it until
@@ -12,7 +13,8 @@ panellist).
 
 Whose answers: a named label is its own speaker (graph person, or the name as written). The
 interviewer is the label whose turns are mostly questions (`Q:` always); their turns are not
-quotations. `A:` answers belong to the person the introduction says the interview is with:
+quotations. Where nobody asks anything, three or more named voices are an oral history or a
+round table with no interviewer (every turn is an answer); of two, the first prompts the other. `A:` answers belong to the person the introduction says the interview is with:
 a name after "spoke with", "sat down with", "talked to", "interview with", else the only
 person the introduction names; with several candidates the answer keeps the likeliest with a
 confidence below the threshold, so it waits for an editor.
@@ -27,11 +29,16 @@ from dataclasses import dataclass
 
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
-from newsreel.text.quotes.words import _NOT_NAMES
+from newsreel.text.quotes.words import _NOT_NAMES, _VERB_ALT
 
 _QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
 _NAME_LABEL = r"(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}|[A-Z][A-Z’'\-. ]{1,40}[A-Z])"
-_LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL})\s*(?::|(?<=[QA])\.)\s+(?=\S)")
+# An oral history's label gives the speaker's part on the film after the name, the first time at
+# least ("Lucia Benvenuti, director:", "Remy Castagnet, location manager:"): lower-case words,
+# never a verb of saying ("Meanwhile, the director said:" opens prose, not a turn).
+_ROLE_WORD = rf"(?!(?:{_VERB_ALT})\b)[a-z][\w’'\-]*"
+_ROLE_LABEL = rf"(?:,\s+(?!(?:the|a|an|he|she|they|we|i)\b){_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,3}})"
+_LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL}){_ROLE_LABEL}?\s*(?::|(?<=[QA])\.)\s+(?=\S)")
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
@@ -203,8 +210,17 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
     order = [t.label for t in turns]
     best = max(share, key=lambda label: (share[label], -order.index(label)))
     if share[best] == 0:
+        if _oral_history(turns):
+            return set()
         best = order[0]
     return {best}
+
+
+def _oral_history(turns: list[_Turn]) -> bool:
+    """Do the turns read as an oral history or a round table: three or more named voices and no
+    question anywhere? Then every turn is an answer, the first speaker's too; with two voices and
+    no question, the first still prompts the other (a host who never ends on "?")."""
+    return len({t.label for t in turns}) >= 3 and all(t.speaker is not None for t in turns)
 
 
 def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Speaker | None, bool]:
