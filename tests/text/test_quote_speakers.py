@@ -1081,3 +1081,16 @@ def test_prose_that_opens_with_a_word_a_comma_and_a_verb_of_saying_is_no_label()
         "Later, the crew said: nobody had noticed either.\n"
     )
     assert all(q.kind == "speech" for q in quotes(story))
+
+
+def test_a_quotation_before_a_role_and_the_name_in_commas_is_the_names():
+    # '“…,” the film's writer-director, Ada Varga, said.': the comma closing the name is no end of
+    # the attribution. Before, the first half was dropped and only the second put on her page.
+    source = (
+        "The casting caused a stir. “Nobody has changed the book,” the film's writer-director, Ada Varga, "
+        "said in a statement. “The book is still on the shelf.”\n"
+    )
+    assert said(source) == [("Nobody has changed the", "ada-varga")]
+    assert said(source.replace("the film's writer-director", "the director")) == [("Nobody has changed the", "ada-varga")]
+    # Without a name, the role alone names nobody we can page.
+    assert on_pages(source.replace(", Ada Varga,", "")) == []

@@ -140,9 +140,10 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         verb = _VERB_RE.match(after, owned.end())
         if verb:
             return _Speaker(explicit=True), verb.end()
-    # "its director, Kwabena Osei, said": a role that belongs to a pronoun's owner, then the
-    # name in commas; the name is the speaker (without a name after it, the rules below).
-    role = _PRONOUN_ROLE_RE.match(after, pos)
+    # "its director, Kwabena Osei, said", "the film's writer-director, Patrice Oulmont, said": a
+    # role, then the name in commas; the name is the speaker (without a name after it, the rules
+    # below).
+    role = _PRONOUN_ROLE_RE.match(after, pos) or _THE_ROLE_RE.match(after, pos)
     if role:
         named, end = _who(doc, offset, after, role.end(), allow_anon=False)
         if named is not None and named.known and after[end : end + 1] == ",":
@@ -374,6 +375,9 @@ _OWNED_ROLE_RE = re.compile(
 )
 # "its director, ", "their head of sales, ": a role of a pronoun's owner before a name in commas.
 _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
+# "the film's writer-director, ", "the director, ": the same with "the" (the comma that closes the
+# name is what the speaker-first reading below does not expect).
+_THE_ROLE_RE = re.compile(r"the\s+(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w\-]*,\s+(?=[A-Z])")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 # A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
