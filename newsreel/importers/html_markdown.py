@@ -108,6 +108,7 @@ def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], 
     blocks = "<!-- wp:" in html
     html = _gutenberg_to_html(html, reusable, warn)
     html, notes = _footnote_references(html, footnotes or {})
+    html = _squarespace_blocks(html, warn)
     html = _shortcodes_to_html(html, warn, gallery_ids)
     html = html if blocks else _paragraphs(html)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
@@ -248,6 +249,38 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
 
 
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
+
+
+def _squarespace_blocks(html: str, warn: Callable[[str], None]) -> str:
+    """Squarespace's video and embed blocks keep what they show in a `data-block-json` attribute
+    (the page's script draws the player): the URL becomes an embed, its description its caption."""
+    if "data-block-json" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    changed = False
+    for block in soup.find_all(attrs={"data-block-json": True}):
+        if not isinstance(block, Tag) or not any(kind in (block.get("class") or []) for kind in ("video-block", "embed-block")):
+            continue
+        data = _json_attrs(block.get("data-block-json"))
+        url = str(data.get("url") or "")
+        if not url.startswith(("http://", "https://")):
+            player = _IFRAME_SRC.search(str(data.get("html") or ""))
+            url = embed_url("https:" + player.group(1) if player and player.group(1).startswith("//") else
+                            player.group(1) if player else "")
+        description = data.get("description")
+        caption = html_to_text(str(description.get("html") or "")) if isinstance(description, dict) else ""
+        if url.startswith(("http://", "https://")):
+            block.replace_with(BeautifulSoup(f'<nrembed data-url="{_attr(url)}"'
+                                             + (f' data-caption="{_attr(caption)}"' if caption else "") + "></nrembed>",
+                                             "html.parser"))
+        else:
+            warn("a Squarespace video or embed block names no address; left out")
+            block.decompose()
+        changed = True
+    return str(soup) if changed else html
+
+
+_IFRAME_SRC = re.compile(r"""<iframe\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
 
 
 def _json_attrs(text: str | None) -> dict:
@@ -427,6 +460,12 @@ class NewsreelConverter(MarkdownConverter):
             if src.startswith(("http://", "https://")) and caption is not None and caption.get_text(strip=True):
                 # Ghost's embed card: the player and its caption, one embed.
                 return embed_markdown(embed_url(src), caption.get_text(" ", strip=True))
+            quote = el.find("blockquote")
+            if quote is not None and caption is not None and caption.find_parent("blockquote") is None \
+                    and caption.get_text(strip=True) and "_inline" not in parent_tags:
+                # A quote with its source under it (Squarespace's quote block): the source stays in the quote.
+                said = self.process_tag(quote, parent_tags=set(parent_tags) | {"figure"}).strip("\n")
+                return f"\n\n{said}\n>\n> {self._inline(caption)}\n\n"
             return text
         if len(images) > 1:  # a gallery: a figure for each picture, then the gallery's own caption
             # WordPress 5.9+ nests a figure with its own caption for each picture (Ghost's card has

@@ -99,8 +99,13 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
     skipped: list[str] = []
     seen_slugs: dict[str, int | None] = {}
     seen_ids: dict[int, int] = {}  # post id -> the line of its first item
+    on_line: dict[int, int] = {}
     for entry in export.items:
-        where = f"{source}:{entry.line}"
+        on_line[export.file_line(entry.line)] = on_line.get(export.file_line(entry.line), 0) + 1
+    for number, entry in enumerate(export.items, 1):
+        # A file written on one line (Squarespace's can be) has all its items on it: their number tells them apart.
+        line = export.file_line(entry.line)
+        where = f"{source}:{line}" + (f" (item {number})" if on_line[line] > 1 else "")
         if entry.post_type == "attachment":
             continue
         if entry.post_type == "page" and options.pages == "skip":
@@ -125,19 +130,20 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         if warn_slug:
             item.warnings.append(warn_slug)
         problems = problems_of(export, entry)
-        item.warnings += [f"the file, {problem}" for problem in problems if not problem.fatal]
+        item.warnings += [f"the file, {export.shown(problem)}" for problem in problems if not problem.fatal]
         gallery = children.get(entry.post_id or -1, [])
         if entry.post_id is not None and seen_ids.setdefault(entry.post_id, entry.line) != entry.line:
             # A hand-edited or merged export: two posts under one id would be one story.
-            item.warnings.append(f"post id {entry.post_id} is also the id of the item at line {seen_ids[entry.post_id]}; "
+            item.warnings.append(f"post id {entry.post_id} is also the id of the item at line "
+                                 f"{export.file_line(seen_ids[entry.post_id])}; "
                                  f"imported as a story of its own, known by its slug {slug!r}, not by that id")
             entry = replace(entry, post_id=None)
         broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
-                                    "and import again)", problem.line) for problem in problems if problem.fatal]
+                                    "and import again)", export.file_line(problem.line)) for problem in problems if problem.fatal]
         item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
         items.append(item)
     inside = {problem for entry in export.items for problem in problems_of(export, entry)}
-    problems = [f"{source}: {problem}" for problem in export.problems if problem not in inside]
+    problems = [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
     return Plan(items, skipped, problems)
 
 

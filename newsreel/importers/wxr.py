@@ -135,6 +135,20 @@ class WxrExport:
     items: list[WxrItem]
     problems: list[Problem]
     generator: str = ""
+    # For a file whose items share a line (written on one line), each item was put on a line of
+    # its own before parsing, so that every problem falls in the right item: the file's own line
+    # of each line read (None when nothing was moved). Lines are shown through `file_line`.
+    original_lines: list[int] | None = None
+
+    def file_line(self, line: int) -> int:
+        """The file's own number of a line as read."""
+        if self.original_lines is None or not 1 <= line <= len(self.original_lines):
+            return line
+        return self.original_lines[line - 1]
+
+    def shown(self, problem: Problem) -> str:
+        """A problem as the user reads it: at the file's own line."""
+        return str(Problem(self.file_line(problem.line), problem.message, problem.item, problem.fatal))
 
     @cached_property
     def reusable_blocks(self) -> dict[int, str]:
@@ -163,6 +177,13 @@ def parse_wxr(raw: bytes) -> WxrExport:
                        "and external-entity reads arrive)")
     problems: list[Problem] = []
     text = _decode(raw, problems)
+    text, original_lines = _one_item_a_line(text)
+    if original_lines is not None:  # the decoding's problems were counted in the file's own lines
+        first = {}
+        for number, line in enumerate(original_lines, 1):
+            first.setdefault(line, number)
+        problems[:] = [Problem(first.get(problem.line, problem.line), problem.message, problem.item, problem.fatal)
+                       for problem in problems]
     text = _repair(text, problems)
     parser = etree.XMLParser(
         recover=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -188,7 +209,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
         site_url=(channel.findtext(f"{{{ns['wp']}}}base_site_url") or channel.findtext("link") or "").strip(),
         base_blog_url=(channel.findtext(f"{{{ns['wp']}}}base_blog_url") or channel.findtext("link") or "").strip(),
         generator=(channel.findtext("generator") or "").strip(),
-        authors={}, categories={}, items=[], problems=problems,
+        authors={}, categories={}, items=[], problems=problems, original_lines=original_lines,
     )
     if not version:
         problems.append(Problem(channel.sourceline or 1, "no <wp:wxr_version>; read as WXR 1.2"))
@@ -336,6 +357,25 @@ def _rss_date(value: str) -> dt.datetime | None:
     if parsed.year < 1971:  # Squarespace and WordPress write 1970 or year 0 for "no date"
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+_ITEMS_ON_ONE_LINE = re.compile(r"</item>[ \t]*(?=<item[\s>])")
+
+
+def _one_item_a_line(text: str) -> tuple[str, list[int] | None]:
+    """Each item that begins on the line where the one before it ends moved to a line of its own
+    (whitespace between items, which XML ignores), with the file's own line of each line read."""
+    if not _ITEMS_ON_ONE_LINE.search(text):
+        return text, None
+    original: list[int] = []
+    out: list[str] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        parts = _ITEMS_ON_ONE_LINE.split(line)
+        if len(parts) > 1:
+            parts = [part + "</item>" for part in parts[:-1]] + [parts[-1]]
+        out.extend(parts)
+        original.extend([number] * len(parts))
+    return "\n".join(out), original
 
 
 def _decode(raw: bytes, problems: list[Problem]) -> str:

@@ -311,3 +311,24 @@ def test_reusable_blocks_and_footnotes_reach_the_story(tmp_path):
     assert article.body == ("Shot over 41 tides[^1].\n\nGet the Tidewater letter every Friday.\n\n"
                             "[^1]: Per the production notes.\n")
     assert "Per the production notes." in article.body_html and "wp_block 'Tidewater letter' is not a post or a page; skipped" in err
+
+
+def test_an_export_written_on_one_line_names_each_item_and_keeps_its_problems_apart(tmp_path):
+    # Every item of a one-line file was at "line 2": reports could not tell them apart, a repair
+    # in one post was reported on the last, and two items with one id were not seen as two.
+    text = wxr([
+        Post(351, "Harbor premiere", "blog/2024/3/20/harbor-premiere", "<p>An invented premiere.</p>",
+             link="/blog/2024/3/20/harbor-r-and-d"),
+        Post(351, "Harbor closing", "blog/2024/3/22/harbor-closing", "<p>An invented closing night.</p>",
+             date=dt.datetime(2024, 3, 22, 9)),
+        Post(353, "About", "about", "<p>About.</p>", post_type="page"),
+    ], generator="Squarespace", site="https://harbor-notes.example").replace("r-and-d", "r&d")
+    export = tmp_path / "squarespace.xml"
+    export.write_text(text.split("\n", 1)[0] + "\n" + " ".join(line.strip() for line in text.split("\n")[1:]), encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    assert f"{export}:2 (item 1): the file, line 2 (item 'Harbor premiere'): a bare & is not allowed in XML" in err
+    assert f"{export}:2 (item 2): post id 351 is also the id of the item at line 2" in err
+    assert f"{export}:2 (item 3): page 'About' skipped" in err
+    assert err.count("a bare &") == 1
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["harbor-closing", "harbor-premiere"]

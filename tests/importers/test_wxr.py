@@ -212,3 +212,20 @@ def test_a_namespace_whose_uri_is_not_ascii_is_reported_and_its_item_still_read(
     assert item.content == "<p>Text.</p>"
     [problem] = problems_of(export, item)
     assert not problem.fatal and "is not a valid URI; read all the same" in problem.message
+
+
+def test_a_file_on_one_line_puts_each_problem_in_its_own_item():
+    # Squarespace can write a whole export on one line: every problem fell in the last item that
+    # begins on that line (a bare & in the first post's title was reported on, or refused, the last).
+    text = wxr([story(1, "R&D at Kestrel", link="https://reelharbor.example/r-and-d/"), story(2, "Calm"),
+                story(3, "Last", link="https://reelharbor.example/last-ellipsis/")])
+    text = text.replace("r-and-d", "r&d").replace("-ellipsis", "&hellip;")
+    one_line = " ".join(line.strip() for line in text.split("\n"))
+    export = parse_wxr(one_line.encode())
+    first, calm, last = export.items
+    assert [problem.message for problem in problems_of(export, first)] == ["a bare & is not allowed in XML; read as &amp;"]
+    assert problems_of(export, calm) == []
+    assert [problem.message for problem in problems_of(export, last)] == ["entity &hellip; is not declared in XML; read as '…'"]
+    assert {export.file_line(item.line) for item in export.items} == {1}  # shown at the file's own line
+    assert export.shown(problems_of(export, first)[0]).startswith("line 1 (item 'R&D at Kestrel'): a bare &")
+    assert parse_wxr(text.encode()).original_lines is None  # a file as WordPress writes it is read as it is
