@@ -68,7 +68,10 @@ _JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 _STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$')
 _HUGO = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w.-]+)(?P<args>.*?)\s*[>%]\}\}")
-_LIQUID = re.compile(r"\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}", re.DOTALL)  # a tag may span lines, as Liquid allows
+# A tag may span lines, as Liquid allows; Hugo's `{{% name %}}` shortcodes are not Liquid tags.
+_LIQUID = re.compile(r"(?<!\{)\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}(?!\})", re.DOTALL)
+# The summary divider Hugo and Jekyll read (`<!--more-->`), which readers never see.
+_MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(?P<expr>.*?)\s*-?\}\}")
 _ARGS = re.compile(r"""(?:(?P<key>[\w-]+)\s*=\s*)?(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"',]+))""")
 
@@ -432,8 +435,9 @@ def _hero(lower: dict[str, Any], headline: Any, options: SiteOptions, warn: Call
 
 def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "") -> str:
     """Shortcodes and Liquid tags to Newsreel Markdown; standalone pictures to credited figures."""
+    body = _MORE.sub("", body) if "<!--" in body else body
     body = _LIQUID.sub(lambda match: _liquid_tag(match, warn), body) if "{%" in body else body
-    body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn), body) if "{{" in body else body
+    body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn, default_credit), body) if "{{" in body else body
     if "{{" in body:
         body = _LIQUID_OUTPUT.sub(lambda match: _liquid_output(match, warn), body)
     if "<img" in body.lower():
@@ -473,8 +477,10 @@ def _embed(url: str) -> str:
     return url  # the shortcode stands alone on its line: so does the URL, which Newsreel shows as an embed
 
 
-def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
+def _hugo_shortcode(match: re.Match, warn: Callable[[str], None], default_credit: str = "") -> str:
     name = match.group("name").lower()
+    if name == "highlight":  # {{< highlight go >}} … {{< /highlight >}}: a code fence, as Liquid's highlight
+        return "```" if match.group("close") else "```" + (_args(match.group("args"))[0] or [""])[0]
     if match.group("close"):
         return ""
     positional, named = _args(match.group("args"))
@@ -490,16 +496,26 @@ def _hugo_shortcode(match: re.Match, warn: Callable[[str], None]) -> str:
         user = named.get("user", "i")
         return _embed(f"https://twitter.com/{user}/status/{first}")
     if name == "figure" and named.get("src"):
-        title = named.get("caption") or named.get("title") or ""
-        credit = named.get("attr") or ""
-        alt = named.get("alt") or title
-        return f'![{alt}]({named["src"]} "{title} ({credit})")' if credit else f'![{alt}]({named["src"]} "{title}")'
+        # Its credit is `attr` (else --default-credit): its `title` is a heading over the caption, not a credit.
+        title, caption = named.get("title") or "", named.get("caption") or ""
+        text = " ".join(part.strip() for part in (title, caption) if part.strip())
+        credit = named.get("attr") or default_credit
+        alt = (named.get("alt") or text).replace("[", "(").replace("]", ")")
+        src = named["src"]
+        if not credit:
+            warn(f"Hugo figure {src!r} has no credit (attr=, or --default-credit); left out" + (", its caption kept" if text else ""))
+            return text
+        ref = src if src.startswith(("http://", "https://")) else src.lstrip("/")
+        return "\n".join([f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{alt}]({ref})",
+                          *([text] if text else []), ":::"])
     if name in ("ref", "relref") and first:
         target = PurePosixPath(first.split("#")[0])
         slug = target.parent.name if target.stem in ("index", "_index") else target.stem
         jekyll = _JEKYLL_NAME.match(slug)
         return links.path("article", slug=slug_of(jekyll.group('slug') if jekyll else slug))
-    warn(f"Hugo shortcode {{{{< {name} >}}}} has no Newsreel equivalent; removed (its inner text kept)")
+    opening = "{{%" if match.group(0).startswith("{{%") else "{{<"
+    closing = "%}}" if opening == "{{%" else ">}}"
+    warn(f"Hugo shortcode {opening} {name} {closing} has no Newsreel equivalent; removed (its inner text kept)")
     return ""
 
 
@@ -557,6 +573,8 @@ def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str
             fence = stripped[:3]
             out.append(line)
             continue
+        if not stripped and out and not out[-1].strip():
+            continue  # blank lines left where shortcodes, tags and dividers were taken out: one is enough
         if stripped.startswith(":::"):
             depth = depth + 1 if stripped != ":::" else max(0, depth - 1)
             out.append(line)

@@ -326,3 +326,42 @@ def test_a_javascript_number_too_long_to_read_is_reported_as_not_imported(tmp_pa
     _, err, error = run_import(tmp_path / "site")
     assert error is None, err
     assert Article.objects.get().headline == "Long" and "front matter weight: not imported" in err
+
+
+def test_hugo_highlight_percent_shortcodes_untitled_figures_and_the_more_divider(tmp_path):
+    # Found by the sweep of 2026-12-06: Hugo's highlight kept its code as loose text, a
+    # `{{% notice %}}` shortcode was read as a Liquid tag and left "{" and "}" behind, a figure's
+    # `title` became its credit, and `<!--more-->` stayed in the text.
+    site = tmp_path / "hugo"
+    write(site / "hugo.toml", 'title = "Tide"\n')
+    bundle = site / "content" / "posts" / "salt-ledger"
+    write(bundle / "index.md", """+++
+title = "Salt Ledger at slack water"
+date = 2021-03-04T10:00:00+01:00
++++
+The shoot followed the tides.
+
+<!--more-->
+
+{{< highlight go >}}
+fmt.Println("tide")
+{{< /highlight >}}
+
+{{% notice note %}}
+Screenings sell out early.
+{{% /notice %}}
+
+{{< figure src="pier.jpg" title="The pier" caption="At dusk" >}}
+
+{{< figure src="pier.jpg" alt="The pier at dusk" caption="At dusk" attr="Photo: Jo Ray" >}}
+""")
+    PILImage.new("RGB", (1200, 675), (40, 60, 90)).save(bundle / "pier.jpg")
+    _, err, error = run_import(site / "content")
+    assert error is None, err
+    body = Article.objects.get(slug="salt-ledger").body
+    assert body.startswith('The shoot followed the tides.\n\n```go\nfmt.Println("tide")\n```\n\n')
+    assert "Screenings sell out early." in body and "{" not in body and "<!--" not in body
+    assert "\n\nThe pier At dusk\n\n" in body and 'credit="The pier' not in body
+    assert ':::figure credit="Photo: Jo Ray"\n![The pier at dusk](image:' in body
+    assert "Hugo shortcode {{% notice %}} has no Newsreel equivalent; removed (its inner text kept)" in err
+    assert "Hugo figure 'pier.jpg' has no credit (attr=, or --default-credit); left out, its caption kept" in err
