@@ -70,6 +70,8 @@ _STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s
 _HUGO = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w.-]+)(?P<args>.*?)\s*[>%]\}\}")
 # A tag may span lines, as Liquid allows; Hugo's `{{% name %}}` shortcodes are not Liquid tags.
 _LIQUID = re.compile(r"(?<!\{)\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}(?!\})", re.DOTALL)
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<text>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+_LIQUID_HIDDEN = re.compile(r"\{%-?\s*(?P<tag>comment|capture)\b[^%]*?-?%\}.*?\{%-?\s*end(?P=tag)\s*-?%\}", re.DOTALL)
 # The summary divider Hugo and Jekyll read (`<!--more-->`), which readers never see.
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(?P<expr>.*?)\s*-?\}\}")
@@ -436,10 +438,21 @@ def _hero(lower: dict[str, Any], headline: Any, options: SiteOptions, warn: Call
 def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "") -> str:
     """Shortcodes and Liquid tags to Newsreel Markdown; standalone pictures to credited figures."""
     body = _MORE.sub("", body) if "<!--" in body else body
-    body = _LIQUID.sub(lambda match: _liquid_tag(match, warn), body) if "{%" in body else body
+    literal: list[str] = []
+    if "{%" in body:
+        # What `raw` holds is shown as written (template code quoted in a post); what `comment` and
+        # `capture` hold is never shown where it is written.
+        def keep(match: re.Match) -> str:
+            literal.append(match.group("text"))
+            return f"\x00{len(literal) - 1}\x00"
+        body = _LIQUID_RAW.sub(keep, body.replace("\x00", ""))
+        body = _LIQUID_HIDDEN.sub("", body)
+        body = _LIQUID.sub(lambda match: _liquid_tag(match, warn), body)
     body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn, default_credit), body) if "{{" in body else body
     if "{{" in body:
         body = _LIQUID_OUTPUT.sub(lambda match: _liquid_output(match, warn), body)
+    if literal:
+        body = re.sub(r"\x00(\d+)\x00", lambda match: literal[int(match.group(1))], body)
     if "<img" in body.lower():
         body = _HTML_IMAGE.sub(_markdown_image, body)
     return _figures(body, warn, default_credit)
@@ -532,6 +545,10 @@ def _liquid_tag(match: re.Match, warn: Callable[[str], None]) -> str:
     if name == "post_url" and positional:
         jekyll = _JEKYLL_NAME.match(PurePosixPath(positional[0]).name)
         return links.path("article", slug=slug_of(jekyll.group('slug') if jekyll else positional[0]))
+    if name == "link" and positional and "_posts/" in positional[0]:  # Jekyll's link to a post's file
+        stem = PurePosixPath(positional[0]).stem
+        jekyll = _JEKYLL_NAME.match(stem)
+        return links.path("article", slug=slug_of(jekyll.group('slug') if jekyll else stem))
     if name == "include" and positional:
         include = positional[0].lower()
         video = named.get("id") or named.get("video_id") or ""

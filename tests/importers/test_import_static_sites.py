@@ -365,3 +365,28 @@ Screenings sell out early.
     assert ':::figure credit="Photo: Jo Ray"\n![The pier at dusk](image:' in body
     assert "Hugo shortcode {{% notice %}} has no Newsreel equivalent; removed (its inner text kept)" in err
     assert "Hugo figure 'pier.jpg' has no credit (attr=, or --default-credit); left out, its caption kept" in err
+
+
+def test_liquid_raw_is_shown_as_written_comments_and_captures_are_not_and_link_finds_the_post(tmp_path):
+    # Found by the sweep of 2026-12-06: the template code a post quoted in {% raw %} was removed as
+    # if it were the site's, the text of {% comment %} and {% capture %} was shown, and {% link %}
+    # to a post left nothing.
+    site = tmp_path / "jekyll"
+    write(site / "_posts" / "2023-03-16-second-night.md", "---\ntitle: Second night\n---\nSecond.\n")
+    write(site / "_posts" / "2023-03-15-opening-night.md", """---
+title: "Opening night"
+---
+Our theme prints {% raw %}{{ page.title }} and {% include x.html %}{% endraw %} in the header.
+
+{% comment %}
+Ask Jo about the pier photo.
+{% endcomment %}
+{% capture note %}Not shown here.{% endcapture %}
+Then [the second night]({% link _posts/2023-03-16-second-night.md %}).
+""")
+    _, err, error = run_import(site)
+    assert error is None, err
+    assert Article.objects.get(slug="opening-night").body == (
+        "Our theme prints {{ page.title }} and {% include x.html %} in the header.\n\n"
+        "Then [the second night](/articles/second-night/).\n")
+    assert "template" not in err
