@@ -43,6 +43,7 @@ StoredKey = tuple[str, str, str, str]
 class _Memory:
     files: dict[FileKey, FileFacts] = field(default_factory=dict)
     stored: dict[StoredKey, "Image"] = field(default_factory=dict)
+    by_id: dict[int, "Image"] = field(default_factory=dict)
 
 
 _memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
@@ -98,6 +99,13 @@ def remember_image(key: StoredKey, image: "Image") -> None:
     memory = _memory.get()
     if memory is not None:
         memory.stored[key] = image
+        memory.by_id[image.pk] = image
+
+
+def remembered_image(pk: int) -> "Image | None":
+    """The picture with this id if the import stored or reused it (its figures name it as image:ID)."""
+    memory = _memory.get()
+    return memory.by_id.get(pk) if memory is not None else None
 
 
 def forget_image(image: "Image") -> None:
@@ -106,3 +114,4 @@ def forget_image(image: "Image") -> None:
     if memory is not None and image.pk is not None:
         for key in [key for key, kept in memory.stored.items() if kept.pk == image.pk]:
             del memory.stored[key]
+        memory.by_id.pop(image.pk, None)

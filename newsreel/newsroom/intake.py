@@ -156,7 +156,10 @@ def article_for(draft: ArticleDraft) -> Article | None:
     slug = slug_for(draft)
     if not slug or slug != slugify(slug) or len(slug) > SLUG_MAX:
         return None  # no article has it (and validation says why); a NUL would upset PostgreSQL
-    return Article.objects.filter(slug=slug).first()
+    # Its id first: most drafts an import brings are new, and asking for the whole wide row
+    # of an article that is not there cost more than the rest of the lookup.
+    found = Article.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    return Article.objects.get(pk=found) if found is not None else None
 
 
 def _found(problem: FieldError | None) -> list[FieldError]:

@@ -25,6 +25,7 @@ from newsreel import links
 from newsreel.embeds.services import embed_media
 from newsreel.films.graph import current_gazetteer
 from newsreel.films.models import Film, Person
+from newsreel.images.known_files import remembered_image
 from newsreel.images.models import Image
 from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
@@ -114,7 +115,9 @@ def resolve_image(reference: str) -> ImageRef | None:
     """Figures name images as image:ID (uploaded) or by absolute URL."""
     if reference.startswith("image:"):
         try:
-            image = Image.objects.get(pk=int(reference[6:]))
+            pk = int(reference[6:])
+            # An import's figures name the pictures it has just stored: no need to read them back.
+            image = remembered_image(pk) or Image.objects.get(pk=pk)
         except (ValueError, Image.DoesNotExist):
             return None
         ensure_renditions([image])  # an image stored before renditions existed gets them now

@@ -94,3 +94,18 @@ def test_a_remembered_broken_file_still_names_its_problem_and_the_missing_texts(
                 check_image_file(broken, alt="", credit="Photo: Desk")
             assert set(raised.value.message_dict) == {"file", "alt"}
             assert "truncated or damaged" in raised.value.message_dict["file"][0]
+
+
+def test_a_figure_naming_a_picture_the_import_stored_is_resolved_without_reading_it_back(tmp_path,
+                                                                                      django_assert_num_queries):
+    from newsreel.newsroom.publishing import resolve_image
+
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        image, _ = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        with django_assert_num_queries(0):
+            ref = resolve_image(f"image:{image.pk}")
+        assert (ref.alt, ref.credit) == ("A poster", "Photo: Desk")
+        discard_image(image)  # its story rolled back: the id names nothing any more
+        assert resolve_image(f"image:{image.pk}") is None
+    assert resolve_image(f"image:{image.pk}") is None

@@ -106,14 +106,18 @@ def test_a_new_story_deletes_and_reads_nothing_that_cannot_exist_yet(tmp_path, s
     assert not about(statements, r'^UPDATE "newsroom_revision" SET "derived"')
 
 
-def test_a_rendered_story_reads_its_tags_once(tmp_path, settings, monkeypatch):
+def test_a_chunk_reads_its_stories_tags_bylines_and_names_once_for_all_of_them(tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK_SECONDS", 3600)  # one chunk, however busy the machine
     rendered = []
     original = refresh.refresh_article
     monkeypatch.setattr(refresh, "refresh_article", lambda article: rendered.append(article.pk) or original(article))
     statements = imported(tmp_path, settings)
-    reads = about(statements, r'^SELECT "newsroom_tag"\."id", "newsroom_tag"\."slug".* INNER JOIN "newsroom_article_tags"')
-    # The page's search-engine data read them a second time.
-    assert rendered and len(reads) == len(rendered)
+    # Each page read its own tags (and its search-engine data read them a second time).
+    assert not about(statements, r'^SELECT "newsroom_tag"\."id", "newsroom_tag"\."slug".* INNER JOIN "newsroom_article_tags"')
+    tags = about(statements, r'^SELECT "newsroom_article_tags"\."id".* FROM "newsroom_article_tags" INNER JOIN "newsroom_tag"')
+    bylines = about(statements, r'^SELECT "newsroom_byline"\."id".* FROM "newsroom_byline" INNER JOIN "newsroom_author"')
+    names = about(statements, r'^SELECT "newsroom_mention"\."id".* FROM "newsroom_mention" LEFT OUTER JOIN "films_film"')
+    assert len(rendered) > 2 and len(tags) == len(bylines) == len(names) == 1
 
 
 def test_a_new_search_document_has_no_facets_to_delete(tmp_path, settings):
