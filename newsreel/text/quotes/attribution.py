@@ -696,6 +696,10 @@ def _implied_speaker(
     candidates = [(speaker, sure) for _, speaker, sure in ordered if not speaker.weak and (scene or not speaker.character)]
     if pronoun is None:
         candidates = candidates[:1]
+    if pronoun in ("he", "she") and not candidates:
+        named = _named_earlier_in_paragraph(doc, frag, ordered, pronoun)
+        if named is not None:
+            candidates.append((named, BARE_SUBJECT))
     previous = history[-1] if history else None
     carried = ROLE_REFERENCE if pronoun == "the" else PREVIOUS_PARAGRAPH
     if previous is not None and previous.last_para == frag.para - 1:
@@ -767,6 +771,43 @@ def _credits_deny(doc: _Doc, key: str, role: str) -> bool:
         return False
     roles = {c.role for film in films_of(key) for c in credits_of(film) if c.person == key}
     return bool(roles) and roles.isdisjoint(_ROLE_CREDITS[role])
+
+
+_HE_OR_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# ", whose", ", who": a relative clause right after a name.
+_TOPIC_AFTER_RE = re.compile(r",\s+(?:who|whose)\b")
+
+
+def _named_earlier_in_paragraph(
+    doc: _Doc, frag: _Fragment, ordered: list[tuple[int, _Speaker, float]], pronoun: str
+) -> _Speaker | None:
+    """The one person a paragraph with no subject names as an object and then describes in a
+    relative clause, in a sentence before the pronoun's: "That is small comfort to Ilic, whose
+    film took six years. Reached by phone, he said …" is Ilic's, not the last speaker of the
+    paragraph before (a guess: held for an editor). The clause is what makes the object the
+    paragraph's topic: "despite warm reviews for Udeh." or "Ambrose's film" is not. Not a
+    person named in a sentence that has a "he"/"she" of its own ("He pointed at Quintero, who
+    had not moved." names the one who did not speak), nor one of two such people."""
+    paragraph = doc.paragraphs[frag.para]
+    found: dict[tuple[str | None, str | None], _Speaker] = {}
+    for pos, speaker, _ in ordered:
+        if not speaker.weak or not speaker.known or pos >= frag.open_at or not doc.fits(speaker, pronoun):
+            continue
+        mention = doc.person_at(pos, slack=0)
+        if mention is None or doc.is_possessive(mention) or not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 8)):
+            continue
+        before = paragraph.text[: pos - paragraph.start]
+        sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+        if _HE_OR_SHE_RE.search(before, sentence_start):
+            continue
+        between = doc.text(pos, frag.open_at)
+        if not any(stop in between for stop in (". ", "? ", "! ")):
+            continue  # the quote's own sentence: "He gave it to Ilic: “…”"
+        found[(speaker.key, speaker.name)] = speaker
+    if len(found) != 1:
+        return None
+    speaker = next(iter(found.values()))
+    return _Speaker(key=speaker.key, name=speaker.name)
 
 
 def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: bool) -> bool:
