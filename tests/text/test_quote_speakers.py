@@ -1112,3 +1112,16 @@ def test_a_pronoun_in_a_paragraph_without_a_subject_is_the_person_a_relative_cla
     # Nor is one named in a sentence with a "he" of its own.
     own = source.replace("That would be small comfort to Tomas Ilic,", "He gave the news to Tomas Ilic,")
     assert said(own)[1][1] != "tomas-ilic"
+
+
+def test_a_line_said_to_him_or_her_after_a_paragraph_that_casts_a_part_is_said_in_the_film():
+    review = (
+        "Nobody disputes the lead. Ada Varga makes the film's one long speech, delivered to the lighthouse "
+        "keeper, played by Tomas Ilic, sound rehearsed for thirty years. “You all had a name for me,” she tells "
+        "him, “and you never told me what it was.”\n"
+    )
+    # The part's line, nobody's page; before, the actress's.
+    assert said(review) == [("You all had a", None)]
+    # Said to "me" she is speaking to the writer: hers.
+    interview = review.replace("she tells him", "she tells me")
+    assert said(interview) == [("You all had a", "ada-varga")]

@@ -556,6 +556,9 @@ _SCENE_VERB_RE = re.compile(
 )
 # The one a scene's line is said to, by name: "he tells Ilse", "she asks Marit".
 _SAID_TO_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+([A-Z][\w’'\-]*)")
+# Said to "him"/"her" in a scene, and a paragraph that casts someone as a part.
+_SAID_TO_PRONOUN_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+(?:him|her|them)\b")
+_CASTS_RE = re.compile(r"\bplayed\s+by\b|\b(?:plays|playing|portrays)\s+(?:the|a|an|his|her)\b")
 # After an actor's name, words that cast them as a character: "is very good as the officer",
 # "plays a widow", "(Maud Ekwueme)" after the role.
 _CAST_AFTER_RE = re.compile(
@@ -584,6 +587,12 @@ def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
                 return True
     first = group.fragments[0]
     paragraph = doc.paragraphs[first.para]
+    if any(f.closed and _SAID_TO_PRONOUN_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments) and (
+        _CASTS_RE.search(paragraph.text, 0, first.open_at - paragraph.start)
+    ):
+        # "… her long speech, delivered to the publican, played by Jurre van Aalst. “…,” she tells
+        # him": said to a part the paragraph casts, so said in the film.
+        return True
     for mention in doc.people_between(paragraph.start, first.open_at):
         # "Ilic is the son; Lund, as the housekeeper, …. “…,” she tells a guest": if the pronoun
         # may mean an actor the paragraph casts, the line is the part's, whoever it found first.
