@@ -94,8 +94,12 @@ def site_files(folder: Path) -> tuple[list[Path], list[str]]:
     """The Markdown files that may be stories (sorted), and the ones left out with why."""
     found, skipped = [], []
     hugo = False
+    inside = folder.resolve()
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            skipped.append(f"{path}: a link to a file outside the folder ({path.resolve()}); skipped")
             continue
         parts = path.relative_to(folder).parts[:-1]
         if any(part.startswith(".") or (part.startswith("_") and part not in ("_posts", "_drafts")) or part in SKIPPED_FOLDERS
@@ -269,14 +273,34 @@ def _js_string(literal: str) -> str:
     return _JS_ESCAPE.sub(escape, literal[1:-1])
 
 
+def _text_of(raw: bytes, warn: Callable[[str], None]) -> str:
+    """A file's text: UTF-8; else, when it is text at all (an editor saved it as Windows-1252, as
+    WXR exports are repaired), Windows-1252, each line so read reported; a binary file is refused."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        failure = error
+    if b"\x00" in raw or sum(byte < 32 and byte not in b"\t\n\r\x0c" for byte in raw) > len(raw) // 100:
+        raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({failure}); it is not text")])
+    lines = raw.split(b"\n")
+    for number, line in enumerate(lines):
+        try:
+            lines[number] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            lines[number] = line.decode("cp1252", errors="replace")
+            warn(f"line {number + 1}: is not UTF-8; read as Windows-1252 (check its accented letters)")
+    return "\n".join(lines)
+
+
 def _builder(path: Path, item: Item, options: SiteOptions,
              renamed: tuple[str, Path] | None = None) -> Callable[[], Incoming]:
     def build() -> Incoming:
         warn = item.warnings.append
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({error})")]) from None
+            raw = path.read_bytes()
+        except OSError as error:
+            raise IntakeError([FieldError("file", f"cannot be read ({error.strerror or error})")]) from None
+        text = _text_of(raw, warn)
         parsed = split_any_front_matter(text, str(path))
         meta = {str(key): value for key, value in parsed.meta.items()}
         errors: list[FieldError] = []

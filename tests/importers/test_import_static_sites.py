@@ -390,3 +390,21 @@ Then [the second night]({% link _posts/2023-03-16-second-night.md %}).
         "Our theme prints {{ page.title }} and {% include x.html %} in the header.\n\n"
         "Then [the second night](/articles/second-night/).\n")
     assert "template" not in err
+
+
+def test_a_file_saved_as_windows_1252_is_read_and_a_link_out_of_the_folder_is_not(tmp_path):
+    # Found by the sweep of 2026-12-06: a post an editor saved as Windows-1252 was refused whole
+    # (a WXR export is repaired line by line), and a symbolic link in the folder to a file outside
+    # it was read and imported.
+    site = tmp_path / "site"
+    (site / "posts").mkdir(parents=True)
+    (site / "posts" / "cafe.md").write_bytes(b"---\ntitle: Caf\xe9 screenings\n---\nThe \x93Salt Ledger\x94 night.\n")
+    (site / "posts" / "noise.md").write_bytes(bytes(range(256)) * 4)
+    outside = write(tmp_path / "private" / "notes.md", "---\ntitle: Private notes\n---\nNot for the site.\n")
+    (site / "posts" / "notes.md").symlink_to(outside)
+    _, err, error = run_import(site)
+    assert error is not None and "noise.md: file: cannot be read as UTF-8 text" in err and "it is not text" in err
+    article = Article.objects.get()
+    assert (article.headline, article.body) == ("Café screenings", "The “Salt Ledger” night.\n")
+    assert "cafe.md: line 2: is not UTF-8; read as Windows-1252 (check its accented letters)" in err
+    assert f"notes.md: a link to a file outside the folder ({outside}); skipped" in err
