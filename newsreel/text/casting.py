@@ -61,6 +61,27 @@ _STORY_ROLE_BEFORE_RE = re.compile(_STORY_ROLE + r"$")
 _STORY_ROLE_NAME_RE = re.compile(_STORY_ROLE + rf"({_NAME})")
 
 
+# "the character Vera Sallis", "the title character, Ruth Marr,", "a character called Ysolde",
+# "the character of Konrad Meier": the noun says the name is a part in a story ("character
+# actor" names a real person's trade, and is followed by a lower-case word, not a name).
+_CHARACTER_NOUN = r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'\-]*\s+){0,2}character(?:,\s+|\s+(?:of|called|named)\s+|\s+)"
+_CHARACTER_BEFORE_RE = re.compile(_CHARACTER_NOUN + r"$")
+_CHARACTER_NAME_RE = re.compile(_CHARACTER_NOUN + rf"({_NAME})")
+
+
+def character_noun_before(text: str, at: int) -> bool:
+    """Does "the character " (or "a character called ", "the title character, ") end right at
+    `at`, before a name?"""
+    return "character" in text[max(0, at - 40) : at] and _CHARACTER_BEFORE_RE.search(text, max(0, at - 60), at) is not None
+
+
+def _character_nouns(text: str) -> list[str]:
+    """Names set after the noun "character": "the character Vera Sallis" gives Vera Sallis."""
+    if "character" not in text:
+        return []
+    return [name for name in (_name_only(m.group(1)) for m in _CHARACTER_NAME_RE.finditer(text)) if name]
+
+
 def cast_before(text: str, at: int) -> bool:
     """Does a verb that casts ("plays ", "will play the ferry pilot ") end right at `at`, before a name?"""
     window = text[max(0, at - 80) : at + 1]
@@ -107,6 +128,7 @@ def cast_names(texts: Iterable[str], is_actor: Callable[[str, str], bool] | None
         if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text or "return as " in text:
             found += [match.group(1) for match in CAST_RE.finditer(text)]
         found += _story_roles(text)
+        found += _character_nouns(text)
         if _hinted(text, parentheses=is_actor is not None):
             for match in _NAMED_BEFORE_RE.finditer(text):
                 name = _name_only(match.group(1))

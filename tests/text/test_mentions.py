@@ -1298,3 +1298,16 @@ def test_a_title_two_films_share_in_a_box_office_charts_film_column_is_the_newer
     # A table of titles that is no chart (a retrospective's programme) says nothing of the year.
     programme = chart.replace("| Weekend | Total |", "| Director | Print |")
     assert films(programme) == set()
+
+
+# -- round fourteen: a name after the noun "character" is a part ------------------------------
+
+
+def test_a_name_after_the_noun_character_is_a_part_not_the_graph_person():
+    gaz = _sequel_gazetteer()
+    casting = ("Lise Carrow will play a younger version of the character Hollis Vane in *Salt Reach II*.",)
+    assert keys(gaz, *casting) == {"salt-reach-ii-2026", "lise-carrow"}
+    assert "marcus-tell" not in keys(gaz, "*Salt Reach II* gives its title character, Marcus Tell, nothing to do.")
+    assert "marcus-tell" not in keys(gaz, "In *Salt Reach II* a character called Marcus Tell never speaks.")
+    # "character actor" is a real person's trade: the name after it is the person.
+    assert "hollis-vane" in keys(gaz, "*Salt Reach II* adds the character actor Hollis Vane.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection
 
-from newsreel.text.casting import cast_after, cast_before, story_role_before
+from newsreel.text.casting import cast_after, cast_before, character_noun_before, story_role_before
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
@@ -77,15 +77,16 @@ def cast_as_character(
 ) -> bool:
     """Is the name a character the article casts an actor as, written before the actor: "Bran
     Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`), or after a
-    casting verb or a part in the story ("plays X", "the patriarch, X,") of someone not
-    `credited` on the article's films?"""
+    casting verb, a part in the story or the noun "character" ("plays X", "the patriarch, X,",
+    "the character X") of someone not `credited` on the article's films?"""
     after = t.end[span.last]
     text = t.paragraphs[span.para].text
-    if cast_before(text, t.start[span.first]) or story_role_before(text, t.start[span.first]):
+    at = t.start[span.first]
+    if cast_before(text, at) or story_role_before(text, at) or character_noun_before(text, at):
         # "Ekdahl plays Marguerite Sallow", "The patriarch, Augustin Harrow,": a part in the
         # story, unless the graph credits the person on a film the article names (then an
         # actor's name stands for the part, as in "she plays Ada Varga's double").
-        return not credited(text[t.start[span.first]:after])
+        return not credited(text[at:after])
     # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
     # before the pattern, which runs for every name followed by a comma otherwise).
     if not text.startswith(" (", after) and text.find("played", after, after + 160) < 0:
