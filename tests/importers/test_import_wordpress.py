@@ -332,3 +332,24 @@ def test_an_export_written_on_one_line_names_each_item_and_keeps_its_problems_ap
     assert f"{export}:2 (item 3): page 'About' skipped" in err
     assert err.count("a bare &") == 1
     assert sorted(Article.objects.values_list("slug", flat=True)) == ["harbor-closing", "harbor-premiere"]
+
+
+def test_a_post_that_breaks_the_conversion_fails_alone(tmp_path, monkeypatch):
+    # Anything a post's conversion did not foresee (a 3,000-deep page once exhausted Python's
+    # stack) stopped the whole import with a traceback: now it is that post's failure, named.
+    from newsreel.importers import wordpress
+
+    convert = wordpress.html_to_markdown
+
+    def fragile(html, **options):
+        if "boom" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return convert(html, **options)
+    monkeypatch.setattr(wordpress, "html_to_markdown", fragile)
+    export = tmp_path / "fragile.xml"
+    export.write_text(wxr([Post(361, "Boom", "boom", "<p>boom</p>"), Post(362, "Calm", "calm", "<p>An invented calm night.</p>")]),
+                      encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is not None and "1 of 2 article(s) not imported" in str(error)
+    assert "item: could not be read (RecursionError: maximum recursion depth exceeded); not imported, the others are" in err
+    assert list(Article.objects.values_list("slug", flat=True)) == ["calm"]
