@@ -1311,3 +1311,21 @@ def test_a_name_after_the_noun_character_is_a_part_not_the_graph_person():
     assert "marcus-tell" not in keys(gaz, "In *Salt Reach II* a character called Marcus Tell never speaks.")
     # "character actor" is a real person's trade: the name after it is the person.
     assert "hollis-vane" in keys(gaz, "*Salt Reach II* adds the character actor Hollis Vane.")
+
+
+# -- round fourteen: "the 2003 remake of *X*" is the 2003 film of a shared title ---------------
+
+
+def test_the_year_before_remake_of_a_shared_title_is_that_films():
+    from newsreel.text.pipeline import process_article
+
+    gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("the-tide-widow-1961", "The Tide Widow", 1961),
+                                                FilmRef("the-tide-widow-2003", "The Tide Widow", 2003)]))
+
+    def films(text: str) -> set[str]:
+        return {m.key for m in process_article(text, graph=gaz, href=href).mentions if m.kind == "film"}
+
+    # Before, "remake of" alone spoke: the original's (1961), or nothing sure.
+    assert films("The 2003 remake of *The Tide Widow* moves the story to the present.\n") == {"the-tide-widow-2003"}
+    assert films("Her father made *The Tide Widow* (1961). The 2003 remake of *The Tide Widow* keeps one line.\n") == {
+        "the-tide-widow-1961", "the-tide-widow-2003"}

@@ -57,6 +57,9 @@ _MAKING = frozenset("shoot shoots shooting make makes making film films filming"
 _OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
+# Nouns for one film of a title others share, after its year: "the 2003 remake of *X*". Not a
+# restoration or a re-release, whose year is not the film's.
+_VERSIONS = frozenset("remake version original adaptation reboot".split())
 # Places that are businesses, and services: a title just before one ("the Anchor café") or set
 # beside one ("Lodestar, a café on the quay", "Kestrel, the archive service") is its name.
 _BUSINESSES = frozenset(
@@ -367,14 +370,20 @@ class FilmTitles:
         return word[:-1] in self._capitalised or (word.endswith("es") and word[:-2] in self._capitalised)
 
     def _year_before(self, span: Span, years: Sequence[int]) -> set[int]:
-        """The year in "the 2009 *Nightjar*" or "Halvorsen's 2026 Nightjar"; the newest of
-        `years` for "this year's *Nightjar*"."""
+        """The year in "the 2009 *Nightjar*", "Halvorsen's 2026 Nightjar" or "the 2003 remake of
+        *Nightjar*"; the newest of `years` for "this year's *Nightjar*"."""
         t = self.t
         i = span.first - 1
         if i >= 0 and t.folded[i] in QUOTES:
             i -= 1
         if i >= 1 and t.para[i] == span.para and is_year(t.folded[i]) and t.folded[i - 1] in _YEAR_OWNERS:
             return {int(t.folded[i])}
+        # "the 2003 remake of *The Salt Widow*": the year is the version's, of a title two films share.
+        if (
+            i >= 3 and t.para[i - 3] == span.para and t.folded[i] == "of" and t.folded[i - 1] in _VERSIONS
+            and is_year(t.folded[i - 2]) and t.folded[i - 3] in _YEAR_OWNERS
+        ):
+            return {int(t.folded[i - 2])}
         if i >= 3 and t.para[i - 3] == span.para and t.folded[i - 3 : i + 1] == ["this", "year", "'", "s"]:
             return {max(years)}
         return set()
