@@ -510,3 +510,24 @@ def test_a_short_partial_quotation_ending_a_reported_clause_is_a_quote():
         "a love story between a town and its river"]
     # A short name for a thing after "calls it" is a nickname, not a quotation.
     assert texts("Her father still calls it \"the whale picture\".\n") == []
+
+
+# --- issue 13, round fourteen -----------------------------------------------------------------
+
+
+def test_a_posters_or_a_taglines_words_are_no_ones_quote():
+    from newsreel.text.pipeline import process_article
+    from tests.graph import text_graph
+
+    graph = text_graph()
+
+    def found(source: str) -> list[str]:
+        return [q.text for q in process_article(source, graph=graph, href=lambda kind, key: f"/{kind}/{key}").quotes]
+
+    column = ("Start with the poster. “Some roads lead home. This one leads back.” I distrust any tagline with "
+              "a full stop in the middle.\n")
+    assert found(column) == []
+    assert found("The tagline reads: “Every light goes out.” It does.\n") == []
+    # A person quoted on the poster still speaks: the attribution says so.
+    assert found("The poster quotes Ada Varga: “It is the best film I have made.”\n") == [
+        "It is the best film I have made."]

@@ -238,6 +238,8 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
     ends_in_punct = words.rstrip()[-1:] in ",?!…—–-" or words.endswith(".")
     if frag.closed and ends_in_punct and _after_attribution(doc, frag.close_at, after)[0] is not None:
         return True
+    if _marketing_copy(doc, frag):
+        return False
     lead, lead_start = _lead(doc, frag)
     lead_end = lead.rstrip()[-1:]
     if lead_end in (":", ",") and _before_attribution(doc, lead, lead_start, frag) is not None and n_words >= 2:
@@ -275,6 +277,25 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
     if n_words >= 5 and _FIRST_PERSON_RE.search(words):
         return True
     return n_words >= 12
+
+
+# A poster's or a tagline's words: "Start with the poster. “Some roads lead home.”", "The tagline
+# reads: “…”". Nobody said them; a film's marketing is no one's quote. Lower-case words only
+# between the noun and the quotation: "The poster quotes Ada Varga: “…”" is hers.
+_MARKETING_RE = re.compile(
+    r"\b(?i:posters?|taglines?|tag\s+line|slogans?|straplines?|billboards?|one-sheets?)\b(?:\s+[a-z’']+){0,3}\s*[.:,]?\s*$"
+)
+
+
+def _marketing_copy(doc: _Doc, frag: _Fragment) -> bool:
+    """Do the words before an unattributed quotation (its lead-in, or the sentence before it)
+    end on a poster, a tagline or a slogan, so that the quoted words are what it says?"""
+    paragraph = doc.paragraphs[frag.para]
+    before = paragraph.text[max(0, frag.open_at - paragraph.start - 120) : frag.open_at - paragraph.start]
+    # Substring tests first: the pattern runs only where one of its nouns stands.
+    if not any(word in before.lower() for word in ("poster", "tag", "slogan", "strapline", "billboard", "one-sheet")):
+        return False
+    return _MARKETING_RE.search(before) is not None
 
 
 # "called it", "dubbed the deal": words that name what someone said a thing was.
