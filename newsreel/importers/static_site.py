@@ -55,7 +55,7 @@ NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "autho
                  "published_at", "publish_at"}
 STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories", "category", "description",
                "excerpt", "subtitle", "aliases", "redirect_from", "permalink", "url", "images", "image", "cover",
-               "image_alt", "image_credit", "alt", "credit"}
+               "image_alt", "image_credit", "alt", "credit", "build", "_build"}
 SKIPPED_FOLDERS = {"node_modules", "public", "resources", "themes", "layouts", "archetypes", "static", "assets",
                    "vendor", "_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "data", "i18n"}
 SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "404"}
@@ -384,6 +384,12 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     draft = options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
     if lower.get("headless") is True:
         raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
+    build = lower.get("build") if isinstance(lower.get("build"), dict) else lower.get("_build")
+    render = {str(key).lower(): value for key, value in build.items()}.get("render") if isinstance(build, dict) else None
+    if render is False or str(render).lower() in ("never", "false", "link"):
+        raise SkipItem(f"build render {render!r}: Hugo publishes no page for it; skipped")
+    if lower.get("permalink") is False:
+        raise SkipItem("permalink: false: Eleventy writes no page for it; skipped")
     layout = str(lower.get("layout") or lower.get("type") or "").lower()
     why = f"layout {layout!r}"
     if layout not in NOT_STORIES and _eleventy_page(lower, path):

@@ -408,3 +408,19 @@ def test_a_file_saved_as_windows_1252_is_read_and_a_link_out_of_the_folder_is_no
     assert (article.headline, article.body) == ("Café screenings", "The “Salt Ledger” night.\n")
     assert "cafe.md: line 2: is not UTF-8; read as Windows-1252 (check its accented letters)" in err
     assert f"notes.md: a link to a file outside the folder ({outside}); skipped" in err
+
+
+def test_files_their_generator_publishes_no_page_for_are_skipped(tmp_path):
+    # Hugo's `build: {render: never}` (and the older `_build: {render: false}`) and Eleventy's
+    # `permalink: false` make no page: such files came in as published stories.
+    site = tmp_path / "site"
+    write(site / "content" / "shared" / "index.md", "---\ntitle: Shared snippets\nbuild:\n  render: never\n  list: never\n---\nx\n")
+    write(site / "content" / "old" / "index.md", "+++\ntitle = \"Old snippets\"\n[_build]\nrender = false\n+++\ny\n")
+    write(site / "content" / "data.md", "---\ntitle: Data\npermalink: false\n---\nz\n")
+    write(site / "content" / "posts" / "harbor.md", "---\ntitle: Harbor\n---\nAn invented harbor.\n")
+    _, err, error = run_import(site / "content")
+    assert error is None, err
+    assert list(Article.objects.values_list("slug", flat=True)) == ["harbor"]
+    assert "build render 'never': Hugo publishes no page for it; skipped" in err
+    assert "build render False: Hugo publishes no page for it; skipped" in err
+    assert "data.md: permalink: false: Eleventy writes no page for it; skipped" in err
