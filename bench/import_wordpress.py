@@ -3,7 +3,8 @@
 
 Writes a fictional WXR 1.2 export of `--posts` posts (half written in the block editor with an
 image block and an embed, half classic-editor text with a [caption]), `--posts // 10`
-attachments with their files in a scratch uploads folder, then runs the real command
+attachments (or `--pictures N`: one per post is what a real archive has, and each new picture's
+renditions are most of its story's cost) with their files in a scratch uploads folder, then runs the real command
 (`newsreel import wordpress FILE --media DIR`) in a fresh scratch site (SQLite in a temporary
 data folder, or --database-url) and prints the time of each phase and stories per second:
 
@@ -13,7 +14,7 @@ data folder, or --database-url) and prints the time of each phase and stories pe
               stored pages (rendered once per chunk of stories, as the command does by default)
     cpu       the import's own CPU time (a fairer figure than the wall clock on a busy machine)
 
-    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--import-posts N] [--database-url postgres://...]
+    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--pictures N] [--import-posts N] [--database-url postgres://...]
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def write_site(folder: Path, posts: int) -> tuple[Path, Path]:
+def write_site(folder: Path, posts: int, pictures: int | None = None) -> tuple[Path, Path]:
     from PIL import Image as PILImage
 
     from tests.importers.wxr_samples import Post, attachment, classic_diary, gutenberg_review, wxr
 
     uploads = folder / "uploads"
     items = []
-    pictures = max(1, posts // 10)
+    pictures = max(1, posts // 10 if pictures is None else pictures)
     for number in range(pictures):
         path = f"2024/{number % 12 + 1:02d}/still-{number}.jpg"
         (uploads / path).parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +66,7 @@ def write_site(folder: Path, posts: int) -> tuple[Path, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=5000)
+    parser.add_argument("--pictures", type=int, default=None, help="pictures in the export (default: one per ten posts)")
     parser.add_argument("--database-url", default="", help="PostgreSQL to use (default: SQLite in a scratch folder)")
     parser.add_argument("--import-posts", type=int, default=None,
                         help="import an export of this many posts instead (parse and convert still use --posts)")
@@ -75,8 +77,9 @@ def main() -> None:
         os.environ["DATABASE_URL"] = args.database_url
     else:
         os.environ.pop("DATABASE_URL", None)
-    export, uploads = write_site(folder, args.posts)
-    print(f"export: {export} ({export.stat().st_size / 1e6:.1f} MB, {args.posts} posts, {args.posts // 10} attachments)")
+    export, uploads = write_site(folder, args.posts, args.pictures)
+    pictures = max(1, args.posts // 10 if args.pictures is None else args.pictures)
+    print(f"export: {export} ({export.stat().st_size / 1e6:.1f} MB, {args.posts} posts, {pictures} attachments)")
 
     from newsreel.importers.html_markdown import ImageFound, html_to_markdown
     from newsreel.importers.wxr import read_wxr
@@ -94,7 +97,7 @@ def main() -> None:
 
     if args.import_posts is not None and args.import_posts != args.posts:
         (folder / "smaller").mkdir()
-        export, uploads = write_site(folder / "smaller", args.import_posts)
+        export, uploads = write_site(folder / "smaller", args.import_posts, args.pictures)
         args.posts = args.import_posts
     newsreel = str(Path(sys.executable).parent / "newsreel")
     subprocess.run([newsreel, "migrate"], check=True, stdout=subprocess.DEVNULL)

@@ -5,18 +5,22 @@ critic's headshot). Each reference used to read the file, decode it, hash it and
 up in the images table. Inside `remembering_files()` (an import run), a file is read,
 decoded and hashed once per (path, size, modification time), and the stored picture it
 became is remembered by its bytes, alt text and credit until it is discarded (its
-story's transaction rolled back: `forget_image`). Outside the block nothing is
+story's transaction rolled back: `forget_image`). The same bytes stored again under
+another alt or credit (a post's featured image is most often its first figure) are not
+encoded again: the last few pictures' encoded renditions are kept (`remembered_encoding`),
+and each stored picture gets its own copies of them. Outside the block nothing is
 remembered, so an upload in the desk always reads and looks.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from newsreel.images.checks import ImageProblem, check_image_data
 
@@ -33,6 +37,8 @@ class FileFacts:
     problem: str = ""
 
 
+T = TypeVar("T")
+
 # A file's identity while it is unchanged; a file rewritten under the same name is read again.
 FileKey = tuple[str, int, int]
 # A stored picture's identity for reuse: (digest, name suffix, alt, credit).
@@ -44,6 +50,8 @@ class _Memory:
     files: dict[FileKey, FileFacts] = field(default_factory=dict)
     stored: dict[StoredKey, "Image"] = field(default_factory=dict)
     by_id: dict[int, "Image"] = field(default_factory=dict)
+    # The last few pictures' encoded renditions, by (digest of the bytes, focal point).
+    encodings: "OrderedDict[tuple[str, tuple[float, float]], Any]" = field(default_factory=OrderedDict)
 
 
 _memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
@@ -93,6 +101,26 @@ def stored_image(key: StoredKey, find: Callable[[], "Image | None"]) -> "Image |
     if image is not None:
         remember_image(key, image)
     return image
+
+
+# Encoded renditions kept: a story's pictures are stored together, so a few suffice, and
+# each set is a few hundred kilobytes of image data.
+ENCODINGS_KEPT = 8
+
+
+def remembered_encoding(data: bytes, focal: tuple[float, float], encode: Callable[[], T]) -> T:
+    """`encode()`, or what it gave for the same bytes and focal point a moment ago in this import."""
+    memory = _memory.get()
+    if memory is None:
+        return encode()
+    key = (hashlib.sha256(data).hexdigest(), focal)
+    if key in memory.encodings:
+        memory.encodings.move_to_end(key)
+        return memory.encodings[key]
+    encoded = memory.encodings[key] = encode()
+    while len(memory.encodings) > ENCODINGS_KEPT:
+        memory.encodings.popitem(last=False)
+    return encoded
 
 
 def remember_image(key: StoredKey, image: "Image") -> None:

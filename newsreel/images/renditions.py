@@ -35,6 +35,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage, ImageOps
 
+from newsreel.images.known_files import remembered_encoding
 from newsreel.images.models import Image
 
 VERSION = 2
@@ -79,11 +80,33 @@ def has_transparency(picture: PILImage.Image) -> bool:
     return picture.mode == "P" and "transparency" in picture.info
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """Every rendition and crop of one picture as encoded bytes, not yet stored anywhere."""
+
+    fallback: str  # "jpeg" or "png"
+    # (width, height, WebP bytes, fallback bytes), narrowest first.
+    widths: tuple[tuple[int, int, bytes, bytes], ...]
+    # label -> (width, height, fallback bytes)
+    crops: dict[str, tuple[int, int, bytes]]
+
+
 def build_renditions(image: Image) -> dict[str, Any]:
     """Make every rendition and crop of `image` in storage; return the description to keep."""
     if not image.file:
         raise ValueError(f"image {image.pk} has no file to make renditions from")
-    with image.file.open("rb") as handle, PILImage.open(handle) as original:
+    with image.file.open("rb") as handle:
+        data = handle.read()
+    focal = (image.focal_x, image.focal_y)
+    # An import stores one file again under another alt or credit (a post's featured image
+    # is most often its first figure too): the same bytes and focal point are encoded once.
+    encoded = remembered_encoding(data, focal, lambda: encode_renditions(data, *focal))
+    return store_renditions(encoded, Path(image.file.name).stem, focal)
+
+
+def encode_renditions(data: bytes, focal_x: float, focal_y: float) -> Encoded:
+    """Every width and crop of the picture in `data`, encoded (the costly part: no storage, no database)."""
+    with PILImage.open(io.BytesIO(data)) as original:
         # A JPEG can be decoded at 1/2, 1/4 or 1/8 scale: no bigger than the widest copy and crop need.
         width, height = original.size
         scale = max(WIDTHS[-1] / width, CROP_WIDTH / min(width, height))
@@ -98,28 +121,37 @@ def build_renditions(image: Image) -> dict[str, Any]:
         # Pillow version would pass on by default when saving.
         source.info = {}
     fallback = "png" if transparent else "jpeg"
-    stem = Path(image.file.name).stem
-    described: dict[str, Any] = {"version": VERSION, "fallback": fallback, "widths": [], "crops": {},
-                                 "focal": [image.focal_x, image.focal_y]}
+    widths = []
     for width in rendition_widths(source.width):
         height = max(1, round(source.height * width / source.width))
         resized = source if width == source.width else source.resize((width, height), PILImage.LANCZOS, reducing_gap=3.0)
-        described["widths"].append({
-            "width": width, "height": height,
-            "webp": _save(resized, f"{stem}-{width}w", "webp"),
-            "fallback": _save(resized, f"{stem}-{width}w", fallback),
-        })
+        widths.append((width, height, _encode(resized, "webp"), _encode(resized, fallback)))
+    crops = {}
     for label, ratio in CROPS.items():
-        box = crop_box(source.width, source.height, ratio, image.focal_x, image.focal_y)
+        box = crop_box(source.width, source.height, ratio, focal_x, focal_y)
         cropped = source.crop(box)
         if cropped.width > CROP_WIDTH:
             cropped = cropped.resize((CROP_WIDTH, round(CROP_WIDTH * ratio[1] / ratio[0])), PILImage.LANCZOS, reducing_gap=3.0)
-        described["crops"][label] = {"width": cropped.width, "height": cropped.height,
-                                     "name": _save(cropped, f"{stem}-{label}", fallback)}
-    return described
+        crops[label] = (cropped.width, cropped.height, _encode(cropped, fallback))
+    return Encoded(fallback, tuple(widths), crops)
 
 
-def _save(picture: PILImage.Image, stem: str, kind: str) -> str:
+def store_renditions(encoded: Encoded, stem: str, focal: tuple[float, float]) -> dict[str, Any]:
+    """Store the encoded copies under names made from `stem`; the description to keep."""
+    kind = encoded.fallback
+    return {
+        "version": VERSION, "fallback": kind,
+        "widths": [{"width": width, "height": height,
+                    "webp": _store(webp, f"{stem}-{width}w", "webp"),
+                    "fallback": _store(other, f"{stem}-{width}w", kind)}
+                   for width, height, webp, other in encoded.widths],
+        "crops": {label: {"width": width, "height": height, "name": _store(data, f"{stem}-{label}", kind)}
+                  for label, (width, height, data) in encoded.crops.items()},
+        "focal": list(focal),
+    }
+
+
+def _encode(picture: PILImage.Image, kind: str) -> bytes:
     buffer = io.BytesIO()
     if kind == "webp":
         picture.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_EFFORT)
@@ -127,8 +159,12 @@ def _save(picture: PILImage.Image, stem: str, kind: str) -> str:
         picture.save(buffer, "PNG", optimize=True)
     else:
         picture.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def _store(data: bytes, stem: str, kind: str) -> str:
     extension = {"webp": "webp", "png": "png", "jpeg": "jpg"}[kind]
-    return default_storage.save(f"renditions/{stem}.{extension}", ContentFile(buffer.getvalue()))
+    return default_storage.save(f"renditions/{stem}.{extension}", ContentFile(data))
 
 
 def is_current(renditions: Any, image: Image | None = None) -> bool:

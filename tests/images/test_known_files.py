@@ -109,3 +109,35 @@ def test_a_figure_naming_a_picture_the_import_stored_is_resolved_without_reading
         discard_image(image)  # its story rolled back: the id names nothing any more
         assert resolve_image(f"image:{image.pk}") is None
     assert resolve_image(f"image:{image.pk}") is None
+
+
+def test_one_file_stored_under_two_alts_is_encoded_once_and_each_picture_has_its_own_copies(tmp_path, monkeypatch):
+    from newsreel.images import renditions
+
+    encoded = []
+    encode = renditions.encode_renditions
+    monkeypatch.setattr(renditions, "encode_renditions", lambda *args: encoded.append(args[1:]) or encode(*args))
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        featured, _ = find_or_create_image_from_path(path, alt="The poster, featured", credit="Photo: Desk")
+        figure, _ = find_or_create_image_from_path(path, alt="The poster in the story", credit="Photo: Desk")
+    assert featured.pk != figure.pk and encoded == [(0.5, 0.5)]
+    names = [set(renditions.stored_names(image.renditions)) for image in (featured, figure)]
+    assert names[0] and not names[0] & names[1]  # discarding one never removes the other's files
+    discard_image(featured)
+    assert all(renditions.default_storage.exists(name) for name in names[1])
+
+
+def test_outside_an_import_and_for_another_focal_point_a_picture_is_encoded_again(tmp_path, monkeypatch):
+    from newsreel.images import renditions
+    from newsreel.images.services import set_focal_point
+
+    encoded = []
+    encode = renditions.encode_renditions
+    monkeypatch.setattr(renditions, "encode_renditions", lambda *args: encoded.append(args[1:]) or encode(*args))
+    path = still(tmp_path / "uploads")
+    find_or_create_image_from_path(path, alt="One", credit="Photo: Desk")
+    image, _ = find_or_create_image_from_path(path, alt="Two", credit="Photo: Desk")
+    with remembering_files():
+        set_focal_point(image, 0.2, 0.3)
+    assert encoded == [(0.5, 0.5), (0.5, 0.5), (0.2, 0.3)]
