@@ -1125,3 +1125,20 @@ def test_a_line_said_to_him_or_her_after_a_paragraph_that_casts_a_part_is_said_i
     # Said to "me" she is speaking to the writer: hers.
     interview = review.replace("she tells him", "she tells me")
     assert said(interview) == [("You all had a", "ada-varga")]
+
+
+def test_words_inside_an_answer_that_someone_named_in_full_outside_the_graph_told_me_are_theirs():
+    interview = (
+        "Ada Varga directed *Harbor Lights*. We spoke with her in Lyon.\n\n"
+        "**Q:** What did the festival say?\n\n"
+        "**A:** When it won, the festival director, Hendrika Molle, told me “This will never make a penny.” "
+        "She was half right.\n\n"
+        "**Q:** And your coach?\n\n"
+        "**A:** My old coach said, “Keep it short.”\n"
+    )
+    found = [(" ".join(q.text.split()[:4]), q.speaker_key or q.speaker_name, q.kind) for q in quotes(interview)]
+    # Her words as the name is written (no page), held; a coach nobody names stays unextracted.
+    assert found == [
+        ("When it won, the", "ada-varga", "qa"), ("This will never make", "Hendrika Molle", "speech"),
+        ("My old coach said,", "ada-varga", "qa"),
+    ]

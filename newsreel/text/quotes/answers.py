@@ -4,10 +4,12 @@ An answer is the interviewee's quote as a whole ("Gregor used to say to me, “Y
 monitor more than I do.” He was right."), but the quoted words inside it are another person's:
 the one the answer's sentence names as saying them, or the person a "he"/"she" there finds
 earlier in the same paragraph. Only a lead that ends in a speech verb (and "to me", "me") with a
-comma or colon is read, so titles, scare quotes and the interviewee's own quoted words ("I
-said, “…”") are not; and only words of a person of the graph are kept: a coach or a grandmother
-the answer mentions is nobody a page or a search needs. Words told second-hand are held for
-an editor, never put on a page by the core alone.
+comma or colon, or in "told me", is read, so titles, scare quotes and the interviewee's own
+quoted words ("I said, “…”") are not; and only words of a person of the graph, or of one the
+answer names in full outside it ("the festival director, Hendrika Mol, told me “…”", the name
+as written), are kept: a coach or a grandmother the answer does not name is nobody a page or a
+search needs. Words told second-hand are held for an editor, never put on a page by the core
+alone.
 
 Depends on: words, speakers, document, transcripts.
 """
@@ -28,6 +30,8 @@ REPORTED_IN_ANSWER = 0.7
 # "… used to say to me,", "… told me:", "He would say,": a speech verb closing the lead.
 _REPORTED_LEAD_RE = re.compile(
     rf"\b(?:{_VERB_ALT})(?:\s+(?:to\s+)?(?:me|us))?(?:\s+(?:once|often|always|then))?\s*[,:]\s*$"
+    # "… told me “This will never make a penny.”": the one told stands for the comma.
+    rf"|\b(?:told|tells|asked|asks)\s+(?:me|us)\s*$"
 )
 # Where the lead starts: a sentence's start, or the close of a quotation before it in the
 # same sentence ("He told me, “…,” and I said, “…”": the second lead is "and I said,").
@@ -65,6 +69,11 @@ def _reporter(doc: _Doc, frag: _Fragment, interviewee: _Speaker) -> _Speaker | N
               if not doc.is_possessive(m) and m.key != interviewee.key]
     if people:
         return _Speaker(key=people[0].key, explicit=True, confidence=REPORTED_IN_ANSWER)
+    outsiders = doc.outsiders_between(base, frag.open_at)
+    if outsiders:
+        # "the festival director, Hendrika Mol, told me “…”": named in full, outside the graph:
+        # a quote of the name as written, no page.
+        return _Speaker(name=outsiders[0].name, explicit=True, confidence=REPORTED_IN_ANSWER)
     pronoun = _PRONOUN_SUBJECT_RE.search(lead)
     if pronoun is None:
         return None  # "I said, “…”", "the coach said,": the interviewee's own, or nobody of the graph
