@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item, SkipItem
@@ -215,7 +215,8 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
                                      "is empty once what Newsreel cannot show is left out (the warnings say what: "
                                      "a picture not in --media, a player for a file)"))
         return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
-                              old_address=entry.link, key=source_key(export, entry))
+                              old_address=entry.link, key=source_key(export, entry),
+                              also=_renamed_addresses(entry))
     return build
 
 
@@ -229,9 +230,21 @@ def _footnotes(entry: WxrItem) -> dict[str, str]:
             and isinstance(note, dict) and note.get("id")} if isinstance(notes, list) else {}
 
 
+def _renamed_addresses(entry: WxrItem) -> list[str]:
+    """The addresses a renamed post had (its permalink with each `_wp_old_slug` for its slug), which
+    WordPress kept answering; none when its permalink does not end with its slug (`/?p=12`)."""
+    parts = urlsplit(entry.link)
+    path = parts.path.rstrip("/")
+    name = (entry.post_name or "").strip("/")
+    if not name or not path.endswith("/" + name):
+        return []
+    trailing = "/" if parts.path.endswith("/") else ""
+    return [urlunsplit(parts._replace(path=path[: -len(name)] + old + trailing)) for old in entry.old_slugs if old != name]
+
+
 def incoming_story(draft: ArticleDraft, hero: LocalImage | None, errors: list[FieldError], item: Item,
                    options: WordPressOptions, warn: Callable[[str], None], *, old_address: str,
-                   key: SourceKey | None) -> Incoming:
+                   key: SourceKey | None, also: list[str] = ()) -> Incoming:
     """A post read from an export, for the intake: its pictures checked (every problem raised
     with the post's other errors), and its old address kept as a redirect once it is live."""
     images = LocalImages(options.media or Path("."), None)
@@ -241,11 +254,13 @@ def incoming_story(draft: ArticleDraft, hero: LocalImage | None, errors: list[Fi
     if errors:
         raise IntakeError(errors)
     after = None
-    if options.redirects is not None and item.kind == "published" and old_address:
+    addresses = [address for address in (old_address, *also) if address]
+    if options.redirects is not None and item.kind == "published" and addresses:
         def after(article) -> None:
-            problem = options.redirects(old_address, article)
-            if problem:
-                warn(problem)
+            for address in addresses:
+                problem = options.redirects(address, article)
+                if problem:
+                    warn(problem)
     return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard,
                     publish=item.kind != "draft", after=after, key=key)
 

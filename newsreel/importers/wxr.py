@@ -114,6 +114,9 @@ class WxrItem:
     categories: list[WxrTerm] = field(default_factory=list)
     tags: list[WxrTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    # The slugs it had before it was renamed (`_wp_old_slug`, one meta row each: WordPress answers
+    # their addresses with the new one).
+    old_slugs: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -290,10 +293,13 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
     line = element.sourceline or 1
     title = _text(element, "title")
     meta: dict[str, str] = {}
+    old_slugs: list[str] = []
     for entry in element.findall(f"{{{wp}}}postmeta"):
         key = _text(entry, f"{{{wp}}}meta_key")
         if key:
             meta[key] = element_text(entry.find(f"{{{wp}}}meta_value"))
+            if key == "_wp_old_slug" and meta[key].strip() and meta[key].strip() not in old_slugs:
+                old_slugs.append(meta[key].strip())
     categories, tags = [], []
     for term in element.findall("category"):
         name = " ".join(element_text(term).split())
@@ -319,7 +325,7 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
         sticky=_text(element, f"{{{wp}}}is_sticky") == "1",
         post_parent=_int(_text(element, f"{{{wp}}}post_parent")) or None,
         attachment_url=_text(element, f"{{{wp}}}attachment_url"),
-        categories=categories, tags=tags, meta=meta,
+        categories=categories, tags=tags, meta=meta, old_slugs=old_slugs,
     )
 
 

@@ -377,3 +377,20 @@ def test_a_cdn_picture_whose_name_is_percent_encoded_is_found_by_its_name(tmp_pa
     _, err, error = run_import(export, "--media", media)
     assert error is None, err
     assert ':::figure credit="Photo: Tomas Okafor"\n![The shed at night](image:' in Article.objects.get().body
+
+
+def test_the_addresses_of_a_renamed_post_answer_301_with_its_new_one(tmp_path):
+    # WordPress keeps each slug a published post had (`_wp_old_slug`, a meta row each) and answers
+    # its old address with the new one; links to those addresses were lost.
+    text = wxr([Post(381, "Salt Ledger opens the week", "salt-ledger-opens", "<p>An invented opening.</p>",
+                     meta={"_wp_old_slug": "salt-ledger-premiere"})])
+    text = text.replace(  # a second row with the same key, as WordPress writes one per old slug
+        "<wp:postmeta>", "<wp:postmeta>\n\t\t\t<wp:meta_key><![CDATA[_wp_old_slug]]></wp:meta_key>\n\t\t\t"
+        "<wp:meta_value><![CDATA[ledger-draft-title]]></wp:meta_value>\n\t\t</wp:postmeta>\n\t\t<wp:postmeta>", 1)
+    export = tmp_path / "renamed.xml"
+    export.write_text(text, encoding="utf-8")
+    _, err, error = run_import(export)
+    assert error is None, err
+    for old in ("/2024/03/15/salt-ledger-premiere/", "/2024/03/15/ledger-draft-title/", "/2024/03/15/salt-ledger-opens/"):
+        response = Client().get(old)
+        assert response.status_code == 301 and response["Location"] == "/articles/salt-ledger-opens/", old
