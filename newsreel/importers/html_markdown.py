@@ -234,6 +234,11 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
                     skip_until, skipped = name, []
         elif name == "image" and isinstance(attrs.get("id"), int):
             pending_image_id = str(attrs["id"])
+        elif match.group("self") and name not in ("block", "core/block", "footnotes", "more", "nextpage", "separator",
+                                                  "spacer", "image", "embed") and not name.startswith("core-embed/"):
+            # A dynamic block (latest posts, archives, a calendar, a pattern): WordPress draws it
+            # when the page is shown, and the export holds none of what readers saw there.
+            warn(f"block wp:{name} is drawn by WordPress when the page is shown and the export holds none of it; left out")
         elif name in ("block", "core/block") and isinstance(attrs.get("ref"), int):
             ref = attrs["ref"]
             content = reusable(ref) if ref not in _inside and len(_inside) < 8 else None

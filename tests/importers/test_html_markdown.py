@@ -244,3 +244,11 @@ def test_squarespace_video_blocks_and_quote_blocks_keep_what_readers_saw():
     assert markdown == ("The premiere filled the shed.\n\n::: embed https://www.youtube.com/watch?v=sAltLedg3r1\nThe trailer\n:::\n\n"
                         "https://vimeo.com/76979871\n\n> “The tide sets the running time.”\n>\n> — Oksana Relm\n")
     assert warnings == ["a Squarespace video or embed block names no address; left out"]
+
+
+def test_a_dynamic_block_the_export_holds_nothing_of_is_reported():
+    markdown, warnings = convert('<!-- wp:paragraph -->\n<p>Latest reviews:</p>\n<!-- /wp:paragraph -->\n\n'
+                                 '<!-- wp:latest-posts {"postsToShow":3} /-->\n\n<!-- wp:spacer /-->\n\n<!-- wp:block {"ref":9} /-->')
+    assert markdown == "Latest reviews:\n"
+    assert warnings == ["block wp:latest-posts is drawn by WordPress when the page is shown and the export holds none of it; left out",
+                        "reusable block 9 is not in the export; left out"]
