@@ -363,7 +363,14 @@ def _paragraphs(html: str) -> str:
     (what WordPress's wpautop does when it shows the post); a URL alone is an embed."""
     if "\n" not in html or "<!-- wp:" in html:
         return html
-    chunks = re.split(r"\n\s*\n", html.replace("\r\n", "\n"))
+    # What a <pre> holds is left as written, blank lines and all, as wpautop leaves it.
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"<pre>\x00{len(kept) - 1}\x00</pre>"
+    html = _PRE.sub(keep, html.replace("\r\n", "\n").replace("\x00", ""))
+    chunks = re.split(r"\n\s*\n", html)
     out = []
     for chunk in chunks:
         if not chunk.strip():
@@ -375,7 +382,11 @@ def _paragraphs(html: str) -> str:
             out.append(chunk)
         else:
             out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
-    return "\n\n".join(out)
+    joined = "\n\n".join(out)
+    return re.sub(r"<pre>\x00(\d+)\x00</pre>", lambda match: kept[int(match.group(1))], joined) if kept else joined
+
+
+_PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.DOTALL | re.IGNORECASE)
 
 
 def embed_markdown(url: str, caption: str = "") -> str:

@@ -252,3 +252,10 @@ def test_a_dynamic_block_the_export_holds_nothing_of_is_reported():
     assert markdown == "Latest reviews:\n"
     assert warnings == ["block wp:latest-posts is drawn by WordPress when the page is shown and the export holds none of it; left out",
                         "reusable block 9 is not in the export; left out"]
+
+
+def test_a_classic_posts_preformatted_text_keeps_its_blank_lines_and_breaks():
+    # wpautop leaves what a <pre> holds alone: read as paragraphs, a tide table came out with a
+    # hard break (`\`) in its code and its lines pulled apart.
+    markdown, _ = convert("Intro.\n\n<pre class=\"tides\">TIDE 02:14\n\nTIDE 14:40\n    indented</pre>\n\nAfter.")
+    assert markdown == "Intro.\n\n```\nTIDE 02:14\n\nTIDE 14:40\n    indented\n```\n\nAfter.\n"
