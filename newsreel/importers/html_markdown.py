@@ -63,8 +63,11 @@ ALLOWED_ATTRIBUTES = {
     "video": {"src"}, "audio": {"src"}, "source": {"src"},
     "abbr": {"title"}, "ol": {"start"}, "td": {"colspan", "align"}, "th": {"colspan", "align"},
 }
-_BLOCK_START = re.compile(r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr|nrembed|iframe|dl|section|"
-                          r"article|video|audio|!--)\b", re.IGNORECASE)
+# What wpautop takes for a block (its $allblocks), opening or closing: a chunk of classic text
+# that begins with one is not wrapped in a paragraph (a table's rows apart by a blank line were).
+_BLOCK_START = re.compile(r"^\s*<(?:/?(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|"
+                          r"caption|col|colgroup|pre|hr|nrembed|iframe|dl|dd|dt|section|article|aside|header|footer|nav|"
+                          r"hgroup|address|details|summary|menu|form|fieldset|legend|video|audio)\b|!--)", re.IGNORECASE)
 _GUTENBERG = re.compile(r"<!--\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
                         r"(?:\s+(?P<attrs>\{.*?\}))?\s+(?P<self>/)?-->", re.DOTALL)
 _SHORTCODE = re.compile(r"\[(?P<name>[a-zA-Z_][\w-]*)(?P<attrs>(?:\s[^\[\]]*?)?)(?P<self>/)?\]"

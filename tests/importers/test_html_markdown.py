@@ -259,3 +259,9 @@ def test_a_classic_posts_preformatted_text_keeps_its_blank_lines_and_breaks():
     # hard break (`\`) in its code and its lines pulled apart.
     markdown, _ = convert("Intro.\n\n<pre class=\"tides\">TIDE 02:14\n\nTIDE 14:40\n    indented</pre>\n\nAfter.")
     assert markdown == "Intro.\n\n```\nTIDE 02:14\n\nTIDE 14:40\n    indented\n```\n\nAfter.\n"
+
+
+def test_a_classic_posts_table_with_blank_lines_between_its_rows_stays_a_table():
+    markdown, _ = convert("Intro.\n\n<table>\n<tr><td>Fri</td><td>Salt Ledger</td></tr>\n\n<tr><td>Sat</td><td>Q&amp;A</td></tr>\n"
+                          "</table>\n\nAfter.")
+    assert markdown == "Intro.\n\n|  |  |\n| --- | --- |\n| Fri | Salt Ledger |\n| Sat | Q&A |\n\nAfter.\n"
