@@ -47,7 +47,7 @@ STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft
 DROPPED_CATEGORIES = {"uncategorized"}
 _SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)|-scaled(?=\.[A-Za-z0-9]+$)")
 _GHOST_SIZE = re.compile(r"^size/w\d+(?:h\d+)?/(?:format/\w+/)?")
-_PHP_CREDIT = re.compile(r's:6:"credit";s:\d+:"(?P<credit>[^"]*)";')
+_PHP_CREDIT = re.compile(r's:6:"credit";s:(?P<length>\d{1,6}):"')
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
             warn_slug = ""
         if slug:
             seen_slugs[slug] = entry.post_id
-        item = Item(source=where, build=lambda: None, kind=_kind(entry, options))
+        # Its build reads files, never the database: built one post early (see runner._built_ahead).
+        item = Item(source=where, build=lambda: None, kind=_kind(entry, options), build_early=True)
         if warn_slug:
             item.warnings.append(warn_slug)
         problems = problems_of(export, entry)
@@ -414,8 +415,16 @@ def _credit_of(attachment: WxrItem | None) -> str:
     """The credit WordPress read from the picture's IPTC data (in its serialized metadata)."""
     if attachment is None:
         return ""
-    match = _PHP_CREDIT.search(attachment.meta.get("_wp_attachment_metadata", ""))
-    return " ".join(match.group("credit").split()) if match else ""
+    serialized = attachment.meta.get("_wp_attachment_metadata", "")
+    match = _PHP_CREDIT.search(serialized)
+    if not match:
+        return ""
+    # PHP counts the string in bytes, and it may hold a quote (`Jo "JR" Ray`): read it by its length.
+    data = serialized[match.end():].encode("utf-8")
+    length = int(match.group("length"))
+    if data[length:length + 2] != b'";':
+        return ""  # not what its length says (a hand-edited or re-encoded export): no credit rather than a wrong one
+    return " ".join(data[:length].decode("utf-8", errors="replace").split())
 
 
 def _uploads_path(url: str) -> str:

@@ -394,3 +394,19 @@ def test_the_addresses_of_a_renamed_post_answer_301_with_its_new_one(tmp_path):
     for old in ("/2024/03/15/salt-ledger-premiere/", "/2024/03/15/ledger-draft-title/", "/2024/03/15/salt-ledger-opens/"):
         response = Client().get(old)
         assert response.status_code == 301 and response["Location"] == "/articles/salt-ledger-opens/", old
+
+
+def test_an_iptc_credit_with_quotes_is_read_by_its_serialized_length(tmp_path):
+    # PHP's serialized string is read by its byte length: a credit holding a quote (`Jo "JR" Ray`)
+    # was not found, and the picture was left out for want of a credit.
+    uploads = tmp_path / "uploads" / "2024" / "03"
+    uploads.mkdir(parents=True)
+    PILImage.new("RGB", (1200, 675), (40, 60, 90)).save(uploads / "pier.jpg")
+    export = tmp_path / "quotes.xml"
+    export.write_text(wxr([
+        attachment(391, "2024/03/pier.jpg", title="Pier", alt="The pier at dusk", credit='Inès "Ness" Valdor'),
+        Post(392, "Pier night", "pier-night", "<p>An invented night on the pier.</p>", meta={"_thumbnail_id": "391"}),
+    ]), encoding="utf-8")
+    _, err, error = run_import(export, "--media", tmp_path / "uploads")
+    assert error is None, err
+    assert Article.objects.get().hero_image.credit == 'Inès "Ness" Valdor'
