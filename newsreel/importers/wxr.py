@@ -22,6 +22,7 @@ writes one, and it is how entity bombs and external-entity reads arrive.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import html.entities
 import re
@@ -172,14 +173,19 @@ def read_wxr(path: Path) -> WxrExport:
     return parse_wxr(raw)
 
 
-def parse_wxr(raw: bytes) -> WxrExport:
+def _refuse_declarations(raw: bytes) -> None:
     if _ENTITY_DECLARATION.search(raw[:65536]) or (b"<!DOCTYPE" in raw[:65536] and b"SYSTEM" in raw[:65536]):
         line = raw[: (_ENTITY_DECLARATION.search(raw[:65536]) or re.search(rb"<!DOCTYPE", raw)).start()].count(b"\n") + 1
         raise WxrError(f"line {line}: the file declares entities or an external DTD (<!DOCTYPE ... <!ENTITY>), "
                        "which no WordPress or Squarespace export does; refused unread (it is how entity bombs "
                        "and external-entity reads arrive)")
+
+
+def parse_wxr(raw: bytes) -> WxrExport:
+    _refuse_declarations(raw)
     problems: list[Problem] = []
     text = _decode(raw, problems)
+    _refuse_declarations(text[:65536].encode("utf-8"))  # the same, in a file in UTF-16 or another encoding
     text, original_lines = _one_item_a_line(text)
     if original_lines is not None:  # the decoding's problems were counted in the file's own lines
         first = {}
@@ -188,6 +194,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
         problems[:] = [Problem(first.get(problem.line, problem.line), problem.message, problem.item, problem.fatal)
                        for problem in problems]
     text = _repair(text, problems)
+    text = _DECLARATION.sub(r'\1"UTF-8"', text, count=1)  # what lxml is given: the text read, as UTF-8
     parser = etree.XMLParser(
         recover=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
         huge_tree=False, remove_comments=True, remove_pis=True, strip_cdata=True,
@@ -384,14 +391,44 @@ def _one_item_a_line(text: str) -> tuple[str, list[int] | None]:
     return "\n".join(out), original
 
 
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["'](?P<name>[A-Za-z][A-Za-z0-9._-]{0,39})["']""")
+_DECLARATION = re.compile(r"""^(\s*<\?xml[^>]*?\sencoding\s*=\s*)["'][^"']*["']""")
+
+
 def _decode(raw: bytes, problems: list[Problem]) -> str:
-    """The file as text: UTF-8, with any line that is not read as Windows-1252 (and reported)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    """The file as text: UTF-8 (whatever its declaration says, when it is valid UTF-8); else the
+    encoding its byte-order mark or declaration names (WordPress declares its site's charset, such
+    as ISO-8859-1); else UTF-8 with any line that is not read as Windows-1252 (and reported)."""
+    for mark, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(mark):
+            raw = raw[len(mark):]
+            if codec != "utf-8":
+                try:
+                    return raw.decode(codec)
+                except UnicodeDecodeError as error:
+                    raise WxrError(f"the file begins with a {codec.upper()} byte-order mark but is not {codec.upper()} "
+                                   f"(byte {error.start})") from None
+            break
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _DECLARED.match(raw[:300])
+    if declared:
+        name = declared.group("name").decode("ascii").lower()
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = ""
+        if codec in ("latin-1", "iso8859-1", "cp1252", "iso8859-15"):
+            # What browsers read ISO-8859-1 as: Windows-1252, whose letters fill its unused range.
+            return "\n".join(_cp1252_or_latin1(line) for line in raw.split(b"\n"))
+        if codec and codec not in ("utf-8",):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                pass
     lines = raw.split(b"\n")
     for number, line in enumerate(lines):
         try:
@@ -400,6 +437,15 @@ def _decode(raw: bytes, problems: list[Problem]) -> str:
             lines[number] = line.decode("cp1252", errors="replace")
             problems.append(Problem(number + 1, "is not UTF-8; read as Windows-1252 (check its accented letters)"))
     return "\n".join(lines)
+
+
+_CP1252_UNUSED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}  # bytes Windows-1252 leaves undefined: read as ISO-8859-1
+
+
+def _cp1252_or_latin1(line: bytes) -> str:
+    if not _CP1252_UNUSED.intersection(line):
+        return line.decode("cp1252")
+    return "".join(chr(byte) if byte in _CP1252_UNUSED else bytes([byte]).decode("cp1252") for byte in line)
 
 
 def _repair(text: str, problems: list[Problem]) -> str:

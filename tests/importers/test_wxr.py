@@ -229,3 +229,25 @@ def test_a_file_on_one_line_puts_each_problem_in_its_own_item():
     assert {export.file_line(item.line) for item in export.items} == {1}  # shown at the file's own line
     assert export.shown(problems_of(export, first)[0]).startswith("line 1 (item 'R&D at Kestrel'): a bare &")
     assert parse_wxr(text.encode()).original_lines is None  # a file as WordPress writes it is read as it is
+
+
+def test_a_file_in_the_encoding_it_declares_is_read_in_it():
+    # WordPress declares its site's charset (`encoding="ISO-8859-1"` on an old site): every accented
+    # letter came out doubled ("CafÃ©"), read as Windows-1252 line by line and then again by the
+    # declaration. A file saved as UTF-16 was "not a WordPress export".
+    text = wxr([story(1, "Café Éclair premières", content="<p>Crème brûlée à l’écran.</p>")])
+    latin = parse_wxr(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("’", "'").encode("latin-1"))
+    assert (latin.items[0].title, latin.items[0].content) == ("Café Éclair premières", "<p>Crème brûlée à l'écran.</p>")
+    assert latin.problems == []
+    windows = parse_wxr(text.replace('encoding="UTF-8"', 'encoding="windows-1252"').encode("cp1252"))
+    assert windows.items[0].content == "<p>Crème brûlée à l’écran.</p>" and windows.problems == []
+    utf16 = parse_wxr(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    assert utf16.items[0].title == "Café Éclair premières" and utf16.problems == []
+    mislabelled = parse_wxr(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-8"))
+    assert mislabelled.items[0].title == "Café Éclair premières"  # valid UTF-8 is UTF-8, whatever it says
+
+
+def test_entity_declarations_in_a_utf16_file_are_refused_too():
+    bomb = '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE rss [<!ENTITY a "aaaa">]>\n<rss><channel></channel></rss>'
+    with pytest.raises(WxrError, match="line 2: the file declares entities"):
+        parse_wxr(bomb.encode("utf-16"))
