@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ class FileFacts:
     digest: str
     size: tuple[int, int] | None
     problem: str = ""
+    sha256: str = ""  # the whole digest (`digest` is its start, for file names)
 
 
 T = TypeVar("T")
@@ -43,6 +45,8 @@ T = TypeVar("T")
 FileKey = tuple[str, int, int]
 # A stored picture's identity for reuse: (digest, name suffix, alt, credit).
 StoredKey = tuple[str, str, str, str]
+# Encoded renditions' identity: (SHA-256 of the stored bytes, focal point).
+EncodingKey = tuple[str, tuple[float, float]]
 
 
 @dataclass
@@ -51,7 +55,10 @@ class _Memory:
     stored: dict[StoredKey, "Image"] = field(default_factory=dict)
     by_id: dict[int, "Image"] = field(default_factory=dict)
     # The last few pictures' encoded renditions, by (digest of the bytes, focal point).
-    encodings: "OrderedDict[tuple[str, tuple[float, float]], Any]" = field(default_factory=OrderedDict)
+    encodings: "OrderedDict[EncodingKey, Any]" = field(default_factory=OrderedDict)
+    # Renditions being encoded ahead of their picture's storing, in a thread of their own.
+    ahead: "OrderedDict[EncodingKey, Future]" = field(default_factory=OrderedDict)
+    encoder: ThreadPoolExecutor | None = None
 
 
 _memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
@@ -63,20 +70,23 @@ def remembering_files() -> Iterator[None]:
     if _memory.get() is not None:
         yield
         return
-    token = _memory.set(_Memory())
+    memory = _Memory()
+    token = _memory.set(memory)
     try:
         yield
     finally:
         _memory.reset(token)
+        if memory.encoder is not None:
+            memory.encoder.shutdown(wait=True, cancel_futures=True)
 
 
 def read_facts(path: Path, data: bytes) -> FileFacts:
     """The facts of a file's bytes: decoded within the limits and hashed."""
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    sha256 = hashlib.sha256(data).hexdigest()
     try:
-        return FileFacts(digest, check_image_data(data))
+        return FileFacts(sha256[:16], check_image_data(data), sha256=sha256)
     except ImageProblem as problem:
-        return FileFacts(digest, None, str(problem))
+        return FileFacts(sha256[:16], None, str(problem), sha256=sha256)
 
 
 def file_facts(path: Path) -> FileFacts:
@@ -109,7 +119,7 @@ ENCODINGS_KEPT = 8
 
 
 def remembered_encoding(data: bytes, focal: tuple[float, float], encode: Callable[[], T]) -> T:
-    """`encode()`, or what it gave for the same bytes and focal point a moment ago in this import."""
+    """`encode()`, or what it gave (or is giving, ahead: `encode_ahead`) for the same bytes and focal point."""
     memory = _memory.get()
     if memory is None:
         return encode()
@@ -117,10 +127,61 @@ def remembered_encoding(data: bytes, focal: tuple[float, float], encode: Callabl
     if key in memory.encodings:
         memory.encodings.move_to_end(key)
         return memory.encodings[key]
-    encoded = memory.encodings[key] = encode()
+    early = memory.ahead.pop(key, None)
+    try:
+        encoded = early.result() if early is not None else encode()
+    except Exception:  # whatever went wrong ahead is raised here, where it is reported
+        encoded = encode()
+    memory.encodings[key] = encoded
     while len(memory.encodings) > ENCODINGS_KEPT:
         memory.encodings.popitem(last=False)
     return encoded
+
+
+# Pictures encoded ahead at most: past it, a picture is encoded when it is stored. Each
+# waiting one holds its file's bytes and its copies' in memory.
+AHEAD_MAX = 8
+
+
+def wants_ahead(sha256: str, focal: tuple[float, float]) -> bool:
+    """Whether `encode_ahead` would take this picture: inside an import, not encoded or under way yet, room left."""
+    memory = _memory.get()
+    if memory is None:
+        return False
+    key = (sha256, focal)
+    if key in memory.encodings or key in memory.ahead:
+        return False
+    while len(memory.ahead) >= AHEAD_MAX:
+        oldest, future = next(iter(memory.ahead.items()))
+        if not future.done():
+            return False  # the thread is behind: this picture is encoded when it is stored
+        del memory.ahead[oldest]  # never stored (it was there already), or failed: storing encodes it again
+    return True
+
+
+def encode_ahead(sha256: str, focal: tuple[float, float], encode: Callable[[], Any]) -> None:
+    """Start encoding a picture the import is about to store, in a thread beside the import.
+
+    Pillow leaves Python's lock while it decodes, resizes and encodes, so the copies of the
+    next story's pictures are made on the machine's other core while this story is
+    written; storing the picture takes them (`remembered_encoding`, by the digest of its
+    bytes). Call it only when `wants_ahead` says so; nothing happens outside
+    `remembering_files()`.
+    """
+    memory = _memory.get()
+    if memory is None:
+        return
+    if memory.encoder is None:
+        memory.encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsreel-renditions")
+    memory.ahead[(sha256, focal)] = memory.encoder.submit(encode)
+
+
+def cancel_ahead(sha256: str) -> None:
+    """The picture with these bytes was there already: what is encoded ahead for it is not needed."""
+    memory = _memory.get()
+    if memory is not None:
+        for key in [key for key in memory.ahead if key[0] == sha256]:
+            memory.ahead.pop(key).cancel()
 
 
 def remember_image(key: StoredKey, image: "Image") -> None:

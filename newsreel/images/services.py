@@ -13,10 +13,11 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
-from newsreel.images.known_files import file_facts, forget_image, remember_image, stored_image
+from newsreel.images.known_files import (cancel_ahead, encode_ahead, file_facts, forget_image, remember_image,
+                                         stored_image, wants_ahead)
 from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
-from newsreel.images.renditions import picture, refresh_renditions, stored_names
+from newsreel.images.renditions import encode_renditions, picture, refresh_renditions, stored_names
 from newsreel.text.characters import character_problem, length_problem
 from newsreel.text.types import ImageRef
 
@@ -98,7 +99,19 @@ def check_image_file(path: Path, *, alt: str, credit: str, caption: str = "") ->
         errors["file"] = facts.problem
     if errors:
         raise ValidationError(errors)
+    _encode_ahead(path, facts.sha256)
     return facts.size
+
+
+# A new picture's focal point (the model's default), which its first renditions are cut around.
+NEW_FOCAL = (Image._meta.get_field("focal_x").default, Image._meta.get_field("focal_y").default)
+
+
+def _encode_ahead(path: Path, sha256: str) -> None:
+    """Inside an import, start making the renditions of a picture its story is about to store."""
+    if wants_ahead(sha256, NEW_FOCAL):
+        data = path.read_bytes()
+        encode_ahead(sha256, NEW_FOCAL, lambda: encode_renditions(data, *NEW_FOCAL))
 
 
 def discard_image(image: Image) -> None:
@@ -125,7 +138,8 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     with path.open("rb") as handle:
         if not looks_like_an_image(handle.read(16)):
             raise ValidationError({"file": UNREADABLE})
-    digest = file_facts(path).digest
+    facts = file_facts(path)
+    digest = facts.digest
     name = f"{path.stem}-{digest}{path.suffix.lower()}"
     # The storage appends "_XXXXXXX" to a name it already holds (the same picture stored
     # with another credit), so match on the name's stem and suffix, not the whole name.
@@ -133,6 +147,7 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     existing = stored_image(key, lambda: Image.objects.filter(
         file__contains=key[0], file__endswith=key[1], alt=key[2], credit=key[3]).first())
     if existing:
+        cancel_ahead(facts.sha256)
         return existing, False
     image = create_image(ContentFile(path.read_bytes(), name=name), alt=alt, credit=credit, caption=caption, name=name)
     remember_image(key, image)

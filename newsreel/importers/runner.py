@@ -65,6 +65,9 @@ class Item:
     warnings: list[str] = field(default_factory=list)
     rename: Callable[[FieldError], str] = str
     kind: str = "published"
+    # The build reads nothing from the database, so it may run one item early: what it
+    # checks (the story's pictures) is then ready, or being made, when the story is stored.
+    build_early: bool = False
 
 
 class Progress:
@@ -109,7 +112,38 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     which is then rolled back: the report is the one a real run would give, and nothing
     is kept."""
     with remembering_files():  # an archive names the same pictures again and again
-        return _import_all(items, progress=progress, render_at_end=render_at_end, dry_run=dry_run)
+        return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end, dry_run=dry_run)
+
+
+def _built_ahead(items: Iterable[Item]) -> Iterator[Item]:
+    """The items in order, each `build_early` one built before the item ahead of it is stored.
+
+    Building a story checks its pictures, which starts making their renditions beside the
+    import (`known_files.encode_ahead`): built one story early, they are made on the
+    other core while the story before is written. A build's outcome, a draft or an
+    exception, is kept and handed over when the item is imported (as often as asked:
+    a refused chunk imports its items again)."""
+    waiting: Item | None = None
+    for item in items:
+        if item.build_early:
+            item.build = _kept_outcome(item.build)
+        if waiting is not None:
+            yield waiting
+        waiting = item
+    if waiting is not None:
+        yield waiting
+
+
+def _kept_outcome(build: Callable[[], Incoming]) -> Callable[[], Incoming]:
+    try:
+        incoming = build()
+    except Exception as error:  # SkipItem, IntakeError, or a bug: raised where the item is imported
+        failure = error
+
+        def fail() -> Incoming:
+            raise failure
+        return fail
+    return lambda: incoming
 
 
 def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_end: bool, dry_run: bool

@@ -141,3 +141,41 @@ def test_outside_an_import_and_for_another_focal_point_a_picture_is_encoded_agai
     with remembering_files():
         set_focal_point(image, 0.2, 0.3)
     assert encoded == [(0.5, 0.5), (0.5, 0.5), (0.2, 0.3)]
+
+
+def test_a_picture_checked_during_an_import_is_encoded_beside_it_and_storing_it_takes_those_copies(tmp_path, monkeypatch):
+    import threading
+
+    from newsreel.images import renditions, services
+
+    threads = []
+    encode = renditions.encode_renditions
+
+    def counted(*args):
+        threads.append(threading.current_thread().name)
+        return encode(*args)
+    monkeypatch.setattr(services, "encode_renditions", counted)
+    monkeypatch.setattr(renditions, "encode_renditions", counted)
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        check_image_file(path, alt="A poster", credit="Photo: Desk")
+        image, created = find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    assert created and renditions.is_current(image.renditions, image)
+    assert len(threads) == 1 and threads[0].startswith("newsreel-renditions")
+
+
+def test_a_picture_already_stored_is_not_encoded_ahead_for_nothing(tmp_path, monkeypatch):
+    path = still(tmp_path / "uploads")
+    find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+    with remembering_files():
+        check_image_file(path, alt="A poster", credit="Photo: Desk")
+        memory = known_files._memory.get()
+        assert len(memory.ahead) == 1
+        find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        assert not memory.ahead  # cancelled: the picture was there already
+
+
+def test_outside_an_import_nothing_is_encoded_ahead(tmp_path):
+    path = still(tmp_path / "uploads")
+    check_image_file(path, alt="A poster", credit="Photo: Desk")
+    assert known_files._memory.get() is None and not known_files.wants_ahead("0" * 64, (0.5, 0.5))
