@@ -798,25 +798,22 @@ def _named_earlier_in_paragraph(
     person named in a sentence that has a "he"/"she" of its own ("He pointed at Quintero, who
     had not moved." names the one who did not speak), nor one of two such people."""
     paragraph = doc.paragraphs[frag.para]
-    found: dict[tuple[str | None, str | None], _Speaker] = {}
-    for pos, speaker, _ in ordered:
-        if not speaker.weak or not speaker.known or pos >= frag.open_at or not doc.fits(speaker, pronoun):
+    objects = {speaker.key for _, speaker, _ in ordered if speaker.weak and speaker.key}
+    found: set[str] = set()
+    for mention in doc.people_between(paragraph.start, frag.open_at):
+        if mention.key not in objects or doc.is_possessive(mention) or not doc.fits(_Speaker(key=mention.key), pronoun):
             continue
-        mention = doc.person_at(pos, slack=0)
-        if mention is None or doc.is_possessive(mention) or not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 8)):
+        if not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 8)):
             continue
-        before = paragraph.text[: pos - paragraph.start]
+        before = paragraph.text[: mention.start - paragraph.start]
         sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
         if _HE_OR_SHE_RE.search(before, sentence_start):
             continue
-        between = doc.text(pos, frag.open_at)
+        between = doc.text(mention.end, frag.open_at)
         if not any(stop in between for stop in (". ", "? ", "! ")):
-            continue  # the quote's own sentence: "He gave it to Ilic: “…”"
-        found[(speaker.key, speaker.name)] = speaker
-    if len(found) != 1:
-        return None
-    speaker = next(iter(found.values()))
-    return _Speaker(key=speaker.key, name=speaker.name)
+            continue  # the quote's own sentence: "He gave it to Ilic, who …: “…”"
+        found.add(mention.key)
+    return _Speaker(key=found.pop()) if len(found) == 1 else None
 
 
 def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: bool) -> bool:
