@@ -182,6 +182,8 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
     language = re.match(r"---(json|js|javascript)[ \t]*\n", text)
     if language:
         return _eleventy_front_matter(text, language, source)
+    if text.startswith("{") and re.match(r"\{\s*\"", text):
+        return _json_front_matter(text, source)
     if not text.startswith("+++\n"):
         return split_front_matter(text, source)
     raw, body, body_line = _block(text, 4, "+++", "+++", source)
@@ -195,6 +197,23 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
     except RecursionError:
         raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
     return ParsedFile(meta, body, body_line)
+
+
+def _json_front_matter(text: str, source: str) -> ParsedFile:
+    """Hugo's JSON front matter: an object at the top of the file, `{` to its `}`, the body after it."""
+    try:
+        meta, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as error:
+        raise IntakeError([FieldError("front matter", f"is not valid JSON: {error.msg}", error.lineno)], source=source) from None
+    except RecursionError:
+        raise IntakeError([FieldError("front matter", "is nested too deep", 1)], source=source) from None
+    if not isinstance(meta, dict):
+        raise IntakeError([FieldError("front matter", "is not a JSON object", 1)], source=source)
+    rest = text[end:]
+    body = rest.lstrip(" \t\n")  # the blank line Hugo's files put after the object
+    skipped = rest[: len(rest) - len(body)]
+    body = body if body.strip() else ""
+    return ParsedFile(meta, body, text[:end].count("\n") + 1 + skipped.count("\n"))
 
 
 def _block(text: str, start: int, opened: str, closing: str, source: str) -> tuple[str, str, int]:

@@ -424,3 +424,19 @@ def test_files_their_generator_publishes_no_page_for_are_skipped(tmp_path):
     assert "build render 'never': Hugo publishes no page for it; skipped" in err
     assert "build render False: Hugo publishes no page for it; skipped" in err
     assert "data.md: permalink: false: Eleventy writes no page for it; skipped" in err
+
+
+def test_hugo_json_front_matter_is_read(tmp_path):
+    # Hugo reads front matter written as a JSON object at the top of the file: it was taken for
+    # the body, and the story headlined with its code.
+    site = tmp_path / "hugo"
+    write(site / "hugo.toml", 'title = "Tide"\n')
+    write(site / "content" / "posts" / "json-fm.md", '{\n  "title": "Harbor lights, in JSON",\n  "date": "2022-05-01T10:00:00Z",\n'
+          '  "tags": ["harbor"],\n  "draft": false\n}\n\nAn invented harbor at night.\n')
+    write(site / "content" / "posts" / "broken-json.md", '{\n  "title": "Broken",\n  "date": \n}\n\nx\n')
+    _, err, error = run_import(site / "content")
+    article = Article.objects.get()
+    assert (article.headline, article.body, article.state) == ("Harbor lights, in JSON", "An invented harbor at night.\n",
+                                                               WorkflowState.PUBLISHED)
+    assert list(article.tags.values_list("name", flat=True)) == ["harbor"]
+    assert error is not None and "broken-json.md: front matter, line 4: is not valid JSON: Expecting value" in err
