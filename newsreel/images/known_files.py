@@ -59,6 +59,8 @@ class _Memory:
     # Renditions being encoded ahead of their picture's storing, in a thread of their own.
     ahead: "OrderedDict[EncodingKey, Future]" = field(default_factory=OrderedDict)
     encoder: ThreadPoolExecutor | None = None
+    # What `remembered` read once for the whole import, by name.
+    readings: dict[str, Any] = field(default_factory=dict)
 
 
 _memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
@@ -78,6 +80,16 @@ def remembering_files() -> Iterator[None]:
         _memory.reset(token)
         if memory.encoder is not None:
             memory.encoder.shutdown(wait=True, cancel_futures=True)
+
+
+def remembered(name: str, read: Callable[[], T]) -> T | None:
+    """`read()`, made once per import and kept until it ends; None outside `remembering_files()`."""
+    memory = _memory.get()
+    if memory is None:
+        return None
+    if name not in memory.readings:
+        memory.readings[name] = read()
+    return memory.readings[name]
 
 
 def read_facts(path: Path, data: bytes) -> FileFacts:

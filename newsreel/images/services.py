@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,8 +14,8 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
-from newsreel.images.known_files import (cancel_ahead, encode_ahead, file_facts, forget_image, remember_image,
-                                         stored_image, wants_ahead)
+from newsreel.images.known_files import (StoredKey, cancel_ahead, encode_ahead, file_facts, forget_image, remember_image,
+                                         remembered, stored_image, wants_ahead)
 from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import encode_renditions, picture, refresh_renditions, stored_names
@@ -144,14 +145,38 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     # The storage appends "_XXXXXXX" to a name it already holds (the same picture stored
     # with another credit), so match on the name's stem and suffix, not the whole name.
     key = (f"{path.stem}-{digest}", path.suffix.lower(), alt.strip(), credit.strip())
-    existing = stored_image(key, lambda: Image.objects.filter(
-        file__contains=key[0], file__endswith=key[1], alt=key[2], credit=key[3]).first())
+    existing = stored_image(key, lambda: _stored_before(key))
     if existing:
         cancel_ahead(facts.sha256)
         return existing, False
     image = create_image(ContentFile(path.read_bytes(), name=name), alt=alt, credit=credit, caption=caption, name=name)
     remember_image(key, image)
     return image, True
+
+
+# The storage's "_XXXXXXX" after a name it already held (Django's get_alternative_name).
+_TAKEN_NAME = re.compile(r"_[A-Za-z0-9]{7}$")
+
+
+def _stored_before(key: StoredKey) -> Image | None:
+    """The picture stored before this import with these bytes (name), alt and credit.
+
+    Inside an import, every stored picture's key is read once into an index (`remembered`):
+    a `LIKE` on the file name scans the whole images table, once per new picture, and an
+    archive of ten thousand posts brings ten thousand of them."""
+    index = remembered("images by key", _stored_keys)
+    if index is None:
+        return Image.objects.filter(file__contains=key[0], file__endswith=key[1], alt=key[2], credit=key[3]).first()
+    pk = index.get(key)
+    return Image.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def _stored_keys() -> dict[StoredKey, int]:
+    index: dict[StoredKey, int] = {}
+    for pk, name, alt, credit in Image.objects.order_by("pk").values_list("pk", "file", "alt", "credit").iterator():
+        stored = PurePosixPath(name or "")
+        index.setdefault((_TAKEN_NAME.sub("", stored.stem), stored.suffix.lower(), alt, credit), pk)
+    return index
 
 
 def set_focal_point(image: Image, x: float, y: float) -> Image:

@@ -179,3 +179,18 @@ def test_outside_an_import_nothing_is_encoded_ahead(tmp_path):
     path = still(tmp_path / "uploads")
     check_image_file(path, alt="A poster", credit="Photo: Desk")
     assert known_files._memory.get() is None and not known_files.wants_ahead("0" * 64, (0.5, 0.5))
+
+
+def test_inside_an_import_pictures_stored_before_it_are_found_by_one_read_of_the_table_not_a_scan_each(tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = still(tmp_path / "a"), still(tmp_path / "b", colour=(90, 10, 10))
+    before = [find_or_create_image_from_path(path, alt="A still", credit="Photo: Desk")[0] for path in (first, second)]
+    find_or_create_image_from_path(first, alt="A still", credit="Photo: Other desk")  # stored as poster-…_XXXXXXX.jpg
+    with remembering_files(), CaptureQueriesContext(connection) as queries:
+        found = [find_or_create_image_from_path(path, alt="A still", credit="Photo: Desk") for path in (first, second)]
+        again, created = find_or_create_image_from_path(first, alt="A still", credit="Photo: Other desk")
+    assert [image.pk for image, _ in found] == [image.pk for image in before] and not created
+    assert not [query for query in queries.captured_queries if " LIKE " in query["sql"]]
+    assert Image.objects.count() == 3
