@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, TypeVar
 
 from newsreel.images.checks import ImageProblem, check_image_data
 
@@ -90,6 +90,17 @@ def remembered(name: str, read: Callable[[], T]) -> T | None:
     if name not in memory.readings:
         memory.readings[name] = read()
     return memory.readings[name]
+
+
+def remembered_for(family: str, key: Hashable, read: Callable[[], T]) -> T:
+    """`read()` once per `key` for the length of the import (every time outside it); an exception is not kept."""
+    memory = _memory.get()
+    if memory is None:
+        return read()
+    kept = memory.readings.setdefault(family, {})
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
 
 
 def read_facts(path: Path, data: bytes) -> FileFacts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
@@ -14,8 +15,8 @@ from PIL import Image as PILImage
 from newsreel.images.checks import (
     UNREADABLE, ImageProblem, check_image_data, looks_like_an_image, max_bytes, too_large_message,
 )
-from newsreel.images.known_files import (StoredKey, cancel_ahead, encode_ahead, file_facts, forget_image, remember_image,
-                                         remembered, stored_image, wants_ahead)
+from newsreel.images.known_files import (FileFacts, StoredKey, cancel_ahead, encode_ahead, file_facts, forget_image,
+                                         remember_image, remembered, stored_image, wants_ahead)
 from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import encode_renditions, picture, refresh_renditions, stored_names
@@ -38,15 +39,18 @@ def image_text_problems(*, alt: str, credit: str, caption: str = "") -> dict[str
     return errors
 
 
-def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | None = None) -> Image:
+def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | None = None,
+                 known: FileFacts | None = None) -> Image:
     """Store an uploaded or local image file; raise ValidationError naming the bad field.
 
     Nothing is stored unless the whole picture decodes within the limits (`checks`); if
     making its renditions still fails, the row and every file written are removed again.
+    `known` is what reading these very bytes found already (an import's `file_facts`): the
+    picture is not decoded a second time when the bytes are still the same.
     """
     declared = getattr(file, "size", None)
     data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
-    size = check_image(data, alt=alt, credit=credit, caption=caption, declared_size=declared)
+    size = check_image(data, alt=alt, credit=credit, caption=caption, declared_size=declared, known=known)
     data = _without_location(data)  # where a photo was taken is nobody's business on a public site
     filename = name or getattr(file, "name", None) or "image"
     image = Image(alt=alt.strip(), credit=credit.strip(), caption=caption.strip())
@@ -73,12 +77,18 @@ def _without_location(data: bytes) -> bytes:
         raise ValidationError({"file": str(problem)}) from None
 
 
-def check_image(data: bytes, *, alt: str, credit: str, caption: str = "", declared_size: int | None = None) -> tuple[int, int]:
-    """The picture's size, or ValidationError naming every bad field; stores nothing."""
+def check_image(data: bytes, *, alt: str, credit: str, caption: str = "", declared_size: int | None = None,
+                known: FileFacts | None = None) -> tuple[int, int]:
+    """The picture's size, or ValidationError naming every bad field; stores nothing.
+
+    `known`: the facts of a read of these bytes (size, decoded within the limits), trusted
+    only when the bytes' digest is still theirs."""
     errors = image_text_problems(alt=alt, credit=credit, caption=caption)
     size = (0, 0)
     if declared_size is not None and declared_size > max_bytes():
         errors["file"] = too_large_message(declared_size)
+    elif known is not None and known.size is not None and known.sha256 == hashlib.sha256(data).hexdigest():
+        size = known.size
     else:
         try:
             size = check_image_data(data)
@@ -149,7 +159,8 @@ def find_or_create_image_from_path(path: Path, *, alt: str, credit: str, caption
     if existing:
         cancel_ahead(facts.sha256)
         return existing, False
-    image = create_image(ContentFile(path.read_bytes(), name=name), alt=alt, credit=credit, caption=caption, name=name)
+    image = create_image(ContentFile(path.read_bytes(), name=name), alt=alt, credit=credit, caption=caption, name=name,
+                         known=facts)
     remember_image(key, image)
     return image, True
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from newsreel.images.checks import looks_like_an_image, max_bytes
+from newsreel.images.known_files import remembered_for
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
@@ -22,7 +23,15 @@ class LocalImageError(ValueError):
 
 
 def local_image_path(reference: str, base_dir: Path, media_root: Path | None = None) -> Path:
-    """The file `reference` names, checked; raise LocalImageError otherwise."""
+    """The file `reference` names, checked; raise LocalImageError otherwise.
+
+    An import checks each picture's path once (a story names it when it is checked and
+    again when it is stored, and an archive names the same pictures in many posts)."""
+    return remembered_for("local image paths", (reference, base_dir, media_root),
+                          lambda: _checked_path(reference, base_dir, media_root))
+
+
+def _checked_path(reference: str, base_dir: Path, media_root: Path | None) -> Path:
     shown = repr(reference)
     if not reference.strip():
         raise LocalImageError("has an empty image path")

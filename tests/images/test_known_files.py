@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -194,3 +195,36 @@ def test_inside_an_import_pictures_stored_before_it_are_found_by_one_read_of_the
     assert [image.pk for image, _ in found] == [image.pk for image in before] and not created
     assert not [query for query in queries.captured_queries if " LIKE " in query["sql"]]
     assert Image.objects.count() == 3
+
+
+def test_a_picture_the_import_checked_is_not_decoded_again_when_stored_unless_its_bytes_changed(tmp_path, monkeypatch):
+    from newsreel.images import checks, services
+
+    decoded = []
+    decode = checks.check_image_data
+    monkeypatch.setattr(services, "check_image_data", lambda data: decoded.append(len(data)) or decode(data))
+    path = still(tmp_path / "uploads")
+    with remembering_files():
+        check_image_file(path, alt="A poster", credit="Photo: Desk")  # read and decoded here (known_files)
+        find_or_create_image_from_path(path, alt="A poster", credit="Photo: Desk")
+        assert decoded == []
+        facts = known_files.file_facts(path)
+        other = PILImage.new("RGB", (64, 64), (1, 2, 3))
+        buffer = io.BytesIO()
+        other.save(buffer, "PNG")
+        services.check_image(buffer.getvalue(), alt="A", credit="Photo: Desk", known=facts)  # not the bytes it knows
+        assert len(decoded) == 1
+
+
+def test_inside_an_import_a_picture_s_path_is_checked_once(tmp_path, monkeypatch):
+    from newsreel.newsroom import local_images
+
+    checked = []
+    check = local_images._checked_path
+    monkeypatch.setattr(local_images, "_checked_path", lambda *args: checked.append(args[0]) or check(*args))
+    still(tmp_path / "uploads")
+    with remembering_files():
+        for _ in range(3):
+            assert local_images.local_image_path("poster.jpg", tmp_path / "uploads").name == "poster.jpg"
+    local_images.local_image_path("poster.jpg", tmp_path / "uploads")
+    assert checked == ["poster.jpg", "poster.jpg"]
