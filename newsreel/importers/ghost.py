@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
-from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, guarded, incoming_story, section_and_tags
+from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, incoming_story, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage
 from newsreel.newsroom.intake import ArticleDraft, FieldError
@@ -162,7 +162,7 @@ def plan_ghost(export: GhostExport, options: WordPressOptions, source: str) -> P
             continue
         date = _date(post.data.get("published_at"))
         item = Item(source=where, build=lambda: None, kind=_kind(post, status, date, options))
-        item.build = guarded(_builder(post, item, date, options, media))
+        item.build = _builder(post, item, date, options, media)
         items.append(item)
     return Plan(items, skipped, [])
 

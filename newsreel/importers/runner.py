@@ -169,7 +169,7 @@ def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_e
 def _import_one(item: Item, report: ImportReport, *, dry_run: bool = False) -> Incoming | None:
     """Import one item into `report`; the Incoming it published, None when it failed or was skipped."""
     try:
-        incoming = _as_draft_when_a_review_names_no_film(_as_draft_when_untitled(item.build(), item), item)
+        incoming = _as_draft_when_a_review_names_no_film(_as_draft_when_untitled(_built(item), item), item)
         _article, created = publish_incoming(incoming, origin="import", source=item.source, dry_run=dry_run)
     except SkipItem as skip:
         report.skipped.append(f"{item.source}: {skip}")
@@ -189,6 +189,20 @@ def _import_one(item: Item, report: ImportReport, *, dry_run: bool = False) -> I
     finally:
         report.warnings += [f"{item.source}: {warning}" for warning in item.warnings]
     return None
+
+
+def _built(item: Item) -> Incoming:
+    """The item's draft; whatever its build did not foresee (a bug, a library's limit met on
+    hostile input) fails this item alone, named, instead of ending the whole import."""
+    from django.db import DatabaseError
+
+    try:
+        return item.build()
+    except (IntakeError, SkipItem, DatabaseError):
+        raise
+    except Exception as error:  # noqa: BLE001 - one item's problem, whatever it is, is that item's
+        raise IntakeError([FieldError("item", f"could not be read ({type(error).__name__}: {error}); "
+                                              "not imported, the others are")]) from error
 
 
 def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progress | None) -> list[Item]:

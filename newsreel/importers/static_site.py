@@ -43,7 +43,7 @@ from newsreel import links
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
-from newsreel.importers.wordpress import CategoryRule, guarded, section_and_tags
+from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import ParsedFile, front_matter_block, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
@@ -151,7 +151,7 @@ def site_items(files: list[Path], options: SiteOptions) -> Iterator[Item]:
             slug = _another_slug(slug, path, taken)
         taken.setdefault(slug, path)
         item = Item(source=str(path), build=lambda: None)
-        item.build = guarded(_builder(path, item, options, (slug, first) if first is not None else None))
+        item.build = _builder(path, item, options, (slug, first) if first is not None else None)
         yield item
 
 

@@ -141,25 +141,11 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
             entry = replace(entry, post_id=None)
         broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
                                     "and import again)", export.file_line(problem.line)) for problem in problems if problem.fatal]
-        item.build = _refuse(broken) if broken else guarded(_builder(export, entry, slug, item, options, media, gallery))
+        item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
         items.append(item)
     inside = {problem for entry in export.items for problem in problems_of(export, entry)}
     problems = [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
     return Plan(items, skipped, problems)
-
-
-def guarded(build: Callable[[], Incoming]) -> Callable[[], Incoming]:
-    """`build`, with anything it did not foresee (a bug, a limit of a library met on hostile input)
-    made a failure of this item alone, named, instead of the end of the whole import."""
-    def run() -> Incoming:
-        try:
-            return build()
-        except (IntakeError, SkipItem):
-            raise
-        except Exception as error:  # noqa: BLE001 - one item's problem, whatever it is, is that item's
-            raise IntakeError([FieldError("item", f"could not be read ({type(error).__name__}: {error}); "
-                                                  "not imported, the others are")]) from error
-    return run
 
 
 def _refuse(errors: list[FieldError]) -> Callable[[], Incoming]:
