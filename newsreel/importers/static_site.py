@@ -40,6 +40,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from newsreel import links
+from newsreel.importers.encodings import utf8_or_cp1252_lines
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
@@ -301,14 +302,10 @@ def _text_of(raw: bytes, warn: Callable[[str], None]) -> str:
         failure = error
     if b"\x00" in raw or sum(byte < 32 and byte not in b"\t\n\r\x0c" for byte in raw) > len(raw) // 100:
         raise IntakeError([FieldError("file", f"cannot be read as UTF-8 text ({failure}); it is not text")])
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines):
-        try:
-            lines[number] = line.decode("utf-8")
-        except UnicodeDecodeError:
-            lines[number] = line.decode("cp1252", errors="replace")
-            warn(f"line {number + 1}: is not UTF-8; read as Windows-1252 (check its accented letters)")
-    return "\n".join(lines)
+    text, guessed = utf8_or_cp1252_lines(raw)
+    for number in guessed:
+        warn(f"line {number}: is not UTF-8; read as Windows-1252 (check its accented letters)")
+    return text
 
 
 def _builder(path: Path, item: Item, options: SiteOptions,

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from newsreel.importers.encodings import utf8_or_cp1252_lines
 from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 NS = {
@@ -429,14 +430,9 @@ def _decode(raw: bytes, problems: list[Problem]) -> str:
                 return raw.decode(codec)
             except UnicodeDecodeError:
                 pass
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines):
-        try:
-            lines[number] = line.decode("utf-8")
-        except UnicodeDecodeError:
-            lines[number] = line.decode("cp1252", errors="replace")
-            problems.append(Problem(number + 1, "is not UTF-8; read as Windows-1252 (check its accented letters)"))
-    return "\n".join(lines)
+    text, guessed = utf8_or_cp1252_lines(raw)
+    problems += [Problem(number, "is not UTF-8; read as Windows-1252 (check its accented letters)") for number in guessed]
+    return text
 
 
 _CP1252_UNUSED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}  # bytes Windows-1252 leaves undefined: read as ISO-8859-1
