@@ -1142,3 +1142,19 @@ def test_words_inside_an_answer_that_someone_named_in_full_outside_the_graph_tol
         ("When it won, the", "ada-varga", "qa"), ("This will never make", "Hendrika Molle", "speech"),
         ("My old coach said,", "ada-varga", "qa"),
     ]
+
+
+# --- issue 13, round fifteen ------------------------------------------------------------------
+
+
+def test_a_name_joined_by_and_to_a_prepositions_object_is_an_object_too():
+    profile = (
+        "Lena Osei keeps notebooks of skies. She has shot nine features.\n\n"
+        "On *Harbor Lights*, she worked with the director Tomas Ilic and the gaffer Mira Sol, who has lit "
+        "every one of her films. “I don't light faces. I light the air,” she says.\n"
+    )
+    # Before, Mira Sol (named after "and", not after "with") was the paragraph's subject: her page.
+    assert said(profile) == [("I don't light faces.", "lena-osei")]
+    # A sentence of her own makes her the subject again.
+    own = profile.replace("every one of her films.", "every one of her films. Mira Sol remembers that shoot.")
+    assert said(own) == [("I don't light faces.", "mira-sol")]

@@ -404,6 +404,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
 )
+# What joins a second object to a first: "with the director X and the gaffer Y".
+_JOINED_OBJECT_RE = re.compile(r"\s+(?:and|or)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}$")
 # Nouns that name a person who is not named: a film's characters, a stranger. Gendered ones
 # say which pronoun fits.
 _NOUN_GENDER = {
@@ -875,6 +877,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         # a character ("the mother, played by Colette Imbert") is not who speaks next: a
         # pronoun's last resort only.
         ranked: list[tuple[bool, bool, int, _Speaker]] = []
+        object_end = None  # where the latest person named as a preposition's object ends
         for m in people:
             weak = doc.is_possessive(m) or _OBJECT_BEFORE.search(paragraph.text[s : m.start - paragraph.start]) is not None
             # "…, after Tomas Ilic told her …": the subject of a clause the sentence leans on,
@@ -882,6 +885,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
                 paragraph.text[s : m.start - paragraph.start]
             )
+            if not weak and not talks and object_end is not None and _JOINED_OBJECT_RE.match(doc.text(object_end, m.start)):
+                weak = True  # "she worked with the director X and the gaffer Y": Y is an object too
+            if weak and not doc.is_possessive(m):
+                object_end = m.end
             ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
