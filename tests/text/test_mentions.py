@@ -1329,3 +1329,43 @@ def test_the_year_before_remake_of_a_shared_title_is_that_films():
     assert films("The 2003 remake of *The Tide Widow* moves the story to the present.\n") == {"the-tide-widow-2003"}
     assert films("Her father made *The Tide Widow* (1961). The 2003 remake of *The Tide Widow* keeps one line.\n") == {
         "the-tide-widow-1961", "the-tide-widow-2003"}
+
+
+# -- round fifteen: a quantifier's film noun opens a clause; a speaker's label is no title ------
+
+
+def _company_gazetteer() -> Gazetteer:
+    # Larkspur and Drummond are films of the graph named like a company and a person.
+    return Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("larkspur-2010", "Larkspur", 2010), FilmRef("drummond-1979", "Drummond", 1979),
+               FilmRef("tallow-reach-2027", "Tallow Reach", 2027), FilmRef("gull-point-2022", "Gull Point", 2022)],
+        people=[PersonRef("cassia-drummond", "Cassia Drummond"), PersonRef("priya-lomax", "Priya Lomax")],
+    ))
+
+
+def _films(gaz: Gazetteer, text: str) -> set[str]:
+    from newsreel.text.pipeline import process_article
+
+    return {m.key for m in process_article(text, graph=gaz, href=href).mentions if m.kind == "film"}
+
+
+def test_a_film_noun_after_every_or_any_opens_a_clause_and_names_no_title():
+    gaz = _company_gazetteer()
+    deal = ("Halden Pictures signed a deal with Larkspur Films, which made *Gull Point*. It gives Halden the first "
+            "option on every feature Larkspur develops, starting with *Tallow Reach*.\n")
+    # Before, "feature" before the name read as "the film Larkspur".
+    assert _films(gaz, deal) == {"gull-point-2022", "tallow-reach-2027"}
+    assert _films(gaz, deal.replace("every feature", "any film")) == {"gull-point-2022", "tallow-reach-2027"}
+    # "the film X" still names it.
+    assert "larkspur-2010" in _films(gaz, deal.replace("every feature Larkspur develops", "the film Larkspur"))
+
+
+def test_a_bold_label_with_the_surname_of_someone_named_in_full_is_a_speaker_not_a_film():
+    gaz = _company_gazetteer()
+    interview = ("Cassia Drummond directed *Tallow Reach*, after *Gull Point*. She spoke to Priya Lomax.\n\n"
+                 "**Lomax:** Why now?\n\n**Drummond:** Because I ran out of excuses.\n")
+    # Before, the bold label was taken for the 1979 film *Drummond* (bold sets titles apart).
+    assert _films(gaz, interview) == {"tallow-reach-2027", "gull-point-2022"}
+    # A capsule's bold title names no one the article named: still the film.
+    capsule = "Three revivals this week.\n\n**Drummond:** the 1979 thriller, restored, with *Gull Point*.\n"
+    assert "drummond-1979" in _films(gaz, capsule)

@@ -102,6 +102,9 @@ _FEASTS = _CALENDAR | frozenset("candlemas michaelmas boxing midsummer twelfth w
 _TITLE_WORD_RE = re.compile(r"[^\W_]+")
 # "the kind of film X ...": X is what comes next in the sentence, not the film's title.
 _KINDS = frozenset("kind kinds sort sorts type types".split())
+# Words before a film noun that make what follows a clause about it, never its title: "every
+# feature the company develops", "any film Netflix buys".
+_QUANTIFIERS = frozenset("every each any no all which whichever what whatever".split())
 # Words before "on" that make the name after it a streaming service ("streaming on Lumen").
 _SERVICE_CUES = frozenset(
     "streaming streams stream streamed available exclusively arrives arrive lands premieres "
@@ -561,6 +564,8 @@ class FilmTitles:
             # "the film Lodestar"; not "the kind of film Grainfield was founded to release"
             "apposition": before >= 0 and t.folded[before] in FILM_NOUNS
             and not (before >= 2 and t.folded[before - 1] == "of" and t.folded[before - 2] in _KINDS)
+            # "every feature Quillfeather develops": a quantifier's noun opens a clause, it names nothing
+            and not (before >= 1 and t.para[before - 1] == span.para and t.folded[before - 1] in _QUANTIFIERS)
             # "the festival hit Azure Hour", "last summer's sleeper hit Cinder Bay"
             or before >= 1 and t.folded[before] in ("hit", "hits") and t.folded[before - 1] in _HIT_KINDS,
             "context": t.context(first, last),
@@ -701,10 +706,28 @@ class FilmTitles:
         if single_word and evidence["label"] and not evidence["quoted"]:
             # "Release: Friday" in a fact box (its line breaks read as spaces), "Box:" as a label
             return None
+        if single_word and evidence["label"] and self._speaker_label(span):
+            return None
         if tier == _PROPER_TIER and single_word and evidence["initial"] and not typographic and not semantic:
             deferred.append(film)
             return None
         return score
+
+    def _speaker_label(self, span: Span) -> bool:
+        """Is the span a transcript's label naming a speaker: "**Montrose:**" opening a
+        paragraph, in bold or italics but not in quote marks, with the surname of someone the
+        article has named in full before ("Cassia Montrose")? A Q&A names its voices so; a
+        capsule review's "**Dune:**" names no one the article named."""
+        t = self.t
+        if span.first > 0 and t.para[span.first - 1] == span.para:
+            return False  # not the paragraph's first word
+        if t.quoted(span.first, span.last):
+            return False
+        word = t.folded[span.first]
+        return any(
+            kind == "person" and last > first and last < span.first and t.folded[last] == word
+            for first, (kind, _, last) in self.named.accepted.items()
+        )
 
     def _marks_titles(self) -> bool:
         """Does the article set film titles apart (two or more titles in quotes or italics)?"""
