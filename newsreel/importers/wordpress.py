@@ -6,6 +6,8 @@ What each part of a post becomes:
     content:encoded             body: HTML -> Newsreel Markdown (`html_markdown`)
     excerpt:encoded             the editor's summary
     dc:creator                  byline: the author's display name from <wp:author>
+    Co-Authors Plus authors     bylines in their order (display names from guest-author items or
+                                <wp:author>), instead of dc:creator
     categories                  a section when one has that slug (or the user's mapping says so),
                                 else tags; "Uncategorized" is left out
     tags                        tags
@@ -16,7 +18,7 @@ What each part of a post becomes:
     link                        the old address answers 301 to the new one (published stories)
     is_sticky                   reported: Newsreel has no pinned stories
 
-Attachments are not stories: they give posts their pictures. Pages are skipped unless
+Attachments and guest authors are not stories: they give posts their pictures and bylines. Pages are skipped unless
 `pages="articles"`. Everything else (menus, blocks, templates, custom types) is skipped and
 counted in the report.
 """
@@ -33,7 +35,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item, SkipItem
-from newsreel.importers.wxr import WxrExport, WxrItem, problems_of
+from newsreel.importers.wxr import WxrExport, WxrItem, WxrTerm, problems_of
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
@@ -106,7 +108,7 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         # A file written on one line (Squarespace's can be) has all its items on it: their number tells them apart.
         line = export.file_line(entry.line)
         where = f"{source}:{line}" + (f" (item {number})" if on_line[line] > 1 else "")
-        if entry.post_type == "attachment":
+        if entry.post_type in ("attachment", "guest-author"):  # pictures and bylines of the posts, not stories
             continue
         if entry.post_type == "page" and options.pages == "skip":
             skipped.append(f"{where}: page {entry.label!r} skipped (--pages articles imports pages as stories)")
@@ -191,11 +193,9 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
             warn(f"was scheduled for {entry.date:%Y-%m-%d %H:%M} UTC, which has passed; published with that date"
                  if entry.date else "was scheduled without a date; published now")
         section, tags = _taxonomy(entry, options, warn)
-        authors = [export.authors[entry.creator].display_name if entry.creator in export.authors else entry.creator] \
-            if entry.creator else []
         draft = ArticleDraft(
             headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
-            tags=tags, authors=[name for name in authors if name.strip()], publish_at=entry.date,
+            tags=tags, authors=bylines(export, entry, warn), publish_at=entry.date,
         )
         if not body.strip():  # said here with why: the intake could only say "body: is empty"
             errors.append(FieldError("body", "is empty in the export" if not entry.content.strip() else
@@ -205,6 +205,40 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
                               old_address=entry.link, key=source_key(export, entry),
                               also=_renamed_addresses(entry))
     return build
+
+
+def bylines(export: WxrExport, entry: WxrItem, warn: Callable[[str], None]) -> list[str]:
+    """The post's bylines: its Co-Authors Plus co-authors in order, else its `dc:creator`."""
+    if not entry.coauthors:
+        return [name for name in [_author_name(export, entry.creator)] if name]
+    names: list[str] = []
+    for term in entry.coauthors:
+        name = _coauthor_name(export, term)
+        if not name:
+            name = term.name
+            warn(f"co-author {term.name!r} is neither an author nor a guest author in the export; its login is the byline")
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _author_name(export: WxrExport, login: str) -> str:
+    """A WordPress user's display name, by login (the login itself when the export has no `<wp:author>` for it)."""
+    login = login.strip()
+    return export.authors[login].display_name if login in export.authors else login
+
+
+def _coauthor_name(export: WxrExport, term: WxrTerm) -> str:
+    """A co-author term's display name: its guest author's, else its user's; '' when neither is in the export.
+    The term's name is the login; its slug is `cap-` and the nicename (the nicename alone before CAP 3.1)."""
+    guests = export.guest_authors
+    for key in (term.name, term.slug, f"cap-{term.name}"):
+        if key.lower() in guests:
+            return guests[key.lower()]
+    for login in (term.name, term.slug.removeprefix("cap-")):
+        if login in export.authors:
+            return export.authors[login].display_name
+    return ""
 
 
 def _footnotes(entry: WxrItem) -> dict[str, str]:

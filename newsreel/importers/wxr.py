@@ -115,6 +115,9 @@ class WxrItem:
     attachment_url: str
     categories: list[WxrTerm] = field(default_factory=list)
     tags: list[WxrTerm] = field(default_factory=list)
+    # Co-Authors Plus bylines, in the plugin's order: terms of its `author` taxonomy (slug `cap-`
+    # and the author's nicename, name the login).
+    coauthors: list[WxrTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     # The slugs it had before it was renamed (`_wp_old_slug`, one meta row each: WordPress answers
     # their addresses with the new one).
@@ -159,6 +162,21 @@ class WxrExport:
     def reusable_blocks(self) -> dict[int, str]:
         """The content of each reusable block (a synced pattern, post type `wp_block`) by its id."""
         return {item.post_id: item.content for item in self.items if item.post_type == "wp_block" and item.post_id is not None}
+
+    @cached_property
+    def guest_authors(self) -> dict[str, str]:
+        """Co-Authors Plus guest authors' display names, by their login and by the slug of their
+        term (`cap-LOGIN`, the name of their `guest-author` post)."""
+        names: dict[str, str] = {}
+        for item in self.items:
+            if item.post_type != "guest-author":
+                continue
+            name = " ".join((item.meta.get("cap-display_name") or item.title).split())
+            login = item.meta.get("cap-user_login", "").strip()
+            for key in (login, item.post_name.strip(), f"cap-{login}" if login else ""):
+                if key and name:
+                    names.setdefault(key.lower(), name)
+        return names
 
     @property
     def attachments(self) -> dict[int, WxrItem]:
@@ -308,14 +326,14 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
             meta[key] = element_text(entry.find(f"{{{wp}}}meta_value"))
             if key == "_wp_old_slug" and meta[key].strip() and meta[key].strip() not in old_slugs:
                 old_slugs.append(meta[key].strip())
-    categories, tags = [], []
+    categories, tags, coauthors = [], [], []
+    by_domain = {"post_tag": tags, "category": categories, None: categories, "author": coauthors}
     for term in element.findall("category"):
         name = " ".join(element_text(term).split())
         slug = (term.get("nicename") or "").strip()
         if not name and not slug:
             continue
-        (tags if term.get("domain") == "post_tag" else categories if term.get("domain") in (None, "category") else []) \
-            .append(WxrTerm(slug or name, name or slug))
+        by_domain.get(term.get("domain"), []).append(WxrTerm(slug or name, name or slug))
     return WxrItem(
         line=line, end_line=end_line, title=" ".join(title.split()),
         link=_text(element, "link"),
@@ -333,7 +351,7 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
         sticky=_text(element, f"{{{wp}}}is_sticky") == "1",
         post_parent=_int(_text(element, f"{{{wp}}}post_parent")) or None,
         attachment_url=_text(element, f"{{{wp}}}attachment_url"),
-        categories=categories, tags=tags, meta=meta, old_slugs=old_slugs,
+        categories=categories, tags=tags, coauthors=coauthors, meta=meta, old_slugs=old_slugs,
     )
 
 

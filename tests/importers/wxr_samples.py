@@ -31,6 +31,9 @@ class Post:
     excerpt: str = ""
     categories: list[tuple[str, str]] = field(default_factory=list)  # (nicename, name)
     tags: list[tuple[str, str]] = field(default_factory=list)
+    # Co-Authors Plus bylines, in order: (term slug, term name), as its `author` taxonomy exports them
+    # (`cap-` + the author's nicename, and the user's login).
+    coauthors: list[tuple[str, str]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     password: str = ""
     sticky: bool = False
@@ -46,6 +49,7 @@ class Post:
                              else f"{SITE}/{self.slug}/")
         terms = "".join(f'\t\t<category domain="category" nicename="{n}">{cdata(name)}</category>\n' for n, name in self.categories)
         terms += "".join(f'\t\t<category domain="post_tag" nicename="{n}">{cdata(name)}</category>\n' for n, name in self.tags)
+        terms += "".join(f'\t\t<category domain="author" nicename="{n}">{cdata(name)}</category>\n' for n, name in self.coauthors)
         meta = "".join(
             f"\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>{cdata(key)}</wp:meta_key>\n\t\t\t<wp:meta_value>{cdata(value)}</wp:meta_value>\n\t\t</wp:postmeta>\n"
             for key, value in self.meta.items())
@@ -91,6 +95,16 @@ def attachment(post_id: int, path: str, *, title: str, alt: str = "", caption: s
         meta["_wp_attachment_image_alt"] = alt
     return Post(post_id, title, title.lower().replace(" ", "-"), "", status="inherit", post_type="attachment",
                 excerpt=caption, meta=meta, parent=parent, attachment_url=f"{SITE}/wp-content/uploads/{path}")
+
+
+def guest_author(post_id: int, login: str, display_name: str, *, linked_account: str = "") -> Post:
+    """A Co-Authors Plus guest author: a `guest-author` post named `cap-LOGIN`, its profile in `cap-` postmeta."""
+    first, _, last = display_name.partition(" ")
+    meta = {"cap-display_name": display_name, "cap-user_login": login, "cap-first_name": first, "cap-last_name": last,
+            "cap-user_email": f"{login}@guests.example"}
+    if linked_account:
+        meta["cap-linked_account"] = linked_account
+    return Post(post_id, display_name, f"cap-{login}", "", post_type="guest-author", meta=meta)
 
 
 AUTHORS = [("nferro", "Nadia Ferro"), ("tokafor", "Tomas Okafor")]
