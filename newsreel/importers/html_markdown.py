@@ -31,6 +31,7 @@ import nh3
 from bs4 import BeautifulSoup, Tag
 from markdownify import ATX, MarkdownConverter
 
+from newsreel.newsroom.figure_paths import file_destination
 from newsreel.text.embeds import embed_for_block
 from newsreel.text.types import TextError
 
@@ -548,7 +549,7 @@ class NewsreelConverter(MarkdownConverter):
                 return ""
             alt = caption_text or caption_plain
             self.warn(f"image {name!r} has no alt text; its caption is used as the alt text")
-        lines = [f":::figure credit={_quoted(credit)}", f"![{_alt(alt)}]({found.ref})"]
+        lines = [f":::figure credit={_quoted(credit)}", f"![{_alt(alt)}]({file_destination(found.ref)})"]
         if caption_md.strip():
             lines.append(" ".join(caption_md.split()))
         lines.append(":::")

@@ -46,6 +46,7 @@ from newsreel.importers.jsonl import split_title
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
+from newsreel.newsroom.figure_paths import DESTINATION, destination, local_path, markdown_destination
 from newsreel.newsroom.frontmatter import ParsedFile, front_matter_block, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, SourceKey
@@ -67,7 +68,7 @@ HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml"
 COLLECTION_TAGS = {"post", "posts"}
 _JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
-_STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)\s*$')
+_STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\(' + DESTINATION.format(name="url") + r'(?:\s+"(?P<title>[^"]*)")?\)\s*$')
 _HUGO = re.compile(r"\{\{[<%]\s*(?P<close>/)?\s*(?P<name>[\w.-]+)(?P<args>.*?)\s*[>%]\}\}")
 # A tag may span lines, as Liquid allows; Hugo's `{{% name %}}` shortcodes are not Liquid tags.
 _LIQUID = re.compile(r"(?<!\{)\{%-?\s*(?P<name>\w+)(?P<args>.*?)-?%\}(?!\})", re.DOTALL)
@@ -478,7 +479,7 @@ def _hero(lower: dict[str, Any], headline: Any, options: SiteOptions, warn: Call
         warn(f"hero image {image!r} has no credit (image_credit, or --default-credit); imported without a hero image")
         return None
     alt = str(alt or headline or "").strip()
-    return {"image": image.lstrip("/"), "alt": alt, "credit": credit}
+    return {"image": local_path(image).lstrip("/"), "alt": alt, "credit": credit}
 
 
 def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "") -> str:
@@ -514,10 +515,11 @@ def _markdown_image(match: re.Match) -> str:
     attrs = {found.group("name").lower(): html.unescape(next(v for v in found.group("dq", "sq", "bare") if v is not None))
              for found in _HTML_ATTR.finditer(match.group("attrs"))}
     src = attrs.get("src", "").strip()
-    if not src or any(c in src for c in " ()"):
+    if not src or any(c in src for c in "<>\n"):
         return match.group(0)  # nothing Markdown can name: left for the intake to report
     alt = " ".join(attrs.get("alt", "").split()).replace("[", "(").replace("]", ")")
     title = " ".join(attrs.get("title", "").split()).replace('"', "”")
+    src = markdown_destination(src)  # a name with a space: `<images/my photo.jpg>`
     return f'![{alt}]({src} "{title}")' if title else f"![{alt}]({src})"
 
 
@@ -565,7 +567,7 @@ def _hugo_shortcode(match: re.Match, warn: Callable[[str], None], default_credit
             warn(f"Hugo figure {src!r} has no credit (attr=, or --default-credit); left out" + (", its caption kept" if text else ""))
             return text
         ref = src if src.startswith(("http://", "https://")) else src.lstrip("/")
-        return "\n".join([f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{alt}]({ref})",
+        return "\n".join([f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{alt}]({markdown_destination(ref)})",
                           *([text] if text else []), ":::"])
     if name in ("ref", "relref") and first:
         target = PurePosixPath(first.split("#")[0])
@@ -606,7 +608,7 @@ def _liquid_tag(match: re.Match, warn: Callable[[str], None]) -> str:
         return _embed(f"https://www.youtube.com/watch?v={positional[0]}" if name == "youtube" else f"https://vimeo.com/{positional[0]}")
     if name == "image" and positional:  # Eleventy Image: {% image "src", "alt" %}
         alt = positional[1] if len(positional) > 1 else ""
-        return f"![{alt}]({positional[0]})"
+        return f"![{alt}]({markdown_destination(positional[0])})"
     warn(f"template tag {{% {name} %}} has no Newsreel equivalent; removed")
     return ""
 
@@ -651,8 +653,8 @@ def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str
         if not credit:
             caption, credit = split_title(match.group("title") or "")
         credit = credit or default_credit
-        url = match.group("url")
-        ref = url if url.startswith(("http://", "https://")) else url.lstrip("/")
+        url = destination(match, "url")
+        ref = markdown_destination(url if url.startswith(("http://", "https://")) else url.lstrip("/"))
         if not credit:
             warn(f"body, line {number}: image {url!r} has no credit (a title like \"Caption (Credit)\", or --default-credit); "
                  "left out")

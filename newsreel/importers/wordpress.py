@@ -393,12 +393,6 @@ class MediaFolder:
             if not path:
                 warn(f"image {shown!r} is not in the media folder" + ("" if self.root else " (no --media given)") + "; left out")
                 return None
-            if any(character.isspace() or character in "()<>" for character in path):
-                # Newsreel's figures name their file in Markdown, where such a name does not parse:
-                # the story would be refused whole for a picture.
-                warn(f"image file {path!r} has a space or a bracket in its name, which a Newsreel figure cannot "
-                     "name yet; left out (rename the file in --media and import again)")
-                return None
             return ImageFound(ref=path, alt=_alt_of(attachment), credit=_credit_of(attachment) or default_credit,
                               caption=attachment.excerpt.strip() if attachment else "")
         return resolve

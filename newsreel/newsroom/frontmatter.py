@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 
 from newsreel.images.models import Image
 from newsreel.images.services import check_image_file, discard_image, find_or_create_image_from_path
+from newsreel.newsroom.figure_paths import DESTINATION, destination, local_path
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming
@@ -31,7 +32,7 @@ from newsreel.newsroom.upsert import Incoming
 FRONT_MATTER_FIELDS = {"headline", "title", "slug", "dek", "summary", "section", "tags", "authors", "author",
                        "hero", "sources", "published_at", "publish_at", "date", "film", "rating", "verdict"}
 _FIELD_LINE = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*:")
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<ref>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(" + DESTINATION.format(name="ref") + r"(?:\s+\"[^\"]*\")?\)")
 # The line that ends YAML front matter: `---`, or YAML's own document end `...` (Jekyll reads it so).
 _YAML_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 _FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
@@ -244,15 +245,22 @@ def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | Non
             credit = opening.group("credit") if opening else ""
 
         def replace(match: re.Match) -> str:
-            ref = match.group("ref")
+            ref = destination(match, "ref")
             if ref.startswith(("image:", "http://", "https://", "/")):
                 return match.group(0)
-            image_id = visit(LocalImage(ref, alt=match.group("alt"), credit=credit, caption="",
+            image_id = visit(LocalImage(local_path(ref), alt=match.group("alt"), credit=credit, caption="",
                                         where="body figure", line=first_line + index))
-            return match.group(0) if image_id is None else match.group(0).replace(f"({ref}", f"(image:{image_id}", 1)
+            if image_id is None:
+                return match.group(0)
+            start, end = (span - match.start() for span in match.span("ref_angled" if match.group("ref_angled") is not None
+                                                                       else "ref_bare"))
+            if match.group("ref_angled") is not None:
+                start, end = start - 1, end + 1  # the brackets go with the path
+            return match.group(0)[:start] + f"image:{image_id}" + match.group(0)[end:]
         lines[index] = _IMAGE.sub(replace, line)
     return "\n".join(lines)
 
 
 # For importers that write figures naming local files (the same check and store as a file's).
 visit_figures = _figures
+
