@@ -273,6 +273,13 @@ FILM_NOUNS = frozenset(
     adaptation remake sequel prequel reboot blockbuster epic biopic western romance
     """.split()
 )
+# Kinship nouns before a relative's given name ("their daughter, Persis", "Marta's grandson,
+# Augustine"): the name is the relative's, neither a film nor a person named before.
+KIN_NOUNS = frozenset(
+    "daughter son wife husband brother sister mother father partner widow widower grandson granddaughter "
+    "grandmother grandfather niece nephew cousin uncle aunt twin stepson stepdaughter stepfather stepmother "
+    "fiancee fiance".split()
+)
 # Proper names that are also titles (places, names, days, months): always capitalized, so
 # capitals are no evidence.
 NAME_WORDS = frozenset(

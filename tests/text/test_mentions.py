@@ -1369,3 +1369,29 @@ def test_a_bold_label_with_the_surname_of_someone_named_in_full_is_a_speaker_not
     # A capsule's bold title names no one the article named: still the film.
     capsule = "Three revivals this week.\n\n**Drummond:** the 1979 thriller, restored, with *Gull Point*.\n"
     assert "drummond-1979" in _films(gaz, capsule)
+
+
+# -- round sixteen: a given name after a relative's noun is the relative ---------------------------
+
+
+def _people_at(gaz: Gazetteer, text: str, surface: str) -> list[str]:
+    """The person keys of the mentions written `surface`, in reading order."""
+    from newsreel.text.pipeline import process_article
+
+    return [m.key for m in process_article(text, graph=gaz, href=href).mentions if m.kind == "person" and m.surface == surface]
+
+
+def test_a_given_name_after_a_relatives_noun_is_not_a_person_named_in_full_before():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("nine-lamps-2027", "Nine Lamps", 2027)],
+        people=[PersonRef("augustin-kerr", "Augustin Kerr"), PersonRef("torben-hale", "Torben Hale")],
+    ))
+    report = ("The jury, led by the director Augustin Kerr, chose *Nine Lamps*.\n\n"
+              "*Nine Lamps* follows Marta, a widow. At dinner her grandson, Augustin, sets down his fork.\n")
+    # Before, "Augustin" was Augustin Kerr again: the jury president linked for a character.
+    assert _people_at(gaz, report, "Augustin") == []
+    assert _people_at(gaz, report.replace("her grandson, Augustin,", "Augustin"), "Augustin") == ["augustin-kerr"]
+    # Named in full as that relative before, the given name is that person again.
+    obituary = ("The news came through his son, the producer Torben Hale.\n\n"
+                "Their son Torben produced his father's last four features.\n")
+    assert _people_at(gaz, obituary, "Torben") == ["torben-hale"]

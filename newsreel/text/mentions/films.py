@@ -14,7 +14,7 @@ from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import person_shape_ok
 from newsreel.text.mentions.tokens import INSIDE_CLOSE, QUOTES, Span, Tokens, is_year
-from newsreel.text.normalize import FILM_NOUNS, NAME_WORDS, is_common, tokenize
+from newsreel.text.normalize import FILM_NOUNS, KIN_NOUNS, NAME_WORDS, is_common, tokenize
 
 _SMALL_WORDS = frozenset("a an the of in on and or to for at by with from as but nor vs".split())
 _WORD_TIER, _NAME_TIER, _PROPER_TIER = "word", "name", "proper"
@@ -81,11 +81,6 @@ _UNITS = frozenset(
     "million thousand hundred percent".split()
 )
 _CLOSING_QUOTES = QUOTES | frozenset("”’")
-# Kinship nouns before a relative's given name ("their daughter, Persis").
-_KIN = frozenset(
-    "daughter son wife husband brother sister mother father partner widow widower grandson granddaughter "
-    "niece nephew cousin uncle aunt twin stepson stepdaughter stepfather stepmother fiancee fiance".split()
-)
 # "Corvina-backed", "Lumen-owned": the word before is a company's.
 _BACKED = frozenset("backed owned funded financed".split())
 # A festival's parts after its town's name ("the Vellmar sidebar", "the Vellmar jury").
@@ -278,7 +273,7 @@ class FilmTitles:
         if before >= 0 and t.folded[before] == ",":
             before -= 1
         return (
-            before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _KIN
+            before >= 1 and t.para[before - 1] == span.para and t.folded[before] in KIN_NOUNS
             and t.folded[before - 1] in ("his", "her", "their", "s", "’s", "'s", "a", "whose", "my", "our", "your")
         )
 

@@ -16,7 +16,7 @@ from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import SAYING
 from newsreel.text.mentions.tokens import Span, Tokens, is_year
-from newsreel.text.normalize import NAME_WORDS, is_common
+from newsreel.text.normalize import KIN_NOUNS, NAME_WORDS, is_common
 
 # Confidence of each kind of reference (see docs/text-core.md, "Mentions: confidence").
 FIRST_NAME, FIRST_NAME_WORD, FAMILY, FAMILY_CHOSEN, DESCRIPTION = 0.8, 0.6, 0.85, 0.7, 0.85
@@ -72,6 +72,9 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         (key, last), = matches.items()
         if t.in_longer_name(i, last):
             continue  # "Ada Lovelace Prize"
+        noun = _kin_before(t, i)
+        if noun is not None and not _introduced_as(named, key, noun):
+            continue  # "Marta's grandson, Augustine": a relative the text introduces, not Augustine Kerrow
         confidence = FIRST_NAME
         if is_common(word) or word in NAME_WORDS:
             after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
@@ -81,6 +84,33 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         new.append((i, last, key, confidence))
     for first, last, key, confidence in new:
         named.accept(first, last, "person", key, confidence)
+
+
+# What stands before a kinship noun that introduces a relative: "their daughter", "Marta's grandson".
+_KIN_OWNERS = frozenset(("his", "her", "their", "its", "s", "’s", "'s", "a", "the", "whose", "my", "our", "your"))
+
+
+def _kin_before(t: Tokens, i: int) -> str | None:
+    """The kinship noun token `i` follows with its owner ("Marta's grandson, Augustine", "her son
+    Tomas"), or None. A writer names a relative so when introducing them: the given name is
+    theirs, not the short name of someone named in full before (unless that person was named
+    as the same relative: "his son, the producer Torben Haversham" … "Their son Torben")."""
+    before = i - 1
+    if before >= 0 and t.folded[before] == ",":
+        before -= 1
+    if before >= 1 and t.para[before - 1] == t.para[i] and t.folded[before] in KIN_NOUNS and t.folded[before - 1] in _KIN_OWNERS:
+        return t.folded[before]
+    return None
+
+
+def _introduced_as(named: Named, key: str, noun: str) -> bool:
+    """Was the person named in full, somewhere, within a few words after this kinship noun?"""
+    t = named.tokens
+    for first, (kind, other, last) in named.accepted.items():
+        if kind == "person" and other == key and last > first:
+            if any(t.folded[j] == noun and t.para[j] == t.para[first] for j in range(max(0, first - 4), first)):
+                return True
+    return False
 
 
 def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
