@@ -3,7 +3,8 @@
 An answer is the interviewee's quote as a whole ("Gregor used to say to me, “You watch the
 monitor more than I do.” He was right."), but the quoted words inside it are another person's:
 the one the answer's sentence names as saying them, or the person a "he"/"she" there finds
-earlier in the same paragraph. Only a lead that ends in a speech verb (and "to me", "me") with a
+earlier in the same paragraph, else in the answer's earlier paragraphs or the question it
+answers ("You cast Folake Adesanya-Brooks …" / "She said, “…”"). Only a lead that ends in a speech verb (and "to me", "me") with a
 comma or colon, or in "told me", is read, so titles, scare quotes and the interviewee's own
 quoted words ("I said, “…”") are not; and only words of a person of the graph, or of one the
 answer names in full outside it ("the festival director, Hendrika Mol, told me “…”", the name
@@ -22,7 +23,7 @@ from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.transcripts import Answer
-from newsreel.text.quotes.words import _VERB_ALT
+from newsreel.text.quotes.words import _SPEECH_KINDS, _VERB_ALT
 
 # Someone else's words as the interviewee remembers them: found, but held for an editor.
 REPORTED_IN_ANSWER = 0.7
@@ -36,6 +37,8 @@ _REPORTED_LEAD_RE = re.compile(
 # Where the lead starts: a sentence's start, or the close of a quotation before it in the
 # same sentence ("He told me, “…,” and I said, “…”": the second lead is "and I said,").
 _LEAD_START_RE = re.compile(r"[.!?…][”’\"']?\s+(?=[A-Z“\"])|[”\"]")
+# A turn's label opening a paragraph ("RA:", "Q:", "Variety:"): the question is a turn of its own.
+_LABELLED_RE = re.compile(r"\s*[A-Z][\w’'\-. ]{0,40}:\s")
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
 
@@ -48,15 +51,16 @@ def reported_in_answers(doc: _Doc, answers: list[Answer]) -> list[tuple[_Fragmen
             for frag in doc.frags(index):
                 if frag.single or not frag.closed or frag.open_at < answer.start:
                     continue
-                speaker = _reporter(doc, frag, answer.speaker)
+                speaker = _reporter(doc, frag, answer)
                 if speaker is not None:
                     found.append((frag, speaker))
     return found
 
 
-def _reporter(doc: _Doc, frag: _Fragment, interviewee: _Speaker) -> _Speaker | None:
+def _reporter(doc: _Doc, frag: _Fragment, answer: Answer) -> _Speaker | None:
     """The graph person the lead before `frag` says spoke the words; None when the lead reports
     no speech, or no such person's."""
+    interviewee = answer.speaker
     paragraph = doc.paragraphs[frag.para]
     before = paragraph.text[: frag.open_at - paragraph.start]
     starts = [m.end() for m in _LEAD_START_RE.finditer(before)]
@@ -81,6 +85,29 @@ def _reporter(doc: _Doc, frag: _Fragment, interviewee: _Speaker) -> _Speaker | N
     # paragraph whom the pronoun may mean, never the interviewee.
     earlier = [m for m in doc.people_between(paragraph.start, base + pronoun.start())
                if m.key != interviewee.key and doc.fits(_Speaker(key=m.key), pronoun.group(1).lower())]
-    if not earlier:
+    if earlier:
+        return _Speaker(key=earlier[-1].key, explicit=True, confidence=REPORTED_IN_ANSWER)
+    asked = _asked_about(doc, frag.para, answer, pronoun.group(1).lower())
+    return None if asked is None else _Speaker(key=asked, explicit=True, confidence=REPORTED_IN_ANSWER)
+
+
+def _asked_about(doc: _Doc, para: int, answer: Answer, pronoun: str) -> str | None:
+    """The person a "he"/"she" in an answer's later paragraph means when its own paragraph
+    names nobody it fits: the one the answer's earlier paragraphs, else the question before the
+    answer, name ("RA: You cast Folake Adesanya-Brooks as the radiographer." / "… She said,
+    “Then I'll decide.”" is Adesanya-Brooks's). The nearest paragraph that names anyone the
+    pronoun fits decides, and only if it names one such person; never the interviewee."""
+    question = answer.first - 1
+    if question < 0 or doc.paragraphs[question].kind not in _SPEECH_KINDS:
         return None
-    return _Speaker(key=earlier[-1].key, explicit=True, confidence=REPORTED_IN_ANSWER)
+    for index in range(para - 1, question - 1, -1):
+        paragraph = doc.paragraphs[index]
+        # The question may be part of the introduction when this is the first answer: the
+        # introduction names whom it likes, so only a labelled question counts.
+        if index == question and not _LABELLED_RE.match(paragraph.text):
+            return None
+        fitting = {m.key for m in doc.people_between(paragraph.start, paragraph.start + len(paragraph.text))
+                   if m.key != answer.speaker.key and not doc.is_possessive(m) and doc.fits(_Speaker(key=m.key), pronoun)}
+        if fitting:
+            return fitting.pop() if len(fitting) == 1 else None
+    return None

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE,
-    _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
+    _ROLE_NOUNS, _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
-from newsreel.text.quotes.document import _Doc, _surname
+from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, _Doc, _surname, by_age
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 # Patterns read for every quotation, compiled once.
@@ -191,6 +192,9 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if named is not None and named.known:
             return named, end
         return (_Speaker(explicit=True), owned.end()) if allow_anon else (None, 0)
+    aged = _by_age_at(doc, offset, text, at)
+    if aged is not None:
+        return aged
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold
@@ -214,6 +218,26 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if anon:
             return _Speaker(explicit=True), at + anon.end()
     return None, 0
+
+
+# "the younger Varga", "the eldest Quist": one of relatives who share a surname, by age.
+_AGE_RANK_RE = re.compile(r"the\s+(younger|youngest|elder|eldest|older|oldest)\s+(?=[A-Z])")
+
+
+def _by_age_at(doc: _Doc, offset: int, text: str, at: int) -> tuple[_Speaker, int] | None:
+    """"…," the younger Varga said": the one of two sisters the article said is the younger
+    ("Emese, who is four years younger"), held for an editor; None when the article did not
+    compare them (then the surname alone is read as before: nobody's page)."""
+    aged = _AGE_RANK_RE.match(text, at)
+    if aged is None:
+        return None
+    name = _NAME_RE.match(text, aged.end())
+    if name is None or " " in name.group(0):
+        return None
+    key = by_age(doc, name.group(0), aged.group(1), offset + aged.end())
+    if key is None:
+        return None
+    return _Speaker(key=key, explicit=True, confidence=SHARED_SURNAME_BY_AGE), name.end()
 
 
 # "who asked not to be named", "speaking on condition of anonymity": the text says plainly that
@@ -471,14 +495,34 @@ def _heads_clause(body: str, at: int, head: int) -> bool:
     return _PLAIN_WORDS_RE.fullmatch(before[head:] if at > head else "") is not None
 
 
+# "She told them that “…”": a lead-in whose speech verb reports a clause, the quotation inside it.
+_REPORTS_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b(?:\s+[^\s.;:!?“”\"]+){{0,6}}?\s+that\s*$")
+
+
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
+    candidates, relayed = _candidates(doc, group)
+    speaker = _speaker_of(doc, group, history, candidates)
+    if relayed and speaker.known:
+        # Words passed on by someone who heard them: held for an editor, as every quote told
+        # second-hand is.
+        return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    return speaker
+
+
+def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:
+    """The speakers the attributions around the quotation give, in the order they count, and
+    whether the quotation's words were passed on by the one an attribution after it names:
+    "She told them that “nobody is going back up a tower,” one of them said" is hers, relayed
+    by one of them (before, nobody's: the relayer came first)."""
     candidates: list[_Speaker] = []
+    relayed = False
     for k, frag in enumerate(group.fragments):
+        after_speaker = None
         if frag.closed:
             after = doc.text(frag.close_at, frag.close_at + 150)
-            speaker, _ = _after_attribution(doc, frag.close_at, after)
-            if speaker is not None:
-                candidates.append(speaker)
+            after_speaker, _ = _after_attribution(doc, frag.close_at, after)
+            if after_speaker is not None:
+                candidates.append(after_speaker)
         if k == 0 or group.joints[k - 1] == "paragraph":
             lead, lead_start = _lead(doc, frag)
             if not lead.strip() and k == 0:
@@ -486,10 +530,18 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
             if lead.rstrip()[-1:] in (":", ",") or _ANY_SPEECH_RE.search(lead) or _ANONYMITY_RE.search(lead):
                 speaker = _before_attribution(doc, lead, lead_start, frag)
                 if speaker is not None:
+                    if k == 0 and after_speaker is not None and _REPORTS_THAT_RE.search(lead):
+                        candidates.remove(after_speaker)  # the one who passed the words on
+                        relayed = True
                     candidates.append(speaker)
     credit = _credit_below(doc, group.fragments[-1])
     if credit is not None:
         candidates.append(credit)
+    return candidates, relayed
+
+
+def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list[_Speaker]) -> _Speaker:
+    """The speaker the candidates name, or the one the text implies."""
     for speaker in candidates:
         if speaker.known:
             # Named by the attribution itself: a person mention is surest; a name matched to
@@ -673,6 +725,7 @@ FOLLOW_ON = 0.85  # a bare quotation after the same speaker's quotation in the p
 PREVIOUS_PARAGRAPH = 0.8  # a pronoun or bare quotation carried from the paragraph before
 ROLE_REFERENCE = 0.7  # "the director said": a role, not a name
 BARE_SUBJECT = 0.7  # a bare quotation after a sentence whose subject is a person
+RELAYED = 0.7  # "She told them that “…,” one of them said": words passed on by another
 REJOINDER = 0.6  # a back-and-forth of bare quotations
 LIST_LEAD = 0.85  # a list item under a lead-in that names who said the list
 AMBIGUOUS = 0.6  # a pronoun that fits two people the text names, neither gendered
@@ -832,7 +885,11 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: b
         subjects = [
             speaker for _, speaker in _subjects(doc, index, frag.open_at) if not speaker.weak and (scene or not speaker.character)
         ]
-        others = {(s.key, s.name, s.unnamed) for s in subjects if doc.fits(s, pronoun)} - {(chosen.key, chosen.name, chosen.unnamed)}
+        # A role ("The composer recorded whale song. Ludovic Haraldsen spent a week …") is most
+        # often the person the text names next: no rival to them, though a subject of the paragraph.
+        others = {
+            (s.key, s.name, s.unnamed) for s in subjects if s.role is None and doc.fits(s, pronoun)
+        } - {(chosen.key, chosen.name, chosen.unnamed)}
         if others:
             return True
         if subjects:
@@ -895,6 +952,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         ranked += _outsider_subjects(doc, sentence, base, paragraph.start + e, paragraph.start, quoted)
         if doc.shared_surnames:
             ranked += _shared_surname_subjects(doc, sentence, base, people, quoted, paragraph.start)
+        ranked += _role_subject(doc, sentence, base, people)
         organisation = ORG_RE.match(sentence)
         if (
             organisation
@@ -931,6 +989,52 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
     return found
 
 
+# A definite role opening the sentence as its subject: "The film's composer said the score …",
+# "The director was less sure." Not a role before a name ("The director Ada Varga said", "The
+# director, Ada Varga,"), whom the mention itself makes the subject.
+_ROLE_SUBJECT_RE = re.compile(
+    rf"\s*(?:(?:But|And|Still|Yet|Now)\s+)?[Tt]he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_ROLE_NOUNS})\b(?!['’]s)(?!\s*,?\s*[A-Z])"
+)
+
+
+def _role_subject(doc: _Doc, sentence: str, base: int, people: list) -> list[tuple[bool, bool, int, _Speaker]]:
+    """The person a sentence names only by a role, as its subject, ranked as `_find_subjects`
+    ranks people: "The film's composer said the score was recorded in a chapel. “…,” she said."
+    is the composer's, never the speaker of the paragraph before. Who holds the role is the one
+    person named so far whom the graph credits in it on a film the article names, held for an
+    editor as every role reference is (ROLE_REFERENCE); else somebody the text does not name."""
+    found = _ROLE_SUBJECT_RE.match(sentence)
+    if found is None or found.group("noun") not in _ROLE_CREDITS:  # "The 54-year-old": no credit says who
+        return []
+    if any(m.start < base + found.end() for m in people) or not is_subject(sentence, found.start("noun"), found.end()):
+        return []
+    talks, noun = speaks(sentence, found.end()), found.group("noun")
+    holder = _role_holder(doc, noun, base)
+    speaker = (
+        _Speaker(key=holder, explicit=talks, confidence=ROLE_REFERENCE, role=noun) if holder
+        else _Speaker(unnamed="any", explicit=talks, role=noun)
+    )
+    return [(False, not talks, base, speaker)]
+
+
+def _role_holder(doc: _Doc, role: str, before: int) -> str | None:
+    """The one person named before `before` whom the graph credits in `role` on a film the
+    article names; None when nobody or several are."""
+    gaz = doc.gazetteer
+    credits_of = getattr(gaz, "credits_of", None)
+    if credits_of is None:
+        return None
+    wanted = _ROLE_CREDITS[role]
+    named = {m.key for m in doc.people if m.start < before}
+    holders = {
+        credit.person
+        for film in {m.key for m in doc.film_mentions}
+        for credit in credits_of(film)
+        if credit.person in named and credit.role in wanted
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
 _BARE_WORD_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*[a-z](?![\w’'\-])")
 _WORD_BEFORE_RE = re.compile(r"([A-Z][\w’'\-]*)\s+$")
 
@@ -958,12 +1062,27 @@ def _shared_surname_subjects(
         if not is_subject(sentence, at, stop) or not _shared_before(doc, word.group(0), where):
             continue
         talks = speaks(sentence, stop)
-        guess = doc.resolve_name(word.group(0), where)
+        guess = _aged_before(doc, sentence, at, word.group(0), where) or doc.resolve_name(word.group(0), where)
         if guess.key is None:
             guess = _Speaker(unnamed="any")
         ranked.append((False, not talks, where, _Speaker(key=guess.key, unnamed=guess.unnamed, explicit=talks,
                                                           confidence=guess.confidence)))
     return ranked
+
+
+_AGE_RANK_BEFORE_RE = re.compile(r"\b[Tt]he\s+(younger|youngest|elder|eldest|older|oldest)\s+$")
+
+
+def _aged_before(doc: _Doc, sentence: str, at: int, surname: str, where: int) -> _Speaker | None:
+    """"There was a pause before the younger Halvorsen answered.": the one of two siblings the
+    article said is the younger ("Petra Halvorsen, the elder of the two by three years"), held
+    for an editor; None when "the younger" does not stand before the surname or the article did
+    not compare their ages."""
+    rank = _AGE_RANK_BEFORE_RE.search(sentence, 0, at)
+    if rank is None:
+        return None
+    key = by_age(doc, surname, rank.group(1), where)
+    return None if key is None else _Speaker(key=key, explicit=True, confidence=SHARED_SURNAME_BY_AGE)
 
 
 def _shared_before(doc: _Doc, surname: str, before: int) -> bool:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
 from newsreel.text.quotes.words import (
-    _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
+    _ANY_SPEECH_RE, _FEMALE, _GENDERED_PRONOUN, _KIN_BEFORE_RE, _MALE, _NOT_NAMES, _POSSESSIVE_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _fragments
 from newsreel.text.casting import cast_names
@@ -32,6 +32,7 @@ _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
 SHARED_SURNAME_ESTABLISHED = 0.8  # the one the article called by the surname alone before the others came
 SHARED_SURNAME_BEFORE = 0.7  # the one named in full in the paragraph before
 SHARED_SURNAME_ABOUT = 0.6  # the one person the headline names in full
+SHARED_SURNAME_BY_AGE = 0.7  # "the younger Varga", of two, after "Emese, who is four years younger"
 
 
 class _Doc:
@@ -198,9 +199,24 @@ class _Doc:
                 following = paragraph.text[w.end() : w.end() + 2]
                 if following[:1] == " " and following[1:2].isupper():
                     continue  # part of a longer name ("Maren Okoye")
+                kin = _KIN_BEFORE_RE.search(paragraph.text, max(0, w.start() - 60), w.start())
+                if kin is not None and not self._introduced_as(next(iter(keys)), kin.group("noun")):
+                    # "Marta's grandson, Augustine, sets down his fork": a relative the text
+                    # introduces by the noun, not Augustine Kerrow named in full before.
+                    continue
                 added.append(Mention("person", keys.pop(), at, at + len(word), word))
         if added:
             self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _introduced_as(self, key: str, noun: str) -> bool:
+        """Was the person named in full right after this kinship noun ("his son, the producer
+        Torben Haversham")? Then "Their son Torben" is them again."""
+        for m in self.people:
+            if m.key == key and " " in m.surface.strip():
+                before = self.text(max(m.start - 40, self._para_start(m.start)), m.start)
+                if re.search(rf"\b{noun}\b", before, re.IGNORECASE):
+                    return True
+        return False
 
     def _genders(self) -> dict[str, str]:
         """"m" or "f" for people the text genders: a role noun before the name ("his sister,
@@ -316,6 +332,34 @@ def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker 
         return _Speaker(key=previous.pop(), explicit=True, confidence=SHARED_SURNAME_BEFORE)
     if doc.headline_person in named:
         return _Speaker(key=doc.headline_person, explicit=True, confidence=SHARED_SURNAME_ABOUT)
+    return None
+
+
+# What an article says of one of two relatives to compare their ages: "Emese, who is four years
+# younger,", "Zsofia, the elder by four years". Not "younger than her co-star": a comparison with
+# someone else.
+_AGE_AFTER_RE = re.compile(
+    r",\s+(?:who\s+is|who['’]s|the)\s+(?:[\w\-]+\s+){0,3}?(?P<rank>younger|older|elder)\b(?!\s+than\b)"
+)
+
+
+def by_age(doc: "_Doc", surname: str, rank: str, before: int) -> str | None:
+    """Which of the two people named in full before `before` with this surname "the younger"
+    or "the elder" (`rank`) means, when the article has said of one of them that they are the
+    younger or the older; None otherwise (three or more of them, or no word on their ages)."""
+    named = {m.key for m in doc.people if m.start < before and " " in m.surface.strip()
+             and _surname(doc.full_name(m.key, m.surface)) == surname}
+    if len(named) != 2:
+        return None
+    young = rank in ("younger", "youngest")
+    for m in doc.people:
+        if m.start >= before or m.key not in named:
+            continue
+        said = _AGE_AFTER_RE.match(doc.text(m.end, m.end + 60))
+        if said is None:
+            continue
+        other = (named - {m.key}).pop()
+        return m.key if (said.group("rank") == "younger") == young else other
     return None
 
 

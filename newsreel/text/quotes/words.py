@@ -1,11 +1,13 @@
 """Word lists and patterns the quote extractor reads text with: speech verbs, name shapes, titles and roles.
 
-Depends on: nothing (the bottom of `newsreel.text.quotes`).
+Depends on: nothing in `newsreel.text.quotes` (its bottom); kinship nouns from `newsreel.text.normalize`.
 """
 
 from __future__ import annotations
 
 import re
+
+from newsreel.text.normalize import KIN_NOUNS
 
 
 # Paragraph kinds whose quote marks can hold speech; headings, captions, notes and tables
@@ -127,6 +129,15 @@ _ROLE_NOUNS = (
 
 _ROLE_RE = re.compile(
     rf"the\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{_ROLE_NOUNS})\b(?!['’]s)(?!\s*,\s*[A-Z])"
+)
+
+
+# A relative set before a given name: "Marta's grandson, Augustine", "her son Tomas". The name
+# is the relative's, somebody the article introduces, not the short name of a person named
+# before (the mention finder reads the same nouns).
+_KIN_BEFORE_RE = re.compile(
+    rf"(?:[A-Z][\w’'\-]*['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Ww]hose|[Aa]|[Tt]he))"
+    rf"\s+(?:[a-z][\w\-]*\s+)?(?P<noun>{'|'.join(sorted(KIN_NOUNS))})\s*,?\s+$"
 )
 
 
