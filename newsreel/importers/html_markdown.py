@@ -115,6 +115,7 @@ def html_to_markdown(html: str, *, images: ImageResolver, warn: Callable[[str], 
     html = _squarespace_blocks(html, warn)
     html = _shortcodes_to_html(html, warn, gallery_ids)
     html = html if blocks else _paragraphs(html)
+    html = _verse_to_lines(html)
     html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                      link_rel=None, strip_comments=True)
     converter = NewsreelConverter(images=images, warn=warn)
@@ -391,6 +392,30 @@ def _paragraphs(html: str) -> str:
 
 
 _PRE = re.compile(r"<pre\b[^>]*>.*?</pre>", re.DOTALL | re.IGNORECASE)
+# Gutenberg's verse block (a poem, a song's lyrics): a <pre> only so that its lines keep their
+# breaks and indents; it is text, not code.
+_VERSE = re.compile(r"<pre\b[^>]*\bclass=[\"'][^\"']*\bwp-block-verse\b[^\"']*[\"'][^>]*>(?P<lines>.*?)</pre>",
+                    re.DOTALL | re.IGNORECASE)
+_BR = re.compile(r"<br\s*/?>\n?", re.IGNORECASE)
+
+
+def _verse_to_lines(html: str) -> str:
+    """Each verse block -> paragraphs (its stanzas, apart by blank lines) whose lines end in <br>,
+    their indent kept as no-break spaces; the emphasis and links in it are kept."""
+    if "wp-block-verse" not in html:
+        return html
+    return _VERSE.sub(lambda match: _stanzas(match.group("lines")), html)
+
+
+def _stanzas(lines: str) -> str:
+    lines = _BR.sub("\n", lines.replace("\r\n", "\n")).strip("\n")
+    stanzas = [stanza for stanza in re.split(r"\n[ \t]*\n", lines) if stanza.strip()]
+    return "".join("<p>" + "<br>".join(_indented(line) for line in stanza.split("\n")) + "</p>" for stanza in stanzas)
+
+
+def _indented(line: str) -> str:
+    indent = len(line) - len(line.lstrip(" \t"))
+    return "\u00a0" * len(line[:indent].expandtabs(4)) + line[indent:].rstrip()
 
 
 def embed_markdown(url: str, caption: str = "") -> str:
@@ -459,7 +484,19 @@ class NewsreelConverter(MarkdownConverter):
 
     convert_audio = convert_video
 
+    def convert_br(self, el, text, parent_tags):
+        if "pre" in parent_tags:  # a line break in a preformatted block: the code's own newline
+            return "\n"
+        return super().convert_br(el, text, parent_tags)
+
     def convert_a(self, el, text, parent_tags):
+        href = (el.get("href") or "").strip()
+        if href.startswith("#") and len(href) > 1:
+            # Newsreel keeps no anchors in a body (its headings have none; ids are footnotes' only):
+            # a link to one in the post would lead nowhere.
+            self.warn(f"a link to {href!r} in the post is kept as its text: Newsreel's headings and paragraphs "
+                      "have no anchors")
+            return text
         if ":::figure" in text or text.strip().startswith(("http://", "https://")) and "\n\n" in text:
             return text  # a linked picture: the figure is what the reader needs
         if "\n" in text.strip():  # a link around blocks (a card): one line, or Markdown has no link
