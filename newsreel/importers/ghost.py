@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -237,10 +238,12 @@ def ghost_cards(html: str, warn: Callable[[str], None]) -> str:
     A signup card (a members form) and a file card (a download from Ghost's content/files) are
     left out, with a warning, as in Lexical; an audio or video card is its player only (left out
     with a warning by the conversion: its time, speed and play buttons are not text); a bookmark
-    card is its link, titled, with its caption; a callout a quote, without its emoji."""
+    card is its link, titled, with its caption; a callout a quote, without its emoji. What Ghost
+    shows only to members (a gated block) is left out."""
     html = html.replace("__GHOST_URL__", "")
     if "kg-" not in html:
         return html
+    html = _public_part(html, warn)
     soup = BeautifulSoup(html, "html.parser")
 
     def cards(name: str) -> list[Tag]:
@@ -280,6 +283,27 @@ def ghost_cards(html: str, warn: Callable[[str], None]) -> str:
             quote.extend(list(text.contents))
         card.replace_with(quote)
     return str(soup)
+
+
+# A card Ghost shows to some readers only, as its rendered HTML marks it (Ghost's own content gating
+# reads the same comments when it serves the page).
+_GATED_BLOCK = re.compile(r"<!--\s*kg-gated-block:begin\s+(?P<params>[^\n]*?)\s*-->(?P<inner>.*?)<!--\s*kg-gated-block:end\s*-->",
+                          re.DOTALL)
+_SHOWN_TO_VISITORS = re.compile(r"\bnonMember:[\"']?true\b")
+
+
+def _public_part(html: str, warn: Callable[[str], None]) -> str:
+    """The post as a visitor saw it: each gated block kept only when Ghost showed it to non-members."""
+    if "kg-gated-block" not in html:
+        return html
+
+    def gate(match: re.Match) -> str:
+        if _SHOWN_TO_VISITORS.search(match.group("params")):
+            return match.group("inner")
+        warn("a part of the post shown only to members in Ghost (a gated block) is left out "
+             "(nothing members-only is published)")
+        return ""
+    return _GATED_BLOCK.sub(gate, html)
 
 
 def _hero(post: GhostPost, media: MediaFolder, warn: Callable[[str], None], default_credit: str) -> LocalImage | None:

@@ -44,7 +44,7 @@ def _inline(node: dict, warn: Warn) -> str:
 
 def _lexical_node(node: dict, warn: Warn) -> str:
     kind = node.get("type")
-    if kind in ("text", "extended-text"):
+    if kind in ("text", "extended-text", "tk"):  # a TK node: a "to come" reminder, its text as written
         html = escape(str(node.get("text", "")))
         format_bits = node.get("format") if isinstance(node.get("format"), int) else 0
         for bit, tag in _FORMATS:
@@ -70,11 +70,41 @@ def _lexical_node(node: dict, warn: Warn) -> str:
         return f"<{tag}>{_inline(node, warn)}</{tag}>"
     if kind == "listitem":
         return f"<li>{_inline(node, warn)}</li>"
+    if not shown_to_visitors(node.get("visibility")):
+        warn(f"Ghost {kind} card is shown only to members in Ghost; left out (nothing members-only is published)")
+        return ""
     return _card(str(kind), node, warn)
+
+
+def shown_to_visitors(visibility: Any) -> bool:
+    """Whether a card with this `visibility` is on the web page a visitor (not a member) sees:
+    Ghost 5.9+ writes `{"web": {"nonMember": bool, "memberSegment": …}, "email": …}`, Ghost 5.8x
+    `{"showOnWeb": bool, "showOnEmail": bool, "segment": …}`; a card without one is shown to all."""
+    if not isinstance(visibility, dict):
+        return True
+    web = visibility.get("web")
+    if isinstance(web, dict):
+        return web.get("nonMember") is not False
+    return visibility.get("showOnWeb") is not False
+
+
+# Cards Newsreel has nothing for, each left out with why.
+_LEFT_OUT = {
+    "transistor": "Ghost transistor card (a members' podcast player) has no Newsreel equivalent; left out",
+    "email": "Ghost email card (shown only in the newsletter email) is not part of the post on the web; left out",
+    "email-cta": "Ghost email-cta card (shown only in the newsletter email) is not part of the post on the web; left out",
+    "collection": "Ghost collection card (a list of posts Ghost draws when the page is shown) has no Newsreel equivalent; "
+                  "left out",
+}
 
 
 def _card(kind: str, payload: dict, warn: Warn) -> str:
     """A Ghost card, the same in Lexical (a node) and Mobiledoc (a card's payload)."""
+    if kind in _LEFT_OUT:
+        warn(_LEFT_OUT[kind])
+        return ""
+    if kind == "call-to-action":
+        return _call_to_action(payload, warn)
     if kind == "image":
         return _image_figure(payload)
     if kind == "gallery":
@@ -92,13 +122,15 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
         return f'<nrembed data-url="{escape(embed_url(url))}"{caption_attribute}></nrembed>' if url else ""
     if kind == "bookmark":
         url = str(payload.get("url") or "")
-        title = (payload.get("metadata") or {}).get("title") if isinstance(payload.get("metadata"), dict) else ""
+        # Lexical keeps the page's title on the card, Mobiledoc in its `metadata`.
+        metadata = payload.get("metadata") if isinstance(payload.get("metadata"), dict) else {}
+        title = _plain(payload.get("title")) or _plain(metadata.get("title"))
         caption = _plain(payload.get("caption"))
         return (f'<p><a href="{escape(url)}">{escape(str(title or url))}</a></p>'
                 + (f"<p>{escape(caption)}</p>" if caption else "")) if url else ""
     if kind == "html":
         return str(payload.get("html") or "")
-    if kind == "markdown":
+    if kind in ("markdown", "card-markdown"):  # `card-markdown`: Ghost 1–2's name for it, in old Mobiledoc
         return _MARKDOWN.render(str(payload.get("markdown") or ""))
     if kind in ("horizontalrule", "hr", "divider"):
         return "<hr>"
@@ -122,12 +154,23 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
     if kind == "signup":  # a form to join the Ghost site's members: nothing to join on Newsreel
         warn("Ghost signup card (a form to become a member) has no Newsreel equivalent; left out")
         return ""
-    if kind in ("paywall", "email", "email-cta", "audio", "video", "file"):
+    if kind in ("paywall", "audio", "video", "file"):
         text = payload.get("content") or payload.get("header") or payload.get("heading") or ""
         warn(f"Ghost {kind} card has no Newsreel equivalent; left out" + (" (its text kept)" if text else ""))
         return f"<p>{text}</p>" if text else ""
     warn(f"Ghost {kind!r} node is not one Newsreel knows; left out")
     return ""
+
+
+def _call_to_action(payload: dict, warn: Warn) -> str:
+    """Ghost 6's call-to-action card: its sponsor label (in italics), its text and its button as a
+    link; its colours and layout are not kept, nor its picture (which has no alt text or credit)."""
+    label = _plain(payload.get("sponsorLabel")) if payload.get("hasSponsorLabel") else ""
+    if payload.get("imageUrl"):
+        warn(f"Ghost call-to-action card's picture {str(payload['imageUrl'])!r} is left out "
+             "(a card's picture has no alt text or credit); its text is kept")
+    button = _link(payload.get("buttonUrl"), payload.get("buttonText")) if payload.get("showButton") else ""
+    return (f"<p><em>{escape(label)}</em></p>" if label else "") + str(payload.get("textValue") or "") + button
 
 
 def _plain(value: Any) -> str:
