@@ -1259,3 +1259,44 @@ def test_the_younger_of_two_relatives_is_the_one_the_article_said_is_younger():
         "There was a pause before the younger Brill answered. “Make something small,” he said.",
     )
     assert graph_quotes(subject, BRILLS)[0] == ("Make something small", "eli-brill", 0.7)
+
+
+# --- issue 13, round seventeen ----------------------------------------------------------------
+
+
+PRESS_CONFERENCE = (
+    "The morning after its premiere, the team behind *Harbor Lights* met the press. The director, Ada "
+    "Varga, was joined by her leads, Tomas Ilic and Lena Osei. Questions from the floor are given in prose.\n\n"
+    "“Was the storm real?” asked a reporter from the Courier.\n\n"
+    "VARGA: Both. We waited four days for a real one.\n\n"
+    "ILIC: I was sick for most of it. Nobody had to act.\n\n"
+    "The next question was for Osei, who plays the keeper's daughter. “How much of the keeper is you?” "
+    "asked a reporter from the Herald.\n\n"
+    "Osei hesitated, and Varga leaned into her microphone.\n\n"
+    "VARGA: Can I take that one? She knew more about boats than any of us.\n\n"
+    "OSEI: She's being kind. I corrected him once.\n\n"
+    "There was laughter, and the moderator moved to the ending.\n\n"
+    "“Is the last shot a reply to your first film?” asked a reporter from the Ledger.\n\n"
+    "VARGA: Everything I make is a reply to it.\n"
+)
+
+
+def test_prose_between_a_press_conferences_answers_is_narration_not_the_answer_running_on():
+    # Before, each answer ran on over the prose after it to the next label: the reporter's
+    # question and "Osei hesitated" were Ilic's words on his page (0.95), and the questions lost.
+    assert said(PRESS_CONFERENCE) == [
+        ("Was the storm real?", None),
+        ("Both. We waited four", "ada-varga"),
+        ("I was sick for", "tomas-ilic"),
+        ("How much of the", None),
+        ("Can I take that", "ada-varga"),
+        ("She's being kind. I", "lena-osei"),
+        ("Is the last shot", None),
+        ("Everything I make is", "ada-varga"),
+    ]
+    ilic = next(q for q in quotes(PRESS_CONFERENCE) if q.speaker_key == "tomas-ilic")
+    assert ilic.text == "I was sick for most of it. Nobody had to act."
+    # An answer's own later paragraph, in the first person, still runs on, naming a voice or not.
+    running_on = PRESS_CONFERENCE.replace("Nobody had to act.\n\n", "Nobody had to act.\n\nOsei and I never once got sick.\n\n")
+    ilic = next(q for q in quotes(running_on) if q.speaker_key == "tomas-ilic")
+    assert ilic.text.endswith("Osei and I never once got sick.")

@@ -9,7 +9,10 @@ turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a l
 `Update:` is never read as one. An answer runs on over the paragraphs that follow it until
 the next label; after the last label only paragraphs in the first person outside quote marks still
 belong to it (an outro such as "This interview has been edited" does not, nor narration quoting a
-panellist).
+panellist). Before the next label, a paragraph with no first person outside quote marks that names
+a voice of the transcript ("Dahl hesitated.") or gives a quotation its own attribution ("“…?”
+asked a reporter") is the writer's prose, as a press conference gives its questions: it ends the
+turn, and its quotations are read as any others.
 
 Whose answers: a named label is its own speaker (graph person, or the name as written). The
 interviewer is the label whose turns are mostly questions (`Q:` always); their turns are not
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _NOT_NAMES, _VERB_ALT
+from newsreel.text.types import Paragraph
 
 _QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
 _NAME_LABEL = r"(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}|[A-Z][A-Z’'\-. ]{1,40}[A-Z])"
@@ -113,6 +117,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     interviewee, sure = _interviewee(doc, turns[0].para, interviewer)
     answers: list[Answer] = []
     covered: set[int] = set()
+    voices = _voices(turns, interviewee)
     for n, turn in enumerate(turns):
         covered.add(turn.para)
         nxt = turns[n + 1].para if n + 1 < len(turns) else len(doc.paragraphs)
@@ -125,6 +130,10 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                 # Narration after the transcript ("After the session Hurst said … “I used to
                 # bring him coffee,” she said."): first person only inside quote marks, or a
                 # quotation with its own speaker ("“…,” Odunsi said when I asked her").
+                break
+            if n + 1 < len(turns) and _narration_between(doc, paragraph, voices):
+                # A press conference's prose between the turns ("Dahl hesitated.", "“…?” asked a
+                # reporter"): the writer's, not the answer running on; it ends the turn.
                 break
             last = index
             covered.add(index)
@@ -153,6 +162,45 @@ def _narration_after(doc: _Doc, start: int, text: str) -> bool:
     # "Brixendale answered our questions by email.": a person named first, and only the
     # publication's "we"/"our" outside quote marks; the interviewee would say "I".
     return doc.person_at(start) is not None and all(word.lower() in _PLURAL_FIRST_PERSON for word in outside)
+
+
+# A quotation the paragraph gives to someone in the third person: "“…?” asked a reporter from
+# the Courier", "“…,” one critic said", "“…,” Dahl said". ("I asked" is first person, which
+# `_narration_between` reads first: an answer may report its own question.)
+_THIRD_PERSON_QUOTE_RE = re.compile(
+    r"[”\"]\s*,?\s*(?:(?:asked|asks|said|says|added|adds|wondered|wanted to know)\s+(?:a|an|the|one|another|[A-Z])"
+    r"|(?:a|an|the|one|another|he|she|they|[A-Z][\w’'\-]*)\s+(?:[\w’'\-]+\s+){0,3}?(?:asked|asks|said|says|added|adds)\b)"
+)
+
+
+def _voices(turns: list[_Turn], interviewee: _Speaker | None) -> set[tuple[str | None, str | None]]:
+    """Everyone who speaks under a label of the transcript: (graph key, name as written)."""
+    speakers = [t.speaker for t in turns if t.speaker is not None] + ([interviewee] if interviewee else [])
+    return {(s.key, s.name) for s in speakers if s.key or s.name}
+
+
+def _narration_between(doc: _Doc, paragraph: Paragraph, voices: set[tuple[str | None, str | None]]) -> bool:
+    """Is an unlabelled paragraph between two turns the writer's narration rather than the
+    answer running on? A press conference gives its questions and moments in prose between the
+    labelled answers: "Dahl hesitated, and Halvorsen-Mbeki leaned into her microphone.",
+    "“Is the last shot a reply?” asked a reporter from Screen Ledger." Such a paragraph has no
+    first person outside quote marks and either names a voice of the transcript in the third
+    person or gives a quotation to someone by an attribution of its own. An answer's own later
+    paragraphs say "I" or "we", or name nobody who sits at the table."""
+    text = paragraph.text
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    if _FIRST_PERSON.search(_QUOTED_RE.sub(" ", text)):
+        return False
+    if quoted and _THIRD_PERSON_QUOTE_RE.search(text):
+        return True
+    end = paragraph.start + len(text)
+
+    def outside(at: int) -> bool:
+        return not any(s <= at - paragraph.start < e for s, e in quoted)
+
+    named = [(m.key, None) for m in doc.people_between(paragraph.start, end) if outside(m.start)]
+    named += [(None, o.name) for o in doc.outsiders_between(paragraph.start, end) if outside(o.start)]
+    return any(who in voices for who in named)
 
 
 def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
