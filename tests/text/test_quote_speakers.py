@@ -1300,3 +1300,22 @@ def test_prose_between_a_press_conferences_answers_is_narration_not_the_answer_r
     running_on = PRESS_CONFERENCE.replace("Nobody had to act.\n\n", "Nobody had to act.\n\nOsei and I never once got sick.\n\n")
     ilic = next(q for q in quotes(running_on) if q.speaker_key == "tomas-ilic")
     assert ilic.text.endswith("Osei and I never once got sick.")
+
+
+def test_a_credit_line_just_outside_a_block_quote_names_its_speaker():
+    restoration = (
+        "Kestrel Films will release a restoration of *Harbor Lights* in May. The lab's chief restorer, who "
+        "graded it against two surviving prints, described the state of the material.\n\n"
+        "> The negative had faded to the colour of weak tea. We graded every shot against one print.\n\n"
+        "— Mira Sol, chief restorer, Halden Film Lab\n\n"
+        "The disc follows in June.\n"
+    )
+    # Before, the credit counted only inside the block (`> — Mira Sol`): the statement, with an
+    # introduction that names nobody, was not extracted. The credit names her, as surely.
+    assert on_pages(restoration) == [("The negative had faded", "mira-sol")]
+    # A quotation in quote marks, credited the same way.
+    marked = "> “A film is a promise you keep in the dark.”\n\n— Ada Varga, director\n\nThe season opens in May.\n"
+    assert on_pages(marked) == [("A film is a", "ada-varga")]
+    # A paragraph after the block that is prose, not a credit, still names nobody.
+    prose = restoration.replace("— Mira Sol, chief restorer, Halden Film Lab", "Mira Sol restored the sound as well.")
+    assert said(prose) == []

@@ -703,14 +703,17 @@ def _list_lead_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
 
 
 def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
-    """`> “A film is a promise.”` then `> — Ada Varga, director` in a paragraph of its own."""
+    """`> “A film is a promise.”` then `> — Ada Varga, director` in a paragraph of its own, in
+    the block or right after it."""
     paragraph = doc.paragraphs[frag.para]
     if not frag.closed or frag.para + 1 >= len(doc.paragraphs):
         return None
     if doc.text(frag.close_at, paragraph.start + len(paragraph.text)).strip(" .,"):
         return None
     below = doc.paragraphs[frag.para + 1]
-    if below.kind != paragraph.kind or not _CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
+    # The credit may sit inside the block or just outside it, as a paragraph of its own.
+    kinds = (paragraph.kind, "paragraph") if paragraph.kind == "quote" else (paragraph.kind,)
+    if below.kind not in kinds or not _CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
         return None
     speaker, _ = _after_attribution(doc, below.start, below.text)
     return speaker if speaker is not None and speaker.known else None

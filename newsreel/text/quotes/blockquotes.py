@@ -34,6 +34,8 @@ _NEGATED_RE = re.compile(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$")
 
 # "— Ada Varga, director", "–Petra Lindqvist", "-- Gil Haber": a credit at the end of a block.
 CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120})$")
+# A credit set as a paragraph of its own is a line, not prose ("— Ada Varga, director, Harbor Films").
+_CREDIT_PARAGRAPH_MAX = 140
 # Words that introduce a statement without a speech verb of their own.
 _STATEMENT_RE = re.compile(r"\b(?:statement|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
 
@@ -67,7 +69,8 @@ def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
             if CREDIT_RE.match(paragraph.text.strip()) is None and not _ends_in_credit(paragraph.text):
                 continue
         if run:
-            statement = _statement(doc, run[0], run[-1])
+            below = credit_paragraph(doc, index) if index != run[-1] and index not in skip else None
+            statement = _statement(doc, run[0], run[-1], below)
             if statement is not None:
                 found.append(statement)
             run = []
@@ -82,12 +85,25 @@ def _ends_in_credit(text: str) -> bool:
     return CREDIT_RE.search(text) is not None
 
 
-def _statement(doc: _Doc, first: int, last: int) -> Statement | None:
+def credit_paragraph(doc: _Doc, index: int) -> _Speaker | None:
+    """The speaker of a credit set as a paragraph of its own right after a block quote, outside
+    the block (`> …` then `— Hedda Rasmussen, chief restorer`): a layout as common as the credit
+    inside it, and as plainly the block's. Only a short paragraph that is nothing but the credit."""
+    paragraph = doc.paragraphs[index]
+    text = paragraph.text.strip()
+    credit = CREDIT_RE.match(text) if paragraph.kind == "paragraph" and len(text) <= _CREDIT_PARAGRAPH_MAX else None
+    if credit is None:
+        return None
+    lead = len(paragraph.text) - len(paragraph.text.lstrip())
+    return credit_speaker(doc, paragraph.start + lead + credit.start(1), credit.group(1))
+
+
+def _statement(doc: _Doc, first: int, last: int, below: _Speaker | None = None) -> Statement | None:
     tail = doc.paragraphs[last]
     credit = CREDIT_RE.search(tail.text)
     end_para, end_offset = last, tail.start + len(tail.text)
-    speaker: _Speaker | None = None
-    if credit is not None:
+    speaker: _Speaker | None = below
+    if speaker is None and credit is not None:
         speaker = credit_speaker(doc, tail.start + credit.start(1), credit.group(1))
         if speaker is not None:
             cut = tail.start + credit.start()
