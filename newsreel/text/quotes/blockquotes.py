@@ -2,7 +2,7 @@
 
 A newsroom prints a statement as a block quote (`> We thank Lena for her work.`) with no
 quote marks: the block is a quotation when a credit closes it (`— Ada Varga, director`,
-in its last line or a paragraph of its own) or when the paragraph before introduces it
+in its last line or a paragraph of its own, in the block or just after it) or when the paragraph before introduces it
 ("Lena Osei posted a statement on Tuesday.", "The studio answered within the hour:"), or
 closes on the writer's own question ("I ask whether the film was easier."), which makes the
 block the answer of the one asked. Its speaker is the one the credit or the introduction
