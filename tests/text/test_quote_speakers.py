@@ -1319,3 +1319,27 @@ def test_a_credit_line_just_outside_a_block_quote_names_its_speaker():
     # A paragraph after the block that is prose, not a credit, still names nobody.
     prose = restoration.replace("— Mira Sol, chief restorer, Halden Film Lab", "Mira Sol restored the sound as well.")
     assert said(prose) == []
+
+
+EARNINGS = (
+    "Kestrel Films lost money for the first time this year. Its chief executive, Ada Varga, who produced "
+    "*Harbor Lights* before founding the company, was more upbeat on the call with investors.\n\n"
+    "“We are not a company in retreat. We lost subscribers when we raised prices by a fifth.\n\n"
+    "“What we are doing is being careful about where the money goes. That is focus.”\n\n"
+    "Varga did not say how many films would survive.\n"
+)
+
+
+def test_a_statement_opening_a_paragraph_is_the_subject_of_the_sentence_that_closes_the_one_before():
+    # Before, nobody's: no attribution, and no quotation in the paragraph before to carry on.
+    # The one person the closing sentence has as its subject, held (a bare quotation's guess).
+    assert graph_quotes(EARNINGS, GRAPH) == [("We are not a", "ada-varga", 0.7)]
+    assert on_pages(EARNINGS) == []
+    # A speaker outside the graph keeps the name as written.
+    outsider = EARNINGS.replace("Ada Varga, who produced *Harbor Lights* before founding the company,", "Corwin Ashdale,")
+    assert said(outsider) == [("We are not a", "Corwin Ashdale")]
+    # Two people as the subject, or a possessive: the text does not say whose words they are.
+    two = EARNINGS.replace("Ada Varga, who produced", "Ada Varga, and its chair, Tomas Ilic, who produced").replace(
+        "was more upbeat", "were more upbeat")
+    assert said(two) == [("We are not a", None)]
+    assert said(EARNINGS.replace("Its chief executive, Ada Varga,", "Ada Varga's deputy,")) == [("We are not a", None)]

@@ -570,6 +570,11 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
             found = _implied_speaker(doc, group, history, before)
             if found.known:
                 return _Speaker(key=found.key, name=found.name, confidence=min(found.confidence, BARE_SUBJECT))
+        # "The company's chief executive, Corwin Ashdale, … was more upbeat on the call." closing
+        # the paragraph before: the statement that opens the next is his, held as the pronoun's is.
+        named = _subject_closing_paragraph_before(doc, group.fragments[0])
+        if named is not None:
+            return _Speaker(key=named.key, name=named.name, confidence=BARE_SUBJECT)
     if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key, pronoun):
         # "Ekwueme is very good as the officer. “I don't do ghosts,” she tells her sergeant."
         # The officer speaks, not the actor: the line is nobody's page.
@@ -581,9 +586,9 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
 _PRONOUN_SENTENCE_RE = re.compile(r"(?:(?:but|and|still|yet|now|today)\s+)?(he|she)\s+(?:[a-z]+ly\s+)?[a-z][a-z’'\-]+\b", re.IGNORECASE)
 
 
-def _pronoun_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> str | None:
-    """"he" or "she" when the quotation opens its paragraph and the paragraph before ends on a
-    sentence of its own whose subject is that pronoun, outside quote marks."""
+def _closing_sentence_before(doc: _Doc, frag: _Fragment) -> tuple[int, str] | None:
+    """(document offset, text) of the sentence closing the paragraph before, when the quotation
+    opens its paragraph and that sentence is narration of the same kind, without quote marks."""
     paragraph = doc.paragraphs[frag.para]
     if frag.para == 0 or paragraph.text[: frag.open_at - paragraph.start].strip():
         return None
@@ -597,8 +602,36 @@ def _pronoun_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> str | None:
     sentence = before.text[s:e]
     if any(mark in sentence for mark in "“”\""):
         return None
-    pronoun = _PRONOUN_SENTENCE_RE.match(sentence)
+    return before.start + s, sentence
+
+
+def _pronoun_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> str | None:
+    """"he" or "she" when the quotation opens its paragraph and the paragraph before ends on a
+    sentence of its own whose subject is that pronoun, outside quote marks."""
+    closing = _closing_sentence_before(doc, frag)
+    pronoun = _PRONOUN_SENTENCE_RE.match(closing[1]) if closing is not None else None
     return pronoun.group(1).lower() if pronoun else None
+
+
+def _subject_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> _Speaker | None:
+    """The one person, graph or not, the sentence closing the paragraph before has as its
+    subject, when the quotation opens its paragraph with no attribution of its own: a writer
+    introduces a statement by its speaker ("The chief executive, Corwin Ashdale, was more
+    upbeat on the call.") and sets it below. Nobody when the sentence's subject is a possessive,
+    a character, somebody named only by a noun, or one of several people it names."""
+    closing = _closing_sentence_before(doc, frag)
+    if closing is None:
+        return None
+    start, sentence = closing
+    index = frag.para - 1
+    subjects = [speaker for pos, speaker in _subjects(doc, index, start + len(sentence)) if pos >= start]
+    if not subjects:
+        return None
+    first = subjects[0]
+    named = [speaker for speaker in subjects if speaker.known and not speaker.weak]
+    if first.weak or first.character or not first.known or len(named) != 1:
+        return None
+    return first
 
 
 # A character's line as a review reports it: a pronoun and a verb in the present tense, said to
