@@ -476,16 +476,28 @@ def _repair(text: str, problems: list[Problem]) -> str:
         line_starts[:] = [0] + [match.end() for match in re.finditer("\n", text)]
     out: list[str] = []
     position = 0
+    items = _OpenItem()
     while True:
         opening = _CDATA_OPEN.search(text, position)
         outside_end = opening.end() if opening else len(text)
-        out.append(_repair_markup(text[position:outside_end], position, line_of, problems))
+        outside = _repair_markup(text[position:outside_end], position, line_of, problems)
+        out.append(_raw_html_as_text(_close_unclosed_items(outside, position, line_of, problems, items), line_of(position), problems))
         if opening is None:
             break
         name = opening.group("name")
         # WordPress writes `]]></name>`; hand-formatted exports put a line break between them.
         closing = re.compile(rf"\]\]>\s*</{re.escape(name)}>").search(text, opening.end())
         end = closing.start() if closing else -1
+        mistyped = _mistyped_end_tag(text, name, opening.end(), end)
+        if mistyped is not None:
+            # `]]></content:encode>`: the section ends here, and the end tag was meant for it (read
+            # on, it would run into the next item and take that item's fields as its own).
+            section_end, tag = mistyped
+            problems.append(Problem(line_of(tag.start()), f"the end tag </{tag.group('tag')}> after <{name}>'s CDATA "
+                                                          f"section is mistyped; read as </{name}>"))
+            out.append(_STRAY_END.sub(_SPLIT_END, text[opening.end():section_end]) + f"]]></{name}>")
+            position = tag.end()
+            continue
         element_end = text.find(f"</{name}>", opening.end())
         if end == -1 or (element_end < end and _reopened(text, name, opening.end(), end)):
             # Never closed: the section runs to its element's end tag.
@@ -514,6 +526,79 @@ def _repair(text: str, problems: list[Problem]) -> str:
         out.append(inner)
         position = end
     return "".join(out)
+
+
+_FIRST_END = re.compile(r"\]\]>(?!<!\[CDATA\[)")
+_END_TAG = re.compile(r"\s*</(?P<tag>[A-Za-z_][\w.:-]*)\s*>")
+
+
+def _mistyped_end_tag(text: str, name: str, start: int, end: int) -> tuple[int, re.Match] | None:
+    """(where the CDATA section opened at `start` ends, the end tag after it) when that end tag is
+    not `</name>` and the section's own end (`]]></name>` at `end`) lies past another section of the
+    element or another item: the end tag was mistyped (`</content:encode>`, `</titel>`)."""
+    first = _FIRST_END.search(text, start)
+    if first is None or first.start() == end:
+        return None
+    own_end = text.find(f"</{name}>", start)
+    if "<![CDATA[" in text[start:first.start()] or -1 < own_end < first.start():
+        return None  # the section was never closed: that `]]>` ends another one
+    tag = _END_TAG.match(text, first.end())
+    if tag is None or tag.group("tag") == name:
+        return None
+    if end != -1 and not _reopened(text, name, start, end):
+        return None
+    return first.start(), tag
+
+
+class _OpenItem:
+    """Where the item being read opened (an offset in the file), while one is open."""
+
+    def __init__(self) -> None:
+        self.at: int | None = None
+
+
+_ITEM_TAG = re.compile(r"<(?P<close>/)?item(?:\s[^<>]*)?>")
+
+
+def _close_unclosed_items(chunk: str, offset: int, line_of, problems: list[Problem], items: _OpenItem) -> str:
+    """An `<item>` that opens while another is open: the other is closed before it (else the XML
+    reader nests the next item inside, and it is lost), and reported as broken (it may be cut short)."""
+    if "item" not in chunk:
+        return chunk
+    out: list[str] = []
+    position = 0
+    for tag in _ITEM_TAG.finditer(chunk):
+        if tag.group("close"):
+            items.at = None
+            continue
+        if items.at is not None:
+            problems.append(Problem(line_of(items.at), f"the item has no </item> before the next <item> "
+                                                        f"(line {line_of(offset + tag.start())}); it ends there", fatal=True))
+            out += [chunk[position:tag.start()], "</item>"]
+            position = tag.start()
+        items.at = offset + tag.start()
+    out.append(chunk[position:])
+    return "".join(out)
+
+
+# Elements that hold a post's HTML: written without CDATA (`<content:encoded><p>Two</content:encoded>`),
+# their HTML is read as XML, and an unclosed tag in it runs on into the next item.
+_RAW_TEXT = re.compile(r"<(?P<name>content:encoded|excerpt:encoded)>(?!\s*<!\[CDATA\[)(?P<inner>[^\x00]*?)</(?P=name)>")
+
+
+def _raw_html_as_text(chunk: str, first_line: int, problems: list[Problem]) -> str:
+    """The HTML of a post written without a CDATA section, put in one (it is the post's text)."""
+    if ":encoded>" not in chunk:
+        return chunk
+
+    def wrap(match: re.Match) -> str:
+        if "<" not in match.group("inner"):
+            return match.group(0)
+        line = first_line + chunk[: match.start()].count("\n")
+        problems.append(Problem(line, f"<{match.group('name')}> holds HTML written without a CDATA section; read as its text"))
+        inner = match.group("inner").replace("]]>", _SPLIT_END)
+        return f"<{match.group('name')}><![CDATA[{inner}]]></{match.group('name')}>"
+    return _RAW_TEXT.sub(wrap, chunk)
 
 
 def _reopened(text: str, name: str, start: int, end: int) -> bool:
