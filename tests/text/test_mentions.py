@@ -1395,3 +1395,24 @@ def test_a_given_name_after_a_relatives_noun_is_not_a_person_named_in_full_befor
     obituary = ("The news came through his son, the producer Torben Hale.\n\n"
                 "Their son Torben produced his father's last four features.\n")
     assert _people_at(gaz, obituary, "Torben") == ["torben-hale"]
+
+
+# -- round seventeen: a publication in italics is no film ------------------------------------------
+
+
+def test_a_publication_a_critic_writes_in_or_a_magazine_noun_names_is_not_the_film_of_that_title():
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("the-northern-screen-1996", "The Northern Screen", 1996),
+               FilmRef("fotogramma-1961", "Fotogramma", 1961)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director")],
+    ))
+    review = ("Femi Clarke's *Harbour Choir* is modest and moving.\n\n"
+              "Other critics have been kinder. Writing in *The Northern Screen*, one called it a film about grief.\n")
+    # Before, the italic magazine was the 1996 film *The Northern Screen*: nobody writes in a film.
+    assert _films(gaz, review) == {"harbour-choir-2026"}
+    interview = "Femi Clarke's *Harbour Choir* opens Friday. In 1977 he told the magazine *Fotogramma* why.\n"
+    assert _films(gaz, interview) == {"harbour-choir-2026"}
+    assert _films(gaz, interview.replace("the magazine *Fotogramma*", "*Fotogramma*, the film journal,")) == {"harbour-choir-2026"}
+    # The film of that title, with "film" or its year, is still the film.
+    assert "the-northern-screen-1996" in _films(gaz, review.replace("Writing in *The Northern Screen*", "Watching *The Northern Screen* (1996)"))

@@ -55,6 +55,13 @@ _GENRES = frozenset("melodrama western thriller comedy drama musical epic serial
 # Verbs of making a film, in the present a story is told in: "arrives to shoot", "is making".
 _MAKING = frozenset("shoot shoots shooting make makes making film films filming".split())
 _OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
+# Publications are works too: "the magazine *Fotogramma*", "*The Northern Screen*, the magazine
+# that …". A critic "writing in *X*" writes in a publication: no one writes in a film.
+_PUBLICATIONS = frozenset(
+    "magazine magazines newspaper newspapers journal periodical podcast newsletter blog zine fanzine".split()
+)
+_NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
+_WRITING_IN = ("writing", "in")
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
 # Nouns for one film of a title others share, after its year: "the 2003 remake of *X*". Not a
@@ -165,14 +172,16 @@ class FilmTitles:
 
     def _other_work(self, span: Span) -> bool:
         """Is the title set beside a noun for a work that is not a film: "the play X", "X, the
-        old Flemish play", "X, a novel"?"""
+        old Flemish play", "X, a novel", "the magazine X", or a critic "writing in X"?"""
         t = self.t
         before = span.first - 1
         if before >= 0 and t.folded[before] in QUOTES:
             before -= 1
-        if before >= 0 and t.para[before] == span.para and t.folded[before] in _OTHER_WORKS:
+        if before >= 0 and t.para[before] == span.para and t.folded[before] in _NOT_FILMS:
             return True
-        return self._set_beside(span, _OTHER_WORKS)
+        if before >= 1 and t.para[before - 1] == span.para and (t.folded[before - 1], t.folded[before]) == _WRITING_IN:
+            return True
+        return self._set_beside(span, _NOT_FILMS)
 
     def _film_within(self, span: Span) -> bool:
         """Is the title set after "to shoot a silent melodrama," (a verb of making in the present,
