@@ -116,6 +116,10 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         if entry.post_type not in ("post", "page"):
             skipped.append(f"{where}: {entry.post_type} {entry.label!r} is not a post or a page; skipped")
             continue
+        empty = _empty_draft(entry)
+        if empty:
+            skipped.append(f"{where}: {entry.label!r} {empty}; skipped")
+            continue
         if entry.status not in STORY_STATUSES:
             skipped.append(f"{where}: {entry.label!r} has status {entry.status!r} (not a story); skipped")
             continue
@@ -148,6 +152,24 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
     inside = {problem for entry in export.items for problem in problems_of(export, entry)}
     problems = [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
     return Plan(items, skipped, problems)
+
+
+_UNPUBLISHED = {"draft": "draft", "pending": "pending post", "private": "private post", "future": "scheduled post"}
+# What a post with no words may still hold: a picture, a player, a block drawn from elsewhere (a
+# reusable block, an embed, a gallery); the blocks that only hold text do not count.
+_NOT_ONLY_TEXT = re.compile(r"<(?:img|iframe|video|audio|object|embed)\b|<!--\s+wp:(?!(?:paragraph|heading|list|list-item|"
+                            r"group|columns?|spacer|separator|more)\b)", re.IGNORECASE)
+
+
+def _empty_draft(entry: WxrItem) -> str:
+    """Why the item is a draft nobody wrote in ('' when it is not one): an auto-draft (WordPress
+    makes one when "Add New" is opened) or an unpublished post with no title, no text and nothing else."""
+    nothing = not entry.content.strip() or (not html_to_text(entry.content) and not _NOT_ONLY_TEXT.search(entry.content))
+    if entry.status == "auto-draft" and nothing:
+        return "is an auto-draft WordPress made and nobody wrote in"
+    if entry.status in _UNPUBLISHED and nothing and not entry.title.strip() and not html_to_text(entry.excerpt):
+        return f"is an empty {_UNPUBLISHED[entry.status]} (no title, no text)"
+    return ""
 
 
 def _refuse(errors: list[FieldError]) -> Callable[[], Incoming]:
