@@ -1300,6 +1300,10 @@ def test_prose_between_a_press_conferences_answers_is_narration_not_the_answer_r
     running_on = PRESS_CONFERENCE.replace("Nobody had to act.\n\n", "Nobody had to act.\n\nOsei and I never once got sick.\n\n")
     ilic = next(q for q in quotes(running_on) if q.speaker_key == "tomas-ilic")
     assert ilic.text.endswith("Osei and I never once got sick.")
+    # So does one reporting a line by a pronoun: how an answer tells of someone it spoke of.
+    reported = PRESS_CONFERENCE.replace("Nobody had to act.\n\n", "Nobody had to act.\n\n“Sit down,” she said. And he sat.\n\n")
+    ilic = next(q for q in quotes(reported) if q.speaker_key == "tomas-ilic")
+    assert ilic.text.endswith("And he sat.")
 
 
 def test_a_credit_line_just_outside_a_block_quote_names_its_speaker():

@@ -164,12 +164,14 @@ def _narration_after(doc: _Doc, start: int, text: str) -> bool:
     return doc.person_at(start) is not None and all(word.lower() in _PLURAL_FIRST_PERSON for word in outside)
 
 
-# A quotation the paragraph gives to someone in the third person: "“…?” asked a reporter from
-# the Courier", "“…,” one critic said", "“…,” Dahl said". ("I asked" is first person, which
+# A quotation the paragraph gives to someone it names or describes: "“…?” asked a reporter from
+# the Courier", "“…,” one critic said", "“…,” Dahl said". Not to a pronoun: "“Sit down,” she
+# said." is how an answer reports someone it spoke of. ("I asked" is first person, which
 # `_narration_between` reads first: an answer may report its own question.)
 _THIRD_PERSON_QUOTE_RE = re.compile(
     r"[”\"]\s*,?\s*(?:(?:asked|asks|said|says|added|adds|wondered|wanted to know)\s+(?:a|an|the|one|another|[A-Z])"
-    r"|(?:a|an|the|one|another|he|she|they|[A-Z][\w’'\-]*)\s+(?:[\w’'\-]+\s+){0,3}?(?:asked|asks|said|says|added|adds)\b)"
+    r"|(?:a|an|the|one|another|(?!(?:He|She|They|It|We|I)\b)[A-Z][\w’'\-]*)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:asked|asks|said|says|added|adds)\b)"
 )
 
 
