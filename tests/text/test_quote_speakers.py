@@ -1320,9 +1320,13 @@ def test_a_credit_line_just_outside_a_block_quote_names_its_speaker():
     # A quotation in quote marks, credited the same way.
     marked = "> “A film is a promise you keep in the dark.”\n\n— Ada Varga, director\n\nThe season opens in May.\n"
     assert on_pages(marked) == [("A film is a", "ada-varga")]
-    # A paragraph after the block that is prose, not a credit, still names nobody.
+    # A paragraph after the block that is prose, not a credit, still names nobody: a dash and a
+    # name that a relative clause makes a sentence's subject included.
     prose = restoration.replace("— Mira Sol, chief restorer, Halden Film Lab", "Mira Sol restored the sound as well.")
     assert said(prose) == []
+    clause = restoration.replace("— Mira Sol, chief restorer, Halden Film Lab", "— Mira Sol, who restored the sound, disagrees.")
+    assert said(clause) == []
+    assert on_pages(marked.replace("— Ada Varga, director", "— Ada Varga, who saw it, disagrees.")) == []
 
 
 EARNINGS = (

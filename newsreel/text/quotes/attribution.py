@@ -32,6 +32,9 @@ _UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
 _CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
+# A paragraph just after a block quote that opens on a dash is its credit unless a relative clause
+# makes the name a sentence's subject: "— Ada Varga, who directed it, disagrees." is prose.
+CREDIT_CLAUSE_RE = re.compile(r"\b(?:who|which|that|whose|whom)\b")
 # "…, and she said", or after an opening phrase without a comma ("In a statement she said:",
 # "On Monday he added"): the pronoun is the subject, not the phrase's noun.
 _LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+|^(?:in|on|at|after|during|through|via)\s[\w’'\- ]{{0,40}}?\s)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
@@ -747,6 +750,8 @@ def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
     # The credit may sit inside the block or just outside it, as a paragraph of its own.
     kinds = (paragraph.kind, "paragraph") if paragraph.kind == "quote" else (paragraph.kind,)
     if below.kind not in kinds or not _CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
+        return None
+    if below.kind != paragraph.kind and CREDIT_CLAUSE_RE.search(below.text):
         return None
     speaker, _ = _after_attribution(doc, below.start, below.text)
     return speaker if speaker is not None and speaker.known else None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from newsreel.text.quotes.attribution import (
-    BARE_SUBJECT, EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
+    BARE_SUBJECT, CREDIT_CLAUSE_RE, EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
 )
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
@@ -34,7 +34,8 @@ _NEGATED_RE = re.compile(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$")
 
 # "— Ada Varga, director", "–Petra Lindqvist", "-- Gil Haber": a credit at the end of a block.
 CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120})$")
-# A credit set as a paragraph of its own is a line, not prose ("— Ada Varga, director, Harbor Films").
+# A credit set as a paragraph of its own is a line, not prose ("— Ada Varga, director, Harbor Films"):
+# short, and with no relative clause (CREDIT_CLAUSE_RE).
 _CREDIT_PARAGRAPH_MAX = 140
 # Words that introduce a statement without a speech verb of their own.
 _STATEMENT_RE = re.compile(r"\b(?:statement|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
@@ -92,7 +93,7 @@ def credit_paragraph(doc: _Doc, index: int) -> _Speaker | None:
     paragraph = doc.paragraphs[index]
     text = paragraph.text.strip()
     credit = CREDIT_RE.match(text) if paragraph.kind == "paragraph" and len(text) <= _CREDIT_PARAGRAPH_MAX else None
-    if credit is None:
+    if credit is None or CREDIT_CLAUSE_RE.search(credit.group(1)):
         return None
     lead = len(paragraph.text) - len(paragraph.text.lstrip())
     return credit_speaker(doc, paragraph.start + lead + credit.start(1), credit.group(1))
