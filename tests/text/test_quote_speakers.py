@@ -1351,3 +1351,8 @@ def test_a_statement_opening_a_paragraph_is_the_subject_of_the_sentence_that_clo
         "was more upbeat", "were more upbeat")
     assert said(two) == [("We are not a", None)]
     assert said(EARNINGS.replace("Its chief executive, Ada Varga,", "Ada Varga's deputy,")) == [("We are not a", None)]
+    # Named as the object, not as who acts: nobody's.
+    named = EARNINGS.replace(
+        "Its chief executive, Ada Varga, who produced *Harbor Lights* before founding the company, was more upbeat on "
+        "the call with investors.", "The board named Ada Varga its chief executive on the call.")
+    assert said(named) == [("We are not a", None)]

@@ -634,7 +634,18 @@ def _subject_closing_paragraph_before(doc: _Doc, frag: _Fragment) -> _Speaker | 
     named = [speaker for speaker in subjects if speaker.known and not speaker.weak]
     if first.weak or first.character or not first.known or len(named) != 1:
         return None
+    if first.key is not None and not _stands_as_subject(doc, first.key, start, sentence):
+        return None  # "The festival named Ada Varga its president.": named, but not who acts
     return first
+
+
+def _stands_as_subject(doc: _Doc, key: str, start: int, sentence: str) -> bool:
+    """Does a mention of person `key` in the sentence at `start` stand as its subject (followed
+    by a verb or a relative clause that makes them act), as speakers outside the graph must?"""
+    return any(
+        m.key == key and is_subject(sentence, m.start - start, m.end - start)
+        for m in doc.people_between(start, start + len(sentence))
+    )
 
 
 # A character's line as a review reports it: a pronoun and a verb in the present tense, said to
