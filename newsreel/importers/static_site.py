@@ -47,7 +47,8 @@ from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.figure_paths import DESTINATION, destination, local_path, markdown_destination
-from newsreel.newsroom.frontmatter import ParsedFile, front_matter_block, incoming_from_meta, split_front_matter
+from newsreel.newsroom.frontmatter import (ParsedFile, front_matter_block, impossible_date, incoming_from_meta,
+                                           split_front_matter)
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, SourceKey
 from newsreel.slugs import slug_of
@@ -189,6 +190,7 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
     if not text.startswith("+++\n"):
         return split_front_matter(text, source)
     raw, body, body_line = _block(text, 4, "+++", "+++", source)
+    raw = _quote_impossible_dates(raw)
     try:
         meta = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
@@ -198,7 +200,25 @@ def split_any_front_matter(text: str, source: str) -> ParsedFile:
                           source=source) from None
     except RecursionError:
         raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
-    return ParsedFile(meta, body, body_line)
+    lines = {match.group("name"): number for number, line in enumerate(raw.split("\n"), start=2)
+             if (match := _TOML_KEY.match(line))}
+    return ParsedFile(meta, body, body_line, lines)
+
+
+_TOML_KEY = re.compile(r"^\s*(?P<name>[A-Za-z_][\w-]*)\s*=")
+# A TOML date or date-time written bare (`date = 2023-04-31T20:00:00Z`): TOML refuses the whole
+# front matter when it names no real day.
+_TOML_DATE = re.compile(r"^(?P<key>\s*[A-Za-z_][\w-]*\s*=\s*)(?P<date>\d{4}-\d{2}-\d{2}(?:[Tt ][0-9:.]+(?:[Zz]|[+-]\d{2}:\d{2})?)?)"
+                        r"(?P<rest>\s*(?:#.*)?)$", re.MULTILINE)
+
+
+def _quote_impossible_dates(raw: str) -> str:
+    """Each bare TOML date that names no real day written as a string, so that the file is read
+    and the field reported (`_publication_date`)."""
+    if "-" not in raw:
+        return raw
+    return _TOML_DATE.sub(lambda match: match.group(0) if not impossible_date(match.group("date")) else
+                          f'{match.group("key")}"{match.group("date")}"{match.group("rest")}', raw)
 
 
 def _json_front_matter(text: str, source: str) -> ParsedFile:
@@ -321,7 +341,7 @@ def _builder(path: Path, item: Item, options: SiteOptions,
         parsed = split_any_front_matter(text, str(path))
         meta = {str(key): value for key, value in parsed.meta.items()}
         errors: list[FieldError] = []
-        translated, draft, old_addresses = _translate(meta, path, options, warn, errors)
+        translated, draft, old_addresses = _translate(meta, path, options, warn, errors, parsed.field_lines)
         if renamed is not None and not any(str(key).lower() == "slug" for key in meta):
             translated["slug"] = renamed[0]
             warn(f"its name makes the slug {file_slug(path)!r}, as {renamed[1]} does; imported as {renamed[0]!r}")
@@ -357,7 +377,7 @@ def _eleventy_page(lower: dict[str, Any], path: Path) -> bool:
 
 
 def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Callable[[str], None],
-               errors: list[FieldError]) -> tuple[dict[str, Any], bool, list[str]]:
+               errors: list[FieldError], lines: dict[str, int] | None = None) -> tuple[dict[str, Any], bool, list[str]]:
     """Newsreel's front matter for a static generator's, whether it is a draft, and its old addresses."""
     lower = {key.lower(): value for key, value in meta.items()}
     out: dict[str, Any] = {key: meta[key] for key in meta if key in NEWSREEL_KEYS}
@@ -369,10 +389,9 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     jekyll = _JEKYLL_NAME.match(path.stem)
     if "slug" not in out:
         out["slug"] = file_slug(path)
+    undated = False
     if not any(key in out for key in ("published_at", "publish_at")):
-        date = lower.get("publishdate") or lower.get("date")
-        if date in (None, "") and jekyll:
-            date = dt.date.fromisoformat(jekyll.group("date")) if _valid_date(jekyll.group("date")) else None
+        date, undated = _publication_date(meta, jekyll, lines or {}, warn)
         if date not in (None, ""):
             out["published_at"] = date
     for key in ("description", "summary", "excerpt"):
@@ -398,7 +417,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         hero = _hero(lower, out.get("headline", ""), options, warn)
         if hero:
             out["hero"] = hero
-    draft = options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
+    draft = undated or options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
     if lower.get("headless") is True:
         raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
     build = lower.get("build") if isinstance(lower.get("build"), dict) else lower.get("_build")
@@ -419,6 +438,28 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         if isinstance(lower.get(key), str) and lower[key].startswith("/") and "{" not in lower[key]:
             old.append(lower[key])
     return out, draft, [address if address.startswith("/") else "/" + address for address in old]
+
+
+def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict[str, int],
+                      warn: Callable[[str], None]) -> tuple[Any, bool]:
+    """(the publication date: `publishDate`, else `date`, else a Jekyll file name's; whether the
+    story is to be an undated draft). A date that names no real day (`2023-02-30`) is left out, with
+    a warning naming the file's field: the story arrives as a draft for an editor to date (Jekyll
+    stops its whole build on one; publishing it now would give it a date nobody chose)."""
+    key = next((name for name in meta if name.lower() == "publishdate" and meta[name] not in (None, "")),
+               next((name for name in meta if name.lower() == "date"), ""))
+    date = meta.get(key) if key else None
+    where = f"front matter {key}" + (f", line {lines[key]}" if key in lines else "")
+    if date in (None, "") and jekyll:
+        date, where = jekyll.group("date"), "file name"
+    why = impossible_date(str(date)) if date not in (None, "") and not isinstance(date, dt.date) else ""
+    if why:
+        warn(f"{where}: {date} is not a date ({why}); imported as a draft without a date: give it one in the desk "
+             "and publish it")
+        return None, True
+    if where == "file name":
+        return (dt.date.fromisoformat(date) if _valid_date(date) else None), False
+    return date, False
 
 
 def _valid_date(text: str) -> bool:

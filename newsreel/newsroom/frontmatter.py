@@ -13,6 +13,7 @@ the images are stored by `upsert.publish_incoming`, inside the publish's transac
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,39 @@ _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(" + DESTINATION.format(name="ref") +
 # The line that ends YAML front matter: `---`, or YAML's own document end `...` (Jekyll reads it so).
 _YAML_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 _FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a timestamp that names no real day (`date: 2023-02-30`) is kept as
+    the text it is, so that its field is reported (YAML refused the whole file for it)."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_DAY = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:$|[T\s])")
+
+
+def impossible_date(value: Any) -> str:
+    """Why `value`, written as a date (`2023-02-30`, `2023-04-31T20:00:00Z`), names no real day
+    ("February 2023 has 28 days"); '' when it does or is not written as a date."""
+    match = _DAY.match(value) if isinstance(value, str) else None
+    if match is None:
+        return ""
+    year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return f"there is no year {year}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days"
+    return ""
 
 
 @dataclass
@@ -65,7 +99,7 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     raw, body, body_line = front_matter_block(text, opening.end(), _YAML_END, "opens with --- on line 1 but is never "
                                               "closed by a --- (or ...) line", source)
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -74,7 +108,7 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     except RecursionError:
         raise IntakeError([FieldError("front matter", "is nested too deep (front matter is a flat list of fields)", 2)],
                           source=source) from None
-    except (ValueError, OverflowError) as error:  # a date like 2026-13-45, an integer of 5,000 digits
+    except (ValueError, OverflowError) as error:  # an integer of 5,000 digits
         raise IntakeError([FieldError("front matter", f"has a value YAML cannot read: {error}", 2)], source=source) from None
     if not isinstance(meta, dict):
         raise IntakeError([FieldError("front matter", "must be a mapping of field: value", 2)], source=source)
@@ -122,7 +156,7 @@ def incoming_from_meta(parsed: ParsedFile, *, base_dir: Path, source_name: str, 
         tags=_list(meta.get("tags", []), "tags", errors),
         authors=_list(authors, "authors", errors),
         sources=meta.get("sources", []) or [],
-        publish_at=_datetime(meta.get("published_at", meta.get("publish_at", meta.get("date"))), errors),
+        publish_at=_datetime(meta, parsed.field_lines, errors),
         # Checked by the intake against the knowledge graph and the site's rating scale.
         film=meta.get("film") or "", rating=meta.get("rating"), verdict=meta.get("verdict") or "",
         body_line=body_line, field_lines=parsed.field_lines,
@@ -210,8 +244,15 @@ def _list(value: Any, name: str, errors: list[FieldError]) -> list[str]:
     return []
 
 
-def _datetime(value: Any, errors: list[FieldError]) -> dt.datetime | None:
+def _datetime(meta: dict[str, Any], lines: dict[str, int], errors: list[FieldError]) -> dt.datetime | None:
+    """The publication time the front matter gives (`published_at`, `publish_at` or `date`)."""
+    key = next((name for name in ("published_at", "publish_at", "date") if name in meta), "published_at")
+    value = meta.get(key)
     if value in (None, ""):
+        return None
+    why = impossible_date(value)
+    if why:
+        errors.append(FieldError(f"front matter.{key}", f"{value} is not a date ({why})", lines.get(key)))
         return None
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)

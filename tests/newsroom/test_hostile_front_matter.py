@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
     ("headline: " + "[" * 5000 + "]" * 5000, "nested too deep"),
     ("headline: x\ntags: " + "{a: " * 3000 + "b" + "}" * 3000, "nested too deep"),
     ("headline: " + "9" * 5000, "cannot read"),
-    ("headline: x\ndate: 2026-13-45", "cannot read"),
+    ("headline: x\ndate: 2026-13-45", "2026-13-45 is not a date (there is no month 13)"),
 ])
 def test_hostile_yaml_names_the_file(tmp_path, front_matter, message):
     with pytest.raises(IntakeError) as raised:
