@@ -164,12 +164,17 @@ _NOT_ONLY_TEXT = re.compile(r"<(?:img|iframe|video|audio|object|embed)\b|<!--\s+
 def _empty_draft(entry: WxrItem) -> str:
     """Why the item is a draft nobody wrote in ('' when it is not one): an auto-draft (WordPress
     makes one when "Add New" is opened) or an unpublished post with no title, no text and nothing else."""
-    nothing = not entry.content.strip() or (not html_to_text(entry.content) and not _NOT_ONLY_TEXT.search(entry.content))
-    if entry.status == "auto-draft" and nothing:
+    if entry.status == "auto-draft" and _holds_nothing(entry.content):
         return "is an auto-draft WordPress made and nobody wrote in"
-    if entry.status in _UNPUBLISHED and nothing and not entry.title.strip() and not html_to_text(entry.excerpt):
+    if entry.status in _UNPUBLISHED and not entry.title.strip() and _holds_nothing(entry.content) \
+            and not html_to_text(entry.excerpt):
         return f"is an empty {_UNPUBLISHED[entry.status]} (no title, no text)"
     return ""
+
+
+def _holds_nothing(content: str) -> bool:
+    """No words, no picture, no player, no block drawn from elsewhere."""
+    return not content.strip() or (not _NOT_ONLY_TEXT.search(content) and not html_to_text(content))
 
 
 def _refuse(errors: list[FieldError]) -> Callable[[], Incoming]:
