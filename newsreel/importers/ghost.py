@@ -276,6 +276,17 @@ def ghost_cards(html: str, warn: Callable[[str], None]) -> str:
             replacement.append(soup.new_tag("p"))
             replacement[-1].string = caption.get_text(" ", strip=True)
         card.replace_with(*replacement)
+    for card in cards("kg-cta-card"):  # Ghost 6's call-to-action: as in Lexical, its label in italics, no picture
+        for label in card.find_all(class_="kg-cta-sponsor-label"):
+            paragraph, emphasis = soup.new_tag("p"), soup.new_tag("em")
+            emphasis.string = label.get_text(" ", strip=True)
+            paragraph.append(emphasis)
+            label.replace_with(paragraph if emphasis.string else "")
+        for picture in card.find_all(class_="kg-cta-image-container"):
+            image = picture.find("img")
+            warn(f"Ghost call-to-action card's picture {image.get('src', '') if image else ''!r} is left out "
+                 "(a card's picture has no alt text or credit); its text is kept")
+            picture.decompose()
     for card in cards("kg-callout-card"):
         text = card.find(class_="kg-callout-text")
         quote = soup.new_tag("blockquote")

@@ -166,7 +166,7 @@ def _call_to_action(payload: dict, warn: Warn) -> str:
     """Ghost 6's call-to-action card: its sponsor label (in italics), its text and its button as a
     link; its colours and layout are not kept, nor its picture (which has no alt text or credit)."""
     label = _plain(payload.get("sponsorLabel")) if payload.get("hasSponsorLabel") else ""
-    if payload.get("imageUrl"):
+    if payload.get("imageUrl") and payload.get("hasImage") is not False:  # `hasImage`: Ghost 6.0's switch
         warn(f"Ghost call-to-action card's picture {str(payload['imageUrl'])!r} is left out "
              "(a card's picture has no alt text or credit); its text is kept")
     button = _link(payload.get("buttonUrl"), payload.get("buttonText")) if payload.get("showButton") else ""

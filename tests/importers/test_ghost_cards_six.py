@@ -104,3 +104,18 @@ def test_rendered_html_keeps_what_visitors_saw_and_drops_what_only_members_did()
     assert text == "For everyone.\n\nJoin us, visitor.\n"
     assert warnings == ["a part of the post shown only to members in Ghost (a gated block) is left out "
                         "(nothing members-only is published)"]
+
+
+def test_a_rendered_call_to_action_is_the_same_as_its_lexical_card():
+    warnings: list[str] = []
+    html = ('<div class="kg-card kg-cta-card kg-cta-bg-grey kg-cta-minimal" data-layout="minimal">\n'
+            '  <div class="kg-cta-sponsor-label">\n    <span style="white-space: pre-wrap;">SPONSORED</span>\n  </div>\n'
+            '  <div class="kg-cta-content">\n    <div class="kg-cta-image-container">\n'
+            '      <img src="__GHOST_URL__/content/images/2025/01/cta.jpg" alt="CTA Image">\n    </div>\n'
+            '    <div class="kg-cta-content-inner">\n      <div class="kg-cta-text"><p>Screening at the pier.</p></div>\n'
+            '      <a href="https://tickets.example/salt" class="kg-cta-button kg-style-accent" style="color: #ffffff;">\n'
+            '        Get tickets\n      </a>\n    </div>\n  </div>\n</div>')
+    text = html_to_markdown(ghost_cards(html, warnings.append), images=lambda *_: None, warn=warnings.append)
+    assert text == "*SPONSORED*\n\nScreening at the pier.\n\n[Get tickets](https://tickets.example/salt)\n"
+    assert warnings == ["Ghost call-to-action card's picture '/content/images/2025/01/cta.jpg' is left out "
+                        "(a card's picture has no alt text or credit); its text is kept"]
