@@ -1356,3 +1356,22 @@ def test_a_statement_opening_a_paragraph_is_the_subject_of_the_sentence_that_clo
         "Its chief executive, Ada Varga, who produced *Harbor Lights* before founding the company, was more upbeat on "
         "the call with investors.", "The board named Ada Varga its chief executive on the call.")
     assert said(named) == [("We are not a", None)]
+
+
+# --- issue 13, round eighteen -----------------------------------------------------------------
+
+
+def test_a_scene_line_after_an_actor_is_given_a_part_is_the_parts():
+    # Before, the actor's words on his page (0.85): "has the harder part" casts him as a part
+    # as surely as "plays the son", and "he tells her" is a scene's verb said to somebody.
+    source = (
+        "Ada Varga's film is a chamber piece.\n\n"
+        "Tomas Ilic has the harder part, a man who is kind in every scene and still somehow frightening, "
+        "and he plays it without a single raised voice. “You have oil on your sleeve again,” he tells her, "
+        "and it sounds like a threat.\n"
+    )
+    assert said(source) == [("You have oil on", None)]
+    assert on_pages(source) == []
+    # Past tense is no scene: his own words about the part are still his.
+    told = source.replace("he tells her, and it sounds like a threat", "he said")
+    assert said(told) == [("You have oil on", "tomas-ilic")]
