@@ -1375,3 +1375,27 @@ def test_a_scene_line_after_an_actor_is_given_a_part_is_the_parts():
     # Past tense is no scene: his own words about the part are still his.
     told = source.replace("he tells her, and it sounds like a threat", "he said")
     assert said(told) == [("You have oil on", "tomas-ilic")]
+
+
+PANEL_AFTERWARDS = (
+    "Ada Varga and Tomas Ilic argued for an hour about what belongs on the cutting-room floor.\n\n"
+    "“A director's cut is usually a director's mistake,” Varga said. She has cut both of his films.\n\n"
+    "Afterwards, a festival volunteer who had been running the microphone summed up the hour. "
+    "“They argued for sixty minutes and agreed about everything,” she said.\n"
+)
+
+
+def test_a_pronoun_after_an_unnamed_person_with_a_relative_clause_is_theirs_not_the_last_speakers():
+    # Before, the volunteer's words went to Ada Varga (0.6, the last speaker "she" fits): the
+    # sentence before the quotation has an unnamed person as its subject, "who" says so.
+    assert said(PANEL_AFTERWARDS) == [("A director's cut is", "ada-varga"), ("They argued for sixty", None)]
+    # Opening the sentence, with "one", or with an adjective: the same.
+    for opening in ("A festival volunteer who", "One volunteer who", "Later, a young volunteer who"):
+        text = PANEL_AFTERWARDS.replace("Afterwards, a festival volunteer who", opening)
+        assert said(text)[1] == ("They argued for sixty", None), opening
+    # A thing with a relative clause is no person ("which"), and a named person stays theirs.
+    named = PANEL_AFTERWARDS.replace("a festival volunteer who had been running the microphone", "Varga")
+    assert said(named)[1] == ("They argued for sixty", "ada-varga")
+    thing = PANEL_AFTERWARDS.replace("a festival volunteer who had been running the microphone summed up the hour",
+                                     "a microphone that had been running all along caught Varga")
+    assert said(thing)[1] == ("They argued for sixty", "ada-varga")

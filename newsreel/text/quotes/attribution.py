@@ -465,6 +465,20 @@ _LOWER_WORD_RE = re.compile(r"\s*(?:[A-Z][\w’'&\-]*\s+){0,2}[a-z][\w’'\-]*")
 _MAX_SOURCE_WORDS = 8
 
 
+# "A festival volunteer who …", "Afterwards, one student who …": an indefinite noun phrase of
+# lower-case words, the sentence's opening (after an opening phrase and a comma), whose relative
+# clause says it is a person.
+_UNNAMED_WHO_RE = re.compile(
+    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'\-]*\s+){1,3}who\b"
+)
+
+
+def _unnamed_who_subject(sentence: str) -> int:
+    """Where "who" ends when an unnamed person with a relative clause opens the sentence, else 0."""
+    found = _UNNAMED_WHO_RE.match(sentence)
+    return found.end() if found is not None else 0
+
+
 def _unnamed_source(sentence: str) -> int | None:
     """Where an unnamed source that opens the sentence ends, when a speech verb follows it
     (after an optional clause set off by commas); None otherwise ("A storm flooded the set")."""
@@ -1025,6 +1039,13 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         source = _unnamed_source(sentence)
         if source is not None and not any(m.start - base < source for m in people):
             ranked.append((False, False, base, _Speaker(unnamed="any", explicit=True)))
+        # Somebody a relative clause says is a person, introduced unnamed as the sentence's
+        # subject ("Afterwards, a festival volunteer who had been running the microphone summed
+        # up the hour."): a pronoun's quotation after it is theirs, nobody's page, never the last
+        # person named before (round eighteen).
+        who = _unnamed_who_subject(sentence)
+        if who and not any(m.start - base < who for m in people):
+            ranked.append((False, True, base, _Speaker(unnamed="any")))
         # A person the text names only by a noun ("the mother", "his daughter"): a character
         # or a stranger, nobody's page; a pronoun that fits them is theirs.
         for person in _PERSON_NOUN_RE.finditer(sentence):
