@@ -1423,3 +1423,28 @@ def test_the_role_of_a_named_film_introducing_a_statement_is_the_one_the_graph_c
     # A role the graph credits nobody in on that film: somebody the text does not name.
     composer = LISTICLE_BY_EMAIL.replace("Norwegian-Nigerian director", "Norwegian-Nigerian composer")
     assert said(composer)[1] == ("I was seven and", None)
+
+
+def test_a_surname_of_several_words_labels_the_turns_once_the_full_name_was_given():
+    # Before, "RUIZ SOLER:" was the name as written (0.95, on no page): a surname label was
+    # matched to a person named earlier only when it was one word (or a particle the mention
+    # finder knows, "DEL CAMPO").
+    source = (
+        "*Each week Callum Eastwick talks to the people behind a film. This week: Mateo Ruiz Soler and "
+        "Ada Varga.*\n\n"
+        "**CALLUM EASTWICK:** You wrote it together?\n\n"
+        "**MATEO RUIZ SOLER:** In the car, mostly.\n\n"
+        "**EASTWICK:** And the ending?\n\n"
+        "**RUIZ SOLER:** It ends on the ferry. Nobody is in charge there.\n\n"
+        "**VARGA:** I wanted the house.\n"
+    )
+    graph = text_graph({"people": [{"key": "mateo-ruiz-soler", "name": "Mateo Ruiz Soler"}]})
+    found = process_article(source, graph=graph, href=href).quotes
+    assert [(q.text.split()[0], q.speaker_key) for q in found] == [
+        ("In", "mateo-ruiz-soler"), ("It", "mateo-ruiz-soler"), ("I", "ada-varga")]
+    # Two people named before who carry the surname: the label does not say which.
+    siblings = text_graph({"people": [{"key": "mateo-ruiz-soler", "name": "Mateo Ruiz Soler"},
+                                      {"key": "ines-ruiz-soler", "name": "Inés Ruiz Soler"}]})
+    both = source.replace("Mateo Ruiz Soler and Ada Varga", "Mateo Ruiz Soler, Inés Ruiz Soler and Ada Varga")
+    found = process_article(both, graph=siblings, href=href).quotes
+    assert found[1].speaker_key is None

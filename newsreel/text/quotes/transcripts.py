@@ -241,7 +241,29 @@ def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
         if written in doc.written_names:
             return _Speaker(name=doc.written_names[written], explicit=True)
         return None
+    surname = _surname_of_several_words(doc, at, written)
+    if surname is not None:
+        return surname
     return doc.resolve_name(written, at)
+
+
+def _surname_of_several_words(doc: _Doc, at: int, written: str) -> _Speaker | None:
+    """The one person named before `at` whose full name ends with the label's words and is
+    longer than them: a surname of several words labels the turns once the full name was given
+    ("NÍ BHRIAIN:" for Saoirse Ní Bhriain, "DEL ARCO:" for Tomás del Arco), the particle's
+    capital being the label's, not the name's (round eighteen)."""
+    words = written.casefold().split()
+    keys = set()
+    for m in doc.people:
+        full = doc.full_name(m.key, m.surface).casefold().split()
+        if m.start < at and len(full) > len(words) and full[-len(words):] == words:
+            keys.add(m.key)
+    # A speaker outside the graph who carries the surname too leaves it the name as written.
+    shared = any(
+        len(o.name.split()) > len(words) and o.name.casefold().split()[-len(words):] == words
+        for o in doc.outsiders if o.start < at
+    )
+    return _Speaker(key=keys.pop(), explicit=True) if len(keys) == 1 and not shared else None
 
 
 def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
