@@ -1448,3 +1448,33 @@ def test_a_surname_of_several_words_labels_the_turns_once_the_full_name_was_give
     both = source.replace("Mateo Ruiz Soler and Ada Varga", "Mateo Ruiz Soler, Inés Ruiz Soler and Ada Varga")
     found = process_article(both, graph=siblings, href=href).quotes
     assert found[1].speaker_key is None
+
+
+LISTICLE_HEADINGS = (
+    "We asked two directors about the first film they loved.\n\n"
+    "**1. Ada Varga on *The Paper Orchard* (2023)**\n\n"
+    "Varga's debut is one of the hits of the season. The film she chose is a musical her grandfather lit.\n\n"
+    "“My grandfather pointed at a lamp in one shot. I wanted to be the one who decides.”\n\n"
+    "**2. Tomas Ilic on *Glass Meridian* (2026)**\n\n"
+    "“It is two people at a table for two hours,” Ilic said.\n"
+)
+
+
+def test_a_bare_quotation_in_a_listicle_item_is_the_person_its_heading_names_held():
+    # Before, nobody's (0.0): no attribution, and the sentence before has a film as subject.
+    assert graph_quotes(LISTICLE_HEADINGS, GRAPH) == [
+        ("My grandfather pointed at", "ada-varga", 0.7),
+        ("It is two people", "tomas-ilic", 0.95),
+    ]
+    assert on_pages(LISTICLE_HEADINGS) == [("It is two people", "tomas-ilic")]
+    # Somebody else named between the heading and the quotation: the text no longer says whose.
+    other = LISTICLE_HEADINGS.replace("Varga's debut is", "Lena Osei's debut is")
+    assert said(other)[0] == ("My grandfather pointed at", None)
+    # A heading naming two people, or a bold sentence that is no heading: nobody's.
+    two = LISTICLE_HEADINGS.replace("**1. Ada Varga on", "**1. Ada Varga and Lena Osei on")
+    assert said(two)[0] == ("My grandfather pointed at", None)
+    long_bold = LISTICLE_HEADINGS.replace(
+        "**1. Ada Varga on *The Paper Orchard* (2023)**",
+        "**Ada Varga, whose debut is one of the hits of the season, chose a musical her grandfather lit "
+        "as a young man in the studios outside the city.**")
+    assert said(long_bold)[0] == ("My grandfather pointed at", None)

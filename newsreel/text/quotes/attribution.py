@@ -617,6 +617,10 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
         named = _subject_closing_paragraph_before(doc, group.fragments[0])
         if named is not None:
             return _Speaker(key=named.key, name=named.name, confidence=BARE_SUBJECT)
+        # A listicle's item heading naming one person: the item's bare quotation is theirs.
+        headed = _item_heading_speaker(doc, group.fragments[0])
+        if headed is not None:
+            return headed
     if pronoun in ("he", "she") and implied.key is not None and _character_line(doc, group, implied.key, pronoun):
         # "Ekwueme is very good as the officer. “I don't do ghosts,” she tells her sergeant."
         # The officer speaks, not the actor: the line is nobody's page.
@@ -789,6 +793,38 @@ def _list_lead_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
     if speaker is None or not speaker.known:
         return None
     return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=LIST_LEAD)
+
+
+_ITEM_HEADING_LENGTH = 120  # "2. Lau Wing-kei on Paper Moon Over Kowloon (1971)", not a bold paragraph
+_ITEM_PARAGRAPHS = 4  # an item's paragraphs between its heading and a quotation in it
+
+
+def _is_item_heading(paragraph) -> bool:
+    """A heading, or a short paragraph set in bold or italics from end to end ("**2. Lau
+    Wing-kei on *Paper Moon Over Kowloon***"): the heading of a listicle's item."""
+    text = paragraph.text.rstrip()
+    if paragraph.kind == "heading":
+        return True
+    whole = any(start == 0 and end >= len(text) for start, end in paragraph.emphasis)
+    return paragraph.kind == "paragraph" and whole and 0 < len(text) <= _ITEM_HEADING_LENGTH
+
+
+def _item_heading_speaker(doc: _Doc, frag: _Fragment) -> _Speaker | None:
+    """The one person the heading of the item a bare quotation stands in names, when nobody
+    else is named between them: "**2. Lau Wing-kei on *Paper Moon Over Kowloon***" / "Lau's
+    debut …" / "“My grandfather pointed at a lamp …”" is hers, held as a bare quotation's guess
+    is (round eighteen). None when the heading names nobody or several, or is far above."""
+    for index in range(frag.para - 1, max(frag.para - 1 - _ITEM_PARAGRAPHS, -1), -1):
+        paragraph = doc.paragraphs[index]
+        if not _is_item_heading(paragraph):
+            continue
+        end = paragraph.start + len(paragraph.text)
+        named = {m.key for m in doc.people_between(paragraph.start, end)}
+        between = {m.key for m in doc.people_between(end, frag.open_at)}
+        if len(named) != 1 or between - named or doc.outsiders_between(end, frag.open_at):
+            return None
+        return _Speaker(key=named.pop(), confidence=BARE_SUBJECT)
+    return None
 
 
 def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
