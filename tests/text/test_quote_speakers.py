@@ -1478,3 +1478,20 @@ def test_a_bare_quotation_in_a_listicle_item_is_the_person_its_heading_names_hel
         "**Ada Varga, whose debut is one of the hits of the season, chose a musical her grandfather lit "
         "as a young man in the studios outside the city.**")
     assert said(long_bold)[0] == ("My grandfather pointed at", None)
+
+
+CITATION = (
+    "Ada Varga's *Harbor Lights* won the festival's top prize on Saturday. Momentum for the film has been "
+    "building since its premiere, where the jury's citation read:\n\n"
+    "> For a film that finds the loudest possible music in the quietest possible ending.\n\n"
+    "“We are very happy,” Varga said.\n"
+)
+
+
+def test_a_block_quote_introduced_as_a_text_read_out_is_a_statement_of_nobody_named():
+    # Before, not a quotation at all: the lead-in names nobody and has no verb of saying.
+    assert said(CITATION) == [("For a film that", None), ("We are very happy", "ada-varga")]
+    assert on_pages(CITATION) == [("We are very happy", "ada-varga")]
+    # A text whose writer the lead-in names is left to the rules that name people, as before.
+    signed = CITATION.replace("where the jury's citation read:", "where Tomas Ilic's citation read:")
+    assert said(signed) == [("We are very happy", "ada-varga")]

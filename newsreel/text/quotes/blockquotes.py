@@ -152,6 +152,25 @@ def _answer_to_the_writer(doc: _Doc, first: int, before: Paragraph, lead: str) -
     return _Speaker(key=found.key, name=found.name, confidence=min(found.confidence, BARE_SUBJECT))
 
 
+# "… where the jury's citation read:", "The statement said:": a text read out or issued, as the
+# colon lead-in's last words.
+_DOCUMENT_READS_RE = re.compile(
+    r"\b(?:citation|statement|letter|note|memo|message|email|announcement|caption|inscription|release)\s+"
+    r"(?:read|reads|ran|runs|said|says|stated|states)\s*:\s*$"
+)
+
+
+def _reads_unsigned(doc: _Doc, lead: str, lead_start: int) -> bool:
+    """Does the colon lead-in introduce a text read out or issued ("where the jury's citation
+    read:") and name nobody who wrote it? Then the block is a statement of nobody the text names,
+    on no page, as "a spokesperson said:" is (round eighteen); a person's statement ("Varga's
+    statement read:") is left to the rules that name people."""
+    if _DOCUMENT_READS_RE.search(lead) is None:
+        return False
+    end = lead_start + len(lead)
+    return not doc.people_between(lead_start, end) and not doc.outsiders_between(lead_start, end)
+
+
 def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     """The speaker the paragraph before the block names as introducing it."""
     if first == 0:
@@ -174,6 +193,8 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     if speaker is None and _STATEMENT_RE.search(lead):
         # "Lena Osei posted a statement on Tuesday." reads as an attribution of the block.
         speaker = _before_attribution(doc, lead.rstrip(".") + " said:", before.start + s, frag)
+    if speaker is None and _reads_unsigned(doc, lead, before.start + s):
+        speaker = _Speaker(explicit=True)
     if speaker is None:
         return None
     if speaker.known:
