@@ -1495,3 +1495,22 @@ def test_a_block_quote_introduced_as_a_text_read_out_is_a_statement_of_nobody_na
     # A text whose writer the lead-in names is left to the rules that name people, as before.
     signed = CITATION.replace("where the jury's citation read:", "where Tomas Ilic's citation read:")
     assert said(signed) == [("We are very happy", "ada-varga")]
+
+
+def test_words_an_answer_reports_said_on_an_occasion_are_the_one_it_names_held():
+    # Before, only the answer's: "said to me on the first day," was no lead of reported speech,
+    # which ended at the verb, "to me" or "once".
+    source = (
+        "Tomas Ilic talked to us about his new film.\n\n"
+        "Q: How did you work with the cast?\n\n"
+        "A: I write the silences. Ada Varga, who plays the mother, said to me on the first day, "
+        "“Which of you do I listen to?” and the answer was both.\n\n"
+        "Q: And next?\n\n"
+        "A: Sleep.\n"
+    )
+    found = [(q.text.split()[0], q.speaker_key, q.kind) for q in quotes(source)]
+    assert found == [("I", "tomas-ilic", "qa"), ("Which", "ada-varga", "speech"), ("Sleep.", "tomas-ilic", "qa")]
+    assert [q.confidence for q in quotes(source) if q.kind == "speech"] == [0.7]
+    # A longer phrase is no occasion: the words stay only the answer's.
+    longer = source.replace("on the first day,", "on the first day of the long shoot in the north,")
+    assert [q.speaker_key for q in quotes(longer)] == ["tomas-ilic", "tomas-ilic"]

@@ -30,7 +30,11 @@ REPORTED_IN_ANSWER = 0.7
 
 # "… used to say to me,", "… told me:", "He would say,": a speech verb closing the lead.
 _REPORTED_LEAD_RE = re.compile(
-    rf"\b(?:{_VERB_ALT})(?:\s+(?:to\s+)?(?:me|us))?(?:\s+(?:once|often|always|then))?\s*[,:]\s*$"
+    rf"\b(?:{_VERB_ALT})(?:\s+(?:to\s+)?(?:me|us))?(?:\s+(?:once|often|always|then))?"
+    # "… said to me on the first day,": when, a short phrase between the verb and the comma
+    # (round eighteen).
+    rf"(?:\s+(?:on|at|in|during|after|before)\s+(?:the|a|an|that|our|my)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?)?"
+    rf"\s*[,:]\s*$"
     # "… told me “This will never make a penny.”": the one told stands for the comma.
     rf"|\b(?:told|tells|asked|asks)\s+(?:me|us)\s*$"
 )
