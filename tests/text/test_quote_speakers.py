@@ -1495,6 +1495,8 @@ def test_a_block_quote_introduced_as_a_text_read_out_is_a_statement_of_nobody_na
     # A text whose writer the lead-in names is left to the rules that name people, as before.
     signed = CITATION.replace("where the jury's citation read:", "where Tomas Ilic's citation read:")
     assert said(signed) == [("We are very happy", "ada-varga")]
+    hers = CITATION.replace("where the jury's citation read:", "where her citation read:")
+    assert said(hers) == [("We are very happy", "ada-varga")]
 
 
 def test_words_an_answer_reports_said_on_an_occasion_are_the_one_it_names_held():

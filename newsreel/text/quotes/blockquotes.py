@@ -155,6 +155,8 @@ def _answer_to_the_writer(doc: _Doc, first: int, before: Paragraph, lead: str) -
 # "… where the jury's citation read:", "The statement said:": a text read out or issued, as the
 # colon lead-in's last words.
 _DOCUMENT_READS_RE = re.compile(
+    # Not "her letter read:", whose writer a pronoun names (left to the rules that read pronouns).
+    r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bHis )(?<!\bHer )(?<!\bTheir )"
     r"\b(?:citation|statement|letter|note|memo|message|email|announcement|caption|inscription|release)\s+"
     r"(?:read|reads|ran|runs|said|says|stated|states)\s*:\s*$"
 )
