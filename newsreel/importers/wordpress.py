@@ -120,7 +120,7 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         if empty:
             skipped.append(f"{where}: {entry.label!r} {empty}; skipped")
             continue
-        if entry.status not in STORY_STATUSES:
+        if entry.status not in STORY_STATUSES and not _broken_story(export, entry):
             skipped.append(f"{where}: {entry.label!r} has status {entry.status!r} (not a story); skipped")
             continue
         slug = _slug(entry)
@@ -183,8 +183,15 @@ def _refuse(errors: list[FieldError]) -> Callable[[], Incoming]:
     return build
 
 
+def _broken_story(export: WxrExport, entry: WxrItem) -> bool:
+    """Whether a post whose status is not a story's may be one cut short (`<wp:status><![CDATA[publ`):
+    it is then refused with what broke it, not skipped for its status."""
+    return entry.status not in ("trash", "auto-draft", "inherit") and any(
+        problem.fatal for problem in problems_of(export, entry))
+
+
 def _kind(entry: WxrItem, options: WordPressOptions) -> str:
-    if options.as_drafts or entry.password:
+    if options.as_drafts or entry.password or entry.status not in STORY_STATUSES:
         return "draft"
     kind = STORY_STATUSES[entry.status]
     if kind == "scheduled" and (entry.date is None or entry.date <= clock.now()):

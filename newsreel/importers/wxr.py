@@ -28,12 +28,13 @@ import html.entities
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from lxml import etree
 
+from newsreel.importers.character_references import repair_character_references
 from newsreel.importers.encodings import utf8_or_cp1252_lines
 from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
@@ -125,6 +126,8 @@ class WxrItem:
 
     @property
     def label(self) -> str:
+        if len(self.title) > 80:  # a title run on into the next item, in a broken file
+            return self.title[:79] + "…"
         return self.title or (f"id {self.post_id}" if self.post_id is not None else f"line {self.line}")
 
     @property
@@ -192,6 +195,16 @@ def read_wxr(path: Path) -> WxrExport:
     return parse_wxr(raw)
 
 
+def _repair_character_references(text: str, problems: list[Problem]) -> str:
+    line_starts: list[int] = []
+
+    def report(offset: int, message: str) -> None:
+        if not line_starts:
+            line_starts[:] = [0] + [match.end() for match in re.finditer("\n", text)]
+        problems.append(Problem(bisect_right(line_starts, offset), message))
+    return repair_character_references(text, report)
+
+
 def _refuse_declarations(raw: bytes) -> None:
     if _ENTITY_DECLARATION.search(raw[:65536]) or (b"<!DOCTYPE" in raw[:65536] and b"SYSTEM" in raw[:65536]):
         line = raw[: (_ENTITY_DECLARATION.search(raw[:65536]) or re.search(rb"<!DOCTYPE", raw)).start()].count(b"\n") + 1
@@ -212,6 +225,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
             first.setdefault(line, number)
         problems[:] = [Problem(first.get(problem.line, problem.line), problem.message, problem.item, problem.fatal)
                        for problem in problems]
+    text = _repair_character_references(text, problems)
     text = _repair(text, problems)
     text = _DECLARATION.sub(r'\1"UTF-8"', text, count=1)  # what lxml is given: the text read, as UTF-8
     parser = etree.XMLParser(
@@ -481,14 +495,16 @@ def _repair(text: str, problems: list[Problem]) -> str:
         opening = _CDATA_OPEN.search(text, position)
         outside_end = opening.end() if opening else len(text)
         outside = _repair_markup(text[position:outside_end], position, line_of, problems)
-        out.append(_raw_html_as_text(_close_unclosed_items(outside, position, line_of, problems, items), line_of(position), problems))
+        out.append(_raw_html_as_text(_close_unclosed_items(outside, position, line_of, problems, items), position, line_of, problems))
         if opening is None:
             break
         name = opening.group("name")
         # WordPress writes `]]></name>`; hand-formatted exports put a line break between them.
-        closing = re.compile(rf"\]\]>\s*</{re.escape(name)}>").search(text, opening.end())
+        closing = _closing(name).search(text, opening.end())
         end = closing.start() if closing else -1
-        mistyped = _mistyped_end_tag(text, name, opening.end(), end)
+        # (Each check below is looked at only when a quick search finds what it needs: most sections are whole.)
+        mistyped = _mistyped_end_tag(text, name, opening.end(), end) \
+            if end == -1 or text.find("]]>", opening.end(), end) != -1 else None
         if mistyped is not None:
             # `]]></content:encode>`: the section ends here, and the end tag was meant for it (read
             # on, it would run into the next item and take that item's fields as its own).
@@ -499,6 +515,17 @@ def _repair(text: str, problems: list[Problem]) -> str:
             position = tag.end()
             continue
         element_end = text.find(f"</{name}>", opening.end())
+        limit = end if end != -1 and (element_end == -1 or end < element_end) else element_end if element_end != -1 else len(text)
+        boundary = _next_item_inside(text, opening.end(), limit) if text.find("<item", opening.end(), limit) != -1 else None
+        if boundary is not None:
+            # Cut short (`<![CDATA[publ` and no more): read on, the section would take the next
+            # item's fields as this one's; it ends where its item does.
+            cut, next_item = boundary
+            problems.append(Problem(line_of(opening.start()), f"<{name}>'s CDATA section is not closed before the next item "
+                                                              f"(line {line_of(next_item)}); closed there", fatal=True))
+            out.append(_STRAY_END.sub(_SPLIT_END, text[opening.end():cut]) + f"]]></{name}>")
+            position = cut
+            continue
         if end == -1 or (element_end < end and _reopened(text, name, opening.end(), end)):
             # Never closed: the section runs to its element's end tag.
             if element_end == -1:
@@ -550,6 +577,25 @@ def _mistyped_end_tag(text: str, name: str, start: int, end: int) -> tuple[int, 
     return first.start(), tag
 
 
+_ITEM_START = re.compile(r"<item[\s>]")
+_CDATA_ELEMENT = re.compile(r"<[A-Za-z_][\w.:-]*(?:\s[^<>]*)?><!\[CDATA\[")
+_ITEM_END_BEFORE = re.compile(r"</item\s*>\s*$")
+
+
+def _next_item_inside(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """(where the section opened at `start` must end, where the next item begins) when an item
+    begins inside it: an `<item>` alone at the start of its line, with an element's CDATA section
+    after it (the export's own structure, not a post quoting RSS). None when none does."""
+    at = text.find("<item", start, limit)
+    while at != -1:
+        line_start = text.rfind("\n", start, at) + 1
+        if _ITEM_START.match(text, at) and not text[line_start:at].strip() and _CDATA_ELEMENT.search(text, at, limit):
+            ended = _ITEM_END_BEFORE.search(text, start, line_start)
+            return (ended.start() if ended else line_start), at
+        at = text.find("<item", at + 5, limit)
+    return None
+
+
 class _OpenItem:
     """Where the item being read opened (an offset in the file), while one is open."""
 
@@ -586,19 +632,24 @@ def _close_unclosed_items(chunk: str, offset: int, line_of, problems: list[Probl
 _RAW_TEXT = re.compile(r"<(?P<name>content:encoded|excerpt:encoded)>(?!\s*<!\[CDATA\[)(?P<inner>[^\x00]*?)</(?P=name)>")
 
 
-def _raw_html_as_text(chunk: str, first_line: int, problems: list[Problem]) -> str:
+def _raw_html_as_text(chunk: str, offset: int, line_of, problems: list[Problem]) -> str:
     """The HTML of a post written without a CDATA section, put in one (it is the post's text)."""
-    if ":encoded>" not in chunk:
+    if ":encoded>" not in chunk or not _RAW_TEXT.search(chunk):
         return chunk
 
     def wrap(match: re.Match) -> str:
         if "<" not in match.group("inner"):
             return match.group(0)
-        line = first_line + chunk[: match.start()].count("\n")
-        problems.append(Problem(line, f"<{match.group('name')}> holds HTML written without a CDATA section; read as its text"))
+        problems.append(Problem(line_of(offset) + chunk[: match.start()].count("\n"), f"<{match.group('name')}> holds HTML written without a CDATA section; read as its text"))
         inner = match.group("inner").replace("]]>", _SPLIT_END)
         return f"<{match.group('name')}><![CDATA[{inner}]]></{match.group('name')}>"
     return _RAW_TEXT.sub(wrap, chunk)
+
+
+@lru_cache(maxsize=256)
+def _closing(name: str) -> re.Pattern[str]:
+    """The end of an element's CDATA section and its end tag (`]]></name>`), compiled once per name."""
+    return re.compile(rf"\]\]>\s*</{re.escape(name)}>")
 
 
 def _reopened(text: str, name: str, start: int, end: int) -> bool:

@@ -72,6 +72,46 @@ def test_html_written_raw_without_cdata_is_read_as_the_posts_text():
         ("<content:encoded> holds HTML written without a CDATA section; read as its text", False)]
 
 
+CUT_SHORT = {
+    # A section cut short, its end and its element's end tag gone (a merge, a truncated line).
+    "content": ("<p>Two.</p>]]></content:encoded>", "<p>Two.</p>", "<content:encoded>"),
+    "title": ("<title><![CDATA[Second reel]]></title>", "<title><![CDATA[Second reel", "<title><![CDATA[Second"),
+    "status": ("<wp:status><![CDATA[publish]]></wp:status>\n\t\t<wp:post_parent>0</wp:post_parent>\n\t\t<wp:menu_order>0"
+               "</wp:menu_order>\n\t\t<wp:post_type><![CDATA[post]]></wp:post_type>\n\t\t<wp:post_password><![CDATA[]]>"
+               "</wp:post_password>\n\t\t<wp:is_sticky>0</wp:is_sticky>\n\t</item>\n\t<item>\n\t\t<title><![CDATA[Third act",
+               "<wp:status><![CDATA[publ\n\t<item>\n\t\t<title><![CDATA[Third act", "<wp:status><![CDATA[publ"),
+}
+
+
+@pytest.mark.parametrize("cut", sorted(CUT_SHORT))
+def test_a_section_cut_short_ends_with_its_item_which_is_refused_and_the_next_item_is_read(cut):
+    whole, broken, opened = CUT_SHORT[cut]
+    text = EXPORT.replace(whole, broken, 1) if cut != "status" else EXPORT.replace(
+        whole.replace("Third act", "Third act]]>"), broken.replace("Third act", "Third act]]>"), 1)
+    assert text != EXPORT
+    items, problems = read(text)
+    assert [post_id for post_id, _, _ in items] in ([701, None, 703], [701, 702, 703])  # never the next post's id
+    assert items[2] == (703, "Third act", "<p>Three.</p>")
+    next_item = line_of(text, "<title><![CDATA[Third act") - 1
+    opened_at = text[: text.index(opened, text.index("</item>"))].count("\n") + 1
+    assert (opened_at, f"<{opened[1:].split('>')[0]}>'s CDATA section is not closed before the next item "
+                                   f"(line {next_item}); closed there", True) in [
+        (problem.line, problem.message, problem.fatal) for problem in problems]
+
+
+@pytest.mark.django_db
+def test_a_post_cut_short_is_refused_not_skipped_for_its_broken_status(tmp_path):
+    whole, broken, _ = CUT_SHORT["status"]
+    export = tmp_path / "cut.xml"
+    export.write_text(EXPORT.replace(whole.replace("Third act", "Third act]]>"), broken.replace("Third act", "Third act]]>"), 1),
+                      encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 of 3 article"):
+        call_command("import", "wordpress", str(export), stdout=StringIO(), stderr=err)
+    assert "CDATA section is not closed before the next item" in err.getvalue() and "has status 'publ'" not in err.getvalue()
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["first-light", "third-act"]
+
+
 @pytest.mark.django_db
 def test_the_import_names_the_broken_item_and_imports_the_others(tmp_path):
     export = tmp_path / "merged.xml"
@@ -84,3 +124,9 @@ def test_the_import_names_the_broken_item_and_imports_the_others(tmp_path):
     assert sorted(Article.objects.values_list("slug", flat=True)) == ["first-light", "third-act"]
     assert f"{export}:{line_of(text, '<title><![CDATA[Second reel') - 1}: xml, line" in err.getvalue()
     assert Article.objects.get(slug="first-light").body == "One.\n"
+
+
+def test_a_post_that_quotes_an_rss_item_keeps_it_as_its_text():
+    quoted = "<p>An RSS feed lists each post as:</p>\n<pre>\n<item>\n  <title>Harbor Lights</title>\n</item>\n</pre>"
+    items, problems = read(wxr([Post(711, "How feeds work", "how-feeds-work", quoted), POSTS[1]]))
+    assert items == [(711, "How feeds work", quoted), (702, "Second reel", "<p>Two.</p>")] and problems == []
