@@ -31,6 +31,7 @@ from typing import Any, Callable
 
 from bs4 import BeautifulSoup, Tag
 
+from newsreel.importers.character_references import without_lone_surrogates
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -71,6 +72,7 @@ class GhostPost:
 class GhostExport:
     version: str
     posts: list[GhostPost]
+    problems: list[str] = field(default_factory=list)  # the file's repairs, outside any one post's
 
 
 def read_ghost(path: Path) -> GhostExport:
@@ -88,7 +90,11 @@ def read_ghost(path: Path) -> GhostExport:
         raise GhostError("is nested too deep to be a Ghost export") from None
     except ValueError as error:
         raise GhostError(f"is not valid JSON: {error}") from None
-    return parse_ghost(document)
+    document, halves = without_lone_surrogates(document)
+    export = parse_ghost(document)
+    export.problems += [f"{where}: a lone UTF-16 half (a \\ud800-\\udfff escape with no partner) names no "
+                        "character; read as U+FFFD" for where in halves]
+    return export
 
 
 def parse_ghost(document: Any) -> GhostExport:
@@ -165,7 +171,7 @@ def plan_ghost(export: GhostExport, options: WordPressOptions, source: str) -> P
         item = Item(source=where, build=lambda: None, kind=_kind(post, status, date, options))
         item.build = _builder(post, item, date, options, media)
         items.append(item)
-    return Plan(items, skipped, [])
+    return Plan(items, skipped, list(export.problems))
 
 
 def _kind(post: GhostPost, status: str, date: dt.datetime | None, options: WordPressOptions) -> str:
