@@ -67,6 +67,10 @@ NOT_STORIES = {"home", "page", "archive", "archives", "category", "tag", "tags",
 # A Hugo site: its configuration at the top, or a list page (a name only Hugo gives meaning).
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml")
 COLLECTION_TAGS = {"post", "posts"}
+# Eleventy's `date:` values that stand for the file's own dates, which Eleventy reads from the file
+# system or git when it builds (a copied folder keeps neither).
+ELEVENTY_FILE_DATES = {"last modified": "last change on disk", "created": "creation on disk",
+                       "git last modified": "last commit in git", "git created": "first commit in git"}
 _JEKYLL_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 _STANDALONE_IMAGE = re.compile(r'^\s*!\[(?P<alt>[^\]]*)\]\(' + DESTINATION.format(name="url") + r'(?:\s+"(?P<title>[^"]*)")?\)\s*$')
@@ -452,6 +456,10 @@ def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict
     where = f"front matter {key}" + (f", line {lines[key]}" if key in lines else "")
     if date in (None, "") and jekyll:
         date, where = jekyll.group("date"), "file name"
+    if isinstance(date, str) and date.strip().lower() in ELEVENTY_FILE_DATES:
+        warn(f"{where}: {date.strip()!r} is Eleventy's date of the file itself (its {ELEVENTY_FILE_DATES[date.strip().lower()]}), "
+             "which the import cannot know; imported as a draft without a date: give it one in the desk and publish it")
+        return None, True
     why = impossible_date(str(date)) if date not in (None, "") and not isinstance(date, dt.date) else ""
     if why:
         warn(f"{where}: {date} is not a date ({why}); imported as a draft without a date: give it one in the desk "

@@ -60,6 +60,20 @@ def test_a_story_with_an_impossible_date_arrives_as_an_undated_draft_naming_the_
     assert Article.objects.get(slug="good-night").state == WorkflowState.PUBLISHED
 
 
+def test_eleventys_file_dates_arrive_as_undated_drafts_not_failures(tmp_path):
+    # Eleventy reads `date: Last Modified`, `Created`, `git Last Modified` and `git Created` from the
+    # file system or git when it builds; each refused its story ("is not a date-time").
+    site = tmp_path / "eleventy"
+    for name, value in (("diary", "Last Modified"), ("notes", "git Created")):
+        write(site / "posts" / f"{name}.md", f"---\ntitle: {name.title()}\ndate: {value}\ntags: posts\n---\nWords.\n")
+    out, err, error = run("import", "markdown", site)
+    assert error is None, err
+    assert "2 new, 0 updated, 0 failed (2 draft)" in out
+    assert ("front matter date, line 3: 'Last Modified' is Eleventy's date of the file itself (its last change on disk), "
+            "which the import cannot know; imported as a draft without a date") in err
+    assert "'git Created' is Eleventy's date of the file itself (its first commit in git)" in err
+
+
 def test_the_desk_refuses_a_file_with_an_impossible_date_naming_the_field(tmp_path):
     story = write(tmp_path / "story.md", "---\nheadline: Leap night\npublished_at: 2023-02-30T20:00:00Z\n---\nText.\n")
     _, err, error = run("publish", story)
