@@ -111,35 +111,52 @@ def parse_ghost(document: Any) -> GhostExport:
     posts = data.get("posts")
     if not isinstance(posts, list):
         raise GhostError(f"{prefix}.posts: missing, or not a list")
-    tags = {row.get("id"): row for row in _rows(data, "tags")}
-    users = {row.get("id"): row for row in _rows(data, "users")}
-    metas = {row.get("post_id"): row for row in _rows(data, "posts_meta")}
+    tags = _by(_rows(data, "tags"), "id")
+    users = _by(_rows(data, "users"), "id")
+    metas = _by(_rows(data, "posts_meta"), "post_id")
     post_tags: dict[Any, list[dict]] = {}
     for row in _rows(data, "posts_tags"):
-        post_tags.setdefault(row.get("post_id"), []).append(row)
+        post_tags.setdefault(_key(row.get("post_id")), []).append(row)
     post_authors: dict[Any, list[dict]] = {}
     for row in _rows(data, "posts_authors"):
-        post_authors.setdefault(row.get("post_id"), []).append(row)
+        post_authors.setdefault(_key(row.get("post_id")), []).append(row)
     result = []
     for index, post in enumerate(posts):
         path = f"{prefix}.posts[{index}]"
         if not isinstance(post, dict):
             result.append(GhostPost(path, {}))
             continue
-        found = GhostPost(path, post, meta=metas.get(post.get("id")) or {})
-        for row in sorted(post_tags.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
-            tag = tags.get(row.get("tag_id"))
+        post_id = _key(post.get("id"))
+        found = GhostPost(path, post, meta=metas.get(post_id) or {})
+        for row in sorted(post_tags.get(post_id, []) if post_id is not None else [], key=_sort_order):
+            tag = tags.get(_key(row.get("tag_id")))
             if tag and isinstance(tag.get("name"), str) and tag.get("visibility") != "internal" and not tag["name"].startswith("#"):
                 found.tags.append((str(tag.get("slug") or slug_of(tag["name"])), tag["name"].strip()))
-        for row in sorted(post_authors.get(post.get("id"), []), key=lambda r: r.get("sort_order") or 0):
-            user = users.get(row.get("author_id"))
+        for row in sorted(post_authors.get(post_id, []) if post_id is not None else [], key=_sort_order):
+            user = users.get(_key(row.get("author_id")))
             if user and isinstance(user.get("name"), str) and user["name"].strip():
                 found.authors.append(user["name"].strip())
-        if not post_authors.get(post.get("id")) and post.get("author_id") in users:  # Ghost 0.x/1.x: one author
-            found.authors.append(str(users[post["author_id"]].get("name") or "").strip())
+        single = users.get(_key(post.get("author_id")))
+        if not post_authors.get(post_id) and single is not None:  # Ghost 0.x/1.x: one author
+            found.authors.append(str(single.get("name") or "").strip())
         result.append(found)
     meta = root.get("meta") if isinstance(root.get("meta"), dict) else {}
     return GhostExport(str(meta.get("version") or "unknown"), result)
+
+
+def _key(value: Any) -> str | int | None:
+    """An id one row may name another by: a string or a whole number; anything else names nothing."""
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def _by(rows: list[dict], field_name: str) -> dict[str | int, dict]:
+    """Rows by their `field_name`; a row whose id is missing or not an id is left out."""
+    return {key: row for row in rows if (key := _key(row.get(field_name))) is not None}
+
+
+def _sort_order(row: dict) -> int:
+    order = row.get("sort_order")
+    return order if isinstance(order, int) and not isinstance(order, bool) else 0
 
 
 def _rows(data: dict, name: str) -> list[dict]:
