@@ -20,7 +20,8 @@ from tests.desk.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 # The text core reads: the first quote Ada Varga's (0.95, sure), the second Tomas Ilic's
-# (0.85), the third Tomas Ilic's (0.8: misattributed, the director said it), the fourth
+# (0.85), the third Tomas Ilic's (0.8: "he" read as the last man named; misattributed, the
+# director said it), the fourth
 # Tomas Ilic's at 0.7 (a role, "the actor": not sure, so it waits).
 BODY = """Ada Varga has finished *Harbor Lights*, her first feature in six years.
 
@@ -28,11 +29,11 @@ BODY = """Ada Varga has finished *Harbor Lights*, her first feature in six years
 
 Tomas Ilic plays Jonah. “I learned to sail for it,” he said.
 
-The film's director was blunt about the money. “We ran out of it twice.”
+The money was short. “We ran out of it twice,” he said.
 
 The shoot moved north in winter. “Nobody could feel their hands,” the actor said.
 """
-MONEY = "We ran out of it twice."
+MONEY = "We ran out of it twice"
 HANDS = "Nobody could feel their hands"
 
 
