@@ -195,16 +195,6 @@ def read_wxr(path: Path) -> WxrExport:
     return parse_wxr(raw)
 
 
-def _repair_character_references(text: str, problems: list[Problem]) -> str:
-    line_starts: list[int] = []
-
-    def report(offset: int, message: str) -> None:
-        if not line_starts:
-            line_starts[:] = [0] + [match.end() for match in re.finditer("\n", text)]
-        problems.append(Problem(bisect_right(line_starts, offset), message))
-    return repair_character_references(text, report)
-
-
 def _refuse_declarations(raw: bytes) -> None:
     if _ENTITY_DECLARATION.search(raw[:65536]) or (b"<!DOCTYPE" in raw[:65536] and b"SYSTEM" in raw[:65536]):
         line = raw[: (_ENTITY_DECLARATION.search(raw[:65536]) or re.search(rb"<!DOCTYPE", raw)).start()].count(b"\n") + 1
@@ -225,7 +215,6 @@ def parse_wxr(raw: bytes) -> WxrExport:
             first.setdefault(line, number)
         problems[:] = [Problem(first.get(problem.line, problem.line), problem.message, problem.item, problem.fatal)
                        for problem in problems]
-    text = _repair_character_references(text, problems)
     text = _repair(text, problems)
     text = _DECLARATION.sub(r'\1"UTF-8"', text, count=1)  # what lxml is given: the text read, as UTF-8
     parser = etree.XMLParser(
@@ -488,6 +477,8 @@ def _repair(text: str, problems: list[Problem]) -> str:
             problems.append(Problem(line_of(match.start()), f"control character U+{ord(match.group()):04X} is not allowed in XML; dropped"))
         text = _FORBIDDEN_CONTROLS.sub("", text)
         line_starts[:] = [0] + [match.end() for match in re.finditer("\n", text)]
+    # A reference's repair changes no line break: line_of stays true for what follows.
+    text = repair_character_references(text, lambda offset, message: problems.append(Problem(line_of(offset), message)))
     out: list[str] = []
     position = 0
     items = _OpenItem()
