@@ -1516,3 +1516,25 @@ def test_words_an_answer_reports_said_on_an_occasion_are_the_one_it_names_held()
     # A longer phrase is no occasion: the words stay only the answer's.
     longer = source.replace("on the first day,", "on the first day of the long shoot in the north,")
     assert [q.speaker_key for q in quotes(longer)] == ["tomas-ilic", "tomas-ilic"]
+
+
+# --- issue 13, round nineteen -----------------------------------------------------------------
+
+
+RECITED = (
+    "Lena Osei met Ada Varga in 1993 through a casting director who died in 2020. Osei still has the note "
+    "he left on her audition tape. She recites it from memory: “Too young, too angry, exactly right.”\n\n"
+    "“I keep it in my wallet,” Osei said.\n"
+)
+
+
+def test_words_a_lead_in_says_are_recited_are_not_the_reciters():
+    # Before, the note went on Lena Osei's page (0.85, "She" found her): she recites words
+    # somebody else wrote, and the lead does not say whose.
+    assert said(RECITED) == [("Too young, too angry,", None), ("I keep it in", "lena-osei")]
+    assert on_pages(RECITED) == [("I keep it in", "lena-osei")]
+    # "quotes it" is a recital too; "was quoted as saying" gives her own words.
+    quoting = RECITED.replace("She recites it from memory:", "She quotes it from memory:")
+    assert said(quoting)[0] == ("Too young, too angry,", None)
+    own = RECITED.replace("She recites it from memory:", "She was quoted as saying:")
+    assert said(own)[0] == ("Too young, too angry,", "lena-osei")

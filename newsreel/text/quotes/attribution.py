@@ -252,6 +252,11 @@ _ANONYMITY_RE = re.compile(
 )
 
 
+# A lead whose verb repeats a text ("recites it", "quotes it from memory", "reciting the note"):
+# not "he was quoted as saying", which gives his own words.
+_RECITES_RE = re.compile(r"\brecit(?:es|ed|e|ing)\b|\bquot(?:es|ed|ing)\s+(?:it|them|from)\b")
+
+
 def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
     """Attribution in the lead-in clause: `Villeneuve told reporters:`, `She continued,`,
     `Baker has a different take:`, `said Priya Nair, a festival programmer:`."""
@@ -265,6 +270,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if not (colon or has_verb):
         return None
     body = stripped[:-1] if stripped[-1:] in ",:" else stripped
+    if _RECITES_RE.search(body):
+        # "She recites it from memory:" — words somebody else wrote or said, which the subject
+        # repeats: never the reciter's own, and the lead does not say whose (round nineteen).
+        return _Speaker(explicit=True)
     if _casts_the_speaker(body):
         # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
         return _Speaker(explicit=True)
