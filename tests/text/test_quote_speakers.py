@@ -1538,3 +1538,26 @@ def test_words_a_lead_in_says_are_recited_are_not_the_reciters():
     assert said(quoting)[0] == ("Too young, too angry,", None)
     own = RECITED.replace("She recites it from memory:", "She was quoted as saying:")
     assert said(own)[0] == ("Too young, too angry,", "lena-osei")
+
+
+ONE_OF_THE_CREW = (
+    "Tomas Ilic found the farm on a scout last winter. “We tried to fix the gate on day one,” Ilic says.\n\n"
+    "One of the electricians, wringing out a glove, has a simpler view of the night. "
+    "“It's the fourth night of rain we've made ourselves,” he says.\n"
+)
+
+
+def test_one_of_a_group_opening_the_sentence_is_a_subject_nobody_named():
+    # Before, the electrician's words went on Tomas Ilic's page (0.8, the last "he" before):
+    # "one of the electricians" is somebody the text does not name, standing as the subject.
+    assert said(ONE_OF_THE_CREW) == [("We tried to fix", "tomas-ilic"), ("It's the fourth night", None)]
+    assert on_pages(ONE_OF_THE_CREW) == [("We tried to fix", "tomas-ilic")]
+    for opening in ("Later, one of the electricians", "Two of his grips"):
+        text = ONE_OF_THE_CREW.replace("One of the electricians", opening)
+        assert said(text)[1] == ("It's the fourth night", None), opening
+    # Named in apposition, the name is the subject; "one of the" as an object changes nothing.
+    named = ONE_OF_THE_CREW.replace("One of the electricians,", "One of the electricians, Tomas Ilic,")
+    assert said(named)[1] == ("It's the fourth night", "tomas-ilic")
+    object_ = ONE_OF_THE_CREW.replace("One of the electricians, wringing out a glove, has",
+                                      "Ilic, wringing out a glove beside one of the electricians, has")
+    assert said(object_)[1] == ("It's the fourth night", "tomas-ilic")

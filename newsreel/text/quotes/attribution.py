@@ -507,6 +507,24 @@ _UNNAMED_WHO_RE = re.compile(
 )
 
 
+# "One of the electricians, wringing out a glove, has …", "Later, two of his students …": one
+# or some of a group, unnamed, opening the sentence (after an opening phrase and a comma).
+_UNNAMED_PARTITIVE_RE = re.compile(
+    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+)?(?:[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Mm]ost)"
+    r"\s+of\s+(?:the|his|her|their|its|our|those)\s+(?:[a-z][\w’'\-]*\s+){0,2}[a-z][\w’'\-]*s\b"
+)
+
+
+def _unnamed_partitive_subject(sentence: str) -> int:
+    """Where the group ends when "one of the …" opens the sentence as its subject, else 0."""
+    found = _UNNAMED_PARTITIVE_RE.match(sentence)
+    if found is None or not is_subject(sentence, found.start(), found.end()):
+        return 0
+    if _NAMED_IN_APPOSITION_RE.match(sentence, found.end()):
+        return 0  # "One of its producers, Ada Varga, said": named, and found as a name
+    return found.end()
+
+
 def _unnamed_who_subject(sentence: str) -> int:
     """Where "who" ends when an unnamed person with a relative clause opens the sentence, else 0."""
     found = _UNNAMED_WHO_RE.match(sentence)
@@ -1116,6 +1134,13 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         who = _unnamed_who_subject(sentence)
         if who and not any(m.start - base < who for m in people):
             ranked.append((False, True, base, _Speaker(unnamed="any")))
+        # One of a group the text does not name ("One of the electricians, wringing out a
+        # glove, has a simpler view of the night. “…,” he says."): a pronoun's quotation after
+        # it is theirs, nobody's page, never the last person named (round nineteen).
+        partitive = _unnamed_partitive_subject(sentence)
+        if partitive and not any(m.start - base < partitive for m in people):
+            talks = speaks(sentence, partitive)
+            ranked.append((False, not talks, base, _Speaker(unnamed="any", explicit=talks)))
         # A person the text names only by a noun ("the mother", "his daughter"): a character
         # or a stranger, nobody's page; a pronoun that fits them is theirs.
         for person in _PERSON_NOUN_RE.finditer(sentence):
