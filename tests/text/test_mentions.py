@@ -1416,3 +1416,32 @@ def test_a_publication_a_critic_writes_in_or_a_magazine_noun_names_is_not_the_fi
     assert _films(gaz, interview.replace("the magazine *Fotogramma*", "*Fotogramma*, the film journal,")) == {"harbour-choir-2026"}
     # The film of that title, with "film" or its year, is still the film.
     assert "the-northern-screen-1996" in _films(gaz, review.replace("Writing in *The Northern Screen*", "Watching *The Northern Screen* (1996)"))
+
+
+
+# -- round nineteen: a family member's given name that a film is also called ----------------------
+
+
+def test_a_family_members_given_name_the_article_did_not_take_for_a_film_is_the_member():
+    from newsreel.text.pipeline import process_article
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("tin-harvest-2022", "Tin Harvest", 2022), FilmRef("salt-reach-2019", "Salt Reach", 2019),
+               FilmRef("anselm-1998", "Anselm", 1998)],
+        people=[PersonRef("tobin-quillon", "Tobin Quillon"), PersonRef("anselm-quillon", "Anselm Quillon")],
+        credits=[CreditRef("tin-harvest-2022", "tobin-quillon", "writer"),
+                 CreditRef("tin-harvest-2022", "anselm-quillon", "writer")],
+    ))
+    # An article that sets its titles in italics (two of them), so a bare "Anselm" is no film.
+    text = ("*Salt Reach* took best film.\n\n"
+            "The screenplay award went to the Quillon brothers, Anselm and Tobin, for *Tin Harvest*. "
+            "Tobin held the statuette; Anselm did the talking.\n")
+    mentions = process_article(text, graph=gaz, href=href).mentions
+    # Before, "Anselm" was nobody (the 1998 film's title covered the word): the member's name.
+    people = [(m.key, m.surface) for m in mentions if m.kind == "person" and not m.group]
+    assert people == [("anselm-quillon", "Anselm"), ("tobin-quillon", "Tobin"),
+                      ("tobin-quillon", "Tobin"), ("anselm-quillon", "Anselm")]
+    assert "anselm-1998" not in {m.key for m in mentions}
+    # The film, set apart, is still the film.
+    film = text.replace("Anselm did the talking.", "they met at a screening of *Anselm*.")
+    assert "anselm-1998" in {m.key for m in process_article(film, graph=gaz, href=href).mentions}
