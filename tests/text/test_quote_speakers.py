@@ -1582,3 +1582,21 @@ def test_a_clause_after_a_semicolon_has_its_own_subject_nearer_the_pronoun():
     # A semicolon inside a quotation cuts nothing.
     quoted = SEMICOLON.replace("cried; Osei did the talking.", "said “I cried; Osei talked.”")
     assert said(quoted)[-1] == ("My partner wrote every", "ada-varga")
+
+
+A_TAKE = (
+    "It is two in the morning and the rain is manufactured. At the end of the lane, Tomas Ilic is waiting to be "
+    "told to walk through the gate again.\n\n"
+    "“You left the gate open again,” he says, for the eleventh time tonight, to a woman in a soaked cardigan.\n"
+)
+
+
+def test_a_line_said_over_and_over_is_held_for_an_editor():
+    # Before, on Tomas Ilic's page (0.8): a line said "for the eleventh time" is a take's (or a
+    # rehearsal's) as often as his own words; the speaker stays, held.
+    assert graph_quotes(A_TAKE, GRAPH) == [("You left the gate", "tomas-ilic", 0.6)]
+    assert on_pages(A_TAKE) == []
+    # "for the first time" repeats nothing; without the phrase, as before.
+    assert graph_quotes(A_TAKE.replace("eleventh", "first"), GRAPH) == [("You left the gate", "tomas-ilic", 0.8)]
+    named = A_TAKE.replace("he says, for the eleventh time", "Ilic says, for the 11th time")
+    assert graph_quotes(named, GRAPH) == [("You left the gate", "tomas-ilic", 0.6)]

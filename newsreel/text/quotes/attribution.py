@@ -568,6 +568,19 @@ def _heads_clause(body: str, at: int, head: int) -> bool:
 _REPORTS_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b(?:\s+[^\s.;:!?“”\"]+){{0,6}}?\s+that\s*$")
 
 
+# An attribution that says the line is said over and over: "“…,” he says, for the eleventh
+# time tonight," ("for the first time" repeats nothing).
+_REPEATED_RE = re.compile(
+    r"[\s,]*[^.!?“”\"]{1,40}?\b(?:says|said|tells|told|repeats|repeated|asks|asked)\b[^.!?“”\"]{0,30}?"
+    r"\bfor\s+the\s+(?!first\b)(?:[a-z\-]+(?:nd|rd|th)|\d+(?:st|nd|rd|th))\s+time\b"
+)
+
+
+def _repeated_line(doc: _Doc, group: _Group) -> bool:
+    """Is the quotation a line its speaker says again and again: a take on a set, a rehearsal?"""
+    return any(f.closed and _REPEATED_RE.match(doc.text(f.close_at, f.close_at + 90)) for f in group.fragments)
+
+
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
@@ -575,6 +588,11 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
         return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    if speaker.key and _repeated_line(doc, group):
+        # "“You left the gate open again,” he says, for the eleventh time tonight": a line said
+        # over and over is a take's or a rehearsal's as often as the person's own; held for an
+        # editor (round nineteen).
+        return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
 
 
