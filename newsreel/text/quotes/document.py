@@ -43,6 +43,7 @@ class _Doc:
     ) -> None:
         self.paragraphs = list(paragraphs)
         self.gazetteer = gazetteer
+        self.headline = headline
         self.people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
         self.film_mentions = [m for m in mentions if m.kind == "film"]
         self.written_names: dict[str, str] = {}  # surname -> full name, for speakers not in the graph

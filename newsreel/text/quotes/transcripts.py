@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
-from newsreel.text.quotes.words import _NOT_NAMES, _VERB_ALT
+from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
 from newsreel.text.types import Paragraph
 
 _QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
@@ -315,6 +315,9 @@ def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Sp
                 cued.append(speaker)
     if cued:
         return cued[0], True
+    headlined = _headline_interviewee(doc, first_turn)
+    if headlined is not None:
+        return headlined, True
     if len(counts) == 1:
         (key, name), = counts
         return _Speaker(key=key, name=name), True
@@ -322,3 +325,34 @@ def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Sp
         (key, name) = max(counts, key=lambda k: counts[k])
         return _Speaker(key=key, name=name), False
     return None, False
+
+
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
+
+
+def _headline_interviewee(doc: _Doc, first_turn: int) -> _Speaker | None:
+    """The one person the headline names in full, not as a possessive, when the introduction
+    calls them by their surname alone, not as a possessive: "Tomás del Valle built a motel …"
+    over "Del Valle has designed sets for thirty-one features …" is whom the interview is with,
+    however many other people the introduction names (round nineteen)."""
+    lookup = getattr(doc.gazetteer, "lookup", None)
+    people_by_key = getattr(doc.gazetteer, "people_by_key", None)
+    if not doc.headline or lookup is None or people_by_key is None:
+        return None
+    keys: set[str] = set()
+    for name in _NAME_RE.finditer(doc.headline):
+        if " " in name.group(0) and not _POSSESSIVE_AFTER_RE.match(doc.headline, name.end()):
+            keys.update(c.key for c in lookup(name.group(0)) if c.kind == "person")
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    words = people_by_key[key].name.split()
+    surname = " ".join(words[len(words) - len(doc.gazetteer.surname(key)) :])
+    if not surname or surname == " ".join(words):
+        return None
+    written = re.compile(rf"(?<![\w’'\-]){re.escape(surname)}(?![\w’'\-])", re.IGNORECASE)
+    for paragraph in doc.paragraphs[:first_turn]:
+        for found in written.finditer(paragraph.text):
+            if found.group(0)[:1].isupper() and not _POSSESSIVE_AFTER_RE.match(paragraph.text, found.end()):
+                return _Speaker(key=key)
+    return None
