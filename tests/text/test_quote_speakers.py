@@ -1623,3 +1623,27 @@ def test_a_transcripts_answers_are_the_headlines_person_the_introduction_calls_b
     for headline in ("Tomas Ilic's hotel, then his film", "Tomas Ilic and Ada Varga built a hotel"):
         found = process_article(HEADLINED_QA, graph=GRAPH, href=href, headline=headline).quotes
         assert {q.speaker_key for q in found} == {"ada-varga"}, headline
+
+
+CREW_BY_FIRST_NAME = (
+    "Ada Varga directs from under a golf umbrella. “I knew this kind of family,” she tells me.\n\n"
+    "The gaffer, Dov, a wiry man in a fisherman's hat, has spent the week hanging lamps. "
+    "“Rain is invisible unless you backlight it,” he explains.\n\n"
+    "Oona, the script supervisor, sits in the catering van with a binder.\n\n"
+    "“People think the gate is a metaphor,” she says.\n"
+)
+
+
+def test_a_first_name_set_beside_a_job_is_a_person_outside_the_graph():
+    # Before, both lines were Ada Varga's (the gaffer's on her page, 0.8; 0.55): a single
+    # capitalised word was no name unless a full name had been written before, so "he" and
+    # "she" reached back to her.
+    assert said(CREW_BY_FIRST_NAME) == [
+        ("I knew this kind", "ada-varga"), ("Rain is invisible unless", "Dov"), ("People think the gate", "Oona")]
+    assert on_pages(CREW_BY_FIRST_NAME) == [("I knew this kind", "ada-varga")]
+    # An everyday word in that place, or a word before a name in apposition, is no name.
+    later = CREW_BY_FIRST_NAME.replace("Oona, the script supervisor, sits", "Later, the script supervisor, sits")
+    assert said(later)[2] != ("People think the gate", "Later")
+    named = CREW_BY_FIRST_NAME.replace("Oona, the script supervisor, sits",
+                                       "Halfway, the director, Ada Varga, sits")
+    assert said(named)[2] == ("People think the gate", "ada-varga")

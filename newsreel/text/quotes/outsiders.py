@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
-from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _SPEECH_KINDS, _VERB_ALT
+from newsreel.text.normalize import is_common
+from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _ROLE_NOUNS, _SPEECH_KINDS, _VERB_ALT
 
 # Patterns read for every quotation, compiled once.
 _WORD_RUN_RE = re.compile(r"\S+")
@@ -59,6 +60,30 @@ _WHO_AFTER = re.compile(r",\s+who\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|had|plays|p
 # An organisation's name may be written in capitals or end in a plus: "AMC", "Apple TV+".
 _ORG_TOKEN = r"(?:[A-Z][\w&’'\-]*\+?|[A-Z]{2,}\+?)"
 ORG_RE = re.compile(rf"{_ORG_TOKEN}(?:\s+{_ORG_TOKEN}){{0,4}}")
+
+
+# A job a person is named beside by a first name alone ("The gaffer, Dov, …", "Oona, the script
+# supervisor, …"): the roles of a film's credits and the jobs of a set, an office or a show.
+_JOB = (
+    rf"(?:{_ROLE_NOUNS}|gaffer|grip|supervisor|assistant|manager|operator|electrician|technician|"
+    r"coordinator|stylist|agent|publicist|spokesperson|spokesman|spokeswoman|programmer|critic|"
+    r"analyst|host|presenter|moderator|photographer|engineer|wrangler|runner|driver|chef|caterer)"
+)
+_JOB_BEFORE_RE = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+(?:[a-z][\w’'\-]*\s+){{0,3}}?{_JOB},\s+$")
+_JOB_AFTER_RE = re.compile(rf",\s+(?:the|his|her|their|its|our)\s+(?:[a-z][\w’'\-]*\s+){{0,3}}?{_JOB},\s+[a-z]")
+
+
+def _named_by_job(text: str, start: int, end: int) -> bool:
+    """Is the one capitalised word at `text[start:end]` a person's first name, set beside
+    their job in commas ("The gaffer, Dov, a wiry man …", "Oona, the script supervisor, sits
+    …")? Not an everyday word ("Later, the director, …"), nor one before a name ("Meanwhile,
+    the director, Ada Varga, said"): round nineteen."""
+    word = text[start:end]
+    if word in _NOT_NAMES or is_common(word.lower()):
+        return False
+    if text[end : end + 1] == "," and _JOB_BEFORE_RE.search(text, max(0, start - 70), start):
+        return True
+    return _JOB_AFTER_RE.match(text, end) is not None
 
 
 @dataclass(frozen=True)
@@ -135,6 +160,9 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             if len(tokens) == 1:
                 full = short.get(tokens[0])
                 if full is None:
+                    if _named_by_job(paragraph.text, start - paragraph.start, end - paragraph.start):
+                        # "The gaffer, Dov, …": a person outside the graph named by a first name.
+                        found.append(Outsider(start, end, tokens[0]))
                     continue
                 if any(m.start < start for m in graph_surnames.get(tokens[0], ())):
                     # "Garside" after Hesper Garside (outside the graph) and Idony Garside (in it):
