@@ -1647,3 +1647,18 @@ def test_a_first_name_set_beside_a_job_is_a_person_outside_the_graph():
     named = CREW_BY_FIRST_NAME.replace("Oona, the script supervisor, sits",
                                        "Halfway, the director, Ada Varga, sits")
     assert said(named)[2] == ("People think the gate", "ada-varga")
+
+
+OVATION = (
+    "The host, Gil Haber, kept things moving. “Three hours and one toilet,” he told the room.\n\n"
+    "The night's longest ovation was for Ada Varga, 81, who received the lifetime award. "
+    "Varga's 1979 breakthrough, *Harbor Lights*, was screened in full on Friday. "
+    "“It is the only one of my films I can watch,” she said from the stage.\n"
+)
+
+
+def test_a_person_a_paragraph_names_as_an_object_then_describes_after_their_age_is_its_topic():
+    # Before, the host's (0.8, carried from the paragraph before): "Ada Varga, 81, who …" is
+    # the paragraph's topic as "Ada Varga, who …" was, held as that guess is.
+    assert said(OVATION) == [("Three hours and one", "Gil Haber"), ("It is the only", "ada-varga")]
+    assert on_pages(OVATION) == []

@@ -1013,8 +1013,9 @@ def _credits_deny(doc: _Doc, key: str, role: str) -> bool:
 
 
 _HE_OR_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-# ", whose", ", who": a relative clause right after a name.
-_TOPIC_AFTER_RE = re.compile(r",\s+(?:who|whose)\b")
+# ", whose", ", who": a relative clause right after a name, or after the age set beside it
+# ("Hélène du Moulin, 81, who received …", round nineteen).
+_TOPIC_AFTER_RE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b")
 
 
 def _named_earlier_in_paragraph(
@@ -1033,7 +1034,7 @@ def _named_earlier_in_paragraph(
     for mention in doc.people_between(paragraph.start, frag.open_at):
         if mention.key not in objects or doc.is_possessive(mention) or not doc.fits(_Speaker(key=mention.key), pronoun):
             continue
-        if not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 8)):
+        if not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14)):
             continue
         before = paragraph.text[: mention.start - paragraph.start]
         sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
