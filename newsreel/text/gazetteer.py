@@ -114,6 +114,10 @@ def person_variants(name: str) -> list[str]:
             variants.append(f"{letters} {rest}" if first != letters else f"{'.'.join(letters)}. {rest}")
     if "-" in name and family_first(name):
         variants.append(f"{words[1]} {words[0]}")
+    elif "-" in name and family_first(f"{words[-1]} {words[0]}") and len(words) == 2:
+        # The graph holding the name given name first ("Da-hye Kim"): the text may write it in
+        # the order of its language, "Kim Da-hye", as the rule reads the other way (round nineteen).
+        variants.append(f"{words[1]} {words[0]}")
     return variants
 
 

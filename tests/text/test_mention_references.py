@@ -8,7 +8,7 @@ import pytest
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, sure_mentions
 from newsreel.text.pipeline import process_article
-from newsreel.text.types import KnowledgeGraph, Paragraph
+from newsreel.text.types import KnowledgeGraph, Paragraph, PersonRef
 from tests.graph import NAME_PUZZLES, text_graph
 
 from .links import href
@@ -136,6 +136,18 @@ def test_an_east_asian_name_in_either_order_and_its_family_name_alone(gazetteer)
     text = "Seo-ah Yun made Night Market. Yun said little. Yun Seo-ah smiled."
     assert [(k, s) for k, s in found(gazetteer, text) if k == "yun-seo-ah"] == [
         ("yun-seo-ah", "Seo-ah Yun"), ("yun-seo-ah", "Yun"), ("yun-seo-ah", "Yun Seo-ah")]
+
+
+def test_a_name_the_graph_holds_given_name_first_is_found_family_name_first_too():
+    # Round nineteen. Before, "Kim Da-hye" was nobody: the name-order rule read only a graph
+    # name held family name first ("Yun Seo-ah"), never one held the other way ("Da-hye Kim").
+    graph = Gazetteer.build(KnowledgeGraph(people=[PersonRef("da-hye-kim", "Da-hye Kim"),
+                                                   PersonRef("kim-da-som", "Kim Da-som")]))
+    text = "Kim Da-hye directed it twice. Kim said little. Da-hye Kim smiled."
+    assert found(graph, text) == [("da-hye-kim", "Kim Da-hye"), ("da-hye-kim", "Kim"), ("da-hye-kim", "Da-hye Kim")]
+    # No family name the rule knows, no other order.
+    other = Gazetteer.build(KnowledgeGraph(people=[PersonRef("anne-marie-vell", "Anne-Marie Vell")]))
+    assert found(other, "Vell Anne-Marie spoke.") == []
 
 
 @pytest.mark.parametrize("name,key", [("JJ Marchetti", "jj-marchetti"), ("J. J. Marchetti", "jj-marchetti"),
