@@ -1662,3 +1662,21 @@ def test_a_person_a_paragraph_names_as_an_object_then_describes_after_their_age_
     # the paragraph's topic as "Ada Varga, who …" was, held as that guess is.
     assert said(OVATION) == [("Three hours and one", "Gil Haber"), ("It is the only", "ada-varga")]
     assert on_pages(OVATION) == []
+
+
+AWARDED = (
+    "*Harbor Lights* took best film. “Thank you all,” Ada Varga said.\n\n"
+    "Best actress went to Lena Osei for *Glass Meridian*, her first nomination. "
+    "She read her speech from a folded sheet of hotel notepaper:\n\n"
+    "“I was told at drama school that I had a face for radio.\n"
+)
+
+
+def test_the_person_a_prize_went_to_is_the_sentences_subject_for_a_pronoun_after_it():
+    # Before, Ada Varga's (0.55, the person named most): "went to Lena Osei" read as a
+    # preposition's object, which a pronoun passes by.
+    assert said(AWARDED) == [("Thank you all", "ada-varga"), ("I was told at", "lena-osei")]
+    # Any other object is still an object: "She" passes "a dinner with Lena Osei" by.
+    dinner = AWARDED.replace("Best actress went to Lena Osei for *Glass Meridian*, her first nomination.",
+                             "Afterwards, she went to a dinner with Lena Osei.")
+    assert said(dinner)[1] == ("I was told at", "ada-varga")

@@ -465,6 +465,12 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
 )
+# A prize a sentence opens on, given to the person after it: "Best actress went to Ngaio
+# Whitcombe for …", "The lifetime award goes to …". The one who won is whom the sentence is
+# about, not a preposition's object a pronoun passes by (round nineteen).
+_AWARDED_TO_RE = re.compile(
+    r"\s*(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,4}?\s+(?:went|goes|has\s+gone|was\s+given|was\s+awarded|was\s+presented)\s+to\s+$"
+)
 # What joins a second object to a first: "with the director X and the gaffer Y".
 _JOINED_OBJECT_RE = re.compile(r"\s+(?:and|or)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}$")
 # Nouns that name a person who is not named: a film's characters, a stranger. Gendered ones
@@ -1133,7 +1139,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         ranked: list[tuple[bool, bool, int, _Speaker]] = []
         object_end = None  # where the latest person named as a preposition's object ends
         for m in people:
-            weak = doc.is_possessive(m) or _OBJECT_BEFORE.search(paragraph.text[s : m.start - paragraph.start]) is not None
+            before_name = paragraph.text[s : m.start - paragraph.start]
+            weak = doc.is_possessive(m) or (
+                _OBJECT_BEFORE.search(before_name) is not None and _AWARDED_TO_RE.fullmatch(before_name) is None
+            )
             # "…, after Tomas Ilic told her …": the subject of a clause the sentence leans on,
             # not of the sentence; it talks to the sentence's subject, who stays first.
             talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
