@@ -6,6 +6,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -61,6 +62,18 @@ def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
             raise SourceError(f"{path}, line {number + 1}: is not UTF-8 text") from None
         except (OSError, EOFError, ValueError) as error:  # a truncated or corrupt .gz / .bz2
             raise SourceError(f"{path}, after line {number}: cannot be decompressed: {error}") from None
+
+
+def json_of(text: str, where: str, what: str) -> object:
+    """`text` read as JSON, or SourceError naming `where`: bad JSON, a number of thousands of
+    digits (a ValueError) and nesting deep enough to exhaust Python's stack (a RecursionError,
+    which stopped import-kb with a traceback) alike."""
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise SourceError(f"{where}: not {what}: {error}") from None
+    except RecursionError:
+        raise SourceError(f"{where}: not {what}: nested too deep") from None
 
 
 def clip(text: str | None, length: int) -> str:

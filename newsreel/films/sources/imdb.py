@@ -53,8 +53,10 @@ def rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
     """(line number, columns) of each data line, the header checked against IMDb's."""
     expected = COLUMNS[name]
     lines = numbered_lines(path)
+    width = len(expected)
     for number, line in lines:
         header = line.lstrip("\ufeff").split("\t")
+        width = max(width, len(header))  # columns IMDb may add after its own are read past
         if tuple(header[:len(expected)]) != expected:
             raise SourceError(f"{path}, line {number}: the header is not {name}'s "
                               f"(expected {' '.join(expected)}, found {' '.join(header)[:200]})")
@@ -68,7 +70,10 @@ def rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
         if len(columns) < len(expected):
             raise SourceError(f"{path}, line {number}: expected {len(expected)} tab-separated columns "
                               f"({', '.join(expected)}), found {len(columns)}")
-        yield number, [("" if value == EMPTY else value) for value in columns]
+        if len(columns) > width:  # IMDb quotes nothing, so a tab inside a value shifts the rest
+            raise SourceError(f"{path}, line {number}: expected {width} tab-separated columns "
+                              f"({', '.join(expected)}), found {len(columns)}: is there a tab inside a value?")
+        yield number, [("" if value == EMPTY else value) for value in columns[:len(expected)]]
 
 
 def _year(value: str, path: Path, number: int) -> int | None:
@@ -142,11 +147,11 @@ def _characters(value: str, path: Path, number: int) -> str:
         return ""
     try:
         names = json.loads(value)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise SourceError(f"{path}, line {number}: characters {value[:80]!r} is not a JSON list of names") from None
     if not isinstance(names, list):
         names = [names]
-    return clip(" / ".join(str(name) for name in names), 200)
+    return clip(" / ".join(name for name in names if isinstance(name, str)), 200)
 
 
 def _people(folder: Path, wanted: set[str]) -> dict[str, str]:

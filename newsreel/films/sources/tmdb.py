@@ -10,12 +10,11 @@ the newsroom's own, written spoiler-free.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Iterator
 
 from newsreel.films.models import Film, Person
-from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines
 
 STATUSES = {"Released": "released", "Post Production": "post-production", "In Production": "in production",
             "Planned": "announced", "Rumored": "announced"}
@@ -34,9 +33,10 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             raise SourceError(f"{path}: no .json files (one TMDB movie record each)")
         for file in files:
             try:
-                yield str(file), json.loads(file.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError) as error:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
                 raise SourceError(f"{file}: not a JSON record: {error}") from None
+            yield str(file), json_of(text, str(file), "a JSON record")
         return
     lines = numbered_lines(path)
     for number, line in lines:
@@ -44,17 +44,18 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             continue
         if line.lstrip().startswith("["):  # one JSON array: read whole (a file of records, not a dump)
             text = "\n".join([line] + [rest for _, rest in lines])
-            try:
-                items = json.loads(text)
-            except ValueError as error:
-                raise SourceError(f"{path}: not a JSON array of records: {error}") from None
+            items = json_of(text, str(path), "a JSON array of records")
+            if not isinstance(items, list):
+                raise SourceError(f"{path}: not a JSON array of records: it opens with [ but is not one array")
             for index, item in enumerate(items):
                 yield f"{path}, [{index}]", item
             return
-        try:
-            yield f"{path}, line {number}", json.loads(line)
-        except ValueError as error:
-            raise SourceError(f"{path}, line {number}: not a JSON record: {error}") from None
+        yield f"{path}, line {number}", json_of(line, f"{path}, line {number}", "a JSON record")
+
+
+def _whole(value: Any) -> bool:
+    """A JSON whole number (true and false are not ids, though Python counts them as ints)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _year_and_day(value: Any) -> tuple[int | None, str]:
@@ -68,21 +69,24 @@ def read_tmdb(path: Path, selection: Selection) -> dict:
     film_keys, person_keys = Keys(Film, "tmdb_id"), Keys(Person, "tmdb_id")
     films, people, credits, seen = [], {}, [], set()
     for where, record in records(path):
-        if not isinstance(record, dict) or not isinstance(record.get("id"), int) or not record.get("title"):
-            raise SourceError(f"{where}: expected a TMDB movie record with a numeric \"id\" and a \"title\"")
+        if not isinstance(record, dict) or not _whole(record.get("id")) or not isinstance(record.get("title"), str) \
+                or not record["title"].strip():
+            raise SourceError(f"{where}: expected a TMDB movie record with a numeric \"id\" and a \"title\" text")
         votes = record.get("vote_count") or 0
+        if not isinstance(votes, (int, float)) or isinstance(votes, bool):
+            raise SourceError(f"{where}: \"vote_count\" must be a number, not {votes!r:.60}")
         year, day = _year_and_day(record.get("release_date"))
         if not selection.year_ok(year) or (selection.min_votes is not None and votes < selection.min_votes):
             continue
         tmdb_id = str(record["id"])
         title = clip(str(record["title"]), 300)
         film = {"key": film_keys.key_for(tmdb_id, title, year), "title": title, "tmdb_id": tmdb_id,
-                "aliases": aliases_of(title, [str(record.get("original_title") or "")])}
+                "aliases": aliases_of(title, [original] if isinstance(original := record.get("original_title"), str) else [])}
         if year is not None and 1870 <= year <= 2100:
             film["year"] = year
         if day:
             film["release_date"] = day
-        if STATUSES.get(record.get("status")):
+        if isinstance(record.get("status"), str) and STATUSES.get(record["status"]):
             film["status"] = STATUSES[record["status"]]
         if isinstance(record.get("imdb_id"), str) and record["imdb_id"]:
             film["imdb_id"] = clip(record["imdb_id"], 20)
@@ -90,7 +94,7 @@ def read_tmdb(path: Path, selection: Selection) -> dict:
         for person, role, job, character in _credits(record, where, selection):
             person_id = str(person["id"])
             if person_id not in people:
-                name = clip(str(person.get("name") or ""), 200)
+                name = clip(person["name"], 200) if isinstance(person.get("name"), str) else ""
                 if not name:
                     continue
                 people[person_id] = {"key": person_keys.key_for(person_id, name), "name": name, "tmdb_id": person_id}
@@ -109,11 +113,16 @@ def _credits(record: dict, where: str, selection: Selection):
     if not isinstance(block, dict):
         raise SourceError(f"{where}: \"credits\" must be an object with \"cast\" and \"crew\" "
                           "(fetch the record with append_to_response=credits)")
-    cast = [member for member in block.get("cast") or [] if isinstance(member, dict) and isinstance(member.get("id"), int)]
-    cast.sort(key=lambda member: member.get("order") if isinstance(member.get("order"), int) else 10**6)
+    for name in ("cast", "crew"):
+        if not isinstance(block.get(name) or [], list):
+            raise SourceError(f"{where}: \"credits\".\"{name}\" must be a list of people, not {block[name]!r:.60}")
+    cast = [member for member in block.get("cast") or [] if isinstance(member, dict) and _whole(member.get("id"))]
+    cast.sort(key=lambda member: member.get("order") if _whole(member.get("order")) else 10**6)
     for member in cast[:selection.max_cast]:
-        yield member, "actor", "", clip(str(member.get("character") or ""), 200)
+        character = member.get("character")
+        yield member, "actor", "", clip(character if isinstance(character, str) else "", 200)
     for member in block.get("crew") or []:
-        if isinstance(member, dict) and isinstance(member.get("id"), int) and member.get("job") in CREW_JOBS:
+        if isinstance(member, dict) and _whole(member.get("id")) and isinstance(member.get("job"), str) \
+                and member["job"] in CREW_JOBS:
             role, job = CREW_JOBS[member["job"]]
             yield member, role, job, ""

@@ -10,12 +10,11 @@ Labels and aliases are taken in English, else in the first language the item has
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Iterator
 
 from newsreel.films.models import Film, Person
-from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines
 
 # film, feature film, animated film, television film
 FILM_CLASSES = ("Q11424", "Q24869", "Q202866", "Q506240")
@@ -34,41 +33,46 @@ def entities(path: Path) -> Iterator[tuple[int, dict]]:
         line = line.strip().rstrip(",")
         if line in ("", "[", "]"):
             continue
-        try:
-            entity = json.loads(line)
-        except ValueError as error:
-            raise SourceError(f"{path}, line {number}: not a JSON entity: {error}") from None
+        entity = json_of(line, f"{path}, line {number}", "a JSON entity")
         if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
             raise SourceError(f"{path}, line {number}: expected an entity object with an \"id\"")
         yield number, entity
 
 
+def _object(value: Any) -> dict:
+    """`value` when it is a JSON object, else an empty one: a dump's fields are read by their
+    documented shape, and a field of another shape (a list where an object goes) is as if absent
+    rather than an AttributeError that stopped the import with a traceback."""
+    return value if isinstance(value, dict) else {}
+
+
+def _array(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _label(entity: dict, field: str = "labels") -> str:
-    values = entity.get(field) or {}
-    if not isinstance(values, dict):
-        return ""
-    chosen = values.get("en") or values.get("mul") or next(iter(values.values()), None)
-    return chosen.get("value", "") if isinstance(chosen, dict) else ""
+    values = _object(entity.get(field))
+    chosen = _object(values.get("en") or values.get("mul") or next(iter(values.values()), None))
+    return chosen["value"] if isinstance(chosen.get("value"), str) else ""
 
 
 def _aliases(entity: dict) -> list[str]:
-    aliases = entity.get("aliases") or {}
-    chosen = aliases.get("en") or aliases.get("mul") or [] if isinstance(aliases, dict) else []
-    return [alias.get("value", "") for alias in chosen if isinstance(alias, dict)]
+    aliases = _object(entity.get("aliases"))
+    chosen = _array(aliases.get("en") or aliases.get("mul"))
+    return [alias["value"] for alias in chosen if isinstance(alias, dict) and isinstance(alias.get("value"), str)]
 
 
 def _statements(entity: dict, prop: str) -> list[dict]:
     """The property's statements, deprecated ones left out."""
-    claims = entity.get("claims") or {}
-    found = claims.get(prop) or [] if isinstance(claims, dict) else []
+    found = _array(_object(entity.get("claims")).get(prop))
     return [claim for claim in found if isinstance(claim, dict) and claim.get("rank") != "deprecated"]
 
 
 def _value(statement: dict) -> Any:
-    snak = statement.get("mainsnak") or {}
+    snak = _object(statement.get("mainsnak"))
     if snak.get("snaktype") != "value":
         return None
-    return (snak.get("datavalue") or {}).get("value")
+    return _object(snak.get("datavalue")).get("value")
 
 
 def _item_ids(entity: dict, prop: str) -> list[str]:
@@ -95,6 +99,7 @@ def _date(entity: dict) -> tuple[int | None, str]:
         if not isinstance(value, dict) or not isinstance(value.get("time"), str):
             continue
         time, precision = value["time"], value.get("precision", 9)
+        precision = precision if isinstance(precision, int) else 9
         try:
             year = int(time[:time.index("-", 1)])
         except ValueError:
@@ -106,8 +111,8 @@ def _date(entity: dict) -> tuple[int | None, str]:
 
 
 def _character(statement: dict) -> str:
-    for qualifier in (statement.get("qualifiers") or {}).get(CHARACTER_NAME, []):
-        value = (qualifier.get("datavalue") or {}).get("value")
+    for qualifier in _array(_object(statement.get("qualifiers")).get(CHARACTER_NAME)):
+        value = _object(_object(qualifier).get("datavalue")).get("value")
         if isinstance(value, str):
             return clip(value, 200)
     return ""
