@@ -99,7 +99,7 @@ CHUNK_SECONDS = 2.0
 
 
 def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
-                 render_at_end: bool = False, dry_run: bool = False) -> ImportReport:
+                 render_at_end: bool = False, render_stories: bool = True, dry_run: bool = False) -> ImportReport:
     """Publish every item; with `render_at_end`, shared pages are rendered once per chunk.
 
     Without it, each story is its own transaction that renders every page it touches. With
@@ -110,9 +110,11 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     chunk the database refuses (other writers holding it) is imported again one story per
     transaction. With `dry_run` every item goes all the way through its own transaction,
     which is then rolled back: the report is the one a real run would give, and nothing
-    is kept."""
+    is kept. With `render_at_end` and `render_stories` False, the stories' own pages are not
+    rendered at all: each is rendered on its first request (`refresh.batched`)."""
     with remembering_files():  # an archive names the same pictures again and again
-        return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end, dry_run=dry_run)
+        return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
+                           render_stories=render_stories, dry_run=dry_run)
 
 
 def _built_ahead(items: Iterable[Item]) -> Iterator[Item]:
@@ -146,8 +148,8 @@ def _kept_outcome(build: Callable[[], Incoming]) -> Callable[[], Incoming]:
     return lambda: incoming
 
 
-def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_end: bool, dry_run: bool
-                ) -> ImportReport:
+def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_end: bool, render_stories: bool,
+                dry_run: bool) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     if not render_at_end or dry_run:
         for item in items:
@@ -158,7 +160,7 @@ def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_e
     from newsreel.public.refresh import batched
 
     pending = iter(items)
-    with batched():
+    with batched(render_stories=render_stories):
         while True:
             chunk = _import_chunk(pending, report, progress)
             if not chunk:

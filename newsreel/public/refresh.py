@@ -147,7 +147,7 @@ _batch = threading.local()
 
 
 @contextmanager
-def batched() -> Iterator[Affected]:
+def batched(*, render_stories: bool = True) -> Iterator[Affected]:
     """Publishes inside the block share the rendering of the pages they have in common.
 
     For imports: a thousand articles render the home page once, not a thousand times.
@@ -158,17 +158,24 @@ def batched() -> Iterator[Affected]:
     the block renders the dropped shared pages once, in chunks of their own transactions.
     Nested blocks join the outermost one. Inside it, `coalesced()` goes further for stories
     that commit together.
+
+    With `render_stories` False (an import's default) the stories' own pages are dropped
+    too, not rendered: each is rendered on its first request (or by `render_pages`), as
+    a page a publish drops always is. A large archive's import then costs no page renders
+    at all, and none of the related-stories work each render does, which grows with the
+    site; only home and the sections' first pages are rendered, once, at the end.
     """
     if getattr(_batch, "affected", None) is not None:
         yield _batch.affected
         return
     affected = _batch.affected = Affected()
+    _batch.render_stories = render_stories
     try:
         yield affected
     finally:
         _batch.affected = None
         _batch.chunk = None
-        _render_batch(affected)
+        _render_batch(affected, render_stories=render_stories)
 
 
 @contextmanager
@@ -207,10 +214,12 @@ def coalesced() -> Iterator[Affected]:
 BATCH_RENDER_CHUNK = 50
 
 
-def _render_batch(affected: Affected) -> None:
+def _render_batch(affected: Affected, *, render_stories: bool = True) -> None:
     from newsreel.write_retry import run_write
 
     run_write(lambda: _render_fronts(affected))
+    if not render_stories:
+        return  # the dropped story pages are rendered on their first request
     # Neighbours, and stories of the batch that were neighbours of later ones.
     dropped = sorted(affected.article_ids | affected.changed_ids)
     for start in range(0, len(dropped), BATCH_RENDER_CHUNK):
@@ -241,6 +250,14 @@ def _render_chunk(chunk: Affected) -> None:
     chunk.add_live_of(chunk.live_later)
     chunk.article_ids -= chunk.live_later  # as `_affected_by` leaves a story out of its own neighbours
     chunk.live_later.clear()
+    if batch is not None and not getattr(_batch, "render_stories", True):
+        # Stories' pages wait for their first request: dropped (an updated story's old
+        # page, the neighbours whose links changed), never rendered here.
+        _drop_for_batch_end(chunk.article_ids | chunk.changed_ids, chunk.section_ids)
+        batch.section_ids.update(chunk.section_ids)
+        for refresher in EXTRA_REFRESHERS:
+            refresher(chunk)
+        return
     ids = chunk.article_ids | chunk.changed_ids if batch is None else chunk.changed_ids
     articles = list(live_articles().filter(pk__in=ids).select_related("live_revision"))
     remember_rows("listed", {article.pk: article for article in articles})  # each other's neighbours
@@ -294,9 +311,13 @@ def _noted_in_batch(affected: Affected, article: Article | None = None) -> bool:
     batch = getattr(_batch, "affected", None)
     if batch is None:
         return False
+    dropped = set(affected.article_ids)
     if article is not None:
-        refresh_article(article)
-    _drop_for_batch_end(affected.article_ids, affected.section_ids)
+        if getattr(_batch, "render_stories", True):
+            refresh_article(article)
+        else:
+            dropped.add(article.pk)  # rendered on its first request, as the batch asks
+    _drop_for_batch_end(dropped, affected.section_ids)
     for refresher in EXTRA_REFRESHERS:
         refresher(affected)
     # Kept for the end of the batch, which renders what is live then (a story that rolled

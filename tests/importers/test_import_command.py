@@ -41,14 +41,14 @@ def run_import(*args: str) -> tuple[str, str, CommandError | None]:
     return out.getvalue(), err.getvalue(), None
 
 
-def test_a_good_file_publishes_every_article_with_its_page(tmp_path):
+def test_a_good_file_publishes_every_article_with_its_page(tmp_path, client):
     source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
     out, err, error = run_import("jsonl", str(source))
     assert error is None, err
     assert "2 new, 0 updated, 0 failed" in out
     assert set(Article.objects.values_list("slug", "state")) == {
         ("festival-report-1", WorkflowState.PUBLISHED), ("festival-report-2", WorkflowState.PUBLISHED)}
-    page = bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+    page = client.get("/articles/festival-report-1/").content
     assert b"Photo: Jo Ray" in page and b"/images/inline/day-1.jpg" in page
     assert StoredPage.objects.filter(path="/").exists()
     article = Article.objects.get(slug="festival-report-1")
@@ -76,25 +76,26 @@ def test_a_text_error_names_the_line_of_body_markdown_the_writer_wrote(tmp_path)
     assert not Article.objects.exists()
 
 
-def test_re_importing_updates_articles_by_slug(tmp_path):
+def test_re_importing_updates_articles_by_slug(tmp_path, client):
     source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1)])
     run_import("jsonl", str(source))
+    assert b"Festival report number 1" in client.get("/articles/festival-report-1/").content  # stored now
     write_jsonl(source, [article_record(1, title="Festival report, corrected")])
     out, _, error = run_import("jsonl", str(source))
     assert error is None and "0 new, 1 updated" in out
     article = Article.objects.get()
     assert article.headline == "Festival report, corrected"
     assert article.revisions.count() == 2
-    assert b"Festival report, corrected" in bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+    assert b"Festival report, corrected" in client.get("/articles/festival-report-1/").content  # never the old page
 
 
-def test_an_image_without_credit_is_dropped_with_a_warning(tmp_path):
+def test_an_image_without_credit_is_dropped_with_a_warning(tmp_path, client):
     body = "Intro.\n\n![Pier](/images/a.jpg)\n\nMore.\n"
     source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1, body_markdown=body)])
     out, err, error = run_import("jsonl", str(source))
     assert error is None
     assert f"warning: {source}:1: body_markdown, line 3: image '/images/a.jpg' has no credit" in err
-    assert b"/images/a.jpg" not in bytes(StoredPage.objects.get(path="/articles/festival-report-1/").body)
+    assert b"/images/a.jpg" not in client.get("/articles/festival-report-1/").content
 
 
 def html_pages() -> dict[str, bytes]:
@@ -108,10 +109,24 @@ def test_every_page_is_rendered_the_same_with_or_without_batching(tmp_path):
     each = html_pages()
     StoredPage.objects.all().delete()
     Article.objects.all().delete()
-    run_import("jsonl", str(source))
+    run_import("jsonl", str(source), "--render-pages")
     batched = html_pages()
     assert set(batched) >= {"/", "/articles/festival-report-1/", "/articles/festival-report-2/"}
     assert {path: body for path, body in each.items() if path in batched} == batched
+
+
+def test_by_default_a_story_s_page_is_rendered_on_its_first_request_the_same_as_during_the_import(tmp_path, client):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
+    run_import("jsonl", str(source), "--render-pages")
+    rendered = html_pages()
+    StoredPage.objects.all().delete()
+    Article.objects.all().delete()
+    run_import("jsonl", str(source))
+    assert "/" in html_pages()  # the front page is rendered once, at the end
+    assert not StoredPage.objects.filter(path__startswith="/articles/").exists()
+    for path in ("/articles/festival-report-1/", "/articles/festival-report-2/"):
+        assert client.get(path).content == rendered[path]
+        assert bytes(StoredPage.objects.get(path=path).body) == rendered[path]  # stored by that request
 
 
 def test_a_markdown_folder_imports_every_file_and_names_the_bad_one(tmp_path):
@@ -131,3 +146,12 @@ def test_a_markdown_folder_imports_every_file_and_names_the_bad_one(tmp_path):
 def test_a_missing_source_is_named(tmp_path):
     _, _, error = run_import("jsonl", str(tmp_path / "nothing.jsonl"))
     assert error is not None and "nothing.jsonl: no such file" in str(error)
+
+
+def test_an_imported_story_drops_its_neighbour_s_stored_page_so_its_next_link_is_never_missing(tmp_path, client):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1)])
+    run_import("jsonl", str(source))
+    assert b"/articles/festival-report-2/" not in client.get("/articles/festival-report-1/").content  # stored now
+    write_jsonl(source, [article_record(1), article_record(2)])
+    run_import("jsonl", str(source))
+    assert b"/articles/festival-report-2/" in client.get("/articles/festival-report-1/").content

@@ -33,7 +33,8 @@ def imported(tmp_path, settings) -> list[str]:
     site_data()
     export, uploads = write_export(tmp_path)
     with CaptureQueriesContext(connection) as queries:
-        call_command("import", "wordpress", str(export), "--media", str(uploads), stdout=StringIO(), stderr=StringIO())
+        call_command("import", "wordpress", str(export), "--media", str(uploads), "--render-pages",
+                     stdout=StringIO(), stderr=StringIO())
     assert Article.objects.count() == STORIES
     return [query["sql"] for query in queries.captured_queries]
 
@@ -56,7 +57,8 @@ def test_a_reimported_story_keeps_its_source_id_without_writing_it(tmp_path, set
     before = dict(SourceId.objects.values_list("external_id", "article_id"))
     export, uploads = write_export(tmp_path)
     with CaptureQueriesContext(connection) as queries:
-        call_command("import", "wordpress", str(export), "--media", str(uploads), stdout=StringIO(), stderr=StringIO())
+        call_command("import", "wordpress", str(export), "--media", str(uploads), "--render-pages",
+                     stdout=StringIO(), stderr=StringIO())
     statements = [query["sql"] for query in queries.captured_queries]
     assert not about(statements, r'^(INSERT INTO|UPDATE) "newsroom_sourceid"')
     assert dict(SourceId.objects.values_list("external_id", "article_id")) == before

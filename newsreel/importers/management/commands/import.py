@@ -50,9 +50,12 @@ class Command(BaseCommand):
                             help="markdown: a folder images may also come from, besides each file's own (default: the site's static/ folder, else DIR)")
         parser.add_argument("--render-each", action="store_true",
                             help="re-render shared pages after every article instead of once at the end")
+        parser.add_argument("--render-pages", action="store_true",
+                            help="render each imported story's page during the import (default: a story's page is "
+                                 "rendered on its first request, or all at once by `newsreel render_pages`)")
 
     def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int,
-               media_root: Path | None = None, dry_run: bool = False, **options) -> None:
+               media_root: Path | None = None, dry_run: bool = False, render_pages: bool = False, **options) -> None:
         if format == "content":
             return self._content(source, verbosity, dry_run)
         skipped: list[str] = []
@@ -70,7 +73,8 @@ class Command(BaseCommand):
         for note in notes:
             self.stderr.write(f"warning: {note}")
         progress = Progress(total, self.stderr._out, label="checked" if dry_run else "imported") if verbosity > 0 else None
-        report = import_items(items, total=total, progress=progress, render_at_end=not render_each, dry_run=dry_run)
+        report = import_items(items, total=total, progress=progress, render_at_end=not render_each,
+                              render_stories=render_pages, dry_run=dry_run)
         report.skipped += skipped
         self._print(report, verbosity)
         if report.failed:
