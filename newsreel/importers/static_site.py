@@ -29,6 +29,7 @@ left out with a warning otherwise.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import html
 import json
@@ -185,7 +186,9 @@ def _another_slug(slug: str, path: Path, taken: dict[str, Path]) -> str:
 def split_any_front_matter(text: str, source: str) -> ParsedFile:
     """YAML between --- lines (Jekyll, Eleventy, Hugo), TOML between +++ lines (Hugo), or
     Eleventy's `---json` and `---js` blocks."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # Line ends as CommonMark reads them: CRLF, and a lone CR (classic Mac OS), whose front matter
+    # was not seen at all and arrived as the story's first paragraph.
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     language = re.match(r"---(json|js|javascript)[ \t]*\n", text)
     if language:
         return _eleventy_front_matter(text, language, source)
@@ -318,9 +321,22 @@ def _js_string(literal: str) -> str:
     return _JS_ESCAPE.sub(escape, literal[1:-1])
 
 
+# A file an editor saved as UTF-16 or UTF-32 (Windows' Notepad's "Unicode") begins with its byte-order
+# mark; its NUL bytes made it "not text" and it was refused. UTF-32's marks first: they begin as UTF-16's.
+_UNICODE_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                  (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 def _text_of(raw: bytes, warn: Callable[[str], None]) -> str:
     """A file's text: UTF-8; else, when it is text at all (an editor saved it as Windows-1252, as
     WXR exports are repaired), Windows-1252, each line so read reported; a binary file is refused."""
+    for mark, encoding in _UNICODE_MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise IntakeError([FieldError("file", f"begins with a {encoding.upper()} byte-order mark but is not "
+                                              f"{encoding.upper()} text ({error}); save it as UTF-8")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -460,7 +476,15 @@ def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict
         warn(f"{where}: {date.strip()!r} is Eleventy's date of the file itself (its {ELEVENTY_FILE_DATES[date.strip().lower()]}), "
              "which the import cannot know; imported as a draft without a date: give it one in the desk and publish it")
         return None, True
+    if date not in (None, "") and not isinstance(date, (str, dt.date)):
+        # A list, a map, a time of day (TOML's `07:32:00`) or a number (`1710000000`, seconds
+        # since 1970?): the intake named it `published_at` in Python's notation, with no line.
+        warn(f"{where}: {_kind_of(date)} is not a date like 2024-03-15 or 2024-03-15T09:00:00Z; imported as a draft "
+             "without a date: give it one in the desk and publish it")
+        return None, True
     why = impossible_date(str(date)) if date not in (None, "") and not isinstance(date, dt.date) else ""
+    if not why and isinstance(date, str) and date.strip() and where != "file name" and not _date_time(date):
+        why = "not a date or date-time Newsreel reads, like 2024-03-15 or 2024-03-15T09:00:00Z"
     if why:
         warn(f"{where}: {date} is not a date ({why}); imported as a draft without a date: give it one in the desk "
              "and publish it")
@@ -468,6 +492,27 @@ def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict
     if where == "file name":
         return (dt.date.fromisoformat(date) if _valid_date(date) else None), False
     return date, False
+
+
+def _date_time(text: str) -> bool:
+    """Whether the intake reads `text` as a publication time (`frontmatter._datetime`); a text it
+    cannot read failed the story naming `published_at`, a field the file does not have, and no line."""
+    try:
+        dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _kind_of(value: Any) -> str:
+    """What a front matter value is, in the writer's words."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true or false)"
+    if isinstance(value, (int, float)):
+        return f"{value} (a number)"
+    if isinstance(value, dt.time):
+        return f"{value.isoformat()} (a time of day)"
+    return {list: "a list", dict: "a map of fields", bytes: "binary data"}.get(type(value), type(value).__name__)
 
 
 def _valid_date(text: str) -> bool:

@@ -112,9 +112,36 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
         raise IntakeError([FieldError("front matter", f"has a value YAML cannot read: {error}", 2)], source=source) from None
     if not isinstance(meta, dict):
         raise IntakeError([FieldError("front matter", "must be a mapping of field: value", 2)], source=source)
+    _refuse_alias_bombs(meta, source)
     lines = {match.group("name"): number for number, text in enumerate(raw.split("\n"), start=2)
              if (match := _FIELD_LINE.match(text))}
     return ParsedFile(meta, body, body_line, lines)
+
+
+# Values front matter may hold, counting each use of a YAML alias (`*name`) as a copy: far more
+# than any story's fields, far fewer than an alias bomb spells.
+MAX_FRONT_MATTER_VALUES = 100_000
+
+
+def _refuse_alias_bombs(meta: dict[str, Any], source: str) -> None:
+    """YAML's aliases let a few lines name a billion values ("billion laughs": nine lists of nine
+    aliases of the list before) or a list inside itself (`&a [*a]`). The loader shares them, but
+    everything after it that reads a value (a date's text, a layout's name, the sources saved
+    with the revision) copied them out and hung the import; such front matter is refused here."""
+    count, stack = 0, [(value, ()) for value in meta.values()]
+    while stack:
+        value, holders = stack.pop()
+        count += 1
+        if count > MAX_FRONT_MATTER_VALUES:
+            raise IntakeError([FieldError("front matter", f"holds more than {MAX_FRONT_MATTER_VALUES:,} values once its "
+                                          "aliases (*name) are expanded; write the values out instead of aliasing them",
+                                          2)], source=source)
+        if isinstance(value, (list, dict)):
+            if id(value) in holders:
+                raise IntakeError([FieldError("front matter", "has an alias (*name) inside the value it names, a value "
+                                              "without end; write the value out", 2)], source=source)
+            inner = value.values() if isinstance(value, dict) else value
+            stack += [(item, (*holders, id(value))) for item in inner]
 
 
 def read_markdown(text: str, *, base_dir: Path, source_name: str, media_root: Path | None = None) -> Incoming:
