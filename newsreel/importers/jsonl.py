@@ -63,29 +63,44 @@ class JsonlRecord:
 
 def read_jsonl(path: Path, *, media_base: str) -> Iterator[JsonlRecord]:
     """Each non-blank line of `path` as a record, numbered from 1 like an editor numbers them."""
-    with path.open(encoding="utf-8") as handle:
-        for number, text in enumerate(handle, start=1):
-            if text.strip():
-                yield parse_line(text, number, media_base=media_base)
+    for number, line in _lines(path):
+        if line.strip():
+            yield parse_line(line, number, media_base=media_base)
 
 
 def count_records(path: Path) -> int:
-    with path.open(encoding="utf-8") as handle:
-        return sum(1 for text in handle if text.strip())
+    return sum(1 for _, line in _lines(path) if line.strip())
 
 
-def parse_line(text: str, number: int, *, media_base: str) -> JsonlRecord:
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(number, bytes) of each line: read as bytes, so that a line that is not UTF-8 is that
+    line's error (`parse_line`), not a UnicodeDecodeError that stopped the whole import."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line  # an editor's byte-order mark
+
+
+def parse_line(line: str | bytes, number: int, *, media_base: str) -> JsonlRecord:
     record = JsonlRecord(line=number)
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            record.errors.append(FieldError("json", f"is not UTF-8 text (byte 0x{line[error.start]:02x} at byte "
+                                                    f"{error.start + 1} of the line); save the file as UTF-8"))
+            return record
     try:
-        data = json.loads(text)
+        data = json.loads(line)
     except json.JSONDecodeError as error:
-        record.errors.append(FieldError("json", f"is not valid JSON: {error.msg} at column {error.colno}"))
+        where = error.msg.removesuffix(" at")  # "Invalid control character at" said "at at column"
+        record.errors.append(FieldError("json", f"is not valid JSON: {where} at column {error.colno}"))
         return record
     except RecursionError:
         record.errors.append(FieldError("json", "is nested too deep to be an article"))
         return record
-    except ValueError as error:  # e.g. an integer of more than 4,300 digits
-        record.errors.append(FieldError("json", f"is not valid JSON: {error}"))
+    except ValueError:  # an integer of more than 4,300 digits, which Python will not read
+        record.errors.append(FieldError("json", "is not valid JSON for an article: it holds a number of more than "
+                                                "4,300 digits"))
         return record
     if not isinstance(data, dict):
         record.errors.append(FieldError("json", f"must be an object with fields, not {type(data).__name__}"))

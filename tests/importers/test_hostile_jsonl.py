@@ -30,3 +30,18 @@ def test_deep_json_huge_integers_and_nul_fail_alone_with_their_lines(tmp_path, c
     assert f"{path}:4: title: contains a NUL" in errors
     assert f"{path}:5: tags[0]:" in errors
     assert list(Article.objects.values_list("headline", flat=True)) == ["A good story"]
+
+
+def test_a_line_that_is_not_utf8_fails_alone_with_its_line_and_a_byte_order_mark_is_read(tmp_path, capsys):
+    """Found by the fuzzing of 2026-12-06: a byte that is not UTF-8 anywhere in the file stopped the
+    whole import with a UnicodeDecodeError before it began (counting the lines read them as text),
+    and an editor's byte-order mark made the first record "not valid JSON"."""
+    good = json.dumps({"title": "A good story", "body_markdown": "Text."}).encode()
+    path = tmp_path / "stories.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + b'{"title": "Caf\xe9", "body_markdown": "Text."}\n'
+                     + json.dumps({"title": "Another", "body_markdown": "More."}).encode() + b"\n")
+    with pytest.raises(CommandError, match="1 of 3"):
+        call_command("import", "jsonl", str(path), "-v", "0")
+    errors = capsys.readouterr().err
+    assert f"{path}:2: json: is not UTF-8 text (byte 0xe9 at byte 15 of the line); save the file as UTF-8" in errors
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["A good story", "Another"]
