@@ -155,3 +155,20 @@ def test_an_imported_story_drops_its_neighbour_s_stored_page_so_its_next_link_is
     write_jsonl(source, [article_record(1), article_record(2)])
     run_import("jsonl", str(source))
     assert b"/articles/festival-report-2/" in client.get("/articles/festival-report-1/").content
+
+
+def test_render_pages_missing_stores_the_pages_an_import_left_for_their_first_request(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
+    run_import("jsonl", str(source), "--render-pages")
+    rendered = html_pages()
+    StoredPage.objects.all().delete()
+    Article.objects.all().delete()
+    run_import("jsonl", str(source))
+    out = StringIO()
+    call_command("render_pages", "--missing", stdout=out, stderr=StringIO())
+    assert out.getvalue().startswith("Rendered ")
+    for path in ("/articles/festival-report-1/", "/articles/festival-report-2/"):
+        assert bytes(StoredPage.objects.get(path=path).body) == rendered[path]
+    again = StringIO()
+    call_command("render_pages", "--missing", stdout=again, stderr=StringIO())
+    assert again.getvalue().startswith("Rendered 0 pages")  # nothing stored is rendered twice
