@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from newsreel.films.knowledge import KnowledgeGraphError, import_knowledge_graph
 from newsreel.films.models import Film, Person
@@ -105,7 +108,7 @@ def import_content(source: Path, *, say: Say | None = None, progress_stream: Tex
     say(f"  {result.images} images, {result.films} films, {result.people} people")
     progress = Progress(len(files.stories), progress_stream, label="imported") if progress_stream else None
     imported: list[tuple[Story, Article]] = []
-    with batched():
+    with batched(), _nothing_fetched():
         for index, story in enumerate(files.stories, start=1):
             article = _story(story, result)
             if article is not None:
@@ -125,6 +128,20 @@ def import_content(source: Path, *, say: Say | None = None, progress_stream: Tex
         result.pages = refresh_everything()
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def _nothing_fetched() -> Iterator[None]:
+    """An import reads only what it is given: no embed's poster is fetched while its stories are
+    published (each story's own transaction is not a write block the fetcher waits for, so every
+    YouTube or Vimeo link in the export was asked for over the network). Posters come when a
+    story is next saved in the desk."""
+    fetching = settings.EMBED_POSTERS
+    settings.EMBED_POSTERS = False
+    try:
+        yield
+    finally:
+        settings.EMBED_POSTERS = fetching
 
 
 def _author_slugs(files: ContentFiles) -> list[str]:
@@ -276,6 +293,14 @@ def _story(story: Story, result: ContentImportResult) -> Article | None:
     except DatabaseBusy as error:
         result.failed += 1
         result.failures.append(f"{story.source}: not imported: {error}")
+        return None
+    except DatabaseError:
+        raise
+    except Exception as error:  # noqa: BLE001 - what the checks did not foresee fails this story, not the import
+        # The story's own transaction is rolled back; the stories and shared rows before it stay,
+        # so stopping here with a traceback left a site half imported.
+        result.failed += 1
+        result.failures.append(f"{story.source}: not imported: could not be read ({type(error).__name__}: {error})")
         return None
     if article.pk != story.id:
         result.warnings.append(f"{story.source}: imported as story {article.pk}, not {story.id} "

@@ -97,6 +97,12 @@ def _json(root: Path, name: str, key: str | None, problems: list[str]) -> Any:
     except json.JSONDecodeError as error:
         problems.append(f"{name}: line {error.lineno}: not valid JSON: {error.msg}")
         return None
+    except RecursionError:
+        problems.append(f"{name}: not valid JSON for an export: nested too deep")
+        return None
+    except ValueError:  # a number of more than 4,300 digits, which Python will not read
+        problems.append(f"{name}: not valid JSON for an export: it holds a number of more than 4,300 digits")
+        return None
     if not isinstance(data, dict):
         problems.append(f"{name}: must be a JSON object")
         return None
@@ -121,6 +127,8 @@ def read_content(root: Path) -> ContentFiles:
     for key in ("sections", "tags", "authors", "users"):
         if site and not isinstance(site.get(key), list):
             problems.append(f"{layout.SITE}: .{key} must be a list")
+        elif site:
+            _check_entries(layout.SITE, key, site[key], SITE_ENTRIES[key], problems)
     if site and not isinstance(site.get("settings"), dict):
         problems.append(f"{layout.SITE}: .settings must be an object")
     images = (_json(root, layout.IMAGES, "images", problems) or {}).get("images") or []
@@ -150,6 +158,70 @@ def read_content(root: Path) -> ContentFiles:
                         redirects=redirects, stories=stories, problems=story_problems)
 
 
+# What each entry the import writes must hold: field -> (its JSON kinds, whether it must be there).
+# Checked with everything else before anything is written: an entry of another shape (a tag
+# without a slug, a section named by a list) stopped the import with a traceback half-way.
+Fields = dict[str, tuple[tuple[str, ...], bool]]
+SITE_ENTRIES: dict[str, Fields] = {
+    "sections": {"id": (("whole number",), True), "slug": (("text",), True), "name": (("text",), True),
+                 "description": (("text", "null"), False), "order": (("whole number", "null"), False)},
+    "tags": {"id": (("whole number",), True), "slug": (("text",), True), "name": (("text",), True)},
+    "authors": {"id": (("whole number",), True), "slug": (("text",), True), "name": (("text",), True),
+                "bio": (("text", "null"), False), "photo": (("whole number", "null"), False),
+                "website": (("text", "null"), False), "social_links": (("list", "null"), False),
+                "user": (("text", "null"), False)},
+    "users": {"username": (("text",), True), "email": (("text", "null"), False), "first_name": (("text", "null"), False),
+              "last_name": (("text", "null"), False), "role": (("text", "null"), False),
+              "is_superuser": (("true or false",), False), "is_staff": (("true or false",), False),
+              "is_active": (("true or false",), False)},
+}
+IMAGE_FIELDS: Fields = {"caption": (("text", "null"), False), "focal_x": (("number",), False),
+                        "focal_y": (("number",), False), "films": (("list of texts",), False),
+                        "people": (("list of texts",), False)}
+EXTRA_FIELDS: Fields = {"body_leading_newlines": (("whole number", "null"), False), "created_by": (("text", "null"), False),
+                        "bylines": (("list of texts",), False), "tags": (("list of texts",), False),
+                        "source_ids": (("list",), False), "quote_checks": (("list",), False),
+                        "revision_numbers": (("object", "null"), False), "trashed": (("object", "null"), False)}
+SOURCE_ID_FIELDS: Fields = {"source": (("text",), True), "external_id": (("text",), True),
+                            "wordpress_post_id": (("whole number", "null"), False)}
+QUOTE_CHECK_FIELDS: Fields = {"text": (("text",), True), "verdict": (("text",), True),
+                              "person": (("text", "null"), False), "checked_by": (("text", "null"), False)}
+REVISION_FIELDS: Fields = {"number": (("whole number",), True), "content": (("object",), True),
+                           "derived": (("object", "null"), False), "origin": (("text", "null"), False),
+                           "created_by": (("text", "null"), False)}
+_KINDS = {
+    "whole number": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "number": lambda value: isinstance(value, (int, float)) and not isinstance(value, bool),
+    "text": lambda value: isinstance(value, str), "null": lambda value: value is None,
+    "true or false": lambda value: isinstance(value, bool), "list": lambda value: isinstance(value, list),
+    "object": lambda value: isinstance(value, dict),
+    "list of texts": lambda value: isinstance(value, list) and all(isinstance(item, str) for item in value),
+}
+
+
+def _check_fields(where: str, entry: dict, fields: Fields, problems: list[str]) -> bool:
+    """Whether each field of `entry` is of its kind; a problem naming its JSON path for each that is not."""
+    fine = True
+    for name, (kinds, required) in fields.items():
+        if name not in entry:
+            if required:
+                problems.append(f"{where}.{name}: is missing")
+                fine = False
+            continue
+        if not any(_KINDS[kind](entry[name]) for kind in kinds):
+            problems.append(f"{where}.{name}: must be {' or '.join(kinds)}, not {json.dumps(entry[name])[:60]}")
+            fine = False
+    return fine
+
+
+def _check_entries(file: str, key: str, entries: list, fields: Fields, problems: list[str]) -> None:
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            problems.append(f"{file}: .{key}[{index}]: must be an object")
+        else:
+            _check_fields(f"{file}: .{key}[{index}]", entry, fields, problems)
+
+
 def inside(root: Path, path: Path) -> bool:
     """Whether `path`, its symlinks followed, is in the export: an export is read as it was
     written, so a link out of it (to another picture or a file on this machine) is refused."""
@@ -176,6 +248,7 @@ def _check_images(root: Path, images: list, problems: list[str]) -> set[int]:
             if not isinstance(image.get(text), str) or not image[text].strip():
                 problems.append(f"{where}.{text}: every image needs {'alt text' if text == 'alt' else 'a credit'}")
         parse_time(image.get("uploaded_at"), f"{where}.uploaded_at", problems)
+        _check_fields(where, image, IMAGE_FIELDS, problems)
         ids.add(image["id"])
     return ids
 
@@ -215,7 +288,9 @@ def _read_stories(root: Path, image_ids: set[int]) -> tuple[list[Story], list[st
         if path.is_file():
             data = _json(revisions, path.name, "revisions", problems)
             if data is not None:
-                story.revisions = data["revisions"]
+                count = len(problems)
+                _check_entries(f"{layout.REVISIONS}/{path.name}", "revisions", data["revisions"], REVISION_FIELDS, problems)
+                story.revisions = data["revisions"] if len(problems) == count else None
     ordered = sorted(stories.values(), key=lambda story: story.id)
     seen: dict[int, str] = {}
     for story in ordered:
@@ -250,7 +325,7 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
     if not pending:
         if not isinstance(extra.get("id"), int) or isinstance(extra.get("id"), bool) or extra["id"] < 1:
             errors.append(FieldError(f"{where}.id", "must be the story's id, a whole number above 0", lines.get("id")))
-        if extra.get("state") not in STATES:
+        if not isinstance(extra.get("state"), str) or extra["state"] not in STATES:
             errors.append(FieldError(f"{where}.state", f"{extra.get('state')!r} is not one of: {', '.join(sorted(STATES))}",
                                      lines.get("state")))
         time_problems: list[str] = []
@@ -261,6 +336,7 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
         for name in ("bylines", "tags"):
             if not isinstance(extra.get(name, []), list):
                 errors.append(FieldError(f"{where}.{name}", "must be a list of slugs", lines.get(name)))
+    errors += _extra_errors(extra, where, lines)
     hero = extra.get("hero_image")
     if hero is not None and hero not in image_ids:
         errors.append(FieldError(f"{where}.hero_image", f"image {hero!r} is not in {layout.IMAGES}", lines.get("hero_image")))
@@ -276,6 +352,24 @@ def read_story(path: Path, source: str, image_ids: set[int], *, pending: bool = 
     draft.link_overrides = extra.get("link_overrides") or {}
     draft.body = "\n" * int(extra.get("body_leading_newlines") or 0) + draft.body
     return incoming, extra
+
+
+def _extra_errors(extra: dict[str, Any], where: str, lines: dict[str, int]) -> list[FieldError]:
+    """The `newsreel:` block's other fields, each of its kind (`EXTRA_FIELDS`), as field errors."""
+    problems: list[str] = []
+    _check_fields(where, extra, EXTRA_FIELDS, problems)
+    for name, fields in (("source_ids", SOURCE_ID_FIELDS), ("quote_checks", QUOTE_CHECK_FIELDS)):
+        for index, entry in enumerate(extra.get(name) if isinstance(extra.get(name), list) else []):
+            if isinstance(entry, dict):
+                _check_fields(f"{where}.{name}[{index}]", entry, fields, problems)
+            else:
+                problems.append(f"{where}.{name}[{index}]: must be an object")
+    errors = []
+    for problem in problems:
+        path, message = problem.split(": ", 1)
+        name = re.split(r"[.\[]", path.removeprefix(f"{where}."), maxsplit=1)[0]
+        errors.append(FieldError(path, message, lines.get(name)))
+    return errors
 
 
 def _block_lines(text: str, block_line: int | None) -> dict[str, int]:
