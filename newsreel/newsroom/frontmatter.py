@@ -103,6 +103,8 @@ def split_front_matter(text: str, source: str) -> ParsedFile:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
+        if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses (NUL): it has no mark, only its place
+            line = raw[:error.position].count("\n") + 2
         problem = getattr(error, "problem", None) or str(error)
         raise IntakeError([FieldError("front matter", f"is not valid YAML: {problem}", line)], source=source) from None
     except RecursionError:

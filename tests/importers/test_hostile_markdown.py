@@ -79,3 +79,9 @@ def test_a_file_saved_as_utf16_or_utf32_with_its_byte_order_mark_is_read(tmp_pat
     out, err, error = run_import(tmp_path / "site")
     assert error is None, err
     assert Article.objects.get().headline == "Café Lumière"
+
+
+def test_a_nul_in_yaml_front_matter_names_its_own_line(tmp_path):
+    write(tmp_path / "site" / "nul.md", "---\ntitle: Fine\nsubtitle: N\x00ul\n---\nText.\n")
+    out, err, error = run_import(tmp_path / "site")
+    assert "nul.md: front matter, line 3: is not valid YAML: unacceptable character #x0000" in err
