@@ -74,14 +74,32 @@ def count_records(path: Path) -> int:
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """(number, bytes) of each line: read as bytes, so that a line that is not UTF-8 is that
-    line's error (`parse_line`), not a UnicodeDecodeError that stopped the whole import."""
+    line's error (`parse_line`), not a UnicodeDecodeError that stopped the whole import. A line
+    longer than MAX_LINE_BYTES is not held: it is read past in pieces and given as TOO_LONG."""
     with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while line := handle.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                line = TOO_LONG
             yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line  # an editor's byte-order mark
+
+
+# A line no article fills (its body's limit, NEWSREEL_BODY_MAX_BYTES, is 1 MB unless raised; JSON's
+# escapes can make it six times longer): held whole and parsed, a file of one 3 GB line took all
+# the memory there was.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+TOO_LONG = b"\x00too long\x00"
 
 
 def parse_line(line: str | bytes, number: int, *, media_base: str) -> JsonlRecord:
     record = JsonlRecord(line=number)
+    if line == TOO_LONG:
+        record.errors.append(FieldError("json", f"is longer than {MAX_LINE_BYTES:,} bytes, more than any "
+                                                "article holds; not read (is the file one JSON document, not JSON Lines?)"))
+        return record
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")

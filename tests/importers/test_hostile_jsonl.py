@@ -45,3 +45,19 @@ def test_a_line_that_is_not_utf8_fails_alone_with_its_line_and_a_byte_order_mark
     errors = capsys.readouterr().err
     assert f"{path}:2: json: is not UTF-8 text (byte 0xe9 at byte 15 of the line); save the file as UTF-8" in errors
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["A good story", "Another"]
+
+
+def test_a_line_longer_than_any_article_is_not_held_and_the_lines_after_it_import(tmp_path, capsys, monkeypatch):
+    """A file of one line of gigabytes (a JSON document, not JSON Lines) was read whole and parsed:
+    memory, not the file, set the limit. The line is read past in pieces and named."""
+    from newsreel.importers import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 4096)
+    path = tmp_path / "stories.jsonl"
+    path.write_text("\n".join([json.dumps({"title": "Before", "body_markdown": "Text."}),
+                               json.dumps({"title": "Huge", "body_markdown": "word " * 5000}),
+                               json.dumps({"title": "After", "body_markdown": "Text."})]) + "\n")
+    with pytest.raises(CommandError, match="1 of 3"):
+        call_command("import", "jsonl", str(path), "-v", "0")
+    assert f"{path}:2: json: is longer than 4,096 bytes, more than any article holds" in capsys.readouterr().err
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["After", "Before"]
