@@ -55,6 +55,9 @@ from newsreel.newsroom.upsert import Incoming, SourceKey
 from newsreel.slugs import slug_of
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A file past this is not read (a story's body is refused past NEWSREEL_BODY_MAX_BYTES, 1 MB unless
+# raised): a multi-gigabyte file named .md was read whole, and took the memory there was.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "authors", "author", "hero", "sources",
                  "published_at", "publish_at"}
 STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories", "category", "description",
@@ -354,6 +357,10 @@ def _builder(path: Path, item: Item, options: SiteOptions,
     def build() -> Incoming:
         warn = item.warnings.append
         try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:  # not read: a story's body is refused past 1 MB (NEWSREEL_BODY_MAX_BYTES)
+                raise IntakeError([FieldError("file", f"is {size:,} bytes, more than any story holds (the limit is "
+                                                      f"{MAX_FILE_BYTES:,}); is it a story?")])
             raw = path.read_bytes()
         except OSError as error:
             raise IntakeError([FieldError("file", f"cannot be read ({error.strerror or error})")]) from None

@@ -122,3 +122,14 @@ def test_a_tmdb_file_nested_thousands_deep_is_named(tmp_path, text, problem):
     path.write_text(text)
     with pytest.raises(CommandError, match=problem):
         import_kb(str(path), "--source", "tmdb")
+
+
+def test_a_line_longer_than_any_record_is_named_not_held(tmp_path, monkeypatch):
+    """A .gz that unpacks to gigabytes without a line end was held whole: memory set the limit."""
+    from newsreel.films.sources import common
+
+    monkeypatch.setattr(common, "MAX_LINE_CHARS", 4096)
+    dump = tmp_path / "dump.json"
+    dump.write_text("[\n" + json.dumps({"id": "Q1", "labels": {"en": {"value": "x" * 10_000}}}) + "\n]\n")
+    with pytest.raises(CommandError, match=r"dump.json, line 2: is longer than 4,096 characters"):
+        import_kb(str(dump), "--source", "wikidata")

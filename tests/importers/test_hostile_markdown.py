@@ -85,3 +85,14 @@ def test_a_nul_in_yaml_front_matter_names_its_own_line(tmp_path):
     write(tmp_path / "site" / "nul.md", "---\ntitle: Fine\nsubtitle: N\x00ul\n---\nText.\n")
     out, err, error = run_import(tmp_path / "site")
     assert "nul.md: front matter, line 3: is not valid YAML: unacceptable character #x0000" in err
+
+
+def test_a_file_larger_than_any_story_is_not_read(tmp_path, monkeypatch):
+    from newsreel.importers import static_site
+
+    monkeypatch.setattr(static_site, "MAX_FILE_BYTES", 4096)
+    write(tmp_path / "site" / "dump.md", "---\ntitle: A dump\n---\n" + "word " * 5000)
+    write(tmp_path / "site" / "fine.md", "---\ntitle: Fine\n---\nText.\n")
+    out, err, error = run_import(tmp_path / "site")
+    assert "dump.md: file: is 25,022 bytes, more than any story holds (the limit is 4,096); is it a story?" in err
+    assert list(Article.objects.values_list("slug", flat=True)) == ["fine"]

@@ -50,13 +50,22 @@ def open_text(path: Path) -> io.TextIOBase:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+# The longest line a reader holds. Wikidata's largest entities are a few megabytes of JSON; a file of
+# one endless line (a .gz that unpacks to gigabytes without a line end) took all the memory there was.
+MAX_LINE_CHARS = 64 * 1024 * 1024
+
+
 def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, line without its end) for each line; bad bytes and bad compression are
     errors naming the line."""
     number = 0
     with open_text(path) as handle:
         try:
-            for number, line in enumerate(handle, 1):
+            while line := handle.readline(MAX_LINE_CHARS + 1):
+                number += 1
+                if len(line) > MAX_LINE_CHARS:
+                    raise SourceError(f"{path}, line {number}: is longer than {MAX_LINE_CHARS:,} characters, more than "
+                                      "any record of the source holds; is the file cut or not the dataset it is named?")
                 yield number, line.rstrip("\r\n")
         except UnicodeDecodeError:
             raise SourceError(f"{path}, line {number + 1}: is not UTF-8 text") from None
