@@ -991,7 +991,8 @@ def test_a_part_named_in_a_relative_clause_does_not_make_the_words_a_characters(
         "> She will tell you what the character had for breakfast. She will never tell you what the scene "
         "is about.\n"
     )
-    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(feature)] == [("tomas-ilic", True)]
+    # Round twenty: the block quote's speaker is the previous paragraph's "he", held for an editor.
+    assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(feature)] == [("tomas-ilic", False)]
     # The part in the lead-in's own clause still makes the words the character's.
     review = "In *Harbor Lights* Ada Varga plays a woman who speaks only in instructions: “Sit. Eat. Leave.”\n"
     assert said(review) == [("Sit. Eat. Leave.", None)]
@@ -1596,8 +1597,9 @@ def test_a_line_said_over_and_over_is_held_for_an_editor():
     # rehearsal's) as often as his own words; the speaker stays, held.
     assert graph_quotes(A_TAKE, GRAPH) == [("You left the gate", "tomas-ilic", 0.6)]
     assert on_pages(A_TAKE) == []
-    # "for the first time" repeats nothing; without the phrase, as before.
-    assert graph_quotes(A_TAKE.replace("eleventh", "first"), GRAPH) == [("You left the gate", "tomas-ilic", 0.8)]
+    # "for the first time" repeats nothing; without the phrase, as before (held since round
+    # twenty: "he" is found in the paragraph before).
+    assert graph_quotes(A_TAKE.replace("eleventh", "first"), GRAPH) == [("You left the gate", "tomas-ilic", 0.75)]
     named = A_TAKE.replace("he says, for the eleventh time", "Ilic says, for the 11th time")
     assert graph_quotes(named, GRAPH) == [("You left the gate", "tomas-ilic", 0.6)]
 
@@ -1680,3 +1682,28 @@ def test_the_person_a_prize_went_to_is_the_sentences_subject_for_a_pronoun_after
     dinner = AWARDED.replace("Best actress went to Lena Osei for *Glass Meridian*, her first nomination.",
                              "Afterwards, she went to a dinner with Lena Osei.")
     assert said(dinner)[1] == ("I was told at", "ada-varga")
+
+
+# --- round twenty: confidences calibrated on first contact --------------------------------------
+
+
+def test_round_twenty_a_speaker_carried_over_a_paragraph_break_is_held_for_an_editor():
+    # Round twenty: on first contact (evalset10 to evalset20, each run by the core that had never
+    # seen it) a pronoun or bare quotation whose speaker came from the paragraph before was on
+    # the right page 10 times in 19. The speaker stays; the quote waits for an editor (0.75).
+    carried = A_TAKE.replace(", for the eleventh time tonight,", "")
+    assert graph_quotes(carried, GRAPH) == [("You left the gate", "tomas-ilic", 0.75)]
+    assert on_pages(carried) == []
+    # Within the paragraph, as before: shown.
+    same = carried.replace("again.\n\n“You left", "again. “You left")
+    assert graph_quotes(same, GRAPH) == [("You left the gate", "tomas-ilic", 0.85)]
+    assert on_pages(same) == [("You left the gate", "tomas-ilic")]
+
+
+def test_round_twenty_a_surname_several_people_share_is_held_however_it_is_read():
+    # Round twenty: "Ferro shrugs" after Ilaria Ferro and then her daughter Chiara Ferro was read
+    # as the one called "Ferro" first (0.8, shown) and was the other on first contact (evalset11).
+    # The reading stays; a surname two people share is never sure enough for a page.
+    from newsreel.text.quotes.document import SHARED_SURNAME_ESTABLISHED
+
+    assert SHARED_SURNAME_ESTABLISHED < SURE_CONFIDENCE
