@@ -103,26 +103,27 @@ def html_pages() -> dict[str, bytes]:
     return {p.path: bytes(p.body) for p in StoredPage.objects.filter(content_type__startswith="text/html")}
 
 
-def test_every_page_is_rendered_the_same_with_or_without_batching(tmp_path):
+def pages_of_two_imports(tmp_path, first: list[str], second: list[str]) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The stored HTML pages after importing two stories with the `first` options, and after
+    importing them again into the emptied site with the `second` options."""
     source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
-    run_import("jsonl", str(source), "--render-each")
-    each = html_pages()
+    run_import("jsonl", str(source), *first)
+    before = html_pages()
     StoredPage.objects.all().delete()
     Article.objects.all().delete()
-    run_import("jsonl", str(source), "--render-pages")
-    batched = html_pages()
+    run_import("jsonl", str(source), *second)
+    return before, html_pages()
+
+
+def test_every_page_is_rendered_the_same_with_or_without_batching(tmp_path):
+    each, batched = pages_of_two_imports(tmp_path, ["--render-each"], ["--render-pages"])
     assert set(batched) >= {"/", "/articles/festival-report-1/", "/articles/festival-report-2/"}
     assert {path: body for path, body in each.items() if path in batched} == batched
 
 
 def test_by_default_a_story_s_page_is_rendered_on_its_first_request_the_same_as_during_the_import(tmp_path, client):
-    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
-    run_import("jsonl", str(source), "--render-pages")
-    rendered = html_pages()
-    StoredPage.objects.all().delete()
-    Article.objects.all().delete()
-    run_import("jsonl", str(source))
-    assert "/" in html_pages()  # the front page is rendered once, at the end
+    rendered, lazily = pages_of_two_imports(tmp_path, ["--render-pages"], [])
+    assert "/" in lazily  # the front page is rendered once, at the end
     assert not StoredPage.objects.filter(path__startswith="/articles/").exists()
     for path in ("/articles/festival-report-1/", "/articles/festival-report-2/"):
         assert client.get(path).content == rendered[path]
@@ -158,12 +159,7 @@ def test_an_imported_story_drops_its_neighbour_s_stored_page_so_its_next_link_is
 
 
 def test_render_pages_missing_stores_the_pages_an_import_left_for_their_first_request(tmp_path):
-    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1), article_record(2)])
-    run_import("jsonl", str(source), "--render-pages")
-    rendered = html_pages()
-    StoredPage.objects.all().delete()
-    Article.objects.all().delete()
-    run_import("jsonl", str(source))
+    rendered, _lazily = pages_of_two_imports(tmp_path, ["--render-pages"], [])
     out = StringIO()
     call_command("render_pages", "--missing", stdout=out, stderr=StringIO())
     assert out.getvalue().startswith("Rendered ")
