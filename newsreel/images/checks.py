@@ -61,7 +61,10 @@ def check_image_data(data: bytes) -> tuple[int, int]:
                 # corrupt file fails here, before anything is stored.
                 probe.load()
     except PILImage.DecompressionBombError:
-        raise ImageProblem(_too_many_pixels("more than Pillow's own limit", limit)) from None
+        # Pillow refuses past twice its own limit before it reads the size for us.
+        refused_past = 2 * (PILImage.MAX_IMAGE_PIXELS or 0)
+        raise ImageProblem(_too_many_pixels(f"more than {refused_past:,}" if refused_past else "too many",
+                                            limit)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, MemoryError):
         raise ImageProblem(UNREADABLE + " It may be truncated or damaged.") from None
     return width, height

@@ -1,6 +1,7 @@
 """Bombs, truncated and corrupt files: a clear error, and nothing stored (no row, no file)."""
 
 import io
+import re
 import struct
 import zlib
 
@@ -53,6 +54,8 @@ def no_files(media) -> bool:
 def test_a_decompression_bomb_is_refused_by_its_header(size, media):
     errors = refused(png_bomb(*size), "bomb.png")
     assert "NEWSREEL_IMAGE_MAX_PIXELS" in errors["file"][0]
+    # Both ways of refusing it (our limit, or Pillow's before it tells the size) say a number of pixels.
+    assert re.match(r"The image is (\d+×\d+|more than [\d,]+) pixels; the limit is", errors["file"][0])
     assert no_files(media)
 
 
