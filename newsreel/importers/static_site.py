@@ -62,7 +62,13 @@ NEWSREEL_KEYS = {"headline", "slug", "dek", "summary", "section", "tags", "autho
                  "published_at", "publish_at"}
 STATIC_KEYS = {"title", "date", "publishdate", "draft", "published", "categories", "category", "description",
                "excerpt", "subtitle", "aliases", "redirect_from", "permalink", "url", "images", "image", "cover",
-               "image_alt", "image_credit", "alt", "credit", "build", "_build"}
+               "image_alt", "image_credit", "alt", "credit", "build", "_build",
+               # read to tell a story from a page of the site (`_translate`), and nothing of them is lost
+               # with the story (eleventyNavigation is still reported: the site's menu entry is)
+               "headless", "layout", "type", "eleventyexcludefromcollections"}
+# A review's own fields: Newsreel has them, but a theme's `rating:` is no review's, and a film is
+# one of the graph's; an editor gives them in the desk (a review without its film stays a draft).
+REVIEW_KEYS = {"film", "rating", "verdict"}
 SKIPPED_FOLDERS = {"node_modules", "public", "resources", "themes", "layouts", "archetypes", "static", "assets",
                    "vendor", "_site", "_layouts", "_includes", "_data", "_sass", "_plugins", "data", "i18n"}
 SKIPPED_FILES = {"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security", "404"}
@@ -408,9 +414,13 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     """Newsreel's front matter for a static generator's, whether it is a draft, and its old addresses."""
     lower = {key.lower(): value for key, value in meta.items()}
     out: dict[str, Any] = {key: meta[key] for key in meta if key in NEWSREEL_KEYS}
-    unknown = sorted(key for key in meta if key not in NEWSREEL_KEYS and key.lower() not in STATIC_KEYS)
+    unknown = sorted(key for key in meta if key not in NEWSREEL_KEYS and key.lower() not in STATIC_KEYS | REVIEW_KEYS)
     if unknown:
         warn(f"front matter {', '.join(unknown)}: not imported (Newsreel has no such field)")
+    review = sorted(key for key in meta if key.lower() in REVIEW_KEYS)
+    if review:
+        warn(f"front matter {', '.join(review)}: not imported (a review's film, rating and verdict are given "
+             "in the desk, where the film is checked against the knowledge graph)")
     if "headline" not in out and lower.get("title") not in (None, ""):
         out["headline"] = lower["title"]
     jekyll = _JEKYLL_NAME.match(path.stem)

@@ -440,3 +440,13 @@ def test_hugo_json_front_matter_is_read(tmp_path):
                                                                WorkflowState.PUBLISHED)
     assert list(article.tags.values_list("name", flat=True)) == ["harbor"]
     assert error is not None and "broken-json.md: front matter, line 4: is not valid JSON: Expecting value" in err
+
+
+def test_keys_read_to_tell_a_story_from_a_page_are_not_reported_and_review_fields_say_where_they_go(tmp_path):
+    write(tmp_path / "site" / "posts" / "harbour.md", "---\ntitle: Harbour notes\ndate: 2024-03-01\nlayout: post\n"
+                                                   "type: posts\nheadless: false\nrating: 4\nverdict: Go\n---\n\nWords.\n")
+    out, err, error = run_import(tmp_path / "site")
+    assert error is None, err
+    assert "layout" not in err and "type" not in err and "headless" not in err
+    assert "front matter rating, verdict: not imported (a review's film, rating and verdict are given in the desk" in err
+    assert "no such field" not in err
