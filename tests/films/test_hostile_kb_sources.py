@@ -4,25 +4,17 @@ field read as absent, never a traceback; nothing is imported from a file refused
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
-from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from newsreel.films.models import Credit, Film, Person
 
+from tests.films.test_kb_sources import SOURCES, import_kb
+
 pytestmark = pytest.mark.django_db
-
-SOURCES = Path(__file__).parent / "sources"
-
-
-def import_kb(*args: str) -> str:
-    out = io.StringIO()
-    call_command("import_kb", *args, stdout=out)
-    return out.getvalue()
 
 
 def test_an_imdb_line_with_a_column_more_than_its_header_is_named_not_a_crash(tmp_path):
