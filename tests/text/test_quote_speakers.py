@@ -1707,3 +1707,39 @@ def test_round_twenty_a_surname_several_people_share_is_held_however_it_is_read(
     from newsreel.text.quotes.document import SHARED_SURNAME_ESTABLISHED
 
     assert SHARED_SURNAME_ESTABLISHED < SURE_CONFIDENCE
+
+
+# Round twenty-one: a surname alone means the person most recently named in full with it, in the
+# graph or not ("his nephew, Aled Brannock", "the analyst Tobias Quennell"); the article's subject,
+# named in full in the headline or the lede, keeps it.
+
+
+def test_round_twenty_one_a_pronoun_after_a_relative_named_in_full_is_the_relatives_not_the_graph_namesakes():
+    obituary = (
+        "*The Salt Chapel* was the last film to star Della Frant, who has died at 81.\n\n"
+        "Her nephew, Aled Frant, said the cause was heart failure. “She edited her own funeral,” he said.\n"
+    )
+    found = process_article(obituary, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [(q.speaker_key, q.speaker_name) for q in found] == [(None, "Aled Frant")]
+
+
+def test_round_twenty_one_a_surname_after_an_outsider_named_in_full_is_the_outsiders():
+    news = (
+        "*The Salt Chapel* opens on Friday.\n\n"
+        "It was the film that made a star of Della Frant, and its studio has been sold.\n\n"
+        "Tobias Frant, an analyst who is no relation to the actor, said the price was high.\n\n"
+        "“A library is the only asset that does not have to be reinvented,” Frant said.\n"
+    )
+    result = process_article(news, graph=ROUND_EIGHT_GRAPH, href=href)
+    assert [(q.speaker_key, q.speaker_name) for q in result.quotes] == [(None, "Tobias Frant")]
+    assert [m.surface for m in result.mentions if m.kind == "person"] == ["Della Frant"]
+
+
+def test_round_twenty_one_the_subject_named_in_the_lede_keeps_the_surname_after_a_relative():
+    obituary = (
+        "Della Frant, who starred in *The Salt Chapel*, died on Thursday. Her son, Aled Frant, said she had been ill.\n\n"
+        "Frant was born above a bookshop. “My father read a chapter aloud,” she told an interviewer.\n"
+    )
+    found = process_article(obituary, graph=ROUND_EIGHT_GRAPH, href=href).quotes
+    assert [q.speaker_key for q in found] == ["della-frant"]
+    assert found[0].confidence >= SURE_CONFIDENCE

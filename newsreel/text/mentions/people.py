@@ -179,6 +179,7 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         return
     full.sort()
     heads = {surname[0] for surname in surnames}
+    outside = _named_outside(t, covered, heads)
     new: list[tuple[int, int, str]] = []
     for i in range(full[0][0], len(t.folded)):
         if t.folded[i] not in heads or i in covered:
@@ -194,11 +195,39 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 # "Halvard Quist … Hanne Quist, who cast her, said …; “…,” Quist said": of several
                 # people with the surname, the one named in full earlier in the same paragraph.
                 named_before = {key for position, key in full if position <= i and key in keys and t.para[position - 1] == t.para[i]}
+            if len(named_before) == 1 and outside.get(surname):
+                # "his nephew, Aled Brannock, …; Brannock said": a surname alone means the
+                # person most recently named in full with it, in the graph or not (round
+                # twenty-one). Named outside the graph after the graph person: not theirs.
+                # The article's subject, named in full in the lede, keeps it: an obituary's
+                # "Her son, Aled Maddox, said …" does not take "Maddox" from Corin Maddox.
+                latest = max(position for position, key in full if position <= i and key in named_before)
+                lede = any(t.para[position - 1] == 0 for position, key in full if key in named_before)
+                if not lede and any(latest <= at < i for at in outside[surname]):
+                    break
             if len(named_before) == 1 and not t.in_longer_name(i, last) and not t.continues_name(i, last) and _surname_shape_ok(t, i, last):
                 new.append((i, last, named_before.pop()))
             break
     for first, last, key in new:
         named.accept(first, last, "person", key, SURNAME)
+
+
+def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[str, ...], list[int]]:
+    """Where a name the graph does not hold is written in full with a surname of `heads`
+    ("Aled Brannock" beside a graph Ffion Brannock): a capitalised first name that is no
+    everyday word, right before the surname, neither inside a name the gazetteer matched.
+    Surname (one word) -> the surname's token positions."""
+    found: dict[tuple[str, ...], list[int]] = {}
+    for i in range(1, len(t.folded)):
+        if t.folded[i] not in heads or i in covered or i - 1 in covered or t.para[i - 1] != t.para[i]:
+            continue
+        first = t.raw[i - 1]
+        if not first[:1].isupper() or not t.raw[i][:1].isupper() or not first.isalpha():
+            continue
+        if is_common(t.folded[i - 1]) or t.folded[i - 1] in NAME_WORDS or not t.spaced[i]:
+            continue
+        found.setdefault((t.folded[i],), []).append(i)
+    return found
 
 
 def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:

@@ -17,7 +17,8 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment, _fragments
 from newsreel.text.casting import cast_names
-from newsreel.text.quotes.outsiders import Outsider, Spans, find_outsiders
+from newsreel.text.normalize import is_common
+from newsreel.text.quotes.outsiders import _ROLE_WORDS, Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
 # Patterns read for every quotation, compiled once.
@@ -26,6 +27,9 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z]\b")
 _CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
+# A first name right before a surname ("Aled Brannock"): one capitalised word, then a space.
+_FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+) $")
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
 # A surname several people named so far carry, read as one of them (held for an editor).
@@ -185,13 +189,31 @@ class _Doc:
         by_name: dict[str, list[tuple[int, str]]] = {}
         for since, name, key in short:
             by_name.setdefault(name, []).append((since, key))
+        full_ends: dict[str, list[int]] = {}  # key -> where each naming in full ends
+        for m in self.people:
+            if len(m.surface.split()) > 1:
+                full_ends.setdefault(m.key, []).append(m.end)
+        outside: dict[str, list[int]] = {}  # surname -> where a name outside the graph wrote it in full
         added: list[Mention] = []
         for i, paragraph in enumerate(self.paragraphs):
             for w in _CAPITALISED_RE.finditer(paragraph.text):
                 word, at = w.group(0), paragraph.start + w.start()
                 if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
+                first = _FIRST_NAME_BEFORE_RE.search(paragraph.text, max(0, w.start() - 30), w.start())
+                if first is not None and _is_first_name(first.group(1)):
+                    # "Her nephew, Aled Brannock, said": the surname of a name outside the graph
+                    # written in full, not the graph person who shares it (round twenty-one).
+                    outside.setdefault(word, []).append(at)
+                    continue
                 keys = {key for since, key in by_name[word] if since <= at}
+                if word in outside and len(keys) == 1 and not self._in_lede(next(iter(keys))):
+                    # A surname alone is the person most recently named in full with it, in the
+                    # graph or not: "Quennell said" after the analyst Tobias Quennell is his,
+                    # not the actor Ada Quennell's named earlier (round twenty-one). Several graph
+                    # people with it: the shared-surname rules below decide, as before.
+                    keys = {key for key in keys
+                            if not any(max(e for e in full_ends[key] if e <= at) < o < at for o in outside[word])}
                 if len(keys) > 1 and not _NAME_WORD_BEFORE_RE.search(paragraph.text, 0, w.start()):
                     # "Ferro shrugs." after Ilaria Ferro, then her daughter Chiara Ferro: still
                     # Ilaria's (but "Hesper Garside", a name outside the graph, is nobody's).
@@ -209,6 +231,17 @@ class _Doc:
                 added.append(Mention("person", keys.pop(), at, at + len(word), word))
         if added:
             self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _in_lede(self, key: str) -> bool:
+        """Is the person the article's subject, named in full in the headline or the first
+        paragraph? Then a relative named in full later does not take their surname (round
+        twenty-one: an obituary's "Her son, Aled Maddox, said …", then "Maddox was born …")."""
+        if self.paragraphs and any(m.key == key and " " in m.surface.strip() and m.start < self.paragraphs[0].start + len(self.paragraphs[0].text)
+                                   for m in self.people):
+            return True
+        people = getattr(self.gazetteer, "people_by_key", None)
+        person = people.get(key) if people else None
+        return person is not None and _names_in(person.name, self.headline)
 
     def _introduced_as(self, key: str, noun: str) -> bool:
         """Was the person named in full right after this kinship noun ("his son, the producer
@@ -304,11 +337,18 @@ class _Doc:
             if len(keys) == 1:
                 return _Speaker(key=keys.pop(), explicit=True)
         if " " not in name:
-            if name in self.written_names and not any(
-                m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name for m in self.people
-            ):
+            written_at = max((o.start for o in self.outsiders
+                              if o.start < before and len(o.name.split()) > 1 and o.name.split()[-1] == name), default=-1)
+            graph = {m.key for m in self.people
+                     if m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name}
+            if name in self.written_names and (not graph or len(graph) == 1 and not any(
+                written_at < m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name
+                for m in self.people
+            )):
                 # The surname of a name outside the graph, unless a graph person named in full
-                # carries it too (then it is the name as written, nobody's page).
+                # carries it too (then it is the name as written, nobody's page) and was named
+                # after it: a surname alone is whoever was last named in full with it (round
+                # twenty-one; several graph people with it: the name as written).
                 return _Speaker(name=self.written_names[name], explicit=True)
         else:
             self.written_names[name.split()[-1]] = name
@@ -392,6 +432,13 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_PUNCT_RE.sub(" ", text.lower()).split())
+
+
+def _is_first_name(word: str) -> bool:
+    """Could this capitalised word before a surname be a given name ("Aled"), not a sentence's
+    word ("The", "Analyst", "Yesterday"), a title ("Dr") or an everyday word?"""
+    return (word not in _NOT_NAMES and word not in _ROLE_WORDS and word not in _HONORIFICS
+            and not is_common(word.lower()))
 
 
 def _surname(surface: str) -> str:

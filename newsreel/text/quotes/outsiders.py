@@ -134,6 +134,7 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             graph_surnames.setdefault(words[-1], []).append(m)
     found: list[Outsider] = []
     short: dict[str, str] = {}
+    short_at: dict[str, int] = {}  # where that name was last written in full
     for paragraph in paragraphs:
         if paragraph.kind not in _SPEECH_KINDS:
             continue
@@ -164,9 +165,12 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
                         # "The gaffer, Dov, …": a person outside the graph named by a first name.
                         found.append(Outsider(start, end, tokens[0]))
                     continue
-                if any(m.start < start for m in graph_surnames.get(tokens[0], ())):
+                graph = [m for m in graph_surnames.get(tokens[0], ()) if m.start < start]
+                if graph and (len({m.key for m in graph}) > 1 or any(short_at.get(tokens[0], -1) < m.start for m in graph)):
                     # "Garside" after Hesper Garside (outside the graph) and Idony Garside (in it):
                     # the surname is not hers alone; the rules for a shared surname decide.
+                    # Named outside the graph in full after the graph person: theirs, as
+                    # journalism writes a surname alone (round twenty-one).
                     found.append(Outsider(start, end, tokens[0], shared=True))
                     continue
                 found.append(Outsider(start, end, full))
@@ -174,6 +178,8 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             name = " ".join(tokens)
             short.setdefault(tokens[-1], name)
             short.setdefault(tokens[0], name)
+            if short[tokens[-1]] == name:
+                short_at[tokens[-1]] = start
             found.append(Outsider(start, end, name))
     return found
 
