@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +22,20 @@ from newsreel.text.embeds import EmbedMedia, EmbedRef
 
 log = logging.getLogger(__name__)
 RETRY_AFTER = dt.timedelta(days=1)
+_fetching: ContextVar[bool] = ContextVar("newsreel_embed_fetching", default=True)
+
+
+@contextmanager
+def nothing_fetched() -> Iterator[None]:
+    """Inside the block no poster is fetched, whatever NEWSREEL_EMBED_POSTERS says: an import reads
+    only what it is given. (Its stories are prepared outside their transactions, in a dry run or
+    one story per transaction, where the fetcher would otherwise ask YouTube or Vimeo for every
+    link of the archive.) Posters come when a story is next saved in the desk."""
+    token = _fetching.set(False)
+    try:
+        yield
+    finally:
+        _fetching.reset(token)
 
 
 def embed_media(embed: EmbedRef) -> EmbedMedia | None:
@@ -32,7 +49,7 @@ def embed_media(embed: EmbedRef) -> EmbedMedia | None:
 
 
 def _should_fetch(stored: EmbedPoster | None) -> bool:
-    if not settings.EMBED_POSTERS or connection.in_atomic_block:
+    if not settings.EMBED_POSTERS or not _fetching.get() or connection.in_atomic_block:
         return False  # never a network call while a write transaction holds the database
     return stored is None or (stored.image_id is None and stored.fetched_at < timezone.now() - RETRY_AFTER)
 

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -34,6 +31,7 @@ from newsreel.films.models import Film, Person
 from newsreel.images.models import Image
 from newsreel.images.renditions import refresh_renditions, stored_names
 from newsreel.images.services import check_image
+from newsreel.embeds.services import nothing_fetched
 from newsreel.importers.content_files import ContentFiles, ContentFilesError, Story, parse_time, read_content
 from newsreel.importers.id_sequences import catch_up, next_id_will_be
 from newsreel.importers.runner import Progress
@@ -108,7 +106,7 @@ def import_content(source: Path, *, say: Say | None = None, progress_stream: Tex
     say(f"  {result.images} images, {result.films} films, {result.people} people")
     progress = Progress(len(files.stories), progress_stream, label="imported") if progress_stream else None
     imported: list[tuple[Story, Article]] = []
-    with batched(), _nothing_fetched():
+    with batched(), nothing_fetched():
         for index, story in enumerate(files.stories, start=1):
             article = _story(story, result)
             if article is not None:
@@ -128,20 +126,6 @@ def import_content(source: Path, *, say: Say | None = None, progress_stream: Tex
         result.pages = refresh_everything()
     result.seconds = time.perf_counter() - started
     return result
-
-
-@contextmanager
-def _nothing_fetched() -> Iterator[None]:
-    """An import reads only what it is given: no embed's poster is fetched while its stories are
-    published (each story's own transaction is not a write block the fetcher waits for, so every
-    YouTube or Vimeo link in the export was asked for over the network). Posters come when a
-    story is next saved in the desk."""
-    fetching = settings.EMBED_POSTERS
-    settings.EMBED_POSTERS = False
-    try:
-        yield
-    finally:
-        settings.EMBED_POSTERS = fetching
 
 
 def _author_slugs(files: ContentFiles) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TextIO
 
+from newsreel.embeds.services import nothing_fetched
 from newsreel.images.known_files import remembering_files
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.importers.untitled import headline_from_text
@@ -112,7 +113,9 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     which is then rolled back: the report is the one a real run would give, and nothing
     is kept. With `render_at_end` and `render_stories` False, the stories' own pages are not
     rendered at all: each is rendered on its first request (`refresh.batched`)."""
-    with remembering_files():  # an archive names the same pictures again and again
+    # An archive names the same pictures again and again; and an import fetches nothing (no poster
+    # of its embeds: a dry run prepares each story outside any transaction, where the desk would).
+    with remembering_files(), nothing_fetched():
         return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
                            render_stories=render_stories, dry_run=dry_run)
 

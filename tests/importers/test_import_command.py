@@ -168,3 +168,19 @@ def test_render_pages_missing_stores_the_pages_an_import_left_for_their_first_re
     again = StringIO()
     call_command("render_pages", "--missing", stdout=again, stderr=StringIO())
     assert again.getvalue().startswith("Rendered 0 pages")  # nothing stored is rendered twice
+
+
+# Outside a test's transaction: a story is prepared outside any transaction, where fetching is allowed.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("mode", [["--dry-run"], ["--render-each"], []])
+def test_an_import_fetches_no_embed_poster_whatever_the_site_fetches_for_the_desk(tmp_path, settings, monkeypatch, mode):
+    from newsreel.embeds import fetcher
+
+    asked: list[str] = []
+    monkeypatch.setattr(fetcher, "fetch", lambda embed: asked.append(embed.link) or fetcher.Fetched())
+    settings.EMBED_POSTERS = True  # as a site that fetches posters for its desk has it
+    body = "The trailer is out.\n\nhttps://www.youtube.com/watch?v=abcdefghijk\n\nThat is all.\n"
+    source = write_jsonl(tmp_path / "articles.jsonl", [article_record(1, body_markdown=body)])
+    _, err, error = run_import("jsonl", str(source), *mode)
+    assert error is None, err
+    assert asked == []
