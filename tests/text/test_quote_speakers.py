@@ -1743,3 +1743,52 @@ def test_round_twenty_one_the_subject_named_in_the_lede_keeps_the_surname_after_
     found = process_article(obituary, graph=ROUND_EIGHT_GRAPH, href=href).quotes
     assert [q.speaker_key for q in found] == ["della-frant"]
     assert found[0].confidence >= SURE_CONFIDENCE
+
+
+# --- round twenty-two: transcript labels that change form ------------------------------------
+
+
+def test_an_initials_label_is_the_speaker_an_earlier_label_named_in_full():
+    # A magazine interview labels the interviewee in full once, then by initials, and the
+    # interviewer by the outlet's name; every answer is hers.
+    source = (
+        "Ada Varga made documentaries before *Harbor Lights*. Frameline spoke to her in Lisbon.\n\n"
+        "**Frameline:** Why fiction, after so long?\n\n"
+        "**Ada Varga:** Because I was tired of asking people for the truth.\n\n"
+        "**Frameline:** The film is full of long tails.\n\n"
+        "**AV:** I broke every rule I was taught, on purpose.\n\n"
+        "**Frameline:** Did you use the archive?\n\n"
+        "**AV:** I spent a winter in it.\n"
+    )
+    assert said(source) == [
+        ("Because I was tired", "ada-varga"),
+        ("I broke every rule", "ada-varga"),
+        ("I spent a winter", "ada-varga"),
+    ]
+
+
+def test_an_initials_label_is_a_speaker_outside_the_graph_named_in_full_before():
+    source = (
+        "Orla Penwick, who programmes the Tidemark cinema, spoke to us about the season.\n\n"
+        "**Q:** Why open with a silent film?\n\n"
+        "**OP:** Because the audience talks through everything else.\n\n"
+        "**Q:** Will it sell?\n\n"
+        "**OP:** It already has.\n"
+    )
+    assert said(source) == [
+        ("Because the audience talks", "Orla Penwick"),
+        ("It already has.", "Orla Penwick"),
+    ]
+
+
+def test_an_initials_label_two_people_share_names_nobody():
+    # Ada Varga and Anton Vell both have the initials AV: the label names nobody, and its turns
+    # go to no one rather than the wrong one.
+    source = (
+        "Ada Varga and her editor Anton Vell spoke to us about *Harbor Lights*.\n\n"
+        "**Frameline:** Who cut the ending?\n\n"
+        "**AV:** I did, in one night.\n\n"
+        "**Frameline:** Was it hard?\n\n"
+        "**AV:** Not at all.\n"
+    )
+    assert all(speaker != "ada-varga" for _, speaker in said(source))

@@ -102,7 +102,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
         label = " ".join(match.group("label").split())
         speaker = None
         if label not in _INTERVIEWER | _INTERVIEWEE:
-            speaker = named.get(label) or _label_speaker(doc, index, label)
+            speaker = named.get(label) or _label_speaker(doc, index, label, list(named.values()))
             if speaker is not None:
                 named.setdefault(label, speaker)
                 # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
@@ -217,8 +217,9 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
     return [turn for turn in turns if turn.label not in asked or turn.label in asking]
 
 
-def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
-    """The person a name label names: a graph person, or the name as written."""
+def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] = ()) -> _Speaker | None:
+    """The person a name label names: a graph person, or the name as written; `labelled` are
+    the speakers earlier labels named, whom an initials label may shorten."""
     paragraph = doc.paragraphs[index]
     at = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
     mention = doc.person_at(at)
@@ -240,11 +241,43 @@ def _label_speaker(doc: _Doc, index: int, label: str) -> _Speaker | None:
             return _Speaker(key=keys.pop(), explicit=True)
         if written in doc.written_names:
             return _Speaker(name=doc.written_names[written], explicit=True)
-        return None
+        return _initials_speaker(doc, at, words[0], labelled)
     surname = _surname_of_several_words(doc, at, written)
     if surname is not None:
         return surname
     return doc.resolve_name(written, at)
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.?){2,4}")
+
+
+def _initials(name: str) -> str:
+    """"Dorit Achterberg" -> "DA", "Jean-Luc Varda" -> "JLV" (each part of a hyphenated name)."""
+    return "".join(part[:1].upper() for word in name.split() for part in word.split("-") if part[:1].isalpha())
+
+
+def _initials_speaker(doc: _Doc, at: int, label: str, labelled: list[_Speaker]) -> _Speaker | None:
+    """A magazine interview shortens a speaker's label to initials once the full name was given
+    ("Dorit Achterberg:" then "DA:", "J.L.V.:" for Jean-Luc Varda): the one speaker an earlier
+    label named whose initials these are, else the one person or outside speaker named in full
+    before the label. Two people with the same initials leave the label naming nobody."""
+    if not _INITIALS_RE.fullmatch(label):
+        return None
+    letters = label.replace(".", "")
+
+    # (graph key, outside name, full name as known)
+    earlier = [(sp.key, None if sp.key else sp.name, doc.full_name(sp.key, sp.name or "") if sp.key else sp.name or "")
+               for sp in labelled]
+    named = [(m.key, None, doc.full_name(m.key, m.surface)) for m in doc.people if m.start < at]
+    named += [(None, o.name, o.name) for o in doc.outsiders if o.start < at]
+    for candidates in (earlier, named):
+        found = {(key, name) for key, name, full in candidates if len(full.split()) >= 2 and _initials(full) == letters}
+        if len(found) == 1:
+            key, name = found.pop()
+            return _Speaker(key=key, name=name, explicit=True)
+        if found:
+            return None
+    return None
 
 
 def _surname_of_several_words(doc: _Doc, at: int, written: str) -> _Speaker | None:
