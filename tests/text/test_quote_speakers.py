@@ -1792,3 +1792,22 @@ def test_an_initials_label_two_people_share_names_nobody():
         "**AV:** Not at all.\n"
     )
     assert all(speaker != "ada-varga" for _, speaker in said(source))
+
+
+def test_the_publication_that_held_the_interview_labels_the_interviewers_statements_too():
+    # A magazine's prompts are often statements, not questions; the outlet the introduction says
+    # spoke to the interviewee is still the interviewer, so its turns are not her answers.
+    source = (
+        "Ada Varga made *Harbor Lights* in a single winter. Frameline spoke to her in Lisbon.\n\n"
+        "**Frameline:** The film is full of long tails.\n\n"
+        "**Ada Varga:** I broke every rule I was taught, on purpose.\n\n"
+        "**Frameline:** Your co-writer was a poet.\n\n"
+        "**Ada Varga:** She is the reason there is a plot.\n\n"
+        "**Frameline:** What is next?\n\n"
+        "**Ada Varga:** A comedy.\n"
+    )
+    assert said(source) == [
+        ("I broke every rule", "ada-varga"),
+        ("She is the reason", "ada-varga"),
+        ("A comedy.", "ada-varga"),
+    ]

@@ -214,6 +214,15 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
         if turn.speaker is None and turn.label not in _INTERVIEWER | _INTERVIEWEE:
             asked.setdefault(turn.label, []).append(doc.paragraphs[turn.para].text.rstrip().endswith("?"))
     asking = {label for label, questions in asked.items() if len(questions) >= 2 and sum(questions) * 2 > len(questions)}
+    # The publication that says it held the interview ("Frameline spoke to her in Rotterdam.")
+    # labels the interviewer's turns, questions or not: a magazine's prompts are often statements
+    # ("The film is full of your mother's working methods.").
+    if turns:
+        intro = " ".join(p.text for p in doc.paragraphs[: turns[0].para])
+        asking |= {
+            label for label, questions in asked.items()
+            if len(questions) >= 2 and re.search(rf"\b{re.escape(label)}\s+(?:{_WITH_RE.pattern})", intro)
+        }
     return [turn for turn in turns if turn.label not in asked or turn.label in asking]
 
 
