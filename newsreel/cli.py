@@ -25,6 +25,7 @@ NEWSREEL_COMMANDS = {
     "rebuild-renditions": "make responsive image copies and crops for images that lack them",
     "render-pages": "render every stored page again (after a deploy or a settings change)",
     "reindex-search": "rebuild the search index from the live articles",
+    "relink-stories": "derive every live story's mentions and quotes again with this release's text core (after an upgrade)",
     "worker": "run the background worker: scheduled stories go live on their minute (serve runs one too)",
     "purge-trash": "purge the stories deleted more than 30 days ago (run it daily)",
     "api-key": "make, list or revoke API keys: newsreel api-key create NAME [--kind admin --user NAME]",
@@ -64,9 +65,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DATABASE_COMMANDS = {"demo", "serve", "import_kb", "publish", "createuser", "check", "migrate", "import", "export",
-                     "render_pages", "reindex_search", "rebuild_renditions", "worker", "purge_trash", "api_key", "webhook"}
+                     "render_pages", "reindex_search", "relink_stories", "rebuild_renditions", "worker", "purge_trash",
+                     "api_key", "webhook"}
 # Publishing renders pages that name hashed static files, so the manifest must exist first.
-RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "worker"}
+RENDERING_COMMANDS = {"demo", "publish", "import", "export", "render_pages", "relink_stories", "worker"}
 
 
 def ensure_migrated(command: str = "") -> None:
