@@ -10,6 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from newsreel.embeds.services import nothing_fetched
 from newsreel.newsroom.graph_edits import relink_story
 from newsreel.newsroom.intake import IntakeError
 from newsreel.newsroom.models import Article
@@ -24,6 +25,10 @@ class Command(BaseCommand):
             "upgrade); a story whose links or speakers changed is republished from its live revision.")
 
     def handle(self, *args, verbosity: int = 1, **options) -> None:
+        with nothing_fetched():  # links and speakers, not posters: no story waits on YouTube
+            self._relink_all(verbosity)
+
+    def _relink_all(self, verbosity: int) -> None:
         ids = list(Article.objects.filter(live_q()).order_by("pk").values_list("pk", flat=True))
         changed, failed = 0, []
         started = shown = time.monotonic()
