@@ -1811,3 +1811,26 @@ def test_the_publication_that_held_the_interview_labels_the_interviewers_stateme
         ("She is the reason", "ada-varga"),
         ("A comedy.", "ada-varga"),
     ]
+
+
+# --- round twenty-three: the person asked a question is the one who answers -------------------
+
+
+def test_an_unnamed_questioner_is_not_the_speaker_of_the_answer_after_it():
+    # A press conference paraphrases the journalists' questions: the unnamed asker asks a
+    # named person, and the "she said" that follows is the answer of the person asked.
+    source = (
+        "Ada Varga sat on the jury at Lisbon this year. A critic from a regional paper asked Varga "
+        "whether critics made good jurors. She said the question assumed a great deal. "
+        "“We are professionally disappointed people,” she said.\n"
+    )
+    assert said(source) == [("We are professionally disappointed", "ada-varga")]
+
+
+def test_an_unnamed_source_that_tells_a_named_person_still_speaks():
+    # Only a question hands the turn to the person named after the verb: "told" does not.
+    source = (
+        "Ada Varga cut *Harbor Lights* in a single winter. A producer on the film told Varga the "
+        "ending was too long. “Nobody stays for twenty minutes of tide,” he said.\n"
+    )
+    assert all(speaker != "ada-varga" for _, speaker in said(source))

@@ -550,8 +550,15 @@ def _unnamed_source(sentence: str) -> int | None:
             return None
         at = word.end()
         if speaks(sentence, at):
-            return at
+            # "A critic from a regional paper asked Vale-Osei whether …": the unnamed one asks
+            # a named person a question, and the answer that follows is the person asked, so the
+            # asker is no source a later pronoun means (round twenty-three).
+            return None if _ASKS_NAMED_RE.match(sentence, at) else at
     return None
+
+
+# An unnamed questioner's verb with the person asked named right after it.
+_ASKS_NAMED_RE = re.compile(r"\s+(?:asked|asks)\s+[A-Z][\w’'\-]+")
 
 
 # Nouns for what somebody says: "her answer", "the reply".
