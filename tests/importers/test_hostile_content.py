@@ -5,6 +5,7 @@ anything is written, never a traceback half-way through; and the import fetches 
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 
@@ -15,12 +16,14 @@ from newsreel.embeds import fetcher
 from newsreel.films.models import Film
 from newsreel.images.models import Image
 from newsreel.newsroom.intake import ArticleDraft
-from newsreel.newsroom.models import Article, Tag
+from newsreel.newsroom.models import Article, Section, Tag
 from newsreel.newsroom.publishing import save_and_publish
 from newsreel.exporters.content import export_content
 from tests.importers.test_import_content import empty_the_site, newsroom  # noqa: F401 - the shared fixture
 
 pytestmark = pytest.mark.django_db
+
+SECTIONS = importlib.import_module("newsreel.newsroom.migrations.0002_default_sections").SECTIONS
 
 
 def import_content(folder) -> str:
@@ -79,8 +82,15 @@ def test_a_newsreel_block_field_of_the_wrong_kind_is_named_with_its_line_and_the
     assert list(Article.objects.values_list("slug", flat=True)) == ["harbor-lights-homecoming"]
 
 
+@pytest.fixture
+def news_section(transactional_db):
+    """The sections a new site starts with: a transactional test before this one empties the tables."""
+    for slug, name, description, order in SECTIONS:
+        Section.objects.get_or_create(slug=slug, defaults={"name": name, "description": description, "order": order})
+
+
 @pytest.mark.django_db(transaction=True)  # a test's own transaction would keep the fetcher away by itself
-def test_importing_content_fetches_no_embed_poster(newsroom, tmp_path, settings, monkeypatch):
+def test_importing_content_fetches_no_embed_poster(news_section, newsroom, tmp_path, settings, monkeypatch):
     save_and_publish(ArticleDraft(headline="The trailer is out", slug="trailer-out", section="news",
                                   body="Watch it here.\n\nhttps://www.youtube.com/watch?v=abcdefghijk\n\nThat is all."))
     export_content(tmp_path / "out")

@@ -20,16 +20,14 @@ from tests.desk.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 # The text core reads: the first quote Ada Varga's (0.95, sure), the second Tomas Ilic's
-# (0.85), the third Tomas Ilic's (0.8: "he" read as the last man named; misattributed, the
-# director said it), the fourth
+# (0.85), the third Tomas Ilic's (0.85: "he" in the same paragraph read as the man named there,
+# sure enough to go on his page; the story's editor knows the director said it), the fourth
 # Tomas Ilic's at 0.7 (a role, "the actor": not sure, so it waits).
 BODY = """Ada Varga has finished *Harbor Lights*, her first feature in six years.
 
 “The sea decides the ending,” Ada Varga said at the festival.
 
-Tomas Ilic plays Jonah. “I learned to sail for it,” he said.
-
-The money was short. “We ran out of it twice,” he said.
+Tomas Ilic plays Jonah. “I learned to sail for it,” he said. The money was short. “We ran out of it twice,” he said.
 
 The shoot moved north in winter. “Nobody could feel their hands,” the actor said.
 """
@@ -65,7 +63,7 @@ def check(django_capture_on_commit_callbacks):
 
 def test_the_desk_sees_every_quote_with_the_cores_speaker_and_confidence(small_graph):
     found = {q.text: q for q in found_quotes(story())}
-    assert found[MONEY].speaker == "Tomas Ilic" and found[MONEY].confidence == 0.8 and not found[MONEY].waiting
+    assert found[MONEY].speaker == "Tomas Ilic" and found[MONEY].confidence == 0.85 and not found[MONEY].waiting
     assert found[HANDS].speaker == "Tomas Ilic" and found[HANDS].confidence == 0.7 and found[HANDS].waiting
 
 
