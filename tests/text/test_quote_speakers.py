@@ -1834,3 +1834,30 @@ def test_an_unnamed_source_that_tells_a_named_person_still_speaks():
         "ending was too long. “Nobody stays for twenty minutes of tide,” he said.\n"
     )
     assert all(speaker != "ada-varga" for _, speaker in said(source))
+
+
+# --- round twenty-four: documents, voice-overs and a possessive that names someone else --------
+
+
+def test_a_line_said_in_voice_over_is_the_films_not_the_last_speakers():
+    # A trailer's or a film's voice-over is a character's (or a narrator's) line: nobody's page,
+    # never the person quoted in the paragraph before.
+    source = (
+        "Ada Varga showed the trailer for *Harbor Lights* on Tuesday. “It is mostly weather,” she said.\n\n"
+        "It opens on a keeper climbing the stairs at night. “Nobody comes out this far,” she says in "
+        "voice-over. “Not even the gulls.”\n\n"
+        "Later a second voice answers off-screen: “You came anyway.”\n"
+    )
+    assert said(source) == [
+        ("It is mostly weather", "ada-varga"),
+        ("Nobody comes out this", None),
+        ("You came anyway.", None),
+    ]
+
+
+def test_a_voice_over_a_named_person_speaks_waits_for_an_editor():
+    # Named outright, the voice may be a documentary's narrator speaking her own words or the
+    # part she plays: kept, held below the page threshold.
+    source = "In *Harbor Lights*, “I grew up on this coast,” Ada Varga says in voice-over.\n"
+    assert said(source) == [("I grew up on", "ada-varga")]
+    assert on_pages(source) == []

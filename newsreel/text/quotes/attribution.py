@@ -594,9 +594,35 @@ def _repeated_line(doc: _Doc, group: _Group) -> bool:
     return any(f.closed and _REPEATED_RE.match(doc.text(f.close_at, f.close_at + 90)) for f in group.fragments)
 
 
+# "she says in voice-over", "a man says off-screen": the attribution of a line heard in a film
+# or a trailer, which a character speaks (or a narrator reads), never a person's own words.
+_VOICE_OVER_RE = re.compile(r"\b(?:in|via)\s+(?:a\s+|the\s+)?voice-?\s?over\b|\boff-?\s?screen\b", re.IGNORECASE)
+# The attribution clause after a closing mark, up to the end of its sentence.
+_ATTRIBUTION_CLAUSE_RE = re.compile(r"[^.;!?“”\"\n]{0,80}")
+
+
+def _voice_over(doc: _Doc, group: _Group) -> bool:
+    """Is the quotation attributed as heard in voice-over or off-screen, after a fragment or in
+    the lead-in before the first?"""
+    for frag in group.fragments:
+        if frag.closed:
+            clause = _ATTRIBUTION_CLAUSE_RE.match(doc.text(frag.close_at, frag.close_at + 80))
+            if clause and _VOICE_OVER_RE.search(clause.group(0)):
+                return True
+    lead, _ = _lead(doc, group.fragments[0])
+    return _VOICE_OVER_RE.search(lead) is not None
+
+
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
+    if _voice_over(doc, group):
+        # A line "she says in voice-over" is a film's or a trailer's (round twenty-four): a
+        # character's, nobody's page. Named outright ("Varga says in voice-over") it may be a
+        # documentary's narrator speaking her own words, or her character: held for an editor.
+        if speaker.key and any(s.known for s in candidates):
+            return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
+        return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
     if relayed and speaker.known:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
