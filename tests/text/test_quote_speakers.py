@@ -1861,3 +1861,33 @@ def test_a_voice_over_a_named_person_speaks_waits_for_an_editor():
     source = "In *Harbor Lights*, “I grew up on this coast,” Ada Varga says in voice-over.\n"
     assert said(source) == [("I grew up on", "ada-varga")]
     assert on_pages(source) == []
+
+
+def test_a_letter_that_speaks_is_its_writers_held_for_an_editor():
+    # "it begins" of a letter the paragraph before says she sent: one quotation, broken by the
+    # document's verb, and the letter's words are hers at one remove.
+    source = (
+        "Ada Varga never answered a review in print. After the premiere of *Harbor Lights* she "
+        "sent the paper a letter, handwritten.\n\n"
+        "“Dear editor,” it begins. “Your critic saw a different film, and I envy him.”\n"
+    )
+    assert said(source) == [("Dear editor. Your critic", "ada-varga")]
+    assert [q.fragment_starts != () for q in quotes(source)] == [True]
+    assert on_pages(source) == []
+
+
+def test_a_filing_a_sign_or_a_strangers_post_speaks_for_nobody():
+    # A court filing's words, an anonymous post and "it said" of a company are nobody's; the
+    # name after "says" in the filing's sentence is what the quotation is about, not its speaker.
+    source = (
+        "Tomas Ilic has sued Kestrel Films. The complaint, filed on Friday, says Kestrel “kept two "
+        "sets of books for the same film.” It says the studio “never paid a cent of the back end.”\n\n"
+        "Fans were quick to take sides. “Pay the man what he is owed,” one post read. “Then talk.”\n\n"
+        "“We will answer in court,” it said in a statement.\n"
+    )
+    assert said(source) == [
+        ("kept two sets of", None),
+        ("never paid a cent", None),
+        ("Pay the man what", None),
+        ("We will answer in", None),
+    ]

@@ -128,6 +128,9 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         speaker, end = _who(doc, offset, after, who_at, allow_anon=True)
         if speaker is not None:
             return speaker, end
+    document = _DOCUMENT_AFTER_RE.match(after, pos)
+    if document:
+        return _document_writer(doc, offset, document), document.end()
     # Somebody's role: "Varga's publicist said" is nobody we can name; "Varga's co-star Tomas
     # Ilic said" is the name after the role. Never the owner of the possessive.
     owned = _OWNED_ROLE_RE.match(after, pos)
@@ -176,6 +179,117 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
             return _Speaker(pronoun="the", role=_role_noun(role.group(0))), anon.end()
         return _Speaker(explicit=True), anon.end()
     return None, 0
+
+
+# A document that speaks: a letter, a post, a court filing. Its words are its writer's only when
+# the document is a person's own (a letter, a note, a post) and the text says whose.
+_PERSONAL_DOCUMENTS = r"letters?|notes?|messages?|e-?mails?|cards?|postcards?|telegrams?|texts?|posts?|tweets?|statements?"
+_DOCUMENT_NOUNS = (
+    rf"{_PERSONAL_DOCUMENTS}|complaint|filing|lawsuit|suit|ruling|judgment|judgement|order|motion|petition|"
+    r"memo|report|review|sign|placard|banner|notice|release|inscription|plaque|caption|citation|headline|"
+    r"verdict|affidavit|indictment|brief|document|announcement"
+)
+_DOCUMENT_VERBS = (
+    r"read|reads|says|said|begins|began|ends|ended|opens|opened|closes|closed|continues|continued|"
+    r"concludes|concluded|states|stated|adds|added|goes\s+on|went\s+on|runs|ran|declares|declared|"
+    r"notes|noted|alleges|alleged|claims|claimed|argues|argued"
+)
+# "“…,” it begins", "“…,” the letter read", "“…,” one post said", "“…,” Varga's note ends",
+# "“…,” reads the plaque": after the closing mark, the document and a verb of what it says.
+_DOCUMENT_AFTER_RE = re.compile(
+    rf"(?:(?P<it>it)|(?P<det>the|a|an|one|another|his|her|their|its|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?)"
+    rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{_DOCUMENT_NOUNS}))\s+(?:[a-z]+ly\s+)?(?:{_DOCUMENT_VERBS})\b"
+    rf"|(?:read|reads|said|says)\s+(?P<vdet>the|a|an|one|another|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+    rf"(?P<vnoun>{_DOCUMENT_NOUNS})\b"
+)
+# The sentence that brings a person's document in: "she sent me a letter", "a note from Varga",
+# "Ada Varga posted a message". Its writer is the subject, or the one it is from.
+_DOCUMENT_BEFORE_RE = re.compile(
+    rf"\b(?:a|an|the|this|that|one|his|her|their)\s+(?:[\w\-]+,?\s+){{0,3}}?(?P<noun>{_PERSONAL_DOCUMENTS})\b"
+)
+_DOCUMENT_FROM_RE = re.compile(r"[^.;:!?“”\"]{0,40}?\b(?:from|by|signed\s+by)\s+(?=\S)")
+_DOCUMENT_SENT_RE = re.compile(
+    r"\b(?P<who>he|she)\s+(?:[a-z]+ly\s+)?(?:sent|wrote|left|mailed|e-?mailed|posted|shared|"
+    r"published|issued|gave|handed|typed|penned|scrawled|tweeted|texted)\b[^.;:!?“”\"]*$",
+    re.IGNORECASE,
+)
+
+
+# A document heading the lead-in clause: "The complaint, filed on Monday, says the studio …",
+# "It says", "Her letter reads:". The name after its verb is the reported clause's subject
+# ("says Saltire “used …”"), never the speaker.
+_DOCUMENT_LEAD_RE = re.compile(
+    rf"(?:(?P<it>[Ii]t)|(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?)"
+    rf"\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{_DOCUMENT_NOUNS}))(?:,[^,;:“”\"]{{1,100}},)?\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{_DOCUMENT_VERBS})\b"
+)
+
+
+def _document_writer(doc: _Doc, offset: int, found: re.Match[str]) -> _Speaker:
+    """Whose words a document that speaks after a quotation gives, held for an editor as every
+    quote passed on is (round twenty-four): nobody for a filing, a sign, a review or a post the
+    text does not say is anyone's ("one post read"); for a person's own letter, note or post,
+    its writer when the text says who: the possessive on it ("her letter"), a name ("Varga's
+    note"), or, for "it" or "the letter", the one the sentence bringing it in says sent it ("she
+    sent me a letter", "a note from Ada Varga")."""
+    groups = found.groupdict()
+    det, noun = groups.get("det") or groups.get("vdet"), groups.get("noun") or groups.get("vnoun")
+    if noun is not None and re.fullmatch(_PERSONAL_DOCUMENTS, noun) is None:
+        return _Speaker(explicit=True, document=True)
+    if det is not None and det.lower() in ("a", "an", "one", "another"):
+        return _Speaker(explicit=True, document=True)
+    if det is not None and det.lower() in ("his", "her"):
+        return _Speaker(pronoun="he" if det.lower() == "his" else "she", document=True)
+    if det is not None and det[:1].isupper():
+        at = offset + found.start("det")
+        mention = doc.person_at(at, slack=0)
+        if mention is not None:
+            return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED)
+        return _Speaker(explicit=True, document=True)
+    return _document_sender(doc, offset) or _Speaker(explicit=True, document=True)
+
+
+def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
+    """The writer of the latest personal document the text brings in before `offset`, in the
+    quotation's paragraph or the one before, outside quote marks; None when the text says
+    nothing of who sent it."""
+    index = doc.para_of(offset)
+    for para in (index, index - 1):
+        if para < 0:
+            return None
+        paragraph = doc.paragraphs[para]
+        limit = min(offset, paragraph.start + len(paragraph.text)) - paragraph.start
+        quoted = [(f.open_at - paragraph.start, (f.close_at or paragraph.start + len(paragraph.text)) - paragraph.start)
+                  for f in doc.frags(para)]
+        nouns = [m for m in _DOCUMENT_BEFORE_RE.finditer(paragraph.text, 0, limit)
+                 if not any(qs <= m.start() < qe for qs, qe in quoted)]
+        if not nouns:
+            continue
+        found = nouns[-1]
+        spans = [span for span in split_sentences(paragraph.text) if span[0] <= found.start() < span[1]]
+        start = spans[0][0] if spans else 0
+        before, at = paragraph.text[start : found.start()], paragraph.start + found.start()
+        owner = found.group(0).split()[0].lower()
+        if owner in ("his", "her"):
+            return _Speaker(pronoun="he" if owner == "his" else "she", document=True)
+        source = _DOCUMENT_FROM_RE.match(paragraph.text, found.end())
+        if source is not None:
+            mention = doc.person_at(paragraph.start + source.end(), slack=0)
+            return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED) if mention else None
+        sent = _DOCUMENT_SENT_RE.search(before)
+        if sent is not None:
+            return _Speaker(pronoun=sent.group("who").lower(), document=True)
+        people = [m for m in doc.people_between(paragraph.start + start, at) if not doc.is_possessive(m)]
+        if len(people) == 1 and _VERB_OF_SENDING_RE.search(doc.text(people[0].end, at)):
+            return _Speaker(key=people[0].key, explicit=True, document=True, confidence=RELAYED)
+        return None
+    return None
+
+
+_VERB_OF_SENDING_RE = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?:sent|wrote|left|mailed|e-?mailed|posted|shared|published|issued|gave|handed|typed|"
+    r"penned|scrawled|tweeted|texted)\b"
+)
 
 
 def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tuple[_Speaker | None, int]:
@@ -286,6 +400,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     relayed = _relayed_speaker(doc, body, lead_start, frag)
     if relayed is not None:
         return relayed
+    connectors = _CONNECTORS_RE.match(body)
+    document = _DOCUMENT_LEAD_RE.match(body, connectors.end() if connectors else 0)
+    if document:
+        return _document_writer(doc, lead_start, document)
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
@@ -616,6 +734,11 @@ def _voice_over(doc: _Doc, group: _Group) -> bool:
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
+    if any(s.document for s in candidates) and not any(s.known and not s.document for s in candidates):
+        # A document's words are its writer's at one remove: held for an editor (round twenty-four).
+        if not speaker.known:
+            return _Speaker(explicit=True, confidence=speaker.confidence)
+        return replace(speaker, confidence=min(speaker.confidence, RELAYED))
     if _voice_over(doc, group):
         # A line "she says in voice-over" is a film's or a trailer's (round twenty-four): a
         # character's, nobody's page. Named outright ("Varga says in voice-over") it may be a

@@ -24,6 +24,8 @@ class _Speaker:
     character: bool = False
     # The role a "the" speaker is named by ("composer" in "the composer said").
     role: str | None = None
+    # The words are a document's ("“…,” the letter read"): its writer's at most, held for an editor.
+    document: bool = False
 
     @property
     def known(self) -> bool:
