@@ -1891,3 +1891,25 @@ def test_a_filing_a_sign_or_a_strangers_post_speaks_for_nobody():
         ("Pay the man what", None),
         ("We will answer in", None),
     ]
+
+
+def test_a_person_named_as_her_assistant_is_no_sure_she():
+    # "who worked as her assistant" says another woman is in the writer's mind; the text never
+    # genders Tomas Ilic, so "she said" may mean either: held, not on his page.
+    source = (
+        "Ada Varga taught for years at a school by the harbour.\n\n"
+        "She was patient with beginners. Tomas Ilic, who worked as her assistant on *Harbor Lights*, "
+        "once told me she read every page of his first script. I asked her about that. "
+        "“Beginners are the only honest readers,” she said.\n"
+    )
+    assert on_pages(source) == []
+    assert [q.confidence < SURE_CONFIDENCE for q in quotes(source)] == [True]
+
+
+def test_her_own_publicist_in_an_opening_phrase_leaves_her_the_speaker():
+    # "Through her publicist, Varga said": the possessive is hers, so nobody else is in mind.
+    source = (
+        "In a statement issued through her publicist, Ada Varga said she was delighted. "
+        "“I read the news on a ferry,” she said.\n"
+    )
+    assert on_pages(source) == [("I read the news", "ada-varga")]

@@ -1220,6 +1220,8 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: b
         return False
     if chosen.unnamed in ("he", "she"):
         return False
+    if chosen.key is not None and _someone_elses(doc, frag, chosen.key, pronoun):
+        return True
     for index in (frag.para, frag.para - 1):
         if index < 0:
             break
@@ -1235,6 +1237,41 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: b
             return True
         if subjects:
             return False
+    return False
+
+
+# People named by what they are to someone else: "her assistant, Jonas Brightwater",
+# "Tomas Ilic, who worked as her editor". The possessive is never the person named.
+_RELATION_NOUNS = (
+    r"assistant|editor|producer|co-?star|collaborator|colleague|friend|partner|lawyer|attorney|agent|"
+    r"publicist|manager|cinematographer|composer|mentor|protégé|protege|student|pupil|teacher|director|"
+    r"writer|co-?writer|designer|double|stand-in|understudy|rival|neighbou?r|biographer|interpreter|"
+    r"translator|driver|secretary|apprentice|muse|champion|successor|predecessor"
+)
+# Only heading its clause: "Through her publicist, Crole said" is Crole's own publicist.
+_RELATION_BEFORE_RE = re.compile(
+    rf"(?:^|[.;!?]\s+|\b(?:and|but|while)\s+)(?P<pos>[Hh]er|[Hh]is)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_RELATION_NOUNS}),?\s+$"
+)
+_RELATION_AFTER_RE = re.compile(
+    r",\s+(?:who\s+(?:[a-z]+ly\s+)?(?:worked|works|served|serves|was|is|had\s+been|has\s+been|became|"
+    rf"becomes)\s+(?:as\s+)?)?(?P<pos>her|his)\s+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_RELATION_NOUNS})\b"
+)
+
+
+def _someone_elses(doc: _Doc, frag: _Fragment, key: str, pronoun: str) -> bool:
+    """Does the paragraph, before the quotation, name the person a pronoun found by what they
+    are to another of the pronoun's gender ("Jonas Brightwater, who worked as her assistant, …
+    “…,” she said.")? Then that other one, whom the text has in mind, may as well be the
+    speaker: a guess, held for an editor (round twenty-four)."""
+    wanted = "her" if pronoun == "she" else "his"
+    paragraph = doc.paragraphs[frag.para]
+    for mention in doc.people_between(paragraph.start, frag.open_at):
+        if mention.key != key:
+            continue
+        before = _RELATION_BEFORE_RE.search(doc.text(paragraph.start, mention.start))
+        after = _RELATION_AFTER_RE.match(doc.text(mention.end, min(frag.open_at, mention.end + 80)))
+        if any(found and found.group("pos").lower() == wanted for found in (before, after)):
+            return True
     return False
 
 
