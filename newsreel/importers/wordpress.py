@@ -49,6 +49,8 @@ STORY_STATUSES = {"publish": "published", "future": "scheduled", "draft": "draft
 DROPPED_CATEGORIES = {"uncategorized"}
 _SIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)|-scaled(?=\.[A-Za-z0-9]+$)")
 _GHOST_SIZE = re.compile(r"^size/w\d+(?:h\d+)?/(?:format/\w+/)?")
+# A post type's name as WordPress makes it (sanitize_key: lower-case letters, digits, `-` and `_`).
+_POST_TYPE = re.compile(r"^[a-z0-9_-]{1,40}$")
 _PHP_CREDIT = re.compile(r's:6:"credit";s:(?P<length>\d{1,6}):"')
 
 
@@ -101,6 +103,7 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
     skipped: list[str] = []
     seen_slugs: dict[str, int | None] = {}
     seen_ids: dict[int, int] = {}  # post id -> the line of its first item
+    stories: list[WxrItem] = []  # the items that became stories: their problems are their warnings
     on_line: dict[int, int] = {}
     for entry in export.items:
         on_line[export.file_line(entry.line)] = on_line.get(export.file_line(entry.line), 0) + 1
@@ -108,12 +111,17 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         # A file written on one line (Squarespace's can be) has all its items on it: their number tells them apart.
         line = export.file_line(entry.line)
         where = f"{source}:{line}" + (f" (item {number})" if on_line[line] > 1 else "")
+        # A post type that is no type's name (`post]]>` and the lines after it: its end tag lost) in an
+        # item the parser had to guess at is refused as broken, not skipped as "not a post" unsaid.
+        mangled = not _POST_TYPE.match(entry.post_type) and _broken_story(export, entry)
         if entry.post_type in ("attachment", "guest-author"):  # pictures and bylines of the posts, not stories
             continue
-        if entry.post_type == "page" and options.pages == "skip":
+        if mangled:
+            pass
+        elif entry.post_type == "page" and options.pages == "skip":
             skipped.append(f"{where}: page {entry.label!r} skipped (--pages articles imports pages as stories)")
             continue
-        if entry.post_type not in ("post", "page"):
+        elif entry.post_type not in ("post", "page"):
             skipped.append(f"{where}: {entry.post_type} {entry.label!r} is not a post or a page; skipped")
             continue
         empty = _empty_draft(entry)
@@ -149,7 +157,10 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
                                     "and import again)", export.file_line(problem.line)) for problem in problems if problem.fatal]
         item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
         items.append(item)
-    inside = {problem for entry in export.items for problem in problems_of(export, entry)}
+        stories.append(entry)
+    # A problem in an item that is no story (an attachment, a guest author, a skipped page) is the
+    # file's: it was dropped unsaid, though it may have cost a post its picture or byline.
+    inside = {problem for entry in stories for problem in problems_of(export, entry)}
     problems = [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
     return Plan(items, skipped, problems)
 

@@ -217,10 +217,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
                        for problem in problems]
     text = _repair(text, problems)
     text = _DECLARATION.sub(r'\1"UTF-8"', text, count=1)  # what lxml is given: the text read, as UTF-8
-    parser = etree.XMLParser(
-        recover=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_comments=True, remove_pis=True, strip_cdata=True,
-    )
+    parser = _parser()
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as error:
@@ -230,7 +227,11 @@ def parse_wxr(raw: bytes) -> WxrExport:
     if root is None or etree.QName(root).localname != "rss":
         first = parser_problems[0] if parser_problems else None
         detail = f" (first problem: {first})" if first else ""
-        raise WxrError(f"not a WordPress export: the file has no <rss> root element{detail}")
+        if root is None:
+            raise WxrError(f"line 1: not a WordPress export: the file holds no XML element{detail}")
+        # Where to look: the element the file begins with instead.
+        raise WxrError(f"line {root.sourceline or 1}: not a WordPress export: the root element is "
+                       f"<{etree.QName(root).localname}>, not <rss>{detail}")
     channel = root.find("channel")
     if channel is None:
         raise WxrError(f"line {root.sourceline}: <rss> has no <channel>; not a WordPress export")
@@ -255,14 +256,117 @@ def parse_wxr(raw: bytes) -> WxrExport:
         name = _text(element, f"{{{ns['wp']}}}cat_name") or slug
         if slug:
             export.categories[slug] = WxrTerm(slug, name, _text(element, f"{{{ns['wp']}}}category_parent"))
-    elements = channel.findall("item")
-    for index, element in enumerate(elements):
-        end = elements[index + 1].sourceline - 1 if index + 1 < len(elements) else 10**12
-        export.items.append(_item(element, ns, end, problems))
+    read = [(element, element.sourceline or 1) for element in _items_lifted(channel, problems)]
+    read += _items_rescued(text, {line for _element, line in read}, parser_problems)
+    read.sort(key=lambda pair: pair[1])
+    # The last item ends at the file's last </item>: what libxml2 says after it (the channel's end,
+    # mismatched) is not that item's, and must not refuse it.
+    last_end = text.count("\n", 0, text.rfind("</item>")) + 1 if "</item>" in text else 10**12
+    for index, (element, line) in enumerate(read):
+        end = read[index + 1][1] - 1 if index + 1 < len(read) else (last_end if last_end >= line else 10**12)
+        export.items.append(_item(element, ns, end, problems, line))
     problems.extend(parser_problems)
     _name_items(export)
     problems.sort(key=lambda problem: problem.line)
     return export
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False, remove_comments=True, remove_pis=True, strip_cdata=True,
+    )
+
+
+# What the scan for items steps over (an `<item>` quoted in a post's text or a comment is no item),
+# and the item tags themselves.
+_ITEM_SCAN = re.compile(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<(?P<close>/)?item(?:\s[^<>]*)?>", re.DOTALL)
+_RSS_START = re.compile(r"<rss\b[^<>]*>")
+
+
+def _item_spans(text: str) -> list[tuple[int, int]]:
+    """Where each item's text begins and ends, outside CDATA sections and comments (after `_repair`,
+    which closes every section and every item left open)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _ITEM_SCAN.finditer(text):
+        if not match.group(0).startswith("<i") and not match.group(0).startswith("</i"):
+            continue
+        if match.group("close"):
+            if opened is not None:
+                spans.append((opened, match.end()))
+            opened = None
+        elif opened is None:
+            opened = match.start()
+    if opened is not None:  # the file ends inside its last item
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _items_rescued(text: str, read_lines: set[int], parser_problems: list[Problem]) -> list[tuple[etree._Element, int]]:
+    """Items the whole file's parse lost, each parsed on its own, with the line it begins on.
+
+    libxml2, recovering from a fault in one item (a stray end tag, a broken tag name, nesting past
+    its depth limit, a 10 MB attribute), can close the channel early or stop reading: every item
+    after the fault was lost without a word. Each item's text is found outside CDATA and parsed
+    alone, inside the file's own <rss> start tag (for its namespaces); what the whole parse said
+    about its lines is dropped (it was reading them out of step), and the item's own parse
+    says what is wrong with it, if anything."""
+    if "<item" not in text:
+        return []
+    lost = []
+    for start, end in _item_spans(text):
+        line = text.count("\n", 0, start) + 1
+        if line not in read_lines:
+            lost.append((start, end, line))
+    if not lost:
+        return []
+    rss = _RSS_START.search(text)
+    opening = (rss.group(0).replace("\n", " ").replace("\r", " ") if rss else "<rss>") + "<channel>"
+    rescued: list[tuple[etree._Element, int]] = []
+    for start, end, line in lost:
+        last = line + text.count("\n", start, end)
+        parser_problems[:] = [problem for problem in parser_problems if not line <= problem.line <= last]
+        parser = _parser()
+        # On the wrapper's line: the item's lines are the file's, less `line - 1`.
+        root = etree.fromstring((opening + text[start:end] + "</channel></rss>").encode("utf-8"), parser)
+        item = root.find("channel/item") if root is not None else None
+        parser_problems += [Problem(entry.line + line - 1, _message(entry), fatal=entry.type_name not in _HARMLESS)
+                            for entry in parser.error_log if entry.level >= etree.ErrorLevels.ERROR]
+        if item is None:
+            parser_problems.append(Problem(line, "the item could not be read at all", fatal=True))
+            continue
+        parser_problems.append(Problem(line, "the XML reader lost this item after a fault earlier in the file; "
+                                             "read on its own"))
+        rescued.append((item, line))
+    return rescued
+
+
+def _items_lifted(channel: etree._Element, problems: list[Problem]) -> list[etree._Element]:
+    """The channel's items in file order, each read on its own. An end tag missing inside an item
+    (`<wp:meta_value><![CDATA[x]]>` and no `</wp:meta_value>`) makes libxml2, recovering, nest every
+    item after it inside that element: they were lost without a word, and the item holding them
+    took their text as its own. Each is taken out and read as an item; the one that held it is
+    reported (it may be cut short) and not imported."""
+    items = [element for element in channel.iter("item") if element is not channel]
+    for element in items:
+        holder = next((ancestor for ancestor in element.iterancestors() if ancestor.tag == "item"), None)
+        if holder is None and element.getparent() is channel:
+            continue
+        if holder is not None:
+            problems.append(Problem(holder.sourceline or 1, f"an end tag inside the item is missing: the item at "
+                                                           f"line {element.sourceline} was read inside it; "
+                                                           "read on its own", fatal=True))
+        parent = element.getparent()
+        if element.tail:  # the text after it stays where it was (a tail moves with its element)
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        element.tail = None
+        parent.remove(element)
+    return sorted(items, key=lambda element: element.sourceline or 0)
 
 
 def _name_items(export: WxrExport) -> None:
@@ -317,9 +421,8 @@ def _any_ns(localname: str) -> str:
     return f"{{*}}{localname}"
 
 
-def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: list[Problem]) -> WxrItem:
+def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: list[Problem], line: int) -> WxrItem:
     wp = ns["wp"]
-    line = element.sourceline or 1
     title = _text(element, "title")
     meta: dict[str, str] = {}
     old_slugs: list[str] = []

@@ -143,9 +143,9 @@ def test_the_items_after_a_huge_text_node_are_still_read():
 
 
 def test_a_file_that_is_not_an_export_says_so():
-    with pytest.raises(WxrError, match="no <rss> root element"):
+    with pytest.raises(WxrError, match=r"^line 1: not a WordPress export: the root element is <html>, not <rss>"):
         parse_wxr(b"<html><body>Not an export</body></html>")
-    with pytest.raises(WxrError, match="not XML|no <rss>"):
+    with pytest.raises(WxrError, match="not XML|holds no XML element"):
         parse_wxr(b"\x00\x01 binary")
 
 
