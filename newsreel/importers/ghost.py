@@ -87,14 +87,41 @@ def read_ghost(path: Path) -> GhostExport:
     except json.JSONDecodeError as error:
         raise GhostError(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
-        raise GhostError("is nested too deep to be a Ghost export") from None
+        raise GhostError(f"is nested too deep to be a Ghost export ({_deepest(raw.decode('utf-8-sig'))})") from None
     except ValueError as error:
+        found = _LONG_NUMBER.search(raw.decode("utf-8-sig"))
+        if found:  # Python reads no integer of more than 4,300 digits; the message named no place
+            text = raw.decode("utf-8-sig")
+            line = text.count("\n", 0, found.start()) + 1
+            raise GhostError(f"is not valid JSON for a Ghost export: a number of {len(found.group()):,} digits at line "
+                             f"{line}, column {found.start() - text.rfind(chr(10), 0, found.start())} "
+                             "(Python reads none over 4,300)") from None
         raise GhostError(f"is not valid JSON: {error}") from None
     document, halves = without_lone_surrogates(document)
     export = parse_ghost(document)
     export.problems += [f"{where}: a lone UTF-16 half (a \\ud800-\\udfff escape with no partner) names no "
                         "character; read as U+FFFD" for where in halves]
     return export
+
+
+_LONG_NUMBER = re.compile(r"(?<![\w.\\])-?\d{4301,}")
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _deepest(text: str, limit: int = 500) -> str:
+    """Where a JSON text first nests `limit` deep (its line and column), read without recursion,
+    for a message that says where to look."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth == limit:
+                line = text.count("\n", 0, token.start()) + 1
+                return f"{limit} levels deep at line {line}, column {token.start() - text.rfind(chr(10), 0, token.start())}"
+        elif mark in "]}":
+            depth -= 1
+    return f"more than {limit} levels deep"
 
 
 def parse_ghost(document: Any) -> GhostExport:
@@ -247,7 +274,11 @@ def _html(post: GhostPost, warn: Callable[[str], None], errors: list[FieldError]
         if post.text(name):
             try:
                 return render(post.text(name), warn)
-            except (ValueError, TypeError, RecursionError) as error:
+            except RecursionError:  # JSON nested past what Python's reader can hold
+                errors.append(FieldError(name, f"is nested too deep to be read ({_deepest(post.text(name))} "
+                                               "inside the document)"))
+                return ""
+            except (ValueError, TypeError) as error:
                 errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read ({error})"))
                 return ""
     return ""

@@ -25,6 +25,12 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table").enable("str
 _FORMATS = ((16, "code"), (1, "strong"), (2, "em"), (4, "s"), (8, "u"), (32, "sub"), (64, "sup"))
 
 
+# Lexical nodes deeper than this are read as their text alone: the HTML they would make is
+# flattened there by the conversion anyway (html_markdown.MAX_DEPTH), and rendering them
+# recursively ran out of Python's stack, failing the whole post (found by mutating exports, 2026-12-06).
+MAX_NODE_DEPTH = 60
+
+
 def lexical_to_html(text: str, warn: Warn) -> str:
     document = json.loads(text)
     root = document.get("root") if isinstance(document, dict) else None
@@ -33,19 +39,52 @@ def lexical_to_html(text: str, warn: Warn) -> str:
     return "".join(_lexical_node(child, warn) for child in _children(root))
 
 
+def _text(value: Any) -> str:
+    """A field Ghost writes as text (a number is read as its digits): anything else, a list or an
+    object in a hand-edited or broken export, is read as absent, never as its Python repr."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value) if abs(value) < 10**100 else ""
+    return ""
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _words_below(node: dict) -> str:
+    """The text of every node under `node`, read without recursion (it may be nested thousands deep)."""
+    words: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current, dict):
+            continue
+        if current.get("type") in ("text", "extended-text", "tk"):
+            words.append(_text(current.get("text")))
+        elif current.get("type") == "linebreak":
+            words.append(" ")
+        stack.extend(reversed(_children(current)))
+    return escape(" ".join(" ".join(words).split()))
+
+
 def _children(node: dict) -> list[dict]:
     children = node.get("children")
     return [child for child in children if isinstance(child, dict)] if isinstance(children, list) else []
 
 
-def _inline(node: dict, warn: Warn) -> str:
-    return "".join(_lexical_node(child, warn) for child in _children(node))
+def _inline(node: dict, warn: Warn, depth: int = 0) -> str:
+    if depth >= MAX_NODE_DEPTH:
+        warn(f"Ghost document nested more than {MAX_NODE_DEPTH} levels deep; below that only its text is kept")
+        return _words_below(node)
+    return "".join(_lexical_node(child, warn, depth + 1) for child in _children(node))
 
 
-def _lexical_node(node: dict, warn: Warn) -> str:
+def _lexical_node(node: dict, warn: Warn, depth: int = 0) -> str:
     kind = node.get("type")
     if kind in ("text", "extended-text", "tk"):  # a TK node: a "to come" reminder, its text as written
-        html = escape(str(node.get("text", "")))
+        html = escape(_text(node.get("text")))
         format_bits = node.get("format") if isinstance(node.get("format"), int) else 0
         for bit, tag in _FORMATS:
             if format_bits & bit:
@@ -56,20 +95,20 @@ def _lexical_node(node: dict, warn: Warn) -> str:
     if kind == "tab":
         return " "
     if kind in ("link", "autolink"):
-        return f'<a href="{escape(str(node.get("url", "")))}">{_inline(node, warn)}</a>'
+        return f'<a href="{escape(_text(node.get("url")))}">{_inline(node, warn, depth)}</a>'
     if kind == "paragraph":
-        return f"<p>{_inline(node, warn)}</p>"
+        return f"<p>{_inline(node, warn, depth)}</p>"
     if kind in ("heading", "extended-heading"):
-        tag = str(node.get("tag", "h2"))
+        tag = _text(node.get("tag")) or "h2"
         tag = tag if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "h2"
-        return f"<{tag}>{_inline(node, warn)}</{tag}>"
+        return f"<{tag}>{_inline(node, warn, depth)}</{tag}>"
     if kind in ("quote", "extended-quote", "aside"):
-        return f"<blockquote>{_inline(node, warn)}</blockquote>"
+        return f"<blockquote>{_inline(node, warn, depth)}</blockquote>"
     if kind == "list":
         tag = "ol" if node.get("listType") == "number" else "ul"
-        return f"<{tag}>{_inline(node, warn)}</{tag}>"
+        return f"<{tag}>{_inline(node, warn, depth)}</{tag}>"
     if kind == "listitem":
-        return f"<li>{_inline(node, warn)}</li>"
+        return f"<li>{_inline(node, warn, depth)}</li>"
     if not shown_to_visitors(node.get("visibility")):
         warn(f"Ghost {kind} card is shown only to members in Ghost; left out (nothing members-only is published)")
         return ""
@@ -108,20 +147,20 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
     if kind == "image":
         return _image_figure(payload)
     if kind == "gallery":
-        images = [image for image in payload.get("images") or [] if isinstance(image, dict)]
-        caption = f"<figcaption>{payload['caption']}</figcaption>" if payload.get("caption") else ""
+        images = [image for image in _list(payload.get("images")) if isinstance(image, dict)]
+        caption = f"<figcaption>{_text(payload.get('caption'))}</figcaption>" if _text(payload.get("caption")) else ""
         # Each picture keeps its own caption (a figure inside the gallery's), as WordPress's gallery does.
         return "<figure>" + "".join(_image_figure(image) if image.get("caption") else _img(image) for image in images) \
             + caption + "</figure>"
     if kind == "embed":
         # Ghost keeps the address it was given, often a player's (/embed/ID, what its editor
         # gets from a pasted iframe), and sometimes only the iframe: either way, the page it plays.
-        url = str(payload.get("url") or "") or _iframe_source(str(payload.get("html") or ""))
+        url = _text(payload.get("url")) or _iframe_source(_text(payload.get("html")))
         caption = _plain(payload.get("caption"))
         caption_attribute = f' data-caption="{escape(caption)}"' if caption else ""
         return f'<nrembed data-url="{escape(embed_url(url))}"{caption_attribute}></nrembed>' if url else ""
     if kind == "bookmark":
-        url = str(payload.get("url") or "")
+        url = _text(payload.get("url"))
         # Lexical keeps the page's title on the card, Mobiledoc in its `metadata`.
         metadata = payload.get("metadata") if isinstance(payload.get("metadata"), dict) else {}
         title = _plain(payload.get("title")) or _plain(metadata.get("title"))
@@ -129,17 +168,17 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
         return (f'<p><a href="{escape(url)}">{escape(str(title or url))}</a></p>'
                 + (f"<p>{escape(caption)}</p>" if caption else "")) if url else ""
     if kind == "html":
-        return str(payload.get("html") or "")
+        return _text(payload.get("html"))
     if kind in ("markdown", "card-markdown"):  # `card-markdown`: Ghost 1–2's name for it, in old Mobiledoc
-        return _MARKDOWN.render(str(payload.get("markdown") or ""))
+        return _MARKDOWN.render(_text(payload.get("markdown")))
     if kind in ("horizontalrule", "hr", "divider"):
         return "<hr>"
     if kind in ("codeblock", "code"):
-        return f"<pre><code>{escape(str(payload.get('code') or ''))}</code></pre>"
+        return f"<pre><code>{escape(_text(payload.get('code')))}</code></pre>"
     if kind == "callout":
-        return f"<blockquote>{payload.get('calloutText') or ''}</blockquote>"
+        return f"<blockquote>{_text(payload.get('calloutText'))}</blockquote>"
     if kind == "toggle":  # a question and its answer, folded: both shown
-        return f"<p><strong>{escape(_plain(payload.get('heading')))}</strong></p>{payload.get('content') or ''}"
+        return f"<p><strong>{escape(_plain(payload.get('heading')))}</strong></p>{_text(payload.get('content'))}"
     if kind == "button":
         return _link(payload.get("buttonUrl"), payload.get("buttonText"))
     if kind == "header":  # a banner: its heading, its line under it and its button
@@ -148,14 +187,14 @@ def _card(kind: str, payload: dict, warn: Warn) -> str:
                 + (_link(payload.get("buttonUrl"), payload.get("buttonText")) if payload.get("buttonEnabled") else ""))
     if kind == "product":  # a thing for sale: its name, description, picture and button
         title = _plain(payload.get("productTitle"))
-        image = _image_figure({"src": payload["productImageSrc"], "alt": title}) if payload.get("productImageSrc") else ""
-        return (image + (f"<h4>{escape(title)}</h4>" if title else "") + str(payload.get("productDescription") or "")
+        image = _image_figure({"src": payload["productImageSrc"], "alt": title}) if _text(payload.get("productImageSrc")) else ""
+        return (image + (f"<h4>{escape(title)}</h4>" if title else "") + _text(payload.get("productDescription"))
                 + (_link(payload.get("productUrl"), payload.get("productButton")) if payload.get("productButtonEnabled") else ""))
     if kind == "signup":  # a form to join the Ghost site's members: nothing to join on Newsreel
         warn("Ghost signup card (a form to become a member) has no Newsreel equivalent; left out")
         return ""
     if kind in ("paywall", "audio", "video", "file"):
-        text = payload.get("content") or payload.get("header") or payload.get("heading") or ""
+        text = _text(payload.get("content")) or _text(payload.get("header")) or _text(payload.get("heading"))
         warn(f"Ghost {kind} card has no Newsreel equivalent; left out" + (" (its text kept)" if text else ""))
         return f"<p>{text}</p>" if text else ""
     warn(f"Ghost {kind!r} node is not one Newsreel knows; left out")
@@ -167,19 +206,19 @@ def _call_to_action(payload: dict, warn: Warn) -> str:
     link; its colours and layout are not kept, nor its picture (which has no alt text or credit)."""
     label = _plain(payload.get("sponsorLabel")) if payload.get("hasSponsorLabel") else ""
     if payload.get("imageUrl") and payload.get("hasImage") is not False:  # `hasImage`: Ghost 6.0's switch
-        warn(f"Ghost call-to-action card's picture {str(payload['imageUrl'])!r} is left out "
+        warn(f"Ghost call-to-action card's picture {_text(payload['imageUrl'])!r} is left out "
              "(a card's picture has no alt text or credit); its text is kept")
     button = _link(payload.get("buttonUrl"), payload.get("buttonText")) if payload.get("showButton") else ""
-    return (f"<p><em>{escape(label)}</em></p>" if label else "") + str(payload.get("textValue") or "") + button
+    return (f"<p><em>{escape(label)}</em></p>" if label else "") + _text(payload.get("textValue")) + button
 
 
 def _plain(value: Any) -> str:
     """Text of a card's field, which Ghost may hold as HTML (`<span style=…>Heading</span>`)."""
-    return " ".join(unescape(re.sub(r"<[^>]*>", " ", str(value or ""))).split())
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", _text(value))).split())
 
 
 def _link(url: Any, text: Any) -> str:
-    url, text = str(url or "").strip(), _plain(text)
+    url, text = _text(url).strip(), _plain(text)
     if not url.startswith(("http://", "https://", "/", "__GHOST_URL__")):
         return f"<p>{escape(text)}</p>" if text else ""
     return f'<p><a href="{escape(url)}">{escape(text or url)}</a></p>'
@@ -191,11 +230,11 @@ def _iframe_source(html: str) -> str:
 
 
 def _img(image: dict) -> str:
-    return f'<img src="{escape(str(image.get("src") or ""))}" alt="{escape(str(image.get("alt") or ""))}">'
+    return f'<img src="{escape(_text(image.get("src")))}" alt="{escape(_text(image.get("alt")))}">'
 
 
 def _image_figure(payload: dict) -> str:
-    caption = str(payload.get("caption") or "")
+    caption = _text(payload.get("caption"))
     return "<figure>" + _img(payload) + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>"
 
 
@@ -203,11 +242,12 @@ def mobiledoc_to_html(text: str, warn: Warn) -> str:
     document = json.loads(text)
     if not isinstance(document, dict):
         raise ValueError("is not a Mobiledoc object")
-    markups = [m for m in document.get("markups") or [] if isinstance(m, list) and m]
-    atoms = document.get("atoms") or []
-    cards = document.get("cards") or []
+    # A part of the wrong type reads as empty (a list of cards that is a number failed the whole post).
+    markups = [m for m in _list(document.get("markups")) if isinstance(m, list) and m and isinstance(m[0], str)]
+    atoms = _list(document.get("atoms"))
+    cards = _list(document.get("cards"))
     out: list[str] = []
-    for section in document.get("sections") or []:
+    for section in _list(document.get("sections")):
         if not isinstance(section, list) or not section:
             continue
         kind = section[0]
@@ -218,14 +258,14 @@ def mobiledoc_to_html(text: str, warn: Warn) -> str:
             out.append(f"<{tag}>{_markers(section[2], markups, atoms)}</{tag}>")
         elif kind == 3 and len(section) >= 3:
             tag = "ol" if str(section[1]).lower() == "ol" else "ul"
-            items = "".join(f"<li>{_markers(item, markups, atoms)}</li>" for item in section[2] if isinstance(item, list))
+            items = "".join(f"<li>{_markers(item, markups, atoms)}</li>" for item in _list(section[2]) if isinstance(item, list))
             out.append(f"<{tag}>{items}</{tag}>")
         elif kind == 10 and len(section) >= 2 and isinstance(section[1], int) and 0 <= section[1] < len(cards):
             card = cards[section[1]]
             if isinstance(card, list) and len(card) >= 2 and isinstance(card[1], dict):
                 out.append(_card(str(card[0]), card[1], warn))
         elif kind == 2 and len(section) >= 2:
-            out.append(_image_figure({"src": section[1]}))
+            out.append(_image_figure({"src": _text(section[1])}))
     return "".join(out)
 
 
@@ -241,17 +281,17 @@ def _markers(markers: Any, markups: list[list], atoms: list) -> str:
             if isinstance(index, int) and 0 <= index < len(markups):
                 tag = str(markups[index][0]).lower()
                 attributes = markups[index][1] if len(markups[index]) > 1 and isinstance(markups[index][1], list) else []
-                pairs = dict(zip(attributes[::2], attributes[1::2]))
-                attrs = f' href="{escape(str(pairs["href"]))}"' if tag == "a" and "href" in pairs else ""
+                pairs = {name: value for name, value in zip(attributes[::2], attributes[1::2]) if isinstance(name, str)}
+                attrs = f' href="{escape(_text(pairs["href"]))}"' if tag == "a" and "href" in pairs else ""
                 html.append(f"<{tag}{attrs}>")
                 open_tags.append(tag)
         if kind == 1 and isinstance(value, int) and 0 <= value < len(atoms) and isinstance(atoms[value], list):
             atom = atoms[value]
-            html.append("<br>" if atom and atom[0] == "soft-return" else escape(str(atom[1] if len(atom) > 1 else "")))
-        else:
-            html.append(escape(str(value)))
-        for _ in range(closed if isinstance(closed, int) else 0):
-            if open_tags:
-                html.append(f"</{open_tags.pop()}>")
+            html.append("<br>" if atom and atom[0] == "soft-return" else escape(_text(atom[1] if len(atom) > 1 else "")))
+        elif kind != 1:  # an atom that is not in the document: nothing (its index is no text)
+            html.append(escape(_text(value)))
+        # No more than are open: a count of 10**12 (a broken export) looped that many times.
+        for _ in range(min(closed, len(open_tags)) if isinstance(closed, int) else 0):
+            html.append(f"</{open_tags.pop()}>")
     html.extend(f"</{tag}>" for tag in reversed(open_tags))
     return "".join(html)

@@ -124,7 +124,7 @@ def test_a_post_that_cannot_be_read_names_its_json_path_and_the_others_import(si
     ("{", "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 2"),
     ('{"posts": []}', 'is not a Ghost export: expected {"db": [{"meta": ..., "data": ...}]}'),
     ('{"db": [{"data": {"posts": {}}}]}', "db[0].data.posts: missing, or not a list"),
-    ("[" * 100000 + "]" * 100000, "is nested too deep to be a Ghost export"),
+    ("[" * 100000 + "]" * 100000, "is nested too deep to be a Ghost export (500 levels deep at line 1, column 500)"),
 ])
 def test_a_file_that_is_not_a_ghost_export_says_what_is_wrong(tmp_path, content, message):
     file = tmp_path / "export.json"
