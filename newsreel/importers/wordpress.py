@@ -113,7 +113,7 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         where = f"{source}:{line}" + (f" (item {number})" if on_line[line] > 1 else "")
         # A post type that is no type's name (`post]]>` and the lines after it: its end tag lost) in an
         # item the parser had to guess at is refused as broken, not skipped as "not a post" unsaid.
-        mangled = not _POST_TYPE.match(entry.post_type) and _broken_story(export, entry)
+        mangled = not _POST_TYPE.match(entry.post_type) and entry.status not in ("trash", "auto-draft", "inherit")
         if entry.post_type in ("attachment", "guest-author"):  # pictures and bylines of the posts, not stories
             continue
         if mangled:
@@ -155,6 +155,9 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
             entry = replace(entry, post_id=None)
         broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
                                     "and import again)", export.file_line(problem.line)) for problem in problems if problem.fatal]
+        if mangled and not broken:  # its end tag lost where the parser did not complain (the file's last item)
+            broken = [FieldError("xml", f"<wp:post_type> {entry.post_type.split()[0][:40]!r}… is no post type's name: "
+                                        "its end tag may be lost (fix the file and import again)", line)]
         item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
         items.append(item)
         stories.append(entry)

@@ -108,3 +108,18 @@ def test_a_post_whose_type_lost_its_end_tag_is_refused_not_skipped_as_no_post(tm
 def test_a_file_whose_root_is_not_rss_says_which_it_is_and_where():
     with pytest.raises(WxrError, match=r"^line \d+: not a WordPress export: the root element is <feed>, not <rss>"):
         parse_wxr(EXPORT.replace("<rss ", "<feed ", 1).replace("</rss>", "</feed>").encode("utf-8"))
+
+
+@pytest.mark.django_db
+def test_the_last_post_whose_type_lost_its_end_tag_is_refused_with_why(tmp_path):
+    # The parser does not complain inside the file's last item (only at </channel>, after it).
+    end = "<wp:post_type><![CDATA[post]]></wp:post_type>"
+    at = EXPORT.rindex(end)
+    text = EXPORT[:at] + "<wp:post_type><![CDATA[post]]>" + EXPORT[at + len(end):]
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    errors = StringIO()
+    with pytest.raises(CommandError, match="1 of 4 article"):
+        call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors)
+    last = line_of(text, "<title><![CDATA[Pier lamps") - 1
+    assert f"{path}:{last}: xml, line {last}: <wp:post_type> 'post]]>'… is no post type's name" in errors.getvalue()
