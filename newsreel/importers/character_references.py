@@ -82,6 +82,8 @@ def without_lone_surrogates(document: Any, path: str = "") -> tuple[Any, list[st
 
     if isinstance(document, str):
         return repaired(document, path), found
+    if not isinstance(document, (dict, list)):  # a number, true, null: a whole document holds no text
+        return document, found
     # By hand, not by recursion: the document may be as deep as the JSON reader allowed.
     pending: list[tuple[Any, str]] = [(document, path)]
     while pending:

@@ -97,3 +97,11 @@ def test_a_number_of_thousands_of_digits_is_named_with_its_line_and_column(tmp_p
     line, column = written[:at].count("\n") + 1, at - written.rfind("\n", 0, at)
     with pytest.raises(GhostError, match=rf"a number of 5,000 digits at line {line}, column {column} "):
         read_ghost(path)
+
+
+@pytest.mark.parametrize("content", ["5", "true", "null"])
+def test_a_file_that_is_a_bare_number_or_constant_is_no_ghost_export(tmp_path, content):
+    path = tmp_path / "ghost.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GhostError, match="is not a Ghost export"):
+        read_ghost(path)
