@@ -52,7 +52,12 @@ def validation_errors(errors: list[dict[str, Any]]) -> list[FieldError]:
     found = []
     for error in errors:
         message = str(error.get("msg", "is not valid"))
-        found.append(FieldError(field_path(error.get("loc", ())), message[0].lower() + message[1:] if message else message))
+        message = message[0].lower() + message[1:] if message else message
+        location = tuple(error.get("loc", ()))
+        if location[:1] == ("path",):
+            # /people/{key} and the content key (?key=) share a name; say which one is wrong
+            message = f"in the address: {message}"
+        found.append(FieldError(field_path(location), message))
     return found
 
 

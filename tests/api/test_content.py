@@ -153,3 +153,16 @@ def test_the_openapi_description_is_3_1_and_the_docs_page_serves_it(api):
     assert {"/api/content/stories", "/api/admin/stories", "/api/admin/images"} <= set(description["paths"])
     page = api.get("/api/docs")
     assert page.status_code == 200 and b"/api/openapi.json" in page.content
+
+
+def test_an_address_under_api_that_names_no_operation_answers_json_404(api, content_key):
+    response = api.get(f"/api/content/nothing-here?key={content_key}")
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+    assert "no API operation at '/api/content/nothing-here'" in response.json()["errors"][0]["message"]
+    assert api.get("/api/").status_code == 404 and api.get("/api/").json()["errors"]
+
+
+def test_a_bad_key_in_the_address_is_told_apart_from_the_content_key(api, content_key):
+    response = api.get(f"/api/content/people/%F0%9F%8E%AC?key={content_key}")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"].startswith("in the address: ")
