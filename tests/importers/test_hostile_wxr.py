@@ -87,6 +87,16 @@ def test_the_import_names_what_broke_a_non_story_item_and_imports_every_post(tmp
     assert f"warning: {path}: line {guest} (item 'Mara Brook'): an end tag inside the item is missing" in errors.getvalue()
 
 
+def import_failing_one_of_four(tmp_path, text: str) -> tuple:
+    """Import the export written as `text`; one of its four articles fails. The file and what was said."""
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    errors = StringIO()
+    with pytest.raises(CommandError, match="1 of 4 article"):
+        call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors)
+    return path, errors.getvalue()
+
+
 @pytest.mark.django_db
 def test_a_post_whose_type_lost_its_end_tag_is_refused_not_skipped_as_no_post(tmp_path):
     text = EXPORT.replace("<wp:post_type><![CDATA[post]]></wp:post_type>\n\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n"
@@ -94,13 +104,8 @@ def test_a_post_whose_type_lost_its_end_tag_is_refused_not_skipped_as_no_post(tm
                           "<wp:post_type><![CDATA[post]]>\n\t\t<wp:post_password><![CDATA[]]></wp:post_password>\n"
                           "\t\t<wp:is_sticky>0</wp:is_sticky>\n\t</item>\n\t<item>\n\t\t<title><![CDATA[Salt road", 1)
     assert text != EXPORT
-    path = tmp_path / "export.xml"
-    path.write_text(text, encoding="utf-8")
-    errors = StringIO()
-    with pytest.raises(CommandError, match="1 of 4 article"):
-        call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors)
+    path, said = import_failing_one_of_four(tmp_path, text)
     second = line_of(text, "<title><![CDATA[Net loft") - 1
-    said = errors.getvalue()
     assert f"{path}:{second}: xml, line " in said and "is not a post or a page" not in said
     assert set(Article.objects.values_list("slug", flat=True)) == {"tide-tables", "salt-road", "pier-lamps"}
 
@@ -116,10 +121,6 @@ def test_the_last_post_whose_type_lost_its_end_tag_is_refused_with_why(tmp_path)
     end = "<wp:post_type><![CDATA[post]]></wp:post_type>"
     at = EXPORT.rindex(end)
     text = EXPORT[:at] + "<wp:post_type><![CDATA[post]]>" + EXPORT[at + len(end):]
-    path = tmp_path / "export.xml"
-    path.write_text(text, encoding="utf-8")
-    errors = StringIO()
-    with pytest.raises(CommandError, match="1 of 4 article"):
-        call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors)
+    path, said = import_failing_one_of_four(tmp_path, text)
     last = line_of(text, "<title><![CDATA[Pier lamps") - 1
-    assert f"{path}:{last}: xml, line {last}: <wp:post_type> 'post]]>'… is no post type's name" in errors.getvalue()
+    assert f"{path}:{last}: xml, line {last}: <wp:post_type> 'post]]>'… is no post type's name" in said
