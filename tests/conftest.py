@@ -80,7 +80,12 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium):
+def page(chromium, request):
+    if "live_server" in request.fixturenames:
+        # Set the server and its database up first so the browser closes before the tables are
+        # flushed: a request still in flight (an autosave, a heartbeat) shares the test's SQLite
+        # connection, and one rolled back after the flush brought the last test's rows back.
+        request.getfixturevalue("live_server")
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
