@@ -81,21 +81,20 @@ def read_ghost(path: Path) -> GhostExport:
     except OSError as error:
         raise GhostError(f"cannot be read ({error.strerror or error})") from None
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise GhostError(f"is not UTF-8 text (byte {error.start})") from None
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise GhostError(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
-        raise GhostError(f"is nested too deep to be a Ghost export ({_deepest(raw.decode('utf-8-sig'))})") from None
+        raise GhostError(f"is nested too deep to be a Ghost export ({_deepest(text)})") from None
     except ValueError as error:
-        found = _LONG_NUMBER.search(raw.decode("utf-8-sig"))
+        found = _LONG_NUMBER.search(text)
         if found:  # Python reads no integer of more than 4,300 digits; the message named no place
-            text = raw.decode("utf-8-sig")
-            line = text.count("\n", 0, found.start()) + 1
-            raise GhostError(f"is not valid JSON for a Ghost export: a number of {len(found.group()):,} digits at line "
-                             f"{line}, column {found.start() - text.rfind(chr(10), 0, found.start())} "
-                             "(Python reads none over 4,300)") from None
+            raise GhostError(f"is not valid JSON for a Ghost export: a number of {len(found.group()):,} digits at "
+                             f"{_line_and_column(text, found.start())} (Python reads none over 4,300)") from None
         raise GhostError(f"is not valid JSON: {error}") from None
     document, halves = without_lone_surrogates(document)
     export = parse_ghost(document)
@@ -108,6 +107,11 @@ _LONG_NUMBER = re.compile(r"(?<![\w.\\])-?\d{4301,}")
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
+def _line_and_column(text: str, offset: int) -> str:
+    """"line L, column C" of a character of the text, both counted from 1."""
+    return f"line {text.count(chr(10), 0, offset) + 1}, column {offset - text.rfind(chr(10), 0, offset)}"
+
+
 def _deepest(text: str, limit: int = 500) -> str:
     """Where a JSON text first nests `limit` deep (its line and column), read without recursion,
     for a message that says where to look."""
@@ -117,8 +121,7 @@ def _deepest(text: str, limit: int = 500) -> str:
         if mark in "[{":
             depth += 1
             if depth == limit:
-                line = text.count("\n", 0, token.start()) + 1
-                return f"{limit} levels deep at line {line}, column {token.start() - text.rfind(chr(10), 0, token.start())}"
+                return f"{limit} levels deep at {_line_and_column(text, token.start())}"
         elif mark in "]}":
             depth -= 1
     return f"more than {limit} levels deep"

@@ -116,12 +116,10 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         mangled = not _POST_TYPE.match(entry.post_type) and entry.status not in ("trash", "auto-draft", "inherit")
         if entry.post_type in ("attachment", "guest-author"):  # pictures and bylines of the posts, not stories
             continue
-        if mangled:
-            pass
-        elif entry.post_type == "page" and options.pages == "skip":
+        if not mangled and entry.post_type == "page" and options.pages == "skip":
             skipped.append(f"{where}: page {entry.label!r} skipped (--pages articles imports pages as stories)")
             continue
-        elif entry.post_type not in ("post", "page"):
+        if not mangled and entry.post_type not in ("post", "page"):
             skipped.append(f"{where}: {entry.post_type} {entry.label!r} is not a post or a page; skipped")
             continue
         empty = _empty_draft(entry)
