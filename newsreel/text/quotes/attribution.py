@@ -208,10 +208,13 @@ _DOCUMENT_BEFORE_RE = re.compile(
     rf"\b(?:a|an|the|this|that|one|his|her|their)\s+(?:[\w\-]+,?\s+){{0,3}}?(?P<noun>{_PERSONAL_DOCUMENTS})\b"
 )
 _DOCUMENT_FROM_RE = re.compile(r"[^.;:!?“”\"]{0,40}?\b(?:from|by|signed\s+by)\s+(?=\S)")
+# What a writer does with a document: "she sent me a letter", "Ada Varga posted a message".
+_SENDING_VERBS = (
+    r"sent|wrote|left|mailed|e-?mailed|posted|shared|published|issued|gave|handed|typed|penned|scrawled|"
+    r"tweeted|texted"
+)
 _DOCUMENT_SENT_RE = re.compile(
-    r"\b(?P<who>he|she)\s+(?:[a-z]+ly\s+)?(?:sent|wrote|left|mailed|e-?mailed|posted|shared|"
-    r"published|issued|gave|handed|typed|penned|scrawled|tweeted|texted)\b[^.;:!?“”\"]*$",
-    re.IGNORECASE,
+    rf"\b(?P<who>he|she)\s+(?:[a-z]+ly\s+)?(?:{_SENDING_VERBS})\b[^.;:!?“”\"]*$", re.IGNORECASE
 )
 
 
@@ -286,10 +289,7 @@ def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
     return None
 
 
-_VERB_OF_SENDING_RE = re.compile(
-    r"^\s+(?:[a-z]+ly\s+)?(?:sent|wrote|left|mailed|e-?mailed|posted|shared|published|issued|gave|handed|typed|"
-    r"penned|scrawled|tweeted|texted)\b"
-)
+_VERB_OF_SENDING_RE = re.compile(rf"^\s+(?:[a-z]+ly\s+)?(?:{_SENDING_VERBS})\b")
 
 
 def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tuple[_Speaker | None, int]:
@@ -401,12 +401,11 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if relayed is not None:
         return relayed
     connectors = _CONNECTORS_RE.match(body)
-    document = _DOCUMENT_LEAD_RE.match(body, connectors.end() if connectors else 0)
+    head = connectors.end() if connectors else 0
+    document = _DOCUMENT_LEAD_RE.match(body, head)
     if document:
         return _document_writer(doc, lead_start, document)
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
-    connectors = _CONNECTORS_RE.match(body)
-    head = connectors.end() if connectors else 0
     pronoun = _PRONOUN_RE.match(body, head) or _LATER_PRONOUN_RE.search(body)
     if pronoun:
         word = pronoun.group(1).lower()
