@@ -4,6 +4,8 @@ PostgreSQL and Chromium are really there when CI=true (they are never silently s
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 import pytest
 
@@ -80,14 +82,67 @@ def chromium():
 
 
 @pytest.fixture
+def live_server(live_server, transactional_db):
+    """pytest-django's live server, and at teardown, before the tables are flushed, a wait until
+    it has finished every request it received.
+
+    Closing a browser does not stop the server handling what it already received (an autosave,
+    a live check). Such a request shares the test's SQLite connection; one still running during
+    the flush once brought the previous test's rows back (UNIQUE auth_user.username)."""
+    in_flight = _count_requests_in_flight(live_server)
+    yield live_server
+    in_flight.wait_until_idle()
+
+
+@pytest.fixture
 def page(chromium, request):
     if "live_server" in request.fixturenames:
-        # Set the server and its database up first so the browser closes before the tables are
-        # flushed: a request still in flight (an autosave, a heartbeat) shares the test's SQLite
-        # connection, and one rolled back after the flush brought the last test's rows back.
+        # The server first, so this browser closes before the server's teardown waits for it.
         request.getfixturevalue("live_server")
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+class RequestsInFlight:
+    """How many requests the live server is still handling, so teardown can wait for none."""
+
+    QUIET = 0.2  # seconds with nothing running: a connection already queued has been taken by then
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._last_finished = 0.0
+        self._idle = threading.Condition()
+
+    def handle(self, handle_request, *args) -> None:
+        with self._idle:
+            self._count += 1
+        try:
+            handle_request(*args)
+        finally:
+            with self._idle:
+                self._count -= 1
+                self._last_finished = time.monotonic()
+                self._idle.notify_all()
+
+    def wait_until_idle(self, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        with self._idle:
+            while self._count or time.monotonic() - self._last_finished < self.QUIET:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"the live server still handles {self._count} request(s) after {seconds} s")
+                self._idle.wait(timeout=min(left, self.QUIET))
+
+
+def _count_requests_in_flight(live_server) -> RequestsInFlight:
+    """Wrap the (session-wide) live server's per-request thread once with a counter."""
+    server = live_server.thread.httpd
+    if not hasattr(server, "requests_in_flight"):
+        counter = RequestsInFlight()
+        handle_request = server.process_request_thread
+        server.process_request_thread = lambda *args: counter.handle(handle_request, *args)
+        server.requests_in_flight = counter
+    return server.requests_in_flight
