@@ -1913,3 +1913,30 @@ def test_her_own_publicist_in_an_opening_phrase_leaves_her_the_speaker():
         "“I read the news on a ferry,” she said.\n"
     )
     assert on_pages(source) == [("I read the news", "ada-varga")]
+
+
+# --- round twenty-five: a surname two people carry, a company is no "she" --------------------
+
+
+def test_a_surname_an_outsider_and_a_graph_person_both_carry_waits_for_an_editor():
+    # The writer calls both of them by the bare surname ("Varga noted", "no relation") and then
+    # writes it again: it may be either of them, so the line goes on nobody's page without an
+    # editor.
+    source = (
+        "“Matinees carried the weekend,” said Noor Varga, a booker at the Palace chain. "
+        "Varga noted that Sunday outsold Saturday.\n\n"
+        "*Harbor Lights*, Ada Varga's harbour drama (Varga is no relation to the booker), "
+        "held its screens.\n\n"
+        "Varga expects the film to stay in the top three. “Rain helps us,” she said.\n"
+    )
+    assert on_pages(source) == []
+    assert said(source)[0] == ("Matinees carried the weekend", "Noor Varga")
+
+
+def test_a_relative_named_only_in_full_leaves_the_surname_to_the_graph_person():
+    source = (
+        "Ada Varga, who directed *Harbor Lights*, grew up above a cinema. Her brother, Noor Varga, "
+        "still runs it.\n\n"
+        "Varga laughs at the memory. “We watched every film twice,” she says.\n"
+    )
+    assert on_pages(source) == [("We watched every film", "ada-varga")]

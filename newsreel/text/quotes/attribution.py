@@ -749,12 +749,38 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
         return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    if speaker.key and _surname_shared_with_outsider(doc, group, speaker.key):
+        # "Greer expects …, “…,” she said" after Tamsin Greer, an analyst, and Hollis Greer of
+        # the graph ("no relation"): a writer's bare surname may mean either, so it waits for an
+        # editor (round twenty-five).
+        return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     if speaker.key and _repeated_line(doc, group):
         # "“You left the gate open again,” he says, for the eleventh time tonight": a line said
         # over and over is a take's or a rehearsal's as often as the person's own; held for an
         # editor (round nineteen).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
+
+
+_ATTRIBUTION_REACH = 150  # characters after a quotation's close where its attribution's name may stand
+
+
+def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
+    """Whether the graph person `key` is reached through their surname alone, written last
+    before or in the quotation's attribution, while a person outside the graph named in full
+    before the quotation carries the same surname and the text has called them by it alone too
+    ("Greer noted …"). A relative named in full and never by the surname alone (a tribute's
+    "her son, Aled Maddox") leaves the surname to the graph person."""
+    frag = group.fragments[0]
+    last = group.fragments[-1]
+    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
+    if latest is None or " " in latest.surface.strip():
+        return False
+    surname = latest.surface.strip()
+    carriers = [o for o in doc.outsiders
+                if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
+    return any(doc.text(o.start, o.end).strip() == surname for o in carriers)
 
 
 def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:
