@@ -1940,3 +1940,27 @@ def test_a_relative_named_only_in_full_leaves_the_surname_to_the_graph_person():
         "Varga laughs at the memory. “We watched every film twice,” she says.\n"
     )
     assert on_pages(source) == [("We watched every film", "ada-varga")]
+
+
+def test_a_company_the_text_names_is_no_she():
+    # "Brindle" was written as a company ("Brindle Releasing"): a company is "it", so the "she"
+    # after its statement reaches back to the woman the paragraph is about.
+    source = (
+        "*Harbor Lights* opened on Friday through its distributor, Brindle Releasing.\n\n"
+        "Brindle said in a statement: “We are adding two hundred screens.”\n\n"
+        "Ada Varga's last film took a tenth of that in its whole run. “I wanted the audience "
+        "soaked,” she told a radio host.\n"
+    )
+    assert said(source) == [("We are adding two", "Brindle"), ("I wanted the audience", "ada-varga")]
+
+
+def test_someone_named_by_the_company_they_work_for_may_be_the_she():
+    # "a Brindle executive" is a person of the company, unnamed: her words are nobody's page,
+    # never the composer named before.
+    source = (
+        "Tomas Ilic will write the score for Ada Varga's next film, Brindle Releasing confirmed.\n\n"
+        "Asked about the rain in every trailer, a Brindle executive laughed. “We sell "
+        "umbrellas,” she said.\n"
+    )
+    assert on_pages(source) == []
+    assert all(key != "tomas-ilic" for _, key in said(source))

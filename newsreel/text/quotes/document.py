@@ -25,6 +25,12 @@ from newsreel.text.quotes.speakers import _Speaker
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z]\b")
 _CLAUSE_END_RE = re.compile(r"[.?!]\s|[“\"]")
+# The last word of a film company's name ("Larkspur Releasing", "Pellmoor Pictures"): a name
+# the text writes with one of these is a company's, "it", never "he" or "she".
+_COMPANY_WORDS = (
+    r"Pictures|Films|Filmworks|Releasing|Studios?|Entertainment|Media|Distribution|Productions|"
+    r"Sales|Features|Cinemas?|Classics|Television|Animation|Group|Company|Inc|Ltd|LLC"
+)
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
 # A first name right before a surname ("Aled Brannock"): one capitalised word, then a space.
@@ -56,6 +62,7 @@ class _Doc:
         self._starts = [p.start for p in self.paragraphs]
         self._frags: dict[int, list[_Fragment]] = {}
         self._film_titles: dict[str, bool] = {}  # quoted text -> whether the graph holds a film so titled
+        self._companies: dict[str, bool] = {}  # a speaker's name -> whether the text writes it as a company's
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self._add_short_names()
         # `people` is final from here: where each starts, for searches instead of walks.
@@ -319,8 +326,30 @@ class _Doc:
             return False
         if pronoun not in ("he", "she"):
             return True
+        if not speaker.key and speaker.name and self.is_company(speaker.name) and not self._staff_of(speaker.name):
+            return False
         gender = self.gender.get(speaker.key or "name:" + (speaker.name or ""))
         return gender is None or gender == ("m" if pronoun == "he" else "f")
+
+    def _staff_of(self, name: str) -> bool:
+        """Whether the text names someone by the company they work for ("a Northlight
+        executive", "an Ardent spokeswoman"): a pronoun after the company's name may be theirs."""
+        first = re.escape(name.split()[0])
+        pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+{first}(?:\s+[A-Z][\w&’'\-]*)*\s+[a-z]")
+        return any(pattern.search(p.text) for p in self.paragraphs)
+
+    def is_company(self, name: str) -> bool:
+        """Whether the text writes `name` as a company's: the name itself ends in a company's
+        word ("Pellmoor Pictures") or the text writes it followed by one ("Larkspur" after
+        "Larkspur Releasing"), capitalised words between."""
+        known = self._companies.get(name)
+        if known is None:
+            pattern = re.compile(rf"(?<![\w’'\-]){re.escape(name)}(?:\s+[A-Z][\w&’'\-]*)*?\s+(?:{_COMPANY_WORDS})\b")
+            known = bool(re.search(rf"\s(?:{_COMPANY_WORDS})$", name)) or any(
+                pattern.search(p.text) for p in self.paragraphs
+            )
+            self._companies[name] = known
+        return known
 
     def resolve_name(self, name: str, before: int) -> _Speaker:
         """A speaker written as a name with no person mention on it: a graph person the
