@@ -1964,3 +1964,23 @@ def test_someone_named_by_the_company_they_work_for_may_be_the_she():
     )
     assert on_pages(source) == []
     assert all(key != "tomas-ilic" for _, key in said(source))
+
+
+def test_a_line_in_a_scene_between_two_parts_cast_paragraphs_before_is_the_films():
+    # A review casts "Part (Actor)" once, then describes a scene by the parts' names: the
+    # "she says" after "When Dov asks her …" is the pilot's line, not the actor's words.
+    source = (
+        "*Glass Meridian* follows a grounded pilot, Ines (Lena Osei), and her brother, Dov "
+        "(Tomas Ilic), through one wet summer.\n\n"
+        "Osei has never been this still. When Dov asks her when she will fly again, she keeps "
+        "folding the map. “When the sky forgets me,” she says.\n"
+    )
+    assert said(source) == [("When the sky forgets", None)]
+
+
+def test_an_actor_cast_before_who_speaks_to_the_writer_keeps_her_words():
+    source = (
+        "*Glass Meridian* follows a grounded pilot, Ines (Lena Osei), through one wet summer.\n\n"
+        "Osei took flying lessons for the part. “I was terrible at landing,” she says.\n"
+    )
+    assert said(source) == [("I was terrible at", "lena-osei")]

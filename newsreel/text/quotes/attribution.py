@@ -981,7 +981,31 @@ def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
             return True
         if _CAST_AFTER_RE.match(doc.text(mention.end, min(first.open_at, mention.end + 80))):
             return True
-    return False
+    # "Sachiko (Hana Ueda)" cast a paragraph or more before, then "When Jun-ho asks her …, she
+    # does not look up. “…,” she says": the actor found plays a part, and the sentence before
+    # the line names another part, so the line is said in a scene (round twenty-five).
+    return _cast_before(doc, key, first.open_at) and _part_named_before(doc, first)
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][’'\"”)]*\s+)(?=[“\"A-Z])")
+
+
+def _cast_before(doc: _Doc, key: str, before: int) -> bool:
+    """Whether the article casts `key` in parentheses after a part before `before`: "Ruth (X)"."""
+    return any(
+        m.key == key and doc.text(m.start - 1, m.start) == "(" and doc.text(m.end, m.end + 1) == ")"
+        for m in doc.people_between(0, before)
+    )
+
+
+def _part_named_before(doc: _Doc, frag: _Fragment) -> bool:
+    """Whether the sentence just before the quotation, in its paragraph, names a part the
+    article casts."""
+    paragraph = doc.paragraphs[frag.para]
+    lead = paragraph.text[: frag.open_at - paragraph.start]
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(lead.rstrip())]
+    sentence = lead[starts[-2] if len(starts) > 1 else 0:]
+    return any(word.strip(".,;:’'") in doc.cast for word in sentence.split())
 
 
 def _introduced_unnamed(doc: _Doc, group: _Group) -> bool:
