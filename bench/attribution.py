@@ -112,7 +112,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="*", type=Path, default=[HERE / "tests"], help="folders to search for evaluation sets")
     parser.add_argument("--core", type=Path, help="run this checkout's text core instead (for before/after)")
-    parser.add_argument("--details", action="store_true", help="print each set's errors as JSON")
+    parser.add_argument("--details", action="store_true", help="print each tune set's errors as JSON (a held-out set's stay unread)")
+    parser.add_argument(
+        "--holdout-details", action="store_true",
+        help="print a held-out set's errors too: whoever reads them may no longer call it unseen",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str((args.core or HERE).resolve()))
     scorer = _load_scorer()
@@ -129,8 +133,10 @@ def main() -> None:
                 f"quotes R {fq['recall']:.3f} (strict {fq['recall_strict']:.3f}) attribution {fq['attribution_accuracy']:.3f} "
                 f"wrong-page {fq['on_wrong_page']} false {fq['false_quotes']}"
             )
-        if args.details:
+        if args.details and (args.holdout_details or directory.name != "holdout"):
             print(json.dumps(result.get("details", {}), indent=1, ensure_ascii=False))
+        elif args.details:
+            print("    (held out: errors not printed; --holdout-details prints them)")
 
 
 if __name__ == "__main__":
