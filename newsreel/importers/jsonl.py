@@ -22,13 +22,13 @@ Newsreel publishes no photo without one, so it is dropped with a warning naming 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsreel.json_input import JsonInputError, decode_line
 from newsreel.newsroom.problems import FieldError
 
 TITLE_FIELDS = ("title", "headline")
@@ -84,7 +84,7 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
                 line = TOO_LONG
-            yield number, line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line  # an editor's byte-order mark
+            yield number, line
 
 
 # A line no article fills (its body's limit, NEWSREEL_BODY_MAX_BYTES, is 1 MB unless raised; JSON's
@@ -100,28 +100,10 @@ def parse_line(line: str | bytes, number: int, *, media_base: str) -> JsonlRecor
         record.errors.append(FieldError("json", f"is longer than {MAX_LINE_BYTES:,} bytes, more than any "
                                                 "article holds; not read (is the file one JSON document, not JSON Lines?)"))
         return record
-    if isinstance(line, bytes):
-        try:
-            line = line.decode("utf-8")
-        except UnicodeDecodeError as error:
-            record.errors.append(FieldError("json", f"is not UTF-8 text (byte 0x{line[error.start]:02x} at byte "
-                                                    f"{error.start + 1} of the line); save the file as UTF-8"))
-            return record
     try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        where = error.msg.removesuffix(" at")  # "Invalid control character at" said "at at column"
-        record.errors.append(FieldError("json", f"is not valid JSON: {where} at column {error.colno}"))
-        return record
-    except RecursionError:
-        record.errors.append(FieldError("json", "is nested too deep to be an article"))
-        return record
-    except ValueError:  # an integer of more than 4,300 digits, which Python will not read
-        record.errors.append(FieldError("json", "is not valid JSON for an article: it holds a number of more than "
-                                                "4,300 digits"))
-        return record
-    if not isinstance(data, dict):
-        record.errors.append(FieldError("json", f"must be an object with fields, not {type(data).__name__}"))
+        data = decode_line(line, number, what="an article", expect=dict)
+    except JsonInputError as error:  # the runner names the file and the line; the column is the reader's
+        record.errors.append(FieldError("json", f"column {error.column}: {error.problem}"))
         return record
     record.fields, record.errors, record.warnings = draft_fields(data, media_base=media_base)
     return record

@@ -62,7 +62,7 @@ def test_a_bad_line_is_reported_with_its_line_and_field_and_the_rest_imports(tmp
     out, err, error = run_import("jsonl", str(source))
     assert error is not None and "3 of 5 article(s) not imported" in str(error)
     assert f"{source}:2: title: is required" in err
-    assert f"{source}:3: json: is not valid JSON" in err
+    assert f"{source}:3: json: column 2: not valid JSON: Expecting property name enclosed in double quotes" in err
     assert f"{source}:4: tags: must be a list of names" in err
     assert set(Article.objects.values_list("slug", flat=True)) == {"festival-report-1", "festival-report-5"}
 
