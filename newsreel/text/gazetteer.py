@@ -15,6 +15,7 @@ the entity index counts films first, then people.
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
@@ -79,11 +80,41 @@ EAST_ASIAN_FAMILY_NAMES = frozenset(
 )
 
 
+# Common Japanese family names. Japanese given names carry no hyphen, so a two-word name is
+# read family name first only when it starts with one of these and its other word is spelled
+# as romanised Japanese can be (`_ROMAJI_RE`): "Mori Kaede", not "Mori Gilbert" (round
+# twenty-five). Names that are also common Western given names ("Abe") are left out.
+JAPANESE_FAMILY_NAMES = frozenset(
+    """
+    sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada
+    sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki mori ikeda hashimoto
+    yamashita ishikawa nakajima maeda fujita ogawa goto okada hasegawa murakami kondo ishii saito
+    sakamoto endo aoki fujii nishimura fukuda ota miura fujiwara okamoto matsuda nakagawa nakano
+    harada ono tamura takeuchi kaneko wada nakayama ishida ueda morita hara shibata sakai kudo
+    yokoyama miyazaki miyamoto uchida takagi ando taniguchi ohno maruyama imai takada fujimoto
+    takeda murata ueno sugiyama masuda hirano otsuka koyama kurosawa ozu mizoguchi kitano
+    hamaguchi miike naruse oshima imamura shinoda kawase hosoda shinkai takahata kitamura
+    nishikawa okabe sakaguchi yoshikawa tsukamoto iwai kurokawa
+    """.split()
+)
+# One romanised Japanese word (Hepburn, long vowels written double or not at all): syllables of
+# an optional consonant (or "sh", "ch", "ts", a doubled consonant) and a vowel, or a closing "n".
+_ROMAJI_RE = re.compile(r"(?:(?:[kgsztdnhbpmrjf]y?|sh|ch|ts|w|y|[kstp](?=[kstp]))?[aeiou]|n(?![aeiou]))+")
+
+
+def _japanese_family_first(words: Sequence[str]) -> bool:
+    return (fold(words[0]) in JAPANESE_FAMILY_NAMES and words[1][:1].isupper()
+            and _ROMAJI_RE.fullmatch(fold(words[1])) is not None)
+
+
 def family_first(name: str) -> bool:
-    """Whether a person's name is written family name first by the name-order rule above."""
+    """Whether a person's name is written family name first by the name-order rules above."""
     words = name.split()
-    return (len(words) == 2 and "-" in words[1] and words[1][:1].isupper()
-            and fold(words[0]) in EAST_ASIAN_FAMILY_NAMES)
+    if len(words) != 2:
+        return False
+    if "-" in words[1]:
+        return words[1][:1].isupper() and fold(words[0]) in EAST_ASIAN_FAMILY_NAMES
+    return _japanese_family_first(words)
 
 
 def given_name_tokens(name: str) -> tuple[str, ...]:
@@ -112,9 +143,9 @@ def person_variants(name: str) -> list[str]:
         ):
             rest = " ".join(words[1:])
             variants.append(f"{letters} {rest}" if first != letters else f"{'.'.join(letters)}. {rest}")
-    if "-" in name and family_first(name):
+    if family_first(name):
         variants.append(f"{words[1]} {words[0]}")
-    elif "-" in name and family_first(f"{words[-1]} {words[0]}") and len(words) == 2:
+    elif len(words) == 2 and family_first(f"{words[-1]} {words[0]}"):
         # The graph holding the name given name first ("Da-hye Kim"): the text may write it in
         # the order of its language, "Kim Da-hye", as the rule reads the other way (round nineteen).
         variants.append(f"{words[1]} {words[0]}")
@@ -125,7 +156,7 @@ def surname_tokens(name: str) -> tuple[str, ...]:
     """The folded surname of a person's name: ("baker",) for Sean Baker, ("del", "toro"),
     ("nyong", "'", "o") for Lupita Nyong'o, ("yun",) for Yun Seo-ah (family name first,
     see `family_first`); () for a single name."""
-    if "-" in name and family_first(name):
+    if family_first(name):
         return tuple(token for _, _, token in tokenize(name.split()[0]))
     words = name.split()
     while len(words) > 1 and fold(words[-1]).rstrip(" .,") in _SUFFIXES:

@@ -150,6 +150,23 @@ def test_a_name_the_graph_holds_given_name_first_is_found_family_name_first_too(
     assert found(other, "Vell Anne-Marie spoke.") == []
 
 
+def test_a_japanese_name_in_either_order_and_its_family_name_alone():
+    # Round twenty-five. Japanese names have no hyphen to say which word is the family name:
+    # a graph that holds "Sato Hanae" (family name first) met "Hanae Sato", as English-language
+    # film pages write it, and found nobody. A common Japanese family name before a given name
+    # spelled as romanised Japanese is read family name first, in either order.
+    graph = Gazetteer.build(KnowledgeGraph(people=[PersonRef("sato-hanae", "Sato Hanae"),
+                                                   PersonRef("sato-ren", "Sato Ren"),
+                                                   PersonRef("yuki-ota", "Yuki Ota")]))
+    text = "Hanae Sato plays the driver. Sato learned to drive for it. Sato Hanae laughed."
+    assert found(graph, text) == [("sato-hanae", "Hanae Sato"), ("sato-hanae", "Sato"), ("sato-hanae", "Sato Hanae")]
+    # Held given name first, it is found family name first too.
+    assert found(graph, "Ota Yuki shot it.") == [("yuki-ota", "Ota Yuki")]
+    # A given name no Japanese spelling could be keeps its order: "Mori Gilbert" is a Mr Gilbert.
+    western = Gazetteer.build(KnowledgeGraph(people=[PersonRef("mori-gilbert", "Mori Gilbert")]))
+    assert found(western, "Gilbert Mori spoke.") == []
+
+
 @pytest.mark.parametrize("name,key", [("JJ Marchetti", "jj-marchetti"), ("J. J. Marchetti", "jj-marchetti"),
                                       ("J.J. Marchetti", "jj-marchetti"), ("D.B. Quell", "db-quell"),
                                       ("D. B. Quell", "db-quell"), ("DB Quell", "db-quell")])
