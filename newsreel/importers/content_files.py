@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsreel.exporters.content import format as layout
+from newsreel.json_input import JsonInputError, decode_document
 from newsreel.newsroom.frontmatter import FRONT_MATTER_FIELDS, ParsedFile, incoming_from_meta, split_front_matter
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.models import WorkflowState
@@ -87,24 +88,15 @@ def parse_time(value: Any, where: str, problems: list[str]) -> dt.datetime | Non
 def _json(root: Path, name: str, key: str | None, problems: list[str]) -> Any:
     path = root / name
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = decode_document(path.read_bytes(), source=name, what=f"a content export's {name}", expect=dict)
     except FileNotFoundError:
         problems.append(f"{name}: missing (is {root} a content export?)")
         return None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         problems.append(f"{name}: cannot read: {error}")
         return None
-    except json.JSONDecodeError as error:
-        problems.append(f"{name}: line {error.lineno}: not valid JSON: {error.msg}")
-        return None
-    except RecursionError:
-        problems.append(f"{name}: not valid JSON for an export: nested too deep")
-        return None
-    except ValueError:  # a number of more than 4,300 digits, which Python will not read
-        problems.append(f"{name}: not valid JSON for an export: it holds a number of more than 4,300 digits")
-        return None
-    if not isinstance(data, dict):
-        problems.append(f"{name}: must be a JSON object")
+    except JsonInputError as error:
+        problems.append(str(error))
         return None
     if key is not None and not isinstance(data.get(key), list):
         problems.append(f"{name}: .{key} must be a list")

@@ -62,8 +62,23 @@ def test_a_shared_file_nested_thousands_deep_is_named(newsroom, tmp_path, settin
     export_content(tmp_path / "out")
     (tmp_path / "out" / "graph-extra.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     empty_the_site(settings, tmp_path)
-    assert "graph-extra.json: not valid JSON for an export: nested too deep" in import_content(tmp_path / "out")
+    assert "graph-extra.json, line 1, column 500: nested too deep: more than 500 levels of arrays and objects inside " \
+           "one another here; a content export's graph-extra.json needs a few" in import_content(tmp_path / "out")
     assert not Film.objects.exists()
+
+
+def test_a_number_of_thousands_of_digits_in_a_shared_file_is_named_with_its_line_and_column(newsroom, tmp_path, settings):
+    export_content(tmp_path / "out")
+    site = tmp_path / "out" / "site.json"
+    written = json.dumps(json.loads(site.read_text(encoding="utf-8")), indent=2)
+    written = written.replace('"settings": {', '"settings": {"x": ' + "9" * 5000 + ",", 1)
+    site.write_text(written, encoding="utf-8")
+    at = written.index("9" * 5000)
+    line, column = written[:at].count("\n") + 1, at - written.rfind("\n", 0, at)
+    empty_the_site(settings, tmp_path)
+    assert f"site.json, line {line}, column {column}: a number with more than 4,300 digits (5,000); no field of a " \
+           "content export's site.json needs one" in import_content(tmp_path / "out")
+    assert not Article.objects.exists() and not Film.objects.exists() and not Tag.objects.exists()
 
 
 def test_a_newsreel_block_field_of_the_wrong_kind_is_named_with_its_line_and_the_others_import(newsroom, tmp_path, settings):
