@@ -1984,3 +1984,24 @@ def test_an_actor_cast_before_who_speaks_to_the_writer_keeps_her_words():
         "Osei took flying lessons for the part. “I was terrible at landing,” she says.\n"
     )
     assert said(source) == [("I was terrible at", "lena-osei")]
+
+
+def test_the_one_asked_answers_on_a_panel():
+    # Two women on a stage: the moderator asks the actor, "She answered", and the line is the
+    # actor's, not the moderator's though she was the sentence's subject. Held: a guess by the
+    # conversation's turns.
+    source = (
+        "The moderator, the critic Noor Hallam, kept the panel moving. Hallam turned to Lena Osei "
+        "and asked about the storm scene, in which the pilot lands blind. She answered at once. "
+        "“I kept my eyes shut for every take,” she said.\n"
+    )
+    assert said(source) == [("I kept my eyes", "lena-osei")]
+    assert on_pages(source) == []
+
+
+def test_the_asker_who_goes_on_talking_keeps_her_words():
+    source = (
+        "The moderator, the critic Noor Hallam, asked Lena Osei about the storm scene and then "
+        "answered herself. “Nobody lands a plane with their eyes shut,” she said.\n"
+    )
+    assert said(source)[0][1] != "lena-osei"
