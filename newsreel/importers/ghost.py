@@ -23,7 +23,6 @@ Errors and warnings name the JSON path of the post: `db[0].data.posts[12]`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_htm
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
 from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, incoming_story, section_and_tags
+from newsreel.json_input import JsonInputError, decode_document
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage
 from newsreel.newsroom.intake import ArticleDraft, FieldError
@@ -76,55 +76,18 @@ class GhostExport:
 
 
 def read_ghost(path: Path) -> GhostExport:
+    """The export in `path`: GhostError when it is not one, JsonInputError (naming the file, line
+    and column) when it is not JSON Newsreel reads."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise GhostError(f"cannot be read ({error.strerror or error})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise GhostError(f"is not UTF-8 text (byte {error.start})") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise GhostError(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
-    except RecursionError:
-        raise GhostError(f"is nested too deep to be a Ghost export ({_deepest(text)})") from None
-    except ValueError as error:
-        found = _LONG_NUMBER.search(text)
-        if found:  # Python reads no integer of more than 4,300 digits; the message named no place
-            raise GhostError(f"is not valid JSON for a Ghost export: a number of {len(found.group()):,} digits at "
-                             f"{_line_and_column(text, found.start())} (Python reads none over 4,300)") from None
-        raise GhostError(f"is not valid JSON: {error}") from None
+    document = decode_document(raw, source=str(path), what="a Ghost export")
     document, halves = without_lone_surrogates(document)
     export = parse_ghost(document)
     export.problems += [f"{where}: a lone UTF-16 half (a \\ud800-\\udfff escape with no partner) names no "
                         "character; read as U+FFFD" for where in halves]
     return export
-
-
-_LONG_NUMBER = re.compile(r"(?<![\w.\\])-?\d{4301,}")
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _line_and_column(text: str, offset: int) -> str:
-    """"line L, column C" of a character of the text, both counted from 1."""
-    return f"line {text.count(chr(10), 0, offset) + 1}, column {offset - text.rfind(chr(10), 0, offset)}"
-
-
-def _deepest(text: str, limit: int = 500) -> str:
-    """Where a JSON text first nests `limit` deep (its line and column), read without recursion,
-    for a message that says where to look."""
-    depth = 0
-    for token in _JSON_TOKENS.finditer(text):
-        mark = token.group()
-        if mark in "[{":
-            depth += 1
-            if depth == limit:
-                return f"{limit} levels deep at {_line_and_column(text, token.start())}"
-        elif mark in "]}":
-            depth -= 1
-    return f"more than {limit} levels deep"
 
 
 def parse_ghost(document: Any) -> GhostExport:
@@ -277,9 +240,8 @@ def _html(post: GhostPost, warn: Callable[[str], None], errors: list[FieldError]
         if post.text(name):
             try:
                 return render(post.text(name), warn)
-            except RecursionError:  # JSON nested past what Python's reader can hold
-                errors.append(FieldError(name, f"is nested too deep to be read ({_deepest(post.text(name))} "
-                                               "inside the document)"))
+            except JsonInputError as error:  # the place is inside the field's own text
+                errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read: {error}"))
                 return ""
             except (ValueError, TypeError) as error:
                 errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read ({error})"))

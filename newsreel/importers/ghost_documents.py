@@ -9,7 +9,6 @@ reported through `warn` and its text kept where it has any. No Django.
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape, unescape
 from typing import Any, Callable
@@ -17,6 +16,7 @@ from typing import Any, Callable
 from markdown_it import MarkdownIt
 
 from newsreel.importers.html_markdown import embed_url
+from newsreel.json_input import decode_document
 
 Warn = Callable[[str], None]
 _IFRAME_SOURCE = re.compile(r"""<iframe\b[^>]*?\ssrc=["']([^"']+)["']""", re.IGNORECASE)
@@ -32,7 +32,8 @@ MAX_NODE_DEPTH = 60
 
 
 def lexical_to_html(text: str, warn: Warn) -> str:
-    document = json.loads(text)
+    """The HTML of a Lexical document; JsonInputError when it is not JSON, ValueError when it has no root."""
+    document = decode_document(text, what="a Lexical document")
     root = document.get("root") if isinstance(document, dict) else None
     if not isinstance(root, dict):
         raise ValueError("has no root node")
@@ -239,7 +240,8 @@ def _image_figure(payload: dict) -> str:
 
 
 def mobiledoc_to_html(text: str, warn: Warn) -> str:
-    document = json.loads(text)
+    """The HTML of a Mobiledoc document; JsonInputError when it is not JSON, ValueError when not an object."""
+    document = decode_document(text, what="a Mobiledoc document")
     if not isinstance(document, dict):
         raise ValueError("is not a Mobiledoc object")
     # A part of the wrong type reads as empty (a list of cards that is a number failed the whole post).

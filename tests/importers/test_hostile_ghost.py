@@ -13,6 +13,7 @@ import pytest
 
 from newsreel.importers.ghost import GhostError, read_ghost
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
+from newsreel.json_input import JsonInputError
 from tests.importers.ghost_samples import export, paragraph, post, text
 
 
@@ -83,7 +84,8 @@ def test_an_export_nested_past_the_json_reader_says_where(tmp_path):
     path = tmp_path / "ghost.json"
     path.write_text(written, encoding="utf-8")
     line = written[: written.index("[" * 10)].count("\n") + 1
-    with pytest.raises(GhostError, match=rf"^is nested too deep to be a Ghost export \(500 levels deep at line {line}, column \d+\)$"):
+    with pytest.raises(JsonInputError, match=rf"^{path}, line {line}, column \d+: nested too deep: more than 500 levels "
+                                             "of arrays and objects inside one another here; a Ghost export needs a few"):
         read_ghost(path)
 
 
@@ -95,8 +97,30 @@ def test_a_number_of_thousands_of_digits_is_named_with_its_line_and_column(tmp_p
     path.write_text(written, encoding="utf-8")
     at = written.index("7" * 5000)
     line, column = written[:at].count("\n") + 1, at - written.rfind("\n", 0, at)
-    with pytest.raises(GhostError, match=rf"a number of 5,000 digits at line {line}, column {column} "):
+    with pytest.raises(JsonInputError, match=rf"^{path}, line {line}, column {column}: a number with more than 4,300 "
+                                             r"digits \(5,000\); no field of a Ghost export needs one$"):
         read_ghost(path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("document, problem", [
+    ('{"root": {"children": [' + "[" * 100_000 + "]" * 100_000 + "]}}",
+     "line 1, column 520: nested too deep: more than 500 levels of arrays and objects inside one another here; a "
+     "Lexical document needs a few, so this is not a Lexical document or it is damaged"),
+    ('{"root": {"children": [], "version": ' + "7" * 5000 + "}}",
+     "line 1, column 38: a number with more than 4,300 digits (5,000); no field of a Lexical document needs one"),
+])
+def test_a_lexical_field_past_the_json_reader_fails_its_post_with_the_place_inside_it(tmp_path, document, problem):
+    """Before the shared reader, a number of 5,000 digits here was "(Exceeds the limit (4300 digits) for integer
+    string conversion...)", naming no place; deep nesting named it by its own scan."""
+    from tests.importers.test_import_ghost import run_import
+
+    path = tmp_path / "ghost.json"
+    path.write_text(export([post(1, "Harbour night", "harbour-night", lexical=document),
+                            post(2, "Dawn ferry", "dawn-ferry", html="<p>Text.</p>")]), encoding="utf-8")
+    _, err, error = run_import(path)
+    assert "1 of 2 article(s) not imported" in str(error)
+    assert f"db[0].data.posts[0]: lexical: is not a Lexical document Newsreel can read: {problem}" in err
 
 
 @pytest.mark.parametrize("content", ["5", "true", "null"])

@@ -140,6 +140,7 @@ class Command(BaseCommand):
         from newsreel.importers.redirects import keep_old_address
         from newsreel.importers.wordpress import WordPressOptions, plan_import
         from newsreel.importers.wxr import WxrError, read_wxr
+        from newsreel.json_input import JsonInputError
 
         if not source.is_file():
             raise CommandError(f"{source}: no such file")
@@ -158,6 +159,8 @@ class Command(BaseCommand):
                 plan = plan_import(read_wxr(source), settings_, str(source))
         except (WxrError, GhostError) as error:
             raise CommandError(f"{source}: {error}") from None
+        except JsonInputError as error:  # it names the file itself, with the line and column
+            raise CommandError(str(error)) from None
         return plan.items, plan.skipped, plan.problems
 
     def _print(self, report: ImportReport, verbosity: int) -> None:
