@@ -2005,3 +2005,26 @@ def test_the_asker_who_goes_on_talking_keeps_her_words():
         "answered herself. “Nobody lands a plane with their eyes shut,” she said.\n"
     )
     assert said(source)[0][1] != "lena-osei"
+
+
+def test_a_he_right_after_a_she_is_someone_else():
+    # The text never genders Ada Varga by a role noun, but the quotation before was hers, her
+    # paragraph named her, and it said "she said": the "he" who answers is somebody else, here
+    # a man no subject names, so nobody's page.
+    source = (
+        "Asked whether there would be a sequel, Ada Varga pointed at the agent Piet Moller. "
+        "“Ask him,” she said. “He pays for it.”\n\n"
+        "He did not hesitate. “Whatever she writes,” he said.\n"
+    )
+    assert said(source) == [("Ask him. He pays", "ada-varga"), ("Whatever she writes", None)]
+
+
+def test_a_she_carried_from_paragraphs_before_does_not_bar_the_he_after_it():
+    # The "she said" was a guess carried from further back (its paragraph names nobody), so
+    # the "he" after it may still be the man the text names.
+    source = (
+        "Tomas Ilic spent a year on the boat.\n\n"
+        "“He never once complained,” she said.\n\n"
+        "“I complained every night,” he said.\n"
+    )
+    assert said(source)[1] == ("I complained every night", "tomas-ilic")

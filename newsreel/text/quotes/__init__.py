@@ -44,7 +44,7 @@ from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import _Doc, _norm
 from newsreel.text.quotes.attribution import (
-    _after_attribution, _attribute, _before_attribution, _lead, _only_quote,
+    _after_attribution, _attribute, _attribution_pronoun, _before_attribution, _lead, _only_quote,
 )
 from newsreel.text.quotes.blockquotes import find_statements
 from newsreel.text.quotes.transcripts import find_transcript
@@ -96,7 +96,8 @@ def extract_quotes(
             confidence=speaker.confidence if speaker.known else 0.0,
             fragment_starts=starts,
         )
-        said = _Said(first.para, last.para, first.start, speaker, _only_quote(doc, group))
+        said = _Said(first.para, last.para, first.start, speaker, _only_quote(doc, group),
+                     _attribution_pronoun(doc, group))
         found.append((quote, said))
         history.append(said)
     for answer in answers:

@@ -1167,6 +1167,37 @@ AMBIGUOUS = 0.6  # a pronoun that fits two people the text names, neither gender
 DISTANT = 0.55  # the person the article is about, or a subject further back
 
 
+_PRONOUN_ATTRIBUTION_RE = re.compile(rf"[\s,]*(he|she)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+
+
+def _attribution_pronoun(doc: _Doc, group: _Group) -> str | None:
+    """"he" or "she" when the quotation's own attribution is a pronoun ("“…,” she said")."""
+    for frag in group.fragments:
+        if frag.closed:
+            found = _PRONOUN_ATTRIBUTION_RE.match(doc.text(frag.close_at, frag.close_at + 40))
+            if found is not None:
+                return found.group(1).lower()
+    return None
+
+
+def _called_otherwise(said: _Said, pronoun: str | None) -> bool:
+    """Whether the text called the speaker of an earlier quotation by the other pronoun: the
+    "he" who answers "“…,” she said" is not her, whatever the text says of her elsewhere
+    (round twenty-five)."""
+    return pronoun in ("he", "she") and said.pronoun in ("he", "she") and said.pronoun != pronoun
+
+
+def _named_before_said(doc: _Doc, said: _Said) -> bool:
+    """Whether the paragraph of an earlier quotation names its speaker before it ("del Arco
+    laughed. “Ask him,” she said."): a pronoun found so is the text's, not a guess carried
+    from paragraphs before."""
+    paragraph = doc.paragraphs[said.para]
+    speaker = said.speaker
+    if speaker.key:
+        return any(m.key == speaker.key for m in doc.people_between(paragraph.start, said.start))
+    return bool(speaker.name) and any(o.name == speaker.name for o in doc.outsiders_between(paragraph.start, said.start))
+
+
 def _implied_speaker(
     doc: _Doc, group: _Group, history: list[_Said], pronoun: str | None, role: str | None = None
 ) -> _Speaker:
@@ -1189,7 +1220,7 @@ def _implied_speaker(
         # A subject with a speech verb ("…, Baker added.") is as sure as a follow-on quote.
         ordered.append((pos, speaker, max(near, FOLLOW_ON) if speaker.explicit and pronoun != "the" else near))
     for said in history:
-        if said.last_para == frag.para:
+        if said.last_para == frag.para and not _called_otherwise(said, pronoun):
             ordered.append((said.start, said.speaker, min(near, FOLLOW_ON) if pronoun else FOLLOW_ON))
     ordered.sort(key=lambda item: -item[0])
     candidates = [(speaker, sure) for _, speaker, sure in ordered if not speaker.weak and (scene or not speaker.character)]
@@ -1201,7 +1232,7 @@ def _implied_speaker(
             candidates.append((named, BARE_SUBJECT))
     previous = history[-1] if history else None
     carried = ROLE_REFERENCE if pronoun == "the" else PREVIOUS_PARAGRAPH
-    if previous is not None and previous.last_para == frag.para - 1:
+    if previous is not None and previous.last_para == frag.para - 1 and not _called_otherwise(previous, pronoun):
         before = history[-2] if len(history) > 1 else None
         if (
             pronoun is None
@@ -1226,12 +1257,20 @@ def _implied_speaker(
             yield _Speaker(key=doc.protagonist), DISTANT
         for index in range(frag.para - 2, -1, -1):
             yield from ((speaker, DISTANT) for _, speaker in _subjects(doc, index, frag.open_at))
-        yield from ((said.speaker, DISTANT) for said in reversed(history))
+        yield from ((said.speaker, DISTANT) for said in reversed(history) if not _called_otherwise(said, pronoun))
         yield from ((speaker, DISTANT) for _, speaker, _ in ordered if speaker.weak)
 
+    # The one who just spoke as "she", named in that quotation's own paragraph, is not the
+    # "he" now (round twenty-five).
+    other = previous.speaker if (
+        previous is not None and previous.last_para >= frag.para - 1 and _called_otherwise(previous, pronoun)
+        and _named_before_said(doc, previous)
+    ) else None
     seen: list[tuple[_Speaker, float]] = []
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if speaker.character and not scene:
+            continue
+        if other is not None and speaker.known and (speaker.key, speaker.name) == (other.key, other.name):
             continue
         if role is not None and speaker.key and _credits_deny(doc, speaker.key, role):
             continue  # "the composer said" is not the director the graph credits only as one
@@ -1240,6 +1279,9 @@ def _implied_speaker(
                 sure = min(sure, AMBIGUOUS)
             return _Speaker(key=speaker.key, name=speaker.name, confidence=min(sure, speaker.confidence or sure))
         seen.append((speaker, sure))
+    if other is not None:
+        # The "he" is somebody new whom no subject names: nobody's, not a preposition's object.
+        return _Speaker()
     for speaker, _ in seen:
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)

@@ -41,3 +41,4 @@ class _Said:
     start: int
     speaker: _Speaker
     only_quote: bool  # its paragraph holds the quotation and its attribution, nothing more
+    pronoun: str | None = None  # "he" or "she" when its own attribution called the speaker so
