@@ -67,7 +67,38 @@ def test_a_wikidata_line_nested_thousands_deep_is_named(tmp_path):
     lines[2] = "[" * 100_000 + "]" * 100_000 + ","
     dump = tmp_path / "dump.json"
     dump.write_text("\n".join(lines))
-    with pytest.raises(CommandError, match=r"dump.json, line 3: not a JSON entity: nested too deep"):
+    with pytest.raises(CommandError, match=r"dump.json, line 3, column 500: nested too deep: more than 500 levels of "
+                                           "arrays and objects inside one another here; a Wikidata entity needs a few"):
+        import_kb(str(dump), "--source", "wikidata")
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda line: line.replace('"id":', '"size": ' + "9" * 5000 + ', "id":', 1),
+     r"dump.json, line 3, column 24: a number with more than 4,300 digits \(5,000\); no field of a Wikidata entity "
+     "needs one"),
+    (lambda line: line.replace('"id":', '"size": NaN, "id":', 1), r"dump.json, line 3, column 24: NaN is not a JSON value"),
+    (lambda line: line.replace('"id":', '"id": "Q0", "id":', 1), r'dump.json, line 3, column 28: the key "id" a second time'),
+])
+def test_a_wikidata_line_past_the_json_reader_is_named_with_its_column(tmp_path, change, problem):
+    """Before the shared reader (newsreel.json_input) a long number was Python's own words with no column,
+    NaN was read as a number and a repeated key kept its last value."""
+    lines = (SOURCES / "wikidata.json").read_text().split("\n")
+    assert lines[2].startswith('{"type"')
+    lines[2] = change(lines[2])
+    dump = tmp_path / "dump.json"
+    dump.write_text("\n".join(lines))
+    with pytest.raises(CommandError, match=problem):
+        import_kb(str(dump), "--source", "wikidata")
+    assert not Film.objects.exists()
+
+
+def test_a_byte_not_utf8_is_named_with_its_line_and_column_as_in_every_importer(tmp_path):
+    lines = (SOURCES / "wikidata.json").read_bytes().split(b"\n")
+    lines[2] = lines[2][:9] + b"\xe9" + lines[2][9:]
+    dump = tmp_path / "dump.json"
+    dump.write_bytes(b"\n".join(lines))
+    with pytest.raises(CommandError, match=r"dump.json, line 3, column 10: not UTF-8 text \(byte 0xe9\); save the file "
+                                           "as UTF-8"):
         import_kb(str(dump), "--source", "wikidata")
 
 
@@ -105,9 +136,13 @@ def test_tmdb_status_jobs_and_names_of_the_wrong_type_are_read_as_absent(tmp_pat
 
 
 @pytest.mark.parametrize("text, problem", [
-    ("[" * 100_000 + "]" * 100_000, r"movies.jsonl: not a JSON array of records: nested too deep"),
+    ("[" * 100_000 + "]" * 100_000, r"movies.jsonl, line 1, column 500: nested too deep: more than 500 levels"),
     ("{\"id\": 1, \"title\": \"x\", \"credits\": " + "[" * 100_000 + "]" * 100_000 + "}",
-     r"movies.jsonl, line 1: not a JSON record: nested too deep"),
+     r"movies.jsonl, line 1, column 534: nested too deep: more than 500 levels of arrays and objects inside one "
+     "another here; a TMDB movie record needs a few"),
+    ("\n[{\"id\": 1, \"title\": \"x\",\n  \"vote_count\": " + "9" * 5000 + "}]",
+     r"movies.jsonl, line 3, column 17: a number with more than 4,300 digits \(5,000\); no field of a file of TMDB "
+     "movie records needs one"),
 ])
 def test_a_tmdb_file_nested_thousands_deep_is_named(tmp_path, text, problem):
     path = tmp_path / "movies.jsonl"
@@ -120,8 +155,8 @@ def test_a_line_longer_than_any_record_is_named_not_held(tmp_path, monkeypatch):
     """A .gz that unpacks to gigabytes without a line end was held whole: memory set the limit."""
     from newsreel.films.sources import common
 
-    monkeypatch.setattr(common, "MAX_LINE_CHARS", 4096)
+    monkeypatch.setattr(common, "MAX_LINE_BYTES", 4096)
     dump = tmp_path / "dump.json"
     dump.write_text("[\n" + json.dumps({"id": "Q1", "labels": {"en": {"value": "x" * 10_000}}}) + "\n]\n")
-    with pytest.raises(CommandError, match=r"dump.json, line 2: is longer than 4,096 characters"):
+    with pytest.raises(CommandError, match=r"^\S+/dump.json, line 2: is longer than 4,096 bytes"):
         import_kb(str(dump), "--source", "wikidata")

@@ -156,7 +156,7 @@ def test_a_broken_wikidata_line_is_named(tmp_path):
     lines = (SOURCES / "wikidata.json").read_text().splitlines()
     lines[3] = lines[3][:40]
     dump.write_text("\n".join(lines))
-    with pytest.raises(CommandError, match=r"dump.json, line 4: not a JSON entity"):
+    with pytest.raises(CommandError, match=r"dump.json, line 4, column \d+: not valid JSON: "):
         import_kb(str(dump), "--source", "wikidata")
     assert not Film.objects.exists()
 

@@ -14,7 +14,8 @@ Readers stream their files (one line in memory at a time) and keep only what the
 asks for, so memory grows with the films kept, not with the size of the dump. A record that
 cannot be read is an error naming the file and line; nothing is written then.
 
-Depends on: newsreel.films.models (to keep the keys films and people already have).
+Depends on: newsreel.films.models (to keep the keys films and people already have) and
+newsreel.json_input (the JSON reader every importer shares, so a fault reads alike in each).
 """
 
 from newsreel.films.sources.common import Selection, SourceError

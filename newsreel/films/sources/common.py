@@ -6,11 +6,11 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from newsreel.json_input import JsonInputError, decode_document, decode_line, utf8_text
 from newsreel.slugs import slug_of
 
 KEY_LENGTH = 120
@@ -38,51 +38,53 @@ class Selection:
         return (self.min_year is None or year >= self.min_year) and (self.max_year is None or year <= self.max_year)
 
 
-def open_text(path: Path) -> io.TextIOBase:
-    """A text file, plain or compressed (.gz, .bz2), read as UTF-8."""
+def open_bytes(path: Path) -> io.BufferedIOBase:
+    """A file, plain or compressed (.gz, .bz2), as bytes: lines are read as UTF-8 one at a time
+    (`numbered_lines`), so a byte that is not is named with its line and column."""
     try:
         if path.suffix == ".gz":
-            return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+            return gzip.open(path, "rb")
         if path.suffix == ".bz2":
-            return io.TextIOWrapper(bz2.open(path, "rb"), encoding="utf-8", newline="")
-        return path.open(encoding="utf-8", newline="")
+            return bz2.open(path, "rb")
+        return path.open("rb")
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 # The longest line a reader holds. Wikidata's largest entities are a few megabytes of JSON; a file of
 # one endless line (a .gz that unpacks to gigabytes without a line end) took all the memory there was.
-MAX_LINE_CHARS = 64 * 1024 * 1024
+MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
 def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, line without its end) for each line; bad bytes and bad compression are
     errors naming the line."""
     number = 0
-    with open_text(path) as handle:
+    with open_bytes(path) as handle:
         try:
-            while line := handle.readline(MAX_LINE_CHARS + 1):
+            while line := handle.readline(MAX_LINE_BYTES + 1):
                 number += 1
-                if len(line) > MAX_LINE_CHARS:
-                    raise SourceError(f"{path}, line {number}: is longer than {MAX_LINE_CHARS:,} characters, more than "
+                if len(line) > MAX_LINE_BYTES:
+                    raise SourceError(f"{path}, line {number}: is longer than {MAX_LINE_BYTES:,} bytes, more than "
                                       "any record of the source holds; is the file cut or not the dataset it is named?")
-                yield number, line.rstrip("\r\n")
-        except UnicodeDecodeError:
-            raise SourceError(f"{path}, line {number + 1}: is not UTF-8 text") from None
+                yield number, utf8_text(line, source=str(path), first_line=number, bom_allowed=number == 1).rstrip("\r\n")
+        except JsonInputError as error:
+            raise SourceError(str(error)) from None
+        except SourceError:  # a ValueError too, but not one of decompression
+            raise
         except (OSError, EOFError, ValueError) as error:  # a truncated or corrupt .gz / .bz2
             raise SourceError(f"{path}, after line {number}: cannot be decompressed: {error}") from None
 
 
-def json_of(text: str, where: str, what: str) -> object:
-    """`text` read as JSON, or SourceError naming `where`: bad JSON, a number of thousands of
-    digits (a ValueError) and nesting deep enough to exhaust Python's stack (a RecursionError,
-    which stopped import-kb with a traceback) alike."""
+def json_of(text: str | bytes, path: Path, what: str, line: int | None = None) -> object:
+    """`text` (a whole file, or line `line` of one) read as JSON, or SourceError naming the file,
+    line and column and what is wrong there (`newsreel.json_input`)."""
     try:
-        return json.loads(text)
-    except ValueError as error:
-        raise SourceError(f"{where}: not {what}: {error}") from None
-    except RecursionError:
-        raise SourceError(f"{where}: not {what}: nested too deep") from None
+        if line is None:
+            return decode_document(text, source=str(path), what=what)
+        return decode_line(text, line, source=str(path), what=what)
+    except JsonInputError as error:
+        raise SourceError(str(error)) from None
 
 
 def clip(text: str | None, length: int) -> str:

@@ -33,10 +33,10 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             raise SourceError(f"{path}: no .json files (one TMDB movie record each)")
         for file in files:
             try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                raise SourceError(f"{file}: not a JSON record: {error}") from None
-            yield str(file), json_of(text, str(file), "a JSON record")
+                raw = file.read_bytes()
+            except OSError as error:
+                raise SourceError(f"{file}: cannot read: {error.strerror or error}") from None
+            yield str(file), json_of(raw, file, "a TMDB movie record")
         return
     lines = numbered_lines(path)
     for number, line in lines:
@@ -44,13 +44,13 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             continue
         if line.lstrip().startswith("["):  # one JSON array: read whole (a file of records, not a dump)
             text = "\n".join([line] + [rest for _, rest in lines])
-            items = json_of(text, str(path), "a JSON array of records")
+            items = json_of(text, path, "a file of TMDB movie records", line=number)
             if not isinstance(items, list):
                 raise SourceError(f"{path}: not a JSON array of records: it opens with [ but is not one array")
             for index, item in enumerate(items):
                 yield f"{path}, [{index}]", item
             return
-        yield f"{path}, line {number}", json_of(line, f"{path}, line {number}", "a JSON record")
+        yield f"{path}, line {number}", json_of(line, path, "a TMDB movie record", line=number)
 
 
 def _whole(value: Any) -> bool:

@@ -33,7 +33,7 @@ def entities(path: Path) -> Iterator[tuple[int, dict]]:
         line = line.strip().rstrip(",")
         if line in ("", "[", "]"):
             continue
-        entity = json_of(line, f"{path}, line {number}", "a JSON entity")
+        entity = json_of(line, path, "a Wikidata entity", line=number)
         if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
             raise SourceError(f"{path}, line {number}: expected an entity object with an \"id\"")
         yield number, entity

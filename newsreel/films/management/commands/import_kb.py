@@ -3,13 +3,13 @@ credits, all or nothing (docs/importing.md#films-people-and-credits-import-kb)."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from newsreel.films.knowledge import KnowledgeGraphError, import_knowledge_graph
 from newsreel.films.sources import SOURCES, Selection, SourceError, read_source
+from newsreel.json_input import JsonInputError, decode_document
 
 
 def _words(value: str) -> tuple[str, ...]:
@@ -39,19 +39,11 @@ class Command(BaseCommand):
         if options["source"] != "json":
             return self._import_source(file, options)
         try:
-            text = file.read_text(encoding="utf-8")
+            data = decode_document(file.read_bytes(), source=str(file), what="a knowledge graph", expect=dict)
         except OSError as error:
             raise CommandError(f"{file}: cannot read: {error.strerror}") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{file}: is not UTF-8 text") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CommandError(f"{file}, line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
-        except RecursionError:
-            raise CommandError(f"{file}: invalid JSON: nested too deep (a knowledge graph needs three levels)") from None
-        except ValueError as error:  # e.g. an integer of more than 4,300 digits
-            raise CommandError(f"{file}: invalid JSON: {error}") from None
+        except JsonInputError as error:
+            raise CommandError(f"{error}\nNothing was imported.") from None
         try:
             result = import_knowledge_graph(data, base_dir=file.resolve().parent)
         except KnowledgeGraphError as error:
