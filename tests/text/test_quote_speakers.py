@@ -2028,3 +2028,18 @@ def test_a_she_carried_from_paragraphs_before_does_not_bar_the_he_after_it():
         "“I complained every night,” he said.\n"
     )
     assert said(source)[1] == ("I complained every night", "tomas-ilic")
+
+
+def test_a_label_with_a_particle_in_the_name_opens_a_turn():
+    # "**Hugo del Campo:**" is a Q&A label as much as "**Tomas Ilic:**": a lower-case particle
+    # (del, de, van, von …) inside a name; the first answer, under the full name, was lost.
+    source = (
+        "Hugo del Campo talked to our critic Ruth Marr about *Salt Road*.\n\n"
+        "**Ruth Marr:** Why salt?\n\n"
+        "**Hugo del Campo:** My father worked the pans for forty years.\n\n"
+        "**Ruth:** And the road?\n\n"
+        "**Hugo:** The road is how we left.\n"
+    )
+    graph = text_graph(NAME_PUZZLES)
+    found = process_article(source, graph=graph, href=href).quotes
+    assert [(q.text.split()[0], q.speaker_key) for q in found] == [("My", "hugo-del-campo"), ("The", "hugo-del-campo")]

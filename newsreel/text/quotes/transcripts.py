@@ -36,7 +36,10 @@ from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
 from newsreel.text.types import Paragraph
 
 _QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
-_NAME_LABEL = r"(?:[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}|[A-Z][A-Z’'\-. ]{1,40}[A-Z])"
+# A name's lower-case particle ("Lucia de Rosa:", "Jan van Dijk:") belongs to the label (round
+# twenty-five: the first answer, under the full name, was lost).
+_PARTICLE = r"(?:(?:de|del|della|der|den|di|da|do|dos|du|la|le|van|von|ten|ter|bin|ibn|al|el)\s+)?"
+_NAME_LABEL = rf"(?:[A-Z][\w’'\-.]*(?:\s+{_PARTICLE}[A-Z][\w’'\-.]*){{0,3}}|[A-Z][A-Z’'\-. ]{{1,40}}[A-Z])"
 # An oral history's label gives the speaker's part on the film after the name, the first time at
 # least ("Lucia Benvenuti, director:", "Remy Castagnet, location manager:"): lower-case words,
 # never a verb of saying ("Meanwhile, the director said:" opens prose, not a turn).
