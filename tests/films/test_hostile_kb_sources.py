@@ -160,3 +160,15 @@ def test_a_line_longer_than_any_record_is_named_not_held(tmp_path, monkeypatch):
     dump.write_text("[\n" + json.dumps({"id": "Q1", "labels": {"en": {"value": "x" * 10_000}}}) + "\n]\n")
     with pytest.raises(CommandError, match=r"^\S+/dump.json, line 2: is longer than 4,096 bytes"):
         import_kb(str(dump), "--source", "wikidata")
+
+
+def test_a_tmdb_file_with_a_byte_order_mark_is_read_and_one_in_utf16_is_named(tmp_path):
+    """Before the shared reader, a UTF-8 byte-order mark failed the first record as "not a JSON record"
+    and a UTF-16 file said only "is not UTF-8 text"."""
+    text = (SOURCES / "tmdb.jsonl").read_text()
+    path = tmp_path / "movies.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert "Imported" in import_kb(str(path), "--source", "tmdb")
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(CommandError, match=r"movies.jsonl, line 1, column 1: UTF-16 text, not UTF-8; save the file as UTF-8"):
+        import_kb(str(path), "--source", "tmdb")

@@ -67,13 +67,25 @@ def numbered_lines(path: Path) -> Iterator[tuple[int, str]]:
                 if len(line) > MAX_LINE_BYTES:
                     raise SourceError(f"{path}, line {number}: is longer than {MAX_LINE_BYTES:,} bytes, more than "
                                       "any record of the source holds; is the file cut or not the dataset it is named?")
-                yield number, utf8_text(line, source=str(path), first_line=number, bom_allowed=number == 1).rstrip("\r\n")
+                yield number, _text(line, path, number).rstrip("\r\n")
         except JsonInputError as error:
             raise SourceError(str(error)) from None
         except SourceError:  # a ValueError too, but not one of decompression
             raise
         except (OSError, EOFError, ValueError) as error:  # a truncated or corrupt .gz / .bz2
             raise SourceError(f"{path}, after line {number}: cannot be decompressed: {error}") from None
+
+
+def _text(line: bytes, path: Path, number: int) -> str:
+    """A line as UTF-8. The first line is read by the shared reader, which knows a byte-order mark
+    and UTF-16 (a file is UTF-16 from its first line); the others only when they are not UTF-8, for
+    the message: IMDb's largest file has some ninety million lines."""
+    if number > 1:
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return utf8_text(line, source=str(path), first_line=number, bom_allowed=number == 1)
 
 
 def json_of(text: str | bytes, path: Path, what: str, line: int | None = None) -> object:
