@@ -51,20 +51,25 @@ class JsonInputError(ValueError):
 
 
 def decode_document(data: bytes | str, *, source: str = "", what: str = "this file",
-                    expect: type | None = None) -> Any:
+                    expect: type | None = None, repeated_keys_refused: bool = True) -> Any:
     """A whole JSON document (a file's bytes or text) as Python values, or JsonInputError.
 
     `source` names the file in messages; `what` is what the document should be ("a Ghost
     export"), for messages that say why a fault cannot be right; `expect` (dict or list) the
-    type the document must have."""
-    return _decode(data, source=source, what=what, expect=expect, first_line=1, bom_allowed=True)
+    type the document must have; `repeated_keys_refused=False` lets the last of a key written
+    twice stand, for dumps a program wrote whose size makes the check's cost count (it doubles
+    the reading time)."""
+    return _decode(data, source=source, what=what, expect=expect, first_line=1, bom_allowed=True,
+                   repeated_keys_refused=repeated_keys_refused)
 
 
 def decode_line(data: bytes | str, number: int, *, source: str = "", what: str = "a record",
-                expect: type | None = None) -> Any:
+                expect: type | None = None, repeated_keys_refused: bool = True) -> Any:
     """Line `number` (from 1) of a JSON Lines file as Python values, or JsonInputError naming that
-    line and the column in it."""
-    return _decode(data, source=source, what=what, expect=expect, first_line=number, bom_allowed=number == 1)
+    line and the column in it (`decode_document` tells the options). Text that goes on over
+    further lines is placed right too."""
+    return _decode(data, source=source, what=what, expect=expect, first_line=number, bom_allowed=number == 1,
+                   repeated_keys_refused=repeated_keys_refused)
 
 
 def utf8_text(data: bytes, *, source: str = "", first_line: int = 1, bom_allowed: bool = True) -> str:
@@ -111,7 +116,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, first_line: int,
-            bom_allowed: bool) -> Any:
+            bom_allowed: bool, repeated_keys_refused: bool) -> Any:
     if isinstance(data, bytes):
         text = utf8_text(data, source=source, first_line=first_line, bom_allowed=bom_allowed)
     else:
@@ -122,7 +127,7 @@ def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, f
         return JsonInputError(source, first_line + line, offset - text.rfind("\n", 0, offset), problem)
 
     try:
-        value = json.loads(text, parse_constant=_constant, object_pairs_hook=_object)
+        value = json.loads(text, parse_constant=_constant, object_pairs_hook=_object if repeated_keys_refused else None)
     except json.JSONDecodeError as error:
         raise fault(error.pos, _syntax(error.msg.removesuffix(" at"))) from None
     except RecursionError:

@@ -94,3 +94,7 @@ def test_without_a_file_the_place_is_inside_the_text():
 def test_good_json_reads_as_the_standard_reader_reads_it():
     text = json.dumps({"films": [{"key": "harbor", "year": 1999, "rating": 7.5, "aliases": [], "tmdb": None}]})
     assert decode_document(text) == json.loads(text) == decode_line(text.encode(), 3)
+
+
+def test_a_dump_may_let_a_repeated_key_pass_to_be_read_twice_as_fast():
+    assert decode_line('{"id": "Q1", "id": "Q2"}', 3, repeated_keys_refused=False) == {"id": "Q2"}

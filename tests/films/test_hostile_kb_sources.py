@@ -77,11 +77,11 @@ def test_a_wikidata_line_nested_thousands_deep_is_named(tmp_path):
      r"dump.json, line 3, column 24: a number with more than 4,300 digits \(5,000\); no field of a Wikidata entity "
      "needs one"),
     (lambda line: line.replace('"id":', '"size": NaN, "id":', 1), r"dump.json, line 3, column 24: NaN is not a JSON value"),
-    (lambda line: line.replace('"id":', '"id": "Q0", "id":', 1), r'dump.json, line 3, column 28: the key "id" a second time'),
 ])
 def test_a_wikidata_line_past_the_json_reader_is_named_with_its_column(tmp_path, change, problem):
-    """Before the shared reader (newsreel.json_input) a long number was Python's own words with no column,
-    NaN was read as a number and a repeated key kept its last value."""
+    """Before the shared reader (newsreel.json_input) a long number was Python's own words with no column
+    and NaN was read as a number. (A key written twice is not looked for in a dump: Wikidata's program
+    writes none, and the check doubled the reading.)"""
     lines = (SOURCES / "wikidata.json").read_text().split("\n")
     assert lines[2].startswith('{"type"')
     lines[2] = change(lines[2])

@@ -88,13 +88,14 @@ def _text(line: bytes, path: Path, number: int) -> str:
     return utf8_text(line, source=str(path), first_line=number, bom_allowed=number == 1)
 
 
-def json_of(text: str | bytes, path: Path, what: str, line: int | None = None) -> object:
+def json_of(text: str | bytes, path: Path, what: str, line: int | None = None, *,
+            repeated_keys_refused: bool = True) -> object:
     """`text` (a whole file, or line `line` of one) read as JSON, or SourceError naming the file,
     line and column and what is wrong there (`newsreel.json_input`)."""
     try:
         if line is None:
-            return decode_document(text, source=str(path), what=what)
-        return decode_line(text, line, source=str(path), what=what)
+            return decode_document(text, source=str(path), what=what, repeated_keys_refused=repeated_keys_refused)
+        return decode_line(text, line, source=str(path), what=what, repeated_keys_refused=repeated_keys_refused)
     except JsonInputError as error:
         raise SourceError(str(error)) from None
 
