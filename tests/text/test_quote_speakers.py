@@ -2043,3 +2043,16 @@ def test_a_label_with_a_particle_in_the_name_opens_a_turn():
     graph = text_graph(NAME_PUZZLES)
     found = process_article(source, graph=graph, href=href).quotes
     assert [(q.text.split()[0], q.speaker_key) for q in found] == [("My", "hugo-del-campo"), ("The", "hugo-del-campo")]
+
+
+def test_a_block_statement_a_company_issued_is_the_companys():
+    # "Brindle issued a statement late on Friday:" over an unmarked block quote: the company
+    # speaks (the text named it "Brindle Pictures"), on nobody's page. Before, no person spoke
+    # in the lead-in and the block was read as an excerpt, not a quotation.
+    source = (
+        "Brindle Pictures is financing *Harbor Lights*, which Ada Varga will direct.\n\n"
+        "Brindle issued a statement late on Friday:\n\n"
+        "> We are proud to be making this film with Ada and her team.\n"
+    )
+    assert said(source) == [("We are proud to", "Brindle")]
+    assert on_pages(source) == []

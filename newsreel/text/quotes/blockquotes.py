@@ -23,7 +23,8 @@ from newsreel.text.quotes.attribution import (
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
-from newsreel.text.quotes.words import _ANY_SPEECH_RE
+from newsreel.text.quotes.outsiders import ORG_RE
+from newsreel.text.quotes.words import _ANY_SPEECH_RE, _NOT_NAMES
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.types import Paragraph
 
@@ -173,6 +174,16 @@ def _reads_unsigned(doc: _Doc, lead: str, lead_start: int) -> bool:
     return not doc.people_between(lead_start, end) and not doc.outsiders_between(lead_start, end)
 
 
+def _company_issuing(doc: _Doc, lead: str) -> _Speaker | None:
+    """The company opening a lead-in to a statement ("Coldharbour issued a statement late on
+    Wednesday:"), when the text writes the name as a company's: the block is the company's
+    words, nobody's page (round twenty-five)."""
+    found = ORG_RE.match(lead.lstrip())
+    if found is None or found.group(0).split()[0] in _NOT_NAMES or not doc.is_company(found.group(0)):
+        return None
+    return _Speaker(name=found.group(0), explicit=True)
+
+
 def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     """The speaker the paragraph before the block names as introducing it."""
     if first == 0:
@@ -195,6 +206,8 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     if speaker is None and _STATEMENT_RE.search(lead):
         # "Lena Osei posted a statement on Tuesday." reads as an attribution of the block.
         speaker = _before_attribution(doc, lead.rstrip(".") + " said:", before.start + s, frag)
+    if speaker is None and _STATEMENT_RE.search(lead):
+        speaker = _company_issuing(doc, lead)
     if speaker is None and _reads_unsigned(doc, lead, before.start + s):
         speaker = _Speaker(explicit=True)
     if speaker is None:
