@@ -2056,3 +2056,19 @@ def test_a_block_statement_a_company_issued_is_the_companys():
     )
     assert said(source) == [("We are proud to", "Brindle")]
     assert on_pages(source) == []
+
+
+def test_words_said_after_a_colon_are_speech_even_when_a_title_reads_the_same():
+    # "said only: “Not yet.”" is the agent's answer, not the 2019 film *Not Yet*: a verb of
+    # saying right before the colon, and the words set as a sentence, not as the title is
+    # capitalised. A quotation on nobody's page.
+    graph = text_graph({"films": [{"key": "not-yet-2019", "title": "Not Yet", "year": 2019}],
+                        "people": [{"key": "ruth-amsel", "name": "Ruth Amsel"}],
+                        "credits": [{"film": "not-yet-2019", "person": "ruth-amsel", "role": "director"}]})
+    source = "Lena Osei is in talks to join the cast. Piet Moller, her agent, said only: “Not yet.”\n"
+    processed = process_article(source, graph=graph, href=href)
+    assert [(q.text, q.speaker_key, q.speaker_name) for q in processed.quotes] == [("Not yet.", None, "Piet Moller")]
+    # Set as the title is, or after a verb that names things, it stays a title, no quotation.
+    for titled in (source.replace("“Not yet.”", "“Not Yet.”"),
+                   source.replace("said only: “Not yet.”", "named the one film she admires: “Not yet.”")):
+        assert process_article(titled, graph=graph, href=href).quotes == []

@@ -303,10 +303,32 @@ def _marketing_copy(doc: _Doc, frag: _Fragment) -> bool:
 _CALLED_RE = re.compile(r"\b(?:called|calls|dubbed|dubs|termed|terms)\s+(?:it|him|her|them|this|that|(?:the|his|her|their)\s+[a-z]+)\s*$")
 
 
+# A verb of saying right before the colon: "said only:", "replied:", "told Tradeline:".
+_SAID_COLON_RE = re.compile(
+    r"\b(?:said|says|replied|replies|answered|answers|responded|responds|told\s+[A-Z][\w’'\-]*|tells\s+[A-Z][\w’'\-]*)"
+    r"(?:\s+(?:only|simply|just|briefly|curtly|flatly|tersely))?\s*:\s*$"
+)
+# Words a title leaves in lower case: "Lord of the Rings".
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but nor with by from as into".split())
+
+
+def _said_as_a_sentence(doc: _Doc, frag: _Fragment, bare: str) -> bool:
+    """Is the quoted text what someone said, though a film bears the words: a verb of saying
+    right before the colon ("said only: “No comment.”") and the words set as a sentence, not
+    capitalised as a title is (round twenty-five)."""
+    lead, _ = _lead(doc, frag)
+    if _SAID_COLON_RE.search(lead) is None:
+        return False
+    later = bare.split()[1:]
+    return any(word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS for word in later)
+
+
 def _is_title(doc: _Doc, frag: _Fragment) -> bool:
     """Is the quoted text a film title (AP style puts titles in quotes)?"""
     words = doc.text(frag.start, frag.end)
     bare = words.strip().rstrip(",.;:!?").strip()
+    if bare and _said_as_a_sentence(doc, frag, bare):
+        return False
     if bare and doc.is_film_title(bare):
         return True
     covered = sum(
