@@ -752,6 +752,19 @@ def test_a_year_just_before_a_shared_title_chooses_that_years_film():
     assert {m.key for m in find_mentions(texts, gaz)} == {"sunniva-halvorsen", "nightjar-2026", "nightjar-2009"}
 
 
+def test_a_shared_title_followed_by_its_year_after_the_quote_mark_or_of_is_that_years_film():
+    # Round twenty-five: "“Nightjar” (2009)" (the year after the closing quote mark) and "the
+    # Nightjar of 2009" name the older film, not the article's own Nightjar. Before, the year
+    # counted only right after the title, so both went to the 2026 film.
+    gaz = _round_four_gazetteer()
+    quoted = [Paragraph("Sunniva Halvorsen’s “Nightjar” opens on Friday.", 0),
+              Paragraph("Not to be confused with “Nightjar” (2009), a film about a racing pigeon.", 60)]
+    assert [m.key for m in find_mentions(quoted, gaz) if m.kind == "film"] == ["nightjar-2026", "nightjar-2009"]
+    italic = _italic("Nightjar", "Sunniva Halvorsen's Nightjar opens on Friday.",
+                     "This is not the Nightjar of 2009, a film about a racing pigeon.")
+    assert [m.key for m in find_mentions(italic, gaz) if m.kind == "film"] == ["nightjar-2026", "nightjar-2009"]
+
+
 def test_nobody_opening_a_quoted_sentence_is_an_everyday_word_not_the_film():
     gaz = Gazetteer.build(KnowledgeGraph(films=[FilmRef("nobody-2021", "Nobody", 2021)]))
     assert keys(gaz, 'A rival wrote: "A delay is a delay. Nobody moves a good film."') == set()

@@ -161,8 +161,15 @@ class Tokens:
         return False
 
     def paren_years(self, last: int) -> set[int]:
-        """The years in parentheses right after the span ("Heat (1995)")."""
+        """The years in parentheses right after the span ("Heat (1995)", "“Heat” (1995)"), or
+        after "of" or "from" ("the Heat of 1995", "Heat from 1995"): the year of the film meant."""
         folded = self.folded
+        if last + 1 < len(folded) and folded[last + 1] in QUOTES:
+            last += 1  # the closing quote mark of a title set in quotes (round twenty-five)
+        if last + 2 < len(folded) and folded[last + 1] in ("of", "from") and is_year(folded[last + 2]) and (
+            last + 3 >= len(folded) or not is_year(folded[last + 3]) and folded[last + 3] not in ("to", "until", "-", "–")
+        ):
+            return {int(folded[last + 2])}
         if last + 1 >= len(folded) or folded[last + 1] != "(":
             return set()
         years = set()
