@@ -60,7 +60,7 @@ def decode_document(data: bytes | str, *, source: str = "", what: str = "this fi
     twice stand, for dumps a program wrote whose size makes the check's cost count (it doubles
     the reading time)."""
     return _decode(data, source=source, what=what, expect=expect, first_line=1, bom_allowed=True,
-                   repeated_keys_refused=repeated_keys_refused)
+                   repeated_keys_refused=repeated_keys_refused)[0]
 
 
 def decode_line(data: bytes | str, number: int, *, source: str = "", what: str = "a record",
@@ -69,7 +69,15 @@ def decode_line(data: bytes | str, number: int, *, source: str = "", what: str =
     line and the column in it (`decode_document` tells the options). Text that goes on over
     further lines is placed right too."""
     return _decode(data, source=source, what=what, expect=expect, first_line=number, bom_allowed=number == 1,
-                   repeated_keys_refused=repeated_keys_refused)
+                   repeated_keys_refused=repeated_keys_refused)[0]
+
+
+def decode_leading(text: str, *, source: str = "", what: str = "front matter",
+                   expect: type | None = None) -> tuple[Any, int]:
+    """The JSON value at the start of `text` and the offset where it ends, for a file that goes on
+    after it (Hugo's JSON front matter: an object, then the page); JsonInputError as `decode_document`."""
+    return _decode(text, source=source, what=what, expect=expect, first_line=1, bom_allowed=True,
+                   repeated_keys_refused=True, leading=True)
 
 
 def utf8_text(data: bytes, *, source: str = "", first_line: int = 1, bom_allowed: bool = True) -> str:
@@ -116,7 +124,8 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, first_line: int,
-            bom_allowed: bool, repeated_keys_refused: bool) -> Any:
+            bom_allowed: bool, repeated_keys_refused: bool, leading: bool = False) -> tuple[Any, int]:
+    """(value, offset of its end in the text read) or JsonInputError; `leading`: the text may go on after it."""
     if isinstance(data, bytes):
         text = utf8_text(data, source=source, first_line=first_line, bom_allowed=bom_allowed)
     else:
@@ -126,8 +135,11 @@ def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, f
         line = text.count("\n", 0, offset)
         return JsonInputError(source, first_line + line, offset - text.rfind("\n", 0, offset), problem)
 
+    if text.startswith("\ufeff"):
+        raise fault(0, "a byte-order mark, which belongs at the start of a file only (were files joined?); remove it")
     try:
-        value = json.loads(text, parse_constant=_constant, object_pairs_hook=_object if repeated_keys_refused else None)
+        decoder = json.JSONDecoder(parse_constant=_constant, object_pairs_hook=_object if repeated_keys_refused else None)
+        value, end = decoder.raw_decode(text) if leading else (decoder.decode(text), len(text))
     except json.JSONDecodeError as error:
         raise fault(error.pos, _syntax(error.msg.removesuffix(" at"))) from None
     except RecursionError:
@@ -149,7 +161,7 @@ def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, f
         offset = len(text) - len(text.lstrip())
         raise fault(offset, f"{_TYPE_NAMES.get(type(value), type(value).__name__)}, where {what} is "
                             f"{_EXPECTED.get(expect, expect.__name__)}")
-    return value
+    return value, end
 
 
 # What Python's reader says, and where a person finds the fault from there.

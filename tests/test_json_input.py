@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newsreel.json_input import JsonInputError, decode_document, decode_line, utf8_text
+from newsreel.json_input import JsonInputError, decode_document, decode_leading, decode_line, utf8_text
 
 
 def refused(data, **place) -> str:
@@ -75,7 +75,8 @@ def test_an_editors_byte_order_mark_is_read_past_at_the_start_of_a_file_only():
     assert decode_document(b'\xef\xbb\xbf{"db": []}') == {"db": []}
     assert decode_document('\ufeff{"db": []}') == {"db": []}
     assert decode_line(b'\xef\xbb\xbf{"title": "x"}', 1) == {"title": "x"}
-    assert "line 2, column 1: not valid JSON: Unexpected UTF-8 BOM" in refused(b'\xef\xbb\xbf{"title": "x"}', number=2)
+    assert refused(b'\xef\xbb\xbf{"title": "x"}', number=2) == "stories.jsonl, line 2, column 1: a byte-order mark, which " \
+                                                               "belongs at the start of a file only (were files joined?); remove it"
 
 
 def test_utf8_text_names_the_line_it_starts_on():
@@ -98,3 +99,10 @@ def test_good_json_reads_as_the_standard_reader_reads_it():
 
 def test_a_dump_may_let_a_repeated_key_pass_to_be_read_twice_as_fast():
     assert decode_line('{"id": "Q1", "id": "Q2"}', 3, repeated_keys_refused=False) == {"id": "Q2"}
+
+
+def test_a_value_at_the_start_of_a_text_that_goes_on_is_read_with_where_it_ends():
+    text = '{"title": "Harbor"}\n\nThe page.'
+    assert decode_leading(text) == ({"title": "Harbor"}, 19)
+    with pytest.raises(JsonInputError, match=r"^post.md, line 2, column 11: a number with more than 4,300 digits"):
+        decode_leading('{\n  "year": ' + "9" * 5000 + "}\nBody", source="post.md")

@@ -44,6 +44,7 @@ from newsreel import links
 from newsreel.importers.encodings import utf8_or_cp1252_lines
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
+from newsreel.json_input import JsonInputError, decode_leading, decode_line
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wordpress import CategoryRule, section_and_tags
 from newsreel.newsroom import clock
@@ -240,13 +241,9 @@ def _quote_impossible_dates(raw: str) -> str:
 def _json_front_matter(text: str, source: str) -> ParsedFile:
     """Hugo's JSON front matter: an object at the top of the file, `{` to its `}`, the body after it."""
     try:
-        meta, end = json.JSONDecoder().raw_decode(text)
-    except json.JSONDecodeError as error:
-        raise IntakeError([FieldError("front matter", f"is not valid JSON: {error.msg}", error.lineno)], source=source) from None
-    except RecursionError:
-        raise IntakeError([FieldError("front matter", "is nested too deep", 1)], source=source) from None
-    if not isinstance(meta, dict):
-        raise IntakeError([FieldError("front matter", "is not a JSON object", 1)], source=source)
+        meta, end = decode_leading(text, what="a page's front matter", expect=dict)
+    except JsonInputError as error:
+        raise _front_matter_error(error, source) from None
     rest = text[end:]
     body = rest.lstrip(" \t\n")  # the blank line Hugo's files put after the object
     skipped = rest[: len(rest) - len(body)]
@@ -275,18 +272,19 @@ def _eleventy_front_matter(text: str, opening: re.Match, source: str) -> ParsedF
     raw, body, body_line = _block(text, opening.end(), f"---{opening.group(1)}", "---", source)
     if opening.group(1) == "json":
         try:
-            meta = json.loads(raw or "{}")
-        except ValueError as error:  # also a number of thousands of digits
-            raise IntakeError([FieldError("front matter", f"is not valid JSON: {error}", 2)], source=source) from None
-        except RecursionError:
-            raise IntakeError([FieldError("front matter", "is nested too deep", 2)], source=source) from None
-        if not isinstance(meta, dict):
-            raise IntakeError([FieldError("front matter", "must be a JSON object of field: value", 2)], source=source)
+            meta = decode_line(raw or "{}", 2, what="a page's front matter", expect=dict)  # the block starts on line 2
+        except JsonInputError as error:
+            raise _front_matter_error(error, source) from None
         return ParsedFile(meta, body, body_line)
     meta: dict[str, Any] = {}
     for declaration in _JS_DECLARATION.finditer(raw):
         meta[declaration.group("name")] = _js_value(raw, declaration.end())
     return ParsedFile(meta, body, body_line)
+
+
+def _front_matter_error(error: JsonInputError, source: str) -> IntakeError:
+    """The shared JSON reader's fault as the intake reports a file's: its line, and the column in the message."""
+    return IntakeError([FieldError("front matter", f"column {error.column}: {error.problem}", error.line)], source=source)
 
 
 def _js_value(raw: str, at: int) -> Any:

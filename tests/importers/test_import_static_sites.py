@@ -311,8 +311,13 @@ def test_hostile_javascript_front_matter_is_read_in_one_pass_and_reported():
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("---json\n" + "[" * 100_000 + "]" * 100_000 + "\n---\nBody\n", "front matter, line 2: is nested too deep"),
-    ("---json\n{\"weight\": " + "9" * 5000 + "}\n---\nBody\n", "front matter, line 2: is not valid JSON"),
+    ("---json\n" + "[" * 100_000 + "]" * 100_000 + "\n---\nBody\n", "front matter, line 2: column 500: nested too deep: more "
+                                                                 "than 500 levels"),
+    ("---json\n{\"weight\": " + "9" * 5000 + "}\n---\nBody\n", "front matter, line 2: column 12: a number with more than 4,300 "
+                                                          "digits (5,000); no field of a page's front matter needs one"),
+    ('{\n  "title": "Pier",\n  "weight": ' + "9" * 5000 + "\n}\n\nBody\n",  # Hugo's: Python's ValueError, unnamed
+     "front matter, line 3: column 13: a number with more than 4,300 digits (5,000)"),
+    ('{\n  "title": "Pier",\n  "title": "Quay"\n}\n\nBody\n', 'front matter, line 3: column 3: the key "title" a second time'),
 ])
 def test_hostile_json_front_matter_is_a_message_naming_the_file_not_a_crash(tmp_path, text, message):
     write(tmp_path / "site" / "hostile.md", text)
@@ -439,7 +444,7 @@ def test_hugo_json_front_matter_is_read(tmp_path):
     assert (article.headline, article.body, article.state) == ("Harbor lights, in JSON", "An invented harbor at night.\n",
                                                                WorkflowState.PUBLISHED)
     assert list(article.tags.values_list("name", flat=True)) == ["harbor"]
-    assert error is not None and "broken-json.md: front matter, line 4: is not valid JSON: Expecting value" in err
+    assert error is not None and "broken-json.md: front matter, line 4: column 1: not valid JSON: Expecting value" in err
 
 
 def test_keys_read_to_tell_a_story_from_a_page_are_not_reported_and_review_fields_say_where_they_go(tmp_path):
