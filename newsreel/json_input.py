@@ -138,7 +138,7 @@ def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, f
     if text.startswith("\ufeff"):
         raise fault(0, "a byte-order mark, which belongs at the start of a file only (were files joined?); remove it")
     try:
-        decoder = json.JSONDecoder(parse_constant=_constant, object_pairs_hook=_object if repeated_keys_refused else None)
+        decoder = _STRICT if repeated_keys_refused else _REPEATS_ALLOWED
         value, end = decoder.raw_decode(text) if leading else (decoder.decode(text), len(text))
     except json.JSONDecodeError as error:
         raise fault(error.pos, _syntax(error.msg.removesuffix(" at"))) from None
@@ -162,6 +162,11 @@ def _decode(data: bytes | str, *, source: str, what: str, expect: type | None, f
         raise fault(offset, f"{_TYPE_NAMES.get(type(value), type(value).__name__)}, where {what} is "
                             f"{_EXPECTED.get(expect, expect.__name__)}")
     return value, end
+
+
+# Made once, as json.loads makes its own default one: making one a call cost more than reading a short line.
+_STRICT = json.JSONDecoder(parse_constant=_constant, object_pairs_hook=_object)
+_REPEATS_ALLOWED = json.JSONDecoder(parse_constant=_constant)
 
 
 # What Python's reader says, and where a person finds the fault from there.
