@@ -36,11 +36,17 @@ def test_imdb_columns_its_header_adds_after_its_own_are_read_past(tmp_path):
     assert "films: 5 new" in import_kb(str(tmp_path / "imdb"), "--source", "imdb")
 
 
-def test_imdb_characters_nested_thousands_deep_are_named(tmp_path):
+@pytest.mark.parametrize("characters, problem", [
+    ("[" * 100_000 + "]" * 100_000, "at character 500 of the field, nested too deep: more than 500 levels"),
+    ('["The Keeper", ' + "9" * 5000 + "]", r"at character 16 of the field, a number with more than 4,300 digits \(5,000\)"),
+    ('["The Keeper", NaN]', "at character 16 of the field, NaN is not a JSON value"),
+])
+def test_imdb_characters_past_the_json_reader_are_named(tmp_path, characters, problem):
     shutil.copytree(SOURCES / "imdb", tmp_path / "imdb")
     principals = tmp_path / "imdb" / "title.principals.tsv"
-    principals.write_text(principals.read_text().replace('["The Keeper"]', "[" * 100_000 + "]" * 100_000))
-    with pytest.raises(CommandError, match=r"title.principals.tsv, line 3: characters .* is not a JSON list of names"):
+    principals.write_text(principals.read_text().replace('["The Keeper"]', characters))
+    with pytest.raises(CommandError, match=r"title.principals.tsv, line 3: characters .* is not a JSON list of names: "
+                                           + problem):
         import_kb(str(tmp_path / "imdb"), "--source", "imdb")
 
 

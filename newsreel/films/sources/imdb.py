@@ -11,12 +11,12 @@ then their other titles and credits, then only the people those credits name.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
 from newsreel.films.models import Film, Person
 from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, numbered_lines
+from newsreel.json_input import JsonInputError, decode_document
 from newsreel.numbers import whole_number
 
 FILM_TYPES = ("movie", "tvMovie")
@@ -146,9 +146,10 @@ def _characters(value: str, path: Path, number: int) -> str:
     if not value:
         return ""
     try:
-        names = json.loads(value)
-    except (ValueError, RecursionError):
-        raise SourceError(f"{path}, line {number}: characters {value[:80]!r} is not a JSON list of names") from None
+        names = decode_document(value, what="a list of character names")
+    except JsonInputError as error:  # its place is in the field, not in the line of the file
+        raise SourceError(f"{path}, line {number}: characters {value[:80]!r} is not a JSON list of names: at "
+                          f"character {error.column} of the field, {error.problem}") from None
     if not isinstance(names, list):
         names = [names]
     return clip(" / ".join(name for name in names if isinstance(name, str)), 200)
