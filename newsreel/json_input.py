@@ -173,6 +173,8 @@ _REPEATS_ALLOWED = json.JSONDecoder(parse_constant=_constant)
 _HINTS = {
     "Expecting value": "a value was expected here (text in double quotes, a number, true, false, null, [ or {)",
     "Extra data": "more follows the end of the JSON value, and a file holds one value (JSON Lines: one a line)",
+    "Unterminated string starting": "the text in double quotes that starts here is never closed; add the closing \"",
+    "Invalid control character": "a tab or line break inside text in double quotes; JSON writes them \\t and \\n",
 }
 
 

@@ -34,6 +34,10 @@ def refused(data, **place) -> str:
                                   "and just before for a missing comma, quote or bracket"),
     ('{"db": []}\n{"db": []}', "posts.json, line 2, column 1: not valid JSON: Extra data; more follows the end of the "
                                "JSON value, and a file holds one value (JSON Lines: one a line)"),
+    ('{"title": "Harbor', 'posts.json, line 1, column 11: not valid JSON: Unterminated string starting; the text in '
+                            'double quotes that starts here is never closed; add the closing "'),
+    ('{"title": "Har\tbor"}', "posts.json, line 1, column 15: not valid JSON: Invalid control character; a tab or line "
+                              "break inside text in double quotes; JSON writes them \\t and \\n"),
     ("", "posts.json, line 1, column 1: not valid JSON: Expecting value; a value was expected here (text in double "
          "quotes, a number, true, false, null, [ or {)"),
     ("  [1, 2]", 'posts.json, line 1, column 3: an array, where a Ghost export is a JSON object ({ ... })'),
