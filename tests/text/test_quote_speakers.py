@@ -2072,3 +2072,28 @@ def test_words_said_after_a_colon_are_speech_even_when_a_title_reads_the_same():
     for titled in (source.replace("“Not yet.”", "“Not Yet.”"),
                    source.replace("said only: “Not yet.”", "named the one film she admires: “Not yet.”")):
         assert process_article(titled, graph=graph, href=href).quotes == []
+
+
+# --- round twenty-six ------------------------------------------------------------------------
+
+
+def test_the_one_who_cuts_in_speaks_not_the_one_cut_off():
+    # A panel write-up: "X started to answer and was interrupted by Y." The words that follow
+    # are the interrupter's; the one cut off is the sentence's grammatical subject but did not
+    # get to speak. Neither is gendered by the text, so the line waits for an editor rather than
+    # going on the page of the one cut off.
+    source = (
+        "Tomas Ilic, asked about the budget, began to reply and was cut off by Ada Varga. "
+        "“We never had one,” she said. “We had a credit card.”\n"
+    )
+    assert said(source) == [("We never had one.", "ada-varga")]
+    assert on_pages(source) == []
+    for verb in ("was interrupted by", "was overtaken by", "was beaten to it by"):
+        assert said(source.replace("was cut off by", verb)) == [("We never had one.", "ada-varga")]
+
+
+def test_a_name_after_by_that_did_not_cut_in_is_still_no_subject():
+    # "was joined by", "was produced by": the person after "by" did nothing that gives them the
+    # next words, so the sentence's subject keeps them.
+    source = "Tomas Ilic was joined on stage by Ada Varga. “It was a long shoot,” he said.\n"
+    assert said(source) == [("It was a long", "tomas-ilic")]

@@ -582,6 +582,12 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
 )
+# The one who cuts in, after a passive that says so: "X began to answer and was interrupted by
+# Y", "was cut off by Y". A panel write-up's words after it are Y's, though Y stands after "by";
+# "was joined by", "was produced by" give Y nothing to say (round twenty-six).
+_CUT_IN_BY_RE = re.compile(
+    r"\b(?:interrupted|overtaken|cut\s+off|beaten\s+to\s+it|talked\s+over|pre-?empted|upstaged)\s+by\s+$"
+)
 # A prize a sentence opens on, given to the person after it: "Best actress went to Ngaio
 # Whitcombe for …", "The lifetime award goes to …". The one who won is whom the sentence is
 # about, not a preposition's object a pronoun passes by (round nineteen).
@@ -1470,15 +1476,17 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         # a character ("the mother, played by Colette Imbert") is not who speaks next: a
         # pronoun's last resort only.
         ranked: list[tuple[bool, bool, int, _Speaker]] = []
+        cut_in: set[int] = set()  # the speakers who cut in on the sentence's subject
         object_end = None  # where the latest person named as a preposition's object ends
         for m in people:
             before_name = paragraph.text[s : m.start - paragraph.start]
-            weak = doc.is_possessive(m) or (
+            cuts_in = _CUT_IN_BY_RE.search(before_name) is not None
+            weak = not cuts_in and (doc.is_possessive(m) or (
                 _OBJECT_BEFORE.search(before_name) is not None and _AWARDED_TO_RE.fullmatch(before_name) is None
-            )
+            ))
             # "…, after Tomas Ilic told her …": the subject of a clause the sentence leans on,
             # not of the sentence; it talks to the sentence's subject, who stays first.
-            talks = bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
+            talks = cuts_in or bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
                 paragraph.text[s : m.start - paragraph.start]
             )
             if not weak and not talks and object_end is not None and _JOINED_OBJECT_RE.match(doc.text(object_end, m.start)):
@@ -1486,9 +1494,11 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             if weak and not doc.is_possessive(m):
                 object_end = m.end
             ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
+            if cuts_in:
+                cut_in.add(id(ranked[-1][3]))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber
         # was more cautious.", "Universal said"), ranked like graph people.
-        ranked += _outsider_subjects(doc, sentence, base, paragraph.start + e, paragraph.start, quoted)
+        ranked += _outsider_subjects(doc, sentence, base, paragraph.start + e, paragraph.start, quoted, cut_in)
         if doc.shared_surnames:
             ranked += _shared_surname_subjects(doc, sentence, base, people, quoted, paragraph.start)
         ranked += _role_subject(doc, sentence, base, people)
@@ -1533,7 +1543,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 continue  # "Her brother, the actor Tobias Keyes, said": named, and found as a name
             noun = person.group("noun").lower()
             ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"))))
-        ranked.sort(key=lambda item: item[:3])
+        # The one who cuts in comes first: the subject was cut off before speaking.
+        ranked.sort(key=lambda item: (id(item[3]) not in cut_in, *item[:3]))
         sentence_found = [(pos, speaker) for _, _, pos, speaker in ranked]
         # Latest sentence first; within a sentence its subject first (positions keep the
         # sentence's order against quotations when merged by the caller).
@@ -1646,14 +1657,20 @@ def _shared_before(doc: _Doc, surname: str, before: int) -> bool:
 
 
 def _outsider_subjects(
-    doc: _Doc, sentence: str, base: int, end: int, para_start: int, quoted: list[tuple[int, int]]
+    doc: _Doc, sentence: str, base: int, end: int, para_start: int, quoted: list[tuple[int, int]],
+    cut_in: set[int],
 ) -> list[tuple[bool, bool, int, _Speaker]]:
     """Names outside the graph standing as the subject of the sentence at `base`, ranked as
-    `_find_subjects` ranks people: (weak, not talking, position, speaker)."""
+    `_find_subjects` ranks people: (weak, not talking, position, speaker); the ids of those
+    who cut in on the subject ("was interrupted by Gil Haber") are added to `cut_in`."""
     ranked: list[tuple[bool, bool, int, _Speaker]] = []
     for outsider in doc.outsiders_between(base, end):
         at, stop = outsider.start - base, outsider.end - base
         if any(qs <= outsider.start - para_start < qe for qs, qe in quoted):
+            continue
+        if _CUT_IN_BY_RE.search(sentence, 0, at):
+            ranked.append((False, False, outsider.start, _Speaker(name=outsider.name, explicit=True)))
+            cut_in.add(id(ranked[-1][3]))
             continue
         if _OBJECT_BEFORE.search(sentence, 0, at) or _THE_BEFORE.search(sentence, 0, at):
             # "The jury of the Corran Bay Film Festival gave …" (the jury acts, not the
