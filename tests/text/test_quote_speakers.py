@@ -2097,3 +2097,27 @@ def test_a_name_after_by_that_did_not_cut_in_is_still_no_subject():
     # next words, so the sentence's subject keeps them.
     source = "Tomas Ilic was joined on stage by Ada Varga. “It was a long shoot,” he said.\n"
     assert said(source) == [("It was a long", "tomas-ilic")]
+
+
+def test_a_line_said_when_a_part_the_review_casts_asks_is_the_films():
+    # A review quotes dialogue and names the exchange it belongs to: "he says, when Maud asks
+    # …", Maud a part the article casts. The line is the film's, said in a scene, on nobody's
+    # page, however the actor who speaks it was introduced.
+    source = (
+        "Lena Osei plays Maud Harrow, the innkeeper.\n\n"
+        "Tomas Ilic gets the film's best line and throws it away. "
+        "“The tide decides,” he says, when Maud asks him for the rent.\n"
+    )
+    assert said(source) == [("The tide decides", None)]
+    assert on_pages(source) == []
+
+
+def test_a_line_said_when_a_real_person_asks_stays_the_speakers():
+    # The same shape in an interview: the one who asks is the writer or a real person, not a
+    # part, so the words are the actor's own.
+    source = (
+        "Lena Osei plays Maud Harrow, the innkeeper.\n\n"
+        "Tomas Ilic laughed at the question. "
+        "“The tide decides,” he says, when Ada Varga asks him about the ending.\n"
+    )
+    assert said(source) == [("The tide decides", "tomas-ilic")]

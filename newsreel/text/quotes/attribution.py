@@ -984,6 +984,11 @@ _SCENE_VERB_RE = re.compile(
 )
 # The one a scene's line is said to, by name: "he tells Ilse", "she asks Marit".
 _SAID_TO_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+([A-Z][\w’'\-]*)")
+# The exchange a scene's line belongs to, named in its attribution: "he says, when Elspeth asks
+# what …", "she replies as Maud turns away" (round twenty-six).
+_SAID_WHEN_RE = re.compile(
+    r"[\s,]*(?:he|she)\s+[a-z]+\b,?\s+(?:when|as|after|while|once|before)\s+([A-Z][\w’'\-]*)\b"
+)
 # Said to "him"/"her" in a scene, and a paragraph that casts someone as a part.
 _SAID_TO_PRONOUN_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+(?:him|her|them)\b")
 _CASTS_RE = re.compile(r"\bplayed\s+by\b|\b(?:plays|playing|portrays)\s+(?:the|a|an|his|her)\b")
@@ -1007,13 +1012,15 @@ def _scene_verb(doc: _Doc, group: _Group) -> bool:
 
 def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
     """Is a pronoun's quotation a character's line: a present-tense scene verb after it, and
-    either said to a character the article casts ("he tells Ilse") or the paragraph, before the
+    either said to or in an exchange with a character the article casts ("he tells Ilse", "he
+    says, when Ilse asks …") or the paragraph, before the
     quotation, casting as a character the person the pronoun found, or anyone it may mean?"""
     if not _scene_verb(doc, group):
         return False
     for f in group.fragments:
         if f.closed:
-            to = _SAID_TO_RE.match(doc.text(f.close_at, f.close_at + 60))
+            after = doc.text(f.close_at, f.close_at + 60)
+            to = _SAID_TO_RE.match(after) or _SAID_WHEN_RE.match(after)
             if to is not None and to.group(1) in doc.cast:
                 return True
     first = group.fragments[0]
