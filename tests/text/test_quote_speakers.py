@@ -2121,3 +2121,18 @@ def test_a_line_said_when_a_real_person_asks_stays_the_speakers():
         "“The tide decides,” he says, when Ada Varga asks him about the ending.\n"
     )
     assert said(source) == [("The tide decides", "tomas-ilic")]
+
+
+def test_the_one_asked_who_says_he_would_answers():
+    # "X closed by asking Y whether he would come back. He said he would." reports Y's answer
+    # in the writer's words before quoting it: the quotation after is Y's, not the asker's,
+    # held as every answer found from a conversation's turns is.
+    source = (
+        "Ada Varga closed the evening by asking Tomas Ilic whether he would come back next year. "
+        "He said he would. “Nobody else lets me talk this long,” he said.\n"
+    )
+    assert said(source) == [("Nobody else lets me", "tomas-ilic")]
+    assert on_pages(source) == []
+    # The asker who reports her own plan keeps her words.
+    kept = source.replace("He said he would. ", "She said she would ask again. ").replace("he said.", "she said.")
+    assert said(kept) == [("Nobody else lets me", "ada-varga")]

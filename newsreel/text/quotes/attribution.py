@@ -874,10 +874,16 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
 # just asked, whoever the sentence before had as its subject.
 _ANSWERED_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?:answered|answers|replied|replies|responded|responds)\b[^.!?]{0,40}[.:,]?\s*$"
+    # "He said he would.": the answer to a yes-or-no question, reported before it is quoted
+    # (round twenty-six); the question must have asked about the same "he" (below).
+    r"|\b(?P<reported>[Hh]e|[Ss]he)\s+said\s+(?:that\s+)?(?:yes|no|(?:he|she)\s+(?:would|could|will|had|did|was|might|"
+    r"should)(?:\s+not|n['’]t)?)\b[^.!?]{0,40}[.:,]?\s*$"
 )
+# The yes-or-no question about the one asked: "asking Ilic whether he would return".
+_WHETHER_RE = re.compile(r"\b(?:whether|if)\s+(he|she)\b")
 # "Fenn turned to Mori and asked", "Fenn asked Mori", "put the question to Mori": the one asked.
 _ASKED_WHOM_RE = re.compile(
-    r"\b(?:asked|asks|turned\s+to|turns\s+to|put\s+(?:the|a|her|his)\s+question\s+to)\s+(?=[A-Z])"
+    r"\b(?:asked|asks|asking|turned\s+to|turns\s+to|put\s+(?:the|a|her|his)\s+question\s+to)\s+(?=[A-Z])"
 )
 _ASKED_REACH = 300  # characters before the answer where the question may stand
 
@@ -898,6 +904,12 @@ def _the_one_asked(doc: _Doc, frag: _Fragment, pronoun: str) -> _Speaker | None:
         asked = question
     if asked is None:
         return None
+    if answered.group("reported"):
+        # "He said he would." answers only a question about "him": "asking Ilic whether he
+        # would return", never the asker's own plan.
+        question = _WHETHER_RE.search(lead, asked.end(), answered.start())
+        if question is None or question.group(1) != answered.group("reported").lower():
+            return None
     at = paragraph.start + asked.end()
     person = doc.person_at(at)
     if person is not None and person.start == at:
