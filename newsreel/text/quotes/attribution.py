@@ -1352,19 +1352,26 @@ def _named_earlier_in_paragraph(
     relative clause, in a sentence before the pronoun's: "That is small comfort to Ilic, whose
     film took six years. Reached by phone, he said …" is Ilic's, not the last speaker of the
     paragraph before (a guess: held for an editor). The clause is what makes the object the
-    paragraph's topic: "despite warm reviews for Udeh." or "Ambrose's film" is not. Not a
+    paragraph's topic: "despite warm reviews for Udeh." or "Ambrose's film" is not, unless the
+    possessive opens the paragraph ("Ambrose's film, *Tallow*, was …"). Not a
     person named in a sentence that has a "he"/"she" of its own ("He pointed at Quintero, who
     had not moved." names the one who did not speak), nor one of two such people."""
     paragraph = doc.paragraphs[frag.para]
     objects = {speaker.key for _, speaker, _ in ordered if speaker.weak and speaker.key}
     found: set[str] = set()
     for mention in doc.people_between(paragraph.start, frag.open_at):
-        if mention.key not in objects or doc.is_possessive(mention) or not doc.fits(_Speaker(key=mention.key), pronoun):
-            continue
-        if not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14)):
+        if mention.key not in objects or not doc.fits(_Speaker(key=mention.key), pronoun):
             continue
         before = paragraph.text[: mention.start - paragraph.start]
         sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+        if doc.is_possessive(mention):
+            # "Thackeray's debut, *Blue Hour Motel*, was …": the person whose work heads the
+            # paragraph's first sentence is its topic as much as "Ilic, whose film …" (round
+            # twenty-six); a possessive further in ("like Varga's first") is a passing mention.
+            if before.strip():
+                continue
+        elif not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14)):
+            continue
         if _HE_OR_SHE_RE.search(before, sentence_start):
             continue
         between = doc.text(mention.end, frag.open_at)
