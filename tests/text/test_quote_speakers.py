@@ -2159,3 +2159,19 @@ def test_a_possessive_inside_a_sentence_is_no_topic_for_a_pronoun():
         "In the press notes he is plain about the change: “I wanted noise this time.”\n"
     )
     assert said(source)[1] == ("I wanted noise this", "tomas-ilic")
+
+
+def test_a_message_read_out_from_him_is_the_absent_ones():
+    # "X read a message from him" at a panel: "him" cannot be X, who reads it, so it is the
+    # absent person the paragraph named before; the words are his, passed on, held for an editor.
+    source = (
+        "The writer, Tomas Ilic, was filming in Oslo; Ada Varga read a short message from him "
+        "to the room. “Sorry I am not there. Eat the cake,” it read.\n"
+    )
+    assert said(source) == [("Sorry I am not", "tomas-ilic")]
+    assert on_pages(source) == []
+
+
+def test_a_message_from_him_with_nobody_else_named_is_nobodys():
+    source = "Ada Varga read a short message from him. “Sorry I am not there,” it read.\n"
+    assert said(source) == [("Sorry I am not", None)]

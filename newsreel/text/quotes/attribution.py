@@ -278,7 +278,9 @@ def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
         source = _DOCUMENT_FROM_RE.match(paragraph.text, found.end())
         if source is not None:
             mention = doc.person_at(paragraph.start + source.end(), slack=0)
-            return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED) if mention else None
+            if mention is not None:
+                return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED)
+            return _sender_by_pronoun(doc, paragraph, source.end(), at)
         sent = _DOCUMENT_SENT_RE.search(before)
         if sent is not None:
             return _Speaker(pronoun=sent.group("who").lower(), document=True)
@@ -286,6 +288,26 @@ def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
         if len(people) == 1 and _VERB_OF_SENDING_RE.search(doc.text(people[0].end, at)):
             return _Speaker(key=people[0].key, explicit=True, document=True, confidence=RELAYED)
         return None
+    return None
+
+
+_FROM_PRONOUN_RE = re.compile(r"(him|her)\b")
+
+
+def _sender_by_pronoun(doc: _Doc, paragraph, pronoun_at: int, noun_at: int) -> _Speaker | None:
+    """The writer of "a message from him": not the one who reads or passes it on, named last
+    before the document ("Olmedo read a short message from him"), since "him" would then be
+    "himself", but the person of the pronoun's gender the paragraph named before them ("The
+    producer, Hamish Calloway, could not attend; …"); None when it names nobody else (round
+    twenty-six)."""
+    found = _FROM_PRONOUN_RE.match(paragraph.text, pronoun_at)
+    if found is None:
+        return None
+    pronoun = "he" if found.group(1) == "him" else "she"
+    people = [m for m in doc.people_between(paragraph.start, noun_at) if not doc.is_possessive(m)]
+    for mention in reversed(people[:-1]):
+        if mention.key != people[-1].key and doc.fits(_Speaker(key=mention.key), pronoun):
+            return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED)
     return None
 
 
