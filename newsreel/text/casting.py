@@ -40,7 +40,9 @@ CAST_AFTER_NAME = (
     rf"|,\s+{_PLAYED_BY}"
     r"|,\s+the\s+(?:part|role|character)\s+(?:she|he|they)\s+(?:played|plays|has\s+played|had\s+played)\b"
     rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,)?\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
-    rf"|\s+\((?P<actor>{_WORD}(?:\s+{_WORD}){{1,2}})\)"
+    # "(Ilse Marchbank)", or the actor's surname alone once the cast was named ("(Marchbank)"):
+    # the caller decides whether it is an actor's.
+    rf"|\s+\((?P<actor>{_WORD}(?:\s+{_WORD}){{0,2}})\)"
 )
 _CAST_AFTER_RE = re.compile(CAST_AFTER_NAME)
 _NAMED_BEFORE_RE = re.compile(rf"\b(?<![’'\-])({_NAME})(?={CAST_AFTER_NAME})")

@@ -960,6 +960,18 @@ def test_a_name_the_article_casts_before_its_actor_is_a_character_not_the_person
     assert "odo-brand" in {m.key for m in find_mentions(other, gaz)}
 
 
+def test_a_name_cast_with_its_actors_surname_in_parentheses_is_a_character():
+    # A press release or a review names the cast in full, then the part with the actor's surname
+    # alone: "follows Jory Ferrand (Brand)". Brand acts in the film the article names, so the
+    # name before it is the part, not the graph person who shares it (round twenty-six).
+    gaz = _round_seven_gazetteer()
+    texts = _italic("The Tide", "The Tide stars Odo Brand.", "The Tide follows Jory Ferrand (Brand), a skipper.")
+    assert {m.key for m in find_mentions(texts, gaz)} == {"the-tide-2026", "odo-brand"}
+    # A surname that acts in none of the article's films casts nothing: "(Moss)" may be anything.
+    other = _italic("The Tide", "The Tide stars Odo Brand.", "The Tide follows Jory Ferrand (Moss), a skipper.")
+    assert "jory-ferrand" in {m.key for m in find_mentions(other, gaz)}
+
+
 def test_a_one_word_name_cast_by_a_verb_or_parentheses_is_no_film_wherever_it_stands():
     gaz = _round_seven_gazetteer()
     texts = _italic("The Tide", "In The Tide, the skipper's wife, Marisol, who keeps the accounts, is played by Ada Moss.",

@@ -56,14 +56,27 @@ def acts_in(gaz: Gazetteer, name: str, films: Collection[str]) -> bool:
         credit.person in keys and credit.role == "actor" for film in films for credit in gaz.credits_of(film))
 
 
+def surname_acts_in(gaz: Gazetteer, surname: str, films: Collection[str]) -> bool:
+    """Is someone credited as an actor on one of `films` called `surname`?"""
+    wanted = (fold(surname),)
+    return any(
+        credit.role == "actor" and gaz.surname(credit.person) == wanted for film in films for credit in gaz.credits_of(film)
+    )
+
+
 def plays_in(gaz: Gazetteer, films: Callable[[], Collection[str]]) -> Callable[[str, str], bool]:
-    """For "Ruth (Ilse Marchbank)": is the name in parentheses the actor, credited on a film
+    """For "Ruth (Ilse Marchbank)" or "Ruth (Marchbank)": is the name in parentheses the actor, credited on a film
     the article sets in italics or quotes (`films`, read only when asked), and the name before
     it not? A review may write it the other way round, "Ilse Marchbank (Ruth)". When both are
     credited, the one credited as an actor there is the actor and the other the character
     ("Father Thomas Keel (Tobiah Renwick)", where a Thomas Keel worked on the film's crew)."""
     def is_actor(name: str, actor: str) -> bool:
         shown = films()
+        if " " not in actor:
+            # "Hester Pike (Abernathy)": a surname alone is the actor's when someone of that
+            # surname acts in a film the article names and the name before it is credited on
+            # none of them (round twenty-six).
+            return surname_acts_in(gaz, actor, shown) and not credited_on(gaz, name, shown)
         if not credited_on(gaz, actor, shown):
             return False
         if not credited_on(gaz, name, shown):
