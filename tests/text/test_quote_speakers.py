@@ -2175,3 +2175,31 @@ def test_a_message_read_out_from_him_is_the_absent_ones():
 def test_a_message_from_him_with_nobody_else_named_is_nobodys():
     source = "Ada Varga read a short message from him. “Sorry I am not there,” it read.\n"
     assert said(source) == [("Sorry I am not", None)]
+
+
+# --- round twenty-seven ----------------------------------------------------------------------
+
+
+def test_a_name_after_a_pronoun_subjects_verb_is_not_who_that_pronoun_means_next():
+    # An obituary: "She married the producer X …" names X as the object of her verb. The
+    # "she" of a quotation later in the paragraph goes on being the woman the sentence is
+    # about, never X, whom the text has not gendered; with nobody else named it is the person
+    # the article is about, held for an editor rather than put on X's page.
+    source = (
+        "Ada Varga, who directed *Harbor Lights*, has died. Varga was 70.\n\n"
+        "She married the editor Tomas Ilic in 1990, and he cut everything she made afterwards. "
+        "For a year after his death she made nothing. "
+        "“I could not start a film without a fight about the money,” she told a magazine in 2021.\n"
+    )
+    assert said(source)[-1] == ("I could not start", "ada-varga")
+    assert on_pages(source) == []
+
+
+def test_a_pronoun_of_the_other_gender_after_the_object_is_still_the_objects():
+    # "She asked Tomas Ilic … “…,” he said": the object answers; the rule above is about the
+    # pronoun that opened the sentence, not every pronoun after a name it governs.
+    source = (
+        "Ada Varga, who directed *Harbor Lights*, has died.\n\n"
+        "She hired the editor Tomas Ilic in 1990. “She never once raised her voice,” he said.\n"
+    )
+    assert said(source)[-1] == ("She never once raised", "tomas-ilic")

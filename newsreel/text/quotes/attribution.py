@@ -1319,6 +1319,9 @@ def _implied_speaker(
             continue
         if other is not None and speaker.known and (speaker.key, speaker.name) == (other.key, other.name):
             continue
+        if pronoun is not None and speaker.object_of == pronoun:
+            seen.append((speaker, sure))
+            continue  # "She married X. … “…,” she told": X is her verb's object, not the "she"
         if role is not None and speaker.key and _credits_deny(doc, speaker.key, role):
             continue  # "the composer said" is not the director the graph credits only as one
         if not speaker.weak and doc.fits(speaker, pronoun):
@@ -1485,6 +1488,24 @@ def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
 
 
 _SEMICOLON_RE = re.compile(r";\s+")
+# A sentence opening on "He"/"She" and a verb: "She married the producer …", "Later he hired …".
+_PRONOUN_OPENS_RE = re.compile(
+    r"\s*(?:(?:But|And|Then|Later|Still|Yet|There)\s+)?(He|She)\s+(?:[a-z]+ly\s+)?(?!and\b|or\b|with\b)[a-z][a-z’'\-]+\b"
+)
+
+
+def _object_of_pronoun(sentence: str, at: int) -> str | None:
+    """"she" when the sentence opens on "She" and her verb, and the name at `at` follows in
+    the same clause ("She married the producer Laszlo …"): the name is her verb's object, and
+    a later "she" in the paragraph is still the woman the sentence is about (round
+    twenty-seven). None once a comma, "and" or "but" opens another clause before the name."""
+    opens = _PRONOUN_OPENS_RE.match(sentence)
+    if opens is None or opens.end() > at:
+        return None
+    between = sentence[opens.end() : at]
+    if any(mark in between for mark in ",;:") or re.search(r"\b(?:and|but|while|who|which)\b", between):
+        return None
+    return opens.group(1).lower()
 
 
 def _clauses(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1541,7 +1562,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 weak = True  # "she worked with the director X and the gaffer Y": Y is an object too
             if weak and not doc.is_possessive(m):
                 object_end = m.end
-            ranked.append((weak, not talks, m.start, _Speaker(key=m.key, weak=weak, explicit=talks and not weak)))
+            ranked.append((
+                weak, not talks, m.start,
+                _Speaker(key=m.key, weak=weak, explicit=talks and not weak, object_of=None if talks else _object_of_pronoun(sentence, m.start - base)),
+            ))
             if cuts_in:
                 cut_in.add(id(ranked[-1][3]))
         # Speakers outside the graph who stand as the sentence's subject ("Analyst Gil Haber

@@ -26,6 +26,9 @@ class _Speaker:
     role: str | None = None
     # The words are a document's ("“…,” the letter read"): its writer's at most, held for an editor.
     document: bool = False
+    # "she" in "She married the producer X": X is the object of that pronoun's verb, so a later
+    # "she" goes on meaning the one the sentence was about, never X (round twenty-seven).
+    object_of: str | None = None
 
     @property
     def known(self) -> bool:
