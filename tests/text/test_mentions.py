@@ -1470,3 +1470,21 @@ def test_a_family_members_given_name_the_article_did_not_take_for_a_film_is_the_
     # The film, set apart, is still the film.
     film = text.replace("Anselm did the talking.", "they met at a screening of *Anselm*.")
     assert "anselm-1998" in {m.key for m in process_article(film, graph=gaz, href=href).mentions}
+
+
+# -- round twenty-seven ----------------------------------------------------------------------------
+
+
+def test_a_title_followed_by_a_publication_noun_is_the_publication():
+    # "she told *Lantern* magazine in 2019": the italic name with "magazine" (or "podcast",
+    # "newsletter") straight after it is the outlet, as "the magazine *Lantern*" already was.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("lantern-2011", "Lantern", 2011)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director")],
+    ))
+    obituary = "Femi Clarke made *Harbour Choir* late. “I was slow,” he told *Lantern* magazine in 2019.\n"
+    assert _films(gaz, obituary) == {"harbour-choir-2026"}
+    assert _films(gaz, obituary.replace("*Lantern* magazine", "the *Lantern* podcast")) == {"harbour-choir-2026"}
+    # The film, named as a film, is still the film.
+    assert "lantern-2011" in _films(gaz, obituary.replace("he told *Lantern* magazine in 2019", "he said of *Lantern* (2011)"))

@@ -172,7 +172,7 @@ class FilmTitles:
 
     def _other_work(self, span: Span) -> bool:
         """Is the title set beside a noun for a work that is not a film: "the play X", "X, the
-        old Flemish play", "X, a novel", "the magazine X", or a critic "writing in X"?"""
+        old Flemish play", "X, a novel", "the magazine X", "X magazine", or a critic "writing in X"?"""
         t = self.t
         before = span.first - 1
         if before >= 0 and t.folded[before] in QUOTES:
@@ -180,6 +180,13 @@ class FilmTitles:
         if before >= 0 and t.para[before] == span.para and t.folded[before] in _NOT_FILMS:
             return True
         if before >= 1 and t.para[before - 1] == span.para and (t.folded[before - 1], t.folded[before]) == _WRITING_IN:
+            return True
+        # "told *Lantern* magazine": a publication's name with its noun straight after it
+        # (round twenty-seven), as in "the magazine *Lantern*".
+        after = span.last + 1
+        if after < len(t.folded) and t.folded[after] in QUOTES:
+            after += 1
+        if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
         return self._set_beside(span, _NOT_FILMS)
 
