@@ -1488,3 +1488,21 @@ def test_a_title_followed_by_a_publication_noun_is_the_publication():
     assert _films(gaz, obituary.replace("*Lantern* magazine", "the *Lantern* podcast")) == {"harbour-choir-2026"}
     # The film, named as a film, is still the film.
     assert "lantern-2011" in _films(gaz, obituary.replace("he told *Lantern* magazine in 2019", "he said of *Lantern* (2011)"))
+
+
+def test_a_title_that_labels_a_transcripts_turns_is_a_voice_not_the_film():
+    # A Q&A labels the magazine's questions with its name ("**Lantern:** Why a choir?"). A
+    # name that opens two or more turns is a voice of the transcript, so it is the outlet there
+    # and wherever the article names it again bare ("Lantern met her in Leeds").
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("lantern-2011", "Lantern", 2011)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director")],
+    ))
+    qa = ("Lantern met Femi Clarke in Leeds to talk about *Harbour Choir*.\n\n"
+          "**Lantern:** Why a choir?\n\n**Clarke:** Because I cannot sing.\n\n"
+          "**Lantern:** And the ending?\n\n**Clarke:** It came last.\n")
+    assert _films(gaz, qa) == {"harbour-choir-2026"}
+    # One bold label is a capsule's heading, which may well be the film.
+    capsule = "**Lantern:** Femi Clarke's first film, a chamber piece, returns in a new print.\n"
+    assert "lantern-2011" in _films(gaz, capsule.replace("a chamber piece", "the 2011 chamber piece *Lantern*"))

@@ -119,6 +119,8 @@ _NAMING = frozenset("called named nicknamed christened dubbed".split())
 # What follows a dateline's place ("HALVERSTOCK, 12 October —", "LONDON (Reuters) —", "LISBON —"):
 # tokens are folded, so an em or en dash reads as "-" (spaced, not a hyphen inside a name).
 _DATELINE_AFTER = frozenset(", ( -".split())
+# Turns a name must label before it is a transcript's voice rather than a capsule's heading.
+_VOICE_TURNS = 2
 
 
 class FilmTitles:
@@ -136,6 +138,7 @@ class FilmTitles:
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
         self.films_within: set[int] = set()  # title forms of a film the story's characters make
         self.businesses: set[int] = set()  # title forms the article names as a café, a service...
+        self.voices: set[int] = set()  # title forms that label two or more turns of a transcript
         self._body_places: set[str] | None = None  # words after a place's preposition in the body
         self._capitalised: set[str] | None = None  # words the article capitalises somewhere
         self.other_names: set[int] = set()  # first tokens of titles read as a place, a business...
@@ -150,7 +153,10 @@ class FilmTitles:
         it sets apart in quotes or italics somewhere (`set_apart`)."""
         gaz = self.gaz
         films: set[str] = set()
+        labels: dict[int, int] = {}
         for span in spans:
+            if self._turn_label(span):
+                labels[span.form] = labels.get(span.form, 0) + 1
             if self._other_work(span):
                 self.other_works.add(span.form)
             elif self._film_within(span):
@@ -161,6 +167,10 @@ class FilmTitles:
                 self.set_apart.add(span.form)
             if len(span.entries) <= _MANY:
                 films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
+        # A name that opens two or more turns ("**Lantern:** Why a choir?") is a voice of the
+        # transcript, the outlet or its interviewer (round twenty-seven); a capsule review's
+        # "**Dune:**" heads one paragraph.
+        self.voices = {form for form, count in labels.items() if count >= _VOICE_TURNS}
         for person in self.named.person_paras:
             films.update(gaz.films_of(person))
         for film in films:
@@ -169,6 +179,14 @@ class FilmTitles:
                     for _, _, word in tokenize(credit.character):
                         if len(word) > 2 and word[0].isalnum():
                             self.character_films.setdefault(word, set()).add(film)
+
+    def _turn_label(self, span: Span) -> bool:
+        """Does the span open its paragraph followed by a colon, as a transcript's label does?"""
+        t = self.t
+        if span.first > 0 and t.para[span.first - 1] == span.para:
+            return False
+        after = span.last + 1
+        return after < len(t.folded) and t.para[after] == span.para and t.folded[after] == ":"
 
     def _other_work(self, span: Span) -> bool:
         """Is the title set beside a noun for a work that is not a film: "the play X", "X, the
@@ -626,6 +644,10 @@ class FilmTitles:
         ):
             # "runs the Anchor café", "streaming on Lumen": the business or the service, here
             # and wherever the article names it again without italics.
+            return self._other_name(span)
+        if span.form in self.voices and not (paren_years or evidence["apposition"] or self._attributed(span, film.key)):
+            # "**Lantern:** Why a choir?" over and over: the outlet that asks, here and wherever
+            # the article names it again ("Lantern met her in Leeds").
             return self._other_name(span)
         if span.form in self.films_within and not paren_years:
             # "a touring company arrives to shoot a silent melodrama, *The Last Steamer*": the
