@@ -2203,3 +2203,21 @@ def test_a_pronoun_of_the_other_gender_after_the_object_is_still_the_objects():
         "She hired the editor Tomas Ilic in 1990. “She never once raised her voice,” he said.\n"
     )
     assert said(source)[-1] == ("She never once raised", "tomas-ilic")
+
+
+def test_a_role_after_a_fronted_question_is_the_sentences_subject():
+    # A press conference: "Asked how the film related to Varga's last one, the director
+    # laughed. “…,” she said." The clause before the comma is the question put to the subject;
+    # the subject is "the director", the one person the graph credits so, not whoever spoke
+    # in the paragraph before. A role is a reference, not a name: held for an editor.
+    source = (
+        "Ada Varga directed *Harbor Lights*; Lena Osei stars.\n\n"
+        "“I learned to row for it,” Osei said.\n\n"
+        "Asked how the film related to Varga's first feature, which also ends at sea, "
+        "the director laughed. “Water is the only thing I know how to film,” she said.\n"
+    )
+    assert said(source)[-1] == ("Water is the only", "ada-varga")
+    assert on_pages(source) == [("I learned to row", "lena-osei")]
+    # "Pressed on the budget, the director …" is the same shape.
+    pressed = source.replace("Asked how the film related to Varga's first feature, which also ends at sea,", "Pressed on the budget,")
+    assert said(pressed)[-1] == ("Water is the only", "ada-varga")

@@ -1633,6 +1633,26 @@ _ROLE_SUBJECT_RE = re.compile(
 )
 
 
+# A participle of questioning opening the sentence: "Asked how the film related to her last
+# one, the director …", "Pressed on the budget, the producer …".
+_FRONTED_QUESTION_RE = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged|Invited)\b[^.;:!?“”\"]*")
+_COMMA_RE = re.compile(r",\s+")
+
+
+def _role_after_fronted_question(sentence: str) -> tuple[int, re.Match[str] | None]:
+    """(where the subject starts, the role subject's match) after a fronted question, at the
+    first of its commas that a role subject follows ("…, *The Glass Ferry* (2021), which …,
+    the director laughed"); (0, None) without one."""
+    fronted = _FRONTED_QUESTION_RE.match(sentence)
+    if fronted is None:
+        return 0, None
+    for comma in _COMMA_RE.finditer(sentence, 0, fronted.end()):
+        found = _ROLE_SUBJECT_RE.match(sentence, comma.end())
+        if found is not None and found.group("noun") in _ROLE_CREDITS:
+            return comma.end(), found
+    return 0, None
+
+
 def _role_subject(doc: _Doc, sentence: str, base: int, people: list) -> list[tuple[bool, bool, int, _Speaker]]:
     """The person a sentence names only by a role, as its subject, ranked as `_find_subjects`
     ranks people: "The film's composer said the score was recorded in a chapel. “…,” she said."
@@ -1640,9 +1660,14 @@ def _role_subject(doc: _Doc, sentence: str, base: int, people: list) -> list[tup
     person named so far whom the graph credits in it on a film the article names, held for an
     editor as every role reference is (ROLE_REFERENCE); else somebody the text does not name."""
     found = _ROLE_SUBJECT_RE.match(sentence)
+    opens = 0
+    if found is None:
+        # "Asked about X's last film, the director laughed.": the question put to the subject
+        # comes first; names inside it are its objects (round twenty-seven).
+        opens, found = _role_after_fronted_question(sentence)
     if found is None or found.group("noun") not in _ROLE_CREDITS:  # "The 54-year-old": no credit says who
         return []
-    if any(m.start < base + found.end() for m in people) or not is_subject(sentence, found.start("noun"), found.end()):
+    if any(base + opens <= m.start < base + found.end() for m in people) or not is_subject(sentence, found.start("noun"), found.end()):
         return []
     talks, noun = speaks(sentence, found.end()), found.group("noun")
     holder = _role_holder(doc, noun, base)
