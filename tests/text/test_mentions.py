@@ -1506,3 +1506,22 @@ def test_a_title_that_labels_a_transcripts_turns_is_a_voice_not_the_film():
     # One bold label is a capsule's heading, which may well be the film.
     capsule = "**Lantern:** Femi Clarke's first film, a chamber piece, returns in a new print.\n"
     assert "lantern-2011" in _films(gaz, capsule.replace("a chamber piece", "the 2011 chamber piece *Lantern*"))
+
+
+def test_a_remake_named_by_a_title_only_its_original_carries_in_the_graph_is_no_graph_film():
+    # "the horror remake *Lantern*" names a new film by its original's title. When the graph
+    # has one film of that title and nothing in the article (its year, a person credited on it)
+    # says it is the remake, it may as well be the original: a guess, so not linked.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("the-lantern-house-1974", "The Lantern House", 1974)],
+        people=[PersonRef("femi-clarke", "Femi Clarke"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director"),
+                 CreditRef("the-lantern-house-1974", "ines-roth", "director")],
+    ))
+    chart = "Femi Clarke's *Harbour Choir* held on. Next weekend brings the horror remake *The Lantern House*.\n"
+    assert _films(gaz, chart) == {"harbour-choir-2026"}
+    # A person credited on the graph's film, or its year, says which it is.
+    assert "the-lantern-house-1974" in _films(gaz, chart.replace("horror remake *The Lantern House*", "remake of *The Lantern House* (1974)"))
+    assert "the-lantern-house-1974" in _films(gaz, chart + "Ines Roth directs it.\n")
+    # A title with no remake before it is the film, as before.
+    assert "the-lantern-house-1974" in _films(gaz, chart.replace("the horror remake", "a restoration of"))

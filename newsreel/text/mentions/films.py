@@ -64,6 +64,8 @@ _NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
 _WRITING_IN = ("writing", "in")
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
+# Nouns right before a title that name a new film by an older one's title: "the remake *X*".
+_REMADE = frozenset("remake remakes reboot".split())
 # Nouns for one film of a title others share, after its year: "the 2003 remake of *X*". Not a
 # restoration or a re-release, whose year is not the film's.
 _VERSIONS = frozenset("remake version original adaptation reboot".split())
@@ -468,6 +470,7 @@ class FilmTitles:
         if len(years) > 1 and not evidence["paren_years"]:
             # "the 2009 *Nightjar*" tells two films of one title apart as "Nightjar (2009)" does.
             evidence["paren_years"] = self._year_before(span, years) & set(years)
+        evidence["one_film"] = len(films) == 1
         evidence["newest"] = max(years) if len(years) > 1 else None
         evidence["oldest"] = min(years) if len(years) > 1 else None
         scores: list[tuple[float, Candidate]] = []
@@ -573,6 +576,8 @@ class FilmTitles:
         if before >= 0 and t.folded[before] in QUOTES:
             before -= 1
         cue_new = cue_old = False
+        # "the horror remake *X*": a new film named by its original's title
+        remade = before >= 0 and t.para[before] == span.para and t.folded[before] in _REMADE
         for i in range(max(0, first - 3), first):
             if t.para[i] == span.para:
                 if t.folded[i] in _NEW_CUES and t.folded[i + 1] == "of":
@@ -588,6 +593,7 @@ class FilmTitles:
             "initial": initial or heading,
             "quoted": t.quoted(first, last) or t.emphasized(span),
             "cue_new": cue_new,
+            "remade": remade,
             "cue_old": cue_old,
             "cap_mid": cap_mid,
             # "the film Lodestar"; not "the kind of film Grainfield was founded to release"
@@ -716,6 +722,12 @@ class FilmTitles:
         spoiler_paras = self.named.spoiler_paras.get(film.key)
         if spoiler_paras:
             article += 3 if span.para in spoiler_paras else 2
+        year_given = year is not None and (year in paren_years or year in evidence["near_years"])
+        if evidence["remade"] and evidence["one_film"] and not (year_given or article):
+            # "the horror remake *X*" with one film of that title in the graph: the remake or the
+            # original it remakes, and nothing (a year, a credit named) says which (round
+            # twenty-seven): a guess, so not linked.
+            return None
         if (
             tier != _WORD_TIER and not typographic and not paren_years and not attributed
             and textual == (1 if evidence["context"] else 0)  # film words nearby are not the title's own
