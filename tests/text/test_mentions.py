@@ -1525,3 +1525,24 @@ def test_a_remake_named_by_a_title_only_its_original_carries_in_the_graph_is_no_
     assert "the-lantern-house-1974" in _films(gaz, chart + "Ines Roth directs it.\n")
     # A title with no remake before it is the film, as before.
     assert "the-lantern-house-1974" in _films(gaz, chart.replace("the horror remake", "a restoration of"))
+
+
+def test_a_title_in_roman_inside_an_italic_paragraph_is_set_apart():
+    # A standfirst or a closing note set in italics sets its titles in roman ("*Next week: the
+    # sound designers of* Floodmark."): the roman is the emphasis there, as italics are in
+    # the body, so an article that sets its titles apart has set this one apart too.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("salt-reach-2019", "Salt Reach", 2019),
+               FilmRef("floodmark-2027", "Floodmark", 2027)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director")],
+    ))
+    body = "Femi Clarke talks about *Harbour Choir* and *Salt Reach*.\n\n"
+    closing = body + "*Harbour Choir opens on Friday. Next week: the sound designers of* Floodmark.\n"
+    assert "floodmark-2027" in _films(gaz, closing)
+    standfirst = body + "*Next week: the sound designers of* Floodmark *and the hut they built.*\n"
+    assert "floodmark-2027" in _films(gaz, standfirst)
+    # Bare in a roman paragraph, in an article that italicises its titles, it stays a name.
+    assert "floodmark-2027" not in _films(gaz, body + "Next week: the sound designers of Floodmark.\n")
+    # A bold label is no italic paragraph: the answer after it is roman text like any other.
+    assert "floodmark-2027" not in _films(gaz, body + "**Clarke:** Floodmark, next.\n")

@@ -20,6 +20,8 @@ _OPENERS = frozenset("\"'([")
 _SENTENCE_END = frozenset(".!?:;")
 _CONTEXT_WINDOW = 10  # words either side in which film vocabulary counts
 _YEAR_WINDOW = 6  # words either side in which a film's year counts
+_EMPHASIS_SLACK = 2  # characters (a space, a mark) between a roman title and the italics around it
+_ITALIC_RUN_WORDS = 4  # words of italics before a roman title that make the paragraph an italic one
 _FIRST_YEAR, _LAST_YEAR = 1870, 2100  # a four-digit number outside these is not a film's year
 
 
@@ -94,12 +96,31 @@ class Tokens:
         return self.folded[i] in _SENTENCE_END
 
     def emphasized(self, span: Span) -> bool:
-        """True when the span is set in italics (paragraphs may carry `emphasis` spans)."""
+        """True when the span is set in italics (paragraphs may carry `emphasis` spans), or in
+        roman inside a paragraph set in italics (round twenty-seven)."""
         emphasis = getattr(self.paragraphs[span.para], "emphasis", ())
         if not emphasis:
             return False
         start, end = self.start[span.first], self.end[span.last]
-        return any(s <= start and end <= e and (e - s) - (end - start) <= 6 for s, e in emphasis)
+        if any(s <= start and end <= e and (e - s) - (end - start) <= 6 for s, e in emphasis):
+            return True
+        return self._roman_in_italics(span.para, emphasis, start, end)
+
+    def _roman_in_italics(self, para: int, emphasis: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+        """Is text[start:end] roman between italics that open the paragraph and either resume
+        right after it or never resume ("*… the sound designers of* Floodmark.")? A standfirst
+        or a closing note in italics sets its titles so."""
+        text = self.paragraphs[para].text
+        # Several words: a label ("**Threlfall:** Forty-three.") is bold, not an italic paragraph.
+        if not any(
+            s <= _EMPHASIS_SLACK and start - _EMPHASIS_SLACK <= e <= start
+            and len(text[s:e].split()) >= _ITALIC_RUN_WORDS and not text[s:e].rstrip().endswith(":")
+            for s, e in emphasis
+        ):
+            return False
+        if any(end <= s <= end + _EMPHASIS_SLACK for s, _ in emphasis):
+            return True
+        return not any(s >= end for s, _ in emphasis) and not any(c.isalnum() for c in text[end:])
 
     def quoted(self, first: int, last: int) -> bool:
         folded, spaced = self.folded, self.spaced
