@@ -2221,3 +2221,23 @@ def test_a_role_after_a_fronted_question_is_the_sentences_subject():
     # "Pressed on the budget, the director …" is the same shape.
     pressed = source.replace("Asked how the film related to Varga's first feature, which also ends at sea,", "Pressed on the budget,")
     assert said(pressed)[-1] == ("Water is the only", "ada-varga")
+
+
+def test_she_in_one_guests_answer_is_the_other_guest_when_no_one_else_fits():
+    # A podcast with two guests, a director and her lead: the lead's "she took me aside and
+    # said, “…”" with nobody named in his answer or the question means the other guest, the
+    # one woman among the transcript's voices; second-hand, held for an editor.
+    transcript = (
+        "Ada Varga directed *Harbor Lights*; Tomas Ilic stars. She wants silence; he talks.\n\n"
+        "Host: Ada, why an island?\n\n"
+        "Ada Varga: Because nobody can leave it. She was right, my teacher, about that.\n\n"
+        "Host: Tomas, what was she like?\n\n"
+        "Tomas Ilic: Strict. She took me aside and said, “If you blink, I recast you.” I did not blink.\n\n"
+        "AV: I said it kindly.\n"
+    )
+    found = [(" ".join(q.text.split()[:3]), q.speaker_key, q.kind) for q in quotes(transcript)]
+    assert ("If you blink,", "ada-varga", "speech") in found
+    assert ("If you blink,", "ada-varga") not in on_pages(transcript)
+    # A "he" in his answer fits no other voice: nobody's, not kept.
+    his = transcript.replace("She took me aside", "He took me aside")
+    assert all(not q.text.startswith("If you blink") for q in quotes(his))

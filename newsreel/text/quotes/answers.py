@@ -55,7 +55,7 @@ def reported_in_answers(doc: _Doc, answers: list[Answer]) -> list[tuple[_Fragmen
             for frag in doc.frags(index):
                 if frag.single or not frag.closed or frag.open_at < answer.start:
                     continue
-                speaker = _reporter(doc, frag, answer)
+                speaker = _reporter(doc, frag, answer) or _other_voice(doc, frag, answer, answers)
                 if speaker is not None:
                     found.append((frag, speaker))
     return found
@@ -93,6 +93,42 @@ def _reporter(doc: _Doc, frag: _Fragment, answer: Answer) -> _Speaker | None:
         return _Speaker(key=earlier[-1].key, explicit=True, confidence=REPORTED_IN_ANSWER)
     asked = _asked_about(doc, frag.para, answer, pronoun.group(1).lower())
     return None if asked is None else _Speaker(key=asked, explicit=True, confidence=REPORTED_IN_ANSWER)
+
+
+def _other_voice(doc: _Doc, frag: _Fragment, answer: Answer, answers: list[Answer]) -> _Speaker | None:
+    """The other guest of a conversation when "he"/"she" in a reported lead ("She took me aside
+    and said, “…”") finds nobody in the answer or its question: the one other interviewee the
+    pronoun fits, when the text genders them so or the question asks about "her" (round
+    twenty-seven). Two guests talk about each other; a third person would be named."""
+    paragraph = doc.paragraphs[frag.para]
+    before = paragraph.text[: frag.open_at - paragraph.start]
+    starts = [m.end() for m in _LEAD_START_RE.finditer(before)]
+    lead = before[starts[-1] if starts else 0 :]
+    pronoun = _PRONOUN_SUBJECT_RE.search(lead) if _REPORTED_LEAD_RE.search(lead) else None
+    if pronoun is None:
+        return None
+    said = pronoun.group(1).lower()
+    others = {a.speaker.key for a in answers if a.speaker.key and a.speaker.key != answer.speaker.key}
+    fitting = [key for key in others if doc.fits(_Speaker(key=key), said)]
+    if len(fitting) != 1:
+        return None
+    # Gendered so by the text, or the question put to this guest speaks of "her" too ("Tomas,
+    # what was she like?"): a "he" for a father the answer mentions unnamed is nobody's.
+    wanted = "f" if said == "she" else "m"
+    if doc.gender.get(fitting[0]) != wanted and not _question_speaks_of(doc, answer, said):
+        return None
+    return _Speaker(key=fitting[0], explicit=True, confidence=REPORTED_IN_ANSWER)
+
+
+_OBJECT_FORMS = {"she": r"she|her", "he": r"he|him|his"}
+
+
+def _question_speaks_of(doc: _Doc, answer: Answer, pronoun: str) -> bool:
+    """Does the labelled question before the answer use the pronoun ("what was she like")?"""
+    question = answer.first - 1
+    if question < 0 or not _LABELLED_RE.match(doc.paragraphs[question].text):
+        return False
+    return re.search(rf"\b(?:{_OBJECT_FORMS[pronoun]})\b", doc.paragraphs[question].text, re.IGNORECASE) is not None
 
 
 def _asked_about(doc: _Doc, para: int, answer: Answer, pronoun: str) -> str | None:
