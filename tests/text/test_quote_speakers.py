@@ -2241,3 +2241,19 @@ def test_she_in_one_guests_answer_is_the_other_guest_when_no_one_else_fits():
     # A "he" in his answer fits no other voice: nobody's, not kept.
     his = transcript.replace("She took me aside", "He took me aside")
     assert all(not q.text.startswith("If you blink") for q in quotes(his))
+
+
+def test_words_said_through_the_interpreter_are_not_the_interpreters():
+    # A press conference: the actor answers in his own language and the festival's interpreter,
+    # named, puts it into English: "“…,” he said through the interpreter." The interpreter is
+    # no rival for that "he": the words are the actor's, as sure as any "he said" after him.
+    source = (
+        "Tomas Ilic stars in *Harbor Lights*.\n\n"
+        "Tomas Ilic then replied in Czech, and the festival's interpreter, Jiri Novak, put his answer "
+        "into English. “I was cold every single day,” he said through the interpreter.\n"
+    )
+    assert on_pages(source) == [("I was cold every", "tomas-ilic")]
+    # Without "through the interpreter" the named man beside him may as well be the "he".
+    plain = source.replace(" through the interpreter", "")
+    assert said(plain) == [("I was cold every", "tomas-ilic")]
+    assert on_pages(plain) == []

@@ -1416,6 +1416,7 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: b
         return False
     if chosen.key is not None and _someone_elses(doc, frag, chosen.key, pronoun):
         return True
+    interpreted = _said_through_interpreter(doc, frag)
     for index in (frag.para, frag.para - 1):
         if index < 0:
             break
@@ -1425,13 +1426,51 @@ def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: b
         # A role ("The composer recorded whale song. Ludovic Haraldsen spent a week …") is most
         # often the person the text names next: no rival to them, though a subject of the paragraph.
         others = {
-            (s.key, s.name, s.unnamed) for s in subjects if s.role is None and doc.fits(s, pronoun)
+            (s.key, s.name, s.unnamed) for s in subjects
+            if s.role is None and doc.fits(s, pronoun) and not (interpreted and _named_as_interpreter(doc, index, s))
         } - {(chosen.key, chosen.name, chosen.unnamed)}
         if others:
             return True
         if subjects:
             return False
     return False
+
+
+# "…,” he said through the interpreter": the words are the one who spoke them, rendered.
+_THROUGH_INTERPRETER_RE = re.compile(
+    r"\b(?:through|via)\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w’'\-]+\s+)?(?:interpreter|translator)\b"
+)
+# An interpreter named beside the name: "the festival's interpreter, Jiri Novak", "Jiri Novak,
+# the interpreter".
+_INTERPRETER_BEFORE_RE = re.compile(r"\b(?:interpreter|translator),?\s+$")
+_INTERPRETER_AFTER_RE = re.compile(r",\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}(?:interpreter|translator)\b")
+
+
+def _said_through_interpreter(doc: _Doc, frag: _Fragment) -> bool:
+    """Does the attribution after the quotation say the words came through an interpreter?"""
+    if frag.close_at is None:
+        return False
+    paragraph = doc.paragraphs[frag.para]
+    end = min(frag.close_at + 100, paragraph.start + len(paragraph.text))
+    return _THROUGH_INTERPRETER_RE.search(doc.text(frag.close_at, end)) is not None
+
+
+def _named_as_interpreter(doc: _Doc, index: int, speaker: _Speaker) -> bool:
+    """Is `speaker` named in paragraph `index` as the interpreter (round twenty-seven)? Then
+    words "said through the interpreter" are not theirs to rival the one who spoke them."""
+    paragraph = doc.paragraphs[index]
+    end = paragraph.start + len(paragraph.text)
+    if speaker.key:
+        spans = [(m.start, m.end) for m in doc.people_between(paragraph.start, end) if m.key == speaker.key]
+    elif speaker.name:
+        spans = [(o.start, o.end) for o in doc.outsiders_between(paragraph.start, end) if o.name == speaker.name]
+    else:
+        return False
+    return any(
+        _INTERPRETER_BEFORE_RE.search(doc.text(max(paragraph.start, start - 40), start))
+        or _INTERPRETER_AFTER_RE.match(doc.text(stop, min(end, stop + 60)))
+        for start, stop in spans
+    )
 
 
 # People named by what they are to someone else: "her assistant, Jonas Brightwater",
