@@ -2257,3 +2257,18 @@ def test_words_said_through_the_interpreter_are_not_the_interpreters():
     plain = source.replace(" through the interpreter", "")
     assert said(plain) == [("I was cold every", "tomas-ilic")]
     assert on_pages(plain) == []
+
+
+def test_a_part_described_after_who_plays_is_no_rival_for_the_actors_own_words():
+    # "Lena Osei, who plays a widow who takes in a stranger, spent a month …. “…,” she said."
+    # The widow and the stranger are the part, inside the clause that casts the actor; the
+    # actor's own words ("she said", not a scene's "she says") are hers, as sure as any.
+    source = (
+        "Ada Varga directed *Harbor Lights*.\n\n"
+        "Lena Osei, who plays a widow who takes in a stranger, spent a month learning to mend nets. "
+        "“My hands still look wrong,” she said.\n"
+    )
+    assert on_pages(source) == [("My hands still look", "lena-osei")]
+    # A woman a sentence of its own makes its subject, outside the casting clause, still rivals.
+    rival = source.replace("to mend nets. ", "to mend nets. A widow taught her. ")
+    assert on_pages(rival) == []

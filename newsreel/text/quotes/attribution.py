@@ -580,6 +580,9 @@ _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][
 _THE_ROLE_RE = re.compile(r"the\s+(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w\-]*,\s+(?=[A-Z])")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|before|since|until|while|although|though|once|if)\s+$")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
+# A relative clause casting the actor, still open where a noun stands: ", who plays ", ", who
+# plays a widow who takes in ", up to the noun with no comma or stop between.
+_CASTING_CLAUSE_RE = re.compile(r",\s+who\s+(?:plays|played|portrays|portrayed)\s+(?:[^,;:.!?“”\"]*\s)?$")
 # A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
 # the mother"): it says who the person is, not that a character speaks what follows.
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:in\s+which|where|who|which|that|when)\s+(?:(?:he|she|they)\s+)?(?:[a-z]+ly\s+)?$")
@@ -1653,7 +1656,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             if _NAMED_IN_APPOSITION_RE.match(sentence, person.end()):
                 continue  # "Her brother, the actor Tobias Keyes, said": named, and found as a name
             noun = person.group("noun").lower()
-            ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"))))
+            # "Osei, who plays a widow who takes in a stranger, …": the part the clause casts,
+            # a character, who speaks only a scene's lines (round twenty-seven).
+            part = _CASTING_CLAUSE_RE.search(sentence, 0, at) is not None
+            ranked.append((False, True, base + at, _Speaker(unnamed=_NOUN_GENDER.get(noun, "any"), character=part)))
         # The one who cuts in comes first: the subject was cut off before speaking.
         ranked.sort(key=lambda item: (id(item[3]) not in cut_in, *item[:3]))
         sentence_found = [(pos, speaker) for _, _, pos, speaker in ranked]
