@@ -2272,3 +2272,56 @@ def test_a_part_described_after_who_plays_is_no_rival_for_the_actors_own_words()
     # A woman a sentence of its own makes its subject, outside the casting clause, still rivals.
     rival = source.replace("to mend nets. ", "to mend nets. A widow taught her. ")
     assert on_pages(rival) == []
+
+
+# --- round twenty-eight ----------------------------------------------------------------------
+
+
+def headlined(source: str, headline: str) -> list[tuple[str, str | None, float]]:
+    """(first four words, speaker key or name, confidence) per quotation, under a headline."""
+    found = process_article(source, graph=GRAPH, href=href, headline=headline).quotes
+    return [(" ".join(q.text.split()[:4]), q.speaker_key or q.speaker_name, q.confidence) for q in found]
+
+
+TRAILER_HEADLINE = "The first trailer for Harbor Lights is finally out"
+
+
+def test_an_actors_line_in_a_trailer_piece_is_the_parts_not_the_actors():
+    # A fan site on a new trailer: "Ilic gets a few seconds. Climbing the stairs with a lamp, he
+    # says, “…”" is the part the graph casts him in, on screen: nobody's page. His caption
+    # about the trailer ("he wrote") stays his own.
+    source = (
+        "Ada Varga directed *Harbor Lights*, and Tomas Ilic is the keeper's son.\n\n"
+        "Ilic only gets a few seconds. Climbing the stairs with a lamp, he says, "
+        "“Nobody comes out this far.”\n\n"
+        "Ilic shared the trailer the same night. “Two winters on that rock,” he wrote.\n"
+    )
+    found = headlined(source, TRAILER_HEADLINE)
+    assert [(words, who) for words, who, _ in found] == [("Nobody comes out this", None), ("Two winters on that", "tomas-ilic")]
+    assert found[1][2] >= SURE_CONFIDENCE
+
+
+def test_an_actor_named_saying_a_trailer_line_waits_for_an_editor():
+    # Named outright, the words may be the actor talking about the trailer: held, not nobody's.
+    source = (
+        "Tomas Ilic is the keeper's son in *Harbor Lights*.\n\n"
+        "“Nobody comes out this far,” Ilic whispers over the last shot.\n"
+    )
+    (words, who, confidence), = headlined(source, TRAILER_HEADLINE)
+    assert who == "tomas-ilic" and confidence < SURE_CONFIDENCE
+
+
+def test_an_actor_saying_something_outside_a_trailer_piece_is_still_the_actor():
+    # Without a trailer in the headline, a profile's present tense is the actor speaking; and in
+    # a trailer piece the director, whom the graph does not cast, keeps her words.
+    source = (
+        "Tomas Ilic is the keeper's son in *Harbor Lights*.\n\n"
+        "Ilic only gets a few seconds. Climbing the stairs with a lamp, he says, "
+        "“Nobody comes out this far.”\n"
+    )
+    assert headlined(source, "Tomas Ilic on two winters at sea")[0][1] == "tomas-ilic"
+    director = (
+        "Ada Varga directed *Harbor Lights*.\n\n"
+        "Varga laughs at the question and says, “Nobody comes out this far.”\n"
+    )
+    assert headlined(director, TRAILER_HEADLINE)[0][1] == "ada-varga"

@@ -761,6 +761,45 @@ def _voice_over(doc: _Doc, group: _Group) -> bool:
     return _VOICE_OVER_RE.search(lead) is not None
 
 
+# A piece about a trailer or a teaser, by its headline ("The *X* trailer is here", "First look:
+# the teaser for *X*"): what its actors "say" in the present tense is what the trailer shows.
+_TRAILER_PIECE_RE = re.compile(r"\b(?:trailer|teaser)s?\b", re.IGNORECASE)
+# A present-tense scene verb ending the lead-in ("He grabs her arm and says:", "she says,"), or
+# straight after the quotation with a name or pronoun ("…,” she whispers"); never "tells me".
+_SCENE_VERBS = r"says|tells|asks|snaps|shouts|yells|whispers|warns|replies|answers|mutters|murmurs|growls|pleads|begs"
+_SCENE_LEAD_RE = re.compile(rf"\b(?:{_SCENE_VERBS})\s*[:,]?\s*$")
+_SCENE_AFTER_RE = re.compile(
+    rf"[\s,]*(?:he|she|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+(?:{_SCENE_VERBS})\b"
+    r"(?!\s+(?:me|us|reporters|journalists|the press|the audience|an interviewer|this|of|in|on|at)\b)"
+)
+
+
+def _trailer_line(doc: _Doc, group: _Group, key: str) -> bool:
+    """Is the quotation a line of the trailer an article about a trailer describes: its speaker
+    an actor the graph casts in a film the article names, saying it in the present tense of a
+    scene ("He grabs her arm on the runway and says: “…”")? Their own words about the trailer
+    are reported as any interview's ("she wrote", "he told us", "says of the shoot")."""
+    if not _TRAILER_PIECE_RE.search(doc.headline or ""):
+        return False
+    lead, _ = _lead(doc, group.fragments[0])
+    scene = _SCENE_LEAD_RE.search(lead) is not None or any(
+        f.closed and _SCENE_AFTER_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments
+    )
+    return scene and _acts_in_named_film(doc, key)
+
+
+def _acts_in_named_film(doc: _Doc, key: str) -> bool:
+    """Does the graph credit `key` as an actor on a film the article names?"""
+    credits_of = getattr(doc.gazetteer, "credits_of", None)
+    if credits_of is None:
+        return False
+    return any(
+        c.person == key and c.role == "actor"
+        for film_key in {m.key for m in doc.film_mentions}
+        for c in credits_of(film_key)
+    )
+
+
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
@@ -774,6 +813,13 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # character's, nobody's page. Named outright ("Varga says in voice-over") it may be a
         # documentary's narrator speaking her own words, or her character: held for an editor.
         if speaker.key and any(s.known for s in candidates):
+            return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
+        return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+    if speaker.key and _trailer_line(doc, group, speaker.key):
+        # A trailer piece's "he grabs her arm and says:" is the part the actor plays, on screen
+        # (round twenty-eight): nobody's page. Named outright ("Ilic says:") it may be the actor
+        # talking about the trailer: held for an editor, as a named voice-over is.
+        if any(s.known for s in candidates):
             return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
         return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
     if relayed and speaker.known:
