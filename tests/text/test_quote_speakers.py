@@ -2325,3 +2325,21 @@ def test_an_actor_saying_something_outside_a_trailer_piece_is_still_the_actor():
         "Varga laughs at the question and says, “Nobody comes out this far.”\n"
     )
     assert headlined(director, TRAILER_HEADLINE)[0][1] == "ada-varga"
+
+
+def test_the_one_spoken_to_in_an_introduction_is_the_interviewer_not_the_interviewee():
+    # "He spoke to Petra Lindqvist for *Frameline*": the subject who spoke is the interviewee;
+    # the named writer after "spoke to" asked the questions. The plain `A:` answers are his,
+    # sure, and never hers.
+    transcript = (
+        "Tomas Ilic, 41, plays the keeper in *Harbor Lights*, which opens on Friday. "
+        "He spoke to Petra Lindqvist for *Frameline* in a hotel bar.\n\n"
+        "Q: Why a lighthouse?\n\n"
+        "A: Because nobody lives in one any more.\n\n"
+        "Q: Was it cold?\n\n"
+        "A: Every single day.\n"
+    )
+    assert on_pages(transcript) == [("Because nobody lives in", "tomas-ilic"), ("Every single day.", "tomas-ilic")]
+    # The subject named before the verb is the interviewee too, among others the introduction names.
+    named = transcript.replace("He spoke to", "Ada Varga directed it. Ilic spoke to")
+    assert on_pages(named) == [("Because nobody lives in", "tomas-ilic"), ("Every single day.", "tomas-ilic")]

@@ -18,8 +18,9 @@ Whose answers: a named label is its own speaker (graph person, or the name as wr
 interviewer is the label whose turns are mostly questions (`Q:` always); their turns are not
 quotations. Where nobody asks anything, three or more named voices are an oral history or a
 round table with no interviewer (every turn is an answer); of two, the first prompts the other. `A:` answers belong to the person the introduction says the interview is with:
-a name after "spoke with", "sat down with", "talked to", "interview with", else the only
-person the introduction names; with several candidates the answer keeps the likeliest with a
+a name after "spoke with", "sat down with", "talked to", "interview with" (unless a person is
+the verb's subject, "He spoke to Nadia Moor for *Frameline*": then the one named after it asked
+the questions, and the subject answers), else the only person the introduction names; with several candidates the answer keeps the likeliest with a
 confidence below the threshold, so it waits for an editor.
 
 Depends on: words, speakers, document.
@@ -345,6 +346,7 @@ def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Sp
     only person it names; else the one it names most (not sure)."""
     counts: dict[tuple[str | None, str | None], int] = {}
     cued: list[_Speaker] = []
+    interviewers: set[tuple[str | None, str | None]] = set()
     for index in range(first_turn):
         paragraph = doc.paragraphs[index]
         end = paragraph.start + len(paragraph.text)
@@ -352,12 +354,22 @@ def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Sp
             (m.start, _Speaker(key=m.key)) for m in doc.people_between(paragraph.start, end)
         ] + [(o.start, _Speaker(name=o.name)) for o in doc.outsiders_between(paragraph.start, end)]
         for at, speaker in named:
-            if (speaker.key or speaker.name) in interviewer:
+            if (speaker.key or speaker.name) in interviewer or (speaker.key, speaker.name) in interviewers:
                 continue  # the interviewer, introduced by name
             counts[(speaker.key, speaker.name)] = counts.get((speaker.key, speaker.name), 0) + 1
             lead = doc.text(max(paragraph.start, at - 40), at)
-            if re.search(rf"(?:{_WITH_RE.pattern})$", lead):
+            if not re.search(rf"(?:{_WITH_RE.pattern})$", lead):
+                continue
+            subject = _subject_who_spoke(doc, paragraph.start, lead, at)
+            if subject is None:
                 cued.append(speaker)
+                continue
+            # "He spoke to Nadia Moor for *Frameline*": the one spoken to is the interviewer,
+            # the subject the interviewee (round twenty-eight).
+            counts.pop((speaker.key, speaker.name), None)
+            interviewers.add((speaker.key, speaker.name))
+            if subject.known:
+                cued.append(subject)
     if cued:
         return cued[0], True
     headlined = _headline_interviewee(doc, first_turn)
@@ -370,6 +382,33 @@ def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Sp
         (key, name) = max(counts, key=lambda k: counts[k])
         return _Speaker(key=key, name=name), False
     return None, False
+
+
+# A person as the subject of the verb of talking ("He spoke to", "Ilic sat down with"): the one
+# after it is who asked the questions. A publication or "we" as the subject is the usual intro.
+_TALKED_WITH_RE = re.compile(
+    r"\s+(?:spoke|speaks|talked|talks|sat\s+down|sits\s+down|chatted|chats)\s+(?:with|to)\s+$"
+)
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:^|[.!?;]\s+|,\s+(?:and\s+)?|\band\s+)(?:He|She|he|she)$")
+
+
+def _subject_who_spoke(doc: _Doc, paragraph_start: int, lead: str, at: int) -> _Speaker | None:
+    """The person who "spoke to" the one named at `at`, when the verb's subject is a person: a
+    third-person pronoun ("He spoke to Nadia Moor for *Frameline*": a speaker not known here,
+    the introduction's other people decide) or a person named just before the verb ("Ilic sat
+    down with Nadia Moor"). None when the subject is the publication, "we" or "I" (then the
+    one named after the verb is the interviewee)."""
+    verb = _TALKED_WITH_RE.search(lead)
+    if verb is None:
+        return None
+    before = lead[: verb.start()]
+    if _PRONOUN_SUBJECT_RE.search(before):
+        return _Speaker()
+    verb_at = at - len(lead) + verb.start()
+    for mention in doc.people_between(paragraph_start, verb_at):
+        if mention.end == verb_at:
+            return _Speaker(key=mention.key)
+    return None
 
 
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
