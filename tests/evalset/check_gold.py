@@ -63,6 +63,7 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset22": (300, 650), "evalset23": (300, 550), "evalset24": (300, 550),
          "evalset25": (300, 600), "evalset26": (400, 600),
          "evalset30": (400, 600),
+         "evalset31": (400, 600),
          "evalset32": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
