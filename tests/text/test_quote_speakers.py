@@ -2343,3 +2343,25 @@ def test_the_one_spoken_to_in_an_introduction_is_the_interviewer_not_the_intervi
     # The subject named before the verb is the interviewee too, among others the introduction names.
     named = transcript.replace("He spoke to", "Ada Varga directed it. Ilic spoke to")
     assert on_pages(named) == [("Because nobody lives in", "tomas-ilic"), ("Every single day.", "tomas-ilic")]
+
+
+def test_my_mother_in_an_answer_is_the_mother_the_introduction_names():
+    # "My mother … She looked at the lights and said, “…”" inside an answer: the "she" is the
+    # relative the answer speaks of, the one the introduction names as the interviewee's mother
+    # ("the daughter of the director Ada Varga"), never a colleague named earlier in the answer.
+    # Second-hand, held as every line an answer reports.
+    transcript = (
+        "Lena Osei plays the pilot in *Glass Meridian*. She is the daughter of the director Ada Varga. "
+        "We spoke with Osei in Lisbon.\n\n"
+        "Q: Who shot it?\n\n"
+        "A: Mira Sol shot it. She was patient with me.\n\n"
+        "My mother had not been on a set in years. She came on the first day, looked at the lights "
+        "and said, “Too bright, all of it.”\n\n"
+        "Q: Was she right?\n\n"
+        "A: She usually is.\n"
+    )
+    found = [(" ".join(q.text.split()[:3]), q.speaker_key, q.confidence) for q in quotes(transcript) if q.kind == "speech"]
+    assert found == [("Too bright, all", "ada-varga", 0.7)]
+    # An introduction that names no mother leaves the line nobody's: not Mira Sol's.
+    unnamed = transcript.replace(" She is the daughter of the director Ada Varga.", "")
+    assert [q for q in quotes(unnamed) if q.kind == "speech"] == []

@@ -4,7 +4,8 @@ An answer is the interviewee's quote as a whole ("Gregor used to say to me, “Y
 monitor more than I do.” He was right."), but the quoted words inside it are another person's:
 the one the answer's sentence names as saying them, or the person a "he"/"she" there finds
 earlier in the same paragraph, else in the answer's earlier paragraphs or the question it
-answers ("You cast Folake Adesanya-Brooks …" / "She said, “…”"). Only a lead that ends in a speech verb (and "to me", "me") with a
+answers ("You cast Folake Adesanya-Brooks …" / "She said, “…”"); a "he" after "my father"
+in the answer is the father the introduction names ("the son of the actor X"), or nobody. Only a lead that ends in a speech verb (and "to me", "me") with a
 comma or colon, or in "told me", is read, so titles, scare quotes and the interviewee's own
 quoted words ("I said, “…”") are not; and only words of a person of the graph, or of one the
 answer names in full outside it ("the festival director, Hendrika Mol, told me “…”", the name
@@ -89,10 +90,59 @@ def _reporter(doc: _Doc, frag: _Fragment, answer: Answer) -> _Speaker | None:
     # paragraph whom the pronoun may mean, never the interviewee.
     earlier = [m for m in doc.people_between(paragraph.start, base + pronoun.start())
                if m.key != interviewee.key and doc.fits(_Speaker(key=m.key), pronoun.group(1).lower())]
+    kin = _kin_before(paragraph.text[: lead_at + pronoun.start()], pronoun.group(1).lower())
+    if kin is not None and (not earlier or kin[0] > earlier[-1].end - paragraph.start):
+        # "My father had not been on a set for years. … he walked on set and said, “…”": the
+        # relative the answer speaks of, whom the introduction may name (round twenty-eight).
+        relative = _relative_named(doc, kin[1])
+        return None if relative is None else _Speaker(key=relative, explicit=True, confidence=REPORTED_IN_ANSWER)
     if earlier:
         return _Speaker(key=earlier[-1].key, explicit=True, confidence=REPORTED_IN_ANSWER)
     asked = _asked_about(doc, frag.para, answer, pronoun.group(1).lower())
     return None if asked is None else _Speaker(key=asked, explicit=True, confidence=REPORTED_IN_ANSWER)
+
+
+# The interviewee's relative, by the pronoun that may mean them: "my father" is a "he".
+_KIN_BY_PRONOUN = {
+    "he": r"father|dad|grandfather|grandad|brother|son|husband|uncle",
+    "she": r"mother|mum|mom|grandmother|gran|sister|daughter|wife|aunt",
+}
+_PARENTS = frozenset({"father", "dad", "mother", "mum", "mom"})
+_KIN_WORDS = {"dad": "father", "mum": "mother", "mom": "mother", "grandad": "grandfather", "gran": "grandmother"}
+
+
+def _kin_before(text: str, pronoun: str) -> tuple[int, str] | None:
+    """The last "my father"-like relative the pronoun may mean in `text`: (its end, the kin)."""
+    found = None
+    for match in re.finditer(rf"\b[Mm]y\s+({_KIN_BY_PRONOUN[pronoun]})\b", text):
+        found = (match.end(), _KIN_WORDS.get(match.group(1).lower(), match.group(1).lower()))
+    return found
+
+
+# How an introduction names the interviewee's relative: "the son of the character actor X",
+# "his father, X", "her sister, the producer X".
+_CHILD_OF_RE = re.compile(r"\b(?:son|daughter|child)\s+of\s+(?:the\s+)?(?:[a-z][\w’'\-]*\s+){0,3}$")
+_KIN_APPOSITION_RE = re.compile(
+    r"\b(?:his|her|their)\s+([a-z]+)\s*,?\s+(?:the\s+(?:[a-z][\w’'\-]*\s+){0,3})?$"
+)
+
+
+def _relative_named(doc: _Doc, kin: str) -> str | None:
+    """The one graph person the introduction, before the transcript's first label, names as the
+    interviewee's `kin` ("the son of the actor X" for a father or mother); None when it names
+    none or several."""
+    keys: set[str] = set()
+    for paragraph in doc.paragraphs:
+        if _LABELLED_RE.match(paragraph.text):
+            break
+        for mention in doc.people_between(paragraph.start, paragraph.start + len(paragraph.text)):
+            before = doc.text(max(paragraph.start, mention.start - 60), mention.start)
+            apposition = _KIN_APPOSITION_RE.search(before)
+            if apposition and _KIN_WORDS.get(apposition.group(1), apposition.group(1)) == kin:
+                keys.add(mention.key)
+            elif kin in _PARENTS and _CHILD_OF_RE.search(before):
+                keys.add(mention.key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _other_voice(doc: _Doc, frag: _Fragment, answer: Answer, answers: list[Answer]) -> _Speaker | None:
