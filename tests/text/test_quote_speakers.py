@@ -2365,3 +2365,18 @@ def test_my_mother_in_an_answer_is_the_mother_the_introduction_names():
     # An introduction that names no mother leaves the line nobody's: not Mira Sol's.
     unnamed = transcript.replace(" She is the daughter of the director Ada Varga.", "")
     assert [q for q in quotes(unnamed) if q.kind == "speech"] == []
+
+
+def test_a_statement_put_out_on_someones_behalf_is_theirs_held_for_an_editor():
+    # "A representative for Ilic provided a statement on his behalf. “…,” it read." The agent
+    # only passes the words on: they are the one spoken for, held as a document's words are.
+    source = (
+        "Tomas Ilic has left *Harbor Lights*.\n\n"
+        "A representative for Ilic provided a statement on his behalf. “I wish the crew well,” it read.\n"
+    )
+    found = [(" ".join(q.text.split()[:4]), q.speaker_key, q.confidence) for q in quotes(source)]
+    assert found == [("I wish the crew", "tomas-ilic", 0.7)]
+    # "on behalf of" a name is the same.
+    named = source.replace("A representative for Ilic provided a statement on his behalf.",
+                           "His agent provided a statement on behalf of Tomas Ilic.")
+    assert [(q.speaker_key, q.confidence) for q in quotes(named)] == [("tomas-ilic", 0.7)]

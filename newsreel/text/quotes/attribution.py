@@ -281,6 +281,9 @@ def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
             if mention is not None:
                 return _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED)
             return _sender_by_pronoun(doc, paragraph, source.end(), at)
+        behalf = _ON_BEHALF_RE.match(paragraph.text, found.end())
+        if behalf is not None:
+            return _principal(doc, paragraph, behalf, start, at)
         sent = _DOCUMENT_SENT_RE.search(before)
         if sent is not None:
             return _Speaker(pronoun=sent.group("who").lower(), document=True)
@@ -289,6 +292,26 @@ def _document_sender(doc: _Doc, offset: int) -> _Speaker | None:
             return _Speaker(key=people[0].key, explicit=True, document=True, confidence=RELAYED)
         return None
     return None
+
+
+# "a statement on his behalf", "a statement on behalf of Tomas Ilic": the words of the one an
+# agent speaks for, not the agent's (round twenty-eight).
+_ON_BEHALF_RE = re.compile(r"\s+on\s+(?:(?P<owner>his|her)\s+behalf\b|behalf\s+of\s+(?=\S))")
+
+
+def _principal(doc: _Doc, paragraph, behalf: re.Match[str], sentence_start: int, noun_at: int) -> _Speaker | None:
+    """The one a document is put out on behalf of: the person named after "on behalf of", or for
+    "on his behalf" the one person of that gender the sentence names before the document ("A
+    representative for Rourke provided a statement on his behalf."); None otherwise."""
+    if behalf.group("owner") is None:
+        mention = doc.person_at(paragraph.start + behalf.end(), slack=0)
+        return None if mention is None else _Speaker(key=mention.key, explicit=True, document=True, confidence=RELAYED)
+    pronoun = "he" if behalf.group("owner") == "his" else "she"
+    people = {m.key for m in doc.people_between(paragraph.start + sentence_start, noun_at)
+              if doc.fits(_Speaker(key=m.key), pronoun)}
+    if len(people) != 1:
+        return None
+    return _Speaker(key=people.pop(), explicit=True, document=True, confidence=RELAYED)
 
 
 _FROM_PRONOUN_RE = re.compile(r"(him|her)\b")
