@@ -1546,3 +1546,28 @@ def test_a_title_in_roman_inside_an_italic_paragraph_is_set_apart():
     assert "floodmark-2027" not in _films(gaz, body + "Next week: the sound designers of Floodmark.\n")
     # A bold label is no italic paragraph: the answer after it is roman text like any other.
     assert "floodmark-2027" not in _films(gaz, body + "**Clarke:** Floodmark, next.\n")
+
+
+# -- round twenty-eight ----------------------------------------------------------------------------
+
+
+def test_the_publication_a_named_writer_works_for_is_not_the_film_of_that_title():
+    # A critic's or an interviewer's outlet, given with their name: "wrote Oona Pell in
+    # *Lantern*", a quotation's credit line "— Oona Pell, *Lantern*", "She spoke to Oona Pell
+    # for *Lantern*". Nobody writes in a film, nor interviews for one.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("lantern-2011", "Lantern", 2011)],
+        people=[PersonRef("femi-clarke", "Femi Clarke"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director"),
+                 CreditRef("lantern-2011", "ines-roth", "director")],
+    ))
+    review = "Femi Clarke's *Harbour Choir* is modest. “It sings,” wrote Oona Pell in *Lantern*, “and then it stops.”\n"
+    assert _films(gaz, review) == {"harbour-choir-2026"}
+    credit = "Femi Clarke's *Harbour Choir* is modest.\n\n> “It sings, and then it stops.”\n> — Oona Pell, *Lantern*\n"
+    assert _films(gaz, credit) == {"harbour-choir-2026"}
+    interview = "Femi Clarke made *Harbour Choir* late. He spoke to Oona Pell for *Lantern* in Leeds.\n"
+    assert _films(gaz, interview) == {"harbour-choir-2026"}
+    # Signed by someone the graph credits on that film, the title is her film.
+    assert "lantern-2011" in _films(gaz, credit.replace("Oona Pell", "Ines Roth"))
+    # A film a person acts in, after "in", is still the film.
+    assert "lantern-2011" in _films(gaz, "Femi Clarke's *Harbour Choir* is modest. Oona Pell starred in *Lantern*.\n")

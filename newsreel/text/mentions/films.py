@@ -62,6 +62,11 @@ _PUBLICATIONS = frozenset(
 )
 _NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
 _WRITING_IN = ("writing", "in")
+# A writer's name between a verb of writing and "in *X*" ("wrote Pellam Rook in *X*"), between a
+# verb of talking and "for *X*" ("spoke to Nadia Moor for *X*"), or a credit line's "— Name, *X*".
+_OUTLET_JOINS = frozenset(("in", "for", ","))
+_WROTE = frozenset("wrote writes".split())
+_TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
 # Nouns right before a title that name a new film by an older one's title: "the remake *X*".
@@ -208,7 +213,48 @@ class FilmTitles:
             after += 1
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
-        return self._set_beside(span, _NOT_FILMS)
+        return self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span)
+
+    def _writers_outlet(self, span: Span) -> bool:
+        """Is the title the publication a named writer works for, as a critic's or an
+        interviewer's credit gives it: "wrote Pellam Rook in *X*", a quotation's credit line
+        "— Felix Amber, *X*" closing its paragraph, "spoke to Nadia Moor for *X*"? Not when the
+        graph credits that very name on a film of that title: "— Ada Varga, *X*" may be a
+        director signing with her film (round twenty-eight)."""
+        t = self.t
+        at = span.first - 1
+        if at >= 0 and t.folded[at] in QUOTES:
+            at -= 1
+        if at < 1 or t.para[at] != span.para or t.folded[at] not in _OUTLET_JOINS:
+            return False
+        join, name_end = t.folded[at], at - 1
+        first = name_end
+        while first >= 0 and t.para[first] == span.para and t.word(first) and t.raw[first][:1].isupper() and name_end - first < 3:
+            first -= 1
+        named_words = name_end - first
+        before = first  # the token before the writer's name
+        if join == "in":
+            shaped = before >= 0 and t.para[before] == span.para and t.folded[before] in _WROTE
+        elif join == "for":
+            shaped = named_words >= 1 and before >= 1 and t.folded[before] in ("to", "with", "by") and (
+                t.folded[before - 1] in _TALKED
+            )
+        else:  # ",": a credit line closing the paragraph
+            after = span.last + 1
+            if after < len(t.folded) and t.folded[after] in QUOTES:
+                after += 1
+            closes = after >= len(t.folded) or t.para[after] != span.para or (
+                t.folded[after] in (".",) and t.para[after + 1] != span.para
+            )
+            shaped = named_words >= 2 and closes and before >= 0 and t.folded[before] == "-" and t.para[before] == span.para
+        if not shaped:
+            return False
+        writer = " ".join(t.folded[first + 1 : name_end + 1])
+        films = [self.gaz.film_at(e) for e in span.entries if self.gaz.is_film(e)]
+        return not any(
+            _ends_with(self.gaz.people_by_key[credit.person].name.lower().split(), writer.split())
+            for film in films for credit in self.gaz.credits_of(film.key) if credit.person in self.gaz.people_by_key
+        )
 
     def _film_within(self, span: Span) -> bool:
         """Is the title set after "to shoot a silent melodrama," (a verb of making in the present,
@@ -800,6 +846,11 @@ class FilmTitles:
         if after < len(t.folded) and t.folded[after] in INSIDE_CLOSE:
             after += 1
         return after + 1 < len(t.folded) and t.folded[after] == "by" and self.named.person_starts.get(after + 1) in people
+
+
+def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
+    """Do `words` end with `tail` (a full name, or its surname alone)?"""
+    return bool(tail) and list(words[-len(tail):]) == list(tail)
 
 
 def _listed_after_place(t: Tokens, before: int) -> bool:
