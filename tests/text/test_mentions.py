@@ -1571,3 +1571,20 @@ def test_the_publication_a_named_writer_works_for_is_not_the_film_of_that_title(
     assert "lantern-2011" in _films(gaz, credit.replace("Oona Pell", "Ines Roth"))
     # A film a person acts in, after "in", is still the film.
     assert "lantern-2011" in _films(gaz, "Femi Clarke's *Harbour Choir* is modest. Oona Pell starred in *Lantern*.\n")
+
+
+def test_the_first_word_of_a_quotation_after_its_leads_comma_opens_a_sentence():
+    # "she says, “Everything that floats …”": the quotation's first word is capitalised because
+    # it opens the quoted sentence, as after a full stop, not because it is a title; an
+    # everyday word there is the word, whoever the article names.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("everything-2020", "Everything", 2020)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director"),
+                 CreditRef("everything-2020", "femi-clarke", "director")],
+    ))
+    text = ("Femi Clarke knows everything about boats, and *Harbour Choir* shows it.\n\n"
+            "On the quay he says, “Everything that floats wants to leave.”\n")
+    assert _films(gaz, text) == {"harbour-choir-2026"}
+    # Set apart, it is the film.
+    assert "everything-2020" in _films(gaz, text.replace("“Everything that floats wants to leave.”", "*Everything* was first."))

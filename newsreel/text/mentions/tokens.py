@@ -89,11 +89,15 @@ class Tokens:
 
     def sentence_initial(self, first: int) -> bool:
         i = first - 1
+        opened_quote = False
         while i >= 0 and self.para[i] == self.para[first] and self.folded[i] in _OPENERS:
+            opened_quote = opened_quote or self.folded[i] in QUOTES
             i -= 1
         if i < 0 or self.para[i] != self.para[first]:
             return True
-        return self.folded[i] in _SENTENCE_END
+        # "she says, “Everything that burns …”": a quotation after its lead's comma opens a
+        # sentence of its own, capitalised as one (round twenty-eight).
+        return self.folded[i] in _SENTENCE_END or opened_quote and self.folded[i] == ","
 
     def emphasized(self, span: Span) -> bool:
         """True when the span is set in italics (paragraphs may carry `emphasis` spans), or in
