@@ -1588,3 +1588,18 @@ def test_the_first_word_of_a_quotation_after_its_leads_comma_opens_a_sentence():
     assert _films(gaz, text) == {"harbour-choir-2026"}
     # Set apart, it is the film.
     assert "everything-2020" in _films(gaz, text.replace("“Everything that floats wants to leave.”", "*Everything* was first."))
+
+
+def test_a_word_after_golden_or_silver_in_a_prizes_name_is_the_prize():
+    # Festivals name their prizes by a metal and a creature or a thing ("the Golden Gannet",
+    # "a Silver Shell"): the one-word title after it is the prize, not the film of that title.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("gannet-2011", "Gannet", 2011),
+               FilmRef("shell-1999", "Shell", 1999)],
+        people=[PersonRef("femi-clarke", "Femi Clarke")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director")],
+    ))
+    report = "Femi Clarke's *Harbour Choir* won the Golden Gannet on Saturday; its lead took a Silver Shell.\n"
+    assert _films(gaz, report) == {"harbour-choir-2026"}
+    # The film, set apart, is still the film.
+    assert "gannet-2011" in _films(gaz, report + "The jury chair made *Gannet* in 2011.\n")

@@ -85,6 +85,8 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+# The first word of a festival prize's name: "the Golden Heron", "a Silver Shell", "the Crystal Globe".
+_PRIZE_METALS = frozenset("golden silver bronze crystal platinum diamond".split())
 # Number words and the units after them ("Forty years", "Twelve days"): a quantity, not a title.
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -326,6 +328,17 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _prize(self, span: Span) -> bool:
+        """Is the word the second of a festival prize's name, a metal or a material before it
+        capitalised ("the Golden Heron", "a Silver Shell", "Crystal Globe")? Festivals name their
+        prizes so, and a one-word title there is the prize (round twenty-eight)."""
+        t = self.t
+        before = span.first - 1
+        return (
+            before >= 0 and t.para[before] == span.para and t.folded[before] in _PRIZE_METALS
+            and t.raw[before][:1].isupper() and t.spaced[span.first]
+        )
 
     def _quantity(self, span: Span) -> bool:
         """Is a one-word title a number word before a unit ("Forty years", "Seven days later")?"""
@@ -716,6 +729,8 @@ class FilmTitles:
                 return self._other_name(span)  # "The dog is called Juniper": a name given, not a film
             if self._quantity(span):
                 return None  # "Forty years of the Ezeoke brothers": a number of years, not the film
+            if self._prize(span):
+                return None  # "won the Golden Heron": a festival's prize, not the film
             # Without quotes or italics a one-word title that opens a longer name ("Lakemoor
             # Film Festival"), is a day or a month ("to March 2028"), or follows a place's
             # preposition ("shoot in Galicia") is that name, date or place, not the film; so is
