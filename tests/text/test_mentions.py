@@ -1603,3 +1603,22 @@ def test_a_word_after_golden_or_silver_in_a_prizes_name_is_the_prize():
     assert _films(gaz, report) == {"harbour-choir-2026"}
     # The film, set apart, is still the film.
     assert "gannet-2011" in _films(gaz, report + "The jury chair made *Gannet* in 2011.\n")
+
+
+def test_a_listicle_items_heading_is_the_film_its_blurb_credits():
+    # "**2. *Gannet***" over "Ines Roth's new drama …": two films carry the title, and someone
+    # credited on the other is named elsewhere in the list. The blurb under the heading
+    # describes the heading's film, so the person it names is as near as the heading itself.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("harbour-choir-2026", "Harbour Choir", 2026), FilmRef("gannet-2027", "Gannet", 2027),
+               FilmRef("gannet-1961", "Gannet", 1961)],
+        people=[PersonRef("femi-clarke", "Femi Clarke"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("harbour-choir-2026", "femi-clarke", "director"),
+                 CreditRef("gannet-1961", "femi-clarke", "actor"),
+                 CreditRef("gannet-2027", "ines-roth", "director")],
+    ))
+    listicle = ("**1. *Harbour Choir***\n\nFemi Clarke's choir film, at last.\n\n"
+                "**2. *Gannet***\n\nInes Roth's new drama follows a lighthouse keeper.\n")
+    assert _films(gaz, listicle) == {"harbour-choir-2026", "gannet-2027"}
+    # With nobody credited named under it, the heading alone does not pick one.
+    assert "gannet-2027" not in _films(gaz, listicle.replace("Ines Roth's new drama", "A new drama"))

@@ -85,6 +85,8 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+# A listicle item's heading is short: "**5. *Stay***", "**2. Lau Wing-kei on *Paper Moon***".
+_ITEM_HEADING_LENGTH = 100
 # The first word of a festival prize's name: "the Golden Heron", "a Silver Shell", "the Crystal Globe".
 _PRIZE_METALS = frozenset("golden silver bronze crystal platinum diamond".split())
 # Number words and the units after them ("Forty years", "Twelve days"): a quantity, not a title.
@@ -771,10 +773,14 @@ class FilmTitles:
         if evidence["cue_old"] and year is not None and year == evidence["oldest"]:
             textual += 1.5
         article = 0.0  # what the rest of the article says
+        # A listicle's item heading ("**5. *Stay***") names the film its blurb, the paragraph
+        # under it, describes: a person named there is as near as in the heading (round
+        # twenty-eight).
+        own = {span.para, span.para + 1} if self._item_heading(span.para) else {span.para}
         for person_key in self.gaz.people_of(film.key):
             paras = self.named.person_paras.get(person_key)
             if paras:
-                article = max(article, 3 if span.para in paras else 2)
+                article = max(article, 3 if own & set(paras) else 2)
                 if article == 3:
                     break
         attributed = self._attributed(span, film.key)
@@ -818,6 +824,16 @@ class FilmTitles:
             deferred.append(film)
             return None
         return score
+
+    def _item_heading(self, para: int) -> bool:
+        """Is the paragraph a heading, or a short one set in bold or italics end to end ("**5.
+        *Stay***"): the heading of a listicle's item, whose blurb is the next paragraph?"""
+        paragraph = self.t.paragraphs[para]
+        if paragraph.kind == "heading":
+            return True
+        text = paragraph.text.rstrip()
+        whole = any(start == 0 and end >= len(text) for start, end in paragraph.emphasis)
+        return paragraph.kind == "paragraph" and whole and 0 < len(text) <= _ITEM_HEADING_LENGTH
 
     def _speaker_label(self, span: Span) -> bool:
         """Is the span a transcript's label naming a speaker: "**Montrose:**" opening a
