@@ -2380,3 +2380,15 @@ def test_a_statement_put_out_on_someones_behalf_is_theirs_held_for_an_editor():
     named = source.replace("A representative for Ilic provided a statement on his behalf.",
                            "His agent provided a statement on behalf of Tomas Ilic.")
     assert [(q.speaker_key, q.confidence) for q in quotes(named)] == [("tomas-ilic", 0.7)]
+
+
+def test_a_name_inside_a_prizes_name_is_no_rival_for_the_winners_pronoun():
+    # "The Ada Varga Prize for a first feature went to Lena Osei's *Glass Meridian*." Varga is
+    # named only as the prize's namesake: she is not in the room, so the winner's "she said"
+    # has no rival and goes on her page.
+    source = (
+        "The Ada Varga Prize for a first feature, named after the festival's founder, went to "
+        "Lena Osei's *Glass Meridian*. Osei, accepting, thanked her crew. "
+        "“I slept in the van for a month,” she said.\n"
+    )
+    assert on_pages(source) == [("I slept in the", "lena-osei")]

@@ -1637,6 +1637,10 @@ def _clauses(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, in
     return cut
 
 
+# A prize, a lecture or a grant named after someone: "the Aurelio Fenn Prize", "the Varga Award".
+_NAMES_A_PRIZE_RE = re.compile(r"(?:['’]s)?\s+(?:Prize|Award|Medal|Trophy|Fellowship|Lecture|Scholarship|Grant|Bursary)\b")
+
+
 def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speaker]]:
     paragraph = doc.paragraphs[index]
     quoted = [
@@ -1669,6 +1673,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             talks = cuts_in or bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
                 paragraph.text[s : m.start - paragraph.start]
             )
+            if _NAMES_A_PRIZE_RE.match(doc.text(m.end, m.end + 20)):
+                # "The Aurelio Fenn Prize … went to Abedi": a name inside a prize's name is the
+                # prize's, never a subject who speaks (round twenty-eight).
+                weak, talks = True, False
             if not weak and not talks and object_end is not None and _JOINED_OBJECT_RE.match(doc.text(object_end, m.start)):
                 weak = True  # "she worked with the director X and the gaffer Y": Y is an object too
             if weak and not doc.is_possessive(m):
