@@ -35,7 +35,7 @@ from typing import Any, Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
 #: every set that was once held out and has since moved to tune/ (add the next one by hand)
-SETS: tuple[str, ...] = tuple(f"evalset{n}" for n in range(10, 31))
+SETS: tuple[str, ...] = tuple(f"evalset{n}" for n in range(10, 33))
 #: a quote on a graph speaker at this confidence or more goes on the person's page
 SHOWN = 0.8
 
