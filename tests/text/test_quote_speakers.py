@@ -2392,3 +2392,50 @@ def test_a_name_inside_a_prizes_name_is_no_rival_for_the_winners_pronoun():
         "“I slept in the van for a month,” she said.\n"
     )
     assert on_pages(source) == [("I slept in the", "lena-osei")]
+
+
+# --- round twenty-nine: a festival Q&A's askers are roles, not people -----------------------
+
+
+def test_a_festival_qa_has_several_askers_labelled_by_their_role_and_none_of_them_is_quoted():
+    # A post-screening Q&A prints the moderator's and the audience's questions under labels that
+    # name a role; each role asks, however few turns it has, and only the filmmaker answers.
+    source = (
+        "After the screening, Ada Varga took questions from the festival's programmer and the audience.\n\n"
+        "MODERATOR: Why the sea?\n\n"
+        "VARGA: Because my grandfather drowned in it.\n\n"
+        "AUDIENCE MEMBER: I grew up on that coast. Did you shoot in the old harbour?\n\n"
+        "VARGA: Every night, for six weeks.\n\n"
+        "MODERATOR: And next?\n\n"
+        "VARGA: Sleep.\n"
+    )
+    assert said(source) == [
+        ("Because my grandfather drowned", "ada-varga"), ("Every night, for six", "ada-varga"), ("Sleep.", "ada-varga")]
+
+
+def test_a_host_and_questions_from_the_floor_ask_in_other_outlets_labels_too():
+    source = (
+        "Tomas Ilic answered questions at the Roxy on Friday.\n\n"
+        "Host: Was the sea kind to you?\n\n"
+        "Ilic: Never once.\n\n"
+        "Question from the floor: The boat in the last scene looked real. Was it?\n\n"
+        "Ilic: It sank the week after we wrapped.\n\n"
+        "Audience: Will there be a sequel?\n\n"
+        "Ilic: Not with that boat.\n"
+    )
+    assert said(source) == [
+        ("Never once.", "tomas-ilic"), ("It sank the week", "tomas-ilic"), ("Not with that boat.", "tomas-ilic")]
+
+
+def test_a_reporter_at_a_press_conference_asks_even_when_the_chair_says_something_first():
+    source = (
+        "Ada Varga and Tomas Ilic met the press after the premiere.\n\n"
+        "Chair: Welcome. We have ten minutes.\n\n"
+        "Varga: Thank you for staying up.\n\n"
+        "Reporter: I'm from the Courier. Is the ending a hoax?\n\n"
+        "Ilic: Only for the people in it.\n\n"
+        "Chair: Last question.\n\n"
+        "Varga: Then make it a good one.\n"
+    )
+    assert said(source) == [
+        ("Thank you for staying", "ada-varga"), ("Only for the people", "tomas-ilic"), ("Then make it a", "ada-varga")]

@@ -46,7 +46,16 @@ _NAME_LABEL = rf"(?:[A-Z][\w’'\-.]*(?:\s+{_PARTICLE}[A-Z][\w’'\-.]*){{0,3}}|
 # never a verb of saying ("Meanwhile, the director said:" opens prose, not a turn).
 _ROLE_WORD = rf"(?!(?:{_VERB_ALT})\b)[a-z][\w’'\-]*"
 _ROLE_LABEL = rf"(?:,\s+(?!(?:the|a|an|he|she|they|we|i)\b){_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,3}})"
-_LABEL_RE = re.compile(rf"\s*(?P<label>{_QA_LABEL}|{_NAME_LABEL}){_ROLE_LABEL}?\s*(?::|(?<=[QA])\.)\s+(?=\S)")
+# A festival Q&A or a press conference labels its askers by role, not name ("MODERATOR:",
+# "AUDIENCE MEMBER:", "Host:", "Question from the floor:", "Reporter:"); each role only asks,
+# however few turns it has (round twenty-nine: an audience member's two questions were quoted).
+_ASKING_ROLE = (
+    r"(?i:(?:the\s+)?(?:moderator|co-?host|host|presenter|chair(?:person)?|programmer|interviewer"
+    r"|member\s+of\s+the\s+audience|audience(?:\s+member)?|question\s+from\s+the\s+floor|floor"
+    r"|reporter|journalist)(?:\s+\d+)?)"
+)
+_ASKING_ROLE_RE = re.compile(_ASKING_ROLE)
+_LABEL_RE = re.compile(rf"\s*(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|{_NAME_LABEL}){_ROLE_LABEL}?\s*(?::|(?<=[QA])\.)\s+(?=\S)")
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
@@ -105,7 +114,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             continue
         label = " ".join(match.group("label").split())
         speaker = None
-        if label not in _INTERVIEWER | _INTERVIEWEE:
+        if label not in _INTERVIEWER | _INTERVIEWEE and not _asking_role(label):
             speaker = named.get(label) or _label_speaker(doc, index, label, list(named.values()))
             if speaker is not None:
                 named.setdefault(label, speaker)
@@ -154,6 +163,11 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
         )
     return answers, covered
+
+
+def _asking_role(label: str) -> bool:
+    """Does a label name a role that asks ("MODERATOR", "Audience member 2", "Host") rather than a person?"""
+    return _ASKING_ROLE_RE.fullmatch(label) is not None
 
 
 def _narration_after(doc: _Doc, start: int, text: str) -> bool:
@@ -218,6 +232,7 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
         if turn.speaker is None and turn.label not in _INTERVIEWER | _INTERVIEWEE:
             asked.setdefault(turn.label, []).append(doc.paragraphs[turn.para].text.rstrip().endswith("?"))
     asking = {label for label, questions in asked.items() if len(questions) >= 2 and sum(questions) * 2 > len(questions)}
+    asking |= {label for label in asked if _asking_role(label)}
     # The publication that says it held the interview ("Frameline spoke to her in Rotterdam.")
     # labels the interviewer's turns, questions or not: a magazine's prompts are often statements
     # ("The film is full of your mother's working methods.").
@@ -316,6 +331,11 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
     """The labels whose turns are the interviewer's: `Q:` (or `Interviewer:`), or the name whose turns are mostly
     questions (ties go to the label that speaks first)."""
     labels = {t.label for t in turns}
+    roles = {label for label in labels if _asking_role(label)}
+    if roles:
+        # Every asking role is an interviewer ("MODERATOR:" and "AUDIENCE MEMBER:" both ask); a
+        # named label joins them only if its own turns are mostly questions.
+        return roles | (labels & _INTERVIEWER) | _mostly_asking(doc, [t for t in turns if t.label not in roles])
     if labels & _INTERVIEWER:
         return labels & _INTERVIEWER
     if labels & _INTERVIEWEE:
@@ -332,6 +352,14 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
             return set()
         best = order[0]
     return {best}
+
+
+def _mostly_asking(doc: _Doc, turns: list[_Turn]) -> set[str]:
+    """The labels more than half of whose turns end with a question mark."""
+    asks: dict[str, list[bool]] = {}
+    for turn in turns:
+        asks.setdefault(turn.label, []).append(doc.paragraphs[turn.para].text.rstrip().endswith("?"))
+    return {label for label, questions in asks.items() if sum(questions) * 2 > len(questions)}
 
 
 def _oral_history(turns: list[_Turn]) -> bool:
