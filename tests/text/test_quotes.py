@@ -531,3 +531,38 @@ def test_a_posters_or_a_taglines_words_are_no_ones_quote():
     # A person quoted on the poster still speaks: the attribution says so.
     assert found("The poster quotes Ada Varga: “It is the best film I have made.”\n") == [
         "It is the best film I have made."]
+
+
+# --- round twenty-nine: a broken quotation whose attribution runs long -----------------------
+
+
+def test_a_quotation_broken_by_a_long_attribution_goes_on_when_its_second_part_opens_in_lower_case():
+    # A profile introduces a speaker at length between the two halves of one sentence; the
+    # second half opening in lower case after a comma cannot be a sentence of its own.
+    found = quotes_of(
+        "“Every lamp on this set has been rented twice,” says Lena Okafor, the production designer, who has "
+        "dressed all three of the director's features and who spent the winter in salvage yards on two "
+        "coasts, hauling back ship's lanterns and railway lamps by the van, “and you can tell from the soot.”"
+    )
+    assert [(q.text, q.speaker_key) for q in found] == [
+        ("Every lamp on this set has been rented twice and you can tell from the soot.", "lena-okafor")]
+
+
+def test_a_long_attribution_with_a_past_tense_verb_and_a_whose_clause_also_breaks_one_quotation():
+    found = quotes_of(
+        "“The light goes at four,” said Tomas Reyes, the cinematographer, whose last three films were shot "
+        "north of the Arctic Circle in January, mostly by the glow of a single tungsten lamp carried on a "
+        "sledge by a grip who has worked with him since film school, “so we shoot the wide shots first.”"
+    )
+    assert [(q.text[:20], q.speaker_key) for q in found] == [("The light goes at fo", "tomas-reyes")]
+    assert found[0].text.endswith("so we shoot the wide shots first.")
+
+
+def test_after_a_long_attribution_a_second_part_opening_a_new_sentence_is_still_its_own():
+    found = quotes_of(
+        "“We shoot at dawn,” said Tomas Reyes, the cinematographer, whose last three films were shot "
+        "north of the Arctic Circle in January, mostly by the glow of a single tungsten lamp carried on a "
+        "sledge by a grip who has worked with him since film school. “Nobody complains,” Lena Okafor said."
+    )
+    assert [(q.text, q.speaker_key) for q in found] == [
+        ("We shoot at dawn", "tomas-reyes"), ("Nobody complains", "lena-okafor")]

@@ -52,6 +52,9 @@ from newsreel.text.quotes.answers import reported_in_answers
 
 # Patterns read for every quotation, compiled once.
 _ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,150}[,.:]")
+# An attribution before a lower-case second part: an appositive and a relative clause or two.
+_LONG_ATTRIBUTION = 400
+_LONG_ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,350},")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b")
 _SENTENCE_END_RE = re.compile(r"\s*(?:[.?!…]|$)")
 
@@ -211,7 +214,10 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     between = doc.text(first.close_at, second.open_at)
     # “…,” said Noor Bellasis, the studio's head of acquisitions, who negotiated the deal with
     # the film's sales agent, Brightline International. “…”: an attribution may run long.
-    if len(between) > 200:
+    # Longer still when the second part goes on the sentence: after a comma, in lower case
+    # (“…,” says X, the designer, who has dressed … by the bale, “and you can see it …”).
+    goes_on = _goes_on_in_lower_case(doc, between, second)
+    if len(between) > (_LONG_ATTRIBUTION if goes_on else 200):
         return False
     speaker, length = _after_attribution(doc, first.close_at, between)
     if speaker is None:
@@ -223,8 +229,14 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
             return False
     rest = between[length:].strip()
     return rest in ("", ",", ".", ":", ";", "—", "–") or bool(
-        _ATTRIBUTION_TAIL_RE.fullmatch(rest)
+        (_LONG_ATTRIBUTION_TAIL_RE if goes_on else _ATTRIBUTION_TAIL_RE).fullmatch(rest)
     )
+
+
+def _goes_on_in_lower_case(doc: _Doc, between: str, second: _Fragment) -> bool:
+    """Does the quotation's second part continue its first part's sentence: a comma before its
+    opening mark and a lower-case first word ("…, “and you can see it”")?"""
+    return between.rstrip().endswith(",") and doc.text(second.start, second.start + 1).islower()
 
 
 def _is_quotation(doc: _Doc, group: _Group) -> bool:
