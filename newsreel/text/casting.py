@@ -84,6 +84,23 @@ def _character_nouns(text: str) -> list[str]:
     return [name for name in (_name_only(m.group(1)) for m in _CHARACTER_NAME_RE.finditer(text)) if name]
 
 
+# A police or military rank before a name ("the trooper, Sgt. Dana Hale", "Detective Inspector
+# Ruth Marr", "Capt. Oren Vale"): film journalism calls its real people by their jobs, never by a
+# rank, so the name is a character's even when the graph credits someone so named (round
+# twenty-nine: a thriller's trooper was linked to a crew member of another film).
+_RANK = (
+    r"(?:Sgt|Sergeant|Det|Detective|Insp|Inspector|Supt|Superintendent|Chief|Lt|Lieut|Lieutenant|Capt|Captain"
+    r"|Cpl|Corporal|Pvt|Private|Constable|Officer|Marshal|Sheriff|Deputy|Cmdr|Commander|Admiral|Col|Colonel"
+    r"|Gen|General|Maj|Major|Trooper|Agent|Sgt-Maj)"
+)
+_RANK_BEFORE_RE = re.compile(rf"(?<![\w’'\-]){_RANK}\.?(?:\s+{_RANK}\.?){{0,2}}\s+$")
+
+
+def rank_before(text: str, at: int) -> bool:
+    """Does a rank ("Sgt. ", "Detective Inspector ") end right at `at`, before a name?"""
+    return _RANK_BEFORE_RE.search(text, max(0, at - 40), at) is not None
+
+
 def cast_before(text: str, at: int) -> bool:
     """Does a verb that casts ("plays ", "will play the ferry pilot ") end right at `at`, before a name?"""
     window = text[max(0, at - 80) : at + 1]

@@ -1622,3 +1622,17 @@ def test_a_listicle_items_heading_is_the_film_its_blurb_credits():
     assert _films(gaz, listicle) == {"harbour-choir-2026", "gannet-2027"}
     # With nobody credited named under it, the heading alone does not pick one.
     assert "gannet-2027" not in _films(gaz, listicle.replace("Ines Roth's new drama", "A new drama"))
+
+
+def test_a_name_after_a_police_or_military_rank_is_a_character_whoever_the_graph_credits_so():
+    # Film journalism calls real filmmakers by their jobs, never by a rank: "Sgt. X" is a part.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor"), CreditRef("the-tin-coast-2026", "oren-vale", "crew")],
+    ))
+    assert keys(gaz, "In “The Tin Coast” Ada Moss is the trooper, Sgt. Oren Vale.") == {"the-tin-coast-2026", "ada-moss"}
+    assert "oren-vale" not in keys(gaz, "Ada Moss was asked about Detective Inspector Oren Vale, her part in “The Tin Coast”.")
+    assert "oren-vale" not in keys(gaz, "“The Tin Coast” follows Capt. Oren Vale up a frozen river.")
+    # Without the rank the name is the graph person.
+    assert "oren-vale" in keys(gaz, "“The Tin Coast” was cut by Oren Vale in a month.")

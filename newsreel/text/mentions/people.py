@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection
 
-from newsreel.text.casting import cast_after, cast_before, character_noun_before, story_role_before
+from newsreel.text.casting import cast_after, cast_before, character_noun_before, rank_before, story_role_before
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
@@ -95,6 +95,8 @@ def cast_as_character(
     after = t.end[span.last]
     text = t.paragraphs[span.para].text
     at = t.start[span.first]
+    if rank_before(text, at):
+        return True  # "the trooper, Sgt. Dana Hale": a rank is a character's, never a filmmaker's
     if cast_before(text, at) or story_role_before(text, at) or character_noun_before(text, at):
         # "Ekdahl plays Marguerite Sallow", "The patriarch, Augustin Harrow,": a part in the
         # story, unless the graph credits the person on a film the article names (then an
