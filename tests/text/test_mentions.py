@@ -1636,3 +1636,17 @@ def test_a_name_after_a_police_or_military_rank_is_a_character_whoever_the_graph
     assert "oren-vale" not in keys(gaz, "“The Tin Coast” follows Capt. Oren Vale up a frozen river.")
     # Without the rank the name is the graph person.
     assert "oren-vale" in keys(gaz, "“The Tin Coast” was cut by Oren Vale in a month.")
+
+
+def test_a_boats_name_after_its_vessel_noun_is_the_boat_in_italics_or_not():
+    # Style guides set a ship's name in italics as they do a film's: the noun or prefix before it
+    # says which it is, here and wherever the article names the boat again.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("good-hope-1958", "Good Hope", 1958), FilmRef("vigilant-1971", "Vigilant", 1971)],
+        people=[],
+    ))
+    assert keys(gaz, "The crew of the lifeboat *Good Hope* never came home. *Good Hope* was found in May.") == set()
+    assert keys(gaz, "He served aboard the trawler Good Hope for a decade.") == set()
+    assert keys(gaz, "The wreck of HMS *Vigilant* lies off the point.") == set()
+    # The film named so stays the film.
+    assert keys(gaz, "The 1958 drama *Good Hope* was shot on the quay.") == {"good-hope-1958"}

@@ -85,6 +85,15 @@ _BUSINESSES = frozenset(
 _COMPANY_NOUNS_BEFORE = frozenset(
     "streamer service platform distributor studio broadcaster channel network label company firm".split()
 )
+# A vessel's noun or prefix before its name: style guides set a ship's name in italics as they do a
+# film's ("the lifeboat *Mary Ann*", "aboard the trawler *Good Hope*", "HMS *Vigilant*"), so a
+# title there is the boat, here and wherever the article names it again (round twenty-nine).
+_VESSEL_NOUNS = frozenset(
+    "lifeboat boat ship trawler yacht schooner ferry steamer steamship liner tug tugboat barge submarine "
+    "frigate destroyer cruiser vessel freighter tanker galleon clipper whaler sloop cutter dinghy hms rms uss "
+    "ss mv rnlb hmy".split()
+)
+_EMPHASIS_MARKS = frozenset(("*", "**", "***", "_", "__", "“", "\"", "‘", "'"))
 # A listicle item's heading is short: "**5. *Stay***", "**2. Lau Wing-kei on *Paper Moon***".
 _ITEM_HEADING_LENGTH = 100
 # The first word of a festival prize's name: "the Golden Heron", "a Silver Shell", "the Crystal Globe".
@@ -148,6 +157,7 @@ class FilmTitles:
         self.places: set[str] = set()  # one-word titles the article used as a place or a date
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
         self.films_within: set[int] = set()  # title forms of a film the story's characters make
+        self.vessels: set[int] = set()  # title forms the article names as a boat ("the lifeboat *X*")
         self.businesses: set[int] = set()  # title forms the article names as a café, a service...
         self.voices: set[int] = set()  # title forms that label two or more turns of a transcript
         self._body_places: set[str] | None = None  # words after a place's preposition in the body
@@ -174,6 +184,8 @@ class FilmTitles:
                 self.films_within.add(span.form)
             elif self._business(span):
                 self.businesses.add(span.form)
+            if self._vessel(span):
+                self.vessels.add(span.form)
             if self.t.quoted(span.first, span.last) or self.t.emphasized(span):
                 self.set_apart.add(span.form)
             if len(span.entries) <= _MANY:
@@ -294,6 +306,15 @@ class FilmTitles:
             if t.folded[i] in nouns:
                 return True
         return False
+
+    def _vessel(self, span: Span) -> bool:
+        """Is the title a boat's name, its vessel noun or prefix just before it ("the lifeboat
+        *Mary Ann*", "the trawler Good Hope", "HMS *Vigilant*"), italics or not?"""
+        t = self.t
+        before = span.first - 1
+        while before >= 0 and t.para[before] == span.para and t.folded[before] in _EMPHASIS_MARKS:
+            before -= 1  # the italics' own asterisks or underscores, or a quote mark
+        return before >= 0 and t.para[before] == span.para and t.folded[before] in _VESSEL_NOUNS
 
     def _business(self, span: Span) -> bool:
         """Is the title, without quotes or italics, a business's or a service's name: before
@@ -705,6 +726,9 @@ class FilmTitles:
                 if single_word:
                     self.places.add(self.t.folded[self.t.words(span.first, span.last)[0]])
                 return self._other_name(span)
+        if span.form in self.vessels and not (paren_years or evidence["apposition"] or self._attributed(span, film.key)):
+            # "the lifeboat *Mary Ann*": a boat's name in italics, as style guides set it
+            return self._other_name(span)
         if (
             span.form in self.businesses
             and not (evidence["quoted"] or evidence["apposition"] or paren_years or self._attributed(span, film.key))
