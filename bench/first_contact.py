@@ -16,6 +16,16 @@ Run from the repository root, alone (it needs only the checkout and its ``.venv`
     .venv/bin/python bench/first_contact.py              # the table
     .venv/bin/python bench/first_contact.py --rows       # and every shown quote, one a line
     .venv/bin/python bench/first_contact.py --threshold 0.8 --sets evalset20 evalset21
+    .venv/bin/python bench/first_contact.py --rules      # and by the rule that gave the confidence
+    .venv/bin/python bench/first_contact.py --todays-confidences   # re-banded with today's values
+
+``--rules`` names the rule behind each quote's confidence: the first-contact core's confidence
+constants (``EXPLICIT_MENTION``, ``PRONOUN_SAME_PARAGRAPH``, ...) are given distinct values a
+hair apart (same order, same side of ``SHOWN``), so the value a quote gets names the constant
+that gave it; the quotes and speakers are checked to be the same as without the tags.
+``--todays-confidences`` gives the first-contact core today's value of every constant it shares
+with today's core (by name): the evidence it found is re-banded as today's core would band it,
+so a recalibration is measured on first contact (round thirty).
 
 A set whose folder still has a ``holdout/`` part is refused: it has never been moved to tune and
 must not be run. The worktrees are removed when it ends.
@@ -32,6 +42,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
+
+#: the core's modules whose confidence constants --rules and --todays-confidences set
+CONFIDENCE_MODULES = ("attribution", "transcripts", "answers", "document", "blockquotes")
 
 ROOT = Path(__file__).resolve().parent.parent
 #: every set that was once held out and has since moved to tune/ (add the next one by hand)
@@ -58,11 +71,62 @@ def first_contact_commit(name: str) -> str:
     return git("rev-parse", f"{moved[0]}^")
 
 
-def dump(core: Path, set_dir: Path) -> list[dict[str, Any]]:
+def confidence_constants(modules: Iterable[Any]) -> dict[str, float]:
+    """Every upper-case float in 0..1 the core's quote modules define, by name: its confidences."""
+    found: dict[str, float] = {}
+    for module in modules:
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, float) and 0 < value <= 1 and name != "SURE_CONFIDENCE":
+                found[name] = value
+    return found
+
+
+def quote_modules() -> list[Any]:
+    """The imported core's quote modules that hold confidence constants (those it has)."""
+    modules = []
+    for name in CONFIDENCE_MODULES:
+        try:
+            modules.append(importlib.import_module(f"newsreel.text.quotes.{name}"))
+        except ImportError:  # an older core without that module
+            pass
+    return modules
+
+
+def set_confidences(values: dict[str, float]) -> None:
+    """Give the imported core's constants these values, in every module that holds the name
+    (a module that imported a constant holds its own binding)."""
+    for module in quote_modules():
+        for name, value in values.items():
+            if name in vars(module):
+                setattr(module, name, value)
+
+
+def rule_tags(constants: dict[str, float]) -> dict[str, float]:
+    """A distinct value for each constant, a hair above its own: same order between different
+    values, same side of SHOWN, so a quote's confidence names the constant that gave it."""
+    ordered = sorted(constants.items(), key=lambda kv: (kv[1], kv[0]))
+    return {name: round(value + 0.0001 * (i + 1), 4) for i, (name, value) in enumerate(ordered)}
+
+
+def todays_confidences() -> dict[str, float]:
+    """Today's value of every confidence constant, read from this checkout's source."""
+    pattern = re.compile(r"^([A-Z_]+) = (0\.\d+|1\.0)\b", re.MULTILINE)
+    found: dict[str, float] = {}
+    for name in CONFIDENCE_MODULES:
+        path = ROOT / "newsreel/text/quotes" / f"{name}.py"
+        found.update((n, float(v)) for n, v in pattern.findall(path.read_text(encoding="utf-8")))
+    found.pop("SURE_CONFIDENCE", None)
+    return found
+
+
+def dump(core: Path, set_dir: Path, *, rules: bool = False,
+         confidences: dict[str, float] | None = None) -> list[dict[str, Any]]:
     """Run the core checked out at ``core`` on ``set_dir``; one row per quote it gave a speaker.
 
     Runs inside a child process (``--dump``), so each core's modules are imported alone; the
-    gold is read and matched by today's evaluation code, as the scorer does.
+    gold is read and matched by today's evaluation code, as the scorer does. ``confidences``
+    re-bands the core (its constants of those names get those values); ``rules`` adds to each
+    row the constant that gave its confidence.
     """
     sys.path.insert(0, str(core))
     spec = importlib.util.spec_from_file_location("_scorer", ROOT / "newsreel/text/evaluation.py")
@@ -79,12 +143,29 @@ def dump(core: Path, set_dir: Path) -> list[dict[str, Any]]:
     gold = scorer.gold_from_json(json.loads((set_dir / "gold.json").read_text()),
                                  [p.name for p in paths], graph, source="gold")
     gazetteer = Gazetteer.build(graph)
+    if confidences:
+        set_confidences(confidences)
+    constants = confidence_constants(quote_modules())
+    tags = rule_tags(constants) if rules else {}
+    names = {tag: name for name, tag in tags.items()}
     rows: list[dict[str, Any]] = []
     for path in paths:
         headline, body = scorer.split_headline(path.read_text(encoding="utf-8"))
-        result = process_article(body, graph=gazetteer, headline=scorer.plain_headline(headline),
-                                 href=lambda kind, key: f"/{kind}/{key}")
+
+        def run() -> Any:
+            return process_article(body, graph=gazetteer, headline=scorer.plain_headline(headline),
+                                   href=lambda kind, key: f"/{kind}/{key}")
+
+        result = run()
         quotes, paragraphs = result.quotes, result.paragraphs
+        rule_of: list[str] = []
+        if rules:
+            set_confidences(tags)
+            tagged = run().quotes
+            set_confidences(constants)
+            if [(q.text, q.speaker_key) for q in tagged] != [(q.text, q.speaker_key) for q in quotes]:
+                raise SystemExit(f"{path.name}: the rule tags changed a speaker")
+            rule_of = [names.get(round(q.confidence, 4), f"{q.confidence:.2f}") for q in tagged]
         used: set[tuple[int, int]] = set()
         gold_for: dict[int, list[Any]] = {}
         for g in gold[path.name].quotes:
@@ -107,7 +188,7 @@ def dump(core: Path, set_dir: Path) -> list[dict[str, Any]]:
                 kind=getattr(q, "kind", "speech"), right=any(g.speaker == q.speaker_key for g in golds),
                 gold=[g.speaker for g in golds], para_kind=para.kind, para=para.text,
                 prev=paragraphs[pi - 1].text[-300:] if pi > 0 else "",
-                off=q.start - para.start))
+                off=q.start - para.start, rule=rule_of[i] if rule_of else ""))
     return rows
 
 
@@ -154,7 +235,11 @@ def how_attributed(row: dict[str, Any]) -> str:
     return "bare quote after narration"
 
 
-def run_first_contact(names: Iterable[str]) -> list[dict[str, Any]]:
+def run_first_contact(names: Iterable[str], *, rules: bool = False,
+                      confidences: dict[str, float] | None = None) -> list[dict[str, Any]]:
+    """Every set's quotes as the core that had never seen it gave them (see ``dump``)."""
+    extra = (["--rules"] if rules else []) + (
+        ["--confidences", json.dumps(confidences)] if confidences else [])
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="first-contact-") as tmp:
         for name in names:
@@ -166,7 +251,7 @@ def run_first_contact(names: Iterable[str]) -> list[dict[str, Any]]:
             git("worktree", "add", "--detach", "--quiet", str(tree), commit)
             try:
                 out = subprocess.run(
-                    [sys.executable, __file__, "--dump", str(tree), str(folder / "tune")],
+                    [sys.executable, __file__, "--dump", str(tree), str(folder / "tune"), *extra],
                     check=True, capture_output=True, text=True, cwd=tree).stdout
             finally:
                 git("worktree", "remove", "--force", str(tree))
@@ -180,8 +265,11 @@ def run_first_contact(names: Iterable[str]) -> list[dict[str, Any]]:
 def table(rows: list[dict[str, Any]], shown: float) -> str:
     lines = []
     shown_rows = [r for r in rows if r["conf"] >= shown]
-    for title, key in (("confidence band (first-contact core)", lambda r: f"{r['conf']:.2f}"),
-                       ("how the text attributes it", how_attributed)):
+    keys = [("confidence band (first-contact core)", lambda r: f"{r['conf']:.2f}"),
+            ("how the text attributes it", how_attributed)]
+    if any(r.get("rule") for r in rows):
+        keys.append(("rule that gave the confidence (first-contact core)", lambda r: r["rule"]))
+    for title, key in keys:
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for r in shown_rows:
             counts[key(r)][0 if r["right"] else 1] += 1
@@ -210,19 +298,26 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=SHOWN,
                         help="confidence at which a quote is shown (default %(default)s)")
     parser.add_argument("--rows", action="store_true", help="print every shown quote too")
+    parser.add_argument("--rules", action="store_true",
+                        help="name the rule (confidence constant) behind each quote")
+    parser.add_argument("--todays-confidences", action="store_true",
+                        help="give each first-contact core today's confidence values, by name")
+    parser.add_argument("--confidences", help=argparse.SUPPRESS)  # JSON, for the child
     parser.add_argument("--dump", nargs=2, metavar=("CORE", "SETDIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dump:
-        for row in dump(Path(args.dump[0]), Path(args.dump[1])):
+        values = json.loads(args.confidences) if args.confidences else None
+        for row in dump(Path(args.dump[0]), Path(args.dump[1]), rules=args.rules, confidences=values):
             print(json.dumps(row, ensure_ascii=False))
         return
-    rows = run_first_contact(args.sets)
+    rows = run_first_contact(args.sets, rules=args.rules,
+                             confidences=todays_confidences() if args.todays_confidences else None)
     print(table(rows, args.threshold))
     if args.rows:
         for r in rows:
             if r["conf"] >= args.threshold:
                 print("right" if r["right"] else "WRONG", f"{r['conf']:.2f}", r["set"], r["article"][:2],
-                      r["speaker"], "|", how_attributed(r), "|", r["text"][:50])
+                      r["speaker"], "|", how_attributed(r), "|", r.get("rule") or "-", "|", r["text"][:50])
 
 
 if __name__ == "__main__":
