@@ -74,8 +74,36 @@ SLUG_MAX = Article._meta.get_field("slug").max_length
 DEK_MAX = Article._meta.get_field("dek").max_length
 
 
-def validate_draft(draft: ArticleDraft, *, article: Article | None = None, source: str = "") -> ArticleDraft:
-    """Return a normalized copy of the draft, or raise IntakeError listing every problem."""
+@dataclass(frozen=True)
+class Answered:
+    """What the database said, yes, when a draft of `article_id` was validated: its slug is free,
+    its section and hero picture exist. Only true in the transaction that asked (see `validate_draft`)."""
+
+    article_id: int | None
+    slug: str
+    section: str
+    hero_image: int | None
+
+    @classmethod
+    def of(cls, validated: "ArticleDraft", article: Article | None) -> "Answered":
+        """The answers behind `validated`, the draft `validate_draft` has just returned for `article`."""
+        return cls(getattr(article, "pk", None), validated.slug, validated.section, validated.hero_image)
+
+    def says(self, article: Article | None, name: str, value: Any) -> bool:
+        """Whether the database already said yes about this `value` of the field `name` for `article`."""
+        return self.article_id == getattr(article, "pk", None) and getattr(self, name) == value
+
+
+def validate_draft(draft: ArticleDraft, *, article: Article | None = None, source: str = "",
+                   answered: Answered | None = None) -> ArticleDraft:
+    """Return a normalized copy of the draft, or raise IntakeError listing every problem.
+
+    `answered`: what the database said when this article's draft was validated earlier in the
+    caller's still open transaction (an import validates before storing the pictures, then saves):
+    nothing has moved since, so those questions are not asked again; any other value is checked."""
+    def asks(name: str, value: Any) -> bool:
+        return answered is None or not answered.says(article, name, value)
+
     errors: list[FieldError] = []
     headline = " ".join((draft.headline or "").split())
     if not headline:
@@ -91,7 +119,7 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         errors.append(FieldError("slug", f"{draft.slug!r} must be lowercase letters, digits and hyphens"))
     elif len(slug) > SLUG_MAX:
         errors.append(FieldError("slug", f"is {len(slug)} characters; the limit is {SLUG_MAX}"))
-    elif Article.objects.filter(slug=slug).exclude(pk=getattr(article, "pk", None)).exists():
+    elif asks("slug", slug) and Article.objects.filter(slug=slug).exclude(pk=getattr(article, "pk", None)).exists():
         errors.append(FieldError("slug", f"{slug!r} is already used by another article; choose another"))
     dek = " ".join((draft.dek or "").split())
     errors += _found(text_problem("dek", dek, DEK_MAX))
@@ -99,14 +127,14 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
     section = (draft.section or "").strip().lower()
     if section and section != slugify(section):
         errors.append(FieldError("section", f"{section[:80]!r} is not a section's slug"))
-    elif section and not Section.objects.filter(slug=section).exists():
+    elif section and asks("section", section) and not Section.objects.filter(slug=section).exists():
         known = ", ".join(Section.objects.values_list("slug", flat=True)) or "none yet"
         errors.append(FieldError("section", f"{section!r} is not a section (known: {known})"))
     if draft.hero_image is not None:
         bad_id = id_problem("hero_image", draft.hero_image)
         if bad_id:
             errors.append(bad_id)
-        elif not Image.objects.filter(pk=draft.hero_image).exists():
+        elif asks("hero_image", draft.hero_image) and not Image.objects.filter(pk=draft.hero_image).exists():
             errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
     errors += nested_text_problems("sources", draft.sources) + nested_text_problems("link_overrides", draft.link_overrides)
     review, review_errors = review_problems(

@@ -30,7 +30,7 @@ from newsreel.images.models import Image
 from newsreel.images.renditions import ensure_renditions
 from newsreel.images.services import image_ref
 from newsreel.newsroom import clock
-from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, validate_draft
+from newsreel.newsroom.intake import Answered, ArticleDraft, FieldError, IntakeError, validate_draft
 from newsreel.newsroom.models import (Article, Author, Byline, ChangesReview, Mention, Quote, Revision, Section, Tag,
                                       WorkflowState)
 from newsreel.newsroom.models.liveness import live_sql
@@ -162,10 +162,10 @@ def _refuse_deleted(article: Article | None) -> None:
 Prepared = tuple[ArticleDraft, ProcessedArticle]
 
 
-def _prepare(draft: ArticleDraft, article: Article | None) -> Prepared | None:
+def _prepare(draft: ArticleDraft, article: Article | None, answered: Answered | None = None) -> Prepared | None:
     """Validate and run the text core outside the write transaction (None: let it report the problem)."""
     try:
-        validated = validate_draft(draft, article=article)
+        validated = validate_draft(draft, article=article, answered=answered)
         return validated, _process(validated)
     except IntakeError:
         return None
@@ -185,33 +185,45 @@ def _refetching(article: Article | None) -> Callable[[], Article | None]:
     return current
 
 
-def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk") -> Article:
+def save_draft(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",
+               answered: Answered | None = None) -> Article:
     """Keep a new revision (none when nothing changed). Metadata must be valid; text problems are recorded, not fatal,
     so nothing the writer typed is lost (they stop a publish instead).
-    `user` None is the system (a command, an importer); a person is checked against their role."""
+    `user` None is the system (a command, an importer); a person is checked against their role.
+    `answered`: see `validate_draft`; used only inside the caller's transaction."""
     require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
-    prepared = _prepare(draft, article)
+    answered = _within_callers_transaction(answered)
+    prepared = _prepare(draft, article, answered)
+    if answered is not None and prepared is not None:  # validated just now, in the same transaction
+        answered = Answered.of(prepared[0], article)
     current = _refetching(article)
-    return run_write(lambda: _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared))[0]
+    return run_write(lambda: _save_draft(draft, article=current(), user=user, origin=origin, prepared=prepared,
+                                         answered=answered))[0]
 
 
-def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None
-                ) -> tuple[Article, ProcessedArticle | None]:
+def _within_callers_transaction(answered: Answered | None) -> Answered | None:
+    """The database's earlier answers, when the transaction they were given in is still the one
+    writing; none outside it (a write of its own may be retried, after others changed things)."""
+    return answered if connection.in_atomic_block else None
+
+
+def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None,
+                answered: Answered | None = None) -> tuple[Article, ProcessedArticle | None]:
     """`save_draft`, also returning the text core's result (None when the text has problems):
     save_and_publish publishes this very revision next, and the core need not run twice.
     `prepared` is the core's result from before the transaction, used when the draft is the same."""
     article, processed, _validated, _fresh = _save_revision(draft, article=article, user=user, origin=origin,
-                                                            prepared=prepared)
+                                                            prepared=prepared, answered=answered)
     return article, processed
 
 
-def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None
-                   ) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None, bool]:
+def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None,
+                   answered: Answered | None = None) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None, bool]:
     """`_save_draft`, also returning the validated draft the new revision holds (None when none
     was made), and whether the article's row was created by this very save (True: nothing
     points to it yet: no revisions, mentions, quotes, checks, tags or bylines)."""
     _refuse_deleted(article)
-    draft = validate_draft(draft, article=article)
+    draft = validate_draft(draft, article=article, answered=answered)
     if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
         return article, None, None, False  # nothing changed: no new revision, whoever saves or publishes
     problems: list[str] = []
@@ -442,9 +454,12 @@ def _refuse_unpublishable(draft: ArticleDraft) -> None:
 
 
 def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, user=None, origin: str = "desk",
-                     prepared: Prepared | None = None) -> Article:
-    """Save a revision and publish it in one transaction (a failed publish saves nothing)."""
+                     prepared: Prepared | None = None, answered: Answered | None = None) -> Article:
+    """Save a revision and publish it in one transaction (a failed publish saves nothing).
+
+    `answered`: see `validate_draft`; used only inside the caller's transaction."""
     require(user, STORY_PUBLISH, article)
+    answered = _within_callers_transaction(answered)
     require(user, STORY_EDIT if article is not None else STORY_CREATE, article)
     if prepared is None and not connection.in_atomic_block:
         # Validation and the text core, before the write lock; their errors stop it here.
@@ -453,7 +468,7 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
 
     def write() -> Article:
         saved, processed, validated, fresh = _save_revision(draft, article=current(), user=user, origin=origin,
-                                                            prepared=prepared)
+                                                            prepared=prepared, answered=answered)
         return _publish(saved, user=user, processed=processed, validated=validated, fresh=fresh)
     return run_write(write)
 

@@ -21,7 +21,7 @@ from typing import Callable
 from django.db import transaction
 
 from newsreel.newsroom import review
-from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError, article_for, validate_draft
+from newsreel.newsroom.intake import Answered, ArticleDraft, FieldError, IntakeError, article_for, validate_draft
 from newsreel.newsroom.models import Article, ChangesReview, SourceId
 from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
 from newsreel.write_retry import run_write
@@ -82,17 +82,21 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
                 state_before = existing.state if existing is not None else None
                 changes_before = existing.changes_review if existing is not None else ChangesReview.NONE
                 draft = validate_draft(incoming.draft, article=existing, source=source)
+                # Taken before `attach` changes the draft: saving it validates it again, in this
+                # transaction, and asks the database only about what attaching changed.
+                answered = Answered.of(draft, existing)
                 if incoming.attach is not None:
                     draft = incoming.attach(draft)
                 if incoming.publish:
-                    article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared)
+                    article = save_and_publish(draft, article=existing, origin=origin, prepared=prepared,
+                                               answered=answered)
                     # Publishing a story a writer submitted approves it, as an editor's Publish
                     # does on the desk: the approval is noted on the story and the writer mailed
                     # (after commit), so nobody reviews a story that is already live.
                     review.approved(article, user=None, state_before=state_before or "",
                                     changes_before=changes_before)
                 else:
-                    article = save_draft(draft, article=existing, origin=origin)
+                    article = save_draft(draft, article=existing, origin=origin, answered=answered)
                 if incoming.key is not None:
                     _keep_key(incoming.key, article, known)
                 if incoming.after is not None:

@@ -142,3 +142,11 @@ def test_a_chunk_reads_what_its_stories_touch_at_once_and_each_story_s_neighbour
     # reads them again, being in another transaction).
     lookups = about(statements, r'^SELECT "id" FROM "newsroom_article" WHERE .*\) [<>] \(')
     assert len(lookups) == 2 * len(rendered)
+
+
+def test_a_story_s_slug_is_checked_once_though_its_draft_is_validated_again(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    # Validated before its pictures are stored, then again when saved (a draft once more when
+    # its text is prepared): the database said the slug was free the first time, in the same
+    # transaction, and is not asked again.
+    assert len(about(statements, r'AS "a" FROM "newsroom_article" WHERE \("newsroom_article"\."slug" = ')) == STORIES
