@@ -45,6 +45,7 @@ from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import _Doc, _norm
 from newsreel.text.quotes.attribution import (
     _after_attribution, _attribute, _attribution_pronoun, _before_attribution, _lead, _only_quote,
+    woven_confidence,
 )
 from newsreel.text.quotes.blockquotes import find_statements
 from newsreel.text.quotes.transcripts import find_transcript
@@ -96,7 +97,7 @@ def extract_quotes(
             speaker_key=speaker.key,
             speaker_name=None if speaker.key else speaker.name,
             in_spoiler=any(doc.paragraphs[f.para].spoiler_film for f in group.fragments),
-            confidence=speaker.confidence if speaker.known else 0.0,
+            confidence=woven_confidence(text, speaker.confidence) if speaker.known else 0.0,
             fragment_starts=starts,
         )
         said = _Said(first.para, last.para, first.start, speaker, _only_quote(doc, group),
