@@ -218,10 +218,13 @@ def _save_draft(draft: ArticleDraft, *, article: Article | None, user, origin: s
 
 
 def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin: str, prepared: Prepared | None,
-                   answered: Answered | None = None) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None, bool]:
+                   answered: Answered | None = None, publish_follows: bool = False
+                   ) -> tuple[Article, ProcessedArticle | None, ArticleDraft | None, bool]:
     """`_save_draft`, also returning the validated draft the new revision holds (None when none
     was made), and whether the article's row was created by this very save (True: nothing
-    points to it yet: no revisions, mentions, quotes, checks, tags or bylines)."""
+    points to it yet: no revisions, mentions, quotes, checks, tags or bylines).
+    `publish_follows`: the new revision is published next in this transaction (`_publish`, told
+    by `latest_unsaved`), which writes the whole row: the row is not written twice for it."""
     _refuse_deleted(article)
     draft = validate_draft(draft, article=article, answered=answered)
     if article is not None and article.latest_revision_id and same_content(article.latest_revision.content, draft.to_json()):
@@ -247,7 +250,8 @@ def _save_revision(draft: ArticleDraft, *, article: Article | None, user, origin
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
     article.latest_revision = revision
-    article.save(update_fields=["latest_revision", "updated_at"])
+    if not publish_follows:
+        article.save(update_fields=["latest_revision", "updated_at"])
     return article, processed, draft, fresh
 
 
@@ -390,10 +394,11 @@ def publish(article: Article, *, user=None, revision: Revision | None = None, at
 
 def _publish(article: Article, *, user=None, revision: Revision | None = None, at=None, went_live_at=None,
              processed: ProcessedArticle | None = None, validated: ArticleDraft | None = None,
-             fresh: bool = False) -> Article:
+             fresh: bool = False, latest_unsaved: bool = False) -> Article:
     """`publish` inside its transaction; `validated` is the latest revision's draft as validated
     moments ago in this transaction (save_and_publish), which need not be validated again;
-    `fresh`: the article's row was made in this transaction (see `_save_revision`)."""
+    `fresh`: the article's row was made in this transaction (see `_save_revision`);
+    `latest_unsaved`: the article's new latest revision is not in its row yet (written here)."""
     revision = revision or article.latest_revision
     if validated is not None and revision.pk == article.latest_revision_id:
         # The revision was made from it just now: validating its content again would ask the
@@ -408,6 +413,8 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     if at is None and draft.publish_at is not None and draft.publish_at > clock.now():
         from newsreel.newsroom.scheduling import schedule  # scheduling builds on publishing
 
+        if latest_unsaved:  # scheduling writes only its own fields
+            article.save(update_fields=["latest_revision", "updated_at"])
         return schedule(article, at=draft.publish_at, revision=revision, require_future=False, checked=True,
                         unpublish_at=article.unpublish_at if article.state == WorkflowState.SCHEDULED else None)
     previous = ArticleSnapshot.of(article) if article.is_live else None
@@ -468,8 +475,9 @@ def save_and_publish(draft: ArticleDraft, *, article: Article | None = None, use
 
     def write() -> Article:
         saved, processed, validated, fresh = _save_revision(draft, article=current(), user=user, origin=origin,
-                                                            prepared=prepared, answered=answered)
-        return _publish(saved, user=user, processed=processed, validated=validated, fresh=fresh)
+                                                            prepared=prepared, answered=answered, publish_follows=True)
+        return _publish(saved, user=user, processed=processed, validated=validated, fresh=fresh,
+                        latest_unsaved=validated is not None)
     return run_write(write)
 
 

@@ -150,3 +150,11 @@ def test_a_story_s_slug_is_checked_once_though_its_draft_is_validated_again(tmp_
     # its text is prepared): the database said the slug was free the first time, in the same
     # transaction, and is not asked again.
     assert len(about(statements, r'AS "a" FROM "newsroom_article" WHERE \("newsroom_article"\."slug" = ')) == STORIES
+
+
+def test_a_published_story_s_row_is_not_written_for_its_latest_revision_alone(tmp_path, settings):
+    statements = imported(tmp_path, settings)
+    # Its publish writes the whole row moments later, latest revision with it; only the draft
+    # and the scheduled story (whose scheduling writes its own fields) write it on its own.
+    alone = about(statements, r'^UPDATE "newsroom_article" SET "updated_at" = .*, "latest_revision_id" = [^,]* WHERE')
+    assert len(alone) == STORIES - Article.objects.live().count() == 2
