@@ -1650,3 +1650,28 @@ def test_a_boats_name_after_its_vessel_noun_is_the_boat_in_italics_or_not():
     assert keys(gaz, "The wreck of HMS *Vigilant* lies off the point.") == set()
     # The film named so stays the film.
     assert keys(gaz, "The 1958 drama *Good Hope* was shot on the quay.") == {"good-hope-1958"}
+
+
+# -- round thirty-one: members of the public --------------------------------------------------
+
+
+def test_round_thirty_one_a_resident_or_a_fan_who_shares_a_filmmakers_name_is_not_the_filmmaker():
+    # Local news and live blogs introduce the public by what they are to the story (where they
+    # live, why they came): the name is theirs, whoever in the graph carries it.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("gannet-1961", "Gannet", 1961)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("gannet-1961", "oren-vale", "actor")],
+    ))
+    shoot = "Ada Moss is shooting “The Tin Coast” on the quay this month."
+    for public in ("Oren Vale, 64, who has lived above the bakery since 1990, shrugged.",
+                   "Long-time resident Oren Vale was less pleased.",
+                   "Fans spotted: Oren Vale, 19, who queued from dawn with a banner.",
+                   "Oren Vale, a retired postman from the next village, watched from the bridge."):
+        assert "oren-vale" not in keys(gaz, shoot, public), public
+        # Named again later, still the resident.
+        assert "oren-vale" not in keys(gaz, shoot, public, "Oren Vale went home at noon.")
+    # Without such an introduction, the graph person.
+    assert "oren-vale" in keys(gaz, shoot, "Oren Vale, who starred in the original, visited the set.")
+    # Credited on a film the article sets apart: the actor, who may also live in the town.
+    assert "oren-vale" in keys(gaz, "“Gannet” was shot here. Oren Vale, 84, who has lived on the quay since, smiled.")

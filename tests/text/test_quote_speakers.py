@@ -2475,3 +2475,24 @@ def test_round_thirty_a_quotation_opening_in_lower_case_is_held():
     # A whole sentence quoted after the same lead-in is as sure as before.
     whole = "“Nine weeks of rain,” Ada Varga said, “and one afternoon of sun.”\n"
     assert [(q.speaker_key, q.confidence >= SURE_CONFIDENCE) for q in quotes(whole)] == [("ada-varga", True)]
+
+
+def test_round_thirty_one_a_member_of_the_public_keeps_her_quote_off_a_namesakes_page():
+    # "Superfan spotted: X, 19, who …" or "X, 71, who has lived on …" presents a vox-pop
+    # speaker: the "she said" after it is hers, not the filmmaker's named earlier, nor that of
+    # a graph person who shares her name.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("gannet-1961", "Gannet", 1961)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("gannet-1961", "ines-roth", "crew")],
+    ))
+    lede = "Ada Moss waved to the crowd before the premiere of *The Tin Coast*.\n\n"
+    for public in ("Superfan spotted: Ines Roth, 19, who has queued since dawn with a banner.",
+                   "Ines Roth, 71, who has lived on the quay for forty years, was unimpressed.",
+                   "Local resident Ines Roth was watching from her doorstep."):
+        source = lede + public + ' "I know every line already," she said.\n'
+        found = [(q.speaker_key, q.speaker_name) for q in process_article(source, graph=gaz, href=href).quotes]
+        assert found == [(None, "Ines Roth")], (public, found)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.films import FilmTitles
 from newsreel.text.mentions.named import Named
+from newsreel.text.mentions.public import introduced_as_public
 from newsreel.text.mentions.people import (
     accept_surnames,
     ALIAS_NAME,
@@ -63,6 +64,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         return credited_on(gaz, name, shown_films())
 
     characters: set[int] = set()  # gazetteer forms of the names the article casts as characters
+    public: set[int] = set()  # gazetteer forms of the names it gives members of the public
     for span in spans:
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
@@ -74,6 +76,11 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             # wherever the article names the character again ("Hollis Vane has known …" in the
             # spoiler block after "plays the engineer, Hollis Vane").
             characters.add(span.form)
+            continue
+        if span.form in public or _member_of_public(tokens, span, credited):
+            # "Ada Moss, 71, who has lived on Mill Lane …": a resident who shares a filmmaker's
+            # name, and so wherever the article names her again.
+            public.add(span.form)
             continue
         people = list(map(gaz.candidate, span.entries)) if person_shape_ok(tokens, span) else []
         if len(people) == 1:
@@ -107,6 +114,14 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
     refused = {i for span in film_spans if span.first not in named.accepted for i in range(span.first, span.last + 1)}
     accept_families(gaz, named, covered - refused if refused else covered)
     return named.mentions()
+
+
+def _member_of_public(t: Tokens, span: Span, credited: Callable[[str], bool]) -> bool:
+    """Is the name introduced as a resident, a fan, a passer-by ("resident X", "X, 71, who has
+    lived on …"), and the graph person of that name credited on no film the article sets apart?"""
+    text = t.paragraphs[span.para].text
+    start, end = t.start[span.first], t.end[span.last]
+    return introduced_as_public(text, start, end) and not credited(text[start:end])
 
 
 def _shown_films(t: Tokens, gaz: Gazetteer, spans: list[Span]) -> set[str]:

@@ -5,7 +5,7 @@ gives, and a pronoun or a follow-on quotation after them belongs to them, never 
 person named earlier. `find_outsiders` lists every such name once, in reading order; which of
 them stand as a sentence's subject is decided by `is_subject`.
 
-Depends on: words.
+Depends on: words, mentions.public.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
+from newsreel.text.mentions.public import introduced_as_public
 from newsreel.text.normalize import is_common
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _ROLE_NOUNS, _SPEECH_KINDS, _VERB_ALT
 
@@ -193,6 +194,10 @@ def is_subject(sentence: str, at: int, end: int) -> bool:
     if _PREDICATE_BEFORE.fullmatch(sentence, 0, at):
         # "Its heart is Joe Braithwaite, who is 91.": the person the sentence presents, as a
         # graph person there would be; a pronoun after it is theirs, not an earlier paragraph's.
+        return True
+    if introduced_as_public(sentence, at, end):
+        # "Superfan spotted: Ada Moss, 19, who has queued since 8am …": a vox pop presents its
+        # speaker so, and the "she said" after it is hers (round thirty-one).
         return True
     return _AFTER_SUBJECT.match(sentence, end) is not None or _WHO_AFTER.match(sentence, end) is not None
 
