@@ -1277,6 +1277,10 @@ FOLLOW_ON = 0.85  # a bare quotation after the same speaker's quotation in the p
 # seen it) a pronoun whose paragraph named somebody else before the quotation was right on 14 of
 # the 18 pages it was shown on; with one person named, on 114 of 122.
 PRONOUN_AMONG_OTHERS = 0.78  # "he said" when the paragraph names another person before it
+# Round thirty-one: held. "She first read it when Ada was still cutting …, “…,” she said": a
+# pronoun before a name in its own sentence is never that name's (nobody writes "she" and then
+# names her in the same clause), so the "she" found the wrong person.
+PRONOUN_BEFORE_NAME = 0.75  # "she said" when the paragraph's "she" came before the name it found
 # Round thirty: held. A quotation opening in lower case is a phrase woven into the writer's own
 # sentence ("described the price as “comfortably into eight figures”"): the sentence's grammar,
 # not an attribution, says whose it is, and on first contact it was right on 12 of 16 pages.
@@ -1409,6 +1413,8 @@ def _implied_speaker(
                 sure = min(sure, AMBIGUOUS)
             elif pronoun in ("he", "she") and _others_named_before(doc, frag, speaker):
                 sure = min(sure, PRONOUN_AMONG_OTHERS)
+            if pronoun in ("he", "she") and _pronoun_before_name(doc, frag, speaker, pronoun):
+                sure = min(sure, PRONOUN_BEFORE_NAME)
             return _Speaker(key=speaker.key, name=speaker.name, confidence=min(sure, speaker.confidence or sure))
         seen.append((speaker, sure))
     if other is not None:
@@ -1502,6 +1508,28 @@ def _others_named_before(doc: _Doc, frag: _Fragment, chosen: _Speaker) -> bool:
     named = {m.key for m in doc.people if start <= m.start < frag.open_at}
     named |= {"name:" + o.name for o in doc.outsiders if start <= o.start < frag.open_at}
     return bool(named - {chosen.key or f"name:{chosen.name}"})
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+")
+
+
+def _pronoun_before_name(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
+    """Does the sentence that first names ``chosen`` in the paragraph, before the quotation,
+    open with the pronoun as its subject ("She first read the script when Ada was still
+    cutting …")? That "she" is somebody else, so the "she said" after it may be too (round
+    thirty-one)."""
+    paragraph = doc.paragraphs[frag.para]
+    first = min((m.start for m in doc.people if m.key == chosen.key and paragraph.start <= m.start < frag.open_at),
+                default=None) if chosen.key else None
+    if first is None:
+        return False
+    at = first - paragraph.start
+    sentence_start = 0
+    for end in _SENTENCE_END_RE.finditer(paragraph.text, 0, at):
+        sentence_start = end.end()
+    # The pronoun as the sentence's own subject, opening it: in a clause put first ("Asked
+    # whether he believed in ghosts, Ludd laughed") a pronoun may well stand for the name after.
+    return re.match(rf"{pronoun.capitalize()}\s", paragraph.text[sentence_start:at]) is not None
 
 
 def _rivals(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str, scene: bool) -> bool:
