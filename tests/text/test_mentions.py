@@ -1675,3 +1675,21 @@ def test_round_thirty_one_a_resident_or_a_fan_who_shares_a_filmmakers_name_is_no
     assert "oren-vale" in keys(gaz, shoot, "Oren Vale, who starred in the original, visited the set.")
     # Credited on a film the article sets apart: the actor, who may also live in the town.
     assert "oren-vale" in keys(gaz, "“Gannet” was shot here. Oren Vale, 84, who has lived on the quay since, smiled.")
+
+
+def test_round_thirty_one_a_title_named_like_a_street_after_an_address_preposition_is_the_street():
+    # "on Chapel Row", "along Calder Street", "off Mill Lane": a name ending in a street's noun
+    # after an address's preposition, in plain type, is the street, here and when named again.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("quell-row-1961", "Quell Row", 1961), FilmRef("harrow-street-1966", "Harrow Street", 1966),
+               FilmRef("tansy-lane-1980", "Tansy Lane", 1980)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("tansy-lane-1980", "ada-moss", "director")],
+    ))
+    assert keys(gaz, "Shop signs on Quell Row were swapped for painted boards.") == set()
+    assert keys(gaz, "The fans along Harrow Street waited in the rain.") == set()
+    assert keys(gaz, "Parking is suspended off Tansy Lane until May.", "Tansy Lane will reopen in June.") == set()
+    # The film set apart, dated, or named by its director stays the film.
+    assert keys(gaz, "The crew of *Quell Row* met on Monday.") == {"quell-row-1961"}
+    assert "harrow-street-1966" in keys(gaz, "She starred in Harrow Street (1966) at nineteen.")
+    assert "tansy-lane-1980" in keys(gaz, "Ada Moss shot scenes for Tansy Lane in the square.")

@@ -41,6 +41,12 @@ _CALENDAR = frozenset(
 )
 # Words before a place ("shoot in Galicia", "flew to Lakemoor"): a one-word title there needs typography.
 _PLACE_CUES = frozenset("in at from to near across around outside throughout inside via".split())
+# The last word of a street's name ("Chapel Row", "Calder Street"), and the prepositions an
+# address takes ("on", "along", "off"): a title so made and so placed, in plain type, is the
+# street the article walks down (round thirty-one: local news and a live blog named streets
+# like graph films).
+_STREET_NOUNS = frozenset("street road lane row avenue terrace crescent boulevard quay mews wynd close".split())
+_STREET_CUES = frozenset("on along off down up in at into onto from near across outside past".split())
 # What joins the places of a list ("in Lisbon and Brussels", "in Oslo, Bergen or Hull").
 _LIST_JOINS = frozenset(("and", "or", ","))
 # Nouns for a place before "of" ("the streets of Leith", "the outskirts of Corvane"): the title after is the place.
@@ -158,6 +164,7 @@ class FilmTitles:
         self.other_works: set[int] = set()  # title forms the article names as a play, a book...
         self.films_within: set[int] = set()  # title forms of a film the story's characters make
         self.vessels: set[int] = set()  # title forms the article names as a boat ("the lifeboat *X*")
+        self.streets: set[int] = set()  # title forms the article names as a street ("on Chapel Row")
         self.businesses: set[int] = set()  # title forms the article names as a café, a service...
         self.voices: set[int] = set()  # title forms that label two or more turns of a transcript
         self._body_places: set[str] | None = None  # words after a place's preposition in the body
@@ -315,6 +322,19 @@ class FilmTitles:
         while before >= 0 and t.para[before] == span.para and t.folded[before] in _EMPHASIS_MARKS:
             before -= 1  # the italics' own asterisks or underscores, or a quote mark
         return before >= 0 and t.para[before] == span.para and t.folded[before] in _VESSEL_NOUNS
+
+    def _street(self, span: Span) -> bool:
+        """Is the title of two or more words a street's name: its last word a street's ("Row",
+        "Street", "Lane") and an address's preposition before it ("on Chapel Row"), or the form
+        already read so?"""
+        t = self.t
+        words = t.words(span.first, span.last)
+        if len(words) < 2 or t.folded[words[-1]] not in _STREET_NOUNS:
+            return False
+        if span.form in self.streets:
+            return True
+        before = span.first - 1
+        return before >= 0 and t.para[before] == span.para and t.folded[before] in _STREET_CUES
 
     def _business(self, span: Span) -> bool:
         """Is the title, without quotes or italics, a business's or a service's name: before
@@ -750,6 +770,11 @@ class FilmTitles:
             return None
         if not evidence["quoted"] and not paren_years and self._family(span):
             return self._other_name(span)  # "For the Mallorys it is a sword": the family of a Mallory the article names
+        if not evidence["quoted"] and not paren_years and self._street(span) and not self._attributed(span, film.key):
+            # "shop signs on Chapel Row", "the fans along Calder Street": the street, here and
+            # wherever the article names it again in plain type.
+            self.streets.add(span.form)
+            return self._other_name(span)
         if single_word and not evidence["quoted"] and not paren_years:
             if evidence["name_cue"] and not evidence["apposition"]:
                 return self._other_name(span)  # "The dog is called Juniper": a name given, not a film
