@@ -2530,3 +2530,37 @@ def test_round_thirty_one_a_sentence_opening_with_the_pronoun_before_the_name_ho
     # A pronoun in a clause put first may stand for the name after it: shown.
     source = lede + 'Asked whether she kept the script, Moss laughed. "Every page," she said.\n'
     assert all(confidence >= SURE_CONFIDENCE for confidence in moss(source))
+
+
+def test_round_thirty_two_a_bold_label_naming_nobody_that_takes_turns_with_one_voice_asks_though_half_its_prompts_are_statements():
+    # A magazine's interviewer often prompts with a statement ("You and Moss go back a long
+    # way."): a label that names nobody (the outlet, even one named like a film) and takes
+    # turns one by one with a named voice is the interviewer once any of its turns asks.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("lantern-1964", "Lantern", 1964)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"),
+                 CreditRef("lantern-1964", "ines-roth", "actor")],
+    ))
+    lede = "Ada Moss shot *The Tin Coast* on a borrowed boat. We met in a café by the quay.\n\n"
+    prompts = ("How do you shoot the sea at night?", "You and the crew were all first-timers.",
+               "That sounds frightening.", "What next?")
+    answers = ("I don't. I shoot a tank.", "Most of them, and it shows in the best way.",
+               "It was. I loved every day.", "A comedy, on dry land.")
+    for outlet, voice in (("Lantern", "Moss"), ("Tideline", "Ada"), ("LANTERN", "ADA MOSS"),
+                          ("Lantern", "Ada Moss")):
+        turns = [f"**{outlet}:** {p}\n\n**{voice}:** {a}\n\n" for p, a in zip(prompts, answers)]
+        source = lede + "".join(turns)
+        found = [(q.text, q.speaker_key) for q in process_article(source, graph=gaz, href=href).quotes]
+        assert found == [(a, "ada-moss") for a in answers], (outlet, voice, found)
+    # Labels that change form: the full name first, then the surname.
+    turns = [f"**Lantern:** {p}\n\n**{'Ada Moss' if n == 0 else 'Moss'}:** {a}\n\n"
+             for n, (p, a) in enumerate(zip(prompts, answers))]
+    found = [(q.text, q.speaker_key) for q in process_article(lede + "".join(turns), graph=gaz, href=href).quotes]
+    assert found == [(a, "ada-moss") for a in answers]
+    # A fact box's labels take no turns with a voice: no transcript.
+    facts = lede + "**Runtime:** 98 minutes.\n\n**Moss:** directs.\n\n**Runtime:** long?\n\n**Rating:** 15.\n"
+    assert [q.speaker_key for q in process_article(facts, graph=gaz, href=href).quotes] == []

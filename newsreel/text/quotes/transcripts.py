@@ -242,7 +242,25 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
             label for label, questions in asked.items()
             if len(questions) >= 2 and re.search(rf"\b{re.escape(label)}\s+(?:{_WITH_RE.pattern})", intro)
         }
+    asking |= {label for label, questions in asked.items() if any(questions) and _takes_turns_with_one_voice(turns, label)}
     return [turn for turn in turns if turn.label not in asked or turn.label in asking]
+
+
+def _takes_turns_with_one_voice(turns: list[_Turn], label: str) -> bool:
+    """Does a label that names nobody take turns one by one with one named voice, at least
+    twice ("Lantern:", "Moss:", "Lantern:", "Moss:")? A magazine's interviewer prompts with
+    statements as often as questions ("You and the crew were all first-timers."), so half its
+    turns may end without a question mark (round thirty-two: a Q&A whose outlet asked three of
+    six times yielded none of its answers); a fact box's labels never alternate with a voice."""
+    own = [n for n, turn in enumerate(turns) if turn.label == label]
+    if len(own) < 2:
+        return False
+    replies = {turns[n + 1].label for n in own if n + 1 < len(turns)}
+    others = {turn.label for turn in turns if turn.label != label}
+    if len(replies) != 1 or replies != others or any(turns[n + 1].speaker is None for n in own if n + 1 < len(turns)):
+        return False
+    labels = [turn.label for turn in turns]
+    return all(a != b for a, b in zip(labels, labels[1:]))
 
 
 def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] = ()) -> _Speaker | None:
