@@ -2564,3 +2564,31 @@ def test_round_thirty_two_a_bold_label_naming_nobody_that_takes_turns_with_one_v
     # A fact box's labels take no turns with a voice: no transcript.
     facts = lede + "**Runtime:** 98 minutes.\n\n**Moss:** directs.\n\n**Runtime:** long?\n\n**Rating:** 15.\n"
     assert [q.speaker_key for q in process_article(facts, graph=gaz, href=href).quotes] == []
+
+
+def test_round_thirty_two_a_townsperson_or_a_reader_named_by_their_role_keeps_the_quote_off_a_namesakes_page():
+    # A wire story names a town's officials by their post ("said the harbourmaster, X", "the
+    # lock-keeper, X"); a newsletter quotes its readers ("X, who has been reading since issue
+    # one, wrote in"). A graph person of the same name is not them, and so not quoted.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("gannet-1961", "Gannet", 1961)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("gannet-1961", "oren-vale", "crew")],
+    ))
+    lede = "Ada Moss is shooting *The Tin Coast* on the quay this month.\n\n"
+    for intro, line in (
+        ("The crew worked through the night, said the harbourmaster, Oren Vale.", '"I have never seen so many cables," Vale said.'),
+        ("The lock-keeper, Oren Vale, opened the gates for them.", '"They were very polite," Vale said.'),
+        ("Oren Vale, who has been reading since the first issue, wrote in about the candles:", '"They always look fake," she wrote.'),
+        ("One reader, Oren Vale, disagreed.", '"The lighting was too dark," Vale wrote.'),
+    ):
+        found = [(q.speaker_key, q.confidence >= SURE_CONFIDENCE)
+                 for q in process_article(lede + intro + "\n\n" + line + "\n", graph=gaz, href=href).quotes]
+        assert ("oren-vale", True) not in found, (intro, found)
+    # Credited on a film the article sets apart: the crew member, who may also keep the harbour.
+    source = ("*Gannet* was shot here in 1961. The harbourmaster, Oren Vale, worked on it.\n\n"
+              '"I held the boom," Vale said.\n')
+    assert [q.speaker_key for q in process_article(source, graph=gaz, href=href).quotes] == ["oren-vale"]

@@ -24,18 +24,25 @@ _PUBLIC_NOUNS = (
     # Everyday trades of a town's people (not a set's: "plumber" may be a part, "teacher" a
     # drama teacher).
     r"|postman|postwoman|nurse|farmer|fisherman|baker|butcher|grocer|newsagent|barber|hairdresser"
-    r"|mechanic|vicar|headteacher|headmaster|headmistress|schoolgirl|schoolboy|grandmother|grandfather)"
+    r"|mechanic|vicar|headteacher|headmaster|headmistress|schoolgirl|schoolboy|grandmother|grandfather"
+    # A town's posts a wire story names people by ("said the harbourmaster, X"), and the readers
+    # a newsletter or a column quotes (round thirty-two: a harbourmaster and a reader each
+    # carried a graph crew member's name, and each got the quote on that page).
+    r"|harbourmaster|harbormaster|lock-keeper|lockkeeper|coastguard|lifeguard|ferryman|postmaster"
+    r"|postmistress|caretaker|churchwarden|innkeeper|mayor|reader|subscriber|listener)"
 )
-# Before the name: "resident ", "Local shopkeeper ", "Superfan spotted: ", "one fan, ".
+# Before the name: "resident ", "Local shopkeeper ", "Superfan spotted: ", "one fan, ", "the
+# harbourmaster, ".
 _BEFORE_RE = re.compile(
-    rf"(?<![\w’'\-])(?i:(?:local\s+|longtime\s+|long-time\s+|one\s+|a\s+)?{_PUBLIC_NOUNS})"
+    rf"(?<![\w’'\-])(?i:(?:local\s+|longtime\s+|long-time\s+|one\s+|a\s+|the\s+)?{_PUBLIC_NOUNS})"
     r"(?:\s+(?:spotted|says|said|writes|wrote))?(?::|,)?\s+$"
 )
 # After the name, its age in commas allowed: ", who has lived on …", ", who lives in …", ", who
 # has queued since …", or a noun of the public in apposition (", a retired shopkeeper from …").
 _AFTER_RE = re.compile(
     r"(?:,\s+\d{1,3})?,\s+(?:"
-    r"who\s+(?:(?:has|had|have)\s+)?(?:lived|lives|live|grew\s+up|queued|queues|camped|waited)\b"
+    r"who\s+(?:(?:has|had|have)\s+)?(?:been\s+)?(?:lived|lives|live|grew\s+up|queued|queues|camped|waited"
+    r"|reading|subscribed|subscribing|listening)\b"
     rf"|(?:a|an|the|one)\s+(?:[a-z][\w’'\-]*\s+){{0,2}}{_PUBLIC_NOUNS}\b"
     r")"
 )

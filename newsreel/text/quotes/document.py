@@ -18,6 +18,7 @@ from newsreel.text.quotes.words import (
 from newsreel.text.quotes.fragments import _Fragment, _fragments
 from newsreel.text.casting import cast_names
 from newsreel.text.normalize import is_common
+from newsreel.text.mentions.public import introduced_as_public
 from newsreel.text.quotes.outsiders import _ROLE_WORDS, Outsider, Spans, find_outsiders
 from newsreel.text.quotes.speakers import _Speaker
 
@@ -168,6 +169,9 @@ class _Doc:
 
     def _shared_surname(self, surname: str, before: int) -> _Speaker | None:
         return _shared_surname_speaker(self, surname, before)
+
+    def _introduced_as_public(self, name: str, before: int) -> bool:
+        return _public_introduction(self, name, before)
 
     def full_name(self, key: str, surface: str) -> str:
         people = getattr(self.gazetteer, "people_by_key", None)
@@ -361,7 +365,7 @@ class _Doc:
             if shared is not None:
                 return shared
         lookup = getattr(self.gazetteer, "lookup", None)
-        if " " in name and lookup is not None:
+        if " " in name and lookup is not None and not self._introduced_as_public(name, before):
             keys = {c.key for c in lookup(name) if c.kind == "person"}
             if len(keys) == 1:
                 return _Speaker(key=keys.pop(), explicit=True)
@@ -383,6 +387,22 @@ class _Doc:
             self.written_names[name.split()[-1]] = name
             self.written_names[name.split()[0]] = name
         return _Speaker(name=name, explicit=True)
+
+
+def _public_introduction(doc: "_Doc", name: str, before: int) -> bool:
+    """Does the article introduce `name`, before `before` and where the mention finder linked no
+    graph person, as a member of the public ("said the harbourmaster, X", "X, who has been
+    reading since issue one, wrote in")? Then the name is theirs, not a namesake's in the graph
+    (round thirty-two: a reader's letter went on a graph crew member's page)."""
+    pattern = re.compile(rf"(?<![\w’'\-]){re.escape(name)}(?![\w’'\-])")
+    for paragraph in doc.paragraphs:
+        if paragraph.start > before:
+            break
+        for found in pattern.finditer(paragraph.text):
+            at = paragraph.start + found.start()
+            if at <= before and doc.person_at(at) is None and introduced_as_public(paragraph.text, found.start(), found.end()):
+                return True
+    return False
 
 
 def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker | None:
