@@ -1152,9 +1152,6 @@ def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
     return _cast_before(doc, key, first.open_at) and _part_named_before(doc, first)
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][’'\"”)]*\s+)(?=[“\"A-Z])")
-
-
 def _cast_before(doc: _Doc, key: str, before: int) -> bool:
     """Whether the article casts `key` in parentheses after a part before `before`: "Ruth (X)"."""
     return any(
@@ -1168,8 +1165,8 @@ def _part_named_before(doc: _Doc, frag: _Fragment) -> bool:
     article casts."""
     paragraph = doc.paragraphs[frag.para]
     lead = paragraph.text[: frag.open_at - paragraph.start]
-    starts = [m.end() for m in _SENTENCE_START_RE.finditer(lead.rstrip())]
-    sentence = lead[starts[-2] if len(starts) > 1 else 0:]
+    spans = split_sentences(lead.rstrip())
+    sentence = lead[spans[-2][0] if len(spans) > 1 else 0:]
     return any(word.strip(".,;:’'") in doc.cast for word in sentence.split())
 
 
@@ -1510,9 +1507,6 @@ def _others_named_before(doc: _Doc, frag: _Fragment, chosen: _Speaker) -> bool:
     return bool(named - {chosen.key or f"name:{chosen.name}"})
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+")
-
-
 def _pronoun_before_name(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: str) -> bool:
     """Does the sentence that first names ``chosen`` in the paragraph, before the quotation,
     open with the pronoun as its subject ("She first read the script when Ada was still
@@ -1524,9 +1518,8 @@ def _pronoun_before_name(doc: _Doc, frag: _Fragment, chosen: _Speaker, pronoun: 
     if first is None:
         return False
     at = first - paragraph.start
-    sentence_start = 0
-    for end in _SENTENCE_END_RE.finditer(paragraph.text, 0, at):
-        sentence_start = end.end()
+    opening = last_sentence(paragraph.text[:at])  # the sentence the name stands in, up to it
+    sentence_start = opening[0] if opening else 0
     # The pronoun as the sentence's own subject, opening it: in a clause put first ("Asked
     # whether he believed in ghosts, Ludd laughed") a pronoun may well stand for the name after.
     return re.match(rf"{pronoun.capitalize()}\s", paragraph.text[sentence_start:at]) is not None
