@@ -109,14 +109,10 @@ def rule_tags(constants: dict[str, float]) -> dict[str, float]:
 
 
 def todays_confidences() -> dict[str, float]:
-    """Today's value of every confidence constant, read from this checkout's source."""
-    pattern = re.compile(r"^([A-Z_]+) = (0\.\d+|1\.0)\b", re.MULTILINE)
-    found: dict[str, float] = {}
-    for name in CONFIDENCE_MODULES:
-        path = ROOT / "newsreel/text/quotes" / f"{name}.py"
-        found.update((n, float(v)) for n, v in pattern.findall(path.read_text(encoding="utf-8")))
-    found.pop("SURE_CONFIDENCE", None)
-    return found
+    """Today's value of every confidence constant: this checkout's core, imported here (each
+    first-contact core is imported only in its own child process, `dump`)."""
+    sys.path.insert(0, str(ROOT))
+    return confidence_constants(quote_modules())
 
 
 def dump(core: Path, set_dir: Path, *, rules: bool = False,
