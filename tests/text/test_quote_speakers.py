@@ -2592,3 +2592,29 @@ def test_round_thirty_two_a_townsperson_or_a_reader_named_by_their_role_keeps_th
     source = ("*Gannet* was shot here in 1961. The harbourmaster, Oren Vale, worked on it.\n\n"
               '"I held the boom," Vale said.\n')
     assert [q.speaker_key for q in process_article(source, graph=gaz, href=href).quotes] == ["oren-vale"]
+
+
+def test_round_thirty_three_one_of_a_group_left_unnamed_mid_sentence_takes_the_pronoun_after_it():
+    # Local news quotes the one of several complainants who would not be named in the middle of
+    # a sentence ("…, and one, who runs the bakery and asked not to be named, said …"): the
+    # "she said" after it is hers, nobody's page, not the actor named in the paragraph before.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-moss", "Ada Moss")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "actor")],
+    ))
+    lede = "Ada Moss, who stars in *The Tin Coast*, learned to mend nets for the part.\n\n"
+    for complaint in (
+        "Some traders on the quay said the closures had cost them, and one, who runs a tea room and "
+        "asked not to be named because she is still owed money, said the crew had been slow to pay.",
+        "Shop owners were less happy; one, who asked not to be identified, said the road had been shut for days.",
+    ):
+        source = lede + complaint + ' "They ate everything and paid for nothing," she said.\n'
+        found = [(q.speaker_key, q.speaker_name) for q in process_article(source, graph=gaz, href=href).quotes]
+        assert found == [(None, None)], (complaint, found)
+    # A named speaker is still found by name.
+    source = lede + 'Ada Moss, who asked not to be photographed, said she was tired. "I need sleep," she said.\n'
+    assert [q.speaker_key for q in process_article(source, graph=gaz, href=href).quotes] == ["ada-moss"]

@@ -403,9 +403,12 @@ def _by_age_at(doc: _Doc, offset: int, text: str, at: int) -> tuple[_Speaker, in
 
 
 # "who asked not to be named", "speaking on condition of anonymity": the text says plainly that
-# the speaker goes unnamed, wherever the clause stands and whatever verb follows ("remembers").
+# the speaker goes unnamed, wherever the clause stands and whatever verb follows ("remembers");
+# also after another clause of the same "who" ("who runs a bakery and asked not to be named",
+# round thirty-three).
 _ANONYMITY_RE = re.compile(
-    r"\b(?:who|which)\s+(?:asked|requested|preferred|wished|declined|did\s+not\s+want|didn['’]t\s+want)\s+"
+    r"\b(?:who|which)\s+(?:[^,.;:!?“”\"]{1,60}?\s+and\s+)?"
+    r"(?:asked|requested|preferred|wished|declined|did\s+not\s+want|didn['’]t\s+want)\s+"
     r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b",
     re.IGNORECASE,
 )
@@ -706,6 +709,29 @@ def _unnamed_who_subject(sentence: str) -> int:
     """Where "who" ends when an unnamed person with a relative clause opens the sentence, else 0."""
     found = _UNNAMED_WHO_RE.match(sentence)
     return found.end() if found is not None else 0
+
+
+# ", and one, who asked not to be named," / ", but a second, who …": a lower-case word (no
+# name) set off by a comma before the anonymity clause.
+_UNNAMED_BEFORE_ANONYMITY_RE = re.compile(r"(?:^|[\s,;])(?P<who>[a-z][\w’'\-]*),\s+$")
+_ANONYMITY_CLAUSE_END_RE = re.compile(r"[^.;:!?“”\"]*?,")
+
+
+def _anonymous_mid_sentence(sentence: str) -> list[tuple[int, bool]]:
+    """(where, whether a speech verb follows the clause) for each person the sentence (or the
+    clause after a semicolon) leaves unnamed on purpose after a lower-case word ("…, and one,
+    who asked not to be named because talks were continuing, said …"): the anonymity clause says
+    a person acts, so a "she said" after the sentence is theirs. A name before the clause is
+    found as a name."""
+    found: list[tuple[int, bool]] = []
+    for anonymity in _ANONYMITY_RE.finditer(sentence):
+        before = _UNNAMED_BEFORE_ANONYMITY_RE.search(sentence, 0, anonymity.start())
+        if before is None:
+            continue
+        close = _ANONYMITY_CLAUSE_END_RE.match(sentence, anonymity.end())
+        talks = close is not None and speaks(sentence, close.end())
+        found.append((before.start("who"), talks))
+    return found
 
 
 def _unnamed_source(sentence: str) -> int | None:
@@ -1757,6 +1783,13 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         source = _unnamed_source(sentence)
         if source is not None and not any(m.start - base < source for m in people):
             ranked.append((False, False, base, _Speaker(unnamed="any", explicit=True)))
+        # One of a group, or anybody the text leaves unnamed on purpose, introduced mid-sentence
+        # with the clause that says so ("Several shopkeepers complained, and one, who asked not to
+        # be named, said the crew …"): the pronoun of the quotation after it is theirs, nobody's
+        # page, never the person named in the paragraph before (round thirty-three).
+        for anonymous, talks in _anonymous_mid_sentence(sentence):
+            if not any(qs <= s + anonymous < qe for qs, qe in quoted):
+                ranked.append((False, not talks, base + anonymous, _Speaker(unnamed="any", explicit=talks)))
         # Somebody a relative clause says is a person, introduced unnamed as the sentence's
         # subject ("Afterwards, a festival volunteer who had been running the microphone summed
         # up the hour."): a pronoun's quotation after it is theirs, nobody's page, never the last
