@@ -74,6 +74,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset39": (400, 600),
          "evalset40": (400, 600),
          "evalset41": (400, 600),
+         "evalset42": (400, 600),
+         "evalset43": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
