@@ -2618,3 +2618,42 @@ def test_round_thirty_three_one_of_a_group_left_unnamed_mid_sentence_takes_the_p
     # A named speaker is still found by name.
     source = lede + 'Ada Moss, who asked not to be photographed, said she was tired. "I need sleep," she said.\n'
     assert [q.speaker_key for q in process_article(source, graph=gaz, href=href).quotes] == ["ada-moss"]
+
+
+def test_round_thirty_three_a_post_the_article_gave_one_bearer_of_a_shared_surname_says_which_one_speaks():
+    # "Mayor Ines Roth — no relation to the actress —": after both are named, "The mayor said
+    # she hoped … “…,” Roth said." is the mayor's, nobody's page, not a guess on the actress.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("ada-roth", "Ada Roth")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-roth", "actor")],
+    ))
+    for intro in ("Mayor Ines Roth, no relation to the actress, welcomed the crew.",
+                  "The town's mayor, Ines Roth, no relation to the actress, welcomed the crew.",
+                  "Ines Roth, the town's mayor, welcomed the crew."):
+        source = (
+            "*The Tin Coast* stars Ada Roth as a ferry pilot.\n\n" + intro + "\n\n"
+            '"We are glad to have them," Roth said.\n\n'
+            "Ada Roth spent a week learning to steer the ferry.\n\n"
+            'The mayor said she hoped the film would bring visitors. "One sandwich sold is a success," Roth said.\n'
+        )
+        found = [(q.speaker_key, q.speaker_name) for q in process_article(source, graph=gaz, href=href).quotes]
+        assert found[-1][0] is None and found[-1][1].endswith("Ines Roth"), (intro, found)
+        if "no relation" in intro:
+            # Set apart as "no relation", the namesake is whom the surname alone means next,
+            # though the actress was named in full in the first paragraph.
+            assert found[0][0] is None and found[0][1].endswith("Ines Roth"), (intro, found)
+            # … and the mention finder does not link that surname to the actress either.
+            first_roth = source.index('," Roth said') + 3
+            linked = [m.start for m in process_article(source, graph=gaz, href=href).mentions if m.kind == "person"]
+            assert first_roth not in linked, (intro, linked)
+    # The post is the graph person's: left to the shared-surname rules, never the outsider's.
+    source = (
+        "*The Tin Coast* stars Ada Roth as a ferry pilot; the actress is also the town's mayor.\n\n"
+        "Ines Roth, a baker, welcomed the crew.\n\n"
+        'The actress said she hoped the film would bring visitors. "One sandwich sold is a success," Roth said.\n'
+    )
+    assert process_article(source, graph=gaz, href=href).quotes[-1].speaker_name in (None, "Ada Roth")

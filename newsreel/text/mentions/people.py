@@ -218,13 +218,30 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 # "Her son, Aled Maddox, said …" does not take "Maddox" from Corin Maddox.
                 latest = max(position for position, key in full if position <= i and key in named_before)
                 lede = any(t.para[position - 1] == 0 for position, key in full if key in named_before)
-                if not lede and any(latest <= at < i for at in outside[surname]):
+                since = [at for at in outside[surname] if latest <= at < i]
+                # Unless the writer says the one named since is "no relation": a namesake set
+                # apart so, whom the surname alone then means (round thirty-three).
+                if since and (not lede or any(_no_relation(t, at) for at in since)):
                     break
             if len(named_before) == 1 and not t.in_longer_name(i, last) and not t.continues_name(i, last) and _surname_shape_ok(t, i, last):
                 new.append((i, last, named_before.pop()))
             break
     for first, last, key in new:
         named.accept(first, last, "person", key, SURNAME)
+
+
+_NO_RELATION_REACH = 12  # tokens after a name where "no relation" may stand
+
+
+def _no_relation(t: Tokens, at: int) -> bool:
+    """Does the sentence of the name whose surname is token `at` say, within a few words after
+    it, that they are "no relation" (to the other person of the surname)?"""
+    for j in range(at + 1, min(at + _NO_RELATION_REACH, len(t.folded) - 1)):
+        if t.para[j] != t.para[at] or t.folded[j] in (".", "!", "?"):
+            return False
+        if t.folded[j] == "no" and t.folded[j + 1] == "relation":
+            return True
+    return False
 
 
 def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[str, ...], list[int]]:

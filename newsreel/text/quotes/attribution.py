@@ -875,6 +875,12 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
         return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    by_role = _outsider_by_role(doc, group, speaker.key) if speaker.key else None
+    if by_role is not None:
+        # "The mayor said she hoped … “…,” Saberi said." after "Mayor Petra Saberi" and the
+        # actor Imogen Saberi: the post the paragraph just gave the speaker is the one the
+        # article gave the outsider, so the surname is hers (round thirty-three).
+        return by_role
     if speaker.key and _surname_shared_with_outsider(doc, group, speaker.key):
         # "Greer expects …, “…,” she said" after Tamsin Greer, an analyst, and Hollis Greer of
         # the graph ("no relation"): a writer's bare surname may mean either, so it waits for an
@@ -907,6 +913,53 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     carriers = [o for o in doc.outsiders
                 if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
     return any(doc.text(o.start, o.end).strip() == surname for o in carriers)
+
+
+# "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
+_THE_POST_RE = re.compile(
+    rf"(?:^|[.!?]\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{_VERB_ALT}|[a-z]+(?:ed|s))\b"
+)
+
+
+def _holds_post(doc: _Doc, start: int, end: int, name: str, post: str) -> bool:
+    """Does the article give `post` to the name at start..end: before it ("Mayor Petra Saberi",
+    "the mayor, Petra Saberi") or just after it in commas (", the town's mayor,")?"""
+    word = re.escape(post)
+    if re.search(rf"(?<![\w\-]){word}\b", name, re.IGNORECASE):
+        return True
+    before = doc.text(max(start - 30, doc.paragraphs[doc.para_of(start)].start), start)
+    if re.search(rf"(?<![\w\-]){word},?\s+$", before, re.IGNORECASE):
+        return True
+    after = doc.text(end, end + 50)
+    return re.match(rf",\s+(?:the|a|an|its|their)\s+(?:[\w’'\-]+\s+){{0,2}}?{word}\b", after) is not None
+
+
+def _outsider_by_role(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The person outside the graph a shared surname means when the quotation's paragraph, before
+    it, has a post as a sentence's subject ("The mayor said she hoped …") and the article gave
+    that post to the outsider who carries the surname and not to the graph person: the name as
+    written, on nobody's page. None otherwise."""
+    frag = group.fragments[0]
+    paragraph = doc.paragraphs[frag.para]
+    lead = paragraph.text[: frag.open_at - paragraph.start]
+    posts = [found.group("post") for found in _THE_POST_RE.finditer(lead)]
+    if not posts:
+        return None
+    post = posts[-1]
+    if post in _NOUN_GENDER or post in ("film", "movie", "company", "studio", "festival", "production", "statement"):
+        return None
+    surname = next((m.surface.strip() for m in reversed(doc.people) if m.key == key and m.start < frag.open_at + _ATTRIBUTION_REACH
+                    and " " not in m.surface.strip()), None)
+    if surname is None:
+        return None
+    holders = [o for o in doc.outsiders if o.start < frag.open_at and len(o.name.split()) > 1
+               and o.name.split()[-1] == surname and _holds_post(doc, o.start, o.end, o.name, post)]
+    if len({o.name for o in holders}) != 1:
+        return None
+    if any(_holds_post(doc, m.start, m.end, m.surface, post) for m in doc.people if m.key == key and m.start < frag.open_at):
+        return None
+    return _Speaker(name=holders[0].name, explicit=True, confidence=EXPLICIT_NAME)
 
 
 def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:

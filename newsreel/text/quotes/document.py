@@ -36,6 +36,8 @@ _PUNCT_RE = re.compile(r"[^\w\s]")
 _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
 # A first name right before a surname ("Aled Brannock"): one capitalised word, then a space.
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+) $")
+# "Petra Saberi — no relation to the actress —", "Tobias Frant, an analyst who is no relation".
+_NO_RELATION_RE = re.compile(r"[^.!?]{0,70}?\bno\s+relation\b")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
@@ -218,7 +220,9 @@ class _Doc:
                     outside.setdefault(word, []).append(at)
                     continue
                 keys = {key for since, key in by_name[word] if since <= at}
-                if word in outside and len(keys) == 1 and not self._in_lede(next(iter(keys))):
+                if word in outside and len(keys) == 1 and (
+                    not self._in_lede(next(iter(keys))) or any(self._no_relation(o) for o in outside[word] if o < at)
+                ):
                     # A surname alone is the person most recently named in full with it, in the
                     # graph or not: "Quennell said" after the analyst Tobias Quennell is his,
                     # not the actor Ada Quennell's named earlier (round twenty-one). Several graph
@@ -242,6 +246,13 @@ class _Doc:
                 added.append(Mention("person", keys.pop(), at, at + len(word), word))
         if added:
             self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _no_relation(self, at: int) -> bool:
+        """Does the sentence say, just after the surname written at `at`, that its bearer is "no
+        relation" to the other person of the name? Then the lede's subject does not keep the
+        surname alone: the writer set a namesake apart so to call them by it (round thirty-three)."""
+        after = self.text(at, at + 90)
+        return _NO_RELATION_RE.match(after) is not None
 
     def _in_lede(self, key: str) -> bool:
         """Is the person the article's subject, named in full in the headline or the first
