@@ -2657,3 +2657,32 @@ def test_round_thirty_three_a_post_the_article_gave_one_bearer_of_a_shared_surna
         'The actress said she hoped the film would bring visitors. "One sandwich sold is a success," Roth said.\n'
     )
     assert process_article(source, graph=gaz, href=href).quotes[-1].speaker_name in (None, "Ada Roth")
+
+
+def test_round_thirty_three_a_writers_bare_surname_means_the_bearer_the_writer_named_not_one_named_in_a_guests_words():
+    # The intro names the director in full; the guest's answer names his mother, of the same
+    # surname. After the transcript the writer's own "Moss, asked by email …" is the director
+    # the writer introduced: a guess held for an editor, not nobody.
+    from newsreel.text.gazetteer import Gazetteer
+    from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        people=[PersonRef("oren-moss", "Oren Moss"), PersonRef("ada-moss", "Ada Moss"), PersonRef("ines-roth", "Ines Roth")],
+        credits=[CreditRef("the-tin-coast-2026", "oren-moss", "director"), CreditRef("the-tin-coast-2026", "ada-moss", "crew"),
+                 CreditRef("the-tin-coast-2026", "ines-roth", "actor")],
+    ))
+    intro = "Ines Roth stars in Oren Moss's *The Tin Coast*. She spoke to us from a kitchen in Hull.\n\n"
+    turns = [("Q:", "Was the part long?"), ("A:", "Not at all. Ada Moss cut my best scene, a whole page of crying."),
+             ("Q:", "Did you mind?"), ("A:", "No. She was right, which is the annoying thing about her.")]
+    transcript = "".join(f"{label} {text}\n\n" for label, text in turns)
+    after = 'Moss, asked by email why he had cast Roth, replied within the hour. "She listens with her whole back," he wrote.\n'
+    found = [q for q in process_article(intro + transcript + after, graph=gaz, href=href).quotes if q.kind == "speech"]
+    assert [(q.speaker_key, q.confidence < SURE_CONFIDENCE) for q in found] == [("oren-moss", True)]
+    # Named in full only inside quotation marks, the mother is no rival either.
+    prose = (intro + 'Roth laughed. "Ada Moss cut my best scene," she said.\n\n' + after)
+    found = [q.speaker_key for q in process_article(prose, graph=gaz, href=href).quotes]
+    assert found[-1] == "oren-moss"
+    # Both named in the writer's words: still nobody's.
+    both = "Oren Moss directed *The Tin Coast*; Ada Moss, his mother, edited it.\n\n" + after
+    assert [q.speaker_key for q in process_article(both, graph=gaz, href=href).quotes] == [None]

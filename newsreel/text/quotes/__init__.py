@@ -77,6 +77,7 @@ def extract_quotes(
     when given, may say whom the article is about."""
     doc = _Doc(paragraphs, mentions, gazetteer, headline)
     answers, transcript = find_transcript(doc)
+    doc.transcript = frozenset(transcript)
     fragments: list[list[_Fragment]] = [
         doc.frags(i) if p.kind in _SPEECH_KINDS and i not in transcript else []
         for i, p in enumerate(doc.paragraphs)

@@ -67,6 +67,7 @@ class _Doc:
         self._film_titles: dict[str, bool] = {}  # quoted text -> whether the graph holds a film so titled
         self._companies: dict[str, bool] = {}  # a speaker's name -> whether the text writes it as a company's
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
+        self.transcript: frozenset[int] = frozenset()  # a transcript's paragraphs, once it is read
         self._add_short_names()
         # `people` is final from here: where each starts, for searches instead of walks.
         self._people_starts = [m.start for m in self.people]
@@ -430,11 +431,36 @@ def _shared_surname_speaker(doc: "_Doc", surname: str, before: int) -> _Speaker 
         return _Speaker(key=established, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED)
     here = doc.para_of(before)
     previous = {m.key for m in doc.people if m.key in named and doc.para_of(m.start) == here - 1 and " " in m.surface.strip()}
+    if len(previous) == 1 and _in_narration(doc, before):
+        # Named there only inside a quotation, and another bearer in the writer's own words:
+        # not the one the writer's surname means (round thirty-three).
+        told = {key for key in named if any(m.key == key and m.start < before and " " in m.surface.strip()
+                                            and _in_narration(doc, m.start) for m in doc.people)}
+        if told and not previous & told:
+            previous = set()
     if len(previous) == 1:
         return _Speaker(key=previous.pop(), explicit=True, confidence=SHARED_SURNAME_BEFORE)
     if doc.headline_person in named:
         return _Speaker(key=doc.headline_person, explicit=True, confidence=SHARED_SURNAME_ABOUT)
+    # The writer's own surname alone refers back to someone the writer introduced: of those named
+    # in full, the one named so in the narration, the others only inside a quotation or a
+    # transcript's answer ("Wendy Threlfall cut my best scene", in a guest's words; round
+    # thirty-three). Held, as the paragraph-before guess is.
+    told = {key for key in named if any(m.key == key and m.start < before and " " in m.surface.strip() and _in_narration(doc, m.start)
+                                        for m in doc.people)}
+    if len(told) == 1 and _in_narration(doc, before):
+        return _Speaker(key=told.pop(), explicit=True, confidence=SHARED_SURNAME_BEFORE)
     return None
+
+
+def _in_narration(doc: "_Doc", at: int) -> bool:
+    """Is the offset in the writer's own words: neither a transcript's paragraph nor inside a
+    quotation's marks?"""
+    index = doc.para_of(at)
+    if index < 0 or index in doc.transcript:
+        return False
+    end = doc.paragraphs[index].start + len(doc.paragraphs[index].text)
+    return not any(f.open_at <= at < (f.close_at if f.close_at is not None else end) for f in doc.frags(index))
 
 
 # What an article says of one of two relatives to compare their ages: "Emese, who is four years
