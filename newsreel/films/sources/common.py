@@ -4,8 +4,10 @@ compressed files, and keys for films and people that stay the same on every re-i
 from __future__ import annotations
 
 import bz2
+import datetime as dt
 import gzip
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -38,13 +40,20 @@ class Selection:
         return (self.min_year is None or year >= self.min_year) and (self.max_year is None or year <= self.max_year)
 
 
+GZIP_MAGIC, BZIP2_MAGIC = b"\x1f\x8b", b"BZh"
+
+
 def open_bytes(path: Path) -> io.BufferedIOBase:
-    """A file, plain or compressed (.gz, .bz2), as bytes: lines are read as UTF-8 one at a time
-    (`numbered_lines`), so a byte that is not is named with its line and column."""
+    """A file, plain or compressed (gzip, bzip2), as bytes: lines are read as UTF-8 one at a time
+    (`numbered_lines`), so a byte that is not is named with its line and column. Compression is
+    told by the file's first bytes, not its name: a browser unpacks a .gz as it downloads it and
+    keeps the name, and a packed file can lose its suffix."""
     try:
-        if path.suffix == ".gz":
+        with path.open("rb") as handle:
+            start = handle.read(3)
+        if start.startswith(GZIP_MAGIC):
             return gzip.open(path, "rb")
-        if path.suffix == ".bz2":
+        if start == BZIP2_MAGIC:
             return bz2.open(path, "rb")
         return path.open("rb")
     except OSError as error:
@@ -100,13 +109,29 @@ def json_of(text: str | bytes, path: Path, what: str, line: int | None = None, *
         raise SourceError(str(error)) from None
 
 
+# Control characters (C0, DEL, C1) no title or name holds, and lone UTF-16 surrogates, which JSON's
+# "\ud800" escapes can give and no database stores: the graph's checks refused the whole import for one.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clip(text: str | None, length: int) -> str:
-    """Text cut to a field's length at a word where possible; control characters as spaces."""
-    text = " ".join((text or "").replace("\x00", " ").split())
+    """Text cut to a field's length at a word where possible; control characters as spaces, a lone
+    surrogate (half of a character cut in two) as the replacement character U+FFFD."""
+    text = _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text or ""))
+    text = " ".join(text.split())
     if len(text) <= length:
         return text
     cut = text[:length].rsplit(" ", 1)[0]
     return cut if len(cut) > length // 2 else text[:length]
+
+
+def real_day(text: str) -> str:
+    """`text` when it is a day of the calendar written YYYY-MM-DD, else "" (2019-02-30, 2019-1-1)."""
+    try:
+        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else ""
+    except ValueError:
+        return ""
 
 
 def aliases_of(name: str, candidates) -> list[str]:

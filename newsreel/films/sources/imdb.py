@@ -11,6 +11,7 @@ then their other titles and credits, then only the people those credits name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -38,6 +39,8 @@ CATEGORIES = {
     "casting_director": ("crew", "Casting director"),
 }
 EMPTY = "\\N"
+# IMDb's ids: tt or nm and seven or more digits; the graph keeps 20 characters of an id.
+TITLE_ID, NAME_ID = re.compile(r"tt[0-9]{1,18}"), re.compile(r"nm[0-9]{1,18}")
 
 
 def _find(folder: Path, name: str, required: bool) -> Path | None:
@@ -62,7 +65,8 @@ def rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
                               f"(expected {' '.join(expected)}, found {' '.join(header)[:200]})")
         break
     else:
-        return
+        raise SourceError(f"{path}: is empty; expected IMDb's {name} with its header line ({' '.join(expected)}): "
+                          "was the download cut short?")
     for number, line in lines:
         if not line:
             continue
@@ -74,6 +78,15 @@ def rows(path: Path, name: str) -> Iterator[tuple[int, list[str]]]:
             raise SourceError(f"{path}, line {number}: expected {width} tab-separated columns "
                               f"({', '.join(expected)}), found {len(columns)}: is there a tab inside a value?")
         yield number, [("" if value == EMPTY else value) for value in columns[:len(expected)]]
+
+
+def _id(value: str, pattern: re.Pattern, path: Path, number: int, column: str) -> str:
+    """An IMDb id as the dataset writes them, or an error naming the line (a film or person
+    without one could never be found again, and no other id is IMDb's)."""
+    if not pattern.fullmatch(value):
+        what = "title id (tt and digits)" if pattern is TITLE_ID else "name id (nm and digits)"
+        raise SourceError(f"{path}, line {number}: {column} {value[:60]!r} is not an IMDb {what}")
+    return value
 
 
 def _year(value: str, path: Path, number: int) -> int | None:
@@ -95,9 +108,11 @@ def read_imdb(folder: Path, selection: Selection) -> dict:
     for number, (tconst, kind, title, original, adult, start, *_rest) in rows(basics, "title.basics"):
         if kind not in types or adult == "1":
             continue
+        _id(tconst, TITLE_ID, basics, number, "tconst")
         year = _year(start, basics, number)
-        if selection.year_ok(year) and title:
-            films[tconst] = {"title": clip(title, 300), "year": year, "original": original, "akas": []}
+        title = clip(title, 300)
+        if selection.year_ok(year) and title:  # a title of spaces or control characters is none
+            films[tconst] = {"title": title, "year": year, "original": original, "akas": []}
     if selection.min_votes is not None:
         ratings = _find(folder, "title.ratings", False)
         if ratings is None:
@@ -125,6 +140,7 @@ def _credits(folder: Path, films: dict[str, dict], selection: Selection) -> list
         for number, (tconst, _order, nconst, category, job, characters) in rows(principals, "title.principals"):
             if tconst not in films or category not in CATEGORIES:
                 continue
+            _id(nconst, NAME_ID, principals, number, "nconst")
             role, our_job = CATEGORIES[category]
             if role == "actor":
                 cast_count[tconst] = cast_count.get(tconst, 0) + 1
@@ -133,10 +149,14 @@ def _credits(folder: Path, films: dict[str, dict], selection: Selection) -> list
             found.setdefault((tconst, nconst, role, our_job), _characters(characters, principals, number))
     crew = _find(folder, "title.crew", False)
     if crew is not None:
-        for _, (tconst, directors, writers) in rows(crew, "title.crew"):
+        for number, (tconst, directors, writers) in rows(crew, "title.crew"):
             if tconst in films:
                 for role, names in (("director", directors), ("writer", writers)):
-                    for nconst in filter(None, names.split(",")):
+                    ids = names.split(",") if names else []
+                    if not all(NAME_ID.fullmatch(nconst) for nconst in ids):
+                        raise SourceError(f"{crew}, line {number}: {role}s {names[:80]!r} is not a list of IMDb name "
+                                          "ids (nm and digits, separated by commas)")
+                    for nconst in ids:
                         found.setdefault((tconst, nconst, role, ""), "")
     return [(tconst, nconst, role, job, character) for (tconst, nconst, role, job), character in found.items()]
 
@@ -160,8 +180,9 @@ def _people(folder: Path, wanted: set[str]) -> dict[str, str]:
     if not wanted:
         return {}
     names = _find(folder, "name.basics", True)
-    return {nconst: clip(name, 200) for _, (nconst, name, *_rest) in rows(names, "name.basics")
-            if nconst in wanted and name}
+    # a name of spaces or control characters is none (the ids wanted were checked where they were read)
+    return {nconst: clipped for _, (nconst, name, *_rest) in rows(names, "name.basics")
+            if nconst in wanted and (clipped := clip(name, 200))}
 
 
 def _records(films: dict[str, dict], people: dict[str, str], credits) -> dict:

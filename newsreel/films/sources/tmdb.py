@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from newsreel.films.models import Film, Person
-from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines
+from newsreel.films.sources.common import (Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines,
+                                           real_day)
+from newsreel.numbers import LARGEST_BIG_INTEGER
 
 STATUSES = {"Released": "released", "Post Production": "post-production", "In Production": "in production",
             "Planned": "announced", "Rumored": "announced"}
@@ -50,6 +52,10 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             for index, item in enumerate(items):
                 yield f"{path}, [{index}]", item
             return
+        if line.strip() == "{":  # one record written over many lines (`curl ... | jq .`); no JSON Line is "{"
+            text = "\n".join([line] + [rest for _, rest in lines])
+            yield str(path), json_of(text, path, "a TMDB movie record", line=number)
+            return
         yield f"{path}, line {number}", json_of(line, path, "a TMDB movie record", line=number)
 
 
@@ -58,20 +64,30 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _tmdb_id(value: Any) -> bool:
+    """An id TMDB gives: a whole number from 1, and one a database's key holds (the graph keeps 20 characters)."""
+    return _whole(value) and 1 <= value <= LARGEST_BIG_INTEGER
+
+
 def _year_and_day(value: Any) -> tuple[int | None, str]:
-    if isinstance(value, str) and len(value) == 10 and value[:4].isdigit():
-        return int(value[:4]), value
+    """The year and, when it is a day of the calendar, the day of a release_date ("" for none, as TMDB gives it)."""
+    if isinstance(value, str) and len(value) == 10 and value[:4].isascii() and value[:4].isdigit() and value[4] == "-":
+        return int(value[:4]), real_day(value)
     return None, ""
 
 
 def read_tmdb(path: Path, selection: Selection) -> dict:
     path = Path(path)
     film_keys, person_keys = Keys(Film, "tmdb_id"), Keys(Person, "tmdb_id")
-    films, people, credits, seen = [], {}, [], set()
+    films: dict[str, dict] = {}  # tmdb id -> the film; the same movie again (paged fetches repeat one): the later stands
+    people: dict[str, dict] = {}
+    credits: dict[str, list[dict]] = {}  # tmdb id -> the film's credits
     for where, record in records(path):
-        if not isinstance(record, dict) or not _whole(record.get("id")) or not isinstance(record.get("title"), str) \
-                or not record["title"].strip():
+        if not isinstance(record, dict) or not _tmdb_id(record.get("id")) or not isinstance(record.get("title"), str) \
+                or not clip(record["title"], 300):
             raise SourceError(f"{where}: expected a TMDB movie record with a numeric \"id\" and a \"title\" text")
+        if record.get("adult") is True:  # as IMDb's adult titles, never kept
+            continue
         votes = record.get("vote_count") or 0
         if not isinstance(votes, (int, float)) or isinstance(votes, bool):
             raise SourceError(f"{where}: \"vote_count\" must be a number, not {votes!r:.60}")
@@ -88,9 +104,10 @@ def read_tmdb(path: Path, selection: Selection) -> dict:
             film["release_date"] = day
         if isinstance(record.get("status"), str) and STATUSES.get(record["status"]):
             film["status"] = STATUSES[record["status"]]
-        if isinstance(record.get("imdb_id"), str) and record["imdb_id"]:
+        if isinstance(record.get("imdb_id"), str) and clip(record["imdb_id"], 20):
             film["imdb_id"] = clip(record["imdb_id"], 20)
-        films.append(film)
+        films[tmdb_id] = film
+        credits[tmdb_id], seen = [], set()
         for person, role, job, character in _credits(record, where, selection):
             person_id = str(person["id"])
             if person_id not in people:
@@ -101,9 +118,11 @@ def read_tmdb(path: Path, selection: Selection) -> dict:
             identity = (film["key"], person_id, role, job)
             if identity not in seen:
                 seen.add(identity)
-                credits.append({"film": film["key"], "person": people[person_id]["key"], "role": role,
-                                **({"job": job} if job else {}), **({"character": character} if character else {})})
-    return {"films": films, "people": list(people.values()), "credits": credits}
+                credits[tmdb_id].append({"film": film["key"], "person": people[person_id]["key"], "role": role,
+                                         **({"job": job} if job else {}),
+                                         **({"character": character} if character else {})})
+    return {"films": list(films.values()), "people": list(people.values()),
+            "credits": [credit for film_credits in credits.values() for credit in film_credits]}
 
 
 def _credits(record: dict, where: str, selection: Selection):
@@ -116,13 +135,13 @@ def _credits(record: dict, where: str, selection: Selection):
     for name in ("cast", "crew"):
         if not isinstance(block.get(name) or [], list):
             raise SourceError(f"{where}: \"credits\".\"{name}\" must be a list of people, not {block[name]!r:.60}")
-    cast = [member for member in block.get("cast") or [] if isinstance(member, dict) and _whole(member.get("id"))]
+    cast = [member for member in block.get("cast") or [] if isinstance(member, dict) and _tmdb_id(member.get("id"))]
     cast.sort(key=lambda member: member.get("order") if _whole(member.get("order")) else 10**6)
     for member in cast[:selection.max_cast]:
         character = member.get("character")
         yield member, "actor", "", clip(character if isinstance(character, str) else "", 200)
     for member in block.get("crew") or []:
-        if isinstance(member, dict) and _whole(member.get("id")) and isinstance(member.get("job"), str) \
+        if isinstance(member, dict) and _tmdb_id(member.get("id")) and isinstance(member.get("job"), str) \
                 and member["job"] in CREW_JOBS:
             role, job = CREW_JOBS[member["job"]]
             yield member, role, job, ""

@@ -10,11 +10,13 @@ Labels and aliases are taken in English, else in the first language the item has
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
 from newsreel.films.models import Film, Person
-from newsreel.films.sources.common import Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines
+from newsreel.films.sources.common import (Keys, Selection, SourceError, aliases_of, clip, json_of, numbered_lines,
+                                           real_day)
 
 # film, feature film, animated film, television film
 FILM_CLASSES = ("Q11424", "Q24869", "Q202866", "Q506240")
@@ -26,11 +28,15 @@ CREDIT_PROPERTIES = {
 }
 PUBLICATION_DATE, IMDB_ID, TMDB_MOVIE_ID, TMDB_PERSON_ID, INSTANCE_OF = "P577", "P345", "P4947", "P4985", "P31"
 CHARACTER_NAME = "P4633"  # qualifier on a cast member: the name of the character
+ITEM_ID = re.compile(r"Q[0-9]{1,18}")  # the graph keeps 20 characters of an id
 
 
 def entities(path: Path) -> Iterator[tuple[int, dict]]:
+    opened = closed = False
+    number = 0
     for number, line in numbered_lines(path):
         line = line.strip().rstrip(",")
+        opened, closed = opened or line == "[", closed or line == "]"
         if line in ("", "[", "]"):
             continue
         # Wikidata's own program writes the dump, and checking for a key written twice doubled
@@ -39,6 +45,17 @@ def entities(path: Path) -> Iterator[tuple[int, dict]]:
         if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
             raise SourceError(f"{path}, line {number}: expected an entity object with an \"id\"")
         yield number, entity
+    if opened and not closed:  # a plain dump cut at a line's end reads as a whole one otherwise
+        raise SourceError(f"{path}, line {number}: the dump ends without the ] that closes it; is the file cut short "
+                          "(download it again)?")
+
+
+def _item_id(entity: dict, path: Path, number: int) -> str:
+    """The entity's id when it is an item's (Q and digits), else an error naming the line: a film or
+    human without one could never be found again."""
+    if not ITEM_ID.fullmatch(entity["id"]):
+        raise SourceError(f"{path}, line {number}: \"id\" {entity['id'][:60]!r} is not a Wikidata item id (Q and digits)")
+    return entity["id"]
 
 
 def _object(value: Any) -> dict:
@@ -106,7 +123,7 @@ def _date(entity: dict) -> tuple[int | None, str]:
             year = int(time[:time.index("-", 1)])
         except ValueError:
             continue
-        day = time[1:11] if precision >= 11 and time.startswith("+") and "-00" not in time[5:11] else ""
+        day = real_day(time[1:11]) if precision >= 11 and time.startswith("+") else ""  # not 2019-02-30
         if best is None or (year, day or "9") < (best[0], best[1] or "9"):
             best = (year, day)
     return best if best else (None, "")
@@ -126,9 +143,10 @@ def read_wikidata(path: Path, selection: Selection) -> dict:
         raise SourceError("--min-votes: Wikidata has no votes; choose films by --types and years")
     classes = set(selection.types or FILM_CLASSES)
     films: dict[str, dict] = {}
-    for _, entity in entities(path):
+    for number, entity in entities(path):
         if not classes.intersection(_item_ids(entity, INSTANCE_OF)):
             continue
+        qid = _item_id(entity, path, number)
         title = clip(_label(entity), 300)
         year, day = _date(entity)
         if not title or not selection.year_ok(year):
@@ -145,14 +163,15 @@ def read_wikidata(path: Path, selection: Selection) -> dict:
                     if cast > selection.max_cast:
                         continue
                 credits.append((value["id"], role, job, _character(statement) if role == "actor" else ""))
-        films[entity["id"]] = {"title": title, "year": year, "day": day, "aliases": _aliases(entity),
+        films[qid] = {"title": title, "year": year, "day": day, "aliases": _aliases(entity),
                                "imdb_id": _string(entity, IMDB_ID), "tmdb_id": _string(entity, TMDB_MOVIE_ID),
                                "credits": credits}
     wanted = {person for film in films.values() for person, *_ in film["credits"]}
     people: dict[str, dict] = {}
     if wanted:
-        for _, entity in entities(path):
+        for number, entity in entities(path):
             if entity["id"] in wanted and HUMAN in _item_ids(entity, INSTANCE_OF):
+                _item_id(entity, path, number)
                 name = clip(_label(entity), 200)
                 if name:
                     people[entity["id"]] = {"name": name, "aliases": _aliases(entity),
