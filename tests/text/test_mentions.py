@@ -1693,3 +1693,25 @@ def test_round_thirty_one_a_title_named_like_a_street_after_an_address_prepositi
     assert keys(gaz, "The crew of *Quell Row* met on Monday.") == {"quell-row-1961"}
     assert "harrow-street-1966" in keys(gaz, "She starred in Harrow Street (1966) at nineteen.")
     assert "tansy-lane-1980" in keys(gaz, "Ada Moss shot scenes for Tansy Lane in the square.")
+
+
+def test_round_thirty_three_an_interviewer_of_a_publication_named_like_a_film_is_the_publication():
+    # "He spoke to Nadia Moor (NM) of *Lantern*": the outlet the interviewer writes for, her
+    # initials (the transcript's label) in parentheses or not, as "for *Lantern*" always was.
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("lantern-1988", "Lantern", 1988)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("lantern-1988", "oren-vale", "actor")],
+    ))
+    from newsreel.text.pipeline import process_article
+
+    def linked(source: str) -> set[str]:
+        return {m.key for m in process_article(source, graph=gaz, href=href).mentions}
+
+    lede = "Ada Moss made *The Tin Coast* on a borrowed boat. "
+    for talk in ("She spoke to Nadia Moor (NM) of *Lantern* from a kitchen in Hull.",
+                 "She talked with Nadia Moor of *Lantern* by phone.",
+                 "She spoke to Nadia Moor (NM) for *Lantern*."):
+        assert "lantern-1988" not in linked(lede + talk), talk
+    # Its own star named there is the film's: "spoke to Oren Vale of *Lantern*".
+    assert "lantern-1988" in linked(lede + "She spoke to Oren Vale of *Lantern* about the old days.")

@@ -70,7 +70,9 @@ _NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
 _WRITING_IN = ("writing", "in")
 # A writer's name between a verb of writing and "in *X*" ("wrote Pellam Rook in *X*"), between a
 # verb of talking and "for *X*" ("spoke to Nadia Moor for *X*"), or a credit line's "— Name, *X*".
-_OUTLET_JOINS = frozenset(("in", "for", ","))
+# Also "spoke to Mattias Orrey (MO) of *X*": "of" after the interviewer, initials in
+# parentheses allowed between (round thirty-three).
+_OUTLET_JOINS = frozenset(("in", "for", "of", ","))
 _WROTE = frozenset("wrote writes".split())
 _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
@@ -251,6 +253,12 @@ class FilmTitles:
         if at < 1 or t.para[at] != span.para or t.folded[at] not in _OUTLET_JOINS:
             return False
         join, name_end = t.folded[at], at - 1
+        if join in ("for", "of") and name_end >= 2 and t.folded[name_end] == ")":
+            # "Mattias Orrey (MO) of *X*": the initials the transcript labels them by.
+            opening = next((k for k in range(name_end - 1, max(name_end - 4, -1), -1) if t.folded[k] == "("), None)
+            if opening is None or t.para[opening] != span.para:
+                return False
+            name_end = opening - 1
         first = name_end
         while first >= 0 and t.para[first] == span.para and t.word(first) and t.raw[first][:1].isupper() and name_end - first < 3:
             first -= 1
@@ -258,7 +266,7 @@ class FilmTitles:
         before = first  # the token before the writer's name
         if join == "in":
             shaped = before >= 0 and t.para[before] == span.para and t.folded[before] in _WROTE
-        elif join == "for":
+        elif join in ("for", "of"):
             shaped = named_words >= 1 and before >= 1 and t.folded[before] in ("to", "with", "by") and (
                 t.folded[before - 1] in _TALKED
             )
