@@ -1715,3 +1715,21 @@ def test_round_thirty_three_an_interviewer_of_a_publication_named_like_a_film_is
         assert "lantern-1988" not in linked(lede + talk), talk
     # Its own star named there is the film's: "spoke to Oren Vale of *Lantern*".
     assert "lantern-1988" in linked(lede + "She spoke to Oren Vale of *Lantern* about the old days.")
+
+
+def test_round_thirty_three_a_makers_possessive_with_words_between_chooses_the_makers_film_of_a_shared_title():
+    # "Moss's unrelated live-action *Lantern*": the describing words between the possessive and
+    # the title do not stop it naming the maker's film of that title, as "Moss's *Lantern*" does.
+    from newsreel.text.pipeline import process_article
+
+    gaz = Gazetteer.build(KnowledgeGraph(
+        films=[FilmRef("lantern-1978", "Lantern", 1978), FilmRef("lantern-2028", "Lantern", 2028)],
+        people=[PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        credits=[CreditRef("lantern-2028", "ada-moss", "director"), CreditRef("lantern-1978", "oren-vale", "director")],
+    ))
+    for phrase in ("Ada Moss's unrelated live-action *Lantern*", "Ada Moss's new *Lantern*"):
+        # Both makers named in the paragraph: only the possessive says which film is whose.
+        source = (f"Oren Vale drew *Lantern* (1978) by hand; the restored print screens the same week that "
+                  f"{phrase} opens the festival.\n")
+        films = [(m.surface, m.key) for m in process_article(source, graph=gaz, href=href).mentions if m.kind == "film"]
+        assert films == [("Lantern", "lantern-1978"), ("Lantern", "lantern-2028")], (phrase, films)

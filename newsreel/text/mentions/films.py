@@ -73,6 +73,8 @@ _WRITING_IN = ("writing", "in")
 # Also "spoke to Mattias Orrey (MO) of *X*": "of" after the interviewer, initials in
 # parentheses allowed between (round thirty-three).
 _OUTLET_JOINS = frozenset(("in", "for", "of", ","))
+# Lower-case words allowed between a maker's possessive and the title: "X's unrelated live-action *Y*".
+_POSSESSIVE_WORDS = 3
 _WROTE = frozenset("wrote writes".split())
 _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
@@ -927,6 +929,18 @@ class FilmTitles:
         people = self.gaz.people_of(film_key)
         if first >= 3 and t.folded[first - 1] == "s" and t.folded[first - 2] == "'":
             if self.named.person_ends.get(first - 3) in people:
+                return True
+        # "Threlfall's unrelated live-action *Fieldmouse*": a few lower-case words (and their
+        # hyphens) between the maker's possessive and the title describe the maker's film
+        # (round thirty-three).
+        at, words = first - 1, 0
+        while at >= 0 and t.para[at] == t.para[first] and words < _POSSESSIVE_WORDS and (
+            t.folded[at] == "-" or t.word(at) and t.raw[at].islower()
+        ):
+            words += t.folded[at] != "-"
+            at -= 1
+        if words and at >= 2 and t.folded[at] == "s" and t.folded[at - 1] == "'" and t.para[at - 1] == t.para[first]:
+            if self.named.person_ends.get(at - 2) in people:
                 return True
         after = last + 1
         if after < len(t.folded) and t.folded[after] in QUOTES:
