@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils.dateparse import parse_datetime
 from ninja import Path, Query, Router
 
 from newsreel import links
@@ -152,9 +151,7 @@ def list_stories(request,
         stories = stories.filter(authors__slug=author)
     after = cursors.decode(cursor, (str, int))
     if after is not None:
-        moment = parse_datetime(after[0])
-        if moment is None:
-            raise ApiError(422, [cursors.BadCursor("is not a cursor this API gave out").error])
+        moment = cursors.decode_moment(after[0])
         stories = stories.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=after[1]))
     rows, following = _page(list(stories[:_limit(limit) + 1]), _limit(limit),
                             lambda article: [article.published_at.isoformat(), article.pk])

@@ -166,3 +166,28 @@ def test_a_bad_key_in_the_address_is_told_apart_from_the_content_key(api, conten
     response = api.get(f"/api/content/people/%F0%9F%8E%AC?key={content_key}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["message"].startswith("in the address: ")
+
+
+def _cursor(raw: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("path, raw", [
+    ("/api/content/stories", b'["2026-02-30T00:00:00+00:00", 1]'),  # no such day: parse_datetime's ValueError
+    ("/api/content/stories", b'["2026-01-01T00:00:00+25:00", 1]'),  # an offset past a day
+    ("/api/content/stories", b'["2026-01-01T00:00:00", 1]'),  # no offset: ours always have one
+    ("/api/content/stories", b'["2026-01-01T00:00:00+00:00", 100000000000000000000000000000]'),
+    ("/api/content/quotes", b"[-5]"),
+    ("/api/content/films", b'["\\ud800"]'),  # a lone surrogate: UnicodeEncodeError in the database driver
+    ("/api/content/tags", b'["a\\u0000"]'),  # NUL: PostgreSQL refuses it in a query
+])
+def test_a_tampered_cursor_is_a_json_error_naming_the_cursor_never_a_500(api, story, content_key, path, raw):
+    """Red-team pass of 2026-12-07: the first, second and sixth answered 500 with the HTML error page."""
+    from django.test import Client
+
+    answer = Client(raise_request_exception=False).get(path, {"key": content_key, "cursor": _cursor(raw)})
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["errors"] == [{"field": "cursor", "message": "is not a cursor this API gave out; pass "
+                                        "next_cursor from the previous page as it was"}]
