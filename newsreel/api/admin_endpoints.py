@@ -159,14 +159,22 @@ def publish_story(request, story_id: int = Path(..., ge=1, le=2**31 - 1)):
     return _state(publishing.publish(_article(story_id), user=_user(request)))
 
 
+def _in_utc(moment: dt.datetime, field: str) -> dt.datetime:
+    """`moment` in UTC (UTC when it names no offset), or a 422 naming the field: 9999-12-31T23:59:59-14:00
+    is past what a date holds in UTC, and converting it was an OverflowError that answered 500."""
+    try:
+        return moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    except OverflowError:
+        raise ApiError(422, [FieldError(field, f"{moment.isoformat()} is outside the times a date holds in UTC "
+                                               "(years 1 to 9999); choose a time in the coming years")]) from None
+
+
 @router.post("/stories/{story_id}/schedule", response={200: StoryState, **ERRORS},
              summary="Schedule the latest draft to go live at publish_at")
 def schedule_story(request, when: When, story_id: int = Path(..., ge=1, le=2**31 - 1)):
     _scope(request, "stories:publish")
-    at = when.publish_at if when.publish_at.tzinfo else when.publish_at.replace(tzinfo=dt.timezone.utc)
-    until = when.unpublish_at
-    if until is not None and until.tzinfo is None:
-        until = until.replace(tzinfo=dt.timezone.utc)
+    at = _in_utc(when.publish_at, "publish_at")
+    until = _in_utc(when.unpublish_at, "unpublish_at") if when.unpublish_at is not None else None
     return _state(scheduling.schedule(_article(story_id), at=at, unpublish_at=until, user=_user(request)))
 
 

@@ -4,6 +4,7 @@ permission table, as the key's person; errors are JSON with the intake's field p
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -126,3 +127,55 @@ def test_admin_answers_are_never_cached_and_need_a_bearer_key(api, graph, editor
     assert answer.status_code == 200 and answer["Cache-Control"] == "private, no-store"
     assert api.get(f"/api/admin/stories/{story['id']}", **bearer(content_key)).status_code == 401
     assert api.get(f"/api/admin/stories/{story['id']}").status_code == 401
+
+
+# Red-team pass of 2026-12-07: each of these answered 500 with the HTML error page, or a 400 that said
+# only "Cannot parse request body".
+
+
+def quiet_client():
+    from django.test import Client
+
+    return Client(raise_request_exception=False)
+
+
+@pytest.mark.parametrize("when, field", [
+    ({"publish_at": "9999-12-31T23:59:59-14:00"}, "publish_at"),  # past year 9999 in UTC: OverflowError
+    ({"publish_at": "0001-01-01T00:00:00+14:00"}, "publish_at"),  # before year 1 in UTC
+    ({"publish_at": "2031-01-01T00:00:00Z", "unpublish_at": "9999-12-31T23:59:59-14:00"}, "unpublish_at"),
+])
+def test_a_time_past_what_a_date_holds_in_utc_is_a_json_error_naming_it(graph, editor_key, when, field):
+    api = quiet_client()
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Far", "body": BODY}).json()
+    answer = post(api, f"/api/admin/stories/{story['id']}/schedule", editor_key, when)
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["errors"] == [{"field": field, "message": f"{when[field]} is outside the times a date holds "
+                                        "in UTC (years 1 to 9999); choose a time in the coming years"}]
+    assert Article.objects.get().state == "draft"
+
+
+@pytest.mark.parametrize("body, message", [
+    (b'{"headline": "x",\n "body": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+     "line 2, column 508: nested too deep: more than 500 levels"),
+    (b'{"headline": "x", "body": "y", "hero_image": ' + b"9" * 5000 + b"}",
+     r"line 1, column 46: a number with more than 4,300 digits \(5,000\)"),
+    (b'{"headline": "x", "headline": "y", "body": "z"}', 'line 1, column 19: the key "headline" a second time'),
+    ('{"headline": "caf\xe9", "body": "y"}'.encode("latin-1"), r"line 1, column 18: not UTF-8 text \(byte 0xe9\)"),
+    (b'{"headline": "x",\n  "body": "y",\n}', "line 3, column 1: not valid JSON"),
+    (b'{"headline": "x", "body": "y", "rating": NaN}', "line 1, column 42: NaN is not a JSON value"),
+])
+def test_a_json_body_that_cannot_be_read_is_named_by_line_and_column(graph, editor_key, body, message):
+    answer = quiet_client().post("/api/admin/stories", body, content_type="application/json", **bearer(editor_key))
+    assert answer.status_code == 400, answer.content
+    [error] = answer.json()["errors"]
+    assert error["field"] is None and re.match(f"the request body, {message}", error["message"]), error["message"]
+    assert not Article.objects.exists()
+
+
+def test_a_body_larger_than_a_request_may_be_is_a_json_413(graph, editor_key, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    answer = quiet_client().post("/api/admin/stories", {"headline": "Big", "body": "x" * 2000},
+                                 content_type="application/json", **bearer(editor_key))
+    assert answer.status_code == 413 and answer["Content-Type"].startswith("application/json")
+    assert answer.json()["errors"] == [{"field": None, "message": "the request body is larger than this server takes "
+                                        "(1,000 bytes); send less"}]
