@@ -46,6 +46,30 @@ def test_malformed_urls_say_what_is_wrong(url, problem):
         check_url(url)
 
 
+@pytest.mark.parametrize("url, problem", [
+    # red-team pass of 2026-12-07: NUL was a ValueError traceback ("embedded null character"); the others
+    # were kept and failed every delivery ("URL can't contain control characters", port 0) until the
+    # endpoint was disabled, and a URL past the column's 500 characters is refused by PostgreSQL
+    ("https://\x00example.org/hook", r"a control character or space \(U\+0000\) at character 9"),
+    ("https://example.org/hook\x00", r"\(U\+0000\) at character 25"),
+    ("https://example.org/hook\r\nX-Injected: 1", r"\(U\+000D\) at character 25"),
+    ("https://example.org/a hook", r"\(U\+0020\) at character 22; write a space as %20"),
+    ("https://example.org:0/hook", "port that is not a number from 1 to 65535"),
+    ("https://example.org/" + "a" * 500, "is 520 characters; the limit is 500"),
+])
+def test_a_url_no_delivery_could_use_is_refused_when_it_is_added(url, problem):
+    with pytest.raises(RefusedDestination, match=problem):
+        check_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54/hook",  # fullwidth
+                                 "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/hook"])
+def test_a_local_name_or_address_in_another_spelling_of_its_characters_is_refused(url):
+    """IDNA reads fullwidth letters and digits as ASCII: these reach localhost and 127.0.0.1."""
+    with pytest.raises(RefusedDestination, match="public address"):
+        check_url(url)
+
+
 def test_public_addresses_and_names_pass_without_a_lookup():
     assert check_url(" https://hooks.example.org/newsreel ") == "https://hooks.example.org/newsreel"
     assert check_url("https://93.184.215.14/hook") == "https://93.184.215.14/hook"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 import urllib.request
 from urllib.parse import urlsplit
@@ -26,6 +27,10 @@ from django.conf import settings
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+URL_LENGTH = 500  # WebhookEndpoint.url's column
+# Control characters and spaces: http.client refuses them in a URL at every delivery (and NUL reached
+# socket.inet_aton as a ValueError traceback), so they are refused when the endpoint is added.
+_UNSENDABLE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
 class RefusedDestination(ValueError):
@@ -71,14 +76,16 @@ def check_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise RefusedDestination(f"url {url!r} must be an absolute http(s) URL, e.g. https://hooks.example.com/newsreel")
+    _sendable(url)
     if parts.username or parts.password:
         raise RefusedDestination(f"url {url!r} carries a user name or password; webhooks are authenticated by "
                                  "their signature, so give the URL without credentials")
     try:
-        parts.port
+        if parts.port == 0:
+            raise ValueError
     except ValueError:
         raise RefusedDestination(f"url {url!r} has a port that is not a number from 1 to 65535") from None
-    host = parts.hostname.rstrip(".").lower()
+    host = _ascii_host(parts.hostname.rstrip(".").lower())
     if host in LOCAL_NAMES or host.endswith(".localhost"):
         check_address("127.0.0.1")
         return url
@@ -86,6 +93,26 @@ def check_url(url: str) -> str:
     if literal is not None:
         check_address(literal)
     return url  # a name is judged by the address it reaches, at each connection
+
+
+def _sendable(url: str) -> None:
+    """RefusedDestination when no delivery could use `url`: too long for its column, or holding a
+    control character or a space."""
+    if len(url) > URL_LENGTH:
+        raise RefusedDestination(f"url is {len(url):,} characters; the limit is {URL_LENGTH}")
+    found = _UNSENDABLE.search(url)
+    if found is not None:
+        raise RefusedDestination(f"url {url[:80]!r} has a control character or space (U+{ord(found.group()):04X}) at "
+                                 f"character {found.start() + 1}; write a space as %20 and remove the others")
+
+
+def _ascii_host(host: str) -> str:
+    """The host as a resolver reads it: IDNA turns fullwidth ｌｏｃａｌｈｏｓｔ into localhost and
+    １２７.０.０.１ into 127.0.0.1, which the checks below would otherwise not recognise."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # not a name IDNA can write (an empty or overlong label): no lookup will find it
+        return host
 
 
 def _literal_address(host: str) -> str | None:
