@@ -32,9 +32,20 @@ def local_image_path(reference: str, base_dir: Path, media_root: Path | None = N
 
 
 def _checked_path(reference: str, base_dir: Path, media_root: Path | None) -> Path:
-    shown = repr(reference)
+    shown = repr(reference if len(reference) <= 120 else reference[:100] + "…")
     if not reference.strip():
         raise LocalImageError("has an empty image path")
+    if "\x00" in reference:  # `%00` in an address: the file system refuses the name (ValueError)
+        raise LocalImageError(f"image path {shown} holds a NUL character, so it cannot be a file's name; "
+                              "correct the path")
+    try:
+        return _file_inside(reference, base_dir, media_root, shown)
+    except OSError as error:  # a name over 255 bytes (ENAMETOOLONG), a loop of symlinks: no such picture
+        raise LocalImageError(f"image path {shown} cannot be a file here ({error.strerror or error}); "
+                              "correct the path or rename the picture") from None
+
+
+def _file_inside(reference: str, base_dir: Path, media_root: Path | None, shown: str) -> Path:
     if PurePosixPath(reference).is_absolute() or PureWindowsPath(reference).is_absolute() or reference.startswith("~"):
         raise LocalImageError(f"image path {shown} is absolute; name the file relative to the article's folder")
     folders = [base_dir.resolve()] + ([media_root.resolve()] if media_root else [])
