@@ -1,0 +1,56 @@
+"""Round thirty-four (issue 13): conventions of film journalism behind the errors of
+`tests/evalset40` and `tests/evalset41` once they moved to tune, each in phrasings of our own.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+from newsreel.text.gazetteer import Gazetteer
+from newsreel.text.pipeline import process_article
+from newsreel.text.quotes import SURE_CONFIDENCE
+from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+
+from .links import href
+
+
+def _gazetteer(films, people, credits) -> Gazetteer:
+    return Gazetteer.build(KnowledgeGraph(films=films, people=people, credits=credits))
+
+
+def test_round_thirty_four_the_headline_may_name_its_person_by_the_name_they_were_known_by():
+    # An obituary is headlined with the name the trade used ("Gus Pell"), a graph alias, and
+    # its body gives the full name once, then a relative of the same surname, then the
+    # surname alone and "he" for the one it is about, whom a director is named more often
+    # than. The headline's person is the one the article is about: the bare surname and the
+    # distant "he" are his (held for an editor: a guess), not nobody's and not the director's.
+    gaz = _gazetteer(
+        [FilmRef("gannet-1961", "Gannet", 1961), FilmRef("harbour-lights-2020", "Harbour Lights", 2020)],
+        [PersonRef("augustin-pell", "Augustin Pell", ("Gus Pell",)), PersonRef("marit-pell", "Marit Pell"),
+         PersonRef("oskar-lind", "Oskar Lind")],
+        [CreditRef("gannet-1961", "augustin-pell", "actor"), CreditRef("gannet-1961", "oskar-lind", "director"),
+         CreditRef("harbour-lights-2020", "augustin-pell", "actor"), CreditRef("harbour-lights-2020", "marit-pell", "crew")],
+    )
+    headline = "Gus Pell, the lighthouse keeper of Gannet, dies at 90"
+    body = (
+        "Augustin Pell, the character actor everyone called Gus, died on Monday. He was 90.\n\n"
+        "His daughter, the designer Marit Pell, confirmed the death. \"He went quietly,\" she said.\n\n"
+        "His first film was Oskar Lind's *Gannet* (1961). Oskar Lind cast him four more times, and "
+        "Oskar Lind's widow still keeps his letters.\n\n"
+        "\"Oskar said to me, 'Just stand there,'\" Pell told *Reelside* magazine in 1990. "
+        "\"I have been standing there ever since.\"\n\n"
+        "His last film was *Harbour Lights* (2020). Asked in 2015 whether he had wanted to be a star, "
+        "he said the matter had been settled early.\n\n"
+        "\"I had the wrong face for a poster,\" he said.\n"
+    )
+    found = [(q.text.split()[0], q.speaker_key, q.confidence)
+             for q in process_article(body, graph=gaz, headline=headline, href=href).quotes]
+    assert [(first, key) for first, key, _ in found] == [
+        ("He", "marit-pell"), ("Oskar", "augustin-pell"), ("I", "augustin-pell")], found
+    # Guesses, both: neither goes on a page without an editor.
+    assert all(confidence < SURE_CONFIDENCE for first, _, confidence in found if first != "He"), found
+    # Without the alias in the headline nothing settles the surname: nobody's page either way.
+    plain = [(q.text.split()[0], q.speaker_key, q.confidence >= SURE_CONFIDENCE)
+             for q in process_article(body, graph=gaz, headline="A face in a hundred films", href=href).quotes]
+    assert ("Oskar", "marit-pell", True) not in plain and ("I", "oskar-lind", True) not in plain, plain
