@@ -54,3 +54,29 @@ def test_round_thirty_four_the_headline_may_name_its_person_by_the_name_they_wer
     plain = [(q.text.split()[0], q.speaker_key, q.confidence >= SURE_CONFIDENCE)
              for q in process_article(body, graph=gaz, headline="A face in a hundred films", href=href).quotes]
     assert ("Oskar", "marit-pell", True) not in plain and ("I", "oskar-lind", True) not in plain, plain
+
+
+def test_round_thirty_four_someone_in_the_audience_placed_by_where_they_sat_speaks_for_themselves():
+    # A panel write-up gives the floor to people it does not name, placed by where they sat
+    # or stood ("a man in the third row who …", "a woman at the back, who …"): the "he said"
+    # after it is theirs, nobody's page, never the panelist who spoke in the paragraph before.
+    gaz = _gazetteer(
+        [FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        [PersonRef("ada-moss", "Ada Moss"), PersonRef("oren-vale", "Oren Vale")],
+        [CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("the-tin-coast-2026", "oren-vale", "actor")],
+    )
+    lede = ("Ada Moss and Oren Vale talked about *The Tin Coast* on Sunday.\n\n"
+            "Moss said the tide decided every call sheet. \"We shot when the sea let us,\" Moss said.\n\n")
+    for opening, pronoun in (
+        ("During questions, a man in the third row who said he had worked on the boats stood up to ask about the tide.", "he"),
+        ("Afterwards, a woman at the back of the hall, who had driven from the coast, asked whether the boat survived.", "she"),
+        ("Then a student from the film school who had seen it twice wanted to know about the ending.", "he"),
+    ):
+        source = lede + opening + f" \"I was on one of those boats in the seventies,\" {pronoun} said.\n"
+        found = [(q.text.split()[0], q.speaker_key) for q in process_article(source, graph=gaz, href=href).quotes]
+        assert found == [("We", "ada-moss"), ("I", None)], (opening, found)
+    # A named panelist placed so is still named: the pronoun is hers.
+    source = lede + ("Oren Vale, in the front row, who had said nothing all afternoon, stood up. "
+                     "\"I was on one of those boats,\" he said.\n")
+    found = [(q.text.split()[0], q.speaker_key) for q in process_article(source, graph=gaz, href=href).quotes]
+    assert found == [("We", "ada-moss"), ("I", "oren-vale")], found

@@ -682,8 +682,13 @@ _MAX_SOURCE_WORDS = 8
 # "A festival volunteer who …", "Afterwards, one student who …": an indefinite noun phrase of
 # lower-case words, the sentence's opening (after an opening phrase and a comma), whose relative
 # clause says it is a person.
+# Also one placed by where they sat or stood ("During questions, a man in the third row who …",
+# "a woman at the back of the hall, who …"), as a panel's write-up gives the floor to its
+# audience (round thirty-four).
 _UNNAMED_WHO_RE = re.compile(
-    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'\-]*\s+){1,3}who\b"
+    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+|(?:Then|Next|Later|Finally|And|But)\s+)?"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'\-]*\s+){1,3}"
+    r"(?:(?:in|at|on|from|near|behind|beside)\s+(?:(?:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+,?\s+)?who\b"
 )
 
 
