@@ -80,3 +80,31 @@ def test_round_thirty_four_someone_in_the_audience_placed_by_where_they_sat_spea
                      "\"I was on one of those boats,\" he said.\n")
     found = [(q.text.split()[0], q.speaker_key) for q in process_article(source, graph=gaz, href=href).quotes]
     assert found == [("We", "ada-moss"), ("I", "oren-vale")], found
+
+
+def test_round_thirty_four_a_follow_up_after_the_transcript_that_names_the_interviewee_is_narration():
+    # A magazine interview often closes with a paragraph of the writer's: "A week after we
+    # spoke, Moss sent a follow-up by email." It says "we" (the publication) and names the
+    # interviewee in the third person, which she would not do in her own answer: it is not the
+    # last answer running on, and the quotation in it is hers, found as any other.
+    gaz = _gazetteer(
+        [FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        [PersonRef("ada-moss", "Ada Moss")],
+        [CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    )
+    turns = ("**Reelside:** How do you shoot the sea at night?\n\n**Ada Moss:** I don't. I shoot a tank.\n\n"
+             "**Reelside:** What next?\n\n**Ada Moss:** Sleep. Then a comedy on dry land.\n\n")
+    lede = "Ada Moss made *The Tin Coast* on a borrowed boat. We met her in a café by the quay.\n\n"
+    for closing in (
+        "A week after we spoke, Moss sent a follow-up by email. \"I forgot the most important thing,\" she wrote. "
+        "\"The boat was my father's.\"\n",
+        "Two days later Ada Moss wrote to us again. \"I forgot the most important thing,\" she wrote.\n",
+    ):
+        found = [(q.text.split()[0], q.speaker_key, q.kind)
+                 for q in process_article(lede + turns + closing, graph=gaz, href=href).quotes]
+        assert found == [("I", "ada-moss", "qa"), ("Sleep.", "ada-moss", "qa"),
+                         ("I", "ada-moss", "speech")], (closing, found)
+    # The interviewee's own closing paragraph, in the first person, still runs on.
+    closing = "We laughed about it for weeks, and I still have the call sheet.\n"
+    found = [q.text for q in process_article(lede + turns + closing, graph=gaz, href=href).quotes]
+    assert found[-1].startswith("Sleep.") and found[-1].endswith("the call sheet."), found
