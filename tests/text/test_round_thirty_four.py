@@ -108,3 +108,25 @@ def test_round_thirty_four_a_follow_up_after_the_transcript_that_names_the_inter
     closing = "We laughed about it for weeks, and I still have the call sheet.\n"
     found = [q.text for q in process_article(lede + turns + closing, graph=gaz, href=href).quotes]
     assert found[-1].startswith("Sleep.") and found[-1].endswith("the call sheet."), found
+
+
+def _mentioned(gaz: Gazetteer, source: str) -> list[tuple[str, str]]:
+    return [(m.kind, m.key) for m in process_article(source, graph=gaz, href=href).mentions]
+
+
+def test_round_thirty_four_a_trade_weekly_or_a_film_monthly_is_a_publication_not_the_film_of_its_name():
+    # The trade press is named by how often it comes out: "the trade weekly *Lantern*", "the
+    # film monthly *Lantern*", "the daily *Lantern*". Set after such a noun, with a determiner
+    # or a trade's word before it, the title is the paper's, as after "the magazine".
+    gaz = _gazetteer(
+        [FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("lantern-1964", "Lantern", 1964)],
+        [PersonRef("ada-moss", "Ada Moss"), PersonRef("ines-roth", "Ines Roth")],
+        [CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("lantern-1964", "ines-roth", "actor")],
+    )
+    lede = "Ada Moss's *The Tin Coast* sold to six territories on Monday. "
+    for outlet in ("the trade weekly *Lantern*", "the film monthly *Lantern*", "the daily *Lantern*"):
+        source = lede + f"Said one critic of {outlet} in a review: \"It is a small miracle.\"\n"
+        assert ("film", "lantern-1964") not in _mentioned(gaz, source), outlet
+    # How often a film plays is no publication: "two daily *Lantern* screenings" is the film.
+    source = lede + "The Orpheum adds two daily *Lantern* (1964) screenings for the anniversary.\n"
+    assert ("film", "lantern-1964") in _mentioned(gaz, source)
