@@ -130,3 +130,26 @@ def test_round_thirty_four_a_trade_weekly_or_a_film_monthly_is_a_publication_not
     # How often a film plays is no publication: "two daily *Lantern* screenings" is the film.
     source = lede + "The Orpheum adds two daily *Lantern* (1964) screenings for the anniversary.\n"
     assert ("film", "lantern-1964") in _mentioned(gaz, source)
+
+
+def test_round_thirty_four_a_part_named_in_commas_then_played_in_some_manner_by_an_actor_is_a_character():
+    # A review names the part, gives its role in commas, then the actor with a word on the
+    # performance between "played" and "by": "Oren Vale, the mine owner, is played with a
+    # terrible stillness by Ines Roth." The name is the character's, here and when the review
+    # names it again, not the graph person who happens to carry it.
+    gaz = _gazetteer(
+        [FilmRef("the-tin-coast-2026", "The Tin Coast", 2026), FilmRef("gannet-1961", "Gannet", 1961)],
+        [PersonRef("ada-moss", "Ada Moss"), PersonRef("ines-roth", "Ines Roth"), PersonRef("oren-vale", "Oren Vale")],
+        [CreditRef("the-tin-coast-2026", "ada-moss", "director"), CreditRef("the-tin-coast-2026", "ines-roth", "actor"),
+         CreditRef("gannet-1961", "oren-vale", "actor")],
+    )
+    for casting in ("is played with a terrible stillness by", "was played, unforgettably, by", "is played by"):
+        source = (f"Ada Moss's *The Tin Coast* is set in a tin mine. Oren Vale, the mine owner, {casting} Ines Roth.\n\n"
+                  "By the last reel Oren Vale has lost everything.\n")
+        found = _mentioned(gaz, source)
+        assert ("person", "ines-roth") in found and ("person", "oren-vale") not in found, (casting, found)
+    # Credited on a film the article names, the graph person is meant: "Oren Vale, the star of
+    # *Gannet*, is played by Ines Roth" in a biopic still names Oren Vale.
+    source = ("Ada Moss's *The Tin Coast* is a biopic. Oren Vale, the star of *Gannet* (1961), is played with "
+              "great warmth by Ines Roth.\n")
+    assert ("person", "oren-vale") in _mentioned(gaz, source)
