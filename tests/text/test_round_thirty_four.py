@@ -153,3 +153,25 @@ def test_round_thirty_four_a_part_named_in_commas_then_played_in_some_manner_by_
     source = ("Ada Moss's *The Tin Coast* is a biopic. Oren Vale, the star of *Gannet* (1961), is played with "
               "great warmth by Ines Roth.\n")
     assert ("person", "oren-vale") in _mentioned(gaz, source)
+
+
+def test_round_thirty_four_relatives_named_together_before_one_surname_are_each_named():
+    # "Piet and Ansel Hulbrook worked the night shift …": brothers named together, the
+    # surname written once. The graph holds both and credits them on one film: both are named.
+    gaz = _gazetteer(
+        [FilmRef("tollgate-2027", "Tollgate Hymns", 2027), FilmRef("the-tin-coast-2026", "The Tin Coast", 2026)],
+        [PersonRef("piet-hulbrook", "Piet Hulbrook"), PersonRef("ansel-hulbrook", "Ansel Hulbrook"),
+         PersonRef("marit-hulbrook", "Marit Hulbrook"), PersonRef("ada-moss", "Ada Moss"), PersonRef("june-moss", "June Moss")],
+        [CreditRef("tollgate-2027", "piet-hulbrook", "director"), CreditRef("tollgate-2027", "ansel-hulbrook", "director"),
+         CreditRef("tollgate-2027", "marit-hulbrook", "crew"), CreditRef("the-tin-coast-2026", "ada-moss", "director")],
+    )
+    people = lambda source: sorted(key for kind, key in _mentioned(gaz, source) if kind == "person")
+    assert people("Piet and Ansel Hulbrook filmed *Tollgate Hymns* over eleven years of night shifts.\n") == [
+        "ansel-hulbrook", "piet-hulbrook"]
+    assert people("Piet, Marit and Ansel Hulbrook filmed *Tollgate Hymns* at night.\n") == [
+        "ansel-hulbrook", "marit-hulbrook", "piet-hulbrook"]
+    # A given name the family does not hold, or another word before "and", names nobody more;
+    # nor does a namesake the graph never credits beside the one named in full.
+    assert people("Sheriff and Ansel Hulbrook walked in.\n") == ["ansel-hulbrook"]
+    assert people("Oskar and Ansel Hulbrook filmed *Tollgate Hymns*.\n") == ["ansel-hulbrook"]
+    assert people("June and Ada Moss made *The Tin Coast*.\n") == ["ada-moss"]
