@@ -33,13 +33,18 @@ CAST_RE = re.compile(
 )
 # What follows a character's name when the actor comes after it: ", the mercenary played in the
 # original by", ", who runs the farm, is played by", ", the part she played", "(Ilse Marchbank)".
-_PLAYED_BY = r"played\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
+# "played with a terrible stillness by", "played, unforgettably, by" (round thirty-four: a word on
+# the performance between the verb and the actor).
+_PLAYED_BY = r"played(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
 CAST_AFTER_NAME = (
     rf",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?\b{_PLAYED_BY}"
     # "a land agent called Marcus Tell, played by Anton Greer": the actor straight after the name.
     rf"|,\s+{_PLAYED_BY}"
     r"|,\s+the\s+(?:part|role|character)\s+(?:she|he|they)\s+(?:played|plays|has\s+played|had\s+played)\b"
-    rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,)?\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
+    # "Winifred, who runs the farm, is played by"; "X, the mine owner, is played … by" (round
+    # thirty-four: the part's role in commas, then the verb).
+    rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,|,\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?,)?"
+    rf"\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
     # "(Ilse Marchbank)", or the actor's surname alone once the cast was named ("(Marchbank)"):
     # the caller decides whether it is an actor's.
     rf"|\s+\((?P<actor>{_WORD}(?:\s+{_WORD}){{0,2}})\)"
@@ -47,7 +52,7 @@ CAST_AFTER_NAME = (
 _CAST_AFTER_RE = re.compile(CAST_AFTER_NAME)
 _NAMED_BEFORE_RE = re.compile(rf"\b(?<![’'\-])({_NAME})(?={CAST_AFTER_NAME})")
 # What any of those must hold, searched first: the name pattern looks ahead at every capital.
-_PLAYED_HINT = r"\bplayed\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b|\b(?:part|role|character)\s+(?:she|he|they)\s+(?:has\s+|had\s+)?play"
+_PLAYED_HINT = r"\bplayed(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b|\b(?:part|role|character)\s+(?:she|he|they)\s+(?:has\s+|had\s+)?play"
 _PLAYED_HINT_RE = re.compile(_PLAYED_HINT)
 _TWO_WORDS_RE = re.compile(rf"{_WORD}\s+{_WORD}")
 # Capitalised words that open a sentence and name nobody ("The role, …, was played by").

@@ -67,6 +67,11 @@ _PUBLICATIONS = frozenset(
     "magazine magazines newspaper newspapers journal periodical podcast newsletter blog zine fanzine".split()
 )
 _NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
+# The trade press named by how often it comes out: "the trade weekly *X*", "the film monthly *X*",
+# "the daily *X*" (round thirty-four). The noun needs a determiner or a trade's word before it:
+# "two daily *X* screenings" is how often a film plays.
+_PERIODICALS = frozenset("weekly daily monthly quarterly fortnightly biweekly".split())
+_PERIODICAL_OWNERS = frozenset("the a an trade film industry arts".split())
 _WRITING_IN = ("writing", "in")
 # A writer's name between a verb of writing and "in *X*" ("wrote Pellam Rook in *X*"), between a
 # verb of talking and "for *X*" ("spoke to Nadia Moor for *X*"), or a credit line's "— Name, *X*".
@@ -232,6 +237,9 @@ class FilmTitles:
         if before >= 0 and t.para[before] == span.para and t.folded[before] in _NOT_FILMS:
             return True
         if before >= 1 and t.para[before - 1] == span.para and (t.folded[before - 1], t.folded[before]) == _WRITING_IN:
+            return True
+        if (before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _PERIODICALS
+                and t.folded[before - 1] in _PERIODICAL_OWNERS):
             return True
         # "told *Lantern* magazine": a publication's name with its noun straight after it
         # (round twenty-seven), as in "the magazine *Lantern*".

@@ -20,7 +20,9 @@ from newsreel.text.mentions.people import (
     person_shape_ok,
     shared_name_confidence,
 )
-from newsreel.text.mentions.references import accept_descriptions, accept_families, accept_first_names
+from newsreel.text.mentions.references import (
+    accept_descriptions, accept_families, accept_first_names, accept_given_names_before_a_surname,
+)
 from newsreel.text.mentions.tokens import Span, Tokens
 from newsreel.text.normalize import is_common
 from newsreel.text.types import Mention, Paragraph
@@ -88,6 +90,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
         elif people:
             people_spans.append(span)
     accept_surnames(gaz, named, covered)
+    accept_given_names_before_a_surname(gaz, named, covered)
     accept_first_names(gaz, named, covered)
     titles = FilmTitles(gaz, named, is_actor)
     titles.learn_characters(film_spans)

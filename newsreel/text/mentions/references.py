@@ -113,6 +113,43 @@ def _introduced_as(named: Named, key: str, noun: str) -> bool:
     return False
 
 
+def accept_given_names_before_a_surname(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
+    """ "Piet and Ansel Hulbrook", "Ilka, Dorota and Marit Maravell": relatives named together
+    with the surname written once, after the last given name. Each given name before it is the
+    relative the graph holds under that given name and surname, when the graph credits them on
+    one film with the one named in full (a family, as for "the Hulbrook brothers"); any other
+    word before "and" is left alone (round thirty-four)."""
+    t = named.tokens
+    folded = t.folded
+    found: list[tuple[int, str]] = []
+    for first, (kind, key, last) in list(named.accepted.items()):
+        if kind != "person" or last <= first or first < 2:
+            continue
+        given, surname = gaz.given_name(key), gaz.surname(key)
+        if not given or not surname or tuple(folded[first:last + 1]) != given + surname:
+            continue
+        if folded[first - 1] != "and" or t.para[first - 2] != t.para[first] or not t.raw[first - 2][:1].isupper():
+            continue
+        members = [group for group in gaz.families().get(surname, []) if key in group]
+        if not members:
+            continue
+        by_given = {gaz.given_name(other): other for group in members for other in group if other != key}
+        i = first - 2
+        while i >= 0 and t.para[i] == t.para[first]:
+            if i in covered or i in named.accepted or not t.raw[i][:1].isupper() or not t.word(i):
+                break
+            other = by_given.get((folded[i],))
+            if other is None:
+                break
+            found.append((i, other))
+            if i >= 2 and folded[i - 1] == "," and t.para[i - 1] == t.para[i]:
+                i -= 2  # "Ilka, Dorota and Marit Maravell"
+                continue
+            break
+    for i, other in found:
+        named.accept(i, i, "person", other, FAMILY)
+
+
 def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     """ "the Safdie brothers", "the Wachowskis", "the de Vries siblings": each member."""
     t = named.tokens

@@ -12,13 +12,14 @@ from dataclasses import replace
 from typing import Iterator
 
 from newsreel.text.sentences import last_sentence, split_sentences
+from newsreel.text.normalize import KIN_NOUNS
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE,
     _ROLE_NOUNS, _ROLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
-from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, _Doc, _surname, by_age
+from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _surname, by_age
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 # Patterns read for every quotation, compiled once.
@@ -682,8 +683,13 @@ _MAX_SOURCE_WORDS = 8
 # "A festival volunteer who …", "Afterwards, one student who …": an indefinite noun phrase of
 # lower-case words, the sentence's opening (after an opening phrase and a comma), whose relative
 # clause says it is a person.
+# Also one placed by where they sat or stood ("During questions, a man in the third row who …",
+# "a woman at the back of the hall, who …"), as a panel's write-up gives the floor to its
+# audience (round thirty-four).
 _UNNAMED_WHO_RE = re.compile(
-    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'\-]*\s+){1,3}who\b"
+    r"\s*(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,3},\s+|(?:Then|Next|Later|Finally|And|But)\s+)?"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'\-]*\s+){1,3}"
+    r"(?:(?:in|at|on|from|near|behind|beside)\s+(?:(?:the|a|an)\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+,?\s+)?who\b"
 )
 
 
@@ -886,6 +892,13 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # the graph ("no relation"): a writer's bare surname may mean either, so it waits for an
         # editor (round twenty-five).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
+    if (speaker.key and speaker.confidence >= SHARED_SURNAME_ESTABLISHED
+            and any(s.key == speaker.key for s in candidates) and _named_by_a_shared_surname(doc, group, speaker.key)):
+        # "“…,” Brask said in a statement" just after a paragraph naming Jonah Brask in full, when
+        # Odile Brask ("also no relation") was called "Brask" before: whichever the mention
+        # finder chose, the writer's bare surname may mean either, so it waits for an editor
+        # (round thirty-four).
+        return replace(speaker, confidence=SHARED_SURNAME_ESTABLISHED)
     if speaker.key and _repeated_line(doc, group):
         # "“You left the gate open again,” he says, for the eleventh time tonight": a line said
         # over and over is a take's or a rehearsal's as often as the person's own; held for an
@@ -960,6 +973,36 @@ def _outsider_by_role(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
     if any(_holds_post(doc, m.start, m.end, m.surface, post) for m in doc.people if m.key == key and m.start < frag.open_at):
         return None
     return _Speaker(name=holders[0].name, explicit=True, confidence=EXPLICIT_NAME)
+
+
+def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:
+    """Whether the attribution reaches the graph person `key` through a surname alone, written in
+    the quotation's paragraphs, that another graph person the article named in full before the
+    quotation carries too."""
+    frag = group.fragments[0]
+    last = group.fragments[-1]
+    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    start = doc.paragraphs[frag.para].start
+    latest = max((m for m in doc.people if m.key == key and start <= m.start < reach), key=lambda m: m.start, default=None)
+    if latest is None or " " in latest.surface.strip():
+        return False
+    surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
+    if surname not in doc.shared_surnames:
+        return False
+    # The one of them named in full last, in the quotation's paragraph before it or in the
+    # paragraph just before: the writer's bare surname is read as somebody else's only when that
+    # is another carrier, introduced in their own right, not as a relative ("Adair's father, the
+    # actor Fenwick Adair"), whom a profile names in full and leaves the surname to its subject.
+    window = doc.paragraphs[max(frag.para - 1, 0)].start
+    latest_full = max((m for m in doc.people if window <= m.start < frag.open_at and " " in m.surface.strip()
+                       and _surname(doc.full_name(m.key, m.surface)) == surname), key=lambda m: m.start, default=None)
+    if latest_full is None or latest_full.key == key:
+        return False
+    return not _KIN_BEFORE_RE.search(doc.text(max(doc.paragraphs[doc.para_of(latest_full.start)].start, latest_full.start - 40), latest_full.start))
+
+
+_POSSESSIVE_TAIL_RE = re.compile(r"['’]s?$")
+_KIN_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(KIN_NOUNS))})\b[^.;:!?“”\"]{{0,30}}$")
 
 
 def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:

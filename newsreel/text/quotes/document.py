@@ -93,7 +93,11 @@ class _Doc:
         # whom the article is about, however often the body names someone else.
         if headline:
             surfaces = {m.key: m.surface for m in self.people}
-            named = [key for key in counts if _names_in(self.full_name(key, surfaces[key]), headline)]
+            # An obituary or a profile may headline the name the trade knew the person by ("Gus
+            # Pell" over "Augustin Pell, … everyone called Gus"): an alias of two words or more
+            # the graph holds names them as surely (round thirty-four).
+            named = [key for key in counts
+                     if any(_names_in(name, headline) for name in (self.full_name(key, surfaces[key]), *self._aliases(key)))]
             if len(named) == 1:
                 self.protagonist = self.headline_person = named[0]
 
@@ -180,6 +184,11 @@ class _Doc:
         people = getattr(self.gazetteer, "people_by_key", None)
         person = people.get(key) if people else None
         return person.name if person is not None else surface
+
+    def _aliases(self, key: str) -> tuple[str, ...]:
+        people = getattr(self.gazetteer, "people_by_key", None)
+        person = people.get(key) if people else None
+        return tuple(getattr(person, "aliases", ())) if person is not None else ()
 
     def _add_short_names(self) -> None:
         """Speaker-side short names: "Maren said" once Maren Halloway was named, and a surname

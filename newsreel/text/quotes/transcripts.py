@@ -139,7 +139,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             paragraph = doc.paragraphs[index]
             if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
                 break
-            if n + 1 == len(turns) and _narration_after(doc, paragraph.start, paragraph.text):
+            if n + 1 == len(turns) and _narration_after(doc, paragraph, voices):
                 # Narration after the transcript ("After the session Hurst said … “I used to
                 # bring him coffee,” she said."): first person only inside quote marks, or a
                 # quotation with its own speaker ("“…,” Odunsi said when I asked her").
@@ -170,8 +170,9 @@ def _asking_role(label: str) -> bool:
     return _ASKING_ROLE_RE.fullmatch(label) is not None
 
 
-def _narration_after(doc: _Doc, start: int, text: str) -> bool:
+def _narration_after(doc: _Doc, paragraph: Paragraph, voices: set[tuple[str | None, str | None]]) -> bool:
     """Is a paragraph after the transcript's last label narration, not the answer running on?"""
+    start, text = paragraph.start, paragraph.text
     # "After the session Hurst said … “I used to bring him coffee,” she said.": first person
     # only inside quote marks, or a quotation with its own speaker ("“…,” Odunsi said").
     outside = _FIRST_PERSON.findall(_QUOTED_RE.sub(" ", text))
@@ -179,7 +180,23 @@ def _narration_after(doc: _Doc, start: int, text: str) -> bool:
         return True
     # "Brixendale answered our questions by email.": a person named first, and only the
     # publication's "we"/"our" outside quote marks; the interviewee would say "I".
-    return doc.person_at(start) is not None and all(word.lower() in _PLURAL_FIRST_PERSON for word in outside)
+    if not all(word.lower() in _PLURAL_FIRST_PERSON for word in outside):
+        return False
+    if doc.person_at(start) is not None:
+        return True
+    # "A week after we spoke, Moss sent a follow-up by email.": a voice of the transcript named in
+    # the third person outside quote marks, anywhere in the paragraph, with only the
+    # publication's "we": the writer's coda, not the interviewee naming herself (round
+    # thirty-four).
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    end = start + len(text)
+
+    def outside_quotes(at: int) -> bool:
+        return not any(s <= at - start < e for s, e in quoted)
+
+    named = [(m.key, None) for m in doc.people_between(start, end) if outside_quotes(m.start)]
+    named += [(None, o.name) for o in doc.outsiders_between(start, end) if outside_quotes(o.start)]
+    return any(who in voices for who in named)
 
 
 # A quotation the paragraph gives to someone it names or describes: "“…?” asked a reporter from
