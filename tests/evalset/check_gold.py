@@ -76,6 +76,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset41": (400, 600),
          "evalset42": (400, 600),
          "evalset43": (400, 600),
+         "evalset44": (400, 600),
+         "evalset45": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
