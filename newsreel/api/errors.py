@@ -67,3 +67,22 @@ def respond(api, request: HttpRequest, status: int, errors: Iterable[FieldError]
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+# The order an Allow header lists methods in, whoever decided them.
+METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT")
+
+
+def allow_header(methods: Iterable[str]) -> str:
+    found = set(methods)
+    return ", ".join([method for method in METHOD_ORDER if method in found]
+                     + sorted(found.difference(METHOD_ORDER)))
+
+
+def method_not_allowed(request: HttpRequest, allowed: Iterable[str]) -> HttpResponse:
+    """The 405 for a method `request.path` does not take: JSON in the API's shape, with Allow."""
+    from newsreel.api.service import api  # the service imports this module
+
+    allow = allow_header(allowed)
+    return respond(api, request, 405, [FieldError("", f"{request.method[:20]} is not a method {request.path} takes; "
+                                                      f"it takes {allow}")], {"Allow": allow})

@@ -57,7 +57,14 @@ class PublicCacheHeadersMiddleware:
         self.private = (links.desk_prefix(), ADMIN_API_PREFIX)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        response = self._completed(request, self.get_response(request))
+        if request.method == "HEAD" and not response.streaming and response.content:
+            # A view may answer HEAD as its GET (the API does); the headers, ETag and Content-Length
+            # included, are the GET's, but a HEAD answer has no body (RFC 9110 9.3.2), whatever the server.
+            response.content = b""
+        return response
+
+    def _completed(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.private):
             return response
         if response.status_code == 304:
