@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import nh3
 from lxml import etree
 
 from newsreel.importers.character_references import repair_character_references
@@ -216,6 +217,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
         problems[:] = [Problem(first.get(problem.line, problem.line), problem.message, problem.item, problem.fatal)
                        for problem in problems]
     text = _repair(text, problems)
+    text = _declare_namespaces(text, problems)
     text = _DECLARATION.sub(r'\1"UTF-8"', text, count=1)  # what lxml is given: the text read, as UTF-8
     parser = _parser()
     try:
@@ -249,11 +251,11 @@ def parse_wxr(raw: bytes) -> WxrExport:
     for element in channel.findall(f"{{{ns['wp']}}}author"):
         login = _text(element, f"{{{ns['wp']}}}author_login")
         if login:
-            export.authors[login] = WxrAuthor(login, _text(element, f"{{{ns['wp']}}}author_display_name") or login,
+            export.authors[login] = WxrAuthor(login, _as_text(_text(element, f"{{{ns['wp']}}}author_display_name")) or login,
                                               _text(element, f"{{{ns['wp']}}}author_email"))
     for element in channel.findall(f"{{{ns['wp']}}}category"):
         slug = _text(element, f"{{{ns['wp']}}}category_nicename")
-        name = _text(element, f"{{{ns['wp']}}}cat_name") or slug
+        name = _as_text(_text(element, f"{{{ns['wp']}}}cat_name")) or slug
         if slug:
             export.categories[slug] = WxrTerm(slug, name, _text(element, f"{{{ns['wp']}}}category_parent"))
     read = [(element, element.sourceline or 1) for element in _items_lifted(channel, problems)]
@@ -417,13 +419,36 @@ def _namespaces(scope: etree._Element, version: str) -> dict[str, str]:
     return ns
 
 
+_WXR_VERSION = re.compile(r"<wp:wxr_version>\s*(?:<!\[CDATA\[)?\s*(?P<version>\d+\.\d+)")
+
+
+def _declare_namespaces(text: str, problems: list[Problem]) -> str:
+    """Declare on <rss> the namespaces WordPress writes that the file uses but never declares (a
+    hand-made or converted export): libxml2 otherwise complains at every `wp:` element, and every
+    post was refused. Read as the namespaces of the file's own `<wp:wxr_version>`, else of WXR 1.2."""
+    rss = _RSS_START.search(text)
+    if rss is None:
+        return text
+    missing = [prefix for prefix in NS if f"<{prefix}:" in text and f"xmlns:{prefix}=" not in text]
+    if not missing:
+        return text
+    found = _WXR_VERSION.search(text)
+    version = found.group("version") if found else "1.2"
+    declarations = "".join(f' xmlns:{prefix}="{NS[prefix].format(version=version)}"' for prefix in missing)
+    end = rss.end() - (2 if rss.group(0).endswith("/>") else 1)
+    problems.append(Problem(text.count("\n", 0, rss.start()) + 1,
+                            f"the <rss> start tag does not declare {', '.join('xmlns:' + prefix for prefix in missing)}, "
+                            f"which the file uses; read as WXR {version}'s, as WordPress writes them"))
+    return text[:end] + declarations + text[end:]
+
+
 def _any_ns(localname: str) -> str:
     return f"{{*}}{localname}"
 
 
 def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: list[Problem], line: int) -> WxrItem:
     wp = ns["wp"]
-    title = _text(element, "title")
+    title = _title_text(_text(element, "title"), line, problems)
     meta: dict[str, str] = {}
     old_slugs: list[str] = []
     for entry in element.findall(f"{{{wp}}}postmeta"):
@@ -435,7 +460,7 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
     categories, tags, coauthors = [], [], []
     by_domain = {"post_tag": tags, "category": categories, None: categories, "author": coauthors}
     for term in element.findall("category"):
-        name = " ".join(element_text(term).split())
+        name = _as_text(" ".join(element_text(term).split()))
         slug = (term.get("nicename") or "").strip()
         if not name and not slug:
             continue
@@ -459,6 +484,27 @@ def _item(element: etree._Element, ns: dict[str, str], end_line: int, problems: 
         attachment_url=_text(element, f"{{{wp}}}attachment_url"),
         categories=categories, tags=tags, coauthors=coauthors, meta=meta, old_slugs=old_slugs,
     )
+
+
+# A tag's start or end (`<em>`, `</b>`), not a `<` in words ("3 < 4", "I <3 film").
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _as_text(name: str) -> str:
+    """A name WordPress keeps escaped for HTML (a term's, an author's: `R&amp;D`) as the text it shows."""
+    return " ".join(html.unescape(name).split()) if "&" in name else name
+
+
+def _title_text(title: str, line: int, problems: list[Problem]) -> str:
+    """A post's title as WordPress showed it: WordPress prints it as HTML, and keeps it escaped
+    (`Tom &amp; Jerry`) when its writer may not post raw HTML; markup (`<em>`) is left out, said once."""
+    if not _MARKUP.search(title):
+        return _as_text(title)
+    text = " ".join(html.unescape(nh3.clean(title, tags=set(), attributes={})).split())
+    shown = repr(" ".join(title.split())[:120])
+    problems.append(Problem(line, f"the title holds HTML ({shown}); the headline is its text, {text!r}" if text else
+                            f"the title is HTML without words ({shown}); read as no title"))
+    return text
 
 
 def element_text(element: etree._Element | None) -> str:

@@ -124,3 +124,21 @@ def test_the_last_post_whose_type_lost_its_end_tag_is_refused_with_why(tmp_path)
     path, said = import_failing_one_of_four(tmp_path, text)
     last = line_of(text, "<title><![CDATA[Pier lamps") - 1
     assert f"{path}:{last}: xml, line {last}: <wp:post_type> 'post]]>'… is no post type's name" in said
+
+
+@pytest.mark.parametrize("prefixes", [("wp",), ("wp", "excerpt", "content", "dc")])
+@pytest.mark.django_db
+def test_a_namespace_the_rss_tag_forgets_to_declare_is_read_as_wordpress_writes_it(tmp_path, prefixes):
+    """A hand-made or converted export that uses `wp:` without `xmlns:wp` (found by the red-team
+    pass of 2026-12-07): every element was a parser complaint, 30 lines a post, and every post failed."""
+    text = EXPORT
+    for prefix in prefixes:
+        text = "\n".join(line for line in text.split("\n") if f"xmlns:{prefix}=" not in line)
+    items, problems = read(text)
+    assert [(post_id, content) for post_id, content in items] == [(post.post_id, post.content) for post in POSTS]
+    assert len(problems) == 1 and "xmlns:wp" in problems[0].message and "WXR 1.2" in problems[0].message
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    errors = StringIO()
+    call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors)
+    assert Article.objects.count() == len(POSTS) and errors.getvalue().count("does not declare") == 1
