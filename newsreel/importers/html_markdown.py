@@ -70,7 +70,9 @@ _BLOCK_START = re.compile(r"^\s*<(?:/?(?:p|div|h[1-6]|ul|ol|li|blockquote|figure
                           r"caption|col|colgroup|pre|hr|nrembed|iframe|dl|dd|dt|section|article|aside|header|footer|nav|"
                           r"hgroup|address|details|summary|menu|form|fieldset|legend|video|audio)\b|!--)", re.IGNORECASE)
 _GUTENBERG = re.compile(r"<!--\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
-                        r"(?:\s+(?P<attrs>\{.*?\}))?\s+(?P<self>/)?-->", re.DOTALL)
+                        r"(?:\s+(?P<attrs>\{(?:(?!-->).)*?\}))?\s+(?P<self>/)?-->", re.DOTALL)
+# A block comment's start (`<!-- wp:heading`, `<!-- /wp:core/quote`), to find the ones a hand edit broke.
+_DELIMITER_START = re.compile(r"<!--\s+/?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)")
 _SHORTCODE = re.compile(r"\[(?P<name>[a-zA-Z_][\w-]*)(?P<attrs>(?:\s[^\[\]]*?)?)(?P<self>/)?\]"
                         r"(?:(?P<inner>.*?)\[/(?P=name)\])?", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
@@ -204,6 +206,7 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
     a reusable block's content where it is used."""
     if "<!-- wp:" not in html:
         return html
+    html = _broken_delimiters(html, warn)
     out: list[str] = []
     position = 0
     pending_image_id = ""
@@ -251,6 +254,8 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
                 warn(f"reusable block {ref} " + ("uses itself" if ref in _inside else "is not in the export") + "; left out")
             else:
                 out.append(_gutenberg_to_html(content, reusable, warn, _inside + (ref,)))
+        elif name in ("block", "core/block"):
+            warn(f"reusable block {(match.group('attrs') or '')[:80]} names no block by its number (ref); left out")
     if skip_until is not None:  # an embed block never closed (a cut file): what follows it is kept
         warn(f"the {skip_until} block is never closed (<!-- /wp:{skip_until} -->); what follows it is kept as it is")
         out.append(_FIGCAPTION.sub("", "".join(skipped)))
@@ -259,6 +264,35 @@ def _gutenberg_to_html(html: str, reusable: Callable[[int], str | None] = lambda
 
 
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.DOTALL | re.IGNORECASE)
+
+
+def _broken_delimiters(html: str, warn: Callable[[str], None]) -> str:
+    """Block comments a hand edit or a cut file broke, reported. One that lost its `-->` ran on, as an
+    HTML comment, to the next comment's end or the post's, and the words in between were lost
+    (WordPress, reading the comment that follows, showed them): its start is taken out. One whose
+    attributes are not JSON WordPress writes (`{"level":3 -->`) is left out as the comment it is."""
+    out: list[str] = []
+    position = 0
+    for start in _DELIMITER_START.finditer(html):
+        if start.start() < position:
+            continue
+        following = html.find("<!--", start.end())
+        end = html.find("-->", start.end(), len(html) if following == -1 else following)
+        if end != -1:
+            whole = html[start.start():end + 3]
+            if not _GUTENBERG.fullmatch(whole):
+                shown = repr(" ".join(whole.split())[:100])
+                warn(f"reusable block comment {shown} cannot be read (its attributes are not JSON); left out"
+                     if start.group("name") in ("block", "core/block") else
+                     f"block comment {shown} cannot be read (its attributes are not JSON); left out, what it holds kept")
+            continue
+        cut = start.end() + len(re.match(r"[^<\n]*", html[start.end():]).group(0))  # its attributes, on its line
+        warn(f"block comment {' '.join(html[start.start():cut].split())[:100]!r} is never closed (no -->); "
+             "left out, and what follows it kept")
+        out.append(html[position:start.start()])
+        position = cut
+    out.append(html[position:])
+    return "".join(out)
 
 
 def _squarespace_blocks(html: str, warn: Callable[[str], None]) -> str:
