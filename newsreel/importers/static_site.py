@@ -434,12 +434,21 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
             out["summary"] = " ".join(lower[key].split())
     if "dek" not in out and isinstance(lower.get("subtitle"), str):
         out["dek"] = lower["subtitle"]
+    keys = {key.lower(): key for key in meta}
+
+    def unread(key: str, value: Any, names: bool = False) -> None:
+        _report_unread(value, f"front matter {keys[key]}" + (f", line {lines[keys[key]]}" if keys[key] in (lines or {}) else ""),
+                       warn, names)
     authors = out.pop("author", None) if "authors" not in out else None
     if authors is not None:
         out["authors"] = authors
     if "authors" in out:
+        unread("authors" if "authors" in keys else "author", out["authors"], names=True)
         out["authors"] = _names(out["authors"])
     in_jekyll = bool(jekyll) or "_posts" in path.parts
+    for key in ("categories", "category", "tags"):
+        if key in keys:
+            unread(key, lower[key])
     categories = _terms(lower["categories"], in_jekyll) if "categories" in lower else _list(lower.get("category"))
     tags = [tag for tag in _terms(out.get("tags"), in_jekyll) if tag.lower() not in COLLECTION_TAGS]
     if categories and "section" not in out:
@@ -452,7 +461,12 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         hero = _hero(lower, out.get("headline", ""), options, warn)
         if hero:
             out["hero"] = hero
-    draft = undated or options.as_drafts or lower.get("draft") is True or lower.get("published") is False or "_drafts" in path.parts
+    said = {key: _flag(lower.get(key), default, f"front matter {keys[key]}"
+                       + (f", line {lines[keys[key]]}" if keys[key] in (lines or {}) else ""), warn)
+            for key, default in (("draft", False), ("published", True)) if key in keys}
+    unsure = None in said.values()  # a flag that says neither true nor false: kept a draft
+    draft = (undated or options.as_drafts or unsure or said.get("draft") is True or said.get("published") is False
+             or "_drafts" in path.parts)
     if lower.get("headless") is True:
         raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
     build = lower.get("build") if isinstance(lower.get("build"), dict) else lower.get("_build")
@@ -538,6 +552,48 @@ def _valid_date(text: str) -> bool:
     return True
 
 
+_TRUE = {"true", "yes", "on", "1", "t"}
+_FALSE = {"false", "no", "off", "0", "f", ""}
+
+
+def _flag(value: Any, default: bool, where: str, warn: Callable[[str], None]) -> bool | None:
+    """`draft:` or `published:` as its generator reads it: quoted (`draft: "true"`) or a number too, as
+    Hugo does; None, with a warning, for a value that says neither (the story is then kept a draft)."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, (str, int, float)) else "?"
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    warn(f"{where}: {value!r} is neither true nor false; imported as a draft" if isinstance(value, str) else
+         f"{where}: {_kind_of(value)} is neither true nor false; imported as a draft")
+    return None
+
+
+def _report_unread(value: Any, where: str, warn: Callable[[str], None], names: bool) -> None:
+    """Say which of a field's names cannot be read (a map, a number for a byline), which were dropped silently."""
+    if value in (None, "") or isinstance(value, str) or (not names and _a_number(value)):
+        return
+    if not isinstance(value, list):
+        if not (names and isinstance(value, dict) and _byline(value)):
+            warn(f"{where}: {_kind_of(value)} is not a name or a list of names; left out")
+        return
+    unread = [entry for entry in value if not (isinstance(entry, str) or (not names and _a_number(entry))
+                                                or (names and isinstance(entry, dict) and _byline(entry)))]
+    if unread:
+        warn(f"{where}: {', '.join(_kind_of(entry) for entry in unread)} "
+             + ("is not a name" if len(unread) == 1 else "are not names") + "; left out")
+
+
+def _a_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _byline(entry: dict) -> bool:
+    return isinstance(entry.get("name") or entry.get("display_name"), str)
+
+
 def _terms(value: Any, in_jekyll: bool) -> list[str]:
     """Categories or tags: Jekyll reads a string of them as words apart (`categories: film
     festivals` is two; `category:` is one), where Hugo and Eleventy take a string as one."""
@@ -551,6 +607,8 @@ def _list(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()] if "," in value else [value.strip()]
+    if _a_number(value):  # a film's year or title (`tags: 1917`)
+        return [str(value)]
     if isinstance(value, list):
         return [str(item).strip() for item in value if isinstance(item, (str, int)) and str(item).strip()]
     return []
