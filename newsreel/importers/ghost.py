@@ -188,6 +188,8 @@ def _kind(post: GhostPost, status: str, date: dt.datetime | None, options: WordP
     if options.as_drafts or post.text("visibility") not in ("", "public"):
         return "draft"
     kind = GHOST_STATUSES[status]
+    if kind != "draft" and post.data.get("published_at") in (None, ""):
+        return "draft"  # live in Ghost with no date: an editor dates it (`_builder` says so)
     if kind != "draft" and date is not None and date > clock.now():
         return "scheduled"
     if kind == "scheduled":
@@ -219,6 +221,9 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
             warn(f"is for {post.text('visibility')} readers in Ghost; imported as a draft (nothing members-only is published)")
         if post.data.get("featured") is True:
             warn("is featured in Ghost; Newsreel has no pinned stories, so it is an ordinary story")
+        if GHOST_STATUSES.get(status) != "draft" and post.data.get("published_at") in (None, "") and not options.as_drafts:
+            warn(f"is {status} in Ghost but has no published_at; imported as a draft without a date: give it one in "
+                 "the desk and publish it")
         if post.data.get("published_at") and date is None:
             errors.append(FieldError("published_at", f"{post.data.get('published_at')!r} is not an ISO 8601 date-time"))
         section, tags = section_and_tags(post.tags, [], options.categories, options.sections, warn, "tag")

@@ -129,3 +129,24 @@ def test_a_file_that_is_a_bare_number_or_constant_is_no_ghost_export(tmp_path, c
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GhostError, match="is not a Ghost export"):
         read_ghost(path)
+
+
+@pytest.mark.django_db
+def test_a_published_post_without_a_published_at_is_an_undated_draft_not_news_of_today(tmp_path):
+    """Found by the red-team pass of 2026-12-07: it went live dated the moment of the import, at the
+    top of the home page, under a date nobody chose."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from newsreel.newsroom.models import Article, WorkflowState
+    path = tmp_path / "ghost.json"
+    path.write_text(export([post(1, "Harbour night", "harbour-night", html="<p>Text.</p>", published_at=None),
+                            post(2, "Pier lamps", "pier-lamps", html="<p>Lamps.</p>")]), encoding="utf-8")
+    errors = StringIO()
+    call_command("import", "ghost", str(path), stdout=StringIO(), stderr=errors)
+    undated = Article.objects.get(slug="harbour-night")
+    assert undated.state == WorkflowState.DRAFT and undated.published_at is None
+    assert Article.objects.get(slug="pier-lamps").state == WorkflowState.PUBLISHED
+    assert ("db[0].data.posts[0]: is published in Ghost but has no published_at; imported as a draft without a date"
+            in errors.getvalue())
