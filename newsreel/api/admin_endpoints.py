@@ -23,8 +23,8 @@ from newsreel.api.security import AdminKey
 from newsreel.images.services import create_image
 from newsreel.newsroom import publishing, scheduling
 from newsreel.newsroom.intake import ArticleDraft
-from newsreel.newsroom.models import Article
-from newsreel.newsroom.permissions import STORY_VIEW, require
+from newsreel.newsroom.models import Article, WorkflowState
+from newsreel.newsroom.permissions import STORY_UNPUBLISH, STORY_VIEW, require
 from newsreel.newsroom.problems import FieldError
 from newsreel.public.pages.common import absolute
 
@@ -186,10 +186,32 @@ def unschedule_story(request, story_id: int = Path(..., ge=1, le=2**31 - 1)):
 
 
 @router.post("/stories/{story_id}/unpublish", response={200: StoryState, **ERRORS},
-             summary="Take a live story off the site (its address answers 410)")
+             summary="Take a live story off the site (its address answers 410); a story not live is a 422")
 def unpublish_story(request, story_id: int = Path(..., ge=1, le=2**31 - 1)):
     _scope(request, "stories:publish")
-    return _state(publishing.unpublish(_article(story_id), user=_user(request)))
+    article = _article(story_id)
+    require(_user(request), STORY_UNPUBLISH, article)
+    if not article.is_live:
+        # The desk offers Unpublish only on a live story; a 200 that changed nothing let a client believe
+        # it had stopped a scheduled story, which then went live at its minute.
+        raise ApiError(422, [FieldError("state", _not_live(article))])
+    return _state(publishing.unpublish(article, user=_user(request)))
+
+
+def _not_live(article: Article) -> str:
+    """Why a story that is not live cannot be unpublished, and what to do instead."""
+    if article.state == WorkflowState.SCHEDULED:
+        return (f"the story is scheduled, not live: to keep it from going live, unschedule it "
+                f"(POST /api/admin/stories/{article.pk}/unschedule)")
+    if article.state == WorkflowState.UNPUBLISHED:
+        return "the story is unpublished, not live: it is off the site already"
+    if article.state == WorkflowState.DELETED:
+        return "the story is in the trash, not live: it is off the site already"
+    if article.state == WorkflowState.PUBLISHED:
+        return "the story is published with a time still to come, not live: there is nothing to take off the site yet"
+    where = {WorkflowState.DRAFT: "a draft", WorkflowState.CHANGES_REQUESTED: "back with its writer (changes requested)"}
+    return (f"the story is {where.get(article.state, article.get_state_display().lower())}, not live: "
+            "there is nothing to take off the site")
 
 
 @router.post("/images", response={201: ImageCreated, **ERRORS}, summary="Upload an image (alt text and credit required)")

@@ -107,6 +107,30 @@ def test_unpublishing_takes_the_story_off_the_content_api(api, graph, editor_key
     assert api.get(f"/api/content/stories/{story['slug']}", {"key": content_key}).status_code == 404
 
 
+@pytest.mark.parametrize("state, message", [
+    ("draft", "the story is a draft, not live: there is nothing to take off the site"),
+    ("scheduled", "the story is scheduled, not live: to keep it from going live, unschedule it "
+                  "(POST /api/admin/stories/{id}/unschedule)"),
+    ("unpublished", "the story is unpublished, not live: it is off the site already"),
+])
+def test_unpublishing_a_story_that_is_not_live_is_a_422_that_says_so_and_changes_nothing(api, graph, editor_key,
+                                                                                         state, message):
+    """Red-team pass of 2026-12-08: it answered 200 with the story as it was, so a client that meant to stop
+    a scheduled story believed it had, and the story went live at its minute."""
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Not live", "body": BODY}).json()
+    if state == "scheduled":
+        at = (timezone.now() + dt.timedelta(days=2)).isoformat()
+        post(api, f"/api/admin/stories/{story['id']}/schedule", editor_key, {"publish_at": at})
+    if state == "unpublished":
+        post(api, f"/api/admin/stories/{story['id']}/publish", editor_key)
+        post(api, f"/api/admin/stories/{story['id']}/unpublish", editor_key)
+    before = Article.objects.values().get(pk=story["id"])
+    answer = post(api, f"/api/admin/stories/{story['id']}/unpublish", editor_key)
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["errors"] == [{"field": "state", "message": message.format(id=story["id"])}]
+    assert Article.objects.values().get(pk=story["id"]) == before
+
+
 def test_uploading_an_image_then_using_it_as_the_hero(api, graph, editor_key, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     uploaded = api.post("/api/admin/images", {"file": png_upload(), "alt": "A lighthouse at dusk",
