@@ -23,6 +23,23 @@ from newsreel.text.embeds import EmbedMedia, EmbedRef
 log = logging.getLogger(__name__)
 RETRY_AFTER = dt.timedelta(days=1)
 _fetching: ContextVar[bool] = ContextVar("newsreel_embed_fetching", default=True)
+_stored_links: ContextVar["_StoredLinks | None"] = ContextVar("newsreel_embed_stored_links", default=None)
+
+
+class _StoredLinks:
+    """The links that have something stored, read on the first lookup of a `nothing_fetched` block.
+
+    Nothing in the block stores a poster, so a link outside the set has none: an archive's
+    embeds, most of them never fetched, are answered without a query each. (A poster the desk
+    stores meanwhile shows from the story's next save, as a fetched one would.)"""
+
+    def __init__(self) -> None:
+        self._links: frozenset[str] | None = None
+
+    def __contains__(self, link: str) -> bool:
+        if self._links is None:
+            self._links = frozenset(EmbedPoster.objects.values_list("link", flat=True))
+        return link in self._links
 
 
 @contextmanager
@@ -31,15 +48,19 @@ def nothing_fetched() -> Iterator[None]:
     only what it is given. (Its stories are prepared outside their transactions, in a dry run or
     one story per transaction, where the fetcher would otherwise ask YouTube or Vimeo for every
     link of the archive.) Posters come when a story is next saved in the desk."""
-    token = _fetching.set(False)
+    token, links = _fetching.set(False), _stored_links.set(_StoredLinks())
     try:
         yield
     finally:
+        _stored_links.reset(links)
         _fetching.reset(token)
 
 
 def embed_media(embed: EmbedRef) -> EmbedMedia | None:
     """The title and poster for `embed`, as the text core's `embeds` lookup."""
+    stored_links = _stored_links.get()
+    if stored_links is not None and embed.link not in stored_links:
+        return None
     stored = EmbedPoster.objects.select_related("image").filter(link=embed.link).first()
     if _should_fetch(stored):
         stored = refresh(embed, stored)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
+from newsreel.images.known_files import remembered_image
 from newsreel.images.models import Image
 from newsreel.newsroom.limits import body_problem, id_problem, name_problem, nested_text_problems, text_problem
 from newsreel.newsroom.models import Article, Section
@@ -81,13 +82,18 @@ class Answered:
 
     article_id: int | None
     slug: str
-    section: str
+    section: str | None
     hero_image: int | None
 
     @classmethod
     def of(cls, validated: "ArticleDraft", article: Article | None) -> "Answered":
         """The answers behind `validated`, the draft `validate_draft` has just returned for `article`."""
         return cls(getattr(article, "pk", None), validated.slug, validated.section, validated.hero_image)
+
+    @classmethod
+    def slug_free(cls, slug: str, article: Article | None) -> "Answered":
+        """Only that `slug` is free for `article`: the caller has just looked up who holds it (`article_for`)."""
+        return cls(getattr(article, "pk", None), slug, None, None)
 
     def says(self, article: Article | None, name: str, value: Any) -> bool:
         """Whether the database already said yes about this `value` of the field `name` for `article`."""
@@ -134,7 +140,8 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         bad_id = id_problem("hero_image", draft.hero_image)
         if bad_id:
             errors.append(bad_id)
-        elif asks("hero_image", draft.hero_image) and not Image.objects.filter(pk=draft.hero_image).exists():
+        elif (asks("hero_image", draft.hero_image) and remembered_image(draft.hero_image) is None
+              and not Image.objects.filter(pk=draft.hero_image).exists()):
             errors.append(FieldError("hero_image", f"image {draft.hero_image} does not exist"))
     errors += nested_text_problems("sources", draft.sources) + nested_text_problems("link_overrides", draft.link_overrides)
     review, review_errors = review_problems(

@@ -420,6 +420,8 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     previous = ArticleSnapshot.of(article) if article.is_live else None
     _apply_content(article, draft)
     _apply_derived(article, processed, fresh=fresh)
+    if article.hero_image_id is not None and (stored := remembered_image(article.hero_image_id)) is not None:
+        article.hero_image = stored  # the picture an import has just stored or reused: not read back
     ensure_renditions([article.hero_image])
     now = timezone.now()
     article.published_at = at or draft.publish_at or (article.published_at if article.is_live else None) or now

@@ -21,7 +21,8 @@ from typing import Callable
 from django.db import transaction
 
 from newsreel.newsroom import review
-from newsreel.newsroom.intake import Answered, ArticleDraft, FieldError, IntakeError, article_for, validate_draft
+from newsreel.newsroom.intake import (Answered, ArticleDraft, FieldError, IntakeError, article_for, slug_for,
+                                      validate_draft)
 from newsreel.newsroom.models import Article, ChangesReview, SourceId
 from newsreel.newsroom.publishing import Prepared, prepare, save_and_publish, save_draft
 from newsreel.write_retry import run_write
@@ -78,10 +79,14 @@ def publish_incoming(incoming: Incoming, *, origin: str, source: str = "", dry_r
         try:
             with transaction.atomic():
                 known = _known_key(incoming.key)
-                existing = existing_article(incoming, known=known)
+                holder = article_for(incoming.draft)
+                existing = existing_article(incoming, known=known, by_slug=holder)
                 state_before = existing.state if existing is not None else None
                 changes_before = existing.changes_review if existing is not None else ChangesReview.NONE
-                draft = validate_draft(incoming.draft, article=existing, source=source)
+                # Who holds the slug was asked just now: validation need not ask whether it is free.
+                slug_free = (Answered.slug_free(slug_for(incoming.draft), existing)
+                             if holder is None or holder == existing else None)
+                draft = validate_draft(incoming.draft, article=existing, source=source, answered=slug_free)
                 # Taken before `attach` changes the draft: saving it validates it again, in this
                 # transaction, and asks the database only about what attaching changed.
                 answered = Answered.of(draft, existing)
@@ -130,14 +135,17 @@ def _known_key(key: SourceKey | None) -> SourceId | None:
     return SourceId.objects.filter(source=key.source, external_id=key.external_id).first()
 
 
-def existing_article(incoming: Incoming, *, known: SourceId | None | object = _UNKNOWN) -> Article | None:
+def existing_article(incoming: Incoming, *, known: SourceId | None | object = _UNKNOWN,
+                     by_slug: Article | None | object = _UNKNOWN) -> Article | None:
     """The story this incoming draft updates: by its source id, else by its slug, else None (a new one).
 
-    `known` is the key's stored row when the caller has already looked it up (`_known_key`).
+    `known` is the key's stored row and `by_slug` the story holding the draft's slug
+    (`article_for`), when the caller has already looked them up.
     Raises IntakeError when the slug belongs to a story imported from another item of the
     same source (two posts sharing a slug are two stories, never one)."""
     key = incoming.key
-    by_slug = article_for(incoming.draft)
+    if by_slug is _UNKNOWN:
+        by_slug = article_for(incoming.draft)
     if key is None:
         return by_slug
     if known is _UNKNOWN:

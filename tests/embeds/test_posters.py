@@ -65,6 +65,25 @@ def test_a_poster_is_fetched_once_for_every_story_that_embeds_it(fetching) -> No
     assert EmbedPoster.objects.count() == 1
 
 
+def test_an_import_still_shows_a_stored_poster_and_asks_nothing_of_a_link_without_one(fetching) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsreel.embeds.services import nothing_fetched
+
+    save_and_publish(story(f"{TRAILER}\n", slug="fetched-in-the-desk"))
+    other = "https://www.youtube.com/watch?v=Zz9yXw8vUt7"
+    with nothing_fetched(), CaptureQueriesContext(connection) as queries:
+        imported = [save_and_publish(story(f"{link}\n", slug=f"imported-{number}"))
+                    for number, link in enumerate([TRAILER, other, other, TRAILER])]
+    assert all('<img class="embed-poster" src="/media/' in imported[n].body_html for n in (0, 3))
+    assert all("embed-no-poster" in imported[n].body_html for n in (1, 2))
+    assert fetching == [TRAILER]
+    # Which links have a poster is asked once for the block; only those are read.
+    asked = [query["sql"] for query in queries.captured_queries if "embeds_embedposter" in query["sql"]]
+    assert len(asked) == 1 + 2
+
+
 def test_nothing_is_fetched_inside_a_write_transaction(fetching) -> None:
     from django.db import transaction
 
