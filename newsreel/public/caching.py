@@ -57,6 +57,8 @@ class PublicCacheHeadersMiddleware:
         self.private = (links.desk_prefix(), ADMIN_API_PREFIX)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # WhiteNoise and Django's media view answer If-Modified-Since themselves, a date to come included
+        conditional.ignore_invalid_dates(request.META)
         response = self._completed(request, self.get_response(request))
         if request.method == "HEAD" and not response.streaming and response.content:
             # A view may answer HEAD as its GET (the API does); the headers, ETag and Content-Length

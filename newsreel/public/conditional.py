@@ -8,12 +8,18 @@ response (`caching`) ask it, so the three can never disagree. It is plain dictio
 (no request object, no regular expression), because the fast path asks it on every
 revalidation, and browsers revalidate every page view (max-age=0).
 
+An If-Modified-Since later than the server's clock is invalid (RFC 2616 14.25 says so; RFC
+9110 13.1.3 has an invalid one ignored): it can only be made up, and it would keep a page a
+client never had at 304. `ignore_invalid_dates` takes it out of a request before what we do
+not write (WhiteNoise's static files, Django's media view) reads it.
+
 Depends on: Django's HTTP date parsing only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from django.http import HttpResponse, HttpResponseNotModified
@@ -42,12 +48,27 @@ def outcome(meta: Mapping[str, Any], etag: str, modified: int | None) -> int | N
     if_none_match = meta.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         return NOT_MODIFIED if _weak_match(etag, if_none_match) else None
-    if_modified_since = meta.get("HTTP_IF_MODIFIED_SINCE")
-    if if_modified_since and modified is not None:
-        since = parse_http_date_safe(if_modified_since)
+    if modified is not None:
+        since = modified_since(meta)
         if since is not None and modified <= since:
             return NOT_MODIFIED
     return None
+
+
+def modified_since(meta: Mapping[str, Any]) -> int | None:
+    """If-Modified-Since in epoch seconds; None when there is none or it is invalid (not an HTTP
+    date, or later than the server's clock)."""
+    header = meta.get("HTTP_IF_MODIFIED_SINCE")
+    since = parse_http_date_safe(header) if header else None
+    if since is None or since > time.time():
+        return None
+    return since
+
+
+def ignore_invalid_dates(meta: MutableMapping[str, Any]) -> None:
+    """Take an invalid If-Modified-Since out of a request, so no code that reads it answers 304."""
+    if meta.get("HTTP_IF_MODIFIED_SINCE") and modified_since(meta) is None:
+        del meta["HTTP_IF_MODIFIED_SINCE"]
 
 
 def _tags(header: str) -> set[str]:

@@ -111,6 +111,13 @@ def test_an_etag_answers_a_repeat_request_with_304(api, story, content_key):
     assert again.status_code == 304
 
 
+def test_an_if_modified_since_later_than_the_clock_is_ignored(api, story, content_key):
+    """RFC 2616 14.25 calls a date later than the server's clock invalid; RFC 9110 13.1.3 has it ignored.
+    Red-team pass of 2026-12-08: Fri, 31 Dec 9999 answered 304."""
+    answer = api.get("/api/content/stories", {"key": content_key}, HTTP_IF_MODIFIED_SINCE="Fri, 31 Dec 9999 23:59:59 GMT")
+    assert answer.status_code == 200 and answer.json()["items"]
+
+
 def test_cors_is_granted_only_to_the_origins_of_the_key(api, story, content_key):
     allowed = api.get("/api/content/stories", {"key": content_key}, HTTP_ORIGIN="https://widget.example")
     assert allowed["Access-Control-Allow-Origin"] == "https://widget.example"
