@@ -236,6 +236,16 @@ class FilmTitles:
             before -= 1
         if before >= 0 and t.para[before] == span.para and t.folded[before] in _NOT_FILMS:
             return True
+        # "the film podcast *The Slow Fade*", "on her podcast, *Slow Fade*", "the newsletter
+        # *The Cutting Room*": a publication's own name may open with "The" the graph's title
+        # lacks, or follow its noun after a comma (round thirty-five).
+        lead = before
+        if lead >= 0 and t.folded[lead] in ("the", ",") and t.para[lead] == span.para:
+            lead -= 1
+            if lead >= 0 and t.folded[lead] in QUOTES:
+                lead -= 1
+            if lead >= 0 and t.para[lead] == span.para and t.folded[lead] in _PUBLICATIONS:
+                return True
         if before >= 1 and t.para[before - 1] == span.para and (t.folded[before - 1], t.folded[before]) == _WRITING_IN:
             return True
         if (before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _PERIODICALS

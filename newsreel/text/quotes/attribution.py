@@ -19,7 +19,7 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
-from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _surname, by_age
+from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _in_narration, _surname, by_age
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 # Patterns read for every quotation, compiled once.
@@ -567,11 +567,69 @@ _RELAYED_RE = re.compile(
 )
 
 
+# What one who stands in for another brings to read: "read a short statement", "read out his
+# message", "delivered a letter", "shared a note". Without it, "on behalf of X" says whom the
+# speaker stands in for ("Accepting on behalf of X, Y said:"), and the words are Y's own
+# (round thirty-five).
+_READS_OUT_RE = re.compile(
+    r"\b(?:read|reads|reading|read\s+out|delivered|delivers|relayed|relays|shared|shares|passed\s+on|conveyed)\s+"
+    r"(?:out\s+)?(?:(?:a|an|the|his|her|their|this)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:message|statement|letter|note|e-?mail|text|telegram|tribute|speech|words|remarks)\b"
+)
+_BEHALF_OF_RE = re.compile(r"\b[Oo]n\s+(?:(?P<own>his|her)\s+behalf\b|behalf\s+of\s+(?P<who>[A-Z]))")
+_DOCUMENT_WORD_RE = re.compile(r"\b(?:message|statement|letter|note|e-?mail|text|telegram|tribute|apology|speech|words|remarks)\b")
+
+
+def _stand_in(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
+    """"Accepting on her behalf, her co-star X read a short statement:": the words are the one
+    the reader stands in for, held for an editor (`RELAYED`): the one after "on behalf of", or
+    for "on his/her behalf" the latest subject of that gender before the sentence that the
+    sentence does not name; the reader's own words when nothing is read ("Accepting on behalf
+    of X, Y said:"), None then (round thirty-five)."""
+    found = _BEHALF_OF_RE.search(body)
+    if found is None or _READS_OUT_RE.search(body) is None:
+        return None
+    words = body[: found.start()].split()
+    if words and _DOCUMENT_WORD_RE.fullmatch(words[-1]):
+        # "read out a statement on behalf of Della Frant": the document's own line says whose
+        # it is, as round twenty-eight reads it.
+        return None
+    if found.group("who"):
+        author = doc.person_at(lead_start + found.start("who"))
+        if author is not None:
+            return _Speaker(key=author.key, explicit=True, confidence=RELAYED)
+        name = _NAME_RE.match(body, found.start("who"))
+        if name is not None and name.group(0).split()[0] not in _NOT_NAMES:
+            resolved = doc.resolve_name(name.group(0), lead_start + found.start("who"))
+            return replace(resolved, confidence=min(resolved.confidence or RELAYED, RELAYED))
+        return _Speaker(explicit=True)
+    pronoun = "he" if found.group("own") == "his" else "she"
+    readers = {m.key for m in doc.people_between(lead_start, lead_start + len(body))}
+    # The winner is named in the sentences before, in this paragraph or the one before it.
+    for para in (frag.para, frag.para - 1):
+        if para < 0:
+            break
+        for _, speaker in _subjects(doc, para, lead_start):
+            if speaker.weak or speaker.character or speaker.key and speaker.key in readers:
+                continue
+            if speaker.known and doc.fits(speaker, pronoun):
+                return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=RELAYED)
+            return _Speaker(explicit=True)
+    return _Speaker(explicit=True)
+
+
 def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
     """The author of a message the lead-in says someone read out or passed on, or nobody we
     can name (explicitly) when the author is not clear; None when the lead-in relays nothing."""
+    stand_in = _stand_in(doc, body, lead_start, frag)
+    if stand_in is not None:
+        return stand_in
     found = _RELAYED_RE.search(body)
     if found is None:
+        return None
+    if found.group(0).startswith("on") and not _DOCUMENT_WORD_RE.search(body):
+        # "Accepting on behalf of Wreford, the director Saskia Rennard said:": she stands in
+        # for him and speaks for herself; only a message read out is his (round thirty-five).
         return None
     at = lead_start + found.start("who")
     if found.group("who") in ("him", "her"):
@@ -1498,6 +1556,10 @@ def _implied_speaker(
             # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
             candidates.append((before.speaker, REJOINDER))
         candidates.append((previous.speaker, carried))
+    elif previous is not None and pronoun in ("he", "she") and _reported_between(doc, previous, frag.para, pronoun):
+        # "“…,” Brandvold said. / The two met last month, she said. / “…,” she said.": the
+        # reported speech between carries the speaker on; held, as any carried pronoun.
+        candidates.append((previous.speaker, carried))
 
     def further() -> Iterator[tuple[_Speaker, float]]:
         """A pronoun's wider search, produced lazily: most searches stop early."""
@@ -1543,6 +1605,43 @@ def _implied_speaker(
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)
     return _Speaker()
+
+
+# Reported speech on a pronoun alone: "…, she said.", "She said (that) …", "She added that …",
+# "he recalled", "according to her" (round thirty-five).
+_REPORTED_PRONOUN_RE = re.compile(
+    rf"(?:\b(?P<p>he|she)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b|\baccording\s+to\s+(?P<o>him|her)\b)", re.IGNORECASE
+)
+
+
+def _reported_between(doc: _Doc, previous: _Said, para: int, pronoun: str) -> bool:
+    """Are the one or two paragraphs between the previous quotation and this one the same
+    speaker's reported speech: no quotation, nobody named (in or outside the graph), and the
+    same pronoun as this quotation's with a speech verb ("The two met last month, she said.",
+    "She added that the shoot would move.", "According to her, …")? Wire copy carries a
+    speaker so from one quotation to the next (round thirty-five)."""
+    between = range(previous.last_para + 1, para)
+    if not 1 <= len(between) <= 2 or not previous.speaker.known or not doc.fits(previous.speaker, pronoun):
+        return False
+    # Only a speaker the writer named beside that quotation, outside its marks: not one a
+    # quotation's own words bring in ("he said, 'Rosalind, …'").
+    start = doc.paragraphs[previous.para].start
+    last = doc.paragraphs[previous.last_para]
+    stop = last.start + len(last.text)
+    speaker = previous.speaker
+    if not any(_in_narration(doc, m.start) for m in doc.people_between(start, stop) if speaker.key and m.key == speaker.key) and not any(
+            _in_narration(doc, o.start) for o in doc.outsiders_between(start, stop) if speaker.name and o.name == speaker.name):
+        return False
+    for index in between:
+        paragraph = doc.paragraphs[index]
+        end = paragraph.start + len(paragraph.text)
+        if doc.frags(index) or doc.people_between(paragraph.start, end) or doc.outsiders_between(paragraph.start, end):
+            return False
+        told = [found.group("p") or ("he" if found.group("o").lower() == "him" else "she")
+                for found in _REPORTED_PRONOUN_RE.finditer(paragraph.text)]
+        if not told or any(word.lower() != pronoun for word in told):
+            return False
+    return True
 
 
 # What the graph credits a person as, for the role a text names them by ("the composer").

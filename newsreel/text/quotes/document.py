@@ -295,7 +295,7 @@ class _Doc:
         )
         votes: dict[str, list[str]] = {}
         for n, (start, end, key) in enumerate(items):
-            before = self.text(max(start - 30, self._para_start(start)), start)
+            before = self.text(max(start - 45, self._para_start(start)), start)
             vote = None
             weight = 2  # a role noun is firmer evidence than a pronoun
             if _FEMALE.search(before.rstrip(" ,")):
@@ -497,7 +497,37 @@ def by_age(doc: "_Doc", surname: str, rank: str, before: int) -> str | None:
             continue
         other = (named - {m.key}).pop()
         return m.key if (said.group("rank") == "younger") == young else other
-    return None
+    return _by_given_ages(doc, named, young, before)
+
+
+# An age a news story gives beside a full name: "Ada Moss, 41,", "Ada Moss (41)", "Ada Moss, aged
+# 41,", "Ada Moss, who is 41,", and before it "41-year-old Ada Moss", "the 41-year-old actor Ada
+# Moss". Not "Ada Moss, 41 films later": the number closes its own apposition.
+_AGE_NUMBER_AFTER_RE = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+|now\s+)?|\s+\()(?P<age>\d{1,3})(?:\)|\s*[,.;—–]|\s+(?:and|is|was|has|had)\b)")
+_AGE_NUMBER_BEFORE_RE = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?:[a-z][\w\-]*\s+){0,2}$")
+
+
+def _by_given_ages(doc: "_Doc", named: set[str], young: bool, before: int) -> str | None:
+    """Of two people with one surname, the younger or the elder by the ages the article gave
+    each in full ("Delphine Moorcombe, 41, … Tobin Moorcombe, 29,"): wire copy states ages so
+    and then tells namesakes apart by "the elder X" (round thirty-five). None unless both have
+    exactly one age given and the two differ."""
+    ages: dict[str, set[int]] = {key: set() for key in named}
+    for m in doc.people:
+        if m.start >= before or m.key not in named or " " not in m.surface.strip():
+            continue
+        after = _AGE_NUMBER_AFTER_RE.match(doc.text(m.end, m.end + 24))
+        ahead = _AGE_NUMBER_BEFORE_RE.search(doc.text(max(0, m.start - 40), m.start))
+        for found in (after, ahead):
+            if found is not None:
+                ages[m.key].add(int(found.group("age")))
+    if any(len(given) != 1 for given in ages.values()):
+        return None
+    (first, first_age), (second, second_age) = ((key, next(iter(given))) for key, given in ages.items())
+    if first_age == second_age:
+        return None
+    younger, elder = (first, second) if first_age < second_age else (second, first)
+    return younger if young else elder
 
 
 def _established_surname(doc: "_Doc", surname: str, named: Iterable[str], before: int) -> str | None:

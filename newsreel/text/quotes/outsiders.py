@@ -27,6 +27,13 @@ _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 
+# A publication's noun right before a name: "the podcast *The Slow Fade*", "her newsletter, The
+# Cut" (round thirty-five).
+_PUBLICATION_BEFORE_RE = re.compile(
+    r"\b(?:podcast|newsletter|magazine|newspaper|journal|blog|zine|fanzine|periodical)s?,?\s+[*_“\"']*(?:[Tt]he\s+)?$"
+)
+
+
 # Capitalised role words that open a sentence before a name ("Analyst Gil Haber said"): part of
 # the sentence, not of the name.
 _ROLE_WORDS = frozenset(
@@ -140,6 +147,9 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
         if paragraph.kind not in _SPEECH_KINDS:
             continue
         for match in _NAME_RE.finditer(paragraph.text):
+            if _PUBLICATION_BEFORE_RE.search(paragraph.text, max(0, match.start() - 40), match.start()):
+                # "the film podcast *The Slow Fade*": a publication's name, nobody who speaks.
+                continue
             words = [(w.start(), w.group(0)) for w in _WORD_RUN_RE.finditer(match.group(0))]
             # Drop sentence words glued to the front: "The", "Analyst", "But".
             while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS or words[0][1][:-1] in _ROLE_WORDS):
@@ -148,6 +158,18 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
             # as a possessive is nobody's subject.
             possessive = next((n for n, (_, w) in enumerate(words) if w.endswith(_POSSESSIVE_ENDS)), None)
             if possessive is not None:
+                # "adapted from Hester Quayle's novel", "Orla Finch's memoir": a name of two or
+                # more words first written as a possessive is nobody's subject there, but it
+                # introduces somebody the surname alone means later ("Quayle, whose novel …,
+                # said"), as "a novel by Hester Quayle" does (round thirty-five).
+                owner = [w for _, w in words[: possessive + 1]]
+                owner[-1] = _POSSESSIVE_RE.sub("", owner[-1]) or owner[-1]
+                if len(owner) > 1 and owner[-1][:1].isupper() and not covered.overlaps(
+                        paragraph.start + match.start() + words[0][0], paragraph.start + match.start() + words[possessive][0]):
+                    owner_name = " ".join(owner)
+                    short.setdefault(owner[-1], owner_name)
+                    if short[owner[-1]] == owner_name:
+                        short_at[owner[-1]] = paragraph.start + match.start() + words[0][0]
                 # "Newsreel's Pál Verebély": what follows the possessive may be a name.
                 words = words[possessive + 1 :]
                 while words and (words[0][1] in _NOT_NAMES or words[0][1] in _ROLE_WORDS):

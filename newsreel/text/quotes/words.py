@@ -147,16 +147,19 @@ _OPENERS = "“\""
 _CLOSERS = "”\""
 
 
+# A relative who is also a colleague: "his sister and editor, X", "her husband and longtime
+# producer X", "his daughter, the actor X", "her mother, a costume designer, X" (round thirty-five).
+_JOINED_JOB = r"(?:\s+and|,\s+(?:the|a|an|his|her|their))\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*,?\s*$"
 _FEMALE = re.compile(
     r"\b(?:actress|sister|daughter|mother|wife|widow|aunt|niece|grandmother|girlfriend|"
-    r"businesswoman|chairwoman|spokeswoman|Ms\.|Mrs\.|Miss)\W*$"
+    r"businesswoman|chairwoman|spokeswoman|Ms\.|Mrs\.|Miss)(?:\W*$|" + _JOINED_JOB + ")"
 )
 
 
 # Not "actor": it is said of women as of men, so it genders nobody.
 _MALE = re.compile(
     r"\b(?:brother|son|father|husband|widower|uncle|nephew|grandfather|boyfriend|"
-    r"businessman|chairman|spokesman|Mr\.)\W*$"
+    r"businessman|chairman|spokesman|Mr\.)(?:\W*$|" + _JOINED_JOB + ")"
 )
 
 
