@@ -214,6 +214,18 @@ def _not_live(article: Article) -> str:
             "there is nothing to take off the site")
 
 
+def _each_part_once(request, *names: str) -> None:
+    """A multipart part sent twice is refused naming it: django-ninja kept the last without a word."""
+    problems = []
+    for name in names:
+        count = len(request.FILES.getlist(name)) + len(request.POST.getlist(name))
+        if count > 1:
+            problems.append(FieldError(name, f"was sent {count} times; an upload takes one {name} "
+                                             "(send each image in a request of its own)"))
+    if problems:
+        raise ApiError(422, problems)
+
+
 @router.post("/images", response={201: ImageCreated, **ERRORS}, summary="Upload an image (alt text and credit required)")
 def upload_image(request, file: File[UploadedFile], alt: Form[str], credit: Form[str], caption: Form[str] = ""):
     from newsreel.images.renditions import picture
@@ -221,6 +233,7 @@ def upload_image(request, file: File[UploadedFile], alt: Form[str], credit: Form
 
     _scope(request, "images:write")
     require(_user(request), IMAGE_UPLOAD)
+    _each_part_once(request, "file", "alt", "credit", "caption")
     try:
         image = create_image(file, alt=alt, credit=credit, caption=caption)
     except ValidationError as error:

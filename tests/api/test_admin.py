@@ -145,6 +145,22 @@ def test_uploading_an_image_then_using_it_as_the_hero(api, graph, editor_key, tm
     assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "alt"
 
 
+@pytest.mark.parametrize("twice", ["file", "alt", "credit", "caption"])
+def test_a_part_sent_twice_in_one_upload_is_refused_naming_it(api, graph, editor_key, tmp_path, settings, twice):
+    """Red-team pass of 2026-12-08: two `file` parts kept the last without a word (one picture stored,
+    the client believing both were)."""
+    from newsreel.images.models import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    parts = {"file": png_upload(), "alt": "A lighthouse at dusk", "credit": "Photo: Test Studio", "caption": "Dusk"}
+    parts[twice] = [parts[twice], png_upload("second.png") if twice == "file" else "another"]
+    answer = api.post("/api/admin/images", parts, **bearer(editor_key))
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["errors"] == [{"field": twice, "message": f"was sent 2 times; an upload takes one {twice} "
+                                                                   "(send each image in a request of its own)"}]
+    assert not Image.objects.exists()
+
+
 def test_admin_answers_are_never_cached_and_need_a_bearer_key(api, graph, editor_key, content_key):
     story = post(api, "/api/admin/stories", editor_key, {"headline": "Private", "body": BODY}).json()
     answer = api.get(f"/api/admin/stories/{story['id']}", **bearer(editor_key))
