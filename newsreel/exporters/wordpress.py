@@ -18,6 +18,7 @@ blocks' films, quotes, mentions, review ratings, the knowledge graph) is not in 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -49,6 +50,13 @@ class WxrExportResult:
 def cdata(text: str) -> str:
     """Text in a CDATA section, as WordPress's wxr_cdata() writes it (a `]]>` inside split across two)."""
     return "<![CDATA[" + _xml_safe(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def shown_as_html(text: str) -> str:
+    """A name as WordPress keeps what it shows as HTML (a post's title, a term's or an author's
+    name): `Tom &amp; Jerry &lt;3`. Written raw, a headline naming a tag or an entity showed as
+    markup in WordPress, and did not come back from `import wordpress` as it was."""
+    return html.escape(text or "", quote=False)
 
 
 def _escape(text: str) -> str:
@@ -109,18 +117,18 @@ def _write(out: IO[str], result: WxrExportResult) -> None:
         first, _, last = author.name.partition(" ")
         out.write(f"\t<wp:author><wp:author_id>{author.pk}</wp:author_id>"
                   f"<wp:author_login>{cdata(author.slug)}</wp:author_login><wp:author_email>{cdata('')}</wp:author_email>"
-                  f"<wp:author_display_name>{cdata(author.name)}</wp:author_display_name>"
+                  f"<wp:author_display_name>{cdata(shown_as_html(author.name))}</wp:author_display_name>"
                   f"<wp:author_first_name>{cdata(first)}</wp:author_first_name>"
                   f"<wp:author_last_name>{cdata(last)}</wp:author_last_name></wp:author>\n")
     for section in Section.objects.order_by("pk"):
         out.write(f"\t<wp:category>\n\t\t<wp:term_id>{section.pk}</wp:term_id>\n"
                   f"\t\t<wp:category_nicename>{cdata(section.slug)}</wp:category_nicename>\n"
                   f"\t\t<wp:category_parent>{cdata('')}</wp:category_parent>\n"
-                  f"\t\t<wp:cat_name>{cdata(section.name)}</wp:cat_name>\n"
+                  f"\t\t<wp:cat_name>{cdata(shown_as_html(section.name))}</wp:cat_name>\n"
                   f"\t\t<wp:category_description>{cdata(section.description)}</wp:category_description>\n\t</wp:category>\n")
     for tag in Tag.objects.order_by("pk"):
         out.write(f"\t<wp:tag>\n\t\t<wp:term_id>{tag.pk}</wp:term_id>\n\t\t<wp:tag_slug>{cdata(tag.slug)}</wp:tag_slug>\n"
-                  f"\t\t<wp:tag_name>{cdata(tag.name)}</wp:tag_name>\n\t</wp:tag>\n")
+                  f"\t\t<wp:tag_name>{cdata(shown_as_html(tag.name))}</wp:tag_name>\n\t</wp:tag>\n")
     out.write("\n\t<generator>Newsreel</generator>\n\n")
     stories = (Article.objects.exclude(state=WorkflowState.DELETED).select_related("section", "hero_image", "latest_revision")
                .prefetch_related("tags", "authors").order_by("published_at", "pk"))
@@ -156,8 +164,8 @@ def _story(article: Article, thumbnail_id: int | None, site: str, result: WxrExp
     link = site + article.get_absolute_url()
     terms = []
     if article.section:
-        terms.append(f'\t\t<category domain="category" nicename="{_escape(article.section.slug)}">{cdata(article.section.name)}</category>\n')
-    terms += [f'\t\t<category domain="post_tag" nicename="{_escape(tag.slug)}">{cdata(tag.name)}</category>\n'
+        terms.append(f'\t\t<category domain="category" nicename="{_escape(article.section.slug)}">{cdata(shown_as_html(article.section.name))}</category>\n')
+    terms += [f'\t\t<category domain="post_tag" nicename="{_escape(tag.slug)}">{cdata(shown_as_html(tag.name))}</category>\n'
               for tag in article.tags.all()]
     meta = (f"\t\t<wp:postmeta>\n\t\t\t<wp:meta_key>{cdata('_thumbnail_id')}</wp:meta_key>\n"
             f"\t\t\t<wp:meta_value>{cdata(str(thumbnail_id))}</wp:meta_value>\n\t\t</wp:postmeta>\n") if thumbnail_id else ""
@@ -167,7 +175,7 @@ def _story(article: Article, thumbnail_id: int | None, site: str, result: WxrExp
     pub_date = format_datetime(article.published_at.astimezone(dt.timezone.utc)) if article.published_at and status != "draft" else ""
     return (
         "\t<item>\n"
-        f"\t\t<title>{cdata(article.headline)}</title>\n"
+        f"\t\t<title>{cdata(shown_as_html(article.headline))}</title>\n"
         f"\t\t<link>{_escape(link)}</link>\n"
         f"\t\t<pubDate>{pub_date}</pubDate>\n"
         f"\t\t<dc:creator>{cdata(authors[0].slug if authors else '')}</dc:creator>\n"

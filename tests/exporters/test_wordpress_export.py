@@ -94,3 +94,39 @@ def test_text_is_kept_whole_in_cdata_even_with_a_closing_marker_inside():
     text = "a ]]> b \x00"
     section = etree.fromstring(f"<x>{cdata(text)}</x>".encode())
     assert section.text == "a ]]> b "
+
+
+@pytest.mark.parametrize("headline", ["Tom & Jerry <3", "Writing &amp; in HTML", "The <em> tag, explained"])
+def test_a_headline_is_written_as_wordpress_keeps_a_title_escaped_and_comes_back_exactly(tmp_path, headline):
+    """WordPress shows a post's title as HTML: a title written raw, `Tom & Jerry <3`, is not the
+    text WordPress's own exporter writes, and a headline that names a tag or an entity would show
+    as markup. Written escaped, as WordPress keeps it, it comes back from `import wordpress` as it was."""
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.publishing import save_and_publish
+
+    save_and_publish(ArticleDraft(headline=headline, slug="the-story", body="Words of the story.\n"))
+    path = tmp_path / "site.xml"
+    call_command("export", "wordpress", str(path), stdout=StringIO(), stderr=StringIO())
+    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    title = next(item.findtext("title") for item in root.iter("item") if item.findtext(f"{{{WP}}}post_name") == "the-story")
+    assert title == headline.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    Article.objects.all().delete()
+    call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=StringIO(), verbosity=2)
+    assert Article.objects.get(slug="the-story").headline == headline
+
+
+def test_term_and_author_names_are_written_escaped_as_wordpress_stores_them(tmp_path):
+    from newsreel.newsroom.intake import ArticleDraft
+    from newsreel.newsroom.publishing import save_and_publish
+
+    save_and_publish(ArticleDraft(headline="Pairs", slug="pairs", body="Words.\n", tags=["R&amp;D", "Film & TV"],
+                                  authors=["Jo &amp; Ray"]))
+    path = tmp_path / "site.xml"
+    call_command("export", "wordpress", str(path), stdout=StringIO(), stderr=StringIO())
+    written = path.read_text(encoding="utf-8")
+    assert "<![CDATA[Film &amp; TV]]>" in written and "<![CDATA[R&amp;amp;D]]>" in written
+    Article.objects.all().delete()
+    call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=StringIO(), verbosity=2)
+    article = Article.objects.get(slug="pairs")
+    assert sorted(article.tags.values_list("name", flat=True)) == ["Film & TV", "R&amp;D"]
+    assert list(article.authors.values_list("name", flat=True)) == ["Jo &amp; Ray"]
