@@ -38,7 +38,13 @@ def check_times(publish_at: dt.datetime | None, unpublish_at: dt.datetime | None
                 require_future: bool = False, now: dt.datetime | None = None) -> list[FieldError]:
     """What is wrong with a publication / unpublish time pair (empty when nothing is)."""
     now = now or clock.now()
-    errors = []
+    errors = [FieldError(name, f"{moment.year:04d}-{moment:%m-%d %H:%M} ({moment.tzinfo}) is outside the times a date "
+                               "holds in UTC and in the newsroom's time zone (years 1 to 9999); choose a time in the "
+                               "coming years")
+              for name, moment in (("publish_at", publish_at), ("unpublish_at", unpublish_at))
+              if moment is not None and not _storable(moment)]
+    if errors:
+        return errors  # the comparisons below would show these times, which cannot be shown
     if require_future and publish_at is not None and publish_at <= now:
         errors.append(FieldError("publish_at", f"{_show(publish_at)} is in the past; choose a time after {_show(now)} "
                                                "or publish now"))
@@ -49,6 +55,18 @@ def check_times(publish_at: dt.datetime | None, unpublish_at: dt.datetime | None
             errors.append(FieldError("unpublish_at", f"{_show(unpublish_at)} is not after the publication time "
                                                      f"{_show(publish_at)}; a story must go live before it comes down"))
     return errors
+
+
+def _storable(moment: dt.datetime) -> bool:
+    """Whether `moment` converts to UTC (the database keeps that) and to the newsroom's zone (the desk
+    shows that): 9999-12-31 23:59 in a zone west of UTC, or 0001-01-01 00:00 east of it, is an OverflowError."""
+    from django.utils import timezone
+
+    try:
+        timezone.localtime(moment.astimezone(dt.timezone.utc))
+    except OverflowError:
+        return False
+    return True
 
 
 def _show(moment: dt.datetime) -> str:

@@ -194,6 +194,25 @@ def test_a_time_past_what_a_date_holds_in_utc_is_a_json_error_naming_it(graph, e
     assert Article.objects.get().state == "draft"
 
 
+@pytest.mark.parametrize("when, field", [
+    ({"publish_at": "9999-12-31T23:00:00Z"}, "publish_at"),
+    ({"publish_at": "2031-01-01T00:00:00Z", "unpublish_at": "9999-12-31T22:00:00Z"}, "unpublish_at"),
+])
+def test_a_time_past_what_a_date_holds_in_the_newsrooms_zone_is_a_json_error_naming_it(graph, editor_key, settings,
+                                                                                       when, field):
+    """Red-team pass of 2026-12-08: in a newsroom east of UTC, 9999-12-31T23:00Z was stored, and every desk page
+    that showed it in the newsroom's zone answered 500; as an unpublish time its refusal message did."""
+    settings.TIME_ZONE = "Etc/GMT-14"
+    api = quiet_client()
+    story = post(api, "/api/admin/stories", editor_key, {"headline": "Far", "body": BODY}).json()
+    answer = post(api, f"/api/admin/stories/{story['id']}/schedule", editor_key, when)
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["errors"] == [{"field": field, "message": f"{when[field][:16].replace('T', ' ')} (UTC) is "
+                                        "outside the times a date holds in UTC and in the newsroom's time zone "
+                                        "(years 1 to 9999); choose a time in the coming years"}]
+    assert Article.objects.get().state == "draft"
+
+
 @pytest.mark.parametrize("body, message", [
     (b'{"headline": "x",\n "body": ' + b"[" * 5000 + b"]" * 5000 + b"}",
      "line 2, column 508: nested too deep: more than 500 levels"),

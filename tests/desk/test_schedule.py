@@ -2,6 +2,7 @@
 and unschedule, unpublish times, lateness, and bad times refused with a message."""
 
 import datetime as dt
+import html
 import zoneinfo
 
 import pytest
@@ -123,3 +124,42 @@ def test_times_are_typed_and_shown_in_the_newsrooms_time_zone(as_editor, graph, 
     assert Article.objects.get().published_at == at
     queue = as_editor.get("/desk/scheduled/").content.decode()
     assert "Europe/Berlin" in queue and berlin.strftime("%H:%M") in queue
+
+
+# Red-team pass of 2026-12-08: a time the newsroom's zone can hold but UTC cannot (or the other way)
+# was an OverflowError, answered 500, when it was stored or shown.
+FAR_OFF = [("Etc/GMT+12", "9999-12-31T23:59"),  # -12:00: past year 9999 in UTC
+           ("Etc/GMT-14", "0001-01-01T00:00")]  # +14:00: before year 1 in UTC
+OUTSIDE = "is outside the times a date holds in UTC and in the newsroom's time zone (years 1 to 9999)"
+
+
+@pytest.mark.parametrize("zone, typed", FAR_OFF)
+@pytest.mark.parametrize("field", ["publish_at", "unpublish_at"])
+def test_a_far_off_time_is_refused_naming_its_field_never_a_500(graph, editor, settings, client, zone, typed, field):
+    settings.TIME_ZONE = zone
+    client.raise_request_exception = False
+    client.force_login(editor)
+    times = {"publish_at": local(soon(24)), "unpublish_at": ""} | {field: typed}
+    response = client.post("/desk/articles/schedule/", article_form(action="schedule", **times))
+    assert response.status_code == 400, response.status_code
+    label = "Goes live at" if field == "publish_at" else "Comes down at (optional)"
+    assert f"{label}: {typed.replace('T', ' ')} ({zone}) {OUTSIDE}" in html.unescape(response.content.decode())
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("zone, typed", FAR_OFF)
+def test_rescheduling_or_an_unpublish_time_far_off_is_refused_and_changes_nothing(graph, editor, settings, client,
+                                                                                  zone, typed):
+    settings.TIME_ZONE = zone
+    client.raise_request_exception = False
+    client.force_login(editor)
+    schedule_new(client, soon(3))
+    article = Article.objects.get()
+    moved = client.post(f"/desk/articles/{article.pk}/reschedule/", {"publish_at": typed, "next": "queue"}, follow=True)
+    assert moved.status_code == 200 and "Not rescheduled" in moved.content.decode()
+    assert OUTSIDE in html.unescape(moved.content.decode())
+    down = client.post(f"/desk/articles/{article.pk}/unpublish-time/", {"unpublish_at": typed}, follow=True)
+    assert down.status_code == 200 and "Unpublish time not set" in down.content.decode()
+    assert OUTSIDE in html.unescape(down.content.decode())
+    assert Article.objects.values("published_at", "unpublish_at").get() == {"published_at": article.published_at,
+                                                                           "unpublish_at": None}
