@@ -223,6 +223,17 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 # apart so, whom the surname alone then means (round thirty-three).
                 if since and (not lede or any(_no_relation(t, at) for at in since)):
                     break
+                # The other way round: the graph person is the one the writer set apart ("Bram
+                # Kettlewell, who is no relation to the showrunner", "(no relation)", "not related
+                # to", "unrelated to") after a namesake outside the graph was named in full: the
+                # surname alone stays the namesake's, however often the writer names him in full
+                # again (round thirty-six). In a paragraph that names him in full before it, the
+                # surname is still his, as the nearest ("Tobin Roake (no relation to the chief
+                # executive) … “…,” Roake said").
+                if any(_no_relation(t, position - 1) and any(at < position for at in outside[surname])
+                       for position, key in full if position <= i and key in named_before) and not any(
+                           t.para[position - 1] == t.para[i] for position, key in full if position <= i and key in named_before):
+                    break
             if len(named_before) == 1 and not t.in_longer_name(i, last) and not t.continues_name(i, last) and _surname_shape_ok(t, i, last):
                 new.append((i, last, named_before.pop()))
             break
@@ -237,11 +248,17 @@ def _no_relation(t: Tokens, at: int) -> bool:
     """Does the sentence of the name whose surname is token `at` say, within a few words after
     it, that they are "no relation" (to the other person of the surname)?"""
     for j in range(at + 1, min(at + _NO_RELATION_REACH, len(t.folded) - 1)):
-        if t.para[j] != t.para[at] or t.folded[j] in (".", "!", "?"):
+        if t.para[j] != t.para[at] or t.folded[j] in (".", "!", "?") or t.folded[j] == t.folded[at]:
+            # A sentence's end, or the surname again: the words after it are another's.
             return False
-        if t.folded[j] == "no" and t.folded[j + 1] == "relation":
+        pair = (t.folded[j], t.folded[j + 1])
+        if pair in _NO_RELATION_PAIRS or t.folded[j] == "unrelated" and t.folded[j + 1] in ("to", ",", ")", "—", "-"):
             return True
     return False
+
+
+#: "no relation", "not related (to)", "no relative (of)", "no kin (to)"
+_NO_RELATION_PAIRS = frozenset({("no", "relation"), ("not", "related"), ("no", "relative"), ("no", "kin")})
 
 
 def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[str, ...], list[int]]:

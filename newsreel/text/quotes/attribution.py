@@ -19,7 +19,16 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
-from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _in_narration, _surname, by_age
+from newsreel.text.quotes.document import (
+    _SURNAME_PARTICLES,
+    SHARED_SURNAME_BY_AGE,
+    SHARED_SURNAME_ESTABLISHED,
+    _Doc,
+    _in_narration,
+    _surname,
+    by_age,
+    paternal_surname_speaker,
+)
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 
 # Patterns read for every quotation, compiled once.
@@ -1120,6 +1129,12 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
             return asked
     role = next((s.role for s in candidates if s.pronoun == "the" and s.role), None) if pronoun == "the" else None
     implied = _implied_speaker(doc, group, history, pronoun, role)
+    if pronoun in ("he", "she") and implied.key is not None and _addressed(doc, group, implied.key):
+        # "“…,” she tells Quennell", "she says to Quennell", "he asks Quennell", "she reminds
+        # the director, Quennell,": the one spoken to is not the one speaking. The pronoun's
+        # person is somebody else the paragraph may not name in full: nobody's page (round
+        # thirty-six).
+        return _Speaker(unnamed="any", confidence=AMBIGUOUS)
     if pronoun is None and not implied.known:
         # "She laughs about it now." closing the paragraph before a bare quotation: her words,
         # as sure as a bare quotation after a sentence whose subject is a person.
@@ -1268,6 +1283,30 @@ _SCENE_VERB_RE = re.compile(
     r"insists|murmurs|growls|pleads|begs)\b(?!\s+(?:me|us|reporters|journalists|the press|the audience|"
     r"an interviewer|this)\b)"
 )
+# The one a pronoun's words are said to, after the quotation: "she tells Quennell", "he says to
+# Quennell", "she asked Quennell", "he explained to the director, Quennell," (round thirty-six).
+_ADDRESSED_RE = re.compile(
+    r"[\s,]*(?:he|she)\s+(?:tells|told|asks|asked|reminds|reminded|assures|assured|informs|informed|warns|warned|"
+    r"(?:says|said|explains|explained|confides|confided|calls|called|shouts|shouted)\s+(?:out\s+)?to)\s+"
+    r"(?:(?:the|her|his)\s+[a-z\-]+(?:\s+[a-z\-]+)?,?\s+)?"
+)
+
+
+def _addressed(doc: _Doc, group: _Group, key: str) -> bool:
+    """Is the graph person `key` named as the one the words are said to, right after the
+    quotation's pronoun and verb ("“…,” she tells Quennell")?"""
+    for f in group.fragments:
+        if not f.closed:
+            continue
+        found = _ADDRESSED_RE.match(doc.text(f.close_at, f.close_at + 80))
+        if found is None:
+            continue
+        person = doc.person_at(f.close_at + found.end(), slack=1)
+        if person is not None and person.key == key:
+            return True
+    return False
+
+
 # The one a scene's line is said to, by name: "he tells Ilse", "she asks Marit".
 _SAID_TO_RE = re.compile(r"[\s,]*(?:he|she)\s+(?:tells|asks|warns|answers|begs)\s+([A-Z][\w’'\-]*)")
 # The exchange a scene's line belongs to, named in its attribution: "he says, when Elspeth asks
@@ -1971,7 +2010,10 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             and not any(m.start < base + organisation.end() for m in people)
             and not doc.outsiders_between(base, base + organisation.end())
         ):
-            ranked.append((False, False, base, _Speaker(name=organisation.group(0), explicit=True)))
+            # "Echeverría said the budget …" after Maricruz Echeverría Santibáñez: the first of
+            # two surnames, not a company (round thirty-six).
+            paternal = paternal_surname_speaker(doc, organisation.group(0), base)
+            ranked.append((False, False, base, paternal or _Speaker(name=organisation.group(0), explicit=True)))
         # An unnamed source opening the sentence and speaking ("A former supervisor, who asked
         # not to be named, said…", "A member of the crew told…"): nobody's page, and a pronoun
         # after it is theirs, never the last person named.
@@ -2178,5 +2220,11 @@ def _outsider_subjects(
                 # a shared surname's guess, held for an editor, else the name as written.
                 shared = doc.resolve_name(outsider.name, outsider.start)
                 speaker = _Speaker(key=shared.key, name=shared.name, explicit=talks, confidence=shared.confidence)
+            elif " " not in outsider.name or outsider.name.split()[0].lower() in _SURNAME_PARTICLES:
+                # "De la Peña said the budget …" after Nicolás de la Peña Ugarte: the first of
+                # two surnames, the one person named so who carries it (round thirty-six).
+                paternal = paternal_surname_speaker(doc, outsider.name, outsider.start)
+                if paternal is not None:
+                    speaker = _Speaker(key=paternal.key, explicit=talks, confidence=paternal.confidence)
             ranked.append((False, not talks, outsider.start, speaker))
     return ranked

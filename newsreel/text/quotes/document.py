@@ -37,7 +37,8 @@ _NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]*\s$")
 # A first name right before a surname ("Aled Brannock"): one capitalised word, then a space.
 _FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+) $")
 # "Petra Saberi — no relation to the actress —", "Tobias Frant, an analyst who is no relation".
-_NO_RELATION_RE = re.compile(r"[^.!?]{0,70}?\bno\s+relation\b")
+# Round thirty-six: "not related to", "unrelated to", "no relative of", "no kin to" say it too.
+_NO_RELATION_RE = re.compile(r"[^.!?]{0,70}?\b(?:no\s+relation|not\s+related|unrelated\s+to|no\s+relative|no\s+kin)\b")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
@@ -239,6 +240,11 @@ class _Doc:
                     # people with it: the shared-surname rules below decide, as before.
                     keys = {key for key in keys
                             if not any(max(e for e in full_ends[key] if e <= at) < o < at for o in outside[word])}
+                if word in outside and len(keys) == 1 and self._set_apart(next(iter(keys)), word, at, outside[word]):
+                    # "Bram Kettlewell, who is no relation to the showrunner" after the showrunner
+                    # Lorna Kettlewell: the graph person named last is the namesake set apart, so
+                    # the surname alone is still hers (round thirty-six).
+                    keys = set()
                 if len(keys) > 1 and not _NAME_WORD_BEFORE_RE.search(paragraph.text, 0, w.start()):
                     # "Ferro shrugs." after Ilaria Ferro, then her daughter Chiara Ferro: still
                     # Ilaria's (but "Hesper Garside", a name outside the graph, is nobody's).
@@ -256,6 +262,25 @@ class _Doc:
                 added.append(Mention("person", keys.pop(), at, at + len(word), word))
         if added:
             self.people = sorted(self.people + added, key=lambda m: m.start)
+
+    def _set_apart(self, key: str, surname: str, at: int, outside: Iterable[int]) -> bool:
+        """Was the graph person `key`, at a naming in full before `at`, said to be "no relation"
+        (to a namesake outside the graph written in full before that naming)? Then a surname alone
+        later does not find them by recency, though the writer names them in full again: the
+        namesake set apart is the one the writer keeps naming in full (round thirty-six)."""
+        outside = list(outside)
+        here = self.para_of(at)
+        if any(m.key == key and m.start < at and self.para_of(m.start) == here for m in self.people):
+            return False  # named in the same paragraph before: the nearest, as before
+        return any(any(o < m.start for o in outside) and self._no_relation_after(m.end, surname)
+                   for m in self.people if m.key == key and m.start < at and " " in m.surface.strip())
+
+    def _no_relation_after(self, end: int, surname: str) -> bool:
+        """Does "no relation" (or "not related", "unrelated to") follow the name ending at `end`
+        in its sentence, before the surname is written again?"""
+        after = self.text(end, end + 90)
+        found = _NO_RELATION_RE.match(after)
+        return found is not None and surname not in found.group(0)
 
     def _no_relation(self, at: int) -> bool:
         """Does the sentence say, just after the surname written at `at`, that its bearer is "no
@@ -381,6 +406,9 @@ class _Doc:
         mention finder declined to link, a name outside the graph, or the surname of a
         name written earlier."""
         name = " ".join(name.split())
+        paternal = paternal_surname_speaker(self, name, before)
+        if paternal is not None:
+            return paternal
         if " " not in name:
             shared = self._shared_surname(name, before)
             if shared is not None:
@@ -395,10 +423,10 @@ class _Doc:
                               if o.start < before and len(o.name.split()) > 1 and o.name.split()[-1] == name), default=-1)
             graph = {m.key for m in self.people
                      if m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name}
-            if name in self.written_names and (not graph or len(graph) == 1 and not any(
+            if name in self.written_names and (not graph or len(graph) == 1 and (not any(
                 written_at < m.start < before and len(m.surface.split()) > 1 and m.surface.split()[-1] == name
                 for m in self.people
-            )):
+            ) or self._set_apart(next(iter(graph)), name, before, [written_at]))):
                 # The surname of a name outside the graph, unless a graph person named in full
                 # carries it too (then it is the name as written, nobody's page) and was named
                 # after it: a surname alone is whoever was last named in full with it (round
@@ -408,6 +436,58 @@ class _Doc:
             self.written_names[name.split()[-1]] = name
             self.written_names[name.split()[0]] = name
         return _Speaker(name=name, explicit=True)
+
+
+# A paternal surname alone read as the one person named so far whose name carries it as its
+# first surname ("De la Fuente said" after Rosario de la Fuente Arriaga; round thirty-six).
+PATERNAL_SURNAME = 0.85
+_SURNAME_PARTICLES = frozenset("de del la las los da das do dos di du van von der den y e".split())
+
+
+def paternal_surname_speaker(doc: "_Doc", name: str, before: int) -> _Speaker | None:
+    """Spanish and Portuguese names carry two surnames, the father's then the mother's ("Maricruz
+    Echeverría Santibáñez", "Rosario de la Fuente Arriaga", "Gabriel García Márquez"), and a
+    story calls the person by the first alone ("Echeverría said", "De la Fuente said"). The
+    speaker is the one person named in full before whose name, after one given name, is that
+    surname and one more word; None when nobody's is, or when another person named in full (in
+    the graph or not) carries the word as either surname: then it is left as written, as before
+    (round thirty-six)."""
+    wanted = _norm(name)
+    if not wanted or not name[:1].isupper():
+        return None
+    owners: set[str] = set()
+    compound: set[str] = set()
+    for m in doc.people:
+        if m.start >= before or " " not in m.surface.strip():
+            continue
+        words = _POSSESSIVE_END_RE.sub("", doc.full_name(m.key, m.surface)).split()
+        if _norm(words[-1]) == wanted:
+            owners.add(m.key)
+        elif len(words) >= 3 and _norm(" ".join(words[1:-1])) == wanted and _compound_shape(words):
+            owners.add(m.key)
+            compound.add(m.key)
+    if not compound:
+        return None
+    for outsider in doc.outsiders:
+        words = outsider.name.split()
+        if outsider.start < before and len(words) > 1 and (
+            _norm(words[-1]) == wanted or len(words) >= 3 and _norm(" ".join(words[1:-1])) == wanted
+        ):
+            return None
+    if len(owners) != 1:
+        return None
+    return _Speaker(key=owners.pop(), explicit=True, confidence=PATERNAL_SURNAME)
+
+
+def _compound_shape(words: list[str]) -> bool:
+    """A given name, a first surname (one capitalised word, or particles and a word) and a
+    second: "Octavio Echeverría Lastra", "Nicolás de la Peña Ugarte"; not initials or a
+    hyphenated given name's second half ("Mary-Kate", "J. R.")."""
+    middle = words[1:-1]
+    if any(word.endswith(".") for word in words):
+        return False
+    capitalised = [word for word in middle if word.lower() not in _SURNAME_PARTICLES]
+    return len(capitalised) == 1 and capitalised[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def _public_introduction(doc: "_Doc", name: str, before: int) -> bool:
