@@ -31,6 +31,7 @@ from typing import Any, Callable
 from bs4 import BeautifulSoup, Tag
 
 from newsreel.importers.character_references import without_lone_surrogates
+from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
 from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -188,8 +189,8 @@ def _kind(post: GhostPost, status: str, date: dt.datetime | None, options: WordP
     if options.as_drafts or post.text("visibility") not in ("", "public"):
         return "draft"
     kind = GHOST_STATUSES[status]
-    if kind != "draft" and post.data.get("published_at") in (None, ""):
-        return "draft"  # live in Ghost with no date: an editor dates it (`_builder` says so)
+    if kind != "draft" and (post.data.get("published_at") in (None, "") or unlikely(date)):
+        return "draft"  # live in Ghost with no date, or one no editor chose: an editor dates it (`_builder` says so)
     if kind != "draft" and date is not None and date > clock.now():
         return "scheduled"
     if kind == "scheduled":
@@ -226,10 +227,15 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
                  "the desk and publish it")
         if post.data.get("published_at") and date is None:
             errors.append(FieldError("published_at", f"{post.data.get('published_at')!r} is not an ISO 8601 date-time"))
+        moment = date
+        if GHOST_STATUSES.get(status) != "draft" and not options.as_drafts and post.text("visibility") in ("", "public") \
+                and (odd := unlikely(date)):
+            warn(unlikely_warning(date, odd))
+            moment = None if odd == FAR_AHEAD else date
         section, tags = section_and_tags(post.tags, [], options.categories, options.sections, warn, "tag")
         draft = ArticleDraft(headline=post.text("title"), body=body, slug=post.text("slug"),
                              summary=html_to_text(post.text("custom_excerpt")), section=section, tags=tags,
-                             authors=post.authors, publish_at=date)
+                             authors=post.authors, publish_at=moment)
         ghost_id = str(post.data.get("id") or "").strip()
         return incoming_story(draft, _hero(post, media, warn, options.default_credit), errors, item, options, warn,
                               old_address=f"/{post.text('slug')}/" if post.text("slug") else "",

@@ -39,14 +39,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 from newsreel import links
+from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
 from newsreel.importers.encodings import utf8_or_cp1252_lines
 from newsreel.importers.html_markdown import split_credit
 from newsreel.importers.jsonl import split_title
 from newsreel.json_input import JsonInputError, decode_leading, decode_line
 from newsreel.importers.runner import Item, SkipItem
-from newsreel.importers.wordpress import CategoryRule, section_and_tags
+from newsreel.importers.wordpress import CategoryRule, fitting_tags, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.figure_paths import DESTINATION, destination, local_path, markdown_destination
 from newsreel.newsroom.frontmatter import (ParsedFile, front_matter_block, impossible_date, incoming_from_meta,
@@ -424,11 +428,12 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     jekyll = _JEKYLL_NAME.match(path.stem)
     if "slug" not in out:
         out["slug"] = file_slug(path)
-    undated = False
+    undated = unlikely_date = no_date = False
     if not any(key in out for key in ("published_at", "publish_at")):
-        date, undated = _publication_date(meta, jekyll, lines or {}, warn)
+        date, undated, unlikely_date = _publication_date(meta, jekyll, lines or {}, warn)
         if date not in (None, ""):
             out["published_at"] = date
+        no_date = date in (None, "") and not undated
     for key in ("description", "summary", "excerpt"):
         if "summary" not in out and isinstance(lower.get(key), str) and lower[key].strip():
             out["summary"] = " ".join(lower[key].split())
@@ -456,7 +461,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
                                          options.sections, warn, "category")
         if section:
             out["section"] = section
-    out["tags"] = tags
+    out["tags"] = fitting_tags(tags, warn)
     if "hero" not in out:
         hero = _hero(lower, out.get("headline", ""), options, warn)
         if hero:
@@ -465,8 +470,11 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
                        + (f", line {lines[keys[key]]}" if keys[key] in (lines or {}) else ""), warn)
             for key, default in (("draft", False), ("published", True)) if key in keys}
     unsure = None in said.values()  # a flag that says neither true nor false: kept a draft
-    draft = (undated or options.as_drafts or unsure or said.get("draft") is True or said.get("published") is False
-             or "_drafts" in path.parts)
+    draft = (undated or unlikely_date or options.as_drafts or unsure or said.get("draft") is True
+             or said.get("published") is False or "_drafts" in path.parts)
+    if no_date and not draft:
+        warn("has no date (no date or publishDate in its front matter, no YYYY-MM-DD- before its name); published "
+             "dated the moment of the import, so it sits at the top of the home page: give it its date in the desk")
     if lower.get("headless") is True:
         raise SkipItem("a headless bundle (headless: true): Hugo publishes no page for it; skipped")
     build = lower.get("build") if isinstance(lower.get("build"), dict) else lower.get("_build")
@@ -482,19 +490,85 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     if layout in NOT_STORIES and not (layout == "page" and options.pages == "articles"):
         raise SkipItem(f"{why} makes it a page of the site, not a story; skipped"
                        + (" (--pages articles imports pages)" if layout == "page" else ""))
-    old = [str(a) for a in _list(lower.get("aliases")) + _list(lower.get("redirect_from"))]
+    old = [(str(address), key) for key in ("aliases", "redirect_from") for address in _list(lower.get(key))]
     for key in ("permalink", "url"):
         if isinstance(lower.get(key), str) and lower[key].startswith("/") and "{" not in lower[key]:
-            old.append(lower[key])
-    return out, draft, [address if address.startswith("/") else "/" + address for address in old]
+            old.append((lower[key], key))
+    addresses = [_old_path(address, f"front matter {keys[key]}" + (f", line {lines[keys[key]]}" if keys[key] in (lines or {})
+                                                                    else ""), warn) for address, key in old]
+    return out, draft, [address for address in addresses if address]
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _old_path(address: str, where: str, warn: Callable[[str], None]) -> str:
+    """The path on this site an old address names ('' with a warning when it names none): an
+    address on the site's own host (SITE_URL's) is its path; one on another host, or of another
+    kind (`javascript:`), is no page of this site; `.` and `..` segments are read as a browser
+    reads them, and one that climbs above the root is refused. A value was made a path by putting
+    a `/` before it: `https://elsewhere.example/x` kept a redirect from `/https://elsewhere.example/x`."""
+    text = address.strip()
+    if _SCHEME.match(text) or text.startswith("//"):
+        parts = urlsplit(text)
+        if parts.scheme.lower() not in ("", "http", "https") or not parts.netloc:
+            warn(f"{where}: {address!r} is not an address of a page; no redirect kept")
+            return ""
+        if parts.netloc.lower() != urlsplit(settings.SITE_URL).netloc.lower():
+            warn(f"{where}: {address!r} is an address on another site ({parts.netloc}); no redirect kept")
+            return ""
+        text = parts.path or "/"
+    path = text if text.startswith("/") else "/" + text
+    segments = path.split("/")
+    if not {".", ".."} & set(segments):
+        return path
+    kept: list[str] = []
+    for segment in segments[1:]:
+        if segment == "..":
+            if not kept:
+                warn(f"{where}: {address!r} climbs above the site's root (..); no redirect kept")
+                return ""
+            kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    normal = "/" + "/".join(kept) + ("/" if segments[-1] in (".", "..") and kept else "")
+    warn(f"{where}: {address!r} is read as {normal!r}, as a browser asks for it")
+    return normal
 
 
 def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict[str, int],
-                      warn: Callable[[str], None]) -> tuple[Any, bool]:
+                      warn: Callable[[str], None]) -> tuple[Any, bool, bool]:
     """(the publication date: `publishDate`, else `date`, else a Jekyll file name's; whether the
-    story is to be an undated draft). A date that names no real day (`2023-02-30`) is left out, with
-    a warning naming the file's field: the story arrives as a draft for an editor to date (Jekyll
-    stops its whole build on one; publishing it now would give it a date nobody chose)."""
+    story is to be an undated draft; whether a draft keeping its date). A date that names no real
+    day (`2023-02-30`) is left out, with a warning naming the file's field: the story arrives as a
+    draft for an editor to date (Jekyll stops its whole build on one; publishing it now would give
+    it a date nobody chose). So is one more than ten years ahead, and one before 1990 is kept on a
+    draft (`newsreel.importers.dates`)."""
+    date, undated = _written_date(meta, jekyll, lines, warn)
+    moment = _moment(date) if not undated else None
+    odd = unlikely(moment)
+    if not odd:
+        return date, undated, False
+    key = next((name for name in meta if meta[name] is date), "")
+    where = f"front matter {key}" + (f", line {lines[key]}" if key in lines else "") if key else "file name"
+    warn(f"{where}: {unlikely_warning(moment, odd)}")
+    return (None, True, False) if odd == FAR_AHEAD else (date, False, True)
+
+
+def _moment(date: Any) -> dt.datetime | None:
+    """The time a date the intake reads stands for (a day alone: 09:00 UTC, as `frontmatter._datetime` has it)."""
+    if isinstance(date, dt.datetime):
+        return date
+    if isinstance(date, dt.date):
+        return dt.datetime(date.year, date.month, date.day, 9, tzinfo=dt.timezone.utc)
+    if isinstance(date, str) and _date_time(date):
+        return dt.datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
+    return None
+
+
+def _written_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict[str, int],
+                  warn: Callable[[str], None]) -> tuple[Any, bool]:
+    """(the date the file gives, whether the story is to be an undated draft): see `_publication_date`."""
     key = next((name for name in meta if name.lower() == "publishdate" and meta[name] not in (None, "")),
                next((name for name in meta if name.lower() == "date"), ""))
     date = meta.get(key) if key else None

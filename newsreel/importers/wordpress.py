@@ -33,12 +33,14 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wxr import WxrExport, WxrItem, WxrTerm, problems_of
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
+from newsreel.newsroom.limits import NAME_LIMITS
 from newsreel.newsroom.local_images import LocalImageError, local_image_path
 from newsreel.newsroom.upsert import Incoming, SourceKey
 from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
@@ -206,6 +208,8 @@ def _kind(entry: WxrItem, options: WordPressOptions) -> str:
     if options.as_drafts or entry.password or entry.status not in STORY_STATUSES:
         return "draft"
     kind = STORY_STATUSES[entry.status]
+    if kind != "draft" and unlikely(entry.date):
+        return "draft"  # a date no editor chose: `_builder` says which
     if kind == "scheduled" and (entry.date is None or entry.date <= clock.now()):
         return "published"
     if kind == "published" and entry.date is not None and entry.date > clock.now():
@@ -238,10 +242,15 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
         if entry.status == "future" and item.kind == "published" and not options.as_drafts:
             warn(f"was scheduled for {entry.date:%Y-%m-%d %H:%M} UTC, which has passed; published with that date"
                  if entry.date else "was scheduled without a date; published now")
+        date = entry.date
+        if STORY_STATUSES.get(entry.status, "draft") != "draft" and not options.as_drafts and not entry.password \
+                and (odd := unlikely(date)):
+            warn(unlikely_warning(date, odd))
+            date = None if odd == FAR_AHEAD else date
         section, tags = _taxonomy(entry, options, warn)
         draft = ArticleDraft(
             headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
-            tags=tags, authors=bylines(export, entry, warn), publish_at=entry.date,
+            tags=tags, authors=bylines(export, entry, warn), publish_at=date,
         )
         if not body.strip():  # said here with why: the intake could only say "body: is empty"
             errors.append(FieldError("body", "is empty in the export" if not entry.content.strip() else
@@ -369,7 +378,25 @@ def section_and_tags(terms: list[tuple[str, str]], plain_tags: list[str], rules:
     for name in plain_tags:
         if name and name not in tags:
             tags.append(name)
-    return section, tags
+    return section, fitting_tags(tags, warn)
+
+
+def fitting_tags(tags: list[str], warn: Callable[[str], None]) -> list[str]:
+    """The tags whose name and address fit the intake's limits; each other one is left out with a
+    warning naming it whole (one such tag refused its whole story)."""
+    name_limit, slug_limit = NAME_LIMITS["tags"]
+    kept = []
+    for tag in tags:
+        name = " ".join(str(tag).split())
+        if len(name) > name_limit:
+            warn(f"tag {name!r} is longer than {name_limit} characters ({len(name)}); left out: give the story a "
+                 "shorter tag in the desk")
+        elif len(slug_of(name)) > slug_limit:
+            warn(f"tag {name!r} makes an address longer than {slug_limit} characters; left out: give the story a "
+                 "shorter tag in the desk")
+        else:
+            kept.append(tag)
+    return kept
 
 
 class MediaFolder:
