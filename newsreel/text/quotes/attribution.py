@@ -2,7 +2,7 @@
 the text implies (pronouns, follow-on quotes).
 
 Depends on: words, fragments, speakers, document, outsiders, and the attribution modules below it
-(confidence, roles, unnamed); none of them imports this module.
+(confidence, roles, unnamed, namesakes); none of them imports this module.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import Iterator
 
 from newsreel.text.sentences import last_sentence, split_sentences
-from newsreel.text.normalize import KIN_NOUNS
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE, _ROLE_RE,
     _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
@@ -21,14 +20,7 @@ from newsreel.text.quotes.words import (
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import (
-    _SURNAME_PARTICLES,
-    SHARED_SURNAME_BY_AGE,
-    SHARED_SURNAME_ESTABLISHED,
-    _Doc,
-    _in_narration,
-    _surname,
-    by_age,
-    paternal_surname_speaker,
+    _SURNAME_PARTICLES, SHARED_SURNAME_ESTABLISHED, _Doc, _in_narration, paternal_surname_speaker,
 )
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 from newsreel.text.quotes.confidence import (
@@ -40,6 +32,10 @@ from newsreel.text.quotes.roles import _credits_deny, _role_noun, _role_of_film,
 from newsreel.text.quotes.unnamed import (
     _ANONYMITY_RE, _NAMED_IN_APPOSITION_RE, _NOUN_GENDER, _PERSON_NOUN_RE, _anonymous_mid_sentence,
     _unnamed_partitive_subject, _unnamed_source, _unnamed_who_subject,
+)
+from newsreel.text.quotes.namesakes import (
+    _by_age_at, _named_by_a_shared_surname, _outsider_by_role, _shared_surname_subjects,
+    _surname_shared_with_outsider,
 )
 
 # Patterns read for every quotation, compiled once.
@@ -401,26 +397,6 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if anon:
             return _Speaker(explicit=True), at + anon.end()
     return None, 0
-
-
-# "the younger Varga", "the eldest Quist": one of relatives who share a surname, by age.
-_AGE_RANK_RE = re.compile(r"the\s+(younger|youngest|elder|eldest|older|oldest)\s+(?=[A-Z])")
-
-
-def _by_age_at(doc: _Doc, offset: int, text: str, at: int) -> tuple[_Speaker, int] | None:
-    """"…," the younger Varga said": the one of two sisters the article said is the younger
-    ("Emese, who is four years younger"), held for an editor; None when the article did not
-    compare them (then the surname alone is read as before: nobody's page)."""
-    aged = _AGE_RANK_RE.match(text, at)
-    if aged is None:
-        return None
-    name = _NAME_RE.match(text, aged.end())
-    if name is None or " " in name.group(0):
-        return None
-    key = by_age(doc, name.group(0), aged.group(1), offset + aged.end())
-    if key is None:
-        return None
-    return _Speaker(key=key, explicit=True, confidence=SHARED_SURNAME_BY_AGE), name.end()
 
 
 # A lead whose verb repeats a text ("recites it", "quotes it from memory", "reciting the note"):
@@ -834,104 +810,6 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # editor (round nineteen).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
-
-
-_ATTRIBUTION_REACH = 150  # characters after a quotation's close where its attribution's name may stand
-
-
-def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
-    """Whether the graph person `key` is reached through their surname alone, written last
-    before or in the quotation's attribution, while a person outside the graph named in full
-    before the quotation carries the same surname and the text has called them by it alone too
-    ("Greer noted …"). A relative named in full and never by the surname alone (a tribute's
-    "her son, Aled Maddox") leaves the surname to the graph person."""
-    frag = group.fragments[0]
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
-    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
-    if latest is None or " " in latest.surface.strip():
-        return False
-    surname = latest.surface.strip()
-    carriers = [o for o in doc.outsiders
-                if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
-    return any(doc.text(o.start, o.end).strip() == surname for o in carriers)
-
-
-# "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
-_THE_POST_RE = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"
-    rf"(?:{_VERB_ALT}|[a-z]+(?:ed|s))\b"
-)
-
-
-def _holds_post(doc: _Doc, start: int, end: int, name: str, post: str) -> bool:
-    """Does the article give `post` to the name at start..end: before it ("Mayor Petra Saberi",
-    "the mayor, Petra Saberi") or just after it in commas (", the town's mayor,")?"""
-    word = re.escape(post)
-    if re.search(rf"(?<![\w\-]){word}\b", name, re.IGNORECASE):
-        return True
-    before = doc.text(max(start - 30, doc.paragraphs[doc.para_of(start)].start), start)
-    if re.search(rf"(?<![\w\-]){word},?\s+$", before, re.IGNORECASE):
-        return True
-    after = doc.text(end, end + 50)
-    return re.match(rf",\s+(?:the|a|an|its|their)\s+(?:[\w’'\-]+\s+){{0,2}}?{word}\b", after) is not None
-
-
-def _outsider_by_role(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
-    """The person outside the graph a shared surname means when the quotation's paragraph, before
-    it, has a post as a sentence's subject ("The mayor said she hoped …") and the article gave
-    that post to the outsider who carries the surname and not to the graph person: the name as
-    written, on nobody's page. None otherwise."""
-    frag = group.fragments[0]
-    paragraph = doc.paragraphs[frag.para]
-    lead = paragraph.text[: frag.open_at - paragraph.start]
-    posts = [found.group("post") for found in _THE_POST_RE.finditer(lead)]
-    if not posts:
-        return None
-    post = posts[-1]
-    if post in _NOUN_GENDER or post in ("film", "movie", "company", "studio", "festival", "production", "statement"):
-        return None
-    surname = next((m.surface.strip() for m in reversed(doc.people) if m.key == key and m.start < frag.open_at + _ATTRIBUTION_REACH
-                    and " " not in m.surface.strip()), None)
-    if surname is None:
-        return None
-    holders = [o for o in doc.outsiders if o.start < frag.open_at and len(o.name.split()) > 1
-               and o.name.split()[-1] == surname and _holds_post(doc, o.start, o.end, o.name, post)]
-    if len({o.name for o in holders}) != 1:
-        return None
-    if any(_holds_post(doc, m.start, m.end, m.surface, post) for m in doc.people if m.key == key and m.start < frag.open_at):
-        return None
-    return _Speaker(name=holders[0].name, explicit=True, confidence=EXPLICIT_NAME)
-
-
-def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:
-    """Whether the attribution reaches the graph person `key` through a surname alone, written in
-    the quotation's paragraphs, that another graph person the article named in full before the
-    quotation carries too."""
-    frag = group.fragments[0]
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
-    start = doc.paragraphs[frag.para].start
-    latest = max((m for m in doc.people if m.key == key and start <= m.start < reach), key=lambda m: m.start, default=None)
-    if latest is None or " " in latest.surface.strip():
-        return False
-    surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
-    if surname not in doc.shared_surnames:
-        return False
-    # The one of them named in full last, in the quotation's paragraph before it or in the
-    # paragraph just before: the writer's bare surname is read as somebody else's only when that
-    # is another carrier, introduced in their own right, not as a relative ("Adair's father, the
-    # actor Fenwick Adair"), whom a profile names in full and leaves the surname to its subject.
-    window = doc.paragraphs[max(frag.para - 1, 0)].start
-    latest_full = max((m for m in doc.people if window <= m.start < frag.open_at and " " in m.surface.strip()
-                       and _surname(doc.full_name(m.key, m.surface)) == surname), key=lambda m: m.start, default=None)
-    if latest_full is None or latest_full.key == key:
-        return False
-    return not _KIN_BEFORE_RE.search(doc.text(max(doc.paragraphs[doc.para_of(latest_full.start)].start, latest_full.start - 40), latest_full.start))
-
-
-_POSSESSIVE_TAIL_RE = re.compile(r"['’]s?$")
-_KIN_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(KIN_NOUNS))})\b[^.;:!?“”\"]{{0,30}}$")
 
 
 def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:
@@ -1861,63 +1739,6 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         top = max((pos for pos, _ in sentence_found), default=0)
         found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
     return found
-
-
-_BARE_WORD_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*[a-z](?![\w’'\-])")
-_WORD_BEFORE_RE = re.compile(r"([A-Z][\w’'\-]*)\s+$")
-
-
-def _shared_surname_subjects(
-    doc: _Doc, sentence: str, base: int, people: list, quoted: list[tuple[int, int]], para_start: int
-) -> list[tuple[bool, bool, int, _Speaker]]:
-    """A surname several people named in full carry, standing alone as the sentence's subject
-    with no mention on it ("Drury distrusted the word" after Anselm and his son Nathaniel
-    Drury): the rules for a shared surname's guess, held for an editor; else somebody the text
-    names but we cannot, so a pronoun after it ("he told a magazine") is nobody's rather than
-    a person's from the paragraph before. Ranked as `_find_subjects` ranks people."""
-    ranked: list[tuple[bool, bool, int, _Speaker]] = []
-    for word in _BARE_WORD_RE.finditer(sentence):
-        if word.group(0) not in doc.shared_surnames:
-            continue
-        at, stop, where = word.start(), word.end(), base + word.start()
-        if any(m.start <= where < m.end for m in people) or any(qs <= where - para_start < qe for qs, qe in quoted):
-            continue
-        if sentence[stop : stop + 1] == " " and sentence[stop + 1 : stop + 2].isupper():
-            continue  # part of a longer name
-        before = _WORD_BEFORE_RE.search(sentence, 0, at)
-        if before is not None and before.group(1) not in _NOT_NAMES:
-            continue  # "Clara Drury", a name no mention covers: not the surname alone
-        if not is_subject(sentence, at, stop) or not _shared_before(doc, word.group(0), where):
-            continue
-        talks = speaks(sentence, stop)
-        guess = _aged_before(doc, sentence, at, word.group(0), where) or doc.resolve_name(word.group(0), where)
-        if guess.key is None:
-            guess = _Speaker(unnamed="any")
-        ranked.append((False, not talks, where, _Speaker(key=guess.key, unnamed=guess.unnamed, explicit=talks,
-                                                          confidence=guess.confidence)))
-    return ranked
-
-
-_AGE_RANK_BEFORE_RE = re.compile(r"\b[Tt]he\s+(younger|youngest|elder|eldest|older|oldest)\s+$")
-
-
-def _aged_before(doc: _Doc, sentence: str, at: int, surname: str, where: int) -> _Speaker | None:
-    """"There was a pause before the younger Halvorsen answered.": the one of two siblings the
-    article said is the younger ("Petra Halvorsen, the elder of the two by three years"), held
-    for an editor; None when "the younger" does not stand before the surname or the article did
-    not compare their ages."""
-    rank = _AGE_RANK_BEFORE_RE.search(sentence, 0, at)
-    if rank is None:
-        return None
-    key = by_age(doc, surname, rank.group(1), where)
-    return None if key is None else _Speaker(key=key, explicit=True, confidence=SHARED_SURNAME_BY_AGE)
-
-
-def _shared_before(doc: _Doc, surname: str, before: int) -> bool:
-    """Have two or more people with this surname been named in full before `before`?"""
-    owners = {m.key for m in doc.people if m.start < before and " " in m.surface.strip()
-              and _surname(doc.full_name(m.key, m.surface)) == surname}
-    return len(owners) > 1
 
 
 def _outsider_subjects(
