@@ -32,7 +32,7 @@ from bs4 import BeautifulSoup, Tag
 
 from newsreel.importers.character_references import without_lone_surrogates
 from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
-from newsreel.importers.ghost_documents import lexical_to_html, mobiledoc_to_html
+from newsreel.importers.ghost_documents import MobiledocVersionError, lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
 from newsreel.importers.wordpress import MediaFolder, Plan, WordPressOptions, incoming_story, section_and_tags
@@ -57,6 +57,7 @@ class GhostPost:
     tags: list[tuple[str, str]] = field(default_factory=list)  # (slug, name), in Ghost's order
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # its posts_meta row (Ghost 5)
+    problems: list[str] = field(default_factory=list)  # rows of the export that name it and what it does not hold
 
     def text(self, name: str) -> str:
         value = self.data.get(name)
@@ -124,10 +125,14 @@ def parse_ghost(document: Any) -> GhostExport:
         found = GhostPost(path, post, meta=metas.get(post_id) or {})
         for row in sorted(post_tags.get(post_id, []) if post_id is not None else [], key=_sort_order):
             tag = tags.get(_key(row.get("tag_id")))
+            if tag is None:
+                found.problems.append(_dangling(row, "posts_tags", "tag", "tag_id"))
             if tag and isinstance(tag.get("name"), str) and tag.get("visibility") != "internal" and not tag["name"].startswith("#"):
                 found.tags.append((str(tag.get("slug") or slug_of(tag["name"])), tag["name"].strip()))
         for row in sorted(post_authors.get(post_id, []) if post_id is not None else [], key=_sort_order):
             user = users.get(_key(row.get("author_id")))
+            if user is None:
+                found.problems.append(_dangling(row, "posts_authors", "user", "author_id"))
             if user and isinstance(user.get("name"), str) and user["name"].strip():
                 found.authors.append(user["name"].strip())
         single = users.get(_key(post.get("author_id")))
@@ -136,6 +141,13 @@ def parse_ghost(document: Any) -> GhostExport:
         result.append(found)
     meta = root.get("meta") if isinstance(root.get("meta"), dict) else {}
     return GhostExport(str(meta.get("version") or "unknown"), result)
+
+
+def _dangling(row: dict, table: str, what: str, field_name: str) -> str:
+    """What a post's row naming a tag or a user the export does not have says (it was passed over silently)."""
+    named = row.get(field_name)
+    return (f"{table} row {row.get('id')!r} names {what} {named!r}, which the export does not have; left out"
+            if named is not None else f"{table} row {row.get('id')!r} names no {what} ({field_name} is missing); left out")
 
 
 def _key(value: Any) -> str | int | None:
@@ -212,6 +224,8 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
              media: MediaFolder) -> Callable[[], Incoming]:
     def build() -> Incoming:
         warn = item.warnings.append
+        for problem in post.problems:
+            warn(problem)
         errors: list[FieldError] = []
         html = ghost_cards(_html(post, warn, errors), warn)
         body = html_to_markdown(html, images=media.resolver(warn, options.default_credit), warn=warn) if html else ""
@@ -253,6 +267,10 @@ def _html(post: GhostPost, warn: Callable[[str], None], errors: list[FieldError]
                 return render(post.text(name), warn)
             except JsonInputError as error:  # the place is inside the field's own text
                 errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read: {error}"))
+                return ""
+            except MobiledocVersionError as error:  # it was read as 0.3, found empty: "body: is empty"
+                errors.append(FieldError(name, f"is Mobiledoc version {error.version!r}, which Newsreel does not read "
+                                               "(it reads 0.2 and 0.3); export the post from a newer Ghost, or copy its text"))
                 return ""
             except (ValueError, TypeError) as error:
                 errors.append(FieldError(name, f"is not a {name.title()} document Newsreel can read ({error})"))

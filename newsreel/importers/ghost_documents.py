@@ -244,9 +244,19 @@ def mobiledoc_to_html(text: str, warn: Warn) -> str:
     document = decode_document(text, what="a Mobiledoc document")
     if not isinstance(document, dict):
         raise ValueError("is not a Mobiledoc object")
+    version = _text(document.get("version"))
+    if version.startswith("0.2"):
+        document = _from_0_2(document)
+    elif version and not version.startswith("0.3"):
+        raise MobiledocVersionError(version)
     # A part of the wrong type reads as empty (a list of cards that is a number failed the whole post).
     markups = [m for m in _list(document.get("markups")) if isinstance(m, list) and m and isinstance(m[0], str)]
     atoms = _list(document.get("atoms"))
+    for atom in atoms:
+        if isinstance(atom, list) and atom and atom[0] not in KNOWN_ATOMS:
+            text = _text(atom[1]) if len(atom) > 1 else ""
+            warn(f"Ghost Mobiledoc atom {_text(atom[0]) or atom[0]!r} is not one Newsreel knows; "
+                 + (f"its text {text!r} kept" if text else "left out (it has no text)"))
     cards = _list(document.get("cards"))
     out: list[str] = []
     for section in _list(document.get("sections")):
@@ -269,6 +279,44 @@ def mobiledoc_to_html(text: str, warn: Warn) -> str:
         elif kind == 2 and len(section) >= 2:
             out.append(_image_figure({"src": _text(section[1])}))
     return "".join(out)
+
+
+# The atoms Ghost's editor writes: a line break inside a paragraph (shift-return).
+KNOWN_ATOMS = {"soft-return"}
+
+
+class MobiledocVersionError(ValueError):
+    """A Mobiledoc version this reader does not know (0.2 and 0.3 are Ghost's): its parts are laid out otherwise."""
+
+    def __init__(self, version: str) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+def _from_0_2(document: dict) -> dict:
+    """Mobiledoc 0.2 (Ghost 1.x) laid out as 0.3: its `sections` are [markups, sections], a marker
+    is [opened markups, number closed, text] without 0.3's leading type, and a card section holds
+    its card, [10, name, payload], where 0.3 names one in `cards` by its index."""
+    parts = _list(document.get("sections"))
+    markups = _list(parts[0]) if parts else []
+    sections, cards = [], []
+    for section in _list(parts[1]) if len(parts) > 1 else []:
+        if not isinstance(section, list) or not section:
+            continue
+        if section[0] == 10 and len(section) >= 2:
+            cards.append([section[1], section[2] if len(section) > 2 and isinstance(section[2], dict) else {}])
+            sections.append([10, len(cards) - 1])
+        elif section[0] == 1 and len(section) >= 3:
+            sections.append([1, section[1], _markers_0_3(section[2])])
+        elif section[0] == 3 and len(section) >= 3:
+            sections.append([3, section[1], [_markers_0_3(item) for item in _list(section[2])]])
+        else:
+            sections.append(section)
+    return {"version": "0.3.1", "markups": markups, "atoms": [], "cards": cards, "sections": sections}
+
+
+def _markers_0_3(markers: Any) -> list:
+    return [[0, *marker] if isinstance(marker, list) else marker for marker in _list(markers)]
 
 
 def _markers(markers: Any, markups: list[list], atoms: list) -> str:
