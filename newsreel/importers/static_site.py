@@ -380,8 +380,10 @@ def _builder(path: Path, item: Item, options: SiteOptions,
         if renamed is not None and not any(str(key).lower() == "slug" for key in meta):
             translated["slug"] = renamed[0]
             warn(f"its name makes the slug {file_slug(path)!r}, as {renamed[1]} does; imported as {renamed[0]!r}")
-        body = convert_body(parsed.body, warn, default_credit=options.default_credit)
-        incoming = incoming_from_meta(ParsedFile(translated, body, parsed.body_line), base_dir=path.parent,
+        body, body_lines = convert_body(parsed.body, warn, default_credit=options.default_credit,
+                                        first_line=parsed.body_line)
+        incoming = incoming_from_meta(ParsedFile(translated, body, parsed.body_line, body_lines=body_lines),
+                                      base_dir=path.parent,
                                       source_name=str(path), media_root=options.media_root, errors=errors)
         incoming.publish = not draft
         item.kind = "draft" if draft else ("scheduled" if incoming.draft.publish_at and incoming.draft.publish_at > clock.now()
@@ -723,9 +725,14 @@ def _hero(lower: dict[str, Any], headline: Any, options: SiteOptions, warn: Call
     return {"image": local_path(image).lstrip("/"), "alt": alt, "credit": credit}
 
 
-def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "") -> str:
-    """Shortcodes and Liquid tags to Newsreel Markdown; standalone pictures to credited figures."""
-    body = _MORE.sub("", body) if "<!--" in body else body
+def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str = "",
+                 first_line: int = 1) -> tuple[str, tuple[int, ...]]:
+    """Shortcodes and Liquid tags to Newsreel Markdown; standalone pictures to credited figures.
+    With the body, the line of the file each of its lines was written on (the body starting on
+    `first_line`): a picture that became a `:::figure` block is still reported on its own line."""
+    lines = list(range(first_line, first_line + body.count("\n") + 1))
+    if "<!--" in body:
+        body, lines = _sub_lines(_MORE, lambda match: "", body, lines)
     literal: list[str] = []
     if "{%" in body:
         # What `raw` holds is shown as written (template code quoted in a post); what `comment` and
@@ -733,17 +740,44 @@ def convert_body(body: str, warn: Callable[[str], None], *, default_credit: str 
         def keep(match: re.Match) -> str:
             literal.append(match.group("text"))
             return f"\x00{len(literal) - 1}\x00"
-        body = _LIQUID_RAW.sub(keep, body.replace("\x00", ""))
-        body = _LIQUID_HIDDEN.sub("", body)
-        body = _LIQUID.sub(lambda match: _liquid_tag(match, warn), body)
-    body = _HUGO.sub(lambda match: _hugo_shortcode(match, warn, default_credit), body) if "{{" in body else body
+        body, lines = _sub_lines(_LIQUID_RAW, keep, body.replace("\x00", ""), lines)
+        body, lines = _sub_lines(_LIQUID_HIDDEN, lambda match: "", body, lines)
+        body, lines = _sub_lines(_LIQUID, lambda match: _liquid_tag(match, warn), body, lines)
     if "{{" in body:
-        body = _LIQUID_OUTPUT.sub(lambda match: _liquid_output(match, warn), body)
+        body, lines = _sub_lines(_HUGO, lambda match: _hugo_shortcode(match, warn, default_credit), body, lines)
+    if "{{" in body:
+        body, lines = _sub_lines(_LIQUID_OUTPUT, lambda match: _liquid_output(match, warn), body, lines)
     if literal:
-        body = re.sub(r"\x00(\d+)\x00", lambda match: literal[int(match.group(1))], body)
+        body, lines = _sub_lines(re.compile(r"\x00(\d+)\x00"), lambda match: literal[int(match.group(1))], body, lines)
     if "<img" in body.lower():
-        body = _HTML_IMAGE.sub(_markdown_image, body)
-    return _figures(body, warn, default_credit)
+        body, lines = _sub_lines(_HTML_IMAGE, _markdown_image, body, lines)
+    return _figures(body, lines, warn, default_credit)
+
+
+def _sub_lines(pattern: re.Pattern[str], replace: Callable[[re.Match], str], text: str,
+               lines: list[int]) -> tuple[str, list[int]]:
+    """`pattern.sub(replace, text)`, and the file's line of each line of the result (`lines`: of
+    each line of `text`). A replacement's lines are given the lines of what it replaced, in turn;
+    the ones past its end (a shortcode that became a figure block), its last line."""
+    out: list[str] = []
+    result = [lines[0]]
+    position = line = 0
+    for match in pattern.finditer(text):
+        kept = text[position:match.start()]
+        for _ in range(kept.count("\n")):
+            line += 1
+            result.append(lines[line])
+        replacement = replace(match)
+        last = line + match.group(0).count("\n")
+        result += [lines[min(line + number, last)] for number in range(1, replacement.count("\n") + 1)]
+        out += [kept, replacement]
+        line, position = last, match.end()
+    rest = text[position:]
+    for _ in range(rest.count("\n")):
+        line += 1
+        result.append(lines[line])
+    out.append(rest)
+    return "".join(out), result
 
 
 # A picture written as HTML in a Markdown file (`<img src="./possum.png" alt="…">`), which
@@ -865,29 +899,34 @@ def _liquid_output(match: re.Match, warn: Callable[[str], None]) -> str:
     return ""
 
 
-def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str:
+def _figures(body: str, lines: list[int], warn: Callable[[str], None], default_credit: str) -> tuple[str, tuple[int, ...]]:
     out: list[str] = []
+    written: list[int] = []  # the file's line of each line of `out`
     depth = 0
     fence = ""
-    for number, line in enumerate(body.split("\n"), start=1):
+    for number, line in zip(lines, body.split("\n")):
         stripped = line.strip()
         if fence:
             fence = "" if stripped.startswith(fence) else fence
             out.append(line)
+            written.append(number)
             continue
         if stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             out.append(line)
+            written.append(number)
             continue
         if not stripped and out and not out[-1].strip():
             continue  # blank lines left where shortcodes, tags and dividers were taken out: one is enough
         if stripped.startswith(":::"):
             depth = depth + 1 if stripped != ":::" else max(0, depth - 1)
             out.append(line)
+            written.append(number)
             continue
         match = None if depth else _STANDALONE_IMAGE.match(line)
         if match is None:
             out.append(line)
+            written.append(number)
             continue
         # A credit the title marks ("… Photo: Jo Ray") first; else its last parentheses, or the whole title.
         caption, credit = split_credit(match.group("title") or "")
@@ -900,6 +939,8 @@ def _figures(body: str, warn: Callable[[str], None], default_credit: str) -> str
             warn(f"body, line {number}: image {url!r} has no credit (a title like \"Caption (Credit)\", or --default-credit); "
                  "left out")
             continue
-        out += [f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{match.group('alt')}]({ref})",
-                *([caption] if caption else []), ":::"]
-    return "\n".join(out)
+        figure = [f':::figure credit="{credit.replace(chr(34), chr(8221))}"', f"![{match.group('alt')}]({ref})",
+                  *([caption] if caption else []), ":::"]
+        out += figure
+        written += [number] * len(figure)  # the block's every line is the picture's line
+    return "\n".join(out), tuple(written)

@@ -78,6 +78,7 @@ class ParsedFile:
     body: str
     body_line: int  # 1-based line in the file where the body starts
     field_lines: dict[str, int] = field(default_factory=dict)  # each top-level field's line in the file
+    body_lines: tuple[int, ...] = ()  # each body line's line in the file, when an importer rewrote the body
 
 
 def front_matter_block(text: str, start: int, end: re.Pattern[str], unclosed: str, source: str) -> tuple[str, str, int]:
@@ -168,12 +169,14 @@ def incoming_from_meta(parsed: ParsedFile, *, base_dir: Path, source_name: str, 
     meta, body = parsed.meta, parsed.body
     errors = [] if errors is None else errors
     headline = _text(meta.get("headline", meta.get("title", "")), "headline", errors)
-    body_line = parsed.body_line
+    body_line, body_lines = parsed.body_line, tuple(parsed.body_lines)
     if not headline:
         first, _, rest = body.partition("\n")
         if first.startswith("# "):
             headline, body = first[2:].strip(), rest.lstrip("\n")
             body_line += parsed.body.count("\n") - body.count("\n")
+            body_lines = body_lines[parsed.body.count("\n") - body.count("\n"):]
+            body_line = body_lines[0] if body_lines else body_line
     authors = meta.get("authors", meta.get("author", []))
     draft = ArticleDraft(
         headline=headline,
@@ -188,13 +191,13 @@ def incoming_from_meta(parsed: ParsedFile, *, base_dir: Path, source_name: str, 
         publish_at=_datetime(meta, parsed.field_lines, errors),
         # Checked by the intake against the knowledge graph and the site's rating scale.
         film=meta.get("film") or "", rating=meta.get("rating"), verdict=meta.get("verdict") or "",
-        body_line=body_line, field_lines=parsed.field_lines,
+        body_line=body_line, field_lines=parsed.field_lines, body_lines=body_lines,
     )
     images = LocalImages(base_dir, media_root)
     hero = _hero(meta.get("hero"), errors)
     if hero is not None:
         images.check(hero, errors)
-    _figures(draft.body, body_line, lambda image: images.check(image, errors))
+    _figures(draft.body, draft.file_line, lambda image: images.check(image, errors))
     if errors:
         raise IntakeError(errors, source=source_name)
     return Incoming(draft, attach=lambda valid: images.attach(valid, hero), discard=images.discard)
@@ -243,7 +246,7 @@ class LocalImages:
         """The draft with each local image stored once and named as image:ID."""
         if hero is not None:
             draft.hero_image = self.store(hero)
-        draft.body = _figures(draft.body, draft.body_line, self.store)
+        draft.body = _figures(draft.body, draft.file_line, self.store)
         return draft
 
     def discard(self) -> None:
@@ -305,8 +308,10 @@ def _hero(value: Any, errors: list[FieldError]) -> LocalImage | None:
                       caption=str(value.get("caption") or ""), where="front matter.hero", line=None)
 
 
-def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | None]) -> str:
-    """Call `visit` on each local image in the body's figures; an id it returns replaces the path."""
+def _figures(body: str, first_line: int | Callable[[int], int], visit: Callable[[LocalImage], int | None]) -> str:
+    """Call `visit` on each local image in the body's figures; an id it returns replaces the path.
+    `first_line`: the body's first line in its file, or what gives the file's line of a body line."""
+    file_line = first_line if callable(first_line) else (lambda line: line + first_line - 1)
     lines = body.split("\n")
     credit = ""
     for index, line in enumerate(lines):
@@ -319,7 +324,7 @@ def _figures(body: str, first_line: int, visit: Callable[[LocalImage], int | Non
             if ref.startswith(("image:", "http://", "https://", "/")):
                 return match.group(0)
             image_id = visit(LocalImage(local_path(ref), alt=match.group("alt"), credit=credit, caption="",
-                                        where="body figure", line=first_line + index))
+                                        where="body figure", line=file_line(index + 1)))
             if image_id is None:
                 return match.group(0)
             start, end = (span - match.start() for span in match.span("ref_angled" if match.group("ref_angled") is not None

@@ -55,10 +55,20 @@ class ArticleDraft:
     body_line: int = 1
     # Where other fields are in the source file (front matter), so their errors can name it.
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    # The file's line of each line of the body, when an importer rewrote the body on its way in (a
+    # picture became a `:::figure` block, a shortcode a line of its own); empty: they follow body_line.
+    body_lines: tuple[int, ...] = field(default=(), compare=False)
+
+    def file_line(self, line: int) -> int:
+        """The line of the source file that the body's `line` (1-based) was written on."""
+        if self.body_lines:
+            return self.body_lines[min(max(line, 1), len(self.body_lines)) - 1]
+        return line + self.body_line - 1
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("field_lines")
+        data.pop("body_lines")
         data["publish_at"] = self.publish_at.isoformat() if self.publish_at else None
         return data
 
@@ -163,7 +173,7 @@ def validate_draft(draft: ArticleDraft, *, article: Article | None = None, sourc
         hero_image=draft.hero_image, sources=sources, publish_at=publish_at,
         link_overrides=draft.link_overrides or {}, film=review.film,
         rating=str(review.rating) if review.rating is not None else None, verdict=review.verdict,
-        body_line=draft.body_line, field_lines=draft.field_lines,
+        body_line=draft.body_line, field_lines=draft.field_lines, body_lines=draft.body_lines,
     )
 
 

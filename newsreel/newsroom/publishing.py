@@ -141,7 +141,7 @@ def _process(draft: ArticleDraft, source: str = "", *, feed: bool = True) -> Pro
             article_url=settings.SITE_URL + links.path("article", slug=draft.slug), href=links.href_for, feed=feed,
         )
     except TextError as error:
-        line = error.line + draft.body_line - 1 if error.line else None
+        line = draft.file_line(error.line) if error.line else None
         raise IntakeError([FieldError("body", error.message, line)], source=source) from None
 
 
