@@ -2,7 +2,7 @@
 the text implies (pronouns, follow-on quotes).
 
 Depends on: words, fragments, speakers, document, outsiders, and the attribution modules below it
-(confidence, roles, unnamed, namesakes, subjects, relayed); none of them imports this module.
+(confidence, roles, unnamed, namesakes, subjects, relayed, explicit); none of them imports this module.
 """
 
 from __future__ import annotations
@@ -13,52 +13,29 @@ from dataclasses import replace
 from typing import Iterator
 
 from newsreel.text.sentences import last_sentence, split_sentences
-from newsreel.text.quotes.words import (
-    _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE, _ROLE_RE,
-    _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE, _WORD_RE,
-)
+from newsreel.text.quotes.words import _ANY_SPEECH_RE, _ROLE_RE, _SPEECH_KINDS, _VERB_ALT, _WORD_RE
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Said, _Speaker
 from newsreel.text.quotes.document import SHARED_SURNAME_ESTABLISHED, _Doc, _in_narration
-from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
+from newsreel.text.quotes.outsiders import is_subject
 from newsreel.text.quotes.confidence import (
     AMBIGUOUS, BARE_SUBJECT, DISTANT, EXPLICIT_MENTION, EXPLICIT_NAME, FOLLOW_ON, LIST_LEAD, PREVIOUS_PARAGRAPH,
     PRONOUN_AMONG_OTHERS, PRONOUN_BEFORE_NAME, PRONOUN_SAME_PARAGRAPH, REJOINDER, RELAYED, ROLE_REFERENCE,
     woven_confidence,
 )
-from newsreel.text.quotes.roles import _credits_deny, _role_noun, _role_of_film
+from newsreel.text.quotes.roles import _credits_deny
 from newsreel.text.quotes.unnamed import _ANONYMITY_RE
-from newsreel.text.quotes.namesakes import (
-    _by_age_at, _named_by_a_shared_surname, _outsider_by_role, _surname_shared_with_outsider,
-)
+from newsreel.text.quotes.namesakes import _named_by_a_shared_surname, _outsider_by_role, _surname_shared_with_outsider
 from newsreel.text.quotes.subjects import _subjects
-from newsreel.text.quotes.relayed import _DOCUMENT_AFTER_RE, _DOCUMENT_LEAD_RE, _document_writer, _relayed_speaker
+from newsreel.text.quotes.explicit import (
+    _after_attribution, _before_attribution, _lead, _lead_in_paragraph_before, _who,
+)
 
-# Patterns read for every quotation, compiled once.
-_ENDS_SENTENCE_RE = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
-_SPACE_COMMA_RE = re.compile(r"[\s,]*")
-_CLOSED_STOP_RE = re.compile(r"[.…][’'\"”]*$")
-_DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s*")
-_CREDIT_END_RE = re.compile(r"\s*(?:[,.(]|$)")
-_APPOSITIVE_RE = re.compile(r",[^,.;:!?\"“”]{1,70},\s*")
-_UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}")
-_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
-_PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
+# A credit line under a quotation: a dash and a capital.
 _CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
 # A paragraph just after a block quote that opens on a dash is its credit unless a relative clause
 # makes the name a sentence's subject: "— Ada Varga, who directed it, disagrees." is prose.
 CREDIT_CLAUSE_RE = re.compile(r"\b(?:who|which|that|whose|whom)\b")
-# "…, and she said", or after an opening phrase without a comma ("In a statement she said:",
-# "On Monday he added"): the pronoun is the subject, not the phrase's noun.
-_LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+|^(?:in|on|at|after|during|through|via)\s[\w’'\- ]{{0,40}}?\s)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
-_VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
-_VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
-_DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
-# "the studio said", "a fisherman shouting across the harbour:" (a participle before a colon).
-_UNNAMED_SPEAKS_RE = re.compile(
-    rf"(?:^|[\s,])(?:the|a|an|one)\s+[\w’'\- ]{{1,40}}?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT}|{'|'.join(_PARTICIPLES)})\b",
-    re.IGNORECASE,
-)
 
 
 def _only_quote(doc: _Doc, group: _Group) -> bool:
@@ -69,340 +46,6 @@ def _only_quote(doc: _Doc, group: _Group) -> bool:
     for f in doc.frags(last.para):
         outside = outside.replace(doc.text(f.open_at, (f.close_at or paragraph.start + len(paragraph.text))), " ")
     return len(_WORD_RE.findall(outside)) <= 6
-
-
-def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
-    """The part of the sentence before the opening mark (and after any earlier quote)."""
-    paragraph = doc.paragraphs[frag.para]
-    local_open = frag.open_at - paragraph.start
-    floor = 0
-    for other_start, other_end in _closed_spans_before(doc, frag):
-        floor = max(floor, other_end)
-    region = paragraph.text[floor:local_open]
-    if _ENDS_SENTENCE_RE.search(region):
-        return "", frag.open_at  # the quotation opens a new sentence
-    spans = split_sentences(region)
-    if not spans:
-        return region, paragraph.start + floor
-    s = spans[-1][0]
-    return region[s:], paragraph.start + floor + s
-
-
-def _lead_in_paragraph_before(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
-    """`Lena Okafor put it this way:` closing the paragraph before a quotation that opens
-    its own paragraph is that quotation's lead-in."""
-    paragraph = doc.paragraphs[frag.para]
-    if frag.para == 0 or paragraph.text[: frag.open_at - paragraph.start].strip():
-        return "", frag.open_at
-    before = doc.paragraphs[frag.para - 1]
-    if before.kind not in _SPEECH_KINDS or not before.text.rstrip().endswith(":"):
-        return "", frag.open_at
-    last = last_sentence(before.text)
-    if last is None:
-        return "", frag.open_at
-    s, e = last
-    return before.text[s:e], before.start + s
-
-
-def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
-    paragraph = doc.paragraphs[frag.para]
-    spans = []
-    for f in doc.frags(frag.para):
-        if f.close_at is not None and f.close_at <= frag.open_at:
-            spans.append((f.open_at - paragraph.start, f.close_at - paragraph.start))
-    return spans
-
-
-def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | None, int]:
-    """Attribution right after a closing mark: `, Baker explained`, `, added Quan`,
-    `, he said`, `, said Jane Doe, the producer`, `, a spokesperson said`, `, according to X`.
-    Returns the speaker and how many characters of `after` the attribution used."""
-    m = _SPACE_COMMA_RE.match(after)
-    pos = m.end() if m else 0
-    if after[:pos].count("\n"):
-        return None, 0
-    closing = doc.text(offset - 3, offset)
-    if _CLOSED_STOP_RE.search(closing) and after[pos : pos + 1].isupper():
-        # `“…three days to shoot.” Quan elaborated` — a full stop inside the quote ends the
-        # sentence; what follows is the next sentence, not this quotation's attribution.
-        return None, 0
-    # A pull-quote credit: `“…” — Lena Okafor` or `“…” —Lena Okafor, director`.
-    dash = _DASH_RE.match(after)
-    if dash:
-        speaker, end = _who(doc, offset, after, dash.end(), allow_anon=False)
-        if speaker is not None and speaker.known and _CREDIT_END_RE.match(after[end:]):
-            return speaker, end
-    # Verb first: "said Quan", "added Jane Doe, the film's producer", "according to Baker".
-    verb = _VERB_RE.match(after, pos)
-    if verb:
-        who_at = verb.end()
-        while who_at < len(after) and after[who_at] == " ":
-            who_at += 1
-        speaker, end = _who(doc, offset, after, who_at, allow_anon=True)
-        if speaker is not None:
-            return speaker, end
-    document = _DOCUMENT_AFTER_RE.match(after, pos)
-    if document:
-        return _document_writer(doc, offset, document), document.end()
-    # Somebody's role: "Varga's publicist said" is nobody we can name; "Varga's co-star Tomas
-    # Ilic said" is the name after the role. Never the owner of the possessive.
-    owned = _OWNED_ROLE_RE.match(after, pos)
-    if owned:
-        # "Raddle's head of sales, Ines Moro, said": the name may stand in commas after the role.
-        name_at = owned.end()
-        if after[name_at : name_at + 1] == "," and after[name_at + 1 : name_at + 3].lstrip()[:1].isupper():
-            name_at += 1 + len(after[name_at + 1 :]) - len(after[name_at + 1 :].lstrip(" "))
-        named, end = _who(doc, offset, after, name_at, allow_anon=False)
-        if named is not None and named.known:
-            verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
-            if verb:
-                return named, verb.end()
-        verb = _VERB_RE.match(after, owned.end())
-        if verb:
-            return _Speaker(explicit=True), verb.end()
-    # "its director, Kwabena Osei, said", "the film's writer-director, Patrice Oulmont, said": a
-    # role, then the name in commas; the name is the speaker (without a name after it, the rules
-    # below).
-    role = _PRONOUN_ROLE_RE.match(after, pos) or _THE_ROLE_RE.match(after, pos)
-    if role:
-        named, end = _who(doc, offset, after, role.end(), allow_anon=False)
-        if named is not None and named.known and after[end : end + 1] == ",":
-            verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
-            if verb:
-                return named, verb.end()
-    # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
-    speaker, end = _who(doc, offset, after, pos, allow_anon=False)
-    if speaker is not None:
-        rest = end
-        appositive = _APPOSITIVE_RE.match(after[rest:])
-        if appositive and not _VERB_RE.match(after, rest + 1 + len(after[rest + 1 :]) - len(after[rest + 1 :].lstrip())):
-            rest += appositive.end()
-        else:
-            rest += len(after[rest:]) - len(after[rest:].lstrip(" "))
-        adverb = _ADVERB_RE.match(after, rest)
-        if adverb:
-            rest = adverb.end()
-        verb = _VERB_RE.match(after, rest)
-        if verb:
-            return speaker, verb.end()
-    anon = _ANON_RE.match(after, pos)
-    if anon:
-        role = _ROLE_RE.match(after, pos)
-        if role:
-            return _Speaker(pronoun="the", role=_role_noun(role.group(0))), anon.end()
-        return _Speaker(explicit=True), anon.end()
-    return None, 0
-
-
-def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tuple[_Speaker | None, int]:
-    """The speaker named at `text[at:]` (document offset `offset + at`)."""
-    mention = doc.person_at(offset + at, slack=0)
-    if mention is not None and not doc.is_possessive(mention):
-        return _Speaker(key=mention.key, explicit=True), mention.end - offset
-    pronoun = _PRONOUN_RE.match(text, at)
-    if pronoun:
-        if pronoun.group(1).lower() == "they":
-            return _Speaker(explicit=True), pronoun.end()
-        return _Speaker(pronoun=pronoun.group(1).lower()), pronoun.end()
-    owned = _OWNED_ROLE_RE.match(text, at)
-    if owned:
-        # "said Varga's publicist": the owner of a possessive is not the speaker.
-        named, end = _who(doc, offset, text, owned.end(), allow_anon=False)
-        if named is not None and named.known:
-            return named, end
-        return (_Speaker(explicit=True), owned.end()) if allow_anon else (None, 0)
-    aged = _by_age_at(doc, offset, text, at)
-    if aged is not None:
-        return aged
-    name = _NAME_RE.match(text, at)
-    if name and name.group(0).split()[0] not in _NOT_NAMES:
-        # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold
-        # capitals and a plus the name pattern leaves out.
-        organisation = ORG_RE.match(text, at)
-        if organisation and organisation.end() > name.end():
-            return _Speaker(name=organisation.group(0), explicit=True), organisation.end()
-        return doc.resolve_name(name.group(0), offset + at), name.end()
-    # A title or role before the name: "Dr. Lena Okafor", "producer Tomas Reyes",
-    # "the festival's director, Priya Nair".
-    title = _TITLE_RE.match(text, at)
-    if title and title.end() > at:
-        speaker, end = _who(doc, offset, text, title.end(), allow_anon=False)
-        if speaker is not None and speaker.known:
-            return speaker, end
-    if allow_anon:
-        role = _ROLE_RE.match(text, at)
-        if role:
-            return _Speaker(pronoun="the", role=_role_noun(role.group(0))), role.end()
-        anon = _UNNAMED_RE.match(text[at:])
-        if anon:
-            return _Speaker(explicit=True), at + anon.end()
-    return None, 0
-
-
-# A lead whose verb repeats a text ("recites it", "quotes it from memory", "reciting the note"):
-# not "he was quoted as saying", which gives his own words.
-_RECITES_RE = re.compile(r"\brecit(?:es|ed|e|ing)\b|\bquot(?:es|ed|ing)\s+(?:it|them|from)\b")
-
-
-def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
-    """Attribution in the lead-in clause: `Villeneuve told reporters:`, `She continued,`,
-    `Baker has a different take:`, `said Priya Nair, a festival programmer:`."""
-    stripped = lead.rstrip()
-    anonymous = _ANONYMITY_RE.search(stripped)
-    if anonymous and not doc.people_between(lead_start + anonymous.end(), lead_start + len(stripped)):
-        # "A crew member …, who asked not to be named, remembers …" — nobody's, never the last person named.
-        return _Speaker(explicit=True)
-    colon = stripped.endswith(":")
-    has_verb = _ANY_SPEECH_RE.search(stripped) is not None
-    if not (colon or has_verb):
-        return None
-    body = stripped[:-1] if stripped[-1:] in ",:" else stripped
-    if _RECITES_RE.search(body):
-        # "She recites it from memory:" — words somebody else wrote or said, which the subject
-        # repeats: never the reciter's own, and the lead does not say whose (round nineteen).
-        return _Speaker(explicit=True)
-    if _casts_the_speaker(body):
-        # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
-        return _Speaker(explicit=True)
-    if _LINE_RE.search(body) and (
-        _FILMS_OWN_RE.search(body) or _PLAYS_RE.search(doc.text(doc.paragraphs[frag.para].start, lead_start))
-    ):
-        # "He gets the film's best line, to his brother:", or "line" after "Kral plays Murdo":
-        # a line of dialogue, which a character speaks, not the actor.
-        return _Speaker(explicit=True)
-    relayed = _relayed_speaker(doc, body, lead_start, frag)
-    if relayed is not None:
-        return relayed
-    connectors = _CONNECTORS_RE.match(body)
-    head = connectors.end() if connectors else 0
-    document = _DOCUMENT_LEAD_RE.match(body, head)
-    if document:
-        return _document_writer(doc, lead_start, document)
-    # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
-    pronoun = _PRONOUN_RE.match(body, head) or _LATER_PRONOUN_RE.search(body)
-    if pronoun:
-        word = pronoun.group(1).lower()
-        return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
-    # A person mention that is the subject of the speech verb (or heads a colon clause).
-    people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
-    agents = [m for m in people if _AGENT_FOR_RE.search(doc.text(max(lead_start, m.start - 40), m.start))]
-    if agents and agents[0] is people[0]:
-        # "A representative for Sava said …": the representative speaks, whom the text does not name.
-        return _Speaker(explicit=True)
-    speech = list(_ANY_SPEECH_RE.finditer(body))
-    if speech and _THING_SPEAKS_RE.search(body[: speech[-1].start()]):
-        # "…, according to the tracker Reelcount, which described the price as": "which" is
-        # never a person, so the words are the thing's, not a person named earlier.
-        return _Speaker(explicit=True)
-    for m in people:
-        if _VERB_NEXT_RE.match(doc.text(m.end, lead_start + len(body))) and not doc.text(m.end, m.end + 1) == ",":
-            # "Lotte, Obinna says,": the name the verb follows is its subject, not one before it.
-            return _Speaker(key=m.key, explicit=True)
-    for m in people:
-        tail = doc.text(m.end, lead_start + len(body))
-        if _ANY_SPEECH_RE.search(tail) or colon and _heads_clause(body, m.start - lead_start, head):
-            return _Speaker(key=m.key, explicit=True)
-    # A name not in the graph: "Festival programmer Priya Nair told the audience:".
-    for name in _NAME_RE.finditer(body):
-        first = name.group(0).split()[0]
-        if first in _NOT_NAMES:
-            continue
-        if name.start() == 0 and " " not in name.group(0) and not speaks(body, name.end()):
-            continue  # a capitalised word opening the sentence, unless it speaks ("Coco shared,")
-        if doc.people_between(lead_start + name.start(), lead_start + name.end()):
-            continue
-        tail = body[name.end() :]
-        if _VERB_NEXT_RE.match(tail) or (
-            colon and _heads_clause(body, name.start(), head) and _LOWER_NEXT_RE.match(tail)
-        ):
-            return doc.resolve_name(name.group(0), lead_start + name.start())
-    # "said Jane Roe, a producer:" — verb first; "according to a person close to the
-    # production," is somebody the text does not name, never the last person named.
-    verb_first = _VERB_FIRST_RE.search(body)
-    if verb_first:
-        according = verb_first.group(0).lower().startswith("according")
-        speaker, _ = _who(doc, lead_start, body, verb_first.end(), allow_anon=according)
-        if speaker is not None:
-            return speaker
-    # "A rival producer disagreed:", "One exhibitor was blunter:" — a speaker the text does
-    # not name heads the clause; the quotation is theirs, not the last person's.
-    determiner = _DETERMINER_RE.match(body, head)
-    if colon and determiner:
-        word, noun = determiner.group(1).lower(), determiner.group(2).lower()
-        if noun in _WORDS_SPOKEN:
-            # "Her answer was simple:", "The reply:" — the words of someone already speaking.
-            if word in ("his", "her"):
-                return _Speaker(pronoun="he" if word == "his" else "she")
-            return None if word == "the" else _Speaker(explicit=True)
-        # "The director was blunter:" points back to a person in the story, like a pronoun.
-        role = _ROLE_RE.match(body[head:].lower())
-        if role:
-            noun = _role_noun(role.group(0))
-            of_film = _role_of_film(doc, noun, lead_start + head + role.end(), lead_start + len(body))
-            return of_film or _Speaker(pronoun="the", role=noun)
-        return _Speaker(explicit=True)
-    # "In a statement, the studio said:" — a speaker the text does not name.
-    if _UNNAMED_SPEAKS_RE.search(body[head:]):
-        return _Speaker(explicit=True)
-    return None
-
-
-# ", which described", ", which said in a statement": the relative pronoun of a thing ends the lead.
-_THING_SPEAKS_RE = re.compile(r",\s+which\s+(?:[a-z]+ly\s+)?$")
-# "A representative for Sava", "a spokeswoman for Ilic": someone speaking for the person named.
-_AGENT_FOR_RE = re.compile(
-    r"\b(?:representative|rep|spokesperson|spokesman|spokeswoman|publicist|agent|lawyer|attorney|manager|"
-    r"assistant|aide)s?\s+(?:for|of)\s+$",
-    re.IGNORECASE,
-)
-_LINE_RE = re.compile(r"\blines?\b(?!\s+(?:of|from)\s+(?:his|her|their|the)\s+(?:speech|letter|statement|message|note|email))")
-_FILMS_OWN_RE = re.compile(r"\b(?:film|movie|script|screenplay|show|series|play)['’]s\b")
-
-
-# "Varga's publicist ", "Kestrel's head of distribution ": a role that belongs to someone.
-_OWNED_ROLE_RE = re.compile(
-    rf"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*['’]s?\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
-    rf"(?=\s+(?:{_VERB_ALT})\b|\s+[A-Z]|\s*[.,;:!?]|$)\s*"
-)
-# "its director, ", "their head of sales, ": a role of a pronoun's owner before a name in commas.
-_PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
-# "the film's writer-director, ", "the director, ": the same with "the" (the comma that closes the
-# name is what the speaker-first reading below does not expect).
-_THE_ROLE_RE = re.compile(r"the\s+(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w\-]*,\s+(?=[A-Z])")
-_PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
-# A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
-# the mother"): it says who the person is, not that a character speaks what follows.
-_RELATIVE_BEFORE_RE = re.compile(r"\b(?:in\s+which|where|who|which|that|when)\s+(?:(?:he|she|they)\s+)?(?:[a-z]+ly\s+)?$")
-
-
-def _casts_the_speaker(body: str) -> bool:
-    """Does the lead-in say an actor plays a part ("She plays a woman who speaks in
-    instructions:"), in its own clause rather than a relative one about another film? A part
-    that speaks in the relative clause ("Ilic, who plays a priest who says only:") is still
-    the character's line."""
-    for m in _PLAYS_RE.finditer(body):
-        if _RELATIVE_BEFORE_RE.search(body, 0, m.start()) is None:
-            return True
-        role = body[m.end() :].split(",", 1)[0]
-        if _ANY_SPEECH_RE.search(role):
-            return True
-    return False
-
-
-# Nouns for what somebody says: "her answer", "the reply".
-_WORDS_SPOKEN = frozenset(
-    "answer reply response verdict advice view take explanation message words thoughts summary "
-    "version pitch theory reasoning argument retort comment comments assessment conclusion".split()
-)
-
-
-def _heads_clause(body: str, at: int, head: int) -> bool:
-    """Does the name at `at` start the clause (after connectors, a title or an opening phrase)?"""
-    before = body[:at].rstrip()
-    if at <= head or before == "" or before.endswith(","):
-        return True
-    # "Producer Tomas Reyes has a view:" — a lower-case role word or two before the name.
-    return _PLAIN_WORDS_RE.fullmatch(before[head:] if at > head else "") is not None
 
 
 # "She told them that “…”": a lead-in whose speech verb reports a clause, the quotation inside it.
