@@ -43,7 +43,7 @@ _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge
 
 
 # A surname several people named so far carry, read as one of them (held for an editor).
-# Round twenty: held, as a speaker carried over a paragraph break is (attribution.PREVIOUS_PARAGRAPH).
+# Round twenty: held, as a speaker carried over a paragraph break is (confidence.PREVIOUS_PARAGRAPH).
 SHARED_SURNAME_ESTABLISHED = 0.75  # the one the article called by the surname alone before the others came
 SHARED_SURNAME_BEFORE = 0.7  # the one named in full in the paragraph before
 SHARED_SURNAME_ABOUT = 0.6  # the one person the headline names in full
