@@ -10,21 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.pipeline import process_article
 from newsreel.text.quotes import SURE_CONFIDENCE
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
 
+from .core import gazetteer as _gazetteer, quotes as _quotes
 from .links import href
-
-
-def _gazetteer(films, people, credits) -> Gazetteer:
-    return Gazetteer.build(KnowledgeGraph(films=films, people=people, credits=credits))
-
-
-def _quotes(body, gaz, headline=""):
-    return [(q.text.split()[0], q.speaker_key, q.speaker_name, q.confidence)
-            for q in process_article(body, graph=gaz, headline=headline, href=href).quotes]
 
 
 _NAMESAKES = _gazetteer(

@@ -10,13 +10,10 @@ from __future__ import annotations
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.pipeline import process_article
 from newsreel.text.quotes import SURE_CONFIDENCE
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
 
+from .core import gazetteer as _gazetteer
 from .links import href
-
-
-def _gazetteer(films, people, credits) -> Gazetteer:
-    return Gazetteer.build(KnowledgeGraph(films=films, people=people, credits=credits))
 
 
 def test_round_thirty_four_the_headline_may_name_its_person_by_the_name_they_were_known_by():

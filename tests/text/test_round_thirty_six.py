@@ -10,25 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsreel.text.gazetteer import Gazetteer
-from newsreel.text.pipeline import process_article
 from newsreel.text.quotes import SURE_CONFIDENCE
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, PersonRef
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
 
-from .links import href
-
-
-def _gazetteer(films, people, credits) -> Gazetteer:
-    return Gazetteer.build(KnowledgeGraph(films=films, people=people, credits=credits))
-
-
-def _process(body, gaz, headline=""):
-    return process_article(body, graph=gaz, headline=headline, href=href)
-
-
-def _quotes(body, gaz, headline=""):
-    return [(q.text.split()[0], q.speaker_key, q.speaker_name, q.confidence)
-            for q in _process(body, gaz, headline).quotes]
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
 
 
 _SERIES = _gazetteer(
