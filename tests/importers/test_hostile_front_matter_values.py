@@ -5,29 +5,18 @@ list holding maps) were dropped without a word."""
 
 from __future__ import annotations
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from newsreel.newsroom.models import Article, WorkflowState
+from tests.importers.commands import markdown_post
 
 pytestmark = pytest.mark.django_db
 
 
 def import_one(tmp_path: Path, front_matter: str) -> tuple[Article, str]:
-    post = tmp_path / "site" / "posts" / "pier-lamps.md"
-    post.parent.mkdir(parents=True)
-    post.write_text(f"---\ntitle: Pier lamps\ndate: 2024-03-01\n{front_matter}---\nFour lamps were lit at six.\n",
-                    encoding="utf-8")
-    err = StringIO()
-    try:
-        call_command("import", "markdown", str(post.parent.parent), stdout=StringIO(), stderr=err, verbosity=2)
-    except CommandError:
-        pass
-    return Article.objects.get(slug="pier-lamps"), err.getvalue()
+    return markdown_post(tmp_path, "date: 2024-03-01\n" + front_matter)
 
 
 @pytest.mark.parametrize("front_matter, state", [

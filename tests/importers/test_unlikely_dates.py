@@ -11,26 +11,18 @@ import, with a warning: it goes to the top of the home page."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from newsreel.newsroom.models import Article, WorkflowState
 from tests.importers import ghost_samples
-from tests.importers.wxr_samples import Post, wxr
+from tests.importers.commands import markdown_post, wordpress_warnings
+from tests.importers.wxr_samples import Post
 
 pytestmark = pytest.mark.django_db
 
-
-def import_wordpress(tmp_path, posts: list[Post], replace: tuple[str, str] = ("", "")) -> str:
-    path = tmp_path / "export.xml"
-    path.write_text(wxr(posts).replace(*replace), encoding="utf-8")
-    errors = StringIO()
-    call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors, verbosity=2)
-    return errors.getvalue()
 
 
 def publish_at(article: Article):
@@ -38,7 +30,7 @@ def publish_at(article: Article):
 
 
 def test_a_wordpress_post_dated_past_ten_years_ahead_is_a_draft_without_a_date_with_a_warning(tmp_path):
-    errors = import_wordpress(tmp_path, [Post(1, "Far ahead", "far-ahead", "<p>Words.</p>", date=dt.datetime(9999, 12, 31, 9))])
+    errors = wordpress_warnings(tmp_path, [Post(1, "Far ahead", "far-ahead", "<p>Words.</p>", date=dt.datetime(9999, 12, 31, 9))])
     article = Article.objects.get(slug="far-ahead")
     assert article.state == WorkflowState.DRAFT and publish_at(article) is None
     assert ("export.xml:50: is dated 9999-12-31, more than 10 years ahead: scheduled for then, it would never go live; "
@@ -48,7 +40,7 @@ def test_a_wordpress_post_dated_past_ten_years_ahead_is_a_draft_without_a_date_w
 @pytest.mark.parametrize("year", [1, 1970, 1989])
 def test_a_wordpress_post_dated_before_1990_is_a_draft_keeping_its_date_with_a_warning(tmp_path, year):
     # Year 1 is written as WordPress writes it, 0001-01-01 (Python's strftime writes it 1-01-01).
-    errors = import_wordpress(tmp_path, [Post(1, "Long ago", "long-ago", "<p>Words.</p>", date=dt.datetime(1001 if year == 1 else year, 1, 1, 9))],
+    errors = wordpress_warnings(tmp_path, [Post(1, "Long ago", "long-ago", "<p>Words.</p>", date=dt.datetime(1001 if year == 1 else year, 1, 1, 9))],
                               replace=("1001-01-01", "0001-01-01") if year == 1 else ("", ""))
     article = Article.objects.get(slug="long-ago")
     assert article.state == WorkflowState.DRAFT and article.published_at is None
@@ -59,7 +51,7 @@ def test_a_wordpress_post_dated_before_1990_is_a_draft_keeping_its_date_with_a_w
 
 def test_a_wordpress_post_dated_in_1990_or_nine_years_ahead_is_imported_as_it_says(tmp_path):
     ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=9 * 365)).replace(tzinfo=None, microsecond=0)
-    errors = import_wordpress(tmp_path, [Post(1, "Early web", "early-web", "<p>Words.</p>", date=dt.datetime(1990, 1, 1, 9)),
+    errors = wordpress_warnings(tmp_path, [Post(1, "Early web", "early-web", "<p>Words.</p>", date=dt.datetime(1990, 1, 1, 9)),
                                          Post(2, "Ahead", "ahead", "<p>Words.</p>", date=ahead)])
     assert Article.objects.get(slug="early-web").state == WorkflowState.PUBLISHED
     assert Article.objects.get(slug="ahead").state == WorkflowState.SCHEDULED
@@ -81,32 +73,21 @@ def test_a_ghost_post_dated_past_ten_years_ahead_is_a_draft_without_a_date_with_
     assert "db[0].data.posts[1]: is dated 0001-01-01, before 1990" in errors.getvalue()
 
 
-def import_markdown(tmp_path, name: str, front_matter: str, folder: str = "posts") -> tuple[Article, str]:
-    post = tmp_path / "site" / folder / name
-    post.parent.mkdir(parents=True)
-    post.write_text(f"---\ntitle: Pier lamps\n{front_matter}---\nFour lamps were lit at six.\n", encoding="utf-8")
-    err = StringIO()
-    try:
-        call_command("import", "markdown", str(post.parent.parent), stdout=StringIO(), stderr=err, verbosity=2)
-    except CommandError:
-        pass
-    return Article.objects.get(slug="pier-lamps"), err.getvalue()
-
 
 def test_a_markdown_date_past_ten_years_ahead_is_a_draft_without_a_date_naming_the_field_and_line(tmp_path):
-    article, err = import_markdown(tmp_path, "pier-lamps.md", "date: 9999-01-01\n")
+    article, err = markdown_post(tmp_path, "date: 9999-01-01\n")
     assert article.state == WorkflowState.DRAFT and publish_at(article) is None
     assert "pier-lamps.md: front matter date, line 3: is dated 9999-01-01, more than 10 years ahead" in err
 
 
 def test_a_markdown_date_before_1990_is_a_draft_keeping_it(tmp_path):
-    article, err = import_markdown(tmp_path, "pier-lamps.md", "date: 0001-01-01T00:00:00Z\n")
+    article, err = markdown_post(tmp_path, "date: 0001-01-01T00:00:00Z\n")
     assert article.state == WorkflowState.DRAFT and publish_at(article).startswith("0001-01-01")
     assert "pier-lamps.md: front matter date, line 3: is dated 0001-01-01, before 1990" in err
 
 
 def test_a_markdown_file_without_a_date_is_published_now_with_a_warning_naming_it(tmp_path):
-    article, err = import_markdown(tmp_path, "pier-lamps.md", "")
+    article, err = markdown_post(tmp_path, "")
     assert article.state == WorkflowState.PUBLISHED
     assert ("pier-lamps.md: has no date (no date or publishDate in its front matter, no YYYY-MM-DD- before its "
             "name); published dated the moment of the import, so it sits at the top of the home page: give it its "
@@ -114,11 +95,11 @@ def test_a_markdown_file_without_a_date_is_published_now_with_a_warning_naming_i
 
 
 def test_a_jekyll_post_without_a_date_takes_its_file_name_s_date_without_a_warning(tmp_path):
-    article, err = import_markdown(tmp_path, "2019-06-02-pier-lamps.md", "", folder="_posts")
+    article, err = markdown_post(tmp_path, "", name="2019-06-02-pier-lamps.md", folder="_posts")
     assert article.state == WorkflowState.PUBLISHED and article.published_at.date() == dt.date(2019, 6, 2)
     assert "has no date" not in err and "is dated" not in err
 
 
 def test_a_draft_without_a_date_is_not_warned_about_the_home_page(tmp_path):
-    _, err = import_markdown(tmp_path, "pier-lamps.md", "draft: true\n")
+    _, err = markdown_post(tmp_path, "draft: true\n")
     assert "has no date" not in err

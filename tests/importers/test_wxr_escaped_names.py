@@ -6,28 +6,19 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from newsreel.importers.wxr import parse_wxr
 from newsreel.newsroom.models import Article, Tag, WorkflowState
+from tests.importers.commands import wordpress_warnings
 from tests.importers.wxr_samples import Post, wxr
 
 pytestmark = pytest.mark.django_db
 
 
-def run(tmp_path, posts: list[Post], replace: tuple[str, str] = ("", "")) -> str:
-    path = tmp_path / "export.xml"
-    path.write_text(wxr(posts).replace(*replace), encoding="utf-8")
-    errors = StringIO()
-    call_command("import", "wordpress", str(path), stdout=StringIO(), stderr=errors, verbosity=2)
-    return errors.getvalue()
-
 
 def test_titles_read_as_the_text_wordpress_showed(tmp_path):
-    errors = run(tmp_path, [
+    errors = wordpress_warnings(tmp_path, [
         Post(1, "Tom &amp; Jerry at the Pier", "tom-jerry", "<p>One.</p>"),
         Post(2, "<em>Vertigo</em> at 65", "vertigo", "<p>Two.</p>"),
         Post(3, "Rock &#8216;n&#8217; Roll night", "rock", "<p>Three.</p>"),
@@ -42,13 +33,13 @@ def test_titles_read_as_the_text_wordpress_showed(tmp_path):
 
 
 def test_a_title_of_markup_alone_is_no_title(tmp_path):
-    run(tmp_path, [Post(1, "<b></b><i> </i>", "markup-only", "<p>The lamps on the pier were lit at six.</p>")])
+    wordpress_warnings(tmp_path, [Post(1, "<b></b><i> </i>", "markup-only", "<p>The lamps on the pier were lit at six.</p>")])
     article = Article.objects.get()
     assert article.headline == "The lamps on the pier were lit at six" and article.state == WorkflowState.DRAFT
 
 
 def test_term_and_author_names_are_unescaped_once(tmp_path):
-    run(tmp_path, [Post(1, "Terms", "terms", "<p>One.</p>",
+    wordpress_warnings(tmp_path, [Post(1, "Terms", "terms", "<p>One.</p>",
                         categories=[("reviews-interviews", "Reviews &amp; Interviews")],
                         tags=[("tom-jerry", "Tom &amp; Jerry"), ("amp", "Fast &amp;amp; loose")])],
         replace=("<![CDATA[Nadia Ferro]]>", "<![CDATA[Nadia Ferro &amp; Co]]>"))
