@@ -196,8 +196,8 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     heads = {surname[0] for surname in surnames}
     outside = _named_outside(t, covered, heads)
     new: list[tuple[int, int, str]] = []
-    for i in range(full[0][0], len(t.folded)):
-        if t.folded[i] not in heads or i in covered:
+    for i in t.positions(heads, full[0][0]):
+        if i in covered:
             continue
         for surname, keys in surnames.items():
             last = i + len(surname) - 1
@@ -267,8 +267,8 @@ def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[
     everyday word, right before the surname, neither inside a name the gazetteer matched.
     Surname (one word) -> the surname's token positions."""
     found: dict[tuple[str, ...], list[int]] = {}
-    for i in range(1, len(t.folded)):
-        if t.folded[i] not in heads or i in covered or i - 1 in covered or t.para[i - 1] != t.para[i]:
+    for i in t.positions(heads, 1):
+        if i in covered or i - 1 in covered or t.para[i - 1] != t.para[i]:
             continue
         first = t.raw[i - 1]
         if not first[:1].isupper() or not t.raw[i][:1].isupper() or not first.isalpha():

@@ -54,7 +54,7 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
     heads = {given[0] for _, _, given in full} - surnames
     new: list[tuple[int, int, str, float]] = []
     start = full[0][0]
-    for i in [i for i, word in enumerate(t.folded[start:], start) if word in heads]:
+    for i in t.positions(heads, start):
         word = t.folded[i]
         if i in covered or i in named.accepted:
             continue

@@ -8,7 +8,7 @@ is read from the tokens around it.
 from __future__ import annotations
 
 from itertools import repeat
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.normalize import CONTEXT_WORDS, TOKEN_RE, fold_token, is_common
@@ -79,6 +79,20 @@ class Tokens:
         self.ids = tuple(ids)
         # Words the article also uses in lower case: there, a one-word title is an everyday word.
         self.lowercase_words = {f for f, r in zip(self.folded, self.raw) if r[:1].islower()}
+        self._positions: dict[str, list[int]] | None = None
+
+    def positions(self, words: Iterable[str], start: int = 0) -> list[int]:
+        """The positions, in order and from `start` on, of the tokens whose folded form is one
+        of `words`. Several steps look for a few words (the surnames and given names named so
+        far) across the whole article: one index, built on first use, instead of a walk over
+        every token for each step (bench/text_core.py)."""
+        if self._positions is None:
+            self._positions = {}
+            for i, word in enumerate(self.folded):
+                self._positions.setdefault(word, []).append(i)
+        found = [i for word in set(words) for i in self._positions.get(word, ()) if i >= start]
+        found.sort()
+        return found
 
     def word(self, i: int) -> bool:
         return 0 <= i < len(self.folded) and self.folded[i][:1].isalnum()
