@@ -68,6 +68,7 @@ class _Doc:
         self._film_titles: dict[str, bool] = {}  # quoted text -> whether the graph holds a film so titled
         self._companies: dict[str, bool] = {}  # a speaker's name -> whether the text writes it as a company's
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
+        self.leads: dict[tuple[int, int], tuple[str, int]] = {}  # (paragraph, opening mark) -> `_lead`
         self.transcript: frozenset[int] = frozenset()  # a transcript's paragraphs, once it is read
         self._add_short_names()
         # `people` is final from here: where each starts, for searches instead of walks.

@@ -52,6 +52,16 @@ _UNNAMED_SPEAKS_RE = re.compile(
 
 def _lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
     """The part of the sentence before the opening mark (and after any earlier quote)."""
+    # Read for one quotation by several rules (a title's "said only:", the quotation test, the
+    # attribution, a scene's voice-over): split its sentence once (bench/text_core.py).
+    key = (frag.para, frag.open_at)
+    found = doc.leads.get(key)
+    if found is None:
+        found = doc.leads[key] = _read_lead(doc, frag)
+    return found
+
+
+def _read_lead(doc: _Doc, frag: _Fragment) -> tuple[str, int]:
     paragraph = doc.paragraphs[frag.para]
     local_open = frag.open_at - paragraph.start
     floor = 0
