@@ -18,7 +18,7 @@ from .figures import FigureImage, ImageLookup
 from .markdown import MARKDOWN
 from .plaintext import extract_paragraphs, join_paragraphs, number_paragraphs
 from .readingtime import count_words, reading_minutes
-from .render import render_html
+from .render import MODE_DEPENDENT_BLOCKS, render_html
 from .resolve import resolve_tokens
 from .spoilers import spoiler_note
 from .types import FilmRef, LinkTarget, Paragraph
@@ -45,6 +45,12 @@ class Document:
     def spoiler_note(self) -> tuple[str, str]:
         """(plain text, html) of "This story includes spoilers for ..."; empty without spoilers."""
         return spoiler_note(self.spoiler_film_refs)
+
+    @property
+    def renders_alike(self) -> bool:
+        """True when the body holds neither a spoiler block nor an embed, the only blocks the
+        spoiler modes render differently: then the page's HTML is the feed's too."""
+        return not any(token.type in MODE_DEPENDENT_BLOCKS for token in self._tokens)
 
     def html(
         self,

@@ -59,8 +59,17 @@ def process_article(
     links = link_targets(mentions, gazetteer, dict(link_overrides or {}), href=href)
     films = [gazetteer.films_by_key[key] for key in document.spoiler_films]
     note_text, note_html = spoiler_note(films)
+    html = document.html(links=links)
+    if feed:
+        # Most articles have no spoiler block and no embed: their feed's HTML is the page's,
+        # not a second rendering of the whole body (bench/text_core.py).
+        feed_html = html if document.renders_alike else document.html(
+            links=links, spoiler_mode="notice", article_url=article_url
+        )
+    else:
+        feed_html = ""
     return ProcessedArticle(
-        html=document.html(links=links),
+        html=html,
         safe_text=document.safe_text,
         paragraphs=list(document.paragraphs),
         spoiler_films=list(document.spoiler_films),
@@ -72,7 +81,7 @@ def process_article(
         unsure_mentions=[m for m in found if m.confidence < LINK_CONFIDENCE],
         quotes=quotes,
         summary=generated,
-        feed_html=document.html(links=links, spoiler_mode="notice", article_url=article_url) if feed else "",
+        feed_html=feed_html,
         embeds=list(document.embeds),
     )
 

@@ -20,6 +20,8 @@ from .sanitize import sanitize_html
 from .types import LinkTarget
 
 SPOILER_MODES = ("interactive", "notice")
+# The only blocks the spoiler modes render differently (`replace_spoilers`, `collapse_embeds`).
+MODE_DEPENDENT_BLOCKS = frozenset({"nr_spoiler_open", "nr_embed_open"})
 
 
 def render_html(
