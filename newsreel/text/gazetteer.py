@@ -197,6 +197,9 @@ class Gazetteer:
         # grows with the people named, not with the graph).
         self._surnames: dict[str, tuple[str, ...]] = {}
         self._given_names: dict[str, tuple[str, ...]] = {}
+        # Who is credited on each film articles name, as a set: asked for every candidate title
+        # of every article (bench/text_core.py), kept rather than rebuilt from the credits.
+        self._people_of: dict[str, frozenset[str]] = {}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS, ahocorasick.KEY_SEQUENCE)
         # Tuples, not sets: a film has a few dozen credits at most, and with a million names
         # the difference is hundreds of megabytes.
@@ -383,7 +386,10 @@ class Gazetteer:
 
     def people_of(self, film_key: str) -> frozenset[str]:
         """Keys of everyone credited on the film."""
-        return frozenset(credit.person for credit in self._credits_of.get(film_key, ()))
+        found = self._people_of.get(film_key)
+        if found is None:
+            found = self._people_of[film_key] = frozenset(credit.person for credit in self._credits_of.get(film_key, ()))
+        return found
 
     def films_of(self, person_key: str) -> tuple[str, ...]:
         """Keys of every film the person is credited on, in the graph's order."""
