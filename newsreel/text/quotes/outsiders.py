@@ -29,8 +29,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s?\b")
 
 # A publication's noun right before a name: "the podcast *The Slow Fade*", "her newsletter, The
 # Cut" (round thirty-five).
+_PUBLICATION_NOUNS = ("podcast", "newsletter", "magazine", "newspaper", "journal", "blog", "zine", "fanzine", "periodical")
 _PUBLICATION_BEFORE_RE = re.compile(
-    r"\b(?:podcast|newsletter|magazine|newspaper|journal|blog|zine|fanzine|periodical)s?,?\s+[*_“\"']*(?:[Tt]he\s+)?$"
+    rf"\b(?:{'|'.join(_PUBLICATION_NOUNS)})s?,?\s+[*_“\"']*(?:[Tt]he\s+)?$"
 )
 
 
@@ -146,8 +147,11 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
     for paragraph in paragraphs:
         if paragraph.kind not in _SPEECH_KINDS:
             continue
+        # The publication test searches before every name: only where the paragraph has one of
+        # its nouns at all (most have none).
+        publications = any(noun in paragraph.text for noun in _PUBLICATION_NOUNS)
         for match in _NAME_RE.finditer(paragraph.text):
-            if _PUBLICATION_BEFORE_RE.search(paragraph.text, max(0, match.start() - 40), match.start()):
+            if publications and _PUBLICATION_BEFORE_RE.search(paragraph.text, max(0, match.start() - 40), match.start()):
                 # "the film podcast *The Slow Fade*": a publication's name, nobody who speaks.
                 continue
             words = [(w.start(), w.group(0)) for w in _WORD_RUN_RE.finditer(match.group(0))]
