@@ -162,6 +162,9 @@ def _score(sentences: list[_Sentence], headline: str) -> None:
     for s in sentences:
         for term in s.terms:
             frequency[term] = frequency.get(term, 0) + 1
+    # The terms used in more than one sentence: one set intersection per sentence below
+    # instead of a frequency look-up per term (bench/text_core.py).
+    recurring_terms = {term for term, count in frequency.items() if count > 1}
     for s in sentences:
         n = len(s.words)
         # Position: the lead paragraph counts most, then it decays; a paragraph's first
@@ -171,9 +174,13 @@ def _score(sentences: list[_Sentence], headline: str) -> None:
             position += W_LEAD
         headline_overlap = len(s.terms & head_terms) / len(head_terms) if head_terms else 0.0
         # Centrality: share of the sentence's vocabulary that recurs elsewhere in the article.
-        recurring = sum(1 for t in s.terms if frequency.get(t, 0) > 1)
+        recurring = len(s.terms & recurring_terms)
         centrality = recurring / math.sqrt(len(s.terms)) if s.terms else 0.0
-        names = sum(1 for i, w in enumerate(s.words) if (i > 0 and w[:1].isupper()) or w[:1].isdigit())
+        # Capitalised words after the first, and numbers anywhere: counted over the words'
+        # first letters with str methods, not a generator per word (bench/text_core.py).
+        # _WORD_RE words are never empty, and no character is both upper-case and a digit.
+        initials = [w[0] for w in s.words]
+        names = sum(map(str.isupper, initials[1:])) + sum(map(str.isdigit, initials))
         density = names / n
         score = position + W_HEADLINE * headline_overlap + W_CENTRAL * centrality + W_NAMES * min(density, 0.4)
         # Penalties.
