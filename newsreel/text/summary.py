@@ -24,6 +24,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Sequence
 
 from newsreel.text.sentences import split_sentences
@@ -72,6 +73,7 @@ _STOPWORDS = frozenset(
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'\-]*")
 _NON_LETTER_RE = re.compile(r"[\W\d_]")  # every character not a letter: fewer in prose to count
 _UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())  # for bytes.translate
 _QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _BOILERPLATE_RE = re.compile(
     r"^\s*(?:\[?editor['’]s note|photo credit|courtesy|follow us|previous|next|read more|related:)",
@@ -129,10 +131,26 @@ def _eligible(paragraph: Paragraph, min_words: int = 6) -> bool:
     text = paragraph.text.strip()
     if _BOILERPLATE_RE.match(text):
         return False
-    letters = len(text) - len(_NON_LETTER_RE.findall(text))
-    if letters and len(_UPPER_RE.findall(text)) > 0.6 * letters:
+    if _shouted(text):
         return False  # a shouted tagline, not prose
-    return len(_WORD_RE.findall(text)) >= min_words
+    # At least `min_words` words: the scan stops at the last one needed rather than listing
+    # every word of the paragraph (bench/text_core.py).
+    return next(islice(_WORD_RE.finditer(text), min_words - 1, None), None) is not None
+
+
+def _shouted(text: str) -> bool:
+    """More than 60% of the letters are capitals."""
+    capitals = len(_UPPER_RE.findall(text))
+    if not capitals:
+        return False
+    # Prose settles it on a lower bound of the letters: its ASCII letters, counted at C speed
+    # (bytes.translate). Counting every letter by regex (one match per space and mark) is left
+    # to the few paragraphs the bound does not settle (bench/text_core.py).
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    if capitals <= 0.6 * ascii_letters:
+        return False
+    letters = len(text) - len(_NON_LETTER_RE.findall(text))  # never 0: capitals are letters
+    return capitals > 0.6 * letters
 
 
 def _sentences(paragraphs: Sequence[Paragraph]) -> list[_Sentence]:
