@@ -73,8 +73,11 @@ def chromium():
     # Playwright's sync API runs an event loop in this thread; the ORM calls made from test
     # bodies are still synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An assertion waits as long as a page action does (the pages' 15 s): its own default, 5 s,
+    # failed a review spec whose publish took longer on a machine running two suites at once.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
