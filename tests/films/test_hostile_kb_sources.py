@@ -299,7 +299,8 @@ def test_wikidata_text_with_a_lone_surrogate_or_control_characters_is_cleaned_no
         else:
             entity["claims"]["P161"][0]["qualifiers"]["P4633"][0]["datavalue"]["value"] = text
     assert "Imported" in import_kb(str(wikidata_dump(tmp_path, change)), "--source", "wikidata")
-    assert not Film.objects.filter(title__regex="[\x00-\x1f]").exists()
+    # Checked here, not by a regex in the query: PostgreSQL refuses a NUL even in a pattern.
+    assert not [title for title in Film.objects.values_list("title", flat=True) if any(ch < " " for ch in title)]
     assert Film.objects.filter(title="Harbor \ufffdLights").exists() == (text == "Harbor \ud800Lights")
     assert Credit.objects.filter(character="Mara \ufffdQuell").exists() == (where == "character")
 
