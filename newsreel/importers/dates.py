@@ -11,6 +11,7 @@ either story lost: the first becomes a draft without a date, the second a draft 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
 from newsreel.newsroom import clock
 
@@ -42,3 +43,13 @@ def unlikely_warning(moment: dt.datetime, kind: str) -> str:
     return (f"is dated {day}, before {EARLIEST.year}, when no newsroom published on the web: a placeholder another "
             "system wrote (0001-01-01, 1970-01-01) or a print story's own date; imported as a draft keeping that date: "
             "publish it in the desk if it is the story's own, else give it its date")
+
+
+def date_to_keep(moment: dt.datetime | None, warn: Callable[[str], None]) -> dt.datetime | None:
+    """The date a story the source has live keeps: `moment`, or None when it is far ahead; a date
+    no editor chose is said with `warn` (the importer has already made the story a draft)."""
+    kind = unlikely(moment)
+    if not kind:
+        return moment
+    warn(unlikely_warning(moment, kind))
+    return None if kind == FAR_AHEAD else moment

@@ -31,7 +31,7 @@ from typing import Any, Callable
 from bs4 import BeautifulSoup, Tag
 
 from newsreel.importers.character_references import without_lone_surrogates
-from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
+from newsreel.importers.dates import date_to_keep, unlikely
 from newsreel.importers.ghost_documents import MobiledocVersionError, lexical_to_html, mobiledoc_to_html
 from newsreel.importers.html_markdown import html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item
@@ -242,10 +242,8 @@ def _builder(post: GhostPost, item: Item, date: dt.datetime | None, options: Wor
         if post.data.get("published_at") and date is None:
             errors.append(FieldError("published_at", f"{post.data.get('published_at')!r} is not an ISO 8601 date-time"))
         moment = date
-        if GHOST_STATUSES.get(status) != "draft" and not options.as_drafts and post.text("visibility") in ("", "public") \
-                and (odd := unlikely(date)):
-            warn(unlikely_warning(date, odd))
-            moment = None if odd == FAR_AHEAD else date
+        if GHOST_STATUSES.get(status) != "draft" and not options.as_drafts and post.text("visibility") in ("", "public"):
+            moment = date_to_keep(date, warn)
         section, tags = section_and_tags(post.tags, [], options.categories, options.sections, warn, "tag")
         draft = ArticleDraft(headline=post.text("title"), body=body, slug=post.text("slug"),
                              summary=html_to_text(post.text("custom_excerpt")), section=section, tags=tags,

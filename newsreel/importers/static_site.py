@@ -53,7 +53,7 @@ from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wordpress import CategoryRule, fitting_tags, section_and_tags
 from newsreel.newsroom import clock
 from newsreel.newsroom.figure_paths import DESTINATION, destination, local_path, markdown_destination
-from newsreel.newsroom.frontmatter import (ParsedFile, front_matter_block, impossible_date, incoming_from_meta,
+from newsreel.newsroom.frontmatter import (ParsedFile, as_moment, front_matter_block, impossible_date, incoming_from_meta,
                                            split_front_matter)
 from newsreel.newsroom.intake import FieldError, IntakeError
 from newsreel.newsroom.upsert import Incoming, SourceKey
@@ -444,8 +444,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     keys = {key.lower(): key for key in meta}
 
     def unread(key: str, value: Any, names: bool = False) -> None:
-        _report_unread(value, f"front matter {keys[key]}" + (f", line {lines[keys[key]]}" if keys[key] in (lines or {}) else ""),
-                       warn, names)
+        _report_unread(value, _place(keys[key], lines), warn, names)
     authors = out.pop("author", None) if "authors" not in out else None
     if authors is not None:
         out["authors"] = authors
@@ -468,8 +467,7 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
         hero = _hero(lower, out.get("headline", ""), options, warn)
         if hero:
             out["hero"] = hero
-    said = {key: _flag(lower.get(key), default, f"front matter {keys[key]}"
-                       + (f", line {lines[keys[key]]}" if keys[key] in (lines or {}) else ""), warn)
+    said = {key: _flag(lower.get(key), default, _place(keys[key], lines), warn)
             for key, default in (("draft", False), ("published", True)) if key in keys}
     unsure = None in said.values()  # a flag that says neither true nor false: kept a draft
     draft = (undated or unlikely_date or options.as_drafts or unsure or said.get("draft") is True
@@ -496,9 +494,14 @@ def _translate(meta: dict[str, Any], path: Path, options: SiteOptions, warn: Cal
     for key in ("permalink", "url"):
         if isinstance(lower.get(key), str) and lower[key].startswith("/") and "{" not in lower[key]:
             old.append((lower[key], key))
-    addresses = [_old_path(address, f"front matter {keys[key]}" + (f", line {lines[keys[key]]}" if keys[key] in (lines or {})
-                                                                    else ""), warn) for address, key in old]
+    addresses = [_old_path(address, _place(keys[key], lines), warn) for address, key in old]
     return out, draft, [address for address in addresses if address]
+
+
+def _place(key: str, lines: dict[str, int] | None) -> str:
+    """Where a front matter field is, for a warning: its name, and its line when the file's parser gave it."""
+    line = (lines or {}).get(key)
+    return f"front matter {key}" + (f", line {line}" if line is not None else "")
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -547,25 +550,14 @@ def _publication_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict
     it a date nobody chose). So is one more than ten years ahead, and one before 1990 is kept on a
     draft (`newsreel.importers.dates`)."""
     date, undated = _written_date(meta, jekyll, lines, warn)
-    moment = _moment(date) if not undated else None
+    moment = as_moment(date) if not undated and date not in (None, "") else None
     odd = unlikely(moment)
     if not odd:
         return date, undated, False
     key = next((name for name in meta if meta[name] is date), "")
-    where = f"front matter {key}" + (f", line {lines[key]}" if key in lines else "") if key else "file name"
+    where = _place(key, lines) if key else "file name"
     warn(f"{where}: {unlikely_warning(moment, odd)}")
     return (None, True, False) if odd == FAR_AHEAD else (date, False, True)
-
-
-def _moment(date: Any) -> dt.datetime | None:
-    """The time a date the intake reads stands for (a day alone: 09:00 UTC, as `frontmatter._datetime` has it)."""
-    if isinstance(date, dt.datetime):
-        return date
-    if isinstance(date, dt.date):
-        return dt.datetime(date.year, date.month, date.day, 9, tzinfo=dt.timezone.utc)
-    if isinstance(date, str) and _date_time(date):
-        return dt.datetime.fromisoformat(date.strip().replace("Z", "+00:00"))
-    return None
 
 
 def _written_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict[str, int],
@@ -574,7 +566,7 @@ def _written_date(meta: dict[str, Any], jekyll: re.Match | None, lines: dict[str
     key = next((name for name in meta if name.lower() == "publishdate" and meta[name] not in (None, "")),
                next((name for name in meta if name.lower() == "date"), ""))
     date = meta.get(key) if key else None
-    where = f"front matter {key}" + (f", line {lines[key]}" if key in lines else "")
+    where = _place(key, lines)
     if date in (None, "") and jekyll:
         date, where = jekyll.group("date"), "file name"
     if isinstance(date, str) and date.strip().lower() in ELEVENTY_FILE_DATES:

@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from newsreel.importers.dates import FAR_AHEAD, unlikely, unlikely_warning
+from newsreel.importers.dates import date_to_keep, unlikely
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wxr import WxrExport, WxrItem, WxrTerm, problems_of
@@ -243,10 +243,8 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
             warn(f"was scheduled for {entry.date:%Y-%m-%d %H:%M} UTC, which has passed; published with that date"
                  if entry.date else "was scheduled without a date; published now")
         date = entry.date
-        if STORY_STATUSES.get(entry.status, "draft") != "draft" and not options.as_drafts and not entry.password \
-                and (odd := unlikely(date)):
-            warn(unlikely_warning(date, odd))
-            date = None if odd == FAR_AHEAD else date
+        if STORY_STATUSES.get(entry.status, "draft") != "draft" and not options.as_drafts and not entry.password:
+            date = date_to_keep(date, warn)
         section, tags = _taxonomy(entry, options, warn)
         draft = ArticleDraft(
             headline=entry.title, body=body, slug=slug, summary=html_to_text(entry.excerpt), section=section,
@@ -326,7 +324,7 @@ def incoming_story(draft: ArticleDraft, hero: LocalImage | None, errors: list[Fi
     images = LocalImages(options.media or Path("."), None)
     if hero is not None:
         images.check(hero, errors)
-    visit_figures(draft.body, 1, lambda image: images.check(image, errors))
+    visit_figures(draft.body, draft.file_line, lambda image: images.check(image, errors))
     if errors:
         raise IntakeError(errors)
     after = None

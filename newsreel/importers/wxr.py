@@ -32,11 +32,11 @@ from functools import cached_property, lru_cache
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-import nh3
 from lxml import etree
 
 from newsreel.importers.character_references import repair_character_references
 from newsreel.importers.encodings import utf8_or_cp1252_lines
+from newsreel.importers.html_markdown import html_to_text
 from newsreel.numbers import LARGEST_BIG_INTEGER, whole_number
 
 NS = {
@@ -500,7 +500,7 @@ def _title_text(title: str, line: int, problems: list[Problem]) -> str:
     (`Tom &amp; Jerry`) when its writer may not post raw HTML; markup (`<em>`) is left out, said once."""
     if not _MARKUP.search(title):
         return _as_text(title)
-    text = " ".join(html.unescape(nh3.clean(title, tags=set(), attributes={})).split())
+    text = html_to_text(title)
     shown = repr(" ".join(title.split())[:120])
     problems.append(Problem(line, f"the title holds HTML ({shown}); the headline is its text, {text!r}" if text else
                             f"the title is HTML without words ({shown}); read as no title"))

@@ -286,6 +286,15 @@ def _datetime(meta: dict[str, Any], lines: dict[str, int], errors: list[FieldErr
     if why:
         errors.append(FieldError(f"front matter.{key}", f"{value} is not a date ({why})", lines.get(key)))
         return None
+    moment = as_moment(value)
+    if moment is None:
+        errors.append(FieldError("front matter.published_at", f"{value!r} is not a date-time like 2026-10-03T09:00:00Z"))
+    return moment
+
+
+def as_moment(value: Any) -> dt.datetime | None:
+    """The time a front matter date stands for, as the intake reads it (a day alone: 09:00 UTC; a
+    time without an offset: UTC); None for a value it cannot read as one."""
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
     if isinstance(value, dt.date):
@@ -293,7 +302,6 @@ def _datetime(meta: dict[str, Any], lines: dict[str, int], errors: list[FieldErr
     try:
         parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        errors.append(FieldError("front matter.published_at", f"{value!r} is not a date-time like 2026-10-03T09:00:00Z"))
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 
@@ -308,10 +316,9 @@ def _hero(value: Any, errors: list[FieldError]) -> LocalImage | None:
                       caption=str(value.get("caption") or ""), where="front matter.hero", line=None)
 
 
-def _figures(body: str, first_line: int | Callable[[int], int], visit: Callable[[LocalImage], int | None]) -> str:
+def _figures(body: str, file_line: Callable[[int], int], visit: Callable[[LocalImage], int | None]) -> str:
     """Call `visit` on each local image in the body's figures; an id it returns replaces the path.
-    `first_line`: the body's first line in its file, or what gives the file's line of a body line."""
-    file_line = first_line if callable(first_line) else (lambda line: line + first_line - 1)
+    `file_line` gives the file's line of a body line (`ArticleDraft.file_line`)."""
     lines = body.split("\n")
     credit = ""
     for index, line in enumerate(lines):

@@ -131,11 +131,13 @@ def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:
                        and _surname(doc.full_name(m.key, m.surface)) == surname), key=lambda m: m.start, default=None)
     if latest_full is None or latest_full.key == key:
         return False
-    return not _KIN_BEFORE_RE.search(doc.text(max(doc.paragraphs[doc.para_of(latest_full.start)].start, latest_full.start - 40), latest_full.start))
+    return not _KIN_NOUN_BEFORE_RE.search(doc.text(max(doc.paragraphs[doc.para_of(latest_full.start)].start, latest_full.start - 40), latest_full.start))
 
 
 _POSSESSIVE_TAIL_RE = re.compile(r"['’]s?$")
-_KIN_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(KIN_NOUNS))})\b[^.;:!?“”\"]{{0,30}}$")
+# A kin noun shortly before a name ("Adair's father, the actor Fenwick Adair"); not words.py's
+# _KIN_BEFORE_RE, which reads a relative set right before a given name.
+_KIN_NOUN_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(KIN_NOUNS))})\b[^.;:!?“”\"]{{0,30}}$")
 
 _BARE_WORD_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*[a-z](?![\w’'\-])")
 _WORD_BEFORE_RE = re.compile(r"([A-Z][\w’'\-]*)\s+$")
