@@ -53,9 +53,11 @@ def process_article(
     mentions = sure_mentions(found)
     # Quotes read single-entity mentions only: "the Safdie brothers said" names no one speaker.
     quotes = extract_quotes(document.paragraphs, [m for m in mentions if not m.group], gazetteer, headline=headline)
-    generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
     if summary.strip():
+        # The editor's summary replaces the generated one, which is then never made.
         generated = Summary(text=summary.strip(), short=cut_at_word(summary.strip(), META_DESCRIPTION_LENGTH))
+    else:
+        generated = summarize(document.safe_paragraphs, headline=headline, short_length=META_DESCRIPTION_LENGTH)
     links = link_targets(mentions, gazetteer, dict(link_overrides or {}), href=href)
     films = [gazetteer.films_by_key[key] for key in document.spoiler_films]
     note_text, note_html = spoiler_note(films)

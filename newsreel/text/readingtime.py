@@ -10,7 +10,8 @@ _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    # findall builds its list at C speed; a generator over finditer costs a Python step a word.
+    return len(_WORD.findall(text))
 
 
 def reading_minutes(word_count: int) -> int:
