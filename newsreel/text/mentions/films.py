@@ -768,6 +768,8 @@ class FilmTitles:
         single_word = evidence["words"] == 1
         if evidence["longer_name"] and single_word and not evidence["quoted"]:
             return None
+        if self.t.italics_run_on(span):
+            return None  # "*The Ninth Bell*": a longer title than the graph's "The Ninth"
         if not evidence["quoted"] and not paren_years:
             if self._dateline(span) or self._headline_place(span):
                 # A dateline's place in capitals; the same word later in the article is the place.

@@ -127,6 +127,20 @@ class Tokens:
             return True
         return self._roman_in_italics(span.para, emphasis, start, end)
 
+    def italics_run_on(self, span: Span) -> bool:
+        """Do the italics that open at the span go on past it with a title-cased word ("*The
+        Ninth Bell*" holding "The Ninth")? Italics set a title apart whole: that is a longer
+        title (round thirty-seven)."""
+        emphasis = getattr(self.paragraphs[span.para], "emphasis", ())
+        after = span.last + 1
+        if not emphasis or after >= len(self.folded) or self.para[after] != span.para or not self.spaced[after]:
+            return False
+        if not (self.word(after) and self.raw[after][:1].isupper()):
+            return False
+        start, end = self.start[span.first], self.end[after]
+        text = self.paragraphs[span.para].text
+        return any(s <= start and end <= e and not any(c.isalnum() for c in text[s:start]) for s, e in emphasis)
+
     def _roman_in_italics(self, para: int, emphasis: Sequence[tuple[int, int]], start: int, end: int) -> bool:
         """Is text[start:end] roman between italics that open the paragraph and either resume
         right after it or never resume ("*… the sound designers of* Floodmark.")? A standfirst

@@ -1,0 +1,52 @@
+"""Round thirty-seven (issue 13): conventions of film and news writing behind the errors of
+`tests/evalset46` and `tests/evalset47` once they moved to tune, each written for the convention
+in several of its common phrasings (ours, not the sets'), not for one set's wording.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, process as _process
+
+
+_TITLES = _gazetteer(
+    [FilmRef("the-eighth-2011", "The Eighth", 2011), FilmRef("lantern-row-2027", "Lantern Row", 2027),
+     FilmRef("lantern-1990", "Lantern", 1990)],
+    [PersonRef("wren-attley", "Wren Attley")],
+    [CreditRef("the-eighth-2011", "wren-attley", "director"), CreditRef("lantern-row-2027", "wren-attley", "director")],
+)
+
+
+def _films(body: str, gaz=_TITLES) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "film"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next month brings *The Eighth Lock*, a heist comedy, into a crowded market.",
+    "Critics preferred *The Eighth Floor Window* to anything else in competition.",
+    "Wren Attley's favourite this year was *The Eighth Sparrow*.",
+    "The distributor will open *The Eighth Bell* on Boxing Day, and *Lantern Fish* a week later.",
+])
+def test_round_thirty_seven_an_italic_title_that_runs_on_is_a_longer_title(sentence):
+    # Italics set a title apart whole. When the words in italics go on, title-cased, past a
+    # title the graph holds ("*The Eighth Lock*" holding "The Eighth"), the writer names a longer
+    # title the graph lacks, not the graph's film.
+    assert _films(sentence) == [], _films(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Wren Attley returns with *The Eighth* (2011) restored.", ["the-eighth-2011"]),
+    ("Wren Attley's *Lantern Row* opens on Friday.", ["lantern-row-2027"]),
+    ("We saw *The Eighth*'s new print twice.", ["the-eighth-2011"]),
+    ("Wren Attley's *The Eighth, restored* plays on Sunday.", ["the-eighth-2011"]),
+])
+def test_round_thirty_seven_an_italic_title_that_stops_is_still_the_film(sentence, expected):
+    # The graph's title in italics of its own, or the longest title the graph holds, is the film
+    # as before; lower-case words or a year after it are no longer title.
+    assert _films(sentence) == expected, _films(sentence)
