@@ -50,3 +50,36 @@ def test_round_thirty_seven_an_italic_title_that_stops_is_still_the_film(sentenc
     # The graph's title in italics of its own, or the longest title the graph holds, is the film
     # as before; lower-case words or a year after it are no longer title.
     assert _films(sentence) == expected, _films(sentence)
+
+
+_OUTLET = _gazetteer(
+    [FilmRef("lantern-1990", "Lantern", 1990), FilmRef("lantern-row-2027", "Lantern Row", 2027)],
+    [PersonRef("wren-attley", "Wren Attley"), PersonRef("ivo-brandt", "Ivo Brandt")],
+    [CreditRef("lantern-1990", "ivo-brandt", "director"), CreditRef("lantern-row-2027", "wren-attley", "director")],
+)
+
+
+@pytest.mark.parametrize("credit", [
+    "For *Lantern*, Pia Moor spoke to her in Leeds a week after the premiere.",
+    "For *Lantern*, Pia Moor talked to the director about the cut.",
+    "For *Lantern*, Pia Moor interviewed him at home in Leeds.",
+    "For *Lantern*, our critic Pia Moor met the director at the festival.",
+    "For *Lantern*, we sat down with her in Leeds.",
+    "Wren Attley has a new film. For *Lantern*, Pia Moor spoke with her in Leeds.",
+])
+def test_round_thirty_seven_an_interview_credit_put_first_names_the_outlet(credit):
+    # A magazine interview opens with its credit put first: "For *Outlet*, Writer spoke to her
+    # …". The title in italics is the publication the interviewer writes for, not the graph's
+    # film of that name, as in "Pia Moor spoke to her for *Lantern*".
+    assert [k for k in _films(credit, _OUTLET) if k.startswith("lantern-1")] == [], _films(credit, _OUTLET)
+
+
+@pytest.mark.parametrize("sentence", [
+    "For *Lantern*, Ivo Brandt spoke to sixty lamplighters.",
+    "For *Lantern Row*, Wren Attley talked to everyone on the street.",
+    "For *Lantern*, the crew spent a winter in Leeds.",
+])
+def test_round_thirty_seven_research_for_a_film_keeps_the_film(sentence):
+    # A maker the graph credits on that very film, talking to people for it, is research for the
+    # film; and a sentence without a verb of talking is about the film.
+    assert len(_films(sentence, _OUTLET)) == 1, _films(sentence, _OUTLET)

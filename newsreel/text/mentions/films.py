@@ -82,6 +82,10 @@ _OUTLET_JOINS = frozenset(("in", "for", "of", ","))
 _POSSESSIVE_WORDS = 3
 _WROTE = frozenset("wrote writes".split())
 _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
+# "For *X*, Pia Moor spoke to her": an interview's credit put first, its writer then a verb of
+# meeting or talking (round thirty-seven); "we" or "I" may stand for the writer.
+_FRONTED_TALKED = _TALKED | frozenset("interviewed interviews met meets sat sits caught".split())
+_FRONTED_WRITER_WORDS = 5
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
 # Nouns right before a title that name a new film by an older one's title: "the remake *X*".
@@ -258,7 +262,7 @@ class FilmTitles:
             after += 1
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
-        return self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span)
+        return self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span) or self._fronted_outlet(span)
 
     def _writers_outlet(self, span: Span) -> bool:
         """Is the title the publication a named writer works for, as a critic's or an
@@ -300,12 +304,40 @@ class FilmTitles:
             shaped = named_words >= 2 and closes and before >= 0 and t.folded[before] == "-" and t.para[before] == span.para
         if not shaped:
             return False
-        writer = " ".join(t.folded[first + 1 : name_end + 1])
+        return not self._credits_writer(span, t.folded[first + 1 : name_end + 1])
+
+    def _credits_writer(self, span: Span, writer: list[str]) -> bool:
+        """Does the graph credit the writer's name (or a name it ends) on a film of the span's title?"""
         films = [self.gaz.film_at(e) for e in span.entries if self.gaz.is_film(e)]
-        return not any(
-            _ends_with(self.gaz.people_by_key[credit.person].name.lower().split(), writer.split())
+        return any(
+            _ends_with(self.gaz.people_by_key[credit.person].name.lower().split(), writer)
             for film in films for credit in self.gaz.credits_of(film.key) if credit.person in self.gaz.people_by_key
         )
+
+    def _fronted_outlet(self, span: Span) -> bool:
+        """Is the title the publication of an interview whose credit the sentence puts first: "For
+        *X*, Pia Moor spoke to her", "For *X*, our critic Pia Moor met him", "For *X*, we sat down
+        with her"? Not when the graph credits the writer on a film of that title: "For *X*, Ivo
+        Brandt spoke to sixty lamplighters" is research for his film (round thirty-seven)."""
+        t = self.t
+        at = span.first - 1
+        if at < 0 or t.folded[at] != "for" or t.para[at] != span.para or not t.sentence_initial(at):
+            return False
+        comma = span.last + 1
+        if comma >= len(t.folded) or t.folded[comma] != "," or t.para[comma] != span.para:
+            return False
+        verb = next((i for i in range(comma + 1, comma + 2 + _FRONTED_WRITER_WORDS)
+                     if i >= len(t.folded) or not t.word(i) or t.para[i] != span.para or t.folded[i] in _FRONTED_TALKED), None)
+        if verb is None or verb == comma + 1 or not t.word(verb) or t.folded[verb] not in _FRONTED_TALKED:
+            return False
+        if t.folded[verb - 1] in ("we", "i"):
+            return verb == comma + 2
+        first = verb - 1
+        while first > comma and t.raw[first][:1].isupper():
+            first -= 1
+        if first == verb - 1:
+            return False
+        return not self._credits_writer(span, t.folded[first + 1 : verb])
 
     def _film_within(self, span: Span) -> bool:
         """Is the title set after "to shoot a silent melodrama," (a verb of making in the present,
