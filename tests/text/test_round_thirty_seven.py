@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsreel.text.quotes import SURE_CONFIDENCE
 from newsreel.text.types import CreditRef, FilmRef, PersonRef
 
-from .core import gazetteer as _gazetteer, process as _process
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
 
 
 _TITLES = _gazetteer(
@@ -83,3 +84,45 @@ def test_round_thirty_seven_research_for_a_film_keeps_the_film(sentence):
     # A maker the graph credits on that very film, talking to people for it, is research for the
     # film; and a sentence without a verb of talking is about the film.
     assert len(_films(sentence, _OUTLET)) == 1, _films(sentence, _OUTLET)
+
+
+_PROFILE = _gazetteer(
+    [FilmRef("the-ferry-ledger-2029", "The Ferry Ledger", 2029)],
+    [PersonRef("ada-quell", "Ada Quell"), PersonRef("tam-reyes", "Tam Reyes"), PersonRef("ines-barr", "Ines Barr")],
+    [CreditRef("the-ferry-ledger-2029", "ada-quell", "actor"), CreditRef("the-ferry-ledger-2029", "tam-reyes", "actor"),
+     CreditRef("the-ferry-ledger-2029", "ines-barr", "director")],
+)
+
+
+@pytest.mark.parametrize("view", [
+    "Her co-star Tam Reyes, who plays the ferryman, puts it another way.",
+    "Tam Reyes, who plays her husband, is blunter.",
+    "Tam Reyes, who plays the landlord, disagrees.",
+    "Tam Reyes, who plays the priest, sees it differently.",
+    "Tam Reyes, who plays her brother in the film, puts it more simply.",
+])
+def test_round_thirty_seven_a_co_star_giving_his_view_speaks_for_himself(view):
+    # A profile names a co-star with his part in passing ("who plays the ferryman") and then
+    # says he gives his view: the words after it, "he says" in the profile's present tense, are
+    # his comment on the subject, not a line his character speaks in a scene. The next
+    # paragraph's "she says" is then not his either.
+    body = (
+        "Ada Quell orders tea and apologises for it. “I grew up counting coins,” she says.\n\n"
+        "In *The Ferry Ledger*, Quell plays a clerk who finds money missing.\n\n"
+        f"{view} “She never wastes a take,” he says. “The crew adore her for it.”\n\n"
+        "The part required her to learn bookkeeping, and she did. “I took a night class,” she says.\n"
+    )
+    found = _quotes(body, _PROFILE)
+    assert [key for _, key, _, _ in found][:3] == ["ada-quell", "tam-reyes", "ada-quell"], found
+    assert found[1][3] >= SURE_CONFIDENCE, found
+
+
+@pytest.mark.parametrize("scene", [
+    "Tam Reyes, who plays the ferryman, barely speaks until the last reel.",
+    "Tam Reyes, who plays the ferryman, gets the film's best scene.",
+])
+def test_round_thirty_seven_a_part_in_a_scene_still_speaks_the_line(scene):
+    # In a review the part a relative clause casts still speaks the scene's line: nobody's page.
+    body = f"*The Ferry Ledger* is slow. {scene} “Row harder,” he says.\n"
+    found = _quotes(body, _PROFILE)
+    assert [key for _, key, _, _ in found] == [None], found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsreel.text.sentences import split_sentences
+from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.document import _Doc
@@ -120,8 +120,29 @@ _CAST_AFTER_RE = re.compile(
 
 
 def _scene_verb(doc: _Doc, group: _Group) -> bool:
-    """Is the quotation attributed by a pronoun and a scene's verb ("she tells her sergeant")?"""
-    return any(f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments)
+    """Is the quotation attributed by a pronoun and a scene's verb ("she tells her sergeant"), after
+    no sentence that says someone gives a view ("Reyes puts it another way. “…,” he says")?"""
+    return any(
+        f.closed and _SCENE_VERB_RE.match(doc.text(f.close_at, f.close_at + 60)) for f in group.fragments
+    ) and not _gives_a_view(doc, group.fragments[0])
+
+
+# A sentence that says someone gives a view before their words: "X puts it another way", "X is
+# blunter", "X disagrees", "X sees it differently". What follows is the person's own comment on
+# the story, not a scene's line, whatever part a clause casts them in (round thirty-seven).
+_GIVES_A_VIEW_RE = re.compile(
+    r"\b(?:puts|put)\s+it\s+(?:another\s+way|differently|more\s+[a-z]+|bluntly|simply|plainly)\b"
+    r"|\b(?:is|was)\s+(?:blunter|more\s+(?:blunt|direct|candid|cautious|guarded|sceptical|skeptical))\b"
+    r"|\b(?:agrees|disagrees|demurs|concurs|goes\s+further|sees\s+it\s+differently|remembers\s+it\s+differently)\b"
+)
+
+
+def _gives_a_view(doc: _Doc, frag: _Fragment) -> bool:
+    """Does the last sentence before the quotation, in its paragraph, say someone gives a view?"""
+    paragraph = doc.paragraphs[frag.para]
+    lead = paragraph.text[: frag.open_at - paragraph.start]
+    span = last_sentence(lead)
+    return span is not None and _GIVES_A_VIEW_RE.search(lead, span[0], span[1]) is not None
 
 
 def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
