@@ -26,7 +26,7 @@ _LONG_ROLE = r"(?:(?!(?:of|in|on|at|for|with|opposite|alongside|beside|by|from|a
 # A verb that casts, then the name; or the role first and the name in apposition to it ("plays
 # the village schoolteacher, Hesper Lyle"), or right after it ("returns as the sorceress Ysolde").
 CAST_RE = re.compile(
-    r"\b(?:plays|played|playing|portrays|portrayed|portraying|(?<=will )play|(?<=to )play|(?<=would )play"
+    r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|(?<=will )play|(?<=to )play|(?<=would )play"
     r"|(?:stars|starring|starred|cast|casts|returns|return|returning|returned|reprises|reprising)\s+as)"
     r"\s+(?:(?:the|a|an|his|her|their)\s+(?:(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w’'\-]*,\s+|" + _LONG_ROLE + "|" + _ROLE + r"))?"
     rf"({_NAME})"
@@ -35,7 +35,7 @@ CAST_RE = re.compile(
 # original by", ", who runs the farm, is played by", ", the part she played", "(Ilse Marchbank)".
 # "played with a terrible stillness by", "played, unforgettably, by" (round thirty-four: a word on
 # the performance between the verb and the actor).
-_PLAYED_BY = r"played(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
+_PLAYED_BY = r"(?:played|voiced)(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
 CAST_AFTER_NAME = (
     rf",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?\b{_PLAYED_BY}"
     # "a land agent called Marcus Tell, played by Anton Greer": the actor straight after the name.
@@ -52,7 +52,7 @@ CAST_AFTER_NAME = (
 _CAST_AFTER_RE = re.compile(CAST_AFTER_NAME)
 _NAMED_BEFORE_RE = re.compile(rf"\b(?<![’'\-])({_NAME})(?={CAST_AFTER_NAME})")
 # What any of those must hold, searched first: the name pattern looks ahead at every capital.
-_PLAYED_HINT = r"\bplayed(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b|\b(?:part|role|character)\s+(?:she|he|they)\s+(?:has\s+|had\s+)?play"
+_PLAYED_HINT = r"\b(?:played|voiced)(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b|\b(?:part|role|character)\s+(?:she|he|they)\s+(?:has\s+|had\s+)?play"
 _PLAYED_HINT_RE = re.compile(_PLAYED_HINT)
 _TWO_WORDS_RE = re.compile(rf"{_WORD}\s+{_WORD}")
 # Capitalised words that open a sentence and name nobody ("The role, …, was played by").
@@ -74,6 +74,14 @@ _STORY_ROLE_NAME_RE = re.compile(_STORY_ROLE + rf"({_NAME})")
 _CHARACTER_NOUN = r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'\-]*\s+){0,2}character(?:,\s+|\s+(?:of|called|named)\s+|\s+)"
 _CHARACTER_BEFORE_RE = re.compile(_CHARACTER_NOUN + r"$")
 _CHARACTER_NAME_RE = re.compile(_CHARACTER_NOUN + rf"({_NAME})")
+
+
+# The given name alone right after the verb, or before "is played by" ("plays Maren", "Maren is
+# voiced by"): a role or a clause between them may hold anything ("to play her because Maren").
+_GIVEN_CAST = (
+    r"\b(?:plays|played|portrays|portrayed|voices|voiced)\s+{0}(?![\w’'\-]|\s+[A-Z])"
+    r"|(?<![\w’'\-]){0}\s+(?:is|was|will\s+be)\s+(?:played|voiced|portrayed)\b"
+)
 
 
 def character_noun_before(text: str, at: int) -> bool:
@@ -149,7 +157,7 @@ def cast_names(texts: Iterable[str], is_actor: Callable[[str, str], bool] | None
     for text in texts:
         # The patterns are tried only on texts holding one of their words: searching every
         # paragraph of a 1,000-word article costs about 0.1 ms, testing for substrings far less.
-        if "play" in text or "portray" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text or "return as " in text:
+        if "play" in text or "portray" in text or "voic" in text or "s as " in text or "ed as " in text or "ing as " in text or "cast as " in text or "return as " in text:
             found += [match.group(1) for match in CAST_RE.finditer(text)]
         found += _story_roles(text)
         found += _character_nouns(text)
@@ -164,11 +172,29 @@ def cast_names(texts: Iterable[str], is_actor: Callable[[str, str], bool] | None
     return found
 
 
+def given_name_cast_after(text: str, after: int, name: str) -> bool:
+    """Is the given name of `name` (its first or last word: "Maren" of Maren Holt, "Emi" of the
+    family-first Sato Emi), alone, cast after `after` in the paragraph ("Ada Varga plays Maren",
+    "Emi is voiced by …")? A review introduces its heroine in full and casts her by given name
+    in the next breath: the full name is then the character's (round thirty-eight)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    # Cheap tests first: a casting word and the given name again after the full name.
+    rest = text[after:]
+    if not ("play" in rest or "voic" in rest or "portray" in rest):
+        return False
+    for given in {words[0], words[-1]}:
+        if given in rest and re.search(_GIVEN_CAST.format(re.escape(given)), rest):
+            return True
+    return False
+
+
 def _hinted(text: str, parentheses: bool) -> bool:
     """Does the text hold what a cast after a name needs: "played by", "the part she played",
     or (when asked) a name of two words opening a parenthesis? Substring tests first: a pattern
     searched over every paragraph cost a tenth of a millisecond an article."""
-    if "played" in text and _PLAYED_HINT_RE.search(text):
+    if ("played" in text or "voiced" in text) and _PLAYED_HINT_RE.search(text):
         return True
     if parentheses:
         at = text.find(" (")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Collection
 
-from newsreel.text.casting import cast_after, cast_before, character_noun_before, rank_before, story_role_before
+from newsreel.text.casting import (
+    cast_after, cast_before, character_noun_before, given_name_cast_after, rank_before, story_role_before,
+)
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
@@ -102,6 +104,8 @@ def cast_as_character(
         # story, unless the graph credits the person on a film the article names (then an
         # actor's name stands for the part, as in "she plays Ada Varga's double").
         return not credited(text[at:after])
+    if given_name_cast_after(text, after, text[at:after]):
+        return True  # "follows Maren Holt, a keeper's widow. Ada Varga plays Maren."
     # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
     # before the pattern, which runs for every name followed by a comma otherwise).
     if not text.startswith(" (", after) and text.find("played", after, after + 160) < 0:

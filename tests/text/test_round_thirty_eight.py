@@ -1,0 +1,70 @@
+"""Round thirty-eight (issue 13): conventions of film and news writing behind the errors of
+`tests/evalset48` and `tests/evalset49` once they moved to tune, each written for the convention
+in several of its common phrasings (ours, not the sets'), not for one set's wording.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
+
+
+def _people(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "person"]
+
+
+# A graph actor who shares a name with the heroine of a film the article is about, credited on
+# an older film of the same title (the heroine's namesake), and the two actors of the new film.
+_HEROINE = _gazetteer(
+    [FilmRef("the-lamp-room-2029", "The Lamp Room", 2029), FilmRef("the-lamp-room-1958", "The Lamp Room", 1958)],
+    [PersonRef("maren-holt", "Maren Holt"), PersonRef("ada-varga", "Ada Varga"), PersonRef("ilse-brun", "Ilse Brun"),
+     PersonRef("sato-emi", "Sato Emi"), PersonRef("kaito-mori", "Mori Kaito")],
+    [CreditRef("the-lamp-room-1958", "maren-holt", "actor"), CreditRef("the-lamp-room-1958", "sato-emi", "actor"),
+     CreditRef("the-lamp-room-2029", "ada-varga", "actor"), CreditRef("the-lamp-room-2029", "ilse-brun", "director"),
+     CreditRef("the-lamp-room-2029", "kaito-mori", "actor")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "*The Lamp Room* follows Maren Holt, a keeper's widow who will not leave the island. Ada Varga plays Maren.",
+    "The story follows Maren Holt, a keeper's widow. Ada Varga plays Maren, and Ilse Brun directs.",
+    "At its centre is Maren Holt, who keeps the light in *The Lamp Room*. Maren is played by Ada Varga.",
+    "*The Lamp Room* is about Maren Holt, a widow on an island; Ada Varga, in her first lead, plays Maren with a fierce calm.",
+    "The film follows Sato Emi, a girl who lives in a lighthouse. Emi is voiced by Ada Varga; Mori Kaito voices her father.",
+    "In *The Lamp Room* we follow Sato Emi, the keeper's daughter. Ada Varga voices Emi.",
+])
+def test_round_thirty_eight_a_character_named_in_full_then_cast_by_given_name(body):
+    # A review or a set report introduces a character by full name ("follows Maren Holt, a
+    # keeper's widow") and casts her in the next breath by her given name alone ("Ada Varga plays
+    # Maren", "Emi is voiced by …"): the full name is the character's, not a graph person's who
+    # shares it, and the given name alone after it is the character too.
+    found = _people(body + "\n\nLater Maren climbs the stairs again. Emi waits below.\n", _HEROINE)
+    assert "maren-holt" not in found and "sato-emi" not in found, found
+    assert "ada-varga" in found, found
+
+
+def test_round_thirty_eight_a_scene_line_of_that_character_is_nobodys():
+    # The character's line in a scene the reporter watches being shot is nobody's page, however
+    # the graph person of that name stands.
+    body = (
+        "*The Lamp Room* follows Maren Holt, a keeper's widow. Ada Varga plays Maren.\n\n"
+        "I watch them shoot it nine times. Maren climbs the stairs and, a little quieter each time, "
+        "she says: “You sold the light, and you sold me with it.”\n"
+    )
+    assert [key for _, key, _, _ in _quotes(body, _HEROINE)] == [None], _quotes(body, _HEROINE)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maren Holt, who starred in the first *Lamp Room*, came to the premiere. Ada Varga plays Tessa.", "maren-holt"),
+    ("Maren Holt came to see Ada Varga play the keeper. Maren said the stairs were the same.", "maren-holt"),
+    ("Ada Varga plays Maren. Maren Holt, who starred in the 1958 *Lamp Room*, was at the premiere.", "maren-holt"),
+])
+def test_round_thirty_eight_a_real_person_with_another_part_cast_stays(body, expected):
+    # Another given name cast, no cast at all, or the cast before the full name: the graph person.
+    assert expected in _people(body, _HEROINE), _people(body, _HEROINE)
