@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import lzma
 import os
 import sqlite3
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 FORMAT = "newsreel-backup"
@@ -132,11 +134,24 @@ def _unpack(archive: Path, work: Path) -> dict:
                 if not allowed or not (member.isfile() or member.isdir()):
                     raise BackupError(f"{archive}: unexpected member {member.name!r}; the archive was not made "
                                       "by `newsreel backup`")
+            # tarfile takes a damaged header after the first as the archive's end: without this
+            # count, a damaged backup would restore part of the media folder and say nothing.
+            found = sum(1 for member in members if member.isfile() and member.name.startswith("media/"))
+            if found != manifest.get("media_files"):
+                raise BackupError(f"{archive} is damaged: MANIFEST.json lists {manifest.get('media_files')} media "
+                                  f"file(s), the archive holds {found}; nothing was restored")
             # The 'data' filter refuses absolute paths, '..' and links that leave the folder.
             tar.extractall(work, filter="data")
-    except (tarfile.TarError, OSError, ValueError, json.JSONDecodeError) as error:
-        raise BackupError(f"{archive} cannot be read as a Newsreel backup: {error}") from None
+            _read_to_end(tar)
+    except (tarfile.TarError, OSError, ValueError, EOFError, zlib.error, lzma.LZMAError) as error:
+        raise BackupError(f"{archive} is damaged or is not a Newsreel backup ({error}); nothing was restored") from None
     return manifest
+
+
+def _read_to_end(tar: tarfile.TarFile) -> None:
+    """Read the compressed stream to its end, where gzip keeps its checksum of the whole archive."""
+    while tar.fileobj.read(1 << 20):
+        pass
 
 
 def _check_database(copy: Path, archive: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import stat
 import tarfile
@@ -113,3 +114,62 @@ def test_backup_and_restore_name_pg_dump_for_postgresql(tmp_path):
     for command in ("backup", "restore"):
         result = newsreel(command, str(tmp_path / "a.tar.gz"), env=env)
         assert result.returncode != 0 and ("pg_dump" in result.stderr or "pg_restore" in result.stderr)
+
+
+def rewritten(archive: Path, target: Path, *, replace: dict | None = None, extra: tuple = (),
+              drop: tuple = (), mode: str = "w:gz") -> Path:
+    """A copy of `archive` with members replaced ({name: (TarInfo, bytes)}), dropped or added."""
+    replace = replace or {}
+    with tarfile.open(archive) as source, tarfile.open(target, mode) as tar:
+        for member in source.getmembers():
+            if member.name in drop:
+                continue
+            info, data = replace.get(member.name, (member, source.extractfile(member).read() if member.isfile() else None))
+            tar.addfile(info, io.BytesIO(data) if data is not None else None)
+        for info, data in extra:
+            tar.addfile(info, io.BytesIO(data) if data is not None else None)
+    return target
+
+
+def member(name: str, data: bytes | None = b"", kind: bytes = tarfile.REGTYPE) -> tuple[tarfile.TarInfo, bytes | None]:
+    info = tarfile.TarInfo(name)
+    info.type, info.mode, info.size = kind, 0o644 if kind == tarfile.REGTYPE else 0o755, len(data or b"")
+    return info, data
+
+
+@pytest.fixture
+def restored_site(tmp_path, backed_up):
+    """A data folder the backup was restored into: the site a hostile restore must leave as it was."""
+    site = tmp_path / "restored"
+    result = newsreel("restore", str(backed_up[2]), env=base_env(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def assert_untouched(site: Path, before: dict[str, bytes], result) -> None:
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert headlines(site) == {"The pier stays open"} and media_files(site) == before
+    assert not [path.name for path in site.iterdir() if path.name.startswith(".newsreel-restore")]
+
+
+def test_a_damaged_archive_is_refused_before_the_site_is_touched(tmp_path, backed_up, restored_site):
+    archive = backed_up[2]
+    before = media_files(restored_site)
+    raw = archive.read_bytes()
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(raw[: len(raw) * 2 // 3])
+    # A gzip whose checksum of the whole archive does not match: some byte in it changed.
+    bad_checksum = tmp_path / "checksum.tar.gz"
+    bad_checksum.write_bytes(raw[:-8] + bytes(byte ^ 0xFF for byte in raw[-8:-4]) + raw[-4:])
+    # An uncompressed copy whose last media member's header is damaged: tarfile takes it for
+    # the archive's end, so only the media before it would come back.
+    torn = rewritten(archive, tmp_path / "torn.tar", mode="w")
+    with tarfile.open(torn) as tar:
+        last = [entry for entry in tar.getmembers() if entry.name.startswith("media/") and entry.isfile()][-1]
+    with open(torn, "r+b") as handle:
+        handle.seek(last.offset + 148)  # the header's checksum field
+        handle.write(b"9999999\0")
+    for damaged in (truncated, bad_checksum, torn):
+        result = newsreel("restore", str(damaged), "--force", env=base_env(restored_site))
+        assert_untouched(restored_site, before, result)
+        assert "damaged" in result.stderr and str(damaged) in result.stderr
