@@ -68,3 +68,39 @@ def test_round_thirty_eight_a_scene_line_of_that_character_is_nobodys():
 def test_round_thirty_eight_a_real_person_with_another_part_cast_stays(body, expected):
     # Another given name cast, no cast at all, or the cast before the full name: the graph person.
     assert expected in _people(body, _HEROINE), _people(body, _HEROINE)
+
+
+def _films(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "film"]
+
+
+_COMPANY = _gazetteer(
+    [FilmRef("grainfield-2011", "Grainfield", 2011), FilmRef("undertow-1990", "Undertow", 1990),
+     FilmRef("kingfisher-1983", "Kingfisher", 1983)],
+    [PersonRef("ada-varga", "Ada Varga")],
+    [CreditRef("undertow-1990", "ada-varga", "director"), CreditRef("kingfisher-1983", "ada-varga", "director")],
+)
+
+
+@pytest.mark.parametrize("sentence", [
+    "*Undertow* is one of the films Grainfield is understood to want first.",
+    "Ada Varga's *Undertow* tops the list of films Grainfield wants to restore.",
+    "Among the movies Grainfield bought last year was *Kingfisher*.",
+    "The pictures Grainfield has released since 2020 include *Undertow*.",
+    "Of the features Grainfield acquired in the deal, *Kingfisher* is the oldest.",
+])
+def test_round_thirty_eight_a_plural_film_noun_opens_a_clause(sentence):
+    # "the films X is said to want": a plural noun is not in apposition to one title; the name
+    # after it is the subject of a relative clause without "that", here a company the article
+    # has named in full ("Grainfield Pictures"), not the film of that title.
+    body = "Grainfield Pictures is in talks to buy the Varga library. " + sentence
+    assert "grainfield-2011" not in _films(body, _COMPANY), _films(body, _COMPANY)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ada Varga made the films Undertow and Kingfisher in one decade.", ["undertow-1990", "kingfisher-1983"]),
+    ("Ada Varga returns with the film Grainfield, a harvest drama.", ["grainfield-2011"]),
+])
+def test_round_thirty_eight_a_list_after_a_film_noun_is_titles(sentence, expected):
+    # A list of titles after the plural noun, or a singular noun before one title: the films.
+    assert _films(sentence, _COMPANY) == expected, _films(sentence, _COMPANY)

@@ -143,6 +143,9 @@ _FEASTS = _CALENDAR | frozenset("candlemas michaelmas boxing midsummer twelfth w
 _TITLE_WORD_RE = re.compile(r"[^\W_]+")
 # "the kind of film X ...": X is what comes next in the sentence, not the film's title.
 _KINDS = frozenset("kind kinds sort sorts type types".split())
+# Plural film nouns, and the words that go on a list of titles after one ("the films X and Y").
+_PLURAL_FILM_NOUNS = frozenset("films movies pictures features documentaries".split())
+_LIST_WORDS = frozenset("and or nor".split())
 # Words before a film noun that make what follows a clause about it, never its title: "every
 # feature the company develops", "any film Netflix buys".
 _QUANTIFIERS = frozenset("every each any no all which whichever what whatever".split())
@@ -763,6 +766,8 @@ class FilmTitles:
             and not (before >= 2 and t.folded[before - 1] == "of" and t.folded[before - 2] in _KINDS)
             # "every feature Quillfeather develops": a quantifier's noun opens a clause, it names nothing
             and not (before >= 1 and t.para[before - 1] == span.para and t.folded[before - 1] in _QUANTIFIERS)
+            # "one of the films Grainfield is said to want": a plural noun opens a clause
+            and not _clause_after_plural(t, before, last)
             # "the festival hit Azure Hour", "last summer's sleeper hit Cinder Bay"
             or before >= 1 and t.folded[before] in ("hit", "hits") and t.folded[before - 1] in _HIT_KINDS,
             "context": t.context(first, last),
@@ -1005,6 +1010,21 @@ class FilmTitles:
 def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
     """Do `words` end with `tail` (a full name, or its surname alone)?"""
     return bool(tail) and list(words[-len(tail):]) == list(tail)
+
+
+def _clause_after_plural(t: Tokens, before: int, last: int) -> bool:
+    """Is the noun at `before` a plural one ("films", "movies") whose name after it is the subject
+    of a clause, a lower-case word following it ("the films Grainfield is said to want", "the
+    movies Corvina bought")? A plural noun is not in apposition to one title: it opens a
+    relative clause without "that" (round thirty-eight). A list after it ("the films Undertow
+    and Kingfisher") is a list of titles, as before."""
+    if t.folded[before] not in _PLURAL_FILM_NOUNS:
+        return False
+    after = last + 1
+    return (
+        after < len(t.folded) and t.para[after] == t.para[last] and t.word(after) and t.raw[after][:1].islower()
+        and t.folded[after] not in _LIST_WORDS
+    )
 
 
 def _listed_after_place(t: Tokens, before: int) -> bool:
