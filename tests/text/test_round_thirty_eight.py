@@ -104,3 +104,29 @@ def test_round_thirty_eight_a_plural_film_noun_opens_a_clause(sentence):
 def test_round_thirty_eight_a_list_after_a_film_noun_is_titles(sentence, expected):
     # A list of titles after the plural noun, or a singular noun before one title: the films.
     assert _films(sentence, _COMPANY) == expected, _films(sentence, _COMPANY)
+
+
+_BOATS = _gazetteer(
+    [FilmRef("ardent-2005", "Ardent", 2005), FilmRef("good-hope-1999", "Good Hope", 1999),
+     FilmRef("cutwater-2027", "Cutwater", 2027)],
+    [PersonRef("ada-varga", "Ada Varga")],
+    [CreditRef("cutwater-2027", "ada-varga", "director")],
+)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry was the *Ardent*, a working vessel that crosses four times a day.",
+    "The harbour's lifeboat remains the *Ardent*, and its crew stayed on board.",
+    "Their trawler was *Good Hope*, out of Peterhead.",
+    "The ship is the *Good Hope*; the production had it for a week.",
+])
+def test_round_thirty_eight_a_vessel_named_by_to_be(sentence):
+    # Style guides set a ship's name in italics as they do a film's. "The ferry was the
+    # *Ardent*" names the vessel through "to be" after its noun, as "the ferry *Ardent*" does.
+    body = "Ada Varga shot *Cutwater* at sea. " + sentence
+    assert _films(body, _BOATS) == ["cutwater-2027"], _films(body, _BOATS)
+
+
+def test_round_thirty_eight_a_film_after_to_be_stays():
+    body = "Ada Varga's favourite was the *Ardent* (2005), a ferry drama."
+    assert _films(body, _BOATS) == ["ardent-2005"], _films(body, _BOATS)

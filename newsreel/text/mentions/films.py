@@ -112,6 +112,7 @@ _VESSEL_NOUNS = frozenset(
     "frigate destroyer cruiser vessel freighter tanker galleon clipper whaler sloop cutter dinghy hms rms uss "
     "ss mv rnlb hmy".split()
 )
+_COPULAS = frozenset("is was became remains".split())
 _EMPHASIS_MARKS = frozenset(("*", "**", "***", "_", "__", "“", "\"", "‘", "'"))
 # A listicle item's heading is short: "**5. *Stay***", "**2. Lau Wing-kei on *Paper Moon***".
 _ITEM_HEADING_LENGTH = 100
@@ -384,6 +385,12 @@ class FilmTitles:
         before = span.first - 1
         while before >= 0 and t.para[before] == span.para and t.folded[before] in _EMPHASIS_MARKS:
             before -= 1  # the italics' own asterisks or underscores, or a quote mark
+        if before >= 0 and t.folded[before] == "the":
+            before -= 1  # "was the *Ardent*"
+        if before >= 1 and t.folded[before] in _COPULAS:
+            # "The ferry was the *Ardent*", "Their boat is *Good Hope*": the vessel named by the
+            # verb "to be" after its noun (round thirty-eight)
+            before -= 1
         return before >= 0 and t.para[before] == span.para and t.folded[before] in _VESSEL_NOUNS
 
     def _street(self, span: Span) -> bool:
