@@ -130,3 +130,28 @@ def test_round_thirty_eight_a_vessel_named_by_to_be(sentence):
 def test_round_thirty_eight_a_film_after_to_be_stays():
     body = "Ada Varga's favourite was the *Ardent* (2005), a ferry drama."
     assert _films(body, _BOATS) == ["ardent-2005"], _films(body, _BOATS)
+
+
+_STUDIO = _gazetteer(
+    [FilmRef("hakobune-1994", "Hakobune", 1994), FilmRef("the-whale-lamp-2027", "The Whale Lamp", 2027)],
+    [PersonRef("sato-emi", "Sato Emi")],
+    [CreditRef("the-whale-lamp-2027", "sato-emi", "director")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Studio Hakobune's *The Whale Lamp* opens the festival",
+    "Studio Hakobune will release *The Whale Lamp* in August, Sato Emi said.",
+    "*The Whale Lamp*, made at Studio Hakobune over six years, is drawn by hand.",
+    "Sato Emi has worked for Studio Hakobune since 1999.",
+])
+def test_round_thirty_eight_a_studio_named_after_its_noun(body):
+    # Animation and production houses put the noun first in their own names ("Studio Hakobune"),
+    # as others put it last ("Grainfield Pictures"): the name is the company's, not the film's,
+    # in a headline too, where nothing else in the article is there to tell.
+    assert "hakobune-1994" not in _films(body, _STUDIO), _films(body, _STUDIO)
+
+
+def test_round_thirty_eight_a_film_after_a_studio_set_apart_stays():
+    body = "Sato Emi's first feature, *Hakobune* (1994), was a hit."
+    assert _films(body, _STUDIO) == ["hakobune-1994"], _films(body, _STUDIO)

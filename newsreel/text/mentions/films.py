@@ -112,6 +112,8 @@ _VESSEL_NOUNS = frozenset(
     "frigate destroyer cruiser vessel freighter tanker galleon clipper whaler sloop cutter dinghy hms rms uss "
     "ss mv rnlb hmy".split()
 )
+# Capitalised nouns that open a company's own name ("Studio Hakobune").
+_NAME_PREFIXES = frozenset(("Studio", "Studios"))
 _COPULAS = frozenset("is was became remains".split())
 _EMPHASIS_MARKS = frozenset(("*", "**", "***", "_", "__", "“", "\"", "‘", "'"))
 # A listicle item's heading is short: "**5. *Stay***", "**2. Lau Wing-kei on *Paper Moon***".
@@ -423,6 +425,10 @@ class FilmTitles:
             # "the streamer Corvina", "the streaming service Corvina": the noun before the name
             before >= 1 and t.para[before] == span.para and t.folded[before] in _COMPANY_NOUNS_BEFORE
             and t.folded[before - 1] in ("the", "a", "streaming", "rival", "online", "its", "their")
+        ) or (
+            # "Studio Hakobune", "Studios Corvina": a studio's name after the capitalised noun
+            # its own name opens with, as "Grainfield Pictures" ends with one (round thirty-eight)
+            before >= 0 and t.para[before] == span.para and t.raw[before] in _NAME_PREFIXES
         ) or (
             # "a Corvina-backed sidebar": a title glued to "-backed" or "-owned" is the backer's name
             after + 1 < len(t.folded) and t.folded[after] == "-" and not t.spaced[after] and t.para[after + 1] == span.para
