@@ -125,12 +125,11 @@ def _unpack(archive: Path, work: Path) -> dict:
             names = {member.name for member in members}
             if "MANIFEST.json" not in names or DATABASE_NAME not in names:
                 raise BackupError(f"{archive} is not a Newsreel backup (no MANIFEST.json and {DATABASE_NAME})")
-            manifest = json.load(tar.extractfile("MANIFEST.json"))
-            if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-                raise BackupError(f"{archive}: MANIFEST.json names format {manifest.get('format')!r} version "
-                                  f"{manifest.get('version')!r}; this Newsreel reads {FORMAT} version {VERSION}")
+            manifest = _check_manifest(json.load(tar.extractfile("MANIFEST.json")), archive)
             for member in members:
-                allowed = member.name in {"MANIFEST.json", DATABASE_NAME, "secret_key"} or member.name.startswith("media/")
+                allowed = member.name in {"MANIFEST.json", DATABASE_NAME, "secret_key"} or (
+                    # 'media/../newsreel.sqlite3' stays inside the folder, but would replace the database.
+                    member.name.startswith("media/") and not {"", ".", ".."} & set(member.name.split("/")[1:]))
                 if not allowed or not (member.isfile() or member.isdir()):
                     raise BackupError(f"{archive}: unexpected member {member.name!r}; the archive was not made "
                                       "by `newsreel backup`")
@@ -145,6 +144,23 @@ def _unpack(archive: Path, work: Path) -> dict:
             _read_to_end(tar)
     except (tarfile.TarError, OSError, ValueError, EOFError, zlib.error, lzma.LZMAError) as error:
         raise BackupError(f"{archive} is damaged or is not a Newsreel backup ({error}); nothing was restored") from None
+    return manifest
+
+
+def _check_manifest(manifest: object, archive: Path) -> dict:
+    """The manifest as a dict, once it has the fields a restore reads with their types."""
+    if not isinstance(manifest, dict):
+        raise BackupError(f"{archive}: MANIFEST.json holds {type(manifest).__name__}, not an object; "
+                          "the archive was not made by `newsreel backup`")
+    if manifest.get("format") != FORMAT or type(manifest.get("version")) is not int or manifest["version"] != VERSION:
+        raise BackupError(f"{archive}: MANIFEST.json names format {manifest.get('format')!r} version "
+                          f"{manifest.get('version')!r}; this Newsreel reads {FORMAT} version {VERSION}")
+    for field, kind in (("created", str), ("media_files", int)):
+        # bool is an int to Python; a count of true is no count.
+        if type(manifest.get(field)) is not kind:
+            raise BackupError(f"{archive}: MANIFEST.json field {field!r} is {manifest.get(field)!r}, "
+                              f"not a {'text' if kind is str else 'whole number'}; the archive was not made by "
+                              "`newsreel backup`")
     return manifest
 
 

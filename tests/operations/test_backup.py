@@ -173,3 +173,28 @@ def test_a_damaged_archive_is_refused_before_the_site_is_touched(tmp_path, backe
         result = newsreel("restore", str(damaged), "--force", env=base_env(restored_site))
         assert_untouched(restored_site, before, result)
         assert "damaged" in result.stderr and str(damaged) in result.stderr
+
+
+@pytest.mark.parametrize("manifest", [b"[1, 2]", b'"newsreel-backup"', b'{"format": "newsreel-backup", "version": 1}',
+                                      b'{"format": "newsreel-backup", "version": true, "created": "x", "media_files": 1}',
+                                      b'{"format": "newsreel-backup", "version": 1, "created": "x", "media_files": "1"}'])
+def test_a_manifest_that_is_not_newsreels_is_refused_with_nothing_restored(tmp_path, backed_up, manifest):
+    site = tmp_path / "new"
+    archive = rewritten(backed_up[2], tmp_path / "odd.tar.gz", replace={"MANIFEST.json": member("MANIFEST.json", manifest)})
+    result = newsreel("restore", str(archive), env=base_env(site))
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "MANIFEST.json" in result.stderr and not media_files(site)
+    assert not (site / "newsreel.sqlite3").exists() or not (site / "newsreel.sqlite3").stat().st_size
+
+
+@pytest.mark.parametrize("name", ["media/../newsreel.sqlite3", "media/stills/../../secret_key", "media/./still.png"])
+def test_a_media_member_that_names_another_member_through_dots_is_refused(tmp_path, backed_up, restored_site, name):
+    before = media_files(restored_site)
+    key = (restored_site / "secret_key").read_bytes()
+    with tarfile.open(backed_up[2]) as tar:
+        first = next(entry.name for entry in tar.getmembers() if entry.name.startswith("media/") and entry.isfile())
+    # In place of a media file, so the media count still matches the manifest.
+    archive = rewritten(backed_up[2], tmp_path / "dots.tar.gz", drop=(first,), extra=[member(name, b"planted")])
+    result = newsreel("restore", str(archive), "--force", env=base_env(restored_site))
+    assert_untouched(restored_site, before, result)
+    assert repr(name) in result.stderr and (restored_site / "secret_key").read_bytes() == key
