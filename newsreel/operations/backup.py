@@ -74,20 +74,48 @@ def restore(archive: Path, database: Path, media: Path, secret_key: Path | None,
         manifest = _unpack(archive, Path(work))
         copy = Path(work) / DATABASE_NAME
         _check_database(copy, archive)
+        try:
+            _put_in_place(Path(work), database, media, secret_key)
+        except OSError as error:
+            raise BackupError(f"restoring {archive} failed ({error}); the data folder was put back as it was "
+                              "before the restore") from None
+    return manifest
+
+
+def _put_in_place(work: Path, database: Path, media: Path, secret_key: Path | None) -> None:
+    """Replace the site's database, media and key with those unpacked in `work`: all three, or
+    none (a step that fails puts back what the earlier steps replaced, then raises)."""
+    had_database = database.exists() and database.stat().st_size > 0
+    earlier_database = work / "database-before-restore"
+    if had_database:
+        _sqlite_copy(database, earlier_database)
+    new_media, old_media = work / "media", work / "media-before-restore"
+    new_media.mkdir(exist_ok=True)
+    restored_key = work / "secret_key"
+    media_moved = media_replaced = False
+    try:
         # Into the live file through the backup API: open connections see the restored
         # database at once, and the -wal and -shm files stay consistent with it.
-        _sqlite_copy(copy, database)
-        new_media = Path(work) / "media"
-        new_media.mkdir(exist_ok=True)
-        old_media = Path(work) / "media-before-restore"
+        _sqlite_copy(work / DATABASE_NAME, database)
         if media.exists():
             os.replace(media, old_media)
+            media_moved = True
         os.replace(new_media, media)
-        restored_key = Path(work) / "secret_key"
+        media_replaced = True
         if secret_key is not None and restored_key.exists():
             os.replace(restored_key, secret_key)
             secret_key.chmod(0o600)
-    return manifest
+    except BaseException:
+        if media_replaced:
+            os.replace(media, new_media)
+        if media_moved:
+            os.replace(old_media, media)
+        if had_database:
+            _sqlite_copy(earlier_database, database)
+        else:  # a new data folder: no database is what it had
+            for leftover in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
@@ -127,10 +155,13 @@ def _unpack(archive: Path, work: Path) -> dict:
                 raise BackupError(f"{archive} is not a Newsreel backup (no MANIFEST.json and {DATABASE_NAME})")
             manifest = _check_manifest(json.load(tar.extractfile("MANIFEST.json")), archive)
             for member in members:
-                allowed = member.name in {"MANIFEST.json", DATABASE_NAME, "secret_key"} or (
+                # The database, the key and the manifest are files; a folder by one of those names
+                # would only fail once the database and media were replaced.
+                allowed = member.name in {"MANIFEST.json", DATABASE_NAME, "secret_key"} and member.isfile() or (
                     # 'media/../newsreel.sqlite3' stays inside the folder, but would replace the database.
-                    member.name.startswith("media/") and not {"", ".", ".."} & set(member.name.split("/")[1:]))
-                if not allowed or not (member.isfile() or member.isdir()):
+                    member.name.startswith("media/") and not {"", ".", ".."} & set(member.name.split("/")[1:])
+                    and (member.isfile() or member.isdir()))
+                if not allowed:
                     raise BackupError(f"{archive}: unexpected member {member.name!r}; the archive was not made "
                                       "by `newsreel backup`")
             # tarfile takes a damaged header after the first as the archive's end: without this

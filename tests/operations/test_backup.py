@@ -198,3 +198,42 @@ def test_a_media_member_that_names_another_member_through_dots_is_refused(tmp_pa
     result = newsreel("restore", str(archive), "--force", env=base_env(restored_site))
     assert_untouched(restored_site, before, result)
     assert repr(name) in result.stderr and (restored_site / "secret_key").read_bytes() == key
+
+
+@pytest.mark.parametrize("name", ["secret_key", "newsreel.sqlite3"])
+def test_a_folder_named_like_the_key_or_the_database_is_refused_before_the_site_is_touched(
+        tmp_path, backed_up, restored_site, name):
+    before = media_files(restored_site)
+    key = (restored_site / "secret_key").read_bytes()
+    archive = rewritten(backed_up[2], tmp_path / "folder.tar.gz", drop=(name,),
+                        extra=[member(name, None, tarfile.DIRTYPE)])
+    result = newsreel("restore", str(archive), "--force", env=base_env(restored_site))
+    assert_untouched(restored_site, before, result)
+    assert repr(name) in result.stderr and (restored_site / "secret_key").read_bytes() == key
+
+
+def test_a_restore_that_fails_midway_puts_the_site_back(tmp_path, backed_up, restored_site, monkeypatch):
+    from newsreel.operations import backup
+
+    before = media_files(restored_site)
+    key = (restored_site / "secret_key").read_bytes()
+    replace = backup.os.replace
+
+    def failing_at_the_key(source, target):
+        if Path(target).name == "secret_key":
+            raise PermissionError(13, "Permission denied", str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(backup.os, "replace", failing_at_the_key)
+    other = tmp_path / "other"  # a backup of another site, so the database restored would differ
+    assert newsreel("restore", str(backed_up[2]), env=base_env(other)).returncode == 0
+    with sqlite3.connect(other / "newsreel.sqlite3") as connection:
+        connection.execute("UPDATE newsroom_article SET headline = 'Another site'")
+    (other / "media" / "only-there.txt").write_text("another site's file")
+    made = newsreel("backup", str(tmp_path / "other.tar.gz"), env=base_env(other))
+    assert made.returncode == 0, made.stderr
+    with pytest.raises(backup.BackupError, match="put back as it was"):
+        backup.restore(tmp_path / "other.tar.gz", restored_site / "newsreel.sqlite3", restored_site / "media",
+                       restored_site / "secret_key", force=True)
+    assert headlines(restored_site) == {"The pier stays open"} and media_files(restored_site) == before
+    assert (restored_site / "secret_key").read_bytes() == key
