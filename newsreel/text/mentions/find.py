@@ -132,7 +132,11 @@ def _shown_films(t: Tokens, gaz: Gazetteer, spans: list[Span]) -> set[str]:
     films: set[str] = set()
     for span in spans:
         if span.entries[0] < gaz.film_limit and len(span.entries) <= 16 and (t.emphasized(span) or t.quoted(span.first, span.last)):
-            films.update(gaz.film_at(e).key for e in span.entries if gaz.is_film(e))
+            shown = [gaz.film_at(e) for e in span.entries if gaz.is_film(e)]
+            if len(shown) > 1 and (years := t.paren_years(span.last)):
+                # "*Ballast* (2027)": the year names one of the films sharing the title (round thirty-nine).
+                shown = [film for film in shown if film.year in years] or shown
+            films.update(film.key for film in shown)
     return films
 
 

@@ -1,0 +1,56 @@
+"""Round thirty-nine (issue 13): conventions of film and news writing behind the errors of
+`tests/evalset50` and `tests/evalset51` once they moved to tune, each written for the convention
+in several of its common phrasings (ours, not the sets'), not for one set's wording.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, process as _process
+
+
+def _people(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "person"]
+
+
+def _films(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "film"]
+
+
+# A graph costume designer who shares a name with a heroine, credited only on an older film that
+# shares its title with the one an actor is in now.
+_NAMESAKE = _gazetteer(
+    [FilmRef("ballast-2004", "Ballast", 2004), FilmRef("ballast-2027", "Ballast", 2027),
+     FilmRef("the-weighing-house-2029", "The Weighing House", 2029)],
+    [PersonRef("orla-penhale", "Orla Penhale"), PersonRef("kit-amadi", "Kit Amadi"), PersonRef("rune-solberg", "Rune Solberg")],
+    [CreditRef("ballast-2004", "orla-penhale", "crew"), CreditRef("ballast-2027", "kit-amadi", "actor"),
+     CreditRef("the-weighing-house-2029", "kit-amadi", "actor"), CreditRef("the-weighing-house-2029", "rune-solberg", "director")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "In *The Weighing House* Kit Amadi plays Orla Penhale, a miller's widow. Amadi's last film was the thriller *Ballast* (2027).",
+    "Kit Amadi, whose previous film was *Ballast* (2027), plays Orla Penhale, a widow who keeps the scales.",
+    "After *Ballast* (2027), Kit Amadi plays the widow, Orla Penhale, and Rune Solberg directs.",
+    "Since *Ballast* (2027), Kit Amadi has played villains. In *The Weighing House* she portrays Orla Penhale instead.",
+])
+def test_round_thirty_nine_a_year_in_parentheses_names_one_film_of_a_shared_title(body):
+    # "*Ballast* (2027)": the year in parentheses names one of the films sharing the title, so a
+    # person credited only on the other one is not credited on the article's films, and the name
+    # an actor plays is the character's, not that person's.
+    found = _people(body, _NAMESAKE)
+    assert "orla-penhale" not in found, found
+    assert "kit-amadi" in found, found
+
+
+def test_round_thirty_nine_a_title_without_year_still_credits_its_namesakes():
+    # Without a year the article may mean either film: the person credited on the older one keeps
+    # her name, as before ("she plays Ada Varga's double").
+    body = "Kit Amadi, from *Ballast*, plays Orla Penhale's assistant in *The Weighing House*."
+    assert "orla-penhale" in _people(body, _NAMESAKE)
