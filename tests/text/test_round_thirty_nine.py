@@ -54,3 +54,30 @@ def test_round_thirty_nine_a_title_without_year_still_credits_its_namesakes():
     # her name, as before ("she plays Ada Varga's double").
     body = "Kit Amadi, from *Ballast*, plays Orla Penhale's assistant in *The Weighing House*."
     assert "orla-penhale" in _people(body, _NAMESAKE)
+
+
+# A graph film whose one-word title is also a magazine's, its director, and an actor.
+_OUTLET = _gazetteer(
+    [FilmRef("foreground-2019", "Foreground", 2019), FilmRef("the-weighing-house-2029", "The Weighing House", 2029)],
+    [PersonRef("rune-solberg", "Rune Solberg"), PersonRef("kit-amadi", "Kit Amadi")],
+    [CreditRef("foreground-2019", "rune-solberg", "director"), CreditRef("the-weighing-house-2029", "kit-amadi", "actor")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "At the press day for *The Weighing House*, Ines Marlow of *Foreground* asked whether the ending had been reshot.",
+    "Then Tobiah Crane of *Foreground* wanted to know who had paid for the horses. Kit Amadi laughed.",
+    "Kit Amadi was asked by *Foreground* whether she would ever play a villain again, and said no.",
+    "Pressed by *Foreground* about the budget of *The Weighing House*, Kit Amadi changed the subject.",
+])
+def test_round_thirty_nine_a_journalists_outlet_asks(body):
+    # A roundtable or a press conference credits each question to a journalist and the outlet
+    # they write for ("Ines Marlow of *Foreground* asked …"), or to the outlet alone ("asked by
+    # *Foreground* whether …"): the title is the publication, not the film.
+    assert "foreground-2019" not in _films(body, _OUTLET), _films(body, _OUTLET)
+
+
+def test_round_thirty_nine_a_filmmaker_of_the_film_keeps_it():
+    # The graph credits the name on a film of that title: the filmmaker's own film.
+    body = "Rune Solberg of *Foreground* asked the festival for a second screening."
+    assert "foreground-2019" in _films(body, _OUTLET)

@@ -86,6 +86,10 @@ _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split()
 # meeting or talking (round thirty-seven); "we" or "I" may stand for the writer.
 _FRONTED_TALKED = _TALKED | frozenset("interviewed interviews met meets sat sits caught".split())
 _FRONTED_WRITER_WORDS = 5
+# A question credited to a journalist's outlet, "Ines Marlow of *X* asked …", or to the outlet
+# alone, "asked by *X* whether …" (round thirty-nine): a verb of asking, and what opens a question.
+_ASKED = frozenset("asked asks opened opens wanted wants wondered wonders pressed presses questioned began begins".split())
+_QUESTION_OPENERS = frozenset("whether if about what why how when where who which".split())
 # Words before a year that make it part of the title's description ("the 2009 *Nightjar*").
 _YEAR_OWNERS = frozenset("the a an his her their its s".split())
 # Nouns right before a title that name a new film by an older one's title: "the remake *X*".
@@ -268,7 +272,8 @@ class FilmTitles:
             after += 1
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
-        return self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span) or self._fronted_outlet(span)
+        return (self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span) or self._fronted_outlet(span)
+                or self._asking_outlet(span))
 
     def _writers_outlet(self, span: Span) -> bool:
         """Is the title the publication a named writer works for, as a critic's or an
@@ -344,6 +349,23 @@ class FilmTitles:
         if first == verb - 1:
             return False
         return not self._credits_writer(span, t.folded[first + 1 : verb])
+
+    def _asking_outlet(self, span: Span) -> bool:
+        """Is the title the outlet a roundtable or a press conference credits a question to: "Ines
+        Marlow of *X* asked whether …", "asked by *X* whether …"? Not when the graph credits the
+        name before "of" on a film of that title (round thirty-nine)."""
+        t = self.t
+        at, after = span.first - 1, span.last + 1
+        if at < 1 or after >= len(t.folded) or t.para[at] != span.para or t.para[after] != span.para:
+            return False
+        if t.folded[at] == "by":  # "asked by *X* whether …"
+            return t.folded[at - 1] in _ASKED and t.folded[after] in _QUESTION_OPENERS
+        if t.folded[at] != "of" or t.folded[after] not in _ASKED:
+            return False
+        first = name_end = at - 1  # "Ines Marlow of *X* asked": the journalist's full name before "of"
+        while first >= 0 and t.para[first] == span.para and t.word(first) and t.raw[first][:1].isupper() and name_end - first < 3:
+            first -= 1
+        return name_end - first >= 2 and not self._credits_writer(span, t.folded[first + 1 : name_end + 1])
 
     def _film_within(self, span: Span) -> bool:
         """Is the title set after "to shoot a silent melodrama," (a verb of making in the present,
