@@ -206,9 +206,29 @@ def _check_database(copy: Path, archive: Path) -> None:
         connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
         try:
             result = connection.execute("PRAGMA integrity_check").fetchone()[0]
+            recorded = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                          "AND name = 'django_migrations'").fetchone()[0]
+            applied = set(connection.execute("SELECT app, name FROM django_migrations")) if recorded else set()
         finally:
             connection.close()
     except sqlite3.Error as error:
         raise BackupError(f"{archive}: its database cannot be opened: {error}") from None
     if result != "ok":
         raise BackupError(f"{archive}: its database fails SQLite's integrity check: {result}")
+    # An empty file or another program's database passes the integrity check; the next command
+    # would migrate it into an empty site in place of the one replaced.
+    if not any(app == "newsroom" for app, _name in applied):
+        raise BackupError(f"{archive}: its database is not a Newsreel database (no newsroom migrations recorded "
+                          "in django_migrations); nothing was restored")
+    unknown = sorted(applied - _known_migrations())
+    if unknown:
+        shown = ", ".join(f"{app}.{name}" for app, name in unknown[:3])
+        raise BackupError(f"{archive}: its database was made by a newer Newsreel ({len(unknown)} migration(s) this "
+                          f"version does not have: {shown}); restore it with that version or a later one")
+
+
+def _known_migrations() -> set[tuple[str, str]]:
+    """Every (app, name) migration this code ships, squashed ones and the ones they replace alike."""
+    from django.db.migrations.loader import MigrationLoader
+
+    return set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)

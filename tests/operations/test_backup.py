@@ -237,3 +237,37 @@ def test_a_restore_that_fails_midway_puts_the_site_back(tmp_path, backed_up, res
                        restored_site / "secret_key", force=True)
     assert headlines(restored_site) == {"The pier stays open"} and media_files(restored_site) == before
     assert (restored_site / "secret_key").read_bytes() == key
+
+
+def database_bytes(tmp_path: Path, statements: list[str], based_on: bytes | None = None) -> bytes:
+    """An SQLite file: `based_on` (or an empty database) after the statements."""
+    path = tmp_path / "made.sqlite3"
+    path.unlink(missing_ok=True)
+    if based_on is not None:
+        path.write_bytes(based_on)
+    with sqlite3.connect(path) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+    return path.read_bytes()
+
+
+def test_a_database_that_is_empty_of_another_program_or_of_a_newer_version_is_refused(
+        tmp_path, backed_up, restored_site):
+    with tarfile.open(backed_up[2]) as tar:
+        ours = tar.extractfile("newsreel.sqlite3").read()
+    cases = {
+        "empty": (b"", "not a Newsreel database"),
+        "another program's": (database_bytes(tmp_path, ["CREATE TABLE reels (title TEXT)",
+                                                        "INSERT INTO reels VALUES ('Fog')"]), "not a Newsreel database"),
+        "a newer version's": (database_bytes(tmp_path, ["INSERT INTO django_migrations (app, name, applied) "
+                                                        "VALUES ('newsroom', '9999_from_the_future', '2031-01-01')"],
+                                             based_on=ours), "newsroom.9999_from_the_future"),
+    }
+    before = media_files(restored_site)
+    for kind, (data, said) in cases.items():
+        archive = rewritten(backed_up[2], tmp_path / "odd-database.tar.gz",
+                            replace={"newsreel.sqlite3": member("newsreel.sqlite3", data)})
+        result = newsreel("restore", str(archive), "--force", env=base_env(restored_site))
+        assert_untouched(restored_site, before, result)
+        assert said in result.stderr, (kind, result.stderr)
