@@ -12,7 +12,7 @@ import pytest
 
 from newsreel.text.types import CreditRef, FilmRef, PersonRef
 
-from .core import gazetteer as _gazetteer, process as _process
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
 
 
 def _people(body: str, gaz) -> list[str]:
@@ -81,3 +81,20 @@ def test_round_thirty_nine_a_filmmaker_of_the_film_keeps_it():
     # The graph credits the name on a film of that title: the filmmaker's own film.
     body = "Rune Solberg of *Foreground* asked the festival for a second screening."
     assert "foreground-2019" in _films(body, _OUTLET)
+
+
+@pytest.mark.parametrize("scene", [
+    "A publicist opened the door. “We have to stop there, I'm afraid,” she said.",
+    "A young publicist leaned in from the corridor. “Last question, please,” she said, and the room laughed.",
+    "An usher came down the aisle with a torch. “The film has already started,” he said.",
+    "A steward waved the crew through the gate. “Mind the cables on the left,” he says.",
+])
+def test_round_thirty_nine_an_unnamed_job_holder_speaks_after_acting(scene):
+    # A report brings in somebody by their job alone, as the subject of an action ("A publicist
+    # opened the door."), and quotes them at once with a pronoun: the words are theirs, nobody's
+    # page, not the last person named before.
+    body = (
+        "Kit Amadi talked for twenty minutes about the horses in *The Weighing House*, and "
+        f"about the cold. She was still talking when the clock ran out. {scene}\n"
+    )
+    assert [key for _, key, _, _ in _quotes(body, _OUTLET)] == [None], _quotes(body, _OUTLET)

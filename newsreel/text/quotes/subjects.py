@@ -211,7 +211,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 continue
             if _NAMED_IN_APPOSITION_RE.match(sentence, person.end()):
                 continue  # "Her brother, the actor Tobias Keyes, said": named, and found as a name
-            noun = person.group("noun").lower()
+            noun = (person.group("noun") or person.group("job")).lower()
             # "Osei, who plays a widow who takes in a stranger, …": the part the clause casts,
             # a character, who speaks only a scene's lines (round twenty-seven).
             part = _CASTING_CLAUSE_RE.search(sentence, 0, at) is not None

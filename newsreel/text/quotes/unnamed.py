@@ -39,6 +39,10 @@ _PERSON_NOUN_RE = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Aa]n)\s+(?:[a-z\-]+\s+)?(?P<noun>"
     + "|".join(_NOUN_GENDER)
     + r"|character|protagonist|narrator|stranger|passenger|guard|captain|coach|detective|teenager|child|kid)\b"
+    # A job the graph credits nobody with, brought in by "a"/"an" ("A publicist opened the door.
+    # “…,” she said."): somebody new, unnamed (round thirty-nine).
+    r"|\b(?:An?|an?)\s+(?:[a-z\-]+\s+)?(?P<job>publicist|usher|usherette|steward|stewardess|attendant|waiter|waitress|"
+    r"receptionist|doorman|porter|runner|chaperone|minder|handler|aide|volunteer|bartender|barman|cashier)\b"
 )
 
 # A name set beside the noun ("her brother, the actor Tobias Keyes,"); not an actor who plays
