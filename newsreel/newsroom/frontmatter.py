@@ -41,7 +41,22 @@ _FIGURE_CREDIT = re.compile(r"^:::\s*figure\b.*?credit=\"(?P<credit>[^\"]*)\"")
 
 class _FrontMatterLoader(yaml.SafeLoader):
     """YAML's safe loader, but a timestamp that names no real day (`date: 2023-02-30`) is kept as
-    the text it is, so that its field is reported (YAML refused the whole file for it)."""
+    the text it is, so that its field is reported (YAML refused the whole file for it), and a key
+    written twice in one mapping is refused."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # PyYAML keeps the last of two `headline:` lines and drops the first without a word; YAML
+        # says keys are unique. Keys a merge (`<<: *base`) brings in may be overridden, as YAML allows.
+        first_lines: dict[str, int] = {}
+        for key_node, _value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            if key_node.value in first_lines:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key_node.value!r} is written twice (first on line {first_lines[key_node.value]}); "
+                    "keep one", key_node.start_mark)
+            first_lines[key_node.value] = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
+        return super().construct_mapping(node, deep=deep)
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
