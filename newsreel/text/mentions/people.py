@@ -192,7 +192,8 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         if kind == "person":
             surname = gaz.surname(key)
             if surname:
-                full.append((last + 1, key))
+                if not _set_apart_before(named.tokens, first):
+                    full.append((last + 1, key))
                 surnames.setdefault(surname, set()).add(key)
     if not full:
         return
@@ -263,6 +264,32 @@ def _no_relation(t: Tokens, at: int) -> bool:
 
 #: "no relation", "not related (to)", "no relative (of)", "no kin (to)"
 _NO_RELATION_PAIRS = frozenset({("no", "relation"), ("not", "related"), ("no", "relative"), ("no", "kin")})
+
+
+def _set_apart_before(t: Tokens, first: int) -> bool:
+    """Is the name starting at token `first` the object of "no relation to" ("She is no relation
+    to the director Wilma Kestergard", "not related to", "unrelated to the filmmaker")? Then it is
+    the namesake the writer sets apart, not a fresh naming in full that takes the surname alone
+    from the person just introduced (round forty)."""
+    for j in range(first - 1, max(first - 6, 1), -1):
+        if t.para[j] != t.para[first] or t.folded[j] in (".", "!", "?", ",", "(", ")"):
+            return False
+        if t.folded[j] in ("to", "of"):
+            if t.folded[j - 1] in ("or", "nor", "and"):
+                # "no relation to Ada Sarrow, or to Bea Sarrow": every namesake the list sets apart
+                return _no_relation_back(t, j - 1)
+            return (t.folded[j - 2], t.folded[j - 1]) in _NO_RELATION_PAIRS or t.folded[j - 1] == "unrelated"
+    return False
+
+
+def _no_relation_back(t: Tokens, at: int) -> bool:
+    """Does "no relation" stand earlier in the sentence of token `at`?"""
+    for j in range(at - 1, max(at - 40, 1), -1):
+        if t.para[j] != t.para[at] or t.folded[j] in (".", "!", "?"):
+            return False
+        if (t.folded[j - 1], t.folded[j]) in _NO_RELATION_PAIRS or t.folded[j] == "unrelated":
+            return True
+    return False
 
 
 def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[str, ...], list[int]]:

@@ -39,6 +39,12 @@ _FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z’'\-]+) $")
 # "Petra Saberi — no relation to the actress —", "Tobias Frant, an analyst who is no relation".
 # Round thirty-six: "not related to", "unrelated to", "no relative of", "no kin to" say it too.
 _NO_RELATION_RE = re.compile(r"[^.!?]{0,70}?\b(?:no\s+relation|not\s+related|unrelated\s+to|no\s+relative|no\s+kin)\b")
+# "no relation to the director ", "not related to ", "unrelated to the filmmaker ": what stands
+# just before the namesake a writer sets apart (round forty).
+_SET_APART_BEFORE_RE = re.compile(
+    r"\b(?:no\s+relation|not\s+related|unrelated|no\s+relative)\s+(?:to|of)\s+(?:[^.!?]{0,100}?\b(?:or|nor|and)\s+(?:to|of)\s+)?"
+    r"(?:(?:the|a|an|[a-z][\w\-]*)\s+){0,3}$"
+)
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
@@ -216,7 +222,7 @@ class _Doc:
             by_name.setdefault(name, []).append((since, key))
         full_ends: dict[str, list[int]] = {}  # key -> where each naming in full ends
         for m in self.people:
-            if len(m.surface.split()) > 1:
+            if len(m.surface.split()) > 1 and not self._set_apart_here(m.start):
                 full_ends.setdefault(m.key, []).append(m.end)
         outside: dict[str, list[int]] = {}  # surname -> where a name outside the graph wrote it in full
         added: list[Mention] = []
@@ -240,7 +246,8 @@ class _Doc:
                     # not the actor Ada Quennell's named earlier (round twenty-one). Several graph
                     # people with it: the shared-surname rules below decide, as before.
                     keys = {key for key in keys
-                            if not any(max(e for e in full_ends[key] if e <= at) < o < at for o in outside[word])}
+                            if not any(max((e for e in full_ends.get(key, ()) if e <= at), default=-1) < o < at
+                                       for o in outside[word])}
                 if word in outside and len(keys) == 1 and self._set_apart(next(iter(keys)), word, at, outside[word]):
                     # "Bram Kettlewell, who is no relation to the showrunner" after the showrunner
                     # Lorna Kettlewell: the graph person named last is the namesake set apart, so
@@ -276,6 +283,14 @@ class _Doc:
         return any(any(o < m.start for o in outside) and self._no_relation_after(m.end, surname)
                    for m in self.people if m.key == key and m.start < at and " " in m.surface.strip())
 
+    def _set_apart_here(self, start: int) -> bool:
+        """Is the name starting at `start` the object of "no relation to" ("She is no relation to
+        the director Wilma Kestergard")? Then it is the namesake set apart, not a fresh naming
+        that takes the surname alone from the person just introduced (round forty; the mention
+        finder's `people._set_apart_before` is the same rule on tokens)."""
+        before = self.text(max(0, start - 160), start)
+        return "relat" in before and _SET_APART_BEFORE_RE.search(before) is not None
+
     def _no_relation_after(self, end: int, surname: str) -> bool:
         """Does "no relation" (or "not related", "unrelated to") follow the name ending at `end`
         in its sentence, before the surname is written again?"""
@@ -295,7 +310,7 @@ class _Doc:
         paragraph? Then a relative named in full later does not take their surname (round
         twenty-one: an obituary's "Her son, Aled Maddox, said …", then "Maddox was born …")."""
         if self.paragraphs and any(m.key == key and " " in m.surface.strip() and m.start < self.paragraphs[0].start + len(self.paragraphs[0].text)
-                                   for m in self.people):
+                                   and not self._set_apart_here(m.start) for m in self.people):
             return True
         people = getattr(self.gazetteer, "people_by_key", None)
         person = people.get(key) if people else None
