@@ -51,3 +51,30 @@ def test_round_forty_the_graph_person_named_again_takes_the_surname_back():
     body = ("Ruth Kestergard, an analyst, is no relation to the director Wilma Kestergard.\n\n"
             "Wilma Kestergard was at the screening on Friday. “I cut four minutes last week,” Kestergard said.")
     assert _shown(body, _SET_APART) == ["wilma-kestergard"], _quotes(body, _SET_APART)
+# A graph cinematographer, remembered by a column; his child is outside the graph.
+_GENERATIONS = _gazetteer(
+    [FilmRef("low-water-1996", "Low Water", 1996)],
+    [PersonRef("teodor-vasske", "Teodor Vasske"), PersonRef("anna-brill", "Anna Brill")],
+    [CreditRef("low-water-1996", "teodor-vasske", "crew"), CreditRef("low-water-1996", "anna-brill", "director")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Teodor Vasske shot *Low Water* in a single winter. At the funeral his son, Emil Vasske, spoke.\n\n"
+    "“He never once used a light meter at home,” the younger Vasske said.",
+    "Teodor Vasske shot *Low Water*. His daughter, Mira Vasske, read a letter at the service.\n\n"
+    "“My father kept every call sheet,” said the younger Vasske.",
+    "Teodor Vasske, who shot *Low Water*, died on Sunday. His grandson, Jakob Vasske, now runs the studio.\n\n"
+    "“We will keep the darkroom,” the younger Vasske said.",
+])
+def test_round_forty_the_younger_namesake_is_the_child_the_article_named(body):
+    # "the younger Vasske" says two people of the surname are in play: after "his son, Emil
+    # Vasske" it is the son (outside the graph), not the graph person the piece remembers.
+    assert _shown(body, _GENERATIONS, "Remembering Teodor Vasske") == [], _quotes(body, _GENERATIONS)
+
+
+def test_round_forty_the_elder_namesake_after_a_son_is_the_graph_parent():
+    # "the elder Vasske" after the son was named: the father, the graph person, as before.
+    body = ("Teodor Vasske shot *Low Water*. His son, Emil Vasske, is a grip.\n\n"
+            "“Never trust a forecast,” the elder Vasske said.")
+    assert "teodor-vasske" in [key for _, key, _, _ in _quotes(body, _GENERATIONS)], _quotes(body, _GENERATIONS)

@@ -228,6 +228,10 @@ def accept_surnames(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 # apart so, whom the surname alone then means (round thirty-three).
                 if since and (not lede or any(_no_relation(t, at) for at in since)):
                     break
+                if _child_by_rank(t, i, outside[surname]):
+                    # "his son, Emil Vasske, spoke … the younger Vasske said": the rank word says
+                    # which of two relatives; the child named outside the graph (round forty).
+                    break
                 # The other way round: the graph person is the one the writer set apart ("Bram
                 # Kettlewell, who is no relation to the showrunner", "(no relation)", "not related
                 # to", "unrelated to") after a namesake outside the graph was named in full: the
@@ -280,6 +284,17 @@ def _set_apart_before(t: Tokens, first: int) -> bool:
                 return _no_relation_back(t, j - 1)
             return (t.folded[j - 2], t.folded[j - 1]) in _NO_RELATION_PAIRS or t.folded[j - 1] == "unrelated"
     return False
+
+
+_YOUNGER_KIN = frozenset("son daughter grandson granddaughter nephew niece stepson stepdaughter".split())
+
+
+def _child_by_rank(t: Tokens, i: int, outside: list[int]) -> bool:
+    """Is the surname at token `i` written "the younger X", after a name outside the graph with
+    it was introduced as a child ("his son, Emil Vasske", "her granddaughter Mira Vasske")?"""
+    if i < 2 or t.folded[i - 1] not in ("younger", "youngest") or t.folded[i - 2] != "the":
+        return False
+    return any(at < i and any(t.folded[k] in _YOUNGER_KIN for k in range(max(at - 4, 0), at - 1)) for at in outside)
 
 
 def _no_relation_back(t: Tokens, at: int) -> bool:

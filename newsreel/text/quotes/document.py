@@ -45,6 +45,11 @@ _SET_APART_BEFORE_RE = re.compile(
     r"\b(?:no\s+relation|not\s+related|unrelated|no\s+relative)\s+(?:to|of)\s+(?:[^.!?]{0,100}?\b(?:or|nor|and)\s+(?:to|of)\s+)?"
     r"(?:(?:the|a|an|[a-z][\w\-]*)\s+){0,3}$"
 )
+# "the younger Vasske" after "his son, Emil Vasske" (round forty)
+_YOUNGER_BEFORE_RE = re.compile(r"\b[Tt]he\s+young(?:er|est)\s+$")
+_CHILD_BEFORE_RE = re.compile(
+    r"\b(?:son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter),?\s+(?:[a-z][\w\-]*\s+){0,2}[A-Z][\w’'\-]+\s+$"
+)
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
@@ -253,6 +258,9 @@ class _Doc:
                     # Lorna Kettlewell: the graph person named last is the namesake set apart, so
                     # the surname alone is still hers (round thirty-six).
                     keys = set()
+                if word in outside and keys and self._child_by_rank(paragraph.text, w.start(), outside[word], at):
+                    # "his son, Emil Vasske, … the younger Vasske said": the child (round forty).
+                    keys = set()
                 if len(keys) > 1 and not _NAME_WORD_BEFORE_RE.search(paragraph.text, 0, w.start()):
                     # "Ferro shrugs." after Ilaria Ferro, then her daughter Chiara Ferro: still
                     # Ilaria's (but "Hesper Garside", a name outside the graph, is nobody's).
@@ -282,6 +290,14 @@ class _Doc:
             return False  # named in the same paragraph before: the nearest, as before
         return any(any(o < m.start for o in outside) and self._no_relation_after(m.end, surname)
                    for m in self.people if m.key == key and m.start < at and " " in m.surface.strip())
+
+    def _child_by_rank(self, text: str, start: int, outside: Iterable[int], at: int) -> bool:
+        """Is the surname at `start` of `text` written "the younger X", after a name outside the
+        graph with it was introduced as a child ("his son, Emil Vasske")? Then the rank word
+        means that relative, not the graph person (the mention finder's `people._child_by_rank`)."""
+        if not _YOUNGER_BEFORE_RE.search(text, max(0, start - 14), start):
+            return False
+        return any(o < at and _CHILD_BEFORE_RE.search(self.text(max(0, o - 40), o)) for o in outside)
 
     def _set_apart_here(self, start: int) -> bool:
         """Is the name starting at `start` the object of "no relation to" ("She is no relation to
