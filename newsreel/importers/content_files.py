@@ -25,6 +25,10 @@ from newsreel.newsroom.upsert import Incoming
 STATES = {WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.CHANGES_REQUESTED, WorkflowState.SCHEDULED,
           WorkflowState.PUBLISHED, WorkflowState.UNPUBLISHED}
 _NESTED_FIELD = re.compile(r"^  ([A-Za-z_]\w*)\s*:")
+# An address on this site: one leading slash ("//host" and "/\\host" are other hosts to a
+# browser), no whitespace, control character or backslash. Every redirect Newsreel stores sends
+# one of these to another (a changed slug, an imported permalink).
+_SITE_ADDRESS = re.compile(r"/(?![/\\])[^\s\x00-\x1f\x7f\\]*\Z")
 TIME_FIELDS = ("published_at", "first_published_at", "went_live_at", "unpublish_at", "created_at", "updated_at",
                "revision_created_at")
 
@@ -134,9 +138,7 @@ def read_content(root: Path) -> ContentFiles:
                                 f"{layout.IMAGES}")
     redirects = (_json(root, layout.REDIRECTS, "redirects", problems) or {}).get("redirects") or []
     for index, entry in enumerate(redirects):
-        if not (isinstance(entry, dict) and isinstance(entry.get("path"), str) and entry["path"].startswith("/")
-                and isinstance(entry.get("location"), str) and entry["location"]):
-            problems.append(f"{layout.REDIRECTS}: .redirects[{index}]: must be {{\"path\": \"/old/\", \"location\": ...}}")
+        problems.extend(_redirect_problems(index, entry))
     for index, author in enumerate(site.get("authors") or []):
         if isinstance(author, dict) and author.get("photo") is not None and author["photo"] not in image_ids:
             problems.append(f"{layout.SITE}: .authors[{index}].photo: image {author['photo']} is not in {layout.IMAGES}")
@@ -243,6 +245,15 @@ def _check_images(root: Path, images: list, problems: list[str]) -> set[int]:
         _check_fields(where, image, IMAGE_FIELDS, problems)
         ids.add(image["id"])
     return ids
+
+
+def _redirect_problems(index: int, entry: Any) -> list[str]:
+    """What is wrong with one entry of redirects.json: both ends must be addresses on this site."""
+    where = f"{layout.REDIRECTS}: .redirects[{index}]"
+    if not (isinstance(entry, dict) and isinstance(entry.get("path"), str) and isinstance(entry.get("location"), str)):
+        return [f"{where}: must be {{\"path\": \"/old/\", \"location\": \"/new/\"}}"]
+    return [f"{where}.{end}: must be an address on this site (a path after one /), not {entry[end][:80]!r}"
+            for end in ("path", "location") if not _SITE_ADDRESS.match(entry[end])]
 
 
 def _read_stories(root: Path, image_ids: set[int]) -> tuple[list[Story], list[str]]:

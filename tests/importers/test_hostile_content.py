@@ -58,6 +58,36 @@ def test_a_shared_entry_of_the_wrong_shape_is_named_before_anything_is_written(n
     assert not Tag.objects.exists()
 
 
+@pytest.mark.parametrize("location", [
+    "javascript:alert(1)", "https://elsewhere.example/story/", "//elsewhere.example/story/",
+    "/\\elsewhere.example/story/", " /stories/padded/", "/stories/line\nbreak/", "stories/relative/",
+])
+def test_a_redirect_out_of_the_site_is_refused_before_anything_is_written(newsroom, tmp_path, settings, location):
+    # Every redirect Newsreel stores sends an old address of its own to another of its own
+    # (a changed slug, an imported permalink), so an export holds nothing else. A hand-edited
+    # one that sends readers to a script or to another host is an open redirect on the site.
+    export_content(tmp_path / "out")
+    change_json(tmp_path / "out" / "redirects.json",
+                lambda data: data["redirects"].append({"path": "/old/address/", "location": location}))
+    empty_the_site(settings, tmp_path)
+    said = import_content(tmp_path / "out")
+    index = len(json.loads((tmp_path / "out" / "redirects.json").read_text())["redirects"]) - 1
+    assert f"redirects.json: .redirects[{index}].location: must be an address on this site" in said, said
+    assert "Traceback" not in said
+    assert not Article.objects.exists() and not Image.objects.exists()
+
+
+def test_a_redirect_to_an_address_on_the_site_is_kept(newsroom, tmp_path, settings):
+    from newsreel.public.models import StoredPage
+
+    export_content(tmp_path / "out")
+    change_json(tmp_path / "out" / "redirects.json",
+                lambda data: data["redirects"].append({"path": "/old/address/", "location": "/stories/moved-here/"}))
+    empty_the_site(settings, tmp_path)
+    import_content(tmp_path / "out")
+    assert StoredPage.objects.get(path="/old/address/").location == "/stories/moved-here/"
+
+
 def test_a_shared_file_nested_thousands_deep_is_named(newsroom, tmp_path, settings):
     export_content(tmp_path / "out")
     (tmp_path / "out" / "graph-extra.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
