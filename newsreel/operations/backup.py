@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import lzma
 import os
+import shutil
 import sqlite3
 import tarfile
 import tempfile
@@ -71,7 +72,8 @@ def restore(archive: Path, database: Path, media: Path, secret_key: Path | None,
         )
     data_dir = database.parent
     with tempfile.TemporaryDirectory(prefix=".newsreel-restore-", dir=data_dir) as work:
-        manifest = _unpack(archive, Path(work))
+        earlier = database.stat().st_size if database.exists() else 0  # copied aside while the swap runs
+        manifest = _unpack(archive, Path(work), room_besides=earlier)
         copy = Path(work) / DATABASE_NAME
         _check_database(copy, archive)
         try:
@@ -145,8 +147,9 @@ def _holds_a_site(database: Path, media: Path) -> bool:
         connection.close()
 
 
-def _unpack(archive: Path, work: Path) -> dict:
-    """Extract the archive's known members into `work`, refusing anything else."""
+def _unpack(archive: Path, work: Path, room_besides: int = 0) -> dict:
+    """Extract the archive's known members into `work`, refusing anything else, or an archive
+    whose files and `room_besides` more bytes would not fit in the free space."""
     try:
         with tarfile.open(archive, "r:*") as tar:
             members = tar.getmembers()
@@ -170,12 +173,21 @@ def _unpack(archive: Path, work: Path) -> dict:
             if found != manifest.get("media_files"):
                 raise BackupError(f"{archive} is damaged: MANIFEST.json lists {manifest.get('media_files')} media "
                                   f"file(s), the archive holds {found}; nothing was restored")
+            _check_room(archive, work, sum(member.size for member in members if member.isfile()) + room_besides)
             # The 'data' filter refuses absolute paths, '..' and links that leave the folder.
             tar.extractall(work, filter="data")
             _read_to_end(tar)
     except (tarfile.TarError, OSError, ValueError, EOFError, zlib.error, lzma.LZMAError) as error:
         raise BackupError(f"{archive} is damaged or is not a Newsreel backup ({error}); nothing was restored") from None
     return manifest
+
+
+def _check_room(archive: Path, work: Path, needed: int) -> None:
+    """Refuse a restore that would fill the disk the running site writes to, before unpacking."""
+    free = shutil.disk_usage(work).free
+    if needed > free:
+        raise BackupError(f"{archive} needs about {needed:,} bytes free to restore (its files, and a copy of the "
+                          f"current database); {work.parent} has {free:,}; nothing was restored")
 
 
 def _check_manifest(manifest: object, archive: Path) -> dict:

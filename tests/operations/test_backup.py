@@ -271,3 +271,21 @@ def test_a_database_that_is_empty_of_another_program_or_of_a_newer_version_is_re
         result = newsreel("restore", str(archive), "--force", env=base_env(restored_site))
         assert_untouched(restored_site, before, result)
         assert said in result.stderr, (kind, result.stderr)
+
+
+def test_an_archive_larger_than_the_free_space_is_refused_before_anything_is_unpacked(
+        tmp_path, backed_up, restored_site, monkeypatch):
+    # A backup unpacks beside the site before it replaces it: one that cannot fit would fill the
+    # disk the running site writes to, then fail with the site's own writes failing too.
+    from newsreel.operations import backup
+
+    before = media_files(restored_site)
+    with tarfile.open(backed_up[2]) as tar:
+        unpacked = sum(entry.size for entry in tar.getmembers() if entry.isfile())
+    usage = backup.shutil.disk_usage(restored_site)
+    monkeypatch.setattr(backup.shutil, "disk_usage", lambda path: usage._replace(free=unpacked // 2))
+    with pytest.raises(backup.BackupError, match=r"needs about [\d,]+ bytes free .* has [\d,]+; nothing was restored"):
+        backup.restore(backed_up[2], restored_site / "newsreel.sqlite3", restored_site / "media",
+                       restored_site / "secret_key", force=True)
+    assert headlines(restored_site) == {"The pier stays open"} and media_files(restored_site) == before
+    assert not [path.name for path in restored_site.iterdir() if path.name.startswith(".newsreel-restore")]
