@@ -81,6 +81,18 @@ _OUTLET_JOINS = frozenset(("in", "for", "of", ","))
 # Lower-case words allowed between a maker's possessive and the title: "X's unrelated live-action *Y*".
 _POSSESSIVE_WORDS = 3
 _WROTE = frozenset("wrote writes".split())
+# A title where an outlet, a festival strand or a venue goes (round forty-one): a critic "writing
+# for *X*", "In *X*, Name compared …" put first, "spoke to her for *X*", "wrote Name (…) in *X*",
+# "the X section / cinema / chain".
+_CRITIC_VERBS = frozenset(
+    "wrote writes compared compares argued argues called calls praised praises complained complains "
+    "described describes judged judges dismissed dismisses found finds".split()
+)
+_OBJECT_PRONOUNS = frozenset("her him them me us".split())
+_VENUE_NOUNS = frozenset("section strand sidebar cinema cinemas chain multiplex".split())
+# "the dating show *X*", "the gossip column *X*": a show or a column named after its noun.
+_SHOW_NOUNS = frozenset("show column".split())
+_NAME_WORDS = 3
 _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
 # "For *X*, Pia Moor spoke to her": an interview's credit put first, its writer then a verb of
 # meeting or talking (round thirty-seven); "we" or "I" may stand for the writer.
@@ -273,7 +285,58 @@ class FilmTitles:
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
         return (self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span) or self._fronted_outlet(span)
-                or self._asking_outlet(span))
+                or self._asking_outlet(span) or self._outlet_slot(span))
+
+    def _outlet_slot(self, span: Span) -> bool:
+        """Is the title where an outlet, a festival strand or a venue goes: "writing for *X*",
+        "spoke to her for *X*", "In *X*, Ines Dorrow compared …", "wrote Ines Dorrow (…) in *X*",
+        "the X section", "the X chain", "the dating show *X*"? Cheap first test: the token before is
+        "for", "in", "the", "show" or "column"
+        (round forty-one)."""
+        t = self.t
+        at = span.first - 1
+        if at >= 0 and t.folded[at] in QUOTES:
+            at -= 1
+        if at < 1 or t.para[at] != span.para:
+            return False
+        word = t.folded[at]
+        if word in _SHOW_NOUNS:
+            return t.folded[at - 1] not in ("a", "an", "the") and t.para[at - 1] == span.para and t.word(at - 1)
+        if word not in ("for", "in", "the"):
+            return False
+        if word == "the":
+            after = span.last + 1
+            return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _VENUE_NOUNS
+        if word == "for":
+            return t.folded[at - 1] == "writing" or (
+                at >= 3 and t.folded[at - 1] in _OBJECT_PRONOUNS and t.folded[at - 2] in ("to", "with")
+                and t.folded[at - 3] in _TALKED
+            )
+        return self._critic_in(span, at)
+
+    def _critic_in(self, span: Span, at: int) -> bool:
+        """After "in": a critic named first with an aside ("wrote Ines Dorrow (…) in *X*") or put
+        after it ("In *X*, Ines Dorrow compared …"), not when the graph credits that name on the film."""
+        t = self.t
+        if t.folded[at - 1] == ")":
+            opening = next((k for k in range(at - 2, max(at - 12, -1), -1) if t.folded[k] == "("), None)
+            if opening is None or t.para[opening] != span.para:
+                return False
+            first = name_end = opening - 1
+            while first >= 0 and t.word(first) and t.raw[first][:1].isupper() and name_end - first < _NAME_WORDS:
+                first -= 1
+            if first == name_end or first < 0 or t.folded[first] not in _WROTE:
+                return False
+            return not self._credits_writer(span, t.folded[first + 1 : name_end + 1])
+        comma = span.last + 1
+        if not t.sentence_initial(at) or comma >= len(t.folded) or t.folded[comma] != "," or t.para[comma] != span.para:
+            return False
+        verb = comma + 1
+        while verb < len(t.folded) and t.word(verb) and t.raw[verb][:1].isupper() and verb - comma <= _NAME_WORDS:
+            verb += 1
+        if verb == comma + 1 or verb >= len(t.folded) or t.folded[verb] not in _CRITIC_VERBS:
+            return False
+        return not self._credits_writer(span, t.folded[comma + 1 : verb])
 
     def _writers_outlet(self, span: Span) -> bool:
         """Is the title the publication a named writer works for, as a critic's or an
