@@ -66,7 +66,8 @@ def run_set(directory: Path, scorer, details: bool) -> dict:
         headline, body = scorer.split_headline(path.read_text(encoding="utf-8"))
         headline = scorer.plain_headline(headline)
         started = time.perf_counter()
-        processed = process_article(body, graph=gazetteer, headline=headline, href=lambda kind, key: f"/{kind}/{key}")
+        processed = process_article(body, graph=gazetteer, images=scorer.any_picture, headline=headline,
+                                    href=lambda kind, key: f"/{kind}/{key}")
         seconds = time.perf_counter() - started
         extra = []
         if headline:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from newsreel.text.normalize import fold, tokenize
-from newsreel.text.types import CreditRef, FilmRef, KnowledgeGraph, Mention, Paragraph, PersonRef, ProcessedArticle
+from newsreel.text.types import (CreditRef, FilmRef, ImageRef, KnowledgeGraph, Mention, Paragraph, PersonRef,
+                                 ProcessedArticle)
 
 __all__ = [
     "EvaluationError",
@@ -271,6 +272,13 @@ def html_to_text(html: str) -> str:
     import re
 
     return html_module.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def any_picture(reference: str) -> ImageRef:
+    """The image library of an evaluation, which has none: every picture an article shows is
+    known, with a stand-in alt text and credit. Pictures are not what a set measures, and a
+    set written elsewhere shows them as its site did (alone, captioned, without a credit)."""
+    return ImageRef(url=reference, alt=reference, credit="(not part of the evaluation)")
 
 
 def plain_headline(headline: str) -> str:

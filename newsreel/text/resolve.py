@@ -66,6 +66,10 @@ class _Walk:
                 self._standalone_image(tokens[index + 1])
                 index += 3
                 continue
+            if _is_captioned_image_paragraph(tokens, index):
+                self._captioned_image(tokens[index : index + 3])
+                index += 3
+                continue
             if self._url_paragraph(tokens, index):
                 index += 3
                 continue
@@ -124,6 +128,29 @@ class _Walk:
         """An image alone in its paragraph is shown as a figure (with its library credit)."""
         image = _single_image(inline)
         assert image is not None
+        opening, closing = self._figure_tokens(image, inline)
+        self.result.tokens += [opening, closing]
+
+    def _captioned_image(self, paragraph: list[Token]) -> None:
+        """An image line with lines under it in the same paragraph ("![…](still)" then "*The
+        pier at dusk.*"), as Markdown written for other sites captions a picture: a figure whose
+        caption is those lines."""
+        inline = paragraph[1]
+        children = _without_blank_text(inline.children or [])
+        opening, closing = self._figure_tokens(children[0], inline)
+        inline.children = children[2:]
+        inline.content = inline.content.split("\n", 1)[1]
+        if inline.map:  # the caption starts a line below the image: errors in it name its own lines
+            inline.map = [inline.map[0] + 1, inline.map[1]]
+        self.blocks.append(opening)
+        self.result.tokens.append(opening)
+        for token in paragraph:
+            self._visit(token)
+        self.blocks.pop()
+        self.result.tokens.append(closing)
+
+    def _figure_tokens(self, image: Token, inline: Token) -> tuple[Token, Token]:
+        """The opening and closing tokens of a figure showing `image`, written in `inline`."""
         line = self._line(inline)
         if self.blocks and self.blocks[-1].meta["kind"] == "figure":
             raise TextError(
@@ -136,7 +163,7 @@ class _Walk:
         opening.meta["image"] = self._resolve(image, credit="", line=line)
         closing = Token("nr_figure_close", "div", -1, block=True)
         closing.meta = {"kind": "figure", "line": line}
-        self.result.tokens += [opening, closing]
+        return opening, closing
 
     def _embed(self, token: Token, embed: EmbedRef) -> None:
         token.meta["embed"] = embed
@@ -210,13 +237,24 @@ def _is_image_paragraph(tokens: Sequence[Token], index: int) -> bool:
 
 def _single_image(inline: Token) -> Token | None:
     """The image token when `inline` holds one image and nothing else but whitespace."""
-    children = [
-        child for child in inline.children or []
-        if not (child.type == "text" and not child.content.strip())
-    ]
+    children = _without_blank_text(inline.children or [])
     if len(children) == 1 and children[0].type == "image":
         return children[0]
     return None
+
+
+def _is_captioned_image_paragraph(tokens: Sequence[Token], index: int) -> bool:
+    """A paragraph whose first line is an image alone and whose next lines are more text."""
+    if not (tokens[index].type == "paragraph_open" and index + 2 < len(tokens) and tokens[index + 1].type == "inline"
+            and tokens[index + 2].type == "paragraph_close"):
+        return False
+    children = _without_blank_text(tokens[index + 1].children or [])
+    return (len(children) > 2 and children[0].type == "image" and children[1].type in _BREAKS
+            and "\n" in tokens[index + 1].content)
+
+
+def _without_blank_text(children: Sequence[Token]) -> list[Token]:
+    return [child for child in children if not (child.type == "text" and not child.content.strip())]
 
 
 _LONE_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)

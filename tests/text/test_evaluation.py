@@ -239,6 +239,27 @@ def test_evaluate_command_prints_one_json_object(tmp_path):
     assert set(result["timing"]) >= {"mean_ms_per_article", "gazetteer_build_seconds"}
 
 
+def test_evaluate_command_measures_articles_that_show_pictures(tmp_path):
+    # A set has no image library: a picture an article shows (alone, captioned under it, in a
+    # figure block, with or without a credit) is not what it measures, and stops nothing.
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    write_set(tmp_path)
+    article = tmp_path / "articles" / "a.md"
+    headline, body = article.read_text(encoding="utf-8").split("\n\n", 1)
+    article.write_text(f"{headline}\n\n![The director on the steps](stills/one.jpg)\n*The steps at dusk.*\n\n"
+                       f"![](stills/two.jpg)\n\n:::figure\n![A crowd](three.jpg)\nThe crowd.\n:::\n\n{body}",
+                       encoding="utf-8")
+    out = io.StringIO()
+    call_command("evaluate", str(tmp_path), stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["films"]["precision"] == 1.0 and result["people"]["recall"] == 1.0
+    assert result["quotes"]["recall"] == 1.0 and result["spoilers"]["leaks"] == 0
+
+
 def test_evaluate_command_names_the_bad_json_path(tmp_path):
     from django.core.management import CommandError, call_command
 

@@ -171,6 +171,30 @@ def test_standalone_unknown_image_names_its_line() -> None:
     assert "unknown image" in error.message
 
 
+@pytest.mark.parametrize("caption", [
+    "*The club at night, a week before it closed.*",
+    "The club at night, a week before it closed.",
+    "_The club at night,_\na week before it closed.",
+])
+def test_an_image_line_with_caption_lines_under_it_is_a_figure_with_that_caption(caption) -> None:
+    # Markdown written for other sites (Hugo, Jekyll, exports) puts a picture's caption on the
+    # lines right under it, often in italics: one paragraph to Markdown, a captioned figure to a reader.
+    document = parse(f"Before.\n\n![Neon sign](hero)\n{caption}\n\nAfter.")
+    html = document.html()
+    assert '<figure class="figure"><img src="/media/hero.jpg" alt="Neon sign"' in html
+    assert "a week before it closed." in html.split('<span class="caption">')[1].split("</span>")[0]
+    assert '<span class="credit">Photo: Newsreel Demo</span>' in html and "<p><img" not in html
+    assert [(paragraph.kind, " ".join(paragraph.text.split())) for paragraph in document.paragraphs] == [
+        ("paragraph", "Before."), ("caption", "The club at night, a week before it closed."), ("paragraph", "After."),
+    ]
+
+
+def test_a_captioned_image_line_still_needs_its_credit_and_a_caption_holds_no_second_image() -> None:
+    assert "no credit" in error_of("Intro.\n\n![A plain wall](bare)\nThe wall.").message
+    error = error_of("Intro.\n\n![Neon sign](hero)\nThe club, and ![Alt](hero) again.")
+    assert error.line == 4 and "own" in error.message
+
+
 def test_image_inside_running_text_names_its_line_within_the_paragraph() -> None:
     error = error_of("Intro.\n\nA first line\nand a second with ![Alt](hero) inside.")
     assert error.line == 4

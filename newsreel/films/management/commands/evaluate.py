@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from newsreel import links
 from newsreel.text.evaluation import (
     EvaluationError,
+    any_picture,
     gold_from_json,
     graph_from_json,
     headline_paragraphs,
@@ -85,7 +86,8 @@ class Command(BaseCommand):
             headline = plain_headline(headline)
             started = time.perf_counter()
             try:
-                processed = process_article(body, graph=gazetteer, headline=headline, href=links.href_for)
+                processed = process_article(body, graph=gazetteer, images=any_picture, headline=headline,
+                                            href=links.href_for)
             except TextError as error:
                 line = f", line {error.line}" if error.line else ""
                 raise CommandError(f"{path}{line}: {error.message}") from None
