@@ -590,6 +590,26 @@ def _in_narration(doc: "_Doc", at: int) -> bool:
 _AGE_AFTER_RE = re.compile(
     r",\s+(?:who\s+is|who['’]s|the)\s+(?:[\w\-]+\s+){0,3}?(?P<rank>younger|older|elder)\b(?!\s+than\b)"
 )
+# A profile says which sibling is older by calling one the other's elder or little brother:
+# "X is the director's older brother", "X, his elder sister,", "X was Piet's big brother" (round
+# forty-two). A sibling noun must follow, since "the elder son of" compares a child with a parent.
+_SIBLING_RANK_AFTER_RE = re.compile(
+    r"(?:,\s+|\s+(?:is|was)\s+)(?:(?:the|a|an|his|her|their|[\w\-]+['’]s)\s+){1,2}"
+    r"(?P<rank>younger|older|elder|big|little|baby|kid)\s+(?:brother|sister|sibling|twin)s?\b"
+)
+_SIBLING_RANKS = {"big": "older", "little": "younger", "baby": "younger", "kid": "younger"}
+
+
+def _rank_said_after(text: str) -> str | None:
+    """"younger" or "older"/"elder" when `text`, just after a full name, compares that person's
+    age with a relative's; None when it says nothing of it."""
+    said = _AGE_AFTER_RE.match(text)
+    if said is not None:
+        return said.group("rank")
+    if "brother" not in text and "sister" not in text and "sibling" not in text and "twin" not in text:
+        return None  # the cheap test: no sibling noun, no comparison
+    sibling = _SIBLING_RANK_AFTER_RE.match(text)
+    return None if sibling is None else _SIBLING_RANKS.get(sibling.group("rank"), sibling.group("rank"))
 
 
 def by_age(doc: "_Doc", surname: str, rank: str, before: int) -> str | None:
@@ -604,11 +624,11 @@ def by_age(doc: "_Doc", surname: str, rank: str, before: int) -> str | None:
     for m in doc.people:
         if m.start >= before or m.key not in named:
             continue
-        said = _AGE_AFTER_RE.match(doc.text(m.end, m.end + 60))
+        said = _rank_said_after(doc.text(m.end, m.end + 60))
         if said is None:
             continue
         other = (named - {m.key}).pop()
-        return m.key if (said.group("rank") == "younger") == young else other
+        return m.key if (said == "younger") == young else other
     return _by_given_ages(doc, named, young, before)
 
 

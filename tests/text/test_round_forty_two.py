@@ -1,0 +1,58 @@
+"""Round forty-two (issue 13): conventions of film and news writing behind the errors of
+`tests/evalset56` and `tests/evalset57` once they moved to tune, each written for the convention
+in several of its common phrasings (ours, not the sets'), not for one set's wording.
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
+
+SHOWN = 0.8  # a quote on a graph speaker at this confidence or more goes on the person's page
+
+
+def _speakers(body: str, gaz, headline: str = "") -> list[str | None]:
+    return [key for _, key, _, _ in _quotes(body, gaz, headline)]
+
+
+def _shown(body: str, gaz, headline: str = "") -> list[str | None]:
+    return [key for _, key, _, conf in _quotes(body, gaz, headline) if key is not None and conf >= SHOWN]
+
+
+def _people(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "person"]
+
+
+# Two graph siblings who share a surname: a director and the editor who cuts his films.
+_SIBLINGS = _gazetteer(
+    [FilmRef("brine-2029", "Brine", 2029)],
+    [PersonRef("piet-marrow", "Piet Marrow"), PersonRef("joos-marrow", "Joos Marrow")],
+    [CreditRef("brine-2029", "piet-marrow", "director"), CreditRef("brine-2029", "joos-marrow", "crew")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Piet Marrow directed *Brine* on a trawler. Marrow would not talk to us.\n\nJoos Marrow is the director's older brother, and "
+    "he has edited all of his films.\n\n“He shot nine hours of nets,” the elder Marrow said.",
+    "Piet Marrow directed *Brine* on a trawler; Marrow kept the crew at sea. Joos Marrow, his elder brother, cut it in a shed.\n\n"
+    "“He shot nine hours of nets,” said the older Marrow.",
+    "Piet Marrow directed *Brine*. Marrow, 40, lives on the coast. Joos Marrow was Piet's big brother and his editor.\n\n"
+    "Joos Marrow is the older sibling by six years.\n\n“He shot nine hours of nets,” the elder Marrow said.",
+])
+def test_round_forty_two_the_elder_sibling_is_the_one_the_article_called_older(body):
+    # "X is the director's older brother" (or "X, his elder brother,") then "the elder Marrow
+    # said": the brother the article called older, held for an editor, never the director's page.
+    assert _shown(body, _SIBLINGS) == [], _quotes(body, _SIBLINGS)
+    assert _speakers(body, _SIBLINGS) == ["joos-marrow"], _quotes(body, _SIBLINGS)
+
+
+def test_round_forty_two_the_younger_sibling_after_an_older_brother_is_the_other():
+    body = ("Piet Marrow directed *Brine*. Marrow grew up on a trawler. Joos Marrow is the director's older brother.\n\n"
+            "“I wanted the nets in every shot,” the younger Marrow said.")
+    assert _speakers(body, _SIBLINGS) == ["piet-marrow"], _quotes(body, _SIBLINGS)
