@@ -56,3 +56,39 @@ def test_round_forty_two_the_younger_sibling_after_an_older_brother_is_the_other
     body = ("Piet Marrow directed *Brine*. Marrow grew up on a trawler. Joos Marrow is the director's older brother.\n\n"
             "“I wanted the nets in every shot,” the younger Marrow said.")
     assert _speakers(body, _SIBLINGS) == ["piet-marrow"], _quotes(body, _SIBLINGS)
+
+
+# A review's cast: a graph actor who plays a night porter in a graph film.
+_REVIEW = _gazetteer(
+    [FilmRef("the-night-porter-2028", "The Night Porter", 2028)],
+    [PersonRef("wren-salcedo", "Wren Salcedo"), PersonRef("amos-kettle", "Amos Kettle")],
+    [CreditRef("the-night-porter-2028", "wren-salcedo", "actor"),
+     CreditRef("the-night-porter-2028", "amos-kettle", "director")],
+)
+_CAST = ("Amos Kettle's *The Night Porter* is set in a hotel that is closing. Ines Dray (Wren Salcedo) "
+         "works the desk through its last winter.\n\n")
+
+
+@pytest.mark.parametrize("scene", [
+    "Salcedo is best when she says least. Her finest moment is a reply to a guest who asks why the lift "
+    "never works. “Because it is tired,” she says, “like the rest of us.”",
+    "Salcedo is quietly wonderful. When a drunk salesman asks for a room with a view, she does not blink. "
+    "“They all face the car park,” she says.",
+    "Salcedo gets the best line, an answer to a bellboy who wants to know when they will be paid. "
+    "“When the snow melts,” she tells him.",
+])
+def test_round_forty_two_a_reply_in_a_scene_with_an_unnamed_part_is_the_character_line(scene):
+    # A review casts the actor in parentheses, then tells a scene where someone unnamed in the
+    # story (a guest, a salesman) asks and the character answers in the present tense: the line
+    # is the character's, never the actor's own words on her page.
+    assert _speakers(_CAST + scene, _REVIEW) == [None], _quotes(_CAST + scene, _REVIEW)
+
+
+@pytest.mark.parametrize("own", [
+    "Salcedo spent a month on a real hotel desk. “I learned to smile at people I wanted to strangle,” "
+    "she says.",
+    "Salcedo was asked by a reporter who wants to know everything about her. “I keep my private life "
+    "private,” she says.",
+])
+def test_round_forty_two_the_actors_own_words_after_the_cast_stay_hers(own):
+    assert _speakers(_CAST + own, _REVIEW) == ["wren-salcedo"], _quotes(_CAST + own, _REVIEW)

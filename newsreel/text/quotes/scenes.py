@@ -178,7 +178,11 @@ def _character_line(doc: _Doc, group: _Group, key: str, pronoun: str) -> bool:
     # "Sachiko (Hana Ueda)" cast a paragraph or more before, then "When Jun-ho asks her …, she
     # does not look up. “…,” she says": the actor found plays a part, and the sentence before
     # the line names another part, so the line is said in a scene (round twenty-five).
-    return _cast_before(doc, key, first.open_at) and _part_named_before(doc, first)
+    # "Ines (Wren Salcedo) …. Her best moment is a reply to a guest who asks …. “…,” she says":
+    # the one she answers is a part the review leaves unnamed (round forty-two).
+    return _cast_before(doc, key, first.open_at) and (
+        _part_named_before(doc, first) or _unnamed_part_asks_before(doc, first)
+    )
 
 
 def _cast_before(doc: _Doc, key: str, before: int) -> bool:
@@ -189,11 +193,33 @@ def _cast_before(doc: _Doc, key: str, before: int) -> bool:
     )
 
 
-def _part_named_before(doc: _Doc, frag: _Fragment) -> bool:
-    """Whether the sentence just before the quotation, in its paragraph, names a part the
-    article casts."""
+def _sentence_before(doc: _Doc, frag: _Fragment) -> str:
+    """The sentence just before the quotation, in its paragraph, with any lead-in to it."""
     paragraph = doc.paragraphs[frag.para]
     lead = paragraph.text[: frag.open_at - paragraph.start]
     spans = split_sentences(lead.rstrip())
-    sentence = lead[spans[-2][0] if len(spans) > 1 else 0:]
-    return any(word.strip(".,;:’'") in doc.cast for word in sentence.split())
+    return lead[spans[-2][0] if len(spans) > 1 else 0:]
+
+
+def _part_named_before(doc: _Doc, frag: _Fragment) -> bool:
+    """Whether the sentence just before the quotation, in its paragraph, names a part the
+    article casts."""
+    return any(word.strip(".,;:’'") in doc.cast for word in _sentence_before(doc, frag).split())
+
+
+# Someone in the story the review leaves unnamed, asking in a scene's present tense: "a guest who
+# asks why …", "When a drunk salesman asks for …", "a bellboy who wants to know …". Not the press
+# ("a reporter who asks"): a question put to the actor, whose answer is her own.
+_UNNAMED_ASKS_RE = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:who\s+|that\s+)?"
+    r"(?:asks|demands|wonders|wants\s+to\s+know)\b"
+)
+_PRESS_NOUNS = frozenset({"reporter", "journalist", "interviewer", "critic", "writer", "fan", "moderator", "host"})
+
+
+def _unnamed_part_asks_before(doc: _Doc, frag: _Fragment) -> bool:
+    """Whether the sentence just before the quotation tells of someone unnamed asking in a scene."""
+    sentence = _sentence_before(doc, frag)
+    if " asks" not in sentence and "to know" not in sentence and "demands" not in sentence and "wonders" not in sentence:
+        return False  # the cheap test: no asking verb, no scene
+    return any(m.group("noun") not in _PRESS_NOUNS for m in _UNNAMED_ASKS_RE.finditer(sentence))
