@@ -258,8 +258,10 @@ def parse_wxr(raw: bytes) -> WxrExport:
         name = _as_text(_text(element, f"{{{ns['wp']}}}cat_name")) or slug
         if slug:
             export.categories[slug] = WxrTerm(slug, name, _text(element, f"{{{ns['wp']}}}category_parent"))
-    read = [(element, element.sourceline or 1) for element in _items_lifted(channel, problems)]
-    read += _items_rescued(text, {line for _element, line in read}, parser_problems)
+    spans = _item_spans(text)
+    starts = [text.count("\n", 0, start) + 1 for start, _end in spans]
+    read = [(element, _start_line(element, starts)) for element in _items_lifted(channel, problems, starts)]
+    read += _items_rescued(text, spans, starts, {line for _element, line in read}, parser_problems)
     read.sort(key=lambda pair: pair[1])
     # The last item ends at the file's last </item>: what libxml2 says after it (the channel's end,
     # mismatched) is not that item's, and must not refuse it.
@@ -305,7 +307,23 @@ def _item_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _items_rescued(text: str, read_lines: set[int], parser_problems: list[Problem]) -> list[tuple[etree._Element, int]]:
+# libxml2 keeps an element's line in 16 bits: from this line on, lxml tells the line of the
+# element's first text instead (a line or more into the element), not the line it begins on.
+_LINE_LIMIT = 65535
+
+
+def _start_line(element: etree._Element, item_starts: list[int]) -> int:
+    """The line an item element begins on, also past line 65,535 (`item_starts`: each item's
+    first line, in file order, from `_item_spans`)."""
+    line = element.sourceline or 1
+    if line < _LINE_LIMIT:
+        return line
+    at = bisect_right(item_starts, line) - 1  # the item whose text holds the line lxml tells
+    return item_starts[at] if at >= 0 else line
+
+
+def _items_rescued(text: str, spans: list[tuple[int, int]], starts: list[int], read_lines: set[int],
+                   parser_problems: list[Problem]) -> list[tuple[etree._Element, int]]:
     """Items the whole file's parse lost, each parsed on its own, with the line it begins on.
 
     libxml2, recovering from a fault in one item (a stray end tag, a broken tag name, nesting past
@@ -314,11 +332,8 @@ def _items_rescued(text: str, read_lines: set[int], parser_problems: list[Proble
     alone, inside the file's own <rss> start tag (for its namespaces); what the whole parse said
     about its lines is dropped (it was reading them out of step), and the item's own parse
     says what is wrong with it, if anything."""
-    if "<item" not in text:
-        return []
     lost = []
-    for start, end in _item_spans(text):
-        line = text.count("\n", 0, start) + 1
+    for (start, end), line in zip(spans, starts):
         if line not in read_lines:
             lost.append((start, end, line))
     if not lost:
@@ -344,7 +359,7 @@ def _items_rescued(text: str, read_lines: set[int], parser_problems: list[Proble
     return rescued
 
 
-def _items_lifted(channel: etree._Element, problems: list[Problem]) -> list[etree._Element]:
+def _items_lifted(channel: etree._Element, problems: list[Problem], item_starts: list[int]) -> list[etree._Element]:
     """The channel's items in file order, each read on its own. An end tag missing inside an item
     (`<wp:meta_value><![CDATA[x]]>` and no `</wp:meta_value>`) makes libxml2, recovering, nest every
     item after it inside that element: they were lost without a word, and the item holding them
@@ -356,8 +371,8 @@ def _items_lifted(channel: etree._Element, problems: list[Problem]) -> list[etre
         if holder is None and element.getparent() is channel:
             continue
         if holder is not None:
-            problems.append(Problem(holder.sourceline or 1, f"an end tag inside the item is missing: the item at "
-                                                           f"line {element.sourceline} was read inside it; "
+            problems.append(Problem(_start_line(holder, item_starts), "an end tag inside the item is missing: the item "
+                                    f"at line {_start_line(element, item_starts)} was read inside it; "
                                                            "read on its own", fatal=True))
         parent = element.getparent()
         if element.tail:  # the text after it stays where it was (a tail moves with its element)
@@ -368,7 +383,7 @@ def _items_lifted(channel: etree._Element, problems: list[Problem]) -> list[etre
                 parent.text = (parent.text or "") + element.tail
         element.tail = None
         parent.remove(element)
-    return sorted(items, key=lambda element: element.sourceline or 0)
+    return sorted(items, key=lambda element: _start_line(element, item_starts))
 
 
 def _name_items(export: WxrExport) -> None:
