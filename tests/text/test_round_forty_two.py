@@ -92,3 +92,39 @@ def test_round_forty_two_a_reply_in_a_scene_with_an_unnamed_part_is_the_characte
 ])
 def test_round_forty_two_the_actors_own_words_after_the_cast_stay_hers(own):
     assert _speakers(_CAST + own, _REVIEW) == ["wren-salcedo"], _quotes(_CAST + own, _REVIEW)
+
+
+def _films(body: str, gaz) -> list[str]:
+    return [m.key for m in _process(body, gaz).mentions if m.kind == "film"]
+
+
+# Graph films whose titles are also the names of a festival daily, a weekly and a newsletter below;
+# and the film the articles do mean.
+_PRESS = _gazetteer(
+    [FilmRef("the-lantern-2015", "The Lantern", 2015), FilmRef("quarry-2019", "Quarry", 2019),
+     FilmRef("cold-meridian-2027", "Cold Meridian", 2027)],
+    [PersonRef("petra-voss", "Petra Voss"), PersonRef("hal-brenner", "Hal Brenner")],
+    [CreditRef("the-lantern-2015", "hal-brenner", "director"),
+     CreditRef("cold-meridian-2027", "petra-voss", "director")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Petra Voss's *Cold Meridian* won nothing. “I never win,” Voss told *Quarry* on Sunday.",
+    "Petra Voss's *Cold Meridian* won nothing. She told *The Lantern* that she would try again.",
+    "Petra Voss's *Cold Meridian* won nothing, Voss told *Quarry*, the festival's daily paper.",
+    "Petra Voss's *Cold Meridian* won nothing. *The Lantern*, the town's weekly paper, ran the story.",
+])
+def test_round_forty_two_a_title_told_something_is_an_outlet(body):
+    # Nobody tells a film anything: "Voss told *X*" names the publication she spoke to, and so
+    # does "*X*, the festival's daily paper".
+    assert _films(body, _PRESS) == ["cold-meridian-2027"], _films(body, _PRESS)
+
+
+@pytest.mark.parametrize("body", [
+    "Petra Voss's *Cold Meridian* won nothing. Hal Brenner told *Quarry* fans to be patient.",
+    "Hal Brenner told *The Lantern*'s crew to go home.",
+    "On paper, *Quarry* had more going for it than *Cold Meridian*.",
+])
+def test_round_forty_two_a_film_named_after_told_with_its_own_noun_stays_the_film(body):
+    assert ("quarry-2019" in _films(body, _PRESS)) or ("the-lantern-2015" in _films(body, _PRESS)), _films(body, _PRESS)

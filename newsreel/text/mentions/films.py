@@ -67,6 +67,9 @@ _PUBLICATIONS = frozenset(
     "magazine magazines newspaper newspapers journal periodical podcast newsletter blog zine fanzine".split()
 )
 _NOT_FILMS = _OTHER_WORKS | _PUBLICATIONS
+# After a title and a comma only, "paper" is a newspaper too ("*X*, the festival's daily paper");
+# before one it is the idiom "On paper, *X* had …" (round forty-two).
+_NOT_FILMS_BESIDE = _NOT_FILMS | frozenset(("paper", "papers"))
 # The trade press named by how often it comes out: "the trade weekly *X*", "the film monthly *X*",
 # "the daily *X*" (round thirty-four). The noun needs a determiner or a trade's word before it:
 # "two daily *X* screenings" is how often a film plays.
@@ -93,6 +96,11 @@ _VENUE_NOUNS = frozenset("section strand sidebar cinema cinemas chain multiplex"
 # "the dating show *X*", "the gossip column *X*": a show or a column named after its noun.
 _SHOW_NOUNS = frozenset("show column".split())
 _NAME_WORDS = 3
+# "Voss told *X* on Sunday", "She told *X* that …": nobody tells a film anything, so the title told
+# is the publication spoken to (round forty-two), unless a noun of its own follows ("told *X*
+# fans", "*X*'s crew"). What may follow the outlet instead:
+_TOLD = frozenset("told tells".split())
+_AFTER_TOLD = frozenset("that on last this in earlier when about after before yesterday today of".split())
 _TALKED = frozenset("spoke speaks speaking talked talks talking chatted".split())
 # "For *X*, Pia Moor spoke to her": an interview's credit put first, its writer then a verb of
 # meeting or talking (round thirty-seven); "we" or "I" may stand for the writer.
@@ -284,15 +292,15 @@ class FilmTitles:
             after += 1
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
-        return (self._set_beside(span, _NOT_FILMS) or self._writers_outlet(span) or self._fronted_outlet(span)
+        return (self._set_beside(span, _NOT_FILMS_BESIDE) or self._writers_outlet(span) or self._fronted_outlet(span)
                 or self._asking_outlet(span) or self._outlet_slot(span))
 
     def _outlet_slot(self, span: Span) -> bool:
         """Is the title where an outlet, a festival strand or a venue goes: "writing for *X*",
         "spoke to her for *X*", "In *X*, Ines Dorrow compared …", "wrote Ines Dorrow (…) in *X*",
-        "the X section", "the X chain", "the dating show *X*"? Cheap first test: the token before is
-        "for", "in", "the", "show" or "column"
-        (round forty-one)."""
+        "the X section", "the X chain", "the dating show *X*", "Voss told *X*"? Cheap first test: the
+        token before is "for", "in", "the", "show", "column" or "told" (rounds forty-one and
+        forty-two)."""
         t = self.t
         at = span.first - 1
         if at >= 0 and t.folded[at] in QUOTES:
@@ -300,6 +308,8 @@ class FilmTitles:
         if at < 1 or t.para[at] != span.para:
             return False
         word = t.folded[at]
+        if word in _TOLD:
+            return self._told_outlet(span)
         if word in _SHOW_NOUNS:
             return t.folded[at - 1] not in ("a", "an", "the") and t.para[at - 1] == span.para and t.word(at - 1)
         if word not in ("for", "in", "the"):
@@ -313,6 +323,20 @@ class FilmTitles:
                 and t.folded[at - 3] in _TALKED
             )
         return self._critic_in(span, at)
+
+    def _told_outlet(self, span: Span) -> bool:
+        """After "told": the title is the outlet unless a word of its own follows it ("told *X*
+        fans", "told *X*'s crew")."""
+        t = self.t
+        after = span.last + 1
+        while after < len(t.folded) and t.para[after] == span.para and t.folded[after] in QUOTES:
+            after += 1
+        if after >= len(t.folded) or t.para[after] != span.para:
+            return True
+        word = t.folded[after]
+        if word in ("s", "'", "’", "'s", "’s"):
+            return False
+        return not t.word(after) or word in _AFTER_TOLD
 
     def _critic_in(self, span: Span, at: int) -> bool:
         """After "in": a critic named first with an aside ("wrote Ines Dorrow (…) in *X*") or put
@@ -458,11 +482,18 @@ class FilmTitles:
             after += 1
         if after + 1 >= len(t.folded) or t.folded[after] != "," or t.folded[after + 1] not in ("the", "a", "an"):
             return False
-        for i in range(after + 2, min(after + 5, len(t.folded))):
-            if t.para[i] != span.para or not t.word(i):
+        words = 0
+        i = after + 2
+        while i < len(t.folded) and t.para[i] == span.para and words < 3:
+            if t.folded[i] in ("'", "’") and t.folded[i + 1 : i + 2] == ["s"]:
+                i += 2  # "X, the town's weekly paper": a possessive inside the phrase (round forty-two)
+                continue
+            if not t.word(i):
                 return False
             if t.folded[i] in nouns:
                 return True
+            words += 1
+            i += 1
         return False
 
     def _vessel(self, span: Span) -> bool:
