@@ -128,3 +128,22 @@ def test_round_forty_two_a_title_told_something_is_an_outlet(body):
 ])
 def test_round_forty_two_a_film_named_after_told_with_its_own_noun_stays_the_film(body):
     assert ("quarry-2019" in _films(body, _PRESS)) or ("the-lantern-2015" in _films(body, _PRESS)), _films(body, _PRESS)
+
+
+@pytest.mark.parametrize("body", [
+    "**Quarry** · The weekly festival newsletter · Day two\n\nPetra Voss's *Cold Meridian* sold to four territories.",
+    "*The Lantern* · Arts · By Oona Trask, Film Editor\n\nPetra Voss's *Cold Meridian* opens the season.",
+    "The Lantern | Reviews | By Oona Trask\n\nPetra Voss's *Cold Meridian* opens the season.",
+])
+def test_round_forty_two_a_title_in_a_masthead_line_is_the_publication(body):
+    # A newsletter or a paper heads its pieces with a kicker line, "Name · section · By writer":
+    # the name there is the publication's, not the graph film's.
+    assert _films(body, _PRESS) == ["cold-meridian-2027"], _films(body, _PRESS)
+
+
+@pytest.mark.parametrize("body, film", [
+    ("*Quarry* · 2019 · 104 min · Directed by Hal Brenner\n\nA quiet film about a quarry.", "quarry-2019"),
+    ("*Cold Meridian* · Petra Voss's second feature · Four stars\n\nA quiet film.", "cold-meridian-2027"),
+])
+def test_round_forty_two_a_film_heading_its_fact_line_stays_the_film(body, film):
+    assert _films(body, _PRESS) == [film], _films(body, _PRESS)

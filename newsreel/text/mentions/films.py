@@ -96,6 +96,15 @@ _VENUE_NOUNS = frozenset("section strand sidebar cinema cinemas chain multiplex"
 # "the dating show *X*", "the gossip column *X*": a show or a column named after its noun.
 _SHOW_NOUNS = frozenset("show column".split())
 _NAME_WORDS = 3
+# A masthead or kicker line heading a newsletter's or a paper's piece, "*X* · Arts · By Ada Moss",
+# "**X** · the festival newsletter · Day two": the name opening it is the publication (round
+# forty-two). A film's fact line ("*X* · 2019 · 104 min · Directed by …") has no byline or
+# publication noun.
+_KICKER_SEPARATORS = frozenset(("·", "|", "•"))
+_KICKER_RE = re.compile(
+    r"[·|•]\s*(?:By\s+[A-Z]|[^·|•\n]*\b(?:newsletter|magazine|newspaper|paper|bulletin|digest|edition|issue)\b)"
+)
+_KICKER_LENGTH = 160
 # "Voss told *X* on Sunday", "She told *X* that …": nobody tells a film anything, so the title told
 # is the publication spoken to (round forty-two), unless a noun of its own follows ("told *X*
 # fans", "*X*'s crew"). What may follow the outlet instead:
@@ -293,7 +302,7 @@ class FilmTitles:
         if after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _PUBLICATIONS:
             return True
         return (self._set_beside(span, _NOT_FILMS_BESIDE) or self._writers_outlet(span) or self._fronted_outlet(span)
-                or self._asking_outlet(span) or self._outlet_slot(span))
+                or self._asking_outlet(span) or self._outlet_slot(span) or self._masthead(span))
 
     def _outlet_slot(self, span: Span) -> bool:
         """Is the title where an outlet, a festival strand or a venue goes: "writing for *X*",
@@ -323,6 +332,23 @@ class FilmTitles:
                 and t.folded[at - 3] in _TALKED
             )
         return self._critic_in(span, at)
+
+    def _masthead(self, span: Span) -> bool:
+        """Does the title open a short kicker line of a newsletter or paper ("*X* · Arts · By
+        Ada Moss")? Cheap first test: a separator straight after the title."""
+        t = self.t
+        after = span.last + 1
+        while after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _EMPHASIS_MARKS:
+            after += 1
+        if after >= len(t.folded) or t.para[after] != span.para or t.folded[after] not in _KICKER_SEPARATORS:
+            return False
+        before = span.first - 1
+        while before >= 0 and t.para[before] == span.para and t.folded[before] in _EMPHASIS_MARKS:
+            before -= 1
+        if before >= 0 and t.para[before] == span.para:
+            return False  # not the line's first words
+        text = t.paragraphs[span.para].text
+        return len(text) <= _KICKER_LENGTH and _KICKER_RE.search(text) is not None
 
     def _told_outlet(self, span: Span) -> bool:
         """After "told": the title is the outlet unless a word of its own follows it ("told *X*
