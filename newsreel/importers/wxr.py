@@ -26,7 +26,7 @@ import codecs
 import datetime as dt
 import html.entities
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from email.utils import parsedate_to_datetime
@@ -151,6 +151,19 @@ class WxrExport:
     # its own before parsing, so that every problem falls in the right item: the file's own line
     # of each line read (None when nothing was moved). Lines are shown through `file_line`.
     original_lines: list[int] | None = None
+    _ordered: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def problems_by_line(self) -> list[Problem]:
+        """`problems` in line order (kept until the list changes)."""
+        if self._ordered is None or self._ordered[0] != (id(self.problems), len(self.problems)):
+            ordered = sorted(self.problems, key=lambda problem: problem.line)
+            self._ordered = ((id(self.problems), len(self.problems)), ordered, [problem.line for problem in ordered])
+        return self._ordered[1]
+
+    def problem_lines(self) -> list[int]:
+        """The line of each problem of `problems_by_line`."""
+        self.problems_by_line()
+        return self._ordered[2]
 
     def file_line(self, line: int) -> int:
         """The file's own number of a line as read."""
@@ -259,7 +272,7 @@ def parse_wxr(raw: bytes) -> WxrExport:
         if slug:
             export.categories[slug] = WxrTerm(slug, name, _text(element, f"{{{ns['wp']}}}category_parent"))
     spans = _item_spans(text)
-    starts = [text.count("\n", 0, start) + 1 for start, _end in spans]
+    starts = _lines_of(text, [start for start, _end in spans])
     read = [(element, _start_line(element, starts)) for element in _items_lifted(channel, problems, starts)]
     read += _items_rescued(text, spans, starts, {line for _element, line in read}, parser_problems)
     read.sort(key=lambda pair: pair[1])
@@ -305,6 +318,17 @@ def _item_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None:  # the file ends inside its last item
         spans.append((opened, len(text)))
     return spans
+
+
+def _lines_of(text: str, offsets: list[int]) -> list[int]:
+    """The line each of these ascending offsets falls on, counted once through the text (counting
+    from the start for each took a minute for a 10,000-post export)."""
+    lines, line, counted = [], 1, 0
+    for offset in offsets:
+        line += text.count("\n", counted, offset)
+        counted = offset
+        lines.append(line)
+    return lines
 
 
 # libxml2 keeps an element's line in 16 bits: from this line on, lxml tells the line of the
@@ -393,10 +417,15 @@ def _name_items(export: WxrExport) -> None:
         at = bisect_right(starts, problem.line) - 1
         if at >= 0 and not problem.item and problem.line <= export.items[at].end_line:
             export.problems[index] = Problem(problem.line, problem.message, export.items[at].label, problem.fatal)
+    export._ordered = None
 
 
 def problems_of(export: WxrExport, item: WxrItem) -> list[Problem]:
-    return [problem for problem in export.problems if item.line <= problem.line <= item.end_line]
+    """The problems on the item's lines, in line order."""
+    # A bisect, not a scan of every problem for each item: an export of 10,000 posts can carry
+    # as many warnings.
+    ordered, lines = export.problems_by_line(), export.problem_lines()
+    return ordered[bisect_left(lines, item.line):bisect_right(lines, item.end_line)]
 
 
 # WordPress writes http://wordpress.org/export/1.2/; WordPress.com writes the same with https.
