@@ -147,3 +147,41 @@ def test_round_forty_two_a_title_in_a_masthead_line_is_the_publication(body):
 ])
 def test_round_forty_two_a_film_heading_its_fact_line_stays_the_film(body, film):
     assert _films(body, _PRESS) == [film], _films(body, _PRESS)
+
+
+# A graph actor in the new film, and two graph actors of an older film the articles also name,
+# whose names are those of characters in the new one.
+_PARTS = _gazetteer(
+    [FilmRef("the-tithe-barn-2029", "The Tithe Barn", 2029), FilmRef("saltings-2021", "Saltings", 2021)],
+    [PersonRef("mira-oakes", "Mira Oakes"), PersonRef("jory-penwarden", "Jory Penwarden"),
+     PersonRef("ada-lusk", "Ada Lusk"), PersonRef("bram-tolley", "Bram Tolley")],
+    [CreditRef("the-tithe-barn-2029", "mira-oakes", "actor"), CreditRef("the-tithe-barn-2029", "bram-tolley", "director"),
+     CreditRef("saltings-2021", "jory-penwarden", "actor"), CreditRef("saltings-2021", "ada-lusk", "actor"),
+     CreditRef("saltings-2021", "bram-tolley", "director")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Bram Tolley, who made *Saltings*, is back with *The Tithe Barn*.\n\nMira Oakes plays Ada Lusk, the "
+    "schoolmistress who keeps the barn's keys.",
+    "Bram Tolley, who made *Saltings*, is back with *The Tithe Barn*.\n\nMira Oakes will play Jory Penwarden, a "
+    "drover with debts.",
+    "*Still 2. Mira Oakes as Ada Lusk, the schoolmistress.*\n\nBram Tolley, who made *Saltings*, is back "
+    "with *The Tithe Barn*.",
+    "Bram Tolley's *The Tithe Barn* (with Mira Oakes as Jory Penwarden) follows *Saltings*.",
+])
+def test_round_forty_two_a_part_cast_and_described_is_a_character_whoever_shares_its_name(body):
+    # "plays X, the schoolmistress who …", a caption's "Actor as X": the name is the part,
+    # even when a graph actor of another film the article names elsewhere is called so.
+    people = _people(body, _PARTS)
+    assert "ada-lusk" not in people and "jory-penwarden" not in people, people
+    assert "mira-oakes" in people, people
+
+
+@pytest.mark.parametrize("body", [
+    "Bram Tolley's *Saltings* starred Ada Lusk. In *The Tithe Barn*, Mira Oakes plays Ada Lusk's sister.",
+    "Bram Tolley, who made *Saltings* with Jory Penwarden, cast him again: Mira Oakes stars opposite "
+    "Jory Penwarden in *The Tithe Barn*.",
+])
+def test_round_forty_two_an_actor_named_beside_a_part_stays_the_actor(body):
+    assert "ada-lusk" in _people(body, _PARTS) or "jory-penwarden" in _people(body, _PARTS), _people(body, _PARTS)

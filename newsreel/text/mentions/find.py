@@ -52,6 +52,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
     people_spans: list[Span] = []  # a name several people share: decided once films are known
     film_limit = gaz.film_limit
     shown: list[set[str]] = []
+    shown_in: dict[int, set[str]] = {}
 
     def shown_films() -> set[str]:
         """Films whose title the article sets in italics or quotes (worked out when first asked)."""
@@ -61,9 +62,13 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
 
     is_actor = plays_in(gaz, shown_films)
 
-    def credited(name: str) -> bool:
-        """Is `name` a person credited on a film the article sets apart?"""
-        return credited_on(gaz, name, shown_films())
+    def credited(name: str, para: int | None = None) -> bool:
+        """Is `name` a person credited on a film the article (or its paragraph `para`) sets apart?"""
+        if para is None:
+            return credited_on(gaz, name, shown_films())
+        if para not in shown_in:
+            shown_in[para] = _shown_films(tokens, gaz, [span for span in spans if span.para == para])
+        return credited_on(gaz, name, shown_in[para])
 
     characters: set[int] = set()  # gazetteer forms of the names the article casts as characters
     public: set[int] = set()  # gazetteer forms of the names it gives members of the public

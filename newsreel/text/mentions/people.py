@@ -88,7 +88,7 @@ def plays_in(gaz: Gazetteer, films: Callable[[], Collection[str]]) -> Callable[[
 
 
 def cast_as_character(
-    t: Tokens, span: Span, is_actor: Callable[[str, str], bool], credited: Callable[[str], bool]
+    t: Tokens, span: Span, is_actor: Callable[[str, str], bool], credited: Callable[..., bool]
 ) -> bool:
     """Is the name a character the article casts an actor as, written before the actor: "Bran
     Mallory, the mercenary played by …", "Ned Aldous (Ruairi Tennant)" (`plays_in`), or after a
@@ -102,8 +102,21 @@ def cast_as_character(
     if cast_before(text, at) or story_role_before(text, at) or character_noun_before(text, at):
         # "Ekdahl plays Marguerite Sallow", "The patriarch, Augustin Harrow,": a part in the
         # story, unless the graph credits the person on a film the article names (then an
-        # actor's name stands for the part, as in "she plays Ada Varga's double").
-        return not credited(text[at:after])
+        # actor's name stands for the part, as in "she plays Ada Varga's double"). A part
+        # described right after the name ("plays Ada Lusk, the schoolmistress who …") is the
+        # part unless the graph credits the name on a film its own paragraph names (a cameo in
+        # the film being described; a namesake credited on an older film named elsewhere is
+        # not one, round forty-two).
+        name = text[at:after]
+        if not credited(name):
+            return True
+        return part_described_after(text, after) and not credited(name, span.para)
+    actor = actor_as_before(text, at)
+    if actor is not None and not text.startswith(("'s", "’s"), after) and credited(actor):
+        # A caption's or a cast list's "Mira Oakes as Ada Lusk", the actor credited on the
+        # article's films: the order says which is the part, whoever else has its name (round
+        # forty-two). Not "as Ada Lusk's rival", whose part is the rival.
+        return True
     if given_name_cast_after(text, after, text[at:after]):
         return True  # "follows Maren Holt, a keeper's widow. Ada Varga plays Maren."
     # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
@@ -115,6 +128,26 @@ def cast_as_character(
         return False
     name = text[t.start[span.first]:after]
     return actor == "" or is_actor(name, actor)
+
+
+# A part described in apposition right after its name: ", the schoolmistress who", ", a drover".
+_PART_DESCRIBED_RE = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
+# "Mira Oakes as " just before a name: an actor cast as the part that follows, in a caption or a
+# cast list. The actor's name is two to four capitalised words.
+_ACTOR_AS_RE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)\s+as\s+$")
+
+
+def part_described_after(text: str, after: int) -> bool:
+    """Is the name ending at `after` followed by a part's description in apposition?"""
+    return _PART_DESCRIBED_RE.match(text, after) is not None
+
+
+def actor_as_before(text: str, at: int) -> str | None:
+    """The actor's name in "Mira Oakes as " ending at `at`, or None."""
+    if not text.startswith(" as ", at - 4):
+        return None  # the cheap test
+    found = _ACTOR_AS_RE.search(text, max(0, at - 80), at)
+    return None if found is None else found.group(1)
 
 
 # A nickname in quotation marks inside a name: Thomasina "Tommy" Brandt, Ada ‘Dee’ Varga.
