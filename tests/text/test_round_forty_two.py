@@ -185,3 +185,31 @@ def test_round_forty_two_a_part_cast_and_described_is_a_character_whoever_shares
 ])
 def test_round_forty_two_an_actor_named_beside_a_part_stays_the_actor(body):
     assert "ada-lusk" in _people(body, _PARTS) or "jory-penwarden" in _people(body, _PARTS), _people(body, _PARTS)
+
+
+# Three graph people of one surname: two sisters who scored a film together, and an actor who
+# worked on another film with one of them (so the graph joins all three into one family).
+_FAMILY = _gazetteer(
+    [FilmRef("gull-house-2003", "Gull House", 2003), FilmRef("the-weir-2009", "The Weir", 2009)],
+    [PersonRef("nell-farrant", "Nell Farrant"), PersonRef("tess-farrant", "Tess Farrant"),
+     PersonRef("nina-farrant", "Nina Farrant"), PersonRef("oskar-lee", "Oskar Lee")],
+    [CreditRef("gull-house-2003", "nell-farrant", "crew"), CreditRef("gull-house-2003", "tess-farrant", "crew"),
+     CreditRef("gull-house-2003", "oskar-lee", "director"),
+     CreditRef("the-weir-2009", "tess-farrant", "crew"), CreditRef("the-weir-2009", "nina-farrant", "actor")],
+)
+
+
+@pytest.mark.parametrize("body", [
+    "Oskar Lee's *Gull House* turns twenty. The Farrant sisters, who wrote its score, sent a message.",
+    "*Gull House* is back in cinemas. Its music, by the Farrant sisters, has never sounded better.",
+])
+def test_round_forty_two_a_family_named_beside_a_film_is_the_members_credited_on_it(body):
+    # "the Farrant sisters" in a piece about *Gull House*: the two credited on it together, not a
+    # namesake the graph joins to them through another film the article never names.
+    people = set(_people(body, _FAMILY)) - {"oskar-lee"}
+    assert people == {"nell-farrant", "tess-farrant"}, people
+
+
+def test_round_forty_two_a_family_with_no_film_named_keeps_every_member():
+    body = "The Farrant sisters were in town on Friday."
+    assert "nina-farrant" in _people(body, _FAMILY) or _people(body, _FAMILY) == [], _people(body, _FAMILY)

@@ -179,6 +179,7 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
             if last == j and t.in_longer_name(j, j):
                 break  # "the Russos Bakery"
             members, confidence = _choose_group(gaz, named, groups)
+            members = _credited_together(gaz, named, members)
             present = {key for key in members if key in named.person_paras}
             called = _called_by_given_name(gaz, named, members, last + 1, covered)
             if called:
@@ -230,6 +231,17 @@ def _called_by_given_name(gaz: Gazetteer, named: Named, members: frozenset[str],
 
 def _family_groups(gaz: Gazetteer, surname: tuple[str, ...]) -> list[frozenset[str]]:
     return gaz.families().get(surname, []) if surname and surname[-1] else []
+
+
+def _credited_together(gaz: Gazetteer, named: Named, members: frozenset[str]) -> frozenset[str]:
+    """The members credited on a film the article names, when two or more are: "the Farrant
+    sisters, who scored *Gull House*" are the two on its credits, not a namesake the graph joined
+    to one of them through another film (round forty-two). Otherwise every member."""
+    if len(members) < 3 or not named.film_paras:
+        return members  # the cheap test: a pair is the family, and no film narrows it
+    named_films = set(named.film_paras)
+    on = frozenset(key for key in members if not named_films.isdisjoint(gaz.films_of(key)))
+    return on if len(on) >= 2 else members
 
 
 def _choose_group(gaz: Gazetteer, named: Named, groups: list[frozenset[str]]) -> tuple[frozenset[str], float]:
