@@ -149,8 +149,10 @@ def dump(core: Path, set_dir: Path, *, rules: bool = False,
         headline, body = scorer.split_headline(path.read_text(encoding="utf-8"))
 
         def run() -> Any:
-            return process_article(body, graph=gazetteer, headline=scorer.plain_headline(headline),
-                                   href=lambda kind, key: f"/{kind}/{key}")
+            # Every picture an article shows is known, as to `newsreel evaluate` (a set written
+            # elsewhere shows stills the evaluation has no library for).
+            return process_article(body, graph=gazetteer, images=scorer.any_picture,
+                                   headline=scorer.plain_headline(headline), href=lambda kind, key: f"/{kind}/{key}")
 
         result = run()
         quotes, paragraphs = result.quotes, result.paragraphs
