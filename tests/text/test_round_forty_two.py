@@ -213,3 +213,29 @@ def test_round_forty_two_a_family_named_beside_a_film_is_the_members_credited_on
 def test_round_forty_two_a_family_with_no_film_named_keeps_every_member():
     body = "The Farrant sisters were in town on Friday."
     assert "nina-farrant" in _people(body, _FAMILY) or _people(body, _FAMILY) == [], _people(body, _FAMILY)
+
+
+# A graph actor and a critic outside the graph who shares her surname.
+_CO_NAMED = _gazetteer(
+    [FilmRef("dry-season-2001", "Dry Season", 2001)],
+    [PersonRef("lotte-vane", "Lotte Vane"), PersonRef("cas-morrow", "Cas Morrow")],
+    [CreditRef("dry-season-2001", "lotte-vane", "actor"), CreditRef("dry-season-2001", "cas-morrow", "director")],
+)
+_PANEL = ("*Dry Season* turned twenty on Saturday. Lotte Vane and Cas Morrow were on stage; the critic "
+          "Greta Vane (no relation) asked the questions.\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Vane, whose character spends the film in a bath, left last. “They still send me rubber ducks,” she said.",
+    "Vane, who plays the hotel's owner, was asked about the ending. “I never read it,” she said.",
+    "Vane, whose part was written for a man, laughed. “I never read it,” she said.",
+])
+def test_round_forty_two_a_shared_surname_with_a_part_after_it_is_the_actor(line):
+    # After the critic is named in full, "Vane" alone would be hers; "Vane, whose character …"
+    # or "Vane, who plays …" says it is the actor, the one of the two who plays a part.
+    assert _speakers(_PANEL + line, _CO_NAMED) == ["lotte-vane"], _quotes(_PANEL + line, _CO_NAMED)
+
+
+def test_round_forty_two_a_shared_surname_without_a_part_stays_the_last_named():
+    line = "Vane, who has chaired the panel for years, smiled. “Last question,” she said."
+    assert _speakers(_PANEL + line, _CO_NAMED) != ["lotte-vane"], _quotes(_PANEL + line, _CO_NAMED)

@@ -250,9 +250,15 @@ class _Doc:
                     # graph or not: "Quennell said" after the analyst Tobias Quennell is his,
                     # not the actor Ada Quennell's named earlier (round twenty-one). Several graph
                     # people with it: the shared-surname rules below decide, as before.
+                    carriers = keys
                     keys = {key for key in keys
                             if not any(max((e for e in full_ends.get(key, ()) if e <= at), default=-1) < o < at
                                        for o in outside[word])}
+                    if not keys and self._plays_a_part_after(paragraph.text, w.end()):
+                        # "Vane, whose character spends the film in a bath," after the critic
+                        # Greta Vane: of the two, the one the graph casts plays parts (round
+                        # forty-two).
+                        keys = {key for key in carriers if self._acts(key)}
                 if word in outside and len(keys) == 1 and self._set_apart(next(iter(keys)), word, at, outside[word]):
                     # "Bram Kettlewell, who is no relation to the showrunner" after the showrunner
                     # Lorna Kettlewell: the graph person named last is the namesake set apart, so
@@ -290,6 +296,20 @@ class _Doc:
             return False  # named in the same paragraph before: the nearest, as before
         return any(any(o < m.start for o in outside) and self._no_relation_after(m.end, surname)
                    for m in self.people if m.key == key and m.start < at and " " in m.surface.strip())
+
+    @staticmethod
+    def _plays_a_part_after(text: str, end: int) -> bool:
+        """Does a clause right after the surname ending at `end` give its bearer a part ("Vane,
+        whose character …", "Vane, who plays …")?"""
+        return text.startswith(", wh", end) and _PART_AFTER_RE.match(text, end) is not None
+
+    def _acts(self, key: str) -> bool:
+        """Does the graph credit `key` as an actor on any film?"""
+        gaz = self.gazetteer
+        films_of, credits_of = getattr(gaz, "films_of", None), getattr(gaz, "credits_of", None)
+        if films_of is None or credits_of is None:
+            return False
+        return any(c.person == key and c.role == "actor" for film in films_of(key) for c in credits_of(film))
 
     def _child_by_rank(self, text: str, start: int, outside: Iterable[int], at: int) -> bool:
         """Is the surname at `start` of `text` written "the younger X", after a name outside the
@@ -582,6 +602,13 @@ def _in_narration(doc: "_Doc", at: int) -> bool:
         return False
     end = doc.paragraphs[index].start + len(doc.paragraphs[index].text)
     return not any(f.open_at <= at < (f.close_at if f.close_at is not None else end) for f in doc.frags(index))
+
+
+# A clause that gives the one a surname names a part: ", whose character …", ", whose part …",
+# ", who plays …", ", who starred as …" (round forty-two).
+_PART_AFTER_RE = re.compile(
+    r",\s+(?:whose\s+(?:character|part|role|heroine|hero)\b|who\s+(?:plays|played|stars|starred|portrays|portrayed)\b)"
+)
 
 
 # What an article says of one of two relatives to compare their ages: "Emese, who is four years
