@@ -239,3 +239,33 @@ def test_round_forty_two_a_shared_surname_with_a_part_after_it_is_the_actor(line
 def test_round_forty_two_a_shared_surname_without_a_part_stays_the_last_named():
     line = "Vane, who has chaired the panel for years, smiled. “Last question,” she said."
     assert _speakers(_PANEL + line, _CO_NAMED) != ["lotte-vane"], _quotes(_PANEL + line, _CO_NAMED)
+
+
+_JURY = _gazetteer(
+    [FilmRef("the-tally-room-2029", "The Tally Room", 2029)],
+    [PersonRef("ines-harrow", "Ines Harrow")],
+    [CreditRef("the-tally-room-2029", "ines-harrow", "director")],
+)
+
+
+@pytest.mark.parametrize("lead", [
+    "The jury's statement, read out by the festival's director, is reproduced here in full.",
+    "The citation is printed below in full.",
+    "Its statement, which the festival posted at midnight, is reproduced below.",
+])
+def test_round_forty_two_a_statement_reproduced_in_full_is_a_quote_of_nobody_named(lead):
+    # A news story reprints a jury's or a festival's statement as a block quote after "is
+    # reproduced here in full": the block is a quotation, its speaker nobody the text names
+    # (no page), even when it names the winner inside.
+    body = (f"Ines Harrow's *The Tally Room* won the top prize on Saturday. {lead}\n\n"
+            "> We saw nine films and argued about all of them.\n>\n"
+            "> We did not argue about *The Tally Room*. Ines Harrow never hurries.\n\n"
+            "Harrow was not at the ceremony.")
+    found = _quotes(body, _JURY)
+    assert [(word, key) for word, key, _, _ in found] == [("We", None)], found
+
+
+def test_round_forty_two_an_excerpt_introduced_without_a_statement_stays_unquoted():
+    body = ("Ines Harrow's *The Tally Room* opens with a passage from a ledger, reproduced here.\n\n"
+            "> Nine sacks of flour. Two of salt.\n\nThen the film begins.")
+    assert _quotes(body, _JURY) == [], _quotes(body, _JURY)

@@ -39,7 +39,7 @@ CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120}
 # short, and with no relative clause (CREDIT_CLAUSE_RE).
 _CREDIT_PARAGRAPH_MAX = 140
 # Words that introduce a statement without a speech verb of their own.
-_STATEMENT_RE = re.compile(r"\b(?:statement|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(r"\b(?:statement|citation|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -163,12 +163,24 @@ _DOCUMENT_READS_RE = re.compile(
 )
 
 
+# "Its statement … is reproduced here in full.", "The citation is printed below.": a news story
+# reprinting a document whole says so in the sentence before it (round forty-two).
+_DOCUMENT_REPRINTED_RE = re.compile(
+    r"\b(?:citation|statement|letter|note|memo|message|email|announcement|release)\b[^.;:!?]*?"
+    r"\b(?:is|are|was|were)\s+(?:reproduced|reprinted|printed|published|given)\s+(?:here|below|in\s+full)\b"
+)
+
+
 def _reads_unsigned(doc: _Doc, lead: str, lead_start: int) -> bool:
-    """Does the colon lead-in introduce a text read out or issued ("where the jury's citation
-    read:") and name nobody who wrote it? Then the block is a statement of nobody the text names,
-    on no page, as "a spokesperson said:" is (round eighteen); a person's statement ("Varga's
-    statement read:") is left to the rules that name people."""
-    if _DOCUMENT_READS_RE.search(lead) is None:
+    """Does the lead-in introduce a text read out or issued ("where the jury's citation
+    read:", "Its statement is reproduced here in full.") and name nobody who wrote it? Then the
+    block is a statement of nobody the text names, on no page, as "a spokesperson said:" is
+    (round eighteen); a person's statement ("Varga's statement read:") is left to the rules that
+    name people."""
+    if _DOCUMENT_READS_RE.search(lead) is None and (
+        "printed" not in lead and "reproduced" not in lead and "published" not in lead and "given" not in lead
+        or _DOCUMENT_REPRINTED_RE.search(lead) is None
+    ):
         return False
     end = lead_start + len(lead)
     return not doc.people_between(lead_start, end) and not doc.outsiders_between(lead_start, end)
