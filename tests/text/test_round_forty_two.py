@@ -269,3 +269,24 @@ def test_round_forty_two_an_excerpt_introduced_without_a_statement_stays_unquote
     body = ("Ines Harrow's *The Tally Room* opens with a passage from a ledger, reproduced here.\n\n"
             "> Nine sacks of flour. Two of salt.\n\nThen the film begins.")
     assert _quotes(body, _JURY) == [], _quotes(body, _JURY)
+
+
+# Two graph directors, a winner and a runner-up, at a festival.
+_RIVALS = _gazetteer(
+    [FilmRef("long-shore-2029", "Long Shore", 2029), FilmRef("the-ferryman-2029", "The Ferryman", 2029)],
+    [PersonRef("kit-ambler", "Kit Ambler"), PersonRef("rhea-solvang", "Rhea Solvang")],
+    [CreditRef("long-shore-2029", "kit-ambler", "director"), CreditRef("the-ferryman-2029", "rhea-solvang", "director")],
+)
+
+
+@pytest.mark.parametrize("lead", [
+    "He added that Solvang deserved the prize.",
+    "He said that Solvang had made the better film.",
+    "He conceded that Rhea Solvang was the better director.",
+])
+def test_round_forty_two_a_name_inside_a_that_clause_is_not_the_next_speaker(lead):
+    # "He added that Solvang deserved the prize. “…”": a name inside what he says is not who
+    # speaks next; the quotation after it is the man's, Ambler's (named before), not Solvang's.
+    body = ("Rhea Solvang's *The Ferryman* won the top prize. Kit Ambler took second place for *Long Shore*.\n\n"
+            f"“I came for the food,” Ambler said. {lead} “Her film is patient. Mine shouts.”")
+    assert "rhea-solvang" not in _speakers(body, _RIVALS), _quotes(body, _RIVALS)

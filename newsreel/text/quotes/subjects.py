@@ -78,6 +78,20 @@ def _subjects(doc: _Doc, index: int, before: int) -> list[tuple[int, _Speaker]]:
     return memo
 
 
+# A verb of saying and "that" just before a name: "He added that Solvang deserved the prize". The
+# name is inside what the sentence's subject says, not who speaks next (round forty-two).
+_REPORTED_THAT_RE = re.compile(
+    r"\b(?:said|says|added|adds|insisted|insists|admitted|admits|conceded|concedes|noted|notes|argued|argues|"
+    r"explained|explains|agreed|agrees|claimed|claims|suggested|suggests|joked|jokes|stressed|stresses|"
+    r"acknowledged|acknowledges|allowed|allows|thought|thinks|believes|believed|felt|feels)\s+that\s+$"
+)
+
+
+def _inside_reported_that(before_name: str) -> bool:
+    """Does the sentence, up to a name, end on a verb of saying and "that"?"""
+    return before_name.endswith("that ") and _REPORTED_THAT_RE.search(before_name) is not None
+
+
 def _object_of_pronoun(sentence: str, at: int) -> str | None:
     """"she" when the sentence opens on "She" and her verb, and the name at `at` follows in
     the same clause ("She married the producer Laszlo …"): the name is her verb's object, and
@@ -136,7 +150,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             cuts_in = _CUT_IN_BY_RE.search(before_name) is not None
             weak = not cuts_in and (doc.is_possessive(m) or (
                 _OBJECT_BEFORE.search(before_name) is not None and _AWARDED_TO_RE.fullmatch(before_name) is None
-            ))
+            ) or _inside_reported_that(before_name))
             # "…, after Tomas Ilic told her …": the subject of a clause the sentence leans on,
             # not of the sentence; it talks to the sentence's subject, who stays first.
             talks = cuts_in or bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
