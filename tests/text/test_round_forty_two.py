@@ -290,3 +290,23 @@ def test_round_forty_two_a_name_inside_a_that_clause_is_not_the_next_speaker(lea
     body = ("Rhea Solvang's *The Ferryman* won the top prize. Kit Ambler took second place for *Long Shore*.\n\n"
             f"“I came for the food,” Ambler said. {lead} “Her film is patient. Mine shouts.”")
     assert "rhea-solvang" not in _speakers(body, _RIVALS), _quotes(body, _RIVALS)
+
+
+_NOBODY = _gazetteer([FilmRef("the-tally-room-2029", "The Tally Room", 2029)], [PersonRef("ines-harrow", "Ines Harrow")],
+                     [CreditRef("the-tally-room-2029", "ines-harrow", "director")])
+
+
+@pytest.mark.parametrize("credit", [
+    "said Sgt. Oona Brack, a police spokesperson.",
+    "said Det. Insp. Oona Brack of the county force.",
+    "said Capt. Oona Brack, the harbourmaster.",
+    "said Rev. Oona Brack, who runs the parish hall.",
+])
+def test_round_forty_two_a_rank_abbreviation_in_a_credit_does_not_end_it(credit):
+    # A police or military rank, or a cleric's, is abbreviated with a stop before the name:
+    # the stop ends no sentence, and the quotation broken by the credit is one quotation of the
+    # officer's (nobody in the graph), not two.
+    body = (f"Ines Harrow's *The Tally Room* lost its set in a fire. “Nobody was hurt,” {credit} "
+            "“We will know more by Friday.”")
+    found = _quotes(body, _NOBODY)
+    assert [(word, key, name) for word, key, name, _ in found] == [("Nobody", None, "Oona Brack")], found

@@ -14,7 +14,7 @@ import re
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE, _ROLE_RE,
-    _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE,
+    _RANK_TITLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment
 from newsreel.text.quotes.speakers import _Speaker
@@ -203,6 +203,13 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     aged = _by_age_at(doc, offset, text, at)
     if aged is not None:
         return aged
+    # The cheap test: a stop within the first five characters, where an abbreviated rank ends.
+    rank = _RANK_TITLE_RE.match(text, at) if "." in text[at + 1 : at + 5] else None
+    if rank is not None:
+        # "said Sgt. Oona Brack, a police spokesperson": the name after the rank (round forty-two).
+        speaker, end = _who(doc, offset, text, rank.end(), allow_anon=False)
+        if speaker is not None and speaker.known:
+            return speaker, end
     name = _NAME_RE.match(text, at)
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold

@@ -111,6 +111,11 @@ _PREPOSITIONS = "in|on|at|for|from|with|during|after|before|of|to|about|by|via|t
 
 
 # Words that may stand between a speech verb and a name: titles and lower-case roles.
+# A rank or a cleric's style abbreviated with a stop ("said Sgt. Oona Brack", "Det. Insp."): the
+# stop ends no sentence and the name follows it (round forty-two). Read before the name pattern,
+# which would take "Sgt" for a name.
+_RANK_ABBREVIATIONS = r"Sgt|Det|Insp|Supt|Lt|Capt|Cpl|Col|Gen|Maj|Cmdr|Adm|Rev|Fr|Cllr|Gov|Sen|Rep|Hon"
+_RANK_TITLE_RE = re.compile(rf"(?:(?:{_RANK_ABBREVIATIONS})\.\s+){{1,2}}(?=[A-Z])")
 _TITLE_RE = re.compile(
     rf"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?\s+"
     rf"|(?:the\s+)?(?:(?!(?:{_PREPOSITIONS}|a|an|one|another)\b)[a-z][\w’'\-]*\s+){{1,3}}(?=[A-Z])"
