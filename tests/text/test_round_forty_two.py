@@ -310,3 +310,21 @@ def test_round_forty_two_a_rank_abbreviation_in_a_credit_does_not_end_it(credit)
             "“We will know more by Friday.”")
     found = _quotes(body, _NOBODY)
     assert [(word, key, name) for word, key, name, _ in found] == [("Nobody", None, "Oona Brack")], found
+
+
+def test_round_forty_two_single_quotes_inside_a_block_statement_are_nested_in_it():
+    # Inside a statement set as a block quote without marks, a passage in single quotes is the
+    # statement quoting someone ("One of us wrote in the margin, 'Again, please.'"): part of the
+    # statement, not a quotation of its own.
+    body = ("Ines Harrow's *The Tally Room* won the top prize. The jury's statement is reproduced here in full.\n\n"
+            "> We saw nine films and argued about all of them. One of us wrote in the margin, 'Again, please,' "
+            "and that is our verdict.\n\n"
+            "Harrow was not at the ceremony.")
+    found = _quotes(body, _JURY)
+    assert [word for word, _, _, _ in found] == ["We"], found
+
+
+def test_round_forty_two_single_quotes_in_a_block_quote_that_is_no_statement_stay_quotes():
+    body = ("Ines Harrow's *The Tally Room* opens on a ledger.\n\n"
+            "> 'We never close,' the keeper tells the inspector.\n\nThen the film begins.")
+    assert _quotes(body, _JURY) == [] or _quotes(body, _JURY)[0][0] == "We", _quotes(body, _JURY)

@@ -47,7 +47,7 @@ from newsreel.text.quotes.attribution import (
     _after_attribution, _attribute, _attribution_pronoun, _before_attribution, _lead, _only_quote,
     woven_confidence,
 )
-from newsreel.text.quotes.blockquotes import find_statements
+from newsreel.text.quotes.blockquotes import find_statements, nested_in
 from newsreel.text.quotes.transcripts import find_transcript
 from newsreel.text.quotes.answers import reported_in_answers
 
@@ -83,9 +83,12 @@ def extract_quotes(
         for i, p in enumerate(doc.paragraphs)
     ]
     groups = _group(doc, fragments)
+    statements = find_statements(doc, transcript)
     found: list[tuple[Quote, _Said]] = []
     history: list[_Said] = []
     for group in groups:
+        if statements and nested_in(statements, group.fragments[0].start, group.fragments[-1].end):
+            continue  # a passage a block statement quotes is part of the statement
         if not _is_quotation(doc, group):
             continue
         speaker = _attribute(doc, group, history)
@@ -109,7 +112,7 @@ def extract_quotes(
         found.append((_spanning_quote(doc, answer.first, answer.last, answer.start, answer.end, answer.speaker, answer.confidence, "qa"), None))
     for frag, speaker in reported_in_answers(doc, answers):
         found.append((_reported_quote(doc, frag, speaker), None))
-    for statement in find_statements(doc, transcript):
+    for statement in statements:
         found.append((_spanning_quote(doc, statement.first, statement.last, statement.start, statement.end, statement.speaker, statement.speaker.confidence, "speech"), None))
     found.sort(key=lambda item: item[0].start)
     return _without_pull_quotes(doc, [quote for quote, _ in found])

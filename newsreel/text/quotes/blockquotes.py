@@ -66,7 +66,7 @@ def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
     found: list[Statement] = []
     run: list[int] = []
     for index, paragraph in enumerate(doc.paragraphs):
-        if paragraph.kind == "quote" and index not in skip and not doc.frags(index):
+        if paragraph.kind == "quote" and index not in skip and not _marked(doc, index):
             run.append(index)
             if CREDIT_RE.match(paragraph.text.strip()) is None and not _ends_in_credit(paragraph.text):
                 continue
@@ -81,6 +81,20 @@ def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
         if statement is not None:
             found.append(statement)
     return found
+
+
+def _marked(doc: _Doc, index: int) -> bool:
+    """Does block paragraph `index` carry quote marks of its own? Single quotes inside it, not
+    opening it, are the statement quoting someone ("One of us wrote, 'Again, please,'"): nested
+    in the statement, they leave it unmarked (round forty-two)."""
+    paragraph = doc.paragraphs[index]
+    opens = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
+    return any(not f.single or f.open_at <= opens for f in doc.frags(index))
+
+
+def nested_in(statements: list[Statement], start: int, end: int) -> bool:
+    """Does start..end lie inside one of the statements (a passage it quotes)?"""
+    return any(s.start <= start and end <= s.end for s in statements)
 
 
 def _ends_in_credit(text: str) -> bool:
