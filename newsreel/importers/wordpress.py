@@ -37,6 +37,7 @@ from newsreel.importers.dates import date_to_keep, unlikely
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
 from newsreel.importers.runner import Item, SkipItem
 from newsreel.importers.wxr import WxrExport, WxrItem, WxrTerm, problems_of
+from newsreel.importers.wxr_parts import WxrPart, one_site
 from newsreel.newsroom import clock
 from newsreel.newsroom.frontmatter import LocalImage, LocalImages, visit_figures
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
@@ -93,18 +94,31 @@ class Plan:
     problems: list[str]  # the file's repairs and parser complaints outside any story
 
 
-def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Plan:
-    """Which items become stories (each an import Item) and which are skipped, with why."""
-    attachments = export.attachments
+def plan_import(parts: list[WxrPart], options: WordPressOptions) -> Plan:
+    """Which items of an export's parts (one file's, or each file of a split export) become stories
+    (each an import Item) and which are skipped, with why. Each part's items are read at its own
+    lines; pictures, bylines and blocks are looked up across all parts, as one site."""
+    site = one_site(parts)
+    attachments = site.attachments
     children: dict[int, list[str]] = {}
     for attachment in attachments.values():
         if attachment.post_parent:
             children.setdefault(attachment.post_parent, []).append(str(attachment.post_id))
-    media = MediaFolder(options.media, attachments, export.site_url)
-    items: list[Item] = []
-    skipped: list[str] = []
+    media = MediaFolder(options.media, attachments, site.site_url)
+    plan = Plan([], [], [])
     seen_slugs: dict[str, int | None] = {}
-    seen_ids: dict[int, int] = {}  # post id -> the line of its first item
+    seen_ids: dict[int, tuple[str, int, int]] = {}  # post id -> its first item's part, line as read, file's line
+    for part in parts:
+        _plan_part(part, site, options, media, children, seen_slugs, seen_ids, plan)
+    return plan
+
+
+def _plan_part(part: WxrPart, site: WxrExport, options: WordPressOptions, media: "MediaFolder",
+               children: dict[int, list[str]], seen_slugs: dict[str, int | None],
+               seen_ids: dict[int, tuple[str, int, int]], plan: Plan) -> None:
+    """One part's items into `plan`; slugs and ids seen in earlier parts count as this part's own."""
+    export, source = part.export, part.name
+    items, skipped = plan.items, plan.skipped
     stories: list[WxrItem] = []  # the items that became stories: their problems are their warnings
     on_line: dict[int, int] = {}
     for entry in export.items:
@@ -147,10 +161,11 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         problems = problems_of(export, entry)
         item.warnings += [f"the file, {export.shown(problem)}" for problem in problems if not problem.fatal]
         gallery = children.get(entry.post_id or -1, [])
-        if entry.post_id is not None and seen_ids.setdefault(entry.post_id, entry.line) != entry.line:
+        first = seen_ids.setdefault(entry.post_id, (source, entry.line, line)) if entry.post_id is not None else None
+        if first is not None and first[:2] != (source, entry.line):
             # A hand-edited or merged export: two posts under one id would be one story.
-            item.warnings.append(f"post id {entry.post_id} is also the id of the item at line "
-                                 f"{export.file_line(seen_ids[entry.post_id])}; "
+            at = f"line {first[2]}" if first[0] == source else f"{first[0]}:{first[2]}"
+            item.warnings.append(f"post id {entry.post_id} is also the id of the item at {at}; "
                                  f"imported as a story of its own, known by its slug {slug!r}, not by that id")
             entry = replace(entry, post_id=None)
         broken = [FieldError("xml", f"{problem.message} (what was read of this item may be cut short; fix the file "
@@ -158,14 +173,13 @@ def plan_import(export: WxrExport, options: WordPressOptions, source: str) -> Pl
         if mangled and not broken:  # its end tag lost where the parser did not complain (the file's last item)
             broken = [FieldError("xml", f"<wp:post_type> {entry.post_type.split()[0][:40]!r}… is no post type's name: "
                                         "its end tag may be lost (fix the file and import again)", line)]
-        item.build = _refuse(broken) if broken else _builder(export, entry, slug, item, options, media, gallery)
+        item.build = _refuse(broken) if broken else _builder(site, entry, slug, item, options, media, gallery)
         items.append(item)
         stories.append(entry)
     # A problem in an item that is no story (an attachment, a guest author, a skipped page) is the
     # file's: it was dropped unsaid, though it may have cost a post its picture or byline.
     inside = {problem for entry in stories for problem in problems_of(export, entry)}
-    problems = [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
-    return Plan(items, skipped, problems)
+    plan.problems += [f"{source}: {export.shown(problem)}" for problem in export.problems if problem not in inside]
 
 
 _UNPUBLISHED = {"draft": "draft", "pending": "pending post", "private": "private post", "future": "scheduled post"}

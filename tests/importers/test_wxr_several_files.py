@@ -124,13 +124,15 @@ def test_importing_the_same_zip_twice_makes_no_duplicates_and_a_dry_run_keeps_no
 
 
 def test_warnings_name_the_part_and_its_own_line(tmp_path):
+    # A bare & in a link, outside CDATA: a repair reported at its line, on the post it falls in.
     second = wxr([Post(12, "R&D at the pier", "r-and-d-at-the-pier", "<p>An invented lab.</p>"),
-                  Post(11, "Pier lamps again", "pier-lamps-again", "<p>Same id as a post of the first part.</p>")])
+                  Post(11, "Pier lamps again", "pier-lamps-again", "<p>Same id as a post of the first part.</p>")]
+                 ).replace("r-and-d-at-the-pier/</link>", "r&d-at-the-pier/</link>")
     export = make_zip(tmp_path / "export.zip", {"site.000.xml": FIRST, "site.001.xml": second})
     _, err, error = run(export)
     assert error is None, err
     line = item_line(second, "R&D at the pier")
-    bare = second[: second.index("R&D")].count("\n") + 1
+    bare = second[: second.index("r&d")].count("\n") + 1
     assert f"{export}:site.001.xml:{line}: the file, line {bare} (item 'R&D at the pier'): a bare & is not allowed" in err
     again = item_line(second, "Pier lamps again")
     assert (f"{export}:site.001.xml:{again}: post id 11 is also the id of the item at "
@@ -141,7 +143,8 @@ def test_a_folder_names_each_part_by_its_path(tmp_path):
     folder = tmp_path / "parts"
     folder.mkdir()
     (folder / "site.000.xml").write_text(FIRST, encoding="utf-8")
-    (folder / "site.001.xml").write_text(wxr([Post(13, "Rock &nbsp;night", "rock-night", "<p>Invented.</p>")]), encoding="utf-8")
+    (folder / "site.001.xml").write_text(wxr([Post(13, "Rock night", "rock-night", "<p>Invented.</p>")])
+                                         .replace("rock-night/</link>", "rock&nbsp;night/</link>"), encoding="utf-8")
     _, err, error = run(folder)
     assert error is None, err
     assert f"{folder / 'site.001.xml'}:" in err and "entity &nbsp; is not declared" in err

@@ -1,4 +1,4 @@
-"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml | ghost FILE.json | content DIR
+"""newsreel import jsonl FILE.jsonl | markdown DIR | wordpress FILE.xml|DIR|FILE.zip | ghost FILE.json | content DIR
 
 Every article goes through the one intake; an existing slug is updated. Failures name the
 file (and line) and the field; the others still import, and the exit status is 1 when any
@@ -21,7 +21,8 @@ FORMATS = ["jsonl", "markdown", "wordpress", "ghost", "content"]
 
 class Command(BaseCommand):
     help = ("Import articles: `import jsonl FILE.jsonl`, `import markdown DIR`, "
-            "`import wordpress FILE.xml [--media DIR]` (WordPress or Squarespace WXR), "
+            "`import wordpress FILE.xml|FOLDER|FILE.zip [--media DIR]` (WordPress or Squarespace WXR, in one file or "
+            "split in parts: a folder or a .zip of the .xml files), "
             "`import ghost FILE.json [--media DIR]` (a Ghost 4-6 export), "
             "`import content DIR` (a `newsreel export content` folder, into an empty site).")
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
                             help="jsonl: one JSON article per line; markdown: a folder of .md files; "
                                  "wordpress: a WordPress or Squarespace export (WXR); ghost: a Ghost export (JSON); "
                                  "content: a folder written by `newsreel export content`, into an empty site")
-        parser.add_argument("source", type=Path, help="the file or folder to import")
+        parser.add_argument("source", type=Path,
+                            help="the file or folder to import; wordpress: one .xml file, a folder of an export's "
+                                 ".xml parts, or a .zip of them (WP-CLI's and WordPress.com's split exports)")
         parser.add_argument("--dry-run", action="store_true",
                             help="import everything in transactions that are rolled back: the report, nothing kept")
         parser.add_argument("--as-drafts", action="store_true",
@@ -139,10 +142,13 @@ class Command(BaseCommand):
         from newsreel.importers.ghost import GhostError, plan_ghost, read_ghost
         from newsreel.importers.redirects import keep_old_address
         from newsreel.importers.wordpress import WordPressOptions, plan_import
-        from newsreel.importers.wxr import WxrError, read_wxr
+        from newsreel.importers.wxr import WxrError
+        from newsreel.importers.wxr_parts import read_parts
         from newsreel.json_input import JsonInputError
 
-        if not source.is_file():
+        if format == "wordpress" and not source.exists():
+            raise CommandError(f"{source}: no such file or folder")
+        if format != "wordpress" and not source.is_file():
             raise CommandError(f"{source}: no such file")
         media = options.get("media")
         if media is not None and not media.is_dir():
@@ -156,8 +162,11 @@ class Command(BaseCommand):
             if format == "ghost":
                 plan = plan_ghost(read_ghost(source), settings_, str(source))
             else:
-                plan = plan_import(read_wxr(source), settings_, str(source))
-        except (WxrError, GhostError) as error:
+                # Every part is read before any is planned: an unreadable part stops the import unwritten.
+                plan = plan_import(read_parts(source), settings_)
+        except WxrError as error:  # it names the file, or the part of a zip or folder, itself
+            raise CommandError(str(error)) from None
+        except GhostError as error:
             raise CommandError(f"{source}: {error}") from None
         except JsonInputError as error:  # it names the file itself, with the line and column
             raise CommandError(str(error)) from None
