@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -54,23 +55,25 @@ def _is_part(name: str) -> bool:
 
 def part_names(source: Path) -> list[str]:
     """The name of each part of `source` (a .xml file, a folder of parts, or a .zip), in reading order."""
-    return [name for name, _read in _sources(source)]
+    with ExitStack() as stack:
+        return [name for name, _read in _sources(source, stack)]
 
 
 def read_parts(source: Path) -> list[WxrPart]:
     """Every part of `source`, each parsed on its own; raises WxrError naming the part when one cannot be read."""
     parts: list[WxrPart] = []
-    for name, read in _sources(source):
-        raw = read()
-        try:
-            parts.append(WxrPart(name, parse_wxr(raw)))
-        except WxrError as error:
-            raise WxrError(f"{name}: {error}") from None
-        del raw  # one part's bytes in memory at a time
+    with ExitStack() as stack:  # a zip stays open while its members are read, and no longer
+        for name, read in _sources(source, stack):
+            raw = read()
+            try:
+                parts.append(WxrPart(name, parse_wxr(raw)))
+            except WxrError as error:
+                raise WxrError(f"{name}: {error}") from None
+            del raw  # one part's bytes in memory at a time
     return parts
 
 
-def _sources(source: Path) -> list[tuple[str, Callable[[], bytes]]]:
+def _sources(source: Path, stack: ExitStack) -> list[tuple[str, Callable[[], bytes]]]:
     """(name, a function reading its bytes) for each part, in natural name order."""
     if source.is_dir():
         files = sorted((path for path in source.iterdir() if path.is_file() and _is_part(path.name)),
@@ -79,7 +82,7 @@ def _sources(source: Path) -> list[tuple[str, Callable[[], bytes]]]:
             raise WxrError(f"{source}: " + _NO_PART.format(kind="folder"))
         return [(str(path), lambda path=path: _file_bytes(path)) for path in files]
     if source.suffix.lower() == ".zip" or _looks_zipped(source):
-        return _zip_sources(source)
+        return _zip_sources(source, stack)
     return [(str(source), lambda: _file_bytes(source))]
 
 
@@ -99,15 +102,15 @@ def _looks_zipped(path: Path) -> bool:
         return False
 
 
-def _zip_sources(source: Path) -> list[tuple[str, Callable[[], bytes]]]:
+def _zip_sources(source: Path, stack: ExitStack) -> list[tuple[str, Callable[[], bytes]]]:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise WxrError(f"{source}: not a zip file or a damaged one ({error})") from None
+    stack.enter_context(archive)
     members = sorted((info for info in archive.infolist() if not info.is_dir() and _is_part(info.filename)),
                      key=lambda info: _natural(info.filename))
     if not members:
-        archive.close()
         raise WxrError(f"{source}: " + _NO_PART.format(kind="zip"))
     for info in members:  # every member checked before any is read: nothing is parsed from a zip refused
         _check_member(f"{source}:{info.filename}", info)

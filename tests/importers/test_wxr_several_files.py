@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 
 from newsreel.importers import wxr_parts
 from newsreel.newsroom.models import Article
-from tests.importers.wxr_samples import Post, attachment, wxr
+from tests.importers.wxr_samples import Post, attachment, guest_author, wxr
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +95,22 @@ def test_a_wordpress_com_zip_with_its_parts_inside_a_folder_member_ignores_mac_a
         "reelharbor.wordpress.2024-12-02/.hidden.xml": b"\x00junk",
     })
     assert_site_imported(*run(export, "--media", media))
+
+
+def test_bylines_blocks_and_galleries_are_looked_up_across_parts(tmp_path, media):
+    first = wxr([guest_author(850, "mbrook", "Mara Brook"),
+                 Post(60, "Newsletter footer", "newsletter-footer", "<!-- wp:paragraph -->\n<p>Invented sign-off.</p>\n"
+                      "<!-- /wp:paragraph -->", post_type="wp_block"),
+                 attachment(21, "2024/03/harbour.jpg", title="Harbour again", alt="The harbour set", credit="Driftwood Pictures",
+                            parent=14)])
+    second = wxr([Post(14, "Harbor week", "harbor-week", '<p>An invented week.</p>\n\n[gallery]\n\n<!-- wp:block {"ref":60} /-->',
+                       coauthors=[("cap-mbrook", "mbrook"), ("cap-tokafor", "tokafor")])])
+    export = make_zip(tmp_path / "export.zip", {"site.000.xml": first, "site.001.xml": second})
+    _, err, error = run(export, "--media", media)
+    assert error is None, err
+    week = Article.objects.get(slug="harbor-week")
+    assert list(week.authors.values_list("name", flat=True)) == ["Mara Brook", "Tomas Okafor"]
+    assert "Invented sign-off." in week.body and "![The harbour set](" in week.body  # the gallery, from the other part
 
 
 def test_parts_are_read_in_natural_name_order(tmp_path):
