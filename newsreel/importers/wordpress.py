@@ -18,6 +18,9 @@ What each part of a post becomes:
     link                        the old address answers 301 to the new one (published stories)
     is_sticky                   reported: Newsreel has no pinned stories
 
+An export split in several files (`wxr_parts`) is planned part by part, each at its own lines,
+with pictures, bylines and blocks looked up across all of them.
+
 Attachments and guest authors are not stories: they give posts their pictures and bylines. Pages are skipped unless
 `pages="articles"`. Everything else (menus, blocks, templates, custom types) is skipped and
 counted in the report.
