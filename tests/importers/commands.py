@@ -12,6 +12,16 @@ from newsreel.newsroom.models import Article
 from tests.importers.wxr_samples import Post, wxr
 
 
+def imported(format: str, *args: object, verbosity: int = 2) -> tuple[str, str, CommandError | None]:
+    """Run `newsreel import FORMAT ARGS...`: its stdout, its stderr, and the CommandError it ended with (or None)."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import", format, *map(str, args), stdout=out, stderr=err, verbosity=verbosity)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
 def wordpress_warnings(tmp_path: Path, posts: list[Post], replace: tuple[str, str] = ("", "")) -> str:
     """Import these posts as one WXR file (with `replace` applied to its text); what it wrote to stderr."""
     path = tmp_path / "export.xml"

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from PIL import Image as PILImage
 
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Article, Byline, Section, WorkflowState
+from tests.importers.commands import imported
 from tests.importers.ghost_samples import GHOST_IMAGE, LEXICAL, MOBILEDOC, export, post
 
 pytestmark = pytest.mark.django_db
@@ -51,12 +50,7 @@ def site(tmp_path):
 
 
 def run_import(*args) -> tuple[str, str, CommandError | None]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import", "ghost", *map(str, args), stdout=out, stderr=err, verbosity=2)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return imported("ghost", *args)
 
 
 def test_lexical_mobiledoc_and_html_posts_arrive_with_slugs_tags_authors_and_pictures(site):

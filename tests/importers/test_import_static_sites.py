@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from PIL import Image as PILImage
 
 from newsreel.newsroom.models import Article, Section, WorkflowState
+from tests.importers.commands import imported
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +23,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def run_import(*args) -> tuple[str, str, CommandError | None]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import", "markdown", *map(str, args), stdout=out, stderr=err, verbosity=2)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return imported("markdown", *args)
 
 
 @pytest.fixture

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from PIL import Image as PILImage
 
 from newsreel.images.models import Image
 from newsreel.newsroom.models import Article, Section, WorkflowState
+from tests.importers.commands import imported
 from tests.importers.wxr_samples import Post, attachment, classic_diary, gutenberg_review, wxr
 
 pytestmark = pytest.mark.django_db
@@ -49,12 +48,7 @@ def site(tmp_path):
 
 
 def run_import(*args: str) -> tuple[str, str, CommandError | None]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import", "wordpress", *map(str, args), stdout=out, stderr=err, verbosity=2)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return imported("wordpress", *args)
 
 
 def test_posts_arrive_with_bylines_sections_tags_summaries_heroes_figures_and_embeds(site):

@@ -10,25 +10,19 @@ a healthy archive look broken. Every post here is invented.
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from newsreel.newsroom.models import Article
+from tests.importers.commands import imported
 from tests.importers.wxr_samples import Post, wxr
 
 pytestmark = pytest.mark.django_db
 
 
 def run_import(path) -> tuple[str, str, CommandError | None]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import", "wordpress", str(path), stdout=out, stderr=err, verbosity=2)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return imported("wordpress", path)
 
 
 def test_empty_drafts_and_auto_drafts_are_skipped_and_counted_and_real_drafts_import(tmp_path):

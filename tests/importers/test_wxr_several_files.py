@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import io
 import zipfile
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image as PILImage
 
 from newsreel.importers import wxr_parts
 from newsreel.newsroom.models import Article
+from tests.importers.commands import imported
 from tests.importers.wxr_samples import Post, attachment, guest_author, wxr
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +33,7 @@ SECOND = wxr([
 
 
 def run(*args: object) -> tuple[str, str, CommandError | None]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import", "wordpress", *map(str, args), stdout=out, stderr=err, verbosity=2)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return imported("wordpress", *args)
 
 
 def make_zip(path: Path, members: dict[str, str | bytes]) -> Path:
