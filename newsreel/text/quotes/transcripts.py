@@ -55,7 +55,19 @@ _ASKING_ROLE = (
     r"|reporter|journalist)(?:\s+\d+)?)"
 )
 _ASKING_ROLE_RE = re.compile(_ASKING_ROLE)
-_LABEL_RE = re.compile(rf"\s*(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|{_NAME_LABEL}){_ROLE_LABEL}?\s*(?::|(?<=[QA])\.)\s+(?=\S)")
+# An oral history may give the part in parentheses after a bold name instead ("**Ruth Marr**
+# (editor):", "Tomas Ilic (actor, the ferryman):"), and so label a voice it will not name by a
+# description ("**Studio accountant** (unnamed):"); a number opening it is a rating or a year
+# ("*Saltmarsh* (15):"), not a part.
+_PAREN_PART = r"\s*\((?!\d)[^()\n]{1,60}\)"
+_DESCRIBED_LABEL = rf"[A-Z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{1,3}}(?={_PAREN_PART}\s*:)"
+# A forum recap labels posts by username ("dune_buggy77:", "wenna.trask:", "@reelfan:"): lower case
+# joined by an underscore or a dot, or ending in digits (a camel-case handle is a name label).
+_HANDLE_LABEL = r"@?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|@?[a-z]+\d+|@[\w.]*\w"
+_LABEL_RE = re.compile(
+    rf"\s*(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|(?P<described>{_DESCRIBED_LABEL})|{_NAME_LABEL}|(?P<handle>{_HANDLE_LABEL}))"
+    rf"{_ROLE_LABEL}?(?:{_PAREN_PART})?\s*(?::|(?<=[QA])\.)\s+(?=\S)"
+)
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d)|us|our)\b")
@@ -75,6 +87,8 @@ _WITH_RE = re.compile(
 # people named in the introduction is not.
 SURE_ANSWER = 0.9
 NAMED_LABEL = 0.95
+# A username is no name: the introduction's "posting as" ties it to a person, but an editor checks.
+HANDLE_LABEL = 0.7
 GUESSED_ANSWER = 0.6
 
 
@@ -96,6 +110,8 @@ class _Turn:
     label: str
     text_at: int  # document offset where the turn's words begin
     speaker: _Speaker | None  # for a name label, the person it names
+    confidence: float = NAMED_LABEL  # of an answer under this label
+    post: bool = False  # under a username: a forum post, which runs on only in the first person
 
 
 def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
@@ -106,6 +122,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     # A label names one speaker throughout: "Valcourt:" stays Ines Valcourt after a question
     # names her brother Teodor Valcourt.
     named: dict[str, _Speaker] = {}
+    handles: set[str] = set()  # labels that are a username the introduction gives a person
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind not in ("paragraph", "quote"):
             continue
@@ -114,13 +131,24 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             continue
         label = " ".join(match.group("label").split())
         speaker = None
-        if label not in _INTERVIEWER | _INTERVIEWEE and not _asking_role(label):
+        confidence = NAMED_LABEL
+        if match.group("described"):
+            # "Studio accountant (unnamed):": a voice of the transcript that names nobody.
+            speaker = _Speaker()
+        elif label not in _INTERVIEWER | _INTERVIEWEE and not _asking_role(label):
             speaker = named.get(label) or _label_speaker(doc, index, label, list(named.values()))
+            if speaker is None and label not in handles:
+                speaker = _handle_speaker(doc, paragraph.start, label)
+                if speaker is not None:
+                    handles.add(label)
             if speaker is not None:
                 named.setdefault(label, speaker)
+                if label in handles:
+                    confidence = HANDLE_LABEL
                 # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
                 label = speaker.key or speaker.name or label
-        turns.append(_Turn(index, label, paragraph.start + match.end(), speaker))
+        post = bool(match.group("handle")) or confidence == HANDLE_LABEL
+        turns.append(_Turn(index, label, paragraph.start + match.end(), speaker, confidence, post))
     turns = _with_asking_labels(doc, turns)
     labels = [t.label for t in turns]
     alternations = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
@@ -144,6 +172,10 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                 # bring him coffee,” she said."): first person only inside quote marks, or a
                 # quotation with its own speaker ("“…,” Odunsi said when I asked her").
                 break
+            if n + 1 < len(turns) and turn.post and not _FIRST_PERSON.search(_QUOTED_RE.sub(" ", paragraph.text)):
+                # A forum recap's commentary between posts ("Not every answer landed; a user
+                # … was told, in full, “…”"): a post runs on only in its poster's "I" or "we".
+                break
             if n + 1 < len(turns) and _narration_between(doc, paragraph, voices):
                 # A press conference's prose between the turns ("Dahl hesitated.", "“…?” asked a
                 # reporter"): the writer's, not the answer running on; it ends the turn.
@@ -157,7 +189,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                 continue
             speaker, confidence = interviewee, SURE_ANSWER if sure else GUESSED_ANSWER
         else:
-            speaker, confidence = turn.speaker or _Speaker(), NAMED_LABEL
+            speaker, confidence = turn.speaker or _Speaker(), turn.confidence
         end_paragraph = doc.paragraphs[last]
         answers.append(
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
@@ -260,7 +292,24 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
             if len(questions) >= 2 and re.search(rf"\b{re.escape(label)}\s+(?:{_WITH_RE.pattern})", intro)
         }
     asking |= {label for label, questions in asked.items() if any(questions) and _takes_turns_with_one_voice(turns, label)}
+    asking |= _one_off_askers(turns, asked)
     return [turn for turn in turns if turn.label not in asked or turn.label in asking]
+
+
+def _one_off_askers(turns: list[_Turn], asked: dict[str, list[bool]]) -> set[str]:
+    """Labels naming nobody that each ask once or twice, every time answered by a named voice's
+    turn: a forum recap's or a press conference's many askers ("dune_buggy77:", "fen_skater:"),
+    none of whom asks often enough to be read as the interviewer alone. At least two such
+    questions in all, so a lone "Update: …?" stays prose."""
+    if sum(len(q) for q in asked.values()) < 2:
+        return set()
+    following = {turn.para: turns[n + 1].speaker for n, turn in enumerate(turns[:-1])}
+    found = set()
+    for label, questions in asked.items():
+        own = [turn.para for turn in turns if turn.label == label]
+        if all(questions) and all(following.get(para) is not None and (following[para].key or following[para].name) for para in own):
+            found.add(label)
+    return found if sum(len(asked[label]) for label in found) >= 2 else set()
 
 
 def _takes_turns_with_one_voice(turns: list[_Turn], label: str) -> bool:
@@ -304,11 +353,47 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
             return _Speaker(key=keys.pop(), explicit=True)
         if written in doc.written_names:
             return _Speaker(name=doc.written_names[written], explicit=True)
+        if not keys:
+            # A podcast labels its hosts by first name ("MARNIE:", "Teo:") once the write-up has
+            # named them in full outside the graph: the one such name, if only one has it.
+            first = {o.name for o in doc.outsiders if o.start < at and len(o.name.split()) > 1 and o.name.split()[0] == written}
+            if len(first) == 1:
+                return _Speaker(name=first.pop(), explicit=True)
         return _initials_speaker(doc, at, words[0], labelled)
     surname = _surname_of_several_words(doc, at, written)
     if surname is not None:
         return surname
     return doc.resolve_name(written, at)
+
+
+# "posting as WennaTrask", "joined as idris_cuts", "under the handle @fenreel": where a recap says
+# whose a username is.
+_HANDLE_GIVEN_RE = r"\b(?:as|handle|username|user\s+name|name)\s+@?"
+
+
+def _handle_speaker(doc: _Doc, start: int, label: str) -> _Speaker | None:
+    """The person a username label is, when the text before it says so ("Wenna Trask … answered
+    questions, posting as WennaTrask"; "Her editor, Idris Mabe, joined as idris_cuts"): the first
+    person the sentence names before the words that give the handle. A handle no sentence gives
+    (a user's "trask_fan") is nobody's, however like a name it looks."""
+    handle = label.lstrip("@")
+    given, para = None, None
+    for paragraph in doc.paragraphs:
+        if paragraph.start >= start:
+            break
+        if handle not in paragraph.text:
+            continue  # cheap first test: the handle written in the paragraph
+        for found in re.finditer(rf"{_HANDLE_GIVEN_RE}{re.escape(handle)}(?![\w@])", paragraph.text):
+            given, para = found, paragraph
+    if given is None or para is None:
+        return None
+    at = para.start + given.start()
+    sentence = max([para.start, *(para.start + m.end() for m in re.finditer(r"[.!?]\s+", para.text[: given.start()]))])
+    people = doc.people_between(sentence, at)
+    if people:
+        return _Speaker(key=people[0].key, explicit=True)
+    outsiders = doc.outsiders_between(sentence, at)
+    return _Speaker(name=outsiders[0].name, explicit=True) if outsiders else None
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.?){2,4}")
@@ -375,6 +460,9 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         return labels & _INTERVIEWER
     if labels & _INTERVIEWEE:
         return set()
+    moderators = _introduced_as_moderator(doc, turns)
+    if moderators:
+        return moderators
     asks: dict[str, list[bool]] = {}
     for turn in turns:
         paragraph = doc.paragraphs[turn.para]
@@ -386,7 +474,42 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         if _oral_history(turns):
             return set()
         best = order[0]
-    return {best}
+    # A forum's many users each ask under their own handle: every label that names nobody and
+    # only asks is an interviewer, not just the first of them.
+    nobody = {t.label for t in turns if t.speaker is None}
+    return {best} | {label for label in nobody if share[label] == 1 and best in nobody}
+
+
+# "The moderator, the critic Rosa Abend,", "chaired by Rosa Abend", "Rosa Abend, who moderated": the
+# introduction gives a voice the asking part. Not a host: a podcast's hosts argue as guests do.
+_MODERATOR_BEFORE_RE = re.compile(
+    r"\b(?:moderator|moderated\s+by|chair(?:ed\s+by|person)?|interviewer|the\s+questions\s+were\s+put\s+by)\b"
+    r"[^.;:()]{0,40}$", re.IGNORECASE,
+)
+_MODERATOR_AFTER_RE = re.compile(r"^[^.;]{0,40}?\b(?:moderated|moderates|moderating|chaired|chairs|chairing)\b")
+
+
+def _introduced_as_moderator(doc: _Doc, turns: list[_Turn]) -> set[str]:
+    """The labels of voices the introduction calls the moderator or the chair: their turns are
+    prompts ("Let's start with the rain, because—"), not answers, however few end with "?"."""
+    start = doc.paragraphs[turns[0].para].start
+    intro = " ".join(p.text for p in doc.paragraphs[: turns[0].para])
+    if not re.search(r"(?i)moderat|chair|interviewer|questions were put", intro):
+        return set()  # cheap first test: no asking part named before the transcript
+    spans = [(m.key, None, m.start, m.end) for m in doc.people if m.end <= start]
+    spans += [(None, o.name, o.start, o.end) for o in doc.outsiders if o.end <= start]
+    found = set()
+    for turn in turns:
+        speaker = turn.speaker
+        if speaker is None or not (speaker.key or speaker.name) or turn.label in found:
+            continue
+        for key, name, s, e in spans:
+            if (key and key == speaker.key) or (name and name == speaker.name):
+                para_start = doc.paragraphs[doc.para_of(s)].start
+                if _MODERATOR_BEFORE_RE.search(doc.text(max(para_start, s - 60), s)) or _MODERATOR_AFTER_RE.search(doc.text(e, e + 50)):
+                    found.add(turn.label)
+                    break
+    return found
 
 
 def _mostly_asking(doc: _Doc, turns: list[_Turn]) -> set[str]:
