@@ -170,3 +170,17 @@ def test_round_forty_three_a_label_and_colon_in_prose_is_no_transcript():
     body = ("**Saltmarsh** (15): a film about a ferry.\n\n**Runtime** (approx.): 98 minutes.\n\n"
             "Wenna Trask directs. “I wanted it cold,” she said.")
     assert _first_words(body, _CREW) == [("I", "wenna-trask", None)], _quotes(body, _CREW)
+
+
+@pytest.mark.parametrize("credit", [
+    "Saltmarsh Pictures chief executive Hana Moyle said",
+    "Reedway co-founder Hana Moyle, who is no relation to the actor, said",
+    "said Reedway head of acquisitions Hana Moyle",
+])
+def test_round_forty_three_a_company_title_before_a_name_credits_the_name(credit):
+    # AP style puts the company and the job before the name ("Netflix co-chief executive … said"):
+    # the speaker is the name, and the quotation broken by that credit stays one quotation.
+    body = ("Wenna Trask will direct the film. “We have wanted this for years,” " + credit
+            + " in a statement. “Now we have it.”")
+    found = _quotes(body, _CREW)
+    assert len(found) == 1 and found[0][2] == "Hana Moyle", found

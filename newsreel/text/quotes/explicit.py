@@ -211,6 +211,14 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if speaker is not None and speaker.known:
             return speaker, end
     name = _NAME_RE.match(text, at)
+    if name and text[name.end() : name.end() + 1] == " " and text[name.end() + 1 : name.end() + 2].islower():
+        # "Reedway co-founder Hana Moyle said", "Osprey chief executive Dana Toller, who …,
+        # said": a company, then the job, then the name; the name speaks (round forty-three).
+        job = _COMPANY_JOB_RE.match(text, name.end())
+        if job is not None:
+            speaker, end = _who(doc, offset, text, job.end(), allow_anon=False)
+            if speaker is not None and speaker.known:
+                return speaker, end
     if name and name.group(0).split()[0] not in _NOT_NAMES:
         # "according to Apple TV+", "said AMC Theatres": an organisation's name may hold
         # capitals and a plus the name pattern leaves out.
@@ -233,6 +241,14 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if anon:
             return _Speaker(explicit=True), at + anon.end()
     return None, 0
+
+
+# The job between a company's name and a person's: one to four lower-case words (and "of"),
+# never a verb of saying ("Reedway said in the Guardian" is the company speaking).
+_COMPANY_JOB_RE = re.compile(
+    rf"\s+(?!(?:{_VERB_ALT}|and|or|in|on|at|to|for|with|from|by|the|a|an)\b)[a-z][\w’'\-]*"
+    rf"(?:\s+(?!(?:{_VERB_ALT})\b)[a-z][\w’'\-]*){{0,3}}\s+(?=[A-Z])"
+)
 
 
 # A lead whose verb repeats a text ("recites it", "quotes it from memory", "reciting the note"):
