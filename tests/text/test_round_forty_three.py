@@ -184,3 +184,29 @@ def test_round_forty_three_a_company_title_before_a_name_credits_the_name(credit
             + " in a statement. “Now we have it.”")
     found = _quotes(body, _CREW)
     assert len(found) == 1 and found[0][2] == "Hana Moyle", found
+
+
+_SIBLINGS = _gazetteer(
+    [FilmRef("saltmarsh-2031", "Saltmarsh", 2031)],
+    [PersonRef("oren-vask", "Oren Vask"), PersonRef("lise-vask", "Lise Vask")],
+    [CreditRef("saltmarsh-2031", "oren-vask", "director"), CreditRef("saltmarsh-2031", "lise-vask", "writer")],
+)
+
+
+@pytest.mark.parametrize("introduced", [
+    "Oren Vask wrote *Saltmarsh* with his sister, Lise Vask, and the notes give them a page each.",
+    "Oren Vask wrote *Saltmarsh* with his sister Lise Vask.",
+    "Oren Vask wrote *Saltmarsh*; Lise Vask, his sister, rewrote the ending.",
+])
+def test_round_forty_three_a_relative_the_article_named_is_that_person(introduced):
+    # "his sister, Lise Vask" then "His sister is blunter. “…,” she writes.": the relative the
+    # article named, held for an editor (a kinship is a role reference), never nobody.
+    body = introduced + "\n\n“I wanted marsh,” he writes.\n\nHis sister is blunter. “I wanted money,” she writes."
+    found = _quotes(body, _SIBLINGS)
+    assert [(k, c < SHOWN) for _, k, _, c in found][1] == ("lise-vask", True), found
+
+
+def test_round_forty_three_a_relative_never_named_stays_nobody():
+    body = ("Oren Vask wrote *Saltmarsh* alone.\n\n“I wanted marsh,” he writes.\n\n"
+            "His sister is blunter. “I wanted money,” she writes.")
+    assert [k for _, k, _, _ in _quotes(body, _SIBLINGS)][1] is None, _quotes(body, _SIBLINGS)

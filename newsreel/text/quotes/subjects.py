@@ -15,6 +15,7 @@ from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.document import _SURNAME_PARTICLES, _Doc, paternal_surname_speaker
 from newsreel.text.quotes.outsiders import ORG_RE, is_subject, speaks
 from newsreel.text.quotes.roles import _role_subject
+from newsreel.text.quotes.confidence import ROLE_REFERENCE
 from newsreel.text.quotes.unnamed import (
     _NAMED_IN_APPOSITION_RE, _NOUN_GENDER, _PERSON_NOUN_RE, _anonymous_mid_sentence, _unnamed_partitive_subject,
     _unnamed_source, _unnamed_who_subject,
@@ -124,6 +125,26 @@ def _clauses(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, in
     return cut
 
 
+def _relative_named_before(doc: _Doc, phrase: str, before: int) -> str | None:
+    """The one graph person the article named beside the same possessive noun before `before`:
+    "with his sister, Lise Vask", "his sister Lise Vask", "Lise Vask, his sister," for a later
+    "His sister"."""
+    words = phrase.lower().split()
+    if len(words) != 2 or words[0] not in ("his", "her"):
+        return None  # cheap first test: "his/her" and the noun alone
+    kin = rf"\b{words[0]}\s+{re.escape(words[1])}"
+    found = set()
+    for m in doc.people:
+        if m.start >= before:
+            break
+        para = doc.paragraphs[doc.para_of(m.start)]
+        ahead = doc.text(max(para.start, m.start - 30), m.start)
+        after = doc.text(m.end, m.end + 30)
+        if re.search(rf"(?i){kin},?\s+$", ahead) or re.match(rf"(?i),\s+{kin}\b", after):
+            found.add(m.key)
+    return found.pop() if len(found) == 1 else None
+
+
 def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speaker]]:
     paragraph = doc.paragraphs[index]
     quoted = [
@@ -226,6 +247,14 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             if _NAMED_IN_APPOSITION_RE.match(sentence, person.end()):
                 continue  # "Her brother, the actor Tobias Keyes, said": named, and found as a name
             noun = (person.group("noun") or person.group("job")).lower()
+            relative = _relative_named_before(doc, person.group(0), base + at) if person.group(0)[:1] in "Hh" else None
+            if relative is not None:
+                # "his sister, Lise Vask" earlier, then "His sister is blunter.": the relative the
+                # article named, held for an editor as a role reference is (round forty-three).
+                talks = speaks(sentence, person.end())
+                ranked.append((False, not talks, base + at,
+                               _Speaker(key=relative, explicit=talks, confidence=ROLE_REFERENCE)))
+                continue
             # "Osei, who plays a widow who takes in a stranger, …": the part the clause casts,
             # a character, who speaks only a scene's lines (round twenty-seven).
             part = _CASTING_CLAUSE_RE.search(sentence, 0, at) is not None
