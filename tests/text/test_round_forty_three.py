@@ -210,3 +210,24 @@ def test_round_forty_three_a_relative_never_named_stays_nobody():
     body = ("Oren Vask wrote *Saltmarsh* alone.\n\n“I wanted marsh,” he writes.\n\n"
             "His sister is blunter. “I wanted money,” she writes.")
     assert [k for _, k, _, _ in _quotes(body, _SIBLINGS)][1] is None, _quotes(body, _SIBLINGS)
+
+
+_PARTS = _gazetteer(
+    [FilmRef("saltmarsh-2031", "Saltmarsh", 2031), FilmRef("brackwater-2019", "Brackwater", 2019)],
+    [PersonRef("colm-fenner", "Colm Fenner"), PersonRef("nia-ostrow", "Nia Ostrow")],
+    [CreditRef("saltmarsh-2031", "colm-fenner", "actor"), CreditRef("brackwater-2019", "nia-ostrow", "actor")],
+)
+
+
+@pytest.mark.parametrize("label", [
+    "**Colm Fenner** (actor, Nia Ostrow): ",
+    "**Colm Fenner** (as Nia Ostrow): ",
+    "Colm Fenner (actress, Nia Ostrow) remembers it differently: ",
+])
+def test_round_forty_three_a_part_in_a_label_parenthesis_is_a_character(label):
+    # An oral history's label gives an actor's part in the parenthesis after the name: the name
+    # there is the character, whoever in the graph shares it.
+    from .core import process
+    body = "Ten years on, the cast of *Saltmarsh* remember it.\n\n" + label + "I was cold for nine weeks."
+    people = [m.key for m in process(body, _PARTS).mentions if m.kind == "person"]
+    assert people == ["colm-fenner"], people

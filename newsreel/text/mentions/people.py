@@ -119,6 +119,10 @@ def cast_as_character(
         return True
     if given_name_cast_after(text, after, text[at:after]):
         return True  # "follows Maren Holt, a keeper's widow. Ada Varga plays Maren."
+    if text.startswith(")", after) and _PART_IN_PARENTHESIS_RE.search(text, max(0, at - 80), at):
+        # An oral history's label or a cast list, "Sunna Ree (actor, Maud Elphick):": the part
+        # the named actor plays, whoever in the graph shares its name (round forty-three).
+        return True
     # Only a parenthesis, or "played" within the sentence after, may cast it (cheap tests
     # before the pattern, which runs for every name followed by a comma otherwise).
     if not text.startswith(" (", after) and text.find("played", after, after + 160) < 0:
@@ -130,6 +134,10 @@ def cast_as_character(
     return actor == "" or is_actor(name, actor)
 
 
+# "Sunna Ree (actor, " or "Sunna Ree (as " just before a name closing the parenthesis: the part.
+_PART_IN_PARENTHESIS_RE = re.compile(
+    r"[A-Z][\w’'\-]+\s*\((?:(?:actor|actress|star|cast)\s*,\s*(?:playing\s+)?|as\s+|playing\s+|plays\s+)$"
+)
 # A part described in apposition right after its name: ", the schoolmistress who", ", a drover".
 _PART_DESCRIBED_RE = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
 # "Mira Oakes as " just before a name: an actor cast as the part that follows, in a caption or a
