@@ -94,6 +94,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset59": (400, 600),
          "evalset60": (400, 600),
          "evalset61": (400, 600),
+         "evalset62": (400, 600),
+         "evalset63": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^>\s+", re.MULTILINE)
