@@ -3,8 +3,10 @@
 A transcript is a run of paragraphs that open with a speaker's label: `Q:`, `A:`,
 `Question:`, `Answer:` (bold or plain; Markdown has already dropped the asterisks), a
 person's name (`Ruth Marr:`, `TOMAS ILIC:`, `Ilic:`; an oral history's `Ruth Marr, editor:`
-with the speaker's part after the name), or for the questions a label that names
-nobody but asks (the publication, `Variety:`, or `Interviewer:`). It needs at least three labelled
+with the speaker's part after the name, or `Ruth Marr (editor):` with it in parentheses; a
+podcast's first name, `MARNIE:`, for a host named in full; a forum's username, `dune_buggy77:`,
+the person the text says posts as it, held), or for the questions a label that names
+nobody but asks (the publication, `Variety:`, `Interviewer:`, a forum's many users). It needs at least three labelled
 turns and two labels that take turns, so a review's `Runtime: 98 minutes` or a lone
 `Update:` is never read as one. An answer runs on over the paragraphs that follow it until
 the next label; after the last label only paragraphs in the first person outside quote marks still
