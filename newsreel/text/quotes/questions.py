@@ -1,0 +1,122 @@
+"""Interviews with no labels: the questions set in bold, each answer the plain paragraphs under it.
+
+A long-form interview often drops `Q:`/`A:` altogether: the interviewer's questions are whole
+paragraphs in bold, and the interviewee's answers are the plain paragraphs that follow, the
+introduction (often an italic standfirst) saying whom the interview is with. Read as one when
+at least three emphasised paragraphs end in "?", each emphasised prompt has a plain paragraph
+under it, most prompts address the interviewee ("you", "your") and most answers speak in the
+first person; a newsroom's explainer asking its own questions ("When does it open?") answers in
+no first person and is left alone. A bold remark between the questions ("That was your first
+short, in 2019.") is a prompt too. Each answer runs on until the next prompt; after the last one,
+only while it stays the interviewee's (the narration and outro rules of `transcripts`).
+
+The speaker is inferred twice (that a paragraph is an answer, and whose), so an answer is never
+surer than `UNLABELLED_ANSWER`, and a guess among several people is held.
+
+Depends on: document, speakers, transcripts (its answer and narration rules).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreel.text.quotes import transcripts as t
+from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.speakers import _Speaker
+from newsreel.text.types import Paragraph
+
+# At the threshold: the format and the introduction both say whose, but no label does.
+UNLABELLED_ANSWER = 0.8
+_MIN_QUESTIONS = 3
+_PROMPT_LENGTH = 400  # a question, however long-winded, is not a whole bold essay
+_YOU_RE = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_ENDS_ASKING_RE = re.compile(r"\?[\s\"”’'*_)]*$")
+# A double-quoted line the paragraph itself attributes ("“…,” he says"): the writer quoting
+# someone, where an unlabelled answer is the interviewee's own words with no quote marks.
+_SAID_RE = re.compile(
+    r"[”\"]\s*,?\s*(?:(?:he|she|they|[A-Z][\w’'\-]*)\s+(?:says|said|adds|added|laughs|jokes)"
+    r"|(?:says|said|adds|added)\s+[A-Z])"
+)
+
+
+def _wholly_emphasised(paragraph: Paragraph) -> bool:
+    """A plain paragraph set in bold or italics from its first character to its last."""
+    text = paragraph.text.rstrip()
+    if paragraph.kind != "paragraph" or not text or len(text) > _PROMPT_LENGTH:
+        return False
+    return any(start == 0 and end >= len(text) for start, end in paragraph.emphasis)
+
+
+def _prompts(doc: _Doc) -> list[int]:
+    """Indices of the emphasised paragraphs from the first emphasised question to the last one."""
+    emphasised = [i for i, p in enumerate(doc.paragraphs) if _wholly_emphasised(p)]
+    asking = [i for i in emphasised if _ENDS_ASKING_RE.search(doc.paragraphs[i].text)]
+    if len(asking) < _MIN_QUESTIONS:
+        return []
+    return [i for i in emphasised if asking[0] <= i <= asking[-1]]
+
+
+def _plain(paragraph: Paragraph) -> bool:
+    return paragraph.kind == "paragraph" and not _wholly_emphasised(paragraph)
+
+
+def find_unlabelled_interview(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
+    """The answers of an interview whose questions are emphasised paragraphs with no label, and
+    every paragraph it covers; nothing when the article is not one."""
+    # Cheap first test: "?" closing at least three paragraphs set in emphasis.
+    prompts = _prompts(doc)
+    if not prompts or any(not _plain_after(doc, i) for i in prompts):
+        return [], set()
+    spans = _answer_spans(doc, prompts)
+    addressed = sum(1 for i in prompts if _YOU_RE.search(doc.paragraphs[i].text))
+    first_person = sum(
+        1 for first, last in spans
+        if any(t._FIRST_PERSON.search(t._QUOTED_RE.sub(" ", doc.paragraphs[i].text)) for i in range(first, last + 1))
+    )
+    if 2 * addressed < len(prompts) or 2 * first_person <= len(spans):
+        return [], set()  # an explainer's own questions, answered in nobody's first person
+    interviewee, sure = t._interviewee(doc, prompts[0], set())
+    if interviewee is None or not sure:
+        return [], set()
+    voices = {(interviewee.key, interviewee.name)}
+    answers: list[t.Answer] = []
+    covered: set[int] = set(prompts)
+    for n, (prompt, (first, last)) in enumerate(zip(prompts, spans)):
+        last = _answer_end(doc, first, last, n + 1 == len(prompts), voices)
+        covered.update(range(first, last + 1))
+        end = doc.paragraphs[last]
+        answers.append(t.Answer(first, last, doc.paragraphs[first].start, end.start + len(end.text.rstrip()),
+                                _Speaker(key=interviewee.key, name=interviewee.name), UNLABELLED_ANSWER))
+    return answers, covered
+
+
+def _plain_after(doc: _Doc, index: int) -> bool:
+    return index + 1 < len(doc.paragraphs) and _plain(doc.paragraphs[index + 1])
+
+
+def _answer_spans(doc: _Doc, prompts: list[int]) -> list[tuple[int, int]]:
+    """For each prompt, the plain paragraphs under it up to the next prompt or emphasised paragraph."""
+    spans = []
+    for prompt in prompts:
+        last = prompt + 1
+        while last + 1 < len(doc.paragraphs) and _plain(doc.paragraphs[last + 1]):
+            last += 1
+        spans.append((prompt + 1, last))
+    return spans
+
+
+def _answer_end(doc: _Doc, first: int, last: int, final: bool, voices: set[tuple[str | None, str | None]]) -> int:
+    """Where an answer stops: before the writer's narration between or after the questions."""
+    end = first
+    for index in range(first + 1, last + 1):
+        paragraph = doc.paragraphs[index]
+        if t._EDITORIAL.search(paragraph.text):
+            break
+        if _SAID_RE.search(paragraph.text):
+            break
+        if final and t._narration_after(doc, paragraph, voices):
+            break
+        if not final and t._narration_between(doc, paragraph, voices):
+            break
+        end = index
+    return end

@@ -1,0 +1,94 @@
+"""Round forty-four (issue 13): conventions found in `tests/evalset60` and `tests/evalset61` once
+they moved to tune: an interview whose questions are set in bold with no label at all, the answers
+plain paragraphs under them. Each is written for the convention in several of its phrasings (ours,
+not the sets').
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, quotes as _quotes
+
+SHOWN = 0.8  # a quote on a graph speaker at this confidence or more goes on the person's page
+
+
+# A graph director, and a graph actor she cast.
+_CREW = _gazetteer(
+    [FilmRef("tin-harbour-2032", "Tin Harbour", 2032)],
+    [PersonRef("orla-mennick", "Orla Mennick"), PersonRef("teodor-vance", "Teodor Vance")],
+    [CreditRef("tin-harbour-2032", "orla-mennick", "director"), CreditRef("tin-harbour-2032", "teodor-vance", "actor")],
+)
+
+_INTROS = [
+    "*Orla Mennick's second feature, Tin Harbour, opens on Friday. She spoke to Gil Atterby about cranes and her grandfather.*",
+    "*Orla Mennick talked to us between two screenings of Tin Harbour.*",
+    "Tin Harbour is Orla Mennick's second feature. We sat down with her at the harbour café.",
+]
+
+_TURNS = [
+    ("**Why a film about a crane driver?**",
+     ["My grandfather drove a crane for forty years and I never once saw him at work.",
+      "I wanted to see it, so I built it."]),
+    ("**How did you cast Teodor Vance?**", ["I saw him in a play about bees. He was the only one awake on stage."]),
+    ("**He had never carried a lead before.**", ["No, and he asked me every day whether I was sure."]),
+    ("**What would you tell your younger self?**", ["Buy warmer boots. The docks in February are unforgiving."]),
+]
+
+
+def _interview(intro: str, bold: str = "**") -> str:
+    body = [intro]
+    for question, answer in _TURNS:
+        body.append(question.replace("**", bold))
+        body.extend(answer)
+    body.append("*Tin Harbour is in cinemas from Friday. This interview has been edited.*")
+    return "\n\n".join(body)
+
+
+@pytest.mark.parametrize("intro", _INTROS)
+@pytest.mark.parametrize("bold", ["**", "__"])
+def test_round_forty_four_bold_questions_with_no_label_are_an_interview(intro, bold):
+    # Bold paragraphs that ask the interviewee, each with plain paragraphs under it, and an
+    # introduction saying whom the interview is with: each answer is hers (one over two
+    # paragraphs), and a bold remark between the questions is a prompt, not an answer.
+    found = _quotes(_interview(intro, bold), _CREW)
+    assert [(w, k) for w, k, _, _ in found] == [
+        ("My", "orla-mennick"), ("I", "orla-mennick"), ("No,", "orla-mennick"), ("Buy", "orla-mennick"),
+    ], found
+    assert all(conf >= SHOWN for _, _, _, conf in found), found
+
+
+def test_round_forty_four_the_outro_and_narration_after_the_last_answer_are_not_hers():
+    body = _interview(_INTROS[0]).replace(
+        "*Tin Harbour is in cinemas",
+        "Vance arrives as we are leaving. “She never once raised her voice,” he says.\n\n*Tin Harbour is in cinemas",
+    )
+    found = _quotes(body, _CREW)
+    assert [(w, k) for w, k, _, _ in found][-2:] == [("Buy", "orla-mennick"), ("She", "teodor-vance")], found
+
+
+def test_round_forty_four_an_explainer_with_bold_questions_is_not_an_interview():
+    # A newsroom's explainer asks its own questions in bold and answers them in its own voice:
+    # nobody is interviewed, so no paragraph is anybody's answer.
+    body = "\n\n".join([
+        "Tin Harbour, Orla Mennick's second feature, opens on Friday. Here is what to know.",
+        "**When does Tin Harbour open?**",
+        "It opens on Friday in forty cinemas, then on the studio's service in the spring.",
+        "**Who is in it?**",
+        "Teodor Vance plays the crane driver, his first lead.",
+        "**Is it suitable for children?**",
+        "It carries a 12A certificate for one scene of peril.",
+    ])
+    assert _quotes(body, _CREW) == []
+
+
+def test_round_forty_four_bold_questions_need_an_interviewee_the_introduction_names():
+    # With nobody introduced as the one answering, the answers have no speaker to be given.
+    body = _interview("*A conversation about cranes, boots and the docks in February.*")
+    found = _quotes(body, _CREW)
+    assert all(k is None or conf < SHOWN for _, k, _, conf in found), found
