@@ -124,6 +124,9 @@ def check_dir(d: Path, lint: bool) -> tuple[list[str], dict]:
     for index, credit in enumerate(kb.get("credits", [])):
         if credit.get("role") not in CREDIT_ROLES:  # what the scorer's graph reader accepts
             errs.append(f"{d.name}/kb.json: credits[{index}].role {credit.get('role')!r} is not one of {', '.join(CREDIT_ROLES)}")
+        for field, keys in (("film", films), ("person", people)):  # the scorer refuses a credit of nothing
+            if credit.get(field) not in keys:
+                errs.append(f"{d.name}/kb.json: credits[{index}].{field} {credit.get(field)!r} is not a key in {field}s")
     arts = {p.name: p.read_text(encoding="utf-8") for p in sorted((d / "articles").glob("*.md"))}
     for name in sorted(set(arts) ^ set(gold)):
         errs.append(f"{d.name}/{name}: article and gold do not match one to one")
