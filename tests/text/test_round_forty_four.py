@@ -92,3 +92,40 @@ def test_round_forty_four_bold_questions_need_an_interviewee_the_introduction_na
     body = _interview("*A conversation about cranes, boots and the docks in February.*")
     found = _quotes(body, _CREW)
     assert all(k is None or conf < SHOWN for _, k, _, conf in found), found
+
+
+# A graph film whose title is an everyday phrase, and the director who says it.
+_PHRASE = _gazetteer(
+    [FilmRef("not-today-2029", "Not Today", 2029), FilmRef("tin-harbour-2032", "Tin Harbour", 2032)],
+    [PersonRef("orla-mennick", "Orla Mennick")],
+    [CreditRef("tin-harbour-2032", "orla-mennick", "director")],
+)
+
+
+@pytest.mark.parametrize("line", [
+    "“Not today,” Mennick says at last. Then, to the runner: “Tell him we will ring on Monday.”",
+    "“Not today,” Mennick said, and went back to the monitor.",
+    "“Not today!” says Mennick, waving the runner away.",
+])
+def test_round_forty_four_a_phrase_a_film_bears_is_speech_when_its_speaker_follows(line):
+    # Words set as a sentence (not capitalised as a title), closed by their own comma or "!" and
+    # followed by a named speaker's verb of saying, are what she said, not the film's title.
+    body = "Orla Mennick watches the last take of Tin Harbour in silence.\n\n" + line
+    found = _quotes(body, _PHRASE)
+    assert [(w, k) for w, k, _, _ in found][:1] == [("Not", "orla-mennick")], found
+
+
+def test_round_forty_four_a_title_in_quote_marks_stays_a_title():
+    # AP style: the title capitalised as a title, then a clause about the film.
+    body = "Orla Mennick's “Not Today,” which opens on Friday, is her first comedy."
+    assert _quotes(body, _PHRASE) == []
+
+
+@pytest.mark.parametrize("turn", ["Then, to me:", "Then, turning to the runner:", "And then, to us:", "Later, to Gil:"])
+def test_round_forty_four_words_turned_to_another_listener_go_on_the_same_quotation(turn):
+    # "“…,” she says. Then, to me: “…”": no new subject and no verb, only whom the speaker now
+    # addresses: the same speaker goes on, one quotation, not a second one to guess a speaker for.
+    body = ("Orla Mennick watches the last take in silence.\n\n"
+            f"“We have it,” Mennick says at last. {turn} “Tell the crane driver he can go home.”")
+    found = _quotes(body, _PHRASE)
+    assert [(w, k) for w, k, _, _ in found] == [("We", "orla-mennick")], found

@@ -57,6 +57,12 @@ _ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,150}[,.:]")
 # An attribution before a lower-case second part: an appositive and a relative clause or two.
 _LONG_ATTRIBUTION = 400
 _LONG_ATTRIBUTION_TAIL_RE = re.compile(r"[^.;:!?\"“”]{0,350},")
+# "“…,” she says at last. Then, to me: “…”": after the attribution, only whom the speaker now
+# addresses (no subject, no verb but "turning"): the same speaker goes on (round forty-four).
+_TURNED_TO_RE = re.compile(
+    r"[^.;:!?\"“”]{0,60}[.,]\s+(?:(?:And\s+)?[Tt]hen|Later|Finally|And)?,?\s*(?:turning\s+)?to\s+"
+    r"(?:me|us|him|her|them|the\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*)?|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)\s*:"
+)
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]d|me|my|we|we['’]re|us|our)\b")
 _SENTENCE_END_RE = re.compile(r"\s*(?:[.?!…]|$)")
 
@@ -239,7 +245,7 @@ def _broken_by_attribution(doc: _Doc, first: _Fragment, second: _Fragment) -> bo
     rest = between[length:].strip()
     return rest in ("", ",", ".", ":", ";", "—", "–") or bool(
         (_LONG_ATTRIBUTION_TAIL_RE if goes_on else _ATTRIBUTION_TAIL_RE).fullmatch(rest)
-    )
+    ) or (":" in rest and _TURNED_TO_RE.fullmatch(rest) is not None)
 
 
 def _goes_on_in_lower_case(doc: _Doc, between: str, second: _Fragment) -> bool:
@@ -337,11 +343,23 @@ def _said_as_a_sentence(doc: _Doc, frag: _Fragment, bare: str) -> bool:
     """Is the quoted text what someone said, though a film bears the words: a verb of saying
     right before the colon ("said only: “No comment.”") and the words set as a sentence, not
     capitalised as a title is (round twenty-five)."""
-    lead, _ = _lead(doc, frag)
-    if _SAID_COLON_RE.search(lead) is None:
-        return False
     later = bare.split()[1:]
-    return any(word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS for word in later)
+    if not any(word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS for word in later):
+        return False
+    lead, _ = _lead(doc, frag)
+    return _SAID_COLON_RE.search(lead) is not None or _speaker_follows(doc, frag)
+
+
+def _speaker_follows(doc: _Doc, frag: _Fragment) -> bool:
+    """Closed by its own comma, "!" or "?" inside the mark and
+    followed by an attribution that names its speaker ("“Not today,” Mennick says"), the words
+    are speech, as a title in quote marks is followed by the sentence about the film (round
+    forty-four)."""
+    words = doc.text(frag.start, frag.end).rstrip()
+    if not frag.closed or words[-1:] not in ",!?":
+        return False
+    speaker = _after_attribution(doc, frag.close_at, doc.text(frag.close_at, frag.close_at + 150))[0]
+    return speaker is not None and speaker.known
 
 
 def _is_title(doc: _Doc, frag: _Fragment) -> bool:
