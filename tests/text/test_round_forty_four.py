@@ -129,3 +129,28 @@ def test_round_forty_four_words_turned_to_another_listener_go_on_the_same_quotat
             f"“We have it,” Mennick says at last. {turn} “Tell the crane driver he can go home.”")
     found = _quotes(body, _PHRASE)
     assert [(w, k) for w, k, _, _ in found] == [("We", "orla-mennick")], found
+
+
+# Two graph directors, the second the maker of a new version of the first's film.
+_REMAKE = _gazetteer(
+    [FilmRef("slate-1978", "Slate", 1978), FilmRef("slate-2031", "Slate", 2031)],
+    [PersonRef("aurel-wendt", "Aurel Wendt"), PersonRef("kasimir-doll", "Kasimir Doll")],
+    [CreditRef("slate-1978", "aurel-wendt", "director"), CreditRef("slate-2031", "kasimir-doll", "director")],
+)
+
+
+@pytest.mark.parametrize("words", [
+    "I did not copy Wendt's film. I quarrelled with it",
+    "Wendt made a film about a quarry. I made one about a family",
+    "Nobody asked Wendt what he thought, and I did not either",
+])
+def test_round_forty_four_a_pronoun_is_not_the_person_the_quotation_speaks_of(words):
+    # "“I did not copy Wendt's film,” he said." after a paragraph about both directors: the
+    # speaker does not name himself in the third person, so "he" is the other man.
+    body = ("Aurel Wendt made Slate in 1978 with a cast of quarrymen. Kasimir Doll's new Slate keeps the "
+            "quarry.\n\n"
+            "When I spoke to Doll last year, before anyone had seen it, he was clear that copying Wendt was "
+            "the one thing he would not do.\n\n"
+            f"“{words},” he said.")
+    found = _quotes(body, _REMAKE)
+    assert [(w, k) for w, k, _, _ in found] == [(words.split()[0], "kasimir-doll")], found

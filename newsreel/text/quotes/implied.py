@@ -9,6 +9,7 @@ Imported by attribution.py (and through it by blockquotes); it imports no module
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterator
@@ -141,6 +142,7 @@ def _implied_speaker(
         and _named_before_said(doc, previous)
     ) else None
     seen: list[tuple[_Speaker, float]] = []
+    spoken_of = functools.cache(lambda: _spoken_of(doc, group))
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if speaker.character and not scene:
             continue
@@ -149,6 +151,8 @@ def _implied_speaker(
         if pronoun is not None and speaker.object_of == pronoun:
             seen.append((speaker, sure))
             continue  # "She married X. … “…,” she told": X is her verb's object, not the "she"
+        if pronoun in ("he", "she") and speaker.key and speaker.key in spoken_of():
+            continue  # "“I did not copy Wendt's film,” he said": nobody calls himself "Wendt"
         if role is not None and speaker.key and _credits_deny(doc, speaker.key, role):
             continue  # "the composer said" is not the director the graph credits only as one
         if not speaker.weak and doc.fits(speaker, pronoun):
@@ -167,6 +171,26 @@ def _implied_speaker(
         if doc.fits(speaker, pronoun):
             return _Speaker(key=speaker.key, name=speaker.name, confidence=DISTANT)
     return _Speaker()
+
+
+def _spoken_of(doc: _Doc, group: _Group) -> frozenset[str]:
+    """The graph people the quotation's own words name by their surname alone, in the third
+    person ("Wendt's film", "asked Wendt what he thought"): a speaker does not call himself so,
+    so a pronoun after it is somebody else (round forty-four). A name followed by a comma may
+    be the one addressed ("Wendt, sit down"), and a full name may be the speaker introducing
+    himself; neither counts."""
+    first, last = group.fragments[0], group.fragments[-1]
+    named: set[str] = set()
+    surname = getattr(doc.gazetteer, "surname", None)
+    for mention in doc.people_between(first.start, last.end):
+        if surname is None or doc.text(mention.end, mention.end + 1) == ",":
+            continue
+        # The surname, not a first name: "Ottilie the accountant would be happy" is the
+        # speaker joking about herself.
+        written = re.sub(r"['’]s?$", "", mention.surface.strip())
+        if written.lower() == " ".join(surname(mention.key)).lower():
+            named.add(mention.key)
+    return frozenset(named)
 
 
 # Reported speech on a pronoun alone: "…, she said.", "She said (that) …", "She added that …",
