@@ -154,3 +154,34 @@ def test_round_forty_four_a_pronoun_is_not_the_person_the_quotation_speaks_of(wo
             f"“{words},” he said.")
     found = _quotes(body, _REMAKE)
     assert [(w, k) for w, k, _, _ in found] == [(words.split()[0], "kasimir-doll")], found
+
+
+_MEMO = (
+    "A memo sent to staff at Heronsgate Films on Friday, and seen by this paper, cancels the studio's summer slate.\n\n"
+    "{author}\n\n"
+    "> We will make four films next year, not nine. I would rather you heard it from me.\n\n"
+    "It then turns to the films that survive, Tin Harbour among them.\n\n"
+    "> Tin Harbour stays because it is finished. Everything else waits.\n\n"
+    "Orla Mennick, who directed Tin Harbour, said she was relieved. The memo closes with an apology. "
+    "“I know what this costs each of you,” it reads."
+)
+
+
+@pytest.mark.parametrize("author", [
+    "The memo was written by Teodor Vance, the studio's head of production. Its first line is plain:",
+    "It was sent by Teodor Vance, the studio's head of production. Its first line is plain:",
+    "The memo, signed by Teodor Vance, the studio's head of production, opens plainly:",
+])
+def test_round_forty_four_a_memo_the_article_says_who_wrote_speaks_in_its_writers_words(author):
+    # A leaked document whose writer the article names: its block quotes, and its lines quoted
+    # with "it reads", are the writer's words, at one remove, so held for an editor.
+    found = _quotes(_MEMO.format(author=author), _CREW)
+    assert [(w, k) for w, k, _, _ in found] == [
+        ("We", "teodor-vance"), ("Tin", "teodor-vance"), ("I", "teodor-vance"),
+    ], found
+    assert all(conf < SHOWN for _, _, _, conf in found), found
+
+
+def test_round_forty_four_a_memo_nobody_is_said_to_have_written_is_nobodys():
+    body = _MEMO.format(author="Its first line is plain:")
+    assert all(k is None for _, k, _, _ in _quotes(body, _CREW)), _quotes(body, _CREW)

@@ -24,6 +24,7 @@ from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.outsiders import ORG_RE
+from newsreel.text.quotes.relayed import document_author
 from newsreel.text.quotes.words import _ANY_SPEECH_RE, _NOT_NAMES
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.types import Paragraph
@@ -177,6 +178,14 @@ _DOCUMENT_READS_RE = re.compile(
 )
 
 
+# A lead-in whose subject is the document itself: "Its opening is blunt:", "It goes on:".
+_DOCUMENT_SUBJECT_RE = re.compile(r"(?:It|Its|The\s+(?:memo|letter|e-?mail|note|message))\b")
+_DOCUMENT_MOVES_ON_RE = re.compile(
+    r"(?:It|The\s+(?:memo|letter|e-?mail|note|message))\s+(?:then\s+|later\s+|next\s+)?"
+    r"(?:turns|goes\s+on|moves\s+on|continues|ends|closes|concludes)\b"
+)
+
+
 # "Its statement … is reproduced here in full.", "The citation is printed below.": a news story
 # reprinting a document whole says so in the sentence before it (round forty-two).
 _DOCUMENT_REPRINTED_RE = re.compile(
@@ -226,6 +235,11 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     if verb and _NEGATED_RE.search(lead[: verb.start()]):
         verb = None  # "Mira Sol was not asked." introduces nothing
     if not (lead.rstrip().endswith(":") or verb or _STATEMENT_RE.search(lead)):
+        if _DOCUMENT_MOVES_ON_RE.match(lead.lstrip()):
+            # "It then turns to the slate, …." before the next block: the same document goes on.
+            author = document_author(doc, before.start + e)
+            if author is not None:
+                return author
         return _answer_to_the_writer(doc, first, before, lead)
     frag = _Fragment(first, doc.paragraphs[first].start, doc.paragraphs[first].start, doc.paragraphs[first].start, None)
     speaker = _before_attribution(doc, lead, before.start + s, frag)
@@ -234,6 +248,12 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
         speaker = _before_attribution(doc, lead.rstrip(".") + " said:", before.start + s, frag)
     if speaker is None and _STATEMENT_RE.search(lead):
         speaker = _company_issuing(doc, lead)
+    if (speaker is None or not speaker.known) and _DOCUMENT_SUBJECT_RE.match(lead.lstrip()):
+        # "Its opening is blunt:", "The memo, signed by …, opens plainly:": the document the
+        # article says a named person wrote, at one remove (round forty-four).
+        author = document_author(doc, before.start + e)
+        if author is not None:
+            return author
     if speaker is None and _reads_unsigned(doc, lead, before.start + s):
         speaker = _Speaker(explicit=True)
     if speaker is None:
