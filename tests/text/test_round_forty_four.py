@@ -185,3 +185,14 @@ def test_round_forty_four_a_memo_the_article_says_who_wrote_speaks_in_its_writer
 def test_round_forty_four_a_memo_nobody_is_said_to_have_written_is_nobodys():
     body = _MEMO.format(author="Its first line is plain:")
     assert all(k is None for _, k, _, _ in _quotes(body, _CREW)), _quotes(body, _CREW)
+
+
+@pytest.mark.parametrize("cast", ["Aurel Wendt, as Brannock, the foreman", "Aurel Wendt, as Old Brannock, the foreman"])
+def test_round_forty_four_an_actor_cast_by_the_parts_name_speaks_a_line_of_the_film(cast):
+    # "Kasimir Doll made Slate …, with {actor}, as {Part}, the foreman who …": the part named, not
+    # described; "“…,” he tells the men" is the film's line, nobody's page.
+    body = (f"Kasimir Doll made Slate in 2031 with a cast of quarrymen and {cast} who will not sell. "
+            "His last speech is the best thing in it. “You can have the hill,” he tells the men from the company. "
+            "“You cannot have the hole.”")
+    found = _quotes(body, _REMAKE)
+    assert [(w, k) for w, k, _, _ in found] == [("You", None)], found

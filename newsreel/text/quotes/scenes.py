@@ -113,6 +113,8 @@ _CAST_AFTER_RE = re.compile(
     r"|\s+(?:is|was|are|were)\s+(?:[a-z]+\s+){0,3}as\s+(?:the|a|an|his|her|their)\b"
     # "Thea Lund, as the housekeeper, steals every scene": the part in commas after the name.
     r"|,\s+as\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"]{1,40},"
+    # "Hedda Lorne, as Marguerite, the widow …": the part by its name (round forty-four).
+    r"|,\s+as\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s*,"
     # "Baek has the harder part, a man who …": a review gives an actor a part before it says
     # how they play it, so a scene's line after it is the part's (round eighteen).
     r"|\s+(?:has|had|gets|got|takes|took)\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}(?:part|role)\b"
