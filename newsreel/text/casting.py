@@ -43,7 +43,8 @@ CAST_AFTER_NAME = (
     r"|,\s+the\s+(?:part|role|character)\s+(?:she|he|they)\s+(?:played|plays|has\s+played|had\s+played)\b"
     # "Winifred, who runs the farm, is played by"; "X, the mine owner, is played … by" (round
     # thirty-four: the part's role in commas, then the verb).
-    rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,|,\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?,)?"
+    # "The widow, Agathe Brume, is played by": the name itself in apposition (round forty-five).
+    rf"|(?:,\s+(?:who|whose)\s+[^.;:!?“”\"()]{{1,80}}?,|,\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?,|,)?"
     rf"\s+(?:is|was|will\s+be)\s+{_PLAYED_BY}"
     # "(Ilse Marchbank)", or the actor's surname alone once the cast was named ("(Marchbank)"):
     # the caller decides whether it is an actor's.

@@ -23,7 +23,9 @@ from newsreel.text.quotes.confidence import (
     PRONOUN_BEFORE_NAME, PRONOUN_SAME_PARAGRAPH, RELAYED, woven_confidence,
 )
 from newsreel.text.quotes.unnamed import _ANONYMITY_RE
-from newsreel.text.quotes.namesakes import _named_by_a_shared_surname, _outsider_by_role, _surname_shared_with_outsider
+from newsreel.text.quotes.namesakes import (
+    _disclaimed_namesake, _named_by_a_shared_surname, _outsider_by_role, _surname_shared_with_outsider,
+)
 from newsreel.text.quotes.subjects import _subjects
 from newsreel.text.quotes.explicit import (
     _after_attribution, _before_attribution, _lead, _lead_in_paragraph_before, _who,
@@ -74,6 +76,11 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # actor Imogen Saberi: the post the paragraph just gave the speaker is the one the
         # article gave the outsider, so the surname is hers (round thirty-three).
         return by_role
+    disclaimed = _disclaimed_namesake(doc, group, speaker.key) if speaker.key and speaker.explicit else None
+    if disclaimed is not None:
+        # "She is Hedda Maddow, … no relation to the film's star, Corin Maddow. … “…,” Maddow
+        # said": the star is named only to be set apart, so the surname is hers (round forty-five).
+        return disclaimed
     if speaker.key and _surname_shared_with_outsider(doc, group, speaker.key):
         # "Greer expects …, “…,” she said" after Tamsin Greer, an analyst, and Hollis Greer of
         # the graph ("no relation"): a writer's bare surname may mean either, so it waits for an

@@ -61,6 +61,36 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     return any(doc.text(o.start, o.end).strip() == surname for o in carriers)
 
 
+# "no relation to the film's star, " just before a name: the name is set apart, not the subject.
+_NO_RELATION_BEFORE_RE = re.compile(r"\bno\s+relation\s+to\b[^.;:!?“”\"()]{0,40}$")
+
+
+def _disclaimed_namesake(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The person outside the graph a bare surname means when the graph person carrying it was
+    last named in full only to be disclaimed ("Hedda Maddow, no relation to the star, Corin
+    Maddow"): the writer names the namesake to set them apart, so "Maddow said" is the one the
+    passage is about, as written, on nobody's page. None otherwise."""
+    frag = group.fragments[0]
+    last = group.fragments[-1]
+    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
+    if latest is None or " " in latest.surface.strip():
+        return None
+    surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
+    full = max((m for m in doc.people if m.key == key and m.start < frag.open_at and " " in m.surface.strip()),
+               key=lambda m: m.start, default=None)
+    if full is None:
+        return None
+    paragraph_start = doc.paragraphs[doc.para_of(full.start)].start
+    if not _NO_RELATION_BEFORE_RE.search(doc.text(max(paragraph_start, full.start - 60), full.start)):
+        return None
+    carriers = {o.name for o in doc.outsiders
+                if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname}
+    if len(carriers) != 1:
+        return None
+    return _Speaker(name=carriers.pop(), explicit=True, confidence=EXPLICIT_NAME)
+
+
 # "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
 _THE_POST_RE = re.compile(
     rf"(?:^|[.!?]\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"

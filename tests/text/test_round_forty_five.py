@@ -1,0 +1,72 @@
+"""Round forty-five (issue 13): conventions found in `tests/evalset62` and `tests/evalset63` once
+they moved to tune: a namesake set apart by "no relation", a character cast by "is played by"
+whose line is the film's, and a reply to a question whose asker is the last one named. Each is
+written for the convention in several of its phrasings (ours, not the sets').
+
+Runs the whole text core (mentions as `find_mentions` finds them). Every person, film and
+quotation here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreel.text.types import CreditRef, FilmRef, PersonRef
+
+from .core import gazetteer as _gazetteer, process as _process, quotes as _quotes
+
+SHOWN = 0.8  # a quote on a graph speaker at this confidence or more goes on the person's page
+
+
+# A graph star and the director of his film; the article's rigger shares the star's surname.
+_SET = _gazetteer(
+    [FilmRef("brine-street-2033", "Brine Street", 2033)],
+    [PersonRef("corin-maddow", "Corin Maddow"), PersonRef("ysolde-prack", "Ysolde Prack")],
+    [CreditRef("brine-street-2033", "corin-maddow", "actor"), CreditRef("brine-street-2033", "ysolde-prack", "director")],
+)
+
+
+@pytest.mark.parametrize("intro", [
+    "She is Hedda Maddow, the head rigger on Brine Street, and no relation to the film's star, Corin Maddow.",
+    "Hedda Maddow runs the rigging crew on Brine Street. She is no relation to its star, Corin Maddow.",
+    "The head rigger, Hedda Maddow (no relation to the star Corin Maddow), has worked with Ysolde Prack for a decade.",
+])
+def test_round_forty_five_a_surname_after_no_relation_is_not_the_namesake_it_disclaims(intro):
+    # "no relation to X" names X only to set X apart: the bare surname after it is the one the
+    # paragraph is about, never the graph namesake's page.
+    body = f"{intro}\n\n“Nobody on my crew is allowed to be a hero,” Maddow said later. “Heroes get hurt.”"
+    found = _quotes(body, _SET)
+    assert [(w, k) for w, k, _, _ in found] == [("Nobody", None)], found
+
+
+def test_round_forty_five_a_graph_surname_with_no_namesake_is_still_the_graph_persons():
+    body = ("Corin Maddow plays the dock foreman in Brine Street.\n\n"
+            "“I asked to do the fall myself,” Maddow said later. “They said no.”")
+    found = _quotes(body, _SET)
+    assert [(w, k) for w, k, _, _ in found] == [("I", "corin-maddow")], found
+    assert found[0][3] >= SHOWN, found
+
+
+# A graph director, a graph actor, and a graph person whose name the film gives a character.
+_FAMILY = _gazetteer(
+    [FilmRef("low-water-2033", "Low Water", 2033)],
+    [PersonRef("ysolde-prack", "Ysolde Prack"), PersonRef("marit-oddny", "Marit Oddny"),
+     PersonRef("agathe-brume", "Agathe Brume")],
+    [CreditRef("low-water-2033", "ysolde-prack", "director"), CreditRef("low-water-2033", "marit-oddny", "actor")],
+)
+
+
+@pytest.mark.parametrize("cast", [
+    "The widow, Agathe Brume, is played with great stillness by Marit Oddny",
+    "The grandmother, Agathe Brume, is played by Marit Oddny",
+    "Its heroine, Agathe Brume, was played, unforgettably, by Marit Oddny",
+])
+def test_round_forty_five_a_part_cast_by_is_played_by_speaks_the_films_line(cast):
+    # "The widow, X, is played … by Actor, and she gets the line …: “…”": X is the part, not the
+    # graph person of that name, and the line is the film's, on nobody's page.
+    body = (f"Ysolde Prack's Low Water is the best film here. {cast}, and she gets the line "
+            "everybody repeated afterwards: “Keep the boat or keep your sister. You cannot keep both.”")
+    article = _process(body, _FAMILY)
+    assert "agathe-brume" not in {m.key for m in article.mentions}, article.mentions
+    found = [(q.text.split()[0], q.speaker_key) for q in article.quotes]
+    assert found == [("Keep", None)], found
