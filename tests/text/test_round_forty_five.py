@@ -70,3 +70,23 @@ def test_round_forty_five_a_part_cast_by_is_played_by_speaks_the_films_line(cast
     assert "agathe-brume" not in {m.key for m in article.mentions}, article.mentions
     found = [(q.text.split()[0], q.speaker_key) for q in article.quotes]
     assert found == [("Keep", None)], found
+
+
+@pytest.mark.parametrize("byline", ["By Ysolde Prack", "**By Ysolde Prack**", "*By Ysolde Prack, juror*", "BY YSOLDE PRACK"])
+def test_round_forty_five_a_diarists_i_said_is_the_byline_writers_held(byline):
+    # A first-person diary signed "By Name": the writer's own "“…,” I said" is hers, as the
+    # byline says who "I" is; held for an editor, since a byline is not an attribution.
+    body = (f"{byline}\n\n"
+            "**Monday.** I sat through four films today and argued about all of them.\n\n"
+            "I argued for the quiet one. “A film this brave should not lose to a film this safe,” I said, "
+            "and nobody answered.")
+    found = _quotes(body, _FAMILY)
+    assert [(w, k) for w, k, _, _ in found] == [("A", "ysolde-prack")], found
+    assert found[0][3] < SHOWN, found
+
+
+def test_round_forty_five_i_said_with_no_byline_is_nobodys():
+    body = ("Ysolde Prack's Low Water is the best film here.\n\n"
+            "I argued for it. “A film this brave should not lose to a film this safe,” I said.")
+    found = _quotes(body, _FAMILY)
+    assert [(w, k) for w, k, _, _ in found] == [("A", None)], found

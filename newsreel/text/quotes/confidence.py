@@ -32,6 +32,7 @@ WOVEN_PHRASE = 0.75  # at most, for a quotation whose first letter is lower case
 PREVIOUS_PARAGRAPH = 0.75  # a pronoun or bare quotation carried from the paragraph before
 ROLE_REFERENCE = 0.7  # "the director said": a role, not a name
 BARE_SUBJECT = 0.7  # a bare quotation after a sentence whose subject is a person
+BYLINE_FIRST_PERSON = 0.75  # "…,” I said" in an article signed "By Name": the writer, by the byline
 RELAYED = 0.7  # "She told them that “…,” one of them said": words passed on by another
 REJOINDER = 0.6  # a back-and-forth of bare quotations
 LIST_LEAD = 0.85  # a list item under a lead-in that names who said the list

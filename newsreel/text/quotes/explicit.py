@@ -18,6 +18,7 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment
 from newsreel.text.quotes.speakers import _Speaker
+from newsreel.text.quotes.confidence import BYLINE_FIRST_PERSON
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.outsiders import ORG_RE, speaks
 from newsreel.text.quotes.roles import _role_noun, _role_of_film
@@ -102,6 +103,31 @@ def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
     return spans
 
 
+# "I said", "I told him": the writer's own words, in the first person.
+_FIRST_PERSON_VERB_RE = re.compile(rf"I\s+(?:{_VERB_ALT})\b")
+# A byline paragraph, marks of emphasis aside: "By Ysolde Prack", "BY YSOLDE PRACK, juror".
+_BYLINE_RE = re.compile(r"[*_]*(?:By|BY)\s+(?P<name>[^,*_\n]{3,60})(?:,[^\n]{0,60})?[*_]*")
+_BYLINE_PARAGRAPHS = 3  # a byline stands among the article's first paragraphs
+
+
+def _byline_writer(doc: _Doc) -> _Speaker | None:
+    """The writer an article's byline names ("By Ysolde Prack"), held for an editor; None
+    without a byline among the first paragraphs, or one naming nobody the text can hold."""
+    for paragraph in doc.paragraphs[:_BYLINE_PARAGRAPHS]:
+        found = _BYLINE_RE.fullmatch(paragraph.text.strip())
+        if found is None:
+            continue
+        start, end = paragraph.start + found.start("name"), paragraph.start + found.end("name")
+        people = doc.people_between(start, end)
+        if people:
+            return _Speaker(key=people[0].key, explicit=True, confidence=BYLINE_FIRST_PERSON)
+        outsiders = doc.outsiders_between(start, end)
+        if outsiders:
+            return _Speaker(name=outsiders[0].name, explicit=True, confidence=BYLINE_FIRST_PERSON)
+        return None
+    return None
+
+
 def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | None, int]:
     """Attribution right after a closing mark: `, Baker explained`, `, added Quan`,
     `, he said`, `, said Jane Doe, the producer`, `, a spokesperson said`, `, according to X`.
@@ -159,6 +185,13 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
             verb = _VERB_RE.match(after, end + len(after[end:]) - len(after[end:].lstrip(" ,")))
             if verb:
                 return named, verb.end()
+    if after.startswith("I ", pos):
+        first = _FIRST_PERSON_VERB_RE.match(after, pos)
+        writer = _byline_writer(doc) if first else None
+        if writer is not None:
+            # "“…,” I said" in a diary signed "By Ysolde Prack": the byline says who "I" is
+            # (round forty-five); held, as a byline is not an attribution.
+            return writer, first.end()
     # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
