@@ -90,3 +90,18 @@ def test_round_forty_five_i_said_with_no_byline_is_nobodys():
             "I argued for it. “A film this brave should not lose to a film this safe,” I said.")
     found = _quotes(body, _FAMILY)
     assert [(w, k) for w, k, _, _ in found] == [("A", None)], found
+
+
+@pytest.mark.parametrize("ask", [
+    "Corin Maddow, passing with a coffee, asks her whether tomorrow will be safe.",
+    "Corin Maddow asked her what tomorrow would bring.",
+    "On his way out, Corin Maddow tells her he is worried about tomorrow.",
+])
+def test_round_forty_five_the_one_who_asks_her_is_not_the_she_who_answers(ask):
+    # "X asks her whether …" then "“…,” she tells him": X spoke to "her", so the reply is the
+    # woman's, named before, and not X's, whatever the graph knows of X.
+    body = ("Ysolde Prack is already sketching the next day's fight on the back of a call sheet.\n\n"
+            f"{ask}\n\n"
+            "“Tomorrow will be dull,” she tells him. “Dull is the same thing as safe.”")
+    found = _quotes(body, _SET)
+    assert [(w, k) for w, k, _, _ in found] == [("Tomorrow", "ysolde-prack")], found

@@ -143,6 +143,7 @@ def _implied_speaker(
     ) else None
     seen: list[tuple[_Speaker, float]] = []
     spoken_of = functools.cache(lambda: _spoken_of(doc, group))
+    askers: set[str] = set()
     for speaker, sure in itertools.chain(candidates, further() if pronoun is not None else ()):
         if speaker.character and not scene:
             continue
@@ -151,6 +152,12 @@ def _implied_speaker(
         if pronoun is not None and speaker.object_of == pronoun:
             seen.append((speaker, sure))
             continue  # "She married X. … “…,” she told": X is her verb's object, not the "she"
+        if pronoun is not None and (speaker.addresses == pronoun or (speaker.key and speaker.key in askers)):
+            # "X asks her whether …" / "“…,” she tells him": the one asked answers, not X, who
+            # is not found again further back (as the article's protagonist, say).
+            if speaker.key:
+                askers.add(speaker.key)
+            continue
         if pronoun in ("he", "she") and speaker.key and speaker.key in spoken_of():
             continue  # "“I did not copy Wendt's film,” he said": nobody calls himself "Wendt"
         if role is not None and speaker.key and _credits_deny(doc, speaker.key, role):

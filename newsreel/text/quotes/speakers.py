@@ -29,6 +29,9 @@ class _Speaker:
     # "she" in "She married the producer X": X is the object of that pronoun's verb, so a later
     # "she" goes on meaning the one the sentence was about, never X (round twenty-seven).
     object_of: str | None = None
+    # "she" in "X asks her whether …": the pronoun X's own verb speaks to, so a "“…,” she tells
+    # him" after it is the one asked, never X (round forty-five).
+    addresses: str | None = None
 
     @property
     def known(self) -> bool:

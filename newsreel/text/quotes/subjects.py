@@ -93,6 +93,24 @@ def _inside_reported_that(before_name: str) -> bool:
     return before_name.endswith("that ") and _REPORTED_THAT_RE.search(before_name) is not None
 
 
+# "asks her whether", "told him that": a verb of asking or telling whose object is a pronoun.
+_ADDRESSES_RE = re.compile(
+    r"[^.;:!?“”\"]{0,60}?\b(?:asks?|asked|tells?|told|reminds?|reminded|warns?|warned|promises?|promised)\s+(her|him)\b"
+)
+
+
+def _addressed_pronoun(sentence: str, end: int) -> str | None:
+    """"she" when the name ending at `end` asks or tells "her" something in its own clause
+    ("Maddow, passing with a coffee, asks her whether …"): the answer a "she" gives next is
+    not the asker's. None otherwise."""
+    if "her" not in sentence and "him" not in sentence:
+        return None  # the cheap test
+    found = _ADDRESSES_RE.match(sentence, end)
+    if found is None:
+        return None
+    return "she" if found.group(1) == "her" else "he"
+
+
 def _object_of_pronoun(sentence: str, at: int) -> str | None:
     """"she" when the sentence opens on "She" and her verb, and the name at `at` follows in
     the same clause ("She married the producer Laszlo …"): the name is her verb's object, and
@@ -187,7 +205,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
                 object_end = m.end
             ranked.append((
                 weak, not talks, m.start,
-                _Speaker(key=m.key, weak=weak, explicit=talks and not weak, object_of=None if talks else _object_of_pronoun(sentence, m.start - base)),
+                _Speaker(key=m.key, weak=weak, explicit=talks and not weak, object_of=None if talks else _object_of_pronoun(sentence, m.start - base),
+                         addresses=None if weak else _addressed_pronoun(sentence, m.end - base)),
             ))
             if cuts_in:
                 cut_in.add(id(ranked[-1][3]))
