@@ -105,3 +105,39 @@ def test_round_forty_five_the_one_who_asks_her_is_not_the_she_who_answers(ask):
             "“Tomorrow will be dull,” she tells him. “Dull is the same thing as safe.”")
     found = _quotes(body, _SET)
     assert [(w, k) for w, k, _, _ in found] == [("Tomorrow", "ysolde-prack")], found
+
+
+@pytest.mark.parametrize("cite", [
+    "Q. The critic Tova Brisk wrote in the *Harbour Post*: \"Prack has made a film that never raises its voice.\" Was that fair?",
+    "Q. Not every review was warm. One critic wrote: \"Prack has made a film that never raises its voice.\"",
+    "**Q:** A reviewer wrote in *Lantern*: \"Prack has made a film that never raises its voice.\" Do you agree?",
+])
+def test_round_forty_five_a_review_an_interviewer_cites_is_the_critics_quote(cite):
+    # An interviewer's question quoting what a critic wrote: the critic's words are a quotation
+    # of their own (nobody's page: the critic is outside the graph), the question is not, and the
+    # answers stay the interviewee's.
+    bold = cite.startswith("**")
+    q = (lambda text: f"**Q:** {text}") if bold else (lambda text: f"Q. {text}")
+    a = (lambda text: f"**A:** {text}") if bold else (lambda text: f"A. {text}")
+    body = "\n\n".join([
+        "Ysolde Prack's Low Water opens on Friday. We spoke to her at the harbour.",
+        q("Why the harbour?"), a("Because I grew up beside one and never left it."),
+        cite, a("Maybe. I took it as praise, and I have decided to go on taking it as praise."),
+        q("What next?"), a("A comedy, if anyone will pay for one."),
+    ])
+    found = _quotes(body, _FAMILY)
+    assert [(w, k) for w, k, _, _ in found] == [
+        ("Because", "ysolde-prack"), ("Prack", None), ("Maybe.", "ysolde-prack"), ("A", "ysolde-prack"),
+    ], found
+
+
+def test_round_forty_five_an_interviewees_own_words_in_a_question_are_not_a_new_quote():
+    body = "\n\n".join([
+        "Ysolde Prack's Low Water opens on Friday. We spoke to her at the harbour.",
+        "Q. Why the harbour?", "A. Because I grew up beside one and never left it.",
+        "Q. You once said: \"A harbour is a room with one wall missing.\" Do you still think so?",
+        "A. Maybe. I say a lot of things in interviews.",
+        "Q. What next?", "A. A comedy, if anyone will pay for one.",
+    ])
+    found = _quotes(body, _FAMILY)
+    assert [w for w, _, _, _ in found] == ["Because", "Maybe.", "A"], found

@@ -88,8 +88,10 @@ def extract_quotes(
         # No labels: an interview may still set its questions in bold (round forty-four).
         answers, transcript = find_unlabelled_interview(doc)
     doc.transcript = frozenset(transcript)
+    answered = {i for answer in answers for i in range(answer.first, answer.last + 1)}
     fragments: list[list[_Fragment]] = [
-        doc.frags(i) if p.kind in _SPEECH_KINDS and i not in transcript else []
+        (doc.frags(i) if i not in transcript else _cited_in_question(doc, i) if i not in answered else [])
+        if p.kind in _SPEECH_KINDS else []
         for i, p in enumerate(doc.paragraphs)
     ]
     groups = _group(doc, fragments)
@@ -126,6 +128,30 @@ def extract_quotes(
         found.append((_spanning_quote(doc, statement.first, statement.last, statement.start, statement.end, statement.speaker, statement.speaker.confidence, "speech"), None))
     found.sort(key=lambda item: item[0].start)
     return _without_pull_quotes(doc, [quote for quote, _ in found])
+
+
+# "The critic Tova Brisk wrote in the *Harbour Post*: ", "One critic wrote: ": a question's lead
+# citing what somebody wrote, ending on the colon before the quotation.
+_CITED_LEAD_RE = re.compile(r"\b(?:wrote|writes|has\s+written|had\s+written)\b[^.?!“”\"]{0,60}:\s*$")
+_YOU_RE = re.compile(r"\b[Yy]ou\b")
+
+
+def _cited_in_question(doc: _Doc, index: int) -> list[_Fragment]:
+    """The quotations an interviewer's question cites from somebody's writing ("The critic …
+    wrote in the *Post*: “…”"): quotations of their own, the writer's (round forty-five). Not
+    the interviewee's own words put back to them ("You once wrote: “…”"), and nothing else
+    of the question."""
+    frags = doc.frags(index)
+    if not frags:
+        return []
+    paragraph = doc.paragraphs[index]
+    cited = []
+    for frag in frags:
+        lead = paragraph.text[: frag.open_at - paragraph.start]
+        sentence = lead[max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! ")) + 1 :]
+        if _CITED_LEAD_RE.search(sentence) and not _YOU_RE.search(sentence):
+            cited.append(frag)
+    return cited
 
 
 def _spanning_quote(
