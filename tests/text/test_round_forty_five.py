@@ -141,3 +141,25 @@ def test_round_forty_five_an_interviewees_own_words_in_a_question_are_not_a_new_
     ])
     found = _quotes(body, _FAMILY)
     assert [w for w, _, _, _ in found] == ["Because", "Maybe.", "A"], found
+
+
+@pytest.mark.parametrize("lead", [
+    "Our letters page has run eleven replies, among them one from a reader named Hal Maddow:",
+    "One came from a reader called Hal Maddow:",
+    "The sharpest came from Hal Maddow:",
+])
+def test_round_forty_five_words_from_someone_named_at_the_colon_are_theirs(lead):
+    # "one from a reader named X:" heads the quotation with its writer: an outsider here, so
+    # nobody's page, and never the graph namesake quoted the paragraph before.
+    body = ("Corin Maddow stars in Brine Street. “I loved the boat,” Maddow said.\n\n"
+            f"{lead} “I have never once agreed with the critics, and I agree with them now.”")
+    found = _quotes(body, _SET)
+    assert [(w, k, n) for w, k, n, _ in found][1:] == [("I", None, "Hal Maddow")], found
+
+
+def test_round_forty_five_a_letter_from_a_graph_person_at_the_colon_is_theirs_held():
+    body = ("Brine Street opens on Friday.\n\n"
+            "The crew's favourite note came from Corin Maddow: “Nobody falls twice on my watch.”")
+    found = _quotes(body, _SET)
+    assert [(w, k) for w, k, _, _ in found] == [("Nobody", "corin-maddow")], found
+    assert found[0][3] < SHOWN, found

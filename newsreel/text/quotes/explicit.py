@@ -18,7 +18,7 @@ from newsreel.text.quotes.words import (
 )
 from newsreel.text.quotes.fragments import _Fragment
 from newsreel.text.quotes.speakers import _Speaker
-from newsreel.text.quotes.confidence import BYLINE_FIRST_PERSON
+from newsreel.text.quotes.confidence import BYLINE_FIRST_PERSON, EXPLICIT_NAME, RELAYED
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.outsiders import ORG_RE, speaks
 from newsreel.text.quotes.roles import _role_noun, _role_of_film
@@ -289,6 +289,33 @@ _COMPANY_JOB_RE = re.compile(
 _RECITES_RE = re.compile(r"\brecit(?:es|ed|e|ing)\b|\bquot(?:es|ed|ing)\s+(?:it|them|from)\b")
 
 
+# "one from a reader named Hal Maddow", "came from Hal Maddow": the lead-in ends on whom the
+# words came from, just before the colon.
+_FROM_NAMED_RE = re.compile(
+    r"(?:\b(?:named|called)\s+|\bfrom\s+)(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s*$"
+)
+
+
+def _sender_at_colon(doc: _Doc, body: str, lead_start: int) -> _Speaker | None:
+    """Whoever a colon's lead-in says the words came from ("among them one from a reader named
+    Hal Maddow:"): a name outside the graph as written; a graph person held, as a letter or a
+    note is theirs at one remove (round forty-five). None for anything else the name may be
+    (a film, a place)."""
+    if "from " not in body and "named " not in body and "called " not in body:
+        return None  # the cheap test
+    found = _FROM_NAMED_RE.search(body)
+    if found is None:
+        return None
+    start, end = lead_start + found.start("name"), lead_start + found.end("name")
+    people = doc.people_between(start, end)
+    if people:
+        return _Speaker(key=people[-1].key, explicit=True, confidence=RELAYED)
+    outsiders = [o for o in doc.outsiders if o.start < end and o.end > start]
+    if outsiders:
+        return _Speaker(name=outsiders[-1].name, explicit=True, confidence=EXPLICIT_NAME)
+    return None
+
+
 def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
     """Attribution in the lead-in clause: `Villeneuve told reporters:`, `She continued,`,
     `Baker has a different take:`, `said Priya Nair, a festival programmer:`."""
@@ -318,6 +345,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     relayed = _relayed_speaker(doc, body, lead_start, frag)
     if relayed is not None:
         return relayed
+    if colon:
+        sender = _sender_at_colon(doc, body, lead_start)
+        if sender is not None:
+            return sender
     connectors = _CONNECTORS_RE.match(body)
     head = connectors.end() if connectors else 0
     document = _DOCUMENT_LEAD_RE.match(body, head)
