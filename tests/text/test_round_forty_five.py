@@ -163,3 +163,28 @@ def test_round_forty_five_a_letter_from_a_graph_person_at_the_colon_is_theirs_he
     found = _quotes(body, _SET)
     assert [(w, k) for w, k, _, _ in found] == [("Nobody", "corin-maddow")], found
     assert found[0][3] < SHOWN, found
+
+
+@pytest.mark.parametrize("lead", [
+    "The line everyone quoted came from its second paragraph:",
+    "The review's closing sentence was the one people shared:",
+    "Its verdict fitted on a poster:",
+])
+def test_round_forty_five_a_block_from_a_named_writers_review_is_hers_held(lead):
+    # "When Ysolde Prack's review of Brine Street ran …, … The line everyone quoted came from
+    # its second paragraph:" then a block quote: her written words, at one remove, held.
+    body = ("When Ysolde Prack's review of Brine Street ran in the *Harbour Post*, it was two stars out of five. "
+            f"{lead}\n\n"
+            "> A film so pleased with its own weather that it forgets anybody is standing in it.\n\n"
+            "Corin Maddow, its star, has not replied.")
+    found = _quotes(body, _FAMILY)
+    assert [(w, k) for w, k, _, _ in found] == [("A", "ysolde-prack")], found
+    assert found[0][3] < SHOWN, found
+
+
+def test_round_forty_five_a_block_after_a_films_possessive_is_not_the_directors():
+    body = ("Ysolde Prack's Low Water opens on Friday. The poster carries a single line:\n\n"
+            "> Keep the boat or keep your sister.\n\n"
+            "Marit Oddny stars.")
+    found = _quotes(body, _FAMILY)
+    assert all(k is None or conf < SHOWN for _, k, _, conf in found), found

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from newsreel.text.quotes.attribution import (
     BARE_SUBJECT, CREDIT_CLAUSE_RE, EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
 )
+from newsreel.text.quotes.confidence import RELAYED
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
@@ -219,6 +220,35 @@ def _company_issuing(doc: _Doc, lead: str) -> _Speaker | None:
     return _Speaker(name=found.group(0), explicit=True)
 
 
+# A piece of writing a person signs, owned: "Ada Varga's review", "Varga's weekly column".
+_OWNED_WRITING_RE = re.compile(r"['’]s\s+(?:[a-z\-]+\s+)?(?:review|column|essay|notice|open\s+letter|letter)\b")
+# A lead-in pointing back at that writing: "its second paragraph", "The review's closing line".
+_BACK_TO_WRITING_RE = re.compile(r"\b(?:[Ii]ts|[Tt]he\s+(?:review|column|essay|notice|letter)(?:['’]s)?)\b")
+
+
+def _reviews_writer(doc: _Doc, before: Paragraph, lead_at: int, lead: str) -> _Speaker | None:
+    """The one person whose review (column, essay, letter) the lead-in's paragraph names, when
+    the lead-in points back at it ("its second paragraph:"): held, as a document's words are.
+    None when the paragraph owns no writing, or two people's."""
+    if not _BACK_TO_WRITING_RE.search(lead):
+        return None
+    owners: set[tuple[str | None, str | None]] = set()
+    for found in _OWNED_WRITING_RE.finditer(before.text, 0, lead_at + len(lead)):
+        at = before.start + found.start()
+        people = [m for m in doc.people_between(before.start, at + 2) if at - 1 <= m.end <= at + 2]
+        outsiders = [o for o in doc.outsiders_between(before.start, at + 2) if at - 1 <= o.end <= at + 2]
+        if people:
+            owners.add((people[-1].key, None))
+        elif outsiders:
+            owners.add((None, outsiders[-1].name))
+        else:
+            return None  # a company's or a film's: nobody the text names
+    if len(owners) != 1:
+        return None
+    key, name = owners.pop()
+    return _Speaker(key=key, name=name, explicit=True, document=True, confidence=RELAYED)
+
+
 def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
     """The speaker the paragraph before the block names as introducing it."""
     if first == 0:
@@ -254,6 +284,12 @@ def _introduced_by(doc: _Doc, first: int) -> _Speaker | None:
         author = document_author(doc, before.start + e)
         if author is not None:
             return author
+    if (speaker is None or not speaker.known) and lead.rstrip().endswith(":"):
+        writer = _reviews_writer(doc, before, s, lead)
+        if writer is not None:
+            # "When Ada Varga's review ran …. The line everyone quoted came from its second
+            # paragraph:": the block is her writing, at one remove (round forty-five).
+            return writer
     if speaker is None and _reads_unsigned(doc, lead, before.start + s):
         speaker = _Speaker(explicit=True)
     if speaker is None:
