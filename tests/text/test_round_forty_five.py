@@ -188,3 +188,35 @@ def test_round_forty_five_a_block_after_a_films_possessive_is_not_the_directors(
             "Marit Oddny stars.")
     found = _quotes(body, _FAMILY)
     assert all(k is None or conf < SHOWN for _, k, _, conf in found), found
+
+
+# Graph films whose titles are also the names of a magazine and a newspaper.
+_PRESS = _gazetteer(
+    [FilmRef("low-water-2033", "Low Water", 2033), FilmRef("gull-post-1988", "The Gull Post", 1988),
+     FilmRef("lantern-2001", "Lantern", 2001)],
+    [PersonRef("ysolde-prack", "Ysolde Prack")],
+    [CreditRef("low-water-2033", "ysolde-prack", "director")],
+)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The critic Tova Brisk wrote in the *Gull Post* that Low Water never raises its voice.",
+    "The reviewer for *Lantern* called Low Water a film that never raises its voice.",
+    "Tova Brisk has reviewed for *Lantern* for fourteen years, and she did not like Low Water.",
+    "When Tova Brisk's review of Low Water ran in *Lantern* last month, it was two stars out of five.",
+    "Her column on Low Water ran in the *Gull Post* on Sunday.",
+])
+def test_round_forty_five_a_title_where_a_review_runs_is_the_publication(sentence):
+    # A critic writes "in the *X*", reviews "for *X*", is "the reviewer for *X*"; a review "ran
+    # in *X*": no film is written in or reviewed for, so the title is the publication's.
+    article = _process(f"Ysolde Prack's Low Water opens on Friday. {sentence}", _PRESS)
+    assert {m.key for m in article.mentions if m.kind == "film"} == {"low-water-2033"}, article.mentions
+
+
+@pytest.mark.parametrize("sentence", [
+    "She ran in *Lantern* as a girl of nine, and it shows in Low Water.",
+    "Ysolde Prack wrote Low Water in the spirit of *Lantern*.",
+])
+def test_round_forty_five_a_film_a_person_ran_in_or_a_film_in_a_spirit_stays_a_film(sentence):
+    article = _process(f"Ysolde Prack's Low Water opens on Friday. {sentence}", _PRESS)
+    assert "lantern-2001" in {m.key for m in article.mentions}, article.mentions

@@ -91,6 +91,13 @@ _CRITIC_VERBS = frozenset(
     "wrote writes compared compares argued argues called calls praised praises complained complains "
     "described describes judged judges dismissed dismisses found finds".split()
 )
+# Who reviews for a publication, "the reviewer for *X*", "has reviewed for *X*" (round forty-five).
+# Not "wrote for *X*": a composer writes for a film.
+_REVIEWS_FOR = frozenset("reviewed reviews reviewer reviewers critic critics columnist columnists".split())
+# A piece of writing that "ran in *X*" a few words later: the title is where it was published.
+_RAN = frozenset("ran runs".split())
+_WRITINGS = frozenset("review reviews column columns essay essays piece article articles notice letter interview".split())
+_PIECE_WORDS = 8
 _OBJECT_PRONOUNS = frozenset("her him them me us".split())
 _VENUE_NOUNS = frozenset("section strand sidebar cinema cinemas chain multiplex".split())
 # "the dating show *X*", "the gossip column *X*": a show or a column named after its noun.
@@ -324,14 +331,30 @@ class FilmTitles:
         if word not in ("for", "in", "the"):
             return False
         if word == "the":
+            if t.folded[at - 1] == "in" and t.para[at - 1] == span.para and self._piece_in(span, at - 1):
+                return True  # "wrote in the *Gull Post*" (round forty-five)
             after = span.last + 1
             return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _VENUE_NOUNS
         if word == "for":
+            if t.folded[at - 1] in _REVIEWS_FOR:
+                return True  # "has reviewed for *X*", "the reviewer for *X*" (round forty-five)
             return t.folded[at - 1] == "writing" or (
                 at >= 3 and t.folded[at - 1] in _OBJECT_PRONOUNS and t.folded[at - 2] in ("to", "with")
                 and t.folded[at - 3] in _TALKED
             )
-        return self._critic_in(span, at)
+        return self._piece_in(span, at) or self._critic_in(span, at)
+
+    def _piece_in(self, span: Span, at: int) -> bool:
+        """After "in" at `at`: a critic "wrote in" it, or a piece of writing named a few words
+        before "ran in" it ("her review of *Y* ran in *X*"): a publication (round forty-five).
+        Not "ran in" alone, which a person may do in a film."""
+        t = self.t
+        before = t.folded[at - 1]
+        if before in _WROTE:
+            return True
+        if before not in _RAN:
+            return False
+        return any(t.folded[k] in _WRITINGS and t.para[k] == span.para for k in range(max(0, at - 1 - _PIECE_WORDS), at - 1))
 
     def _masthead(self, span: Span) -> bool:
         """Does the title open a short kicker line of a newsletter or paper ("*X* · Arts · By
