@@ -220,3 +220,12 @@ def test_round_forty_five_a_title_where_a_review_runs_is_the_publication(sentenc
 def test_round_forty_five_a_film_a_person_ran_in_or_a_film_in_a_spirit_stays_a_film(sentence):
     article = _process(f"Ysolde Prack's Low Water opens on Friday. {sentence}", _PRESS)
     assert "lantern-2001" in {m.key for m in article.mentions}, article.mentions
+
+
+def test_round_forty_five_a_verb_of_asking_in_another_clause_is_not_the_subjects():
+    # "Ysolde Prack rewrote it, after Corin Maddow told her …": the telling is his, so she is
+    # still the "she" of the quotation after it.
+    body = ("Ysolde Prack rewrote the ending in a week, after Corin Maddow told her it did not work. "
+            "She smiles about it now.\n\n“Corin was right, and I sulked for a week,” she says.")
+    found = _quotes(body, _SET)
+    assert [(w, k) for w, k, _, _ in found] == [("Corin", "ysolde-prack")], found

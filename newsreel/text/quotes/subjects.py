@@ -95,8 +95,11 @@ def _inside_reported_that(before_name: str) -> bool:
 
 # "asks her whether", "told him that": a verb of asking or telling whose object is a pronoun.
 _ADDRESSES_RE = re.compile(
-    r"[^.;:!?“”\"]{0,60}?\b(?:asks?|asked|tells?|told|reminds?|reminded|warns?|warned|promises?|promised)\s+(her|him)\b"
+    r"(?P<gap>[^.;:!?“”\"A-Z]{0,60}?)\b(?:asks?|asked|tells?|told|reminds?|reminded|warns?|warned|promises?|promised)"
+    r"\s+(her|him)\b"
 )
+# A word opening another clause between the name and the verb: "X rewrote it, after Y told her".
+_OTHER_CLAUSE_RE = re.compile(r"\b(?:after|before|when|while|because|since|until|as|who|which|that|and|but|or|if)\b")
 
 
 def _addressed_pronoun(sentence: str, end: int) -> str | None:
@@ -106,9 +109,9 @@ def _addressed_pronoun(sentence: str, end: int) -> str | None:
     if "her" not in sentence and "him" not in sentence:
         return None  # the cheap test
     found = _ADDRESSES_RE.match(sentence, end)
-    if found is None:
-        return None
-    return "she" if found.group(1) == "her" else "he"
+    if found is None or _OTHER_CLAUSE_RE.search(found.group("gap")):
+        return None  # no such verb, or it is another subject's
+    return "she" if found.group(2) == "her" else "he"
 
 
 def _object_of_pronoun(sentence: str, at: int) -> str | None:
