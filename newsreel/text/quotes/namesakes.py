@@ -18,6 +18,7 @@ from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, _Doc, _surname,
 from newsreel.text.quotes.outsiders import is_subject, speaks
 from newsreel.text.quotes.confidence import EXPLICIT_NAME
 from newsreel.text.quotes.unnamed import _NOUN_GENDER
+from newsreel.text.types import Mention
 
 
 # "the younger Varga", "the eldest Quist": one of relatives who share a surname, by age.
@@ -43,6 +44,17 @@ def _by_age_at(doc: _Doc, offset: int, text: str, at: int) -> tuple[_Speaker, in
 _ATTRIBUTION_REACH = 150  # characters after a quotation's close where its attribution's name may stand
 
 
+def _named_by_surname_alone(doc: _Doc, group: _Group, key: str) -> Mention | None:
+    """The graph person's last mention before or in the quotation's attribution, when it is a
+    bare surname (one word); None when they were last named in full there, or not at all."""
+    last = group.fragments[-1]
+    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
+    if latest is None or " " in latest.surface.strip():
+        return None
+    return latest
+
+
 def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     """Whether the graph person `key` is reached through their surname alone, written last
     before or in the quotation's attribution, while a person outside the graph named in full
@@ -50,10 +62,8 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     ("Greer noted …"). A relative named in full and never by the surname alone (a tribute's
     "her son, Aled Maddox") leaves the surname to the graph person."""
     frag = group.fragments[0]
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
-    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
-    if latest is None or " " in latest.surface.strip():
+    latest = _named_by_surname_alone(doc, group, key)
+    if latest is None:
         return False
     surname = latest.surface.strip()
     carriers = [o for o in doc.outsiders
@@ -71,10 +81,8 @@ def _disclaimed_namesake(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
     Maddow"): the writer names the namesake to set them apart, so "Maddow said" is the one the
     passage is about, as written, on nobody's page. None otherwise."""
     frag = group.fragments[0]
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
-    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
-    if latest is None or " " in latest.surface.strip():
+    latest = _named_by_surname_alone(doc, group, key)
+    if latest is None:
         return None
     surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
     full = max((m for m in doc.people if m.key == key and m.start < frag.open_at and " " in m.surface.strip()),
