@@ -98,6 +98,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset63": (400, 600),
          "evalset64": (400, 600),
          "evalset65": (400, 600),
+         "evalset66": (400, 600),
+         "evalset67": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
