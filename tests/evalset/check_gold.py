@@ -106,14 +106,14 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
 LABEL = re.compile(r"^(?:\*\*)?[^:*\n]{1,40}:(?:\*\*)?\s+|^(?:\*\*)?[QA]\.(?:\*\*)?\s+|^>\s+", re.MULTILINE)
 
 
-# An interview whose questions are set in bold, each a paragraph of its own, with no label: the
-# answer is the plain paragraph after it.
-BOLD_QUESTION = re.compile(r"^\*\*[^\n]+\*\*[ \t]*\n[ \t]*\n", re.MULTILINE)
+# An interview whose questions (and remarks) are set in bold or in italics, each a paragraph of its
+# own, with no label: the answer is the plain paragraph after it.
+BOLD_QUESTION = re.compile(r"^(?:\*\*[^\n]+\*\*|[*_][^*_\n]+[*_])[ \t]*\n[ \t]*\n", re.MULTILINE)
 
 
 def _unmarked(text: str, ts: str) -> bool:
     """A transcript answer (`**A:** ...`, `KIM: ...`, or the paragraph after a question set in
-    bold) or a block-quote statement (`> ...`) starts with `ts` (emphasis marks ignored)."""
+    bold or italics) or a block-quote statement (`> ...`) starts with `ts` (emphasis marks ignored)."""
     plain = text.replace("*", "")
     if any(plain[m.end():].startswith(ts) for m in LABEL.finditer(plain)):
         return True
