@@ -59,7 +59,8 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     """Whether the graph person `key` is reached through their surname alone, written last
     before or in the quotation's attribution, while a person outside the graph named in full
     before the quotation carries the same surname and the text has called them by it alone too
-    ("Greer noted …"). A relative named in full and never by the surname alone (a tribute's
+    ("Greer noted …") or set them apart as "no relation" of the graph person named in full
+    (round forty-six). A relative named in full and never by the surname alone (a tribute's
     "her son, Aled Maddox") leaves the surname to the graph person."""
     frag = group.fragments[0]
     latest = _named_by_surname_alone(doc, group, key)
@@ -68,7 +69,35 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     surname = latest.surface.strip()
     carriers = [o for o in doc.outsiders
                 if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
-    return any(doc.text(o.start, o.end).strip() == surname for o in carriers)
+    if any(doc.text(o.start, o.end).strip() == surname for o in carriers):
+        return True
+    # Named in full again in the quotation's own paragraph, the graph person takes the surname
+    # back (round forty); only a disclaimer further off leaves it in doubt.
+    paragraph_start = doc.paragraphs[frag.para].start
+    if any(m.key == key and " " in m.surface.strip() and paragraph_start <= m.start < frag.open_at for m in doc.people):
+        return False
+    return any(_disclaims_after(doc, o.end, key) for o in carriers)
+
+
+# "Corinne Vasey, who is no relation of the film's star", "(no relation to …)", "She is no
+# relation to …": the writer setting a namesake apart.
+_NO_RELATION_RE = re.compile(r"\bno\s+relation\s+(?:to|of)\b")
+_DISCLAIMER_REACH = 120  # characters after the outsider's name, in the same paragraph
+
+
+def _disclaims_after(doc: _Doc, end: int, key: str) -> bool:
+    """Whether the text says, just after an outsider's name, that they are "no relation" of the
+    graph person `key`, named there in full ("Corinne Vasey, who is no relation of the film's
+    star, Luke Vasey"): the writer had to tell two carriers of one surname apart in one breath,
+    so a bare surname afterwards may mean either of them (round forty-six). "No relation to the
+    director", naming nobody, is a courtesy that leaves the surname to the one it names later."""
+    paragraph = doc.paragraphs[doc.para_of(end)]
+    stop = min(end + _DISCLAIMER_REACH, paragraph.start + len(paragraph.text))
+    disclaimer = _NO_RELATION_RE.search(doc.text(end, stop))
+    if disclaimer is None:
+        return False
+    after = end + disclaimer.end()
+    return any(after <= m.start < stop and " " in m.surface.strip() for m in doc.people if m.key == key)
 
 
 # "no relation to the film's star, " just before a name: the name is set apart, not the subject.
@@ -144,6 +173,41 @@ def _outsider_by_role(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
     if any(_holds_post(doc, m.start, m.end, m.surface, post) for m in doc.people if m.key == key and m.start < frag.open_at):
         return None
     return _Speaker(name=holders[0].name, explicit=True, confidence=EXPLICIT_NAME)
+
+
+# "Thorne, the analyst, said", "said Thorne, the Fallowby analyst,": a post set in commas after
+# a bare surname; up to two words (an employer, an adjective) before the post's noun.
+_APPOSED_POST_RE = r",\s+(?:the|an?|its|their)\s+(?:[\w’'\-]+\s+){0,2}?(?P<post>[a-z][a-z\-]{2,})\s*,"
+
+
+def _outsider_by_apposed_post(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The person outside the graph a shared surname means when the quotation's attribution sets
+    a post beside the bare surname ("“…,” Thorne, the analyst, said") and the article gave that
+    post to the outsider of that surname named in full before ("Dominic Thorne, an analyst at
+    …"), not to the graph person: a writer adds the post exactly to say which namesake speaks.
+    The name as written, on nobody's page; None otherwise."""
+    surname = _surname(doc.full_name(key, ""))
+    if not surname:
+        return None
+    apposed = re.compile(rf"(?<![\w’'\-]){re.escape(surname)}{_APPOSED_POST_RE}")
+    frag = group.fragments[0]
+    for part in group.fragments:
+        if part.close_at is None:
+            continue
+        after = re.split(r"[“”\"]", doc.text(part.close_at + 1, part.close_at + _ATTRIBUTION_REACH), maxsplit=1)[0]
+        found = apposed.search(after)
+        if found is None:
+            continue
+        post = found.group("post")
+        holders = {o.name for o in doc.outsiders if o.start < frag.open_at and len(o.name.split()) > 1
+                   and o.name.split()[-1] == surname and _holds_post(doc, o.start, o.end, o.name, post)}
+        if len(holders) != 1:
+            return None
+        # Given to the graph person before the quotation too, the post tells them apart no more.
+        if any(_holds_post(doc, m.start, m.end, m.surface, post) for m in doc.people if m.key == key and m.start < frag.open_at):
+            return None
+        return _Speaker(name=holders.pop(), explicit=True, confidence=EXPLICIT_NAME)
+    return None
 
 
 def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:

@@ -361,11 +361,31 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
             first = {o.name for o in doc.outsiders if o.start < at and len(o.name.split()) > 1 and o.name.split()[0] == written}
             if len(first) == 1:
                 return _Speaker(name=first.pop(), explicit=True)
-        return _initials_speaker(doc, at, words[0], labelled)
+        return _initials_speaker(doc, at, words[0], labelled) or _relative_by_first_name(doc, at, written)
     surname = _surname_of_several_words(doc, at, written)
     if surname is not None:
         return surname
     return doc.resolve_name(written, at)
+
+
+# "her mother, Grace Oduya,": a first name written before a surname, the pair a full name.
+_FIRST_THEN_SURNAME_RE = r"(?<![\w’'\-]){first}\s+(?P<surname>[A-Z][\w’'\-]+)(?![\w’'\-])"
+
+
+def _relative_by_first_name(doc: _Doc, at: int, written: str) -> _Speaker | None:
+    """A first-name label ("GRACE:") for someone the introduction named in full with a graph
+    person's surname ("Delphine Oduya … her mother, Grace Oduya"): the mention finder reads the
+    surname as the graph person's, so neither a graph key nor an outsider carries the name. The
+    name as written, outside the graph, when the introduction writes exactly one such full name
+    and the graph holds nobody of it (round forty-six)."""
+    pattern = re.compile(_FIRST_THEN_SURNAME_RE.format(first=re.escape(written)))
+    fulls = {f"{written} {found.group('surname')}" for found in pattern.finditer(doc.text(0, at))}
+    if len(fulls) != 1:
+        return None
+    full = fulls.pop()
+    if doc.resolve_name(full, at).key is not None:
+        return None
+    return _Speaker(name=full, explicit=True)
 
 
 # "posting as WennaTrask", "joined as idris_cuts", "under the handle @fenreel": where a recap says
