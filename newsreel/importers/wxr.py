@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -151,19 +152,6 @@ class WxrExport:
     # its own before parsing, so that every problem falls in the right item: the file's own line
     # of each line read (None when nothing was moved). Lines are shown through `file_line`.
     original_lines: list[int] | None = None
-    _ordered: tuple | None = field(default=None, init=False, repr=False, compare=False)
-
-    def problems_by_line(self) -> list[Problem]:
-        """`problems` in line order (kept until the list changes)."""
-        if self._ordered is None or self._ordered[0] != (id(self.problems), len(self.problems)):
-            ordered = sorted(self.problems, key=lambda problem: problem.line)
-            self._ordered = ((id(self.problems), len(self.problems)), ordered, [problem.line for problem in ordered])
-        return self._ordered[1]
-
-    def problem_lines(self) -> list[int]:
-        """The line of each problem of `problems_by_line`."""
-        self.problems_by_line()
-        return self._ordered[2]
 
     def file_line(self, line: int) -> int:
         """The file's own number of a line as read."""
@@ -417,15 +405,15 @@ def _name_items(export: WxrExport) -> None:
         at = bisect_right(starts, problem.line) - 1
         if at >= 0 and not problem.item and problem.line <= export.items[at].end_line:
             export.problems[index] = Problem(problem.line, problem.message, export.items[at].label, problem.fatal)
-    export._ordered = None
 
 
 def problems_of(export: WxrExport, item: WxrItem) -> list[Problem]:
     """The problems on the item's lines, in line order."""
-    # A bisect, not a scan of every problem for each item: an export of 10,000 posts can carry
-    # as many warnings.
-    ordered, lines = export.problems_by_line(), export.problem_lines()
-    return ordered[bisect_left(lines, item.line):bisect_right(lines, item.end_line)]
+    # `parse_wxr` leaves the problems in line order: a bisect, not a scan of every problem for
+    # each item (an export of 10,000 posts can carry as many warnings).
+    problems = export.problems
+    first = bisect_left(problems, item.line, key=attrgetter("line"))
+    return problems[first:bisect_right(problems, item.end_line, lo=first, key=attrgetter("line"))]
 
 
 # WordPress writes http://wordpress.org/export/1.2/; WordPress.com writes the same with https.
