@@ -100,6 +100,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset65": (400, 600),
          "evalset66": (400, 600),
          "evalset67": (400, 600),
+         "evalset68": (400, 600),
+         "evalset69": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
