@@ -4,7 +4,9 @@
 Writes a fictional WXR 1.2 export of `--posts` posts (half written in the block editor with an
 image block and an embed, half classic-editor text with a [caption]), `--posts // 10`
 attachments (or `--pictures N`: one per post is what a real archive has, and each new picture's
-renditions are most of its story's cost) with their files in a scratch uploads folder, then runs the real command
+renditions are most of its story's cost) with their files in a scratch uploads folder (flat 640x360
+frames, or `--photo-size 2400x1600`: grainy JPEGs that cost what a camera's photo costs to encode),
+then runs the real command
 (`newsreel import wordpress FILE --media DIR`) in a fresh scratch site (SQLite in a temporary
 data folder, or --database-url) and prints the time of each phase and stories per second:
 
@@ -14,7 +16,7 @@ data folder, or --database-url) and prints the time of each phase and stories pe
               stored pages (rendered once per chunk of stories, as the command does by default)
     cpu       the import's own CPU time (a fairer figure than the wall clock on a busy machine)
 
-    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--pictures N] [--import-posts N] [--database-url postgres://...]
+    .venv/bin/python bench/import_wordpress.py [--posts 5000] [--pictures N] [--photo-size WxH] [--import-posts N] [--database-url postgres://...]
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def write_site(folder: Path, posts: int, pictures: int | None = None) -> tuple[Path, Path]:
+def write_site(folder: Path, posts: int, pictures: int | None = None,
+               photo_size: tuple[int, int] | None = None) -> tuple[Path, Path]:
     from PIL import Image as PILImage
 
     from tests.importers.wxr_samples import Post, attachment, classic_diary, gutenberg_review, wxr
@@ -44,7 +47,10 @@ def write_site(folder: Path, posts: int, pictures: int | None = None) -> tuple[P
     for number in range(pictures):
         path = f"2024/{number % 12 + 1:02d}/still-{number}.jpg"
         (uploads / path).parent.mkdir(parents=True, exist_ok=True)
-        PILImage.new("RGB", (640, 360), (number % 255, 80, 120)).save(uploads / path)
+        if photo_size:
+            photo(photo_size, number).save(uploads / path, quality=88)
+        else:
+            PILImage.new("RGB", (640, 360), (number % 255, 80, 120)).save(uploads / path)
         items.append(attachment(100000 + number, path, title=f"Still {number}", alt=f"Film still number {number}",
                                 credit="Reel Harbor archive"))
     start = dt.datetime(2020, 1, 1, 9)
@@ -63,10 +69,27 @@ def write_site(folder: Path, posts: int, pictures: int | None = None) -> tuple[P
     return export, uploads
 
 
+def photo(size: tuple[int, int], number: int):
+    """A picture with a camera photo's grain and detail (a flat frame compresses to nothing)."""
+    from PIL import Image as PILImage, ImageFilter
+
+    grain = PILImage.effect_noise(size, 40 + number % 20).filter(ImageFilter.GaussianBlur(1.5))
+    return PILImage.merge("RGB", (grain, grain.point(lambda v: (v + number) % 256), grain.transpose(PILImage.FLIP_LEFT_RIGHT)))
+
+
+def photo_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT in pixels, e.g. 2400x1600")
+    return int(width), int(height)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--pictures", type=int, default=None, help="pictures in the export (default: one per ten posts)")
+    parser.add_argument("--photo-size", type=photo_size, default=None,
+                        help="photo-like pictures of this size, WIDTHxHEIGHT (default: flat 640x360 frames)")
     parser.add_argument("--database-url", default="", help="PostgreSQL to use (default: SQLite in a scratch folder)")
     parser.add_argument("--import-posts", type=int, default=None,
                         help="import an export of this many posts instead (parse and convert still use --posts)")
@@ -77,7 +100,7 @@ def main() -> None:
         os.environ["DATABASE_URL"] = args.database_url
     else:
         os.environ.pop("DATABASE_URL", None)
-    export, uploads = write_site(folder, args.posts, args.pictures)
+    export, uploads = write_site(folder, args.posts, args.pictures, args.photo_size)
     pictures = max(1, args.posts // 10 if args.pictures is None else args.pictures)
     print(f"export: {export} ({export.stat().st_size / 1e6:.1f} MB, {args.posts} posts, {pictures} attachments)")
 
@@ -97,7 +120,7 @@ def main() -> None:
 
     if args.import_posts is not None and args.import_posts != args.posts:
         (folder / "smaller").mkdir()
-        export, uploads = write_site(folder / "smaller", args.import_posts, args.pictures)
+        export, uploads = write_site(folder / "smaller", args.import_posts, args.pictures, args.photo_size)
         args.posts = args.import_posts
     newsreel = str(Path(sys.executable).parent / "newsreel")
     subprocess.run([newsreel, "migrate"], check=True, stdout=subprocess.DEVNULL)
