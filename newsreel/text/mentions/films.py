@@ -333,6 +333,9 @@ class FilmTitles:
         if word == "the":
             if t.folded[at - 1] == "in" and t.para[at - 1] == span.para and self._piece_in(span, at - 1):
                 return True  # "wrote in the *Gull Post*" (round forty-five)
+            if (at >= 2 and t.folded[at - 1] == "for" and t.para[at - 2] == span.para
+                    and (t.folded[at - 2] in _REVIEWS_FOR or t.folded[at - 2] == "writing")):
+                return True  # "who reviews for the *Northern Reel*" (round forty-seven)
             after = span.last + 1
             return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _VENUE_NOUNS
         if word == "for":

@@ -195,6 +195,8 @@ def accept_families(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
                 # "The Garsides are three generations deep" after the article named three of
                 # them: the family it wrote about, not a member it never named.
                 members = frozenset(present)
+            elif named.film_paras:
+                members = _sharing_a_role(gaz, members, set(named.film_paras))
             if members:
                 named.accept_group(i + 1, last, "person", sorted(members), confidence)
             break
@@ -242,6 +244,21 @@ def _credited_together(gaz: Gazetteer, named: Named, members: frozenset[str]) ->
     named_films = set(named.film_paras)
     on = frozenset(key for key in members if not named_films.isdisjoint(gaz.films_of(key)))
     return on if len(on) >= 2 else members
+
+
+def _sharing_a_role(gaz: Gazetteer, members: frozenset[str], films: set[str]) -> frozenset[str]:
+    """Of three or more relatives on the article's films, none of them named, the two or more who
+    share a role there that the others do not have ("the Lisle sisters" who wrote it, not their
+    brother on its crew), when only one such role parts them; else all of them (round forty-seven)."""
+    if len(members) < 3:
+        return members
+    by_role: dict[str, set[str]] = {}
+    for film in films:
+        for credit in gaz.credits_of(film):
+            if credit.person in members:
+                by_role.setdefault(credit.role, set()).add(credit.person)
+    parting = {frozenset(people) for people in by_role.values() if 2 <= len(people) < len(members)}
+    return next(iter(parting)) if len(parting) == 1 else members
 
 
 def _choose_group(gaz: Gazetteer, named: Named, groups: list[frozenset[str]]) -> tuple[frozenset[str], float]:

@@ -30,7 +30,7 @@ from newsreel.text.quotes.subjects import _subjects
 from newsreel.text.quotes.explicit import (
     _after_attribution, _before_attribution, _lead, _lead_in_paragraph_before, _who,
 )
-from newsreel.text.quotes.scenes import _character_line, _repeated_line, _trailer_line, _voice_over
+from newsreel.text.quotes.scenes import _character_line, _given_as_a_line, _repeated_line, _trailer_line, _voice_over
 from newsreel.text.quotes.implied import _attribution_pronoun, _implied_speaker, _only_quote
 
 # A credit line under a quotation: a dash and a capital.
@@ -66,6 +66,13 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         if any(s.known for s in candidates):
             return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
         return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+    as_a_line = _given_as_a_line(doc, group) if speaker.key else None
+    if as_a_line == "trailer":
+        # "He says the line everyone was waiting for:" in a trailer piece: the part's line, on
+        # screen (round forty-seven): nobody's page.
+        return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+    if as_a_line == "held":
+        return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     if relayed and speaker.known:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.

@@ -76,6 +76,27 @@ def _trailer_line(doc: _Doc, group: _Group, key: str) -> bool:
     return scene and _acts_in_named_film(doc, key)
 
 
+# A lead-in that gives the quotation as "the line": "He says the line everyone was waiting for:",
+# "delivers the last line:", "the line the fans wanted:". A film's line, spoken by its actor in
+# a trailer or a scene; elsewhere it may as well be the best line of somebody's speech ("had
+# the best line of the night:"), so never sure (round forty-seven). Not an idiom's "line" ("the
+# bottom line", "the party line", "the line producer").
+_THE_LINE_LEAD_RE = re.compile(
+    r"\bthe\s+(?!(?:bottom|party|front|finish|picket|punch|tag|story|company|official|hard|fine)\s)(?:(?!(?:with|of|in|on|at|to|for|from|by|and|or|a|an|one|his|her|their|its)\s)[\w’'\-]+\s+){0,2}?"
+    r"line\b(?!\s+(?:producer|manager|between|of\s+(?:work|credit|questioning|thinking|fire)))[^.!?“”\"]{0,60}?[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _given_as_a_line(doc: _Doc, group: _Group) -> str | None:
+    """"trailer" when the lead-in calls the quotation "the line" in a piece about a trailer (the
+    film's, nobody's), "held" when it does so elsewhere, else None."""
+    lead, _ = _lead(doc, group.fragments[0])
+    if _THE_LINE_LEAD_RE.search(lead) is None:
+        return None
+    return "trailer" if _TRAILER_PIECE_RE.search(doc.headline or "") else "held"
+
+
 def _acts_in_named_film(doc: _Doc, key: str) -> bool:
     """Does the graph credit `key` as an actor on a film the article names?"""
     credits_of = getattr(doc.gazetteer, "credits_of", None)

@@ -52,6 +52,11 @@ _AWARDED_TO_RE = re.compile(
 _JOINED_OBJECT_RE = re.compile(r"\s+(?:and|or)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z][\w’'\-]*\s+){0,2}$")
 
 # A prize, a lecture or a grant named after someone: "the Aurelio Fenn Prize", "the Varga Award".
+# "His sister Agnes (Maren Olafsdottir) slides out": a part the article casts, its actor in
+# parentheses after it. The sentence is about the character; a line after it is the film's, on
+# nobody's page, and the actor is no subject (round forty-seven: a trailer's lines went to the cast).
+_PART_BEFORE_ACTOR_RE = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+\($")
+_ACTOR_CLOSED_RE = re.compile(r"\s*\)")
 _NAMES_A_PRIZE_RE = re.compile(r"(?:['’]s)?\s+(?:Prize|Award|Medal|Trophy|Fellowship|Lecture|Scholarship|Grant|Bursary)\b")
 
 _SEMICOLON_RE = re.compile(r";\s+")
@@ -198,6 +203,12 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
             talks = cuts_in or bool(_VERB_RE.match(doc.text(m.end, m.end + 40).lstrip(" ,"))) and not _SUBORDINATE_BEFORE.search(
                 paragraph.text[s : m.start - paragraph.start]
             )
+            part = _part_played(doc, m, before_name, people)
+            if part is not None:
+                weak, talks = True, False
+                after = m.end + len(_ACTOR_CLOSED_RE.match(doc.text(m.end, m.end + 3)).group(0))
+                part_talks = bool(_VERB_RE.match(doc.text(after, after + 40).lstrip(" ,")))
+                ranked.append((False, not part_talks, base + part, _Speaker(unnamed="any", explicit=part_talks)))
             if _NAMES_A_PRIZE_RE.match(doc.text(m.end, m.end + 20)):
                 # "The Aurelio Fenn Prize … went to Abedi": a name inside a prize's name is the
                 # prize's, never a subject who speaks (round twenty-eight).
@@ -289,6 +300,18 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         top = max((pos for pos, _ in sentence_found), default=0)
         found.extend((top if n == 0 else pos, sp) for n, (pos, sp) in enumerate(sentence_found))
     return found
+
+
+def _part_played(doc: _Doc, m, before_name: str, people: list) -> int | None:
+    """Where the part stands in its sentence when `m` is its actor, named in parentheses right
+    after it ("Agnes (Maren Olafsdottir)"), and the part is a character the article casts; else None."""
+    found = _PART_BEFORE_ACTOR_RE.search(before_name)
+    if found is None or not _ACTOR_CLOSED_RE.match(doc.text(m.end, m.end + 3)) or not doc.is_character(found.group(1)):
+        return None
+    part_end = m.start - (len(before_name) - found.end(1))
+    if any(other is not m and other.start < part_end and other.end > part_end - len(found.group(1)) for other in people):
+        return None  # a person's own name before the parentheses: "Tobin Grace (his co-star)"
+    return found.start(1)
 
 
 def _outsider_subjects(

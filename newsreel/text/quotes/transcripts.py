@@ -66,8 +66,13 @@ _DESCRIBED_LABEL = rf"[A-Z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{1,3}}(?={_PAREN_P
 # A forum recap labels posts by username ("dune_buggy77:", "wenna.trask:", "@reelfan:"): lower case
 # joined by an underscore or a dot, or ending in digits (a camel-case handle is a name label).
 _HANDLE_LABEL = r"@?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|@?[a-z]+\d+|@[\w.]*\w"
+# A recording's timestamp before a turn ("[00:14:02]", "(04:10)", "04:10 —", a live chat's "2:14
+# PM"), on the label's line or the line above it: where the turn was said, never part of it
+# (round forty-seven: a commentary track's every turn carried one, and none was read as a turn).
+_TIMESTAMP = r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?[\])]?(?:\s*[—–\-])?\s*"
+_TIMESTAMP_RE = re.compile(rf"\s*{_TIMESTAMP}(?=\S)")
 _LABEL_RE = re.compile(
-    rf"\s*(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|(?P<described>{_DESCRIBED_LABEL})|{_NAME_LABEL}|(?P<handle>{_HANDLE_LABEL}))"
+    rf"\s*(?:{_TIMESTAMP})?(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|(?P<described>{_DESCRIBED_LABEL})|{_NAME_LABEL}|(?P<handle>{_HANDLE_LABEL}))"
     rf"{_ROLE_LABEL}?(?:{_PAREN_PART})?\s*(?::|(?<=[QA])\.)\s+(?=\S)"
 )
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
@@ -169,6 +174,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             paragraph = doc.paragraphs[index]
             if paragraph.kind not in ("paragraph", "quote") or _EDITORIAL.search(paragraph.text):
                 break
+            if _TIMESTAMP_RE.match(paragraph.text):
+                break  # a new moment of the recording, with no label: not this turn running on
             if n + 1 == len(turns) and _narration_after(doc, paragraph, voices):
                 # Narration after the transcript ("After the session Hurst said … “I used to
                 # bring him coffee,” she said."): first person only inside quote marks, or a
