@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from newsreel.text.gazetteer import Candidate, Gazetteer
@@ -149,10 +150,27 @@ def _accept(named: Named, span: Span, candidate: Candidate, confidence: float) -
     named.accept(span.first, span.last, candidate.kind, candidate.key, confidence)
 
 
+# A screenplay's scene heading or transition, all in capitals ("EXT. NIGHT FERRY — UPPER DECK —
+# NIGHT", "INT./EXT. CAR — CONTINUOUS", "CUT TO:"): the places and times of a script an article
+# quotes, never a film or a person (round forty-eight: a script page named four films).
+_SCRIPT_LINE_RE = re.compile(
+    r"\s*(?:(?:INT|EXT)\.?(?:\s*/\s*(?:INT|EXT)\.?)?\s|I/E\.?\s|(?:SMASH\s+|MATCH\s+)?CUT\s+TO\b|DISSOLVE\s+TO\b|FADE\s+(?:IN|OUT|TO)\b)"
+)
+
+
+def _script_lines(t: Tokens) -> set[int]:
+    """The paragraphs that are a screenplay's scene headings or transitions (most articles: none)."""
+    return {i for i, paragraph in enumerate(t.paragraphs)
+            if paragraph.text[:6].isupper() and _SCRIPT_LINE_RE.match(paragraph.text) and paragraph.text == paragraph.text.upper()}
+
+
 def _spans(t: Tokens, gaz: Gazetteer) -> tuple[list[Span], set[int]]:
     """Every name the gazetteer matches (leftmost, then longest), and the tokens they cover."""
     found = []
+    script = _script_lines(t)
     for first, last, form in gaz.iter_forms(t.ids):
+        if script and t.para[first] in script:
+            continue
         head = t.raw[first]
         if head[:1].islower() and form not in gaz.lowercase_forms:
             # "the Holdovers": a lower-case article before a capitalized title is left out.

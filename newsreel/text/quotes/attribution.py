@@ -30,6 +30,7 @@ from newsreel.text.quotes.subjects import _subjects
 from newsreel.text.quotes.explicit import (
     _after_attribution, _before_attribution, _lead, _lead_in_paragraph_before, _who,
 )
+from newsreel.text.quotes.corrections import disowned
 from newsreel.text.quotes.scenes import _character_line, _given_as_a_line, _repeated_line, _trailer_line, _voice_over
 from newsreel.text.quotes.implied import _attribution_pronoun, _implied_speaker, _only_quote
 
@@ -47,6 +48,10 @@ _REPORTS_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b(?:\s+[^\s.;:!?“”\"]+){{
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
+    corrected = disowned(doc, group, speaker) if speaker.known else None
+    if corrected is not None:
+        # "… told us: “…”. In fact the words were those of her co-star, X." (round forty-eight)
+        return corrected
     if any(s.document for s in candidates) and not any(s.known and not s.document for s in candidates):
         # A document's words are its writer's at one remove: held for an editor (round twenty-four).
         if not speaker.known:

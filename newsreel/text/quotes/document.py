@@ -324,7 +324,11 @@ class _Doc:
         the director Wilma Kestergard")? Then it is the namesake set apart, not a fresh naming
         that takes the surname alone from the person just introduced (round forty; the mention
         finder's `people._set_apart_before` is the same rule on tokens)."""
-        before = self.text(max(0, start - 160), start)
+        # From no further back than its paragraph's start: `text` reads within one paragraph, so a
+        # window reaching into the paragraph before read that one instead (round forty-eight).
+        i = self.para_of(start)
+        floor = self._by_offset[i][0] if i >= 0 else 0
+        before = self.text(max(floor, start - 160), start)
         return "relat" in before and _SET_APART_BEFORE_RE.search(before) is not None
 
     def _no_relation_after(self, end: int, surname: str) -> bool:

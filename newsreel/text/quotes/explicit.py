@@ -220,6 +220,11 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
     """The speaker named at `text[at:]` (document offset `offset + at`)."""
     mention = doc.person_at(offset + at, slack=0)
     if mention is not None and not doc.is_possessive(mention):
+        kin = _KIN_GROUP_RE.match(doc.text(mention.end, mention.end + 20))
+        if kin is not None:
+            # "The Marwood children said in a statement": the heirs, not the Marwood the article
+            # named; nobody's page (round forty-eight).
+            return _Speaker(explicit=True), mention.end - offset + kin.end()
         return _Speaker(key=mention.key, explicit=True), mention.end - offset
     pronoun = _PRONOUN_RE.match(text, at)
     if pronoun:
@@ -274,6 +279,11 @@ def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tup
         if anon:
             return _Speaker(explicit=True), at + anon.end()
     return None, 0
+
+
+# A group named by a surname and a word for kin or heirs ("the Marwood children", "the Orrin
+# family", "the Tallant estate"): other people than the one the surname names.
+_KIN_GROUP_RE = re.compile(r"\s+(?:children|family|families|estate|heirs|sons|daughters|grandchildren|descendants|relatives)\b")
 
 
 # The job between a company's name and a person's: one to four lower-case words (and "of"),
@@ -361,6 +371,8 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
     # A person mention that is the subject of the speech verb (or heads a colon clause).
     people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
+    if people and _KIN_GROUP_RE.match(doc.text(people[0].end, people[0].end + 20)):
+        return _Speaker(explicit=True)  # "The Marwood children, who are selling, said:" (round forty-eight)
     agents = [m for m in people if _AGENT_FOR_RE.search(doc.text(max(lead_start, m.start - 40), m.start))]
     if agents and agents[0] is people[0]:
         # "A representative for Sava said …": the representative speaks, whom the text does not name.

@@ -77,12 +77,13 @@ def _trailer_line(doc: _Doc, group: _Group, key: str) -> bool:
 
 
 # A lead-in that gives the quotation as "the line": "He says the line everyone was waiting for:",
-# "delivers the last line:", "the line the fans wanted:". A film's line, spoken by its actor in
+# "delivers the last line:", "the line the fans wanted:", "had her line down to a whisper:" (an
+# actor's line on a set, round forty-eight). A film's line, spoken by its actor in
 # a trailer or a scene; elsewhere it may as well be the best line of somebody's speech ("had
 # the best line of the night:"), so never sure (round forty-seven). Not an idiom's "line" ("the
 # bottom line", "the party line", "the line producer").
 _THE_LINE_LEAD_RE = re.compile(
-    r"\bthe\s+(?!(?:bottom|party|front|finish|picket|punch|tag|story|company|official|hard|fine)\s)(?:(?!(?:with|of|in|on|at|to|for|from|by|and|or|a|an|one|his|her|their|its)\s)[\w’'\-]+\s+){0,2}?"
+    r"\b(?:the|her|his|their)\s+(?!(?:bottom|party|front|finish|picket|punch|tag|story|company|official|hard|fine)\s)(?:(?!(?:with|of|in|on|at|to|for|from|by|and|or|a|an|one|his|her|their|its)\s)[\w’'\-]+\s+){0,2}?"
     r"line\b(?!\s+(?:producer|manager|between|of\s+(?:work|credit|questioning|thinking|fire)))[^.!?“”\"]{0,60}?[:,]?\s*$",
     re.IGNORECASE,
 )

@@ -497,6 +497,8 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         paragraph = doc.paragraphs[turn.para]
         asks.setdefault(turn.label, []).append(paragraph.text.rstrip().endswith("?"))
     share = {label: sum(v) / len(v) for label, v in asks.items()}
+    if _in_conversation(turns, asks):
+        return set()
     order = [t.label for t in turns]
     best = max(share, key=lambda label: (share[label], -order.index(label)))
     if share[best] == 0:
@@ -547,6 +549,15 @@ def _mostly_asking(doc: _Doc, turns: list[_Turn]) -> set[str]:
     for turn in turns:
         asks.setdefault(turn.label, []).append(doc.paragraphs[turn.para].text.rstrip().endswith("?"))
     return {label for label, questions in asks.items() if sum(questions) * 2 > len(questions)}
+
+
+def _in_conversation(turns: list[_Turn], asks: dict[str, list[bool]]) -> bool:
+    """Do people of the graph interview each other ("directors on directors")? Every voice is a
+    graph person, each asks at least once and answers more often than it asks: nobody is the
+    interviewer, and every turn, a question too, is its speaker's words (round forty-eight). A
+    journalist who interviews is almost never in the graph, and asks most of their turns."""
+    return len(asks) >= 2 and all(t.speaker is not None and t.speaker.key for t in turns) and all(
+        0 < sum(questions) and sum(questions) * 2 <= len(questions) for questions in asks.values())
 
 
 def _oral_history(turns: list[_Turn]) -> bool:
