@@ -106,6 +106,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset71": (400, 600),
          "evalset72": (400, 600),
          "evalset73": (400, 600),
+         "evalset74": (400, 600),
+         "evalset75": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
