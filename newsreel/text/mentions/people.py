@@ -123,6 +123,13 @@ def cast_as_character(
         # An oral history's label or a cast list, "Sunna Ree (actor, Maud Elphick):": the part
         # the named actor plays, whoever in the graph shares its name (round forty-three).
         return True
+    if text.startswith(("\"", "”"), after) and text.endswith(("\"", "“"), 0, at):
+        # A video's caption, "LOWER THIRD: Calum Reid, “Ewan Tolley”": the name in quotes after
+        # an actor of the article's films, whom the graph does not credit there, is the part
+        # (round forty-nine).
+        actor = _ACTOR_BEFORE_QUOTED_PART_RE.search(text, max(0, at - 80), at)
+        if actor is not None and credited(actor.group(1)) and not credited(text[at:after]):
+            return True
     if text.startswith(")", after) and text.endswith("(", 0, at):
         # A press kit's cast list, "BRANNA VEY (Silas Marrow)": the name in parentheses after
         # an actor credited on the article's films is the part, when the graph credits nobody
@@ -147,6 +154,8 @@ _PART_IN_PARENTHESIS_RE = re.compile(
 )
 # "Branna Vey (" just before a name: the actor whose part the parenthesis gives.
 _ACTOR_BEFORE_PARENTHESIS_RE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+)\s*\($")
+# "Calum Reid, “" just before a name: the actor whose part the quoted name is, in a caption.
+_ACTOR_BEFORE_QUOTED_PART_RE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+[\"“]$")
 # A part described in apposition right after its name: ", the schoolmistress who", ", a drover".
 _PART_DESCRIBED_RE = re.compile(r",\s+(?:the|a|an)\s+[a-z]")
 # "Mira Oakes as " just before a name: an actor cast as the part that follows, in a caption or a

@@ -57,6 +57,14 @@ _ASKING_ROLE = (
     r"|reporter|journalist)(?:\s+\d+)?)"
 )
 _ASKING_ROLE_RE = re.compile(_ASKING_ROLE)
+# A video's on-screen text in a transcript of it ("TITLE CARD:", "LOWER THIRD: Name, Director",
+# "CHYRON:", "ON SCREEN:", "SUPER:"): no voice, and its words no quotation (round forty-nine).
+_CAPTION_LABEL_RE = re.compile(
+    r"(?i:title\s+card|lower\s+third|chyron|caption|super|on[\s-]screen(?:\s+text)?|text\s+on\s+screen|end\s+card"
+    r"|graphic|slate|card)"
+)
+# A video's narrator ("NARRATOR (V.O.):", "VOICE-OVER:"): a voice, never the one who asks.
+_NARRATOR_LABEL_RE = re.compile(r"(?i:(?:the\s+)?(?:narrator|voice-?\s?over|announcer)(?:\s+\d+)?)")
 # An oral history may give the part in parentheses after a bold name instead ("**Ruth Marr**
 # (editor):", "Tomas Ilic (actor, the ferryman):"), and so label a voice it will not name by a
 # description ("**Studio accountant** (unnamed):"); a number opening it is a rating or a year
@@ -161,7 +169,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     alternations = sum(1 for a, b in zip(labels, labels[1:]) if a != b)
     if len(turns) < 3 or len(set(labels)) < 2 or alternations < 2:
         return [], set()
-    interviewer = _interviewer(doc, turns)
+    captions = {t.label for t in turns if _CAPTION_LABEL_RE.fullmatch(t.label)}
+    interviewer = _interviewer(doc, [t for t in turns if t.label not in captions]) | captions
     interviewee, sure = _interviewee(doc, turns[0].para, interviewer)
     answers: list[Answer] = []
     covered: set[int] = set()
@@ -302,7 +311,10 @@ def _with_asking_labels(doc: _Doc, turns: list[_Turn]) -> list[_Turn]:
         }
     asking |= {label for label, questions in asked.items() if any(questions) and _takes_turns_with_one_voice(turns, label)}
     asking |= _one_off_askers(turns, asked)
-    return [turn for turn in turns if turn.label not in asked or turn.label in asking]
+    # A video's narrator speaks and its on-screen captions sit among the turns, naming nobody
+    # (round forty-nine): both stay, the captions to be no voice at all (`find_transcript`).
+    video = {label for label in asked if _NARRATOR_LABEL_RE.fullmatch(label) or _CAPTION_LABEL_RE.fullmatch(label)}
+    return [turn for turn in turns if turn.label not in asked or turn.label in asking or turn.label in video]
 
 
 def _one_off_askers(turns: list[_Turn], asked: dict[str, list[bool]]) -> set[str]:
@@ -343,14 +355,16 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
     the speakers earlier labels named, whom an initials label may shorten."""
     paragraph = doc.paragraphs[index]
     at = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
-    mention = doc.person_at(at)
-    if mention is not None and mention.end <= at + len(label) + 1:
-        return _Speaker(key=mention.key, explicit=True)
     words = label.split()
-    if words[0] in _NOT_NAMES or len(label) > 40:
-        return None
     # "ASHDOWN-REYES" is written "Ashdown-Reyes": each part of a double-barrelled name capitalised.
     written = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.isupper() and len(w) > 1 else w for w in words)
+    mention = doc.person_at(at)
+    if mention is not None and mention.end <= at + len(label) + 1:
+        if len(words) == 1 and _outsider_shares_the_word(doc, at, written):
+            return _Speaker(name=written, explicit=True)  # see below: either may be meant
+        return _Speaker(key=mention.key, explicit=True)
+    if words[0] in _NOT_NAMES or len(label) > 40:
+        return None
     if len(words) == 1:
         # A surname alone labels the turns once the full name was given ("Ilic:").
         # Either end of the name: a family name may come first ("KIM:" for Kim Dae-hyun).
@@ -358,6 +372,11 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
             m.key for m in doc.people
             if m.start < at and written in (doc.full_name(m.key, m.surface).split()[0], doc.full_name(m.key, m.surface).split()[-1])
         }
+        if keys and _outsider_shares_the_word(doc, at, written):
+            # "Wendell:" after the host Wendell Crane, outside the graph, and the director Wendell
+            # Osei: either may be meant, so the label is the name as written, nobody's page (round
+            # forty-nine: a podcast host's prompts went to the director's page).
+            return _Speaker(name=written, explicit=True)
         if len(keys) == 1:
             return _Speaker(key=keys.pop(), explicit=True)
         if written in doc.written_names:
@@ -373,6 +392,13 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
     if surname is not None:
         return surname
     return doc.resolve_name(written, at)
+
+
+def _outsider_shares_the_word(doc: _Doc, at: int, word: str) -> bool:
+    """Was someone outside the graph named in full before `at` with `word` as their first name?
+    Then a first-name label ("Wendell:") may be theirs as well as a graph person's. (A surname
+    label is a press transcript's way with the people on the stage, kept as before.)"""
+    return any(o.start < at and len(o.name.split()) > 1 and word == o.name.split()[0] for o in doc.outsiders)
 
 
 # "her mother, Grace Oduya,": a first name written before a surname, the pair a full name.
@@ -504,7 +530,8 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
     if share[best] == 0:
         if _oral_history(turns):
             return set()
-        best = order[0]
+        # The first voice prompts the other, unless it is a video's narrator (round forty-nine).
+        best = next((label for label in order if not _NARRATOR_LABEL_RE.fullmatch(label)), order[0])
     # A forum's many users each ask under their own handle: every label that names nobody and
     # only asks is an interviewer, not just the first of them.
     nobody = {t.label for t in turns if t.speaker is None}
@@ -535,7 +562,8 @@ def _introduced_as_moderator(doc: _Doc, turns: list[_Turn]) -> set[str]:
         if speaker is None or not (speaker.key or speaker.name) or turn.label in found:
             continue
         for key, name, s, e in spans:
-            if (key and key == speaker.key) or (name and name == speaker.name):
+            # A host labelled by the first name alone ("Wendell:" for Wendell Crane).
+            if (key and key == speaker.key) or (name and speaker.name in (name, name.split()[0])):
                 para_start = doc.paragraphs[doc.para_of(s)].start
                 if _MODERATOR_BEFORE_RE.search(doc.text(max(para_start, s - 60), s)) or _MODERATOR_AFTER_RE.search(doc.text(e, e + 50)):
                     found.add(turn.label)
@@ -563,8 +591,14 @@ def _in_conversation(turns: list[_Turn], asks: dict[str, list[bool]]) -> bool:
 def _oral_history(turns: list[_Turn]) -> bool:
     """Do the turns read as an oral history or a round table: three or more named voices and no
     question anywhere? Then every turn is an answer, the first speaker's too; with two voices and
-    no question, the first still prompts the other (a host who never ends on "?")."""
-    return len({t.label for t in turns}) >= 3 and all(t.speaker is not None for t in turns)
+    no question, the first still prompts the other (a host who never ends on "?"). A video's
+    narrator, and the parts its clips show, may stand among them unnamed (round forty-nine): two
+    named voices and a narrator, none asking, are a featurette's, not an interview."""
+    labels = {t.label for t in turns}
+    named = {t.label for t in turns if t.speaker is not None}
+    if labels & {t.label for t in turns if _NARRATOR_LABEL_RE.fullmatch(t.label)}:
+        return len(labels) >= 3 and len(named) >= 2
+    return len(labels) >= 3 and len(named) == len(labels)
 
 
 def _interviewee(doc: _Doc, first_turn: int, interviewer: set[str]) -> tuple[_Speaker | None, bool]:
