@@ -1,0 +1,184 @@
+"""The worker makes the renditions an import left to it, then what shows those pictures follows.
+
+Running the queued task makes each picture's renditions and republishes the live stories
+showing it as a figure: their body and feed HTML and their stored page come out exactly as
+an import making the renditions itself (`--renditions now`) would have left them. A task for
+a deleted picture, or one already made, does nothing; the worker's sweep finds a picture
+whose task was lost; a picture whose renditions cannot be made is marked failed with the
+reason and not tried again by itself; `rebuild-renditions --missing` makes what waits now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from newsreel.images import catch_up, renditions
+from newsreel.images.models import Image, RenditionsState
+from newsreel.images.services import discard_image
+from newsreel.importers.runner import import_items, markdown_items
+from newsreel.newsroom.models import Article
+from newsreel.newsroom.worker import Worker, WorkerOptions
+from newsreel.public.models import StoredPage
+from tests.images.test_renditions_later import media, picture, queued, story  # noqa: F401  (fixture and helpers)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_queued() -> list[list[int]]:
+    """Run every queued make_renditions task as the worker would; what each returned."""
+    results = []
+    for task in DBTaskResult.objects.order_by("enqueued_at"):
+        if task.task_path.endswith("make_renditions"):
+            results.append(task.task.call(*task.args_kwargs["args"]))
+            task.delete()
+    return results
+
+
+def imported(folder, renditions_choice: str = "later") -> Article:
+    report = import_items(markdown_items(folder), total=1, render_at_end=True, renditions=renditions_choice)
+    assert (report.created, report.failed) == (1, 0)
+    return Article.objects.get(slug="pier")
+
+
+def shown(client, article: Article) -> tuple[str, str, bytes]:
+    """The story's body and feed HTML, and its stored page as readers get it."""
+    article.refresh_from_db()
+    client.get(article.get_absolute_url())
+    page = bytes(StoredPage.objects.get(path=article.get_absolute_url()).body)
+    return article.body_html, article.feed_html, page
+
+
+def test_the_task_makes_the_renditions_and_the_story_then_shows_exactly_what_an_import_making_them_shows(
+        tmp_path, client, settings):
+    story(tmp_path / "site", "pier")
+    settings.MEDIA_ROOT = tmp_path / "media-now"
+    now = shown(client, imported(tmp_path / "site", "now"))
+    Article.objects.all().delete()
+    Image.objects.all().delete()
+    StoredPage.objects.all().delete()
+
+    settings.MEDIA_ROOT = tmp_path / "media-later"
+    article = imported(tmp_path / "site")
+    before = shown(client, article)
+    assert b"srcset" not in before[2]
+    assert run_queued() == [sorted(Image.objects.values_list("pk", flat=True))]
+    assert all(renditions.is_current(image.renditions, image) and image.renditions_state == ""
+               for image in Image.objects.all())
+    after = shown(client, article)
+    assert "srcset" in after[0] and b"srcset" in after[2]
+
+    def same_ids(text):  # PostgreSQL gives the second import's rows new ids (SQLite reuses the deleted ones)
+        return re.sub(r"(articles?|image)[:/=-]\d+", r"\1:N", text if isinstance(text, str) else text.decode())
+    assert [same_ids(part) for part in after] == [same_ids(part) for part in now]
+
+
+def test_a_hero_shown_on_a_story_page_is_rendered_again_once_the_task_has_made_it(tmp_path, client):
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    hero = Image.objects.get(pk=article.hero_image_id)
+    client.get(article.get_absolute_url())
+    assert hero.file.url.encode() in bytes(StoredPage.objects.get(path=article.get_absolute_url()).body)
+    run_queued()
+    page = bytes(StoredPage.objects.get(path=article.get_absolute_url()).body)
+    hero.refresh_from_db()
+    assert renditions.picture(hero).webp_srcset.encode() in page
+
+
+def test_a_task_for_a_deleted_picture_or_one_already_made_is_harmless(tmp_path):
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    hero, still = Image.objects.get(pk=article.hero_image_id), Image.objects.exclude(pk=article.hero_image_id).get()
+    discard_image(still)
+    made = catch_up.make([hero.pk, still.pk])
+    assert made.made == [hero.pk] and made.skipped == [still.pk]
+    hero.refresh_from_db()
+    names = renditions.stored_names(hero.renditions)
+    assert names and run_queued() == [[]]  # the queued task: one made already, one gone
+    hero.refresh_from_db()
+    assert renditions.stored_names(hero.renditions) == names  # not made a second time
+    assert catch_up.make([hero.pk, 999999]).made == []
+
+
+def test_the_sweep_makes_the_pictures_whose_task_was_lost(tmp_path):
+    story(tmp_path, "pier")
+    imported(tmp_path)
+    DBTaskResult.objects.all().delete()  # the task is lost
+    worker = Worker(WorkerOptions(once=True), report=lambda line: None)
+    worker.sweep()
+    assert Image.objects.filter(renditions_state=RenditionsState.WAITING).count() == 2  # young: left to its task
+    Image.objects.update(renditions_since=timezone.now() - catch_up.LOST_AFTER - dt.timedelta(seconds=1))
+    worker.sweep()
+    assert all(renditions.is_current(image.renditions, image) and image.renditions_state == ""
+               for image in Image.objects.all())
+    assert "srcset" in Article.objects.get(slug="pier").body_html
+
+
+def test_a_picture_a_killed_worker_was_making_is_taken_over_after_the_stale_time(tmp_path):
+    story(tmp_path, "pier")
+    imported(tmp_path)
+    Image.objects.update(renditions_state=RenditionsState.MAKING, renditions_since=timezone.now())
+    assert catch_up.run_waiting().made == [] and run_queued() == [[]]  # another worker holds them
+    Image.objects.update(renditions_since=timezone.now() - catch_up.STALE_AFTER - dt.timedelta(seconds=1))
+    assert len(catch_up.run_waiting().made) == 2
+
+
+def test_a_picture_whose_renditions_cannot_be_made_is_marked_failed_and_not_tried_again(tmp_path, monkeypatch):
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    still = Image.objects.exclude(pk=article.hero_image_id).get()
+    still.file.storage.delete(still.file.name)  # its file gone from the media folder
+    tried = []
+    build = renditions.build_renditions
+    monkeypatch.setattr(renditions, "build_renditions", lambda image: tried.append(image.pk) or build(image))
+    outcome = catch_up.make([still.pk])
+    state, error = Image.objects.filter(pk=still.pk).values_list("renditions_state", "renditions_error").get()
+    assert list(outcome.failed) == [still.pk] and state == RenditionsState.FAILED
+    assert error.startswith("FileNotFoundError") and still.file.name in error
+    Image.objects.filter(pk=still.pk).update(renditions_since=timezone.now() - dt.timedelta(days=1))
+    assert still.pk not in catch_up.run_waiting().made + list(catch_up.run_waiting().failed)
+    assert tried == [still.pk]
+
+
+def test_rebuild_renditions_missing_makes_what_waits_now_and_refreshes_the_story(tmp_path):
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    DBTaskResult.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_renditions", "--missing", stdout=out)
+    assert "Rebuilt renditions for 2 of 2 images" in out.getvalue()
+    assert "the stories and pages showing 2 of them refreshed" in out.getvalue()
+    assert "srcset" in Article.objects.get(pk=article.pk).body_html
+    out = io.StringIO()
+    call_command("rebuild_renditions", "--missing", stdout=out)
+    assert "Rebuilt renditions for 0 of 0 images" in out.getvalue()
+
+
+def test_rebuild_renditions_missing_tries_a_failed_picture_again_and_says_why_it_fails(tmp_path):
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    still = Image.objects.exclude(pk=article.hero_image_id).get()
+    still.file.storage.delete(still.file.name)
+    catch_up.make([still.pk])
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 image"):
+        call_command("rebuild_renditions", "--missing", stdout=io.StringIO(), stderr=err)
+    assert f"image {still.pk}: FileNotFoundError" in err.getvalue()
+
+
+def test_a_story_whose_figure_fails_to_republish_keeps_its_page_and_the_picture_is_still_made(tmp_path, monkeypatch):
+    from newsreel.newsroom import publishing
+
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    monkeypatch.setattr(publishing, "publish", lambda *args, **kwargs: 1 / 0)
+    run_queued()
+    assert all(renditions.is_current(image.renditions, image) for image in Image.objects.all())
+    assert "srcset" not in Article.objects.get(pk=article.pk).body_html
