@@ -26,6 +26,7 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
 
+from newsreel.images.known_files import remembering_files
 from newsreel.images.models import Image, RenditionsState
 from newsreel.images.renditions import refresh_renditions, stored_names
 from newsreel.images.renditions_later import BATCH
@@ -68,6 +69,17 @@ def make(image_ids: Iterable[int], *, force: bool = False, any_state: bool = Fal
     outcome.skipped = [pk for pk in ids if pk not in claimed]
     done: list[int] = []
     quiet: list[int] = []  # current already and never waited: nothing shows it differently
+    # With an import's memory of encodings: the same bytes stored under two alt texts (a post's
+    # featured image is most often its first figure too; their ids side by side) are encoded once.
+    with remembering_files():
+        _make_each(claimed, force=force, waited=waited, done=done, quiet=quiet, outcome=outcome)
+    if done or quiet:
+        outcome.made = run_write(lambda: _record(done, quiet))
+    return outcome
+
+
+def _make_each(claimed: set[int], *, force: bool, waited: set[int], done: list[int], quiet: list[int],
+               outcome: Outcome) -> None:
     for image in Image.objects.filter(pk__in=claimed).order_by("pk"):
         try:
             made = refresh_renditions(image, force=force)
@@ -87,9 +99,6 @@ def make(image_ids: Iterable[int], *, force: bool = False, any_state: bool = Fal
         if made:
             outcome.rebuilt.append(image.pk)
         (done if made or image.pk in waited else quiet).append(image.pk)
-    if done or quiet:
-        outcome.made = run_write(lambda: _record(done, quiet))
-    return outcome
 
 
 def _claim(ids: list[int], *, any_state: bool) -> set[int]:

@@ -7,11 +7,7 @@ class NewsroomConfig(AppConfig):
     label = "newsroom"
 
     def ready(self) -> None:
-        from newsreel.images.signals import renditions_made
-        from newsreel.newsroom.picture_refresh import on_renditions_made
         from newsreel.newsroom.roles import sync_roles_after_migrate
 
         # The roles' permission groups are brought up to date after every migrate.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="newsroom.sync_roles")
-        # The worker made an import's pictures' renditions: the live stories showing them as figures follow.
-        renditions_made.connect(on_renditions_made, dispatch_uid="newsroom.picture_refresh")

@@ -13,7 +13,7 @@ import.
 The publishing signals arrive inside the publishing transaction: if rendering fails, the
 publish rolls back and readers go on seeing the previous version.
 
-Depends on: newsroom.signals and the models it listens to; refresh, invalidation,
+Depends on: newsroom.signals and the models it listens to; newsroom.picture_refresh; refresh, invalidation,
 search.index, listing_refresh, robots, feeds.stored, sitemaps.stored (never the reverse).
 """
 
@@ -28,6 +28,7 @@ from newsreel.films.signals import graph_changed
 from newsreel.images.models import Image
 from newsreel.images.signals import renditions_made
 from newsreel.newsroom.models import Author, Section, Tag
+from newsreel.newsroom.picture_refresh import rederive_figures
 from newsreel.newsroom.signals import article_published, article_unpublished, entity_merged, quotes_checked
 from newsreel.public import invalidation, listing_refresh, robots
 from newsreel.public.feeds import stored as feeds
@@ -56,9 +57,13 @@ def on_graph_changed(sender: Any, films=(), people=(), film_ids=(), person_ids=(
 
 
 def on_renditions_made(sender: Any, image_ids=(), **kwargs: Any) -> None:
-    """The worker made the renditions an import left to it: the pages showing those pictures as a
-    hero, poster, photo or portrait are refreshed once it commits, as for an edited image."""
-    invalidation.schedule_many("image", image_ids)
+    """The worker made the renditions an import left to it. The live stories showing those
+    pictures as figures get their HTML derived again (`newsroom.picture_refresh`); once it
+    commits, their stored pages and those showing the pictures as a hero, poster, photo or
+    portrait are dropped, to be rendered on their next request (`invalidation`, "renditions")."""
+    rederived = rederive_figures(list(image_ids))
+    invalidation.schedule_many("article_page", rederived.stored)
+    invalidation.schedule_many("renditions", image_ids)
 
 
 def on_quotes_checked(sender: Any, article, people=(), **kwargs: Any) -> None:

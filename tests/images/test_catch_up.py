@@ -80,16 +80,32 @@ def test_the_task_makes_the_renditions_and_the_story_then_shows_exactly_what_an_
     assert [same_ids(part) for part in after] == [same_ids(part) for part in now]
 
 
-def test_a_hero_shown_on_a_story_page_is_rendered_again_once_the_task_has_made_it(tmp_path, client):
+def test_the_story_s_stored_page_is_dropped_and_comes_back_with_the_hero_s_renditions(tmp_path, client):
     story(tmp_path, "pier")
     article = imported(tmp_path)
     hero = Image.objects.get(pk=article.hero_image_id)
     client.get(article.get_absolute_url())
+    client.get("/")
     assert hero.file.url.encode() in bytes(StoredPage.objects.get(path=article.get_absolute_url()).body)
     run_queued()
-    page = bytes(StoredPage.objects.get(path=article.get_absolute_url()).body)
+    assert not StoredPage.objects.filter(path__in=[article.get_absolute_url(), "/"]).exists()
     hero.refresh_from_db()
-    assert renditions.picture(hero).webp_srcset.encode() in page
+    assert renditions.picture(hero).webp_srcset in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_the_stories_are_not_published_again_for_their_pictures(tmp_path):
+    from newsreel.newsroom.signals import article_published
+
+    story(tmp_path, "pier")
+    article = imported(tmp_path)
+    published = []
+    article_published.connect(lambda sender, article, **kwargs: published.append(article.pk), weak=False,
+                              dispatch_uid="spec.renditions.published")
+    try:
+        run_queued()
+    finally:
+        article_published.disconnect(dispatch_uid="spec.renditions.published")
+    assert published == [] and "srcset" in Article.objects.get(pk=article.pk).body_html
 
 
 def test_a_task_for_a_deleted_picture_or_one_already_made_is_harmless(tmp_path):
@@ -173,12 +189,13 @@ def test_rebuild_renditions_missing_tries_a_failed_picture_again_and_says_why_it
     assert f"image {still.pk}: FileNotFoundError" in err.getvalue()
 
 
-def test_a_story_whose_figure_fails_to_republish_keeps_its_page_and_the_picture_is_still_made(tmp_path, monkeypatch):
+def test_a_story_that_fails_to_derive_again_keeps_its_html_and_the_pictures_are_still_made(tmp_path, monkeypatch):
     from newsreel.newsroom import publishing
 
     story(tmp_path, "pier")
     article = imported(tmp_path)
-    monkeypatch.setattr(publishing, "publish", lambda *args, **kwargs: 1 / 0)
+    before = article.body_html
+    monkeypatch.setattr(publishing, "_process", lambda *args, **kwargs: 1 / 0)
     run_queued()
     assert all(renditions.is_current(image.renditions, image) for image in Image.objects.all())
-    assert "srcset" not in Article.objects.get(pk=article.pk).body_html
+    assert Article.objects.get(pk=article.pk).body_html == before
