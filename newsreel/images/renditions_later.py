@@ -13,16 +13,19 @@ is found by the worker's sweep (`catch_up.run_waiting`), by its state.
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Iterable, Iterator
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from newsreel.images.models import Image, RenditionsState
+
+logger = logging.getLogger("newsreel.renditions")
 
 # Pictures named in one task: a batch takes the worker some seconds (half a second each for
 # a camera's photo), and the pages showing them are refreshed once per batch.
@@ -39,13 +42,21 @@ class Later:
     closed: bool = False
 
     def send(self) -> None:
-        """Queue the committed pictures not yet queued, in batches of `BATCH`."""
+        """Queue the committed pictures not yet queued, in batches of `BATCH`.
+
+        A queue the database refuses (other writers holding it too long) loses no picture:
+        each is marked waiting in its own row, where the worker's sweep finds it."""
         from newsreel.images.tasks import make_renditions
 
         fresh = [pk for pk in dict.fromkeys(self.committed) if pk not in self.queued]
         self.committed = []
         for start in range(0, len(fresh), BATCH):
-            make_renditions.enqueue(fresh[start:start + BATCH])
+            batch = fresh[start:start + BATCH]
+            try:
+                make_renditions.enqueue(batch)
+            except DatabaseError as error:
+                logger.warning("pictures %s not queued for their renditions (%s); the worker's sweep will find them",
+                               batch, error)
         self.queued.update(fresh)
 
     def waiting(self) -> int:
@@ -109,7 +120,7 @@ def hold(images: Iterable[Image]) -> None:
         later.held.add(image.pk)
         # Queued once the story's transaction commits; a rolled-back savepoint drops this too.
         # (A picture held twice is queued once: `send`.)
-        transaction.on_commit(partial(_committed, later, image.pk))
+        transaction.on_commit(partial(_committed, later, image.pk), robust=True)
 
 
 def _committed(later: Later, pk: int) -> None:

@@ -149,3 +149,19 @@ def test_an_upload_outside_an_import_still_gets_its_renditions_at_once(tmp_path)
     picture(tmp_path / "desk.jpg")
     image = create_image((tmp_path / "desk.jpg").open("rb"), alt="A still", credit="Photo: Desk")
     assert renditions.is_current(image.renditions, image) and image.renditions_state == "" and queued() == []
+
+
+def test_a_queue_the_database_refuses_loses_no_picture_and_fails_no_story(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from newsreel.images import tasks
+
+    class Refused:
+        def enqueue(self, *args, **kwargs):
+            raise OperationalError("database is locked")
+    monkeypatch.setattr(tasks, "make_renditions", Refused())
+    story(tmp_path, "pier")
+    report = import_items(markdown_items(tmp_path), total=1, render_at_end=True)
+    assert (report.created, report.failed, report.pictures_waiting) == (1, 0, 2)
+    assert queued() == [] and all(image.file.storage.exists(image.file.name) for image in Image.objects.all())
+    assert set(Image.objects.values_list("renditions_state", flat=True)) == {RenditionsState.WAITING}  # the sweep's
