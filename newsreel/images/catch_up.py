@@ -4,7 +4,7 @@ A picture waiting for its renditions is taken by one worker at a time: a conditi
 moves it from `waiting` to `making` (or takes one a killed worker left `making` for longer
 than `STALE_AFTER`), so the task and the sweep, or two workers, never make the same one twice.
 Its renditions are made outside any transaction (the costly part: the database's write
-lock is not held while Pillow works; the next picture is encoded on the other core meanwhile); then, in one short write per batch, the pictures are
+lock is not held while Pillow works); then, in one short write per batch, the pictures are
 marked done and `signals.renditions_made` is sent: the newsroom derives again the live
 stories showing one as a figure (`newsroom.picture_refresh`), and the public site refreshes
 the pages showing one as a hero, poster, photo or portrait (`public.invalidation`).
@@ -17,7 +17,6 @@ tries again when someone has fixed it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -27,10 +26,9 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
 
-from newsreel.images.known_files import encode_ahead, remembering_files, wants_ahead
+from newsreel.images.known_files import remembering_files
 from newsreel.images.models import Image, RenditionsState
-from newsreel.images import renditions
-from newsreel.images.renditions import is_current, refresh_renditions, stored_names
+from newsreel.images.renditions import refresh_renditions, stored_names
 from newsreel.images.renditions_later import BATCH
 from newsreel.images.signals import renditions_made
 from newsreel.write_retry import run_write
@@ -82,10 +80,7 @@ def make(image_ids: Iterable[int], *, force: bool = False, any_state: bool = Fal
 
 def _make_each(claimed: set[int], *, force: bool, waited: set[int], done: list[int], quiet: list[int],
                outcome: Outcome) -> None:
-    images = list(Image.objects.filter(pk__in=claimed).order_by("pk"))
-    for index, image in enumerate(images):
-        if index + 1 < len(images):
-            _encode_ahead(images[index + 1], force=force)
+    for image in Image.objects.filter(pk__in=claimed).order_by("pk"):
         try:
             made = refresh_renditions(image, force=force)
         except DatabaseError:
@@ -104,26 +99,6 @@ def _make_each(claimed: set[int], *, force: bool, waited: set[int], done: list[i
         if made:
             outcome.rebuilt.append(image.pk)
         (done if made or image.pk in waited else quiet).append(image.pk)
-
-
-def _encode_ahead(image: Image, *, force: bool) -> None:
-    """Start encoding the next picture's renditions in a thread while this one is stored.
-
-    Pillow leaves Python's lock while it works, so the next picture is encoded on the
-    machine's other core (`known_files.encode_ahead`, as an import making them now does);
-    storing it takes those copies by the digest of its bytes. A file that cannot be read
-    is left to its own turn, which says why."""
-    if not force and is_current(image.renditions, image):
-        return
-    try:
-        with image.file.open("rb") as handle:
-            data = handle.read()
-    except (OSError, ValueError):
-        return
-    focal = (image.focal_x, image.focal_y)
-    sha256 = hashlib.sha256(data).hexdigest()
-    if wants_ahead(sha256, focal):
-        encode_ahead(sha256, focal, lambda: renditions.encode_renditions(data, *focal))
 
 
 def _claim(ids: list[int], *, any_state: bool) -> set[int]:

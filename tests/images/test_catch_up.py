@@ -238,20 +238,3 @@ def test_a_story_whose_links_changed_since_it_was_published_is_published_again(t
     run_queued()
     assert Mention.objects.filter(article=article, film=salt).exists()
     assert "srcset" in Article.objects.get(pk=article.pk).body_html
-
-
-def test_the_worker_encodes_the_next_picture_on_the_other_core_while_it_stores_one(tmp_path, monkeypatch):
-    import threading
-
-    story(tmp_path, "pier")  # two pictures, two files
-    imported(tmp_path)
-    threads = []
-    encode = renditions.encode_renditions
-
-    def counted(*args):
-        threads.append(threading.current_thread().name)
-        return encode(*args)
-    monkeypatch.setattr(renditions, "encode_renditions", counted)
-    run_queued()
-    assert sorted(name.split("_")[0] for name in threads) == ["MainThread", "newsreel-renditions"]
-    assert all(renditions.is_current(image.renditions, image) for image in Image.objects.all())
