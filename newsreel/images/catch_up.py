@@ -5,9 +5,10 @@ moves it from `waiting` to `making` (or takes one a killed worker left `making` 
 than `STALE_AFTER`), so the task and the sweep, or two workers, never make the same one twice.
 Its renditions are made outside any transaction (the costly part: the database's write
 lock is not held while Pillow works); then, in one short write per batch, the pictures are
-marked done and `signals.renditions_made` is sent: the newsroom derives again the live
-stories showing one as a figure (`newsroom.picture_refresh`), and the public site refreshes
-the pages showing one as a hero, poster, photo or portrait (`public.invalidation`).
+marked done and `signals.renditions_made` is sent. The public site's receiver has the live
+stories showing one as a figure derived again (`newsroom.picture_refresh`) and, once the
+write commits, drops their pages and those showing one as a hero, poster, photo or portrait
+(`public.invalidation`), to be rendered on their next request.
 
 A picture whose renditions cannot be made (its file gone, or unreadable) is marked `failed`
 with the reason, and is not tried again by itself: `newsreel rebuild-renditions --missing`

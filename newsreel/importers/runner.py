@@ -145,9 +145,9 @@ def _built_ahead(items: Iterable[Item]) -> Iterator[Item]:
 
     Building a story checks its pictures, which (with `renditions="now"`) starts making
     their renditions beside the import (`known_files.encode_ahead`): built one story
-    early, they are made on the other core while the story before is written. A build's outcome, a draft or an
-    exception, is kept and handed over when the item is imported (as often as asked:
-    a refused chunk imports its items again)."""
+    early, they are made on the other core while the story before is written. A build's
+    outcome, a draft or an exception, is kept and handed over when the item is imported
+    (as often as asked: a refused chunk imports its items again)."""
     waiting: Item | None = None
     for item in items:
         if item.build_early:

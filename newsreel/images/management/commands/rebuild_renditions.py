@@ -15,8 +15,9 @@ from newsreel.images.renditions_later import BATCH
 class Command(BaseCommand):
     help = ("Make WebP and JPEG/PNG copies at 480, 960 and 1600 px and the 16:9, 4:3 and 1:1 crops for every "
             "image that lacks current ones (after an upgrade, or with --force after changing the sizes), then "
-            "refresh what shows each one made: live stories showing it as a figure are republished, pages showing "
-            "it as a hero, poster, photo or portrait rendered again or dropped. --missing: only the images without "
+            "refresh what shows each one made: live stories showing it as a figure get their HTML derived again, and "
+            "their pages and those showing it as a hero, poster, photo or portrait are dropped, to be rendered on "
+            "their next request. --missing: only the images without "
             "current ones (an import's, waiting for the worker or failed there; or older than renditions).")
 
     def add_arguments(self, parser) -> None:
