@@ -11,6 +11,15 @@ def _not_blank(value: str) -> None:
         raise ValidationError("This field cannot be blank.")
 
 
+class RenditionsState(models.TextChoices):
+    """Where a picture stored by an import stands with the renditions the worker makes for it."""
+
+    NONE = "", "nothing waiting"  # made at upload, or not asked of the worker
+    WAITING = "waiting", "waiting for the worker"
+    MAKING = "making", "being made by a worker"
+    FAILED = "failed", "could not be made"
+
+
 class Image(models.Model):
     file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0, editable=False)
@@ -23,7 +32,16 @@ class Image(models.Model):
     focal_x = models.FloatField(default=0.5, help_text="Horizontal focal point, 0 (left) to 1 (right)")
     focal_y = models.FloatField(default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom)")
     renditions = models.JSONField(default=dict, blank=True, editable=False,
-                                  help_text="Resized copies and crops, made at upload (see newsreel.images.renditions)")
+                                  help_text="Resized copies and crops, made at upload or, for an import's pictures, by the worker "
+                                            "(see newsreel.images.renditions)")
+    # An import stores its pictures without renditions and leaves them to the worker
+    # (newsreel.images.renditions_later): where that stands, since when, and why it failed.
+    renditions_state = models.CharField(max_length=10, choices=RenditionsState.choices, default=RenditionsState.NONE,
+                                        blank=True, editable=False, db_index=True)
+    renditions_since = models.DateTimeField(null=True, blank=True, editable=False,
+                                            help_text="When the picture began waiting for its renditions, or a worker took it")
+    renditions_error = models.TextField(blank=True, editable=False,
+                                        help_text="Why the worker could not make the renditions (not tried again by itself)")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     films = models.ManyToManyField("films.Film", blank=True, related_name="tagged_images",
                                    help_text="Films the picture shows (tags, for finding it in the library)")

@@ -1,8 +1,10 @@
 """Responsive renditions and focal-point crops, made once when an image is stored.
 
 Every picture the reader's site shows is served from copies made here, at upload (or, for
-an image that has none yet, when an article using it is published), never while a page is
-rendered or viewed. `Image.renditions` holds their description:
+an image that has none yet, when an article using it is published; for an import's
+pictures, by the worker after the import: `renditions_later`), never while a page is
+rendered or viewed. Until then `picture()` shows the original, with its size.
+`Image.renditions` holds their description:
 
     {
       "version": 2,
@@ -35,6 +37,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image as PILImage, ImageOps
 
+from newsreel.images import renditions_later
 from newsreel.images.known_files import remembered_encoding
 from newsreel.images.models import Image
 
@@ -187,7 +190,8 @@ def stored_names(renditions: Any) -> list[str]:
 def refresh_renditions(image: Image, *, force: bool = False) -> bool:
     """Make renditions for `image` unless current ones exist; True when it made them.
 
-    Called at upload, at publish and by `newsreel rebuild-renditions`; never from a page render.
+    Called at upload, at publish, by the worker for an import's pictures (`catch_up`) and by
+    `newsreel rebuild-renditions`; never from a page render.
     """
     if not force and is_current(image.renditions, image):
         return False
@@ -200,8 +204,14 @@ def refresh_renditions(image: Image, *, force: bool = False) -> bool:
 
 
 def ensure_renditions(images: Iterable[Image | None]) -> int:
-    """Make missing renditions for these images (an article's hero and figures at publish)."""
-    return sum(refresh_renditions(image) for image in images if image is not None and image.file)
+    """Make missing renditions for these images (an article's hero and figures at publish).
+
+    Inside `renditions_later()` (an import) none is made: those lacking them wait for the worker."""
+    wanted = [image for image in images if image is not None and image.file]
+    if renditions_later.deferring():
+        renditions_later.hold([image for image in wanted if not is_current(image.renditions, image)])
+        return 0
+    return sum(refresh_renditions(image) for image in wanted)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Creating images: validated once, with renditions made at upload (never on a page view)."""
+"""Creating images: validated once, with renditions made at upload (never on a page view).
+
+Inside an import that leaves them to the worker (`renditions_later`), a picture is stored
+without them and marked waiting."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from newsreel.images.known_files import (FileFacts, StoredKey, cancel_ahead, enc
 from newsreel.images.location import LocationProblem, without_gps
 from newsreel.images.models import Image
 from newsreel.images.renditions import encode_renditions, picture, refresh_renditions, stored_names
+from newsreel.images.renditions_later import deferring, hold
 from newsreel.text.characters import character_problem, length_problem
 from newsreel.text.types import ImageRef
 
@@ -46,7 +50,8 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     Nothing is stored unless the whole picture decodes within the limits (`checks`); if
     making its renditions still fails, the row and every file written are removed again.
     `known` is what reading these very bytes found already (an import's `file_facts`): the
-    picture is not decoded a second time when the bytes are still the same.
+    picture is not decoded a second time when the bytes are still the same. Inside
+    `renditions_later()` no renditions are made: the worker makes them once it commits.
     """
     declared = getattr(file, "size", None)
     data = b"" if declared is not None and declared > max_bytes() else file.read(max_bytes() + 1)
@@ -59,7 +64,10 @@ def create_image(file, *, alt: str, credit: str, caption: str = "", name: str | 
     try:
         with transaction.atomic():
             image.save()
-        refresh_renditions(image)
+            if deferring():
+                hold([image])
+        if not deferring():
+            refresh_renditions(image)
     except (OSError, ValueError, PILImage.DecompressionBombError) as error:
         discard_image(image)
         raise ValidationError({"file": f"{UNREADABLE} ({error})"}) from None
@@ -119,8 +127,9 @@ NEW_FOCAL = (Image._meta.get_field("focal_x").default, Image._meta.get_field("fo
 
 
 def _encode_ahead(path: Path, sha256: str) -> None:
-    """Inside an import, start making the renditions of a picture its story is about to store."""
-    if wants_ahead(sha256, NEW_FOCAL):
+    """Inside an import, start making the renditions of a picture its story is about to store
+    (unless the import leaves them to the worker)."""
+    if not deferring() and wants_ahead(sha256, NEW_FOCAL):
         data = path.read_bytes()
         encode_ahead(sha256, NEW_FOCAL, lambda: encode_renditions(data, *NEW_FOCAL))
 

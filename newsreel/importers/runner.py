@@ -18,6 +18,7 @@ from typing import Callable, TextIO
 
 from newsreel.embeds.services import nothing_fetched
 from newsreel.images.known_files import remembering_files
+from newsreel.images.renditions_later import renditions_later, send_committed
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
 from newsreel.importers.untitled import headline_from_text
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
@@ -42,6 +43,8 @@ class ImportReport:
     kinds: Counter = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # Pictures the import stored (or showed) without renditions, still waiting for the worker at its end.
+    pictures_waiting: int = 0
 
     @property
     def total(self) -> int:
@@ -99,8 +102,13 @@ CHUNK_STORIES = 100
 CHUNK_SECONDS = 2.0
 
 
+# What `import_items(renditions=...)` takes: the worker makes them after the import, or the import does.
+RENDITIONS = ("later", "now")
+
+
 def import_items(items: Iterable[Item], *, total: int, progress: Progress | None = None,
-                 render_at_end: bool = False, render_stories: bool = True, dry_run: bool = False) -> ImportReport:
+                 render_at_end: bool = False, render_stories: bool = True, dry_run: bool = False,
+                 renditions: str = "later") -> ImportReport:
     """Publish every item; with `render_at_end`, shared pages are rendered once per chunk.
 
     Without it, each story is its own transaction that renders every page it touches. With
@@ -112,22 +120,34 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     transaction. With `dry_run` every item goes all the way through its own transaction,
     which is then rolled back: the report is the one a real run would give, and nothing
     is kept. With `render_at_end` and `render_stories` False, the stories' own pages are not
-    rendered at all: each is rendered on its first request (`refresh.batched`)."""
+    rendered at all: each is rendered on its first request (`refresh.batched`).
+
+    `renditions`: "later" (new pictures are stored without renditions and queued for the
+    worker as their chunk commits: `images.renditions_later`; the report counts those still
+    waiting) or "now" (made during the import, as an upload's are)."""
+    if renditions not in RENDITIONS:
+        raise ValueError(f"renditions must be one of {', '.join(RENDITIONS)}, not {renditions!r}")
     # An archive names the same pictures again and again; and an import fetches nothing (no poster
     # of its embeds: a dry run prepares each story outside any transaction, where the desk would).
     with remembering_files(), nothing_fetched():
-        return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
-                           render_stories=render_stories, dry_run=dry_run)
+        if renditions == "now":
+            return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
+                               render_stories=render_stories, dry_run=dry_run)
+        with renditions_later() as later:
+            report = _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
+                                 render_stories=render_stories, dry_run=dry_run)
+        report.pictures_waiting = later.waiting()
+        return report
 
 
 def _built_ahead(items: Iterable[Item]) -> Iterator[Item]:
     """The items in order, each `build_early` one built before the item ahead of it is stored.
 
-    Building a story checks its pictures, which starts making their renditions beside the
-    import (`known_files.encode_ahead`): built one story early, they are made on the
-    other core while the story before is written. A build's outcome, a draft or an
-    exception, is kept and handed over when the item is imported (as often as asked:
-    a refused chunk imports its items again)."""
+    Building a story checks its pictures, which (with `renditions="now"`) starts making
+    their renditions beside the import (`known_files.encode_ahead`): built one story
+    early, they are made on the other core while the story before is written. A build's
+    outcome, a draft or an exception, is kept and handed over when the item is imported
+    (as often as asked: a refused chunk imports its items again)."""
     waiting: Item | None = None
     for item in items:
         if item.build_early:
@@ -166,6 +186,7 @@ def _import_all(items: Iterable[Item], *, progress: Progress | None, render_at_e
     with batched(render_stories=render_stories):
         while True:
             chunk = _import_chunk(pending, report, progress)
+            send_committed()  # the chunk's pictures, committed now, to the worker
             if not chunk:
                 break
     return report

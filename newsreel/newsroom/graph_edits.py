@@ -58,18 +58,13 @@ def relink_story(story: Article) -> bool:
     (its page, the lists and feeds that show it)."""
     import json
 
-    from newsreel.newsroom.intake import ArticleDraft
-    from newsreel.newsroom.publishing import _derived_summary, _process, publish  # publishing builds on the graph
+    from newsreel.newsroom.publishing import _derived_summary, republish_when  # publishing builds on the graph
 
-    if not story.is_live or story.live_revision is None:
-        return False
-    processed = _process(ArticleDraft.from_json(story.live_revision.content))
-    fresh = json.loads(json.dumps(_derived_summary(processed)))
-    stored = story.live_revision.derived or {}
-    if all(fresh[part] == stored.get(part) for part in ("mentions", "quotes")):
-        return False
-    publish(story, revision=story.live_revision, processed=processed)
-    return True
+    def changed(story: Article, processed) -> bool:
+        fresh = json.loads(json.dumps(_derived_summary(processed)))
+        stored = story.live_revision.derived or {}
+        return any(fresh[part] != stored.get(part) for part in ("mentions", "quotes"))
+    return republish_when(story, changed)
 
 
 def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> RelinkJob | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from django.db.models import Q
 
@@ -54,8 +55,28 @@ class Usage:
         return self._live.get(story.pk, False)
 
 
-def _names(body: str, image: Image) -> bool:
-    return re.search(rf"\(\s*image:{image.pk}(?!\d)", body or "") is not None
+def _names(body: str, image: Image | int) -> bool:
+    pk = image if isinstance(image, int) else image.pk
+    return re.search(rf"\(\s*image:{pk}(?!\d)", body or "") is not None
+
+
+def live_figure_stories(image_ids: Iterable[int]) -> dict[int, Article]:
+    """The live stories whose live revision shows any of these images as a figure, by id.
+
+    Only a live story keeps HTML derived from its figures (a draft's is made when it is
+    published or previewed), so the live revision is the one that counts here."""
+    ids = sorted(set(image_ids))
+    found: dict[int, Article] = {}
+    for start in range(0, len(ids), 50):  # one OR of LIKEs per query, well within SQLite's limits
+        chunk = ids[start:start + 50]
+        naming = Q()
+        for pk in chunk:
+            naming |= Q(live_revision__content__body__icontains=f"image:{pk}")
+        for story in Article.objects.live().filter(naming).select_related("live_revision").order_by("pk"):
+            body = (story.live_revision.content or {}).get("body", "")
+            if any(_names(body, pk) for pk in chunk):
+                found[story.pk] = story
+    return found
 
 
 def where_used(image: Image) -> Usage:

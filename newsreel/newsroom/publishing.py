@@ -443,6 +443,19 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
     return article
 
 
+def republish_when(story: Article, changed: Callable[[Article, ProcessedArticle], bool]) -> bool:
+    """Derive a live story again from its live revision and republish it from that revision when
+    `changed(story, processed)` says the result differs from what it was published with; whether
+    it was republished. (The text core is cheap; only a changed story pays for a publish.)"""
+    if not story.is_live or story.live_revision is None:
+        return False
+    processed = _process(ArticleDraft.from_json(story.live_revision.content))
+    if not changed(story, processed):
+        return False
+    publish(story, revision=story.live_revision, processed=processed)
+    return True
+
+
 def prepare(draft: ArticleDraft, article: Article | None = None) -> Prepared:
     """Validate a draft and run the text core on it, outside any write transaction.
 

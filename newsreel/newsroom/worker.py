@@ -8,9 +8,10 @@ can come due while no worker runs at all; so the worker also sweeps, on start an
 `sweep_every` seconds, for scheduled stories whose minute has come (and live stories whose
 unpublish time has), and publishes them; the sweep also purges stories that have been in
 the trash longer than `trash.TRASH_DAYS`, and carries on relink jobs (graph_relinks) left
-waiting or abandoned by a killed worker. Both paths end in `scheduling.publish_if_due`,
-which claims the story itself, so each story goes live exactly once whichever path and
-whichever worker gets there first.
+waiting or abandoned by a killed worker, and makes the renditions of pictures an import left
+to the worker whose task was lost (`images.catch_up.run_waiting`, a batch per sweep). Both
+paths end in `scheduling.publish_if_due`, which claims the story itself, so each story goes
+live exactly once whichever path and whichever worker gets there first.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Callable
 from django.db import OperationalError, close_old_connections
 from django.utils.crypto import get_random_string
 
+from newsreel.images import catch_up
 from newsreel.newsroom import graph_relinks, scheduling, trash
 
 logger = logging.getLogger("newsreel.worker")
@@ -77,6 +79,15 @@ class Worker:
                 self.report(f"relink job {job_id} finished (sweep)")
         except OperationalError as error:
             logger.warning("relink jobs: %s", error)
+        # Pictures an import left to the worker whose task was lost: a batch per sweep.
+        try:
+            pictures = catch_up.run_waiting()
+        except OperationalError as error:
+            logger.warning("renditions: %s", error)
+        else:
+            if pictures.made or pictures.failed:
+                self.report(f"renditions made for {len(pictures.made)} picture(s) whose task was lost"
+                            + (f", {len(pictures.failed)} failed" if pictures.failed else "") + " (sweep)")
         return done
 
     def run_ready_tasks(self) -> None:

@@ -35,7 +35,8 @@ RENDER_CHUNK = 50
 # Past this many film or person keys, their stored pages are found by reading the (few)
 # stored pages of that kind instead of asking for every key.
 FEW_KEYS = 200
-KINDS = ("film", "person", "film_page", "person_page", "author", "tag", "image", "everything")
+KINDS = ("film", "person", "film_page", "person_page", "author", "tag", "image", "renditions", "article_page",
+         "everything")
 
 
 def schedule(kind: str, key: Any) -> None:
@@ -71,6 +72,16 @@ def flush(items: Iterable[tuple[str, Any]]) -> None:
         film_keys |= more_films
         person_keys |= more_people
         keys["author"] |= more_authors  # their page and their stories' JSON-LD show the portrait
+    # Renditions made after an import (images.catch_up): the same pages, dropped rather than
+    # rendered (thousands of an import's stories, most not asked for yet), with the stories
+    # whose figures' HTML was derived again ("article_page").
+    dropped_ids: set[int] = set(keys["article_page"])
+    for chunk in _chunks(keys["renditions"]):
+        dropped_ids.update(Article.objects.filter(hero_image_id__in=chunk).values_list("pk", flat=True))
+        more_films, more_people, more_authors = _showing_images(chunk)
+        film_keys |= more_films
+        person_keys |= more_people
+        keys["author"] |= more_authors
     for chunk in _chunks(keys["author"]):
         article_ids.update(Article.objects.filter(authors__slug__in=chunk).values_list("pk", flat=True))
     for chunk in _chunks(keys["tag"]):
@@ -81,6 +92,20 @@ def flush(items: Iterable[tuple[str, Any]]) -> None:
         paths = [links.path("author", slug=slug) for slug in chunk]
         run_write(lambda paths=paths: drop(StoredPage.objects.filter(path__in=paths)))
     _render_articles(article_ids)
+    _drop_articles(dropped_ids - article_ids)
+
+
+def _drop_articles(article_ids: set[int]) -> None:
+    """Drop these articles' stored pages and the pages listing them, to be rendered on their next request."""
+    if not article_ids:
+        return
+    for chunk in _chunks(article_ids):
+        paths = [links.path("article", slug=slug)
+                 for slug in Article.objects.filter(pk__in=chunk).values_list("slug", flat=True)]
+        run_write(lambda paths=paths: drop(StoredPage.objects.filter(path__in=paths)))
+    # Home and the lists show their heroes; feeds their body HTML; sitemaps their images' URLs.
+    run_write(lambda: drop(StoredPage.objects.filter(kind__in=["home", "section", "author", "tag", "archive", "feed",
+                                                                "sitemap"])))
 
 
 def _chunks(values: Iterable[Any], size: int = CHUNK) -> Iterator[list]:

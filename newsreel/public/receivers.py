@@ -5,14 +5,15 @@ import.
 - The newsroom's `article_published` / `article_unpublished`: stored pages are rendered
   again (`refresh`), then the search index follows (`search.index`).
 - Saves and deletes of the films, people, authors, sections, tags, images and site
-  settings the pages show: `invalidation` drops or re-renders what showed them.
+  settings the pages show: `invalidation` drops or re-renders what showed them; so do an
+  import's pictures once the worker has made their renditions (`renditions_made`).
 - Page families beyond the built-in ones (list pages, robots.txt, feeds, sitemaps) are
   registered with `refresh.register_refresher`, in the order a publish runs them.
 
 The publishing signals arrive inside the publishing transaction: if rendering fails, the
 publish rolls back and readers go on seeing the previous version.
 
-Depends on: newsroom.signals and the models it listens to; refresh, invalidation,
+Depends on: newsroom.signals and the models it listens to; newsroom.picture_refresh; refresh, invalidation,
 search.index, listing_refresh, robots, feeds.stored, sitemaps.stored (never the reverse).
 """
 
@@ -25,7 +26,9 @@ from django.db.models.signals import post_delete, post_save
 from newsreel.films.models import Credit, Film, Person
 from newsreel.films.signals import graph_changed
 from newsreel.images.models import Image
+from newsreel.images.signals import renditions_made
 from newsreel.newsroom.models import Author, Section, Tag
+from newsreel.newsroom.picture_refresh import rederive_figures
 from newsreel.newsroom.signals import article_published, article_unpublished, entity_merged, quotes_checked
 from newsreel.public import invalidation, listing_refresh, robots
 from newsreel.public.feeds import stored as feeds
@@ -51,6 +54,16 @@ def on_graph_changed(sender: Any, films=(), people=(), film_ids=(), person_ids=(
     invalidation.schedule_many("film_page", set(credited_films) - set(films))
     invalidation.schedule_many("person_page", set(credited_people) - set(people))
     search_index.note_renamed(films=film_ids, people=person_ids)
+
+
+def on_renditions_made(sender: Any, image_ids=(), **kwargs: Any) -> None:
+    """The worker made the renditions an import left to it. The live stories showing those
+    pictures as figures get their HTML derived again (`newsroom.picture_refresh`); once it
+    commits, their stored pages and those showing the pictures as a hero, poster, photo or
+    portrait are dropped, to be rendered on their next request (`invalidation`, "renditions")."""
+    rederived = rederive_figures(list(image_ids))
+    invalidation.schedule_many("article_page", rederived.stored)
+    invalidation.schedule_many("renditions", image_ids)
 
 
 def on_quotes_checked(sender: Any, article, people=(), **kwargs: Any) -> None:
@@ -100,6 +113,7 @@ def connect() -> None:
     post_save.connect(search_index.on_person_saved, sender=Person, dispatch_uid="public.search.person_saved")
     graph_changed.connect(on_graph_changed, dispatch_uid="public.graph_changed")
     quotes_checked.connect(on_quotes_checked, dispatch_uid="public.quotes_checked")
+    renditions_made.connect(on_renditions_made, dispatch_uid="public.renditions_made")
     entity_merged.connect(on_entity_merged, dispatch_uid="public.entity_merged")
     for model, handler in MODEL_RECEIVERS:
         post_save.connect(handler, sender=model, dispatch_uid=f"public.save.{model.__name__}")

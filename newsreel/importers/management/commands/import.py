@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsreel.importers.runner import ImportReport, Progress, count_jsonl, import_items, jsonl_items
+from newsreel.importers.runner import RENDITIONS, ImportReport, Progress, count_jsonl, import_items, jsonl_items
 
 WARNINGS_SHOWN = 10
 FORMATS = ["jsonl", "markdown", "wordpress", "ghost", "content"]
@@ -53,12 +53,19 @@ class Command(BaseCommand):
                             help="markdown: a folder images may also come from, besides each file's own (default: the site's static/ folder, else DIR)")
         parser.add_argument("--render-each", action="store_true",
                             help="re-render shared pages after every article instead of once at the end")
+        parser.add_argument("--renditions", choices=RENDITIONS, default="later",
+                            help="jsonl, markdown, wordpress, ghost: when new pictures get their responsive copies "
+                                 "and crops; later (default): the worker makes them after the import (`newsreel "
+                                 "worker`, or `newsreel serve`, which runs it), and until then pages show the "
+                                 "original picture; now: during the import, which then waits for them (about half "
+                                 "a second of CPU per camera photo). content makes them as it imports, always")
         parser.add_argument("--render-pages", action="store_true",
                             help="render each imported story's page during the import (default: a story's page is "
                                  "rendered on its first request, or all at once by `newsreel render_pages`)")
 
     def handle(self, *args, format: str, source: Path, media_base: str, render_each: bool, verbosity: int,
-               media_root: Path | None = None, dry_run: bool = False, render_pages: bool = False, **options) -> None:
+               media_root: Path | None = None, dry_run: bool = False, render_pages: bool = False,
+               renditions: str = "later", **options) -> None:
         if format == "content":
             return self._content(source, verbosity, dry_run)
         skipped: list[str] = []
@@ -77,7 +84,7 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {note}")
         progress = Progress(total, self.stderr._out, label="checked" if dry_run else "imported") if verbosity > 0 else None
         report = import_items(items, total=total, progress=progress, render_at_end=not render_each,
-                              render_stories=render_pages, dry_run=dry_run)
+                              render_stories=render_pages, dry_run=dry_run, renditions=renditions)
         report.skipped += skipped
         self._print(report, verbosity)
         if report.failed:
@@ -193,3 +200,9 @@ class Command(BaseCommand):
                           + (f" ({kinds})" if kinds and set(report.kinds) != {"published"} else "")
                           + (f"; {len(report.skipped)} skipped" if report.skipped else "")
                           + ("; dry run, nothing was kept" if report.dry_run else ""))
+        if report.pictures_waiting:
+            count = report.pictures_waiting
+            self.stdout.write(f"{count} picture{'s wait' if count != 1 else ' waits'} for {'their' if count != 1 else 'its'} "
+                              "renditions (pages show the original until then): the worker makes them "
+                              "(`newsreel worker`, or `newsreel serve`, which runs it); or now: "
+                              "`newsreel rebuild-renditions --missing`")
