@@ -56,15 +56,9 @@ def relink_story(story: Article) -> bool:
 
     The text core is cheap; only a story whose links or speakers changed pays for a publish
     (its page, the lists and feeds that show it)."""
-    import json
+    from newsreel.newsroom.publishing import links_changed, republish_when  # publishing builds on the graph
 
-    from newsreel.newsroom.publishing import _derived_summary, republish_when  # publishing builds on the graph
-
-    def changed(story: Article, processed) -> bool:
-        fresh = json.loads(json.dumps(_derived_summary(processed)))
-        stored = story.live_revision.derived or {}
-        return any(fresh[part] != stored.get(part) for part in ("mentions", "quotes"))
-    return republish_when(story, changed)
+    return republish_when(story, links_changed)
 
 
 def save_entity(entity: Film | Person, *, user=None, old_names: Iterable[str] = ()) -> RelinkJob | None:

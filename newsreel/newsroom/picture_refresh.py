@@ -14,7 +14,6 @@ reached it yet) is republished from its live revision, as a relink would do.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 
@@ -40,21 +39,13 @@ def _html_changed(story: Article, processed: ProcessedArticle) -> bool:
     return processed.html != story.body_html or processed.feed_html != story.feed_html
 
 
-def _links_changed(story: Article, processed: ProcessedArticle) -> bool:
-    from newsreel.newsroom.publishing import _derived_summary
-
-    fresh = json.loads(json.dumps(_derived_summary(processed)))
-    stored = story.live_revision.derived or {}
-    return any(fresh[part] != stored.get(part) for part in ("mentions", "quotes"))
-
-
 def rederive_figures(image_ids: list[int]) -> Rederived:
     """Derive again the live stories showing these pictures as figures (see the module's doc).
 
     Each story in a savepoint of its own: one that fails (its text no longer publishes) is
     logged and keeps what it was published with; the others go on."""
     from newsreel.newsroom.intake import ArticleDraft
-    from newsreel.newsroom.publishing import _process, publish  # publishing imports the images app
+    from newsreel.newsroom.publishing import _process, links_changed, publish  # publishing imports the images app
 
     done = Rederived()
     for story in live_figure_stories(image_ids).values():
@@ -63,7 +54,7 @@ def rederive_figures(image_ids: list[int]) -> Rederived:
                 processed = _process(ArticleDraft.from_json(story.live_revision.content))
                 if not _html_changed(story, processed):
                     continue
-                if _links_changed(story, processed):
+                if links_changed(story, processed):
                     publish(story, revision=story.live_revision, processed=processed)
                     done.republished.append(story.pk)
                     continue

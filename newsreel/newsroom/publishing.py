@@ -12,6 +12,8 @@ writers hold it, the transaction is tried again (`newsreel.write_retry.run_write
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Callable
@@ -441,6 +443,14 @@ def _publish(article: Article, *, user=None, revision: Revision | None = None, a
         revision.save(update_fields=["derived"])
     article_published.send(sender=Article, article=article, previous=previous)
     return article
+
+
+def links_changed(story: Article, processed: ProcessedArticle) -> bool:
+    """Do the mentions or quotes the text core derives now differ from those the story's live
+    revision was published with (the knowledge graph, or the core, changed since)?"""
+    fresh = json.loads(json.dumps(_derived_summary(processed)))
+    stored = story.live_revision.derived or {}
+    return any(fresh[part] != stored.get(part) for part in ("mentions", "quotes"))
 
 
 def republish_when(story: Article, changed: Callable[[Article, ProcessedArticle], bool]) -> bool:

@@ -151,6 +151,14 @@ class _Doc:
         p_start, p_end, _ = self._by_offset[i]
         return self.paragraphs[i].text[start - p_start : min(end, p_end) - p_start]
 
+    def text_before(self, end: int, width: int) -> str:
+        """Up to `width` characters before `end`, from no further back than the start of its own
+        paragraph (`text` reads the paragraph its start falls in: a window reaching back past a
+        paragraph's start read the one before instead)."""
+        i = self.para_of(end)
+        floor = self._by_offset[i][0] if i >= 0 else 0
+        return self.text(max(floor, end - width), end)
+
     def frags(self, index: int) -> list[_Fragment]:
         """The quote-mark fragments of paragraph `index` (computed once)."""
         found = self._frags.get(index)
@@ -317,18 +325,14 @@ class _Doc:
         means that relative, not the graph person (the mention finder's `people._child_by_rank`)."""
         if not _YOUNGER_BEFORE_RE.search(text, max(0, start - 14), start):
             return False
-        return any(o < at and _CHILD_BEFORE_RE.search(self.text(max(0, o - 40), o)) for o in outside)
+        return any(o < at and _CHILD_BEFORE_RE.search(self.text_before(o, 40)) for o in outside)
 
     def _set_apart_here(self, start: int) -> bool:
         """Is the name starting at `start` the object of "no relation to" ("She is no relation to
         the director Wilma Kestergard")? Then it is the namesake set apart, not a fresh naming
         that takes the surname alone from the person just introduced (round forty; the mention
         finder's `people._set_apart_before` is the same rule on tokens)."""
-        # From no further back than its paragraph's start: `text` reads within one paragraph, so a
-        # window reaching into the paragraph before read that one instead (round forty-eight).
-        i = self.para_of(start)
-        floor = self._by_offset[i][0] if i >= 0 else 0
-        before = self.text(max(floor, start - 160), start)
+        before = self.text_before(start, 160)  # a long caption before read instead (round forty-eight)
         return "relat" in before and _SET_APART_BEFORE_RE.search(before) is not None
 
     def _no_relation_after(self, end: int, surname: str) -> bool:
@@ -680,7 +684,7 @@ def _by_given_ages(doc: "_Doc", named: set[str], young: bool, before: int) -> st
         if m.start >= before or m.key not in named or " " not in m.surface.strip():
             continue
         after = _AGE_NUMBER_AFTER_RE.match(doc.text(m.end, m.end + 24))
-        ahead = _AGE_NUMBER_BEFORE_RE.search(doc.text(max(0, m.start - 40), m.start))
+        ahead = _AGE_NUMBER_BEFORE_RE.search(doc.text_before(m.start, 40))
         for found in (after, ahead):
             if found is not None:
                 ages[m.key].add(int(found.group("age")))
