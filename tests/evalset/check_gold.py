@@ -108,6 +108,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset73": (400, 600),
          "evalset74": (400, 600),
          "evalset75": (400, 600),
+         "evalset76": (400, 600),
+         "evalset77": (400, 600),
+         "evalset78": (400, 600),
+         "evalset79": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
