@@ -8,7 +8,8 @@ from `ProcessedArticle.safe_text` or `.summary`, which never contain spoiler-blo
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+import dataclasses
+from typing import Any, Callable, Mapping, Sequence
 
 from newsreel.text.document import parse_document, spoiler_note
 from newsreel.text.embeds import EmbedLookup, no_embed_media
@@ -16,13 +17,36 @@ from newsreel.text.gazetteer import Gazetteer
 from newsreel.text.mentions import LINK_CONFIDENCE, find_mentions, link_targets, sure_mentions
 from newsreel.text.quotes import extract_quotes
 from newsreel.text.summary import cut_at_word, summarize
-from newsreel.text.types import Href, ImageRef, KnowledgeGraph, ProcessedArticle, Summary
+from newsreel.text.types import Href, ImageRef, KnowledgeGraph, Mention, Paragraph, ProcessedArticle, Summary
 
 META_DESCRIPTION_LENGTH = 160
 
 
 def _no_images(reference: str) -> ImageRef | None:
     return None
+
+
+def _body_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer, headline: str) -> list[Mention]:
+    """The body's mentions, and the person its headline names in full where the body never does:
+    a profile headlined "Isaura Penhale is still counting the till" may call her only "Penhale"
+    below it (round fifty). Only that person's mentions are taken from a second reading with the
+    headline before the body; every other mention is the body's own reading."""
+    found = find_mentions(paragraphs, gazetteer)
+    if not headline.strip():
+        return found
+    in_body = {m.key for m in found if m.kind == "person"}
+    heading = [Paragraph(headline, 0, kind="heading")]
+    only_headline = {m.key for m in find_mentions(heading, gazetteer) if m.kind == "person"} - in_body
+    if not only_headline:
+        return found
+    shift = len(headline) + 2
+    shifted = heading + [dataclasses.replace(p, start=p.start + shift) for p in paragraphs]
+    added = [
+        dataclasses.replace(m, start=m.start - shift, end=m.end - shift)
+        for m in find_mentions(shifted, gazetteer) if m.start >= shift and m.key in only_headline
+    ]
+    added = [m for m in added if not any(m.start < other.end and other.start < m.end for other in found)]
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 def process_article(
@@ -49,7 +73,7 @@ def process_article(
     """
     gazetteer = graph if isinstance(graph, Gazetteer) else Gazetteer.build(graph)
     document = parse_document(source, films=gazetteer.graph.films, images=images, embeds=embeds)
-    found = find_mentions(document.paragraphs, gazetteer)
+    found = _body_mentions(document.paragraphs, gazetteer, headline)
     mentions = sure_mentions(found)
     # Quotes read single-entity mentions only: "the Safdie brothers said" names no one speaker.
     quotes = extract_quotes(document.paragraphs, [m for m in mentions if not m.group], gazetteer, headline=headline)

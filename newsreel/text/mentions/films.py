@@ -10,6 +10,7 @@ import re
 from typing import Any, Callable, Sequence
 
 from newsreel.text.casting import cast_names
+from newsreel.text.credits import credited_line
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.people import person_shape_ok
@@ -719,6 +720,11 @@ class FilmTitles:
             }
         return self._cast
 
+    def _credited_line(self, span: Span) -> bool:
+        """Is the span the whole of a quotation credited on the line under it (`credits`)?"""
+        line = credited_line(self.t.paragraphs, span.para)
+        return line is not None and sum(1 for *_, token in tokenize(line) if token[:1].isalnum()) == len(self.t.words(span.first, span.last))
+
     def _dateline(self, span: Span) -> bool:
         """Is the span a dateline's place: capitals opening a paragraph, then a comma, a
         parenthesis or a dash ("HALVERSTOCK, 12 October 2026 —")?"""
@@ -988,8 +994,12 @@ class FilmTitles:
             return None
         if self.t.italics_run_on(span):
             return None  # "*The Ninth Bell*": a longer title than the graph's "The Ninth"
-        if not evidence["quoted"] and not paren_years:
-            if self._dateline(span) or self._headline_place(span):
+        if evidence["quoted"] and self._credited_line(span):
+            return None  # "### 9. “Obviously.”" over "— Mrs Ottery (…)": a line, credited (round fifty)
+        if not paren_years and not (evidence["quoted"] and self.t.quoted(span.first, span.last)):
+            # A dateline may be set in bold ("**VENNACOMBE —** A judge …", round fifty): its
+            # capitals are the place's; italics or bold elsewhere still set a title apart.
+            if self._dateline(span) or (not evidence["quoted"] and self._headline_place(span)):
                 # A dateline's place in capitals; the same word later in the article is the place.
                 if single_word:
                     self.places.add(self.t.folded[self.t.words(span.first, span.last)[0]])

@@ -48,6 +48,7 @@ from newsreel.text.quotes.attribution import (
     woven_confidence,
 )
 from newsreel.text.quotes.blockquotes import find_statements, nested_in
+from newsreel.text.quotes.explicit import credited_heading
 from newsreel.text.quotes.transcripts import find_transcript
 from newsreel.text.quotes.questions import find_unlabelled_interview
 from newsreel.text.quotes.answers import reported_in_answers
@@ -91,7 +92,7 @@ def extract_quotes(
     answered = {i for answer in answers for i in range(answer.first, answer.last + 1)}
     fragments: list[list[_Fragment]] = [
         (doc.frags(i) if i not in transcript else _cited_in_question(doc, i) if i not in answered else [])
-        if p.kind in _SPEECH_KINDS else []
+        if p.kind in _SPEECH_KINDS or credited_heading(doc, i) else []
         for i, p in enumerate(doc.paragraphs)
     ]
     groups = _group(doc, fragments)
@@ -284,6 +285,8 @@ def _is_quotation(doc: _Doc, group: _Group) -> bool:
     if len(group.fragments) > 1:
         return True
     frag = group.fragments[0]
+    if doc.paragraphs[frag.para].kind == "heading":
+        return True  # only a credited heading has fragments: its one quotation is a line, never a title
     words = doc.text(frag.start, frag.end)
     n_words = len(_WORD_RE.findall(words))
     if n_words == 0 or _is_title(doc, frag):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsreel.text.credits import CREDIT_LINE_RE
 from newsreel.text.sentences import last_sentence
 from newsreel.text.quotes.words import _ANY_SPEECH_RE, _ROLE_RE, _SPEECH_KINDS, _VERB_ALT
 from newsreel.text.quotes.fragments import _Fragment, _Group
@@ -34,8 +35,6 @@ from newsreel.text.quotes.corrections import disowned
 from newsreel.text.quotes.scenes import _character_line, _given_as_a_line, _repeated_line, _trailer_line, _voice_over
 from newsreel.text.quotes.implied import _attribution_pronoun, _implied_speaker, _only_quote
 
-# A credit line under a quotation: a dash and a capital.
-_CREDIT_LINE_RE = re.compile(r"\s*(?:[—–]|--?)\s*[A-Z]")
 # A paragraph just after a block quote that opens on a dash is its credit unless a relative clause
 # makes the name a sentence's subject: "— Ada Varga, who directed it, disagrees." is prose.
 CREDIT_CLAUSE_RE = re.compile(r"\b(?:who|which|that|whose|whom)\b")
@@ -431,8 +430,9 @@ def _credit_below(doc: _Doc, frag: _Fragment) -> _Speaker | None:
         return None
     below = doc.paragraphs[frag.para + 1]
     # The credit may sit inside the block or just outside it, as a paragraph of its own.
-    kinds = (paragraph.kind, "paragraph") if paragraph.kind == "quote" else (paragraph.kind,)
-    if below.kind not in kinds or not _CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
+    # A credited heading's credit is a plain paragraph under it (round fifty).
+    kinds = (paragraph.kind, "paragraph") if paragraph.kind in ("quote", "heading") else (paragraph.kind,)
+    if below.kind not in kinds or not CREDIT_LINE_RE.match(below.text) or len(below.text) > 140:
         return None
     if below.kind != paragraph.kind and CREDIT_CLAUSE_RE.search(below.text):
         return None

@@ -68,7 +68,7 @@ def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
     found: list[Statement] = []
     run: list[int] = []
     for index, paragraph in enumerate(doc.paragraphs):
-        if paragraph.kind == "quote" and index not in skip and not _marked(doc, index):
+        if paragraph.kind == "quote" and index not in skip and not _marked(doc, index, continues=bool(run)):
             run.append(index)
             if CREDIT_RE.match(paragraph.text.strip()) is None and not _ends_in_credit(paragraph.text):
                 continue
@@ -85,13 +85,15 @@ def find_statements(doc: _Doc, skip: set[int]) -> list[Statement]:
     return found
 
 
-def _marked(doc: _Doc, index: int) -> bool:
+def _marked(doc: _Doc, index: int, *, continues: bool = False) -> bool:
     """Does block paragraph `index` carry quote marks of its own? Single quotes inside it, not
     opening it, are the statement quoting someone ("One of us wrote, 'Again, please,'"): nested
-    in the statement, they leave it unmarked (round forty-two)."""
+    in the statement, they leave it unmarked (round forty-two). So are double quotes inside a
+    paragraph that `continues` an unmarked statement ("In 1977 he told an interviewer, “…”" in a
+    press release's second paragraph, round fifty)."""
     paragraph = doc.paragraphs[index]
     opens = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
-    return any(not f.single or f.open_at <= opens for f in doc.frags(index))
+    return any((not f.single and not continues) or f.open_at <= opens for f in doc.frags(index))
 
 
 def nested_in(statements: list[Statement], start: int, end: int) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from newsreel.text.sentences import last_sentence, split_sentences
+from newsreel.text.credits import credited_quotation
 from newsreel.text.quotes.words import (
     _ADVERB_RE, _ANON_RE, _ANY_SPEECH_RE, _CONNECTORS_RE, _NAME_RE, _NOT_NAMES, _PARTICIPLES, _PRONOUN_RE, _ROLE_RE,
-    _RANK_TITLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_RE,
+    _RANK_TITLE_RE, _SPEECH_KINDS, _TITLE_RE, _VERB_ALT, _VERB_AFTER_RE, _VERB_RE,
 )
 from newsreel.text.quotes.fragments import _Fragment
 from newsreel.text.quotes.speakers import _Speaker
@@ -33,6 +34,10 @@ _SPACE_COMMA_RE = re.compile(r"[\s,]*")
 _CLOSED_STOP_RE = re.compile(r"[.…][’'\"”]*$")
 _DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s*")
 _CREDIT_END_RE = re.compile(r"\s*(?:[,.(]|$)")
+# A speech verb's lead-in ending on the part the words are said as: "says, as Lilian".
+_IN_PART_RE = re.compile(r"[,\s]as\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s*$")
+# A credit's part before its actor's parentheses: "Della Ransome (", "The Hall Porter (".
+_PART_CREDIT_RE = re.compile(r"((?:The\s+)?[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3})\s*\(")
 _APPOSITIVE_RE = re.compile(r",[^,.;:!?\"“”]{1,70},\s*")
 _UNNAMED_RE = re.compile(r"(?:the|a|an|one|another|his|her|their|its|our)\b[^,.;:!?\"“”]{0,60}")
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
@@ -104,7 +109,8 @@ def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
 
 
 # "I said", "I told him": the writer's own words, in the first person.
-_FIRST_PERSON_VERB_RE = re.compile(rf"I\s+(?:{_VERB_ALT})\b")
+# The first person's present tense has forms of its own: "I ask him", "I tell her" (round fifty).
+_FIRST_PERSON_VERB_RE = re.compile(rf"I\s+(?:{_VERB_ALT}|ask|tell|add|reply|answer|explain|write|suggest|point\s+out)\b")
 # A byline paragraph, marks of emphasis aside: "By Ysolde Prack", "BY YSOLDE PRACK, juror".
 _BYLINE_RE = re.compile(r"[*_]*(?:By|BY)\s+(?P<name>[^,*_\n]{3,60})(?:,[^\n]{0,60})?[*_]*")
 _BYLINE_PARAGRAPHS = 3  # a byline stands among the article's first paragraphs
@@ -144,11 +150,14 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
     # A pull-quote credit: `“…” — Lena Okafor` or `“…” —Lena Okafor, director`.
     dash = _DASH_RE.match(after)
     if dash:
+        part = _credited_part(doc, offset, after, dash.end())
+        if part is not None:
+            return part
         speaker, end = _who(doc, offset, after, dash.end(), allow_anon=False)
         if speaker is not None and speaker.known and _CREDIT_END_RE.match(after[end:]):
             return speaker, end
     # Verb first: "said Quan", "added Jane Doe, the film's producer", "according to Baker".
-    verb = _VERB_RE.match(after, pos)
+    verb = _VERB_AFTER_RE.match(after, pos)
     if verb:
         who_at = verb.end()
         while who_at < len(after) and after[who_at] == " ":
@@ -192,6 +201,10 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
             # "“…,” I said" in a diary signed "By Ysolde Prack": the byline says who "I" is
             # (round forty-five); held, as a byline is not an attribution.
             return writer, first.end()
+        if first:
+            # "“Is it true this place is coming down?” I ask him.": the unsigned writer asks,
+            # nobody the page can name (round fifty).
+            return _Speaker(explicit=True), first.end()
     # Speaker first: "Baker explained", "he said", "Jane Doe, the film's producer, said".
     speaker, end = _who(doc, offset, after, pos, allow_anon=False)
     if speaker is not None:
@@ -204,7 +217,7 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
         adverb = _ADVERB_RE.match(after, rest)
         if adverb:
             rest = adverb.end()
-        verb = _VERB_RE.match(after, rest)
+        verb = _VERB_AFTER_RE.match(after, rest)
         if verb:
             return speaker, verb.end()
     anon = _ANON_RE.match(after, pos)
@@ -214,6 +227,26 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
             return _Speaker(pronoun="the", role=_role_noun(role.group(0))), anon.end()
         return _Speaker(explicit=True), anon.end()
     return None, 0
+
+
+def credited_heading(doc: _Doc, index: int) -> bool:
+    """A heading that is one quotation over its credit (`credits`): a best-lines list's item.
+    A heading quoting the body is a pull quote, counted where it is said, so it needs the credit."""
+    return doc.paragraphs[index].kind == "heading" and credited_quotation(doc.paragraphs, index)
+
+
+def _credited_part(doc: _Doc, offset: int, after: str, at: int) -> tuple[_Speaker, int] | None:
+    """A dash credit naming a part and its actor, "— Della Ransome (Hesper Lindgaard)", "— The
+    Hall Porter (Fenella Drury, in a cameo)": the film's line, however much the part's name is a
+    person's the graph holds (round fifty). None when the parentheses hold no person."""
+    m = _PART_CREDIT_RE.match(after, at)
+    if m is None:
+        return None
+    inside = offset + m.end()
+    if not any(p.start == inside for p in doc.people_between(inside, inside + 80)):
+        return None
+    close = after.find(")", m.end())
+    return _Speaker(name=m.group(1), explicit=True, character=True), (close + 1 if close > 0 else m.end())
 
 
 def _who(doc: _Doc, offset: int, text: str, at: int, *, allow_anon: bool) -> tuple[_Speaker | None, int]:
@@ -346,6 +379,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if _casts_the_speaker(body):
         # "She plays a woman who speaks in instructions:" — the character speaks, not the actor.
         return _Speaker(explicit=True)
+    in_part = _IN_PART_RE.search(body)
+    if in_part and has_verb:
+        # "… and says, as Lilian:" on a set: the take's line is the part's (round fifty).
+        return _Speaker(name=in_part.group(1), explicit=True, character=True)
     if _LINE_RE.search(body) and (
         _FILMS_OWN_RE.search(body) or _PLAYS_RE.search(doc.text(doc.paragraphs[frag.para].start, lead_start))
     ):

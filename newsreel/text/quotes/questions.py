@@ -28,6 +28,7 @@ from newsreel.text.types import Paragraph
 # At the threshold: the format and the introduction both say whose, but no label does.
 UNLABELLED_ANSWER = 0.8
 _MIN_QUESTIONS = 3
+_MIN_ADDRESSED = 2
 _PROMPT_LENGTH = 400  # a question, however long-winded, is not a whole bold essay
 _YOU_RE = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _ENDS_ASKING_RE = re.compile(r"\?[\s\"”’'*_)]*$")
@@ -73,8 +74,13 @@ def find_unlabelled_interview(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
         1 for first, last in spans
         if any(t._FIRST_PERSON.search(t._QUOTED_RE.sub(" ", doc.paragraphs[i].text)) for i in range(first, last + 1))
     )
-    if 2 * addressed < len(prompts) or 2 * first_person <= len(spans):
+    if 2 * first_person <= len(spans):
         return [], set()  # an explainer's own questions, answered in nobody's first person
+    if 2 * addressed < len(prompts) and (addressed < _MIN_ADDRESSED or 3 * first_person < 2 * len(spans)):
+        # Fewer prompts say "you" where the interviewer prompts by remarks and names ("And
+        # Hesper Lindgaard?", "That sounds lonely."): then the answers must be plainly the
+        # interviewee's, two in three in the first person (round fifty).
+        return [], set()
     interviewee, sure = t._interviewee(doc, prompts[0], set())
     if interviewee is None or not sure:
         return [], set()

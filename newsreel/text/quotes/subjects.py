@@ -36,6 +36,12 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:at|to|with|by|for|from|about|of|on|into|toward|towards|against|than|like|beside)\s+"
     r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w’'\-]+\s+){0,2}$)"
 )
+# The namesake a writer sets apart, anywhere in the clause after "no relation to/of" ("who is no
+# relation of the film's star, Elodie Imbert"): never the sentence's subject, nor a pronoun's last
+# resort (round fifty).
+_SET_APART_RE = re.compile(
+    r"\b(?:no\s+relation|not\s+related|unrelated|no\s+relative|no\s+kin)\s+(?:to|of)\s+[^.!?;:“”\"]{0,60}$"
+)
 # The one who cuts in, after a passive that says so: "X began to answer and was interrupted by
 # Y", "was cut off by Y". A panel write-up's words after it are Y's, though Y stands after "by";
 # "was joined by", "was produced by" give Y nothing to say (round twenty-six).
@@ -194,6 +200,8 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         object_end = None  # where the latest person named as a preposition's object ends
         for m in people:
             before_name = paragraph.text[s : m.start - paragraph.start]
+            if _SET_APART_RE.search(before_name):
+                continue  # not even a pronoun's last resort
             cuts_in = _CUT_IN_BY_RE.search(before_name) is not None
             weak = not cuts_in and (doc.is_possessive(m) or (
                 _OBJECT_BEFORE.search(before_name) is not None and _AWARDED_TO_RE.fullmatch(before_name) is None

@@ -50,6 +50,9 @@ _VERB_ALT = "|".join(sorted((re.escape(v) for v in set(SPEECH_VERBS) | set(_MULT
 
 
 _VERB_RE = re.compile(rf"(?:{_VERB_ALT})\b")
+# Right after a closing mark a shout's verbs attribute too ("…!” Dot calls, and …"); before a
+# quotation or in a sentence, "Critics called it punishing" is no speech (round fifty).
+_VERB_AFTER_RE = re.compile(rf"(?:{_VERB_ALT}|calls|called|bellows|bellowed|hollers|hollered|barks|barked)\b")
 
 
 _ANY_SPEECH_RE = re.compile(rf"\b(?:{_VERB_ALT}|{'|'.join(_PARTICIPLES)})\b", re.IGNORECASE)
