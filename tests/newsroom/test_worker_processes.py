@@ -182,7 +182,12 @@ def test_a_worker_killed_mid_run_leaves_no_story_half_published_and_the_next_fin
     successor = newsroom.start_worker("successor")
     found = newsroom.wait_until_live(slugs)
     newsroom.stop(successor)
-    assert sorted(published_lines(doomed, successor)) == sorted(slugs)
+    lines = published_lines(doomed, successor)
+    assert len(lines) == len(set(lines)) and set(lines) <= set(slugs), lines  # nothing published twice
+    # The kill may land between a publish's commit and its log line: such a story was already
+    # live when the successor started, so the successor never published it again.
+    live_at_kill = {slug for slug, story in after_kill.items() if story["state"] == "published"}
+    assert set(slugs) - set(lines) <= live_at_kill, (lines, live_at_kill)
     assert all(consistent(story) for story in found.values()), found
 
 

@@ -414,6 +414,13 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if agents and agents[0] is people[0]:
         # "A representative for Sava said …": the representative speaks, whom the text does not name.
         return _Speaker(explicit=True)
+    reported = _REPORTED_THAT_RE.search(body) if colon else None
+    if (reported and people and all(m.start - lead_start > reported.start() for m in people)
+            and not any(_VERB_NEXT_RE.match(doc.text(m.end, lead_start + len(body))) for m in people)):
+        # "The trade site Reelwire reported on Monday that … Obi Crane, is in talks …:": whoever
+        # the reported clause names is its matter, not the one quoted, unless they speak in it
+        # ("The same piece said that Rhys told our reporter:") (round fifty-one).
+        return _Speaker(explicit=True)
     speech = list(_ANY_SPEECH_RE.finditer(body))
     if speech and _THING_SPEAKS_RE.search(body[: speech[-1].start()]):
         # "…, according to the tracker Reelcount, which described the price as": "which" is
@@ -472,6 +479,8 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     return None
 
 
+# A speech verb and "that", a time between: "reported on Monday that", "said that".
+_REPORTED_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\s+(?:(?:on|last|this|in)\s+[\w’'\-]+\s+)?that\b")
 # ", which described", ", which said in a statement": the relative pronoun of a thing ends the lead.
 _THING_SPEAKS_RE = re.compile(r",\s+which\s+(?:[a-z]+ly\s+)?$")
 # "A representative for Sava", "a spokeswoman for Ilic": someone speaking for the person named.

@@ -49,7 +49,10 @@ def _named_by_surname_alone(doc: _Doc, group: _Group, key: str) -> Mention | Non
     bare surname (one word); None when they were last named in full there, or not at all."""
     last = group.fragments[-1]
     reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
-    latest = max((m for m in doc.people if m.key == key and m.start < reach), key=lambda m: m.start, default=None)
+    # Not a name inside the quotation's own words ("So I lent her Donal's jumper").
+    spans = [(f.open_at, f.close_at if f.close_at is not None else reach) for f in group.fragments]
+    latest = max((m for m in doc.people if m.key == key and m.start < reach
+                  and not any(start <= m.start < end for start, end in spans)), key=lambda m: m.start, default=None)
     if latest is None or " " in latest.surface.strip():
         return None
     return latest
@@ -71,12 +74,36 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
                 if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
     if any(doc.text(o.start, o.end).strip() == surname for o in carriers):
         return True
+    if carriers and _introduced_as_kin(doc, key, frag.open_at):
+        # "Bridie Scallan has kept room four … Her late husband, Donal Scallan, played a
+        # net-mender": the graph person is the outsider's relative, so a bare "Scallan says" is
+        # as likely hers (round fifty-one).
+        return True
     # Named in full again in the quotation's own paragraph, the graph person takes the surname
     # back (round forty); only a disclaimer further off leaves it in doubt.
     paragraph_start = doc.paragraphs[frag.para].start
     if any(m.key == key and " " in m.surface.strip() and paragraph_start <= m.start < frag.open_at for m in doc.people):
         return False
     return any(_disclaims_after(doc, o.end, key) for o in carriers)
+
+
+# "her late husband, ", "His son ", "their daughter, the actor ": a relative named next.
+_KIN_BEFORE_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?:late\s+|former\s+|younger\s+|elder\s+|older\s+)?"
+    r"(?:husband|wife|son|daughter|brother|sister|father|mother|partner|widow|widower|nephew|niece|cousin)"
+    r",?\s+(?:the\s+[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_as_kin(doc: _Doc, key: str, before: int) -> bool:
+    """Whether the graph person `key` is first named in full, before `before`, as somebody's relative."""
+    for m in doc.people:
+        if m.start >= before:
+            break
+        if m.key == key and " " in m.surface.strip():
+            return _KIN_BEFORE_RE.search(doc.text(max(0, m.start - 40), m.start)) is not None
+    return False
 
 
 # "Corinne Vasey, who is no relation of the film's star", "(no relation to …)", "She is no

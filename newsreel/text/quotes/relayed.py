@@ -194,6 +194,13 @@ _READS_OUT_RE = re.compile(
     r"(?:out\s+)?(?:(?:a|an|the|his|her|their|this)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:message|statement|letter|note|e-?mail|text|telegram|tribute|speech|words|remarks)\b"
 )
+# The document's writer given as somebody's relative: "the last telegram his brother ever sent
+# him", "a letter her mother had written".
+_SENT_BY_KIN_RE = re.compile(
+    r"\b(?:message|letter|note|e-?mail|text|telegram|card|postcard)\s+(?:(?:that|which)\s+)?(?:his|her|their)\s+"
+    r"(?:late\s+)?(?:brother|sister|father|mother|son|daughter|husband|wife|partner|widow|grandmother|grandfather)\s+"
+    r"(?:(?:had|ever|once|last|later)\s+)*(?:sent|wrote|written|left)\b"
+)
 _BEHALF_OF_RE = re.compile(r"\b[Oo]n\s+(?:(?P<own>his|her)\s+behalf\b|behalf\s+of\s+(?P<who>[A-Z]))")
 _DOCUMENT_WORD_RE = re.compile(r"\b(?:message|statement|letter|note|e-?mail|text|telegram|tribute|apology|speech|words|remarks)\b")
 
@@ -244,6 +251,10 @@ def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> 
         return stand_in
     found = _RELAYED_RE.search(body)
     if found is None:
+        if _READS_OUT_RE.search(body) and _SENT_BY_KIN_RE.search(body):
+            # "Ambrose read out the last telegram his brother ever sent him:": a relative the
+            # lead-in does not name wrote it, never the reader (round fifty-one).
+            return _Speaker(explicit=True)
         return None
     if found.group(0).startswith("on") and not _DOCUMENT_WORD_RE.search(body):
         # "Accepting on behalf of Wreford, the director Saskia Rennard said:": she stands in

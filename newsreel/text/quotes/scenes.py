@@ -89,10 +89,17 @@ _THE_LINE_LEAD_RE = re.compile(
 )
 
 
+# Words the lead-in gives to a film right before the quotation: "the first film's “…”".
+_FILMS_OWN_WORDS_RE = re.compile(r"\b(?:film|movie|picture|original|sequel|trailer|episode)[’']s\s*$", re.IGNORECASE)
+
+
 def _given_as_a_line(doc: _Doc, group: _Group) -> str | None:
-    """"trailer" when the lead-in calls the quotation "the line" in a piece about a trailer (the
-    film's, nobody's), "held" when it does so elsewhere, else None."""
+    """"trailer" when the lead-in calls the quotation "the line" in a piece about a trailer, or
+    gives it to a film outright ("the first film's"): the film's, nobody's; "held" when it
+    calls it "the line" elsewhere; else None."""
     lead, _ = _lead(doc, group.fragments[0])
+    if _FILMS_OWN_WORDS_RE.search(lead):
+        return "trailer"  # "a line as sticky as the first film's “…”": the film's (round fifty-one)
     if _THE_LINE_LEAD_RE.search(lead) is None:
         return None
     return "trailer" if _TRAILER_PIECE_RE.search(doc.headline or "") else "held"

@@ -70,6 +70,9 @@ _NARRATOR_LABEL_RE = re.compile(r"(?i:(?:the\s+)?(?:narrator|voice-?\s?over|anno
 # description ("**Studio accountant** (unnamed):"); a number opening it is a rating or a year
 # ("*Saltmarsh* (15):"), not a part.
 _PAREN_PART = r"\s*\((?!\d)[^()\n]{1,60}\)"
+# A message's time after its sender ("Gideon (Sat 14 Nov, 11.52pm):", "Nadia (12.05am):"): an
+# exchange of texts or chat messages, where every turn is its sender's words (round fifty-one).
+_SENT_AT = r"\s*\((?P<sent>[^()\n]{0,24}?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)\)"
 _DESCRIBED_LABEL = rf"[A-Z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{1,3}}(?={_PAREN_PART}\s*:)"
 # A forum recap labels posts by username ("dune_buggy77:", "wenna.trask:", "@reelfan:"): lower case
 # joined by an underscore or a dot, or ending in digits (a camel-case handle is a name label).
@@ -79,9 +82,13 @@ _HANDLE_LABEL = r"@?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|@?[a-z]+\d+|@[\w.]*\w"
 # (round forty-seven: a commentary track's every turn carried one, and none was read as a turn).
 _TIMESTAMP = r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:\s*[AaPp]\.?[Mm]\.?)?[\])]?(?:\s*[—–\-])?\s*"
 _TIMESTAMP_RE = re.compile(rf"\s*{_TIMESTAMP}(?=\S)")
+# A phone-in labels its callers by first name and where they ring from, in capitals ("SHEILA,
+# BRACKENLOW:", "MIREILLE, ON A TRAIN:"): members of the public, whatever graph person shares
+# the first name (round fifty-one).
+_CALLER_LABEL = r"[A-Z][A-Z’'\-]+,\s+[A-Z][A-Z’'\-.]*(?:\s+[A-Z][A-Z’'\-.]*){0,3}(?=\s*:)"
 _LABEL_RE = re.compile(
-    rf"\s*(?:{_TIMESTAMP})?(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|(?P<described>{_DESCRIBED_LABEL})|{_NAME_LABEL}|(?P<handle>{_HANDLE_LABEL}))"
-    rf"{_ROLE_LABEL}?(?:{_PAREN_PART})?\s*(?::|(?<=[QA])\.)\s+(?=\S)"
+    rf"\s*(?:{_TIMESTAMP})?(?P<label>{_ASKING_ROLE}(?=\s*:)|{_QA_LABEL}|(?P<described>{_DESCRIBED_LABEL})|(?P<caller>{_CALLER_LABEL})|{_NAME_LABEL}|(?P<handle>{_HANDLE_LABEL}))"
+    rf"{_ROLE_LABEL}?(?:{_SENT_AT}|{_PAREN_PART})?\s*(?::|(?<=[QA])\.)\s+(?=\S)"
 )
 _INTERVIEWER = frozenset({"Q", "Question", "Interviewer"})
 _INTERVIEWEE = frozenset({"A", "Answer"})
@@ -138,6 +145,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     # names her brother Teodor Valcourt.
     named: dict[str, _Speaker] = {}
     handles: set[str] = set()  # labels that are a username the introduction gives a person
+    callers: set[str] = set()
+    messages = 0  # turns labelled with the time they were sent
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind not in ("paragraph", "quote"):
             continue
@@ -150,6 +159,11 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
         if match.group("described"):
             # "Studio accountant (unnamed):": a voice of the transcript that names nobody.
             speaker = _Speaker()
+        elif match.group("caller"):
+            # A caller: the name as written, on nobody's page, and never the one who asks (a
+            # caller's one turn may end on a question to the guest).
+            speaker = _Speaker(name=label.split(",")[0].title())
+            callers.add(label)
         elif label not in _INTERVIEWER | _INTERVIEWEE and not _asking_role(label):
             speaker = named.get(label) or _label_speaker(doc, index, label, list(named.values()))
             if speaker is None and label not in handles:
@@ -162,6 +176,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                     confidence = HANDLE_LABEL
                 # "Ruth Marr:", "Marr:" and "RUTH MARR:" are one speaker's turns.
                 label = speaker.key or speaker.name or label
+        messages += bool(match.group("sent"))
         post = bool(match.group("handle")) or confidence == HANDLE_LABEL
         turns.append(_Turn(index, label, paragraph.start + match.end(), speaker, confidence, post))
     turns = _with_asking_labels(doc, turns)
@@ -170,7 +185,9 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     if len(turns) < 3 or len(set(labels)) < 2 or alternations < 2:
         return [], set()
     captions = {t.label for t in turns if _CAPTION_LABEL_RE.fullmatch(t.label)}
-    interviewer = _interviewer(doc, [t for t in turns if t.label not in captions]) | captions
+    interviewer = (_interviewer(doc, [t for t in turns if t.label not in captions]) - callers) | captions
+    if messages and 2 * messages >= len(turns):
+        interviewer = captions  # an exchange of messages: nobody interviews anybody
     interviewee, sure = _interviewee(doc, turns[0].para, interviewer)
     answers: list[Answer] = []
     covered: set[int] = set()
