@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import nullcontext
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -129,15 +130,13 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
         raise ValueError(f"renditions must be one of {', '.join(RENDITIONS)}, not {renditions!r}")
     # An archive names the same pictures again and again; and an import fetches nothing (no poster
     # of its embeds: a dry run prepares each story outside any transaction, where the desk would).
-    with remembering_files(), nothing_fetched():
-        if renditions == "now":
-            return _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
-                               render_stories=render_stories, dry_run=dry_run)
-        with renditions_later() as later:
-            report = _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
-                                 render_stories=render_stories, dry_run=dry_run)
+    waiting_for_worker = renditions_later() if renditions == "later" else nullcontext()
+    with remembering_files(), nothing_fetched(), waiting_for_worker as later:
+        report = _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
+                             render_stories=render_stories, dry_run=dry_run)
+    if later is not None:
         report.pictures_waiting = later.waiting()
-        return report
+    return report
 
 
 def _built_ahead(items: Iterable[Item]) -> Iterator[Item]:
