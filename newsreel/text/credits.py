@@ -32,6 +32,23 @@ def credited_line(paragraphs: Sequence[Paragraph], index: int) -> str | None:
     return whole.group(1) if whole else None
 
 
+# A quiz's reveal under its numbered line: "**Answer:** Verne, to this magazine in 2019."
+_ANSWER_RE = re.compile(r"\s*Answer\s*:\s*")
+
+
+def answered_line(paragraphs: Sequence[Paragraph], index: int) -> int | None:
+    """Where the reveal's words begin (a document offset) when paragraph `index` is a quiz's
+    numbered line, one quotation ("**2.** “I don't direct actors.”"), with an "Answer:" paragraph
+    under it; None otherwise. Whose line it is, the reveal says, not the paragraphs before."""
+    if index + 1 >= len(paragraphs):
+        return None
+    text = paragraphs[index].text.strip()
+    answer = _ANSWER_RE.match(paragraphs[index + 1].text)
+    if answer is None or not text[:1].isdigit() or _WHOLE_QUOTATION_RE.fullmatch(text) is None:
+        return None
+    return paragraphs[index + 1].start + answer.end()
+
+
 def credited_quotation(paragraphs: Sequence[Paragraph], index: int) -> bool:
     """Whether paragraph `index` is one quotation over its credit line."""
     return credited_line(paragraphs, index) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsreel.text.credits import CREDIT_LINE_RE
+from newsreel.text.credits import CREDIT_LINE_RE, answered_line
 from newsreel.text.sentences import last_sentence
 from newsreel.text.quotes.words import _ANY_SPEECH_RE, _ROLE_RE, _SPEECH_KINDS, _VERB_ALT
 from newsreel.text.quotes.fragments import _Fragment, _Group
@@ -45,6 +45,9 @@ _REPORTS_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b(?:\s+[^\s.;:!?“”\"]+){{
 
 
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
+    revealed = _quiz_answer(doc, group)
+    if revealed is not None:
+        return revealed
     candidates, relayed = _candidates(doc, group)
     speaker = _speaker_of(doc, group, history, candidates)
     corrected = disowned(doc, group, speaker) if speaker.known else None
@@ -115,6 +118,20 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # editor (round nineteen).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
+
+
+def _quiz_answer(doc: _Doc, group: _Group) -> _Speaker | None:
+    """A quiz's numbered line is the one its reveal names first ("**Answer:** Verne, to this
+    magazine"), held, since a quiz plays with whose words are whose; nobody's when the reveal
+    opens otherwise ("A character.", "Neither!"). None for any other quotation (round fifty-two)."""
+    first = group.fragments[0]
+    reveal = answered_line(doc.paragraphs, first.para)
+    if reveal is None:
+        return None
+    named = doc.person_at(reveal, slack=0)
+    if named is not None and doc.text(named.end, named.end + 1) in (",", ".", ";", ":"):
+        return _Speaker(key=named.key, explicit=True, confidence=AMBIGUOUS)
+    return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
 
 
 def _candidates(doc: _Doc, group: _Group) -> tuple[list[_Speaker], bool]:

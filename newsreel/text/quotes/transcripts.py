@@ -76,7 +76,8 @@ _SENT_AT = r"\s*\((?P<sent>[^()\n]{0,24}?\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)
 _DESCRIBED_LABEL = rf"[A-Z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{1,3}}(?={_PAREN_PART}\s*:)"
 # A forum recap labels posts by username ("dune_buggy77:", "wenna.trask:", "@reelfan:"): lower case
 # joined by an underscore or a dot, or ending in digits (a camel-case handle is a name label).
-_HANDLE_LABEL = r"@?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|@?[a-z]+\d+|@[\w.]*\w"
+# A Reddit username carries its "u/" prefix ("u/notthatkessberg:"), as a handle may its "@".
+_HANDLE_LABEL = r"@?[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|@?[a-z]+\d+|@[\w.]*\w|u/[\w.\-]*\w"
 # A recording's timestamp before a turn ("[00:14:02]", "(04:10)", "04:10 —", a live chat's "2:14
 # PM"), on the label's line or the line above it: where the turn was said, never part of it
 # (round forty-seven: a commentary track's every turn carried one, and none was read as a turn).
@@ -440,7 +441,9 @@ def _relative_by_first_name(doc: _Doc, at: int, written: str) -> _Speaker | None
 
 # "posting as WennaTrask", "joined as idris_cuts", "under the handle @fenreel": where a recap says
 # whose a username is.
-_HANDLE_GIVEN_RE = r"\b(?:as|handle|username|user\s+name|name)\s+@?"
+# A Reddit write-up gives the guest's username as her account: "verified Brannock's account,
+# u/lantern_and_larks" (round fifty-two).
+_HANDLE_GIVEN_RE = r"\b(?:as|handle|username|user\s+name|name|account),?\s+@?"
 
 
 def _handle_speaker(doc: _Doc, start: int, label: str) -> _Speaker | None:
@@ -465,7 +468,19 @@ def _handle_speaker(doc: _Doc, start: int, label: str) -> _Speaker | None:
     if people:
         return _Speaker(key=people[0].key, explicit=True)
     outsiders = doc.outsiders_between(sentence, at)
-    return _Speaker(name=outsiders[0].name, explicit=True) if outsiders else None
+    if outsiders:
+        return _Speaker(name=outsiders[0].name, explicit=True)
+    owner = _ACCOUNT_OWNER_RE.search(para.text, 0, given.start() + len(given.group(0)))
+    if owner is not None:
+        # "verified Brannock's account, u/…" where the surname alone is no mention (her mother
+        # shares it): the name as the article reads it, the headline's person first (round fifty-two).
+        resolved = doc.resolve_name(owner.group(1), para.start + owner.start(1))
+        return resolved if resolved.known else None
+    return None
+
+
+# Whose account a username is: "Brannock's account, u/lantern_and_larks".
+_ACCOUNT_OWNER_RE = re.compile(r"\b([A-Z][\w’'\-]+)['’]s\s+(?:[\w\-]+\s+){0,2}account,?\s+@?\S+$")
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.?){2,4}")
