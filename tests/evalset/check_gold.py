@@ -114,6 +114,8 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset79": (400, 600),
          "evalset80": (400, 600),
          "evalset81": (400, 600),
+         "evalset82": (400, 600),
+         "evalset83": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
