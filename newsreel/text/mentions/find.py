@@ -73,6 +73,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
 
     characters: set[int] = set()  # gazetteer forms of the names the article casts as characters
     public: set[int] = set()  # gazetteer forms of the names it gives members of the public
+    places: set[int] = set()  # gazetteer forms of the names it says are places
     for span in spans:
         if span.entries[0] < film_limit:  # entries ascend, films first (Gazetteer.entries)
             film_spans.append(span)
@@ -84,6 +85,11 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             # wherever the article names the character again ("Hollis Vane has known …" in the
             # spoiler block after "plays the engineer, Hollis Vane").
             characters.add(span.form)
+            continue
+        if span.form in places or _named_place(tokens, span):
+            # "to Hollis Ferry, an estuary village with one pub": the village, and so wherever the
+            # article names it again ("the primary school in Hollis Ferry") (round fifty-three).
+            places.add(span.form)
             continue
         if span.form in public or _member_of_public(tokens, span, credited):
             # "Ada Moss, 71, who has lived on Mill Lane …": a resident who shares a filmmaker's
@@ -123,6 +129,26 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
     refused = {i for span in film_spans if span.first not in named.accepted for i in range(span.first, span.last + 1)}
     accept_families(gaz, named, covered - refused if refused else covered)
     return named.mentions()
+
+
+# What an appositive says a name is when the name is a place's: "Hollis Ferry, an estuary village".
+_PLACE_NOUNS = frozenset(
+    "village town city hamlet port island suburb county valley district parish harbour harbor borough".split()
+)
+
+
+def _named_place(t: Tokens, span: Span) -> bool:
+    """Is the name followed by an appositive saying it is a place ("Hollis Ferry, an estuary
+    village with one pub", "Ada Moss, a market town")?"""
+    j = span.last + 1
+    if j + 1 >= len(t.folded) or t.para[j] != span.para or t.folded[j] != "," or t.folded[j + 1] not in ("a", "an"):
+        return False
+    for k in range(j + 2, min(j + 5, len(t.folded))):
+        if t.para[k] != span.para or not t.word(k):
+            return False
+        if t.folded[k] in _PLACE_NOUNS:
+            return True
+    return False
 
 
 def _member_of_public(t: Tokens, span: Span, credited: Callable[[str], bool]) -> bool:

@@ -181,6 +181,7 @@ def actor_as_before(text: str, at: int) -> str | None:
 # the given name is then the word before it.
 _NICKNAMED_RE = re.compile(r" [\"“‘']([A-Z][\w’'\-.]*)[\"”’'] ([A-Z][\w’'\-]*)\b")
 _GIVEN_BEFORE_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*$")
+_POSSESSIVE_S_RE = re.compile(r"[’']s$")
 
 
 def nicknamed(gaz: Gazetteer, t: Tokens) -> list[tuple[int, int, Candidate]]:
@@ -195,14 +196,16 @@ def nicknamed(gaz: Gazetteer, t: Tokens) -> list[tuple[int, int, Candidate]]:
             given = _GIVEN_BEFORE_RE.search(paragraph.text, max(0, match.start() - 40), match.start())
             if given is None:
                 continue
-            people = [c for c in gaz.lookup(fold(f"{given.group(0)} {match.group(2)}")) if c.kind == "person"]
+            # "Wilhelmina “Mina” Gatt's film": the possessive is no part of the surname (round fifty-three).
+            surname = _POSSESSIVE_S_RE.sub("", match.group(2))
+            people = [c for c in gaz.lookup(fold(f"{given.group(0)} {surname}")) if c.kind == "person"]
             if len(people) != 1:
                 continue
             first = t.para.index(index)
             while t.start[first] < given.start():
                 first += 1
             last = first
-            while t.end[last] < match.end(2):
+            while t.end[last] < match.start(2) + len(surname):
                 last += 1
             found.append((first, last, people[0]))
     return found

@@ -664,7 +664,24 @@ def by_age(doc: "_Doc", surname: str, rank: str, before: int) -> str | None:
             continue
         other = (named - {m.key}).pop()
         return m.key if (said == "younger") == young else other
-    return _by_given_ages(doc, named, young, before)
+    by_generation = _by_generation(doc, named, young)
+    return by_generation if by_generation is not None else _by_given_ages(doc, named, young, before)
+
+
+def _by_generation(doc: "_Doc", named: set[str], young: bool) -> str | None:
+    """Of two people with one name and surname, the one whose full name carries "Jr." is the
+    younger (and "Sr." the elder): "the younger Maunder" after Hollis Maunder and his son Hollis
+    Maunder Jr. (round fifty-three). None when neither name carries a mark."""
+    marks = {}
+    for key in named:
+        words = doc.full_name(key, "").split()
+        marks[key] = _GENERATIONS.get(words[-1].rstrip(",")) if words else None
+    marked = [key for key, mark in marks.items() if mark is not None]
+    if len(marked) != 1:
+        return None
+    key = marked[0]
+    other = (named - {key}).pop()
+    return key if (marks[key] == "younger") == young else other
 
 
 # An age a news story gives beside a full name: "Ada Moss, 41,", "Ada Moss (41)", "Ada Moss, aged
@@ -734,8 +751,16 @@ def _is_first_name(word: str) -> bool:
 
 
 def _surname(surface: str) -> str:
-    surface = _POSSESSIVE_END_RE.sub("", surface.strip())
-    return surface.split()[-1] if surface.split() else ""
+    words = _POSSESSIVE_END_RE.sub("", surface.strip()).split()
+    # "Hollis Maunder Jr." is a Maunder: a generation's mark is no surname (round fifty-three).
+    while len(words) > 1 and words[-1].rstrip(",") in _GENERATIONS:
+        words.pop()
+    return words[-1].rstrip(",") if words else ""
+
+
+# The marks that tell a father and a son of one name apart: the son is the younger.
+_GENERATIONS = {"Jr.": "younger", "Jr": "younger", "Junior": "younger", "II": "younger", "III": "younger",
+                "Sr.": "elder", "Sr": "elder", "Senior": "elder"}
 
 
 # Above this many films, a title index is left to the gazetteer's own matching (film mentions).

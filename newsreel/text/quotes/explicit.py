@@ -502,7 +502,8 @@ _OWNED_ROLE_RE = re.compile(
 _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}?,\s+(?=[A-Z])")
 # "the film's writer-director, ", "the director, ": the same with "the" (the comma that closes the
 # name is what the speaker-first reading below does not expect).
-_THE_ROLE_RE = re.compile(r"the\s+(?:[a-z][\w’'\-]*\s+){0,3}?[a-z][\w\-]*,\s+(?=[A-Z])")
+# "a spokesperson for the platform, " too: the role may be an indefinite one (round fifty-three).
+_THE_ROLE_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w’'\-]*\s+){0,4}?[a-z][\w\-]*,\s+(?=[A-Z])")
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 # A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
 # the mother"): it says who the person is, not that a character speaks what follows.
