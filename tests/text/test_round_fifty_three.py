@@ -92,3 +92,28 @@ def test_round_fifty_three_a_name_the_article_calls_a_place_is_the_place_through
 def test_round_fifty_three_a_person_described_by_a_role_is_still_the_person():
     body = "The boat was built by Hollis Ferry, a carpenter who worked on *Dogwatch*."
     assert "hollis-ferry" in _people(body)
+
+
+# -- a title before a surname ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("aside", [
+    "We stand behind Mr Gatt.", "“We stand behind Ms Gatt’s approval,” a spokesman said.", "We asked Dr Gatt.",
+])
+def test_round_fifty_three_a_title_before_the_surname_names_nobody_new(aside):
+    body = (
+        "The row over the subtitles has lasted a fortnight.\n\n"
+        "Wilhelmina Gatt shot the film in the fens.\n\n"
+        f"{aside}\n\n"
+        "Asked on Tuesday, Gatt took a while to answer."
+    )
+    last = body.rindex("Gatt")
+    assert any(m.key == "wilhelmina-gatt" and m.start == last for m in _process(body, _GRAPH).mentions)
+
+
+def test_round_fifty_three_a_namesake_named_in_full_still_takes_the_surname():
+    body = (
+        "The fens are flat and the weather is worse.\n\n"
+        "Wilhelmina Gatt shot *Fieldfare* there. Her neighbour, Tobias Gatt, lent the tractor.\n\n"
+        "“It never started twice running,” Gatt said."
+    )
+    assert ("It", "wilhelmina-gatt") not in [(word, key) for word, key, _ in _found(body)]

@@ -369,6 +369,10 @@ def _no_relation_back(t: Tokens, at: int) -> bool:
     return False
 
 
+# A title before a surname names nobody new: "Mr Tollefsby", "Ms Lindeborg", "Dr Adeyemi".
+_HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady judge".split())
+
+
 def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[str, ...], list[int]]:
     """Where a name the graph does not hold is written in full with a surname of `heads`
     ("Aled Brannock" beside a graph Ffion Brannock): a capitalised first name that is no
@@ -383,6 +387,8 @@ def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[
             continue
         if is_common(t.folded[i - 1]) or t.folded[i - 1] in NAME_WORDS or not t.spaced[i]:
             continue
+        if t.folded[i - 1] in _HONORIFICS:
+            continue  # "Mr Tollefsby" is the Tollefsby named before, not a namesake (round fifty-three)
         found.setdefault((t.folded[i],), []).append(i)
     return found
 
