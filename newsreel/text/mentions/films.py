@@ -723,7 +723,10 @@ class FilmTitles:
     def _credited_line(self, span: Span) -> bool:
         """Is the span the whole of a quotation credited on the line under it (`credits`)?"""
         line = credited_line(self.t.paragraphs, span.para)
-        return line is not None and sum(1 for *_, token in tokenize(line) if token[:1].isalnum()) == len(self.t.words(span.first, span.last))
+        if line is None:
+            return False
+        words = sum(1 for *_, token in tokenize(line) if token[:1].isalnum())
+        return words == len(self.t.words(span.first, span.last))
 
     def _dateline(self, span: Span) -> bool:
         """Is the span a dateline's place: capitals opening a paragraph, then a comma, a

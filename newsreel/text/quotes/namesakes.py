@@ -102,7 +102,7 @@ def _introduced_as_kin(doc: _Doc, key: str, before: int) -> bool:
         if m.start >= before:
             break
         if m.key == key and " " in m.surface.strip():
-            return _KIN_BEFORE_RE.search(doc.text(max(0, m.start - 40), m.start)) is not None
+            return _KIN_BEFORE_RE.search(doc.text_before(m.start, 40)) is not None
     return False
 
 

@@ -628,7 +628,7 @@ def _oral_history(turns: list[_Turn]) -> bool:
     named voices and a narrator, none asking, are a featurette's, not an interview."""
     labels = {t.label for t in turns}
     named = {t.label for t in turns if t.speaker is not None}
-    if labels & {t.label for t in turns if _NARRATOR_LABEL_RE.fullmatch(t.label)}:
+    if any(_NARRATOR_LABEL_RE.fullmatch(label) for label in labels):
         return len(labels) >= 3 and len(named) >= 2
     return len(labels) >= 3 and len(named) == len(labels)
 
