@@ -116,6 +116,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset81": (400, 600),
          "evalset82": (400, 600),
          "evalset83": (400, 600),
+         "evalset84": (400, 600),
+         "evalset85": (400, 600),
+         "evalset86": (400, 600),
+         "evalset87": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
