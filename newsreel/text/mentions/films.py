@@ -209,6 +209,19 @@ _DATELINE_AFTER = frozenset(", ( -".split())
 _VOICE_TURNS = 2
 
 
+
+_REMAKE_OF = ("remake", "reboot", "reimagining")
+
+
+def _remake_of_year_after(t: Tokens, last: int, para: int) -> int | None:
+    """The year in ", a remake of the 1958 picture" right after a title, or None."""
+    words = [t.folded[i] for i in range(last + 1, min(len(t.folded), last + 10))
+             if t.para[i] == para and t.folded[i] not in QUOTES and t.folded[i] not in (",", "*", "_")]
+    if len(words) < 4 or words[0] not in ("a", "the") or words[1] not in _REMAKE_OF or words[2] != "of":
+        return None
+    year = words[4] if words[3] == "the" and len(words) > 4 else words[3]
+    return int(year) if is_year(year) else None
+
 class FilmTitles:
     """Decides, span by span, which film a title names, reading what the article named."""
 
@@ -940,6 +953,13 @@ class FilmTitles:
                 else:
                     cue_new = cue_new or t.folded[i] in _NEW_CUES
                     cue_old = cue_old or t.folded[i] in _OLD_CUES
+        near_years = t.near_years(first, last)
+        remade_year = _remake_of_year_after(t, last, span.para)
+        if remade_year is not None:
+            # ""The Pilchard Queen," a remake of the 1958 picture": the year is the original's,
+            # so the title is the remake (round fifty-four).
+            near_years.discard(remade_year)
+            cue_new, cue_old = True, False
         film_column = t.column_header(first, last) in _FILM_COLUMNS
         if film_column and not cue_new and not cue_old:
             cue_new = not _CHART_COLUMNS.isdisjoint(t.table_header(first))
@@ -964,7 +984,7 @@ class FilmTitles:
             # a cell under "Film" or "Title" in a table
             "film_column": film_column,
             "paren_years": t.paren_years(last),
-            "near_years": t.near_years(first, last),
+            "near_years": near_years,
             "longer_name": t.in_longer_name(first, last),
             "label": last + 1 < len(t.folded) and t.folded[last + 1] == ":",
             # "the Lakemoor Film Festival": any capitalised word glued after a one-word title

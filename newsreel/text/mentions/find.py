@@ -137,9 +137,19 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+# A name that ends like a street's ("Hope Street") after a preposition of place is the street.
+_STREET_WORDS = frozenset("street lane road avenue terrace square crescent quay row".split())
+_PLACE_PREPOSITIONS = frozenset("on of in along down up into off at onto from via".split())
+
+
 def _named_place(t: Tokens, span: Span) -> bool:
     """Is the name followed by an appositive saying it is a place ("Hollis Ferry, an estuary
-    village with one pub", "Ada Moss, a market town")?"""
+    village with one pub", "Ada Moss, a market town"), or a street's after a preposition of
+    place ("the lower part of Hope Street", round fifty-four)?"""
+    before = span.first - 1
+    if (t.folded[span.last] in _STREET_WORDS and before >= 0 and t.para[before] == span.para
+            and t.folded[before] in _PLACE_PREPOSITIONS):
+        return True
     j = span.last + 1
     if j + 1 >= len(t.folded) or t.para[j] != span.para or t.folded[j] != "," or t.folded[j + 1] not in ("a", "an"):
         return False

@@ -32,6 +32,7 @@ from newsreel.text.quotes.explicit import (
     _after_attribution, _before_attribution, _lead, _lead_in_paragraph_before, _who,
 )
 from newsreel.text.quotes.corrections import disowned
+from newsreel.text.quotes.questions import inline_question_answer
 from newsreel.text.quotes.scenes import _character_line, _given_as_a_line, _repeated_line, _trailer_line, _voice_over
 from newsreel.text.quotes.implied import _attribution_pronoun, _implied_speaker, _only_quote
 
@@ -185,6 +186,12 @@ def _speaker_of(doc: _Doc, group: _Group, history: list[_Said], candidates: list
         listed = _list_lead_speaker(doc, group.fragments[0])
         if listed is not None:
             return listed
+    if pronoun in (None, "he", "she"):
+        first = group.fragments[0]
+        answering = inline_question_answer(doc, first.open_at, first.para)
+        if answering is not None:
+            # "*Why?* “Because …”": an essay's inline question, answered (round fifty-four).
+            return answering
     if pronoun in ("he", "she"):
         asked = _the_one_asked(doc, group.fragments[0], pronoun)
         if asked is not None:

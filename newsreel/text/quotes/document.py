@@ -81,6 +81,7 @@ class _Doc:
         self.subjects_memo: dict[tuple[int, int], list[tuple[int, _Speaker]]] = {}
         self.leads: dict[tuple[int, int], tuple[str, int]] = {}  # (paragraph, opening mark) -> `_lead`
         self.transcript: frozenset[int] = frozenset()  # a transcript's paragraphs, once it is read
+        self.inline_questions: list[tuple[int, int]] | None = None  # an essay's italic questions, once read
         self._add_short_names()
         # `people` is final from here: where each starts, for searches instead of walks.
         self._people_starts = [m.start for m in self.people]

@@ -241,6 +241,12 @@ _HE_OR_SHE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # ", whose", ", who": a relative clause right after a name, or after the age set beside it
 # ("Hélène du Moulin, 81, who received …", round nineteen).
 _TOPIC_AFTER_RE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b")
+# "The new interview with Zdenek Hora is short": the one an interview is with is what the
+# paragraph is about, as a relative clause makes a name its topic (round fifty-four).
+_TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:interview|interviews|conversation|conversations|Q&A|chat|talk|sit-down)\s+with\s+"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}$"
+)
 
 
 def _named_earlier_in_paragraph(
@@ -268,7 +274,8 @@ def _named_earlier_in_paragraph(
             # twenty-six); a possessive further in ("like Varga's first") is a passing mention.
             if before.strip():
                 continue
-        elif not _TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14)):
+        elif not (_TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14))
+                  or _TOPIC_BEFORE_RE.search(before[-60:])):
             continue
         if _HE_OR_SHE_RE.search(before, sentence_start):
             continue

@@ -145,6 +145,15 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
     short: dict[str, str] = {}
     short_at: dict[str, int] = {}  # where that name was last written in full
     for paragraph in paragraphs:
+        if paragraph.kind == "table":
+            # "Commentary by … the historian Pim Aldane": a table names people who speak only
+            # in the text around it, where the surname alone is theirs (round fifty-four).
+            for name, start in _introduced_in_table(paragraph, covered):
+                words = name.split()
+                short.setdefault(words[-1], name)
+                if short[words[-1]] == name:
+                    short_at[words[-1]] = start
+            continue
         if paragraph.kind not in _SPEECH_KINDS:
             continue
         # The publication test searches before every name: only where the paragraph has one of
@@ -209,6 +218,26 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
                 short_at[tokens[-1]] = start
             found.append(Outsider(start, end, name))
     return found
+
+
+# "the historian ", "a producer ", "by ": what introduces a person's name in a table's cell.
+_INTRODUCED_IN_CELL_RE = re.compile(r"(?:\b(?:the|a|an)\s+[a-z][a-z\-]+|\bby)\s+$")
+_TITLE_CASE_RE = re.compile(r"[A-Z][a-z’'\-]+")
+
+
+def _introduced_in_table(paragraph: Paragraph, covered: Spans) -> Iterable[tuple[str, int]]:
+    """Names of two or more title-case words a table's cell introduces with a role or "by"
+    ("the historian Pim Aldane", "essay by Linnea Rusk"), no mention covering them, with where
+    each starts; capitals in a spec sheet ("English LPCM", "DTS-HD MA") are nobody."""
+    for match in _NAME_RE.finditer(paragraph.text):
+        tokens = match.group(0).split()
+        if len(tokens) < 2 or not all(_TITLE_CASE_RE.fullmatch(token) for token in tokens):
+            continue
+        if not _INTRODUCED_IN_CELL_RE.search(paragraph.text, max(0, match.start() - 30), match.start()):
+            continue
+        start = paragraph.start + match.start()
+        if not covered.overlaps(start, paragraph.start + match.end()):
+            yield " ".join(tokens), start
 
 
 def is_subject(sentence: str, at: int, end: int) -> bool:

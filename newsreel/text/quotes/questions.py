@@ -13,7 +13,10 @@ only while it stays the interviewee's (the narration and outro rules of `transcr
 The speaker is inferred twice (that a paragraph is an answer, and whose), so an answer is never
 surer than `UNLABELLED_ANSWER`, and a guess among several people is held.
 
-Depends on: document, speakers, transcripts (its answer and narration rules).
+An essay may instead set its questions in italics inside the running paragraph ("*Why?* “Because …”"):
+`inline_question_answer` gives such an answer to the interviewee.
+
+Depends on: confidence, document, speakers, transcripts (its answer and narration rules).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 
 from newsreel.text.quotes import transcripts as t
+from newsreel.text.quotes.confidence import AMBIGUOUS
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.types import Paragraph
@@ -126,3 +130,52 @@ def _answer_end(doc: _Doc, first: int, last: int, final: bool, voices: set[tuple
             break
         end = index
     return end
+
+
+# An essay's inline question: italics inside the running paragraph, ending in "?" ("*Is it
+# about you?*"), set off from a film title by asking someone ("you") or by being short.
+_INLINE_REACH = 160  # characters between the question and the quotation it prompts
+_INLINE_QUESTION_WORDS = 12
+_MIN_INLINE_QUESTIONS = 2
+
+
+def _inline_questions(doc: _Doc) -> list[tuple[int, int]]:
+    """Absolute (start, end) of every italic question inside a paragraph of running text, when
+    the article asks at least two: one alone may be a title that ends in "?"."""
+    found: list[tuple[int, int]] = []
+    for paragraph in doc.paragraphs:
+        if paragraph.kind != "paragraph" or "?" not in paragraph.text or _wholly_emphasised(paragraph):
+            continue
+        for start, end in paragraph.emphasis:
+            asked = paragraph.text[start:end].rstrip()
+            if not asked.endswith("?") or len(asked.split()) > _INLINE_QUESTION_WORDS:
+                continue
+            at, until = paragraph.start + start, paragraph.start + end
+            if any(m.start < until and at < m.end for m in doc.film_mentions):
+                continue  # a title that asks: "*Who Killed the Projectionist?*"
+            found.append((at, until))
+    return found if len(found) >= _MIN_INLINE_QUESTIONS else []
+
+
+def inline_question_answer(doc: _Doc, open_at: int, para: int) -> _Speaker | None:
+    """The interviewee, for a quotation that answers an inline italic question in its own
+    paragraph ("*Why?* “Because I'd have spent three months in a rowing boat.”", or after a
+    short reply or gesture that names nobody: "*And after this?* She laughs. “…”"); None for
+    any other quotation (round fifty-four)."""
+    if doc.inline_questions is None:
+        doc.inline_questions = _inline_questions(doc)
+    paragraph = doc.paragraphs[para]
+    asked = [(s, e) for s, e in doc.inline_questions if paragraph.start <= s and e <= open_at]
+    if not asked:
+        return None
+    end = asked[-1][1]
+    between = doc.text(end, open_at)
+    if len(between) > _INLINE_REACH or any(mark in between for mark in "“”\"") or _SAID_RE.search(between):
+        return None
+    if doc.people_between(end, open_at) or doc.outsiders_between(end, open_at):
+        return None  # "*Why?* Her agent, Ruth Allardyce, answers for her: “…”"
+    first_question = doc.para_of(doc.inline_questions[0][0])
+    interviewee, sure = t._interviewee(doc, first_question, set())
+    if interviewee is None or not interviewee.known:
+        return None
+    return _Speaker(key=interviewee.key, name=interviewee.name, confidence=UNLABELLED_ANSWER if sure else AMBIGUOUS)

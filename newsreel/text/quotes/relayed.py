@@ -243,6 +243,34 @@ def _stand_in(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> _Speake
     return _Speaker(explicit=True)
 
 
+# "read her message:", "read out his statement,": a document whose owner a pronoun gives.
+_READS_OWNED_RE = re.compile(
+    r"\b(?:read|reads|read\s+out|reads\s+out|delivered|delivers|relayed|relays|shared|shares)\s+"
+    r"(?P<own>his|her)\s+(?:[\w\-]+\s+)?(?:message|statement|letter|note|e-?mail|text|telegram|tribute|speech|words|remarks)"
+    r"\s*[:,]?\s*$"
+)
+
+
+def _owner_of_read_document(doc: _Doc, body: str, lead_start: int, frag: _Fragment, pronoun: str) -> _Speaker:
+    """Whose message another reads out ("Sowande's producer, Leopold Marr, read her message:"):
+    the person the sentence names as a possessive, else the latest subject before it of that
+    gender whom the sentence does not name; the reader's never, held as words relayed are
+    (round fifty-four)."""
+    sentence_start = lead_start + max(body.rfind(". "), body.rfind("? "), body.rfind("! ")) + 1
+    named = doc.people_between(sentence_start, lead_start + len(body))
+    owners = {m.key for m in named if doc.is_possessive(m) and doc.fits(_Speaker(key=m.key), pronoun)}
+    if len(owners) == 1:
+        return _Speaker(key=owners.pop(), explicit=True, confidence=RELAYED)
+    readers = {m.key for m in named}
+    for _, speaker in _subjects(doc, frag.para, sentence_start):
+        if speaker.weak or speaker.character or speaker.key and speaker.key in readers:
+            continue
+        if speaker.known and doc.fits(speaker, pronoun):
+            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=RELAYED)
+        break
+    return _Speaker(explicit=True)
+
+
 def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> _Speaker | None:
     """The author of a message the lead-in says someone read out or passed on, or nobody we
     can name (explicitly) when the author is not clear; None when the lead-in relays nothing."""
@@ -255,6 +283,9 @@ def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> 
             # "Ambrose read out the last telegram his brother ever sent him:": a relative the
             # lead-in does not name wrote it, never the reader (round fifty-one).
             return _Speaker(explicit=True)
+        owned = _READS_OWNED_RE.search(body)
+        if owned is not None:
+            return _owner_of_read_document(doc, body, lead_start, frag, "he" if owned.group("own") == "his" else "she")
         return None
     if found.group(0).startswith("on") and not _DOCUMENT_WORD_RE.search(body):
         # "Accepting on behalf of Wreford, the director Saskia Rennard said:": she stands in
