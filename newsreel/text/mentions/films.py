@@ -85,6 +85,8 @@ _OUTLET_JOINS = frozenset(("in", "for", "of", ","))
 # Lower-case words allowed between a maker's possessive and the title: "X's unrelated live-action *Y*".
 _POSSESSIVE_WORDS = 3
 _WROTE = frozenset("wrote writes".split())
+# Lower-case particles inside a surname: "Paul de Wint", "Ines van der Berg".
+_NAME_PARTICLES = frozenset("de da del della der di du van von le la ter ten".split())
 # A title where an outlet, a festival strand or a venue goes (round forty-one): a critic "writing
 # for *X*", "In *X*, Name compared …" put first, "spoke to her for *X*", "wrote Name (…) in *X*",
 # "the X section / cinema / chain".
@@ -310,6 +312,8 @@ class FilmTitles:
                 lead -= 1
             if lead >= 0 and t.para[lead] == span.para and t.folded[lead] in _PUBLICATIONS:
                 return True
+            if t.folded[before] == "," and lead >= 0 and t.para[lead] == span.para and t.folded[lead] in _OTHER_WORKS:
+                return True  # "Farrago's memoir, *Hold Still*," (round fifty-five)
         if before >= 1 and t.para[before - 1] == span.para and (t.folded[before - 1], t.folded[before]) == _WRITING_IN:
             return True
         if (before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _PERIODICALS
@@ -447,16 +451,24 @@ class FilmTitles:
             if opening is None or t.para[opening] != span.para:
                 return False
             name_end = opening - 1
-        first = name_end
-        while first >= 0 and t.para[first] == span.para and t.word(first) and t.raw[first][:1].isupper() and name_end - first < 3:
+        first, named_words = name_end, 0
+        while first >= 0 and t.para[first] == span.para and named_words < 3:
+            if t.word(first) and t.raw[first][:1].isupper():
+                named_words += 1
+            elif not (t.folded[first] == "-" and not t.spaced[first] and first > 0 and t.word(first - 1)
+                      or t.raw[first] in _NAME_PARTICLES and named_words):
+                break  # "Amadi-Rowe", "de Wint": one name (round fifty-five)
             first -= 1
-        named_words = name_end - first
         before = first  # the token before the writer's name
         if join == "in":
             shaped = before >= 0 and t.para[before] == span.para and t.folded[before] in _WROTE
         elif join in ("for", "of"):
             shaped = named_words >= 1 and before >= 1 and t.folded[before] in ("to", "with", "by") and (
                 t.folded[before - 1] in _TALKED
+            ) or (
+                # "wrote Dinah Ferriter of *The Kinetoscope*": a critic's credit (round fifty-five).
+                join == "of" and named_words >= 2 and before >= 0 and t.para[before] == span.para
+                and t.folded[before] in _WROTE
             )
         else:  # ",": a credit line closing the paragraph
             after = span.last + 1

@@ -116,6 +116,17 @@ _BYLINE_RE = re.compile(r"[*_]*(?:By|BY)\s+(?P<name>[^,*_\n]{3,60})(?:,[^\n]{0,6
 _BYLINE_PARAGRAPHS = 3  # a byline stands among the article's first paragraphs
 
 
+def _first_person_lead(body: str) -> bool:
+    """Does the lead-in's last speech verb have "I" as its subject ("In 2019 … I told a full
+    house")?"""
+    found = None
+    for found in _FIRST_PERSON_VERB_RE.finditer(body):
+        pass
+    if found is None or (found.start() > 0 and (body[found.start() - 1].isalnum() or body[found.start() - 1] in "’'")):
+        return False
+    return _ANY_SPEECH_RE.search(body, found.end()) is None
+
+
 def _byline_writer(doc: _Doc) -> _Speaker | None:
     """The writer an article's byline names ("By Ysolde Prack"), held for an editor; None
     without a byline among the first paragraphs, or one naming nobody the text can hold."""
@@ -406,6 +417,11 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if pronoun:
         word = pronoun.group(1).lower()
         return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
+    first_person = _first_person_lead(body)
+    if first_person:
+        # "…, I told a full house:" in a column signed "By Marisol Quennell": the writer's own
+        # words, as "“…,” I said" is (round fifty-five); nobody's when the article is unsigned.
+        return _byline_writer(doc) or _Speaker(explicit=True)
     # A person mention that is the subject of the speech verb (or heads a colon clause).
     people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
     if people and _KIN_GROUP_RE.match(doc.text(people[0].end, people[0].end + 20)):
@@ -516,6 +532,10 @@ def _casts_the_speaker(body: str) -> bool:
     that speaks in the relative clause ("Ilic, who plays a priest who says only:") is still
     the character's line."""
     for m in _PLAYS_RE.finditer(body):
+        if _LATER_PRONOUN_RE.search(body, m.end()):
+            # "… Farrago played a painter's model …, and the memoir borrows, she writes, the
+            # instruction:": a later clause says who speaks, the actor herself (round fifty-five).
+            continue
         if _RELATIVE_BEFORE_RE.search(body, 0, m.start()) is None:
             return True
         role = body[m.end() :].split(",", 1)[0]

@@ -79,6 +79,11 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
         # net-mender": the graph person is the outsider's relative, so a bare "Scallan says" is
         # as likely hers (round fifty-one).
         return True
+    if carriers and _disclaimed_since_named(doc, key, frag.open_at):
+        # "“Dorothea Penhaligon wore this mantle …” The curator is no relation": named in full
+        # only in a wall text, then set apart from the outsider who carries her surname, the
+        # graph person does not take a bare "Penhaligon" back (round fifty-five).
+        return True
     # Named in full again in the quotation's own paragraph, the graph person takes the surname
     # back (round forty); only a disclaimer further off leaves it in doubt.
     paragraph_start = doc.paragraphs[frag.para].start
@@ -127,6 +132,19 @@ def _disclaims_after(doc: _Doc, end: int, key: str) -> bool:
     return any(after <= m.start < stop and " " in m.surface.strip() for m in doc.people if m.key == key)
 
 
+# "The curator is no relation.", "she is no relation, and …": a disclaimer that names nobody.
+_BARE_NO_RELATION_RE = re.compile(r"\bno\s+relation\b(?!\s+(?:to|of)\b)")
+
+
+def _disclaimed_since_named(doc: _Doc, key: str, before: int) -> bool:
+    """Whether a bare "… is no relation" stands after the graph person's last full naming and
+    before `before`: the writer set the two carriers of the surname apart there."""
+    full = max((m.end for m in doc.people if m.key == key and m.start < before and " " in m.surface.strip()), default=None)
+    if full is None:
+        return False
+    return _BARE_NO_RELATION_RE.search(doc.text(full, before)) is not None
+
+
 # "no relation to the film's star, " just before a name: the name is set apart, not the subject.
 _NO_RELATION_BEFORE_RE = re.compile(r"\bno\s+relation\s+to\b[^.;:!?“”\"()]{0,40}$")
 
@@ -157,7 +175,7 @@ def _disclaimed_namesake(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
 
 # "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
 _THE_POST_RE = re.compile(
-    rf"(?:^|[.!?]\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"
+    rf"(?:^|[.!?][”’\"']?\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"
     rf"(?:{_VERB_ALT}|[a-z]+(?:ed|s))\b"
 )
 

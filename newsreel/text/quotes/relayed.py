@@ -319,6 +319,9 @@ _WRITTEN_BY_RE = re.compile(
     r"\b(?:(?:[Tt]he|[Ii]ts?|[Tt]his|[Tt]hat)\s+(?:[a-z\-]+\s+)?(?:memo|letter|e-?mail|note|message)|[Ii]t)"
     r"(?:,\s+|\s+(?:was|is|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?)"
     r"(?:written|signed|sent|drafted|circulated)\s+by\s+(?=[A-Z])"
+    # "a two-page typed letter from Hollis Gand to …": the sender named with the document
+    # (round fifty-five).
+    r"|\b(?:letter|note|memo|telegram|postcard|e-?mail)\s+from\s+(?=[A-Z])"
 )
 
 
@@ -331,7 +334,7 @@ def document_author(doc: _Doc, offset: int) -> _Speaker | None:
         if paragraph.start >= offset:
             break
         # Cheap first test: " by " in the paragraph.
-        if paragraph.kind != "paragraph" or " by " not in paragraph.text:
+        if paragraph.kind != "paragraph" or (" by " not in paragraph.text and " from " not in paragraph.text):
             continue
         for found in _WRITTEN_BY_RE.finditer(paragraph.text):
             mention = doc.person_at(paragraph.start + found.end(), slack=0)
