@@ -261,12 +261,19 @@ def _owner_of_read_document(doc: _Doc, body: str, lead_start: int, frag: _Fragme
     owners = {m.key for m in named if doc.is_possessive(m) and doc.fits(_Speaker(key=m.key), pronoun)}
     if len(owners) == 1:
         return _Speaker(key=owners.pop(), explicit=True, confidence=RELAYED)
-    readers = {m.key for m in named}
-    for _, speaker in _subjects(doc, frag.para, sentence_start):
+    return _latest_subject_but_readers(doc, frag.para, sentence_start, {m.key for m in named}, pronoun, RELAYED)
+
+
+def _latest_subject_but_readers(
+    doc: _Doc, para: int, before: int, readers: set[str], pronoun: str, confidence: float
+) -> _Speaker:
+    """The latest subject of the paragraph before `before` whom the reading sentence does not
+    name, when the pronoun fits them; nobody we can name otherwise."""
+    for _, speaker in _subjects(doc, para, before):
         if speaker.weak or speaker.character or speaker.key and speaker.key in readers:
             continue
         if speaker.known and doc.fits(speaker, pronoun):
-            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=RELAYED)
+            return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=confidence)
         break
     return _Speaker(explicit=True)
 
@@ -297,13 +304,7 @@ def _relayed_speaker(doc: _Doc, body: str, lead_start: int, frag: _Fragment) -> 
         # not named in it, when the text does not gender it otherwise.
         pronoun = "he" if found.group("who") == "him" else "she"
         readers = {m.key for m in doc.people_between(lead_start, lead_start + len(body))}
-        for _, speaker in _subjects(doc, frag.para, lead_start):
-            if speaker.weak or speaker.character or speaker.key and speaker.key in readers:
-                continue
-            if speaker.known and doc.fits(speaker, pronoun):
-                return _Speaker(key=speaker.key, name=speaker.name, explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
-            break
-        return _Speaker(explicit=True)
+        return _latest_subject_but_readers(doc, frag.para, lead_start, readers, pronoun, PRONOUN_SAME_PARAGRAPH)
     author = doc.person_at(at)
     if author is not None:
         return _Speaker(key=author.key, explicit=True)
