@@ -169,3 +169,9 @@ def test_round_fifty_four_a_name_like_a_street_after_a_preposition_of_place_is_t
 def test_round_fifty_four_a_person_named_like_a_street_is_still_the_person():
     body = "Mabry Olds is directing *The Tinker King*. Hope Lane, its producer, said the horses were hired."
     assert "hope-lane" in _mentioned(body, "person")
+
+
+def test_round_fifty_four_an_inline_answer_is_held_unless_the_headline_names_the_interviewee():
+    body = _ESSAY.format(first="*Does it get easier?*", answer="No. It gets quieter.", second="")
+    found = _found(body, headline="A new film and an old dog")
+    assert found and all(confidence < SURE_CONFIDENCE for _, _, confidence in found), found

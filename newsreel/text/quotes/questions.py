@@ -178,4 +178,7 @@ def inline_question_answer(doc: _Doc, open_at: int, para: int) -> _Speaker | Non
     interviewee, sure = t._interviewee(doc, first_question, set())
     if interviewee is None or not interviewee.known:
         return None
-    return _Speaker(key=interviewee.key, name=interviewee.name, confidence=UNLABELLED_ANSWER if sure else AMBIGUOUS)
+    # Shown only when the headline names the interviewee too: on first contact the unlabelled
+    # answers' band (0.8) was right on 10 of 19 pages, so the format alone is not enough.
+    headlined = sure and interviewee.key is not None and interviewee.key == doc.headline_person
+    return _Speaker(key=interviewee.key, name=interviewee.name, confidence=UNLABELLED_ANSWER if headlined else AMBIGUOUS)
