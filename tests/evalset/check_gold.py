@@ -120,6 +120,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset85": (400, 600),
          "evalset86": (400, 600),
          "evalset87": (400, 600),
+         "evalset88": (400, 600),
+         "evalset89": (400, 600),
+         "evalset90": (400, 600),
+         "evalset91": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
