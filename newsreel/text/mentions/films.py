@@ -85,6 +85,10 @@ _OUTLET_JOINS = frozenset(("in", "for", "of", ","))
 # Lower-case words allowed between a maker's possessive and the title: "X's unrelated live-action *Y*".
 _POSSESSIVE_WORDS = 3
 _WROTE = frozenset("wrote writes".split())
+# The word after a cinema's or an arts centre's own name: "Ashlar Picture House", "Ruby Kinema".
+_VENUE_NAME_ENDS = frozenset(
+    "picture picturehouse kinema cinema cinemas theatre theater playhouse arts electric odeon multiplex screen screens".split()
+)
 # Lower-case particles inside a surname: "Paul de Wint", "Ines van der Berg".
 _NAME_PARTICLES = frozenset("de da del della der di du van von le la ter ten".split())
 # A title where an outlet, a festival strand or a venue goes (round forty-one): a critic "writing
@@ -268,6 +272,10 @@ class FilmTitles:
                 self.businesses.add(span.form)
             if self._vessel(span):
                 self.vessels.add(span.form)
+            if self._venue_named(span):
+                # "Ashlar Picture House" anywhere: "the Ashlar is staying open" before it is the
+                # cinema too (round fifty-six).
+                self.places.add(self.t.folded[span.first])
             if self.t.quoted(span.first, span.last) or self.t.emphasized(span):
                 self.set_apart.add(span.form)
             if len(span.entries) <= _MANY:
@@ -702,6 +710,16 @@ class FilmTitles:
                 return i > span.last + 1
             i += 1
         return False
+
+    def _venue_named(self, span: Span) -> bool:
+        """Is a one-word title the first word of a venue's name ("Ashlar Picture House", "The
+        Ruby Kinema")?"""
+        t = self.t
+        after = span.last + 1
+        return (
+            span.first == span.last and after < len(t.folded) and t.para[after] == span.para
+            and t.raw[after][:1].isupper() and t.folded[after] in _VENUE_NAME_ENDS
+        )
 
     def _venue(self, span: Span) -> bool:
         """Is a one-word title between "the" and a town ("programmes the Halcyon in Bridport")

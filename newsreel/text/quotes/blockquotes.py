@@ -15,7 +15,7 @@ Depends on: words, fragments, speakers, document, attribution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsreel.text.quotes.attribution import (
     BARE_SUBJECT, CREDIT_CLAUSE_RE, EXPLICIT_MENTION, EXPLICIT_NAME, _before_attribution, _implied_speaker, _who,
@@ -26,6 +26,7 @@ from newsreel.text.quotes.fragments import _Fragment, _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.outsiders import ORG_RE
 from newsreel.text.quotes.relayed import document_author
+from newsreel.text.quotes.transcripts import _initials_speaker
 from newsreel.text.quotes.words import _ANY_SPEECH_RE, _NOT_NAMES
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.types import Paragraph
@@ -35,6 +36,8 @@ _CREDIT_END_RE = re.compile(r"\s*(?:[,(]|$)")
 _NEGATED_RE = re.compile(r"\b(?:not|n['’]t|never|was|were|been|be|being)\s+$")
 
 
+# A letter signed with initials only: "T.W.", "J.-L. V.".
+_SIGNED_INITIALS_RE = re.compile(r"(?:[A-Z]\.\s?-?){2,3}")
 # "— Ada Varga, director", "–Petra Lindqvist", "-- Gil Haber": a credit at the end of a block.
 CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120})$")
 # A credit set as a paragraph of its own is a line, not prose ("— Ada Varga, director, Harbor Films"):
@@ -55,6 +58,13 @@ class Statement:
 
 def credit_speaker(doc: _Doc, offset: int, credit: str) -> _Speaker | None:
     """The speaker a credit line names (`Ada Varga, director`), or None when it names nobody."""
+    signed = credit.strip()
+    if _SIGNED_INITIALS_RE.fullmatch(signed):
+        # "— T.W." under a letter: the one person named in full before whose initials these
+        # are, held, since initials are a reader's inference (round fifty-six).
+        initialled = _initials_speaker(doc, offset, signed.replace(" ", ""), [])
+        if initialled is not None and initialled.known:
+            return replace(initialled, confidence=RELAYED)
     speaker, end = _who(doc, offset, credit, 0, allow_anon=False)
     if speaker is None or not speaker.known or not _CREDIT_END_RE.match(credit[end:]):
         return None  # a credit is a name, perhaps with a role after a comma; not a clause

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsreel.text.normalize import KIN_NOUNS
 from newsreel.text.sentences import last_sentence, split_sentences
 from newsreel.text.credits import credited_quotation
 from newsreel.text.quotes.words import (
@@ -46,6 +47,13 @@ _PLAIN_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+)?(?:\s*[a-z’'\-]+){0,3}")
 # "…, and she said", or after an opening phrase without a comma ("In a statement she said:",
 # "On Monday he added"): the pronoun is the subject, not the phrase's noun.
 _LATER_PRONOUN_RE = re.compile(rf"(?:^|,\s+|\band\s+|^(?:in|on|at|after|during|through|via)\s[\w’'\- ]{{0,40}}?\s)(he|she|they)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+# "he caught me staring at the key light and said,": a pronoun whose clause goes on to a speech
+# verb after a few lower-case words (round fifty-six).
+_COMPOUND_PRONOUN_RE = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:when|then|and|but|so)\s+|\b(?:week|day|night|morning|evening|year)\s+)(he|she)\s+"
+    rf"(?:[a-z][\w’'\-]*\s+){{1,10}}?and\s+(?:then\s+)?(?:{_VERB_ALT})\s*$",
+    re.IGNORECASE,
+)
 _VERB_NEXT_RE = re.compile(rf"(?:,[^,]{{1,70}},)?\s*(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b")
 _VERB_FIRST_RE = re.compile(rf"\b(?:{_VERB_ALT}|[Aa]ccording to)\s+")
 _DETERMINER_RE = re.compile(r"(the|a|an|one|another|some|several|many|other|his|her|their)\s+([\w’'\-]+)", re.IGNORECASE)
@@ -112,8 +120,45 @@ def _closed_spans_before(doc: _Doc, frag: _Fragment) -> list[tuple[int, int]]:
 # The first person's present tense has forms of its own: "I ask him", "I tell her" (round fifty).
 _FIRST_PERSON_VERB_RE = re.compile(rf"I\s+(?:{_VERB_ALT}|ask|tell|add|reply|answer|explain|write|suggest|point\s+out)\b")
 # A byline paragraph, marks of emphasis aside: "By Ysolde Prack", "BY YSOLDE PRACK, juror".
-_BYLINE_RE = re.compile(r"[*_]*(?:By|BY)\s+(?P<name>[^,*_\n]{3,60})(?:,[^\n]{0,60})?[*_]*")
+# "Cosimo Hartnell, as told to Saffron Delacey": the first person is the one who told it (round
+# fifty-six).
+_BYLINE_RE = re.compile(
+    r"[*_]*(?:(?:By|BY)\s+(?P<name>[^,*_\n]{3,60})(?:,[^\n]{0,60})?"
+    r"|(?P<teller>[^,*_\n]{3,60}),?\s+(?:as\s+told\s+to|in\s+conversation\s+with)\s+[^*_\n]{3,60})[*_]*"
+)
+# A campaign update's or a blog's header line: "… · Posted by Edda Varga (creator) · …".
+_POSTED_BY_RE = re.compile(
+    r"(?:^|[·|•]\s*)(?:Posted|Written|Filed)\s+by\s+(?P<name>[A-Z][^()·|•\n*_,]{2,60}?)\s*(?:\([^)\n]*\))?\s*[*_]*\s*(?:[·|•]|$)"
+)
 _BYLINE_PARAGRAPHS = 3  # a byline stands among the article's first paragraphs
+
+
+# A reply opening right after the writer's verb: "I said, “…", "I answered: “…".
+_REPLY_OPENS_RE = re.compile(r"\s*[,:]\s*[“\"]")
+
+
+_UNNAMED_RELATIVE_RE = re.compile(
+    rf"\b(?:[Mm]y|[Oo]ur)\s+(?:late\s+|little\s+|older\s+|younger\s+)?(?:{'|'.join(sorted(KIN_NOUNS))})\b(?!\s*,?\s+[A-Z])"
+)
+_RELATIVE_REACH = 240  # characters before a pronoun: its sentence and the one before
+
+
+def _unnamed_relative_before(doc: _Doc, at: int) -> bool:
+    """Is a relative of the writer's the text does not name ("My grandson", "My mother") the
+    subject of a sentence, the last relative it speaks of before the pronoun at `at` in its
+    paragraph, with no person named after them?"""
+    paragraph = doc.paragraphs[doc.para_of(at)]
+    start = max(paragraph.start, at - _RELATIVE_REACH)
+    found = None
+    for found in _UNNAMED_RELATIVE_RE.finditer(doc.text(start, at)):
+        pass
+    if found is None:
+        return False
+    opening = doc.text(paragraph.start, start + found.start()).rstrip()
+    if opening and opening[-1] not in ".!?”\"":
+        return False  # "Idony took my mother to lunch": a relative as an object is nobody's subject
+    named = [m for m in doc.people_between(start + found.end(), at) if not doc.is_possessive(m)]
+    return not named and not doc.outsiders_between(start + found.end(), at)
 
 
 def _first_person_lead(body: str) -> bool:
@@ -131,10 +176,12 @@ def _byline_writer(doc: _Doc) -> _Speaker | None:
     """The writer an article's byline names ("By Ysolde Prack"), held for an editor; None
     without a byline among the first paragraphs, or one naming nobody the text can hold."""
     for paragraph in doc.paragraphs[:_BYLINE_PARAGRAPHS]:
-        found = _BYLINE_RE.fullmatch(paragraph.text.strip())
+        found = _BYLINE_RE.fullmatch(paragraph.text.strip()) or _POSTED_BY_RE.search(paragraph.text)
         if found is None:
             continue
-        start, end = paragraph.start + found.start("name"), paragraph.start + found.end("name")
+        group = "teller" if found.re is _BYLINE_RE and not found.group("name") else "name"
+        offset = paragraph.start + (len(paragraph.text) - len(paragraph.text.lstrip()) if found.re is _BYLINE_RE else 0)
+        start, end = offset + found.start(group), offset + found.end(group)
         people = doc.people_between(start, end)
         if people:
             return _Speaker(key=people[0].key, explicit=True, confidence=BYLINE_FIRST_PERSON)
@@ -207,6 +254,10 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
                 return named, verb.end()
     if after.startswith("I ", pos):
         first = _FIRST_PERSON_VERB_RE.match(after, pos)
+        if first and closing.rstrip("”\"’'")[-1:] == "?" and _REPLY_OPENS_RE.match(after, first.end()):
+            # "she asked, “So are you the one holding the camera?” I said, “Sort of.”": the
+            # writer's verb leads the reply, not the question (round fifty-six).
+            return None, 0
         writer = _byline_writer(doc) if first else None
         if writer is not None:
             # "“…,” I said" in a diary signed "By Ysolde Prack": the byline says who "I" is
@@ -413,7 +464,11 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
     if document:
         return _document_writer(doc, lead_start, document)
     # A pronoun subject: "She continued," "But he added:", "Asked about it, she laughed:".
-    pronoun = _PRONOUN_RE.match(body, head) or _LATER_PRONOUN_RE.search(body)
+    pronoun = _PRONOUN_RE.match(body, head) or _LATER_PRONOUN_RE.search(body) or _COMPOUND_PRONOUN_RE.search(body)
+    if pronoun and _unnamed_relative_before(doc, lead_start + pronoun.start(1)):
+        # "My grandson … lasted until the last reel, when he leaned over and whispered,": a
+        # relative the writer does not name, nobody a page can hold (round fifty-six).
+        return _Speaker(explicit=True)
     if pronoun:
         word = pronoun.group(1).lower()
         return _Speaker(explicit=True) if word == "they" else _Speaker(pronoun=word)
@@ -519,7 +574,11 @@ _PRONOUN_ROLE_RE = re.compile(r"(?:its|their|his|her)\s+[a-z][\w\-]*(?:\s+[a-z][
 # "the film's writer-director, ", "the director, ": the same with "the" (the comma that closes the
 # name is what the speaker-first reading below does not expect).
 # "a spokesperson for the platform, " too: the role may be an indefinite one (round fifty-three).
-_THE_ROLE_RE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w’'\-]*\s+){0,4}?[a-z][\w\-]*,\s+(?=[A-Z])")
+# "the narrator, the actor Maud Ferrier, says": a second role may stand before the name (round
+# fifty-six).
+_THE_ROLE_RE = re.compile(
+    r"(?:the|a|an)\s+(?:[a-z][\w’'\-]*\s+){0,4}?[a-z][\w\-]*,\s+(?:(?:the|a|an)\s+(?:[a-z][\w’'\-]*\s+){1,3})?(?=[A-Z])"
+)
 _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying)\s+(?:a|an|the|his|her)\s")
 # A part named inside a relative clause ("in which he played the beekeeper's son", "who plays
 # the mother"): it says who the person is, not that a character speaks what follows.
@@ -547,7 +606,7 @@ def _casts_the_speaker(body: str) -> bool:
 # Nouns for what somebody says: "her answer", "the reply".
 _WORDS_SPOKEN = frozenset(
     "answer reply response verdict advice view take explanation message words thoughts summary "
-    "version pitch theory reasoning argument retort comment comments assessment conclusion".split()
+    "version pitch theory reasoning argument retort comment comments assessment conclusion statement".split()
 )
 
 

@@ -32,7 +32,13 @@ def _repeated_line(doc: _Doc, group: _Group) -> bool:
 
 # "she says in voice-over", "a man says off-screen": the attribution of a line heard in a film
 # or a trailer, which a character speaks (or a narrator reads), never a person's own words.
-_VOICE_OVER_RE = re.compile(r"\b(?:in|via)\s+(?:a\s+|the\s+)?voice-?\s?over\b|\boff-?\s?screen\b", re.IGNORECASE)
+# A documentary's narration is the film's, whoever voices it: "the narrator, the actor Maud
+# Ferrier, says" (round fifty-six).
+_VOICE_OVER_RE = re.compile(
+    r"\b(?:in|via)\s+(?:a\s+|the\s+)?voice-?\s?over\b|\boff-?\s?screen\b"
+    r"|\bthe\s+(?:film['’]s\s+|documentary['’]s\s+)?narrator\b|\bnarrates\b",
+    re.IGNORECASE,
+)
 # The attribution clause after a closing mark, up to the end of its sentence.
 _ATTRIBUTION_CLAUSE_RE = re.compile(r"[^.;!?“”\"\n]{0,80}")
 
@@ -138,7 +144,9 @@ _CASTS_RE = re.compile(r"\bplayed\s+by\b|\b(?:plays|playing|portrays)\s+(?:the|a
 # After an actor's name, words that cast them as a character: "is very good as the officer",
 # "plays a widow", "(Maud Ekwueme)" after the role.
 _CAST_AFTER_RE = re.compile(
+    # Not a film that "played to packed houses" or "played at Cannes" (round fifty-six).
     r"[^.!?;:“”\"]{0,60}?\b(?:plays|played|playing|portrays|portrayed|portraying)\b"
+    r"(?!\s+(?:to|at|in|on|for|well|out|through|across|around|festivals?|theatres?|theaters?|cinemas?)\b)"
     r"|\s+(?:is|was|are|were)\s+(?:[a-z]+\s+){0,3}as\s+(?:the|a|an|his|her|their)\b"
     # "Thea Lund, as the housekeeper, steals every scene": the part in commas after the name.
     r"|,\s+as\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"]{1,40},"
