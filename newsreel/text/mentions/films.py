@@ -711,6 +711,12 @@ class FilmTitles:
             i += 1
         return False
 
+    def _whole_line_emphasised(self, span: Span) -> bool:
+        """Is the span's paragraph set in bold or italics from its first word to its last?"""
+        paragraph = self.t.paragraphs[span.para]
+        text = paragraph.text.rstrip()
+        return any(s <= 1 and e >= len(text) - 1 for s, e in getattr(paragraph, "emphasis", ()))
+
     def _venue_named(self, span: Span) -> bool:
         """Is a one-word title the first word of a venue's name ("Ashlar Picture House", "The
         Ruby Kinema")?"""
@@ -848,6 +854,9 @@ class FilmTitles:
         evidence = self._evidence(span)
         if self._lower_case_inside(span) and (
             not (evidence["quoted"]) or (evidence["label"] and not self.t.quoted(span.first, span.last))
+            # "**3. The ferryman**": a caption's heading set in bold whole sets no title apart
+            # (round fifty-seven).
+            or (not self.t.quoted(span.first, span.last) and self._whole_line_emphasised(span))
         ):
             # "The analyst was less kind", "Forty-three.", "**Media contact:**": a title of
             # several words written with one the title capitalises in lower case is prose (or

@@ -389,8 +389,23 @@ def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[
             continue
         if t.folded[i - 1] in _HONORIFICS:
             continue  # "Mr Tollefsby" is the Tollefsby named before, not a namesake (round fifty-three)
+        if _picture_credit_before(t, i - 1):
+            continue  # "Photograph: Oona Vick" credits a picture; "Vick says" is still the director (round fifty-seven)
         found.setdefault((t.folded[i],), []).append(i)
     return found
+
+
+_PICTURE_CREDIT_WORDS = frozenset("photograph photographs photo photos picture pictures image images still stills illustration credit".split())
+
+
+def _picture_credit_before(t: Tokens, first: int) -> bool:
+    """Does a picture's credit label ("Photograph:", "Photo by") stand right before the name at `first`?"""
+    j = first - 1
+    while j >= 0 and t.para[j] == t.para[first] and t.folded[j] in ("*", "_"):
+        j -= 1
+    if j < 1 or t.para[j] != t.para[first] or t.folded[j] not in (":", "by"):
+        return False
+    return t.folded[j - 1] in _PICTURE_CREDIT_WORDS
 
 
 def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:

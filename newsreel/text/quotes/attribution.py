@@ -33,7 +33,9 @@ from newsreel.text.quotes.explicit import (
 )
 from newsreel.text.quotes.corrections import disowned
 from newsreel.text.quotes.questions import inline_question_answer
-from newsreel.text.quotes.scenes import _character_line, _given_as_a_line, _repeated_line, _trailer_line, _voice_over
+from newsreel.text.quotes.scenes import (
+    _character_line, _given_as_a_line, _repeated_line, _says_in_a_film, _trailer_line, _voice_over,
+)
 from newsreel.text.quotes.implied import _attribution_pronoun, _implied_speaker, _only_quote
 
 # A paragraph just after a block quote that opens on a dash is its credit unless a relative clause
@@ -74,6 +76,9 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         if any(s.known for s in candidates):
             return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
         return _Speaker(explicit=True, confidence=PRONOUN_SAME_PARAGRAPH)
+    if speaker.key and _says_in_a_film(doc, group, speaker.key):
+        # "in *Halfpenny Bridge* Margery Quell says, “…”": her part's line, held (round fifty-seven).
+        return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     as_a_line = _given_as_a_line(doc, group) if speaker.key else None
     if as_a_line == "trailer":
         # "He says the line everyone was waiting for:" in a trailer piece: the part's line, on

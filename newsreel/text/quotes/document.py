@@ -92,7 +92,7 @@ class _Doc:
         self.outsiders: list[Outsider] = find_outsiders(self.paragraphs, [*self.people, *self.film_mentions])
         for outsider in self.outsiders:
             words = outsider.name.split()
-            if len(words) > 1:
+            if len(words) > 1 and not outsider.credit:
                 self.written_names.setdefault(words[-1], outsider.name)
         self.gender = self._genders()
         counts: dict[str, int] = {}

@@ -106,6 +106,8 @@ class Outsider:
     # A surname alone that a person outside the graph and one of the graph named in full
     # both carry: `name` is the surname, and whose it is is decided where it is read.
     shared: bool = False
+    # Named only as a picture's credit ("Photograph: Oona Vick"): nobody a bare surname means.
+    credit: bool = False
 
 
 class Spans:
@@ -212,14 +214,23 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
                 found.append(Outsider(start, end, full))
                 continue
             name = " ".join(tokens)
-            short.setdefault(tokens[-1], name)
-            short.setdefault(tokens[0], name)
-            if short[tokens[-1]] == name:
-                short_at[tokens[-1]] = start
-            found.append(Outsider(start, end, name))
+            credit = _PICTURE_CREDIT_RE.search(paragraph.text, max(0, start - paragraph.start - 30), start - paragraph.start) is not None
+            if not credit:
+                # "*Photograph: Oona Vick*" names whose picture it is: a bare "Vick" later is
+                # still the director the article is about (round fifty-seven).
+                short.setdefault(tokens[-1], name)
+                short.setdefault(tokens[0], name)
+                if short[tokens[-1]] == name:
+                    short_at[tokens[-1]] = start
+            found.append(Outsider(start, end, name, credit=credit))
     return found
 
 
+# A picture's credit line: "Photograph: ", "Photo by ", "Stills: ", "Courtesy of ".
+_PICTURE_CREDIT_RE = re.compile(
+    r"(?:\b(?:Photograph|Photographs|Photo|Photos|Picture|Pictures|Image|Images|Still|Stills|Illustration|Credit)s?"
+    r"\s*(?::|by)|\b[Cc]ourtesy\s+of)\s*[*_]*\s*$"
+)
 # "the historian ", "a producer ", "by ": what introduces a person's name in a table's cell.
 _INTRODUCED_IN_CELL_RE = re.compile(r"(?:\b(?:the|a|an)\s+[a-z][a-z\-]+|\bby)\s+$")
 _TITLE_CASE_RE = re.compile(r"[A-Z][a-z’'\-]+")

@@ -111,6 +111,31 @@ def _given_as_a_line(doc: _Doc, group: _Group) -> str | None:
     return "trailer" if _TRAILER_PIECE_RE.search(doc.headline or "") else "held"
 
 
+# "in *Halfpenny Bridge* Margery Quell says,": a person saying something inside a film.
+_IN_FILM_SAYS_RE = re.compile(
+    r"\s*,?\s*(?:says|said|tells|told|asks|asked|shouts|whispers|snaps|growls)"
+    r"(?:\s+(?:the|a|an|her|his|their)\s+[a-z][\w\-]*)?\s*[,:]?\s*$"
+)
+
+
+def _says_in_a_film(doc: _Doc, group: _Group, key: str) -> bool:
+    """Does the lead-in put the speaker inside a film they act in ("in *Halfpenny Bridge*
+    Margery Quell says, “…”")? Then the words are the part's, whatever a reader claims
+    (round fifty-seven)."""
+    frag = group.fragments[0]
+    lead, lead_start = _lead(doc, frag)
+    person = next((m for m in reversed(doc.people_between(lead_start, frag.open_at)) if m.key == key), None)
+    if person is None or not _IN_FILM_SAYS_RE.fullmatch(doc.text(person.end, frag.open_at)):
+        return False
+    before = doc.text(lead_start, person.start).rstrip(" ,*_")
+    film = next((m for m in doc.film_mentions if lead_start <= m.start and doc.text(m.end, person.start).strip(" ,*_") == ""), None)
+    if film is None or not re.search(r"\b[Ii]n\s+[*_]*$", doc.text(lead_start, film.start)):
+        return False
+    credits_of = getattr(doc.gazetteer, "credits_of", None)
+    return bool(before) and credits_of is not None and any(
+        c.person == key and c.role == "actor" for c in credits_of(film.key))
+
+
 def _acts_in_named_film(doc: _Doc, key: str) -> bool:
     """Does the graph credit `key` as an actor on a film the article names?"""
     credits_of = getattr(doc.gazetteer, "credits_of", None)
@@ -243,7 +268,18 @@ def _sentence_before(doc: _Doc, frag: _Fragment) -> str:
 def _part_named_before(doc: _Doc, frag: _Fragment) -> bool:
     """Whether the sentence just before the quotation, in its paragraph, names a part the
     article casts."""
-    return any(word.strip(".,;:’'") in doc.cast for word in _sentence_before(doc, frag).split())
+    sentence = _sentence_before(doc, frag)
+    # "… and was then told that Ned never rows": a part named in what someone reports is talk
+    # about the film, not a scene (round fifty-seven).
+    told = _TOLD_THAT_RE.search(sentence)
+    if told is not None:
+        sentence = sentence[: told.start()]
+    return any(word.strip(".,;:’'") in doc.cast for word in sentence.split())
+
+
+_TOLD_THAT_RE = re.compile(
+    r"\b(?:told|said|says|tells|learned|learnt|found\s+out|discovered|heard)(?:\s+[\w’'\-]+){0,5}?\s+that\b"
+)
 
 
 # Someone in the story the review leaves unnamed, asking in a scene's present tense: "a guest who

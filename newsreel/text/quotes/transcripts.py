@@ -555,7 +555,7 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         paragraph = doc.paragraphs[turn.para]
         asks.setdefault(turn.label, []).append(paragraph.text.rstrip().endswith("?"))
     share = {label: sum(v) / len(v) for label, v in asks.items()}
-    if _in_conversation(turns, asks):
+    if _in_conversation(turns, asks) or _cohosts(doc, turns, share):
         return set()
     order = [t.label for t in turns]
     best = max(share, key=lambda label: (share[label], -order.index(label)))
@@ -618,6 +618,26 @@ def _in_conversation(turns: list[_Turn], asks: dict[str, list[bool]]) -> bool:
     journalist who interviews is almost never in the graph, and asks most of their turns."""
     return len(asks) >= 2 and all(t.speaker is not None and t.speaker.key for t in turns) and all(
         0 < sum(questions) and sum(questions) * 2 <= len(questions) for questions in asks.values())
+
+
+# "presented by the critics Imogen Tredinnick and Caspar Wintle", "hosts Ada Moss and …".
+_PRESENTED_BY_RE = re.compile(r"\b(?:presented|hosted|co-hosted|fronted)\s+by\b|\b(?:co-)?(?:hosts|presenters)\b", re.IGNORECASE)
+
+
+def _cohosts(doc: _Doc, turns: list[_Turn], share: dict[str, float]) -> bool:
+    """Do two or more presenters the introduction names ("presented by the critics Imogen
+    Tredinnick and Caspar Wintle") talk to each other, none of them mostly asking? A review
+    show's hosts argue as a round table does: every turn is its speaker's (round fifty-seven).
+    Other voices (a clip's characters) may stand between them."""
+    first = doc.paragraphs[turns[0].para].start
+    intro = doc.text(0, first)
+    found = _PRESENTED_BY_RE.search(intro)
+    if found is None:
+        return False
+    keys = {m.key for m in doc.people if found.start() <= m.start < first}
+    hosts = {t.label for t in turns if t.speaker is not None and (
+        t.speaker.key in keys if t.speaker.key else bool(t.speaker.name) and t.speaker.name in intro[found.start():])}
+    return len(hosts) >= 2 and all(share[label] <= 0.5 for label in hosts)
 
 
 def _oral_history(turns: list[_Turn]) -> bool:
