@@ -124,6 +124,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset89": (400, 600),
          "evalset90": (400, 600),
          "evalset91": (400, 600),
+         "evalset92": (400, 600),
+         "evalset93": (400, 600),
+         "evalset94": (400, 600),
+         "evalset95": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
