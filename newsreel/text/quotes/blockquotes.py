@@ -44,7 +44,9 @@ CREDIT_RE = re.compile(r"(?:^|\s)(?:[—–]|--?)\s*(?=[A-Z])([^—–\n]{2,120}
 # short, and with no relative clause (CREDIT_CLAUSE_RE).
 _CREDIT_PARAGRAPH_MAX = 140
 # Words that introduce a statement without a speech verb of their own.
-_STATEMENT_RE = re.compile(r"\b(?:statement|citation|read|reads|wrote|writes|posted|letter|note|memo|message|email)\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(
+    r"\b(?:statement|citation|read|reads|wrote|writes|posted|letter|note|memo|message|email|speech)\b", re.IGNORECASE
+)
 
 
 @dataclass

@@ -585,12 +585,22 @@ _PLAYS_RE = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:in\s+which|where|who|which|that|when)\s+(?:(?:he|she|they)\s+)?(?:[a-z]+ly\s+)?$")
 
 
+# ", who co-wrote it and " before a casting verb: the part is named inside a relative clause.
+_CAST_IN_APPOSITION_RE = re.compile(r",\s+who\s+[^,;:.!?]*$")
+# "…, Wilf Amory, recalled the budget in 1990": the main clause's speech verb after the clause.
+_VERB_AFTER_APPOSITION_RE = re.compile(rf",\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT}|recalled|remembered|recalls|remembers)\b")
+
+
 def _casts_the_speaker(body: str) -> bool:
     """Does the lead-in say an actor plays a part ("She plays a woman who speaks in
     instructions:"), in its own clause rather than a relative one about another film? A part
     that speaks in the relative clause ("Ilic, who plays a priest who says only:") is still
     the character's line."""
     for m in _PLAYS_RE.finditer(body):
+        if _CAST_IN_APPOSITION_RE.search(body, 0, m.start()) and _VERB_AFTER_APPOSITION_RE.search(body, m.end()):
+            # "Jory Penhale, who co-wrote it and plays the elder brother, Wilf Amory, recalled
+            # the budget:": the part is in the clause about him; he speaks (round fifty-eight).
+            continue
         if _LATER_PRONOUN_RE.search(body, m.end()):
             # "… Farrago played a painter's model …, and the memoir borrows, she writes, the
             # instruction:": a later clause says who speaks, the actor herself (round fifty-five).
@@ -606,7 +616,7 @@ def _casts_the_speaker(body: str) -> bool:
 # Nouns for what somebody says: "her answer", "the reply".
 _WORDS_SPOKEN = frozenset(
     "answer reply response verdict advice view take explanation message words thoughts summary "
-    "version pitch theory reasoning argument retort comment comments assessment conclusion statement".split()
+    "version pitch theory reasoning argument retort comment comments assessment conclusion statement speech".split()
 )
 
 

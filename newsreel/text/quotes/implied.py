@@ -38,11 +38,12 @@ def _only_quote(doc: _Doc, group: _Group) -> bool:
     return len(_WORD_RE.findall(outside)) <= 6
 
 
-_PRONOUN_ATTRIBUTION_RE = re.compile(rf"[\s,]*(he|she)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
+_PRONOUN_ATTRIBUTION_RE = re.compile(rf"[\s,]*(he|she|I)\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT})\b", re.IGNORECASE)
 
 
 def _attribution_pronoun(doc: _Doc, group: _Group) -> str | None:
-    """"he" or "she" when the quotation's own attribution is a pronoun ("“…,” she said")."""
+    """"he" or "she" when the quotation's own attribution is a pronoun ("“…,” she said"), "i"
+    when it is the writer's ("“…?” I asked")."""
     for frag in group.fragments:
         if frag.closed:
             found = _PRONOUN_ATTRIBUTION_RE.match(doc.text(frag.close_at, frag.close_at + 40))
@@ -55,7 +56,8 @@ def _called_otherwise(said: _Said, pronoun: str | None) -> bool:
     """Whether the text called the speaker of an earlier quotation by the other pronoun: the
     "he" who answers "“…,” she said" is not her, whatever the text says of her elsewhere
     (round twenty-five)."""
-    return pronoun in ("he", "she") and said.pronoun in ("he", "she") and said.pronoun != pronoun
+    # The writer's own "I asked" is never the "he" who answers (round fifty-eight).
+    return pronoun in ("he", "she") and said.pronoun in ("he", "she", "i") and said.pronoun != pronoun
 
 
 def _named_before_said(doc: _Doc, said: _Said) -> bool:
@@ -282,8 +284,23 @@ def _named_earlier_in_paragraph(
         between = doc.text(mention.end, frag.open_at)
         if not any(stop in between for stop in (". ", "? ", "! ")):
             continue  # the quote's own sentence: "He gave it to Ilic, who …: “…”"
-        found.add(mention.key)
-    return _Speaker(key=found.pop()) if len(found) == 1 else None
+        found.add((mention.key, None))
+    # "The footpath belongs to Piran Vell, who farms above the village. … “…,” he said": one
+    # outside the graph, named as an object and described so, is the topic too (round fifty-eight).
+    for outsider in doc.outsiders_between(paragraph.start, frag.open_at):
+        if outsider.credit or not _TOPIC_AFTER_RE.match(doc.text(outsider.end, outsider.end + 14)):
+            continue
+        before = paragraph.text[: outsider.start - paragraph.start]
+        sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+        between = doc.text(outsider.end, frag.open_at)
+        if _HE_OR_SHE_RE.search(before, sentence_start) or not any(stop in between for stop in (". ", "? ", "! ")):
+            continue
+        if doc.fits(_Speaker(name=outsider.name), pronoun):
+            found.add((None, outsider.name))
+    if len(found) != 1:
+        return None
+    key, name = found.pop()
+    return _Speaker(key=key, name=name)
 
 
 def _others_named_before(doc: _Doc, frag: _Fragment, chosen: _Speaker) -> bool:

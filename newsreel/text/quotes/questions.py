@@ -58,7 +58,9 @@ def _prompts(doc: _Doc) -> list[int]:
     asking = [i for i in emphasised if _ENDS_ASKING_RE.search(doc.paragraphs[i].text)]
     if len(asking) < _MIN_QUESTIONS:
         return []
-    return [i for i in emphasised if asking[0] <= i <= asking[-1]]
+    # A remark with no answer under it ("*Translator's note: …*" before the next question) is a
+    # note of the editor's, not a prompt (round fifty-eight).
+    return [i for i in emphasised if asking[0] <= i <= asking[-1] and (i in asking or _plain_after(doc, i))]
 
 
 def _plain(paragraph: Paragraph) -> bool:
