@@ -133,6 +133,8 @@ _POSTED_BY_RE = re.compile(
 _BYLINE_PARAGRAPHS = 3  # a byline stands among the article's first paragraphs
 
 
+# "one more line, his own,", "in her own words": whose the words are, after someone passes them on.
+_OWN_WORDS_RE = re.compile(r",\s+(his|her)\s+own\s*,|\bin\s+(his|her)\s+own\s+words\b")
 # A reply opening right after the writer's verb: "I said, “…", "I answered: “…".
 _REPLY_OPENS_RE = re.compile(r"\s*[,:]\s*[“\"]")
 
@@ -451,6 +453,11 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         # "He gets the film's best line, to his brother:", or "line" after "Kral plays Murdo":
         # a line of dialogue, which a character speaks, not the actor.
         return _Speaker(explicit=True)
+    own = _OWN_WORDS_RE.search(body)
+    if own:
+        # "Perdita Quilliam asked us to add one more line, his own, from a note he kept:": the
+        # words are the one "his" means, not the subject who passes them on (round fifty-nine).
+        return _Speaker(pronoun="he" if (own.group(1) or own.group(2)) == "his" else "she")
     relayed = _relayed_speaker(doc, body, lead_start, frag)
     if relayed is not None:
         return relayed

@@ -173,6 +173,43 @@ def _disclaimed_namesake(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
     return _Speaker(name=carriers.pop(), explicit=True, confidence=EXPLICIT_NAME)
 
 
+# "is Callum Yarrow's older sister": the graph person named only as a relative's possessive.
+_RELATIVE_OF_AFTER_RE = re.compile(
+    rf"^['’]s?\s+(?:(?:older|elder|younger|little|big|late|twin)\s+)?(?:{'|'.join(sorted(KIN_NOUNS))})\b"
+)
+
+
+def _namesake_the_relative_of(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The person outside the graph a bare surname means when the quotation's paragraph opens on
+    them, named in full, and names the graph person of that surname only as their relative's
+    possessive ("Ros Yarrow, a stunt driver, is Callum Yarrow's older sister, and she doubled
+    for Vey. “…,” Yarrow said"): the paragraph is about her (round fifty-nine). None otherwise."""
+    frag = group.fragments[0]
+    latest = _named_by_surname_alone(doc, group, key)
+    if latest is None:
+        return None
+    surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
+    paragraph = doc.paragraphs[frag.para]
+    opening = [o for o in doc.outsiders_between(paragraph.start, frag.open_at)
+               if len(o.name.split()) > 1 and o.name.split()[-1] == surname and not o.credit]
+    if not opening or doc.text(paragraph.start, opening[0].start).strip(" *_"):
+        return None  # the outsider must open the paragraph
+    named = [m for m in doc.people if m.key == key and paragraph.start <= m.start < frag.open_at and " " in m.surface.strip()]
+    if not named or not all(_named_as_relative_of(doc, m) for m in named):
+        return None
+    return _Speaker(name=opening[0].name, explicit=True, confidence=EXPLICIT_NAME)
+
+
+def _named_as_relative_of(doc: _Doc, mention: Mention) -> bool:
+    """Is the mention a possessive followed by a relative's noun ("Callum Yarrow's older sister")?"""
+    if not doc.is_possessive(mention):
+        return False
+    tail = doc.text(mention.end, mention.end + 30)
+    if not tail.startswith(("'", "’")):
+        tail = "'s" + tail  # the mention took the possessive in
+    return _RELATIVE_OF_AFTER_RE.match(tail) is not None
+
+
 # "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
 _THE_POST_RE = re.compile(
     rf"(?:^|[.!?][”’\"']?\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"

@@ -154,6 +154,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
         match = _LABEL_RE.match(paragraph.text)
         if match is None:
             continue
+        if _event_title(paragraph, match.end()):
+            continue  # "_Theodora Quaile: A Retrospective runs at … from 4 October._" (round fifty-nine)
         label = " ".join(match.group("label").split())
         speaker = None
         confidence = NAMED_LABEL
@@ -231,6 +233,20 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
         )
     return answers, covered
+
+
+# What a season, a show or a book does after a title with a colon: "A Retrospective runs at …".
+_EVENT_AFTER_LABEL_RE = re.compile(
+    r"[A-Z][\w’'\- ]{2,60}?\s(?:runs|opens|screens|plays|continues|tours|is\s+(?:at|on|out|showing|published|available))\b"
+)
+
+
+def _event_title(paragraph: Paragraph, after_label: int) -> bool:
+    """Is the labelled paragraph an italic closing line naming a season or a book ("_Theodora
+    Quaile: A Retrospective runs at the festival from 4 to 9 October._"), not a turn?"""
+    text = paragraph.text.rstrip()
+    whole = any(start <= 1 and end >= len(text) - 1 for start, end in paragraph.emphasis)
+    return whole and _EVENT_AFTER_LABEL_RE.match(text, after_label) is not None
 
 
 def _asking_role(label: str) -> bool:
