@@ -128,6 +128,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset93": (400, 600),
          "evalset94": (400, 600),
          "evalset95": (400, 600),
+         "evalset96": (400, 600),
+         "evalset97": (400, 600),
+         "evalset98": (400, 600),
+         "evalset99": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
