@@ -48,7 +48,7 @@ _REPORTS_THAT_RE = re.compile(rf"\b(?:{_VERB_ALT})\b(?:\s+[^\s.;:!?“”\"]+){{
 
 
 def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
-    revealed = _quiz_answer(doc, group)
+    revealed = _quiz_answer(doc, group) or _dated_quote(doc, group)
     if revealed is not None:
         return revealed
     candidates, relayed = _candidates(doc, group)
@@ -90,6 +90,11 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
         return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    if speaker.key and speaker.confidence >= AMBIGUOUS and _named_inside_after_colon(doc, group, speaker.key):
+        # "On draft five, a portrait of her star, Maud Linderby, smiling: “Why is Maud smiling?”":
+        # the person a colon's lead-in names is talked about inside the words, so someone else
+        # speaks them; held (round sixty).
+        return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     by_role = _outsider_by_role(doc, group, speaker.key) if speaker.key else None
     if by_role is not None:
         # "The mayor said she hoped … “…,” Saberi said." after "Mayor Petra Saberi" and the
@@ -125,6 +130,52 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # editor (round nineteen).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
+
+
+def _named_inside_after_colon(doc: _Doc, group: _Group, key: str) -> bool:
+    """Does a lead-in ending in a colon name the speaker, and the quotation then name them in
+    the third person by their first name or surname ("Why is Maud smiling?")?"""
+    first = group.fragments[0]
+    lead, _ = _lead(doc, first)
+    if not lead.rstrip().endswith(":"):
+        return False
+    person = doc.gazetteer.people_by_key.get(key) if hasattr(doc.gazetteer, "people_by_key") else None
+    if person is None:
+        return False
+    words = person.name.split()
+    inside = " ".join(doc.text(f.open_at, f.close_at or f.open_at + 400) for f in group.fragments)
+    return any(re.search(rf"(?<![\w’'\-]){re.escape(word)}(?![\w’'\-])", inside)
+               for word in {words[0], words[-1]} if len(word) > 2)
+
+
+# "**1967, *Sightline*:** “…”": a year and where it was said, in bold, before the quotation.
+_DATED_LABEL_RE = re.compile(r"^(?:1[89]|20)\d\d\b[^“”\"\n]{0,80}:\s*$")
+_MIN_DATED_QUOTES = 3
+
+
+def _dated_quote(doc: _Doc, group: _Group) -> _Speaker | None:
+    """A "career in quotes" sidebar's quotation, each under a bold label of its year and outlet
+    ("**1984, *The Hessingford Courier*:** “…”"): the words of the person the article is about,
+    not the outlet's; held, since no line names the speaker (round sixty). None for any other
+    quotation, or where fewer than three paragraphs are labelled so."""
+    first = group.fragments[0]
+    if not _dated_label_before(doc, first.para, first.open_at):
+        return None
+    labelled = sum(1 for i, p in enumerate(doc.paragraphs) if p.kind == "paragraph" and any(
+        _dated_label_before(doc, i, f.open_at) for f in doc.frags(i)[:1]))
+    subject = doc.headline_person or doc.protagonist
+    if labelled < _MIN_DATED_QUOTES or subject is None:
+        return None
+    return _Speaker(key=subject, explicit=True, confidence=PREVIOUS_PARAGRAPH)
+
+
+def _dated_label_before(doc: _Doc, para: int, open_at: int) -> bool:
+    """Does the paragraph open with a bold label of a year, set off by a colon, right before `open_at`?"""
+    paragraph = doc.paragraphs[para]
+    lead = paragraph.text[: open_at - paragraph.start]
+    if not _DATED_LABEL_RE.match(lead):
+        return False
+    return any(start == 0 and end >= len(lead.rstrip()) - 1 for start, end in paragraph.emphasis)
 
 
 def _quiz_answer(doc: _Doc, group: _Group) -> _Speaker | None:

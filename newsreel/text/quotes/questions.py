@@ -184,3 +184,61 @@ def inline_question_answer(doc: _Doc, open_at: int, para: int) -> _Speaker | Non
     # answers' band (0.8) was right on 10 of 19 pages, so the format alone is not enough.
     headlined = sure and interviewee.key is not None and interviewee.key == doc.headline_person
     return _Speaker(key=interviewee.key, name=interviewee.name, confidence=UNLABELLED_ANSWER if headlined else AMBIGUOUS)
+
+
+_MIN_SECTION_QUESTIONS = 2
+
+
+def find_sectioned_interviews(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
+    """Several short interviews in one article ("Five questions for … three first-timers"), each
+    under a heading in bold that is only its subject's name, with its questions in bold and the
+    plain paragraphs under each its answer: every answer is the heading's person's (round sixty).
+    Nothing unless two or more such sections each ask at least two questions."""
+    heads = [(i, speaker) for i, p in enumerate(doc.paragraphs) if (speaker := _name_heading(doc, p)) is not None]
+    if len(heads) < 2:
+        return [], set()
+    sections = []
+    for n, (head, speaker) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(doc.paragraphs)
+        emphasised = [i for i in range(head + 1, end) if _wholly_emphasised(doc.paragraphs[i])]
+        asked = [i for i in emphasised if _ENDS_ASKING_RE.search(doc.paragraphs[i].text)]
+        # A remark in bold with an answer under it ("**3. Your grandfather worked in films
+        # too.**") is a prompt too, once the section asks questions.
+        prompts = [i for i in emphasised if i in asked or _plain_after(doc, i)]
+        sections.append((head, end, speaker, asked, prompts))
+    if sum(1 for section in sections if len(section[3]) >= _MIN_SECTION_QUESTIONS) < 2:
+        return [], set()
+    answers: list[t.Answer] = []
+    covered: set[int] = set()
+    for head, end, speaker, asked, prompts in sections:
+        covered.add(head)
+        if len(asked) < _MIN_SECTION_QUESTIONS:
+            continue
+        for prompt in prompts:
+            covered.add(prompt)
+            last = prompt
+            while last + 1 < end and _plain(doc.paragraphs[last + 1]):
+                last += 1
+            if last == prompt:
+                continue
+            covered.update(range(prompt + 1, last + 1))
+            close = doc.paragraphs[last]
+            answers.append(t.Answer(prompt + 1, last, doc.paragraphs[prompt + 1].start,
+                                    close.start + len(close.text.rstrip()), speaker, UNLABELLED_ANSWER))
+    return answers, covered
+
+
+def _name_heading(doc: _Doc, paragraph: Paragraph) -> _Speaker | None:
+    """The person a paragraph in bold names and nothing else ("**Kwabena Ashford-Lye**")."""
+    text = paragraph.text.strip()
+    if not text or len(text) > 60 or not _wholly_emphasised(paragraph):
+        return None
+    end = paragraph.start + len(paragraph.text.rstrip())
+    start = paragraph.start + len(paragraph.text) - len(paragraph.text.lstrip())
+    for mention in doc.people_between(paragraph.start, end):
+        if mention.start == start and mention.end == end:
+            return _Speaker(key=mention.key)
+    for outsider in doc.outsiders_between(paragraph.start, end):
+        if outsider.start == start and outsider.end == end and " " in outsider.name:
+            return _Speaker(name=outsider.name)
+    return None

@@ -563,15 +563,20 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         return labels & _INTERVIEWER
     if labels & _INTERVIEWEE:
         return set()
-    moderators = _introduced_as_moderator(doc, turns)
-    if moderators:
-        return moderators
     asks: dict[str, list[bool]] = {}
     for turn in turns:
         paragraph = doc.paragraphs[turn.para]
         asks.setdefault(turn.label, []).append(paragraph.text.rstrip().endswith("?"))
     share = {label: sum(v) / len(v) for label, v in asks.items()}
-    if _in_conversation(turns, asks) or _cohosts(doc, turns, share):
+    moderators = _introduced_as_moderator(doc, turns)
+    if moderators:
+        return moderators
+    if _cohosts(doc, turns, share):
+        return set()
+    hosts = _introduced_as_host(doc, turns)
+    if hosts:
+        return hosts
+    if _in_conversation(turns, asks):
         return set()
     order = [t.label for t in turns]
     best = max(share, key=lambda label: (share[label], -order.index(label)))
@@ -617,6 +622,27 @@ def _introduced_as_moderator(doc: _Doc, turns: list[_Turn]) -> set[str]:
                     found.add(turn.label)
                     break
     return found
+
+
+# "*Nightcap with Declan Moss*", "hosted by Declan Moss", "the host, Declan Moss": a show's host.
+_HOST_BEFORE_RE = re.compile(r"(?:\b(?:hosted|presented)\s+by|\bhost,?|\bpresenter,?|[A-Z][\w’']*\s+with)\s+[*_]*$")
+
+
+def _introduced_as_host(doc: _Doc, turns: list[_Turn]) -> set[str]:
+    """The label of the one voice the introduction gives a show as its host ("*Nightcap with
+    Declan Moss*"): a chat show's host prompts, and its guests answer, however many of them
+    ask back (round sixty). Two hosts named so are presenters of a round table (`_cohosts`)."""
+    first = doc.paragraphs[turns[0].para].start
+    hosts = set()
+    for turn in turns:
+        speaker = turn.speaker
+        if speaker is None or not speaker.known:
+            continue
+        spans = [(m.start, m.end) for m in doc.people if m.key and m.key == speaker.key and m.end <= first]
+        spans += [(o.start, o.end) for o in doc.outsiders if speaker.name and o.name == speaker.name and o.end <= first]
+        if any(_HOST_BEFORE_RE.search(doc.text(max(0, start - 30), start)) for start, _ in spans):
+            hosts.add(turn.label)
+    return hosts if len(hosts) == 1 else set()
 
 
 def _mostly_asking(doc: _Doc, turns: list[_Turn]) -> set[str]:
