@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from newsreel.text.quotes.document import _Doc
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
+from newsreel.text.normalize import fold
 from newsreel.text.types import Paragraph
 
 _QA_LABEL = r"(?:Q|A|Question|Answer|Interviewer)"
@@ -192,6 +193,7 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
     if messages and 2 * messages >= len(turns):
         interviewer = captions  # an exchange of messages: nobody interviews anybody
     interviewee, sure = _interviewee(doc, turns[0].para, interviewer)
+    interpreted = _interpreters(doc, turns)
     answers: list[Answer] = []
     covered: set[int] = set()
     voices = _voices(turns, interviewee)
@@ -222,6 +224,14 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             covered.add(index)
         if turn.label in interviewer:
             continue
+        relayed = interpreted.get(turn.label)
+        if relayed is not None and _RELAYS_RE.match(doc.paragraphs[turn.para].text, turn.text_at - doc.paragraphs[turn.para].start):
+            # "BRANN: She says the distributor asked …": the interpreter relays the director's
+            # answer, hers at one remove, held (round sixty-one).
+            end_paragraph = doc.paragraphs[last]
+            answers.append(Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()),
+                                  relayed, INTERPRETED_ANSWER))
+            continue
         if turn.label in _INTERVIEWEE:
             if interviewee is None:
                 continue
@@ -247,6 +257,35 @@ def _event_title(paragraph: Paragraph, after_label: int) -> bool:
     text = paragraph.text.rstrip()
     whole = any(start <= 1 and end >= len(text) - 1 for start, end in paragraph.emphasis)
     return whole and _EVENT_AFTER_LABEL_RE.match(text, after_label) is not None
+
+
+# An interpreter's relayed answer: held, as words passed on by another are.
+INTERPRETED_ANSWER = 0.7
+# "Korvel answered through her interpreter, Lidia Brann": who speaks through whom.
+_THROUGH_INTERPRETER_RE = re.compile(
+    r"(?P<who>[A-Z][\w’'\-]+)\s+(?:answered|answers|spoke|speaks|talked|talks|replied|replies)\s+"
+    r"(?:\w+\s+)?through\s+(?:her|his|their|an|the|a)\s+interpreter,?\s+(?P<interpreter>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+)
+# The relay's opening: "She says …", "He says that …".
+_RELAYS_RE = re.compile(r"\s*(?:Yes\.\s+|No\.\s+)?(?:She|He)\s+says\b")
+
+
+def _interpreters(doc: _Doc, turns: list[_Turn]) -> dict[str, _Speaker]:
+    """The label of each interpreter the introduction names, with the speaker of the turns
+    that speaker's relays stand for ("Korvel answered through her interpreter, Lidia Brann")."""
+    intro = doc.text(0, doc.paragraphs[turns[0].para].start)
+    found: dict[str, _Speaker] = {}
+    for match in _THROUGH_INTERPRETER_RE.finditer(intro):
+        who, interpreter = match.group("who"), match.group("interpreter")
+        speakers = {t.label: t.speaker for t in turns if t.speaker is not None and t.speaker.known}
+        people = getattr(doc.gazetteer, "people_by_key", {})
+        target = next((sp for sp in speakers.values()
+                       if sp.key in people and fold(people[sp.key].name).split()[-1:] == [fold(who)]), None)
+        relayer = next((label for label, sp in speakers.items()
+                        if sp.name and (sp.name == interpreter or sp.name.split()[-1] == interpreter.split()[-1])), None)
+        if target is not None and relayer is not None:
+            found[relayer] = _Speaker(key=target.key, explicit=True)
+    return found
 
 
 def _asking_role(label: str) -> bool:
@@ -421,11 +460,24 @@ def _label_speaker(doc: _Doc, index: int, label: str, labelled: list[_Speaker] =
             first = {o.name for o in doc.outsiders if o.start < at and len(o.name.split()) > 1 and o.name.split()[0] == written}
             if len(first) == 1:
                 return _Speaker(name=first.pop(), explicit=True)
-        return _initials_speaker(doc, at, words[0], labelled) or _relative_by_first_name(doc, at, written)
+        return (_initials_speaker(doc, at, words[0], labelled) or _relative_by_first_name(doc, at, written)
+                or _headline_surname(doc, written))
     surname = _surname_of_several_words(doc, at, written)
     if surname is not None:
         return surname
     return doc.resolve_name(written, at)
+
+
+def _headline_surname(doc: _Doc, written: str) -> _Speaker | None:
+    """The one graph person the headline names in full with this surname ("Q&A: Nadja Korvel and
+    Sunniva Hartle on …" over "HARTLE:"), when the body never writes the full name (round sixty-one)."""
+    lookup = getattr(doc.gazetteer, "lookup", None)
+    if not doc.headline or lookup is None:
+        return None
+    keys = {candidate.key for name in _NAME_RE.finditer(doc.headline) if " " in name.group(0)
+            for candidate in lookup(name.group(0))
+            if candidate.kind == "person" and name.group(0).split()[-1].lower() == written.lower()}
+    return _Speaker(key=keys.pop(), explicit=True) if len(keys) == 1 else None
 
 
 def _outsider_shares_the_word(doc: _Doc, at: int, word: str) -> bool:
@@ -560,7 +612,9 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
         # named label joins them only if its own turns are mostly questions.
         return roles | (labels & _INTERVIEWER) | _mostly_asking(doc, [t for t in turns if t.label not in roles])
     if labels & _INTERVIEWER:
-        return labels & _INTERVIEWER
+        # The audience's "Q:" and a moderator the introduction names both ask, however few of
+        # the moderator's turns end on "?" (round sixty-one).
+        return labels & _INTERVIEWER | _introduced_as_moderator(doc, turns)
     if labels & _INTERVIEWEE:
         return set()
     asks: dict[str, list[bool]] = {}
