@@ -132,6 +132,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset97": (400, 600),
          "evalset98": (400, 600),
          "evalset99": (400, 600),
+         "evalset100": (400, 600),
+         "evalset101": (400, 600),
+         "evalset102": (400, 600),
+         "evalset103": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
