@@ -35,7 +35,10 @@ CAST_RE = re.compile(
 # original by", ", who runs the farm, is played by", ", the part she played", "(Ilse Marchbank)".
 # "played with a terrible stillness by", "played, unforgettably, by" (round thirty-four: a word on
 # the performance between the verb and the actor).
-_PLAYED_BY = r"(?:played|voiced)(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
+# The one who plays is a name, perhaps after a role ("by the newcomer Ada Varga"): "the score …
+# was played by a nine-piece ensemble" casts nobody (round sixty-two).
+_PLAYED_BY = (r"(?:played|voiced)(?:,\s+[a-z]+ly,)?\s+(?:[^,.;:!?“”\"()]{1,40}?\s+)?by\b"
+              r"(?=\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,2}[A-Z])")
 CAST_AFTER_NAME = (
     rf",\s+(?:the|a|an|his|her|their)\s+[^,.;:!?“”\"()]{{1,60}}?\b{_PLAYED_BY}"
     # "a land agent called Marcus Tell, played by Anton Greer": the actor straight after the name.

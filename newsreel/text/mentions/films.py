@@ -162,6 +162,8 @@ _VESSEL_NOUNS = frozenset(
 # Capitalised nouns that open a company's own name ("Studio Hakobune").
 _NAME_PREFIXES = frozenset(("Studio", "Studios"))
 _COPULAS = frozenset("is was became remains".split())
+# A rating after a critic's outlet: "*Sightline* — ★★★★", ", 4/5", ": 3 stars".
+_RATING_AFTER_RE = re.compile(r"[*_]*\s*(?:[—–-]|,|:)\s*(?:[★☆✩✭]{1,5}|\d(?:\.\d)?\s*/\s*(?:5|10)|\d\s+stars?)")
 _EMPHASIS_MARKS = frozenset(("*", "**", "***", "_", "__", "“", "\"", "‘", "'"))
 # A listicle item's heading is short: "**5. *Stay***", "**2. Lau Wing-kei on *Paper Moon***".
 _ITEM_HEADING_LENGTH = 100
@@ -486,6 +488,14 @@ class FilmTitles:
                 t.folded[after] in (".",) and t.para[after + 1] != span.para
             )
             shaped = named_words >= 2 and closes and before >= 0 and t.folded[before] == "-" and t.para[before] == span.para
+            if not shaped and named_words >= 2:
+                # "**Priya Halloran, *Sightline* — ★★★★**": a critic's heading in a review roundup,
+                # the name opening the line and a rating after the outlet (round sixty-two).
+                opening = before
+                while opening >= 0 and t.para[opening] == span.para and t.folded[opening] in _EMPHASIS_MARKS:
+                    opening -= 1
+                shaped = (opening < 0 or t.para[opening] != span.para) and _RATING_AFTER_RE.match(
+                    t.paragraphs[span.para].text, t.end[span.last]) is not None
         if not shaped:
             return False
         return not self._credits_writer(span, t.folded[first + 1 : name_end + 1])
