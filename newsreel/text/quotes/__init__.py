@@ -50,7 +50,9 @@ from newsreel.text.quotes.attribution import (
 from newsreel.text.quotes.blockquotes import find_statements, nested_in
 from newsreel.text.quotes.explicit import credited_heading
 from newsreel.text.quotes.transcripts import find_transcript
-from newsreel.text.quotes.questions import find_sectioned_interviews, find_unlabelled_interview
+from newsreel.text.quotes.questions import (
+    find_run_in_questionnaires, find_sectioned_interviews, find_unlabelled_interview,
+)
 from newsreel.text.quotes.answers import reported_in_answers
 
 # Patterns read for every quotation, compiled once.
@@ -86,8 +88,11 @@ def extract_quotes(
     doc = _Doc(paragraphs, mentions, gazetteer, headline)
     answers, transcript = find_transcript(doc)
     if not answers:
-        # Several short interviews under their subjects' names (round sixty).
+        # Several short interviews under their subjects' names (round sixty), or the same
+        # questions put to each in a run-in bold line (round sixty-three).
         answers, transcript = find_sectioned_interviews(doc)
+    if not answers:
+        answers, transcript = find_run_in_questionnaires(doc)
     if not answers:
         # No labels: an interview may still set its questions in bold (round forty-four).
         answers, transcript = find_unlabelled_interview(doc)

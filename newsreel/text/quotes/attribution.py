@@ -25,7 +25,7 @@ from newsreel.text.quotes.confidence import (
 )
 from newsreel.text.quotes.unnamed import _ANONYMITY_RE
 from newsreel.text.quotes.namesakes import (
-    _disclaimed_namesake, _named_by_a_shared_surname, _namesake_the_relative_of, _outsider_by_apposed_post, _outsider_by_role, _surname_shared_with_outsider,
+    _disclaimed_namesake, _named_by_a_shared_surname, _namesake_the_relative_of, _relative_of_the_named, _outsider_by_apposed_post, _outsider_by_role, _surname_shared_with_outsider,
 )
 from newsreel.text.quotes.subjects import _subjects
 from newsreel.text.quotes.explicit import (
@@ -107,6 +107,7 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # director Imogen Thorne: the post the attribution adds is the outsider's (round forty-six).
         return by_post
     disclaimed = (_disclaimed_namesake(doc, group, speaker.key) or _namesake_the_relative_of(doc, group, speaker.key)
+                  or _relative_of_the_named(doc, group, speaker.key)
                   if speaker.key and speaker.explicit else None)
     if disclaimed is not None:
         # "She is Hedda Maddow, … no relation to the film's star, Corin Maddow. … “…,” Maddow

@@ -16,7 +16,7 @@ from newsreel.text.quotes.fragments import _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, _Doc, _surname, by_age
 from newsreel.text.quotes.outsiders import is_subject, speaks
-from newsreel.text.quotes.confidence import EXPLICIT_NAME
+from newsreel.text.quotes.confidence import AMBIGUOUS, EXPLICIT_NAME
 from newsreel.text.quotes.unnamed import _NOUN_GENDER
 from newsreel.text.types import Mention
 
@@ -198,6 +198,38 @@ def _namesake_the_relative_of(doc: _Doc, group: _Group, key: str) -> _Speaker | 
     if not named or not all(_named_as_relative_of(doc, m) for m in named):
         return None
     return _Speaker(name=opening[0].name, explicit=True, confidence=EXPLICIT_NAME)
+
+
+# "Her aunt was less restrained.": a relative of the one just named, as a sentence's subject.
+_RELATIVE_SUBJECT_RE = re.compile(
+    rf"(?:^|[.!?][”’\"']?\s+)(?:Her|His|Their)\s+(?:(?:older|elder|younger|late)\s+)?(?:{'|'.join(sorted(KIN_NOUNS))})"
+    # … then straight to a short predicate ("was less restrained", "disagreed"), not a name
+    # ("Her son Ross doubles for …": the relative named, the speaker still the one before).
+    rf"\s+(?:was|were|is|had|has|disagreed|disagrees|went\s+further|put\s+it\s+differently)\b[^.!?]{{0,40}}[.!?]\s*$"
+)
+
+
+def _relative_of_the_named(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The other graph person of the surname when the sentence before the quotation is about
+    the relative of the one the paragraph named in full ("Effie Redfern, 15, said …. Her aunt
+    was less restrained. “…,” Redfern said" is the aunt, the director Sunniva Redfern): held,
+    since the text names her only by the surname they share (round sixty-three). None otherwise."""
+    frag = group.fragments[0]
+    paragraph = doc.paragraphs[frag.para]
+    lead = paragraph.text[: frag.open_at - paragraph.start]
+    if not _RELATIVE_SUBJECT_RE.search(lead):
+        return None
+    latest = _named_by_surname_alone(doc, group, key)
+    if latest is None:
+        return None
+    if not any(m.key == key and " " in m.surface.strip() and paragraph.start <= m.start < frag.open_at for m in doc.people):
+        return None  # the relative is of someone the paragraph named in full: the speaker's namesake
+    surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
+    people = getattr(doc.gazetteer, "people_by_key", {})
+    others = {m.key for m in doc.people if m.key != key and m.key in people and people[m.key].name.split()[-1] == surname}
+    if len(others) != 1:
+        return _Speaker(explicit=True, confidence=AMBIGUOUS)
+    return _Speaker(key=others.pop(), explicit=True, confidence=AMBIGUOUS)
 
 
 def _named_as_relative_of(doc: _Doc, mention: Mention) -> bool:

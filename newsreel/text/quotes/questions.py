@@ -242,3 +242,63 @@ def _name_heading(doc: _Doc, paragraph: Paragraph) -> _Speaker | None:
         if outsider.start == start and outsider.end == end and " " in outsider.name:
             return _Speaker(name=outsider.name)
     return None
+
+
+# A bold run-in prompt opening a paragraph: "**The film that made me:** My grandmother …".
+_RUN_IN_PROMPT_RE = re.compile(r"^([^:\n]{3,60}):\s+(?=\S)")
+
+
+def find_run_in_questionnaires(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
+    """Several people answering the same questions ("**Oriane Vasseur**, jury president" then
+    "**The film that made me:** …", "**What I'm looking for:** …" for each juror): every
+    answer after a prompt that recurs in two or more sections is the section's person's (round
+    sixty-three). Nothing unless two sections share two prompts."""
+    heads = [(i, speaker) for i, p in enumerate(doc.paragraphs) if (speaker := _name_lead(doc, p)) is not None]
+    if len(heads) < 2:
+        return [], set()
+    sections = []
+    for n, (head, speaker) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(doc.paragraphs)
+        prompts = {}
+        for i in range(head + 1, end):
+            paragraph = doc.paragraphs[i]
+            found = _RUN_IN_PROMPT_RE.match(paragraph.text)
+            if paragraph.kind == "paragraph" and found and _bold_from_start(paragraph, found.end(1)):
+                prompts[i] = (found.group(1).strip().lower(), found.end())
+        sections.append((head, speaker, prompts))
+    counts: dict[str, int] = {}
+    for _, _, prompts in sections:
+        for label in {label for label, _ in prompts.values()}:
+            counts[label] = counts.get(label, 0) + 1
+    shared = {label for label, count in counts.items() if count >= 2}
+    if len(shared) < 2:
+        return [], set()
+    answers: list[t.Answer] = []
+    covered: set[int] = set()
+    for head, speaker, prompts in sections:
+        for i, (label, at) in prompts.items():
+            if label not in shared:
+                continue
+            paragraph = doc.paragraphs[i]
+            covered.add(i)
+            answers.append(t.Answer(i, i, paragraph.start + at, paragraph.start + len(paragraph.text.rstrip()),
+                                    speaker, UNLABELLED_ANSWER))
+    return answers, covered
+
+
+def _bold_from_start(paragraph: Paragraph, end: int) -> bool:
+    """Is the paragraph's text set in bold or italics from its start to `end` (a run-in label)?"""
+    return any(start == 0 and stop >= end for start, stop in paragraph.emphasis)
+
+
+def _name_lead(doc: _Doc, paragraph: Paragraph) -> _Speaker | None:
+    """The person whose name, set in bold, opens a short line ("**Oriane Vasseur**, jury president")."""
+    if paragraph.kind != "paragraph" or len(paragraph.text) > 160:
+        return None
+    for mention in doc.people_between(paragraph.start, paragraph.start + 60):
+        if mention.start == paragraph.start and _bold_from_start(paragraph, mention.end - paragraph.start):
+            return _Speaker(key=mention.key)
+    for outsider in doc.outsiders_between(paragraph.start, paragraph.start + 60):
+        if outsider.start == paragraph.start and " " in outsider.name and _bold_from_start(paragraph, outsider.end - paragraph.start):
+            return _Speaker(name=outsider.name)
+    return None

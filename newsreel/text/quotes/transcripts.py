@@ -637,6 +637,13 @@ def _interviewer(doc: _Doc, turns: list[_Turn]) -> set[str]:
     if share[best] == 0:
         if _oral_history(turns):
             return set()
+        first = doc.paragraphs[turns[0].para].start
+        introduced = {m.key for m in doc.people if m.start < first}
+        if all(t.speaker is not None and t.speaker.key in introduced for t in turns):
+            # Two people of the graph the introduction names, talking over each other with no
+            # question between them (a disc commentary's director and editor): nobody interviews
+            # (round sixty-three). A host the introduction does not name still prompts.
+            return set()
         # The first voice prompts the other, unless it is a video's narrator (round forty-nine).
         best = next((label for label in order if not _NARRATOR_LABEL_RE.fullmatch(label)), order[0])
     # A forum's many users each ask under their own handle: every label that names nobody and
