@@ -22,6 +22,7 @@ Depends on: confidence, document, speakers, transcripts (its answer and narratio
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from newsreel.text.quotes import transcripts as t
 from newsreel.text.quotes.confidence import AMBIGUOUS
@@ -189,17 +190,23 @@ def inline_question_answer(doc: _Doc, open_at: int, para: int) -> _Speaker | Non
 _MIN_SECTION_QUESTIONS = 2
 
 
+def _sections(doc: _Doc, head_of: Callable[[_Doc, Paragraph], _Speaker | None]) -> list[tuple[int, int, _Speaker]]:
+    """Each paragraph `head_of` finds a person in, with where its section ends (the next such
+    paragraph or the article's end); nothing unless there are two or more."""
+    heads = [(i, speaker) for i, p in enumerate(doc.paragraphs) if (speaker := head_of(doc, p)) is not None]
+    if len(heads) < 2:
+        return []
+    return [(head, heads[n + 1][0] if n + 1 < len(heads) else len(doc.paragraphs), speaker)
+            for n, (head, speaker) in enumerate(heads)]
+
+
 def find_sectioned_interviews(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
     """Several short interviews in one article ("Five questions for … three first-timers"), each
     under a heading in bold that is only its subject's name, with its questions in bold and the
     plain paragraphs under each its answer: every answer is the heading's person's (round sixty).
     Nothing unless two or more such sections each ask at least two questions."""
-    heads = [(i, speaker) for i, p in enumerate(doc.paragraphs) if (speaker := _name_heading(doc, p)) is not None]
-    if len(heads) < 2:
-        return [], set()
     sections = []
-    for n, (head, speaker) in enumerate(heads):
-        end = heads[n + 1][0] if n + 1 < len(heads) else len(doc.paragraphs)
+    for head, end, speaker in _sections(doc, _name_heading):
         emphasised = [i for i in range(head + 1, end) if _wholly_emphasised(doc.paragraphs[i])]
         asked = [i for i in emphasised if _ENDS_ASKING_RE.search(doc.paragraphs[i].text)]
         # A remark in bold with an answer under it ("**3. Your grandfather worked in films
@@ -253,12 +260,8 @@ def find_run_in_questionnaires(doc: _Doc) -> tuple[list[t.Answer], set[int]]:
     "**The film that made me:** …", "**What I'm looking for:** …" for each juror): every
     answer after a prompt that recurs in two or more sections is the section's person's (round
     sixty-three). Nothing unless two sections share two prompts."""
-    heads = [(i, speaker) for i, p in enumerate(doc.paragraphs) if (speaker := _name_lead(doc, p)) is not None]
-    if len(heads) < 2:
-        return [], set()
     sections = []
-    for n, (head, speaker) in enumerate(heads):
-        end = heads[n + 1][0] if n + 1 < len(heads) else len(doc.paragraphs)
+    for head, end, speaker in _sections(doc, _name_lead):
         prompts = {}
         for i in range(head + 1, end):
             paragraph = doc.paragraphs[i]
