@@ -136,6 +136,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset101": (400, 600),
          "evalset102": (400, 600),
          "evalset103": (400, 600),
+         "evalset104": (400, 600),
+         "evalset105": (400, 600),
+         "evalset106": (400, 600),
+         "evalset107": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
