@@ -273,6 +273,11 @@ FILM_NOUNS = frozenset(
     adaptation remake sequel prequel reboot blockbuster epic biopic western romance
     """.split()
 )
+# The label of a picture's credit ("Photograph: Oona Vick", "Stills by …"): a name after it
+# credits a picture and speaks for nobody.
+PICTURE_CREDIT_WORDS = frozenset(
+    "photograph photographs photo photos picture pictures image images still stills illustration credit".split()
+)
 # Kinship nouns before a relative's given name ("their daughter, Persis", "Marta's grandson,
 # Augustine"): the name is the relative's, neither a film nor a person named before.
 KIN_NOUNS = frozenset(

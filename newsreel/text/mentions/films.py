@@ -216,8 +216,6 @@ _DATELINE_AFTER = frozenset(", ( -".split())
 # Turns a name must label before it is a transcript's voice rather than a capsule's heading.
 _VOICE_TURNS = 2
 
-
-
 _REMAKE_OF = ("remake", "reboot", "reimagining")
 
 
@@ -229,6 +227,7 @@ def _remake_of_year_after(t: Tokens, last: int, para: int) -> int | None:
         return None
     year = words[4] if words[3] == "the" and len(words) > 4 else words[3]
     return int(year) if is_year(year) else None
+
 
 class FilmTitles:
     """Decides, span by span, which film a title names, reading what the article named."""

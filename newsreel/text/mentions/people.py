@@ -11,7 +11,7 @@ from newsreel.text.casting import (
 from newsreel.text.gazetteer import Candidate, Gazetteer
 from newsreel.text.mentions.named import Named
 from newsreel.text.mentions.tokens import Span, Tokens
-from newsreel.text.normalize import NAME_WORDS, fold, is_common
+from newsreel.text.normalize import NAME_WORDS, PICTURE_CREDIT_WORDS, fold, is_common
 
 # Words after a sentence-opening surname that make it a person ("Stone said", "Stone had").
 SAYING = frozenset(
@@ -395,9 +395,6 @@ def _named_outside(t: Tokens, covered: set[int], heads: set[str]) -> dict[tuple[
     return found
 
 
-_PICTURE_CREDIT_WORDS = frozenset("photograph photographs photo photos picture pictures image images still stills illustration credit".split())
-
-
 def _picture_credit_before(t: Tokens, first: int) -> bool:
     """Does a picture's credit label ("Photograph:", "Photo by") stand right before the name at `first`?"""
     j = first - 1
@@ -405,7 +402,7 @@ def _picture_credit_before(t: Tokens, first: int) -> bool:
         j -= 1
     if j < 1 or t.para[j] != t.para[first] or t.folded[j] not in (":", "by"):
         return False
-    return t.folded[j - 1] in _PICTURE_CREDIT_WORDS
+    return t.folded[j - 1] in PICTURE_CREDIT_WORDS
 
 
 def _surname_shape_ok(t: Tokens, first: int, last: int) -> bool:

@@ -140,10 +140,9 @@ def _named_inside_after_colon(doc: _Doc, group: _Group, key: str) -> bool:
     lead, _ = _lead(doc, first)
     if not lead.rstrip().endswith(":"):
         return False
-    person = doc.gazetteer.people_by_key.get(key) if hasattr(doc.gazetteer, "people_by_key") else None
-    if person is None:
+    words = doc.full_name(key, "").split()
+    if not words:
         return False
-    words = person.name.split()
     inside = " ".join(doc.text(f.open_at, f.close_at or f.open_at + 400) for f in group.fragments)
     return any(re.search(rf"(?<![\w’'\-]){re.escape(word)}(?![\w’'\-])", inside)
                for word in {words[0], words[-1]} if len(word) > 2)

@@ -145,15 +145,21 @@ _UNNAMED_RELATIVE_RE = re.compile(
 _RELATIVE_REACH = 240  # characters before a pronoun: its sentence and the one before
 
 
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last of the pattern's matches in `text`, or None."""
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
 def _unnamed_relative_before(doc: _Doc, at: int) -> bool:
     """Is a relative of the writer's the text does not name ("My grandson", "My mother") the
     subject of a sentence, the last relative it speaks of before the pronoun at `at` in its
     paragraph, with no person named after them?"""
     paragraph = doc.paragraphs[doc.para_of(at)]
     start = max(paragraph.start, at - _RELATIVE_REACH)
-    found = None
-    for found in _UNNAMED_RELATIVE_RE.finditer(doc.text(start, at)):
-        pass
+    found = _last_match(_UNNAMED_RELATIVE_RE, doc.text(start, at))
     if found is None:
         return False
     opening = doc.text(paragraph.start, start + found.start()).rstrip()
@@ -166,9 +172,7 @@ def _unnamed_relative_before(doc: _Doc, at: int) -> bool:
 def _first_person_lead(body: str) -> bool:
     """Does the lead-in's last speech verb have "I" as its subject ("In 2019 … I told a full
     house")?"""
-    found = None
-    for found in _FIRST_PERSON_VERB_RE.finditer(body):
-        pass
+    found = _last_match(_FIRST_PERSON_VERB_RE, body)
     if found is None or (found.start() > 0 and (body[found.start() - 1].isalnum() or body[found.start() - 1] in "’'")):
         return False
     return _ANY_SPEECH_RE.search(body, found.end()) is None

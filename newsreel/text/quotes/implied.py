@@ -279,21 +279,15 @@ def _named_earlier_in_paragraph(
         elif not (_TOPIC_AFTER_RE.match(doc.text(mention.end, mention.end + 14))
                   or _TOPIC_BEFORE_RE.search(before[-60:])):
             continue
-        if _HE_OR_SHE_RE.search(before, sentence_start):
+        if not _stands_before_the_quote(doc, before, mention.end, frag):
             continue
-        between = doc.text(mention.end, frag.open_at)
-        if not any(stop in between for stop in (". ", "? ", "! ")):
-            continue  # the quote's own sentence: "He gave it to Ilic, who …: “…”"
         found.add((mention.key, None))
     # "The footpath belongs to Piran Vell, who farms above the village. … “…,” he said": one
     # outside the graph, named as an object and described so, is the topic too (round fifty-eight).
     for outsider in doc.outsiders_between(paragraph.start, frag.open_at):
         if outsider.credit or not _TOPIC_AFTER_RE.match(doc.text(outsider.end, outsider.end + 14)):
             continue
-        before = paragraph.text[: outsider.start - paragraph.start]
-        sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
-        between = doc.text(outsider.end, frag.open_at)
-        if _HE_OR_SHE_RE.search(before, sentence_start) or not any(stop in between for stop in (". ", "? ", "! ")):
+        if not _stands_before_the_quote(doc, paragraph.text[: outsider.start - paragraph.start], outsider.end, frag):
             continue
         if doc.fits(_Speaker(name=outsider.name), pronoun):
             found.add((None, outsider.name))
@@ -301,6 +295,18 @@ def _named_earlier_in_paragraph(
         return None
     key, name = found.pop()
     return _Speaker(key=key, name=name)
+
+
+def _stands_before_the_quote(doc: _Doc, before: str, end: int, frag: _Fragment) -> bool:
+    """Is a name ending at `end` (its paragraph's text up to it `before`) in a sentence with no
+    "he"/"she" of its own before the name ("He pointed at Quintero, who had not moved." names the
+    one who did not speak), and a sentence before the quotation's own ("He gave it to Ilic, who
+    …: “…”")?"""
+    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+    if _HE_OR_SHE_RE.search(before, sentence_start):
+        return False
+    between = doc.text(end, frag.open_at)
+    return any(stop in between for stop in (". ", "? ", "! "))
 
 
 def _others_named_before(doc: _Doc, frag: _Fragment, chosen: _Speaker) -> bool:

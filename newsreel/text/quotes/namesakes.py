@@ -225,8 +225,7 @@ def _relative_of_the_named(doc: _Doc, group: _Group, key: str) -> _Speaker | Non
     if not any(m.key == key and " " in m.surface.strip() and paragraph.start <= m.start < frag.open_at for m in doc.people):
         return None  # the relative is of someone the paragraph named in full: the speaker's namesake
     surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
-    people = getattr(doc.gazetteer, "people_by_key", {})
-    others = {m.key for m in doc.people if m.key != key and m.key in people and people[m.key].name.split()[-1] == surname}
+    others = {m.key for m in doc.people if m.key != key and _surname(doc.full_name(m.key, m.surface)) == surname}
     if len(others) != 1:
         return _Speaker(explicit=True, confidence=AMBIGUOUS)
     return _Speaker(key=others.pop(), explicit=True, confidence=AMBIGUOUS)

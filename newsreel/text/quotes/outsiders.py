@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from newsreel.text.types import Mention, Paragraph
 from newsreel.text.mentions.public import introduced_as_public
-from newsreel.text.normalize import is_common
+from newsreel.text.normalize import PICTURE_CREDIT_WORDS, is_common
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _ROLE_NOUNS, _SPEECH_KINDS, _VERB_ALT
 
 # Patterns read for every quotation, compiled once.
@@ -228,8 +228,7 @@ def find_outsiders(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention])
 
 # A picture's credit line: "Photograph: ", "Photo by ", "Stills: ", "Courtesy of ".
 _PICTURE_CREDIT_RE = re.compile(
-    r"(?:\b(?:Photograph|Photographs|Photo|Photos|Picture|Pictures|Image|Images|Still|Stills|Illustration|Credit)s?"
-    r"\s*(?::|by)|\b[Cc]ourtesy\s+of)\s*[*_]*\s*$"
+    rf"(?:\b(?:{'|'.join(sorted(w.capitalize() for w in PICTURE_CREDIT_WORDS))})s?\s*(?::|by)|\b[Cc]ourtesy\s+of)\s*[*_]*\s*$"
 )
 # "the historian ", "a producer ", "by ": what introduces a person's name in a table's cell.
 _INTRODUCED_IN_CELL_RE = re.compile(r"(?:\b(?:the|a|an)\s+[a-z][a-z\-]+|\bby)\s+$")

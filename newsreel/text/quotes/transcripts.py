@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsreel.text.quotes.document import _Doc
+from newsreel.text.quotes.document import _Doc, _surname
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
 from newsreel.text.normalize import fold
@@ -275,12 +275,11 @@ def _interpreters(doc: _Doc, turns: list[_Turn]) -> dict[str, _Speaker]:
     that speaker's relays stand for ("Korvel answered through her interpreter, Lidia Brann")."""
     intro = doc.text(0, doc.paragraphs[turns[0].para].start)
     found: dict[str, _Speaker] = {}
+    speakers = {t.label: t.speaker for t in turns if t.speaker is not None and t.speaker.known}
     for match in _THROUGH_INTERPRETER_RE.finditer(intro):
         who, interpreter = match.group("who"), match.group("interpreter")
-        speakers = {t.label: t.speaker for t in turns if t.speaker is not None and t.speaker.known}
-        people = getattr(doc.gazetteer, "people_by_key", {})
         target = next((sp for sp in speakers.values()
-                       if sp.key in people and fold(people[sp.key].name).split()[-1:] == [fold(who)]), None)
+                       if sp.key and fold(_surname(doc.full_name(sp.key, ""))) == fold(who)), None)
         relayer = next((label for label, sp in speakers.items()
                         if sp.name and (sp.name == interpreter or sp.name.split()[-1] == interpreter.split()[-1])), None)
         if target is not None and relayer is not None:
