@@ -140,6 +140,12 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset105": (400, 600),
          "evalset106": (400, 600),
          "evalset107": (400, 600),
+         "evalset108": (400, 600),
+         "evalset109": (400, 600),
+         "evalset110": (400, 600),
+         "evalset111": (400, 600),
+         "evalset112": (400, 600),
+         "evalset113": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
