@@ -48,7 +48,7 @@ CONFIDENCE_MODULES = ("attribution", "transcripts", "answers", "document", "bloc
 
 ROOT = Path(__file__).resolve().parent.parent
 #: every set that was once held out and has since moved to tune/ (add the next one by hand)
-SETS: tuple[str, ...] = tuple(f"evalset{n}" for n in (*range(10, 66), *range(68, 102)))  # 56, 57: round forty-two; 58, 59: round forty-three; 60, 61: round forty-four; 62, 63: round forty-five; 64, 65: round forty-six; 66, 67 stay held out; 68, 69: round forty-seven; 70, 71: round forty-eight; 72, 73: round forty-nine; 74, 75: round fifty; 76, 77: round fifty-one; 78, 79: round fifty-two; 80, 81: round fifty-three; 82, 83: round fifty-four; 84, 85: round fifty-five; 86, 87: round fifty-six; 88, 90: round fifty-seven; 89, 91: round fifty-eight; 93, 94: round fifty-nine; 92, 95: round sixty; 96, 99: round sixty-one; 97, 98: round sixty-two; 100, 101: round sixty-three
+SETS: tuple[str, ...] = tuple(f"evalset{n}" for n in (*range(10, 66), *range(68, 104)))  # 56, 57: round forty-two; 58, 59: round forty-three; 60, 61: round forty-four; 62, 63: round forty-five; 64, 65: round forty-six; 66, 67 stay held out; 68, 69: round forty-seven; 70, 71: round forty-eight; 72, 73: round forty-nine; 74, 75: round fifty; 76, 77: round fifty-one; 78, 79: round fifty-two; 80, 81: round fifty-three; 82, 83: round fifty-four; 84, 85: round fifty-five; 86, 87: round fifty-six; 88, 90: round fifty-seven; 89, 91: round fifty-eight; 93, 94: round fifty-nine; 92, 95: round sixty; 96, 99: round sixty-one; 97, 98: round sixty-two; 100, 101: round sixty-three; 102, 103: round sixty-four
 #: a quote on a graph speaker at this confidence or more goes on the person's page
 SHOWN = 0.8
 

@@ -25,7 +25,7 @@ from newsreel.text.quotes.confidence import (
 )
 from newsreel.text.quotes.unnamed import _ANONYMITY_RE
 from newsreel.text.quotes.namesakes import (
-    _disclaimed_namesake, _named_by_a_shared_surname, _namesake_the_relative_of, _relative_of_the_named, _outsider_by_apposed_post, _outsider_by_role, _surname_shared_with_outsider,
+    _disclaimed_namesake, _named_by_a_shared_surname, _namesake_the_relative_of, _relative_of_the_named, _outsider_by_apposed_post, _outsider_by_role, _relative_of_the_dead, _surname_shared_with_outsider,
 )
 from newsreel.text.quotes.subjects import _subjects
 from newsreel.text.quotes.explicit import (
@@ -113,6 +113,11 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # "She is Hedda Maddow, … no relation to the film's star, Corin Maddow. … “…,” Maddow
         # said": the star is named only to be set apart, so the surname is hers (round forty-five).
         return disclaimed
+    heir = _relative_of_the_dead(doc, group, speaker.key) if speaker.key and speaker.explicit else None
+    if heir is not None:
+        # "Vantongeren died in 1971. His son, Lauro Vantongeren, …. “…,” Vantongeren said": the
+        # dead say nothing now; the living relative named in full just before does (round sixty-four).
+        return heir
     if speaker.key and _surname_shared_with_outsider(doc, group, speaker.key):
         # "Greer expects …, “…,” she said" after Tamsin Greer, an analyst, and Hollis Greer of
         # the graph ("no relation"): a writer's bare surname may mean either, so it waits for an

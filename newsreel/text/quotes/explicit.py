@@ -26,7 +26,9 @@ from newsreel.text.quotes.outsiders import ORG_RE, speaks
 from newsreel.text.quotes.roles import _role_noun, _role_of_film
 from newsreel.text.quotes.unnamed import _ANONYMITY_RE
 from newsreel.text.quotes.namesakes import _by_age_at
-from newsreel.text.quotes.relayed import _DOCUMENT_AFTER_RE, _DOCUMENT_LEAD_RE, _document_writer, _relayed_speaker
+from newsreel.text.quotes.relayed import (
+    _DOCUMENT_AFTER_RE, _DOCUMENT_LEAD_RE, _DOCUMENT_NOUNS, _document_writer, _relayed_speaker,
+)
 
 
 # Patterns read for every quotation, compiled once.
@@ -488,6 +490,13 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         # "…, I told a full house:" in a column signed "By Marisol Quennell": the writer's own
         # words, as "“…,” I said" is (round fifty-five); nobody's when the article is unsigned.
         return _byline_writer(doc) or _Speaker(explicit=True)
+    if colon and _DOCUMENT_LABEL_RE.fullmatch(body.strip()):
+        # "Citation: “…”" under a prize's heading: a document's words, not the winner's (round sixty-four).
+        return _Speaker(explicit=True, document=True)
+    if colon:
+        owner = _words_owner(doc, body, lead_start, head)
+        if owner is not None:
+            return owner
     # A person mention that is the subject of the speech verb (or heads a colon clause).
     people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
     if people and _KIN_GROUP_RE.match(doc.text(people[0].end, people[0].end + 20)):
@@ -625,6 +634,27 @@ def _casts_the_speaker(body: str) -> bool:
 
 
 # Nouns for what somebody says: "her answer", "the reply".
+# "Citation:", "**Inscription:**": a lead-in that is nothing but the kind of document that follows.
+_DOCUMENT_LABEL_RE = re.compile(rf"[*_]*(?:The\s+)?(?:{_DOCUMENT_NOUNS})[*_]*", re.IGNORECASE)
+# "’s reply came an hour later", "’s curt answer": what the possessive name heading a colon's lead-in said.
+_OWN_WORDS_AFTER_RE = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:reply|answer|response|retort|verdict|rejoinder|riposte)\b[^“”\"]{0,60}$"
+)
+
+
+def _words_owner(doc: _Doc, body: str, lead_start: int, head: int) -> _Speaker | None:
+    """The person whose reply a colon's lead-in announces, a possessive name heading it ("Drayton's
+    reply came an hour later:"): theirs (round sixty-four). None for any other lead-in."""
+    at = lead_start + head
+    for m in doc.people_between(at, lead_start + len(body)):
+        if m.start == at and doc.is_possessive(m) and _OWN_WORDS_AFTER_RE.match(doc.text(m.end, lead_start + len(body))):
+            return _Speaker(key=m.key, explicit=True)
+    for o in doc.outsiders:
+        if o.start == at and _OWN_WORDS_AFTER_RE.match(doc.text(o.end, lead_start + len(body))):
+            return _Speaker(name=o.name, explicit=True, confidence=EXPLICIT_NAME)
+    return None
+
+
 _WORDS_SPOKEN = frozenset(
     "answer reply response verdict advice view take explanation message words thoughts summary "
     "version pitch theory reasoning argument retort comment comments assessment conclusion statement speech".split()

@@ -14,7 +14,7 @@ from newsreel.text.normalize import KIN_NOUNS
 from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
 from newsreel.text.quotes.fragments import _Group
 from newsreel.text.quotes.speakers import _Speaker
-from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, _Doc, _surname, by_age
+from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _surname, by_age
 from newsreel.text.quotes.outsiders import is_subject, speaks
 from newsreel.text.quotes.confidence import AMBIGUOUS, EXPLICIT_NAME
 from newsreel.text.quotes.unnamed import _NOUN_GENDER
@@ -323,30 +323,68 @@ def _outsider_by_apposed_post(doc: _Doc, group: _Group, key: str) -> _Speaker | 
     return None
 
 
-def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:
-    """Whether the attribution reaches the graph person `key` through a surname alone, written in
-    the quotation's paragraphs, that another graph person the article named in full before the
-    quotation carries too."""
+def _other_carrier_named_last(doc: _Doc, group: _Group, key: str) -> Mention | None:
+    """Another graph person carrying the surname through which the attribution reaches `key`
+    alone (written in the quotation's paragraph), when they were the carrier named in full last,
+    in the quotation's paragraph before it or in the paragraph just before; None otherwise."""
     frag = group.fragments[0]
     last = group.fragments[-1]
     reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
     start = doc.paragraphs[frag.para].start
     latest = max((m for m in doc.people if m.key == key and start <= m.start < reach), key=lambda m: m.start, default=None)
     if latest is None or " " in latest.surface.strip():
-        return False
+        return None
     surname = _POSSESSIVE_TAIL_RE.sub("", latest.surface.strip())
     if surname not in doc.shared_surnames:
-        return False
-    # The one of them named in full last, in the quotation's paragraph before it or in the
-    # paragraph just before: the writer's bare surname is read as somebody else's only when that
-    # is another carrier, introduced in their own right, not as a relative ("Adair's father, the
-    # actor Fenwick Adair"), whom a profile names in full and leaves the surname to its subject.
+        return None
     window = doc.paragraphs[max(frag.para - 1, 0)].start
     latest_full = max((m for m in doc.people if window <= m.start < frag.open_at and " " in m.surface.strip()
                        and _surname(doc.full_name(m.key, m.surface)) == surname), key=lambda m: m.start, default=None)
-    if latest_full is None or latest_full.key == key:
-        return False
-    return not _KIN_NOUN_BEFORE_RE.search(doc.text(max(doc.paragraphs[doc.para_of(latest_full.start)].start, latest_full.start - 40), latest_full.start))
+    return None if latest_full is None or latest_full.key == key else latest_full
+
+
+def _introduced_as_a_relative(doc: _Doc, mention: Mention) -> bool:
+    """Is the name set right after a kin noun ("Adair's father, the actor Fenwick Adair")?"""
+    start = max(doc.paragraphs[doc.para_of(mention.start)].start, mention.start - 40)
+    return _KIN_NOUN_BEFORE_RE.search(doc.text(start, mention.start)) is not None
+
+
+def _named_by_a_shared_surname(doc: _Doc, group: _Group, key: str) -> bool:
+    """Whether the attribution reaches the graph person `key` through a surname alone, written in
+    the quotation's paragraphs, that another graph person the article named in full before the
+    quotation carries too."""
+    # The writer's bare surname is read as somebody else's only when the carrier named in full
+    # last was introduced in their own right, not as a relative ("Adair's father, the actor
+    # Fenwick Adair"), whom a profile names in full and leaves the surname to its subject.
+    other = _other_carrier_named_last(doc, group, key)
+    return other is not None and not _introduced_as_a_relative(doc, other)
+
+
+def _relative_of_the_dead(doc: _Doc, group: _Group, key: str) -> _Speaker | None:
+    """The relative a bare surname means when the one it would otherwise be read as is dead
+    ("Vantongeren died in 1971. His son, Lauro Vantongeren, 88, attended the screening. “…,”
+    Vantongeren said"): the living carrier the text named in full last, held, since only the
+    surname they share names them (round sixty-four). None otherwise."""
+    other = _other_carrier_named_last(doc, group, key)
+    if other is None or not _introduced_as_a_relative(doc, other):
+        return None
+    if not _said_to_have_died(doc, key, group.fragments[0].open_at) or _said_to_have_died(doc, other.key, group.fragments[0].open_at):
+        return None
+    return _Speaker(key=other.key, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED)
+
+
+# "Vantongeren died in 1971", "Adair, who died in June,", "(1901–1971)"; "the late Emeric Adair".
+_DIED_AFTER_RE = re.compile(
+    r"^\s*\((?:c\.\s*)?(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\)"
+    r"|^(?:,\s+who)?\s+(?:has\s+|had\s+)?(?:since\s+)?(?:died|was\s+killed|passed\s+away)\b"
+)
+_LATE_BEFORE_RE = re.compile(r"\b[Tt]he\s+late\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _said_to_have_died(doc: _Doc, key: str, before: int) -> bool:
+    """Does the text, before `before`, say the graph person `key` has died?"""
+    return any(_DIED_AFTER_RE.match(doc.text(m.end, m.end + 40)) or _LATE_BEFORE_RE.search(doc.text_before(m.start, 30))
+               for m in doc.people if m.key == key and m.start < before)
 
 
 _POSSESSIVE_TAIL_RE = re.compile(r"['’]s?$")

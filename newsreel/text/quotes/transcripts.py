@@ -207,6 +207,12 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                 break
             if _TIMESTAMP_RE.match(paragraph.text):
                 break  # a new moment of the recording, with no label: not this turn running on
+            if (turn.label in interviewer and paragraph.kind == "quote"
+                    and doc.paragraphs[turn.para].kind != "quote"):
+                # A host's "This came in on Sunday." then a listener's message in a block quote:
+                # played or read out, not asked; whose it is the transcript does not say (round sixty-four).
+                answers.append(_played(doc, index, nxt, covered))
+                break
             if n + 1 == len(turns) and _narration_after(doc, paragraph, voices):
                 # Narration after the transcript ("After the session Hurst said … “I used to
                 # bring him coffee,” she said."): first person only inside quote marks, or a
@@ -243,6 +249,17 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             Answer(turn.para, last, turn.text_at, end_paragraph.start + len(end_paragraph.text.rstrip()), speaker, confidence)
         )
     return answers, covered
+
+
+def _played(doc: _Doc, first: int, stop: int, covered: set[int]) -> Answer:
+    """The block-quoted message a host brings in (paragraphs from `first`, before `stop`), as one
+    quotation of nobody's; its paragraphs are added to `covered`."""
+    last = first
+    while last + 1 < stop and doc.paragraphs[last + 1].kind == "quote":
+        last += 1
+    covered.update(range(first, last + 1))
+    end = doc.paragraphs[last]
+    return Answer(first, last, doc.paragraphs[first].start, end.start + len(end.text.rstrip()), _Speaker(), NAMED_LABEL)
 
 
 # What a season, a show or a book does after a title with a colon: "A Retrospective runs at …".
@@ -684,14 +701,20 @@ def _introduced_as_moderator(doc: _Doc, turns: list[_Turn]) -> set[str]:
     return found
 
 
-# "*Nightcap with Declan Moss*", "hosted by Declan Moss", "the host, Declan Moss": a show's host.
-_HOST_BEFORE_RE = re.compile(r"(?:\b(?:hosted|presented)\s+by|\bhost,?|\bpresenter,?|[A-Z][\w’']*\s+with)\s+[*_]*$")
+# "*Nightcap with Declan Moss*", "hosted by Declan Moss", "the host, Declan Moss": a show's host;
+# "hosted by Juno Falk and Marty Osei": the second of two.
+_HOST_BEFORE_RE = re.compile(
+    r"(?:\b(?:hosted|presented)\s+by|\bhost,?|\bpresenter,?|[A-Z][\w’']*\s+with)\s+[*_]*$"
+    r"|\b(?:hosted|presented)\s+by\s+(?:[A-Z][\w’'\-]*\s+){1,3}and\s+[*_]*$"
+)
 
 
 def _introduced_as_host(doc: _Doc, turns: list[_Turn]) -> set[str]:
     """The label of the one voice the introduction gives a show as its host ("*Nightcap with
     Declan Moss*"): a chat show's host prompts, and its guests answer, however many of them
-    ask back (round sixty). Two hosts named so are presenters of a round table (`_cohosts`)."""
+    ask back (round sixty). Two hosts named so are presenters of a round table (`_cohosts`)
+    unless a named guest answers them: a podcast's two hosts with their guest both prompt
+    (round sixty-four)."""
     first = doc.paragraphs[turns[0].para].start
     hosts = set()
     for turn in turns:
@@ -700,9 +723,18 @@ def _introduced_as_host(doc: _Doc, turns: list[_Turn]) -> set[str]:
             continue
         spans = [(m.start, m.end) for m in doc.people if m.key and m.key == speaker.key and m.end <= first]
         spans += [(o.start, o.end) for o in doc.outsiders if speaker.name and o.name == speaker.name and o.end <= first]
-        if any(_HOST_BEFORE_RE.search(doc.text(max(0, start - 30), start)) for start, _ in spans):
+        if any(_HOST_BEFORE_RE.search(doc.text(max(0, start - 60), start)) for start, _ in spans):
             hosts.add(turn.label)
-    return hosts if len(hosts) == 1 else set()
+    if len(hosts) > 1 and not _answered_by_a_guest(doc, turns, hosts):
+        return set()
+    return hosts
+
+
+def _answered_by_a_guest(doc: _Doc, turns: list[_Turn], hosts: set[str]) -> bool:
+    """Does a named voice other than the hosts speak, never asking, after the hosts' questions?"""
+    guests = [t for t in turns if t.label not in hosts and t.speaker is not None and t.speaker.known]
+    asked = any(doc.paragraphs[t.para].text.rstrip().endswith("?") for t in turns if t.label in hosts)
+    return asked and bool(guests) and not any(doc.paragraphs[t.para].text.rstrip().endswith("?") for t in guests)
 
 
 def _mostly_asking(doc: _Doc, turns: list[_Turn]) -> set[str]:

@@ -85,6 +85,7 @@ _NOT_NAMES = frozenset(
     If It Its This That These Those There Here He She They We I You His Her Their Our My
     Your Who What Why How Where Which One Some Many Most All Both Each Every No Not
     Meanwhile However Still Also Asked Speaking Talking Writing Said Says
+    Hi Hello Hey Hiya Dear Thanks Cheers Bye Goodbye
     Mr Mrs Ms Mx Dr Prof Sir Dame
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
