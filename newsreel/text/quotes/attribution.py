@@ -90,6 +90,10 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # Words passed on by someone who heard them: held for an editor, as every quote told
         # second-hand is.
         return replace(speaker, confidence=min(speaker.confidence, RELAYED))
+    if speaker.key and _passed_on_in_a_block_quote(doc, group):
+        # "Today Benedita came over at lunch and said, “…”" inside a letter printed as a block
+        # quote: the letter's writer passes the words on, so they are held (round sixty-five).
+        return replace(speaker, confidence=min(speaker.confidence, RELAYED))
     if speaker.key and speaker.confidence >= AMBIGUOUS and _named_inside_after_colon(doc, group, speaker.key):
         # "On draft five, a portrait of her star, Maud Linderby, smiling: “Why is Maud smiling?”":
         # the person a colon's lead-in names is talked about inside the words, so someone else
@@ -136,6 +140,17 @@ def _attribute(doc: _Doc, group: _Group, history: list[_Said]) -> _Speaker:
         # editor (round nineteen).
         return replace(speaker, confidence=min(speaker.confidence, AMBIGUOUS))
     return speaker
+
+
+def _passed_on_in_a_block_quote(doc: _Doc, group: _Group) -> bool:
+    """Does the quotation open inside a block quote after its writer's own words ("Today Benedita
+    came over at lunch and said, “…”"), rather than being the block quote itself?"""
+    first = group.fragments[0]
+    paragraph = doc.paragraphs[first.para]
+    if paragraph.kind != "quote":
+        return False
+    before = doc.text(paragraph.start, first.open_at)
+    return len(before.split()) >= 3
 
 
 def _named_inside_after_colon(doc: _Doc, group: _Group, key: str) -> bool:

@@ -74,6 +74,10 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
                 if o.start < frag.open_at and len(o.name.split()) > 1 and o.name.split()[-1] == surname]
     if any(doc.text(o.start, o.end).strip() == surname for o in carriers):
         return True
+    if not carriers and _written_in_full_outside_the_graph(doc, surname, frag.open_at):
+        # "… above Agathe Marchbanks's desk": a name first written as a possessive is no outsider
+        # of its own, but it carries the surname all the same (round sixty-five).
+        return _disclaimed_since_named(doc, key, frag.open_at)
     if carriers and _introduced_as_kin(doc, key, frag.open_at):
         # "Bridie Scallan has kept room four … Her late husband, Donal Scallan, played a
         # net-mender": the graph person is the outsider's relative, so a bare "Scallan says" is
@@ -90,6 +94,20 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     if any(m.key == key and " " in m.surface.strip() and paragraph_start <= m.start < frag.open_at for m in doc.people):
         return False
     return any(_disclaims_after(doc, o.end, key) for o in carriers)
+
+
+def _written_in_full_outside_the_graph(doc: _Doc, surname: str, before: int) -> bool:
+    """Is a given name and `surname` ("Agathe Marchbanks's") written before `before` where no
+    graph person's mention stands?"""
+    pattern = re.compile(rf"(?<![\w’'\-])([A-Z][\w’'\-]+)\s+{re.escape(surname)}(?![\w\-])")
+    for paragraph in doc.paragraphs:
+        if paragraph.start >= before:
+            break
+        for found in pattern.finditer(paragraph.text):
+            at = paragraph.start + found.start()
+            if at < before and found.group(1) not in _NOT_NAMES and not any(m.start <= at < m.end for m in doc.people):
+                return True
+    return False
 
 
 # "her late husband, ", "His son ", "their daughter, the actor ": a relative named next.

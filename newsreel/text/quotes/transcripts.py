@@ -101,6 +101,22 @@ _ATTRIBUTED = re.compile(
     r"\s*[“\"][^”\"]+[”\"]\s*,?\s*(?:[A-Z][\w’'\-]*\s+){0,3}"
     r"(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)\b"
 )
+_HEADING_LENGTH = 80
+
+
+def _section_heading(paragraph: Paragraph) -> bool:
+    """Does the paragraph open with a section's heading: capitals set in bold ("**BEST DIRECTOR**",
+    then the winner's line), or a short line emphasised end to end with no closing stop?"""
+    text = paragraph.text.rstrip()
+    for start, end in paragraph.emphasis:
+        if start != 0:
+            continue
+        words = text[:end]
+        if sum(c.isalpha() for c in words) >= 4 and not any(c.islower() for c in words):
+            return True
+        if end >= len(text) and len(text) <= _HEADING_LENGTH and text[-1:] not in ".?!:…”\"":
+            return True
+    return False
 _EDITORIAL = re.compile(r"\b(?:interview|conversation)\b.{0,40}\b(?:edited|condensed)\b", re.IGNORECASE)
 _WITH_RE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat down|sits down|caught up|chatted|met)\s+(?:with|to)\s+"
@@ -207,6 +223,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
                 break
             if _TIMESTAMP_RE.match(paragraph.text):
                 break  # a new moment of the recording, with no label: not this turn running on
+            if _section_heading(paragraph):
+                break  # "**BEST DIRECTOR**": a new section of the page, not this turn running on (round sixty-five)
             if (turn.label in interviewer and paragraph.kind == "quote"
                     and doc.paragraphs[turn.para].kind != "quote"):
                 # A host's "This came in on Sunday." then a listener's message in a block quote:
