@@ -88,6 +88,11 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
         # only in a wall text, then set apart from the outsider who carries her surname, the
         # graph person does not take a bare "Penhaligon" back (round fifty-five).
         return True
+    if carriers and _outsider_referred_to_since(doc, key, carriers, latest.start, frag.open_at):
+        # "“Four hours,” says Farrant." after the director's "… so Nico shaded it in", when the
+        # star Lise Farrant was last named two paragraphs up: the outsider, brought back by his
+        # first name since, may be the one the surname means (round sixty-six).
+        return True
     # Named in full again in the quotation's own paragraph, the graph person takes the surname
     # back (round forty); only a disclaimer further off leaves it in doubt.
     paragraph_start = doc.paragraphs[frag.para].start
@@ -106,6 +111,25 @@ def _written_in_full_outside_the_graph(doc: _Doc, surname: str, before: int) -> 
         for found in pattern.finditer(paragraph.text):
             at = paragraph.start + found.start()
             if at < before and found.group(1) not in _NOT_NAMES and not any(m.start <= at < m.end for m in doc.people):
+                return True
+    return False
+
+
+def _outsider_referred_to_since(doc: _Doc, key: str, carriers: list, latest: int, before: int) -> bool:
+    """Was an outsider carrying the surname called by their given name alone ("so Nico shaded it
+    in") after the graph person's last mention before the quotation (the bare surname at `latest`
+    aside)? Named in full again ("Her father, Konrad Brasch, …"), a relative leaves a profile's
+    bare surname to its subject, as before."""
+    last_graph = max((m.start for m in doc.people if m.key == key and m.start < before and m.start != latest), default=-1)
+    for carrier in carriers:
+        given = carrier.name.split()[0]
+        if given in _NOT_NAMES:
+            continue
+        surname = re.escape(carrier.name.split()[-1])
+        pattern = re.compile(rf"(?<![\w’'\-]){re.escape(given)}(?![\w’'\-])(?!\s+(?:[A-Z][\w’'\-]*\s+)?{surname})")
+        for index in range(doc.para_of(max(last_graph, 0)), doc.para_of(before) + 1):
+            paragraph = doc.paragraphs[index]
+            if any(last_graph < paragraph.start + found.start() < before for found in pattern.finditer(paragraph.text)):
                 return True
     return False
 
@@ -133,6 +157,10 @@ def _introduced_as_kin(doc: _Doc, key: str, before: int) -> bool:
 # relation to …": the writer setting a namesake apart.
 _NO_RELATION_RE = re.compile(r"\bno\s+relation\s+(?:to|of)\b")
 _DISCLAIMER_REACH = 120  # characters after the outsider's name, in the same paragraph
+_SHARES_THE_NAME_RE = re.compile(
+    r"\b(?:shares?|sharing)\s+(?:a|his|her|their|the)\s+(?:sur)?name\s+with\b|\bthe\s+same\s+surname\s+as\b",
+    re.IGNORECASE,
+)
 
 
 def _disclaims_after(doc: _Doc, end: int, key: str) -> bool:
@@ -144,6 +172,11 @@ def _disclaims_after(doc: _Doc, end: int, key: str) -> bool:
     paragraph = doc.paragraphs[doc.para_of(end)]
     stop = min(end + _DISCLAIMER_REACH, paragraph.start + len(paragraph.text))
     disclaimer = _NO_RELATION_RE.search(doc.text(end, stop))
+    if disclaimer is None:
+        # "Ewan Threlfall is lacing up …. He shares a surname with Idris Threlfall": the same
+        # setting apart, anywhere in the outsider's paragraph (round sixty-six).
+        stop = paragraph.start + len(paragraph.text)
+        disclaimer = _SHARES_THE_NAME_RE.search(doc.text(end, stop))
     if disclaimer is None:
         return False
     after = end + disclaimer.end()
