@@ -28,8 +28,9 @@ _CHART_COLUMNS = frozenset({"weekend", "gross", "total", "week", "weeks", "scree
 # Words before "hit" that make it a film that did well, not a verb ("the storm hit Lisbon")
 _HIT_KINDS = frozenset({"festival", "sleeper", "surprise", "cult", "indie", "breakout", "crossover", "summer",
                         "holiday", "streaming", "arthouse", "office", "word-of-mouth", "critical", "commercial"})
-_STYLE_TITLES = 2  # titles set apart that show an article's style of setting titles apart
+_STYLE_TITLES = 2  # titles set apart that show an article's style of setting titles apart, anywhere
 _MANY = 16  # films sharing one title beyond which only those with evidence are scored
+_LABEL_TOKENS = 8  # tokens a transcript's label ("**Sunniva Rask:**") may take before its colon
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
 _OLD_CUES = frozenset("original old older classic first".split())
@@ -61,7 +62,11 @@ _PLACE_NOUNS_BEFORE_OF = frozenset(
 _GENRES = frozenset("melodrama western thriller comedy drama musical epic serial weepie romance horror noir".split())
 # Verbs of making a film, in the present a story is told in: "arrives to shoot", "is making".
 _MAKING = frozenset("shoot shoots shooting make makes making film films filming".split())
-_OTHER_WORKS = frozenset("play plays opera novel novella book ballet poem memoir album song stage".split())
+_OTHER_WORKS = frozenset(
+    "play plays opera novel novella book ballet poem memoir album song stage"
+    # A series' episode is no film the graph holds (round sixty-seven); the series may be.
+    " episode episodes".split()
+)
 # Publications are works too: "the magazine *Fotogramma*", "*The Northern Screen*, the magazine
 # that …". A critic "writing in *X*" writes in a publication: no one writes in a film.
 _PUBLICATIONS = frozenset(
@@ -1176,7 +1181,7 @@ class FilmTitles:
         if (
             tier != _WORD_TIER and not typographic and not paren_years and not attributed
             and textual == (1 if evidence["context"] else 0)  # film words nearby are not the title's own
-            and self._marks_titles() and span.form not in self.set_apart
+            and self._marks_titles(span) and span.form not in self.set_apart
         ):
             # A writer who sets film titles apart sets this one apart too: bare, with no word
             # of its own saying it is a film, a distinctive name is the cinema, the company or
@@ -1229,9 +1234,31 @@ class FilmTitles:
             for first, (kind, _, last) in self.named.accepted.items()
         )
 
-    def _marks_titles(self) -> bool:
-        """Does the article set film titles apart (two or more titles in quotes or italics)?"""
-        return len(self.set_apart) >= _STYLE_TITLES
+    def _marks_titles(self, span: Span) -> bool:
+        """Does the article set film titles apart (two or more titles in quotes or italics)? One
+        title so set apart shows the style too (round sixty-seven: a council story's 'The
+        Tollkeeper' beside "the Guildhall" and "the Castlegate cobbles"), but not for a title
+        in a heading (a headline field is plain text), in a transcript's turn (speech is not
+        typeset) or written in capitals."""
+        if len(self.set_apart) >= _STYLE_TITLES:
+            return True
+        return (bool(self.set_apart) and self.t.paragraphs[span.para].kind != "heading"
+                and not self._in_a_turn(span) and not self._in_capitals(span))
+
+    def _in_a_turn(self, span: Span) -> bool:
+        """Is the span in a paragraph that opens on a label and a colon ("**ODUYA:** …")?"""
+        t = self.t
+        start = span.first
+        while start > 0 and t.para[start - 1] == span.para:
+            start -= 1
+        for at in range(start, min(start + _LABEL_TOKENS, span.first)):
+            if t.folded[at] == ":":
+                return all(not t.word(k) or t.raw[k][:1].isupper() for k in range(start, at))
+        return False
+
+    def _in_capitals(self, span: Span) -> bool:
+        t = self.t
+        return all(not t.word(k) or t.raw[k].isupper() for k in range(span.first, span.last + 1))
 
     def _other_name(self, span: Span) -> None:
         """Note the span as the name of something else (a place, a business, a character, a

@@ -46,6 +46,7 @@ _ROLE_WORDS = frozenset(
     Novelist Author Veteran Newcomer Co-star Costar Organiser Organizer Head Chief CEO Festival
     Studio Theater Theatre Cinema Box Office Insider Source Buyer Booker Lawyer Attorney Dean
     Lecturer Scholar Blogger Podcaster Presenter Commentator Observer Rival Former Veteran
+    Cllr Councillor Councilor Alderman Alderwoman Mayor Senator Governor Minister MP Officer
     """.split()
 )
 
