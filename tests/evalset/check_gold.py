@@ -146,6 +146,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset111": (400, 600),
          "evalset112": (400, 600),
          "evalset113": (400, 600),
+         "evalset114": (400, 600),
+         "evalset115": (400, 600),
+         "evalset116": (400, 600),
+         "evalset117": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
