@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsreel.text.normalize import KIN_NOUNS
-from newsreel.text.quotes.words import _NAME_RE, _NOT_NAMES, _VERB_ALT
+from newsreel.text.quotes.words import _ANY_SPEECH_RE, _NAME_RE, _NOT_NAMES, _VERB_ALT
 from newsreel.text.quotes.fragments import _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _surname, by_age
@@ -44,11 +44,20 @@ def _by_age_at(doc: _Doc, offset: int, text: str, at: int) -> tuple[_Speaker, in
 _ATTRIBUTION_REACH = 150  # characters after a quotation's close where its attribution's name may stand
 
 
+def _attribution_end(doc: _Doc, group: _Group) -> int:
+    """Where the quotation's attribution may end: `_ATTRIBUTION_REACH` characters after its close,
+    never into the next paragraph (round sixty-eight: "… Ilona Varga said." then "Varga, now 39,
+    runs a plumbing business" is her nephew, not her attribution)."""
+    last = group.fragments[-1]
+    paragraph = doc.paragraphs[last.para]
+    close = last.close_at if last.close_at is not None else last.open_at
+    return min(close + _ATTRIBUTION_REACH, paragraph.start + len(paragraph.text))
+
+
 def _named_by_surname_alone(doc: _Doc, group: _Group, key: str) -> Mention | None:
     """The graph person's last mention before or in the quotation's attribution, when it is a
     bare surname (one word); None when they were last named in full there, or not at all."""
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    reach = _attribution_end(doc, group)
     # Not a name inside the quotation's own words ("So I lent her Donal's jumper").
     spans = [(f.open_at, f.close_at if f.close_at is not None else reach) for f in group.fragments]
     latest = max((m for m in doc.people if m.key == key and m.start < reach
@@ -98,7 +107,34 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
     paragraph_start = doc.paragraphs[frag.para].start
     if any(m.key == key and " " in m.surface.strip() and paragraph_start <= m.start < frag.open_at for m in doc.people):
         return False
+    window = doc.paragraphs[max(frag.para - 1, 0)].start
+    end = _attribution_end(doc, group)
+    named_just_before = any(m.key == key and " " in m.surface.strip() and window <= m.start < end
+                            for m in doc.people)
+    relatives = {o.name for o in carriers if _named_as_relative(doc, o)}
+    if not named_just_before and any(_speaks_where_named(doc, o) for o in carriers if o.name not in relatives):
+        # "said the auctioneer, Crispin Yardley," then Ottilie Yardley of the graph, paragraphs
+        # back: a bare "Yardley" later may be the voice the article quoted already (round
+        # sixty-eight). Named in full in the paragraph just before, the graph person keeps it.
+        return True
     return any(_disclaims_after(doc, o.end, key) for o in carriers)
+
+
+_SPEECH_REACH = 60  # characters either side of an outsider's name where their speech verb stands
+
+
+def _speaks_where_named(doc: _Doc, outsider) -> bool:
+    """Is the outsider quoted where first named in full ("said the auctioneer, Crispin Yardley,")?"""
+    paragraph = doc.paragraphs[doc.para_of(outsider.start)]
+    end = paragraph.start + len(paragraph.text)
+    around = doc.text(max(paragraph.start, outsider.start - _SPEECH_REACH), min(end, outsider.end + _SPEECH_REACH))
+    return any(mark in paragraph.text for mark in "“\"") and _ANY_SPEECH_RE.search(around) is not None
+
+
+def _named_as_relative(doc: _Doc, outsider) -> bool:
+    """Is the outsider named right after a kin noun ("Her son, Aled Maddox")? A relative leaves a
+    profile's bare surname to its subject (round twenty-one)."""
+    return _KIN_BEFORE_RE.search(doc.text_before(outsider.start, 40)) is not None
 
 
 def _written_in_full_outside_the_graph(doc: _Doc, surname: str, before: int) -> bool:
@@ -137,7 +173,7 @@ def _outsider_referred_to_since(doc: _Doc, key: str, carriers: list, latest: int
 # "her late husband, ", "His son ", "their daughter, the actor ": a relative named next.
 _KIN_BEFORE_RE = re.compile(
     r"\b(?:his|her|their)\s+(?:late\s+|former\s+|younger\s+|elder\s+|older\s+)?"
-    r"(?:husband|wife|son|daughter|brother|sister|father|mother|partner|widow|widower|nephew|niece|cousin)"
+    rf"(?:{'|'.join(sorted(KIN_NOUNS))})"  # "His aunt, Annick Tresize" too (round sixty-eight)
     r",?\s+(?:the\s+[a-z]+\s+)?$",
     re.IGNORECASE,
 )
@@ -415,26 +451,52 @@ def _relative_of_the_dead(doc: _Doc, group: _Group, key: str) -> _Speaker | None
     """The relative a bare surname means when the one it would otherwise be read as is dead
     ("Vantongeren died in 1971. His son, Lauro Vantongeren, 88, attended the screening. “…,”
     Vantongeren said"): the living carrier the text named in full last, held, since only the
-    surname they share names them (round sixty-four). None otherwise."""
+    surname they share names them (round sixty-four); a relative outside the graph named so
+    ("Their daughter, Linnea Selander, …. Selander, who teaches mathematics, added:"), as
+    written (round sixty-eight). None otherwise."""
+    before = group.fragments[0].open_at
     other = _other_carrier_named_last(doc, group, key)
-    if other is None or not _introduced_as_a_relative(doc, other):
+    if other is not None:
+        if not _introduced_as_a_relative(doc, other) or _said_to_have_died(doc, other.key, before):
+            return None
+        return _Speaker(key=other.key, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED) if _said_to_have_died(doc, key, before) else None
+    heir = _outsider_named_since(doc, group, key)
+    if heir is None or not _said_to_have_died(doc, key, before):
         return None
-    if not _said_to_have_died(doc, key, group.fragments[0].open_at) or _said_to_have_died(doc, other.key, group.fragments[0].open_at):
-        return None
-    return _Speaker(key=other.key, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED)
+    return _Speaker(name=heir.name, explicit=True, confidence=EXPLICIT_NAME)
+
+
+def _outsider_named_since(doc: _Doc, group: _Group, key: str):
+    """The person outside the graph, carrying the surname through which the attribution reaches
+    `key` alone, named in full after the graph person's last full naming, in the quotation's
+    paragraph or the one before it; None when there is none."""
+    frag = group.fragments[0]
+    surname = _surname(doc.full_name(key, ""))
+    reach = _attribution_end(doc, group)
+    start = doc.paragraphs[frag.para].start
+    if not surname or not any(m.key == key and start <= m.start < reach
+                              and _POSSESSIVE_TAIL_RE.sub("", m.surface.strip()) == surname for m in doc.people):
+        return None  # the attribution does not reach them through the bare surname
+    full = max((m.start for m in doc.people if m.key == key and m.start < frag.open_at and " " in m.surface.strip()),
+               default=-1)
+    window = doc.paragraphs[max(frag.para - 1, 0)].start
+    return max((o for o in doc.outsiders if max(full, window) < o.start < frag.open_at and not o.credit
+                and len(o.name.split()) > 1 and o.name.split()[-1] == surname), key=lambda o: o.start, default=None)
 
 
 # "Vantongeren died in 1971", "Adair, who died in June,", "(1901–1971)"; "the late Emeric Adair".
 _DIED_AFTER_RE = re.compile(
     r"^\s*\((?:c\.\s*)?(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\)"
     r"|^(?:,\s+who)?\s+(?:has\s+|had\s+)?(?:since\s+)?(?:died|was\s+killed|passed\s+away)\b"
+    # "Margit Selander, who edited eleven features for …, died on 2 November"
+    r"|^,[^.;!?,]{1,200},\s+(?:has\s+|had\s+)?(?:died|passed\s+away)\b"
 )
 _LATE_BEFORE_RE = re.compile(r"\b[Tt]he\s+late\s+(?:[a-z]+\s+){0,2}$")
 
 
 def _said_to_have_died(doc: _Doc, key: str, before: int) -> bool:
     """Does the text, before `before`, say the graph person `key` has died?"""
-    return any(_DIED_AFTER_RE.match(doc.text(m.end, m.end + 40)) or _LATE_BEFORE_RE.search(doc.text_before(m.start, 30))
+    return any(_DIED_AFTER_RE.match(doc.text(m.end, m.end + 240)) or _LATE_BEFORE_RE.search(doc.text_before(m.start, 30))
                for m in doc.people if m.key == key and m.start < before)
 
 
