@@ -102,6 +102,17 @@ _ATTRIBUTED = re.compile(
     r"(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)\b"
 )
 _HEADING_LENGTH = 80
+_NAME_HEADING_LENGTH = 120  # "**Ptolemy Wrayburn: then Joss Dray, Nell's father; now 81**"
+
+
+def _headed_by_a_name(paragraph: Paragraph) -> bool:
+    """Is the paragraph a heading that opens on a name and a colon, emphasised from end to end
+    with no closing stop? A turn's label is set in bold, not its words (a reunion piece's "**Name:
+    then the part; now a teacher**" heads each section)."""
+    text = paragraph.text.rstrip()
+    if not text or len(text) > _NAME_HEADING_LENGTH or text[-1] in ".?!…”\"'’":
+        return False
+    return any(start == 0 and end >= len(text) for start, end in paragraph.emphasis)
 
 
 def _section_heading(paragraph: Paragraph) -> bool:
@@ -173,6 +184,8 @@ def find_transcript(doc: _Doc) -> tuple[list[Answer], set[int]]:
             continue
         if _event_title(paragraph, match.end()):
             continue  # "_Theodora Quaile: A Retrospective runs at … from 4 October._" (round fifty-nine)
+        if _headed_by_a_name(paragraph):
+            continue  # "**Saskia Brennand: then Nell Dray, 16; now 46**", a section's heading (round sixty-nine)
         label = " ".join(match.group("label").split())
         speaker = None
         confidence = NAMED_LABEL
