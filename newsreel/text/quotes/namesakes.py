@@ -15,7 +15,7 @@ from newsreel.text.quotes.words import _ANY_SPEECH_RE, _NAME_RE, _NOT_NAMES, _VE
 from newsreel.text.quotes.fragments import _Group
 from newsreel.text.quotes.speakers import _Speaker
 from newsreel.text.quotes.document import SHARED_SURNAME_BY_AGE, SHARED_SURNAME_ESTABLISHED, _Doc, _surname, by_age
-from newsreel.text.quotes.outsiders import is_subject, speaks
+from newsreel.text.quotes.outsiders import Outsider, is_subject, speaks
 from newsreel.text.quotes.confidence import AMBIGUOUS, EXPLICIT_NAME
 from newsreel.text.quotes.unnamed import _NOUN_GENDER
 from newsreel.text.types import Mention
@@ -123,7 +123,7 @@ def _surname_shared_with_outsider(doc: _Doc, group: _Group, key: str) -> bool:
 _SPEECH_REACH = 60  # characters either side of an outsider's name where their speech verb stands
 
 
-def _speaks_where_named(doc: _Doc, outsider) -> bool:
+def _speaks_where_named(doc: _Doc, outsider: Outsider) -> bool:
     """Is the outsider quoted where first named in full ("said the auctioneer, Crispin Yardley,")?"""
     paragraph = doc.paragraphs[doc.para_of(outsider.start)]
     end = paragraph.start + len(paragraph.text)
@@ -131,7 +131,7 @@ def _speaks_where_named(doc: _Doc, outsider) -> bool:
     return any(mark in paragraph.text for mark in "“\"") and _ANY_SPEECH_RE.search(around) is not None
 
 
-def _named_as_relative(doc: _Doc, outsider) -> bool:
+def _named_as_relative(doc: _Doc, outsider: Outsider) -> bool:
     """Is the outsider named right after a kin noun ("Her son, Aled Maddox")? A relative leaves a
     profile's bare surname to its subject (round twenty-one)."""
     return _KIN_BEFORE_RE.search(doc.text_before(outsider.start, 40)) is not None
@@ -151,7 +151,7 @@ def _written_in_full_outside_the_graph(doc: _Doc, surname: str, before: int) -> 
     return False
 
 
-def _outsider_referred_to_since(doc: _Doc, key: str, carriers: list, latest: int, before: int) -> bool:
+def _outsider_referred_to_since(doc: _Doc, key: str, carriers: list[Outsider], latest: int, before: int) -> bool:
     """Was an outsider carrying the surname called by their given name alone ("so Nico shaded it
     in") after the graph person's last mention before the quotation (the bare surname at `latest`
     aside)? Named in full again ("Her father, Konrad Brasch, …"), a relative leaves a profile's
@@ -415,8 +415,7 @@ def _other_carrier_named_last(doc: _Doc, group: _Group, key: str) -> Mention | N
     alone (written in the quotation's paragraph), when they were the carrier named in full last,
     in the quotation's paragraph before it or in the paragraph just before; None otherwise."""
     frag = group.fragments[0]
-    last = group.fragments[-1]
-    reach = (last.close_at if last.close_at is not None else last.open_at) + _ATTRIBUTION_REACH
+    reach = _attribution_end(doc, group)
     start = doc.paragraphs[frag.para].start
     latest = max((m for m in doc.people if m.key == key and start <= m.start < reach), key=lambda m: m.start, default=None)
     if latest is None or " " in latest.surface.strip():
@@ -457,16 +456,17 @@ def _relative_of_the_dead(doc: _Doc, group: _Group, key: str) -> _Speaker | None
     before = group.fragments[0].open_at
     other = _other_carrier_named_last(doc, group, key)
     if other is not None:
-        if not _introduced_as_a_relative(doc, other) or _said_to_have_died(doc, other.key, before):
+        living = _introduced_as_a_relative(doc, other) and not _said_to_have_died(doc, other.key, before)
+        if not living or not _said_to_have_died(doc, key, before):
             return None
-        return _Speaker(key=other.key, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED) if _said_to_have_died(doc, key, before) else None
+        return _Speaker(key=other.key, explicit=True, confidence=SHARED_SURNAME_ESTABLISHED)
     heir = _outsider_named_since(doc, group, key)
     if heir is None or not _said_to_have_died(doc, key, before):
         return None
     return _Speaker(name=heir.name, explicit=True, confidence=EXPLICIT_NAME)
 
 
-def _outsider_named_since(doc: _Doc, group: _Group, key: str):
+def _outsider_named_since(doc: _Doc, group: _Group, key: str) -> Outsider | None:
     """The person outside the graph, carrying the surname through which the attribution reaches
     `key` alone, named in full after the graph person's last full naming, in the quotation's
     paragraph or the one before it; None when there is none."""

@@ -105,14 +105,20 @@ _HEADING_LENGTH = 80
 _NAME_HEADING_LENGTH = 120  # "**Ptolemy Wrayburn: then Joss Dray, Nell's father; now 81**"
 
 
-def _headed_by_a_name(paragraph: Paragraph) -> bool:
-    """Is the paragraph a heading that opens on a name and a colon, emphasised from end to end
-    with no closing stop? A turn's label is set in bold, not its words (a reunion piece's "**Name:
-    then the part; now a teacher**" heads each section)."""
+def _emphasised_line(paragraph: Paragraph, limit: int) -> bool:
+    """Is the paragraph a line of at most `limit` characters, emphasised from end to end, with no
+    closing stop (a heading's form; a sentence, or a bold question, ends on its stop)?"""
     text = paragraph.text.rstrip()
-    if not text or len(text) > _NAME_HEADING_LENGTH or text[-1] in ".?!…”\"'’":
+    if not text or len(text) > limit or text[-1] in ".?!:…”\"'’":
         return False
     return any(start == 0 and end >= len(text) for start, end in paragraph.emphasis)
+
+
+def _headed_by_a_name(paragraph: Paragraph) -> bool:
+    """Is the paragraph, whose label the caller has found, a heading that opens on a name and a
+    colon ("**Saskia Brennand: then Nell Dray, 16; now 46**")? A turn's label is set in bold, not
+    its words."""
+    return _emphasised_line(paragraph, _NAME_HEADING_LENGTH)
 
 
 def _section_heading(paragraph: Paragraph) -> bool:
@@ -120,14 +126,10 @@ def _section_heading(paragraph: Paragraph) -> bool:
     then the winner's line), or a short line emphasised end to end with no closing stop?"""
     text = paragraph.text.rstrip()
     for start, end in paragraph.emphasis:
-        if start != 0:
-            continue
         words = text[:end]
-        if sum(c.isalpha() for c in words) >= 4 and not any(c.islower() for c in words):
+        if start == 0 and sum(c.isalpha() for c in words) >= 4 and not any(c.islower() for c in words):
             return True
-        if end >= len(text) and len(text) <= _HEADING_LENGTH and text[-1:] not in ".?!:…”\"":
-            return True
-    return False
+    return _emphasised_line(paragraph, _HEADING_LENGTH)
 _EDITORIAL = re.compile(r"\b(?:interview|conversation)\b.{0,40}\b(?:edited|condensed)\b", re.IGNORECASE)
 _WITH_RE = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat down|sits down|caught up|chatted|met)\s+(?:with|to)\s+"
