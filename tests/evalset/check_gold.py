@@ -150,6 +150,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset115": (400, 600),
          "evalset116": (400, 600),
          "evalset117": (400, 600),
+         "evalset118": (400, 600),
+         "evalset119": (400, 600),
+         "evalset120": (400, 600),
+         "evalset121": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
