@@ -30,6 +30,13 @@ _HIT_KINDS = frozenset({"festival", "sleeper", "surprise", "cult", "indie", "bre
                         "holiday", "streaming", "arthouse", "office", "word-of-mouth", "critical", "commercial"})
 _STYLE_TITLES = 2  # titles set apart that show an article's style of setting titles apart, anywhere
 _MANY = 16  # films sharing one title beyond which only those with evidence are scored
+# The nouns that close a place's, a prize's or a company's name after a title-like start: "the
+# Kestrel Bay Screenwriting Prize", "Low Tide Pictures" (round seventy-one).
+_INSTITUTIONS = frozenset(
+    "prize prizes award awards festival fund foundation trust society institute screenwriting fellowship film films "
+    "residency pictures productions studios cinema cinemas theatre theater hall club school academy "
+    "centre center archive museum gallery hotel arms".split()
+)
 _LABEL_TOKENS = 8  # tokens a transcript's label ("**Sunniva Rask:**") may take before its colon
 # Words just before a title that point to the newer or the older of two films with that title.
 _NEW_CUES = frozenset("new newer latest upcoming forthcoming remake reboot".split())
@@ -64,8 +71,9 @@ _GENRES = frozenset("melodrama western thriller comedy drama musical epic serial
 _MAKING = frozenset("shoot shoots shooting make makes making film films filming".split())
 _OTHER_WORKS = frozenset(
     "play plays opera novel novella book ballet poem memoir album song stage"
-    # A series' episode is no film the graph holds (round sixty-seven); the series may be.
-    " episode episodes".split()
+    # A series' episode is no film the graph holds (round sixty-seven); the series may be. Nor
+    # is an unmade script ("*Nightjar*, a short script by …", round seventy-one).
+    " episode episodes script scripts screenplay screenplays".split()
 )
 # Publications are works too: "the magazine *Fotogramma*", "*The Northern Screen*, the magazine
 # that …". A critic "writing in *X*" writes in a publication: no one writes in a film.
@@ -81,6 +89,8 @@ _NOT_FILMS_BESIDE = _NOT_FILMS | frozenset(("paper", "papers"))
 # "two daily *X* screenings" is how often a film plays.
 _PERIODICALS = frozenset("weekly daily monthly quarterly fortnightly biweekly".split())
 _PERIODICAL_OWNERS = frozenset("the a an trade film industry arts".split())
+# Words before "paper" that make it a newspaper: "the trade paper *X*", "the student paper *X*".
+_PAPER_KINDS = frozenset("the a trade student local school regional national evening morning sunday".split())
 _WRITING_IN = ("writing", "in")
 # A writer's name between a verb of writing and "in *X*" ("wrote Pellam Rook in *X*"), between a
 # verb of talking and "for *X*" ("spoke to Nadia Moor for *X*"), or a credit line's "— Name, *X*".
@@ -333,6 +343,9 @@ class FilmTitles:
         if (before >= 1 and t.para[before - 1] == span.para and t.folded[before] in _PERIODICALS
                 and t.folded[before - 1] in _PERIODICAL_OWNERS):
             return True
+        if (before >= 1 and t.para[before - 1] == span.para and t.folded[before] in ("paper", "papers")
+                and t.folded[before - 1] in _PAPER_KINDS):
+            return True  # "the trade paper *Cue Sheet*" (round seventy-one; "On paper, *X* had" has its comma)
         # "told *Lantern* magazine": a publication's name with its noun straight after it
         # (round twenty-seven), as in "the magazine *Lantern*".
         after = span.last + 1
@@ -663,6 +676,13 @@ class FilmTitles:
                 name[0] for key in self.named.person_paras if len(name := self.gaz.given_name(key)) == 1
             }
         return self._given
+
+    def _institution_after(self, span: Span) -> bool:
+        """Is the bare title the start of a longer name whose next word is an institution's noun
+        ("Kestrel Bay Screenwriting Prize", "Harrow Lane Film Society", "Low Tide Pictures")?"""
+        t = self.t
+        after = span.last + 1
+        return after < len(t.folded) and t.para[after] == span.para and t.folded[after] in _INSTITUTIONS
 
     def _prize(self, span: Span) -> bool:
         """Is the word the second of a festival prize's name, a metal or a material before it
@@ -1109,6 +1129,8 @@ class FilmTitles:
             # wherever the article names it again in plain type.
             self.streets.add(span.form)
             return self._other_name(span)
+        if not evidence["quoted"] and not paren_years and evidence["name_after"] and self._institution_after(span):
+            return self._other_name(span)  # "the Kestrel Bay Screenwriting Prize": the prize's name (round seventy-one)
         if single_word and not evidence["quoted"] and not paren_years:
             if evidence["name_cue"] and not evidence["apposition"]:
                 return self._other_name(span)  # "The dog is called Juniper": a name given, not a film

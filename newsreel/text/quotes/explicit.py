@@ -498,7 +498,9 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         if owner is not None:
             return owner
     # A person mention that is the subject of the speech verb (or heads a colon clause).
-    people = [m for m in doc.people_between(lead_start, lead_start + len(body)) if not doc.is_possessive(m)]
+    # "Then, to Dunleavy, quieter:": the one spoken to is not the one speaking (round seventy-one).
+    people = [m for m in doc.people_between(lead_start, lead_start + len(body))
+              if not doc.is_possessive(m) and not _ADDRESSED_RE.search(doc.text(lead_start, m.start))]
     if people and _KIN_GROUP_RE.match(doc.text(people[0].end, people[0].end + 20)):
         return _Speaker(explicit=True)  # "The Marwood children, who are selling, said:" (round forty-eight)
     agents = [m for m in people if _AGENT_FOR_RE.search(doc.text(max(lead_start, m.start - 40), m.start))]
@@ -634,6 +636,9 @@ def _casts_the_speaker(body: str) -> bool:
 
 
 # Nouns for what somebody says: "her answer", "the reply".
+# "Then, to ", "and, turning to ": the name next is whom the words are spoken to ("according to"
+# names their source, and is read as such before this).
+_ADDRESSED_RE = re.compile(r"(?:^|[,;]\s*|\b(?:turning|turned|turns|then|and)\s+)to\s+$", re.IGNORECASE)
 # "Citation:", "**Inscription:**": a lead-in that is nothing but the kind of document that follows.
 _DOCUMENT_LABEL_RE = re.compile(rf"[*_]*(?:The\s+)?(?:{_DOCUMENT_NOUNS})[*_]*", re.IGNORECASE)
 # "’s reply came an hour later", "’s curt answer": what the possessive name heading a colon's lead-in said.

@@ -60,6 +60,27 @@ def _called_otherwise(said: _Said, pronoun: str | None) -> bool:
     return pronoun in ("he", "she") and said.pronoun in ("he", "she", "i") and said.pronoun != pronoun
 
 
+_EXCHANGE_REACH = 6  # paragraphs back where the other voice of an exchange last spoke
+# "He was also patient.", "… He has always added two minutes": a sentence about a man or a woman.
+_SUBJECT_PRONOUN_RE = re.compile(r"(?:^|[.!?]\s+)[“\"]?(He|She)\b")
+_OBJECT_FORMS = {"he": r"\b(?:he|him|his|he's|he'd|he’s|he’d)\b", "she": r"\b(?:she|her|hers|she's|she'd|she’s|she’d)\b"}
+
+
+def _speaks_of(doc: _Doc, group: _Group, said: _Said) -> bool:
+    """Do the quotation's words open a sentence on the pronoun the previous quotation's own
+    attribution called its speaker ("he said" … "“He was also patient.”")?"""
+    if said.pronoun not in ("he", "she"):
+        return False
+    words = " ".join(doc.text(f.start, f.end) for f in group.fragments)
+    if not any(found.group(1).lower() == said.pronoun for found in _SUBJECT_PRONOUN_RE.finditer(words)):
+        return False
+    # Unless the one who just spoke was talking of somebody else so ("“Juno carried us. …
+    # she'd start singing,” she said." / "“She also never told anyone …”" is still about Juno).
+    spoken = " ".join(doc.text(f.start, f.end) for index in range(said.para, said.last_para + 1)
+                      for f in doc.frags(index) if f.open_at >= said.start)
+    return re.search(_OBJECT_FORMS[said.pronoun], spoken, re.IGNORECASE) is None
+
+
 def _named_before_said(doc: _Doc, said: _Said) -> bool:
     """Whether the paragraph of an earlier quotation names its speaker before it ("del Arco
     laughed. “Ask him,” she said."): a pronoun found so is the text's, not a guess carried
@@ -120,6 +141,15 @@ def _implied_speaker(
         ):
             # “Maybe a prequel,” Maren offered. / “Not even a prequel.” — a rejoinder.
             candidates.append((before.speaker, REJOINDER))
+        elif pronoun is None and _speaks_of(doc, group, previous) and _only_quote(doc, group):
+            # "“… I was cheap,” he said." / "“He was also patient. He just hid it.”": the words
+            # talk about the one who just spoke, so the other voice of the exchange answers
+            # (round seventy-one); held.
+            other = next((said.speaker for said in reversed(history[:-1]) if said.para >= frag.para - _EXCHANGE_REACH
+                          and said.speaker.known and (said.speaker.key, said.speaker.name)
+                          != (previous.speaker.key, previous.speaker.name)), None)
+            if other is not None:
+                candidates.append((other, REJOINDER))
         candidates.append((previous.speaker, carried))
     elif previous is not None and pronoun in ("he", "she") and _reported_between(doc, previous, frag.para, pronoun):
         # "“…,” Brandvold said. / The two met last month, she said. / “…,” she said.": the
