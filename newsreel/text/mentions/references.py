@@ -75,6 +75,8 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         noun = _kin_before(t, i)
         if noun is not None and not _introduced_as(named, key, noun):
             continue  # "Marta's grandson, Augustine": a relative the text introduces, not Augustine Kerrow
+        if _age_after(t, last):
+            continue  # "said Rafferty, 6,": a child the text introduces by name and age (round seventy-two)
         confidence = FIRST_NAME
         if is_common(word) or word in NAME_WORDS:
             after = t.folded[last + 1] if last + 1 < len(t.folded) else ""
@@ -84,6 +86,18 @@ def accept_first_names(gaz: Gazetteer, named: Named, covered: set[int]) -> None:
         new.append((i, last, key, confidence))
     for first, last, key, confidence in new:
         named.accept(first, last, "person", key, confidence)
+
+
+_CHILD_AGE = 12  # the oldest age read as a child's
+
+
+def _age_after(t: Tokens, last: int) -> bool:
+    """Does a child's age in commas follow the given name ("Rafferty, 6,", "Isla, 7.")? A child
+    introduced so is new to the text (a tabloid gives an adult's age at the given name too:
+    "laughed Sienna, 31,")."""
+    at = last + 1
+    return (at + 1 < len(t.folded) and t.para[at + 1] == t.para[last] and t.folded[at] == ","
+            and t.folded[at + 1].isdigit() and 1 <= int(t.folded[at + 1]) <= _CHILD_AGE)
 
 
 # What stands before a kinship noun that introduces a relative: "their daughter", "Marta's grandson".

@@ -50,6 +50,9 @@ _YOUNGER_BEFORE_RE = re.compile(r"\b[Tt]he\s+young(?:er|est)\s+$")
 _CHILD_BEFORE_RE = re.compile(
     r"\b(?:son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter),?\s+(?:[a-z][\w\-]*\s+){0,2}[A-Z][\w’'\-]+\s+$"
 )
+# ", 6,", ", 11.": a child's age in commas right after a given name, as a child is introduced
+# (a tabloid gives an adult's age at the given name too: "laughed Sienna, 31,").
+_CHILD_AGE_AFTER_RE = re.compile(r",\s+(?:[1-9]|1[0-2])\b(?!\s*(?:per\s*cent|%|,\d|:))")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Professor Judge Father Sister".split())
 
 
@@ -219,6 +222,8 @@ class _Doc:
             return
         first_full: dict[str, int] = {}
         short: list[tuple[int, str, str]] = []  # (available from, short name, key)
+        given: set[str] = set()  # given names and surnames of the people named in full
+        surnames: set[str] = set()
         for m in self.people:
             if m.key in first_full or len(m.surface.split()) < 2:
                 # Only a name the article wrote in full gives short names: "Tobin" after "the
@@ -230,6 +235,8 @@ class _Doc:
             first_full[m.key] = m.end
             short.append((m.end, words[0], m.key))
             short.append((m.end, words[-1], m.key))
+            given.add(words[0])
+            surnames.add(words[-1])
         covered = Spans((m.start, m.end) for m in self.people)
         by_name: dict[str, list[tuple[int, str]]] = {}
         for since, name, key in short:
@@ -245,6 +252,8 @@ class _Doc:
                 word, at = w.group(0), paragraph.start + w.start()
                 if word in _NOT_NAMES or word not in by_name or covered.holds(at):
                     continue
+                if word in given and word not in surnames and _CHILD_AGE_AFTER_RE.match(paragraph.text, w.end()):
+                    continue  # "said Rafferty, 6,": a child introduced by name and age (round seventy-two)
                 first = _FIRST_NAME_BEFORE_RE.search(paragraph.text, max(0, w.start() - 30), w.start())
                 if first is not None and _is_first_name(first.group(1)):
                     # "Her nephew, Aled Brannock, said": the surname of a name outside the graph

@@ -208,6 +208,13 @@ def _after_attribution(doc: _Doc, offset: int, after: str) -> tuple[_Speaker | N
     pos = m.end() if m else 0
     if after[:pos].count("\n"):
         return None, 0
+    relative = _RELATIVE_AFTER_RE.match(after, pos)
+    if relative:
+        # "The first card reads “A Kasimir Oduya Picture,” which Oduya says he resisted": a
+        # relative clause about the words, not who said them; with a verb of saying in it the
+        # words are quoted all the same, nobody's (round seventy-two); without, no attribution.
+        said = _VERB_IN_CLAUSE_RE.match(after, relative.end())
+        return (_Speaker(explicit=True), relative.end()) if said else (None, 0)
     closing = doc.text(offset - 3, offset)
     if _CLOSED_STOP_RE.search(closing) and after[pos : pos + 1].isupper():
         # `“…three days to shoot.” Quan elaborated` — a full stop inside the quote ends the
@@ -636,6 +643,8 @@ def _casts_the_speaker(body: str) -> bool:
 
 
 # Nouns for what somebody says: "her answer", "the reply".
+_RELATIVE_AFTER_RE = re.compile(r"(?:which|whom|whose)\b")
+_VERB_IN_CLAUSE_RE = re.compile(rf"[^.;:!?“”\"]{{0,40}}?\b(?:{_VERB_ALT})\b", re.IGNORECASE)
 # "Then, to ", "and, turning to ": the name next is whom the words are spoken to ("according to"
 # names their source, and is read as such before this).
 _ADDRESSED_RE = re.compile(r"(?:^|[,;]\s*|\b(?:turning|turned|turns|then|and)\s+)to\s+$", re.IGNORECASE)

@@ -330,8 +330,9 @@ def _named_as_relative_of(doc: _Doc, mention: Mention) -> bool:
 
 # "The mayor said …", "But the councillor was unmoved.": a definite post as a sentence's subject.
 _THE_POST_RE = re.compile(
-    rf"(?:^|[.!?][”’\"']?\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})\s+(?:[a-z]+ly\s+)?"
-    rf"(?:{_VERB_ALT}|[a-z]+(?:ed|s))\b"
+    rf"(?:^|[.!?][”’\"']?\s+|,\s+|\band\s+)(?:But\s+|And\s+)?[Tt]he\s+(?P<post>[a-z][a-z\-]{{2,}})"
+    # "The gaffer's lights dropped": what the post holder does, through their things (round seventy-two).
+    rf"(?:['’]s\s+[a-z]+)?\s+(?:[a-z]+ly\s+)?(?:{_VERB_ALT}|[a-z]+(?:ed|s))\b"
 )
 
 

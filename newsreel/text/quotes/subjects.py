@@ -177,6 +177,30 @@ def _relative_named_before(doc: _Doc, phrase: str, before: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# "Stan Okereke's answer was black flags on the ceiling.": the one whose answer the sentence opens on.
+_ANSWER_OWNER_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})['’]s\s+(?:[a-z]+\s+)?"
+    r"(?:answer|reply|response|solution|fix|verdict|advice|retort)\b"
+)
+
+
+def _answer_owner(doc: _Doc, sentence: str, base: int) -> list[tuple[bool, bool, int, _Speaker]]:
+    """The person whose answer or solution opens the sentence ("Stan Okereke's answer was black
+    flags. “We blacked out the sky, basically.”"): the sentence's subject, as if they had spoken
+    it (round seventy-two). A graph person by their mention, anyone else as written."""
+    found = _ANSWER_OWNER_RE.match(sentence.lstrip())
+    if found is None or found.group("name").split()[0] in _NOT_NAMES:
+        return []
+    at = base + len(sentence) - len(sentence.lstrip()) + found.start("name")
+    mention = doc.person_at(at, slack=0)
+    if mention is not None:
+        return [(False, False, at, _Speaker(key=mention.key))]
+    name = found.group("name")
+    if len(name.split()) < 2 and not any(o.name.split()[-1] == name for o in doc.outsiders if o.start < at):
+        return []  # a capitalised word alone, known as nobody's surname: no subject to give
+    return [(False, False, at, doc.resolve_name(name, at))]
+
+
 def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speaker]]:
     paragraph = doc.paragraphs[index]
     quoted = [
@@ -238,6 +262,7 @@ def _find_subjects(doc: _Doc, index: int, limit: int) -> list[tuple[int, _Speake
         if doc.shared_surnames:
             ranked += _shared_surname_subjects(doc, sentence, base, people, quoted, paragraph.start)
         ranked += _role_subject(doc, sentence, base, people)
+        ranked += _answer_owner(doc, sentence, base)
         organisation = ORG_RE.match(sentence)
         if (
             organisation
