@@ -154,6 +154,10 @@ WORDS = {"evalset": (250, 600), "evalset2": (300, 700), "evalset3": (300, 700), 
          "evalset119": (400, 600),
          "evalset120": (400, 600),
          "evalset121": (400, 600),
+         "evalset122": (400, 600),
+         "evalset123": (400, 600),
+         "evalset124": (400, 600),
+         "evalset125": (400, 600),
          "evalset27": (400, 600), "evalset28": (400, 600),
          "evalset29": (400, 600)}
 # A transcript label (`KIM:`, `**Q:**`, and the newspaper style `Q.` / `A.`) or a block-quote mark.
