@@ -91,7 +91,7 @@ def find_mentions(paragraphs: Sequence[Paragraph], gazetteer: Gazetteer) -> list
             # article names it again ("the primary school in Hollis Ferry") (round fifty-three).
             places.add(span.form)
             continue
-        if span.form in public or _member_of_public(tokens, span, credited):
+        if span.form in public or _member_of_public(tokens, span, credited) or _homonym_set_apart(tokens, span):
             # "Ada Moss, 71, who has lived on Mill Lane …": a resident who shares a filmmaker's
             # name, and so wherever the article names her again.
             public.add(span.form)
@@ -167,6 +167,23 @@ def _member_of_public(t: Tokens, span: Span, credited: Callable[[str], bool]) ->
     text = t.paragraphs[span.para].text
     start, end = t.start[span.first], t.end[span.last]
     return introduced_as_public(text, start, end) and not credited(text[start:end])
+
+
+# "Sorcha Lisle of the Ledger, who is no relation, she asks us to say, of the actor with the same
+# name": the writer says the name is somebody else's than the graph's (round seventy-three).
+_HOMONYM_AFTER_RE = re.compile(
+    # the name, perhaps its outlet ("of the Ledger"), then the disclaimer in its own clause
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?\s*[,(]\s*(?:who\s+is\s+|who['’]s\s+)?"
+    r"(?:no\s+relation|not\s+related|not\s+to\s+be\s+confused|not\s+the)\b"
+    r"[^.!?]{0,80}?\b(?:(?:of|with)\s+the\s+same\s+name|namesake)\b"
+)
+
+
+def _homonym_set_apart(t: Tokens, span: Span) -> bool:
+    """Does the sentence say, right after the name, that it is not the graph's person of that
+    name ("…, who is no relation … of the actor with the same name")?"""
+    text = t.paragraphs[span.para].text
+    return _HOMONYM_AFTER_RE.match(text, t.end[span.last]) is not None
 
 
 def _shown_films(t: Tokens, gaz: Gazetteer, spans: list[Span]) -> set[str]:

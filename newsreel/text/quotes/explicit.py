@@ -466,6 +466,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         # "He gets the film's best line, to his brother:", or "line" after "Kral plays Murdo":
         # a line of dialogue, which a character speaks, not the actor.
         return _Speaker(explicit=True)
+    if _INTERTITLE_RE.search(body) or _LINE_RE.search(body) and _CARD_RE.search(body):
+        # "Szanto is given only a single card, and it is the line audiences … asked us to print:":
+        # a silent film's intertitle, the film's words (round seventy-three).
+        return _Speaker(explicit=True)
     own = _OWN_WORDS_RE.search(body)
     if own:
         # "Perdita Quilliam asked us to add one more line, his own, from a note he kept:": the
@@ -643,6 +647,8 @@ def _casts_the_speaker(body: str) -> bool:
 
 
 # Nouns for what somebody says: "her answer", "the reply".
+_INTERTITLE_RE = re.compile(r"\b(?:intertitles?|title\s+cards?)\b", re.IGNORECASE)
+_CARD_RE = re.compile(r"\bcards?\b", re.IGNORECASE)
 _RELATIVE_AFTER_RE = re.compile(r"(?:which|whom|whose)\b")
 _VERB_IN_CLAUSE_RE = re.compile(rf"[^.;:!?“”\"]{{0,40}}?\b(?:{_VERB_ALT})\b", re.IGNORECASE)
 # "Then, to ", "and, turning to ": the name next is whom the words are spoken to ("according to"

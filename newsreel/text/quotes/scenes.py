@@ -120,12 +120,17 @@ _IN_FILM_SAYS_RE = re.compile(
 
 def _says_in_a_film(doc: _Doc, group: _Group, key: str) -> bool:
     """Does the lead-in put the speaker inside a film they act in ("in *Halfpenny Bridge*
-    Margery Quell says, “…”")? Then the words are the part's, whatever a reader claims
-    (round fifty-seven)."""
+    Margery Quell says, “…”", "At the moment when Banks, alone on a hillside, says to his dead
+    wife's barometer, “…”")? Then the words are the part's, whatever a reader claims (round
+    fifty-seven; the moment of a film, round seventy-three)."""
     frag = group.fragments[0]
     lead, lead_start = _lead(doc, frag)
     person = next((m for m in reversed(doc.people_between(lead_start, frag.open_at)) if m.key == key), None)
-    if person is None or not _IN_FILM_SAYS_RE.fullmatch(doc.text(person.end, frag.open_at)):
+    if person is None:
+        return False
+    if _MOMENT_WHEN_RE.search(doc.text(lead_start, person.start)) and _acts_in_named_film(doc, key):
+        return True
+    if not _IN_FILM_SAYS_RE.fullmatch(doc.text(person.end, frag.open_at)):
         return False
     before = doc.text(lead_start, person.start).rstrip(" ,*_")
     film = next((m for m in doc.film_mentions if lead_start <= m.start and doc.text(m.end, person.start).strip(" ,*_") == ""), None)
@@ -134,6 +139,11 @@ def _says_in_a_film(doc: _Doc, group: _Group, key: str) -> bool:
     credits_of = getattr(doc.gazetteer, "credits_of", None)
     return bool(before) and credits_of is not None and any(
         c.person == key and c.role == "actor" for c in credits_of(film.key))
+
+
+# "At the moment when ", "the scene where ", "in the shot in which ": a moment of the film,
+# whose words are its parts' (round seventy-three).
+_MOMENT_WHEN_RE = re.compile(r"\b(?:moment|scene|shot|sequence)\s+(?:when|where|in\s+which)\s+$", re.IGNORECASE)
 
 
 def _acts_in_named_film(doc: _Doc, key: str) -> bool:
