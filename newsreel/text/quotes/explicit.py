@@ -466,6 +466,10 @@ def _before_attribution(doc: _Doc, lead: str, lead_start: int, frag: _Fragment) 
         # "He gets the film's best line, to his brother:", or "line" after "Kral plays Murdo":
         # a line of dialogue, which a character speaks, not the actor.
         return _Speaker(explicit=True)
+    if colon and _NARRATION_RE.search(body):
+        # "… with newsreel footage, and the narration of one reel, from 1958, gets a laugh:": a
+        # film's narration, nobody's page (round seventy-four; a documentary's, round fifty-six).
+        return _Speaker(explicit=True)
     if _INTERTITLE_RE.search(body) or _LINE_RE.search(body) and _CARD_RE.search(body):
         # "Szanto is given only a single card, and it is the line audiences … asked us to print:":
         # a silent film's intertitle, the film's words (round seventy-three).
@@ -647,6 +651,12 @@ def _casts_the_speaker(body: str) -> bool:
 
 
 # Nouns for what somebody says: "her answer", "the reply".
+# "…, and the narration of one reel … gets a laugh:": a film's narration as the clause's subject
+# (not "asked about the narration").
+_NARRATION_RE = re.compile(
+    r"(?:^|[,;]\s+(?:and\s+)?|\band\s+)(?:the|its|one|a|their)\s+(?:[a-z]+\s+){0,2}?(?:narration|voice-?over)\b",
+    re.IGNORECASE,
+)
 _INTERTITLE_RE = re.compile(r"\b(?:intertitles?|title\s+cards?)\b", re.IGNORECASE)
 _CARD_RE = re.compile(r"\bcards?\b", re.IGNORECASE)
 _RELATIVE_AFTER_RE = re.compile(r"(?:which|whom|whose)\b")
