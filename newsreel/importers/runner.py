@@ -15,12 +15,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Any, Callable, TextIO
 
 from newsreel.embeds.services import nothing_fetched
 from newsreel.images.known_files import remembering_files
 from newsreel.images.renditions_later import renditions_later, send_committed
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
+from newsreel.importers.read_ahead import read_ahead
 from newsreel.importers.untitled import headline_from_text
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.film_reviews import publish_problems
@@ -73,6 +74,16 @@ class Item:
     # The build reads nothing from the database, so it may run one item early: what it
     # checks (the story's pictures) is then ready, or being made, when the story is stored.
     build_early: bool = False
+    # A build in two steps (`in_two_steps`): `read` reads only the source and files, never the
+    # database, and returns what pickles, so it may run in a process of its own ahead of the
+    # import (`read_ahead`); `finish` makes the draft of what it read.
+    read: Callable[[], Any] | None = None
+    finish: Callable[[Any], Incoming] | None = None
+
+
+def in_two_steps(item: Item) -> Callable[[], Incoming]:
+    """A build that finishes what the item's `read` reads (whichever process read it)."""
+    return lambda: item.finish(item.read())
 
 
 class Progress:
@@ -131,7 +142,8 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     # An archive names the same pictures again and again; and an import fetches nothing (no poster
     # of its embeds: a dry run prepares each story outside any transaction, where the desk would).
     waiting_for_worker = renditions_later() if renditions == "later" else nullcontext()
-    with remembering_files(), nothing_fetched(), waiting_for_worker as later:
+    # The items are read on the other core, ahead of the writer, where they can be (`read_ahead`).
+    with read_ahead(items) as items, remembering_files(), nothing_fetched(), waiting_for_worker as later:
         report = _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
                              render_stories=render_stories, dry_run=dry_run)
     if later is not None:
