@@ -249,6 +249,7 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     from newsreel.desk.story_index import deferred
     from newsreel.films.graph import one_graph
     from newsreel.public.refresh import coalesced
+    from newsreel.public.search import index as search_index
     from newsreel.write_retry import is_busy
 
     taken: list[Item] = []
@@ -260,8 +261,9 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     started = time.monotonic()
     try:
         # The chunk's stories share one look at the knowledge graph (one_graph) and write
-        # the desk's story index once each, in bulk, before the pages render (deferred).
-        with transaction.atomic(), one_graph(), coalesced(), deferred():
+        # the desk's story index and the search index once each, in bulk, before the pages
+        # render (deferred).
+        with transaction.atomic(), one_graph(), coalesced(), deferred(), search_index.deferred():
             for item in items:
                 taken.append(item)
                 before.append((list(item.warnings), item.kind))
