@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from newsreel.images.models import Image, RenditionsState
+from newsreel.transaction_marks import Mark, mark, standing
 
 logger = logging.getLogger("newsreel.renditions")
 
@@ -40,9 +41,8 @@ class Later:
     committed: list[int] = field(default_factory=list)  # committed, not yet queued
     queued: set[int] = field(default_factory=set)
     closed: bool = False
-    # Each picture's last hold in the open transaction: its on-commit callback and where it stands
-    # in the connection's list of them (see `_held_in_this_transaction`).
-    marks: dict[int, tuple[int, Callable[[], None]]] = field(default_factory=dict)
+    # Each picture's last hold in the open transaction (it stands until that part is rolled back).
+    marks: dict[int, Mark | None] = field(default_factory=dict)
 
     def send(self) -> None:
         """Queue the committed pictures not yet queued, in batches of `BATCH`.
@@ -114,7 +114,7 @@ def hold(images: Iterable[Image]) -> None:
             raise ValueError(f"picture {image.file.name!r} is not stored yet: store it, then hold it")
         if image.renditions_state in (RenditionsState.FAILED, RenditionsState.MAKING):
             continue
-        if image.pk in later.queued or image.pk in later.committed or _held_in_this_transaction(later, image.pk):
+        if image.pk in later.queued or image.pk in later.committed or standing(later.marks.get(image.pk)):
             # An archive's stories share their pictures. One an earlier chunk committed as waiting
             # is the worker's already (made, being made, or found by its sweep); one an earlier
             # story of this chunk held, in a savepoint not rolled back, is waiting in this transaction.
@@ -128,25 +128,7 @@ def hold(images: Iterable[Image]) -> None:
         later.held.add(image.pk)
         # Queued once the story's transaction commits; a rolled-back savepoint drops this too.
         # (A picture held twice is queued once: `send`.)
-        committed = partial(_committed, later, image.pk)
-        later.marks[image.pk] = (len(connection.run_on_commit), committed)
-        transaction.on_commit(committed, robust=True)
-
-
-def _held_in_this_transaction(later: Later, pk: int) -> bool:
-    """Whether `pk` was held in the open transaction by a part of it still standing.
-
-    Django keeps a transaction's on-commit callbacks in a list and, when a savepoint rolls
-    back, drops those registered inside it (and a commit empties it). A callback that
-    survives has every earlier one surviving too (any savepoint rolled back around an earlier
-    one was open around it as well), so it is still where it was put: the hold still stands
-    exactly when its callback is there, found without reading the list."""
-    mark = later.marks.get(pk)
-    if mark is None:
-        return False
-    position, committed = mark
-    callbacks = connection.run_on_commit
-    return position < len(callbacks) and callbacks[position][1] is committed
+        later.marks[image.pk] = mark(partial(_committed, later, image.pk))
 
 
 def _committed(later: Later, pk: int) -> None:
