@@ -246,8 +246,10 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     """The next chunk of items in one transaction, rendered once (see `import_items`); the items taken."""
     from django.db import OperationalError, transaction
 
+    from newsreel.api.webhooks.events import endpoints_read_once
     from newsreel.desk.story_index import deferred
     from newsreel.films.graph import one_graph
+    from newsreel.newsroom.publishing import names_kept
     from newsreel.public.refresh import coalesced
     from newsreel.public.search import index as search_index
     from newsreel.write_retry import is_busy
@@ -260,10 +262,11 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     stored: list[Incoming] = []
     started = time.monotonic()
     try:
-        # The chunk's stories share one look at the knowledge graph (one_graph) and write
-        # the desk's story index and the search index once each, in bulk, before the pages
-        # render (deferred).
-        with transaction.atomic(), one_graph(), coalesced(), deferred(), search_index.deferred():
+        # The chunk's stories share one look at the knowledge graph (one_graph), at the webhook
+        # endpoints and at each tag and author, and write the desk's story index and the search
+        # index once each, in bulk, before the pages render (deferred).
+        with transaction.atomic(), one_graph(), endpoints_read_once(), names_kept(), coalesced(), deferred(), \
+                search_index.deferred():
             for item in items:
                 taken.append(item)
                 before.append((list(item.warnings), item.kind))
