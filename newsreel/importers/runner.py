@@ -251,6 +251,7 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     from newsreel.films.graph import one_graph
     from newsreel.newsroom.publishing import names_kept
     from newsreel.public.refresh import coalesced
+    from newsreel.importers.redirects import kept_together
     from newsreel.public.search import index as search_index
     from newsreel.write_retry import is_busy
 
@@ -263,10 +264,10 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     started = time.monotonic()
     try:
         # The chunk's stories share one look at the knowledge graph (one_graph), at the webhook
-        # endpoints and at each tag and author, and write the desk's story index and the search
-        # index once each, in bulk, before the pages render (deferred).
+        # endpoints and at each tag and author, and write the desk's story index, the search
+        # index and their old addresses' redirects once each, in bulk, before the pages render.
         with transaction.atomic(), one_graph(), endpoints_read_once(), names_kept(), coalesced(), deferred(), \
-                search_index.deferred():
+                search_index.deferred(), kept_together():
             for item in items:
                 taken.append(item)
                 before.append((list(item.warnings), item.kind))
