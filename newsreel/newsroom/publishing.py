@@ -374,10 +374,12 @@ def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
 def _apply_mentions(article: Article, processed: ProcessedArticle, *, fresh: bool = False) -> None:
     """Store the core's mentions and quotes; `fresh`: the article's row was made in this write
     (nothing to delete, no editor's checks), so the deletes and the checks' query are skipped."""
-    films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
-    people = {person.key: person for person in Person.objects.filter(
-        key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
-    )}
+    film_keys = {m.key for m in processed.mentions if m.kind == "film"}
+    person_keys = ({m.key for m in processed.mentions if m.kind == "person"}
+                   | {q.speaker_key for q in processed.quotes if q.speaker_key})
+    # Most imported stories name nobody the graph knows: building a query that can match nothing cost as much as one.
+    films = {film.key: film for film in Film.objects.filter(key__in=film_keys)} if film_keys else {}
+    people = {person.key: person for person in Person.objects.filter(key__in=person_keys)} if person_keys else {}
     if not fresh:
         article.mentions.all().delete()
     Mention.objects.bulk_create(
