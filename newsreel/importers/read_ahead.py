@@ -9,7 +9,7 @@ warnings and failures are the ones reading it in the writer would give, in the s
 
 An item the reader could not read or send (an exception, a value that does not pickle) is
 read again by the writer, where it fails alone and named as it always did; a reader that
-dies leaves the items it did not send to the writer. Nothing is read ahead on one core,
+dies, or sends nothing for a minute, leaves the items it did not send to the writer. Nothing is read ahead on one core,
 where there is no fork, or for items that are not a list (a generator may be reading a file
 whose offset the two processes would share).
 """
@@ -27,6 +27,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from newsreel.importers.runner import Item
+
+# How long the writer waits for the reader's next answer before reading the rest itself (a reader
+# stuck, on a lock some thread of the writer held when it forked, must not stop the import).
+PATIENCE_SECONDS = 60.0
 
 # An answer is the item's index in these many bytes, then the pickled (warnings, value); or nothing
 # after the index, for an item the reader leaves to the writer.
@@ -51,7 +55,7 @@ def read_ahead(items: Iterable["Item"]) -> Iterator[Iterable["Item"]]:
         receiver.close()
         _read_all(items, sender)
     sender.close()
-    reader = _Reader(receiver)
+    reader = _Reader(receiver, pid)
     for index, item in enumerate(items):
         if item.read is not None:
             item.read = reader.reading(index, item, item.read)
@@ -59,10 +63,7 @@ def read_ahead(items: Iterable["Item"]) -> Iterator[Iterable["Item"]]:
         yield items
     finally:
         receiver.close()
-        try:
-            os.kill(pid, signal.SIGTERM)  # done already, or reading what nobody will store
-        except ProcessLookupError:
-            pass
+        reader.stop()
         os.waitpid(pid, 0)
 
 
@@ -89,10 +90,18 @@ def _read_all(items: list["Item"], sender: Connection) -> None:
 class _Reader:
     """The writer's end: the reader's answers, taken in order, kept until their item asks."""
 
-    def __init__(self, receiver: Connection) -> None:
-        self.receiver = receiver
+    def __init__(self, receiver: Connection, pid: int) -> None:
+        self.receiver, self.pid = receiver, pid
         self.received: dict[int, bytes] = {}
         self.ended = False
+
+    def stop(self) -> None:
+        """End the reader: done already, stuck, or reading what nobody will store."""
+        self.ended = True
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
 
     def reading(self, index: int, item: "Item", read: Callable[[], Any]) -> Callable[[], Any]:
         """`read` as the writer calls it: the reader's answer for item `index`, else read here."""
@@ -108,6 +117,9 @@ class _Reader:
     def _answer(self, index: int) -> bytes | None:
         while index not in self.received and not self.ended:
             try:
+                if not self.receiver.poll(PATIENCE_SECONDS):
+                    self.stop()  # stuck: the rest is read here
+                    break
                 answer = self.receiver.recv_bytes()
             except (EOFError, OSError):
                 self.ended = True  # the reader is gone: the rest is read here

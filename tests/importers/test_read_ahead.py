@@ -110,3 +110,17 @@ def test_a_wordpress_import_read_ahead_gives_the_stories_and_report_of_one_read_
     ahead = imported(True)
     assert len(ahead[1]) == 5 and len(ahead[2]) == 5
     assert ahead == imported(False)
+
+
+def test_the_items_of_a_reader_that_is_stuck_are_read_by_the_writer(monkeypatch):
+    import time
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(module, "PATIENCE_SECONDS", 0.5)
+    writer = os.getpid()
+    items = [two_step("stuck", lambda: time.sleep(60) if os.getpid() != writer else "read here"), reading("after")]
+    started = time.monotonic()
+    with read_ahead(items):
+        assert items[0].build().draft.headline == "read here"
+        assert items[1].build().draft.headline == f"after read by {writer}"
+    assert time.monotonic() - started < 10
