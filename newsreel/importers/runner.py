@@ -249,9 +249,9 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     from newsreel.api.webhooks.events import endpoints_read_once
     from newsreel.desk.story_index import deferred
     from newsreel.films.graph import one_graph
+    from newsreel.importers.redirects import kept_together
     from newsreel.newsroom.publishing import names_kept
     from newsreel.public.refresh import coalesced
-    from newsreel.importers.redirects import kept_together
     from newsreel.public.search import index as search_index
     from newsreel.write_retry import is_busy
 
