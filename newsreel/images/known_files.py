@@ -61,6 +61,7 @@ class _Memory:
     encoder: ThreadPoolExecutor | None = None
     # What `remembered` read once for the whole import, by name.
     readings: dict[str, Any] = field(default_factory=dict)
+    real_paths: dict[str, str] = field(default_factory=dict)
 
 
 _memory: ContextVar[_Memory | None] = ContextVar("newsreel_known_files", default=None)
@@ -118,7 +119,12 @@ def file_facts(path: Path) -> FileFacts:
     if memory is None:
         return read_facts(path, path.read_bytes())
     status = path.stat()
-    key = (str(path.resolve()), status.st_size, status.st_mtime_ns)
+    # Resolved once per path spelling: resolving walks every folder of the path (a system call
+    # each), for every picture of every story; the size and time still tell a changed file.
+    real = memory.real_paths.get(str(path))
+    if real is None:
+        real = memory.real_paths[str(path)] = str(path.resolve())
+    key = (real, status.st_size, status.st_mtime_ns)
     facts = memory.files.get(key)
     if facts is None:
         facts = memory.files[key] = read_facts(path, path.read_bytes())

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Iterable, Iterator
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from newsreel.images.models import Image, RenditionsState
+from newsreel.transaction_marks import Mark, mark, standing
 
 logger = logging.getLogger("newsreel.renditions")
 
@@ -40,6 +41,8 @@ class Later:
     committed: list[int] = field(default_factory=list)  # committed, not yet queued
     queued: set[int] = field(default_factory=set)
     closed: bool = False
+    # Each picture's last hold in the open transaction (it stands until that part is rolled back).
+    marks: dict[int, Mark | None] = field(default_factory=dict)
 
     def send(self) -> None:
         """Queue the committed pictures not yet queued, in batches of `BATCH`.
@@ -111,6 +114,11 @@ def hold(images: Iterable[Image]) -> None:
             raise ValueError(f"picture {image.file.name!r} is not stored yet: store it, then hold it")
         if image.renditions_state in (RenditionsState.FAILED, RenditionsState.MAKING):
             continue
+        if image.pk in later.queued or image.pk in later.committed or standing(later.marks.get(image.pk)):
+            # An archive's stories share their pictures. One an earlier chunk committed as waiting
+            # is the worker's already (made, being made, or found by its sweep); one an earlier
+            # story of this chunk held, in a savepoint not rolled back, is waiting in this transaction.
+            continue
         # Written whatever this instance says: an import's remembered instance may have been
         # marked in a story that rolled back since.
         now = timezone.now()
@@ -120,7 +128,7 @@ def hold(images: Iterable[Image]) -> None:
         later.held.add(image.pk)
         # Queued once the story's transaction commits; a rolled-back savepoint drops this too.
         # (A picture held twice is queued once: `send`.)
-        transaction.on_commit(partial(_committed, later, image.pk), robust=True)
+        later.marks[image.pk] = mark(partial(_committed, later, image.pk))
 
 
 def _committed(later: Later, pk: int) -> None:

@@ -15,12 +15,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Any, Callable, TextIO
 
 from newsreel.embeds.services import nothing_fetched
 from newsreel.images.known_files import remembering_files
 from newsreel.images.renditions_later import renditions_later, send_committed
 from newsreel.importers.jsonl import JsonlRecord, count_records, read_jsonl
+from newsreel.importers.read_ahead import read_ahead
 from newsreel.importers.untitled import headline_from_text
 from newsreel.newsroom.intake import ArticleDraft, FieldError, IntakeError
 from newsreel.newsroom.film_reviews import publish_problems
@@ -73,6 +74,16 @@ class Item:
     # The build reads nothing from the database, so it may run one item early: what it
     # checks (the story's pictures) is then ready, or being made, when the story is stored.
     build_early: bool = False
+    # A build in two steps (`in_two_steps`): `read` reads only the source and files, never the
+    # database, and returns what pickles, so it may run in a process of its own ahead of the
+    # import (`read_ahead`); `finish` makes the draft of what it read.
+    read: Callable[[], Any] | None = None
+    finish: Callable[[Any], Incoming] | None = None
+
+
+def in_two_steps(item: Item) -> Callable[[], Incoming]:
+    """A build that finishes what the item's `read` reads (whichever process read it)."""
+    return lambda: item.finish(item.read())
 
 
 class Progress:
@@ -131,7 +142,8 @@ def import_items(items: Iterable[Item], *, total: int, progress: Progress | None
     # An archive names the same pictures again and again; and an import fetches nothing (no poster
     # of its embeds: a dry run prepares each story outside any transaction, where the desk would).
     waiting_for_worker = renditions_later() if renditions == "later" else nullcontext()
-    with remembering_files(), nothing_fetched(), waiting_for_worker as later:
+    # The items are read on the other core, ahead of the writer, where they can be (`read_ahead`).
+    with read_ahead(items) as items, remembering_files(), nothing_fetched(), waiting_for_worker as later:
         report = _import_all(_built_ahead(items), progress=progress, render_at_end=render_at_end,
                              render_stories=render_stories, dry_run=dry_run)
     if later is not None:
@@ -234,9 +246,13 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     """The next chunk of items in one transaction, rendered once (see `import_items`); the items taken."""
     from django.db import OperationalError, transaction
 
+    from newsreel.api.webhooks.events import endpoints_read_once
     from newsreel.desk.story_index import deferred
     from newsreel.films.graph import one_graph
+    from newsreel.importers.redirects import kept_together
+    from newsreel.newsroom.publishing import names_kept
     from newsreel.public.refresh import coalesced
+    from newsreel.public.search import index as search_index
     from newsreel.write_retry import is_busy
 
     taken: list[Item] = []
@@ -247,9 +263,11 @@ def _import_chunk(items: Iterator[Item], report: ImportReport, progress: Progres
     stored: list[Incoming] = []
     started = time.monotonic()
     try:
-        # The chunk's stories share one look at the knowledge graph (one_graph) and write
-        # the desk's story index once each, in bulk, before the pages render (deferred).
-        with transaction.atomic(), one_graph(), coalesced(), deferred():
+        # The chunk's stories share one look at the knowledge graph (one_graph), at the webhook
+        # endpoints and at each tag and author, and write the desk's story index, the search
+        # index and their old addresses' redirects once each, in bulk, before the pages render.
+        with transaction.atomic(), one_graph(), endpoints_read_once(), names_kept(), coalesced(), deferred(), \
+                search_index.deferred(), kept_together():
             for item in items:
                 taken.append(item)
                 before.append((list(item.warnings), item.kind))

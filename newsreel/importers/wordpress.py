@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from newsreel.importers.dates import date_to_keep, unlikely
 from newsreel.importers.html_markdown import ImageFound, html_to_markdown, html_to_text, split_credit
-from newsreel.importers.runner import Item, SkipItem
+from newsreel.importers.runner import Item, SkipItem, in_two_steps
 from newsreel.importers.wxr import WxrExport, WxrItem, WxrTerm, problems_of
 from newsreel.importers.wxr_parts import WxrPart, one_site
 from newsreel.newsroom import clock
@@ -246,7 +246,8 @@ def _slug(entry: WxrItem) -> str:
 
 def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: WordPressOptions,
              media: "MediaFolder", children: list[str]) -> Callable[[], Incoming]:
-    def build() -> Incoming:
+    """The item's build: its post read (the HTML to Markdown, no database: `Item.read`), then made an Incoming."""
+    def read() -> tuple[ArticleDraft, LocalImage | None, list[FieldError]]:
         warn = item.warnings.append
         errors: list[FieldError] = []
         resolver = media.resolver(warn, options.default_credit)
@@ -271,10 +272,15 @@ def _builder(export: WxrExport, entry: WxrItem, slug: str, item: Item, options: 
             errors.append(FieldError("body", "is empty in the export" if not entry.content.strip() else
                                      "is empty once what Newsreel cannot show is left out (the warnings say what: "
                                      "a picture not in --media, a player for a file)"))
-        return incoming_story(draft, media.hero(entry, warn, options.default_credit), errors, item, options, warn,
+        return draft, media.hero(entry, warn, options.default_credit), errors
+
+    def finish(read: tuple[ArticleDraft, LocalImage | None, list[FieldError]]) -> Incoming:
+        draft, hero, errors = read
+        return incoming_story(draft, hero, errors, item, options, item.warnings.append,
                               old_address=entry.link, key=source_key(export, entry),
                               also=_renamed_addresses(entry))
-    return build
+    item.read, item.finish = read, finish
+    return in_two_steps(item)
 
 
 def bylines(export: WxrExport, entry: WxrItem, warn: Callable[[str], None]) -> list[str]:

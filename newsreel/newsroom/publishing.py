@@ -13,10 +13,11 @@ writers hold it, the transaction is tried again (`newsreel.write_retry.run_write
 from __future__ import annotations
 
 import json
-
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -44,6 +45,7 @@ from newsreel.newsroom.signals import article_published, article_unpublished
 from newsreel.slugs import slug_of
 from newsreel.text.pipeline import process_article
 from newsreel.text.types import ImageRef, ProcessedArticle, TextError
+from newsreel.transaction_marks import mark, standing
 from newsreel.write_retry import run_write
 
 
@@ -303,15 +305,44 @@ def _named(model: type[Tag] | type[Author], names: list[str]) -> dict[str, Any]:
     """The tags or authors with these names' slugs, by slug; the missing ones created with the first name given.
 
     One query for those that exist (a get_or_create each cost a query per name, for every
-    story an import publishes); the new ones are created one by one, so their receivers run."""
+    story an import publishes); the new ones are created one by one, so their receivers run.
+    Inside `names_kept()`, those found or made earlier in the transaction are not asked again."""
     slugs: dict[str, str] = {}
     for name in names:  # the first name of a slug wins, and new rows are made in the draft's order, as before
         slugs.setdefault(slug_of(name), name)
-    found = {row.slug: row for row in model.objects.filter(slug__in=slugs)} if slugs else {}
+    kept = _kept_names.get()
+    found: dict[str, Any] = {}
+    if kept is not None:
+        for slug in slugs:
+            row, made = kept.get((model, slug), (None, None))
+            if standing(made):
+                found[slug] = row
+    asked = [slug for slug in slugs if slug not in found]
+    if asked:
+        found.update({row.slug: row for row in model.objects.filter(slug__in=asked)})
     for slug, name in slugs.items():
         if slug not in found:
             found[slug] = model.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+    if kept is not None:
+        for slug in asked:  # known until the savepoint that found or made it is rolled back
+            kept[(model, slug)] = (found[slug], mark())
     return found
+
+
+_kept_names: ContextVar[dict | None] = ContextVar("newsreel_kept_names", default=None)
+
+
+@contextmanager
+def names_kept() -> Iterator[None]:
+    """Inside the block (an import's chunk, one transaction), each tag and author is looked up once."""
+    if _kept_names.get() is not None:
+        yield
+        return
+    token = _kept_names.set({})
+    try:
+        yield
+    finally:
+        _kept_names.reset(token)
 
 
 def unsaved_article(draft: ArticleDraft, processed: ProcessedArticle) -> Article:
@@ -343,10 +374,12 @@ def _apply_fields(article: Article, processed: ProcessedArticle) -> None:
 def _apply_mentions(article: Article, processed: ProcessedArticle, *, fresh: bool = False) -> None:
     """Store the core's mentions and quotes; `fresh`: the article's row was made in this write
     (nothing to delete, no editor's checks), so the deletes and the checks' query are skipped."""
-    films = {film.key: film for film in Film.objects.filter(key__in={m.key for m in processed.mentions if m.kind == "film"})}
-    people = {person.key: person for person in Person.objects.filter(
-        key__in={m.key for m in processed.mentions if m.kind == "person"} | {q.speaker_key for q in processed.quotes if q.speaker_key}
-    )}
+    film_keys = {m.key for m in processed.mentions if m.kind == "film"}
+    person_keys = ({m.key for m in processed.mentions if m.kind == "person"}
+                   | {q.speaker_key for q in processed.quotes if q.speaker_key})
+    # Most imported stories name nobody the graph knows: building a query that can match nothing cost as much as one.
+    films = {film.key: film for film in Film.objects.filter(key__in=film_keys)} if film_keys else {}
+    people = {person.key: person for person in Person.objects.filter(key__in=person_keys)} if person_keys else {}
     if not fresh:
         article.mentions.all().delete()
     Mention.objects.bulk_create(

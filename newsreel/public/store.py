@@ -90,9 +90,37 @@ def _write_page(path: str, page: StoredPage | None, values: dict) -> StoredPage:
 
 def store_redirect(path: str, location: str) -> StoredPage:
     """Answer `path` with a permanent redirect to `location` (a changed slug)."""
+    return store_page(path, _moved(location), "redirect", status=301, location=location)
+
+
+def store_redirects(redirects: dict[str, str]) -> None:
+    """`store_redirect` for each path and its location, the paths no page holds yet written in one statement."""
+    held = set(StoredPage.objects.filter(path__in=list(redirects)).values_list("path", flat=True)) if redirects else set()
+    new = [path for path in redirects if path not in held]
+    for path in redirects:
+        if path in held:  # rare in an import: compared with what is stored, as one redirect is
+            store_redirect(path, redirects[path])
+    modified = timezone.now().replace(microsecond=0)
+    pages = []
+    for path in new:
+        body = _moved(redirects[path])
+        pages.append(StoredPage(path=path, body=body, content_type=HTML, etag=etag_for(body), last_modified=modified,
+                                status=301, location=redirects[path], kind="redirect"))
+    if not pages:
+        return
+    cdn_purge.note(new)  # a CDN may keep the 404 a reader got at the old address
+    try:
+        with transaction.atomic():
+            StoredPage.objects.bulk_create(pages)
+    except IntegrityError:  # another process stored one of these paths a moment ago: each settles its own
+        for path in new:
+            store_redirect(path, redirects[path])
+
+
+def _moved(location: str) -> bytes:
     target = escape(location)
-    body = f'<!doctype html><meta charset="utf-8"><title>Moved</title><p>Moved to <a href="{target}">{target}</a>.</p>'
-    return store_page(path, body.encode(), "redirect", status=301, location=location)
+    return (f'<!doctype html><meta charset="utf-8"><title>Moved</title>'
+            f'<p>Moved to <a href="{target}">{target}</a>.</p>').encode()
 
 
 def delete_page(path: str) -> bool:

@@ -165,3 +165,56 @@ def test_a_queue_the_database_refuses_loses_no_picture_and_fails_no_story(tmp_pa
     assert (report.created, report.failed, report.pictures_waiting) == (1, 0, 2)
     assert queued() == [] and all(image.file.storage.exists(image.file.name) for image in Image.objects.all())
     assert set(Image.objects.values_list("renditions_state", flat=True)) == {RenditionsState.WAITING}  # the sweep's
+
+
+def test_a_picture_shared_by_the_stories_of_a_chunk_is_marked_waiting_once_unless_a_story_that_held_it_rolled_back(tmp_path):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from newsreel.images.services import create_image
+
+    picture(tmp_path / "shared.jpg")
+    shared = create_image((tmp_path / "shared.jpg").open("rb"), alt="A still", credit="Photo: Desk")
+    Image.objects.filter(pk=shared.pk).update(renditions={})
+    shared.renditions_state = RenditionsState.NONE
+
+    class Refused(Exception):
+        pass
+    with renditions_later.renditions_later():
+        with transaction.atomic():  # a chunk
+            try:
+                with transaction.atomic():  # a story that fails after holding the picture
+                    renditions_later.hold([shared])
+                    raise Refused
+            except Refused:
+                pass
+            assert Image.objects.get(pk=shared.pk).renditions_state == RenditionsState.NONE
+            with transaction.atomic():  # the next story holds it again: its row is marked anew
+                renditions_later.hold([shared])
+            assert Image.objects.get(pk=shared.pk).renditions_state == RenditionsState.WAITING
+            with CaptureQueriesContext(connection) as queries, transaction.atomic():  # a third one asks nothing
+                renditions_later.hold([shared])
+            assert [query["sql"] for query in queries if "images_image" in query["sql"]] == []
+    assert Image.objects.get(pk=shared.pk).renditions_state == RenditionsState.WAITING
+    assert queued() == [[shared.pk]]
+
+
+def test_a_picture_an_earlier_chunk_committed_as_waiting_is_not_marked_again(tmp_path):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from newsreel.images.services import create_image
+
+    picture(tmp_path / "shared.jpg")
+    shared = create_image((tmp_path / "shared.jpg").open("rb"), alt="A still", credit="Photo: Desk")
+    Image.objects.filter(pk=shared.pk).update(renditions={})
+    shared.renditions_state = RenditionsState.NONE
+    with renditions_later.renditions_later():
+        with transaction.atomic():
+            renditions_later.hold([shared])
+        renditions_later.send_committed()
+        Image.objects.filter(pk=shared.pk).update(renditions_state=RenditionsState.NONE)  # the worker made them
+        with CaptureQueriesContext(connection) as queries, transaction.atomic():
+            renditions_later.hold([shared])
+    assert [query["sql"] for query in queries if "images_image" in query["sql"]] == []
+    assert Image.objects.get(pk=shared.pk).renditions_state == RenditionsState.NONE and queued() == [[shared.pk]]

@@ -282,6 +282,30 @@ def test_reindex_search_rebuilds_the_index_from_live_articles(newsroom):
     assert SearchDocument.objects.count() == 2
 
 
+def test_inside_a_deferred_block_the_stories_are_indexed_together_at_its_end_as_they_then_stand(newsroom):
+    from django.db import transaction
+
+    from newsreel.public.search import index
+
+    class Refused(Exception):
+        pass
+    with transaction.atomic(), index.deferred():  # an import's chunk
+        fresh = publish("Ferry timetable changes", "The ferry leaves at seven.\n")
+        unpublish(newsroom["varga"])
+        try:
+            with transaction.atomic():  # a story rolled back in its savepoint
+                publish("Lamp room restored", "The lamp room is open again.\n")
+                raise Refused
+        except Refused:
+            pass
+        assert not SearchDocument.objects.filter(article_id=fresh.pk).exists()  # not yet
+        assert SearchDocument.objects.filter(article_id=newsroom["varga"].pk).exists()
+    assert headlines("ferry") == ["Ferry timetable changes"]
+    assert search(BODY_WORD, now=NOW).total == 0 and search("lamp room", now=NOW).total == 0
+    assert headlines("Tomas Ilic") == ["Festival line-up announced"]  # the others as they were
+    assert SearchDocument.objects.count() == 2
+
+
 # Nothing a reader types breaks the page
 
 NASTY = ['"', "AND", "NOT OR", "foo*", "(((", "NEAR(", "'; DROP TABLE public_searchdocument; --", "x" * 10_000,

@@ -8,7 +8,9 @@ and a committed one is delivered by the worker even if this process dies.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterable, Iterator
 
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -35,8 +37,7 @@ EVENTS = {
 
 def emit(event: str, data: dict[str, Any]) -> int:
     """Queue the message for every endpoint that wants it; the number queued."""
-    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(enabled=True)
-                 if not endpoint.events or event in endpoint.events]
+    endpoints = [endpoint for endpoint in _enabled() if not endpoint.events or event in endpoint.events]
     if not endpoints:
         return 0
     payload = {"type": event, "timestamp": timezone.now().isoformat(), "data": data}
@@ -45,6 +46,36 @@ def emit(event: str, data: dict[str, Any]) -> int:
                                                   event=event, payload=payload)
         enqueue(delivery)
     return len(endpoints)
+
+
+_endpoints: ContextVar[list | None] = ContextVar("newsreel_webhook_endpoints", default=None)
+_UNREAD: list = []
+
+
+def _enabled() -> list:
+    endpoints = _endpoints.get()
+    if endpoints is None:
+        return list(WebhookEndpoint.objects.filter(enabled=True))
+    if endpoints is _UNREAD:
+        endpoints = list(WebhookEndpoint.objects.filter(enabled=True))
+        _endpoints.set(endpoints)
+    return endpoints
+
+
+@contextmanager
+def endpoints_read_once() -> Iterator[None]:
+    """Inside the block (an import's chunk, one transaction) the enabled endpoints are read once.
+
+    Its stories become visible together when it commits; an endpoint added meanwhile hears
+    of the next chunk's, as it would had it been added a moment after this one committed."""
+    if _endpoints.get() is not None:
+        yield
+        return
+    token = _endpoints.set(_UNREAD)
+    try:
+        yield
+    finally:
+        _endpoints.reset(token)
 
 
 def story_data(article) -> dict[str, Any]:

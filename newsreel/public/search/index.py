@@ -15,7 +15,9 @@ it after the transaction that renamed it commits (never after a rollback), in ch
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+import threading
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
 
 from django.db import transaction
 
@@ -46,28 +48,87 @@ def index_article(article: Article) -> SearchDocument | None:
     if not article.is_live:
         remove_article(article.pk)
         return None
-    names: list[str] = []
-    facets: set[tuple[str, str]] = set()
+    return _write_documents([article])[0]
 
-    def add(kind: str, key: str | None, label: str, aliases: Any) -> None:
-        if key is not None and (kind, key) not in facets:
-            facets.add((kind, key))
-            names.append(_labels(label, aliases))
+
+def index_now(article_ids: Iterable[int]) -> None:
+    """Index these articles as the database holds them now, together: the live ones indexed, the others dropped."""
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), RENAME_CHUNK):
+        batch = ids[start:start + RENAME_CHUNK]
+        # Only the columns a document keeps (the body and its renderings are most of a row).
+        live = [article for article in Article.objects.filter(pk__in=batch).only(*_INDEXED).order_by("pk")
+                if article.is_live]
+        gone = set(batch) - {article.pk for article in live}
+        if gone:
+            SearchDocument.objects.filter(article_id__in=gone).delete()
+        _write_documents(live)
+
+
+_INDEXED = ("id", "state", "published_at", "slug", "headline", "dek", "summary", "generated_summary", "safe_text",
+            "section_id")
+
+
+def _write_documents(articles: list[Article]) -> list[SearchDocument]:
+    """Write the documents of these live articles, with their facets; in a few statements for all of them."""
+    if not articles:
+        return []
+    ids = [article.pk for article in articles]
+    names: dict[int, list[str]] = {pk: [] for pk in ids}
+    facets: dict[int, set[tuple[str, str]]] = {pk: set() for pk in ids}
+
+    def add(pk: int, kind: str, key: str | None, label: str, aliases: Any) -> None:
+        if key is not None and (kind, key) not in facets[pk]:
+            facets[pk].add((kind, key))
+            names[pk].append(_labels(label, aliases))
     # Only the columns the index keeps: a whole Film or Person row per mention cost more
     # than the rest of indexing (every publish runs this).
-    mentions = (Mention.objects.filter(article=article, in_spoiler=False).order_by("start")
-                .values_list("film__key", "film__title", "film__aliases", "person__key", "person__name", "person__aliases"))
-    for film_key, title, film_aliases, person_key, name, person_aliases in mentions:
+    mentions = (Mention.objects.filter(article_id__in=ids, in_spoiler=False).order_by("article_id", "start", "pk")
+                .values_list("article_id", "film__key", "film__title", "film__aliases",
+                             "person__key", "person__name", "person__aliases"))
+    for pk, film_key, title, film_aliases, person_key, name, person_aliases in mentions:
         if film_key is not None:
-            add(SearchFacet.FILM, film_key, title, film_aliases)
+            add(pk, SearchFacet.FILM, film_key, title, film_aliases)
         else:
-            add(SearchFacet.PERSON, person_key, name, person_aliases)
+            add(pk, SearchFacet.PERSON, person_key, name, person_aliases)
     # People quoted outside spoiler blocks are named in the article too.
-    quoted = (Quote.objects.filter(article=article, in_spoiler=False, person__isnull=False).order_by("position", "pk")
-              .values_list("person__key", "person__name", "person__aliases"))
-    for key, name, aliases in quoted:
-        add(SearchFacet.PERSON, key, name, aliases)
-    values = {
+    quoted = (Quote.objects.filter(article_id__in=ids, in_spoiler=False, person__isnull=False)
+              .order_by("article_id", "position", "pk").values_list("article_id", "person__key", "person__name",
+                                                                    "person__aliases"))
+    for pk, key, name, aliases in quoted:
+        add(pk, SearchFacet.PERSON, key, name, aliases)
+    documents = [SearchDocument(article_id=article.pk, **_values(article, names[article.pk], facets[article.pk]))
+                 for article in articles]
+    if len(documents) == 1:
+        # An update, else an insert: no read first and no savepoint (update_or_create's cost).
+        # Two publishes of one story never race here: each has saved the article's row in its
+        # own transaction before this runs, so the second waits for the first to commit.
+        document = documents[0]
+        values = {name: getattr(document, name) for name in _VALUES}
+        if SearchDocument.objects.filter(article_id=document.article_id).update(**values):
+            SearchFacet.objects.filter(document_id=document.article_id).delete()
+        else:
+            document.save(force_insert=True)
+    else:
+        existing = set(SearchDocument.objects.filter(article_id__in=ids).values_list("article_id", flat=True))
+        for document in documents:
+            if document.article_id in existing:
+                SearchDocument.objects.filter(article_id=document.article_id).update(
+                    **{name: getattr(document, name) for name in _VALUES})
+        if existing:
+            SearchFacet.objects.filter(document_id__in=existing).delete()
+        SearchDocument.objects.bulk_create([document for document in documents if document.article_id not in existing])
+    SearchFacet.objects.bulk_create(SearchFacet(document_id=document.article_id, kind=kind, key=key)
+                                    for document in documents for kind, key in sorted(facets[document.article_id]))
+    return documents
+
+
+_VALUES = ("slug", "headline", "dek", "summary", "safe_text", "names", "section_id", "published_at", "search_key",
+           "filter_terms")
+
+
+def _values(article: Article, names: list[str], facets: set[tuple[str, str]]) -> dict[str, Any]:
+    return {
         "slug": article.slug,
         "headline": clean(article.headline),
         "dek": clean(article.dek),
@@ -81,16 +142,6 @@ def index_article(article: Article) -> SearchDocument | None:
             [filter_token("s", article.section_id)] * bool(article.section_id)
             + [filter_token(kind[0], key) for kind, key in sorted(facets)]),
     }
-    document = SearchDocument(article_id=article.pk, **values)
-    # An update, else an insert: no read first and no savepoint (update_or_create's cost).
-    # Two publishes of one story never race here: each has saved the article's row in its
-    # own transaction before this runs, so the second waits for the first to commit.
-    if SearchDocument.objects.filter(article_id=article.pk).update(**values):
-        SearchFacet.objects.filter(document_id=article.pk).delete()
-    else:
-        document.save(force_insert=True)
-    SearchFacet.objects.bulk_create(SearchFacet(document=document, kind=kind, key=key) for kind, key in sorted(facets))
-    return document
 
 
 def remove_article(article_id: int) -> bool:
@@ -124,11 +175,45 @@ def reindex_articles(article_ids: Iterable[int]) -> int:
 
 
 def on_article_published(sender: Any, article: Article, **kwargs: Any) -> None:
+    waiting = getattr(_deferred, "ids", None)
+    if waiting is not None:
+        waiting.add(article.pk)
+        return
     index_article(article)
 
 
 def on_article_unpublished(sender: Any, article: Article, **kwargs: Any) -> None:
+    waiting = getattr(_deferred, "ids", None)
+    if waiting is not None:
+        waiting.add(article.pk)
+        return
     remove_article(article.pk)
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Stories published or unpublished inside the block are indexed once, together, at its end.
+
+    For an import's chunk of stories committed together (as `desk.story_index.deferred`):
+    each is indexed as the database holds it when the block ends, which is what indexing it
+    at each publish would have left; a story rolled back in its savepoint is indexed as it
+    stood before (a new one is not found, so not indexed). It must end inside the
+    transaction the publishes share; an exception indexes nothing (the transaction is
+    rolled back). Nested blocks join the outermost one.
+    """
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    ids: set[int] = set()
+    _deferred.ids = ids
+    try:
+        yield
+    finally:
+        _deferred.ids = None
+    index_now(ids)
 
 
 # Renames in the knowledge graph: re-index once the change commits (never after a rollback).
