@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import time
 from contextlib import contextmanager
 from functools import partial
 from multiprocessing import Pipe
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 # How long the writer waits for the reader's next answer before reading the rest itself (a reader
 # stuck, on a lock some thread of the writer held when it forked, must not stop the import).
 PATIENCE_SECONDS = 60.0
+
+# How long a reader that has sent everything gets to exit on its own before it is signalled: its
+# exit may save what a tool (coverage) recorded in it, which a signal would cut short.
+GRACE_SECONDS = 2.0
 
 # An answer is the item's index in these many bytes, then the pickled (warnings, value); or nothing
 # after the index, for an item the reader leaves to the writer.
@@ -63,8 +68,7 @@ def read_ahead(items: Iterable["Item"]) -> Iterator[Iterable["Item"]]:
         yield items
     finally:
         receiver.close()
-        reader.stop()
-        os.waitpid(pid, 0)
+        reader.end()
 
 
 def _read_all(items: list["Item"], sender: Connection) -> None:
@@ -94,6 +98,17 @@ class _Reader:
         self.receiver, self.pid = receiver, pid
         self.received: dict[int, bytes] = {}
         self.ended = False
+
+    def end(self) -> None:
+        """Wait for the reader to exit (it does once it has sent everything, or on its next send
+        to the closed pipe); one still reading after `GRACE_SECONDS` is stopped."""
+        deadline = time.monotonic() + GRACE_SECONDS
+        while time.monotonic() < deadline:
+            if os.waitpid(self.pid, os.WNOHANG)[0]:
+                return
+            time.sleep(0.01)
+        self.stop()
+        os.waitpid(self.pid, 0)
 
     def stop(self) -> None:
         """End the reader: done already, stuck, or reading what nobody will store."""
