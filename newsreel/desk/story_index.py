@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator
 from django.db import connection
 from django.db.models.signals import post_migrate, post_save
 
+from newsreel.deferred_ids import collecting
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Revision, Section, WorkflowState
 from newsreel.desk.models import StoryEntry, StoryFacet
@@ -149,15 +150,10 @@ def deferred() -> Iterator[None]:
     an exception writes nothing (the transaction is rolled back). Nested blocks join
     the outermost one.
     """
-    if getattr(_deferred, "ids", None) is not None:
+    with collecting(_deferred) as ids:
         yield
+    if ids is None:
         return
-    ids: set[int] = set()
-    _deferred.ids = ids
-    try:
-        yield
-    finally:
-        _deferred.ids = None
     found = sorted(ids)
     for start in range(0, len(found), 500):  # a story rolled back in its savepoint is simply not found
         index_articles(Article.objects.filter(pk__in=found[start:start + 500]).select_related("section"))

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from django.db import transaction
 
+from newsreel.deferred_ids import collecting
 from newsreel.films.models import Film, Person
 from newsreel.newsroom.models import Article, Mention, Quote
 from newsreel.write_retry import run_write
@@ -204,16 +205,10 @@ def deferred() -> Iterator[None]:
     transaction the publishes share; an exception indexes nothing (the transaction is
     rolled back). Nested blocks join the outermost one.
     """
-    if getattr(_deferred, "ids", None) is not None:
+    with collecting(_deferred) as ids:
         yield
-        return
-    ids: set[int] = set()
-    _deferred.ids = ids
-    try:
-        yield
-    finally:
-        _deferred.ids = None
-    index_now(ids)
+    if ids is not None:
+        index_now(ids)
 
 
 # Renames in the knowledge graph: re-index once the change commits (never after a rollback).
